@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { ErrorInfo } from './error-info';
+
+export const TransportKind = z.enum(['streamable', 'sse', 'websocket', 'stdio']);
+export type TransportKind = z.infer<typeof TransportKind>;
+export const TransportChoice = z.enum(['auto', 'streamable', 'sse', 'websocket', 'stdio']);
+export type TransportChoice = z.infer<typeof TransportChoice>;
+
+/** A header as it goes on the wire; `secret` only changes how it is shown and stored. */
+export const WireHeader = z.object({ name: z.string(), value: z.string(), secret: z.boolean().optional() });
+export type WireHeader = z.infer<typeof WireHeader>;
+
+export const Timeouts = z.object({
+  connectMs: z.number().int().positive().default(15_000),
+  requestMs: z.number().int().positive().default(60_000),
+  resetOnProgress: z.boolean().default(true),
+  maxTotalMs: z.number().int().positive().default(600_000),
+});
+export type Timeouts = z.infer<typeof Timeouts>;
+
+export const TlsOptions = z.object({
+  caFiles: z.array(z.string()).default([]),
+  acceptInvalidCertificates: z.boolean().default(false),
+});
+export type TlsOptions = z.infer<typeof TlsOptions>;
+
+/** Everything the engine needs to open one connection (secrets already resolved). */
+export const ConnectionTarget = z.object({
+  transport: TransportChoice,
+  url: z.string().optional(),
+  command: z.string().optional(),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string(), z.string()).default({}),
+  cwd: z.string().optional(),
+  headers: z.array(WireHeader).default([]),
+  timeouts: Timeouts.default(Timeouts.parse({})),
+  tls: TlsOptions.default(TlsOptions.parse({})),
+});
+export type ConnectionTarget = z.infer<typeof ConnectionTarget>;
+export type ConnectionTargetInput = z.input<typeof ConnectionTarget>;
+
+export const ConnectionState = z.enum(['connecting', 'connected', 'failed', 'closed']);
+export type ConnectionState = z.infer<typeof ConnectionState>;
+
+/** One attempt made by transport auto-detection, in order. */
+export const DetectionAttempt = z.object({
+  transport: TransportKind,
+  outcome: z.enum(['ok', 'failed', 'skipped']),
+  reason: z.string(),
+});
+export const Detection = z.object({
+  attempts: z.array(DetectionAttempt),
+  chosen: TransportKind,
+  /** Plain words, e.g. "POST answered 405: this server only speaks legacy SSE; consider migrating". */
+  explanation: z.string(),
+});
+export type Detection = z.infer<typeof Detection>;
+
+export const ServerInfo = z.object({ name: z.string(), version: z.string(), title: z.string().optional() });
+
+export const ConnectionInfo = z.object({
+  connectionId: z.string(),
+  label: z.string(),
+  state: ConnectionState,
+  transport: TransportKind.optional(),
+  detection: Detection.optional(),
+  url: z.string().optional(),
+  serverInfo: ServerInfo.optional(),
+  protocolVersion: z.string().optional(),
+  capabilities: z.record(z.string(), z.unknown()).optional(),
+  instructions: z.string().optional(),
+  sessionId: z.string().optional(),
+  /** e.g. "TLS certificate checks are OFF for this connection". */
+  warnings: z.array(z.string()).default([]),
+  error: ErrorInfo.optional(),
+  connectedAt: z.number().optional(),
+});
+export type ConnectionInfo = z.infer<typeof ConnectionInfo>;

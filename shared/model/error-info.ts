@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * Every failure a user can meet, as data (ARCHITECTURE.md rule 8). `kind` drives the CLI's
+ * exit code and the UI's wording; `message` says what happened, `hint` what to try.
+ */
+export const ErrorKind = z.enum([
+  'invalid-url',
+  'invalid-input',
+  'dns',
+  'refused',
+  'tls',
+  'timeout',
+  'http-status',
+  'auth',
+  'not-mcp',
+  'protocol',
+  'closed',
+  'session-expired',
+  'spawn',
+  'cancelled',
+  'missing-secret',
+  'keychain',
+  'storage',
+  'not-found',
+  'internal',
+]);
+export type ErrorKind = z.infer<typeof ErrorKind>;
+
+export const ErrorInfo = z.object({
+  kind: ErrorKind,
+  message: z.string(),
+  hint: z.string(),
+  /** Structured extras: status, body excerpt, parsed WWW-Authenticate, certificate, close code... */
+  detail: z.record(z.string(), z.unknown()).optional(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfo>;

@@ -1,0 +1,3 @@
+export * from './error-info';
+export * from './connection';
+export * from './trace';

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { ConnectionInfo } from './connection';
+import { ErrorInfo } from './error-info';
+
+/**
+ * One entry of a connection's trace. Entries are append-only: what happens later to an entry
+ * (a response arrives, a request is cancelled) is a new entry that points back by `seq`.
+ *
+ * Every value here is already redacted: secrets never enter an entry.
+ */
+const Base = {
+  /** Monotonic per connection, starting at 1. */
+  seq: z.number().int(),
+  connectionId: z.string(),
+  /** Wall clock, milliseconds since the epoch. */
+  wallTime: z.number(),
+  /** performance.timeOrigin + performance.now(), sub-millisecond, for latency and ordering. */
+  monoTime: z.number(),
+};
+
+export const Direction = z.enum(['outgoing', 'incoming']);
+export type Direction = z.infer<typeof Direction>;
+export const MessageKind = z.enum(['request', 'response', 'notification', 'error']);
+export type MessageKind = z.infer<typeof MessageKind>;
+
+export const MessageEntry = z.object({
+  ...Base,
+  type: z.literal('message'),
+  direction: Direction,
+  messageKind: MessageKind,
+  rpcId: z.union([z.string(), z.number()]).optional(),
+  method: z.string().optional(),
+  /** UTF-8 bytes of the serialized message. */
+  size: z.number().int(),
+  message: z.unknown(),
+  /** On a response/error: the seq of its request and the round trip in ms (fractional). */
+  requestSeq: z.number().int().optional(),
+  latencyMs: z.number().optional(),
+  /** On an outgoing notifications/cancelled: which request ended without an answer, and why. */
+  endsRequestSeq: z.number().int().optional(),
+  outcome: z.enum(['cancelled', 'timeout']).optional(),
+});
+export type MessageEntry = z.infer<typeof MessageEntry>;
+
+export const HttpTimings = z.object({
+  /** monoTime values. */
+  sent: z.number(),
+  headers: z.number().optional(),
+  done: z.number().optional(),
+});
+
+export const HttpEntry = z.object({
+  ...Base,
+  type: z.literal('http'),
+  /** Stable id of this exchange, used by its sse-event entries. */
+  exchangeId: z.string(),
+  phase: z.enum(['headers', 'complete', 'failed']),
+  method: z.string(),
+  url: z.string(),
+  status: z.number().int().optional(),
+  statusText: z.string().optional(),
+  requestHeaders: z.record(z.string(), z.string()),
+  responseHeaders: z.record(z.string(), z.string()).optional(),
+  requestBody: z.string().optional(),
+  responseBody: z.string().optional(),
+  bodyTruncated: z.boolean().optional(),
+  /** True when the response is an event stream (its events follow as sse-event entries). */
+  streaming: z.boolean().optional(),
+  timings: HttpTimings,
+  error: ErrorInfo.optional(),
+});
+export type HttpEntry = z.infer<typeof HttpEntry>;
+
+export const SseEventEntry = z.object({
+  ...Base,
+  type: z.literal('sse-event'),
+  exchangeId: z.string(),
+  eventId: z.string().optional(),
+  event: z.string().optional(),
+  retry: z.number().optional(),
+  size: z.number().int(),
+  data: z.string(),
+});
+export type SseEventEntry = z.infer<typeof SseEventEntry>;
+
+export const WebSocketEntry = z.object({
+  ...Base,
+  type: z.literal('websocket'),
+  event: z.enum(['upgrade', 'open', 'frame-out', 'frame-in', 'ping', 'pong', 'close', 'error']),
+  url: z.string().optional(),
+  status: z.number().int().optional(),
+  requestHeaders: z.record(z.string(), z.string()).optional(),
+  responseHeaders: z.record(z.string(), z.string()).optional(),
+  protocol: z.string().optional(),
+  size: z.number().int().optional(),
+  closeCode: z.number().int().optional(),
+  closeReason: z.string().optional(),
+});
+export type WebSocketEntry = z.infer<typeof WebSocketEntry>;
+
+export const StderrEntry = z.object({ ...Base, type: z.literal('stderr'), line: z.string() });
+export type StderrEntry = z.infer<typeof StderrEntry>;
+
+export const LifecycleEntry = z.object({
+  ...Base,
+  type: z.literal('lifecycle'),
+  state: z.enum(['connecting', 'connected', 'error', 'closed', 'info']),
+  text: z.string(),
+  info: ConnectionInfo.optional(),
+  error: ErrorInfo.optional(),
+});
+export type LifecycleEntry = z.infer<typeof LifecycleEntry>;
+
+export const TraceEntry = z.discriminatedUnion('type', [
+  MessageEntry,
+  HttpEntry,
+  SseEventEntry,
+  WebSocketEntry,
+  StderrEntry,
+  LifecycleEntry,
+]);
+export type TraceEntry = z.infer<typeof TraceEntry>;
+
+/** What every producer hands to the capture layer; seq and connectionId are filled in by the bus. */
+export type TraceDraft = TraceEntry extends infer E
+  ? E extends TraceEntry
+    ? Omit<E, 'seq' | 'connectionId' | 'wallTime' | 'monoTime'> & Partial<Pick<E, 'wallTime' | 'monoTime'>>
+    : never
+  : never;
