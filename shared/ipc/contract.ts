@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { ConnectionInfo } from '../model/connection';
+import { ErrorInfo } from '../model/error-info';
+import { TraceEntry } from '../model/trace';
+import { Remote, RemoteDraft } from '../model/remote';
+
+/**
+ * The one IPC contract between the renderer and the main process (ARCHITECTURE.md rule 1).
+ * Every channel is `domain:verb` with a zod schema for its input and its output. main/ipc
+ * validates every input with these schemas; the preload and the e2e test bridge derive the
+ * `window.periscope` API from this table (shared/ipc/periscope-api.ts).
+ *
+ * Secrets: the renderer may SEND a secret header value (RemoteDraft headers' `value`), but
+ * never receives one: a Remote's secret headers arrive with `value: ''` and `has_value`.
+ *
+ * File dialogs live in main: import, export, session save and session open take no path from
+ * the renderer (a path from the renderer would let a compromised page read or write any file).
+ */
+
+const Id = z.string().min(1).max(200);
+const NoInput = z.void();
+const Done = z.void();
+
+/** A dialog the user closed without choosing a file. */
+const Cancelled = z.object({ cancelled: z.literal(true) });
+
+/** MCP results pass through as the server sent them; only the fields the UI relies on are named. */
+const Tool = z.looseObject({
+  name: z.string(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  inputSchema: z.record(z.string(), z.unknown()).optional(),
+});
+const Resource = z.looseObject({ uri: z.string(), name: z.string().optional(), mimeType: z.string().optional() });
+const Prompt = z.looseObject({
+  name: z.string(),
+  description: z.string().optional(),
+  arguments: z.array(z.looseObject({ name: z.string(), required: z.boolean().optional() })).optional(),
+});
+const McpResult = z.record(z.string(), z.unknown());
+
+export const RemoteSaved = z.object({ remote: Remote, warnings: z.array(z.string()) });
+export type RemoteSaved = z.infer<typeof RemoteSaved>;
+
+/** One entry of an imported file and what became of it. */
+export const ImportOutcome = z.object({
+  name: z.string(),
+  status: z.enum(['imported', 'skipped']),
+  remoteId: z.string().optional(),
+  reason: z.string().optional(),
+  warnings: z.array(z.string()).default([]),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
+export const ImportReport = z.object({ cancelled: z.literal(false), path: z.string(), outcomes: z.array(ImportOutcome) });
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const ExportRequest = z.object({
+  /** Every remote when omitted. */
+  remoteIds: z.array(Id).optional(),
+  /** Secret values are written only when the user explicitly asks for them. */
+  includeSecrets: z.boolean().default(false),
+});
+export const ExportDone = z.object({ cancelled: z.literal(false), path: z.string(), count: z.number().int() });
+
+export const TraceSnapshot = z.object({
+  connectionId: z.string(),
+  entries: z.array(TraceEntry),
+  /** How many older entries the bounded buffer dropped before this snapshot. */
+  evicted: z.number().int(),
+});
+export type TraceSnapshot = z.infer<typeof TraceSnapshot>;
+
+export const SessionSaved = z.object({ cancelled: z.literal(false), path: z.string(), count: z.number().int() });
+
+/** A saved session file opened offline: read-only, no live connection behind it. */
+export const OpenedSession = z.object({
+  cancelled: z.literal(false),
+  path: z.string(),
+  header: z.looseObject({ format: z.string(), version: z.number(), createdAt: z.number().optional() }),
+  entries: z.array(TraceEntry),
+});
+export type OpenedSession = z.infer<typeof OpenedSession>;
+
+export const PlaygroundInfo = z.object({
+  baseUrl: z.string(),
+  urls: z.object({ streamable: z.string(), sse: z.string(), websocket: z.string() }),
+});
+export type PlaygroundInfo = z.infer<typeof PlaygroundInfo>;
+
+const OnConnection = z.object({ connectionId: Id });
+
+export const contract = {
+  'remotes:list': { input: NoInput, output: z.array(Remote) },
+  'remotes:get': { input: z.object({ remoteId: Id }), output: Remote },
+  'remotes:create': { input: z.object({ draft: RemoteDraft }), output: RemoteSaved },
+  'remotes:update': { input: z.object({ remoteId: Id, draft: RemoteDraft }), output: RemoteSaved },
+  'remotes:duplicate': { input: z.object({ remoteId: Id, name: z.string().trim().min(1).max(100).optional() }), output: Remote },
+  'remotes:remove': { input: z.object({ remoteId: Id }), output: Done },
+  /** Main shows the open dialog. */
+  'remotes:import': { input: NoInput, output: z.union([Cancelled, ImportReport]) },
+  /** Main shows the save dialog. */
+  'remotes:export': { input: ExportRequest, output: z.union([Cancelled, ExportDone]) },
+
+  /**
+   * Resolves with the connection's info even when connecting fails: then `state` is 'failed'
+   * and `error` says why, and the connection's trace shows what went over the wire. It fails
+   * ({ ok: false }) only when nothing could be attempted (unknown remote, missing secret...).
+   */
+  'connections:open': { input: z.object({ remoteId: Id }), output: ConnectionInfo },
+  'connections:close': { input: OnConnection, output: Done },
+  'connections:list': { input: NoInput, output: z.array(ConnectionInfo) },
+  'connections:reinitialize': { input: OnConnection, output: ConnectionInfo },
+  'connections:list-tools': { input: OnConnection, output: z.looseObject({ tools: z.array(Tool) }) },
+  'connections:call-tool': {
+    input: OnConnection.extend({
+      name: z.string().min(1),
+      arguments: z.record(z.string(), z.unknown()).optional(),
+      timeoutMs: z.number().int().positive().optional(),
+    }),
+    output: McpResult,
+  },
+  'connections:list-resources': { input: OnConnection, output: z.looseObject({ resources: z.array(Resource) }) },
+  'connections:read-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: McpResult },
+  'connections:list-prompts': { input: OnConnection, output: z.looseObject({ prompts: z.array(Prompt) }) },
+  'connections:get-prompt': {
+    input: OnConnection.extend({ name: z.string().min(1), arguments: z.record(z.string(), z.string()).optional() }),
+    output: McpResult,
+  },
+  'connections:ping': { input: OnConnection, output: z.object({ latencyMs: z.number() }) },
+
+  /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */
+  'trace:snapshot': { input: OnConnection, output: TraceSnapshot },
+
+  /** Main shows the save dialog and writes the connection's entries (already redacted). */
+  'session:save': { input: OnConnection, output: z.union([Cancelled, SessionSaved]) },
+  /** Main shows the open dialog and returns the file's entries. */
+  'session:open': { input: NoInput, output: z.union([Cancelled, OpenedSession]) },
+
+  /** Starts the built-in playground server on 127.0.0.1 if it is not running yet. */
+  'playground:ensure-started': { input: NoInput, output: PlaygroundInfo },
+
+  /** Opens an http(s) URL in the system browser; any other scheme is refused. */
+  'app:open-external': { input: z.object({ url: z.string().max(4096) }), output: Done },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** What a caller passes (defaults not yet applied). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after validation, defaults applied). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+/** Every invoke settles with this envelope, so errors cross the bridge as data. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export const InvokeEnvelope = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorInfo }),
+]);
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+/** Events from main, one union keyed on `type`. */
+export const MainEvent = z.discriminatedUnion('type', [
+  /** New entries of one connection, batched: at most about one message per frame. */
+  z.object({ type: z.literal('trace'), connectionId: z.string(), entries: z.array(TraceEntry) }),
+  z.object({ type: z.literal('connection-state'), info: ConnectionInfo }),
+  /** The saved remotes changed (here, in another window or from the CLI): list them again. */
+  z.object({ type: z.literal('remotes-changed') }),
+  /** Something the user must hear about that is not the answer to a call. */
+  z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+]);
+export type MainEvent = z.infer<typeof MainEvent>;
+export type MainEventType = MainEvent['type'];
+
+/** The single channel events travel on (webContents.send / ipcRenderer.on). */
+export const EVENT_CHANNEL = 'periscope:event';

@@ -1,0 +1,110 @@
+import type { Channel, ChannelInput, ChannelOutput, InvokeResult, MainEvent } from './contract';
+
+/**
+ * Builds the domain-shaped `window.periscope` from the contract (ARCHITECTURE.md rule 2). The
+ * preload calls it with ipcRenderer.invoke; the e2e test bridge with a WebSocket: both therefore
+ * expose exactly the same API. Calls resolve with `{ ok, value | error }` and never reject with
+ * an Error, because an Error crossing the context bridge loses everything but its message.
+ */
+export type Invoke = (channel: Channel, input: unknown) => Promise<unknown>;
+export type Subscribe = (listener: (event: MainEvent) => void) => () => void;
+
+type Call<C extends Channel, A extends unknown[]> = (...args: A) => Promise<InvokeResult<ChannelOutput<C>>>;
+
+export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
+  function call<C extends Channel, A extends unknown[]>(channel: C, toInput: (...args: A) => ChannelInput<C>): Call<C, A> {
+    return async (...args: A) => settle<ChannelOutput<C>>(channel, () => invoke(channel, toInput(...args)));
+  }
+  const none = () => undefined;
+  const onConnection = (connectionId: string) => ({ connectionId });
+
+  return {
+    remotes: {
+      list: call('remotes:list', none),
+      get: call('remotes:get', (remoteId: string) => ({ remoteId })),
+      create: call('remotes:create', (draft: RemoteDraftInput) => ({ draft })),
+      update: call('remotes:update', (remoteId: string, draft: RemoteDraftInput) => ({ remoteId, draft })),
+      duplicate: call('remotes:duplicate', (remoteId: string, name?: string) => ({ remoteId, name })),
+      remove: call('remotes:remove', (remoteId: string) => ({ remoteId })),
+      /** Shows the system open dialog. */
+      import: call('remotes:import', none),
+      /** Shows the system save dialog. */
+      export: call('remotes:export', (options: { remoteIds?: string[]; includeSecrets?: boolean } = {}) => options),
+    },
+    connections: {
+      open: call('connections:open', (remoteId: string) => ({ remoteId })),
+      close: call('connections:close', onConnection),
+      list: call('connections:list', none),
+      reinitialize: call('connections:reinitialize', onConnection),
+      listTools: call('connections:list-tools', onConnection),
+      callTool: call('connections:call-tool', (connectionId: string, name: string, args?: Record<string, unknown>, timeoutMs?: number) => ({
+        connectionId,
+        name,
+        arguments: args,
+        timeoutMs,
+      })),
+      listResources: call('connections:list-resources', onConnection),
+      readResource: call('connections:read-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
+      listPrompts: call('connections:list-prompts', onConnection),
+      getPrompt: call('connections:get-prompt', (connectionId: string, name: string, args?: Record<string, string>) => ({
+        connectionId,
+        name,
+        arguments: args,
+      })),
+      ping: call('connections:ping', onConnection),
+    },
+    trace: {
+      snapshot: call('trace:snapshot', onConnection),
+    },
+    session: {
+      /** Shows the system save dialog. */
+      save: call('session:save', onConnection),
+      /** Shows the system open dialog; the entries come back read-only. */
+      open: call('session:open', none),
+    },
+    playground: {
+      ensureStarted: call('playground:ensure-started', none),
+    },
+    app: {
+      openExternal: call('app:open-external', (url: string) => ({ url })),
+    },
+    /** Every event from main; returns the function that stops listening. */
+    onEvent(listener: (event: MainEvent) => void): () => void {
+      return subscribe(listener);
+    },
+  };
+}
+
+type RemoteDraftInput = ChannelInput<'remotes:create'>['draft'];
+
+export type PeriscopeApi = ReturnType<typeof createPeriscopeApi>;
+
+async function settle<T>(channel: Channel, run: () => Promise<unknown>): Promise<InvokeResult<T>> {
+  try {
+    const result = await run();
+    if (isEnvelope(result)) return result as InvokeResult<T>;
+    return failure(`The main process answered ${channel} with something that is not a result.`);
+  } catch (error) {
+    // Only transport failures land here (the window is closing, the bridge is gone); handlers
+    // themselves always answer with an envelope.
+    const message = error instanceof Error ? error.message : String(error);
+    return failure(`The call ${channel} did not reach the main process: ${message}`);
+  }
+}
+
+function isEnvelope(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  const ok = (value as { ok: unknown }).ok;
+  return ok === true || (ok === false && typeof (value as { error?: unknown }).error === 'object');
+}
+
+function failure(message: string): InvokeResult<never> {
+  return { ok: false, error: { kind: 'internal', message, hint: 'Restart MCP Periscope; if it happens again, report it with the steps that led here.' } };
+}
+
+declare global {
+  interface Window {
+    /** Exposed by the preload (main/preload) or, in end-to-end tests, by the test bridge. */
+    periscope: PeriscopeApi;
+  }
+}
