@@ -1,3 +1,4 @@
 export * from './error-info';
 export * from './connection';
 export * from './trace';
+export * from './remote';

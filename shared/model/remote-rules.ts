@@ -1,0 +1,140 @@
+/**
+ * Validation rules for saved remotes, shared by the main process (store, CLI) and the renderer
+ * (editor form). Pure functions over plain data: no Node, no Electron.
+ */
+
+/** RFC 9110 `token`: the characters an HTTP header name may use. */
+const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Names that carry credentials even when nobody ticked "secret". */
+const CREDENTIAL_NAME = /(^authorization$|^proxy-authorization$|^cookie$|api[-_]?key|token|secret|password|passwd|credential|session|^x-auth)/i;
+
+export interface RuleIssue {
+  /** Where the problem is, e.g. ['headers', 1, 'name']; empty for the whole remote. */
+  path: (string | number)[];
+  message: string;
+}
+
+export interface HeaderLike {
+  name: string;
+  value?: string;
+  is_secret?: boolean;
+}
+
+export interface RemoteLike {
+  name: string;
+  transport: string;
+  url?: string;
+  command?: string;
+  headers: HeaderLike[];
+}
+
+export function isValidHeaderName(name: string): boolean {
+  return HTTP_TOKEN.test(name);
+}
+
+export function looksLikeCredentialHeader(name: string): boolean {
+  return CREDENTIAL_NAME.test(name);
+}
+
+const SCHEMES_BY_TRANSPORT: Record<string, string[]> = {
+  streamable: ['http:', 'https:'],
+  sse: ['http:', 'https:'],
+  websocket: ['ws:', 'wss:'],
+  auto: ['http:', 'https:', 'ws:', 'wss:'],
+};
+
+/** Says what is wrong with an endpoint URL for a transport, or undefined when it fits. */
+export function checkEndpointUrl(raw: string, transport: string): string | undefined {
+  const trimmed = raw.trim();
+  if (trimmed === '') return 'URL is empty';
+  if (/\s/.test(trimmed)) return `URL "${raw}" contains spaces; encode them as %20`;
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return `"${raw}" is not a valid URL; write it in full, e.g. https://api.example.com/v1/mcp`;
+  }
+  const allowed = SCHEMES_BY_TRANSPORT[transport];
+  if (allowed && !allowed.includes(url.protocol)) {
+    const wanted = allowed.map((s) => `${s}//`).join(' or ');
+    return `URL scheme "${url.protocol}" does not fit transport "${transport}": use ${wanted}`;
+  }
+  if (!url.hostname) return `URL "${raw}" has no host name`;
+  return undefined;
+}
+
+/** Errors that make a remote unusable. An empty array means the remote is valid. */
+export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  if (remote.name.trim() === '') issues.push({ path: ['name'], message: 'Name is empty' });
+  if (remote.transport === 'stdio') {
+    if (!remote.command || remote.command.trim() === '') {
+      issues.push({ path: ['command'], message: 'A stdio remote needs a command to run' });
+    }
+  } else if (!remote.url) {
+    issues.push({ path: ['url'], message: `A ${remote.transport} remote needs a URL` });
+  } else {
+    const problem = checkEndpointUrl(remote.url, remote.transport);
+    if (problem) issues.push({ path: ['url'], message: problem });
+  }
+
+  const seen = new Map<string, number>();
+  remote.headers.forEach((header, index) => {
+    if (!isValidHeaderName(header.name)) {
+      issues.push({
+        path: ['headers', index, 'name'],
+        message:
+          header.name === ''
+            ? `Header ${index + 1} has no name`
+            : `Header name "${header.name}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only; no spaces or colons)`,
+      });
+    }
+    if (header.value !== undefined && /[\r\n]/.test(header.value)) {
+      issues.push({
+        path: ['headers', index, 'value'],
+        message: `Value of header "${header.name}" contains a line break (CR or LF), which would split the HTTP request`,
+      });
+    }
+    const key = header.name.toLowerCase();
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({
+        path: ['headers', index, 'name'],
+        message: `Header "${header.name}" appears twice (also as header ${first + 1}); header names are case-insensitive`,
+      });
+    } else {
+      seen.set(key, index);
+    }
+  });
+  return issues;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+/** Things worth telling the user that do not stop the remote from being saved. */
+export function remoteRuleWarnings(remote: RemoteLike): string[] {
+  const warnings: string[] = [];
+  if (remote.transport === 'stdio' || !remote.url) return warnings;
+  let url: URL;
+  try {
+    url = new URL(remote.url.trim());
+  } catch {
+    return warnings;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'ws:') return warnings;
+  if (isLoopbackHost(url.hostname)) return warnings;
+  const credentials = remote.headers
+    .filter((h) => h.is_secret || looksLikeCredentialHeader(h.name))
+    .map((h) => h.name);
+  if (credentials.length > 0) {
+    const secure = url.protocol === 'http:' ? 'https://' : 'wss://';
+    warnings.push(
+      `Credentials (${credentials.join(', ')}) would travel unencrypted over ${url.protocol}// to ${url.hostname}; anyone on the network path can read them. Use ${secure} unless this is a trusted network.`,
+    );
+  }
+  return warnings;
+}

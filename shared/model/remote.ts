@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { Timeouts, TlsOptions, TransportChoice } from './connection';
+import { remoteRuleIssues, remoteRuleWarnings, type RemoteLike, type RuleIssue } from './remote-rules';
+
+export {
+  checkEndpointUrl,
+  isLoopbackHost,
+  isValidHeaderName,
+  looksLikeCredentialHeader,
+  remoteRuleIssues,
+  remoteRuleWarnings,
+} from './remote-rules';
+export type { RuleIssue } from './remote-rules';
+
+/**
+ * One header of a saved remote, with the seed format's field names. For a secret header the
+ * stored `value` is always empty: the value lives in the OS keychain, and `has_value` (filled in
+ * by the main process from the vault, never written to disk) says whether one is set.
+ */
+export const HeaderSpec = z.object({
+  name: z.string(),
+  value: z.string().default(''),
+  description: z.string().default(''),
+  is_required: z.boolean().default(false),
+  is_secret: z.boolean().default(false),
+  has_value: z.boolean().optional(),
+});
+export type HeaderSpec = z.infer<typeof HeaderSpec>;
+
+const remoteFields = {
+  name: z.string().trim().max(100, 'Name is longer than 100 characters'), // emptiness: remoteRuleIssues
+  transport: TransportChoice,
+  url: z.string().trim().optional(),
+  command: z.string().optional(),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string(), z.string()).default({}),
+  cwd: z.string().optional(),
+  /** Only the timeouts the user overrode; the engine's defaults fill the rest. */
+  timeouts: Timeouts.partial().default({}),
+  tls: TlsOptions.default({ caFiles: [], acceptInvalidCertificates: false }),
+  notes: z.string().default(''),
+};
+
+function applyRules(value: RemoteLike, ctx: z.RefinementCtx): void {
+  for (const issue of remoteRuleIssues(value)) {
+    ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+  }
+}
+
+/** A saved remote as the store keeps it and the renderer shows it. */
+export const Remote = z
+  .object({
+    id: z.string().min(1),
+    ...remoteFields,
+    headers: z.array(HeaderSpec).default([]),
+    createdAt: z.number(),
+    updatedAt: z.number(),
+  })
+  .superRefine(applyRules);
+export type Remote = z.infer<typeof Remote>;
+
+/**
+ * A header as the editor or the CLI sends it. For a secret header: a non-empty `value` is
+ * written to the keychain; `clearValue` deletes the stored one; neither keeps what is stored.
+ * `previousName` marks a rename so the keychain entry moves with the header.
+ */
+export const HeaderDraft = HeaderSpec.omit({ has_value: true, value: true }).extend({
+  value: z.string().optional(),
+  previousName: z.string().optional(),
+  clearValue: z.boolean().optional(),
+});
+export type HeaderDraft = z.input<typeof HeaderDraft>;
+
+/** What create and edit take: a remote without id and times, secret values allowed. */
+export const RemoteDraft = z
+  .object({ ...remoteFields, headers: z.array(HeaderDraft).default([]) })
+  .superRefine(applyRules);
+export type RemoteDraft = z.infer<typeof RemoteDraft>;
+export type RemoteInput = z.input<typeof RemoteDraft>;
+
+export type DraftCheck =
+  | { ok: true; draft: RemoteDraft; warnings: string[] }
+  | { ok: false; issues: RuleIssue[]; warnings: string[] };
+
+/** Validates a draft and returns its warnings too, so a form can show both at once. */
+export function checkRemoteDraft(input: unknown): DraftCheck {
+  const parsed = RemoteDraft.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => ({
+      path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+      message: describeIssue(i.path, i.message),
+    }));
+    return { ok: false, issues, warnings: [] };
+  }
+  return { ok: true, draft: parsed.data, warnings: remoteRuleWarnings(parsed.data) };
+}
+
+function describeIssue(path: PropertyKey[], message: string): string {
+  // Rule messages already name their subject; zod's generic ones ("Invalid input") need the field.
+  const generic = /^(Invalid|Expected|Too )/.test(message);
+  return generic && path.length > 0 ? `${path.map(String).join('.')}: ${message}` : message;
+}
+
+/** One line for an error message: "url: ...; headers.1.name: ...". */
+export function formatRuleIssues(issues: RuleIssue[]): string {
+  return issues.map((i) => i.message).join('; ');
+}

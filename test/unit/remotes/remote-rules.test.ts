@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { checkRemoteDraft, isLoopbackHost, looksLikeCredentialHeader, type RemoteInput } from '../../../shared/model';
+
+const base: RemoteInput = { name: 'api', transport: 'streamable', url: 'https://api.example.com/mcp', headers: [] };
+
+function issues(input: Partial<RemoteInput>): string[] {
+  const check = checkRemoteDraft({ ...base, ...input });
+  return check.ok ? [] : check.issues.map((i) => i.message);
+}
+
+function warnings(input: Partial<RemoteInput>): string[] {
+  const check = checkRemoteDraft({ ...base, ...input });
+  if (!check.ok) throw new Error(`unexpectedly invalid: ${check.issues.map((i) => i.message).join('; ')}`);
+  return check.warnings;
+}
+
+describe('remote validation rules', () => {
+  it('accepts a plain https streamable remote without warnings', () => {
+    expect(issues({})).toEqual([]);
+    expect(warnings({})).toEqual([]);
+  });
+
+  it.each([
+    ['streamable', 'ws://h/mcp', 'use http:// or https://'],
+    ['sse', 'wss://h/sse', 'use http:// or https://'],
+    ['websocket', 'https://h/ws', 'use ws:// or wss://'],
+    ['auto', 'ftp://h/x', 'use http:// or https:// or ws:// or wss://'],
+  ] as const)('refuses a URL scheme that does not fit transport %s', (transport, url, advice) => {
+    const [message] = issues({ transport, url });
+    expect(message).toContain(`does not fit transport "${transport}"`);
+    expect(message).toContain(advice);
+  });
+
+  it.each([
+    ['streamable', 'http://localhost:3000/mcp'],
+    ['sse', 'https://h/sse'],
+    ['websocket', 'wss://h/mcp'],
+    ['auto', 'ws://h/mcp'],
+    ['auto', 'https://h/mcp'],
+  ] as const)('accepts %s with %s', (transport, url) => {
+    expect(issues({ transport, url })).toEqual([]);
+  });
+
+  it('refuses a missing URL, a non-URL and a URL with spaces', () => {
+    expect(issues({ url: undefined })).toEqual(['A streamable remote needs a URL']);
+    expect(issues({ url: 'api.example.com/mcp' })[0]).toContain('is not a valid URL');
+    expect(issues({ url: 'https://api.example.com/my mcp' })[0]).toContain('contains spaces');
+  });
+
+  it('needs a command for stdio, and no URL', () => {
+    expect(issues({ transport: 'stdio', url: undefined })).toEqual(['A stdio remote needs a command to run']);
+    expect(issues({ transport: 'stdio', url: undefined, command: 'npx', args: ['server'] })).toEqual([]);
+  });
+
+  it('refuses an empty name', () => {
+    expect(issues({ name: '   ' })).toEqual(['Name is empty']);
+  });
+
+  it('refuses header names that are not HTTP tokens', () => {
+    for (const name of ['X API Key', 'Authorization:', 'Ünicode', '']) {
+      const found = issues({ headers: [{ name, value: 'v', description: '', is_required: false, is_secret: false }] });
+      expect(found, name).toHaveLength(1);
+      expect(found[0]).toMatch(/not a valid HTTP header name|has no name/);
+    }
+    expect(issues({ headers: [{ name: "X-Weird_!#$%&'*+.^`|~1", value: 'v' }] as RemoteInput['headers'] })).toEqual([]);
+  });
+
+  it('refuses CR or LF in a header value', () => {
+    for (const value of ['a\r\nX-Injected: 1', 'line\nbreak', 'cr\ronly']) {
+      const found = issues({ headers: [{ name: 'X-Env', value }] as RemoteInput['headers'] });
+      expect(found).toEqual(['Value of header "X-Env" contains a line break (CR or LF), which would split the HTTP request']);
+    }
+  });
+
+  it('refuses the same header name twice, ignoring case', () => {
+    const found = issues({ headers: [{ name: 'X-Env', value: 'a' }, { name: 'x-env', value: 'b' }] as RemoteInput['headers'] });
+    expect(found).toEqual(['Header "x-env" appears twice (also as header 1); header names are case-insensitive']);
+  });
+
+  it('warns, without refusing, about credentials over plain http to a remote host', () => {
+    const secret = [{ name: 'X-Token-Thing', value: '', is_secret: true }] as RemoteInput['headers'];
+    const authLike = [{ name: 'Authorization', value: 'Bearer x' }] as RemoteInput['headers'];
+    expect(warnings({ url: 'http://api.example.com/mcp', headers: secret })[0]).toContain('unencrypted over http:// to api.example.com');
+    expect(warnings({ url: 'http://api.example.com/mcp', headers: authLike })[0]).toContain('Authorization');
+    expect(warnings({ transport: 'websocket', url: 'ws://10.0.0.5/mcp', headers: authLike })[0]).toContain('Use wss://');
+  });
+
+  it('does not warn for https, loopback hosts, or plain headers', () => {
+    const authLike = [{ name: 'Authorization', value: 'Bearer x' }] as RemoteInput['headers'];
+    expect(warnings({ url: 'https://api.example.com/mcp', headers: authLike })).toEqual([]);
+    expect(warnings({ url: 'http://127.0.0.1:3000/mcp', headers: authLike })).toEqual([]);
+    expect(warnings({ url: 'http://localhost:3000/mcp', headers: authLike })).toEqual([]);
+    expect(warnings({ url: 'http://[::1]:3000/mcp', headers: authLike })).toEqual([]);
+    expect(warnings({ url: 'http://api.example.com/mcp', headers: [{ name: 'X-Env', value: 'dev' }] as RemoteInput['headers'] })).toEqual([]);
+  });
+
+  it('knows loopback hosts and credential-like header names', () => {
+    expect(isLoopbackHost('127.8.9.1')).toBe(true);
+    expect(isLoopbackHost('app.localhost')).toBe(true);
+    expect(isLoopbackHost('128.0.0.1')).toBe(false);
+    for (const n of ['Authorization', 'X-API-Key', 'api_key', 'X-Auth-Token', 'Cookie', 'Proxy-Authorization']) expect(looksLikeCredentialHeader(n), n).toBe(true);
+    for (const n of ['X-Environment', 'X-Client-Version', 'Accept']) expect(looksLikeCredentialHeader(n), n).toBe(false);
+  });
+});
