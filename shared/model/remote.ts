@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Timeouts, TlsOptions, TransportChoice } from './connection';
+import { TlsOptions, TransportChoice } from './connection';
 import { remoteRuleIssues, remoteRuleWarnings, type RemoteLike, type RuleIssue } from './remote-rules';
 
 export {
@@ -27,6 +27,18 @@ export const HeaderSpec = z.object({
 });
 export type HeaderSpec = z.infer<typeof HeaderSpec>;
 
+/**
+ * The timeouts a user overrode for one remote. Not `Timeouts.partial()`: that would keep
+ * Timeouts' defaults and freeze today's engine defaults into every saved remote.
+ */
+export const TimeoutOverrides = z.object({
+  connectMs: z.number().int().positive().optional(),
+  requestMs: z.number().int().positive().optional(),
+  resetOnProgress: z.boolean().optional(),
+  maxTotalMs: z.number().int().positive().optional(),
+});
+export type TimeoutOverrides = z.infer<typeof TimeoutOverrides>;
+
 const remoteFields = {
   name: z.string().trim().max(100, 'Name is longer than 100 characters'), // emptiness: remoteRuleIssues
   transport: TransportChoice,
@@ -36,7 +48,7 @@ const remoteFields = {
   env: z.record(z.string(), z.string()).default({}),
   cwd: z.string().optional(),
   /** Only the timeouts the user overrode; the engine's defaults fill the rest. */
-  timeouts: Timeouts.partial().default({}),
+  timeouts: TimeoutOverrides.default({}),
   tls: TlsOptions.default({ caFiles: [], acceptInvalidCertificates: false }),
   notes: z.string().default(''),
 };

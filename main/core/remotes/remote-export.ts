@@ -1,0 +1,47 @@
+import type { Remote } from '../../../shared/model';
+import { secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { toSeedHeader, type SeedRemote } from './exchange-format';
+
+export interface ExportOptions {
+  /** Only when the user explicitly asks: secret values are read from the keychain into the export. */
+  includeSecrets?: boolean;
+}
+
+/**
+ * Remotes in the seed's format, as an array. Secret values are empty unless `includeSecrets`,
+ * so an ordinary export can be shared; the vault is not touched at all in that case.
+ */
+export async function exportRemotes(remotes: Remote[], vault: SecretVault, options: ExportOptions = {}): Promise<SeedRemote[]> {
+  const out: SeedRemote[] = [];
+  for (const remote of remotes) {
+    const headers = [];
+    for (const h of remote.headers) {
+      const value = h.is_secret ? (options.includeSecrets ? ((await vault.get(secretAccount(remote.id, h.name))) ?? '') : '') : h.value;
+      headers.push(toSeedHeader(h, value));
+    }
+    const entry: SeedRemote = { name: remote.name, transport_type: remote.transport, headers };
+    if (remote.transport === 'stdio') {
+      entry.command = remote.command;
+      entry.args = remote.args;
+      if (Object.keys(remote.env).length > 0) entry.env = remote.env;
+      if (remote.cwd) entry.cwd = remote.cwd;
+    } else {
+      entry.url = remote.url;
+    }
+    if (Object.keys(remote.timeouts).length > 0) entry.timeouts = remote.timeouts;
+    if (remote.tls.caFiles.length > 0 || remote.tls.acceptInvalidCertificates) entry.tls = remote.tls;
+    if (remote.notes !== '') entry.notes = remote.notes;
+    out.push(reorder(entry));
+  }
+  return out;
+}
+
+/** The seed's own fields first, so the file reads like the documentation's examples. */
+function reorder(entry: SeedRemote): SeedRemote {
+  const { name, transport_type, url, headers, ...rest } = entry;
+  return { name, transport_type, ...(url !== undefined ? { url } : {}), headers, ...rest };
+}
+
+export function serializeExport(entries: SeedRemote[]): string {
+  return `${JSON.stringify(entries, null, 2)}\n`;
+}

@@ -1,0 +1,128 @@
+import type { RemoteInput } from '../../../shared/model';
+import { looksLikeCredentialHeader } from '../../../shared/model';
+import { PeriscopeError } from '../diagnostics/periscope-error';
+import { McpServerEntry, SeedRemote, normalizeTransportName } from './exchange-format';
+
+/** One entry found in an import file, ready to save or already known to be unusable. */
+export interface ImportCandidate {
+  /** Where it came from, e.g. "entry 2" or "mcpServers.github". */
+  source: string;
+  name: string;
+  /** True when the file gave no name and one was made up from the URL or command. */
+  nameDerived: boolean;
+  draft?: RemoteInput;
+  skipped?: string;
+  warnings: string[];
+}
+
+export type ImportFormat = 'seed' | 'mcpServers';
+
+/** Recognizes the format of an import file and turns each entry into a candidate. */
+export function parseImportText(text: string): { format: ImportFormat; candidates: ImportCandidate[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new PeriscopeError({
+      kind: 'invalid-input',
+      message: `The import file is not valid JSON: ${(error as Error).message}`,
+      hint: 'Import a remote configuration (an object or array with transport_type, url, headers) or an MCP client config with "mcpServers".',
+    });
+  }
+  if (Array.isArray(json)) return { format: 'seed', candidates: json.map((e, i) => seedCandidate(e, `entry ${i + 1}`)) };
+  if (isObject(json)) {
+    for (const key of ['mcpServers', 'servers'] as const) {
+      const servers = json[key];
+      if (isObject(servers)) {
+        return { format: 'mcpServers', candidates: Object.entries(servers).map(([name, e]) => mcpServerCandidate(name, e, `${key}.${name}`)) };
+      }
+    }
+    if ('transport_type' in json || 'url' in json) return { format: 'seed', candidates: [seedCandidate(json, 'entry 1')] };
+  }
+  throw new PeriscopeError({
+    kind: 'invalid-input',
+    message: 'The import file is in no format MCP Periscope knows.',
+    hint: 'Expected a remote configuration (transport_type, url, headers), an array of them, or an MCP client config with "mcpServers".',
+  });
+}
+
+function seedCandidate(entry: unknown, source: string): ImportCandidate {
+  const parsed = SeedRemote.safeParse(entry);
+  const fallbackName = isObject(entry) && typeof entry.name === 'string' ? entry.name : source;
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+    return { source, name: fallbackName, nameDerived: false, skipped: `not a remote configuration (${where}${issue.message})`, warnings: [] };
+  }
+  const seed = parsed.data;
+  const transport = normalizeTransportName(seed.transport_type);
+  const derived = deriveName(seed.url, seed.command) ?? source;
+  const name = seed.name?.trim() || derived;
+  const base = { source, name, nameDerived: !seed.name?.trim(), warnings: [] as string[] };
+  if (!transport) return { ...base, skipped: `unknown transport_type "${seed.transport_type}" (expected streamable, sse or websocket)` };
+  const draft: RemoteInput = {
+    name,
+    transport,
+    url: seed.url,
+    command: seed.command,
+    args: seed.args,
+    env: seed.env,
+    cwd: seed.cwd,
+    headers: seed.headers.map((h) => ({ ...h })),
+    timeouts: seed.timeouts,
+    tls: seed.tls ? { caFiles: seed.tls.caFiles ?? [], acceptInvalidCertificates: seed.tls.acceptInvalidCertificates ?? false } : undefined,
+    notes: seed.notes,
+  };
+  return { ...base, draft };
+}
+
+function mcpServerCandidate(name: string, entry: unknown, source: string): ImportCandidate {
+  const base = { source, name, nameDerived: false, warnings: [] as string[] };
+  const parsed = McpServerEntry.safeParse(entry);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ...base, skipped: `not a server entry (${issue.path.map(String).join('.') || 'entry'}: ${issue.message})` };
+  }
+  const server = parsed.data;
+  const url = server.url ?? server.serverUrl;
+  const declared = server.type ?? server.transport;
+  let transport = declared ? normalizeTransportName(declared) : undefined;
+  if (declared && !transport) return { ...base, skipped: `unknown transport type "${declared}"` };
+  transport ??= server.command ? 'stdio' : url && /^wss?:/i.test(url) ? 'websocket' : 'auto';
+  if (transport !== 'stdio' && !url) return { ...base, skipped: server.command ? `type "${declared}" needs a url, but the entry has a command` : 'has neither url nor command' };
+  if (transport === 'stdio' && !server.command) return { ...base, skipped: 'type is stdio but there is no command' };
+
+  const headers = Object.entries(server.headers ?? {}).map(([headerName, value]) => ({
+    name: headerName,
+    value,
+    description: '',
+    is_required: true,
+    is_secret: looksLikeCredentialHeader(headerName),
+  }));
+  const credentialEnv = Object.keys(server.env ?? {}).filter((k) => looksLikeCredentialHeader(k));
+  if (credentialEnv.length > 0) {
+    base.warnings.push(`Environment variable(s) ${credentialEnv.join(', ')} look like credentials; environment values are saved in remotes.json as they are.`);
+  }
+  const draft: RemoteInput =
+    transport === 'stdio'
+      ? { name, transport, command: server.command, args: server.args, env: server.env, cwd: server.cwd, headers: [] }
+      : { name, transport, url, headers };
+  return { ...base, draft };
+}
+
+/** "mcp-api.yourcompany.com" from a URL, "npx" from a command. */
+function deriveName(url: string | undefined, command: string | undefined): string | undefined {
+  if (url) {
+    try {
+      const parsed = new URL(url);
+      return parsed.port ? `${parsed.hostname}:${parsed.port}` : parsed.hostname;
+    } catch {
+      return undefined;
+    }
+  }
+  return command?.split(/[\\/]/).pop();
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import type { ConnectionTargetInput, Remote, RemoteDraft, RemoteInput } from '../../../shared/model';
+import { checkRemoteDraft, formatRuleIssues } from '../../../shared/model';
+import { PeriscopeError } from '../diagnostics/periscope-error';
+import { accountsOfRemote, secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
+import { RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
+import { resolveRemoteForConnection } from './resolve-remote';
+import { importCandidates, type ImportReport } from './import-remotes';
+import { parseImportText } from './remote-import';
+import { exportRemotes, type ExportOptions } from './remote-export';
+import type { SeedRemote } from './exchange-format';
+
+/** What a save returns: the remote as the UI shows it, and warnings worth showing. */
+export interface SaveResult {
+  remote: Remote;
+  warnings: string[];
+}
+
+export interface RemoteServiceOptions {
+  dataDir: string;
+  vault: SecretVault;
+  onNotice?: (notice: StoreNotice) => void;
+  now?: () => number;
+}
+
+/**
+ * The one place that changes saved remotes: it keeps remotes.json and the keychain in step.
+ * Keychain values are written before the file and old ones deleted after it, so a failure in
+ * between leaves at worst an unused keychain entry, never a remote whose secret was lost.
+ */
+export class RemoteService {
+  readonly store: RemoteStore;
+  readonly vault: SecretVault;
+
+  constructor(options: RemoteServiceOptions) {
+    this.vault = options.vault;
+    this.store = new RemoteStore({
+      dataDir: options.dataDir,
+      now: options.now,
+      onNotice: options.onNotice,
+      onMigratedSecrets: async (secrets) => {
+        for (const s of secrets) await this.vault.set(secretAccount(s.remoteId, s.headerName), s.value);
+      },
+    });
+  }
+
+  /** Every remote, secret headers marked with `has_value` (left unset when the keychain cannot be asked). */
+  async list(): Promise<Remote[]> {
+    return this.withHasValue(await this.store.list());
+  }
+
+  async get(idOrName: string): Promise<Remote | undefined> {
+    const remote = await this.store.get(idOrName);
+    return remote ? (await this.withHasValue([remote]))[0] : undefined;
+  }
+
+  async create(input: RemoteInput): Promise<SaveResult> {
+    const { draft, warnings } = validateDraft(input);
+    const id = randomUUID();
+    const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
+    const fields: RemoteFields = { ...draft, headers };
+    const written = await this.applyWrites(plan);
+    try {
+      const remote = await this.store.create(fields, { id });
+      return { remote: await this.one(remote), warnings };
+    } catch (error) {
+      await this.deleteQuietly(written);
+      throw error;
+    }
+  }
+
+  async update(idOrName: string, input: RemoteInput): Promise<SaveResult> {
+    const current = await this.store.require(idOrName);
+    const { draft, warnings } = validateDraft(input);
+    const { headers, plan } = planHeaderSecrets(current.id, draft.headers, current);
+    const written = await this.applyWrites(plan);
+    let remote: Remote;
+    try {
+      remote = await this.store.update(current.id, { ...draft, headers });
+    } catch (error) {
+      await this.deleteQuietly(written.filter((a) => !current.headers.some((h) => h.is_secret && secretAccount(current.id, h.name) === a)));
+      throw error;
+    }
+    for (const account of plan.deletes) await this.vault.delete(account);
+    return { remote: await this.one(remote), warnings };
+  }
+
+  async duplicate(idOrName: string, name?: string): Promise<SaveResult> {
+    const source = await this.store.require(idOrName);
+    const id = randomUUID();
+    const copies: VaultPlan['writes'] = source.headers
+      .filter((h) => h.is_secret)
+      .map((h) => ({ account: secretAccount(id, h.name), copyFrom: secretAccount(source.id, h.name) }));
+    const written = await this.applyWrites({ writes: copies, deletes: [] });
+    try {
+      const remote = await this.store.duplicate(source.id, { id, name });
+      return { remote: await this.one(remote), warnings: [] };
+    } catch (error) {
+      await this.deleteQuietly(written);
+      throw error;
+    }
+  }
+
+  /** Removes the remote and every keychain entry it owned. */
+  async remove(idOrName: string): Promise<Remote> {
+    const remote = await this.store.require(idOrName);
+    const removed = await this.store.remove(remote.id);
+    if (removed.headers.some((h) => h.is_secret)) {
+      const known = removed.headers.filter((h) => h.is_secret).map((h) => secretAccount(removed.id, h.name));
+      const stray = accountsOfRemote(await this.vault.list(), removed.id);
+      for (const account of new Set([...known, ...stray])) await this.vault.delete(account);
+    }
+    return removed;
+  }
+
+  /** Reads the remote's secrets and builds its connection target; see resolveRemoteForConnection. */
+  async resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }> {
+    return resolveRemoteForConnection(await this.store.require(idOrName), this.vault);
+  }
+
+  /** Imports every usable entry of a seed-format or mcpServers file; reports each entry. */
+  async importText(text: string): Promise<ImportReport> {
+    const { format, candidates } = parseImportText(text);
+    return importCandidates(this, format, candidates);
+  }
+
+  async exportRemotes(options: ExportOptions & { ids?: string[] } = {}): Promise<SeedRemote[]> {
+    const all = await this.store.list();
+    const chosen = options.ids ? all.filter((r) => options.ids!.includes(r.id) || options.ids!.includes(r.name)) : all;
+    return exportRemotes(chosen, this.vault, options);
+  }
+
+  private async one(remote: Remote): Promise<Remote> {
+    return (await this.withHasValue([remote]))[0];
+  }
+
+  private async withHasValue(remotes: Remote[]): Promise<Remote[]> {
+    if (!remotes.some((r) => r.headers.some((h) => h.is_secret))) return remotes;
+    let accounts: Set<string>;
+    try {
+      accounts = new Set(await this.vault.list());
+    } catch {
+      return remotes; // listing still works without a keychain; connecting will say why it fails
+    }
+    return remotes.map((r) => ({
+      ...r,
+      headers: r.headers.map((h) => (h.is_secret ? { ...h, has_value: accounts.has(secretAccount(r.id, h.name)) } : h)),
+    }));
+  }
+
+  private async applyWrites(plan: VaultPlan): Promise<string[]> {
+    // Read every value to copy first, so swapping two headers' names cannot overwrite one with the other.
+    const values: Array<{ account: string; value: string }> = [];
+    for (const w of plan.writes) {
+      const value = 'value' in w ? w.value : await this.vault.get(w.copyFrom);
+      if (value !== undefined) values.push({ account: w.account, value });
+    }
+    const written: string[] = [];
+    try {
+      for (const { account, value } of values) {
+        await this.vault.set(account, value);
+        written.push(account);
+      }
+    } catch (error) {
+      await this.deleteQuietly(written);
+      throw error;
+    }
+    return written;
+  }
+
+  private async deleteQuietly(accounts: string[]): Promise<void> {
+    for (const account of accounts) await this.vault.delete(account).catch(() => false);
+  }
+}
+
+function validateDraft(input: RemoteInput): { draft: RemoteDraft; warnings: string[] } {
+  const check = checkRemoteDraft(input);
+  if (!check.ok) {
+    throw new PeriscopeError({
+      kind: 'invalid-input',
+      message: `The remote is not valid: ${formatRuleIssues(check.issues)}`,
+      hint: 'Fix the fields named above and save again.',
+      detail: { issues: check.issues },
+    });
+  }
+  const { headers, warnings } = promoteCredentialHeaders(check.draft.headers);
+  return { draft: { ...check.draft, headers }, warnings: [...check.warnings, ...warnings] };
+}

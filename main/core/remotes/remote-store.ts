@@ -1,0 +1,251 @@
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Remote, formatRuleIssues, type RuleIssue } from '../../../shared/model';
+import { PeriscopeError } from '../diagnostics/periscope-error';
+import { WriteQueue, writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
+import { CURRENT_SCHEMA_VERSION, readRemotesFile, serializeRemotesFile, type MigratedSecret } from './remotes-file';
+
+export const REMOTES_FILE_NAME = 'remotes.json';
+
+/** Something the user must hear about (the CLI prints it, the app shows it). */
+export interface StoreNotice {
+  kind: 'corrupt-file-moved' | 'migrated';
+  message: string;
+  /** Where a moved-aside file now is. */
+  path?: string;
+}
+
+/** The fields of a remote the caller decides; the store owns id and times. */
+export type RemoteFields = Omit<Remote, 'id' | 'createdAt' | 'updatedAt'>;
+
+export interface RemoteStoreOptions {
+  dataDir: string;
+  now?: () => number;
+  onNotice?: (notice: StoreNotice) => void;
+  /**
+   * Receives secret values found inline in an old-format file. They must be safely in the
+   * keychain before the store rewrites the file without them; without this, such a file is refused.
+   */
+  onMigratedSecrets?: (secrets: MigratedSecret[]) => Promise<void>;
+  writeHooks?: AtomicWriteHooks;
+}
+
+/**
+ * Saved remotes in one JSON file. Every operation re-reads the file inside a serialized queue,
+ * so the CLI and the app can share a data folder without losing each other's edits.
+ */
+export class RemoteStore {
+  readonly dataDir: string;
+  readonly filePath: string;
+  readonly notices: StoreNotice[] = [];
+  private readonly queue = new WriteQueue();
+  private readonly now: () => number;
+
+  constructor(private readonly options: RemoteStoreOptions) {
+    this.dataDir = options.dataDir;
+    this.filePath = join(options.dataDir, REMOTES_FILE_NAME);
+    this.now = options.now ?? Date.now;
+  }
+
+  list(): Promise<Remote[]> {
+    return this.queue.run(() => this.read());
+  }
+
+  /** By id, else by exact name, else by name ignoring case. */
+  async get(idOrName: string): Promise<Remote | undefined> {
+    return findRemote(await this.list(), idOrName);
+  }
+
+  async require(idOrName: string): Promise<Remote> {
+    const remote = await this.get(idOrName);
+    if (!remote) throw notFound(idOrName);
+    return remote;
+  }
+
+  create(fields: RemoteFields, options: { id?: string } = {}): Promise<Remote> {
+    return this.mutate((remotes) => {
+      const time = this.now();
+      const remote = validate({ ...fields, id: options.id ?? randomUUID(), createdAt: time, updatedAt: time });
+      assertNameFree(remotes, remote.name);
+      return { remotes: [...remotes, remote], result: remote };
+    });
+  }
+
+  update(id: string, fields: RemoteFields): Promise<Remote> {
+    return this.mutate((remotes) => {
+      const index = remotes.findIndex((r) => r.id === id);
+      if (index < 0) throw notFound(id);
+      const current = remotes[index];
+      const remote = validate({ ...fields, id, createdAt: current.createdAt, updatedAt: this.now() });
+      assertNameFree(remotes, remote.name, id);
+      const next = [...remotes];
+      next[index] = remote;
+      return { remotes: next, result: remote };
+    });
+  }
+
+  /** A copy under a new id, named "<name> copy" (or "<name> copy 2"...) unless a name is given. */
+  duplicate(id: string, options: { name?: string; id?: string } = {}): Promise<Remote> {
+    return this.mutate((remotes) => {
+      const source = remotes.find((r) => r.id === id);
+      if (!source) throw notFound(id);
+      const time = this.now();
+      const name = options.name ?? freeName(remotes, `${source.name} copy`);
+      const copy = validate({ ...source, id: options.id ?? randomUUID(), name, createdAt: time, updatedAt: time });
+      assertNameFree(remotes, copy.name);
+      return { remotes: [...remotes, copy], result: copy };
+    });
+  }
+
+  remove(id: string): Promise<Remote> {
+    return this.mutate((remotes) => {
+      const removed = remotes.find((r) => r.id === id);
+      if (!removed) throw notFound(id);
+      return { remotes: remotes.filter((r) => r.id !== id), result: removed };
+    });
+  }
+
+  private mutate<T>(change: (remotes: Remote[]) => { remotes: Remote[]; result: T }): Promise<T> {
+    return this.queue.run(async () => {
+      const { remotes, result } = change(await this.read());
+      await this.write(remotes);
+      return result;
+    });
+  }
+
+  private async write(remotes: Remote[]): Promise<void> {
+    try {
+      await mkdir(this.dataDir, { recursive: true });
+      await writeFileAtomic(this.filePath, serializeRemotesFile(remotes), this.options.writeHooks);
+    } catch (error) {
+      throw storageError(`Could not save ${this.filePath}`, error, 'The previous file is unchanged. Check that the folder exists, is writable and the disk is not full.');
+    }
+  }
+
+  private async read(): Promise<Remote[]> {
+    let text: string;
+    try {
+      text = await readFile(this.filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      await this.moveAside(`it could not be read (${(error as Error).message})`);
+      return [];
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      await this.moveAside(`it is not valid JSON (${(error as Error).message})`);
+      return [];
+    }
+    const reading = readRemotesFile(json, this.now());
+    if (reading.status === 'newer') {
+      throw new PeriscopeError({
+        kind: 'storage',
+        message: `${this.filePath} was written by a newer version of MCP Periscope (schema version ${reading.version}; this version reads up to ${CURRENT_SCHEMA_VERSION}).`,
+        hint: 'Update MCP Periscope, or point it at another folder with --data-dir. The file was left untouched.',
+        detail: { path: this.filePath, schemaVersion: reading.version },
+      });
+    }
+    if (reading.status === 'invalid') {
+      await this.moveAside(`its content is not a valid list of remotes: ${reading.reason}`);
+      return [];
+    }
+    if (reading.migratedFrom !== undefined) await this.finishMigration(reading.file.remotes, reading.secrets, reading.migratedFrom);
+    return reading.file.remotes;
+  }
+
+  private async finishMigration(remotes: Remote[], secrets: MigratedSecret[], from: number): Promise<void> {
+    if (secrets.length === 0) return; // the next write stores the new format; nothing is at risk
+    if (!this.options.onMigratedSecrets) {
+      throw new PeriscopeError({
+        kind: 'storage',
+        message: `${this.filePath} is in an older format that holds secret values in plain text.`,
+        hint: 'Open it with the keychain available so the values can move there; the file was left untouched.',
+        detail: { path: this.filePath, schemaVersion: from },
+      });
+    }
+    await this.options.onMigratedSecrets(secrets);
+    await this.write(remotes);
+    this.notify({
+      kind: 'migrated',
+      message: `${this.filePath} was upgraded from schema version ${from} to ${CURRENT_SCHEMA_VERSION}; ${secrets.length} secret value(s) moved to the system keychain.`,
+    });
+  }
+
+  private async moveAside(reason: string): Promise<void> {
+    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
+    const target = `${this.filePath}.corrupt-${stamp}`;
+    try {
+      await rename(this.filePath, target);
+    } catch (error) {
+      throw storageError(`${this.filePath} cannot be used because ${reason}, and it could not be moved aside`, error, 'Move or repair the file yourself; MCP Periscope will not overwrite it.');
+    }
+    this.notify({
+      kind: 'corrupt-file-moved',
+      path: target,
+      message: `${this.filePath} could not be used because ${reason}. It was moved to ${target} (nothing was deleted) and the list of remotes starts empty.`,
+    });
+  }
+
+  private notify(notice: StoreNotice): void {
+    this.notices.push(notice);
+    this.options.onNotice?.(notice);
+  }
+}
+
+export function findRemote(remotes: Remote[], idOrName: string): Remote | undefined {
+  return (
+    remotes.find((r) => r.id === idOrName) ??
+    remotes.find((r) => r.name === idOrName) ??
+    remotes.find((r) => r.name.toLowerCase() === idOrName.toLowerCase())
+  );
+}
+
+function validate(candidate: unknown): Remote {
+  const parsed = Remote.safeParse(candidate);
+  if (parsed.success) return parsed.data;
+  const issues: RuleIssue[] = parsed.error.issues.map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: /^(Invalid|Expected|Too )/.test(i.message) && i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message,
+  }));
+  throw new PeriscopeError({
+    kind: 'invalid-input',
+    message: `The remote is not valid: ${formatRuleIssues(issues)}`,
+    hint: 'Fix the fields named above and save again.',
+    detail: { issues },
+  });
+}
+
+function assertNameFree(remotes: Remote[], name: string, exceptId?: string): void {
+  const taken = remotes.find((r) => r.id !== exceptId && r.name.toLowerCase() === name.toLowerCase());
+  if (taken) {
+    throw new PeriscopeError({
+      kind: 'invalid-input',
+      message: `A remote named "${taken.name}" already exists.`,
+      hint: 'Choose another name, or edit the existing remote.',
+      detail: { name, existingId: taken.id },
+    });
+  }
+}
+
+function freeName(remotes: Remote[], base: string): string {
+  const taken = new Set(remotes.map((r) => r.name.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
+}
+
+function notFound(idOrName: string): PeriscopeError {
+  return new PeriscopeError({
+    kind: 'not-found',
+    message: `No saved remote is called "${idOrName}".`,
+    hint: 'List saved remotes with `periscope remotes list`.',
+    detail: { remote: idOrName },
+  });
+}
+
+function storageError(message: string, error: unknown, hint: string): PeriscopeError {
+  const system = error instanceof Error ? error.message : String(error);
+  return new PeriscopeError({ kind: 'storage', message: `${message}: ${system}`, hint, detail: { systemMessage: system } }, { cause: error });
+}
