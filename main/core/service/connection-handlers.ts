@@ -1,0 +1,66 @@
+import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
+import type { ConnectionManagerPort, ConnectionPort, RemotesPort } from './ports';
+import { PlaygroundHost, pointAtPlayground, targetsPlayground } from './playground-remote';
+import { unknownConnection } from './service-errors';
+
+export interface ConnectionHandlerDeps {
+  manager: ConnectionManagerPort;
+  remotes: RemotesPort;
+  playground: PlaygroundHost;
+}
+
+type Out<C extends Parameters<typeof cast>[0]> = ChannelOutput<C>;
+/** MCP results pass through as the server sent them; the contract names only what the UI uses. */
+function cast<C extends 'connections:list-tools' | 'connections:call-tool' | 'connections:list-resources' | 'connections:read-resource' | 'connections:list-prompts' | 'connections:get-prompt'>(
+  _channel: C,
+  value: unknown,
+): Out<C> {
+  return value as Out<C>;
+}
+
+/** connections:* and trace:snapshot — live connections, owned by the ConnectionManager. */
+export function connectionHandlers({ manager, remotes, playground }: ConnectionHandlerDeps) {
+  const connection = (connectionId: string): ConnectionPort => {
+    const found = manager.get(connectionId);
+    if (!found) throw unknownConnection(connectionId);
+    return found;
+  };
+  return {
+    'connections:open': async ({ remoteId }: ParsedInput<'connections:open'>): Promise<ChannelOutput<'connections:open'>> => {
+      // Secrets are read here, in main; a missing required one stops before any traffic.
+      const resolved = await remotes.resolveForConnection(remoteId);
+      const { label } = resolved;
+      const target = targetsPlayground(resolved.target) ? pointAtPlayground(resolved.target, await playground.ensureStarted()) : resolved.target;
+      const created = manager.create(target, { label });
+      try {
+        return await created.connect();
+      } catch {
+        // The failure is in the info (state 'failed', error with message and hint) and in the trace.
+        return created.info();
+      }
+    },
+    'connections:close': async ({ connectionId }: ParsedInput<'connections:close'>) => {
+      connection(connectionId);
+      await manager.close(connectionId);
+    },
+    'connections:list': async () => manager.list(),
+    'connections:reinitialize': async ({ connectionId }: ParsedInput<'connections:reinitialize'>) => connection(connectionId).reinitialize(),
+    'connections:list-tools': async ({ connectionId }: ParsedInput<'connections:list-tools'>) =>
+      cast('connections:list-tools', await connection(connectionId).listTools()),
+    'connections:call-tool': async ({ connectionId, name, arguments: args, timeoutMs }: ParsedInput<'connections:call-tool'>) =>
+      cast('connections:call-tool', await connection(connectionId).callTool(name, args, timeoutMs ? { timeoutMs } : undefined)),
+    'connections:list-resources': async ({ connectionId }: ParsedInput<'connections:list-resources'>) =>
+      cast('connections:list-resources', await connection(connectionId).listResources()),
+    'connections:read-resource': async ({ connectionId, uri }: ParsedInput<'connections:read-resource'>) =>
+      cast('connections:read-resource', await connection(connectionId).readResource(uri)),
+    'connections:list-prompts': async ({ connectionId }: ParsedInput<'connections:list-prompts'>) =>
+      cast('connections:list-prompts', await connection(connectionId).listPrompts()),
+    'connections:get-prompt': async ({ connectionId, name, arguments: args }: ParsedInput<'connections:get-prompt'>) =>
+      cast('connections:get-prompt', await connection(connectionId).getPrompt(name, args)),
+    'connections:ping': async ({ connectionId }: ParsedInput<'connections:ping'>) => connection(connectionId).ping(),
+    'trace:snapshot': async ({ connectionId }: ParsedInput<'trace:snapshot'>): Promise<ChannelOutput<'trace:snapshot'>> => {
+      const { buffer } = connection(connectionId);
+      return { connectionId, entries: buffer.entries(), evicted: buffer.evicted };
+    },
+  };
+}

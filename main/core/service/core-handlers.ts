@@ -1,0 +1,76 @@
+import type { Channel, ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
+import { appHandlers } from './app-handlers';
+import { connectionHandlers } from './connection-handlers';
+import { PlaygroundHost } from './playground-remote';
+import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLauncher, RemotesPort, SessionFilesPort } from './ports';
+import { remoteHandlers } from './remote-handlers';
+import { sessionHandlers } from './session-handlers';
+
+export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
+export type CoreHandlers = { [C in Channel]: CoreHandler<C> };
+
+export interface CoreDeps {
+  manager: ConnectionManagerPort;
+  remotes: RemotesPort;
+  playground: PlaygroundLauncher;
+  sessions: SessionFilesPort;
+  /** The app's data folder (app.getPath('userData') in the app). */
+  dataDir: string;
+  /** Where session files go by default. */
+  sessionDir: string;
+  dialogs?: FileDialogs;
+  openExternal?: ExternalOpener;
+}
+
+export interface CoreService {
+  handlers: CoreHandlers;
+  /** Every event for the windows: trace entries one by one (batch them!), state changes, remote changes. */
+  onEvent(listener: (event: MainEvent) => void): () => void;
+  /** Closes every connection (sessions deleted on the server, session files flushed), then the playground. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * The handler of every channel of the contract, free of Electron: main/ipc binds them to
+ * ipcMain, the e2e test bridge to a WebSocket. Inputs arrive already validated.
+ */
+export function createCoreService(deps: CoreDeps): CoreService {
+  const listeners = new Set<(event: MainEvent) => void>();
+  const emit = (event: MainEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  const playground = new PlaygroundHost(deps.playground);
+  const handlers: CoreHandlers = {
+    ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
+    ...connectionHandlers({ manager: deps.manager, remotes: deps.remotes, playground }),
+    ...sessionHandlers({ manager: deps.manager, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
+    ...appHandlers({ playground, openExternal: deps.openExternal }),
+  };
+  const stopTrace = deps.manager.subscribe((entry) => emit({ type: 'trace', connectionId: entry.connectionId, entries: [entry] }));
+  const stopState = deps.manager.onStateChange((info) => emit({ type: 'connection-state', info }));
+  let shutdown: Promise<void> | undefined;
+  return {
+    handlers,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    shutdown() {
+      shutdown ??= (async () => {
+        try {
+          await deps.manager.closeAll();
+        } finally {
+          stopTrace();
+          stopState();
+          listeners.clear();
+          await playground.stop();
+        }
+      })();
+      return shutdown;
+    },
+  };
+}
+
+export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
+  return createCoreService(deps).handlers;
+}

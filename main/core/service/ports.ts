@@ -1,0 +1,69 @@
+import type { ConnectionInfo, ConnectionTargetInput, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
+import type { ImportOutcome, PlaygroundInfo } from '../../../shared/ipc/contract';
+
+/**
+ * What the handlers need from the core, as narrow structural interfaces. The real classes
+ * (ConnectionManager, RemoteService, the playground) satisfy them; unit tests hand in small
+ * stand-ins. Nothing here knows Electron (ARCHITECTURE.md rule 4).
+ */
+
+/** The part of an McpConnection the handlers call. Every method rejects only with a PeriscopeError. */
+export interface ConnectionPort {
+  readonly id: string;
+  readonly buffer: { entries(): TraceEntry[]; readonly evicted: number };
+  info(): ConnectionInfo;
+  connect(): Promise<ConnectionInfo>;
+  reinitialize(): Promise<ConnectionInfo>;
+  listTools(): Promise<unknown>;
+  callTool(name: string, args?: Record<string, unknown>, opts?: { timeoutMs?: number }): Promise<unknown>;
+  listResources(): Promise<unknown>;
+  readResource(uri: string): Promise<unknown>;
+  listPrompts(): Promise<unknown>;
+  getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;
+  ping(): Promise<{ latencyMs: number }>;
+}
+
+export interface ConnectionManagerPort {
+  create(target: ConnectionTargetInput, opts?: { label?: string }): ConnectionPort;
+  get(id: string): ConnectionPort | undefined;
+  list(): ConnectionInfo[];
+  close(id: string): Promise<void>;
+  closeAll(): Promise<void>;
+  subscribe(listener: (entry: TraceEntry) => void): () => void;
+  onStateChange(listener: (info: ConnectionInfo) => void): () => void;
+}
+
+export interface RemotesPort {
+  list(): Promise<Remote[]>;
+  get(idOrName: string): Promise<Remote | undefined>;
+  create(input: RemoteInput): Promise<{ remote: Remote; warnings: string[] }>;
+  update(idOrName: string, input: RemoteInput): Promise<{ remote: Remote; warnings: string[] }>;
+  duplicate(idOrName: string, name?: string): Promise<{ remote: Remote; warnings: string[] }>;
+  remove(idOrName: string): Promise<unknown>;
+  resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }>;
+  importText(text: string): Promise<{ entries: Array<ImportOutcome & { source?: string }> }>;
+  exportRemotes(options: { ids?: string[]; includeSecrets?: boolean }): Promise<unknown[]>;
+}
+
+/** Starts the built-in playground; called at most once per app run (see PlaygroundHost). */
+export type PlaygroundLauncher = () => Promise<PlaygroundInfo & { close(): Promise<void> }>;
+
+/** The system file dialogs; undefined when the user cancels. main/app passes Electron's, tests pass scripted ones. */
+export interface FileDialogs {
+  chooseFileToOpen(request: DialogRequest): Promise<string | undefined>;
+  chooseFileToSave(request: DialogRequest & { defaultName: string }): Promise<string | undefined>;
+}
+export interface DialogRequest {
+  title: string;
+  filters: Array<{ name: string; extensions: string[] }>;
+}
+
+/** Reading and writing session files (NDJSON, see main/core/capture/session-file.ts). */
+export interface SessionFilesPort {
+  write(path: string, entries: TraceEntry[]): Promise<void>;
+  read(path: string): Promise<{ header: { format: string; version: number; createdAt?: number }; entries: TraceEntry[] }>;
+}
+
+export interface ExternalOpener {
+  (url: string): Promise<void>;
+}

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
+import type { ConnectionManagerPort, FileDialogs, SessionFilesPort } from './ports';
+import { fileError, noDialogs, unknownConnection } from './service-errors';
+import { isPeriscopeError } from '../diagnostics/periscope-error';
+
+const SESSION_FILES = [
+  { name: 'MCP Periscope sessions', extensions: ['ndjson', 'jsonl'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export interface SessionHandlerDeps {
+  manager: ConnectionManagerPort;
+  sessions: SessionFilesPort;
+  sessionDir: string;
+  dialogs?: FileDialogs;
+}
+
+/** session:* — one file per connection's trace; secrets were redacted before entries existed. */
+export function sessionHandlers({ manager, sessions, sessionDir, dialogs }: SessionHandlerDeps) {
+  return {
+    'session:save': async ({ connectionId }: ParsedInput<'session:save'>): Promise<ChannelOutput<'session:save'>> => {
+      const connection = manager.get(connectionId);
+      if (!connection) throw unknownConnection(connectionId);
+      if (!dialogs) throw noDialogs();
+      const info = connection.info();
+      const path = await dialogs.chooseFileToSave({
+        title: 'Save session',
+        defaultName: join(sessionDir, sessionFileName(info.label, Date.now())),
+        filters: SESSION_FILES,
+      });
+      if (!path) return { cancelled: true };
+      const entries = connection.buffer.entries();
+      await guard('write', path, () => sessions.write(path, entries));
+      return { cancelled: false, path, count: entries.length };
+    },
+    'session:open': async (): Promise<ChannelOutput<'session:open'>> => {
+      if (!dialogs) throw noDialogs();
+      const path = await dialogs.chooseFileToOpen({ title: 'Open a saved session', filters: SESSION_FILES });
+      if (!path) return { cancelled: true };
+      const { header, entries } = await guard('read', path, () => sessions.read(path));
+      return { cancelled: false, path, header, entries };
+    },
+  };
+}
+
+export function sessionFileName(label: string, time: number): string {
+  const safe = label.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'session';
+  const stamp = new Date(time).toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  return `${safe}-${stamp}.ndjson`;
+}
+
+async function guard<T>(action: string, path: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isPeriscopeError(error)) throw error; // already says what is wrong with the file
+    throw fileError(action, path, error);
+  }
+}
