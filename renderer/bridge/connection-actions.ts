@@ -1,0 +1,67 @@
+import { useConnectionsStore } from '../stores/connections-store';
+import { useRemotesStore } from '../stores/remotes-store';
+import { useTraceStore } from '../stores/trace-store';
+import { useTraceViewStore } from '../stores/trace-view-store';
+import { useUiStore } from '../stores/ui-store';
+import { periscope } from './api';
+import { appendNew } from './main-events';
+import { reportError } from './remote-actions';
+
+/**
+ * Connects a saved remote and opens its tab. A failed attempt still resolves with the
+ * connection's info (state 'failed', error with message and hint), so its tab shows why.
+ */
+export async function connectRemote(remoteId: string): Promise<void> {
+  const connections = useConnectionsStore.getState();
+  const previous = connections.currentByRemote[remoteId];
+  connections.setOpening(remoteId, true);
+  connections.setOpenError(remoteId, undefined);
+  const result = await periscope().connections.open(remoteId);
+  useConnectionsStore.getState().setOpening(remoteId, false);
+  if (!result.ok) {
+    useConnectionsStore.getState().setOpenError(remoteId, result.error);
+    return;
+  }
+  const info = result.value;
+  const title = useRemotesStore.getState().remotes.find((r) => r.id === remoteId)?.name ?? info.label;
+  if (previous && previous !== info.connectionId) dismissConnection(previous);
+  useConnectionsStore.getState().upsert(info, remoteId);
+  useTraceStore.getState().ensureTrace(info.connectionId, { kind: 'live', title });
+  useUiStore.getState().openTab({ id: info.connectionId, kind: 'connection', title });
+}
+
+export async function disconnect(connectionId: string): Promise<void> {
+  const result = await periscope().connections.close(connectionId);
+  if (!result.ok) return reportError('Could not disconnect', result.error);
+  const info = useConnectionsStore.getState().infos[connectionId];
+  // Main also sends a 'closed' state event; updating now keeps the button honest meanwhile.
+  if (info && info.state !== 'closed') useConnectionsStore.getState().upsert({ ...info, state: 'closed' });
+}
+
+/** Forgets a finished connection: its tab, trace and view state. */
+export function dismissConnection(connectionId: string): void {
+  useUiStore.getState().closeTab(connectionId);
+  useTraceStore.getState().removeTrace(connectionId);
+  useTraceViewStore.getState().forget(connectionId);
+  useConnectionsStore.getState().remove(connectionId);
+}
+
+/** Closes a tab; a live connection behind it is disconnected first. */
+export async function closeConnectionTab(connectionId: string): Promise<void> {
+  const info = useConnectionsStore.getState().infos[connectionId];
+  if (info && (info.state === 'connected' || info.state === 'connecting')) await disconnect(connectionId);
+  dismissConnection(connectionId);
+}
+
+/** Fills a connection's trace from main's buffer (after a reload of the window). */
+export async function loadSnapshot(connectionId: string): Promise<void> {
+  const result = await periscope().trace.snapshot(connectionId);
+  if (!result.ok) return reportError('Could not load the trace', result.error);
+  const existing = useTraceStore.getState().traces[connectionId];
+  if (!existing || existing.log.length === 0) {
+    const title = useConnectionsStore.getState().infos[connectionId]?.label ?? connectionId;
+    useTraceStore.getState().replaceEntries(connectionId, result.value.entries, { kind: 'live', title });
+  } else {
+    appendNew(connectionId, result.value.entries);
+  }
+}

@@ -1,0 +1,67 @@
+import type { RemoteSaved } from '../../shared/ipc/contract';
+import type { InvokeResult } from '../../shared/ipc/contract';
+import type { RemoteInput } from '../../shared/model/remote';
+import { useRemotesStore } from '../stores/remotes-store';
+import { useUiStore } from '../stores/ui-store';
+import { periscope } from './api';
+
+export async function refreshRemotes(): Promise<void> {
+  const store = useRemotesStore.getState();
+  store.setLoading();
+  const result = await periscope().remotes.list();
+  if (result.ok) store.setRemotes(result.value);
+  else store.setError(result.error);
+}
+
+/** Creates or updates; the caller (the form) shows the error next to its fields. */
+export async function saveRemote(remoteId: string | undefined, draft: RemoteInput): Promise<InvokeResult<RemoteSaved>> {
+  const api = periscope();
+  const result = remoteId ? await api.remotes.update(remoteId, draft) : await api.remotes.create(draft);
+  if (result.ok) {
+    await refreshRemotes();
+    const ui = useUiStore.getState();
+    ui.notify('info', `Saved remote "${result.value.remote.name}".`);
+    for (const warning of result.value.warnings) ui.notify('warning', warning);
+  }
+  return result;
+}
+
+export async function duplicateRemote(remoteId: string): Promise<void> {
+  const result = await periscope().remotes.duplicate(remoteId);
+  if (!result.ok) return reportError('Could not duplicate the remote', result.error);
+  await refreshRemotes();
+  useUiStore.getState().notify('info', `Created "${result.value.name}".`);
+  useUiStore.getState().openEditor(result.value.id);
+}
+
+export async function deleteRemote(remoteId: string): Promise<void> {
+  const result = await periscope().remotes.remove(remoteId);
+  if (!result.ok) return reportError('Could not delete the remote', result.error);
+  const ui = useUiStore.getState();
+  if (ui.editor?.remoteId === remoteId) ui.closeEditor();
+  await refreshRemotes();
+}
+
+export async function importRemotes(): Promise<void> {
+  const result = await periscope().remotes.import();
+  if (!result.ok) return reportError('Could not import remotes', result.error);
+  if (result.value.cancelled) return;
+  const ui = useUiStore.getState();
+  const imported = result.value.outcomes.filter((o) => o.status === 'imported');
+  const skipped = result.value.outcomes.filter((o) => o.status === 'skipped');
+  ui.notify('info', `Imported ${imported.length} remote${imported.length === 1 ? '' : 's'} from ${result.value.path}.`);
+  for (const s of skipped) ui.notify('warning', `Skipped "${s.name}": ${s.reason ?? 'not importable'}`);
+  for (const o of imported) for (const w of o.warnings) ui.notify('warning', `${o.name}: ${w}`);
+  await refreshRemotes();
+}
+
+export async function exportRemotes(includeSecrets: boolean): Promise<void> {
+  const result = await periscope().remotes.export({ includeSecrets });
+  if (!result.ok) return reportError('Could not export remotes', result.error);
+  if (result.value.cancelled) return;
+  useUiStore.getState().notify('info', `Exported ${result.value.count} remote(s) to ${result.value.path}.`);
+}
+
+export function reportError(what: string, error: { message: string; hint: string }): void {
+  useUiStore.getState().notify('error', `${what}: ${error.message}${error.hint ? ` ${error.hint}` : ''}`);
+}

@@ -1,0 +1,37 @@
+import { useTraceStore } from '../stores/trace-store';
+import { useUiStore } from '../stores/ui-store';
+import { periscope } from './api';
+import { reportError } from './remote-actions';
+
+/** Saves a connection's trace as a session file (main shows the save dialog). */
+export async function saveSession(connectionId: string): Promise<void> {
+  const result = await periscope().session.save(connectionId);
+  if (!result.ok) return reportError('Could not save the session', result.error);
+  if (result.value.cancelled) return;
+  useUiStore.getState().notify('info', `Saved ${result.value.count} entries to ${result.value.path}.`);
+}
+
+let openedCount = 0;
+
+/** Opens a saved session file offline, read-only, in its own tab. */
+export async function openSessionFile(): Promise<void> {
+  const result = await periscope().session.open();
+  if (!result.ok) return reportError('Could not open the session file', result.error);
+  if (result.value.cancelled) return;
+  const { path, entries } = result.value;
+  const tabId = `session:${++openedCount}`;
+  const title = fileName(path);
+  useTraceStore.getState().replaceEntries(tabId, entries, { kind: 'session', title, path });
+  const ui = useUiStore.getState();
+  ui.setSessionPath(tabId, path);
+  ui.openTab({ id: tabId, kind: 'session', title });
+}
+
+export function closeSessionTab(tabId: string): void {
+  useUiStore.getState().closeTab(tabId);
+  useTraceStore.getState().removeTrace(tabId);
+}
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path;
+}

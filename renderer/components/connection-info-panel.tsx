@@ -1,0 +1,83 @@
+import type { ConnectionInfo } from '../../shared/model/connection';
+import { ErrorNotice } from './error-notice';
+import { StateBadge } from './state-badge';
+
+interface ConnectionInfoPanelProps {
+  info: ConnectionInfo;
+  onDisconnect(): void;
+  onReconnect(): void;
+  onSaveSession(): void;
+}
+
+/** What the server told us at initialize, how we reached it, and what went wrong if it failed. */
+export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSession }: ConnectionInfoPanelProps) {
+  const live = info.state === 'connected' || info.state === 'connecting';
+  const capabilities = Object.keys(info.capabilities ?? {});
+  return (
+    <section className="connection-info" aria-label={`Connection ${info.label}`} data-testid="connection-info">
+      <div className="connection-toolbar">
+        <h2>{info.label}</h2>
+        <StateBadge state={info.state} testId="connection-state" />
+        <div className="toolbar-actions">
+          {live ? (
+            <button type="button" data-testid="connection-disconnect" onClick={onDisconnect}>
+              Disconnect
+            </button>
+          ) : (
+            <button type="button" className="primary" data-testid="connection-reconnect" onClick={onReconnect}>
+              Connect again
+            </button>
+          )}
+          <button type="button" data-testid="save-session" onClick={onSaveSession}>
+            Save session…
+          </button>
+        </div>
+      </div>
+      {info.error && <ErrorNotice error={info.error} title="The connection failed" announce={info.state === 'failed'} />}
+      {info.warnings.length > 0 && (
+        <ul className="warnings" aria-label="Warnings" data-testid="connection-warnings">
+          {info.warnings.map((w) => (
+            <li key={w}>⚠ {w}</li>
+          ))}
+        </ul>
+      )}
+      <dl className="info-grid">
+        <Field label="Server" value={info.serverInfo ? `${info.serverInfo.title ?? info.serverInfo.name} ${info.serverInfo.version}` : undefined} testId="server-info" />
+        <Field label="Protocol version" value={info.protocolVersion} testId="protocol-version" />
+        <Field label="Transport" value={info.transport} testId="transport-used" />
+        <Field label="URL" value={info.url} />
+        <Field label="Session id" value={info.sessionId} testId="session-id" />
+        <Field label="Capabilities" value={capabilities.length > 0 ? capabilities.join(', ') : undefined} testId="capabilities" />
+        <Field label="Connected at" value={info.connectedAt ? new Date(info.connectedAt).toLocaleString() : undefined} />
+      </dl>
+      {info.detection && (
+        <details className="detection" data-testid="detection" open={info.state === 'failed'}>
+          <summary>Auto-detection chose {info.detection.chosen}: {info.detection.explanation}</summary>
+          <ol>
+            {info.detection.attempts.map((a, i) => (
+              <li key={i}>
+                {a.transport}: {a.outcome} — {a.reason}
+              </li>
+            ))}
+          </ol>
+        </details>
+      )}
+      {info.instructions && (
+        <details className="instructions" data-testid="instructions">
+          <summary>Server instructions</summary>
+          <p className="pre-wrap">{info.instructions}</p>
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Field({ label, value, testId }: { label: string; value: string | undefined; testId?: string }) {
+  if (value === undefined || value === '') return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{value}</dd>
+    </>
+  );
+}

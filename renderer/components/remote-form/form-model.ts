@@ -1,0 +1,129 @@
+import type { TransportChoice } from '../../../shared/model/connection';
+import { checkRemoteDraft, type Remote, type RemoteInput } from '../../../shared/model/remote';
+
+/** One header row as the user edits it. A stored secret is never here: only `hasStoredValue`. */
+export interface HeaderRow {
+  key: number;
+  name: string;
+  /** What the user typed; for a secret with a stored value, empty means "keep it". */
+  value: string;
+  description: string;
+  required: boolean;
+  secret: boolean;
+  hasStoredValue: boolean;
+  clearValue: boolean;
+  originalName: string | undefined;
+}
+
+/** The editor's state: text fields stay text until saved, so half-typed input is not lost. */
+export interface RemoteFormState {
+  name: string;
+  transport: TransportChoice;
+  url: string;
+  command: string;
+  /** One argument per line. */
+  args: string;
+  /** KEY=VALUE, one per line. */
+  env: string;
+  cwd: string;
+  headers: HeaderRow[];
+  connectMs: string;
+  requestMs: string;
+  /** One path per line. */
+  caFiles: string;
+  acceptInvalidCertificates: boolean;
+  notes: string;
+}
+
+let rowKey = 1;
+export function newHeaderRow(): HeaderRow {
+  return { key: rowKey++, name: '', value: '', description: '', required: false, secret: false, hasStoredValue: false, clearValue: false, originalName: undefined };
+}
+
+export function formFromRemote(remote: Remote | undefined): RemoteFormState {
+  if (!remote) {
+    return { name: '', transport: 'auto', url: '', command: '', args: '', env: '', cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, notes: '' };
+  }
+  return {
+    name: remote.name,
+    transport: remote.transport,
+    url: remote.url ?? '',
+    command: remote.command ?? '',
+    args: remote.args.join('\n'),
+    env: Object.entries(remote.env)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n'),
+    cwd: remote.cwd ?? '',
+    headers: remote.headers.map((h) => ({
+      key: rowKey++,
+      name: h.name,
+      value: h.is_secret ? '' : h.value,
+      description: h.description,
+      required: h.is_required,
+      secret: h.is_secret,
+      hasStoredValue: h.is_secret && h.has_value === true,
+      clearValue: false,
+      originalName: h.name,
+    })),
+    connectMs: remote.timeouts.connectMs?.toString() ?? '',
+    requestMs: remote.timeouts.requestMs?.toString() ?? '',
+    caFiles: remote.tls.caFiles.join('\n'),
+    acceptInvalidCertificates: remote.tls.acceptInvalidCertificates,
+    notes: remote.notes,
+  };
+}
+
+export interface FormCheck {
+  input: RemoteInput | undefined;
+  /** Messages by field path, e.g. "url", "headers.1.name", "" for the whole remote. */
+  errors: Record<string, string[]>;
+  warnings: string[];
+}
+
+/** Converts the form to what remotes:create/update take, with every problem in plain words. */
+export function checkForm(state: RemoteFormState): FormCheck {
+  const errors: Record<string, string[]> = {};
+  const add = (path: string, message: string) => (errors[path] ??= []).push(message);
+  const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+
+  const env: Record<string, string> = {};
+  for (const line of lines(state.env)) {
+    const eq = line.indexOf('=');
+    if (eq <= 0) add('env', `"${line}" is not KEY=VALUE`);
+    else env[line.slice(0, eq).trim()] = line.slice(eq + 1);
+  }
+  const timeouts: { connectMs?: number; requestMs?: number } = {};
+  for (const field of ['connectMs', 'requestMs'] as const) {
+    const raw = state[field].trim();
+    if (raw === '') continue;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n <= 0) add(`timeouts.${field}`, 'Enter a whole number of milliseconds above 0, or leave empty for the default');
+    else timeouts[field] = n;
+  }
+  const stdio = state.transport === 'stdio';
+  const input: RemoteInput = {
+    name: state.name,
+    transport: state.transport,
+    url: stdio ? undefined : state.url.trim() || undefined,
+    command: stdio ? state.command.trim() || undefined : undefined,
+    args: stdio ? lines(state.args) : [],
+    env: stdio ? env : {},
+    cwd: stdio ? state.cwd.trim() || undefined : undefined,
+    timeouts,
+    tls: { caFiles: lines(state.caFiles), acceptInvalidCertificates: state.acceptInvalidCertificates },
+    notes: state.notes,
+    headers: state.headers.map((h) => ({
+      name: h.name.trim(),
+      // Secret left blank with a stored value: send nothing, so the keychain keeps it.
+      value: h.secret && h.value === '' && h.hasStoredValue ? undefined : h.value,
+      description: h.description,
+      is_required: h.required,
+      is_secret: h.secret,
+      previousName: h.originalName !== undefined && h.originalName !== h.name.trim() ? h.originalName : undefined,
+      clearValue: h.clearValue || undefined,
+    })),
+  };
+  const check = checkRemoteDraft(input);
+  if (!check.ok) for (const issue of check.issues) add(issue.path.join('.'), issue.message);
+  return { input: Object.keys(errors).length === 0 ? input : undefined, errors, warnings: check.warnings };
+}

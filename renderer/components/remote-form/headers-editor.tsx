@@ -1,0 +1,99 @@
+import { FieldErrors } from './field';
+import { newHeaderRow, type HeaderRow } from './form-model';
+
+interface HeadersEditorProps {
+  rows: HeaderRow[];
+  errors: Record<string, string[]>;
+  onChange(rows: HeaderRow[]): void;
+}
+
+/**
+ * Headers sent with every request. A secret's value is write-only: once stored it shows as
+ * "set", typing replaces it, and "Clear" deletes it from the keychain on save.
+ */
+export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
+  const update = (key: number, patch: Partial<HeaderRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  return (
+    <fieldset className="headers-editor" data-testid="headers-editor">
+      <legend>Headers</legend>
+      {rows.length === 0 ? (
+        <p className="muted">No headers. Add one for an API key or an Authorization token.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Value</th>
+              <th scope="col">Description</th>
+              <th scope="col">Required</th>
+              <th scope="col">Secret</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => {
+              const n = i + 1;
+              const nameErrors = `headers.${i}.name`;
+              const valueErrors = `headers.${i}.value`;
+              return (
+                <tr key={row.key} data-testid="header-row">
+                  <td>
+                    <input
+                      aria-label={`Header ${n} name`}
+                      value={row.name}
+                      aria-invalid={errors[nameErrors] ? true : undefined}
+                      aria-describedby={errors[nameErrors] ? `err-${nameErrors}` : undefined}
+                      onChange={(e) => update(row.key, { name: e.target.value })}
+                    />
+                    <FieldErrors path={nameErrors} errors={errors} />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Header ${n} value`}
+                      type={row.secret ? 'password' : 'text'}
+                      autoComplete="off"
+                      value={row.value}
+                      placeholder={row.secret && row.hasStoredValue && !row.clearValue ? 'set (type to replace)' : ''}
+                      aria-invalid={errors[valueErrors] ? true : undefined}
+                      onChange={(e) => update(row.key, { value: e.target.value, clearValue: false })}
+                    />
+                    {row.secret && row.hasStoredValue && (
+                      <span className="secret-state" data-testid="secret-state">
+                        {row.clearValue ? 'will be cleared' : 'set'}{' '}
+                        {!row.clearValue && (
+                          <button type="button" className="link-button" aria-label={`Clear stored value of header ${n}`} onClick={() => update(row.key, { clearValue: true, value: '' })}>
+                            Clear
+                          </button>
+                        )}
+                      </span>
+                    )}
+                    <FieldErrors path={valueErrors} errors={errors} />
+                  </td>
+                  <td>
+                    <input aria-label={`Header ${n} description`} value={row.description} onChange={(e) => update(row.key, { description: e.target.value })} />
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`Header ${n} required`} checked={row.required} onChange={(e) => update(row.key, { required: e.target.checked })} />
+                  </td>
+                  <td>
+                    <input type="checkbox" aria-label={`Header ${n} secret`} checked={row.secret} onChange={(e) => update(row.key, { secret: e.target.checked })} />
+                  </td>
+                  <td>
+                    <button type="button" aria-label={`Remove header ${n}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <button type="button" data-testid="add-header" onClick={() => onChange([...rows, newHeaderRow()])}>
+        Add header
+      </button>
+    </fieldset>
+  );
+}

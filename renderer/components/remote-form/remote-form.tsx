@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import type { Remote, RemoteInput } from '../../../shared/model/remote';
+import { ErrorNotice } from '../error-notice';
+import { Field } from './field';
+import { checkForm, formFromRemote, type RemoteFormState } from './form-model';
+import { HeadersEditor } from './headers-editor';
+
+interface RemoteFormProps {
+  /** Undefined for a new remote. */
+  remote: Remote | undefined;
+  saving: boolean;
+  /** What main answered when saving failed. */
+  saveError: ErrorInfo | undefined;
+  onSave(input: RemoteInput): void;
+  onCancel(): void;
+}
+
+const TRANSPORTS = [
+  ['auto', 'Auto-detect (Streamable HTTP, then SSE)'],
+  ['streamable', 'Streamable HTTP'],
+  ['sse', 'SSE (legacy)'],
+  ['websocket', 'WebSocket'],
+  ['stdio', 'Local process (stdio)'],
+] as const;
+
+/** Create or edit a remote. Checks with the shared model before anything is sent to main. */
+export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: RemoteFormProps) {
+  const [state, setState] = useState<RemoteFormState>(() => formFromRemote(remote));
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [warnings, setWarnings] = useState<string[]>([]);
+  const set = (patch: Partial<RemoteFormState>) => setState((s) => ({ ...s, ...patch }));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const check = checkForm(state);
+    setErrors(check.errors);
+    setWarnings(check.warnings);
+    if (check.input) onSave(check.input);
+  };
+  const stdio = state.transport === 'stdio';
+  const errorCount = Object.values(errors).reduce((n, list) => n + list.length, 0);
+
+  return (
+    <form className="remote-form" onSubmit={submit} noValidate aria-labelledby="remote-form-title" data-testid="remote-form">
+      <h2 id="remote-form-title">{remote ? `Edit ${remote.name}` : 'New remote'}</h2>
+      {errorCount > 0 && (
+        <p className="form-summary" role="alert" data-testid="form-errors">
+          Fix {errorCount} problem{errorCount === 1 ? '' : 's'} before saving: {errors['']?.join(' ') ?? 'see the marked fields.'}
+        </p>
+      )}
+      {saveError && <ErrorNotice error={saveError} title="Could not save" announce />}
+      <Field id="remote-name" label="Name" path="name" errors={errors}>
+        {(a11y) => <input {...a11y} value={state.name} onChange={(e) => set({ name: e.target.value })} data-testid="remote-name" />}
+      </Field>
+      <Field id="remote-transport" label="Transport" path="transport" errors={errors}>
+        {(a11y) => (
+          <select {...a11y} value={state.transport} onChange={(e) => set({ transport: e.target.value as RemoteFormState['transport'] })} data-testid="remote-transport">
+            {TRANSPORTS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {stdio ? (
+        <>
+          <Field id="remote-command" label="Command" path="command" errors={errors} help="The program to start, e.g. npx or /usr/bin/python3">
+            {(a11y) => <input {...a11y} value={state.command} onChange={(e) => set({ command: e.target.value })} data-testid="remote-command" />}
+          </Field>
+          <Field id="remote-args" label="Arguments" path="args" errors={errors} help="One argument per line">
+            {(a11y) => <textarea {...a11y} rows={3} value={state.args} onChange={(e) => set({ args: e.target.value })} />}
+          </Field>
+          <Field id="remote-env" label="Environment" path="env" errors={errors} help="KEY=VALUE, one per line">
+            {(a11y) => <textarea {...a11y} rows={3} value={state.env} onChange={(e) => set({ env: e.target.value })} />}
+          </Field>
+          <Field id="remote-cwd" label="Working directory" path="cwd" errors={errors}>
+            {(a11y) => <input {...a11y} value={state.cwd} onChange={(e) => set({ cwd: e.target.value })} />}
+          </Field>
+        </>
+      ) : (
+        <Field id="remote-url" label="URL" path="url" errors={errors} help="e.g. https://api.example.com/v1/mcp or wss://host/mcp">
+          {(a11y) => <input {...a11y} type="url" value={state.url} onChange={(e) => set({ url: e.target.value })} data-testid="remote-url" />}
+        </Field>
+      )}
+      {!stdio && <HeadersEditor rows={state.headers} errors={errors} onChange={(headers) => set({ headers })} />}
+      <fieldset>
+        <legend>Timeouts</legend>
+        <Field id="remote-connect-ms" label="Connect timeout (ms)" path="timeouts.connectMs" errors={errors} help="Empty: 15000">
+          {(a11y) => <input {...a11y} inputMode="numeric" value={state.connectMs} onChange={(e) => set({ connectMs: e.target.value })} />}
+        </Field>
+        <Field id="remote-request-ms" label="Request timeout (ms)" path="timeouts.requestMs" errors={errors} help="Empty: 60000">
+          {(a11y) => <input {...a11y} inputMode="numeric" value={state.requestMs} onChange={(e) => set({ requestMs: e.target.value })} />}
+        </Field>
+      </fieldset>
+      {!stdio && (
+        <fieldset>
+          <legend>TLS</legend>
+          <Field id="remote-ca-files" label="Extra CA certificate files" path="tls.caFiles" errors={errors} help="One PEM file path per line">
+            {(a11y) => <textarea {...a11y} rows={2} value={state.caFiles} onChange={(e) => set({ caFiles: e.target.value })} />}
+          </Field>
+          <label className="check">
+            <input type="checkbox" checked={state.acceptInvalidCertificates} onChange={(e) => set({ acceptInvalidCertificates: e.target.checked })} data-testid="remote-accept-invalid" />
+            Accept invalid certificates (unsafe: only for testing a server you control)
+          </label>
+        </fieldset>
+      )}
+      <Field id="remote-notes" label="Notes" path="notes" errors={errors}>
+        {(a11y) => <textarea {...a11y} rows={2} value={state.notes} onChange={(e) => set({ notes: e.target.value })} />}
+      </Field>
+      {warnings.length > 0 && (
+        <ul className="warnings" aria-label="Warnings">
+          {warnings.map((w) => (
+            <li key={w}>⚠ {w}</li>
+          ))}
+        </ul>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={saving} data-testid="save-remote">
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" onClick={onCancel} data-testid="cancel-remote">
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

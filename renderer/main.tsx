@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { hasPeriscope } from './bridge/api';
+import { startBridge } from './bridge/start-bridge';
+import { exposeBenchHooks } from './bridge/bench-hooks';
+import { App } from './views/app';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/trace.css';
+
+const root = createRoot(document.getElementById('root')!);
+exposeBenchHooks();
+if (hasPeriscope()) {
+  startBridge();
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+} else {
+  // Opened outside the app (no preload): say so instead of failing on every click.
+  root.render(
+    <main className="welcome">
+      <h1>MCP Periscope</h1>
+      <p>This page needs the MCP Periscope application: start it with “npm start”.</p>
+    </main>,
+  );
+}
