@@ -1,0 +1,139 @@
+import type { HeaderDraft, Remote, RemoteInput } from '../../../shared/model';
+import { looksLikeCredentialHeader } from '../../../shared/model';
+import { PeriscopeError } from '../../core/diagnostics/periscope-error';
+
+/** Options shared by `remotes add` and `remotes edit`, as commander hands them over. */
+export interface RemoteCliOptions {
+  transport?: string;
+  url?: string;
+  name?: string;
+  header: string[];
+  secret: string[];
+  secretStdin?: boolean;
+  removeHeader: string[];
+  renameHeader: string[];
+  clearSecret: string[];
+  command?: string;
+  arg: string[];
+  env: string[];
+  cwd?: string;
+  caFile: string[];
+  insecure?: boolean;
+  connectTimeout?: string;
+  requestTimeout?: string;
+  notes?: string;
+}
+
+export function buildAddDraft(name: string, url: string | undefined, o: RemoteCliOptions, secrets: Map<string, string>): RemoteInput {
+  const headers: HeaderDraft[] = o.header.map((h) => ({ ...parseHeaderOption(h), description: '', is_required: true, is_secret: false }));
+  for (const [headerName, value] of secrets) headers.push({ name: headerName, value, description: '', is_required: true, is_secret: true });
+  const transport = o.transport ?? (o.command ? 'stdio' : 'auto');
+  return {
+    name,
+    transport: transport as RemoteInput['transport'],
+    url: transport === 'stdio' ? undefined : url,
+    command: o.command,
+    args: o.arg,
+    env: parseEnv(o.env),
+    cwd: o.cwd,
+    headers,
+    timeouts: timeoutsFrom(o, {}),
+    tls: { caFiles: o.caFile, acceptInvalidCertificates: o.insecure ?? false },
+    notes: o.notes ?? '',
+  };
+}
+
+export function buildEditDraft(current: Remote, o: RemoteCliOptions, secrets: Map<string, string>): RemoteInput {
+  let headers: HeaderDraft[] = current.headers.map((h) => ({
+    name: h.name,
+    previousName: h.name,
+    description: h.description,
+    is_required: h.is_required,
+    is_secret: h.is_secret,
+    value: h.is_secret ? undefined : h.value,
+  }));
+  const find = (name: string) => headers.find((h) => h.name.toLowerCase() === name.toLowerCase());
+  const mustFind = (name: string) => find(name) ?? fail(`Remote "${current.name}" has no header "${name}".`);
+
+  for (const name of o.removeHeader) {
+    const doomed = mustFind(name);
+    headers = headers.filter((h) => h !== doomed);
+  }
+  for (const pair of o.renameHeader) {
+    const [from, to] = pair.split('=');
+    if (!from || !to) fail(`--rename-header expects Old=New, got "${pair}".`);
+    mustFind(from).name = to.trim();
+  }
+  for (const option of o.header) {
+    const { name, value } = parseHeaderOption(option);
+    const existing = find(name);
+    if (existing?.is_secret) fail(`Header "${name}" is secret; set its value with --secret ${name} (prompt or --secret-stdin).`);
+    if (existing) existing.value = value;
+    else headers.push({ name, value, description: '', is_required: true, is_secret: false });
+  }
+  for (const [name, value] of secrets) {
+    const existing = find(name);
+    if (existing) Object.assign(existing, { value, is_secret: true });
+    else headers.push({ name, value, description: '', is_required: true, is_secret: true });
+  }
+  for (const name of o.clearSecret) Object.assign(mustFind(name), { clearValue: true, value: undefined });
+
+  const transport = (o.transport ?? current.transport) as RemoteInput['transport'];
+  return {
+    name: o.name ?? current.name,
+    transport,
+    url: transport === 'stdio' ? undefined : (o.url ?? current.url),
+    command: o.command ?? current.command,
+    args: o.arg.length > 0 ? o.arg : current.args,
+    env: o.env.length > 0 ? parseEnv(o.env) : current.env,
+    cwd: o.cwd ?? current.cwd,
+    headers,
+    timeouts: timeoutsFrom(o, current.timeouts),
+    tls: {
+      caFiles: o.caFile.length > 0 ? o.caFile : current.tls.caFiles,
+      acceptInvalidCertificates: o.insecure ?? current.tls.acceptInvalidCertificates,
+    },
+    notes: o.notes ?? current.notes,
+  };
+}
+
+/** "X-Env: staging" → { name, value }. Credentials are refused here: argv is public. */
+export function parseHeaderOption(option: string): { name: string; value: string } {
+  const colon = option.indexOf(':');
+  if (colon <= 0) fail(`--header expects "Name: value", got "${option}".`);
+  const name = option.slice(0, colon).trim();
+  if (looksLikeCredentialHeader(name)) {
+    fail(
+      `Header "${name}" looks like a credential, and command-line arguments are visible to other users in the process list.`,
+      `Use --secret ${name} instead: you are prompted for the value, or it is read from standard input with --secret-stdin.`,
+    );
+  }
+  return { name, value: option.slice(colon + 1).trim() };
+}
+
+function parseEnv(pairs: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) fail(`--env expects KEY=value, got "${pair}".`);
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return env;
+}
+
+function timeoutsFrom(o: RemoteCliOptions, base: Remote['timeouts']): Remote['timeouts'] {
+  const out = { ...base };
+  if (o.connectTimeout !== undefined) out.connectMs = positiveInt('--connect-timeout', o.connectTimeout);
+  if (o.requestTimeout !== undefined) out.requestMs = positiveInt('--request-timeout', o.requestTimeout);
+  return out;
+}
+
+function positiveInt(flag: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) fail(`${flag} expects a whole number of milliseconds, got "${raw}".`);
+  return n;
+}
+
+function fail(message: string, hint = 'Run `periscope remotes --help` for the options.'): never {
+  throw new PeriscopeError({ kind: 'invalid-input', message, hint });
+}

@@ -1,0 +1,53 @@
+import type { Remote } from '../../../shared/model';
+import type { ImportReport } from '../../core/remotes/import-remotes';
+
+/** The endpoint a person recognizes: the URL, or the command line of a stdio remote. */
+export function endpointOf(remote: Remote): string {
+  if (remote.transport === 'stdio') return [remote.command ?? '', ...remote.args].join(' ');
+  return remote.url ?? '';
+}
+
+function headerSummary(remote: Remote): string {
+  return remote.headers
+    .map((h) => {
+      if (!h.is_secret) return h.name;
+      const state = h.has_value === undefined ? 'secret' : h.has_value ? 'secret, set' : h.is_required ? 'secret, MISSING' : 'secret, not set';
+      return `${h.name} (${state})`;
+    })
+    .join(', ');
+}
+
+export function formatRemoteTable(remotes: Remote[]): string {
+  if (remotes.length === 0) return 'No saved remotes. Add one with `periscope remotes add <name> <url>` or `periscope remotes import <file>`.\n';
+  const rows = [['NAME', 'TRANSPORT', 'ENDPOINT', 'HEADERS'], ...remotes.map((r) => [r.name, r.transport, endpointOf(r), headerSummary(r)])];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length)));
+  return rows.map((row) => row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+export function formatRemoteDetail(remote: Remote): string {
+  const lines = [`${remote.name}`, `  transport  ${remote.transport}`, `  endpoint   ${endpointOf(remote)}`];
+  if (remote.cwd) lines.push(`  cwd        ${remote.cwd}`);
+  for (const key of Object.keys(remote.env)) lines.push(`  env        ${key}=…`);
+  for (const h of remote.headers) {
+    const shown = h.is_secret ? (h.has_value ? '[set in keychain]' : '[not set]') : h.value;
+    const flags = [h.is_required ? 'required' : 'optional', h.is_secret ? 'secret' : ''].filter(Boolean).join(', ');
+    lines.push(`  header     ${h.name}: ${shown}  (${flags})${h.description ? ` ${h.description}` : ''}`);
+  }
+  const t = remote.timeouts;
+  if (Object.keys(t).length > 0) lines.push(`  timeouts   ${Object.entries(t).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  if (remote.tls.caFiles.length > 0) lines.push(`  ca files   ${remote.tls.caFiles.join(', ')}`);
+  if (remote.tls.acceptInvalidCertificates) lines.push('  tls        certificate checks OFF');
+  if (remote.notes) lines.push(`  notes      ${remote.notes}`);
+  lines.push(`  id         ${remote.id}`);
+  return lines.join('\n') + '\n';
+}
+
+export function formatImportReport(report: ImportReport): string {
+  const lines = report.entries.map((e) => {
+    const head = e.status === 'imported' ? `imported  ${e.name}` : `skipped   ${e.name}: ${e.reason}`;
+    const where = e.source === e.name ? '' : ` (${e.source})`;
+    return [`${head}${where}`, ...e.warnings.map((w) => `          warning: ${w}`)].join('\n');
+  });
+  lines.push(`${report.imported} imported, ${report.skipped} skipped (${report.format === 'mcpServers' ? 'mcpServers config' : 'remote configuration'} format).`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,162 @@
+import { Command, Option } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { resolveDataDir } from '../../core/remotes/data-dir';
+import { RemoteService } from '../../core/remotes/remote-service';
+import { serializeExport } from '../../core/remotes/remote-export';
+import { KeytarVault } from '../../core/secrets/keytar-vault';
+import type { SecretVault } from '../../core/secrets/secret-vault';
+import { PeriscopeError } from '../../core/diagnostics/periscope-error';
+import { buildAddDraft, buildEditDraft, type RemoteCliOptions } from './remotes-draft';
+import { formatImportReport, formatRemoteDetail, formatRemoteTable } from './remotes-format';
+import { readSecretValues, type SecretInput } from './remotes-secret-input';
+
+/** Where the command reads and writes; tests hand in their own streams and vault. */
+export interface RemotesCommandIo {
+  stdin?: SecretInput;
+  stdout?: Writable;
+  stderr?: Writable;
+  env?: NodeJS.ProcessEnv;
+  vault?: SecretVault;
+}
+
+interface CommonOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/**
+ * `periscope remotes list | show | add | edit | remove | import | export`. The second argument
+ * is the CLI's shared context; only its optional streams are read, so the group works with any.
+ */
+export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo = {}, io: RemotesCommandIo = {}): Command {
+  const stdout = io.stdout ?? ctx.stdout ?? process.stdout;
+  const stderr = io.stderr ?? ctx.stderr ?? process.stderr;
+  const stdin = io.stdin ?? ctx.stdin ?? process.stdin;
+  const env = io.env ?? ctx.env ?? process.env;
+  const out = (text: string) => stdout.write(text);
+  const warn = (text: string) => stderr.write(`warning: ${text}\n`);
+
+  const openService = (cmd: Command) => {
+    const opts = cmd.optsWithGlobals() as CommonOptions;
+    return new RemoteService({
+      dataDir: resolveDataDir({ flag: opts.dataDir, env }),
+      vault: io.vault ?? ctx.vault ?? new KeytarVault(),
+      onNotice: (notice) => warn(notice.message),
+    });
+  };
+  const json = (cmd: Command) => Boolean((cmd.optsWithGlobals() as CommonOptions).json);
+  const common = (cmd: Command) =>
+    cmd
+      .option('--data-dir <dir>', 'folder holding remotes.json (default: $PERISCOPE_DATA_DIR or the per-user config folder)')
+      .option('--json', 'machine-readable output');
+
+  const remotes = program.command('remotes').description('saved remote MCP servers (secret header values live in the system keychain)');
+
+  common(remotes.command('list').alias('ls').description('list saved remotes')).action(async (_opts, cmd: Command) => {
+    const list = await openService(cmd).list();
+    out(json(cmd) ? `${JSON.stringify(list, null, 2)}\n` : formatRemoteTable(list));
+  });
+
+  common(remotes.command('show <name>').description('show one saved remote (secret values are never shown)')).action(async (name: string, _opts, cmd: Command) => {
+    const remote = await openService(cmd).get(name);
+    if (!remote) throw notFound(name);
+    out(json(cmd) ? `${JSON.stringify(remote, null, 2)}\n` : formatRemoteDetail(remote));
+  });
+
+  const withRemoteOptions = (cmd: Command) =>
+    common(cmd)
+      .addOption(new Option('--transport <kind>', 'transport').choices(['auto', 'streamable', 'sse', 'websocket', 'stdio']))
+      .option('--header <header>', 'a non-secret header, "Name: value" (repeatable)', collect, [])
+      .option('--secret <name>', 'a secret header; its value is prompted for, or read from stdin with --secret-stdin (repeatable)', collect, [])
+      .option('--secret-stdin', 'read the --secret values from standard input, one line each, in order')
+      .option('--command <cmd>', 'command to run (stdio transport)')
+      .option('--arg <arg>', 'argument for --command (repeatable)', collect, [])
+      .option('--env <KEY=value>', 'environment variable for --command (repeatable)', collect, [])
+      .option('--cwd <dir>', 'working folder for --command')
+      .option('--ca-file <path>', 'extra CA certificate file (repeatable)', collect, [])
+      .option('--insecure', 'accept invalid TLS certificates for this remote')
+      .option('--connect-timeout <ms>', 'connect timeout in milliseconds')
+      .option('--request-timeout <ms>', 'request timeout in milliseconds')
+      .option('--notes <text>', 'free-form notes');
+
+  const report = (cmd: Command, result: { remote: { name: string }; warnings: string[] }, verb: string) => {
+    for (const w of result.warnings) warn(w);
+    out(json(cmd) ? `${JSON.stringify(result, null, 2)}\n` : `${verb} remote "${result.remote.name}".\n`);
+  };
+
+  withRemoteOptions(remotes.command('add <name> [url]').description('save a new remote')).action(
+    async (name: string, url: string | undefined, opts: RemoteCliOptions, cmd: Command) => {
+      const secrets = await readSecretValues(opts.secret, { fromStdin: Boolean(opts.secretStdin), stdin, stderr });
+      const result = await openService(cmd).create(buildAddDraft(name, url, withDefaults(opts), secrets));
+      report(cmd, result, 'Saved');
+    },
+  );
+
+  withRemoteOptions(remotes.command('edit <name>').description('change a saved remote'))
+    .option('--name <newName>', 'rename the remote')
+    .option('--url <url>', 'new URL')
+    .option('--remove-header <name>', 'remove a header (and its keychain entry) (repeatable)', collect, [])
+    .option('--rename-header <Old=New>', 'rename a header; its keychain entry moves with it (repeatable)', collect, [])
+    .option('--clear-secret <name>', 'delete the stored value of a secret header (repeatable)', collect, [])
+    .action(async (name: string, opts: RemoteCliOptions, cmd: Command) => {
+      const service = openService(cmd);
+      const current = await service.store.require(name);
+      const secrets = await readSecretValues(opts.secret, { fromStdin: Boolean(opts.secretStdin), stdin, stderr });
+      const result = await service.update(current.id, buildEditDraft(current, withDefaults(opts), secrets));
+      report(cmd, result, 'Updated');
+    });
+
+  common(remotes.command('remove <name>').alias('rm').description('delete a saved remote and its keychain entries')).action(
+    async (name: string, _opts, cmd: Command) => {
+      const removed = await openService(cmd).remove(name);
+      out(json(cmd) ? `${JSON.stringify({ removed: removed.id, name: removed.name })}\n` : `Removed remote "${removed.name}".\n`);
+    },
+  );
+
+  common(remotes.command('import <file>').description('import remotes from a remote configuration file or an MCP client config ("mcpServers"); "-" reads stdin'))
+    .action(async (file: string, _opts, cmd: Command) => {
+      const text = file === '-' ? await readStream(stdin) : await readImportFile(file);
+      const result = await openService(cmd).importText(text);
+      out(json(cmd) ? `${JSON.stringify(result, null, 2)}\n` : formatImportReport(result));
+    });
+
+  common(remotes.command('export [names...]').description('export remotes in the remote configuration format (secret values left empty)'))
+    .option('--include-secrets', 'put secret values from the keychain into the export (handle the file with care)')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action(async (names: string[], opts: { includeSecrets?: boolean; out?: string }, cmd: Command) => {
+      const entries = await openService(cmd).exportRemotes({ includeSecrets: opts.includeSecrets, ids: names.length > 0 ? names : undefined });
+      const text = serializeExport(entries);
+      if (opts.includeSecrets) warn('this export contains secret values in plain text; share it with care.');
+      if (!opts.out) return void out(text);
+      // An export with secrets is readable by its owner only.
+      await writeFile(opts.out, text, { mode: opts.includeSecrets ? 0o600 : 0o644 });
+      stderr.write(`Exported ${entries.length} remote(s) to ${opts.out}.\n`);
+    });
+
+  return remotes;
+}
+
+function withDefaults(o: Partial<RemoteCliOptions>): RemoteCliOptions {
+  return { header: [], secret: [], removeHeader: [], renameHeader: [], clearSecret: [], arg: [], env: [], caFile: [], ...o };
+}
+
+async function readImportFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new PeriscopeError({ kind: 'not-found', message: `Cannot read ${file}: ${(error as Error).message}`, hint: 'Check the path.' }, { cause: error });
+  }
+}
+
+async function readStream(stream: SecretInput): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function notFound(name: string): PeriscopeError {
+  return new PeriscopeError({ kind: 'not-found', message: `No saved remote is called "${name}".`, hint: 'List saved remotes with `periscope remotes list`.' });
+}

@@ -1,0 +1,33 @@
+import type { ConnectionTargetInput } from '../../../shared/model';
+import type { SecretVault } from '../secrets/secret-vault';
+import { KeytarVault } from '../secrets/keytar-vault';
+import { resolveDataDir } from './data-dir';
+import { RemoteService } from './remote-service';
+import type { StoreNotice } from './remote-store';
+
+export interface RemoteLookupOptions {
+  /** `--data-dir`; otherwise PERISCOPE_DATA_DIR, otherwise the per-OS default. */
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Defaults to the OS keychain. */
+  vault?: SecretVault;
+  onNotice?: (notice: StoreNotice) => void;
+}
+
+/**
+ * What connecting commands call with a name that is not a URL: the saved remote of that name,
+ * resolved with its secrets (or undefined when there is none, so the caller can say so).
+ * Missing required secrets and keychain failures reject with their PeriscopeError.
+ */
+export function createRemoteLookup(options: RemoteLookupOptions = {}) {
+  let service: RemoteService | undefined;
+  return async (name: string): Promise<{ target: ConnectionTargetInput; label: string } | undefined> => {
+    service ??= new RemoteService({
+      dataDir: resolveDataDir({ flag: options.dataDir, env: options.env }),
+      vault: options.vault ?? new KeytarVault(),
+      onNotice: options.onNotice,
+    });
+    const remote = await service.store.get(name);
+    return remote ? service.resolveForConnection(remote.id) : undefined;
+  };
+}

@@ -1,0 +1,125 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Command } from 'commander';
+import { PassThrough, Readable } from 'node:stream';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registerRemotesCommand } from '../../../main/cli/commands/remotes';
+import { createRemoteLookup } from '../../../main/core/remotes/lookup-remote';
+import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
+import { MemoryVault } from './memory-vault';
+
+const SECRET = 'Bearer cli-secret-5e6f7a';
+const fixtures = fileURLToPath(new URL('../../fixtures/remotes/', import.meta.url));
+
+describe('periscope remotes (in-process)', () => {
+  let dir: string;
+  let vault: MemoryVault;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'periscope-cli-'));
+    vault = new MemoryVault();
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  async function run(args: string[], stdinText?: string, tty = false) {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (d) => (out += d));
+    stderr.on('data', (d) => (err += d));
+    const stdin = Object.assign(Readable.from(stdinText === undefined ? [] : [stdinText]), { isTTY: tty });
+    const program = new Command('periscope').exitOverride();
+    registerRemotesCommand(program, {}, { stdin, stdout, stderr, vault, env: { PERISCOPE_DATA_DIR: dir } });
+    let error: unknown;
+    try {
+      await program.parseAsync(args, { from: 'user' });
+    } catch (e) {
+      error = e;
+    }
+    return { out, err, error };
+  }
+
+  it('adds a remote with a secret read from stdin, never from argv, and lists it', async () => {
+    const add = await run(['remotes', 'add', 'staging-api', 'https://staging.example.com/mcp', '--transport', 'streamable', '--header', 'X-Env: staging', '--secret', 'Authorization', '--secret-stdin'], `${SECRET}\n`);
+    expect(add.error).toBeUndefined();
+    expect(add.out).toBe('Saved remote "staging-api".\n');
+    expect([...vault.entries.values()]).toEqual([SECRET]);
+    expect(await readFile(join(dir, 'remotes.json'), 'utf8')).not.toContain('cli-secret');
+
+    const list = await run(['remotes', 'list']);
+    expect(list.out).toContain('staging-api  streamable  https://staging.example.com/mcp  X-Env, Authorization (secret, set)');
+    const listJson = JSON.parse((await run(['remotes', 'list', '--json'])).out);
+    expect(listJson[0].headers[1]).toMatchObject({ name: 'Authorization', value: '', has_value: true });
+    expect((await run(['remotes', 'show', 'staging-api'])).out).toContain('Authorization: [set in keychain]');
+  });
+
+  it('refuses a credential passed as --header (argv is public)', async () => {
+    const { error } = await run(['remotes', 'add', 'x', 'https://x.example.com/mcp', '--header', 'Authorization: Bearer leaked']);
+    expect(isPeriscopeError(error) && error.info.message).toContain('looks like a credential');
+    expect(isPeriscopeError(error) && error.info.hint).toContain('--secret Authorization');
+    await expect(readdir(dir)).resolves.toEqual([]);
+  });
+
+  it('without a terminal and without --secret-stdin, says how to pass the value', async () => {
+    const { error } = await run(['remotes', 'add', 'x', 'https://x.example.com/mcp', '--secret', 'Authorization']);
+    expect(isPeriscopeError(error) && error.info.message).toBe('There is no terminal to ask for the secret value.');
+  });
+
+  it('edits: renames a header, sets a new secret from stdin, removes a header', async () => {
+    await run(['remotes', 'add', 'api', 'https://api.example.com/mcp', '--secret', 'X-Token', '--header', 'X-Env: dev', '--secret-stdin'], 'tok-1\n');
+    const id = JSON.parse((await run(['remotes', 'list', '--json'])).out)[0].id;
+    const edit = await run(['remotes', 'edit', 'api', '--rename-header', 'X-Token=X-Auth-Token', '--remove-header', 'X-Env', '--url', 'https://api2.example.com/mcp']);
+    expect(edit.error).toBeUndefined();
+    expect([...vault.entries]).toEqual([[`${id}:X-Auth-Token`, 'tok-1']]);
+    await run(['remotes', 'edit', 'api', '--secret', 'X-Auth-Token', '--secret-stdin'], 'tok-2\n');
+    expect(vault.entries.get(`${id}:X-Auth-Token`)).toBe('tok-2');
+    const [remote] = JSON.parse((await run(['remotes', 'list', '--json'])).out);
+    expect(remote).toMatchObject({ url: 'https://api2.example.com/mcp', headers: [{ name: 'X-Auth-Token', is_secret: true }] });
+  });
+
+  it('imports a file with a per-entry report, exports without secrets unless asked', async () => {
+    const imp = await run(['remotes', 'import', join(fixtures, 'claude-desktop-config.json')]);
+    expect(imp.out).toContain('imported  staging-api');
+    expect(imp.out).toContain('skipped   broken-type: unknown transport type "carrier-pigeon"');
+    expect(imp.out).toContain('5 imported, 3 skipped (mcpServers config format).');
+
+    const plain = await run(['remotes', 'export', 'staging-api']);
+    expect(JSON.parse(plain.out)[0].headers[0]).toEqual({ name: 'Authorization', value: '', description: '', is_required: true, is_secret: true });
+    expect(plain.out).not.toContain('staging-token-123');
+
+    const file = join(dir, 'with-secrets.json');
+    const withSecrets = await run(['remotes', 'export', '--include-secrets', '--out', file]);
+    expect(withSecrets.err).toContain('contains secret values in plain text');
+    expect(await readFile(file, 'utf8')).toContain('staging-token-123');
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it('removes a remote and its keychain entries', async () => {
+    await run(['remotes', 'add', 'gone', 'https://g.example.com/mcp', '--secret', 'Authorization', '--secret-stdin'], 'x\n');
+    const rmResult = await run(['remotes', 'rm', 'gone']);
+    expect(rmResult.out).toBe('Removed remote "gone".\n');
+    expect(vault.entries.size).toBe(0);
+    const missing = await run(['remotes', 'remove', 'gone']);
+    expect(isPeriscopeError(missing.error) && missing.error.info.kind).toBe('not-found');
+  });
+
+  it('prints where a corrupt remotes.json was moved', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(join(dir, 'remotes.json'), 'garbage');
+    const { err } = await run(['remotes', 'list', '--data-dir', dir]);
+    expect(err).toMatch(/warning: .*remotes\.json could not be used because it is not valid JSON.*moved to .*remotes\.json\.corrupt-/);
+  });
+
+  it('lookupRemote resolves a saved remote by name with its secrets, and misses unknown names', async () => {
+    await run(['remotes', 'add', 'staging-api', 'https://staging.example.com/mcp', '--secret', 'Authorization', '--secret-stdin'], `${SECRET}\n`);
+    const lookup = createRemoteLookup({ env: { PERISCOPE_DATA_DIR: dir }, vault });
+    expect(await lookup('staging-api')).toEqual({
+      label: 'staging-api',
+      target: expect.objectContaining({ transport: 'auto', url: 'https://staging.example.com/mcp', headers: [{ name: 'Authorization', value: SECRET, secret: true }] }),
+    });
+    expect(await lookup('nothing-here')).toBeUndefined();
+  });
+});
