@@ -38,7 +38,6 @@ export function TabStrip({ tabs, activeTabId, stateOf, onActivate, onClose }: Ta
               onClick={() => onActivate(tab.id)}
               onKeyDown={(e) => onKeyDown(e, index)}
             >
-              {tab.kind === 'session' ? '📄 ' : ''}
               {tab.title}
               <span className="tab-state"> ({stateOf(tab)})</span>
             </button>

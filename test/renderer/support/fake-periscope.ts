@@ -1,0 +1,82 @@
+import { vi } from 'vitest';
+import type { Channel, ChannelOutput, MainEvent } from '../../../shared/ipc/contract';
+import { createPeriscopeApi } from '../../../shared/ipc/periscope-api';
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import type { Remote } from '../../../shared/model/remote';
+import { useConnectionsStore } from '../../../renderer/stores/connections-store';
+import { useRemotesStore } from '../../../renderer/stores/remotes-store';
+import { useTraceStore } from '../../../renderer/stores/trace-store';
+import { useTraceViewStore } from '../../../renderer/stores/trace-view-store';
+import { useUiStore } from '../../../renderer/stores/ui-store';
+
+/** Thrown by a handler to answer `{ ok: false, error }`. */
+export class FakeFailure {
+  constructor(readonly error: ErrorInfo) {}
+}
+
+type Handler<C extends Channel> = (input: never) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handlers = { [C in Channel]?: Handler<C> };
+
+/**
+ * window.periscope built from the real contract (createPeriscopeApi) over an in-memory invoke,
+ * so component tests exercise the same API shape as the preload.
+ */
+export function installFakePeriscope(handlers: Handlers = {}) {
+  const listeners = new Set<(event: MainEvent) => void>();
+  const invoke = vi.fn(async (channel: Channel, input: unknown) => {
+    const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
+    if (!handler) return { ok: false, error: { kind: 'internal', message: `No fake for ${channel}`, hint: 'Add one to the test.' } };
+    try {
+      return { ok: true, value: await handler(input) };
+    } catch (e) {
+      if (e instanceof FakeFailure) return { ok: false, error: e.error };
+      throw e;
+    }
+  });
+  const api = createPeriscopeApi(invoke, (listener) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  });
+  window.periscope = api;
+  return {
+    api,
+    invoke,
+    handlers,
+    /** Inputs of every call made on a channel, in order. */
+    calls: (channel: Channel) => invoke.mock.calls.filter(([c]) => c === channel).map(([, input]) => input),
+    emit: (event: MainEvent) => listeners.forEach((l) => l(event)),
+  };
+}
+
+export function resetStores(): void {
+  useRemotesStore.setState({ remotes: [], status: 'idle', error: undefined });
+  useConnectionsStore.setState({ infos: {}, remoteOf: {}, currentByRemote: {}, opening: {}, openErrors: {} });
+  useTraceStore.setState({ traces: {} });
+  useTraceViewStore.setState({ filters: {}, selectedSeq: {} });
+  useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, notices: [], sessionPaths: {} });
+}
+
+export function makeRemote(over: Partial<Remote> = {}): Remote {
+  return {
+    id: 'r-playground',
+    name: 'Playground',
+    transport: 'streamable',
+    url: 'http://127.0.0.1:4100/mcp',
+    args: [],
+    env: {},
+    headers: [],
+    timeouts: {},
+    tls: { caFiles: [], acceptInvalidCertificates: false },
+    notes: '',
+    createdAt: 1,
+    updatedAt: 1,
+    ...over,
+  };
+}
+
+/** A promise whose resolution the test controls (to observe loading states). */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}

@@ -1,0 +1,166 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectionInfo } from '../../../shared/model/connection';
+import type { Remote } from '../../../shared/model/remote';
+import { startBridge } from '../../../renderer/bridge/start-bridge';
+import { App } from '../../../renderer/views/app';
+import { deferred, FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { installFakeLayout } from '../support/layout';
+
+installFakeLayout();
+let stop: (() => void) | undefined;
+beforeEach(resetStores);
+afterEach(() => stop?.());
+
+function start(handlers: Parameters<typeof installFakePeriscope>[0]) {
+  const fake = installFakePeriscope({ 'connections:list': () => [], ...handlers });
+  stop = startBridge();
+  render(<App />);
+  return fake;
+}
+
+const connected = (over: Partial<ConnectionInfo> = {}): ConnectionInfo => ({
+  connectionId: 'c1',
+  label: 'Playground',
+  state: 'connected',
+  transport: 'streamable',
+  warnings: [],
+  serverInfo: { name: 'periscope-playground', version: '1.2.3' },
+  protocolVersion: '2025-06-18',
+  ...over,
+});
+
+describe('Remotes sidebar', () => {
+  it('shows loading, then the remotes', async () => {
+    const list = deferred<Remote[]>();
+    start({ 'remotes:list': () => list.promise });
+    expect(screen.getByTestId('remotes-loading')).toHaveTextContent('Loading remotes');
+    await act(async () => list.resolve([makeRemote()]));
+    expect(screen.queryByTestId('remotes-loading')).toBeNull();
+    const item = screen.getByRole('listitem', { name: 'Playground' });
+    expect(within(item).getByTestId('remote-state')).toHaveTextContent('Not connected');
+    expect(within(item).getByRole('button', { name: 'Connect Playground' })).toBeEnabled();
+  });
+
+  it('shows an empty state with what to do', async () => {
+    start({ 'remotes:list': () => [] });
+    expect(await screen.findByTestId('remotes-empty')).toHaveTextContent('No remotes yet');
+    expect(screen.getByTestId('welcome')).toBeInTheDocument();
+  });
+
+  it('shows a load error with its hint, and retries', async () => {
+    let fail = true;
+    start({
+      'remotes:list': () => {
+        if (fail) throw new FakeFailure({ kind: 'storage', message: 'remotes.json is not valid JSON', hint: 'Restore it from remotes.json.bak' });
+        return [makeRemote()];
+      },
+    });
+    const error = await screen.findByTestId('remotes-error');
+    expect(within(error).getByTestId('error-message')).toHaveTextContent('remotes.json is not valid JSON');
+    expect(within(error).getByTestId('error-hint')).toHaveTextContent('Restore it from remotes.json.bak');
+    fail = false;
+    fireEvent.click(within(error).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('listitem', { name: 'Playground' })).toBeInTheDocument();
+  });
+
+  it('connects: connecting state, then a tab with the server details', async () => {
+    const open = deferred<ConnectionInfo>();
+    const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => open.promise });
+    fireEvent.click(await screen.findByTestId('connect-button'));
+    expect(screen.getByTestId('remote-state')).toHaveTextContent('Connecting…');
+    expect(fake.calls('connections:open')).toEqual([{ remoteId: 'r-playground' }]);
+    await act(async () => open.resolve(connected()));
+    expect(screen.getByTestId('remote-state')).toHaveTextContent('Connected');
+    expect(screen.getByRole('tab', { name: /Playground/ })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('server-info')).toHaveTextContent('periscope-playground 1.2.3');
+    expect(screen.getByTestId('disconnect-button')).toBeEnabled();
+  });
+
+  it('opens the tab as soon as main reports the connection, before connect finishes', async () => {
+    const open = deferred<ConnectionInfo>();
+    const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => open.promise });
+    fireEvent.click(await screen.findByTestId('connect-button'));
+    act(() => fake.emit({ type: 'connection-state', info: connected({ state: 'connecting', serverInfo: undefined }) }));
+    expect(screen.getByTestId('connection-state')).toHaveTextContent('Connecting…');
+    await act(async () => open.resolve(connected()));
+    expect(screen.getAllByRole('tab')).toHaveLength(1);
+  });
+
+  it('shows why a connect could not even start', async () => {
+    start({
+      'remotes:list': () => [makeRemote()],
+      'connections:open': () => {
+        throw new FakeFailure({ kind: 'missing-secret', message: 'Header "Authorization" has no value', hint: 'Edit the remote and set it.' });
+      },
+    });
+    fireEvent.click(await screen.findByTestId('connect-button'));
+    const item = await screen.findByRole('listitem', { name: 'Playground' });
+    await waitFor(() => expect(within(item).getByTestId('error-message')).toHaveTextContent('Header "Authorization" has no value'));
+    expect(within(item).getByTestId('error-hint')).toHaveTextContent('Edit the remote and set it.');
+    expect(within(item).getByTestId('remote-state')).toHaveTextContent('Not connected');
+  });
+
+  it('disconnects', async () => {
+    const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => connected(), 'connections:close': () => undefined });
+    fireEvent.click(await screen.findByTestId('connect-button'));
+    fireEvent.click(await screen.findByTestId('disconnect-button'));
+    await waitFor(() => expect(screen.getByTestId('remote-state')).toHaveTextContent('Disconnected'));
+    expect(fake.calls('connections:close')).toEqual([{ connectionId: 'c1' }]);
+    expect(screen.getByTestId('connect-button')).toBeInTheDocument();
+  });
+
+  it('deletes only after confirmation', async () => {
+    let remotes = [makeRemote(), makeRemote({ id: 'r2', name: 'Staging' })];
+    const fake = start({
+      'remotes:list': () => remotes,
+      'remotes:remove': (input: { remoteId: string }) => {
+        remotes = remotes.filter((r) => r.id !== input.remoteId);
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete Staging' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete “Staging”?' });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(fake.calls('remotes:remove')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Staging' }));
+    fireEvent.click(screen.getByTestId('confirm-accept'));
+    await waitFor(() => expect(screen.queryByRole('listitem', { name: 'Staging' })).toBeNull());
+    expect(fake.calls('remotes:remove')).toEqual([{ remoteId: 'r2' }]);
+  });
+
+  it('duplicates and opens the copy in the editor', async () => {
+    const copy = makeRemote({ id: 'r3', name: 'Playground (copy)' });
+    let remotes = [makeRemote()];
+    start({
+      'remotes:list': () => remotes,
+      'remotes:duplicate': () => {
+        remotes = [...remotes, copy];
+        return copy;
+      },
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Duplicate Playground' }));
+    expect(await screen.findByRole('heading', { name: 'Edit Playground (copy)' })).toBeInTheDocument();
+  });
+
+  it('imports and exports through main’s dialogs and reports the result', async () => {
+    const fake = start({
+      'remotes:list': () => [makeRemote()],
+      'remotes:import': () => ({
+        cancelled: false as const,
+        path: '/home/u/remotes.json',
+        outcomes: [
+          { name: 'A', status: 'imported' as const, remoteId: 'a', warnings: [] },
+          { name: 'B', status: 'skipped' as const, reason: 'URL is empty', warnings: [] },
+        ],
+      }),
+      'remotes:export': () => ({ cancelled: false as const, path: '/home/u/out.json', count: 1 }),
+    });
+    fireEvent.click(await screen.findByTestId('import-remotes'));
+    expect(await screen.findByText('Imported 1 remote from /home/u/remotes.json.')).toBeInTheDocument();
+    expect(screen.getByText('Skipped "B": URL is empty')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('export-remotes'));
+    expect(await screen.findByText('Exported 1 remote(s) to /home/u/out.json.')).toBeInTheDocument();
+    expect(fake.calls('remotes:export')).toEqual([{ includeSecrets: false }]);
+  });
+});
