@@ -18,6 +18,8 @@ export interface RemotesCommandIo {
   stderr?: Writable;
   env?: NodeJS.ProcessEnv;
   vault?: SecretVault;
+  /** A data folder chosen by the caller; a command's own --data-dir still wins. */
+  dataDir?: string;
 }
 
 interface CommonOptions {
@@ -42,7 +44,7 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
   const openService = (cmd: Command) => {
     const opts = cmd.optsWithGlobals() as CommonOptions;
     return new RemoteService({
-      dataDir: resolveDataDir({ flag: opts.dataDir, env }),
+      dataDir: resolveDataDir({ flag: opts.dataDir ?? io.dataDir ?? ctx.dataDir, env }),
       vault: io.vault ?? ctx.vault ?? new KeytarVault(),
       onNotice: (notice) => warn(notice.message),
     });

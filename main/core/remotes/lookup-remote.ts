@@ -6,7 +6,7 @@ import { RemoteService } from './remote-service';
 import type { StoreNotice } from './remote-store';
 
 export interface RemoteLookupOptions {
-  /** `--data-dir`; otherwise PERISCOPE_DATA_DIR, otherwise the per-OS default. */
+  /** Default `--data-dir` (a call's own `dataDir` wins); otherwise PERISCOPE_DATA_DIR, otherwise the per-OS default. */
   dataDir?: string;
   env?: NodeJS.ProcessEnv;
   /** Defaults to the OS keychain. */
@@ -20,13 +20,10 @@ export interface RemoteLookupOptions {
  * Missing required secrets and keychain failures reject with their PeriscopeError.
  */
 export function createRemoteLookup(options: RemoteLookupOptions = {}) {
-  let service: RemoteService | undefined;
-  return async (name: string): Promise<{ target: ConnectionTargetInput; label: string } | undefined> => {
-    service ??= new RemoteService({
-      dataDir: resolveDataDir({ flag: options.dataDir, env: options.env }),
-      vault: options.vault ?? new KeytarVault(),
-      onNotice: options.onNotice,
-    });
+  const vault = options.vault ?? new KeytarVault();
+  return async (name: string, opts: { dataDir?: string } = {}): Promise<{ target: ConnectionTargetInput; label: string } | undefined> => {
+    const dataDir = resolveDataDir({ flag: opts.dataDir ?? options.dataDir, env: options.env });
+    const service = new RemoteService({ dataDir, vault, onNotice: options.onNotice });
     const remote = await service.store.get(name);
     return remote ? service.resolveForConnection(remote.id) : undefined;
   };

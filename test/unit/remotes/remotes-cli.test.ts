@@ -121,5 +121,8 @@ describe('periscope remotes (in-process)', () => {
       target: expect.objectContaining({ transport: 'auto', url: 'https://staging.example.com/mcp', headers: [{ name: 'Authorization', value: SECRET, secret: true }] }),
     });
     expect(await lookup('nothing-here')).toBeUndefined();
+    // A connecting command's own --data-dir reaches the lookup as its second argument.
+    const elsewhere = createRemoteLookup({ env: {}, vault });
+    expect((await elsewhere('staging-api', { dataDir: dir }))?.label).toBe('staging-api');
   });
 });
