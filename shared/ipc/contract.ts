@@ -179,5 +179,4 @@ export const MainEvent = z.discriminatedUnion('type', [
 export type MainEvent = z.infer<typeof MainEvent>;
 export type MainEventType = MainEvent['type'];
 
-/** The single channel events travel on (webContents.send / ipcRenderer.on). */
-export const EVENT_CHANNEL = 'periscope:event';
+export { EVENT_CHANNEL } from './event-channel';
