@@ -2,8 +2,9 @@ import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { Remote, formatRuleIssues, type RuleIssue } from '../../../shared/model';
-import { PeriscopeError } from '../diagnostics/periscope-error';
+import { PeriscopeError, isPeriscopeError } from '../diagnostics/periscope-error';
 import { WriteQueue, writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
+import { withFileLock } from './file-lock';
 import { CURRENT_SCHEMA_VERSION, readRemotesFile, serializeRemotesFile, type MigratedSecret } from './remotes-file';
 
 export const REMOTES_FILE_NAME = 'remotes.json';
@@ -107,16 +108,34 @@ export class RemoteStore {
   }
 
   private mutate<T>(change: (remotes: Remote[]) => { remotes: Remote[]; result: T }): Promise<T> {
-    return this.queue.run(async () => {
+    return this.queue.run(() => this.locked(async () => {
       const { remotes, result } = change(await this.read());
       await this.write(remotes);
       return result;
-    });
+    }));
+  }
+
+  /** The queue orders this process's writes; the lock file orders them with other processes'. */
+  private async locked<T>(task: () => Promise<T>): Promise<T> {
+    await this.ensureDataDir();
+    try {
+      return await withFileLock(`${this.filePath}.lock`, task);
+    } catch (error) {
+      if (isPeriscopeError(error)) throw error;
+      throw storageError('Could not change the saved remotes', error, 'Another MCP Periscope window or command may be saving right now; try again.');
+    }
+  }
+
+  private async ensureDataDir(): Promise<void> {
+    try {
+      await mkdir(this.dataDir, { recursive: true });
+    } catch (error) {
+      throw storageError(`Could not create the data folder ${this.dataDir}`, error, 'Choose a writable folder with --data-dir or PERISCOPE_DATA_DIR.');
+    }
   }
 
   private async write(remotes: Remote[]): Promise<void> {
     try {
-      await mkdir(this.dataDir, { recursive: true });
       await writeFileAtomic(this.filePath, serializeRemotesFile(remotes), this.options.writeHooks);
     } catch (error) {
       throw storageError(`Could not save ${this.filePath}`, error, 'The previous file is unchanged. Check that the folder exists, is writable and the disk is not full.');

@@ -102,6 +102,24 @@ describe('RemoteStore', () => {
     expect((await open().list()).length).toBe(20);
   });
 
+  it('two stores on one folder (as the app and the CLI) never lose each other\'s writes', async () => {
+    const app = new RemoteStore({ dataDir: dir });
+    const cli = new RemoteStore({ dataDir: dir });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => [app.create(fields(`app${i}`)), cli.create(fields(`cli${i}`))]).flat());
+    expect((await open().list()).length).toBe(20);
+    expect((await readdir(dir)).sort()).toEqual(['remotes.json']); // lock released, no temp files
+  });
+
+  it('takes over a lock left behind by a crashed process', async () => {
+    const { utimes } = await import('node:fs/promises');
+    const lock = join(dir, 'remotes.json.lock');
+    await writeFile(lock, '99999\n');
+    const old = new Date(Date.now() - 60_000);
+    await utimes(lock, old, old);
+    await open().create(fields('after-crash'));
+    expect((await open().list()).map((r) => r.name)).toEqual(['after-crash']);
+  });
+
   it('moves a corrupt file aside, says where, and starts empty', async () => {
     await writeFile(join(dir, 'remotes.json'), '{"schemaVersion":1,"remotes":[{"name":');
     const store = open();
