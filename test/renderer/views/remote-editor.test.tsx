@@ -1,0 +1,136 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RemoteInput } from '../../../shared/model/remote';
+import { startBridge } from '../../../renderer/bridge/start-bridge';
+import { useRemotesStore } from '../../../renderer/stores/remotes-store';
+import { useUiStore } from '../../../renderer/stores/ui-store';
+import { App } from '../../../renderer/views/app';
+import { FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+
+let stop: (() => void) | undefined;
+beforeEach(resetStores);
+afterEach(() => stop?.());
+
+const secretRemote = makeRemote({
+  id: 'r1',
+  name: 'Prod',
+  url: 'https://api.example.com/v1/mcp',
+  headers: [
+    { name: 'Authorization', value: '', description: 'Bearer token', is_required: true, is_secret: true, has_value: true },
+    { name: 'X-Team', value: 'core', description: '', is_required: false, is_secret: false },
+  ],
+});
+
+async function start(handlers: Parameters<typeof installFakePeriscope>[0] = {}, remotes = [secretRemote]) {
+  const fake = installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => remotes, ...handlers });
+  stop = startBridge();
+  render(<App />);
+  await waitFor(() => expect(useRemotesStore.getState().status).toBe('ready'));
+  return fake;
+}
+
+describe('Remote editor', () => {
+  it('validates before sending: empty name, bad URL, bad header name, bad timeout', async () => {
+    const fake = await start({}, []);
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'ftp://x.example' } });
+    fireEvent.change(screen.getByLabelText('Transport'), { target: { value: 'streamable' } });
+    fireEvent.click(screen.getByTestId('add-header'));
+    fireEvent.change(screen.getByLabelText('Header 1 name'), { target: { value: 'Bad Name' } });
+    fireEvent.change(screen.getByLabelText('Connect timeout (ms)'), { target: { value: '-5' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    expect(screen.getByTestId('form-errors')).toHaveTextContent(/Fix \d+ problems/);
+    expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Name is empty');
+    expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(expect.stringContaining('does not fit transport "streamable"'));
+    expect(screen.getByText(/Header name "Bad Name" is not a valid HTTP header name/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Connect timeout (ms)')).toHaveAccessibleDescription(expect.stringContaining('whole number'));
+    expect(fake.calls('remotes:create')).toEqual([]);
+  });
+
+  it('creates a remote with a secret header and opens it for editing', async () => {
+    const fake = await start({ 'remotes:create': (input: { draft: RemoteInput }) => ({ remote: makeRemote({ id: 'new1', name: input.draft.name }), warnings: [] }) }, []);
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Staging' } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'https://staging.example.com/mcp' } });
+    fireEvent.click(screen.getByTestId('add-header'));
+    fireEvent.change(screen.getByLabelText('Header 1 name'), { target: { value: 'X-Api-Key' } });
+    fireEvent.click(screen.getByLabelText('Header 1 secret'));
+    expect(screen.getByLabelText('Header 1 value')).toHaveAttribute('type', 'password');
+    fireEvent.change(screen.getByLabelText('Header 1 value'), { target: { value: 's3cret' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    await waitFor(() => expect(fake.calls('remotes:create')).toHaveLength(1));
+    const { draft } = fake.calls('remotes:create')[0] as { draft: RemoteInput };
+    expect(draft).toMatchObject({ name: 'Staging', transport: 'auto', url: 'https://staging.example.com/mcp' });
+    expect(draft.headers).toEqual([expect.objectContaining({ name: 'X-Api-Key', value: 's3cret', is_secret: true })]);
+    await waitFor(() => expect(useUiStore.getState().editor).toEqual({ remoteId: 'new1' }));
+  });
+
+  it('shows a stored secret only as "set" and keeps it unless replaced or cleared', async () => {
+    const fake = await start({ 'remotes:update': () => ({ remote: secretRemote, warnings: ['Credentials would travel unencrypted'] }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    const value = screen.getByLabelText('Header 1 value');
+    expect(value).toHaveValue('');
+    expect(value).toHaveAttribute('placeholder', 'set (type to replace)');
+    expect(screen.getByTestId('secret-state')).toHaveTextContent('set');
+    expect(screen.getByLabelText('Header 2 value')).toHaveValue('core');
+    fireEvent.change(screen.getByLabelText('Header 2 name'), { target: { value: 'X-Squad' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    await waitFor(() => expect(fake.calls('remotes:update')).toHaveLength(1));
+    const { draft } = fake.calls('remotes:update')[0] as { draft: RemoteInput };
+    expect(draft.headers![0]).toMatchObject({ name: 'Authorization', value: undefined, is_secret: true });
+    expect(draft.headers![0].clearValue).toBeUndefined();
+    expect(draft.headers![1]).toMatchObject({ name: 'X-Squad', value: 'core', previousName: 'X-Team' });
+    expect(await screen.findByText('Credentials would travel unencrypted')).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Clear stored value of header 1' }));
+    expect(screen.getByTestId('secret-state')).toHaveTextContent('will be cleared');
+    fireEvent.click(screen.getByTestId('save-remote'));
+    await waitFor(() => expect(fake.calls('remotes:update')).toHaveLength(2));
+    expect((fake.calls('remotes:update')[1] as { draft: RemoteInput }).draft.headers![0]).toMatchObject({ clearValue: true });
+  });
+
+  it('edits a stdio remote: command, arguments, environment', async () => {
+    const fake = await start({ 'remotes:create': () => ({ remote: makeRemote({ id: 'x' }), warnings: [] }) }, []);
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Local' } });
+    fireEvent.change(screen.getByLabelText('Transport'), { target: { value: 'stdio' } });
+    expect(screen.queryByLabelText('URL')).toBeNull();
+    fireEvent.change(screen.getByLabelText('Command'), { target: { value: 'npx' } });
+    fireEvent.change(screen.getByLabelText('Arguments'), { target: { value: '-y\n@acme/mcp-server\n' } });
+    fireEvent.change(screen.getByLabelText('Environment'), { target: { value: 'NODE_ENV=production\nnot-a-pair' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    expect(screen.getByLabelText('Environment')).toHaveAccessibleDescription(expect.stringContaining('"not-a-pair" is not KEY=VALUE'));
+    fireEvent.change(screen.getByLabelText('Environment'), { target: { value: 'NODE_ENV=production' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    await waitFor(() => expect(fake.calls('remotes:create')).toHaveLength(1));
+    expect((fake.calls('remotes:create')[0] as { draft: RemoteInput }).draft).toMatchObject({
+      transport: 'stdio',
+      command: 'npx',
+      args: ['-y', '@acme/mcp-server'],
+      env: { NODE_ENV: 'production' },
+    });
+  });
+
+  it('shows what main answered when saving fails', async () => {
+    await start({
+      'remotes:update': () => {
+        throw new FakeFailure({ kind: 'keychain', message: 'The keychain is locked', hint: 'Unlock it and save again.' });
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    await act(async () => fireEvent.click(screen.getByTestId('save-remote')));
+    const form = screen.getByTestId('remote-form');
+    expect(within(form).getByTestId('error-message')).toHaveTextContent('The keychain is locked');
+    expect(within(form).getByTestId('error-hint')).toHaveTextContent('Unlock it and save again.');
+    expect(screen.getByTestId('save-remote')).toBeEnabled();
+  });
+
+  it('cancel closes the editor', async () => {
+    await start();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    fireEvent.click(screen.getByTestId('cancel-remote'));
+    expect(screen.queryByTestId('remote-form')).toBeNull();
+    expect(screen.getByTestId('welcome')).toBeInTheDocument();
+  });
+});

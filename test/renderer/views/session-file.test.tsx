@@ -1,0 +1,83 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exposeBenchHooks } from '../../../renderer/bridge/bench-hooks';
+import { startBridge } from '../../../renderer/bridge/start-bridge';
+import { App } from '../../../renderer/views/app';
+import { FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { installFakeLayout } from '../support/layout';
+import { makeEntries } from '../support/make-entries';
+
+installFakeLayout();
+let stop: (() => void) | undefined;
+beforeEach(resetStores);
+afterEach(() => stop?.());
+
+function start(handlers: Parameters<typeof installFakePeriscope>[0]) {
+  const fake = installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => [makeRemote()], ...handlers });
+  stop = startBridge();
+  render(<App />);
+  return fake;
+}
+
+describe('Session files and first launch', () => {
+  it('greets a new user with the Playground and what to press', async () => {
+    start({});
+    const welcome = screen.getByTestId('welcome');
+    expect(welcome).toHaveTextContent('Press Connect next to Playground');
+    expect(await screen.findByRole('button', { name: 'Connect Playground' })).toBeInTheDocument();
+  });
+
+  it('opens a saved session read-only in its own tab', async () => {
+    start({
+      'session:open': () => ({
+        cancelled: false as const,
+        path: '/home/u/bug-123.periscope.ndjson',
+        header: { format: 'mcp-periscope-session', version: 1 },
+        entries: makeEntries(12, 'old-conn'),
+      }),
+    });
+    fireEvent.click(screen.getByTestId('open-session'));
+    const tab = await screen.findByRole('tab', { name: /bug-123\.periscope\.ndjson \(read-only\)/ });
+    expect(tab).toHaveAttribute('aria-selected', 'true');
+    const panel = screen.getByRole('tabpanel');
+    expect(within(panel).getByRole('note')).toHaveTextContent('Read-only session file /home/u/bug-123.periscope.ndjson');
+    expect(within(panel).getAllByTestId('trace-row')).toHaveLength(12);
+    expect(within(panel).queryByTestId('connection-disconnect')).toBeNull();
+    expect(within(panel).queryByTestId('save-session')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Close bug-123.periscope.ndjson' }));
+    expect(screen.queryByRole('tab')).toBeNull();
+  });
+
+  it('does nothing when the user cancels the dialog, and reports a bad file', async () => {
+    let answer: 'cancel' | 'bad' = 'cancel';
+    start({
+      'session:open': () => {
+        if (answer === 'cancel') return { cancelled: true as const };
+        throw new FakeFailure({ kind: 'storage', message: 'bug.ndjson is not an MCP Periscope session file', hint: 'Open a file saved with “Save session”.' });
+      },
+    });
+    await act(async () => fireEvent.click(screen.getByTestId('open-session')));
+    expect(screen.queryByRole('tab')).toBeNull();
+    expect(screen.getByTestId('notices')).toBeEmptyDOMElement();
+    answer = 'bad';
+    fireEvent.click(screen.getByTestId('open-session'));
+    expect(await screen.findByTestId('notice-error')).toHaveTextContent(
+      'Could not open the session file: bug.ndjson is not an MCP Periscope session file Open a file saved with “Save session”.',
+    );
+  });
+
+  it('lets the benchmark bulk-load a trace into a tab', async () => {
+    start({});
+    exposeBenchHooks();
+    let id = '';
+    act(() => {
+      id = window.periscopeBench!.loadTrace(makeEntries(3000), 'Bench');
+    });
+    await waitFor(() => expect(screen.getByTestId('trace-count')).toHaveTextContent('3,000 entries'));
+    act(() => window.periscopeBench!.appendEntries(id, makeEntries(10, 'c1', 3001)));
+    expect(screen.getByTestId('trace-count')).toHaveTextContent('3,010 entries');
+    window.periscopeBench!.warmUpSearch();
+    fireEvent.change(screen.getByTestId('trace-filter-text'), { target: { value: 'city 1000"' } });
+    expect(screen.getByTestId('trace-count')).toHaveTextContent('1 of 3,010');
+  });
+});
