@@ -24,6 +24,8 @@ export function createMainWindow(location: RendererLocation): BrowserWindow {
       spellcheck: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in new windows; those are denied anyway, this stops the event.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
