@@ -1,0 +1,60 @@
+import type { TransportChoice } from '../../../shared/model/connection';
+import { PeriscopeError } from './periscope-error';
+
+const HTTP_SCHEMES = ['http:', 'https:'];
+const WS_SCHEMES = ['ws:', 'wss:'];
+
+/**
+ * Checks a user-typed endpoint URL against the chosen transport and explains exactly what is
+ * wrong (the browser-grade URL parser alone says only "Invalid URL").
+ */
+export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
+  const text = raw.trim();
+  const fail = (message: string, hint: string): never => {
+    throw new PeriscopeError({ kind: 'invalid-url', message, hint, detail: { url: raw, transport } });
+  };
+
+  if (transport === 'stdio') fail('The stdio transport takes a command, not a URL', 'start a local server with --stdio -- <command> [args...]');
+  if (text === '') fail('No URL given', 'give the server endpoint, e.g. https://example.com/mcp');
+
+  const space = text.search(/\s/);
+  if (space >= 0) {
+    fail(`The URL contains a space at position ${space + 1}: "${text}"`, 'remove the space, or encode it as %20 if it belongs in the path');
+  }
+
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
+  const looksHostPort = scheme !== undefined && /^[a-z0-9.-]+:\d+/i.test(text);
+  if (!scheme || looksHostPort || !text.includes('//')) {
+    fail(`The URL "${text}" has no scheme (http://, https://, ws:// or wss://)`, `write it in full, e.g. http://${text.replace(/^\/+/, '')}`);
+  }
+  const protocol = `${scheme}:`;
+  if (!HTTP_SCHEMES.includes(protocol) && !WS_SCHEMES.includes(protocol)) {
+    fail(`Unsupported URL scheme "${scheme}://" in "${text}"`, 'MCP endpoints use http://, https://, ws:// or wss://');
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\/(\/|$|[?#])/i.test(text)) {
+    fail(`The URL "${text}" has no host name`, 'put the host between :// and the path, e.g. https://example.com/mcp');
+  }
+
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    const port = /^[a-z]+:\/\/[^/?#]*:(\d+)/i.exec(text)?.[1];
+    if (port && Number(port) > 65535) fail(`The port ${port} in "${text}" is out of range`, 'ports go from 1 to 65535');
+    return fail(`"${text}" is not a valid URL`, 'check for stray characters; a valid endpoint looks like https://example.com/mcp');
+  }
+
+  if (transport === 'websocket' && !WS_SCHEMES.includes(url.protocol)) {
+    fail(
+      `The websocket transport needs a ws:// or wss:// URL, got ${url.protocol}//`,
+      `use ${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}${url.pathname}, or pick --transport streamable/sse for an HTTP URL`,
+    );
+  }
+  if ((transport === 'streamable' || transport === 'sse') && !HTTP_SCHEMES.includes(url.protocol)) {
+    fail(
+      `The ${transport} transport needs an http:// or https:// URL, got ${url.protocol}//`,
+      'use --transport websocket for a ws:// URL, or change the URL to http(s)://',
+    );
+  }
+  return url;
+}
