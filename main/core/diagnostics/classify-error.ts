@@ -1,0 +1,127 @@
+import type { TransportKind } from '../../../shared/model/connection';
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import type { HttpEntry, WebSocketEntry } from '../../../shared/model/trace';
+import type { CertificateSummary } from './certificate-probe';
+import { classifySdkError } from './classify-sdk-error';
+import { messageOf } from './error-text';
+import { classifySpawnError, classifySystemError, SYSTEM_ERROR_CODES, type SystemErrorLike } from './network-errors';
+import { isPeriscopeError } from './periscope-error';
+import { classifyTlsError, TLS_ERROR_CODES, TLS_MESSAGE_CODES } from './tls-errors';
+
+/** What the engine knows around a failure; the richer it is, the more precise the words. */
+export interface ErrorContext {
+  url?: string;
+  transport?: TransportKind;
+  phase?: 'connect' | 'request' | 'close';
+  /** The last HTTP exchange of the connection (status, headers, body excerpt of a failed answer). */
+  lastHttp?: HttpEntry;
+  /** The last WebSocket entry (upgrade status/headers, or close code/reason). */
+  lastWebSocket?: WebSocketEntry;
+  /** Last stderr lines of a stdio server, shown when it exits. */
+  stderrTail?: string[];
+  /** From probeCertificate, to name the certificate in a TLS error. */
+  certificate?: CertificateSummary;
+}
+
+/**
+ * Any thrown value → ErrorInfo. Never throws: a classifier bug degrades to kind 'internal'
+ * with the original message rather than replacing the user's error with ours.
+ */
+export function toErrorInfo(error: unknown, context: ErrorContext = {}): ErrorInfo {
+  try {
+    return classify(error, context);
+  } catch (classifierFailure) {
+    return internal(error, { classifierFailure: messageOf(classifierFailure) });
+  }
+}
+
+function classify(error: unknown, context: ErrorContext): ErrorInfo {
+  if (isPeriscopeError(error)) return error.info;
+
+  const chain = causeChain(error);
+  // A system code anywhere in the chain is the most precise fact (fetch wraps it in `cause`,
+  // happy-eyeballs in an AggregateError's `errors`), so it wins over generic wrappers.
+  for (const link of chain) {
+    const info = fromSystemCode(link as SystemErrorLike, context);
+    if (info) return info;
+  }
+
+  const sdk = classifySdkError(error, context);
+  if (sdk) return sdk;
+
+  // Some layers (eventsource) flatten the chain into text: recover the code from the words.
+  const text = chain.map((link) => messageOf(link)).join(': ');
+  const fromText = fromMessageText(text, context);
+  if (fromText) return fromText;
+
+  return internal(error, context.url ? { url: context.url } : {});
+}
+
+function fromSystemCode(link: SystemErrorLike, context: ErrorContext): ErrorInfo | undefined {
+  const code = typeof link?.code === 'string' ? link.code : undefined;
+  if (!code) return undefined;
+  if (TLS_ERROR_CODES.has(code)) return classifyTlsError(code, link, context.url, context.certificate);
+  const spawnSyscall = typeof link.syscall === 'string' && link.syscall.startsWith('spawn');
+  if (spawnSyscall || (context.transport === 'stdio' && (code === 'ENOENT' || code === 'EACCES'))) {
+    return classifySpawnError(code, link, context.stderrTail);
+  }
+  if (code === 'ERR_INVALID_URL') {
+    const input = (link as { input?: unknown }).input;
+    return {
+      kind: 'invalid-url',
+      message: `Not a valid URL: ${typeof input === 'string' ? JSON.stringify(input) : (context.url ?? 'unknown')}`,
+      hint: 'write a full URL such as https://example.com/mcp',
+      detail: { code },
+    };
+  }
+  if (SYSTEM_ERROR_CODES.has(code)) return classifySystemError(code, link, context);
+  return undefined;
+}
+
+const TEXT_CODE = /\b(E[A-Z]{3,}|EAI_[A-Z]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|ERR_SSL_[A-Z_]+)\b/g;
+
+function fromMessageText(text: string, context: ErrorContext): ErrorInfo | undefined {
+  for (const [pattern, code] of TLS_MESSAGE_CODES) {
+    if (pattern.test(text)) return classifyTlsError(code, { message: text }, context.url, context.certificate);
+  }
+  for (const match of text.matchAll(TEXT_CODE)) {
+    const code = match[1]!;
+    const address = /(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]):(\d+)/i.exec(text);
+    const hostname = /(?:ENOTFOUND|EAI_AGAIN)\s+(\S+)/.exec(text)?.[1];
+    const info = fromSystemCode(
+      { code, message: text, address: address?.[1], port: address ? Number(address[2]) : undefined, hostname },
+      context,
+    );
+    if (info) return info;
+  }
+  if (/\bterminated\b|other side closed|socket hang up/i.test(text)) {
+    return classifySystemError('UND_ERR_SOCKET', { message: text }, context);
+  }
+  return undefined;
+}
+
+/** The error, its `cause`s and an AggregateError's `errors`, breadth first, bounded. */
+function causeChain(error: unknown): unknown[] {
+  const seen: unknown[] = [];
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && seen.length < 12) {
+    const next = queue.shift();
+    if (next === undefined || next === null || seen.includes(next)) continue;
+    seen.push(next);
+    if (typeof next !== 'object') continue;
+    const { cause, errors } = next as { cause?: unknown; errors?: unknown };
+    if (Array.isArray(errors)) queue.push(...errors);
+    if (cause !== undefined) queue.push(cause);
+  }
+  return seen;
+}
+
+function internal(error: unknown, detail: Record<string, unknown>): ErrorInfo {
+  const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
+  return {
+    kind: 'internal',
+    message: `Unexpected error: ${name}${messageOf(error)}`,
+    hint: 'run again with --trace to see the traffic; if it persists, report it with the session file (--record)',
+    detail: { ...detail, ...(error instanceof Error && error.stack ? { stack: error.stack.split('\n').slice(0, 6).join('\n') } : {}) },
+  };
+}

@@ -1,0 +1,161 @@
+import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import type { ErrorContext } from './classify-error';
+import { classifyHttpResponse } from './classify-http';
+import { messageOf } from './error-text';
+import { classifyClose } from './classify-close';
+
+/** Errors shaped by the MCP SDK, `ws` and JSON/zod parsing; undefined when not one of them. */
+export function classifySdkError(error: unknown, context: ErrorContext): ErrorInfo | undefined {
+  const message = messageOf(error);
+
+  if (error instanceof StreamableHTTPError || message.startsWith('Streamable HTTP error: ')) {
+    const code = (error as { code?: unknown }).code;
+    const body = message.replace(/^Streamable HTTP error: (Error POSTing to endpoint: |Failed to open SSE stream: |Failed to terminate session: )?/, '');
+    const method = /Failed to open SSE stream/.test(message) ? 'GET' : /terminate session/.test(message) ? 'DELETE' : 'POST';
+    if (code === -1) return fromHttp(200, body, method, context) ?? notMcpContentType(body, context);
+    if (typeof code === 'number' && code > 0) return fromHttp(code, body, method, context);
+  }
+
+  if (error instanceof SseError || message.startsWith('SSE error: ')) {
+    const code = (error as { code?: unknown }).code;
+    const body = message.replace(/^SSE error: /, '');
+    if (typeof code === 'number') {
+      // eventsource reports a 200 with the wrong content type with the status 200.
+      if (code >= 200 && code < 300) return fromHttp(code, body, 'GET', context) ?? notMcpContentType(body, context);
+      return fromHttp(code, body, 'GET', context);
+    }
+  }
+
+  // The legacy SSE transport's POST failure is a plain Error with the status in its text.
+  const ssePost = /Error POSTing to endpoint \(HTTP (\d{3})\): ?([\s\S]*)/.exec(message);
+  if (ssePost) return fromHttp(Number(ssePost[1]), ssePost[2], 'POST', { ...context, transport: context.transport ?? 'sse' });
+
+  // ws rejects the upgrade as "Unexpected server response: 401".
+  const wsStatus = /Unexpected server response: (\d{3})/.exec(message);
+  if (wsStatus) return fromHttp(Number(wsStatus[1]), undefined, 'GET', { ...context, transport: context.transport ?? 'websocket' });
+  if (/Server sent (no|an invalid) subprotocol|Invalid Sec-WebSocket/i.test(message)) {
+    return {
+      kind: 'protocol',
+      message: `The WebSocket server at ${context.url ?? 'the URL'} did not accept the "mcp" subprotocol (${message})`,
+      hint: 'this WebSocket endpoint does not speak MCP; check the URL, or try --transport streamable',
+      detail: { url: context.url },
+    };
+  }
+
+  if (error instanceof UnauthorizedError) return fromHttp(401, undefined, 'POST', context);
+
+  if (error instanceof McpError || (error as { name?: unknown })?.name === 'McpError') {
+    return classifyMcpError(error as McpError, context);
+  }
+
+  const name = (error as { name?: unknown })?.name;
+  if (name === 'ZodError' || (Array.isArray((error as { issues?: unknown })?.issues) && name !== 'AggregateError')) {
+    const issues = (error as { issues: Array<{ path?: unknown[]; message?: string }> }).issues;
+    const first = issues[0];
+    const where = first?.path?.length ? ` at ${first.path.join('.')}` : '';
+    return {
+      kind: 'protocol',
+      message: `The server sent a message that is not valid JSON-RPC/MCP${where}: ${first?.message ?? message}`,
+      hint: 'the server breaks the MCP protocol; run with --trace to see the raw message and report it to the server author',
+      detail: { issues: issues.slice(0, 5) },
+    };
+  }
+  if (error instanceof SyntaxError) {
+    const http = context.lastHttp?.status ? fromHttp(context.lastHttp.status, undefined, undefined, context) : undefined;
+    if (http) return http;
+    return {
+      kind: 'protocol',
+      message: `The server sent malformed JSON: ${message}`,
+      hint: 'the server breaks the JSON-RPC framing; run with --trace to see the raw body and report it to the server author',
+      detail: { url: context.url },
+    };
+  }
+  if (name === 'TimeoutError' || name === 'AbortError') return abortInfo(error, name, context);
+  if (/protocol version is not supported/i.test(message)) {
+    return {
+      kind: 'protocol',
+      message: `Protocol version mismatch: ${message}`,
+      hint: 'the server and Periscope share no MCP protocol version; update the server or check its MCP SDK version',
+    };
+  }
+  return classifyClose(error, message, context);
+}
+
+function classifyMcpError(error: McpError, context: ErrorContext): ErrorInfo {
+  const data = error.data as { timeout?: unknown } | undefined;
+  if (error.code === ErrorCode.RequestTimeout) {
+    const ms = typeof data?.timeout === 'number' ? ` after ${data.timeout} ms` : '';
+    return {
+      kind: 'timeout',
+      message: `The server did not answer ${context.phase === 'connect' ? 'the initialize request' : 'the request'}${ms}${context.url ? ` (${context.url})` : ''}`,
+      hint: 'the server is slow or stuck: raise --timeout, or check the server; progress notifications reset the timer',
+      detail: { code: error.code, ...(typeof data?.timeout === 'number' ? { timeoutMs: data.timeout } : {}) },
+    };
+  }
+  if (error.code === ErrorCode.ConnectionClosed) {
+    return classifyClose(error, error.message, context) ?? {
+      kind: 'closed',
+      message: `The connection closed before the answer arrived${context.url ? ` (${context.url})` : ''}`,
+      hint: 'the server dropped the connection; check the server logs, then reconnect',
+      detail: { code: error.code },
+    };
+  }
+  const text = error.message.replace(/^MCP error -?\d+: /, '');
+  return {
+    kind: 'protocol',
+    message: `The server answered with JSON-RPC error ${error.code}: ${text}`,
+    hint:
+      error.code === ErrorCode.MethodNotFound
+        ? 'the server does not implement this method (check its capabilities)'
+        : error.code === ErrorCode.InvalidParams
+          ? 'the server rejected the arguments; check them against the schema'
+          : 'the server refused the request; its message above says why',
+    detail: { code: error.code, ...(error.data !== undefined ? { data: error.data } : {}) },
+  };
+}
+
+function fromHttp(status: number, body: string | undefined, method: string | undefined, context: ErrorContext): ErrorInfo | undefined {
+  const last = context.lastHttp;
+  const ws = context.lastWebSocket;
+  // Prefer the recorded exchange: it has the real headers (WWW-Authenticate) and the full body.
+  if (last && (last.status === status || status === 200)) {
+    return classifyHttpResponse({
+      status: last.status ?? status,
+      headers: last.responseHeaders ?? {},
+      body: last.responseBody ?? body,
+      method: last.method,
+      transport: context.transport,
+      url: last.url,
+      hadSessionId: Object.keys(last.requestHeaders).some((h) => h.toLowerCase() === 'mcp-session-id'),
+    });
+  }
+  const wsHeaders = ws?.status === status ? ws.responseHeaders : undefined;
+  return classifyHttpResponse({ status, headers: wsHeaders ?? {}, body, method, transport: context.transport, url: context.url });
+}
+
+function notMcpContentType(text: string, context: ErrorContext): ErrorInfo {
+  return {
+    kind: 'not-mcp',
+    message: `${context.url ?? 'The URL'} did not answer like an MCP endpoint (${text})`,
+    hint: 'this URL serves a web page, not an MCP endpoint; MCP endpoints usually end in /mcp or /sse',
+    detail: { url: context.url },
+  };
+}
+
+function abortInfo(error: unknown, name: string, context: ErrorContext): ErrorInfo {
+  const reason = messageOf(error);
+  // A plain abort during a request is the user's cancel; during connect it is our connect timeout.
+  if (name === 'AbortError' && context.phase === 'request' && !/time(d)? ?out/i.test(reason)) {
+    return { kind: 'cancelled', message: 'The request was cancelled', hint: 'nothing to fix: it was stopped on purpose', detail: { reason } };
+  }
+  return {
+    kind: 'timeout',
+    message: `Timed out ${context.phase === 'connect' ? 'connecting to' : 'waiting for'} ${context.url ?? 'the server'} (${reason})`,
+    hint: 'check that the server is up and reachable, or raise --timeout',
+    detail: { reason },
+  };
+}

@@ -1,0 +1,66 @@
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import { headerValue } from './error-text';
+import { type AuthChallenge, describeChallenge, parseWwwAuthenticate } from './www-authenticate';
+
+interface AuthFacts {
+  status: number;
+  headers: Record<string, string>;
+  where: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * 401/403 in words: which scheme the server asks for (from WWW-Authenticate), what it said was
+ * wrong, and exactly which header to set. The header value itself is never echoed.
+ */
+export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
+  const raw = headerValue(facts.headers, 'www-authenticate');
+  const challenges = raw ? parseWwwAuthenticate(raw) : [];
+  const detail = { ...facts.detail, wwwAuthenticate: challenges, ...(raw ? { wwwAuthenticateRaw: raw } : {}) };
+  const primary = pickChallenge(challenges);
+  const asks = challenges.length > 0 ? `; it asks for ${challenges.map(describeChallenge).join(' or ')}` : '';
+
+  if (facts.status === 403) {
+    const scope = primary?.params.error === 'insufficient_scope' ? primary.params.scope : undefined;
+    return {
+      kind: 'auth',
+      message: `${facts.where} answered 403 Forbidden: the credentials were understood but do not allow this${asks}`,
+      hint: scope
+        ? `the token lacks the scope "${scope}": get a token that includes it and set it in the Authorization header`
+        : 'use credentials with access to this server (check the token or API key you send, and its permissions)',
+      detail,
+    };
+  }
+
+  return {
+    kind: 'auth',
+    message: `${facts.where} answered 401 Unauthorized${asks || ' without a WWW-Authenticate header'}`,
+    hint: hintFor(primary),
+    detail,
+  };
+}
+
+/** Bearer first (what MCP servers use), then whatever came first. */
+function pickChallenge(challenges: AuthChallenge[]): AuthChallenge | undefined {
+  return challenges.find((c) => c.scheme.toLowerCase() === 'bearer') ?? challenges[0];
+}
+
+function hintFor(challenge: AuthChallenge | undefined): string {
+  if (!challenge) {
+    return "the server wants credentials but does not say which: set the header its docs name, usually -H 'Authorization: Bearer <token>' or an API-key header";
+  }
+  const scheme = challenge.scheme.toLowerCase();
+  const error = challenge.params.error;
+  if (scheme === 'bearer') {
+    const what =
+      error === 'invalid_token'
+        ? 'the token was rejected (expired, revoked or wrong): get a fresh one and set'
+        : 'set';
+    const metadata = challenge.params.resource_metadata
+      ? ` (the server advertises OAuth metadata at ${challenge.params.resource_metadata})`
+      : '';
+    return `${what} the Authorization header: -H 'Authorization: Bearer <token>'${metadata}`;
+  }
+  if (scheme === 'basic') return "set the Authorization header: -H 'Authorization: Basic <base64 of user:password>'";
+  return `set the Authorization header for the ${challenge.scheme} scheme: -H 'Authorization: ${challenge.scheme} <credentials>'`;
+}
