@@ -13,6 +13,11 @@ interface TabStripProps {
 /** Open connections and session files. Left/right arrows move between tabs (ARIA tabs pattern). */
 export function TabStrip({ tabs, activeTabId, stateOf, onActivate, onClose }: TabStripProps) {
   const onKeyDown = (event: KeyboardEvent, index: number) => {
+    if (event.key === 'Delete') {
+      event.preventDefault();
+      onClose(tabs[index].id);
+      return;
+    }
     const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : undefined;
     if (next === undefined || tabs.length === 0) return;
     event.preventDefault();
@@ -20,19 +25,24 @@ export function TabStrip({ tabs, activeTabId, stateOf, onActivate, onClose }: Ta
     onActivate(target.id);
     document.getElementById(tabDomId(target.id))?.focus();
   };
+  const active = tabs.find((t) => t.id === activeTabId);
+  // The tablist may own only tabs (ARIA), so the accessible close button sits beside it; the
+  // small × on each tab is a mouse shortcut, and Delete closes the focused tab.
   return (
-    <div className="tab-strip" role="tablist" aria-label="Open connections and sessions">
-      {tabs.map((tab, index) => {
-        const active = tab.id === activeTabId;
-        return (
-          <div key={tab.id} className={`tab${active ? ' is-active' : ''}`}>
+    <div className="tab-bar">
+      <div className="tab-strip" role="tablist" aria-label="Open connections and sessions">
+        {tabs.map((tab, index) => {
+          const selected = tab.id === activeTabId;
+          return (
             <button
+              key={tab.id}
               type="button"
               role="tab"
               id={tabDomId(tab.id)}
-              aria-selected={active}
-              aria-controls={panelDomId(tab.id)}
-              tabIndex={active ? 0 : -1}
+              className={`tab${selected ? ' is-active' : ''}`}
+              aria-selected={selected}
+              aria-controls={selected ? panelDomId(tab.id) : undefined}
+              tabIndex={selected || (activeTabId === undefined && index === 0) ? 0 : -1}
               data-testid="tab"
               data-tab-id={tab.id}
               onClick={() => onActivate(tab.id)}
@@ -40,13 +50,25 @@ export function TabStrip({ tabs, activeTabId, stateOf, onActivate, onClose }: Ta
             >
               {tab.title}
               <span className="tab-state"> ({stateOf(tab)})</span>
+              <span
+                className="tab-x"
+                aria-hidden="true"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  onClose(tab.id);
+                }}
+              >
+                ×
+              </span>
             </button>
-            <button type="button" className="icon-button" aria-label={`Close ${tab.title}`} data-testid="close-tab" onClick={() => onClose(tab.id)}>
-              ×
-            </button>
-          </div>
-        );
-      })}
+          );
+        })}
+      </div>
+      {active && (
+        <button type="button" className="close-tab" aria-label={`Close ${active.title}`} data-testid="close-tab" onClick={() => onClose(active.id)}>
+          Close tab
+        </button>
+      )}
     </div>
   );
 }

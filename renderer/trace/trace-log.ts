@@ -111,7 +111,7 @@ export class TraceLog implements EntryTexts {
     const requestSeq = entry.requestSeq ?? entry.endsRequestSeq;
     if (requestSeq === undefined) return '';
     const i = this.indexOfSeq(requestSeq);
-    return i < 0 ? '' : this.methods[i];
+    return i < 0 || this.entries[i].type !== 'message' ? '' : this.methods[i];
   }
 
   private dropOldest(count: number): void {
