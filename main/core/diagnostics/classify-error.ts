@@ -89,13 +89,14 @@ function fromMessageText(text: string, context: ErrorContext): ErrorInfo | undef
     const address = /(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]):(\d+)/i.exec(text);
     const hostname = /(?:ENOTFOUND|EAI_AGAIN)\s+(\S+)/.exec(text)?.[1];
     const info = fromSystemCode(
-      { code, message: text, address: address?.[1], port: address ? Number(address[2]) : undefined, hostname },
+      { code, address: address?.[1], port: address ? Number(address[2]) : undefined, hostname },
       context,
     );
-    if (info) return info;
+    if (info) return { ...info, detail: { ...info.detail, reason: text } };
   }
   if (/\bterminated\b|other side closed|socket hang up/i.test(text)) {
-    return classifySystemError('UND_ERR_SOCKET', { message: text }, context);
+    const info = classifySystemError('UND_ERR_SOCKET', {}, context);
+    return info && { ...info, detail: { ...info.detail, reason: text } };
   }
   return undefined;
 }

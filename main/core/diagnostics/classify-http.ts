@@ -13,6 +13,8 @@ export interface HttpResponseFacts {
   hadSessionId?: boolean;
   /** The request URL, so messages can name it. */
   url?: string;
+  /** False when only the status is known (the SDK threw it without the response headers). */
+  headersKnown?: boolean;
 }
 
 const ENDPOINT_HINT = 'MCP endpoints usually end in /mcp (Streamable HTTP) or /sse (legacy SSE)';
@@ -31,7 +33,7 @@ export function classifyHttpResponse(r: HttpResponseFacts): ErrorInfo | undefine
   const detail = stripUndefined(base);
   const looksHtml = contentType.includes('text/html') || /^\s*<(!doctype|html|head|body)/i.test(r.body ?? '');
 
-  if (r.status === 401 || r.status === 403) return explainAuthChallenge({ status: r.status, headers: r.headers, where, detail });
+  if (r.status === 401 || r.status === 403) return explainAuthChallenge({ status: r.status, headers: r.headers, where, detail, headersKnown: r.headersKnown !== false });
 
   if (r.status === 404 && r.hadSessionId) {
     return {
@@ -115,6 +117,9 @@ function statusHint(r: HttpResponseFacts, method: string, looksHtml: boolean): s
   if (status >= 300 && status < 400) {
     const location = headerValue(r.headers, 'location');
     return location ? `the server redirects to ${location}; use that URL directly` : 'the server redirects; use the final URL directly';
+  }
+  if ((status === 404 || status === 405) && method === 'GET' && r.transport === 'sse') {
+    return 'check the URL; legacy SSE endpoints usually end in /sse; if the server speaks Streamable HTTP (/mcp), try --transport streamable';
   }
   if (status === 404) {
     const sse = method === 'POST' && r.transport !== 'sse' ? `; if this is an SSE-only server, ${SSE_ONLY_HINT}` : '';

@@ -16,17 +16,21 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
     const code = (error as { code?: unknown }).code;
     const body = message.replace(/^Streamable HTTP error: (Error POSTing to endpoint: |Failed to open SSE stream: |Failed to terminate session: )?/, '');
     const method = /Failed to open SSE stream/.test(message) ? 'GET' : /terminate session/.test(message) ? 'DELETE' : 'POST';
-    if (code === -1) return fromHttp(200, body, method, context) ?? notMcpContentType(body, context);
+    if (code === -1) {
+      const contentType = /Unexpected content type: (.*)$/.exec(body)?.[1];
+      return fromHttp(200, undefined, method, context, contentType ? { 'content-type': contentType } : undefined) ?? notMcpContentType(body, context);
+    }
     if (typeof code === 'number' && code > 0) return fromHttp(code, body, method, context);
   }
 
   if (error instanceof SseError || message.startsWith('SSE error: ')) {
     const code = (error as { code?: unknown }).code;
-    const body = message.replace(/^SSE error: /, '');
+    const reason = message.replace(/^SSE error: /, '');
     if (typeof code === 'number') {
-      // eventsource reports a 200 with the wrong content type with the status 200.
-      if (code >= 200 && code < 300) return fromHttp(code, body, 'GET', context) ?? notMcpContentType(body, context);
-      return fromHttp(code, body, 'GET', context);
+      // eventsource reports a 200 with the wrong content type with the status 200; its text is
+      // its own reason, never the response body, so the body stays unknown here.
+      if (code >= 200 && code < 300) return fromHttp(code, undefined, 'GET', context) ?? notMcpContentType(reason, context);
+      return fromHttp(code, undefined, 'GET', { ...context, transport: context.transport ?? 'sse' });
     }
   }
 
@@ -54,14 +58,12 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
 
   const name = (error as { name?: unknown })?.name;
   if (name === 'ZodError' || (Array.isArray((error as { issues?: unknown })?.issues) && name !== 'AggregateError')) {
-    const issues = (error as { issues: Array<{ path?: unknown[]; message?: string }> }).issues;
-    const first = issues[0];
-    const where = first?.path?.length ? ` at ${first.path.join('.')}` : '';
+    const problems = summarizeIssues((error as { issues: ZodIssueLike[] }).issues);
     return {
       kind: 'protocol',
-      message: `The server sent a message that is not valid JSON-RPC/MCP${where}: ${first?.message ?? message}`,
+      message: `The server sent a message that is not valid JSON-RPC/MCP (${problems.slice(0, 3).join('; ') || message})`,
       hint: 'the server breaks the MCP protocol; run with --trace to see the raw message and report it to the server author',
-      detail: { issues: issues.slice(0, 5) },
+      detail: { problems },
     };
   }
   if (error instanceof SyntaxError) {
@@ -69,7 +71,7 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
     if (http) return http;
     return {
       kind: 'protocol',
-      message: `The server sent malformed JSON: ${message}`,
+      message: `${context.url ? `The server at ${context.url}` : 'The server'} sent malformed JSON (${message})`,
       hint: 'the server breaks the JSON-RPC framing; run with --trace to see the raw body and report it to the server author',
       detail: { url: context.url },
     };
@@ -118,7 +120,13 @@ function classifyMcpError(error: McpError, context: ErrorContext): ErrorInfo {
   };
 }
 
-function fromHttp(status: number, body: string | undefined, method: string | undefined, context: ErrorContext): ErrorInfo | undefined {
+function fromHttp(
+  status: number,
+  body: string | undefined,
+  method: string | undefined,
+  context: ErrorContext,
+  knownHeaders?: Record<string, string>,
+): ErrorInfo | undefined {
   const last = context.lastHttp;
   const ws = context.lastWebSocket;
   // Prefer the recorded exchange: it has the real headers (WWW-Authenticate) and the full body.
@@ -133,14 +141,22 @@ function fromHttp(status: number, body: string | undefined, method: string | und
       hadSessionId: Object.keys(last.requestHeaders).some((h) => h.toLowerCase() === 'mcp-session-id'),
     });
   }
-  const wsHeaders = ws?.status === status ? ws.responseHeaders : undefined;
-  return classifyHttpResponse({ status, headers: wsHeaders ?? {}, body, method, transport: context.transport, url: context.url });
+  const headers = ws?.status === status ? ws.responseHeaders : knownHeaders;
+  return classifyHttpResponse({
+    status,
+    headers: headers ?? {},
+    headersKnown: headers !== undefined,
+    body,
+    method,
+    transport: context.transport,
+    url: context.url,
+  });
 }
 
 function notMcpContentType(text: string, context: ErrorContext): ErrorInfo {
   return {
     kind: 'not-mcp',
-    message: `${context.url ?? 'The URL'} did not answer like an MCP endpoint (${text})`,
+    message: `${context.url ?? 'The URL'} answered 200 but with neither JSON nor an event stream (${text})`,
     hint: 'this URL serves a web page, not an MCP endpoint; MCP endpoints usually end in /mcp or /sse',
     detail: { url: context.url },
   };
@@ -158,4 +174,24 @@ function abortInfo(error: unknown, name: string, context: ErrorContext): ErrorIn
     hint: 'check that the server is up and reachable, or raise --timeout',
     detail: { reason },
   };
+}
+
+interface ZodIssueLike {
+  path?: PropertyKey[];
+  message?: string;
+  errors?: ZodIssueLike[][];
+}
+
+/** Leaf issues as "path: message", de-duplicated; union issues are flattened into their branches. */
+function summarizeIssues(issues: ZodIssueLike[], prefix: PropertyKey[] = [], out = new Set<string>()): string[] {
+  for (const issue of issues) {
+    const path = [...prefix, ...(issue.path ?? [])];
+    if (issue.errors?.length) {
+      for (const branch of issue.errors) summarizeIssues(branch, path, out);
+    } else {
+      out.add(`${path.length ? path.map(String).join('.') : 'message'}: ${issue.message ?? 'invalid'}`);
+    }
+    if (out.size >= 10) break;
+  }
+  return [...out];
 }

@@ -7,6 +7,7 @@ interface AuthFacts {
   headers: Record<string, string>;
   where: string;
   detail: Record<string, unknown>;
+  headersKnown: boolean;
 }
 
 /**
@@ -34,8 +35,8 @@ export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
 
   return {
     kind: 'auth',
-    message: `${facts.where} answered 401 Unauthorized${asks || ' without a WWW-Authenticate header'}`,
-    hint: hintFor(primary),
+    message: `${facts.where} answered 401 Unauthorized${asks || (facts.headersKnown ? ' without a WWW-Authenticate header' : '')}`,
+    hint: hintFor(primary, facts.headersKnown),
     detail,
   };
 }
@@ -45,8 +46,9 @@ function pickChallenge(challenges: AuthChallenge[]): AuthChallenge | undefined {
   return challenges.find((c) => c.scheme.toLowerCase() === 'bearer') ?? challenges[0];
 }
 
-function hintFor(challenge: AuthChallenge | undefined): string {
+function hintFor(challenge: AuthChallenge | undefined, headersKnown: boolean): string {
   if (!challenge) {
+    if (!headersKnown) return "the server wants credentials: set the header it expects, usually -H 'Authorization: Bearer <token>' or an API-key header";
     return "the server wants credentials but does not say which: set the header its docs name, usually -H 'Authorization: Bearer <token>' or an API-key header";
   }
   const scheme = challenge.scheme.toLowerCase();
