@@ -1,0 +1,64 @@
+import type { Readable, Writable } from 'node:stream';
+import type { ConnectionTargetInput } from '../../shared/model';
+
+/** What a saved-remote lookup returns: a ready target (secrets resolved) and a display label. */
+export interface ResolvedRemote {
+  target: ConnectionTargetInput;
+  label: string;
+}
+
+/**
+ * Finds a saved remote by name; undefined when there is none. `dataDir` is the connecting
+ * command's `--data-dir`, when given, so the lookup reads the same store as `periscope remotes`.
+ */
+export type RemoteLookup = (name: string, opts?: { dataDir?: string }) => Promise<ResolvedRemote | undefined>;
+
+/**
+ * Everything a command touches outside itself. The real process supplies these in index.ts;
+ * tests hand in their own streams and environment so the whole CLI runs in-process.
+ */
+export interface CliContext {
+  stdout: Writable;
+  stderr: Writable;
+  stdin: Readable;
+  env: NodeJS.ProcessEnv;
+  /** Overrides the remotes data folder (otherwise --data-dir, PERISCOPE_DATA_DIR, the OS default). */
+  dataDir?: string;
+  /** Saved-remote hook used by resolveTarget for positionals that are not URLs. */
+  lookupRemote?: RemoteLookup;
+  /**
+   * Subscribes to the user's interrupt (Ctrl-C). Returns an unsubscribe function. In-process
+   * callers (tests) can trigger it themselves; the real process wires SIGINT.
+   */
+  onInterrupt: (listener: () => void) => () => void;
+}
+
+export interface CliIo {
+  stdout?: Writable;
+  stderr?: Writable;
+  stdin?: Readable;
+  env?: NodeJS.ProcessEnv;
+  dataDir?: string;
+  lookupRemote?: RemoteLookup;
+  onInterrupt?: (listener: () => void) => () => void;
+}
+
+/** Builds the context, filling whatever the caller did not give from the real process. */
+export function createCliContext(io: CliIo = {}): CliContext {
+  return {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    stdin: io.stdin ?? process.stdin,
+    env: io.env ?? process.env,
+    dataDir: io.dataDir,
+    lookupRemote: io.lookupRemote,
+    onInterrupt: io.onInterrupt ?? processInterrupt,
+  };
+}
+
+/** SIGINT for the real process; while anyone listens, Ctrl-C is theirs instead of Node's default exit. */
+function processInterrupt(listener: () => void): () => void {
+  const handler = () => listener();
+  process.on('SIGINT', handler);
+  return () => process.off('SIGINT', handler);
+}

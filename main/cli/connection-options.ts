@@ -1,0 +1,55 @@
+import { Command, Option } from 'commander';
+import type { TransportChoice } from '../../shared/model';
+
+/** The options every connecting command shares, as commander hands them to an action. */
+export interface ConnectionOptions {
+  transport: Exclude<TransportChoice, 'stdio'>;
+  header: string[];
+  timeout?: number;
+  ca: string[];
+  insecure?: boolean;
+  trace?: boolean;
+  record?: string;
+  json?: boolean;
+  stdio?: boolean;
+  env: string[];
+  cwd?: string;
+  dataDir?: string;
+  /** Filled in by runCli: everything after `--` when --stdio was given. */
+  stdioCommand?: string[];
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidMs(value);
+  return n;
+}
+
+class InvalidMs extends Error {
+  constructor(value: string) {
+    super(`"${value}" is not a positive whole number of milliseconds`);
+  }
+}
+
+/** Adds the shared connection options to a command (one definition, so every command agrees). */
+export function withConnectionOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option('--transport <kind>', 'transport to use; auto tries Streamable HTTP, then legacy SSE')
+        .choices(['auto', 'streamable', 'sse', 'websocket'])
+        .default('auto'),
+    )
+    .option('-H, --header <header>', 'extra header "Name: value" (repeatable); values of credential headers are masked in all output', collect, [])
+    .addOption(new Option('--timeout <ms>', 'connect and request timeout in milliseconds').argParser(positiveInteger))
+    .option('--ca <file>', 'extra CA certificate file in PEM format (repeatable)', collect, [])
+    .option('--insecure', 'accept invalid TLS certificates (reported as a warning)')
+    .option('--trace', 'print the live trace to stderr, one line per entry')
+    .option('--record <file>', 'write the session file (NDJSON, secrets redacted) to <file>')
+    .option('--json', 'machine-readable output (errors as {"error": {...}})')
+    .option('--stdio', 'run a local server over stdio: the command follows `--`, e.g. --stdio -- node server.js')
+    .option('--env <KEY=value>', 'environment variable for the --stdio server (repeatable)', collect, [])
+    .option('--cwd <dir>', 'working folder for the --stdio server')
+    .option('--data-dir <dir>', 'folder of saved remotes (default: $PERISCOPE_DATA_DIR or the per-user config folder)');
+}

@@ -1,0 +1,110 @@
+import type { ConnectionTargetInput, WireHeader } from '../../shared/model';
+import { isValidHeaderName, looksLikeCredentialHeader } from '../../shared/model/remote-rules';
+import { PeriscopeError } from '../core/diagnostics/periscope-error';
+import { parseEndpointUrl } from '../core/diagnostics/url';
+import type { CliContext } from './cli-context';
+import type { ConnectionOptions } from './connection-options';
+
+export type TargetOptions = Pick<
+  ConnectionOptions,
+  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir'
+>;
+
+/** A scheme followed by `//`: the user meant a URL, even a broken one. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * Turns the command line into a connection target: a URL, a saved remote's name (through
+ * ctx.lookupRemote) or a stdio command. Command-line headers, timeouts and TLS options are
+ * laid over a saved remote's own.
+ */
+export async function resolveTarget(
+  arg: string | undefined,
+  options: TargetOptions,
+  ctx: Pick<CliContext, 'lookupRemote'>,
+): Promise<{ target: ConnectionTargetInput; label: string }> {
+  if (options.stdio) return stdioTarget(options);
+  if (arg === undefined || arg.trim() === '') {
+    throw invalidInput('No server given.', 'Pass a URL (e.g. http://127.0.0.1:3000/mcp), a saved remote\'s name, or --stdio -- <command>.');
+  }
+  const overrides = commonOverrides(options);
+  if (URL_LIKE.test(arg.trim())) {
+    const url = parseEndpointUrl(arg.trim(), options.transport);
+    return { target: { transport: options.transport, url: url.toString(), ...overrides, headers: overrides.headers }, label: url.toString() };
+  }
+  const saved = ctx.lookupRemote ? await ctx.lookupRemote(arg, { dataDir: options.dataDir }) : undefined;
+  if (!saved) {
+    throw new PeriscopeError({
+      kind: 'invalid-url',
+      message: `"${arg}" is neither a URL nor a saved remote.`,
+      hint: looksLikeHostWithoutScheme(arg)
+        ? `Write the URL in full, e.g. http://${arg}, or list saved remotes with \`periscope remotes list\`.`
+        : 'Give a full URL such as https://api.example.com/mcp, or one of the names from `periscope remotes list`.',
+    });
+  }
+  return { target: overlay(saved.target, options, overrides), label: saved.label };
+}
+
+function overlay(saved: ConnectionTargetInput, options: TargetOptions, overrides: ReturnType<typeof commonOverrides>): ConnectionTargetInput {
+  const target: ConnectionTargetInput = { ...saved };
+  if (options.transport !== 'auto') target.transport = options.transport;
+  // A header given on the command line replaces the saved one of the same name.
+  const given = new Set(overrides.headers.map((h) => h.name.toLowerCase()));
+  target.headers = [...(saved.headers ?? []).filter((h) => !given.has(h.name.toLowerCase())), ...overrides.headers];
+  if (options.timeout !== undefined) target.timeouts = { ...saved.timeouts, ...overrides.timeouts };
+  if (options.ca.length > 0 || options.insecure) {
+    target.tls = {
+      caFiles: [...(saved.tls?.caFiles ?? []), ...options.ca],
+      acceptInvalidCertificates: Boolean(options.insecure || saved.tls?.acceptInvalidCertificates),
+    };
+  }
+  return target;
+}
+
+function commonOverrides(options: TargetOptions) {
+  const timeouts = options.timeout !== undefined
+    ? { connectMs: options.timeout, requestMs: options.timeout, maxTotalMs: Math.max(600_000, options.timeout) }
+    : undefined;
+  return {
+    headers: options.header.map(parseHeader),
+    ...(timeouts ? { timeouts } : {}),
+    tls: { caFiles: options.ca, acceptInvalidCertificates: Boolean(options.insecure) },
+  };
+}
+
+function stdioTarget(options: TargetOptions): { target: ConnectionTargetInput; label: string } {
+  const [command, ...args] = options.stdioCommand ?? [];
+  if (!command) {
+    throw invalidInput('--stdio needs the server command after `--`.', 'For example: periscope tools --stdio -- node server.js');
+  }
+  const env: Record<string, string> = {};
+  for (const pair of options.env) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw invalidInput(`--env "${pair}" is not KEY=value.`, 'Write it as --env NAME=value.');
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  const timeouts = options.timeout !== undefined ? { connectMs: options.timeout, requestMs: options.timeout } : undefined;
+  const target: ConnectionTargetInput = { transport: 'stdio', command, args, env, ...(timeouts ? { timeouts } : {}) };
+  if (options.cwd) target.cwd = options.cwd;
+  return { target, label: [command, ...args].join(' ') };
+}
+
+/** "Name: value" → a wire header; credential-looking names are flagged secret so they are masked. */
+export function parseHeader(raw: string): WireHeader {
+  const colon = raw.indexOf(':');
+  const name = colon < 0 ? raw.trim() : raw.slice(0, colon).trim();
+  if (colon < 0 || !isValidHeaderName(name)) {
+    throw invalidInput(`Header "${colon < 0 ? raw : name}" is not of the form "Name: value".`, 'Write it as -H "Authorization: Bearer <token>" (name, colon, value).');
+  }
+  const value = raw.slice(colon + 1).trim();
+  if (/[\r\n]/.test(value)) throw invalidInput(`The value of header "${name}" contains a line break.`, 'Remove CR/LF characters from the value.');
+  return looksLikeCredentialHeader(name) ? { name, value, secret: true } : { name, value };
+}
+
+function looksLikeHostWithoutScheme(arg: string): boolean {
+  return /^[\w.-]+(:\d+)?(\/.*)?$/.test(arg) && (arg.includes('.') || arg.includes(':') || arg.includes('/'));
+}
+
+function invalidInput(message: string, hint: string): PeriscopeError {
+  return new PeriscopeError({ kind: 'invalid-input', message, hint });
+}
