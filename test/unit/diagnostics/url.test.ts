@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { TransportChoice } from '../../../shared/model/connection';
+import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
+import { parseEndpointUrl } from '../../../main/core/diagnostics/url';
+
+function failure(raw: string, transport: TransportChoice = 'auto'): { message: string; hint: string } {
+  try {
+    parseEndpointUrl(raw, transport);
+  } catch (error) {
+    if (!isPeriscopeError(error)) throw error;
+    expect(error.info.kind).toBe('invalid-url');
+    return error.info;
+  }
+  throw new Error(`expected ${raw} to be rejected`);
+}
+
+describe('parseEndpointUrl', () => {
+  it('accepts http(s) and ws(s) endpoints for the transports that use them', () => {
+    expect(parseEndpointUrl(' https://example.com/mcp ', 'auto').href).toBe('https://example.com/mcp');
+    expect(parseEndpointUrl('http://127.0.0.1:3000/sse', 'sse').port).toBe('3000');
+    expect(parseEndpointUrl('wss://example.com/ws', 'websocket').protocol).toBe('wss:');
+    expect(parseEndpointUrl('ws://127.0.0.1:1/ws', 'auto').protocol).toBe('ws:');
+  });
+
+  it('names a missing scheme and suggests the full form', () => {
+    const info = failure('localhost:3000/mcp');
+    expect(info.message).toContain('has no scheme');
+    expect(info.hint).toContain('http://localhost:3000/mcp');
+    expect(failure('example.com/mcp').message).toContain('has no scheme');
+  });
+
+  it('points at the position of a space', () => {
+    expect(failure('https://example.com/my mcp').message).toContain('space at position 23');
+  });
+
+  it('rejects a missing host, unknown schemes and out-of-range ports', () => {
+    expect(failure('https:///mcp').message).toContain('no host name');
+    expect(failure('ftp://example.com/mcp').message).toContain('Unsupported URL scheme "ftp://"');
+    expect(failure('http://example.com:99999/mcp').message).toContain('port 99999');
+    expect(failure('   ').message).toBe('No URL given');
+  });
+
+  it('explains scheme and transport mismatches both ways', () => {
+    const ws = failure('https://example.com/ws', 'websocket');
+    expect(ws.message).toContain('needs a ws:// or wss:// URL, got https://');
+    expect(ws.hint).toContain('wss://example.com/ws');
+    const sse = failure('ws://example.com/sse', 'sse');
+    expect(sse.message).toContain('sse transport needs an http:// or https:// URL');
+    expect(sse.hint).toContain('--transport websocket');
+    expect(failure('https://example.com', 'stdio').message).toContain('takes a command');
+  });
+});
