@@ -11,11 +11,21 @@ interface ConfirmDialogProps {
 /** A modal question. Focus starts on Cancel, so Enter never destroys anything by accident. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    // Give focus back to whatever opened the dialog when it closes.
+    const opener = document.activeElement as HTMLElement | null;
+    cancelRef.current?.focus();
+    return () => opener?.focus?.();
+  }, []);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') {
       event.stopPropagation();
       onCancel();
+    } else if (event.key === 'Tab') {
+      // Modal: Tab cycles between the two buttons instead of leaving the dialog.
+      event.preventDefault();
+      (document.activeElement === cancelRef.current ? confirmRef : cancelRef).current?.focus();
     }
   };
   return (
@@ -35,7 +45,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
           <button type="button" ref={cancelRef} onClick={onCancel} data-testid="confirm-cancel">
             Cancel
           </button>
-          <button type="button" className="danger" onClick={onConfirm} data-testid="confirm-accept">
+          <button type="button" ref={confirmRef} className="danger" onClick={onConfirm} data-testid="confirm-accept">
             {confirmLabel}
           </button>
         </div>

@@ -121,7 +121,14 @@ describe('Remotes sidebar', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Delete Staging' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Delete “Staging”?' });
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
-    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(dialog, { key: 'Tab' });
+    expect(within(dialog).getByRole('button', { name: 'Delete' })).toHaveFocus();
+    fireEvent.keyDown(dialog, { key: 'Tab' });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Staging' }));
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
     expect(fake.calls('remotes:remove')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Delete Staging' }));
     fireEvent.click(screen.getByTestId('confirm-accept'));

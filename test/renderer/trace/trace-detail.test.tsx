@@ -1,0 +1,115 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { TraceEntry } from '../../../shared/model/trace';
+import { TraceDetail } from '../../../renderer/components/trace/trace-detail';
+import { makeHttpEntry } from '../support/make-entries';
+
+const base = { connectionId: 'c1', wallTime: 1_750_000_000_000, monoTime: 1 };
+
+function show(entry: TraceEntry | undefined, pair?: TraceEntry) {
+  const onShowSeq = vi.fn();
+  const onCopy = vi.fn();
+  render(<TraceDetail entry={entry} pair={pair} onShowSeq={onShowSeq} onCopy={onCopy} />);
+  return { onShowSeq, onCopy, pane: screen.getByTestId('trace-detail') };
+}
+
+describe('TraceDetail', () => {
+  it('explains what to do when nothing is selected', () => {
+    const { pane } = show(undefined);
+    expect(pane).toHaveTextContent('Select an entry to see its details');
+    expect(within(pane).queryByTestId('copy-json')).toBeNull();
+  });
+
+  it('shows a message in pretty or raw JSON and copies it as JSON', () => {
+    const entry: TraceEntry = {
+      ...base,
+      seq: 7,
+      type: 'message',
+      direction: 'incoming',
+      messageKind: 'response',
+      rpcId: 3,
+      requestSeq: 6,
+      latencyMs: 12.5,
+      size: 40,
+      message: { jsonrpc: '2.0', id: 3, result: { ok: true } },
+    };
+    const request: TraceEntry = { ...base, seq: 6, type: 'message', direction: 'outgoing', messageKind: 'request', rpcId: 3, method: 'ping', size: 30, message: {} };
+    const { pane, onCopy, onShowSeq } = show(entry, request);
+    expect(pane).toHaveTextContent('Latency13 ms');
+    expect(within(pane).getByTestId('payload-text').textContent).toContain('\n  "id": 3');
+    fireEvent.click(within(pane).getByRole('button', { name: 'Raw' }));
+    expect(within(pane).getByTestId('payload-text').textContent).toBe('{"jsonrpc":"2.0","id":3,"result":{"ok":true}}');
+    fireEvent.click(within(pane).getByTestId('show-pair'));
+    expect(onShowSeq).toHaveBeenCalledWith(6);
+    fireEvent.click(within(pane).getByTestId('copy-json'));
+    expect(JSON.parse(onCopy.mock.calls[0][0])).toEqual(entry);
+    expect(within(pane).queryByTestId('copy-curl')).toBeNull();
+  });
+
+  it('shows an HTTP exchange with masked headers, bodies, its error, and copies cURL', () => {
+    const entry = makeHttpEntry('c1', 9, 0, {
+      status: 401,
+      statusText: 'Unauthorized',
+      responseHeaders: { 'www-authenticate': 'Bearer realm="mcp"' },
+      error: { kind: 'auth', message: 'The server refused the credentials (401)', hint: 'Check the Authorization header.' },
+    });
+    const { pane, onCopy } = show(entry);
+    expect(pane).toHaveTextContent('POST https://api.example.com/v1/mcp → 401 Unauthorized in 4.0 ms');
+    expect(within(pane).getByTestId('error-message')).toHaveTextContent('refused the credentials');
+    const requestHeaders = within(pane).getByRole('region', { name: 'Request headers' });
+    expect(within(requestHeaders).getByText('Bearer [redacted]')).toBeInTheDocument();
+    expect(within(pane).getByRole('region', { name: 'Response headers' })).toHaveTextContent('www-authenticate');
+    expect(within(pane).getByRole('region', { name: 'Request body' })).toHaveTextContent('"method": "ping"');
+    fireEvent.click(within(pane).getByTestId('copy-curl'));
+    expect(onCopy).toHaveBeenCalledWith(expect.stringContaining('Bearer $AUTHORIZATION'), 'cURL command');
+  });
+
+  it('shows SSE events, WebSocket closes, stderr lines and lifecycle errors', () => {
+    const sse: TraceEntry = { ...base, seq: 1, type: 'sse-event', exchangeId: 'x1', event: 'message', eventId: '42', size: 10, data: '{"jsonrpc":"2.0","method":"notifications/progress"}' };
+    const { unmount } = render(<TraceDetail entry={sse} pair={undefined} onShowSeq={() => {}} onCopy={() => {}} />);
+    expect(screen.getByTestId('trace-detail')).toHaveTextContent('Event message, id 42');
+    expect(screen.getByTestId('payload-text').textContent).toContain('"method": "notifications/progress"');
+    unmount();
+
+    const ws: TraceEntry = { ...base, seq: 2, type: 'websocket', event: 'close', closeCode: 1011, closeReason: 'internal error' };
+    const second = render(<TraceDetail entry={ws} pair={undefined} onShowSeq={() => {}} onCopy={() => {}} />);
+    expect(screen.getByTestId('trace-detail')).toHaveTextContent('WebSocket close, close code 1011 (internal error)');
+    second.unmount();
+
+    const stderr: TraceEntry = { ...base, seq: 3, type: 'stderr', line: 'Error: ENOENT config.json' };
+    const third = render(<TraceDetail entry={stderr} pair={undefined} onShowSeq={() => {}} onCopy={() => {}} />);
+    expect(screen.getByTestId('trace-detail')).toHaveTextContent('Error: ENOENT config.json');
+    third.unmount();
+
+    const lifecycle: TraceEntry = {
+      ...base,
+      seq: 4,
+      type: 'lifecycle',
+      state: 'error',
+      text: 'Connection failed',
+      error: { kind: 'dns', message: 'api.example.invalid does not resolve', hint: 'Check the host name.' },
+    };
+    show(lifecycle);
+    expect(screen.getByTestId('error-message')).toHaveTextContent('api.example.invalid does not resolve');
+    expect(screen.getByTestId('error-hint')).toHaveTextContent('Check the host name.');
+  });
+
+  it('names the cancelled request of a notifications/cancelled', () => {
+    const cancel: TraceEntry = {
+      ...base,
+      seq: 5,
+      type: 'message',
+      direction: 'outgoing',
+      messageKind: 'notification',
+      method: 'notifications/cancelled',
+      endsRequestSeq: 2,
+      outcome: 'timeout',
+      size: 60,
+      message: {},
+    };
+    const request: TraceEntry = { ...base, seq: 2, type: 'message', direction: 'outgoing', messageKind: 'request', rpcId: 1, method: 'tools/call', size: 30, message: {} };
+    show(cancel, request);
+    expect(screen.getByTestId('trace-detail')).toHaveTextContent('Request #2 ended: timeout');
+    expect(screen.getByTestId('show-pair')).toHaveTextContent('Show request #2');
+  });
+});
