@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { RemoteListItem } from '../components/remote-list-item';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorNotice } from '../components/error-notice';
@@ -7,6 +7,17 @@ import { deleteRemote, duplicateRemote, exportRemotes, importRemotes, refreshRem
 import { remoteConnectionState, useConnectionsStore } from '../stores/connections-store';
 import { useRemotesStore } from '../stores/remotes-store';
 import { useUiStore } from '../stores/ui-store';
+
+/** Up/Down/Home/End move focus between the remotes' name buttons; Tab walks each one's actions. */
+function moveBetweenRemotes(event: KeyboardEvent<HTMLUListElement>): void {
+  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+  const names = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.remote-name')];
+  if (names.length === 0) return;
+  const current = names.findIndex((b) => b.closest('li')?.contains(document.activeElement as Node));
+  const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: names.length - 1 }[event.key]!;
+  event.preventDefault();
+  names[Math.max(0, Math.min(names.length - 1, next))].focus();
+}
 
 /** Saved remotes with their connection state, and the buttons to add, import and export. */
 export function RemotesSidebar() {
@@ -57,7 +68,7 @@ export function RemotesSidebar() {
           No remotes yet. Press “New remote” or import a file.
         </p>
       )}
-      <ul className="remote-list" aria-label="Saved remotes">
+      <ul className="remote-list" aria-label="Saved remotes" onKeyDown={moveBetweenRemotes}>
         {remotes.map((remote) => {
           const connectionId = connections.currentByRemote[remote.id];
           return (

@@ -42,6 +42,22 @@ describe('Remotes sidebar', () => {
     expect(within(item).getByRole('button', { name: 'Connect Playground' })).toBeEnabled();
   });
 
+  it('moves between remotes with the arrow keys', async () => {
+    start({ 'remotes:list': () => [makeRemote(), makeRemote({ id: 'r2', name: 'Staging' }), makeRemote({ id: 'r3', name: 'Prod' })] });
+    const first = await screen.findByRole('button', { name: 'Show Playground' });
+    first.focus();
+    const list = screen.getByRole('list', { name: 'Saved remotes' });
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(screen.getByRole('button', { name: 'Show Staging' })).toHaveFocus();
+    screen.getByRole('button', { name: 'Edit Staging' }).focus();
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(screen.getByRole('button', { name: 'Show Prod' })).toHaveFocus();
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(screen.getByRole('button', { name: 'Show Prod' })).toHaveFocus();
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(first).toHaveFocus();
+  });
+
   it('shows an empty state with what to do', async () => {
     start({ 'remotes:list': () => [] });
     expect(await screen.findByTestId('remotes-empty')).toHaveTextContent('No remotes yet');
