@@ -1,0 +1,115 @@
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ErrorInfo } from '../../../shared/model/error-info';
+import type { HttpEntry, WebSocketEntry } from '../../../shared/model/trace';
+import { toErrorInfo } from '../../../main/core/diagnostics/classify-error';
+import { PeriscopeError } from '../../../main/core/diagnostics/periscope-error';
+
+const base = { seq: 1, connectionId: 'c1', wallTime: 0, monoTime: 0 };
+const url = 'http://127.0.0.1:9/mcp';
+
+describe('toErrorInfo on values and SDK errors', () => {
+  it('passes a PeriscopeError through untouched', () => {
+    const info = { kind: 'missing-secret' as const, message: 'm', hint: 'h' };
+    expect(toErrorInfo(new PeriscopeError(info))).toBe(info);
+  });
+
+  it('never yields "[object Object]" or throws, whatever is thrown', () => {
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    for (const value of [{}, { reason: 'x' }, circular, 'plain text', undefined, null, 42, Symbol('s'), new Error(''), Object.create(null)]) {
+      const info = toErrorInfo(value);
+      expect(ErrorInfo.parse(info)).toEqual(info);
+      expect(info.message).not.toContain('[object Object]');
+      expect(info.message.length).toBeGreaterThan(12);
+      expect(info.hint.length).toBeGreaterThan(10);
+    }
+    expect(toErrorInfo('plain text').message).toBe('Unexpected error: plain text');
+    expect(toErrorInfo({ reason: 'x' }).message).toBe('Unexpected error: {"reason":"x"}');
+  });
+
+  it('maps SDK request timeouts and closes', () => {
+    const timeout = toErrorInfo(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: 1500 }), { url, phase: 'request' });
+    expect(timeout).toMatchObject({ kind: 'timeout', detail: { timeoutMs: 1500 } });
+    expect(timeout.message).toContain('after 1500 ms');
+    expect(toErrorInfo(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'), { url, transport: 'streamable' }).kind).toBe('closed');
+  });
+
+  it('maps a JSON-RPC error answer to protocol with the code', () => {
+    const info = toErrorInfo(new McpError(ErrorCode.MethodNotFound, 'Method not found'));
+    expect(info).toMatchObject({ kind: 'protocol', detail: { code: -32601 } });
+    expect(info.message).toBe('The server answered with JSON-RPC error -32601: Method not found');
+    expect(info.hint).toContain('does not implement');
+  });
+
+  it('reports a stdio server that exited, with its last stderr line', () => {
+    const info = toErrorInfo(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'), {
+      transport: 'stdio', phase: 'connect', stderrTail: ['starting', 'Error: API_KEY is not set', ''],
+    });
+    expect(info.kind).toBe('spawn');
+    expect(info.message).toBe('The stdio server process exited before completing initialize; its last stderr line: Error: API_KEY is not set');
+    expect(info.detail?.stderrTail).toEqual(['starting', 'Error: API_KEY is not set']);
+  });
+
+  it('reports a WebSocket close with its code in words', () => {
+    const lastWebSocket: WebSocketEntry = { ...base, type: 'websocket', event: 'close', closeCode: 1006 };
+    const info = toErrorInfo(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'), { url: 'ws://127.0.0.1:9/ws', transport: 'websocket', lastWebSocket });
+    expect(info).toMatchObject({ kind: 'closed', detail: { closeCode: 1006 } });
+    expect(info.message).toContain('closed with code 1006 (abnormal closure');
+  });
+
+  it('uses the recorded HTTP exchange for WWW-Authenticate and session expiry', () => {
+    const lastHttp: HttpEntry = {
+      ...base, type: 'http', exchangeId: 'x', phase: 'complete', method: 'POST', url, status: 401,
+      requestHeaders: { authorization: 'Bearer [redacted]' },
+      responseHeaders: { 'www-authenticate': 'Bearer error="invalid_token"' }, timings: { sent: 0 },
+    };
+    const auth = toErrorInfo(new StreamableHTTPError(401, 'Error POSTing to endpoint: nope'), { url, lastHttp });
+    expect(auth.kind).toBe('auth');
+    expect(auth.message).toContain('it asks for Bearer (error "invalid_token")');
+    expect(auth.hint).toContain('get a fresh one');
+
+    const expired = toErrorInfo(new StreamableHTTPError(404, 'Error POSTing to endpoint: Session not found'), {
+      url, lastHttp: { ...lastHttp, status: 404, requestHeaders: { 'mcp-session-id': 'abc' }, responseHeaders: {} },
+    });
+    expect(expired.kind).toBe('session-expired');
+  });
+
+  it('reads an unexpected content type from the SDK as not-mcp', () => {
+    const info = toErrorInfo(new StreamableHTTPError(-1, 'Unexpected content type: text/html; charset=utf-8'), { url });
+    expect(info.kind).toBe('not-mcp');
+    expect(info.hint).toContain('this URL serves a web page, not an MCP endpoint');
+  });
+
+  it('maps the legacy SSE POST failure text, and eventsource-flattened network errors', () => {
+    const post = toErrorInfo(new Error('Error POSTing to endpoint (HTTP 500): boom'), { url });
+    expect(post).toMatchObject({ kind: 'http-status', detail: { status: 500, bodyExcerpt: 'boom' } });
+    const flat = toErrorInfo(new Error('SSE error: TypeError: fetch failed: connect ECONNREFUSED 127.0.0.1:4321'), { url });
+    expect(flat.kind).toBe('refused');
+    expect(flat.message).toContain('127.0.0.1:4321');
+    expect(toErrorInfo(new Error('SSE error: TypeError: fetch failed: self-signed certificate'), { url }).kind).toBe('tls');
+  });
+
+  it('maps parse failures to protocol', () => {
+    const syntax = (() => { try { JSON.parse('{"a":'); } catch (e) { return e; } })();
+    expect(toErrorInfo(syntax, { url }).kind).toBe('protocol');
+    const zod = z.object({ jsonrpc: z.literal('2.0') }).safeParse({ hello: 1 }).error;
+    const info = toErrorInfo(zod);
+    expect(info.kind).toBe('protocol');
+    expect(info.message).toContain('jsonrpc:');
+  });
+
+  it('tells a connect timeout from a user cancel', () => {
+    const abort = new DOMException('This operation was aborted', 'AbortError');
+    expect(toErrorInfo(abort, { phase: 'connect', url }).kind).toBe('timeout');
+    expect(toErrorInfo(abort, { phase: 'request' }).kind).toBe('cancelled');
+    expect(toErrorInfo(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), { phase: 'request' }).kind).toBe('timeout');
+  });
+
+  it('maps an invalid URL from the URL parser', () => {
+    const error = (() => { try { new URL('http://exa mple.com'); } catch (e) { return e; } })();
+    expect(toErrorInfo(error).kind).toBe('invalid-url');
+  });
+});
