@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { probeCertificate } from '../../../main/core/diagnostics/certificate-probe';
+import { describeFailure } from '../../../main/core/diagnostics/describe-failure';
 import { type HttpsFixture, type HttpsFixtureKind, startHttpsFixture } from '../../fixtures/tls/https-fixture';
 
 let fixture: HttpsFixture | undefined;
@@ -50,5 +51,25 @@ describe('probeCertificate', () => {
     await fixture.close();
     fixture = undefined;
     expect(await probeCertificate(`https://127.0.0.1:${port}/mcp`, 1_000)).toBeUndefined();
+  });
+});
+
+describe('describeFailure', () => {
+  it('adds the probed certificate to a TLS failure that lacked it', async () => {
+    fixture = await startHttpsFixture('self-signed');
+    const error = await fetch(fixture.url).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const info = await describeFailure(error, { url: fixture.url });
+    expect(info.kind).toBe('tls');
+    expect(info.detail?.certificate).toMatchObject({ subject: 'CN=localhost', selfSigned: true });
+    expect(info.message).toContain('issued by CN=localhost, valid');
+  });
+
+  it('leaves other failures alone', async () => {
+    const info = await describeFailure(new Error('connect ECONNREFUSED 127.0.0.1:1'), { url: 'https://127.0.0.1:1/' });
+    expect(info.kind).toBe('refused');
+    expect(info.detail?.certificate).toBeUndefined();
   });
 });
