@@ -18,13 +18,11 @@ export async function openSessionFile(): Promise<void> {
   const result = await periscope().session.open();
   if (!result.ok) return reportError('Could not open the session file', result.error);
   if (result.value.cancelled) return;
-  const { path, entries } = result.value;
+  const { path, entries, header } = result.value;
   const tabId = `session:${++openedCount}`;
   const title = fileName(path);
-  useTraceStore.getState().replaceEntries(tabId, entries, { kind: 'session', title, path });
-  const ui = useUiStore.getState();
-  ui.setSessionPath(tabId, path);
-  ui.openTab({ id: tabId, kind: 'session', title });
+  useTraceStore.getState().replaceEntries(tabId, entries, { kind: 'session', title, path, createdAt: header.createdAt });
+  useUiStore.getState().openTab({ id: tabId, kind: 'session', title });
 }
 
 export function closeSessionTab(tabId: string): void {

@@ -7,8 +7,9 @@ import { scheduleSearchWarmUp } from '../trace/search-warm-up';
 export interface TraceSource {
   kind: 'live' | 'session';
   title: string;
-  /** For a session file: the path it was read from. */
+  /** For a session file: the path it was read from, and when it was written. */
   path?: string;
+  createdAt?: number;
 }
 
 export interface TraceSlot {

@@ -21,8 +21,6 @@ interface UiState {
   activeTabId: string | undefined;
   editor: Editor;
   notices: Notice[];
-  /** Offline sessions: the file they came from. */
-  sessionPaths: Record<string, string>;
   openTab(tab: Tab): void;
   closeTab(tabId: string): void;
   activateTab(tabId: string): void;
@@ -30,7 +28,6 @@ interface UiState {
   closeEditor(): void;
   notify(level: Notice['level'], message: string): void;
   dismissNotice(id: number): void;
-  setSessionPath(tabId: string, path: string): void;
 }
 
 let nextNoticeId = 1;
@@ -40,7 +37,6 @@ export const useUiStore = create<UiState>()((set) => ({
   activeTabId: undefined,
   editor: undefined,
   notices: [],
-  sessionPaths: {},
   openTab(tab) {
     set((s) => ({
       tabs: s.tabs.some((t) => t.id === tab.id) ? s.tabs.map((t) => (t.id === tab.id ? tab : t)) : [...s.tabs, tab],
@@ -64,5 +60,4 @@ export const useUiStore = create<UiState>()((set) => ({
     set((s) => ({ notices: [...s.notices.slice(-4), { id, level, message }] }));
   },
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-  setSessionPath: (tabId, path) => set((s) => ({ sessionPaths: { ...s.sessionPaths, [tabId]: path } })),
 }));

@@ -6,6 +6,15 @@ import type { TraceEntry } from '../../shared/model/trace';
  * stringifying 100,000 payloads on every keystroke would freeze the window.
  */
 export function buildSearchText(entry: TraceEntry): string {
+  const text = rawSearchText(entry);
+  // A multi-megabyte payload would otherwise be kept twice (entry + search copy) for the session.
+  return text.length > SEARCH_TEXT_LIMIT ? text.slice(0, SEARCH_TEXT_LIMIT) : text;
+}
+
+/** Search covers the first megabyte of an entry's text. */
+export const SEARCH_TEXT_LIMIT = 1_000_000;
+
+function rawSearchText(entry: TraceEntry): string {
   switch (entry.type) {
     case 'message':
       return `${entry.method ?? ''} ${entry.rpcId ?? ''} ${safeStringify(entry.message)}`.toLowerCase();

@@ -8,6 +8,7 @@ export function SessionTab({ tabId }: { tabId: string }) {
     <div className="session-tab" data-testid="session-tab">
       <div className="session-banner" role="note">
         <strong>Read-only session file</strong> {source?.path ?? ''}
+        {source?.createdAt !== undefined && <span className="muted"> · saved {new Date(source.createdAt).toLocaleString()}</span>}
       </div>
       <TraceView traceId={tabId} title={source?.title ?? 'session'} />
     </div>

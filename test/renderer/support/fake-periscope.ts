@@ -53,7 +53,7 @@ export function resetStores(): void {
   useConnectionsStore.setState({ infos: {}, remoteOf: {}, currentByRemote: {}, opening: {}, openErrors: {} });
   useTraceStore.setState({ traces: {} });
   useTraceViewStore.setState({ filters: {}, selectedSeq: {} });
-  useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, notices: [], sessionPaths: {} });
+  useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, notices: [] });
 }
 
 export function makeRemote(over: Partial<Remote> = {}): Remote {

@@ -122,3 +122,13 @@ describe('TraceLog', () => {
     expect(log.warmUp(Number.POSITIVE_INFINITY)).toBe(true);
   });
 });
+
+describe('search text', () => {
+  it('keeps at most a megabyte of an entry for search', async () => {
+    const { buildSearchText, SEARCH_TEXT_LIMIT } = await import('../../../renderer/trace/search-text');
+    const entry: TraceEntry = { ...base, seq: 1, type: 'stderr', line: `START ${'x'.repeat(2_000_000)}` };
+    const text = buildSearchText(entry);
+    expect(text.length).toBe(SEARCH_TEXT_LIMIT);
+    expect(text.startsWith('start ')).toBe(true);
+  });
+});

@@ -32,7 +32,7 @@ describe('Session files and first launch', () => {
       'session:open': () => ({
         cancelled: false as const,
         path: '/home/u/bug-123.periscope.ndjson',
-        header: { format: 'mcp-periscope-session', version: 1 },
+        header: { format: 'mcp-periscope-session', version: 1, createdAt: Date.UTC(2026, 0, 2, 3, 4, 5) },
         entries: makeEntries(12, 'old-conn'),
       }),
     });
@@ -41,6 +41,7 @@ describe('Session files and first launch', () => {
     expect(tab).toHaveAttribute('aria-selected', 'true');
     const panel = screen.getByRole('tabpanel');
     expect(within(panel).getByRole('note')).toHaveTextContent('Read-only session file /home/u/bug-123.periscope.ndjson');
+    expect(within(panel).getByRole('note')).toHaveTextContent(`saved ${new Date(Date.UTC(2026, 0, 2, 3, 4, 5)).toLocaleString()}`);
     expect(within(panel).getAllByTestId('trace-row')).toHaveLength(12);
     expect(within(panel).queryByTestId('connection-disconnect')).toBeNull();
     expect(within(panel).queryByTestId('save-session')).toBeNull();
