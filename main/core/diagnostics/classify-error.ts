@@ -21,6 +21,12 @@ export interface ErrorContext {
   stderrTail?: string[];
   /** From probeCertificate, to name the certificate in a TLS error. */
   certificate?: CertificateSummary;
+  /**
+   * The last error the SDK transport reported through `onerror` during this operation. The SDK
+   * often swallows the real cause there (broken JSON on an SSE stream, a dropped response
+   * stream) and the request then just times out or closes; this lets us name the cause.
+   */
+  transportError?: unknown;
 }
 
 /**
@@ -36,6 +42,17 @@ export function toErrorInfo(error: unknown, context: ErrorContext = {}): ErrorIn
 }
 
 function classify(error: unknown, context: ErrorContext): ErrorInfo {
+  if (isPeriscopeError(error)) return error.info;
+  const info = classifyOne(error, context);
+  const { transportError } = context;
+  if (transportError === undefined || transportError === error) return info;
+  if (info.kind !== 'timeout' && info.kind !== 'closed' && info.kind !== 'internal') return info;
+  const cause = classifyOne(transportError, { ...context, transportError: undefined });
+  if (cause.kind === 'internal' || cause.kind === info.kind) return info;
+  return { ...cause, detail: { ...cause.detail, then: { kind: info.kind, message: info.message } } };
+}
+
+function classifyOne(error: unknown, context: ErrorContext): ErrorInfo {
   if (isPeriscopeError(error)) return error.info;
 
   const chain = causeChain(error);

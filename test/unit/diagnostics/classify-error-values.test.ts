@@ -113,3 +113,20 @@ describe('toErrorInfo on values and SDK errors', () => {
     expect(toErrorInfo(error).kind).toBe('invalid-url');
   });
 });
+
+describe('toErrorInfo with the transport error the SDK swallowed', () => {
+  it('names broken JSON on a stream instead of the timeout that followed', () => {
+    const swallowed = (() => { try { JSON.parse('{"jsonrpc":"2.0","id":0,"result":{"cut'); } catch (e) { return e; } })();
+    const info = toErrorInfo(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: 1000 }), {
+      url, transport: 'sse', phase: 'connect', transportError: swallowed,
+    });
+    expect(info.kind).toBe('protocol');
+    expect(info.message).toContain('malformed JSON');
+    expect(info.detail?.then).toMatchObject({ kind: 'timeout' });
+  });
+
+  it('keeps a specific failure even when a transport error was seen', () => {
+    const info = toErrorInfo(new StreamableHTTPError(405, 'Error POSTing to endpoint: no'), { url, transportError: new Error('weird') });
+    expect(info.kind).toBe('http-status');
+  });
+});
