@@ -40,7 +40,17 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
 
   // ws rejects the upgrade as "Unexpected server response: 401".
   const wsStatus = /Unexpected server response: (\d{3})/.exec(message);
-  if (wsStatus) return fromHttp(Number(wsStatus[1]), undefined, 'GET', { ...context, transport: context.transport ?? 'websocket' });
+  if (wsStatus) {
+    const status = Number(wsStatus[1]);
+    return (
+      fromHttp(status, undefined, 'GET', { ...context, transport: context.transport ?? 'websocket' }) ?? {
+        kind: 'not-mcp',
+        message: `${context.url ?? 'The URL'} answered HTTP ${status} instead of upgrading to a WebSocket`,
+        hint: 'this is not a WebSocket endpoint; for an http(s) MCP endpoint use --transport streamable or sse',
+        detail: { status, url: context.url },
+      }
+    );
+  }
   if (/Server sent (no|an invalid) subprotocol|Invalid Sec-WebSocket/i.test(message)) {
     return {
       kind: 'protocol',

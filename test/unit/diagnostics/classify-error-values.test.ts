@@ -130,3 +130,15 @@ describe('toErrorInfo with the transport error the SDK swallowed', () => {
     expect(info.kind).toBe('http-status');
   });
 });
+
+describe('toErrorInfo on WebSocket upgrade answers', () => {
+  it('calls a plain 200 to the upgrade not-mcp', () => {
+    const info = toErrorInfo(new Error('Unexpected server response: 200'), { url: 'ws://127.0.0.1:9/ws', transport: 'websocket' });
+    expect(info.kind).toBe('not-mcp');
+    expect(info.message).toContain('instead of upgrading to a WebSocket');
+  });
+
+  it('reads a refused subprotocol as protocol', () => {
+    expect(toErrorInfo(new Error('Server sent no subprotocol'), { url: 'ws://127.0.0.1:9/ws' }).kind).toBe('protocol');
+  });
+});
