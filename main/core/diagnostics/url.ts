@@ -24,6 +24,9 @@ export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
 
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1]?.toLowerCase();
   const looksHostPort = scheme !== undefined && /^[a-z0-9.-]+:\d+/i.test(text);
+  if (scheme && !looksHostPort && /^[a-z]+:(?!\/\/)/i.test(text) && ['http', 'https', 'ws', 'wss'].includes(scheme)) {
+    fail(`The URL "${text}" is missing "//" after "${scheme}:"`, `write it as ${scheme}://${text.slice(scheme.length + 1).replace(/^\/*/, '')}`);
+  }
   if (!scheme || looksHostPort || !text.includes('//')) {
     fail(`The URL "${text}" has no scheme (http://, https://, ws:// or wss://)`, `write it in full, e.g. http://${text.replace(/^\/+/, '')}`);
   }

@@ -50,3 +50,16 @@ describe('parseEndpointUrl', () => {
     expect(failure('https://example.com', 'stdio').message).toContain('takes a command');
   });
 });
+
+describe('parseEndpointUrl slashes', () => {
+  it('names missing slashes after the scheme', () => {
+    let info: { message: string; hint: string } | undefined;
+    try {
+      parseEndpointUrl('https:/example.com/mcp', 'auto');
+    } catch (error) {
+      if (isPeriscopeError(error)) info = error.info;
+    }
+    expect(info?.message).toBe('The URL "https:/example.com/mcp" is missing "//" after "https:"');
+    expect(info?.hint).toBe('write it as https://example.com/mcp');
+  });
+});
