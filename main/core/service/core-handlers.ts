@@ -26,6 +26,8 @@ export interface CoreService {
   handlers: CoreHandlers;
   /** Every event for the windows: trace entries one by one (batch them!), state changes, remote changes. */
   onEvent(listener: (event: MainEvent) => void): () => void;
+  /** Sends an event to every listener (e.g. 'remotes-changed' when another process edited the file). */
+  emit(event: MainEvent): void;
   /** Closes every connection (sessions deleted on the server, session files flushed), then the playground. */
   shutdown(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
   let shutdown: Promise<void> | undefined;
   return {
     handlers,
+    emit,
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
