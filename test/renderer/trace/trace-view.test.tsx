@@ -135,4 +135,22 @@ describe('TraceView', () => {
     expect(writeText.mock.calls[0][0]).toContain('"authorization: Bearer $AUTHORIZATION"');
     expect(screen.getByRole('status')).toHaveTextContent('cURL command copied');
   });
+
+  it('falls back to the copy command when the clipboard API is refused, and says when both fail', async () => {
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: vi.fn(async () => Promise.reject(new Error('Write permission denied.'))) },
+    });
+    const execCommand = vi.fn((_command: string) => true);
+    Object.defineProperty(document, 'execCommand', { configurable: true, value: execCommand });
+    load(makeEntries(2));
+    render(<TraceView traceId="t1" title="Playground" />);
+    fireEvent.click(screen.getAllByTestId('trace-row')[0]);
+    await act(async () => fireEvent.click(screen.getByTestId('copy-json')));
+    expect(execCommand).toHaveBeenCalledWith('copy');
+    expect(screen.getByRole('status')).toHaveTextContent('Entry as JSON copied to the clipboard.');
+    execCommand.mockReturnValue(false);
+    await act(async () => fireEvent.click(screen.getByTestId('copy-json')));
+    expect(screen.getByRole('status')).toHaveTextContent('Could not copy entry as json');
+  });
 });
