@@ -1,7 +1,15 @@
 import type { ErrorInfo } from '../../shared/model/error-info';
 
-/** An error in plain words: what happened, then what to try. */
-export function ErrorNotice({ error, title, announce = false }: { error: ErrorInfo; title?: string; announce?: boolean }) {
+interface ErrorNoticeProps {
+  error: ErrorInfo;
+  title?: string;
+  /** Announce to screen readers at once (a fresh failure), not for errors in history. */
+  announce?: boolean;
+}
+
+/** An error in plain words: what happened, then what to try; technical details on request. */
+export function ErrorNotice({ error, title, announce = false }: ErrorNoticeProps) {
+  const detail = error.detail && Object.keys(error.detail).length > 0 ? error.detail : undefined;
   return (
     <div className="error-notice" role={announce ? 'alert' : undefined} data-testid="error-notice" data-kind={error.kind}>
       {title && <strong className="error-title">{title}</strong>}
@@ -13,6 +21,12 @@ export function ErrorNotice({ error, title, announce = false }: { error: ErrorIn
           <span className="hint-label">Try: </span>
           {error.hint}
         </p>
+      )}
+      {detail && (
+        <details className="error-detail">
+          <summary>Technical details ({error.kind})</summary>
+          <pre data-testid="error-detail">{JSON.stringify(detail, null, 2)}</pre>
+        </details>
       )}
     </div>
   );

@@ -72,13 +72,19 @@ describe('Connection tab', () => {
         state: 'failed',
         serverInfo: undefined,
         warnings: [],
-        error: { kind: 'refused', message: 'Nothing is listening on 127.0.0.1:4100 (connection refused)', hint: 'Start the server, or check the port in the URL.' },
+        error: {
+          kind: 'refused',
+          message: 'Nothing is listening on 127.0.0.1:4100 (connection refused)',
+          hint: 'Start the server, or check the port in the URL.',
+          detail: { code: 'ECONNREFUSED', address: '127.0.0.1', port: 4100 },
+        },
       }),
     );
     const panel = await screen.findByTestId('connection-info');
     expect(within(panel).getByTestId('connection-state')).toHaveTextContent('Failed');
     expect(within(panel).getByRole('alert')).toHaveTextContent('Nothing is listening on 127.0.0.1:4100');
     expect(within(panel).getByTestId('error-hint')).toHaveTextContent('Try: Start the server, or check the port in the URL.');
+    expect(within(panel).getByTestId('error-detail')).toHaveTextContent('"code": "ECONNREFUSED"');
     expect(within(panel).getByTestId('connection-reconnect')).toBeInTheDocument();
     expect(screen.getByTestId('remote-state')).toHaveTextContent('Failed');
   });
