@@ -1,0 +1,24 @@
+import type { HttpEntry } from '../../../shared/model/trace';
+import type { TraceBus } from './trace-bus';
+
+/** The fields every http entry of one exchange shares. */
+export type ExchangeBase = Pick<
+  HttpEntry,
+  'type' | 'exchangeId' | 'method' | 'url' | 'requestHeaders' | 'requestBody' | 'status' | 'statusText' | 'responseHeaders'
+>;
+
+/** Cuts text to at most `cap` UTF-8 bytes (after redaction, so a secret is never cut in half and half shown). */
+export function capText(text: string, cap: number): { text: string; truncated: boolean } {
+  // Every UTF-16 unit is at most 3 UTF-8 bytes: most bodies skip the byte count entirely.
+  if (text.length * 3 <= cap || Buffer.byteLength(text, 'utf8') <= cap) return { text, truncated: false };
+  return { text: Buffer.from(text, 'utf8').subarray(0, cap).toString('utf8'), truncated: true };
+}
+
+/** Emits one http entry; building or emitting it can never throw into the caller's request. */
+export function emitSafely(bus: TraceBus, build: () => Omit<HttpEntry, 'seq' | 'connectionId' | 'wallTime' | 'monoTime'>): void {
+  try {
+    bus.emit(build());
+  } catch {
+    // A recording failure must never surface in the caller's request.
+  }
+}

@@ -1,0 +1,154 @@
+import type { HttpEntry } from '../../../shared/model/trace';
+import { toErrorInfo } from '../diagnostics/classify-error';
+import { monoNow } from './clock';
+import type { Redactor } from './redaction';
+import { capText, emitSafely, type ExchangeBase } from './http-exchange';
+import { observeEventStream } from './sse-observer';
+import type { TraceBus } from './trace-bus';
+
+export const DEFAULT_BODY_CAP_BYTES = 64 * 1024;
+const REDACTION_MARGIN_BYTES = 4096;
+
+export interface RecordingFetchOptions {
+  baseFetch?: typeof fetch;
+  bodyCapBytes?: number;
+}
+
+let exchangeCounter = 0;
+
+/**
+ * A fetch for the SDK transports' `fetch` option that records every HTTP exchange on the bus:
+ * request and response headers (redacted), status, timings, the body where it is not a stream,
+ * and each server-sent event as it arrives. What the SDK gets is the server's answer unchanged,
+ * and a network failure reaches it as the very same error, so the SDK behaves as without us.
+ */
+export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: RecordingFetchOptions = {}): typeof fetch {
+  const baseFetch = opts.baseFetch ?? globalThis.fetch;
+  const bodyCap = opts.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
+
+  const recordingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const exchangeId = `${bus.connectionId}:http:${++exchangeCounter}`;
+    const rawUrl = input instanceof Request ? input.url : String(input);
+    const base: ExchangeBase = {
+      type: 'http',
+      exchangeId,
+      method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
+      url: redactor.url(rawUrl),
+      requestHeaders: redactor.headers(new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined))),
+    };
+    const requestBody = bodyText(init?.body);
+    if (requestBody !== undefined) base.requestBody = capText(redactor.text(requestBody), bodyCap).text;
+
+    const sent = monoNow();
+    let response: Response;
+    try {
+      response = await baseFetch(input, init);
+    } catch (error) {
+      emitSafely(bus, () => ({
+        ...base,
+        phase: 'failed',
+        timings: { sent, done: monoNow() },
+        error: redactedErrorInfo(redactor, error, rawUrl),
+      }));
+      throw error;
+    }
+    const headersAt = monoNow();
+
+    try {
+      base.status = response.status;
+      if (response.statusText) base.statusText = response.statusText;
+      base.responseHeaders = redactor.headers(response.headers);
+      const contentType = response.headers.get('content-type') ?? '';
+      if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
+        return observeEventStream(response, {
+          bus,
+          redactor,
+          base,
+          timings: { sent, headers: headersAt },
+          callerAborted: () => init?.signal?.aborted === true,
+          describeError: (error) => redactedErrorInfo(redactor, error, rawUrl),
+        });
+      }
+      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl);
+    } catch {
+      // Recording must never cost the caller its response.
+    }
+    return response;
+  };
+  return recordingFetch as typeof fetch;
+}
+
+/**
+ * Reads a clone of a non-stream body in the background, up to the cap, then emits the complete
+ * exchange. A clone, so the SDK reads (or cancels) its own copy undisturbed; past the cap our
+ * copy is cancelled, so a huge body is never held twice.
+ */
+function recordBody(
+  bus: TraceBus,
+  redactor: Redactor,
+  copy: Response | undefined,
+  base: ExchangeBase,
+  timings: { sent: number; headers: number },
+  cap: number,
+  rawUrl: string,
+): void {
+  if (!copy?.body) {
+    emitSafely(bus, () => ({ ...base, phase: 'complete', timings: { ...timings, done: timings.headers } }));
+    return;
+  }
+  // Read a little past the cap: redaction runs before the final cut, so a secret straddling
+  // the cap is masked whole instead of leaving its first half visible.
+  const readLimit = cap + REDACTION_MARGIN_BYTES;
+  const reader = copy.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  let truncated = false;
+  const finish = (error?: unknown): void => {
+    const done = monoNow();
+    const capped = capText(redactor.text(new TextDecoder().decode(Buffer.concat(chunks))), cap);
+    if (capped.truncated) truncated = true;
+    emitSafely(bus, () => ({
+      ...base,
+      phase: error === undefined ? 'complete' : 'failed',
+      responseBody: capped.text,
+      ...(truncated ? { bodyTruncated: true } : {}),
+      timings: { ...timings, done },
+      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl) }),
+    }));
+  };
+  const pump = async (): Promise<void> => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      const room = readLimit - bytes;
+      if (value.byteLength > room) {
+        chunks.push(value.subarray(0, room));
+        truncated = true;
+        await reader.cancel().catch(() => undefined);
+        return;
+      }
+      chunks.push(value);
+      bytes += value.byteLength;
+    }
+  };
+  pump().then(
+    () => finish(),
+    (error: unknown) => finish(error),
+  );
+}
+
+/** The request body as text where it is text; streams, blobs and forms are not captured. */
+function bodyText(body: RequestInit['body'] | undefined): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  if (body instanceof ArrayBuffer) return new TextDecoder().decode(body);
+  if (ArrayBuffer.isView(body)) return new TextDecoder().decode(body);
+  return undefined;
+}
+
+function redactedErrorInfo(redactor: Redactor, error: unknown, url: string): HttpEntry['error'] {
+  const info = toErrorInfo(error, { url });
+  if (!redactor.hasSecretValues) return info;
+  return JSON.parse(redactor.text(JSON.stringify(info))) as HttpEntry['error'];
+}
