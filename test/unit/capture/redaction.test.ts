@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { REDACTED, Redactor, redactorForHeaders } from '../../../main/core/capture/redaction';
+
+describe('Redactor', () => {
+  it('treats credentials and API-key-like header names as sensitive, and nothing else', () => {
+    const r = new Redactor({ secretHeaderNames: ['X-Tenant'] });
+    for (const name of [
+      'Authorization', 'proxy-authorization', 'Cookie', 'Set-Cookie', 'X-API-Key', 'api-key', 'apikey', 'x-auth-token',
+      'X-Auth-User', 'private-token', 'client_secret', 'X-Access-Token', 'x-tenant',
+    ]) {
+      expect(r.isSensitiveHeader(name), name).toBe(true);
+    }
+    for (const name of ['content-type', 'mcp-session-id', 'mcp-protocol-version', 'accept', 'x-tokenizer-mode', 'user-agent']) {
+      expect(r.isSensitiveHeader(name), name).toBe(false);
+    }
+  });
+
+  it('masks sensitive header values from every header shape, keeping the Authorization scheme', () => {
+    const r = new Redactor();
+    const expected = { Authorization: `Bearer ${REDACTED}`, 'X-Api-Key': REDACTED, Accept: 'application/json' };
+    const source: [string, string][] = [
+      ['Authorization', 'Bearer tok-123456'],
+      ['X-Api-Key', 'k-987654'],
+      ['Accept', 'application/json'],
+    ];
+    expect(r.headers(source)).toEqual(expected);
+    expect(r.headers(Object.fromEntries(source))).toEqual(expected);
+    expect(r.headers(new Headers(source))).toEqual({
+      authorization: `Bearer ${REDACTED}`,
+      'x-api-key': REDACTED,
+      accept: 'application/json',
+    });
+    expect(r.headers(undefined)).toEqual({});
+    expect(r.headers([['Authorization', 'opaque-token-no-scheme']])).toEqual({ Authorization: REDACTED });
+  });
+
+  it('learns the values of sensitive headers it sees, so they are scrubbed from text afterwards', () => {
+    const r = new Redactor();
+    expect(r.hasSecretValues).toBe(false);
+    r.headers({ authorization: 'Bearer learned-token-42', 'set-cookie': 'sid=cookie-value-9; HttpOnly' });
+    expect(r.text('echo: learned-token-42')).toBe(`echo: ${REDACTED}`);
+    expect(r.text('Authorization: Bearer learned-token-42')).toBe(`Authorization: Bearer ${REDACTED}`);
+    expect(r.text('sid=cookie-value-9; HttpOnly')).toBe(REDACTED);
+  });
+
+  it('scrubs every occurrence of every secret, the longest first, and JSON-escaped forms too', () => {
+    const r = new Redactor({ secretValues: ['abc', 'abcdef', 'quo"te\\d'] });
+    expect(r.text('abcdef abc xabcx')).toBe(`${REDACTED} ${REDACTED} x${REDACTED}x`);
+    const json = JSON.stringify({ note: 'has quo"te\\d inside' });
+    expect(json).not.toContain('quo"te');
+    expect(r.text(json)).toBe(JSON.stringify({ note: `has ${REDACTED} inside` }));
+  });
+
+  it('returns text untouched (same string) when there are no secrets', () => {
+    const r = new Redactor();
+    const s = 'nothing to hide';
+    expect(r.text(s)).toBe(s);
+    r.addSecretValue('');
+    expect(r.hasSecretValues).toBe(false);
+  });
+
+  it('masks API-key-like query parameters in URLs', () => {
+    const r = new Redactor();
+    expect(r.url('https://h.example/mcp?api_key=s3cr3t%2Bv&x=1')).toBe(`https://h.example/mcp?api_key=${REDACTED}&x=1`);
+    expect(r.url('https://h.example/mcp?token=t0k3n')).toBe(`https://h.example/mcp?token=${REDACTED}`);
+    expect(r.url('https://h.example/mcp?page=2')).toBe('https://h.example/mcp?page=2');
+    expect(r.text('seen s3cr3t+v again')).toBe(`seen ${REDACTED} again`);
+  });
+});
+
+describe('redactorForHeaders', () => {
+  it('registers secret-flagged and default-sensitive header values, leaves plain ones alone', () => {
+    const r = redactorForHeaders([
+      { name: 'Authorization', value: 'Bearer sk-live-abcdef' },
+      { name: 'X-Tenant', value: 'tenant-secret-77', secret: true },
+      { name: 'X-Region', value: 'eu-west' },
+    ]);
+    expect(r.isSensitiveHeader('x-tenant')).toBe(true);
+    const text = 'sk-live-abcdef tenant-secret-77 eu-west';
+    expect(r.text(text)).toBe(`${REDACTED} ${REDACTED} eu-west`);
+    expect(r.headers({ 'X-Tenant': 'tenant-secret-77', 'X-Region': 'eu-west' })).toEqual({ 'X-Tenant': REDACTED, 'X-Region': 'eu-west' });
+  });
+});
