@@ -1,4 +1,4 @@
-import { open, rm, stat } from 'node:fs/promises';
+import { open, readFile, rm, stat } from 'node:fs/promises';
 
 export interface FileLockOptions {
   /** Give up after this long (another process holds the lock). */
@@ -25,7 +25,7 @@ export async function withFileLock<T>(lockPath: string, task: () => Promise<T>, 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const age = await lockAge(lockPath);
-      if (age !== undefined && age > staleMs) {
+      if ((age !== undefined && age > staleMs) || (await holderIsGone(lockPath))) {
         await rm(lockPath, { force: true });
         continue;
       }
@@ -37,6 +37,23 @@ export async function withFileLock<T>(lockPath: string, task: () => Promise<T>, 
     return await task();
   } finally {
     await rm(lockPath, { force: true });
+  }
+}
+
+/** The lock names its holder's pid; a holder that no longer runs (crashed, killed) left it behind. */
+async function holderIsGone(lockPath: string): Promise<boolean> {
+  let pid: number;
+  try {
+    pid = Number((await readFile(lockPath, 'utf8')).trim());
+  } catch {
+    return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

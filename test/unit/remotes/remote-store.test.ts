@@ -110,10 +110,20 @@ describe('RemoteStore', () => {
     expect((await readdir(dir)).sort()).toEqual(['remotes.json']); // lock released, no temp files
   });
 
-  it('takes over a lock left behind by a crashed process', async () => {
+  it('takes over at once a lock whose process is gone', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    await writeFile(join(dir, 'remotes.json.lock'), `${gone.stdout}\n`);
+    const started = Date.now();
+    await open().create(fields('after-kill'));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await open().list()).map((r) => r.name)).toEqual(['after-kill']);
+  });
+
+  it('takes over an old lock left behind by a crashed process', async () => {
     const { utimes } = await import('node:fs/promises');
     const lock = join(dir, 'remotes.json.lock');
-    await writeFile(lock, '99999\n');
+    await writeFile(lock, `${process.pid}\n`); // a live pid: only the age says it is stale
     const old = new Date(Date.now() - 60_000);
     await utimes(lock, old, old);
     await open().create(fields('after-crash'));
