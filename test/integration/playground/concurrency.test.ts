@@ -29,7 +29,7 @@ describe('playground with many clients', () => {
     await first.close();
     const echo = await second.callTool({ name: 'echo', arguments: { message: 'still here' } });
     expect(echo.content).toEqual([{ type: 'text', text: 'still here' }]);
-    const health = await (await fetch(`${playground.baseUrl}/health`)).json();
+    const health = (await (await fetch(`${playground.baseUrl}/health`)).json()) as { sessions: { streamable: number } };
     expect(health.sessions.streamable).toBe(1); // the first session was deleted on close, the second lives on
   });
 

@@ -23,8 +23,8 @@ afterAll(() => playground.close());
 
 const connect = (kind: NetworkTransport = 'streamable', capabilities = {}) => pool.connect(clientTransport(playground, kind), { capabilities });
 
-function text(result: { content?: unknown }): string {
-  const [first] = result.content as Array<{ type: string; text?: string }>;
+function text(result: unknown): string {
+  const [first] = (result as { content: Array<{ type: string; text?: string }> }).content;
   return first.text ?? '';
 }
 
@@ -130,7 +130,8 @@ describe('playground client requests', () => {
     const client = await connect(kind, { sampling: {} });
     client.setRequestHandler(CreateMessageRequestSchema, async (request) => {
       const [message] = request.params.messages;
-      const prompt = message.content.type === 'text' ? message.content.text : '';
+      const content = Array.isArray(message.content) ? message.content[0] : message.content;
+      const prompt = content.type === 'text' ? content.text : '';
       return { model: 'test-model', role: 'assistant', content: { type: 'text', text: `you said: ${prompt}` } };
     });
     const result = await client.callTool({ name: 'ask_model', arguments: { prompt: 'ping' } });
