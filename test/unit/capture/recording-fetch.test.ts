@@ -1,0 +1,195 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRecordingFetch } from '../../../main/core/capture/recording-fetch';
+import { REDACTED, Redactor } from '../../../main/core/capture/redaction';
+import { TraceBus } from '../../../main/core/capture/trace-bus';
+import type { HttpEntry, SseEventEntry, TraceEntry } from '../../../shared/model/trace';
+
+const TOKEN = 'tok-91f0c2d8e7';
+let server: Server;
+let base: string;
+let foreverClosed: Promise<void>;
+let resolveForeverClosed: () => void;
+
+const SSE_FIRST = 'retry: 1500\nid: 1\nevent: message\ndata: {"jsonrpc":"2.0","method":"a"}\n\n';
+const SSE_SECOND = `id: 2\nevent: custom\ndata: line one ${TOKEN}\ndata: line two\n\n`;
+
+function route(req: IncomingMessage, res: ServerResponse, body: string): void {
+  switch (req.url) {
+    case '/json':
+      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'sid=cookie-abc123; HttpOnly' });
+      res.end(JSON.stringify({ youSent: body, yourAuth: req.headers.authorization }));
+      return;
+    case '/sse':
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(SSE_FIRST);
+      setTimeout(() => res.end(SSE_SECOND), 20);
+      return;
+    case '/drop':
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write('id: 1\ndata: first\n\n');
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
+    case '/forever':
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(': keep-alive\n\n');
+      res.on('close', () => resolveForeverClosed());
+      return;
+    case '/big':
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('x'.repeat(100_000));
+      return;
+    case '/accepted':
+      res.writeHead(202, { 'content-type': 'text/plain' });
+      res.end('Accepted');
+      return;
+    default:
+      res.writeHead(404).end();
+  }
+}
+
+beforeAll(async () => {
+  foreverClosed = new Promise((resolve) => (resolveForeverClosed = resolve));
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => route(req, res, body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function recorder(opts?: { bodyCapBytes?: number }) {
+  const bus = new TraceBus('conn-http');
+  const entries: TraceEntry[] = [];
+  bus.subscribe((e) => entries.push(e));
+  const redactor = new Redactor();
+  const fetch = createRecordingFetch(bus, redactor, opts);
+  const http = () => entries.filter((e): e is HttpEntry => e.type === 'http');
+  const sse = () => entries.filter((e): e is SseEventEntry => e.type === 'sse-event');
+  return { fetch, entries, http, sse };
+}
+
+describe('recording fetch', () => {
+  it('records a JSON exchange with redacted headers, bodies and timings', async () => {
+    const { fetch, entries, http } = recorder();
+    const response = await fetch(`${base}/json`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ hello: 'world' }),
+    });
+    const json = (await response.json()) as { yourAuth: string };
+    expect(json.yourAuth).toBe(`Bearer ${TOKEN}`); // the real value went on the wire
+
+    await vi.waitFor(() => expect(http()).toHaveLength(1));
+    const entry = http()[0]!;
+    expect(entry).toMatchObject({
+      phase: 'complete',
+      method: 'POST',
+      url: `${base}/json`,
+      status: 200,
+      requestHeaders: { authorization: `Bearer ${REDACTED}`, 'content-type': 'application/json' },
+      requestBody: '{"hello":"world"}',
+    });
+    expect(entry.responseHeaders!['set-cookie']).toBe(REDACTED);
+    expect(entry.responseBody).toContain(`Bearer ${REDACTED}`);
+    expect(entry.bodyTruncated).toBeUndefined();
+    const { sent, headers, done } = entry.timings;
+    expect(headers!).toBeGreaterThanOrEqual(sent);
+    expect(done!).toBeGreaterThanOrEqual(headers!);
+    expect(JSON.stringify(entries)).not.toContain(TOKEN);
+  });
+
+  it('records server-sent events as they arrive and hands the caller the exact bytes', async () => {
+    const { fetch, entries, http, sse } = recorder();
+    const response = await fetch(`${base}/sse`, { headers: { 'x-api-key': TOKEN } });
+    expect(http()).toMatchObject([{ phase: 'headers', streaming: true, status: 200 }]);
+
+    const text = await response.text();
+    expect(text).toBe(SSE_FIRST + SSE_SECOND);
+
+    expect(sse()).toHaveLength(2);
+    expect(sse()[0]).toMatchObject({ eventId: '1', event: 'message', retry: 1500, data: '{"jsonrpc":"2.0","method":"a"}' });
+    expect(sse()[1]).toMatchObject({ eventId: '2', event: 'custom', data: `line one ${REDACTED}\nline two` });
+    expect(sse()[1]!.size).toBe(Buffer.byteLength(`line one ${TOKEN}\nline two`));
+    expect(sse()[1]!.retry).toBeUndefined();
+    const exchangeId = http()[0]!.exchangeId;
+    expect(sse().every((e) => e.exchangeId === exchangeId)).toBe(true);
+
+    const last = http().at(-1)!;
+    expect(last).toMatchObject({ phase: 'complete', streaming: true, exchangeId });
+    expect(last.timings.done!).toBeGreaterThanOrEqual(sse()[1]!.monoTime);
+    expect(entries.at(-1)).toBe(last);
+    expect(JSON.stringify(entries)).not.toContain(TOKEN);
+  });
+
+  it('reports a dropped stream as failed and gives the caller the same error', async () => {
+    const { fetch, http, sse } = recorder();
+    const response = await fetch(`${base}/drop`);
+    await expect(response.text()).rejects.toThrow();
+    expect(sse()).toMatchObject([{ eventId: '1', data: 'first' }]);
+    const last = http().at(-1)!;
+    expect(last.phase).toBe('failed');
+    expect(last.streaming).toBe(true);
+    expect(last.error?.message.length).toBeGreaterThan(0);
+  });
+
+  it('cancelling the caller stream cancels the server stream', async () => {
+    const { fetch, http } = recorder();
+    const response = await fetch(`${base}/forever`);
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await foreverClosed; // the server saw the connection go away
+    expect(http().at(-1)).toMatchObject({ phase: 'complete', streaming: true });
+  });
+
+  it('treats a stream the caller aborted as complete, not failed', async () => {
+    const { fetch, http } = recorder();
+    const controller = new AbortController();
+    const response = await fetch(`${base}/sse`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    await reader.read();
+    controller.abort();
+    await reader.read().catch(() => undefined);
+    await vi.waitFor(() => expect(http().at(-1)!.phase).not.toBe('headers'));
+    expect(http().at(-1)!.phase).toBe('complete');
+  });
+
+  it('caps a large body and flags it truncated, without changing what the caller reads', async () => {
+    const { fetch, http } = recorder({ bodyCapBytes: 1024 });
+    const response = await fetch(`${base}/big`);
+    expect((await response.text()).length).toBe(100_000);
+    await vi.waitFor(() => expect(http()).toHaveLength(1));
+    expect(http()[0]).toMatchObject({ phase: 'complete', bodyTruncated: true });
+    expect(http()[0]!.responseBody).toBe('x'.repeat(1024));
+  });
+
+  it('records the body of a response the caller only cancels (202 Accepted)', async () => {
+    const { fetch, http } = recorder();
+    const response = await fetch(`${base}/accepted`, { method: 'POST', body: '{}' });
+    await response.body?.cancel();
+    await vi.waitFor(() => expect(http()).toHaveLength(1));
+    expect(http()[0]).toMatchObject({ phase: 'complete', status: 202, responseBody: 'Accepted' });
+  });
+
+  it('records a refused connection as failed and rethrows the original error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+
+    const { fetch, http } = recorder();
+    const error = await fetch(`http://127.0.0.1:${port}/mcp`, { method: 'POST', body: '{}' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError); // undici's own "fetch failed", untouched
+    expect((error as { cause?: { code?: string } }).cause?.code).toBe('ECONNREFUSED');
+    expect(http()).toHaveLength(1);
+    expect(http()[0]).toMatchObject({ phase: 'failed', method: 'POST', requestBody: '{}', error: { kind: 'refused' } });
+    expect(http()[0]!.status).toBeUndefined();
+  });
+});
