@@ -58,6 +58,19 @@ describe('Remotes sidebar', () => {
     expect(first).toHaveFocus();
   });
 
+  it('lists again when main says the remotes changed, and shows main’s notices', async () => {
+    let remotes = [makeRemote()];
+    const fake = start({ 'remotes:list': () => remotes });
+    await screen.findByRole('listitem', { name: 'Playground' });
+    remotes = [...remotes, makeRemote({ id: 'cli', name: 'Added by the CLI' })];
+    act(() => fake.emit({ type: 'remotes-changed' }));
+    expect(await screen.findByRole('listitem', { name: 'Added by the CLI' })).toBeInTheDocument();
+    act(() => fake.emit({ type: 'notice', level: 'warning', message: 'remotes.json was damaged and moved aside' }));
+    expect(screen.getByTestId('notice-warning')).toHaveTextContent('remotes.json was damaged and moved aside');
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss message' }));
+    expect(screen.queryByTestId('notice-warning')).toBeNull();
+  });
+
   it('shows an empty state with what to do', async () => {
     start({ 'remotes:list': () => [] });
     expect(await screen.findByTestId('remotes-empty')).toHaveTextContent('No remotes yet');
