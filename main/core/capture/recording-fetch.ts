@@ -29,15 +29,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
   const recordingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const exchangeId = `${bus.connectionId}:http:${++exchangeCounter}`;
     const rawUrl = input instanceof Request ? input.url : String(input);
-    const base: ExchangeBase = {
-      type: 'http',
-      exchangeId,
-      method: (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase(),
-      url: redactor.url(rawUrl),
-      requestHeaders: redactor.headers(new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined))),
-    };
-    const requestBody = bodyText(init?.body);
-    if (requestBody !== undefined) base.requestBody = capText(redactor.text(requestBody), bodyCap).text;
+    const base = describeRequest(exchangeId, rawUrl, input, init, redactor, bodyCap);
 
     const sent = monoNow();
     let response: Response;
@@ -76,6 +68,30 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
     return response;
   };
   return recordingFetch as typeof fetch;
+}
+
+/**
+ * The request side of the entry. Headers the SDK passes are well-formed, but if describing them
+ * ever fails, the exchange is still made (and recorded without them): the wire comes first.
+ */
+function describeRequest(
+  exchangeId: string,
+  rawUrl: string,
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+  redactor: Redactor,
+  bodyCap: number,
+): ExchangeBase {
+  const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+  const base: ExchangeBase = { type: 'http', exchangeId, method, url: redactor.url(rawUrl), requestHeaders: {} };
+  try {
+    base.requestHeaders = redactor.headers(new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)));
+    const requestBody = bodyText(init?.body);
+    if (requestBody !== undefined) base.requestBody = capText(redactor.text(requestBody), bodyCap).text;
+  } catch {
+    // Leave the request side partly empty rather than fail the request.
+  }
+  return base;
 }
 
 /**
