@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -9,7 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRecordingFetch } from '../../../main/core/capture/recording-fetch';
 import { redactorForHeaders } from '../../../main/core/capture/redaction';
+import { SessionFileWriter } from '../../../main/core/capture/session-file';
 import { traceTransport } from '../../../main/core/capture/traced-transport';
+import { TraceBuffer } from '../../../main/core/capture/trace-buffer';
+import { formatTraceLine } from '../../../main/core/capture/trace-format';
+import { attachRecorder } from '../../../main/core/capture/trace-recorder';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
 import type { TraceEntry } from '../../../shared/model/trace';
 
@@ -43,6 +50,10 @@ describe('capture over Streamable HTTP with a real SDK client and server', () =>
     const bus = new TraceBus('conn-sdk');
     const entries: TraceEntry[] = [];
     bus.subscribe((e) => entries.push(e));
+    const dir = await mkdtemp(join(tmpdir(), 'periscope-capture-'));
+    const file = await SessionFileWriter.open(join(dir, 'session.ndjson'));
+    const buffer = new TraceBuffer();
+    attachRecorder(bus, { buffer, file });
     const redactor = redactorForHeaders([{ name: 'X-Api-Key', value: SECRET }]);
     const inner = new StreamableHTTPClientTransport(new URL(url), {
       fetch: createRecordingFetch(bus, redactor),
@@ -56,6 +67,13 @@ describe('capture over Streamable HTTP with a real SDK client and server', () =>
     expect(JSON.stringify(result)).toContain(SECRET); // the SDK got the real answer through our stream
     expect(seenAuth.every((value) => value === SECRET)).toBe(true); // the real value went on the wire
     expect(JSON.stringify(entries)).not.toContain(SECRET);
+    expect(buffer.entries()).toEqual(entries);
+    await file.close();
+    const fileText = await readFile(file.path, 'utf8');
+    await rm(dir, { recursive: true, force: true });
+    expect(fileText).toContain('echo [redacted]');
+    expect(fileText).not.toContain(SECRET);
+    expect(entries.map((e) => formatTraceLine(e)).join('\n')).not.toContain(SECRET);
 
     // The tools/call answer came as an SSE event: its sse-event entry precedes the message entry.
     const response = entries.find((e) => e.type === 'message' && e.messageKind === 'response' && e.method === 'tools/call');
