@@ -58,8 +58,12 @@ describe('playground tools', () => {
       },
     });
     await expect(call).rejects.toThrow();
-    await new Promise((r) => setTimeout(r, 200)); // let the notifications/cancelled reach the server
-    const [op] = await operations(client);
+    // notifications/cancelled travels on its own; poll until the server has acted on it.
+    const op = await vi.waitFor(async () => {
+      const [latest] = await operations(client);
+      expect(latest.outcome).not.toBe('running');
+      return latest;
+    }, { timeout: 3_000, interval: 50 });
     expect(op).toMatchObject({ tool: 'slow_operation', outcome: 'cancelled', totalSteps: 100 });
     expect(op.stepsDone).toBeLessThan(50); // generous for a loaded machine; 'cancelled' is the real proof
   });
