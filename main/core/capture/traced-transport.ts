@@ -13,6 +13,9 @@ interface OpenRequest {
   method: string;
 }
 
+/** How many given-up requests are remembered for pairing a late answer. */
+const MAX_ENDED_REMEMBERED = 256;
+
 /** The SDK's timeout reason reads "McpError: MCP error -32001: Request timed out" (or "Maximum total timeout exceeded"). */
 const TIMEOUT_REASON = /timed? ?out|timeout|-32001/i;
 
@@ -35,6 +38,12 @@ export class TracedTransport implements Transport {
     incoming: new Map(),
   };
 
+  /**
+   * Requests given up on (cancelled, timed out), most recent last: a server may still answer
+   * one, and that late answer is paired too. Bounded, so it cannot grow with the session.
+   */
+  private readonly endedRequests = new Map<string, OpenRequest>();
+
   constructor(
     readonly inner: Transport,
     private readonly bus: TraceBus,
@@ -48,6 +57,7 @@ export class TracedTransport implements Transport {
       // Nothing will answer now; dropping them keeps a long-lived app from leaking.
       this.openRequests.outgoing.clear();
       this.openRequests.incoming.clear();
+      this.endedRequests.clear();
       this.onclose?.();
     };
     inner.onerror = (error: Error) => this.onerror?.(error);
@@ -71,7 +81,14 @@ export class TracedTransport implements Transport {
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     this.recordSafely('outgoing', message);
-    return this.inner.send(message, options);
+    const sending = this.inner.send(message, options);
+    const id = (message as { id?: RpcId }).id;
+    if (id === undefined || !('method' in message)) return sending;
+    // A request that never left will never be answered: do not keep it open.
+    return sending.catch((error: unknown) => {
+      this.openRequests.outgoing.delete(id);
+      throw error;
+    });
   }
 
   close(): Promise<void> {
@@ -110,7 +127,7 @@ export class TracedTransport implements Transport {
 
     if (messageKind === 'response' || messageKind === 'error') {
       // A response answers a request that went the other way.
-      const open = id !== undefined ? this.take(opposite(direction), id) : undefined;
+      const open = id !== undefined ? this.take(opposite(direction), id) ?? this.takeEnded(opposite(direction), id) : undefined;
       if (open) {
         draft.requestSeq = open.seq;
         draft.latencyMs = monoTime - open.monoTime;
@@ -120,7 +137,10 @@ export class TracedTransport implements Transport {
       // The side that sent a request is the one that gives up on it.
       const params = (m.params ?? {}) as { requestId?: RpcId; reason?: unknown };
       const open = params.requestId !== undefined ? this.take(direction, params.requestId) : undefined;
-      if (open) draft.endsRequestSeq = open.seq;
+      if (open) {
+        draft.endsRequestSeq = open.seq;
+        this.rememberEnded(direction, params.requestId!, open);
+      }
       draft.outcome = TIMEOUT_REASON.test(String(params.reason ?? '')) ? 'timeout' : 'cancelled';
     }
 
@@ -137,12 +157,31 @@ export class TracedTransport implements Transport {
     return scrubbed === json ? message : JSON.parse(scrubbed);
   }
 
+  private rememberEnded(direction: Direction, id: RpcId, request: OpenRequest): void {
+    this.endedRequests.set(endedKey(direction, id), request);
+    if (this.endedRequests.size > MAX_ENDED_REMEMBERED) {
+      this.endedRequests.delete(this.endedRequests.keys().next().value!);
+    }
+  }
+
+  private takeEnded(direction: Direction, id: RpcId): OpenRequest | undefined {
+    const key = endedKey(direction, id);
+    const ended = this.endedRequests.get(key);
+    if (ended) this.endedRequests.delete(key);
+    return ended;
+  }
+
   private take(direction: Direction, id: RpcId): OpenRequest | undefined {
     const requests = this.openRequests[direction];
     const open = requests.get(id);
     if (open) requests.delete(id);
     return open;
   }
+}
+
+/** Typed, so request id 1 and id "1" stay distinct as JSON-RPC says they are. */
+function endedKey(direction: Direction, id: RpcId): string {
+  return `${direction}:${typeof id}:${id}`;
 }
 
 function opposite(direction: Direction): Direction {

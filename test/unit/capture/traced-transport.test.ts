@@ -205,4 +205,25 @@ describe('traced transport pass-through', () => {
     expect(entries[1]!.requestSeq).toBeUndefined();
     expect(entries[2]!.requestSeq).toBe(1);
   });
+
+  it('pairs a late answer to a cancelled request, and forgets a request that failed to send', async () => {
+    const inner = fakeInner();
+    const bus = new TraceBus('c');
+    const entries: MessageEntry[] = [];
+    bus.subscribe((e) => entries.push(e as MessageEntry));
+    const traced = traceTransport(inner, bus, new Redactor());
+
+    await traced.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'slow' } });
+    await traced.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1, reason: 'AbortError: stop' } });
+    inner.onmessage?.({ jsonrpc: '2.0', id: 1, result: { content: [] } } as JSONRPCMessage);
+    expect(entries[1]).toMatchObject({ endsRequestSeq: 1, outcome: 'cancelled' });
+    expect(entries[2]).toMatchObject({ messageKind: 'response', requestSeq: 1, method: 'tools/call' });
+
+    inner.send = async () => {
+      throw new Error('socket closed');
+    };
+    await expect(traced.send({ jsonrpc: '2.0', id: 2, method: 'ping' })).rejects.toThrow('socket closed');
+    inner.onmessage?.({ jsonrpc: '2.0', id: 2, result: {} } as JSONRPCMessage);
+    expect(entries.at(-1)!.requestSeq).toBeUndefined();
+  });
 });
