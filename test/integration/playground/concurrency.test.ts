@@ -2,7 +2,7 @@ import type { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/cl
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startPlayground, type RunningPlayground } from '../../../main/core/playground/playground-server';
-import { ClientPool, clientTransport, NETWORK_TRANSPORTS } from './support/playground-clients';
+import { ClientPool, clientTransport, MCP_POST_HEADERS, NETWORK_TRANSPORTS } from './support/playground-clients';
 
 let playground: RunningPlayground | undefined;
 const pool = new ClientPool();
@@ -25,10 +25,19 @@ describe('playground with many clients', () => {
     expect(await ops(first)).toHaveLength(1);
     expect(await ops(second)).toEqual([]); // each session has its own server state
 
+    const firstSessionId = firstTransport.sessionId;
     await firstTransport.terminateSession(); // DELETE /mcp: the server forgets the session
     await first.close();
     const echo = await second.callTool({ name: 'echo', arguments: { message: 'still here' } });
     expect(echo.content).toEqual([{ type: 'text', text: 'still here' }]);
+    // The deleted session now answers 404, which clients read as "session expired, initialize again".
+    const stale = await fetch(playground.urls.streamable, {
+      method: 'POST',
+      headers: { ...MCP_POST_HEADERS, 'mcp-session-id': firstSessionId! },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'ping' }),
+    });
+    expect(stale.status).toBe(404);
+    expect(await stale.json()).toMatchObject({ error: { code: -32001, message: expect.stringContaining('Session not found') } });
     const health = (await (await fetch(`${playground.baseUrl}/health`)).json()) as { sessions: { streamable: number } };
     expect(health.sessions.streamable).toBe(1); // the first session was deleted on close, the second lives on
   });
