@@ -73,7 +73,7 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
       issues.push({ path: ['command'], message: 'A stdio remote needs a command to run' });
     }
   } else if (!remote.url) {
-    issues.push({ path: ['url'], message: `A ${remote.transport} remote needs a URL` });
+    issues.push({ path: ['url'], message: `${remote.transport === 'auto' ? 'A' : `A ${remote.transport}`} remote needs a URL` });
   } else {
     const problem = checkEndpointUrl(remote.url, remote.transport);
     if (problem) issues.push({ path: ['url'], message: problem });

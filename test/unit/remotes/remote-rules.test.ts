@@ -43,6 +43,7 @@ describe('remote validation rules', () => {
 
   it('refuses a missing URL, a non-URL and a URL with spaces', () => {
     expect(issues({ url: undefined })).toEqual(['A streamable remote needs a URL']);
+    expect(issues({ transport: 'auto', url: undefined })).toEqual(['A remote needs a URL']);
     expect(issues({ url: 'api.example.com/mcp' })[0]).toContain('is not a valid URL');
     expect(issues({ url: 'https://api.example.com/my mcp' })[0]).toContain('contains spaces');
   });
