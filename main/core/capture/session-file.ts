@@ -79,6 +79,11 @@ export class SessionFileWriter {
     }
   }
 
+  /** The write failure that stopped recording (disk full, file removed...), if any. */
+  get error(): PeriscopeError | undefined {
+    return this.failure;
+  }
+
   /** Queues one entry; never blocks. Entries after close() or a write failure are dropped. */
   write(entry: TraceEntry): void {
     if (this.closed || this.failure) return;

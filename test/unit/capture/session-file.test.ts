@@ -152,6 +152,15 @@ describe('session file', () => {
     expectStorageError(error, /Could not create the session file/);
   });
 
+  it('reports a disk that fails mid-session (ENOSPC) as a storage error on flush', async () => {
+    const writer = await SessionFileWriter.open('/dev/full');
+    for (const e of sampleEntries()) writer.write(e);
+    expectStorageError(await writer.flush().catch((e: unknown) => e), /Could not write the session file \/dev\/full/);
+    expect(writer.error?.info.kind).toBe('storage');
+    writer.write(sampleEntries()[0]!); // dropped quietly, never throws
+    await writer.close().catch(() => undefined);
+  });
+
   it('keeps on disk everything the buffer evicts', async () => {
     const path = join(dir, 's.ndjson');
     const bus = new TraceBus('conn-evict');
