@@ -15,14 +15,16 @@ export class TraceBus {
   constructor(readonly connectionId: string) {}
 
   emit(draft: TraceDraft): TraceEntry {
-    const monoTime = draft.monoTime ?? monoNow();
-    const entry = {
-      ...draft,
+    const stamps = {
       seq: this.nextSeq++,
       connectionId: this.connectionId,
       wallTime: draft.wallTime ?? Date.now(),
-      monoTime,
-    } as TraceEntry;
+      monoTime: draft.monoTime ?? monoNow(),
+    };
+    // Same values as `{ ...draft, ...stamps }`, but several times faster in V8 on this hot path
+    // (every message of every connection passes here). The placeholders put the stamps first in
+    // key order (readable NDJSON); the stamps are applied last, so a draft never overrides them.
+    const entry = Object.assign({ seq: 0, connectionId: '', wallTime: 0, monoTime: 0 }, draft, stamps) as TraceEntry;
     for (const listener of this.listeners) {
       try {
         listener(entry);
