@@ -1,10 +1,11 @@
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
-import type { ConnectionManagerPort, ConnectionPort, RemotesPort } from './ports';
+import type { ConnectionManagerPort, RemotesPort } from './ports';
 import { PlaygroundHost, pointAtPlayground, targetsPlayground } from './playground-remote';
-import { unknownConnection } from './service-errors';
+import type { ConnectionLookup } from './connection-lookup';
 
 export interface ConnectionHandlerDeps {
   manager: ConnectionManagerPort;
+  lookup: ConnectionLookup;
   remotes: RemotesPort;
   playground: PlaygroundHost;
 }
@@ -19,12 +20,8 @@ function cast<C extends 'connections:list-tools' | 'connections:call-tool' | 'co
 }
 
 /** connections:* and trace:snapshot — live connections, owned by the ConnectionManager. */
-export function connectionHandlers({ manager, remotes, playground }: ConnectionHandlerDeps) {
-  const connection = (connectionId: string): ConnectionPort => {
-    const found = manager.get(connectionId);
-    if (!found) throw unknownConnection(connectionId);
-    return found;
-  };
+export function connectionHandlers({ manager, lookup, remotes, playground }: ConnectionHandlerDeps) {
+  const connection = (connectionId: string) => lookup.live(connectionId);
   return {
     'connections:open': async ({ remoteId }: ParsedInput<'connections:open'>): Promise<ChannelOutput<'connections:open'>> => {
       // Secrets are read here, in main; a missing required one stops before any traffic.
@@ -40,8 +37,7 @@ export function connectionHandlers({ manager, remotes, playground }: ConnectionH
       }
     },
     'connections:close': async ({ connectionId }: ParsedInput<'connections:close'>) => {
-      connection(connectionId);
-      await manager.close(connectionId);
+      await lookup.close(connectionId);
     },
     'connections:list': async () => manager.list(),
     'connections:reinitialize': async ({ connectionId }: ParsedInput<'connections:reinitialize'>) => connection(connectionId).reinitialize(),
@@ -59,7 +55,7 @@ export function connectionHandlers({ manager, remotes, playground }: ConnectionH
       cast('connections:get-prompt', await connection(connectionId).getPrompt(name, args)),
     'connections:ping': async ({ connectionId }: ParsedInput<'connections:ping'>) => connection(connectionId).ping(),
     'trace:snapshot': async ({ connectionId }: ParsedInput<'trace:snapshot'>): Promise<ChannelOutput<'trace:snapshot'>> => {
-      const { buffer } = connection(connectionId);
+      const { buffer } = lookup.any(connectionId);
       return { connectionId, entries: buffer.entries(), evicted: buffer.evicted };
     },
   };

@@ -1,6 +1,7 @@
 import type { Channel, ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import { appHandlers } from './app-handlers';
 import { connectionHandlers } from './connection-handlers';
+import { ConnectionLookup } from './connection-lookup';
 import { PlaygroundHost } from './playground-remote';
 import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLauncher, RemotesPort, SessionFilesPort } from './ports';
 import { remoteHandlers } from './remote-handlers';
@@ -42,10 +43,11 @@ export function createCoreService(deps: CoreDeps): CoreService {
     for (const listener of listeners) listener(event);
   };
   const playground = new PlaygroundHost(deps.playground);
+  const lookup = new ConnectionLookup(deps.manager);
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
-    ...connectionHandlers({ manager: deps.manager, remotes: deps.remotes, playground }),
-    ...sessionHandlers({ manager: deps.manager, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
+    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
+    ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal }),
   };
   const stopTrace = deps.manager.subscribe((entry) => emit({ type: 'trace', connectionId: entry.connectionId, entries: [entry] }));

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
-import type { ConnectionManagerPort, FileDialogs, SessionFilesPort } from './ports';
-import { fileError, noDialogs, unknownConnection } from './service-errors';
+import type { FileDialogs, SessionFilesPort } from './ports';
+import type { ConnectionLookup } from './connection-lookup';
+import { fileError, noDialogs } from './service-errors';
 import { isPeriscopeError } from '../diagnostics/periscope-error';
 
 const SESSION_FILES = [
@@ -10,18 +11,17 @@ const SESSION_FILES = [
 ];
 
 export interface SessionHandlerDeps {
-  manager: ConnectionManagerPort;
+  lookup: ConnectionLookup;
   sessions: SessionFilesPort;
   sessionDir: string;
   dialogs?: FileDialogs;
 }
 
 /** session:* — one file per connection's trace; secrets were redacted before entries existed. */
-export function sessionHandlers({ manager, sessions, sessionDir, dialogs }: SessionHandlerDeps) {
+export function sessionHandlers({ lookup, sessions, sessionDir, dialogs }: SessionHandlerDeps) {
   return {
     'session:save': async ({ connectionId }: ParsedInput<'session:save'>): Promise<ChannelOutput<'session:save'>> => {
-      const connection = manager.get(connectionId);
-      if (!connection) throw unknownConnection(connectionId);
+      const connection = lookup.any(connectionId); // a closed connection's trace can still be saved
       if (!dialogs) throw noDialogs();
       const info = connection.info();
       const path = await dialogs.chooseFileToSave({

@@ -184,6 +184,13 @@ describe('session and app handlers', () => {
     nextDialogAnswer = join(dir, 'saved.ndjson');
     expect(await service.handlers['session:save']({ connectionId })).toEqual({ cancelled: false, path: nextDialogAnswer, count: 2 });
     expect(written[0].entries.map((e) => e.seq)).toEqual([1, 2]);
+    // After disconnecting, the tab's trace can still be read and saved.
+    await service.handlers['connections:close']({ connectionId });
+    expect((await service.handlers['trace:snapshot']({ connectionId })).entries).toHaveLength(2);
+    nextDialogAnswer = join(dir, 'after-close.ndjson');
+    expect(await service.handlers['session:save']({ connectionId })).toMatchObject({ cancelled: false, count: 2 });
+    expect(await toInvokeResult(() => service.handlers['connections:ping']({ connectionId }))).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    nextDialogAnswer = join(dir, 'saved.ndjson');
     const opened = await service.handlers['session:open']();
     expect(opened).toMatchObject({ cancelled: false, path: nextDialogAnswer, entries: [entry('old', 1)] });
   });
