@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import type { ConnectionInfo, ConnectionTargetInput } from '../../../shared/model/connection';
+import type { TraceEntry } from '../../../shared/model/trace';
+import type { ClientRequestHandlers } from './client-handlers';
+import { McpConnection } from './mcp-connection';
+
+export interface ConnectionManagerOptions {
+  bufferCapacity?: number;
+  /** When set, every connection records its session file here. */
+  recordDir?: string;
+  clientInfo?: { name: string; version: string };
+  handlers?: ClientRequestHandlers;
+  /** WebSocket keep-alive for every connection (tests shorten it). */
+  webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
+}
+
+export interface CreateOptions {
+  label?: string;
+  recordTo?: string;
+  connectionId?: string;
+}
+
+/**
+ * Any number of live connections, each fully independent (its own bus, buffer, file, client).
+ * The manager only keeps the list and fans out their entries and state changes; closing or
+ * breaking one connection never touches another.
+ */
+export class ConnectionManager {
+  private readonly connections = new Map<string, McpConnection>();
+  private readonly entryListeners = new Set<(entry: TraceEntry) => void>();
+  private readonly stateListeners = new Set<(info: ConnectionInfo) => void>();
+
+  constructor(private readonly options: ConnectionManagerOptions = {}) {}
+
+  create(target: ConnectionTargetInput, opts: CreateOptions = {}): McpConnection {
+    if (opts.connectionId && this.connections.has(opts.connectionId)) {
+      throw new Error(`connection id ${opts.connectionId} is already in use`);
+    }
+    const recordTo = opts.recordTo ?? (this.options.recordDir ? join(this.options.recordDir, sessionFileName(opts.label ?? target.url ?? target.command ?? 'session')) : undefined);
+    const connection = new McpConnection(target, {
+      id: opts.connectionId,
+      label: opts.label,
+      clientInfo: this.options.clientInfo,
+      handlers: this.options.handlers,
+      bufferCapacity: this.options.bufferCapacity,
+      webSocket: this.options.webSocket,
+      recordTo,
+      onStateChange: (info) => this.notifyState(info),
+    });
+    this.connections.set(connection.id, connection);
+    connection.bus.subscribe((entry) => {
+      for (const listener of this.entryListeners) {
+        try {
+          listener(entry);
+        } catch {
+          // One broken subscriber must not break the connection or the others.
+        }
+      }
+    });
+    return connection;
+  }
+
+  /** create + connect; rejects with a PeriscopeError (the failed connection stays listed). */
+  async open(target: ConnectionTargetInput, opts?: CreateOptions): Promise<McpConnection> {
+    const connection = this.create(target, opts);
+    await connection.connect();
+    return connection;
+  }
+
+  get(id: string): McpConnection | undefined {
+    return this.connections.get(id);
+  }
+
+  list(): ConnectionInfo[] {
+    return [...this.connections.values()].map((c) => c.info());
+  }
+
+  async close(id: string): Promise<void> {
+    const connection = this.connections.get(id);
+    if (!connection) return;
+    this.connections.delete(id);
+    await connection.close();
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.connections.keys()].map((id) => this.close(id)));
+  }
+
+  subscribe(listener: (entry: TraceEntry) => void): () => void {
+    this.entryListeners.add(listener);
+    return () => this.entryListeners.delete(listener);
+  }
+
+  onStateChange(listener: (info: ConnectionInfo) => void): () => void {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  }
+
+  private notifyState(info: ConnectionInfo): void {
+    for (const listener of this.stateListeners) {
+      try {
+        listener(info);
+      } catch {
+        // as above
+      }
+    }
+  }
+}
+
+function sessionFileName(label: string): string {
+  const safe = label.replace(/^[a-z]+:\/\//i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'session';
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return `${safe}-${stamp}-${Math.random().toString(36).slice(2, 8)}.ndjson`;
+}

@@ -1,0 +1,84 @@
+import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { Timeouts } from '../../../shared/model/connection';
+import type { PeriscopeError } from '../diagnostics/periscope-error';
+import type { LiveSession } from './connection-attempt';
+import type { PerRequestOptions, ProgressListener } from './timeouts';
+
+export interface CallToolOptions {
+  onProgress?: ProgressListener;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Resume a response stream that dropped, from this SSE event id (Streamable HTTP). */
+  resumptionToken?: string;
+}
+
+/**
+ * The MCP requests a user can send on a connection. Each goes through the live session with the
+ * connection's timeouts and turns any failure into a PeriscopeError (see McpConnection.failure).
+ */
+export abstract class ConnectionRequests {
+  protected abstract liveSession(): LiveSession;
+  protected abstract timeouts(): Timeouts;
+  protected abstract sdkOptions(opts?: PerRequestOptions): RequestOptions;
+  protected abstract failure(error: unknown): PeriscopeError;
+  protected abstract beginRequest(): void;
+
+  listTools() {
+    return this.run((client, options) => client.listTools(undefined, options));
+  }
+
+  callTool(name: string, args?: Record<string, unknown>, opts: CallToolOptions = {}) {
+    return this.run(
+      (client, options) =>
+        client.callTool({ name, arguments: args ?? {} }, undefined, {
+          ...options,
+          ...(opts.resumptionToken ? { resumptionToken: opts.resumptionToken } : {}),
+        }),
+      opts,
+    );
+  }
+
+  listResources() {
+    return this.run((client, options) => client.listResources(undefined, options));
+  }
+
+  listResourceTemplates() {
+    return this.run((client, options) => client.listResourceTemplates(undefined, options));
+  }
+
+  readResource(uri: string) {
+    return this.run((client, options) => client.readResource({ uri }, options));
+  }
+
+  listPrompts() {
+    return this.run((client, options) => client.listPrompts(undefined, options));
+  }
+
+  getPrompt(name: string, args?: Record<string, string>) {
+    return this.run((client, options) => client.getPrompt({ name, ...(args ? { arguments: args } : {}) }, options));
+  }
+
+  /** Round trip of an MCP ping, in milliseconds (sub-millisecond precision). */
+  async ping(): Promise<{ latencyMs: number }> {
+    return this.run(async (client, options) => {
+      const started = performance.now();
+      await client.ping(options);
+      return { latencyMs: performance.now() - started };
+    });
+  }
+
+  private async run<T>(work: (client: LiveSession['client'], options: RequestOptions) => Promise<T>, opts?: PerRequestOptions): Promise<T> {
+    let session: LiveSession;
+    try {
+      session = this.liveSession();
+    } catch (error) {
+      throw error as PeriscopeError;
+    }
+    this.beginRequest();
+    try {
+      return await work(session.client, this.sdkOptions(opts));
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+}

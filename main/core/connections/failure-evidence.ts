@@ -1,0 +1,76 @@
+import type { HttpEntry, TraceEntry, WebSocketEntry } from '../../../shared/model/trace';
+import type { TraceBus } from '../capture/trace-bus';
+import type { ErrorContext } from '../diagnostics/classify-error';
+
+const STDERR_TAIL_LINES = 20;
+
+/**
+ * Watches one connection's bus for the facts that explain a failure: the last HTTP exchange that
+ * went wrong (status, WWW-Authenticate, body), the last WebSocket upgrade refusal or close, the
+ * server's last stderr lines and the last error the transport reported. The thrown error alone
+ * rarely says more than "Connection closed"; the trace knows why.
+ */
+export class FailureEvidence {
+  private problemHttp?: HttpEntry;
+  private lastHttp?: HttpEntry;
+  private refusedUpgrade?: WebSocketEntry;
+  private lastWebSocket?: WebSocketEntry;
+  private readonly stderr: string[] = [];
+  private transportError?: unknown;
+  private readonly stop: () => void;
+
+  constructor(bus: TraceBus) {
+    this.stop = bus.subscribe((entry) => this.observe(entry));
+  }
+
+  /** Forget what belongs to an earlier operation (stderr is kept: it is the process's story). */
+  reset(): void {
+    this.problemHttp = undefined;
+    this.lastHttp = undefined;
+    this.refusedUpgrade = undefined;
+    this.lastWebSocket = undefined;
+    this.transportError = undefined;
+  }
+
+  noteTransportError(error: unknown): void {
+    this.transportError = error;
+  }
+
+  /** The last HTTP answer that was not a success, if any: what a 4xx-based decision looks at. */
+  get failedHttp(): HttpEntry | undefined {
+    return this.problemHttp;
+  }
+
+  context(base: ErrorContext): ErrorContext {
+    return {
+      ...base,
+      lastHttp: this.problemHttp ?? this.lastHttp,
+      lastWebSocket: this.refusedUpgrade ?? this.lastWebSocket,
+      ...(this.stderr.length ? { stderrTail: [...this.stderr] } : {}),
+      ...(this.transportError !== undefined ? { transportError: this.transportError } : {}),
+    };
+  }
+
+  dispose(): void {
+    this.stop();
+  }
+
+  private observe(entry: TraceEntry): void {
+    if (entry.type === 'http') {
+      if (entry.phase === 'headers' && entry.status !== undefined && entry.status < 300) return;
+      this.lastHttp = entry;
+      if (entry.phase === 'failed' || (entry.status !== undefined && entry.status >= 300 && !isBenign(entry))) this.problemHttp = entry;
+    } else if (entry.type === 'websocket') {
+      if (entry.event === 'upgrade' && entry.status !== undefined && entry.status !== 101) this.refusedUpgrade = entry;
+      if (entry.event === 'close' || entry.event === 'error' || entry.event === 'upgrade') this.lastWebSocket = entry;
+    } else if (entry.type === 'stderr') {
+      this.stderr.push(entry.line);
+      if (this.stderr.length > STDERR_TAIL_LINES) this.stderr.shift();
+    }
+  }
+}
+
+/** Answers the spec allows without meaning failure: a server without a GET stream or without DELETE. */
+function isBenign(entry: HttpEntry): boolean {
+  return entry.status === 405 && (entry.method === 'GET' || entry.method === 'DELETE');
+}

@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import type { ConnectionInfo, ConnectionTarget, ConnectionTargetInput, TransportKind } from '../../../shared/model/connection';
+import { ConnectionTarget as TargetSchema } from '../../../shared/model/connection';
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import { createRecordingFetch } from '../capture/recording-fetch';
+import { redactorForHeaders, type Redactor } from '../capture/redaction';
+import type { SessionFileWriter } from '../capture/session-file';
+import { TraceBuffer } from '../capture/trace-buffer';
+import { TraceBus } from '../capture/trace-bus';
+import { toErrorInfo } from '../diagnostics/classify-error';
+import { describeFailure } from '../diagnostics/describe-failure';
+import { PeriscopeError } from '../diagnostics/periscope-error';
+import { parseEndpointUrl } from '../diagnostics/url';
+import { detectTransport } from './auto-detect';
+import type { ClientRequestHandlers } from './client-handlers';
+import { connectSession, type LiveSession } from './connection-attempt';
+import { FailureEvidence } from './failure-evidence';
+import { SessionRecording } from './session-recording';
+import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
+import { requestOptions, type PerRequestOptions } from './timeouts';
+import { headerRecord, type TransportContext } from './transport-context';
+import { ConnectionRequests } from './connection-requests';
+
+export interface McpConnectionOptions {
+  id?: string;
+  label?: string;
+  clientInfo?: { name: string; version: string };
+  handlers?: ClientRequestHandlers;
+  bufferCapacity?: number;
+  /** Session file to stream the trace to (NDJSON). */
+  recordTo?: string;
+  /** Keep-alive for WebSocket connections (tests shorten it). */
+  webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
+  onStateChange?: (info: ConnectionInfo) => void;
+}
+
+const EVIDENCE_SETTLE_MS = 30;
+
+export const DEFAULT_CLIENT_INFO = { name: 'mcp-periscope', version: '0.1.0' };
+
+/**
+ * One connection to one MCP server, fully independent of every other: its own bus, buffer,
+ * session file, redactor, TLS agent and SDK client. Every method rejects only with a
+ * PeriscopeError whose ErrorInfo is built from the thrown error plus what this connection's
+ * trace knows (the failed HTTP exchange, the WebSocket close code, the server's stderr).
+ */
+export class McpConnection extends ConnectionRequests {
+  readonly id: string;
+  readonly bus: TraceBus;
+  readonly buffer: TraceBuffer;
+  readonly label: string;
+  private readonly input: ConnectionTargetInput;
+  private readonly redactor: Redactor;
+  private readonly evidence: FailureEvidence;
+  private readonly recording: SessionRecording;
+  private state: ConnectionInfo = { connectionId: '', label: '', state: 'closed', warnings: [] };
+  private target?: ConnectionTarget;
+  private tls?: TlsSetup;
+  private session?: LiveSession;
+  private connecting?: Promise<ConnectionInfo>;
+  private closed = false;
+
+  constructor(
+    target: ConnectionTargetInput,
+    private readonly options: McpConnectionOptions = {},
+  ) {
+    super();
+    this.id = options.id ?? randomUUID();
+    this.input = target;
+    this.label = options.label ?? target.url ?? [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') ?? this.id;
+    this.bus = new TraceBus(this.id);
+    this.buffer = new TraceBuffer(options.bufferCapacity);
+    this.bus.subscribe((entry) => this.buffer.push(entry));
+    this.redactor = redactorForHeaders(target.headers ?? []);
+    this.evidence = new FailureEvidence(this.bus);
+    this.recording = new SessionRecording(this.bus, options.recordTo, { label: this.label, connectionId: this.id });
+    this.state = { connectionId: this.id, label: this.label, state: 'closed', warnings: [], ...(target.url ? { url: target.url } : {}) };
+  }
+
+  info(): ConnectionInfo {
+    return structuredClone(this.state);
+  }
+
+  /** The last SSE event id seen on a response stream: pass it as resumptionToken to resume. */
+  get lastEventId(): string | undefined {
+    return this.session?.lastEventId;
+  }
+
+  connect(): Promise<ConnectionInfo> {
+    if (this.state.state === 'connected') return Promise.resolve(this.info());
+    this.connecting ??= this.doConnect().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  /** A fresh transport and client, initialized again (after an expired session, for example). */
+  async reinitialize(): Promise<ConnectionInfo> {
+    if (this.closed) throw this.closedError();
+    await this.connecting?.catch(() => undefined);
+    const previous = this.session;
+    this.session = undefined;
+    if (previous) {
+      this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Reinitializing: closing the old session and starting a new one' });
+      await previous.close().catch(() => undefined);
+    }
+    return this.connect();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.connecting?.catch(() => undefined);
+    const session = this.session;
+    this.session = undefined;
+    await session?.close().catch(() => undefined);
+    await this.tls?.close();
+    if (this.state.state !== 'closed' || session) {
+      this.setState({ state: 'closed' });
+      this.bus.emit({ type: 'lifecycle', state: 'closed', text: 'Connection closed', info: this.info() });
+    }
+    this.evidence.dispose();
+    await this.recording.close();
+  }
+
+  protected liveSession(): LiveSession {
+    if (this.session && this.state.state === 'connected') return this.session;
+    throw this.closed ? this.closedError() : new PeriscopeError(this.state.error ?? notConnected());
+  }
+
+  protected timeouts() {
+    return (this.target ?? TargetSchema.parse({ transport: 'auto' })).timeouts;
+  }
+
+  protected sdkOptions(opts?: PerRequestOptions) {
+    const session = this.session;
+    return {
+      ...requestOptions(this.timeouts(), opts),
+      onresumptiontoken: (token: string) => {
+        if (session) session.lastEventId = token;
+      },
+    };
+  }
+
+  /** Any failure of a request, as a PeriscopeError; an expired session also changes the state. */
+  protected failure(error: unknown): PeriscopeError {
+    const info = toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' }));
+    if (info.kind === 'session-expired' && this.state.state === 'connected') {
+      this.setState({ state: 'failed', error: info });
+      this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
+    }
+    return new PeriscopeError(info, { cause: error });
+  }
+
+  protected beginRequest(): void {
+    this.evidence.reset();
+  }
+
+  private async doConnect(): Promise<ConnectionInfo> {
+    if (this.closed) throw this.closedError();
+    this.setState({ state: 'connecting', error: undefined });
+    await this.recording.open();
+    this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}`, info: this.info() });
+    this.evidence.reset();
+    try {
+      const target = this.parseTarget();
+      this.tls ??= await createTlsSetup(target.tls);
+      this.setState({ warnings: [...this.tls.warnings] });
+      const ctx = this.transportContext(this.tls, target);
+      const url = target.transport === 'stdio' ? undefined : parseEndpointUrl(target.url ?? '', target.transport);
+      const known = this.state.transport;
+      const kind: TransportKind | 'auto' = known ?? target.transport;
+      const deadlineAt = Date.now() + target.timeouts.connectMs;
+      const attempt = (k: TransportKind) => this.attempt(k, target, ctx, url, Math.max(1, deadlineAt - Date.now()));
+      if (kind === 'auto') {
+        const result = await detectTransport(url!, {
+          attempt,
+          classify: (error, k) => this.classifyConnectError(error, k, target),
+          failedHttp: () => this.evidence.failedHttp,
+          resetEvidence: () => this.evidence.reset(),
+        });
+        this.setState({ detection: result.detection });
+        if (!result.ok) throw new PeriscopeError(result.error, { cause: result.cause });
+        return this.connected(result.session);
+      }
+      try {
+        return this.connected(await attempt(kind));
+      } catch (error) {
+        throw new PeriscopeError(await this.classifyConnectError(error, kind, target), { cause: error });
+      }
+    } catch (error) {
+      const info = error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' });
+      this.setState({ state: 'failed', error: info });
+      this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
+      throw error instanceof PeriscopeError ? error : new PeriscopeError(info, { cause: error });
+    }
+  }
+
+  private attempt(kind: TransportKind, target: ConnectionTarget, ctx: TransportContext, url: URL | undefined, deadlineMs: number) {
+    return connectSession({
+      kind,
+      url,
+      target,
+      ctx,
+      clientInfo: this.options.clientInfo ?? DEFAULT_CLIENT_INFO,
+      handlers: this.options.handlers,
+      deadlineMs,
+      webSocket: this.options.webSocket,
+      onTransportError: (error) => this.evidence.noteTransportError(error),
+      onUnexpectedClose: (session) => this.unexpectedClose(session),
+    });
+  }
+
+  private connected(session: LiveSession): ConnectionInfo {
+    this.session = session;
+    const { client, inner } = session;
+    const server = client.getServerVersion();
+    this.setState({
+      state: 'connected',
+      transport: session.kind,
+      serverInfo: server ? { name: server.name, version: server.version, ...(server.title ? { title: server.title } : {}) } : undefined,
+      protocolVersion: session.protocolVersion,
+      capabilities: client.getServerCapabilities() as Record<string, unknown> | undefined,
+      instructions: client.getInstructions(),
+      sessionId: inner.sessionId,
+      error: undefined,
+      connectedAt: Date.now(),
+    });
+    const info = this.info();
+    this.bus.emit({ type: 'lifecycle', state: 'connected', text: `Connected to ${info.serverInfo?.name ?? 'the server'} over ${session.kind}`, info });
+    return info;
+  }
+
+  private unexpectedClose(session: LiveSession): void {
+    if (this.session !== session || this.closed) return;
+    this.session = undefined;
+    const error = toErrorInfo(new Error('Connection closed'), this.evidence.context({ url: this.state.url, transport: session.kind, phase: 'request' }));
+    this.setState({ state: 'closed', error });
+    this.bus.emit({ type: 'lifecycle', state: 'closed', text: error.message, error, info: this.info() });
+  }
+
+  /**
+   * The recording of a refused request's body (and so its WWW-Authenticate or HTML title) can
+   * land a moment after the transport threw; give it that moment. A TLS failure also gets the
+   * server's certificate looked at, so the message can name it.
+   */
+  private async classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {
+    await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
+    const context = this.evidence.context({ url: target.url, transport: kind, phase: 'connect' });
+    return describeFailure(error, context, { probeTimeoutMs: 2_000, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) });
+  }
+
+  private parseTarget(): ConnectionTarget {
+    if (this.target) return this.target;
+    const parsed = TargetSchema.safeParse(this.input);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'target'}: ${i.message}`).join('; ');
+      throw new PeriscopeError({ kind: 'invalid-input', message: `The connection settings are not valid (${problems})`, hint: 'check the transport, URL, headers and timeouts' });
+    }
+    this.target = parsed.data;
+    return this.target;
+  }
+
+  private transportContext(tls: TlsSetup, target: ConnectionTarget): TransportContext {
+    const fetch = createRecordingFetch(this.bus, this.redactor, { baseFetch: tls.fetch });
+    return { bus: this.bus, redactor: this.redactor, headers: headerRecord(target.headers), tls, fetch };
+  }
+
+  private setState(patch: Partial<ConnectionInfo>): void {
+    this.state = { ...this.state, ...patch };
+    for (const key of Object.keys(this.state) as Array<keyof ConnectionInfo>) if (this.state[key] === undefined) delete this.state[key];
+    this.options.onStateChange?.(this.info());
+  }
+
+  private closedError(): PeriscopeError {
+    return new PeriscopeError({ kind: 'closed', message: `The connection "${this.label}" was closed`, hint: 'open it again to send more requests' });
+  }
+}
+
+function notConnected(): ErrorInfo {
+  return { kind: 'closed', message: 'The connection is not open yet', hint: 'connect first, then send requests' };
+}

@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { Agent, fetch as undiciFetch } from 'undici';
+import type { TlsOptions } from '../../../shared/model/connection';
+import { periscopeError } from '../diagnostics/periscope-error';
+
+/** What one connection needs to speak TLS its own way: a fetch for HTTP, options for `ws`. */
+export interface TlsSetup {
+  /** The fetch the HTTP transports build on: undici with a private Agent when TLS is customised. */
+  fetch: typeof fetch;
+  /** Passed to `new WebSocket(url, protocols, options)`. */
+  webSocket: { ca?: Buffer[]; rejectUnauthorized?: boolean };
+  /** CA contents, for the certificate probe that explains a TLS failure. */
+  ca?: Buffer[];
+  warnings: string[];
+  /** Releases the Agent's sockets; a connection's TLS setup is never shared with another. */
+  close(): Promise<void>;
+}
+
+export const INSECURE_WARNING =
+  'TLS certificate checks are OFF for this connection (accept invalid certificates): anyone on the network path could read or change the traffic';
+
+/**
+ * Reads the extra CA files and builds a connection-private undici Agent. Without TLS options the
+ * global fetch is used, so a default connection behaves exactly like any other Node client.
+ */
+export async function createTlsSetup(tls: TlsOptions | undefined): Promise<TlsSetup> {
+  const caFiles = tls?.caFiles ?? [];
+  const insecure = tls?.acceptInvalidCertificates === true;
+  const warnings = insecure ? [INSECURE_WARNING] : [];
+  if (caFiles.length === 0 && !insecure) {
+    return { fetch: globalThis.fetch, webSocket: {}, warnings, close: async () => undefined };
+  }
+  const ca = caFiles.length > 0 ? await readCaFiles(caFiles) : undefined;
+  // Node's default roots stay trusted next to the extra CA: tls.rootCertificates + the files.
+  const trusted = ca ? [...(await defaultRoots()), ...ca] : undefined;
+  const agent = new Agent({ connect: { ...(trusted ? { ca: trusted } : {}), rejectUnauthorized: !insecure } });
+  const tlsFetch = ((input: string | URL | Request, init?: RequestInit) =>
+    // undici's own fetch honours `dispatcher`; its Response is WHATWG-compatible with the global one.
+    undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;
+  return {
+    fetch: tlsFetch,
+    webSocket: { ...(trusted ? { ca: trusted } : {}), rejectUnauthorized: !insecure },
+    ca,
+    warnings,
+    close: () => agent.close().catch(() => undefined),
+  };
+}
+
+async function readCaFiles(files: string[]): Promise<Buffer[]> {
+  const out: Buffer[] = [];
+  for (const file of files) {
+    try {
+      out.push(await readFile(file));
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'unknown';
+      throw periscopeError(
+        'tls',
+        `Could not read the CA certificate file "${file}" (${code === 'ENOENT' ? 'no such file' : code})`,
+        'check the path given with --ca (a PEM file holding the CA certificate that signed the server certificate)',
+        { file, code },
+        error,
+      );
+    }
+  }
+  return out;
+}
+
+async function defaultRoots(): Promise<Buffer[]> {
+  const { rootCertificates } = await import('node:tls');
+  return rootCertificates.map((pem) => Buffer.from(pem));
+}

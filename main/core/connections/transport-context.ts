@@ -1,0 +1,21 @@
+import type { Redactor } from '../capture/redaction';
+import type { TraceBus } from '../capture/trace-bus';
+import type { TlsSetup } from './tls-dispatcher';
+
+/** What every transport of one connection shares: its bus, its redactor, its headers and TLS. */
+export interface TransportContext {
+  bus: TraceBus;
+  redactor: Redactor;
+  /** Custom headers with secrets resolved: the real values, for the wire only. */
+  headers: Record<string, string>;
+  tls: TlsSetup;
+  /** The recording fetch (over the connection's TLS fetch) every HTTP request goes through. */
+  fetch: typeof fetch;
+}
+
+/** WireHeader[] → a plain record; a repeated name keeps the last value, as most clients do. */
+export function headerRecord(headers: Array<{ name: string; value: string }>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { name, value } of headers) if (name.trim()) out[name.trim()] = value;
+  return out;
+}
