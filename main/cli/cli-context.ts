@@ -56,9 +56,16 @@ export function createCliContext(io: CliIo = {}): CliContext {
   };
 }
 
-/** SIGINT for the real process; while anyone listens, Ctrl-C is theirs instead of Node's default exit. */
+/**
+ * SIGINT for the real process; while anyone listens, Ctrl-C is theirs instead of Node's default
+ * exit, so a request can be cancelled cleanly. A second Ctrl-C still quits at once.
+ */
 function processInterrupt(listener: () => void): () => void {
-  const handler = () => listener();
+  let pressed = 0;
+  const handler = () => {
+    if (++pressed > 1) process.exit(130);
+    listener();
+  };
   process.on('SIGINT', handler);
   return () => process.off('SIGINT', handler);
 }

@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import { PeriscopeError } from '../../core/diagnostics/periscope-error';
+import type { McpConnection } from '../../core/connections/mcp-connection';
+import { withConnection } from '../cli-session';
+import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
+import { withConnectionOptions } from '../connection-options';
+import { formatToolResult, type ToolResultLike } from '../format/content';
+import type { ToolLike } from '../format/listings';
+import { buildToolArguments, splitPair, type InputSchemaLike } from '../tool-arguments';
+
+interface CallOptions {
+  args?: string;
+}
+
+/**
+ * `periscope call <target> <tool> [--args JSON | key=value ...]`. The tool list is fetched first
+ * so key=value pairs are typed by the tool's input schema. Progress goes to stderr; Ctrl-C
+ * cancels the request (notifications/cancelled) and the connection closes cleanly.
+ */
+export function registerCallCommand(program: Command, cctx: CommandContext): void {
+  withConnectionOptions(
+    program
+      .command('call')
+      .argument('[target]', TARGET_HELP)
+      .argument('[tool]', 'tool name')
+      .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema: n=3, flag=true, list=\'[1,2]\')')
+      .usage('[options] <target> <tool> [key=value ...]   |   --stdio [options] <tool> [key=value ...] -- <command...>')
+      .option('--args <json>', 'all tool arguments as one JSON object (key=value pairs override its fields)')
+      .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels'),
+  ).action(async (...params: unknown[]) => {
+    const cmd = actionCommand(params);
+    const { options, target, rest } = connectingArgs(cmd, cctx);
+    const [toolName, ...pairs] = rest;
+    requireArg(toolName, 'tool name', cmd);
+    const { args: argsJson } = cmd.opts() as CallOptions;
+    pairs.forEach(splitPair); // reject malformed pairs before any network traffic
+    if (argsJson !== undefined) buildToolArguments(argsJson, []);
+
+    await withConnection(cctx, cctx.out, target, options, async (connection) => {
+      const tool = await findTool(connection, toolName);
+      const args = buildToolArguments(argsJson, pairs, tool.inputSchema as InputSchemaLike | undefined);
+      const result = await callCancellable(cctx, connection, toolName, args);
+      cctx.out.data(result);
+      for (const line of formatToolResult(result)) cctx.out.line(line);
+    });
+  });
+}
+
+async function findTool(connection: McpConnection, name: string): Promise<ToolLike> {
+  const { tools } = (await connection.listTools()) as { tools: ToolLike[] };
+  const tool = tools.find((t) => t.name === name);
+  if (!tool) {
+    const names = tools.map((t) => t.name);
+    throw new PeriscopeError({
+      kind: 'not-found',
+      message: `The server has no tool called "${name}".`,
+      hint: names.length > 0 ? `Available tools: ${names.join(', ')}.` : 'This server lists no tools at all.',
+      detail: { tool: name, available: names },
+    });
+  }
+  return tool;
+}
+
+async function callCancellable(cctx: CommandContext, connection: McpConnection, name: string, args: Record<string, unknown>): Promise<ToolResultLike> {
+  const controller = new AbortController();
+  const cancelled = new PeriscopeError({
+    kind: 'cancelled',
+    message: `The call of ${name} was cancelled (Ctrl-C); the server was told with notifications/cancelled.`,
+    hint: 'Nothing to fix: it was stopped on purpose. Run it again with a larger --timeout if it was only slow.',
+  });
+  const stopListening = cctx.onInterrupt(() => {
+    if (controller.signal.aborted) return;
+    cctx.out.note(`cancelling ${name}...`);
+    controller.abort(cancelled.message);
+  });
+  try {
+    return (await connection.callTool(name, args, {
+      signal: controller.signal,
+      onProgress: (p: { progress: number; total?: number; message?: string }) => cctx.out.note(formatProgress(name, p)),
+    })) as ToolResultLike;
+  } catch (error) {
+    // The SDK reports every aborted request like a timeout; here we know the user stopped it.
+    throw controller.signal.aborted ? cancelled : error;
+  } finally {
+    stopListening();
+  }
+}
+
+export function formatProgress(tool: string, p: { progress: number; total?: number; message?: string }): string {
+  const amount = p.total !== undefined ? `${p.progress}/${p.total}` : String(p.progress);
+  const percent = p.total ? ` (${Math.round((p.progress / p.total) * 100)}%)` : '';
+  return `progress ${tool}: ${amount}${percent}${p.message ? ` ${p.message}` : ''}`;
+}

@@ -1,0 +1,52 @@
+import type { Command } from 'commander';
+import { withConnection } from '../cli-session';
+import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
+import { withConnectionOptions } from '../connection-options';
+import { formatResourceContents } from '../format/content';
+import { formatResources, type ResourceLike, type TemplateLike } from '../format/listings';
+import { noExtra } from './connect';
+
+/** `periscope resources <target>` (resources and templates) and `periscope read <target> <uri>`. */
+export function registerResourcesCommands(program: Command, cctx: CommandContext): void {
+  withConnectionOptions(
+    program.command('resources').argument('[target]', TARGET_HELP).description('list the resources and resource templates a server offers'),
+  ).action(async (...params: unknown[]) => {
+    const cmd = actionCommand(params);
+    const { options, target, rest } = connectingArgs(cmd, cctx);
+    noExtra(rest, cmd);
+    await withConnection(cctx, cctx.out, target, options, async (connection, info) => {
+      if (!info.capabilities?.resources) {
+        cctx.out.data({ resources: [], resourceTemplates: [] });
+        cctx.out.line('This server does not offer resources (no "resources" capability).');
+        return;
+      }
+      const { resources } = (await connection.listResources()) as { resources: ResourceLike[] };
+      const { resourceTemplates } = (await connection.listResourceTemplates()) as { resourceTemplates: TemplateLike[] };
+      cctx.out.data({ resources, resourceTemplates });
+      for (const line of formatResources(resources, resourceTemplates)) cctx.out.line(line);
+    });
+  });
+
+  withConnectionOptions(
+    program
+      .command('read')
+      .argument('[target]', TARGET_HELP)
+      .argument('[uri]', 'resource URI, e.g. playground://readme')
+      .usage('[options] <target> <uri>   |   --stdio [options] <uri> -- <command...>')
+      .description('read one resource'),
+  ).action(async (...params: unknown[]) => {
+    const cmd = actionCommand(params);
+    const { options, target, rest } = connectingArgs(cmd, cctx);
+    const [uri, ...extra] = rest;
+    noExtra(extra, cmd);
+    requireArg(uri, 'resource URI', cmd);
+    await withConnection(cctx, cctx.out, target, options, async (connection) => {
+      const result = (await connection.readResource(uri)) as { contents: Array<{ uri: string; text?: string; blob?: string; mimeType?: string }> };
+      cctx.out.data(result);
+      for (const content of result.contents) {
+        if (result.contents.length > 1) cctx.out.line(`--- ${content.uri}${content.mimeType ? ` [${content.mimeType}]` : ''}`);
+        for (const line of formatResourceContents(content)) cctx.out.line(line);
+      }
+    });
+  });
+}
