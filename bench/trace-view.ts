@@ -41,7 +41,9 @@ export async function benchTraceView(): Promise<Record<string, number>> {
     await call<void>('b.warmUp();');
     const filters: number[] = [];
     for (const text of FILTER_TEXTS) {
-      filters.push((await call<{ ms: number }>(`return b.applyTextFilter(${JSON.stringify(text)});`)).ms);
+      const applied = await call<{ ms: number; shown: string }>(`return b.applyTextFilter(${JSON.stringify(text)});`);
+      if (process.env.BENCH_VERBOSE) console.error(`filter ${JSON.stringify(text)}: ${applied.ms.toFixed(1)} ms, ${applied.shown}`);
+      filters.push(applied.ms);
       await call<{ ms: number }>(`return b.applyTextFilter('');`);
     }
     const sorted = [...filters].sort((a, b) => a - b);

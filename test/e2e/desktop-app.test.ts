@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -133,6 +133,23 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     }
   });
 
+  it('exports remotes through the save dialog without secret values, and imports a file through the open dialog', async () => {
+    const exported = join(app.dataDir, 'exported-remotes.json');
+    app.dialogs.answerNext(exported);
+    await page.getByTestId('export-remotes').click();
+    await expect.poll(async () => (await readdir(app.dataDir)).includes('exported-remotes.json')).toBe(true);
+    const text = await readFile(exported, 'utf8');
+    expect(text).toContain('"transport_type": "streamable"');
+    expect(text).toContain('Secured demo');
+    expect(text).not.toContain('e2e-secret');
+
+    const incoming = join(app.dataDir, 'incoming.json');
+    await writeFile(incoming, JSON.stringify({ name: 'Imported demo', transport_type: 'sse', url: 'http://playground.localhost/sse', headers: [] }));
+    app.dialogs.answerNext(incoming);
+    await page.getByTestId('import-remotes').click();
+    await expect.poll(() => remoteItem('Imported demo').count()).toBe(1);
+  });
+
   it('shows a failing connection with its message and hint', async () => {
     const port = await freePortNobodyListensOn();
     const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '' };
@@ -170,5 +187,13 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     await expect.poll(async () => (await session.getByTestId('trace-view').innerText()).toLowerCase()).toContain('initialize');
     await app.screenshot('session-file');
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('left the secret in no file: remotes, recorded sessions, the saved session, the export', async () => {
+    const files = (await readdir(app.dataDir, { recursive: true, withFileTypes: true })).filter((f) => f.isFile());
+    expect(files.some((f) => f.name.endsWith('.ndjson') && f.parentPath.endsWith('sessions'))).toBe(true); // every connection recorded
+    for (const file of files) {
+      expect(await readFile(join(file.parentPath, file.name), 'utf8'), file.name).not.toContain('e2e-secret');
+    }
   });
 });
