@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSessionFile } from '../../../main/core/capture/session-file';
+import { startPlayground } from '../../../main/core/playground/start-playground';
+import type { RunningPlayground } from '../../../main/core/playground/playground-options';
+import { cli, closedPort, json, removeTestDataDir } from './cli-harness';
+
+const SECRET = 'sekret-123';
+let guarded: RunningPlayground;
+let dir: string;
+
+beforeAll(async () => {
+  guarded = await startPlayground({ port: 0, requireBearer: SECRET });
+  dir = mkdtempSync(join(tmpdir(), 'periscope-cli-secret-'));
+});
+afterAll(async () => {
+  await guarded?.close();
+  rmSync(dir, { recursive: true, force: true });
+  removeTestDataDir();
+});
+
+describe('a secret given with -H', () => {
+  it.each(['streamable', 'sse', 'websocket'] as const)('reaches the %s server but never the output, the trace or the session file', async (transport) => {
+    const url = transport === 'websocket' ? guarded.urls.websocket : transport === 'sse' ? guarded.urls.sse : guarded.urls.streamable;
+    const file = join(dir, `${transport}.ndjson`);
+    guarded.seenRequests.length = 0;
+    const run = await cli(['call', url, 'echo', 'message=hello', '--transport', transport, '-H', `Authorization: Bearer ${SECRET}`, '--trace', '--record', file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('hello');
+    expect(guarded.seenRequests.some((r) => r.headers.authorization === `Bearer ${SECRET}`)).toBe(true);
+    expect(run.stderr).toMatch(/tools\/call/); // the trace was printed
+    expect(run.stdout + run.stderr).not.toContain(SECRET);
+    expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
+    // The file still shows that the header was sent, with its scheme and a masked value.
+    const { entries } = await readSessionFile(file);
+    const sentHeaders = entries.flatMap((e) => (e.type === 'http' || e.type === 'websocket' ? [e.requestHeaders ?? {}] : []));
+    const authorization = sentHeaders.flatMap((h) => Object.entries(h).filter(([k]) => k.toLowerCase() === 'authorization').map(([, v]) => v));
+    expect(authorization.length).toBeGreaterThan(0);
+    expect(new Set(authorization)).toEqual(new Set(['Bearer [redacted]']));
+  });
+
+  it('is masked even when the server echoes it back, in --json output too', async () => {
+    const run = await cli(['call', guarded.urls.streamable, 'echo', `message=token ${SECRET}`, '-H', `Authorization: Bearer ${SECRET}`, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toContain(SECRET);
+    expect(json<{ content: Array<{ text: string }> }>(run).content[0].text).toBe('token [redacted]');
+  });
+
+  it('without the header, the 401 is an auth error (exit 31) with a hint', async () => {
+    const run = await cli(['tools', guarded.urls.streamable, '--transport', 'streamable']);
+    expect(run.code).toBe(31);
+    expect(run.stderr).toMatch(/^error: .+/m);
+    expect(run.stderr).toMatch(/^hint: .+/m);
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('a wrong token is an auth error whose output does not echo the wrong token', async () => {
+    const run = await cli(['tools', guarded.urls.streamable, '--transport', 'streamable', '-H', 'Authorization: Bearer wrong-456', '--json']);
+    expect(run.code).toBe(31);
+    expect(json(run)).toHaveProperty('error.kind', 'auth');
+    expect(run.stdout + run.stderr).not.toContain('wrong-456');
+  });
+});
+
+describe('connection errors', () => {
+  it('a refused port exits with the refused code and a hint', async () => {
+    const port = await closedPort();
+    const run = await cli(['ping', `http://127.0.0.1:${port}/mcp`, '--transport', 'streamable']);
+    expect(run.code).toBe(21);
+    expect(run.stderr).toMatch(/^error: .*refused/im);
+    expect(run.stderr).toMatch(/^hint: .+/m);
+  });
+
+  it('a name that is neither a URL nor a saved remote is invalid-url (exit 10)', async () => {
+    const run = await cli(['tools', 'staging-api']);
+    expect(run.code).toBe(10);
+    expect(run.stderr).toContain('error: "staging-api" is neither a URL nor a saved remote.');
+  });
+
+  it('usage errors exit 1 and help topics document the exit codes', async () => {
+    expect((await cli(['nonsense'])).code).toBe(1);
+    const help = await cli(['help', 'exit-codes']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^\s+21\s+refused\b/m);
+    expect(help.stdout).toMatch(/^\s+31\s+auth\b/m);
+    const top = await cli(['--help']);
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('periscope help exit-codes');
+  });
+});
