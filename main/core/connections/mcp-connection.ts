@@ -4,7 +4,6 @@ import { ConnectionTarget as TargetSchema } from '../../../shared/model/connecti
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { createRecordingFetch } from '../capture/recording-fetch';
 import { redactorForHeaders, type Redactor } from '../capture/redaction';
-import type { SessionFileWriter } from '../capture/session-file';
 import { TraceBuffer } from '../capture/trace-buffer';
 import { TraceBus } from '../capture/trace-bus';
 import { toErrorInfo } from '../diagnostics/classify-error';
@@ -158,7 +157,7 @@ export class McpConnection extends ConnectionRequests {
     if (this.closed) throw this.closedError();
     this.setState({ state: 'connecting', error: undefined });
     await this.recording.open();
-    this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}`, info: this.info() });
+    this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${this.describeHeaders()}`, info: this.info() });
     this.evidence.reset();
     try {
       const target = this.parseTarget();
@@ -268,6 +267,13 @@ export class McpConnection extends ConnectionRequests {
     this.state = { ...this.state, ...patch };
     for (const key of Object.keys(this.state) as Array<keyof ConnectionInfo>) if (this.state[key] === undefined) delete this.state[key];
     this.options.onStateChange?.(this.info());
+  }
+
+  /** Which headers go on the wire (secrets masked), so a user can see theirs are sent. */
+  private describeHeaders(): string {
+    const headers = this.redactor.headers(headerRecord(this.input.headers ?? []));
+    const parts = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+    return parts.length ? ` with headers ${parts.join(', ')}` : '';
   }
 
   private closedError(): PeriscopeError {
