@@ -15,6 +15,8 @@ export interface HttpResponseFacts {
   url?: string;
   /** False when only the status is known (the SDK threw it without the response headers). */
   headersKnown?: boolean;
+  /** Whether the request carried an Authorization header (undefined: not known). */
+  sentAuthorization?: boolean;
 }
 
 const ENDPOINT_HINT = 'MCP endpoints usually end in /mcp (Streamable HTTP) or /sse (legacy SSE)';
@@ -33,7 +35,7 @@ export function classifyHttpResponse(r: HttpResponseFacts): ErrorInfo | undefine
   const detail = stripUndefined(base);
   const looksHtml = contentType.includes('text/html') || /^\s*<(!doctype|html|head|body)/i.test(r.body ?? '');
 
-  if (r.status === 401 || r.status === 403) return explainAuthChallenge({ status: r.status, headers: r.headers, where, detail, headersKnown: r.headersKnown !== false });
+  if (r.status === 401 || r.status === 403) return explainAuthChallenge({ status: r.status, headers: r.headers, where, detail, headersKnown: r.headersKnown !== false, sentAuthorization: r.sentAuthorization });
 
   if (r.status === 404 && r.hadSessionId) {
     return {

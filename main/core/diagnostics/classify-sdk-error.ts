@@ -149,13 +149,18 @@ function fromHttp(
       transport: context.transport,
       url: last.url,
       hadSessionId: Object.keys(last.requestHeaders).some((h) => h.toLowerCase() === 'mcp-session-id'),
+      sentAuthorization: Object.keys(last.requestHeaders).some((h) => h.toLowerCase() === 'authorization'),
     });
   }
   const headers = ws?.status === status ? ws.responseHeaders : knownHeaders;
+  const sentAuthorization = ws?.status === status && ws.requestHeaders
+    ? Object.keys(ws.requestHeaders).some((h) => h.toLowerCase() === 'authorization')
+    : undefined;
   return classifyHttpResponse({
     status,
     headers: headers ?? {},
     headersKnown: headers !== undefined,
+    sentAuthorization,
     body,
     method,
     transport: context.transport,

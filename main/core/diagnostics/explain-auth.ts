@@ -8,6 +8,7 @@ interface AuthFacts {
   where: string;
   detail: Record<string, unknown>;
   headersKnown: boolean;
+  sentAuthorization?: boolean;
 }
 
 /**
@@ -36,7 +37,7 @@ export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
   return {
     kind: 'auth',
     message: `${facts.where} answered 401 Unauthorized${asks || (facts.headersKnown ? ' without a WWW-Authenticate header' : '')}`,
-    hint: hintFor(primary, facts.headersKnown),
+    hint: hintFor(primary, facts.headersKnown, facts.sentAuthorization),
     detail,
   };
 }
@@ -46,7 +47,7 @@ function pickChallenge(challenges: AuthChallenge[]): AuthChallenge | undefined {
   return challenges.find((c) => c.scheme.toLowerCase() === 'bearer') ?? challenges[0];
 }
 
-function hintFor(challenge: AuthChallenge | undefined, headersKnown: boolean): string {
+function hintFor(challenge: AuthChallenge | undefined, headersKnown: boolean, sentAuthorization?: boolean): string {
   if (!challenge) {
     if (!headersKnown) return "the server wants credentials: set the header it expects, usually -H 'Authorization: Bearer <token>' or an API-key header";
     return "the server wants credentials but does not say which: set the header its docs name, usually -H 'Authorization: Bearer <token>' or an API-key header";
@@ -55,9 +56,11 @@ function hintFor(challenge: AuthChallenge | undefined, headersKnown: boolean): s
   const error = challenge.params.error;
   if (scheme === 'bearer') {
     const what =
-      error === 'invalid_token'
-        ? 'the token was rejected (expired, revoked or wrong): get a fresh one and set'
-        : 'set';
+      sentAuthorization === false
+        ? 'no Authorization header was sent: set'
+        : error === 'invalid_token'
+          ? 'the token was rejected (expired, revoked or wrong): get a fresh one and set'
+          : 'set';
     const metadata = challenge.params.resource_metadata
       ? ` (the server advertises OAuth metadata at ${challenge.params.resource_metadata})`
       : '';

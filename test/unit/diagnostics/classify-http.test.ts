@@ -85,3 +85,12 @@ describe('classifyHttpResponse', () => {
     expect(classifyHttpResponse({ status: 302, headers: { location: 'https://x/mcp' } })!.hint).toContain('https://x/mcp');
   });
 });
+
+describe('classifyHttpResponse auth hints', () => {
+  it('says when no Authorization header was sent at all', () => {
+    const info = classifyHttpResponse({
+      status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' }, sentAuthorization: false,
+    })!;
+    expect(info.hint).toBe("no Authorization header was sent: set the Authorization header: -H 'Authorization: Bearer <token>'");
+  });
+});
