@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { build as viteBuild } from 'vite';
 import { createAppCore } from '../main/core/service/app-core';
 import { startBridgeServer } from '../test/e2e/bridge/bridge-server';
 import { browserBridgeScript, launchChromium, RENDERER_BUILD, ROOT } from '../test/e2e/support/browser';
@@ -18,7 +19,10 @@ const FILTER_TEXTS = ['tool-42', 'City 777', 'Unknown tool', 'degrees, wind 59',
  * renderer's bench hooks, as a session file would be; targets: filter < 50 ms, first render < 200 ms.
  */
 export async function benchTraceView(): Promise<Record<string, number>> {
-  if (!existsSync(join(RENDERER_BUILD, 'index.html'))) throw new Error('No renderer build: run `npm run build:renderer` first.');
+  if (!existsSync(join(RENDERER_BUILD, 'index.html'))) {
+    // `npm run bench` does not build the renderer; build it the way `npm run build:renderer` does.
+    await viteBuild({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn' });
+  }
   const pageScript = (
     await build({ entryPoints: [join(ROOT, 'bench/trace-view-page.ts')], bundle: true, format: 'iife', platform: 'browser', target: 'chrome120', write: false })
   ).outputFiles[0].text;
