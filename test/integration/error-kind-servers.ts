@@ -92,3 +92,29 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
   });
 }
+
+/**
+ * A minimal Streamable HTTP server that hands out a session on initialize; after `forget()` it
+ * answers 404 to every request carrying that id, as a restarted server does.
+ */
+export function forgetfulSessionServer(): { handler: Handler; forget(): void } {
+  let initialized = false;
+  let forgotten = false;
+  const handler: Handler = (req, res) => {
+    if (req.method === 'GET' || req.method === 'DELETE') return void res.writeHead(405).end();
+    if (!initialized) {
+      initialized = true;
+      const body = JSON.stringify({
+        jsonrpc: '2.0',
+        id: 0,
+        result: { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'forgetful', version: '1.0.0' } },
+      });
+      return void res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'session-1' }).end(body);
+    }
+    if (forgotten && req.headers['mcp-session-id'] === 'session-1') {
+      return void res.writeHead(404, { 'content-type': 'text/plain' }).end('Session not found');
+    }
+    res.writeHead(202).end();
+  };
+  return { handler, forget: () => void (forgotten = true) };
+}

@@ -7,7 +7,7 @@ import type { RunningPlayground } from '../../main/core/playground/playground-op
 import { startPlayground } from '../../main/core/playground/start-playground';
 import { type HttpsFixtureKind, startHttpsFixture } from '../fixtures/tls/https-fixture';
 import {
-  closedPort, droppedStream, html404, malformedJson, neverAnswers, postNotAllowed,
+  closedPort, droppedStream, forgetfulSessionServer, html404, malformedJson, neverAnswers, postNotAllowed,
   type RunningServer, startDroppingWebSocketServer, startHttpServer,
 } from './error-kind-servers';
 
@@ -136,6 +136,19 @@ describe('error kinds from real conditions', () => {
     const info = await failureOf({ transport: 'streamable', url: silent.url, timeouts: { connectMs: 500, requestMs: 500 } });
     expect(info.kind).toBe('timeout');
     expect(info.hint).toContain('--timeout');
+  });
+
+  it('session-expired: a 404 to a request carrying a session id the server handed out', async () => {
+    const sessions = forgetfulSessionServer();
+    const forgetful = await server(sessions.handler);
+    const connection = await manager.open({ transport: 'streamable', url: forgetful.url, timeouts: fast });
+    sessions.forget();
+    const error = await connection.listTools().then(() => undefined, (e: unknown) => e);
+    expect(isPeriscopeError(error)).toBe(true);
+    if (!isPeriscopeError(error)) return;
+    expect(error.info.kind).toBe('session-expired');
+    expect(error.info.message).toContain('404');
+    expect(error.info.hint).toContain('initialize again');
   });
 
   it('spawn: a missing stdio command, and one that exits at once', async () => {
