@@ -27,7 +27,8 @@ export function requestOptions(timeouts: TimeoutSettings, opts: PerRequestOption
   return {
     timeout,
     resetTimeoutOnProgress: timeouts.resetOnProgress,
-    maxTotalTimeout: Math.max(timeout, timeouts.maxTotalMs),
+    // The connection's cap holds, unless this one call explicitly asked for longer.
+    maxTotalTimeout: opts.timeoutMs !== undefined ? Math.max(opts.timeoutMs, timeouts.maxTotalMs) : timeouts.maxTotalMs,
     ...(onprogress ? { onprogress } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
   };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { startSseOnlyFixture } from '../../fixtures/sdk-servers/sse-only-fixture';
+import { startStreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
+import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
+import { textOf, useManager } from './connection-test-support';
+
+const { manager, cleanup } = useManager();
+
+describe('transport auto-detection', () => {
+  for (const postStatus of [405, 404] as const) {
+    it(`an SSE-only server answering ${postStatus} to the POST: falls back to SSE and explains why`, async () => {
+      const fixture = await startSseOnlyFixture({ postStatus });
+      cleanup(() => fixture.close());
+      const connection = await manager.open({ transport: 'auto', url: fixture.url });
+      const info = connection.info();
+      expect(info.transport).toBe('sse');
+      expect(info.detection).toEqual({
+        attempts: [
+          { transport: 'streamable', outcome: 'failed', reason: `POST answered ${postStatus}` },
+          { transport: 'sse', outcome: 'ok', reason: 'the GET opened an event stream that sent the endpoint event' },
+        ],
+        chosen: 'sse',
+        explanation: expect.stringContaining(`answered ${postStatus} to the Streamable HTTP POST; it spoke legacy HTTP+SSE. Consider migrating it to Streamable HTTP`),
+      });
+      expect(textOf(await connection.callTool('echo', { message: 'detected' }))).toBe('detected');
+      // The server saw the failed POST first, then the SSE GET.
+      expect(fixture.requests.slice(0, 2).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /sse', 'GET /sse']);
+      // The attempt is in the trace too: a lifecycle reader sees what happened.
+      const https = connection.buffer.entries().filter((e) => e.type === 'http');
+      expect(https[0]).toMatchObject({ method: 'POST', status: postStatus });
+    });
+  }
+
+  it('a Streamable HTTP server is used as such, SSE not tried', async () => {
+    const fixture = await startStreamableFixture();
+    cleanup(() => fixture.close());
+    const connection = await manager.open({ transport: 'auto', url: fixture.url });
+    expect(connection.info().detection).toMatchObject({ chosen: 'streamable', attempts: [{ outcome: 'ok' }, { transport: 'sse', outcome: 'skipped' }] });
+    expect(fixture.requests.every((r) => r.method !== 'GET' || r.headers['mcp-session-id'])).toBe(true);
+  });
+
+  it('a 401 is an auth problem, not a reason to try SSE', async () => {
+    const { startPlayground } = await import('../../../main/core/playground/start-playground');
+    const playground = await startPlayground({ requireBearer: 'token' });
+    cleanup(() => playground.close());
+    const connection = manager.create({ transport: 'auto', url: playground.urls.streamable });
+    const error = await connection.connect().catch((e: unknown) => e);
+    expect(isPeriscopeError(error) && error.info.kind).toBe('auth');
+    expect(connection.info()).toMatchObject({ state: 'failed', error: { kind: 'auth' } });
+    expect(connection.info().detection?.attempts[1]).toMatchObject({ transport: 'sse', outcome: 'skipped' });
+    expect(playground.seenRequests.map((r) => r.method)).toEqual(['POST']);
+  });
+});

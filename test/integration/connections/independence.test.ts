@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { stdioFixtureCommand } from '../../fixtures/sdk-servers/stdio-fixture';
+import { startStreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
+import { startWebSocketFixture } from '../../fixtures/sdk-servers/websocket-fixture';
+import type { TraceEntry } from '../../../shared/model/trace';
+import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
+import { textOf, until, useManager } from './connection-test-support';
+
+const { manager, cleanup } = useManager();
+
+describe('simultaneous connections stay independent', () => {
+  it('two connections to one server: closing one leaves the other working', async () => {
+    const fixture = await startStreamableFixture();
+    cleanup(() => fixture.close());
+    const [a, b] = await Promise.all([
+      manager.open({ transport: 'streamable', url: fixture.url }, { label: 'a' }),
+      manager.open({ transport: 'streamable', url: fixture.url }, { label: 'b' }),
+    ]);
+    expect(a.info().sessionId).not.toBe(b.info().sessionId);
+    await manager.close(a.id);
+    expect(a.info().state).toBe('closed');
+    expect(textOf(await b.callTool('echo', { message: 'still here' }))).toBe('still here');
+    expect(manager.list().map((i) => i.label)).toEqual(['b']);
+    // Each trace is its own: b's entries never carry a's id, and seq restarts per connection.
+    expect(b.buffer.entries().every((e) => e.connectionId === b.id)).toBe(true);
+    expect(b.buffer.entries()[0]!.seq).toBe(1);
+    const err = await a.listTools().catch((e: unknown) => e);
+    expect(isPeriscopeError(err) && err.info.kind).toBe('closed');
+  });
+
+  it('killing one server breaks only its connection; the manager fans out both traces and states', async () => {
+    const ws = await startWebSocketFixture();
+    const { command, args } = stdioFixtureCommand();
+    cleanup(() => ws.close());
+    const seen: TraceEntry[] = [];
+    const states: string[] = [];
+    const stopEntries = manager.subscribe((e) => seen.push(e));
+    const stopStates = manager.onStateChange((info) => states.push(`${info.label}:${info.state}`));
+    cleanup(async () => {
+      stopEntries();
+      stopStates();
+    });
+    const wsConnection = await manager.open({ transport: 'websocket', url: ws.url }, { label: 'ws' });
+    const stdio = await manager.open({ transport: 'stdio', command, args }, { label: 'stdio' });
+
+    await ws.close();
+    await until(() => wsConnection.info().state === 'closed', 'the WebSocket connection to notice');
+    expect(wsConnection.info().error).toMatchObject({ kind: 'closed' });
+    expect(textOf(await stdio.callTool('echo', { message: 'unaffected' }))).toBe('unaffected');
+    expect(stdio.info().state).toBe('connected');
+    expect(new Set(seen.map((e) => e.connectionId))).toEqual(new Set([wsConnection.id, stdio.id]));
+    expect(states).toEqual(expect.arrayContaining(['ws:connecting', 'ws:connected', 'stdio:connected', 'ws:closed']));
+  });
+});
