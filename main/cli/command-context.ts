@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from './cli-context';
-import type { ConnectionOptions } from './connection-options';
+import { normalizeConnectionOptions, type ConnectionOptions } from './connection-options';
 import type { CommandOutput } from './output';
 
 /** What each command group's register function receives: the context plus this run's output. */
@@ -31,7 +31,7 @@ export function actionCommand(params: unknown[]): Command {
  * there is no target positional: the server's command line follows `--`.
  */
 export function connectingArgs(cmd: Command, cctx: CommandContext): { options: ConnectionOptions; target?: string; rest: string[] } {
-  const options = { ...(cmd.opts() as ConnectionOptions), stdioCommand: cctx.stdioCommand };
+  const options = { ...normalizeConnectionOptions(cmd.opts()), stdioCommand: cctx.stdioCommand };
   const positionals = [...cmd.args];
   if (options.stdio) return { options, rest: positionals };
   if (cctx.stdioCommand) {

@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { TransportChoice } from '../../shared/model';
 
 /** The options every connecting command shares, as commander hands them to an action. */
@@ -19,18 +19,24 @@ export interface ConnectionOptions {
   stdioCommand?: string[];
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function positiveInteger(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidMs(value);
+  // commander turns InvalidArgumentError into a usage error naming the option.
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number of milliseconds.`);
   return n;
 }
 
-class InvalidMs extends Error {
-  constructor(value: string) {
-    super(`"${value}" is not a positive whole number of milliseconds`);
-  }
+/** Commander leaves a repeatable option undefined when it is not given (so help shows no "default: []"). */
+export function normalizeConnectionOptions(raw: Partial<ConnectionOptions>): ConnectionOptions {
+  return { ...raw, transport: raw.transport ?? 'auto', header: raw.header ?? [], ca: raw.ca ?? [], env: raw.env ?? [] };
+}
+
+/** The usage line of a connecting command: a target, or --stdio with the command after `--`. */
+export function connectingUsage(rest = ''): string {
+  const tail = rest ? ` ${rest}` : '';
+  return `[options] <url|remote>${tail}   |   --stdio [options]${tail} -- <command...>`;
 }
 
 /** Adds the shared connection options to a command (one definition, so every command agrees). */
@@ -41,15 +47,15 @@ export function withConnectionOptions(cmd: Command): Command {
         .choices(['auto', 'streamable', 'sse', 'websocket'])
         .default('auto'),
     )
-    .option('-H, --header <header>', 'extra header "Name: value" (repeatable); values of credential headers are masked in all output', collect, [])
+    .option('-H, --header <header>', 'extra header "Name: value" (repeatable); values of credential headers are masked in all output', collect)
     .addOption(new Option('--timeout <ms>', 'connect and request timeout in milliseconds').argParser(positiveInteger))
-    .option('--ca <file>', 'extra CA certificate file in PEM format (repeatable)', collect, [])
+    .option('--ca <file>', 'extra CA certificate file in PEM format (repeatable)', collect)
     .option('--insecure', 'accept invalid TLS certificates (reported as a warning)')
     .option('--trace', 'print the live trace to stderr, one line per entry')
     .option('--record <file>', 'write the session file (NDJSON, secrets redacted) to <file>')
     .option('--json', 'machine-readable output (errors as {"error": {...}})')
     .option('--stdio', 'run a local server over stdio: the command follows `--`, e.g. --stdio -- node server.js')
-    .option('--env <KEY=value>', 'environment variable for the --stdio server (repeatable)', collect, [])
+    .option('--env <KEY=value>', 'environment variable for the --stdio server (repeatable)', collect)
     .option('--cwd <dir>', 'working folder for the --stdio server')
     .option('--data-dir <dir>', 'folder of saved remotes (default: $PERISCOPE_DATA_DIR or the per-user config folder)');
 }

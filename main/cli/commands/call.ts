@@ -3,7 +3,7 @@ import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import type { McpConnection } from '../../core/connections/mcp-connection';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
-import { withConnectionOptions } from '../connection-options';
+import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatToolResult, type ToolResultLike } from '../format/content';
 import type { ToolLike } from '../format/listings';
 import { buildToolArguments, splitPair, type InputSchemaLike } from '../tool-arguments';
@@ -24,7 +24,7 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       .argument('[target]', TARGET_HELP)
       .argument('[tool]', 'tool name')
       .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema: n=3, flag=true, list=\'[1,2]\')')
-      .usage('[options] <target> <tool> [key=value ...]   |   --stdio [options] <tool> [key=value ...] -- <command...>')
+      .usage(connectingUsage('<tool> [key=value ...]'))
       .option('--args <json>', 'all tool arguments as one JSON object (key=value pairs override its fields)')
       .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels'),
   ).action(async (...params: unknown[]) => {

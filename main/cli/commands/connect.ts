@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, TARGET_HELP, type CommandContext } from '../command-context';
-import { withConnectionOptions } from '../connection-options';
+import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatConnectionInfo } from '../format/connection-info';
 
 /** `periscope connect <target>`: initialize, show what the server said and how we reached it. */
@@ -10,6 +10,7 @@ export function registerConnectCommand(program: Command, cctx: CommandContext): 
     program
       .command('connect')
       .argument('[target]', TARGET_HELP)
+      .usage(connectingUsage())
       .description('connect and show server info, protocol version, capabilities, session id and the transport used'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, TARGET_HELP, type CommandContext } from '../command-context';
-import { withConnectionOptions } from '../connection-options';
+import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { noExtra } from './connect';
 
 /** `periscope ping <target>`: one MCP ping round trip after initialize, with its latency. */
 export function registerPingCommand(program: Command, cctx: CommandContext): void {
   withConnectionOptions(
-    program.command('ping').argument('[target]', TARGET_HELP).description('connect, send an MCP ping and show the round-trip latency'),
+    program.command('ping').argument('[target]', TARGET_HELP).usage(connectingUsage()).description('connect, send an MCP ping and show the round-trip latency'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target, rest } = connectingArgs(cmd, cctx);

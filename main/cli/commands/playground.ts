@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseFaultFlags, FAULT_FLAG_SYNTAX } from '../../core/playground/fault-flags';
 import { startPlayground } from '../../core/playground/start-playground';
 import { runStdioPlayground } from '../../core/playground/stdio-playground';
@@ -16,7 +16,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`"${value}" is not a port (0-65535; 0 picks a free one)`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port (0-65535; 0 picks a free one).`);
   return n;
 }
 
@@ -42,13 +42,12 @@ export function registerPlaygroundCommand(program: Command, cctx: CommandContext
         return;
       }
       const playground = await startPlayground({ port: opts.port ?? 0, requireBearer: opts.requireBearer, faults });
-      if (opts.requireBearer) cctx.out.addMasker({ text: (s) => s.split(opts.requireBearer!).join('[redacted]') });
       cctx.out.data({ baseUrl: playground.baseUrl, port: playground.port, urls: playground.urls });
       cctx.out.line(`Playground MCP server listening on ${playground.baseUrl}`);
       cctx.out.line(`  Streamable HTTP  ${playground.urls.streamable}`);
       cctx.out.line(`  SSE (legacy)     ${playground.urls.sse}`);
       cctx.out.line(`  WebSocket        ${playground.urls.websocket}`);
-      if (opts.requireBearer) cctx.out.line('  Requires         Authorization: Bearer <the token you gave>');
+      if (opts.requireBearer) cctx.out.line('  Requires         Authorization: Bearer <the --require-bearer token>');
       const active = Object.entries(faults).filter(([, v]) => v !== undefined && v !== false);
       if (active.length > 0) cctx.out.line(`  Faults           ${active.map(([k, v]) => (v === true ? k : `${k}=${String(v)}`)).join(', ')}`);
       cctx.out.line(`Try: periscope tools ${playground.urls.streamable}`);

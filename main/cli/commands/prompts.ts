@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
-import { withConnectionOptions } from '../connection-options';
+import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatPromptMessages } from '../format/content';
 import { formatPrompts, type PromptLike } from '../format/listings';
 import { buildPromptArguments } from '../tool-arguments';
@@ -10,7 +10,7 @@ import { noExtra } from './connect';
 /** `periscope prompts <target>` and `periscope prompt <target> <name> [key=value ...]`. */
 export function registerPromptsCommands(program: Command, cctx: CommandContext): void {
   withConnectionOptions(
-    program.command('prompts').argument('[target]', TARGET_HELP).description('list the prompts a server offers, with their arguments'),
+    program.command('prompts').argument('[target]', TARGET_HELP).usage(connectingUsage()).description('list the prompts a server offers, with their arguments'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target, rest } = connectingArgs(cmd, cctx);
@@ -33,7 +33,7 @@ export function registerPromptsCommands(program: Command, cctx: CommandContext):
       .argument('[target]', TARGET_HELP)
       .argument('[name]', 'prompt name')
       .argument('[arguments...]', 'prompt arguments as key=value')
-      .usage('[options] <target> <name> [key=value ...]   |   --stdio [options] <name> [key=value ...] -- <command...>')
+      .usage(connectingUsage('<name> [key=value ...]'))
       .description('get a prompt with arguments and show its messages'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
-import { withConnectionOptions } from '../connection-options';
+import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatResourceContents } from '../format/content';
 import { formatResources, type ResourceLike, type TemplateLike } from '../format/listings';
 import { noExtra } from './connect';
@@ -9,7 +9,7 @@ import { noExtra } from './connect';
 /** `periscope resources <target>` (resources and templates) and `periscope read <target> <uri>`. */
 export function registerResourcesCommands(program: Command, cctx: CommandContext): void {
   withConnectionOptions(
-    program.command('resources').argument('[target]', TARGET_HELP).description('list the resources and resource templates a server offers'),
+    program.command('resources').argument('[target]', TARGET_HELP).usage(connectingUsage()).description('list the resources and resource templates a server offers'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target, rest } = connectingArgs(cmd, cctx);
@@ -32,7 +32,7 @@ export function registerResourcesCommands(program: Command, cctx: CommandContext
       .command('read')
       .argument('[target]', TARGET_HELP)
       .argument('[uri]', 'resource URI, e.g. playground://readme')
-      .usage('[options] <target> <uri>   |   --stdio [options] <uri> -- <command...>')
+      .usage(connectingUsage('<uri>'))
       .description('read one resource'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);

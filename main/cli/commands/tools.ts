@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, TARGET_HELP, type CommandContext } from '../command-context';
-import { withConnectionOptions } from '../connection-options';
+import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatTools, type ToolLike } from '../format/listings';
 import { noExtra } from './connect';
 
 /** `periscope tools <target>`: the server's tools with their arguments. */
 export function registerToolsCommand(program: Command, cctx: CommandContext): void {
   withConnectionOptions(
-    program.command('tools').argument('[target]', TARGET_HELP).description('list the tools a server offers, with their arguments'),
+    program.command('tools').argument('[target]', TARGET_HELP).usage(connectingUsage()).description('list the tools a server offers, with their arguments'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target, rest } = connectingArgs(cmd, cctx);

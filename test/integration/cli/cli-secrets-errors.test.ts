@@ -26,10 +26,14 @@ describe('a secret given with -H', () => {
     const url = transport === 'websocket' ? guarded.urls.websocket : transport === 'sse' ? guarded.urls.sse : guarded.urls.streamable;
     const file = join(dir, `${transport}.ndjson`);
     guarded.seenRequests.length = 0;
-    const run = await cli(['call', url, 'echo', 'message=hello', '--transport', transport, '-H', `Authorization: Bearer ${SECRET}`, '--trace', '--record', file]);
+    const run = await cli(['call', url, 'echo', 'message=hello', '--transport', transport, '-H', `Authorization: Bearer ${SECRET}`, '-H', 'X-Client-Tag: cli-test', '--trace', '--record', file]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe('hello');
-    expect(guarded.seenRequests.some((r) => r.headers.authorization === `Bearer ${SECRET}`)).toBe(true);
+    expect(guarded.seenRequests.length).toBeGreaterThan(0);
+    for (const request of guarded.seenRequests) {
+      expect(request.headers.authorization).toBe(`Bearer ${SECRET}`);
+      expect(request.headers['x-client-tag']).toBe('cli-test');
+    }
     expect(run.stderr).toMatch(/tools\/call/); // the trace was printed
     expect(run.stdout + run.stderr).not.toContain(SECRET);
     expect(readFileSync(file, 'utf8')).not.toContain(SECRET);
@@ -81,6 +85,10 @@ describe('connection errors', () => {
 
   it('usage errors exit 1 and help topics document the exit codes', async () => {
     expect((await cli(['nonsense'])).code).toBe(1);
+    const badTimeout = await cli(['tools', 'http://127.0.0.1:9/mcp', '--timeout', 'soon']);
+    expect(badTimeout.code).toBe(1);
+    expect(badTimeout.stderr).toMatch(/^error: option '--timeout <ms>' argument 'soon' is invalid/m);
+    expect((await cli(['tools', '--transport', 'carrier-pigeon', 'http://127.0.0.1:9/mcp'])).code).toBe(1);
     const help = await cli(['help', 'exit-codes']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^\s+21\s+refused\b/m);
