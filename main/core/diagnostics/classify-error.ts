@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { HttpEntry, WebSocketEntry } from '../../../shared/model/trace';
 import type { CertificateSummary } from './certificate-probe';
 import { classifySdkError } from './classify-sdk-error';
-import { messageOf } from './error-text';
+import { hostPortOf, messageOf } from './error-text';
 import { classifySpawnError, classifySystemError, SYSTEM_ERROR_CODES, type SystemErrorLike } from './network-errors';
 import { isPeriscopeError } from './periscope-error';
 import { classifyTlsError, TLS_ERROR_CODES, TLS_MESSAGE_CODES } from './tls-errors';
@@ -63,6 +63,17 @@ function classifyOne(error: unknown, context: ErrorContext): ErrorInfo {
     if (info) return info;
   }
 
+  // undici refuses the Fetch standard's "bad ports" (1, 6000, 6665-6669...) before connecting.
+  if (chain.some((link) => messageOf(link) === 'bad port')) {
+    const port = hostPortOf(context.url)?.split(':').pop();
+    return {
+      kind: 'invalid-url',
+      message: `Port ${port ?? 'in the URL'} is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it`,
+      hint: 'run the server on another port (for example 3000 or 8080)',
+      detail: { url: context.url, port },
+    };
+  }
+
   const sdk = classifySdkError(error, context);
   if (sdk) return sdk;
 
@@ -71,7 +82,7 @@ function classifyOne(error: unknown, context: ErrorContext): ErrorInfo {
   const fromText = fromMessageText(text, context);
   if (fromText) return fromText;
 
-  return internal(error, context.url ? { url: context.url } : {});
+  return internal(error, context.url ? { url: context.url } : {}, text);
 }
 
 function fromSystemCode(link: SystemErrorLike, context: ErrorContext): ErrorInfo | undefined {
@@ -134,11 +145,12 @@ function causeChain(error: unknown): unknown[] {
   return seen;
 }
 
-function internal(error: unknown, detail: Record<string, unknown>): ErrorInfo {
+function internal(error: unknown, detail: Record<string, unknown>, chainText?: string): ErrorInfo {
   const name = error instanceof Error && error.name !== 'Error' ? `${error.name}: ` : '';
   return {
     kind: 'internal',
-    message: `Unexpected error: ${name}${messageOf(error)}`,
+    // The whole cause chain: "fetch failed" alone hides the part that explains it.
+    message: `Unexpected error: ${name}${chainText ?? messageOf(error)}`,
     hint: 'run again with --trace to see the traffic; if it persists, report it with the session file (--record)',
     detail: { ...detail, ...(error instanceof Error && error.stack ? { stack: error.stack.split('\n').slice(0, 6).join('\n') } : {}) },
   };

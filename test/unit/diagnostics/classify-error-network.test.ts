@@ -129,3 +129,12 @@ describe('toErrorInfo on real network failures', () => {
     expect(info.hint).toContain("-H 'Authorization: Bearer <token>'");
   });
 });
+
+describe('toErrorInfo on ports fetch refuses to use', () => {
+  it('explains a blocked port instead of "fetch failed"', async () => {
+    const url = 'http://127.0.0.1:6000/mcp';
+    const info = toErrorInfo(await caught(fetch(url)), { url });
+    expect(info.kind).toBe('invalid-url');
+    expect(info.message).toBe("Port 6000 is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it");
+  });
+});

@@ -142,3 +142,12 @@ describe('toErrorInfo on WebSocket upgrade answers', () => {
     expect(toErrorInfo(new Error('Server sent no subprotocol'), { url: 'ws://127.0.0.1:9/ws' }).kind).toBe('protocol');
   });
 });
+
+describe('toErrorInfo on unknown failures', () => {
+  it('keeps the whole cause chain in the message', () => {
+    const error = new TypeError('fetch failed', { cause: new Error('something odd happened') });
+    const info = toErrorInfo(error);
+    expect(info.kind).toBe('internal');
+    expect(info.message).toBe('Unexpected error: TypeError: fetch failed: something odd happened');
+  });
+});
