@@ -26,6 +26,8 @@ export interface CliRun {
 }
 
 export interface RunOptions {
+  /** Text the command reads on standard input. */
+  stdin?: string;
   onStdout?: (chunk: string, all: string) => void;
   onStderr?: (chunk: string, all: string) => void;
   /** Receives the function that simulates Ctrl-C for this run. */
@@ -54,7 +56,7 @@ export async function cli(argv: string[], options: RunOptions = {}): Promise<Cli
   const code = await runCli(argv, {
     stdout,
     stderr,
-    stdin: Readable.from([]),
+    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
     env: { ...process.env, PERISCOPE_DATA_DIR: testDataDir() },
     onInterrupt: (listener) => {
       listeners.add(listener);
