@@ -50,7 +50,7 @@ export class WebSocketClientTransport implements Transport {
 
   private socket?: WebSocket;
   private pingTimer?: NodeJS.Timeout;
-  private pongTimer?: NodeJS.Timeout;
+  private pongTimer: NodeJS.Timeout | undefined;
   private closedReported = false;
 
   constructor(
@@ -99,6 +99,7 @@ export class WebSocketClientTransport implements Transport {
       socket.on('ping', () => bus.emit({ type: 'websocket', event: 'ping', closeReason: 'from server' }));
       socket.on('pong', () => {
         clearTimeout(this.pongTimer);
+        this.pongTimer = undefined;
         bus.emit({ type: 'websocket', event: 'pong' });
       });
       socket.on('error', (error) => {
@@ -174,7 +175,8 @@ export class WebSocketClientTransport implements Transport {
       if (!socket || socket.readyState !== WebSocket.OPEN) return;
       socket.ping();
       this.options.bus.emit({ type: 'websocket', event: 'ping' });
-      clearTimeout(this.pongTimer);
+      // The deadline runs from the first unanswered ping; later pings do not push it back.
+      if (this.pongTimer) return;
       this.pongTimer = setTimeout(() => {
         // A peer that stops answering pings is gone even if TCP has not noticed yet.
         this.closeReason = `no pong within ${pongTimeout} ms`;

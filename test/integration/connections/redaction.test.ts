@@ -1,0 +1,65 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readSessionFile } from '../../../main/core/capture/session-file';
+import { startSseOnlyFixture } from '../../fixtures/sdk-servers/sse-only-fixture';
+import { stdioFixtureCommand } from '../../fixtures/sdk-servers/stdio-fixture';
+import { startStreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
+import { startWebSocketFixture } from '../../fixtures/sdk-servers/websocket-fixture';
+import { AUTH_HEADERS, SECRET, textOf, useManager } from './connection-test-support';
+
+const dir = mkdtempSync(join(tmpdir(), 'periscope-redaction-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { manager, cleanup } = useManager({ recordDir: dir });
+
+const servers = {
+  streamable: startStreamableFixture,
+  sse: startSseOnlyFixture,
+  websocket: startWebSocketFixture,
+} as const;
+
+describe('a known secret never enters the trace or the session file', () => {
+  for (const transport of ['streamable', 'sse', 'websocket'] as const) {
+    it(`${transport}: secret header and the secret echoed back by the server`, async () => {
+      const fixture = await servers[transport]();
+      cleanup(() => fixture.close());
+      const file = join(dir, `${transport}.ndjson`);
+      const connection = await manager.open({ transport, url: fixture.url, headers: AUTH_HEADERS }, { recordTo: file });
+      // The server echoes the secret in its answer: it must be masked in the copy we keep.
+      expect(textOf(await connection.callTool('echo', { message: `token=${SECRET}` }))).toBe(`token=${SECRET}`);
+      await manager.close(connection.id);
+
+      const entries = connection.buffer.entries();
+      expect(entries.length).toBeGreaterThan(5);
+      expect(JSON.stringify(entries)).not.toContain(SECRET);
+      expect(JSON.stringify(entries)).toContain('Bearer [redacted]');
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toContain(SECRET);
+      const recorded = await readSessionFile(file);
+      // The file holds the whole story, from connecting to closed.
+      expect(recorded.entries).toEqual(entries);
+      expect(recorded.entries.at(-1)).toMatchObject({ type: 'lifecycle', state: 'closed' });
+    });
+  }
+
+  it('stdio: a secret env value echoed on stdout and stderr is masked when declared as a secret header value', async () => {
+    const { command, args } = stdioFixtureCommand();
+    const connection = await manager.open({ transport: 'stdio', command, args, headers: [{ name: 'X-Api-Key', value: SECRET, secret: true }] });
+    await connection.callTool('echo', { message: SECRET });
+    expect(JSON.stringify(connection.buffer.entries())).not.toContain(SECRET);
+  });
+
+  it('the manager records every connection under recordDir when no file is named', async () => {
+    const fixture = await startStreamableFixture();
+    cleanup(() => fixture.close());
+    const connection = await manager.open({ transport: 'streamable', url: fixture.url, headers: AUTH_HEADERS }, { label: 'my server' });
+    await manager.close(connection.id);
+    const { readdirSync } = await import('node:fs');
+    const files = readdirSync(dir).filter((f) => f.startsWith('my-server-'));
+    expect(files).toHaveLength(1);
+    const recorded = await readSessionFile(join(dir, files[0]!));
+    expect(recorded.entries.length).toBe(connection.buffer.size);
+    expect(readFileSync(join(dir, files[0]!), 'utf8')).not.toContain(SECRET);
+  });
+});
