@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { EXIT_CODE_TABLE, EXIT_SUCCESS, EXIT_USAGE } from '../../core/diagnostics/exit-codes';
-import { actionCommand, UsageError, type CommandContext } from '../command-context';
+import { UsageError, type CommandContext } from '../command-context';
 
 /** Help topics that are not commands; `periscope help <topic>`. */
 const TOPICS: Record<string, { summary: string; lines: () => string[] }> = {
@@ -29,7 +29,6 @@ export function registerHelpCommand(program: Command, cctx: CommandContext): voi
       }
       const command = program.commands.find((c) => c.name() === subject || c.aliases().includes(subject));
       if (command) return void command.outputHelp();
-      actionCommand(params);
       throw new UsageError(`no command or help topic called "${subject}".`, `Commands: ${program.commands.map((c) => c.name()).join(', ')}; topics: ${Object.keys(TOPICS).join(', ')}.`);
     });
 }
