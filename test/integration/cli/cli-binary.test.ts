@@ -50,6 +50,13 @@ describe('the built periscope binary', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('serves the playground over stdio to itself (periscope tools --stdio -- periscope playground --stdio)', async () => {
+    const run = await periscope(['tools', '--json', '--stdio', '--', process.execPath, 'bin/periscope.js', 'playground', '--stdio']);
+    expect(run.code, run.stderr).toBe(0);
+    const names = (JSON.parse(run.stdout) as { tools: Array<{ name: string }> }).tools.map((t) => t.name);
+    expect(names).toEqual(expect.arrayContaining(['echo', 'add', 'slow_operation']));
+  });
+
   it('runs the demo end to end', async () => {
     const demo = await periscope(['demo']);
     expect(demo.code, demo.stderr).toBe(0);
