@@ -3,6 +3,7 @@ import { monoNow } from '../core/capture/clock';
 import { redactorForHeaders } from '../core/capture/redaction';
 import { formatTraceLine } from '../core/capture/trace-format';
 import { ConnectionManager } from '../core/connections/connection-manager';
+import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import type { McpConnection } from '../core/connections/mcp-connection';
 import type { CliContext } from './cli-context';
 import type { ConnectionOptions } from './connection-options';
@@ -10,29 +11,46 @@ import type { CommandOutput } from './output';
 import { resolveTarget } from './target';
 import { CLIENT_INFO } from './version';
 
+/** What a command's body gets besides the connection: `interrupted` aborts on Ctrl-C. */
+export type SessionRun<T> = (connection: McpConnection, info: ConnectionInfo, interrupted: AbortSignal) => Promise<T>;
+
+export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'record'> {
+  /** Where trace lines go (default: stderr). */
+  traceTo?: (line: string) => void;
+  /** Ctrl-C subscription; without it Ctrl-C keeps Node's default (the process ends at once). */
+  onInterrupt?: CliContext['onInterrupt'];
+  /**
+   * True when the body cancels its own work on `interrupted` (e.g. a tool call sends
+   * notifications/cancelled). Otherwise Ctrl-C closes the connection, ending whatever runs.
+   */
+  bodyHandlesInterrupt?: boolean;
+}
+
 /**
  * Opens one connection for one command: resolves the target, masks its secrets in all output,
  * prints the live trace (--trace), records the session file (--record), and always closes the
- * connection (which flushes the file), whatever the command did.
+ * connection (which flushes the file), whatever the command did. Ctrl-C ends the command
+ * cleanly (session closed, exit code of 'cancelled').
  */
 export async function withConnection<T>(
   ctx: CliContext,
   out: CommandOutput,
   targetArg: string | undefined,
   options: ConnectionOptions,
-  run: (connection: McpConnection, info: ConnectionInfo) => Promise<T>,
+  run: SessionRun<T>,
+  extra: Pick<SessionOptions, 'bodyHandlesInterrupt'> = {},
 ): Promise<T> {
   const { target, label } = await resolveTarget(targetArg, options, ctx);
   out.addMasker(redactorForHeaders(target.headers ?? []));
-  return withTarget(out, target, label, options, run);
+  return withTarget(out, target, label, { ...options, ...extra, onInterrupt: ctx.onInterrupt }, run);
 }
 
 export async function withTarget<T>(
   out: CommandOutput,
   target: ConnectionTargetInput,
   label: string,
-  options: Pick<ConnectionOptions, 'trace' | 'record'> & { traceTo?: (line: string) => void },
-  run: (connection: McpConnection, info: ConnectionInfo) => Promise<T>,
+  options: SessionOptions,
+  run: SessionRun<T>,
 ): Promise<T> {
   const manager = new ConnectionManager({ clientInfo: CLIENT_INFO });
   // The connection records its own session file (opened before its first entry, closed with it).
@@ -43,13 +61,46 @@ export async function withTarget<T>(
     const print = options.traceTo ?? ((line: string) => out.note(line));
     stops.push(connection.bus.subscribe((entry) => print(formatTraceLine(entry, start))));
   }
+  const interrupted = new AbortController();
+  let running = false;
+  if (options.onInterrupt) {
+    stops.push(
+      options.onInterrupt(() => {
+        if (interrupted.signal.aborted) return;
+        interrupted.abort();
+        if (running && options.bodyHandlesInterrupt) return;
+        out.note('interrupted: closing the connection... (Ctrl-C again quits at once)');
+        void manager.closeAll().catch(() => undefined);
+      }),
+    );
+  }
   try {
-    const info = await connection.connect();
+    // close() lets a connect attempt run to its end (up to the connect timeout), so Ctrl-C while
+    // connecting stops waiting for it instead.
+    const info = await Promise.race([connection.connect(), abortedPromise(interrupted.signal)]);
     for (const warning of info.warnings ?? []) out.note(`warning: ${warning}`);
-    return await run(connection, info);
+    running = true;
+    return await run(connection, info, interrupted.signal);
+  } catch (error) {
+    if (interrupted.signal.aborted && !(running && options.bodyHandlesInterrupt)) throw interruptedError(label);
+    throw error;
   } finally {
-    // Close first so the closing exchange (e.g. the session DELETE) is traced and recorded too.
-    await manager.closeAll().catch(() => undefined);
+    // Close first so the closing exchange (e.g. the session DELETE) is traced and recorded too;
+    // after an interrupt while connecting, the close finishes in the background.
+    const closing = manager.closeAll().catch(() => undefined);
+    if (running || !interrupted.signal.aborted) await closing;
     for (const stop of stops) stop();
   }
+}
+
+function interruptedError(label: string): PeriscopeError {
+  return new PeriscopeError({
+    kind: 'cancelled',
+    message: `Interrupted (Ctrl-C); the connection to ${label} was closed.`,
+    hint: 'Nothing to fix: it was stopped on purpose. If the server was only slow, run again with a larger --timeout.',
+  });
+}
+
+function abortedPromise(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
 }

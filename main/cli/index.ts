@@ -1,3 +1,4 @@
+import { EXIT_CODES } from '../core/diagnostics/exit-codes';
 import { runCli } from './run-cli';
 
 // `periscope tools URL | head` closes our stdout early; the rest of the output has nowhere to
@@ -10,4 +11,10 @@ for (const stream of [process.stdout, process.stderr]) {
 
 // The real process: arguments, streams and signals come from Node; the exit code is set (not
 // forced with process.exit) so pending output is flushed before Node exits.
-process.exitCode = await runCli(process.argv.slice(2));
+const code = await runCli(process.argv.slice(2));
+process.exitCode = code;
+if (code === EXIT_CODES.cancelled) {
+  // Work abandoned by Ctrl-C (e.g. a connect attempt) may still hold a socket open; once the
+  // output is out, do not make the user wait for it. unref: never delays a normal exit.
+  setTimeout(() => process.exit(code), 200).unref();
+}

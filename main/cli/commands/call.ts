@@ -36,13 +36,20 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
     pairs.forEach(splitPair); // reject malformed pairs before any network traffic
     if (argsJson !== undefined) buildToolArguments(argsJson, []);
 
-    await withConnection(cctx, cctx.out, target, options, async (connection) => {
-      const tool = await findTool(connection, toolName);
-      const args = buildToolArguments(argsJson, pairs, tool.inputSchema as InputSchemaLike | undefined);
-      const result = await callCancellable(cctx, connection, toolName, args);
-      cctx.out.data(result);
-      for (const line of formatToolResult(result)) cctx.out.line(line);
-    });
+    await withConnection(
+      cctx,
+      cctx.out,
+      target,
+      options,
+      async (connection, _info, interrupted) => {
+        const tool = await findTool(connection, toolName);
+        const args = buildToolArguments(argsJson, pairs, tool.inputSchema as InputSchemaLike | undefined);
+        const result = await callCancellable(cctx, connection, toolName, args, interrupted);
+        cctx.out.data(result);
+        for (const line of formatToolResult(result)) cctx.out.line(line);
+      },
+      { bodyHandlesInterrupt: true },
+    );
   });
 }
 
@@ -61,18 +68,25 @@ async function findTool(connection: McpConnection, name: string): Promise<ToolLi
   return tool;
 }
 
-async function callCancellable(cctx: CommandContext, connection: McpConnection, name: string, args: Record<string, unknown>): Promise<ToolResultLike> {
+async function callCancellable(
+  cctx: CommandContext,
+  connection: McpConnection,
+  name: string,
+  args: Record<string, unknown>,
+  interrupted: AbortSignal,
+): Promise<ToolResultLike> {
   const controller = new AbortController();
   const cancelled = new PeriscopeError({
     kind: 'cancelled',
     message: `The call of ${name} was cancelled (Ctrl-C); the server was told with notifications/cancelled.`,
     hint: 'Nothing to fix: it was stopped on purpose. Run it again with a larger --timeout if it was only slow.',
   });
-  const stopListening = cctx.onInterrupt(() => {
-    if (controller.signal.aborted) return;
+  const cancel = () => {
     cctx.out.note(`cancelling ${name}...`);
     controller.abort(cancelled.message);
-  });
+  };
+  if (interrupted.aborted) throw cancelled;
+  interrupted.addEventListener('abort', cancel, { once: true });
   try {
     return (await connection.callTool(name, args, {
       signal: controller.signal,
@@ -82,7 +96,7 @@ async function callCancellable(cctx: CommandContext, connection: McpConnection, 
     // The SDK reports every aborted request like a timeout; here we know the user stopped it.
     throw controller.signal.aborted ? cancelled : error;
   } finally {
-    stopListening();
+    interrupted.removeEventListener('abort', cancel);
   }
 }
 
