@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { startHttpsFixture } from '../../fixtures/tls/https-fixture';
+import { readFileSync } from 'node:fs';
+import { fixturePath, startHttpsFixture } from '../../fixtures/tls/https-fixture';
+import { startWebSocketFixture } from '../../fixtures/sdk-servers/websocket-fixture';
 import { INSECURE_WARNING } from '../../../main/core/connections/tls-dispatcher';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { useManager } from './connection-test-support';
@@ -28,6 +30,17 @@ describe('TLS options per connection', () => {
     const strict = await manager.open({ transport: 'streamable', url: fixture.url }).catch((e: unknown) => e);
     expect(isPeriscopeError(strict) && strict.info.kind).toBe('tls');
     expect(connection.info().state).toBe('connected');
+  });
+
+  it('WebSocket over TLS honours the same options: refused by default, trusted with the CA file', async () => {
+    const fixture = await startWebSocketFixture({ tls: { key: readFileSync(fixturePath('ca-signed.key')), cert: readFileSync(fixturePath('ca-signed.pem')) } });
+    cleanup(() => fixture.close());
+    const refused = await manager.open({ transport: 'websocket', url: fixture.url }).catch((e: unknown) => e);
+    expect(isPeriscopeError(refused) && refused.info.kind).toBe('tls');
+    const trusted = await manager.open({ transport: 'websocket', url: fixture.url, tls: { caFiles: [fixturePath('ca.pem')] } });
+    expect(trusted.info()).toMatchObject({ state: 'connected', transport: 'websocket', warnings: [] });
+    const insecure = await manager.open({ transport: 'websocket', url: fixture.url, tls: { acceptInvalidCertificates: true } });
+    expect(insecure.info().warnings).toEqual([INSECURE_WARNING]);
   });
 
   it('a missing CA file is a clear error naming the file', async () => {
