@@ -32,6 +32,8 @@ export interface AttemptOptions {
   handlers?: ClientRequestHandlers;
   /** Time left for the whole connect (transport start + initialize). */
   deadlineMs: number;
+  /** Aborted when the connection is closed while this attempt is still connecting. */
+  signal?: AbortSignal;
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
   /** Reported errors from the transport (the SDK often swallows the cause of a failure there). */
   onTransportError(error: Error): void;
@@ -69,7 +71,10 @@ export async function connectSession(opts: AttemptOptions): Promise<LiveSession>
     if (!closing) opts.onUnexpectedClose(session);
   };
 
+  const abandon = () => void session.close({ terminate: false });
+  opts.signal?.addEventListener('abort', abandon, { once: true });
   try {
+    if (opts.signal?.aborted) throw new Error('Connection closed before it was established');
     await withDeadline(
       client.connect(traced, { timeout: opts.deadlineMs }),
       opts.deadlineMs,
@@ -80,6 +85,8 @@ export async function connectSession(opts: AttemptOptions): Promise<LiveSession>
     closing = true;
     await client.close().catch(() => undefined);
     throw error;
+  } finally {
+    opts.signal?.removeEventListener('abort', abandon);
   }
   return session;
 }

@@ -57,6 +57,8 @@ export class McpConnection extends ConnectionRequests {
   private tls?: TlsSetup;
   private session?: LiveSession;
   private connecting?: Promise<ConnectionInfo>;
+  /** Lets close() stop a connect that is still waiting on a slow or silent server. */
+  private readonly closing = new AbortController();
   private closed = false;
 
   constructor(
@@ -66,7 +68,7 @@ export class McpConnection extends ConnectionRequests {
     super();
     this.id = options.id ?? randomUUID();
     this.input = target;
-    this.label = options.label ?? target.url ?? [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') ?? this.id;
+    this.label = options.label || target.url || [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') || this.id;
     this.bus = new TraceBus(this.id);
     this.buffer = new TraceBuffer(options.bufferCapacity);
     this.bus.subscribe((entry) => this.buffer.push(entry));
@@ -107,6 +109,7 @@ export class McpConnection extends ConnectionRequests {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.closing.abort();
     await this.connecting?.catch(() => undefined);
     const session = this.session;
     this.session = undefined;
@@ -164,9 +167,10 @@ export class McpConnection extends ConnectionRequests {
       this.tls ??= await createTlsSetup(target.tls);
       this.setState({ warnings: [...this.tls.warnings] });
       const ctx = this.transportContext(this.tls, target);
-      const url = target.transport === 'stdio' ? undefined : parseEndpointUrl(target.url ?? '', target.transport);
-      const known = this.state.transport;
-      const kind: TransportKind | 'auto' = known ?? target.transport;
+      const url = requestedStdio(target) ? undefined : parseEndpointUrl(target.url ?? '', target.transport);
+      // A reinitialize keeps the transport found the first time; auto with a command means stdio.
+      const requested = requestedStdio(target) ? 'stdio' : target.transport;
+      const kind: TransportKind | 'auto' = this.state.transport ?? requested;
       const deadlineAt = Date.now() + target.timeouts.connectMs;
       const attempt = (k: TransportKind) => this.attempt(k, target, ctx, url, Math.max(1, deadlineAt - Date.now()));
       if (kind === 'auto') {
@@ -202,6 +206,7 @@ export class McpConnection extends ConnectionRequests {
       clientInfo: this.options.clientInfo ?? DEFAULT_CLIENT_INFO,
       handlers: this.options.handlers,
       deadlineMs,
+      signal: this.closing.signal,
       webSocket: this.options.webSocket,
       onTransportError: (error) => this.evidence.noteTransportError(error),
       onUnexpectedClose: (session) => this.unexpectedClose(session),
@@ -279,6 +284,10 @@ export class McpConnection extends ConnectionRequests {
   private closedError(): PeriscopeError {
     return new PeriscopeError({ kind: 'closed', message: `The connection "${this.label}" was closed`, hint: 'open it again to send more requests' });
   }
+}
+
+function requestedStdio(target: ConnectionTarget): boolean {
+  return target.transport === 'stdio' || (target.transport === 'auto' && !target.url && Boolean(target.command));
 }
 
 function notConnected(): ErrorInfo {

@@ -95,4 +95,10 @@ describe('engine against SDK fixture servers', () => {
     expect(lines).toContain('second line');
     expect(lines).toContain('echo called with over stdio');
   });
+
+  it('auto with a command and no URL runs the command over stdio', async () => {
+    const { command, args } = stdioFixtureCommand();
+    const connection = await manager.open({ transport: 'auto', command, args });
+    expect(connection.info()).toMatchObject({ transport: 'stdio', serverInfo: { name: 'sdk-stdio-fixture' } });
+  });
 });

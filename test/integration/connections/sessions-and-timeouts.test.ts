@@ -78,4 +78,23 @@ describe('sessions and timeouts', () => {
     expect(isPeriscopeError(error) && error.info.kind).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(3_000);
   });
+
+  it('closing a connection that is still connecting to a silent server stops at once', async () => {
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    cleanup(async () => {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    });
+    const port = (silent.address() as { port: number }).port;
+    const connection = manager.create({ transport: 'streamable', url: `http://127.0.0.1:${port}/mcp`, timeouts: { connectMs: 20_000 } });
+    const connecting = connection.connect().catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    await connection.close();
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(isPeriscopeError(await connecting)).toBe(true);
+    expect(connection.info().state).toBe('closed');
+  });
 });
