@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { ConnectionInfo, ConnectionTargetInput } from '../../../shared/model/connection';
 import type { TraceEntry } from '../../../shared/model/trace';
+import { PeriscopeError } from '../diagnostics/periscope-error';
 import type { ClientRequestHandlers } from './client-handlers';
 import { McpConnection } from './mcp-connection';
 
@@ -34,7 +35,7 @@ export class ConnectionManager {
 
   create(target: ConnectionTargetInput, opts: CreateOptions = {}): McpConnection {
     if (opts.connectionId && this.connections.has(opts.connectionId)) {
-      throw new Error(`connection id ${opts.connectionId} is already in use`);
+      throw new PeriscopeError({ kind: 'invalid-input', message: `The connection id ${opts.connectionId} is already in use`, hint: 'close that connection first, or let the manager pick an id' });
     }
     const recordTo = opts.recordTo ?? (this.options.recordDir ? join(this.options.recordDir, sessionFileName(opts.label ?? target.url ?? target.command ?? 'session')) : undefined);
     const connection = new McpConnection(target, {

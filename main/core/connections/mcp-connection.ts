@@ -73,6 +73,10 @@ export class McpConnection extends ConnectionRequests {
     this.buffer = new TraceBuffer(options.bufferCapacity);
     this.bus.subscribe((entry) => this.buffer.push(entry));
     this.redactor = redactorForHeaders(target.headers ?? []);
+    // A stdio server's credentials come in its environment: mask those that look like secrets.
+    for (const [name, value] of Object.entries(target.env ?? {})) {
+      if (value && this.redactor.isSensitiveHeader(name.replace(/_/g, '-'))) this.redactor.addSecretValue(value);
+    }
     this.evidence = new FailureEvidence(this.bus);
     this.recording = new SessionRecording(this.bus, options.recordTo, { label: this.label, connectionId: this.id });
     this.state = { connectionId: this.id, label: this.label, state: 'closed', warnings: [], ...(target.url ? { url: target.url } : {}) };

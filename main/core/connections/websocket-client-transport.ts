@@ -96,7 +96,8 @@ export class WebSocketClientTransport implements Transport {
         resolve();
       });
       socket.on('message', (data, isBinary) => this.receive(data, isBinary));
-      socket.on('ping', () => bus.emit({ type: 'websocket', event: 'ping', closeReason: 'from server' }));
+      // A ping from the server (ws answers it with a pong by itself).
+      socket.on('ping', () => bus.emit({ type: 'websocket', event: 'ping', url }));
       socket.on('pong', () => {
         clearTimeout(this.pongTimer);
         this.pongTimer = undefined;

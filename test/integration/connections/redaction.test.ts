@@ -43,11 +43,19 @@ describe('a known secret never enters the trace or the session file', () => {
     });
   }
 
-  it('stdio: a secret env value echoed on stdout and stderr is masked when declared as a secret header value', async () => {
+  it('stdio: a secret-looking env value (API_KEY, *_TOKEN) is masked in messages and stderr lines', async () => {
     const { command, args } = stdioFixtureCommand();
-    const connection = await manager.open({ transport: 'stdio', command, args, headers: [{ name: 'X-Api-Key', value: SECRET, secret: true }] });
-    await connection.callTool('echo', { message: SECRET });
-    expect(JSON.stringify(connection.buffer.entries())).not.toContain(SECRET);
+    const connection = await manager.open({ transport: 'stdio', command, args, env: { SERVICE_API_KEY: SECRET, GITHUB_TOKEN: 'ghp-also-secret', REGION: 'eu-west-1' } });
+    // The server echoes it in its result and writes it to stderr.
+    expect(textOf(await connection.callTool('echo', { message: SECRET }))).toBe(SECRET);
+    expect(textOf(await connection.callTool('env', { name: 'GITHUB_TOKEN' }))).toBe('ghp-also-secret');
+    expect(textOf(await connection.callTool('env', { name: 'REGION' }))).toBe('eu-west-1');
+    await manager.close(connection.id);
+    const text = JSON.stringify(connection.buffer.entries());
+    expect(text).toContain('echo called with [redacted]');
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('ghp-also-secret');
+    expect(text).toContain('eu-west-1');
   });
 
   it('the manager records every connection under recordDir when no file is named', async () => {
