@@ -162,6 +162,10 @@ export class McpConnection extends ConnectionRequests {
 
   private async doConnect(): Promise<ConnectionInfo> {
     if (this.closed) throw this.closedError();
+    // Connecting again after a failure (an expired session): the old client must not linger.
+    const stale = this.session;
+    this.session = undefined;
+    await stale?.close().catch(() => undefined);
     this.setState({ state: 'connecting', error: undefined });
     await this.recording.open();
     this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${this.describeHeaders()}`, info: this.info() });

@@ -51,4 +51,27 @@ describe('simultaneous connections stay independent', () => {
     expect(new Set(seen.map((e) => e.connectionId))).toEqual(new Set([wsConnection.id, stdio.id]));
     expect(states).toEqual(expect.arrayContaining(['ws:connecting', 'ws:connected', 'stdio:connected', 'ws:closed']));
   });
+
+  it('the buffer keeps the configured number of entries; the session file keeps everything', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { readSessionFile } = await import('../../../main/core/capture/session-file');
+    const { ConnectionManager } = await import('../../../main/core/connections/connection-manager');
+    const dir = mkdtempSync(join(tmpdir(), 'periscope-capacity-'));
+    cleanup(async () => rmSync(dir, { recursive: true, force: true }));
+    const small = new ConnectionManager({ bufferCapacity: 8 });
+    cleanup(() => small.closeAll());
+    const fixture = await startStreamableFixture();
+    cleanup(() => fixture.close());
+    const file = join(dir, 'all.ndjson');
+    const connection = await small.open({ transport: 'streamable', url: fixture.url }, { recordTo: file });
+    for (let i = 0; i < 5; i++) await connection.callTool('echo', { message: `m${i}` });
+    await small.close(connection.id);
+    expect(connection.buffer.size).toBe(8);
+    expect(connection.buffer.evicted).toBeGreaterThan(0);
+    const { entries } = await readSessionFile(file);
+    expect(entries).toHaveLength(8 + connection.buffer.evicted);
+    expect(entries.slice(-8)).toEqual(connection.buffer.entries());
+  });
 });
