@@ -68,18 +68,20 @@ export class McpConnection extends ConnectionRequests {
     super();
     this.id = options.id ?? randomUUID();
     this.input = target;
-    this.label = options.label || target.url || [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') || this.id;
+    // Built first: it learns the URL's secret query values (?api_key=...) as well as the headers'.
+    this.redactor = redactorForHeaders(target.headers ?? []);
+    const shownUrl = target.url ? this.redactor.url(target.url) : undefined;
+    this.label = options.label || shownUrl || [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') || this.id;
     this.bus = new TraceBus(this.id);
     this.buffer = new TraceBuffer(options.bufferCapacity);
     this.bus.subscribe((entry) => this.buffer.push(entry));
-    this.redactor = redactorForHeaders(target.headers ?? []);
     // A stdio server's credentials come in its environment: mask those that look like secrets.
     for (const [name, value] of Object.entries(target.env ?? {})) {
       if (value && this.redactor.isSensitiveHeader(name.replace(/_/g, '-'))) this.redactor.addSecretValue(value);
     }
     this.evidence = new FailureEvidence(this.bus);
     this.recording = new SessionRecording(this.bus, options.recordTo, { label: this.label, connectionId: this.id });
-    this.state = { connectionId: this.id, label: this.label, state: 'closed', warnings: [], ...(target.url ? { url: target.url } : {}) };
+    this.state = { connectionId: this.id, label: this.label, state: 'closed', warnings: [], ...(shownUrl ? { url: shownUrl } : {}) };
   }
 
   info(): ConnectionInfo {
@@ -148,7 +150,7 @@ export class McpConnection extends ConnectionRequests {
 
   /** Any failure of a request, as a PeriscopeError; an expired session also changes the state. */
   protected failure(error: unknown): PeriscopeError {
-    const info = toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' }));
+    const info = this.scrub(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
     if (info.kind === 'session-expired' && this.state.state === 'connected') {
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
@@ -198,10 +200,10 @@ export class McpConnection extends ConnectionRequests {
         throw new PeriscopeError(await this.classifyConnectError(error, kind, target), { cause: error });
       }
     } catch (error) {
-      const info = error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' });
+      const info = this.scrub(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
-      throw error instanceof PeriscopeError ? error : new PeriscopeError(info, { cause: error });
+      throw new PeriscopeError(info, { cause: error instanceof PeriscopeError ? (error.cause ?? error) : error });
     }
   }
 
@@ -244,7 +246,7 @@ export class McpConnection extends ConnectionRequests {
   private unexpectedClose(session: LiveSession): void {
     if (this.session !== session || this.closed) return;
     this.session = undefined;
-    const error = toErrorInfo(new Error('Connection closed'), this.evidence.context({ url: this.state.url, transport: session.kind, phase: 'request' }));
+    const error = this.scrub(toErrorInfo(new Error('Connection closed'), this.evidence.context({ url: this.state.url, transport: session.kind, phase: 'request' })));
     this.setState({ state: 'closed', error });
     this.bus.emit({ type: 'lifecycle', state: 'closed', text: error.message, error, info: this.info() });
   }
@@ -257,7 +259,7 @@ export class McpConnection extends ConnectionRequests {
   private async classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {
     await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
     const context = this.evidence.context({ url: target.url, transport: kind, phase: 'connect' });
-    return describeFailure(error, context, { probeTimeoutMs: 2_000, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) });
+    return this.scrub(await describeFailure(error, context, { probeTimeoutMs: 2_000, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) }));
   }
 
   private parseTarget(): ConnectionTarget {
@@ -280,6 +282,19 @@ export class McpConnection extends ConnectionRequests {
     this.state = { ...this.state, ...patch };
     for (const key of Object.keys(this.state) as Array<keyof ConnectionInfo>) if (this.state[key] === undefined) delete this.state[key];
     this.options.onStateChange?.(this.info());
+  }
+
+  /**
+   * An error's words come partly from the server (a body excerpt, an echoed token in a message)
+   * and go into the trace, the info and the UI: mask every known secret in them.
+   */
+  private scrub(info: ErrorInfo): ErrorInfo {
+    if (!this.redactor.hasSecretValues) return info;
+    try {
+      return JSON.parse(this.redactor.text(JSON.stringify(info))) as ErrorInfo;
+    } catch {
+      return { kind: info.kind, message: this.redactor.text(info.message), hint: this.redactor.text(info.hint) };
+    }
   }
 
   /** Which headers go on the wire (secrets masked), so a user can see theirs are sent. */

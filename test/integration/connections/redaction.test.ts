@@ -70,4 +70,27 @@ describe('a known secret never enters the trace or the session file', () => {
     expect(recorded.entries.length).toBe(connection.buffer.size);
     expect(readFileSync(join(dir, files[0]!), 'utf8')).not.toContain(SECRET);
   });
+
+  it('a secret in the URL query and in an error answer never reaches the info, the error or the trace', async () => {
+    const { createServer } = await import('node:http');
+    // Answers 400 with a body that echoes the token the client sent, as careless servers do.
+    const server = createServer((req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(`bad request from ${req.headers.authorization ?? ''} at ${req.url ?? ''}`);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanup(async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    });
+    const port = (server.address() as { port: number }).port;
+    const url = `http://127.0.0.1:${port}/mcp?api_key=${SECRET}`;
+    const connection = manager.create({ transport: 'streamable', url, headers: [{ name: 'Authorization', value: 'Bearer another-secret-77' }] });
+    const error = await connection.connect().catch((e: unknown) => e);
+    expect(JSON.stringify(error)).toMatch(/400/);
+    for (const text of [JSON.stringify(error), JSON.stringify(connection.info()), JSON.stringify(connection.buffer.entries())]) {
+      expect(text).not.toContain(SECRET);
+      expect(text).not.toContain('another-secret-77');
+    }
+    expect(connection.info().url).toContain('api_key=');
+  });
 });
