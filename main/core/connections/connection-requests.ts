@@ -1,5 +1,4 @@
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import type { Timeouts } from '../../../shared/model/connection';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
@@ -18,7 +17,6 @@ export interface CallToolOptions {
  */
 export abstract class ConnectionRequests {
   protected abstract liveSession(): LiveSession;
-  protected abstract timeouts(): Timeouts;
   protected abstract sdkOptions(opts?: PerRequestOptions): RequestOptions;
   protected abstract failure(error: unknown): PeriscopeError;
   protected abstract beginRequest(): void;
@@ -68,12 +66,8 @@ export abstract class ConnectionRequests {
   }
 
   private async run<T>(work: (client: LiveSession['client'], options: RequestOptions) => Promise<T>, opts?: PerRequestOptions): Promise<T> {
-    let session: LiveSession;
-    try {
-      session = this.liveSession();
-    } catch (error) {
-      throw error as PeriscopeError;
-    }
+    // Throws a PeriscopeError when the connection is not open (closed, failed, expired).
+    const session = this.liveSession();
     this.beginRequest();
     try {
       return await work(session.client, this.sdkOptions(opts));

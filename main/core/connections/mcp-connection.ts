@@ -134,7 +134,7 @@ export class McpConnection extends ConnectionRequests {
     throw this.closed ? this.closedError() : new PeriscopeError(this.state.error ?? notConnected());
   }
 
-  protected timeouts() {
+  private timeouts() {
     return (this.target ?? TargetSchema.parse({ transport: 'auto' })).timeouts;
   }
 
