@@ -42,6 +42,22 @@ describe('engine against SDK fixture servers', () => {
     }
     expect(fixture.requests.at(-1)).toMatchObject({ method: 'DELETE' });
     expect(fixture.sessionIds()).toEqual([]);
+
+    // Lifecycle: connecting, connected (with the whole info), closed; the DELETE is traced before closed.
+    const lifecycle = ofType(connection.buffer.entries(), 'lifecycle');
+    expect(lifecycle.map((e) => e.state)).toEqual(['connecting', 'connected', 'closed']);
+    expect(lifecycle[0]!.text).toBe(`Connecting to ${fixture.url} with headers Authorization: Bearer [redacted], X-Team: observability`);
+    expect(lifecycle[1]!.info).toMatchObject({
+      transport: 'streamable',
+      serverInfo: { name: 'sdk-fixture', version: '9.9.9' },
+      protocolVersion: info.protocolVersion,
+      capabilities: { tools: expect.any(Object) },
+      instructions: 'fixture instructions',
+      sessionId: info.sessionId,
+    });
+    const deleteEntry = ofType(connection.buffer.entries(), 'http').find((e) => e.method === 'DELETE');
+    expect(deleteEntry?.seq).toBeLessThan(lifecycle[2]!.seq);
+    expect(lifecycle[2]!.info?.state).toBe('closed');
   });
 
   it('legacy SSE: headers on the GET stream and on every POST', async () => {
