@@ -164,7 +164,5 @@ function bodyText(body: RequestInit['body'] | undefined): string | undefined {
 }
 
 function redactedErrorInfo(redactor: Redactor, error: unknown, url: string): HttpEntry['error'] {
-  const info = toErrorInfo(error, { url });
-  if (!redactor.hasSecretValues) return info;
-  return JSON.parse(redactor.text(JSON.stringify(info))) as HttpEntry['error'];
+  return redactor.errorInfo(toErrorInfo(error, { url }));
 }

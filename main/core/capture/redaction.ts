@@ -1,4 +1,5 @@
 import type { WireHeader } from '../../../shared/model/connection';
+import type { ErrorInfo } from '../../../shared/model/error-info';
 
 export const REDACTED = '[redacted]';
 
@@ -76,6 +77,19 @@ export class Redactor {
       if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     }
     return result;
+  }
+
+  /**
+   * An error's words come partly from the server (a body excerpt, an echoed token) and go into
+   * the trace, the connection info and the UI: mask every known secret anywhere in it.
+   */
+  errorInfo<T extends ErrorInfo>(info: T): T {
+    if (!this.hasSecretValues) return info;
+    try {
+      return JSON.parse(this.text(JSON.stringify(info))) as T;
+    } catch {
+      return { ...info, message: this.text(info.message), hint: this.text(info.hint), detail: undefined };
+    }
   }
 
   addSecretValue(v: string): void {

@@ -19,6 +19,7 @@ import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
 import { requestOptions, type PerRequestOptions } from './timeouts';
 import { headerRecord, type TransportContext } from './transport-context';
 import { ConnectionRequests } from './connection-requests';
+import { parseConnectionTarget } from './connection-target';
 
 export interface McpConnectionOptions {
   id?: string;
@@ -150,7 +151,7 @@ export class McpConnection extends ConnectionRequests {
 
   /** Any failure of a request, as a PeriscopeError; an expired session also changes the state. */
   protected failure(error: unknown): PeriscopeError {
-    const info = this.scrub(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
+    const info = this.redactor.errorInfo(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
     if (info.kind === 'session-expired' && this.state.state === 'connected') {
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
@@ -200,7 +201,7 @@ export class McpConnection extends ConnectionRequests {
         throw new PeriscopeError(await this.classifyConnectError(error, kind, target), { cause: error });
       }
     } catch (error) {
-      const info = this.scrub(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
+      const info = this.redactor.errorInfo(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
       throw new PeriscopeError(info, { cause: error instanceof PeriscopeError ? (error.cause ?? error) : error });
@@ -246,7 +247,7 @@ export class McpConnection extends ConnectionRequests {
   private unexpectedClose(session: LiveSession): void {
     if (this.session !== session || this.closed) return;
     this.session = undefined;
-    const error = this.scrub(toErrorInfo(new Error('Connection closed'), this.evidence.context({ url: this.state.url, transport: session.kind, phase: 'request' })));
+    const error = this.redactor.errorInfo(toErrorInfo(new Error('Connection closed'), this.evidence.context({ url: this.state.url, transport: session.kind, phase: 'request' })));
     this.setState({ state: 'closed', error });
     this.bus.emit({ type: 'lifecycle', state: 'closed', text: error.message, error, info: this.info() });
   }
@@ -259,17 +260,12 @@ export class McpConnection extends ConnectionRequests {
   private async classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {
     await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
     const context = this.evidence.context({ url: target.url, transport: kind, phase: 'connect' });
-    return this.scrub(await describeFailure(error, context, { probeTimeoutMs: 2_000, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) }));
+    return this.redactor.errorInfo(await describeFailure(error, context, { probeTimeoutMs: 2_000, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) }));
   }
 
   private parseTarget(): ConnectionTarget {
     if (this.target) return this.target;
-    const parsed = TargetSchema.safeParse(this.input);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'target'}: ${i.message}`).join('; ');
-      throw new PeriscopeError({ kind: 'invalid-input', message: `The connection settings are not valid (${problems})`, hint: 'check the transport, URL, headers and timeouts' });
-    }
-    this.target = parsed.data;
+    this.target = parseConnectionTarget(this.input);
     return this.target;
   }
 
@@ -282,19 +278,6 @@ export class McpConnection extends ConnectionRequests {
     this.state = { ...this.state, ...patch };
     for (const key of Object.keys(this.state) as Array<keyof ConnectionInfo>) if (this.state[key] === undefined) delete this.state[key];
     this.options.onStateChange?.(this.info());
-  }
-
-  /**
-   * An error's words come partly from the server (a body excerpt, an echoed token in a message)
-   * and go into the trace, the info and the UI: mask every known secret in them.
-   */
-  private scrub(info: ErrorInfo): ErrorInfo {
-    if (!this.redactor.hasSecretValues) return info;
-    try {
-      return JSON.parse(this.redactor.text(JSON.stringify(info))) as ErrorInfo;
-    } catch {
-      return { kind: info.kind, message: this.redactor.text(info.message), hint: this.redactor.text(info.hint) };
-    }
   }
 
   /** Which headers go on the wire (secrets masked), so a user can see theirs are sent. */
