@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorInfo } from './error-info';
+import { EraDetection, ProtocolEra, ProtocolEraChoice, ProtocolRevision } from './protocol-era';
 
 export const TransportKind = z.enum(['streamable', 'sse', 'websocket', 'stdio']);
 export type TransportKind = z.infer<typeof TransportKind>;
@@ -35,6 +36,10 @@ export const ConnectionTarget = z.object({
   headers: z.array(WireHeader).default([]),
   timeouts: Timeouts.default(Timeouts.parse({})),
   tls: TlsOptions.default(TlsOptions.parse({})),
+  /** Which MCP protocol era to speak; `auto` probes with server/discover, then falls back. */
+  protocolEra: ProtocolEraChoice.default('auto'),
+  /** Speak exactly this revision (it implies its era). */
+  protocolVersion: ProtocolRevision.optional(),
 });
 export type ConnectionTarget = z.infer<typeof ConnectionTarget>;
 export type ConnectionTargetInput = z.input<typeof ConnectionTarget>;
@@ -67,6 +72,10 @@ export const ConnectionInfo = z.object({
   url: z.string().optional(),
   serverInfo: ServerInfo.optional(),
   protocolVersion: z.string().optional(),
+  era: ProtocolEra.optional(),
+  /** The revisions the server offered in its server/discover result (modern era). */
+  supportedVersions: z.array(z.string()).optional(),
+  eraDetection: EraDetection.optional(),
   capabilities: z.record(z.string(), z.unknown()).optional(),
   instructions: z.string().optional(),
   sessionId: z.string().optional(),

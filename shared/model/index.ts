@@ -2,3 +2,4 @@ export * from './error-info';
 export * from './connection';
 export * from './trace';
 export * from './remote';
+export * from './protocol-era';

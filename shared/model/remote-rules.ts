@@ -1,3 +1,5 @@
+import { effectiveEraChoice, ProtocolEraChoice, ProtocolRevision } from './protocol-era';
+
 /**
  * Validation rules for saved remotes, shared by the main process (store, CLI) and the renderer
  * (editor form). Pure functions over plain data: no Node, no Electron.
@@ -27,6 +29,8 @@ export interface RemoteLike {
   url?: string;
   command?: string;
   headers: HeaderLike[];
+  protocolEra?: string;
+  protocolVersion?: string;
 }
 
 export function isValidHeaderName(name: string): boolean {
@@ -79,6 +83,9 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
     if (problem) issues.push({ path: ['url'], message: problem });
   }
 
+  const era = protocolEraIssue(remote.protocolEra, remote.protocolVersion);
+  if (era) issues.push(era);
+
   const seen = new Map<string, number>();
   remote.headers.forEach((header, index) => {
     if (!isValidHeaderName(header.name)) {
@@ -108,6 +115,17 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
     }
   });
   return issues;
+}
+
+/** A pinned protocol version must be a revision date, and agree with the era setting. */
+function protocolEraIssue(era: string | undefined, version: string | undefined): RuleIssue | undefined {
+  if (!version) return undefined;
+  const parsed = ProtocolRevision.safeParse(version);
+  if (!parsed.success) return { path: ['protocolVersion'], message: `"${version}" is not a protocol version: write a revision date such as 2026-07-28 or 2025-11-25` };
+  const choice = ProtocolEraChoice.safeParse(era ?? 'auto');
+  if (!choice.success) return undefined; // the schema reports an unknown era itself
+  const effective = effectiveEraChoice(choice.data, parsed.data);
+  return 'error' in effective ? { path: ['protocolVersion'], message: effective.error } : undefined;
 }
 
 export function isLoopbackHost(hostname: string): boolean {

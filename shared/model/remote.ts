@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TlsOptions, TransportChoice } from './connection';
+import { ProtocolEraChoice } from './protocol-era';
 import { remoteRuleIssues, remoteRuleWarnings, type RemoteLike, type RuleIssue } from './remote-rules';
 
 export {
@@ -50,6 +51,10 @@ const remoteFields = {
   /** Only the timeouts the user overrode; the engine's defaults fill the rest. */
   timeouts: TimeoutOverrides.default({}),
   tls: TlsOptions.default({ caFiles: [], acceptInvalidCertificates: false }),
+  /** Which MCP protocol era to speak (the seed format has no such field: `auto`). */
+  protocolEra: ProtocolEraChoice.default('auto'),
+  /** An exact revision to speak, e.g. 2026-07-28; checked against the era by the rules. */
+  protocolVersion: z.string().trim().optional(),
   notes: z.string().default(''),
 };
 

@@ -118,7 +118,7 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
   });
 
   it('connects to the playground over SSE and over WebSocket', async () => {
-    const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '' };
+    const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Demo over SSE', transport: 'sse', url: 'http://playground.localhost/sse' } });
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Demo over WebSocket', transport: 'websocket', url: 'ws://playground.localhost/ws' } });
     for (const [name, transport] of [
@@ -152,7 +152,7 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
 
   it('shows a failing connection with its message and hint', async () => {
     const port = await freePortNobodyListensOn();
-    const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '' };
+    const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Nobody home', transport: 'streamable', url: `http://127.0.0.1:${port}/mcp` } });
     await expect.poll(() => remoteItem('Nobody home').count()).toBe(1);
     await connect('Nobody home');

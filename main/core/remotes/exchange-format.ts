@@ -4,7 +4,7 @@ import { HeaderSpec, TimeoutOverrides } from '../../../shared/model';
 /**
  * The seed's remote configuration format, with exactly its field names. An export adds `name`
  * (a list of remotes is useless without it) and, only when they differ from the defaults, the
- * fields the seed has no words for (stdio command, timeouts, TLS, notes). An importer that knows
+ * fields the seed has no words for (stdio command, timeouts, TLS, protocol era, notes). An importer that knows
  * only the seed format can ignore those; ours reads a plain seed file just as well.
  */
 export const SeedHeader = z.object({
@@ -28,6 +28,9 @@ export const SeedRemote = z.object({
   timeouts: TimeoutOverrides.optional(),
   tls: z.object({ caFiles: z.array(z.string()).optional(), acceptInvalidCertificates: z.boolean().optional() }).optional(),
   notes: z.string().optional(),
+  /** Periscope's protocol era setting (absent in the seed: `auto`). */
+  protocol_era: z.string().optional(),
+  protocol_version: z.string().optional(),
 });
 export type SeedRemote = z.infer<typeof SeedRemote>;
 

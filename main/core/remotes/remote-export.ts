@@ -30,6 +30,8 @@ export async function exportRemotes(remotes: Remote[], vault: SecretVault, optio
     }
     if (Object.keys(remote.timeouts).length > 0) entry.timeouts = remote.timeouts;
     if (remote.tls.caFiles.length > 0 || remote.tls.acceptInvalidCertificates) entry.tls = remote.tls;
+    if (remote.protocolEra !== 'auto') entry.protocol_era = remote.protocolEra;
+    if (remote.protocolVersion) entry.protocol_version = remote.protocolVersion;
     if (remote.notes !== '') entry.notes = remote.notes;
     out.push(reorder(entry));
   }

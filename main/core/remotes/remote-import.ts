@@ -72,6 +72,8 @@ function seedCandidate(entry: unknown, source: string): ImportCandidate {
     timeouts: seed.timeouts,
     tls: seed.tls ? { caFiles: seed.tls.caFiles ?? [], acceptInvalidCertificates: seed.tls.acceptInvalidCertificates ?? false } : undefined,
     notes: seed.notes,
+    ...(seed.protocol_era ? { protocolEra: seed.protocol_era as RemoteInput['protocolEra'] } : {}),
+    ...(seed.protocol_version ? { protocolVersion: seed.protocol_version } : {}),
   };
   return { ...base, draft };
 }

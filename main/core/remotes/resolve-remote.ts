@@ -35,6 +35,8 @@ export async function resolveRemoteForConnection(
     headers,
     timeouts: remote.timeouts as ConnectionTargetInput['timeouts'],
     tls: remote.tls,
+    protocolEra: remote.protocolEra,
+    ...(remote.protocolVersion ? { protocolVersion: remote.protocolVersion } : {}),
   };
   if (remote.transport === 'stdio') {
     Object.assign(target, { command: remote.command, args: remote.args, env: remote.env, cwd: remote.cwd });

@@ -68,6 +68,7 @@ export function makeRemote(over: Partial<Remote> = {}): Remote {
     timeouts: {},
     tls: { caFiles: [], acceptInvalidCertificates: false },
     notes: '',
+    protocolEra: 'auto',
     createdAt: 1,
     updatedAt: 1,
     ...over,

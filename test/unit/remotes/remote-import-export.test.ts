@@ -177,6 +177,7 @@ describe('import and export', () => {
       tls: { caFiles: ['/etc/ca.pem'], acceptInvalidCertificates: true },
       notes: 'self-signed lab server',
     });
+    await a.service.create({ name: 'pinned', transport: 'streamable', url: 'https://new.example.com/mcp', headers: [], protocolEra: 'modern', protocolVersion: '2026-07-28' });
     const original = (await a.service.list()).map(comparable);
 
     const b = await newService();
@@ -191,5 +192,23 @@ describe('import and export', () => {
     const expected = original.map((r) => ({ ...r, headers: r.headers.map((h) => (h.is_secret ? { ...h, has_value: false } : h)) }));
     expect(withoutSecrets).toEqual(expected);
     expect(c.vault.entries.size).toBe(0);
+  });
+
+  it('exports the protocol era only when it is not auto, and a seed file without one imports as auto', async () => {
+    const { service } = await newService();
+    await service.importText(await fixture('seed-development-environment.json'));
+    await service.create({ name: 'legacy-only', transport: 'sse', url: 'https://old.example.com/sse', headers: [], protocolEra: 'legacy', protocolVersion: '2025-06-18' });
+    const exported = await service.exportRemotes();
+    const seedOne = exported.find((e) => e.name !== 'legacy-only')!;
+    expect(seedOne).not.toHaveProperty('protocol_era');
+    expect(exported.find((e) => e.name === 'legacy-only')).toMatchObject({ protocol_era: 'legacy', protocol_version: '2025-06-18' });
+    expect((await service.list()).find((r) => r.name !== 'legacy-only')).toMatchObject({ protocolEra: 'auto' });
+  });
+
+  it('skips an imported entry whose protocol era and version disagree, saying why', async () => {
+    const { service } = await newService();
+    const report = await service.importText(JSON.stringify({ transport_type: 'streamable', url: 'https://x.example.com/mcp', protocol_era: 'legacy', protocol_version: '2026-07-28' }));
+    expect(report.skipped).toBe(1);
+    expect(JSON.stringify(report)).toContain('belongs to the modern era');
   });
 });

@@ -15,6 +15,15 @@ function warnings(input: Partial<RemoteInput>): string[] {
 }
 
 describe('remote validation rules', () => {
+  it('accepts a pinned protocol version that fits the era, and refuses one that does not', () => {
+    expect(issues({ protocolEra: 'modern', protocolVersion: '2026-07-28' })).toEqual([]);
+    expect(issues({ protocolEra: 'legacy', protocolVersion: '2025-06-18' })).toEqual([]);
+    expect(issues({ protocolEra: 'auto', protocolVersion: '2025-11-25' })).toEqual([]);
+    expect(issues({ protocolEra: 'modern', protocolVersion: '2025-11-25' })[0]).toContain('2025-era revision');
+    expect(issues({ protocolEra: 'legacy', protocolVersion: '2026-07-28' })[0]).toContain('belongs to the modern era');
+    expect(issues({ protocolVersion: 'latest' })[0]).toContain('is not a protocol version');
+  });
+
   it('accepts a plain https streamable remote without warnings', () => {
     expect(issues({})).toEqual([]);
     expect(warnings({})).toEqual([]);

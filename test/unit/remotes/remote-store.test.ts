@@ -15,6 +15,7 @@ const fields = (name: string, extra: Partial<RemoteFields> = {}): RemoteFields =
   timeouts: {},
   tls: { caFiles: [], acceptInvalidCertificates: false },
   notes: '',
+  protocolEra: 'auto',
   ...extra,
 });
 

@@ -79,6 +79,7 @@ describe('remote handlers', () => {
         timeouts: {},
         tls: { caFiles: [], acceptInvalidCertificates: false },
         notes: '',
+        protocolEra: 'auto',
         headers: [{ name: 'Authorization', value: SECRET, description: '', is_required: true, is_secret: true }],
       },
     });
