@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// One config, four projects: `npm test` runs them in order (unit + renderer, integration, e2e).
+// One config, five projects: `npm test` runs four in order (unit + renderer, integration, e2e);
+// conformance runs on its own (`npm run test:conformance`).
 export default defineConfig({
   test: {
     projects: [
@@ -39,6 +40,16 @@ export default defineConfig({
           globalSetup: ['test/support/keychain-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The official MCP conformance suite runs the CLI as its client (`npm run test:conformance`).
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
           fileParallelism: false,
         },
       },

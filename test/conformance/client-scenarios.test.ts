@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { runClientScenario } from './run-client-scenario';
+import { CLIENT_SCENARIO_RUNS } from './scenario-list';
+
+/**
+ * The official conformance suite (@modelcontextprotocol/conformance) runs our CLI as its client,
+ * one scenario at a time. The client command comes from PERISCOPE_CONFORMANCE_CLIENT (default
+ * below); `node test/conformance/reference-client/reference-client.mjs` is a client built only
+ * on the v2 SDK that passes every run, to tell a harness fault from a CLI fault.
+ * Run: `npm run test:conformance` (not part of `npm test`).
+ */
+const DEFAULT_CLIENT = 'node bin/periscope.js exercise --elicitation accept-defaults';
+const command = process.env.PERISCOPE_CONFORMANCE_CLIENT?.trim() || DEFAULT_CLIENT;
+const durations: string[] = [];
+
+describe(`conformance client scenarios against: ${command}`, () => {
+  for (const { scenario, specVersion } of CLIENT_SCENARIO_RUNS) {
+    it(`${scenario} at ${specVersion}`, async () => {
+      const result = await runClientScenario({ scenario, specVersion, command });
+      durations.push(`${`${scenario} @ ${specVersion}`.padEnd(52)} ${String(result.durationMs).padStart(6)} ms  ${result.passed ? 'passed' : 'FAILED'}`);
+      expect(result.passed, result.failureText).toBe(true);
+    });
+  }
+
+  afterAll(() => {
+    if (durations.length > 0) console.log(`conformance scenario timings (suite start to exit):\n${durations.join('\n')}`);
+  });
+});
