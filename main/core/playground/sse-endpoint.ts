@@ -1,23 +1,25 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { SSEServerTransport } from '@modelcontextprotocol/sdk/server/sse.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { writeJsonRpcError } from './http-body';
+import { SseServerTransport } from './sse-server-transport';
 
 export const SSE_MESSAGES_PATH = '/messages';
 
 interface SseSession {
-  transport: SSEServerTransport;
+  transport: SseServerTransport;
   server: McpServer;
 }
 
 /**
- * Legacy HTTP+SSE (protocol 2024-11-05): GET /sse opens the event stream and announces
- * `/messages?sessionId=...` in its `endpoint` event; the client POSTs its messages there and the
- * answers come back on the stream. Still common in the wild, so the playground keeps serving it.
+ * Legacy HTTP+SSE (spec 2024-11-05) at /sse + /messages: GET /sse opens the event stream and
+ * announces `/messages?sessionId=...`; the client POSTs its messages there and the answers come
+ * back on the stream. A 2025-era-only transport, still common in the wild, so the playground keeps
+ * serving it: each stream gets its own 2025-era server instance.
  */
 export class SseEndpoint {
   private readonly sessions = new Map<string, SseSession>();
 
+  /** @param createServer builds the 2025-era instance for one stream. */
   constructor(private readonly createServer: () => McpServer) {}
 
   get sessionCount(): number {
@@ -25,14 +27,13 @@ export class SseEndpoint {
   }
 
   async openStream(res: ServerResponse): Promise<void> {
-    const transport = new SSEServerTransport(SSE_MESSAGES_PATH, res);
+    const transport = new SseServerTransport(SSE_MESSAGES_PATH, res);
     const server = this.createServer();
-    const sessionId = transport.sessionId;
+    const { sessionId } = transport;
     this.sessions.set(sessionId, { transport, server });
-    // The server's Protocol wraps this handler and tears itself down after it; calling
-    // server.close() from here would re-enter transport.close() (the SDK's SSE transport has no guard).
+    // The server's Protocol wraps this handler and tears itself down after it.
     transport.onclose = () => this.sessions.delete(sessionId);
-    // A client that goes away closes the response; the SDK transport notices and closes itself.
+    // A client that goes away closes the response; the transport notices and closes itself.
     await server.connect(transport);
   }
 
@@ -48,6 +49,6 @@ export class SseEndpoint {
   async closeAll(): Promise<void> {
     const sessions = [...this.sessions.values()];
     this.sessions.clear();
-    await Promise.allSettled(sessions.map(({ transport }) => transport.close()));
+    await Promise.allSettled(sessions.map(({ server }) => server.close()));
   }
 }
