@@ -1,5 +1,4 @@
-import type { EventId, EventStore, StreamId } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { EventId, EventStore, JSONRPCMessage, StreamId } from '@modelcontextprotocol/server';
 
 interface StoredEvent {
   id: EventId;
@@ -8,9 +7,11 @@ interface StoredEvent {
 }
 
 /**
- * Keeps the last `capacity` server-sent events of one session so a client can resume a dropped
- * stream with Last-Event-ID. Bounded because the playground may run for hours; a client that
- * resumes from an evicted id gets an error instead of a silent gap.
+ * Keeps the last `capacity` server-sent events of one 2025-era Streamable HTTP session so a client
+ * can resume a dropped stream with Last-Event-ID (spec 2025-11-25, transports: "Resumability and
+ * Redelivery"). Bounded because the playground may run for hours; a client that resumes from an
+ * evicted id gets an error instead of a silent gap. The 2026-07-28 era has no sessions and so no
+ * resumption: modern exchanges never reach this store.
  */
 export class BoundedEventStore implements EventStore {
   private readonly events: StoredEvent[] = [];

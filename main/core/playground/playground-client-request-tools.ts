@@ -1,48 +1,57 @@
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { inputRequired, inputResponse, type CallToolResult, type McpServer } from '@modelcontextprotocol/server';
+import { requestClientCapabilities } from './request-client-capabilities';
+
+/** The key of the one embedded request each tool makes; the client echoes it in inputResponses. */
+const ANSWER = 'answer';
 
 /**
- * Tools that turn the conversation around: the server asks the client (elicitation, sampling)
- * in the middle of a tool call. The requests carry relatedRequestId so that, over Streamable HTTP,
- * they travel on the tool call's own response stream rather than needing the GET stream.
+ * Tools that need the client in the middle of a call: elicitation (ask_user) and sampling
+ * (ask_model). Written once in the 2026-07-28 multi-round-trip style (spec 2026-07-28,
+ * basic/patterns/mrtr): the first call returns `input_required` with an embedded
+ * `elicitation/create` or `sampling/createMessage`, and the retried call carries the answer in
+ * `inputResponses`. On a 2025-era session the server SDK's legacy shim turns the same return into
+ * a real server-to-client request on the tool call's own stream and re-enters the handler, so
+ * both eras see the interaction their revision defines.
+ *
+ * A client that did not declare the capability gets an isError result that says so, on both eras.
  */
 export function registerClientRequestTools(server: McpServer): void {
   server.registerTool(
     'ask_user',
     {
       title: 'Ask the user (elicitation)',
-      description: 'Sends elicitation/create to the client asking for a name and a favourite colour, then reports the answer.',
-      inputSchema: { question: z.string().default('Who are you, and what is your favourite colour?') },
+      description:
+        'Asks the client for a name and a favourite colour (elicitation/create: input_required on 2026-07-28, a server-to-client request on 2025), then reports the answer.',
+      inputSchema: z.object({ question: z.string().default('Who are you, and what is your favourite colour?') }),
     },
-    async ({ question }, extra) => {
-      if (!server.server.getClientCapabilities()?.elicitation) {
+    async ({ question }, ctx) => {
+      if (!requestClientCapabilities(server, ctx)?.elicitation) {
         return toolError('This client does not support elicitation (it did not declare the "elicitation" capability), so ask_user cannot ask anything.');
       }
-      try {
-        const answer = await server.server.elicitInput(
-          {
-            mode: 'form',
-            message: question,
-            requestedSchema: {
-              type: 'object',
-              properties: {
-                name: { type: 'string', title: 'Your name' },
-                colour: { type: 'string', title: 'Favourite colour', enum: ['red', 'green', 'blue'] },
+      const answer = inputResponse(ctx.mcpReq.inputResponses, ANSWER);
+      if (answer.kind === 'missing') {
+        return inputRequired({
+          inputRequests: {
+            [ANSWER]: inputRequired.elicit({
+              mode: 'form',
+              message: question,
+              requestedSchema: {
+                type: 'object',
+                properties: {
+                  name: { type: 'string', title: 'Your name' },
+                  colour: { type: 'string', title: 'Favourite colour', enum: ['red', 'green', 'blue'] },
+                },
+                required: ['name'],
               },
-              required: ['name'],
-            },
+            }),
           },
-          { relatedRequestId: extra.requestId, signal: extra.signal },
-        );
-        const text =
-          answer.action === 'accept'
-            ? `The user answered: ${JSON.stringify(answer.content ?? {})}`
-            : `The user chose to ${answer.action} the question.`;
-        return { content: [{ type: 'text', text }], structuredContent: { action: answer.action, content: answer.content ?? {} } };
-      } catch (error) {
-        return toolError(`The elicitation request failed: ${describe(error)}`);
+        });
       }
+      if (answer.kind !== 'elicit') return toolError(`Expected an elicitation answer, got a ${answer.kind} response.`);
+      const content = answer.content ?? {};
+      const text = answer.action === 'accept' ? `The user answered: ${JSON.stringify(content)}` : `The user chose to ${answer.action} the question.`;
+      return { content: [{ type: 'text', text }], structuredContent: { action: answer.action, content } };
     },
   );
 
@@ -50,35 +59,34 @@ export function registerClientRequestTools(server: McpServer): void {
     'ask_model',
     {
       title: 'Ask the model (sampling)',
-      description: "Sends sampling/createMessage to the client with the prompt and reports the model's reply.",
-      inputSchema: { prompt: z.string().default('Say hello to the playground.'), maxTokens: z.number().int().min(1).max(4096).default(100) },
+      description:
+        "Asks the client's model to answer the prompt (sampling/createMessage: input_required on 2026-07-28, a server-to-client request on 2025) and reports the reply.",
+      inputSchema: z.object({ prompt: z.string().default('Say hello to the playground.'), maxTokens: z.number().int().min(1).max(4096).default(100) }),
     },
-    async ({ prompt, maxTokens }, extra) => {
-      if (!server.server.getClientCapabilities()?.sampling) {
+    async ({ prompt, maxTokens }, ctx) => {
+      if (!requestClientCapabilities(server, ctx)?.sampling) {
         return toolError('This client does not support sampling (it did not declare the "sampling" capability), so ask_model cannot ask a model.');
       }
-      try {
-        const reply = await server.server.createMessage(
-          {
-            messages: [{ role: 'user', content: { type: 'text', text: prompt } }],
-            systemPrompt: 'You are answering a test request from the MCP Periscope playground.',
-            maxTokens,
+      const reply = inputResponse(ctx.mcpReq.inputResponses, ANSWER);
+      if (reply.kind === 'missing') {
+        return inputRequired({
+          inputRequests: {
+            [ANSWER]: inputRequired.createMessage({
+              messages: [{ role: 'user', content: { type: 'text', text: prompt } }],
+              systemPrompt: 'You are answering a test request from the MCP Periscope playground.',
+              maxTokens,
+            }),
           },
-          { relatedRequestId: extra.requestId, signal: extra.signal },
-        );
-        const text = reply.content.type === 'text' ? reply.content.text : `[${reply.content.type} content]`;
-        return { content: [{ type: 'text', text: `Model ${reply.model} replied: ${text}` }] };
-      } catch (error) {
-        return toolError(`The sampling request failed: ${describe(error)}`);
+        });
       }
+      if (reply.kind !== 'sampling') return toolError(`Expected a sampling answer, got a ${reply.kind} response.`);
+      const [block] = Array.isArray(reply.result.content) ? reply.result.content : [reply.result.content];
+      const text = block?.type === 'text' ? block.text : `[${block?.type ?? 'no'} content]`;
+      return { content: [{ type: 'text', text: `Model ${reply.result.model} replied: ${text}` }] };
     },
   );
 }
 
-function toolError(text: string): CallToolResult {
+export function toolError(text: string): CallToolResult {
   return { isError: true, content: [{ type: 'text', text }] };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

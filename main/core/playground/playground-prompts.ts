@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 
+/** Two prompts: one with required arguments, one without. Served alike to both protocol eras. */
 export function registerPlaygroundPrompts(server: McpServer): void {
   server.registerPrompt(
     'review_code',
     {
       title: 'Review code',
       description: 'Asks for a review of a piece of code in a given language.',
-      argsSchema: { code: z.string().describe('The code to review'), language: z.string().describe('Its language, e.g. typescript') },
+      argsSchema: z.object({ code: z.string().describe('The code to review'), language: z.string().describe('Its language, e.g. typescript') }),
     },
     ({ code, language }) => ({
       description: `Review of ${language} code`,

@@ -1,22 +1,24 @@
 import { z } from 'zod';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { LoggingLevel } from '@modelcontextprotocol/sdk/types.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import type { OperationLog } from './operation-log';
 import { playgroundLogoPng } from './tiny-png';
 
 const LOG_LEVELS = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'] as const;
 
-/** The simple tools: each shows one kind of tool result a client must be able to display. */
+/**
+ * The simple tools: each shows one kind of tool result a client must be able to display. They are
+ * era-blind: the same handlers answer 2025-era sessions and 2026-07-28 requests.
+ */
 export function registerPlaygroundTools(server: McpServer, operations: OperationLog): void {
   server.registerTool(
     'echo',
-    { title: 'Echo', description: 'Returns the message it was given.', inputSchema: { message: z.string().describe('Text to send back') } },
+    { title: 'Echo', description: 'Returns the message it was given.', inputSchema: z.object({ message: z.string().describe('Text to send back') }) },
     async ({ message }) => ({ content: [{ type: 'text', text: message }] }),
   );
 
   server.registerTool(
     'add',
-    { title: 'Add', description: 'Adds two numbers.', inputSchema: { a: z.number(), b: z.number() } },
+    { title: 'Add', description: 'Adds two numbers.', inputSchema: z.object({ a: z.number(), b: z.number() }) },
     async ({ a, b }) => ({ content: [{ type: 'text', text: String(a + b) }] }),
   );
 
@@ -26,24 +28,24 @@ export function registerPlaygroundTools(server: McpServer, operations: Operation
       title: 'Slow operation',
       description:
         'Works for steps × stepMs milliseconds, sending notifications/progress after each step when the request has a progressToken. Stops as soon as the request is cancelled; read playground://operations to see how it ended.',
-      inputSchema: {
+      inputSchema: z.object({
         steps: z.number().int().min(1).max(1000).default(5),
         stepMs: z.number().int().min(0).max(60_000).default(200),
-      },
+      }),
     },
-    async ({ steps, stepMs }, extra) => {
-      const progressToken = extra._meta?.progressToken;
+    async ({ steps, stepMs }, ctx) => {
+      const progressToken = ctx.mcpReq._meta?.progressToken;
       const operation = operations.begin('slow_operation', steps);
       for (let step = 1; step <= steps; step++) {
         try {
-          await sleep(stepMs, extra.signal);
+          await sleep(stepMs, ctx.mcpReq.signal);
         } catch {
           operations.finish(operation, 'cancelled');
           throw new Error(`slow_operation cancelled after ${step - 1} of ${steps} steps`);
         }
         operations.progress(operation, step);
         if (progressToken !== undefined) {
-          await extra.sendNotification({
+          await ctx.mcpReq.notify({
             method: 'notifications/progress',
             params: { progressToken, progress: step, total: steps, message: `step ${step} of ${steps}` },
           });
@@ -59,7 +61,7 @@ export function registerPlaygroundTools(server: McpServer, operations: Operation
     {
       title: 'Fail',
       description: 'Always returns a tool result with isError: true (a tool-level failure, not a protocol error).',
-      inputSchema: { message: z.string().optional() },
+      inputSchema: z.object({ message: z.string().optional() }),
     },
     async ({ message }) => ({
       isError: true,
@@ -83,13 +85,13 @@ export function registerPlaygroundTools(server: McpServer, operations: Operation
     {
       title: 'Weather (structured output)',
       description: 'Returns made-up weather for a city as structuredContent that matches its outputSchema.',
-      inputSchema: { city: z.string().min(1) },
-      outputSchema: {
+      inputSchema: z.object({ city: z.string().min(1) }),
+      outputSchema: z.object({
         city: z.string(),
         temperatureC: z.number(),
         conditions: z.enum(['sunny', 'cloudy', 'rain', 'snow']),
         humidityPercent: z.number().int().min(0).max(100),
-      },
+      }),
     },
     async ({ city }) => {
       const structuredContent = madeUpWeather(city);
@@ -101,17 +103,17 @@ export function registerPlaygroundTools(server: McpServer, operations: Operation
     'log',
     {
       title: 'Log',
-      description: 'Sends one notifications/message log message per level given.',
-      inputSchema: {
+      description:
+        'Logs the message once per level given, as notifications/message. The client decides what arrives: logging/setLevel on a 2025-era session; on 2026-07-28 the request\'s io.modelcontextprotocol/logLevel _meta key, and none at all when that key is absent.',
+      inputSchema: z.object({
         message: z.string().default('hello from the playground'),
         levels: z.array(z.enum(LOG_LEVELS)).min(1).default(['info']),
-      },
+      }),
     },
-    async ({ message, levels }, extra) => {
-      for (const level of levels as LoggingLevel[]) {
-        await extra.sendNotification({ method: 'notifications/message', params: { level, logger: 'playground', data: message } });
-      }
-      return { content: [{ type: 'text', text: `sent ${levels.length} log message(s): ${levels.join(', ')}` }] };
+    async ({ message, levels }, ctx) => {
+      // ctx.mcpReq.log applies the client's level filter of either era; a raw notify would not.
+      for (const level of levels) await ctx.mcpReq.log(level, message, 'playground');
+      return { content: [{ type: 'text', text: `logged ${levels.length} message(s) at ${levels.join(', ')}, as far as the client's log level lets them through` }] };
     },
   );
 }

@@ -6,6 +6,7 @@ import { isLoopbackRequest } from './loopback-guard';
 import { createPlaygroundMcpServer } from './playground-mcp-server';
 import type { PlaygroundOptions, PlaygroundTransport, RunningPlayground, SeenRequest } from './playground-options';
 import { describeEndpoints } from './playground-landing';
+import { PlaygroundSharedState } from './playground-shared-state';
 import { corruptEventData, dropMidStream, holdFirstByte, writeMalformedJson } from './response-faults';
 import { SSE_MESSAGES_PATH, SseEndpoint } from './sse-endpoint';
 import { StreamableEndpoint } from './streamable-endpoint';
@@ -16,14 +17,22 @@ const HOST = '127.0.0.1';
 
 /**
  * Starts the playground MCP server on 127.0.0.1 (the given port, or a free one): Streamable HTTP
- * at /mcp, legacy SSE at /sse + /messages, WebSocket at /ws, plus GET / and GET /health.
+ * at /mcp (2025-era sessions and stateless 2026-07-28, routed per request), legacy SSE at /sse +
+ * /messages (2025 era only), WebSocket at /ws (either era, per connection), plus GET / and
+ * GET /health. Every fault and auth option applies to both eras. Rejects if the port is taken.
  */
 export async function startPlayground(opts: PlaygroundOptions = {}): Promise<RunningPlayground> {
   const faults = opts.faults ?? {};
   const seenRequests: SeenRequest[] = [];
-  const streamable = new StreamableEndpoint(createPlaygroundMcpServer);
-  const sse = new SseEndpoint(createPlaygroundMcpServer);
-  const websocket = new WebSocketEndpoint(createPlaygroundMcpServer, opts);
+  // One counter, change feed and stateless operation log for every transport and era.
+  const shared = new PlaygroundSharedState();
+  const streamable = new StreamableEndpoint({
+    createLegacyServer: () => createPlaygroundMcpServer({ era: 'legacy', lifetime: 'connection', shared }),
+    createModernServer: () => createPlaygroundMcpServer({ era: 'modern', lifetime: 'request', shared }),
+    changes: shared.changes,
+  });
+  const sse = new SseEndpoint(() => createPlaygroundMcpServer({ era: 'legacy', lifetime: 'connection', shared }));
+  const websocket = new WebSocketEndpoint(({ era }) => createPlaygroundMcpServer({ era, lifetime: 'connection', shared }), opts);
   const sockets = new Set<Socket>();
   let port = 0;
 

@@ -1,5 +1,6 @@
 /**
- * Runs the playground over stdio: `npx tsx main/core/playground/stdio-main.ts [--fault LIST]`.
+ * Runs the playground over stdio, both protocol eras:
+ * `npx tsx main/core/playground/stdio-main.ts [--fault LIST]`.
  * stdout carries the protocol; problems go to stderr.
  */
 import { isPeriscopeError } from '../diagnostics/periscope-error';
@@ -16,7 +17,10 @@ function faultArguments(argv: string[]): string[] {
 }
 
 try {
-  await runStdioPlayground({ faults: parseFaultFlags(faultArguments(process.argv.slice(2))) });
+  await runStdioPlayground({
+    faults: parseFaultFlags(faultArguments(process.argv.slice(2))),
+    onError: (error) => process.stderr.write(`playground (stdio): ${error.message}\n`),
+  });
 } catch (error) {
   const message = isPeriscopeError(error) ? `${error.info.message} ${error.info.hint}` : error instanceof Error ? error.message : String(error);
   process.stderr.write(`playground (stdio): ${message}\n`);

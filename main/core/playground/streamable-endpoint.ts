@@ -1,83 +1,54 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
-import { BoundedEventStore } from './bounded-event-store';
+import { toWebRequest } from '@modelcontextprotocol/node';
+import { isJsonContentType, isLegacyRequest, type McpServer } from '@modelcontextprotocol/server';
 import { readJsonBody, writeJsonRpcError } from './http-body';
+import { LegacyStreamableSessions } from './legacy-streamable-sessions';
+import { ModernHttpEndpoint } from './modern-http-endpoint';
+import type { ResourceChangeFeed } from './resource-change-feed';
 
-interface StreamableSession {
-  transport: StreamableHTTPServerTransport;
-  server: McpServer;
+export interface StreamableEndpointOptions {
+  /** Builds the 2025-era instance of one session. */
+  createLegacyServer: () => McpServer;
+  /** Builds the 2026-07-28 instance of one request. */
+  createModernServer: () => McpServer;
+  /** The playground's resource changes, published to the modern leg's listen streams. */
+  changes: ResourceChangeFeed;
 }
 
 /**
- * Streamable HTTP at /mcp in stateful mode: an initialize POST without a session id opens a new
- * session (its own McpServer, transport and event store for Last-Event-ID resumption); every
- * other request is routed by its Mcp-Session-Id header.
+ * Streamable HTTP at /mcp, both protocol eras on one URL, decided per request: a POST that carries
+ * no 2026-07-28 `_meta` envelope claim (isLegacyRequest, the SDK's own classification) goes to the
+ * sessionful 2025-era leg, as do GET (the session's event stream, resumption with Last-Event-ID)
+ * and DELETE; every other POST goes to the stateless 2026-07-28 leg.
  */
 export class StreamableEndpoint {
-  private readonly sessions = new Map<string, StreamableSession>();
+  private readonly legacy: LegacyStreamableSessions;
+  private readonly modern: ModernHttpEndpoint;
 
-  constructor(private readonly createServer: () => McpServer) {}
+  constructor(opts: StreamableEndpointOptions) {
+    this.legacy = new LegacyStreamableSessions(opts.createLegacyServer);
+    this.modern = new ModernHttpEndpoint(opts.createModernServer, opts.changes);
+  }
 
+  /** Open 2025-era sessions; the 2026-07-28 era has none. */
   get sessionCount(): number {
-    return this.sessions.size;
+    return this.legacy.sessionCount;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const sessionId = headerValue(req, 'mcp-session-id');
-    if (sessionId !== undefined) {
-      const session = this.sessions.get(sessionId);
-      if (!session) {
-        // 404 tells the client its session is gone and it must initialize again (spec behaviour).
-        return writeJsonRpcError(res, 404, -32001, `Session not found: ${sessionId} (expired, deleted, or from an earlier playground run)`);
-      }
-      return session.transport.handleRequest(req, res);
-    }
-    if (req.method !== 'POST') {
-      return writeJsonRpcError(res, 400, -32000, 'Bad Request: no Mcp-Session-Id header; send an initialize POST first.');
+    if (req.method !== 'POST') return this.legacy.handle(req, res, undefined);
+    // Both legs take JSON only; a router in front of the SDK's entries owes the 415 (isLegacyRequest docs).
+    if (!isJsonContentType(req.headers['content-type'] ?? '')) {
+      return writeJsonRpcError(res, 415, -32000, 'Unsupported Media Type: POST a JSON-RPC message as application/json.');
     }
     const body = await readJsonBody(req, res);
-    if (body === undefined) return; // readJsonBody already answered
-    if (!containsInitialize(body)) {
-      return writeJsonRpcError(res, 400, -32000, 'Bad Request: no Mcp-Session-Id header and the POST is not an initialize request.');
-    }
-    await this.openSession(req, res, body);
-  }
-
-  private async openSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
-    const server = this.createServer();
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: () => randomUUID(),
-      eventStore: new BoundedEventStore(),
-      onsessioninitialized: (id) => {
-        this.sessions.set(id, { transport, server });
-      },
-    });
-    // Covers DELETE from the client as well as close(). The server's Protocol wraps this handler
-    // and tears itself down after it, so only the routing entry needs forgetting here.
-    transport.onclose = () => {
-      if (transport.sessionId) this.sessions.delete(transport.sessionId);
-    };
-    await server.connect(transport);
-    await transport.handleRequest(req, res, body);
-    // An initialize the transport refused never got a session: nothing will route to it again.
-    if (!transport.sessionId) await transport.close();
+    if (body === undefined) return; // readJsonBody already answered (400 or 413)
+    // The body is passed along parsed, so isLegacyRequest classifies without reading the stream again.
+    const legacy = await isLegacyRequest(await toWebRequest(req, body), body);
+    return legacy ? this.legacy.handle(req, res, body) : this.modern.handle(req, res, body);
   }
 
   async closeAll(): Promise<void> {
-    const sessions = [...this.sessions.values()];
-    this.sessions.clear();
-    await Promise.allSettled(sessions.map(({ transport }) => transport.close()));
+    await Promise.allSettled([this.legacy.closeAll(), this.modern.close()]);
   }
-}
-
-function containsInitialize(body: unknown): boolean {
-  return Array.isArray(body) ? body.some((m) => isInitializeRequest(m)) : isInitializeRequest(body);
-}
-
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServerFactory } from '@modelcontextprotocol/server';
+import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import { WebSocketServer } from 'ws';
 import { authFailure, rejectUpgrade } from './auth-gate';
 import { MessageFaultTransport } from './message-faults';
@@ -13,8 +14,12 @@ export const WEBSOCKET_PATH = '/ws';
 const MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
 /**
- * MCP over WebSocket at /ws: each upgraded connection gets its own McpServer. Auth, subprotocol
- * and path are checked before the upgrade, so a refused client gets a real HTTP status (401 with
+ * MCP over WebSocket at /ws, both protocol eras: each upgraded connection is served by the SDK's
+ * serveStdio entry over our WebSocket transport, because a WebSocket is framed like stdio (one
+ * message per frame, one long-lived connection). The entry owns the era decision per connection:
+ * an `initialize` opening pins a 2025-era instance, a `server/discover` or enveloped opening pins
+ * a 2026-07-28 one and answers `subscriptions/listen` itself. Auth, subprotocol and path are
+ * checked before the upgrade, so a refused client gets a real HTTP status (401 with
  * WWW-Authenticate, 400, 404) it can show, not an opaque socket error.
  */
 export class WebSocketEndpoint {
@@ -27,7 +32,8 @@ export class WebSocketEndpoint {
   private readonly pendingUpgrades = new Set<NodeJS.Timeout>();
 
   constructor(
-    private readonly createServer: () => McpServer,
+    /** Builds the instance a connection is pinned to, for the era serveStdio chose. */
+    private readonly createServer: McpServerFactory,
     private readonly opts: PlaygroundOptions,
   ) {}
 
@@ -56,13 +62,13 @@ export class WebSocketEndpoint {
 
   private accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const transport = new WebSocketServerTransport(ws, req.headers);
+      const transport = new WebSocketServerTransport(ws);
       this.transports.add(transport);
-      const server = this.createServer();
-      const faulty = new MessageFaultTransport(transport, this.opts.faults ?? {}, transport);
-      // The server's Protocol wraps this handler and tears itself down after it.
-      faulty.onclose = () => this.transports.delete(transport);
-      server.connect(faulty).catch(() => transport.terminate());
+      const wire = new MessageFaultTransport(transport, this.opts.faults ?? {}, transport);
+      // serveStdio takes over the wire's onclose; closing the socket tears its instance down.
+      void wire.closed.then(() => this.transports.delete(transport));
+      // Errors (a bad frame, a client gone mid-send) are answered on the wire or end the connection.
+      serveStdio(this.createServer, { transport: wire, onerror: () => undefined });
     });
   }
 

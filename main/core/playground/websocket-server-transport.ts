@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingHttpHeaders } from 'node:http';
-import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage, type MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
+import {
+  parseJSONRPCMessage,
+  type JSONRPCMessage,
+  type MessageExtraInfo,
+  type Transport,
+  type TransportSendOptions,
+} from '@modelcontextprotocol/server';
 import WebSocket from 'ws';
 
 export const MCP_WEBSOCKET_SUBPROTOCOL = 'mcp';
@@ -18,9 +22,11 @@ export const CLOSE_CODES = {
 const CLOSE_HANDSHAKE_TIMEOUT_MS = 1_000;
 
 /**
- * SDK server Transport over one `ws` WebSocket: one JSON-RPC message per text frame, subprotocol
- * `mcp`. Binary frames are refused with 1003 and unparsable text with a JSON-RPC parse error
- * (the connection stays up, as one bad message should not end a session).
+ * SDK (v2) server Transport over one `ws` WebSocket: one JSON-RPC message per text frame,
+ * subprotocol `mcp`. Binary frames are refused with 1003 and unparsable text with a JSON-RPC parse
+ * error (the connection stays up, as one bad message should not end a session). Era-neutral: the
+ * serving entry on top (serveStdio) decides per connection whether it speaks 2025 or 2026-07-28.
+ * WebSocket is not a spec transport; it is framed like stdio, one message per frame.
  */
 export class WebSocketServerTransport implements Transport {
   onclose?: () => void;
@@ -35,10 +41,7 @@ export class WebSocketServerTransport implements Transport {
   private closed = false;
   private readonly pending: Array<{ data: WebSocket.RawData; isBinary: boolean }> = [];
 
-  constructor(
-    private readonly socket: WebSocket,
-    private readonly upgradeHeaders: IncomingHttpHeaders = {},
-  ) {
+  constructor(private readonly socket: WebSocket) {
     this.sessionId = randomUUID();
     // Listen at once so nothing that arrives before start() is lost; deliver it on start().
     socket.on('message', (data, isBinary) => {
@@ -92,7 +95,7 @@ export class WebSocketServerTransport implements Transport {
     const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as ArrayBuffer).toString('utf8');
     let message: JSONRPCMessage;
     try {
-      message = JSONRPCMessageSchema.parse(JSON.parse(text));
+      message = parseJSONRPCMessage(JSON.parse(text));
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       this.onerror?.(new Error(`Invalid JSON-RPC message on WebSocket: ${detail}`));
@@ -101,7 +104,7 @@ export class WebSocketServerTransport implements Transport {
       void this.sendText(reply).catch(() => undefined);
       return;
     }
-    this.onmessage?.(message, { requestInfo: { headers: this.upgradeHeaders } });
+    this.onmessage?.(message);
   }
 
   private handleClose(code: number, reason: string): void {
