@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(here, '../..');
@@ -98,5 +99,5 @@ function run(command: string, args: string[]): Promise<{ exitCode: number | null
 
 function tail(text: string, lines: number): string {
   // The suite colours its summary; escapes only make failure messages harder to read.
-  return text.replace(/\x1b\[[0-9;]*m/g, '').trimEnd().split('\n').slice(-lines).join('\n') || '(empty)';
+  return stripVTControlCharacters(text).trimEnd().split('\n').slice(-lines).join('\n') || '(empty)';
 }
