@@ -32,6 +32,7 @@ describe('playground transports', () => {
     expect(landing.headers.get('content-type')).toContain('text/plain');
     const text = await landing.text();
     for (const path of ['/mcp', '/sse', '/ws', '/health']) expect(text).toContain(path);
+    for (const era of ['2025', '2026-07-28', 'subscriptions/listen', 'input_required']) expect(text).toContain(era);
     const health = await fetch(`${playground.baseUrl}/health`);
     expect(await health.json()).toMatchObject({ status: 'ok' });
   });
