@@ -43,7 +43,9 @@ export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSes
       )}
       <dl className="info-grid">
         <Field label="Server" value={info.serverInfo ? `${info.serverInfo.title ?? info.serverInfo.name} ${info.serverInfo.version}` : undefined} testId="server-info" />
+        <Field label="Protocol era" value={info.era ? ERA_NAMES[info.era] : undefined} testId="protocol-era" />
         <Field label="Protocol version" value={info.protocolVersion} testId="protocol-version" />
+        <Field label="Server offers" value={info.supportedVersions?.join(', ')} testId="supported-versions" />
         <Field label="Transport" value={info.transport} testId="transport-used" />
         <Field label="URL" value={info.url} />
         <Field label="Session id" value={info.sessionId} testId="session-id" />
@@ -62,6 +64,16 @@ export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSes
           </ol>
         </details>
       )}
+      {info.eraDetection && (
+        <details className="detection" data-testid="era-detection" open={info.state === 'failed'}>
+          <summary>How the protocol era was chosen: {info.eraDetection.explanation}</summary>
+          {info.eraDetection.probe && (
+            <p>
+              server/discover probe: {info.eraDetection.probe.outcome} — {info.eraDetection.probe.detail}
+            </p>
+          )}
+        </details>
+      )}
       {info.instructions && (
         <details className="instructions" data-testid="instructions">
           <summary>Server instructions</summary>
@@ -71,6 +83,8 @@ export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSes
     </section>
   );
 }
+
+const ERA_NAMES = { modern: '2026-07-28 (modern: stateless, server/discover)', legacy: '2025 (legacy: initialize and sessions)' } as const;
 
 function Field({ label, value, testId }: { label: string; value: string | undefined; testId?: string }) {
   if (value === undefined || value === '') return null;

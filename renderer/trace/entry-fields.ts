@@ -4,7 +4,7 @@ import type { Direction, TraceEntry } from '../../shared/model/trace';
  * The columns of one trace row, derived from an entry on demand. Only visible rows are
  * summarised, so this never runs over the whole trace.
  */
-export type TraceKind = 'message' | 'http' | 'sse' | 'websocket' | 'stderr' | 'lifecycle';
+export type TraceKind = 'message' | 'http' | 'sse' | 'websocket' | 'stderr' | 'lifecycle' | 'client-input';
 
 export function traceKind(entry: TraceEntry): TraceKind {
   switch (entry.type) {
@@ -31,6 +31,8 @@ export function entryDirection(entry: TraceEntry): Direction | undefined {
       return undefined;
     case 'lifecycle':
       return undefined;
+    case 'client-input':
+      return 'outgoing';
   }
 }
 
@@ -49,6 +51,8 @@ export function kindLabel(entry: TraceEntry): string {
       return 'stderr';
     case 'lifecycle':
       return entry.state;
+    case 'client-input':
+      return 'answer';
   }
 }
 
@@ -67,6 +71,8 @@ export function methodLabel(entry: TraceEntry): string {
       return entry.line;
     case 'lifecycle':
       return entry.text;
+    case 'client-input':
+      return `${entry.method}: ${entry.outcome} (${entry.answeredBy === 'default' ? 'default answer' : entry.source})`;
   }
 }
 
@@ -100,13 +106,15 @@ export function sizeOf(entry: TraceEntry): number | undefined {
 export function isErrorEntry(entry: TraceEntry): boolean {
   switch (entry.type) {
     case 'message':
-      return entry.messageKind === 'error' || entry.outcome !== undefined || isToolError(entry.message);
+      return entry.messageKind === 'error' || entry.outcome !== undefined || isToolError(entry.message) || (entry.warnings?.length ?? 0) > 0;
     case 'http':
-      return entry.phase === 'failed' || entry.error !== undefined || (entry.status ?? 0) >= 400;
+      return entry.phase === 'failed' || entry.error !== undefined || (entry.status ?? 0) >= 400 || (entry.warnings?.length ?? 0) > 0;
     case 'websocket':
       return entry.event === 'error' || (entry.closeCode !== undefined && ![1000, 1005].includes(entry.closeCode));
     case 'lifecycle':
       return entry.state === 'error' || entry.error !== undefined;
+    case 'client-input':
+      return entry.outcome === 'error';
     default:
       return false;
   }

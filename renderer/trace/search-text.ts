@@ -17,7 +17,7 @@ export const SEARCH_TEXT_LIMIT = 1_000_000;
 function rawSearchText(entry: TraceEntry): string {
   switch (entry.type) {
     case 'message':
-      return `${entry.method ?? ''} ${entry.rpcId ?? ''} ${safeStringify(entry.message)}`.toLowerCase();
+      return `${entry.method ?? ''} ${entry.rpcId ?? ''} ${safeStringify(entry.message)} ${entry.warnings?.join(' ') ?? ''}`.toLowerCase();
     case 'http':
       return [
         entry.method,
@@ -29,6 +29,7 @@ function rawSearchText(entry: TraceEntry): string {
         entry.requestBody ?? '',
         entry.responseBody ?? '',
         entry.error?.message ?? '',
+        entry.warnings?.join(' ') ?? '',
       ]
         .join(' ')
         .toLowerCase();
@@ -40,6 +41,8 @@ function rawSearchText(entry: TraceEntry): string {
       return entry.line.toLowerCase();
     case 'lifecycle':
       return `${entry.state} ${entry.text} ${entry.error?.message ?? ''} ${entry.error?.hint ?? ''}`.toLowerCase();
+    case 'client-input':
+      return `${entry.method} ${entry.outcome} ${entry.source} ${safeStringify(entry.request)} ${safeStringify(entry.answer)}`.toLowerCase();
   }
 }
 

@@ -14,6 +14,7 @@ export const KIND_FILTERS: readonly KindFilter[] = [
   'websocket',
   'stderr',
   'lifecycle',
+  'client-input',
 ];
 
 export interface TraceFilter {

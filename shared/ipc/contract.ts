@@ -127,7 +127,7 @@ export const contract = {
     input: OnConnection.extend({ name: z.string().min(1), arguments: z.record(z.string(), z.string()).optional() }),
     output: McpResult,
   },
-  'connections:ping': { input: OnConnection, output: z.object({ latencyMs: z.number() }) },
+  'connections:ping': { input: OnConnection, output: z.object({ latencyMs: z.number(), method: z.enum(['ping', 'server/discover']).optional() }) },
 
   /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */
   'trace:snapshot': { input: OnConnection, output: TraceSnapshot },

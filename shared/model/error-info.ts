@@ -17,6 +17,7 @@ export const ErrorKind = z.enum([
   'protocol',
   'closed',
   'session-expired',
+  'protocol-version',
   'spawn',
   'cancelled',
   'missing-secret',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ConnectionInfo } from './connection';
 import { ErrorInfo } from './error-info';
+import { ProtocolEra } from './protocol-era';
 
 /**
  * One entry of a connection's trace. Entries are append-only: what happens later to an entry
@@ -39,6 +40,22 @@ export const MessageEntry = z.object({
   /** On an outgoing notifications/cancelled: which request ended without an answer, and why. */
   endsRequestSeq: z.number().int().optional(),
   outcome: z.enum(['cancelled', 'timeout']).optional(),
+  /**
+   * 2026-07-28: the request's `_meta` envelope (protocol version, client info, capabilities,
+   * log level, trace context), lifted out of the message so it can be shown at a glance.
+   */
+  envelope: z.record(z.string(), z.unknown()).optional(),
+  /** 2026-07-28: a result's `resultType` ("complete", "input_required"). */
+  resultType: z.string().optional(),
+  /** 2026-07-28: a result's cache hints. */
+  cache: z.object({ ttlMs: z.number().optional(), cacheScope: z.string().optional() }).optional(),
+  /**
+   * A multi-round request (2026-07-28 `input_required`): every request and result of one logical
+   * call carries the seq of the call's first request and its round (1 = the first request).
+   */
+  call: z.object({ rootSeq: z.number().int(), round: z.number().int() }).optional(),
+  /** Things the server got wrong about this message, in plain words (e.g. a legacy answer on a modern connection). */
+  warnings: z.array(z.string()).optional(),
 });
 export type MessageEntry = z.infer<typeof MessageEntry>;
 
@@ -68,6 +85,8 @@ export const HttpEntry = z.object({
   streaming: z.boolean().optional(),
   timings: HttpTimings,
   error: ErrorInfo.optional(),
+  /** e.g. "Mcp-Method says tools/list but the body calls tools/call". */
+  warnings: z.array(z.string()).optional(),
 });
 export type HttpEntry = z.infer<typeof HttpEntry>;
 
@@ -111,6 +130,25 @@ export const LifecycleEntry = z.object({
 });
 export type LifecycleEntry = z.infer<typeof LifecycleEntry>;
 
+/**
+ * A server asked the client for input (elicitation, sampling, roots) and something answered it:
+ * a 2025 server-to-client request, or an embedded request of a 2026 `input_required` result.
+ * Nothing is answered silently; this entry says who answered and with what.
+ */
+export const ClientInputEntry = z.object({
+  ...Base,
+  type: z.literal('client-input'),
+  method: z.string(),
+  era: ProtocolEra.optional(),
+  answeredBy: z.enum(['user', 'option', 'default']),
+  /** e.g. "the --elicitation accept-defaults option". */
+  source: z.string(),
+  outcome: z.enum(['accept', 'decline', 'cancel', 'answered', 'error']),
+  request: z.unknown().optional(),
+  answer: z.unknown().optional(),
+});
+export type ClientInputEntry = z.infer<typeof ClientInputEntry>;
+
 export const TraceEntry = z.discriminatedUnion('type', [
   MessageEntry,
   HttpEntry,
@@ -118,6 +156,7 @@ export const TraceEntry = z.discriminatedUnion('type', [
   WebSocketEntry,
   StderrEntry,
   LifecycleEntry,
+  ClientInputEntry,
 ]);
 export type TraceEntry = z.infer<typeof TraceEntry>;
 

@@ -102,6 +102,10 @@ export function forgetfulSessionServer(): { handler: Handler; forget(): void } {
   let forgotten = false;
   const handler: Handler = (req, res) => {
     if (req.method === 'GET' || req.method === 'DELETE') return void res.writeHead(405).end();
+    if (!initialized && req.headers['mcp-method'] === 'server/discover') {
+      // What 2025-era servers answer to anything before initialize (here: the era probe).
+      return void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Bad Request: Server not initialized' } }));
+    }
     if (!initialized) {
       initialized = true;
       const body = JSON.stringify({
@@ -118,3 +122,4 @@ export function forgetfulSessionServer(): { handler: Handler; forget(): void } {
   };
   return { handler, forget: () => void (forgotten = true) };
 }
+

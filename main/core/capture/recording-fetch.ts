@@ -3,6 +3,7 @@ import { toErrorInfo } from '../diagnostics/classify-error';
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { capText, emitSafely, type ExchangeBase } from './http-exchange';
+import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
 import { observeEventStream } from './sse-observer';
 import type { TraceBus } from './trace-bus';
 
@@ -50,6 +51,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       base.status = response.status;
       if (response.statusText) base.statusText = response.statusText;
       base.responseHeaders = redactor.headers(response.headers);
+      addWarnings(base, redactor, responseHeaderWarnings(requestHeadersOf(input, init), response.headers));
       const contentType = response.headers.get('content-type') ?? '';
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
         return observeEventStream(response, {
@@ -85,9 +87,11 @@ function describeRequest(
   const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
   const base: ExchangeBase = { type: 'http', exchangeId, method, url: redactor.url(rawUrl), requestHeaders: {} };
   try {
-    base.requestHeaders = redactor.headers(new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)));
+    const headers = requestHeadersOf(input, init);
+    base.requestHeaders = redactor.headers(headers);
     const requestBody = bodyText(init?.body);
     if (requestBody !== undefined) base.requestBody = capText(redactor.text(requestBody), bodyCap).text;
+    addWarnings(base, redactor, requestHeaderWarnings(headers, requestBody));
   } catch {
     // Leave the request side partly empty rather than fail the request.
   }
@@ -151,6 +155,15 @@ function recordBody(
     () => finish(),
     (error: unknown) => finish(error),
   );
+}
+
+function requestHeadersOf(input: string | URL | Request, init: RequestInit | undefined): Headers {
+  return new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+}
+
+/** Warnings quote header and body values: they are redacted like everything else stored. */
+function addWarnings(base: ExchangeBase, redactor: Redactor, warnings: string[]): void {
+  if (warnings.length) base.warnings = [...(base.warnings ?? []), ...warnings.map((w) => redactor.text(w))];
 }
 
 /** The request body as text where it is text; streams, blobs and forms are not captured. */

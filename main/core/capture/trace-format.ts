@@ -1,4 +1,5 @@
 import type {
+  ClientInputEntry,
   HttpEntry,
   LifecycleEntry,
   MessageEntry,
@@ -34,6 +35,8 @@ function describe(entry: TraceEntry): string {
       return `  ${'stderr'.padEnd(12)} ${oneLine(entry.line)}`;
     case 'lifecycle':
       return describeLifecycle(entry);
+    case 'client-input':
+      return describeClientInput(entry);
   }
 }
 
@@ -49,8 +52,21 @@ function describeMessage(e: MessageEntry): string {
     const target = e.endsRequestSeq !== undefined ? ` (ends seq ${e.endsRequestSeq})` : '';
     what = `${what} ${e.outcome}${target}`;
   }
+  if (e.resultType && e.resultType !== 'complete') what = `${what} ${e.resultType}`;
+  if (e.call && e.call.round > 1) what = `${what} (round ${e.call.round})`;
   const latency = e.latencyMs !== undefined ? formatMs(e.latencyMs) : '';
-  return `${arrow} ${e.messageKind.padEnd(12)} ${id.padEnd(5)} ${what.padEnd(28)} ${latency.padStart(9)} ${formatBytes(e.size).padStart(8)}`;
+  const line = `${arrow} ${e.messageKind.padEnd(12)} ${id.padEnd(5)} ${what.padEnd(28)} ${latency.padStart(9)} ${formatBytes(e.size).padStart(8)}`;
+  return withWarnings(line, e.warnings);
+}
+
+/** Who answered a server's question, in one line: "← elicitation/create accept by the user". */
+function describeClientInput(e: ClientInputEntry): string {
+  const who = e.answeredBy === 'default' ? 'by default' : `by ${e.source}`;
+  return `? ${'input'.padEnd(12)} ${e.method} ${e.outcome} ${who}`;
+}
+
+function withWarnings(line: string, warnings: string[] | undefined): string {
+  return warnings?.length ? `${line}\n${warnings.map((w) => `  ${'warning'.padEnd(12)} ${oneLine(w, 160)}`).join('\n')}` : line;
 }
 
 function describeHttp(e: HttpEntry): string {
@@ -64,7 +80,7 @@ function describeHttp(e: HttpEntry): string {
   const took = formatMs(elapsed(e.timings.sent, e.timings.done ?? e.timings.headers));
   const stream = e.streaming ? ' stream closed' : '';
   const body = e.responseBody !== undefined ? ` ${formatBytes(Buffer.byteLength(e.responseBody))}${e.bodyTruncated ? '+' : ''}` : '';
-  return `${head} ${status}${stream} (${took})${body}`;
+  return withWarnings(`${head} ${status}${stream} (${took})${body}`, e.warnings);
 }
 
 function describeSseEvent(e: SseEventEntry): string {

@@ -1,7 +1,10 @@
-import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage, MessageExtraInfo } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, MessageExtraInfo, Transport, TransportSendOptions } from '@modelcontextprotocol/client';
+import type { ProtocolEra } from '../../../shared/model/protocol-era';
 import type { Direction, MessageEntry, MessageKind, TraceDraft } from '../../../shared/model/trace';
 import { monoNow } from './clock';
+import { envelopeOf, isObject, nameOf, resultFields } from './envelope';
+import { eraWarnings } from './era-warnings';
+import { MultiRoundCalls } from './multi-round-calls';
 import type { Redactor } from './redaction';
 import type { TraceBus } from './trace-bus';
 
@@ -11,18 +14,29 @@ interface OpenRequest {
   seq: number;
   monoTime: number;
   method: string;
+  /** The logical call this request is a round of (2026-07-28 multi-round requests). */
+  call?: NonNullable<MessageEntry['call']>;
+  /** `params.name` / `params.uri`: matches a retry to its call when the server keeps no state. */
+  name?: string;
 }
 
 /** How many given-up requests are remembered for pairing a late answer. */
 const MAX_ENDED_REMEMBERED = 256;
 
-/** The SDK's timeout reason reads "McpError: MCP error -32001: Request timed out" (or "Maximum total timeout exceeded"). */
+/** The SDK's timeout reason reads "Request timed out" (or "Maximum total timeout exceeded"). */
 const TIMEOUT_REASON = /timed? ?out|timeout|-32001/i;
+
+export interface TracedTransportOptions {
+  /** The connection's negotiated era, once known: era-specific checks run only then. */
+  era?: () => ProtocolEra | undefined;
+}
 
 /**
  * A Transport that records every JSON-RPC message passing through it, in both directions, then
  * hands it on unchanged. It sits between the SDK Client (which installs onmessage/onclose/onerror
- * on us) and the real transport (on which we install ours), so the SDK never knows it is there.
+ * on us) and the real transport (on which we install ours), so the SDK never knows it is there:
+ * every optional member of the v2 `Transport` (per-request streams, protocol version hooks, the
+ * stdio process identity the SDK uses to pick its probe strategy) is passed through.
  *
  * Cost matters (every message of every connection passes here): each message is serialized once,
  * and that one string gives both the byte size and, only when secrets exist, the scrubbed copy.
@@ -43,11 +57,13 @@ export class TracedTransport implements Transport {
    * one, and that late answer is paired too. Bounded, so it cannot grow with the session.
    */
   private readonly endedRequests = new Map<string, OpenRequest>();
+  private readonly calls = new MultiRoundCalls();
 
   constructor(
     readonly inner: Transport,
     private readonly bus: TraceBus,
     private readonly redactor: Redactor,
+    private readonly options: TracedTransportOptions = {},
   ) {
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
       this.recordSafely('incoming', message);
@@ -58,9 +74,19 @@ export class TracedTransport implements Transport {
       this.openRequests.outgoing.clear();
       this.openRequests.incoming.clear();
       this.endedRequests.clear();
+      this.calls.clear();
       this.onclose?.();
     };
     inner.onerror = (error: Error) => this.onerror?.(error);
+    // The SDK decides how to probe a stdio server by looking for these (a child process).
+    if ('stderr' in inner && 'pid' in inner) {
+      Object.defineProperty(this, 'stderr', { get: () => (inner as unknown as { stderr: unknown }).stderr, enumerable: true });
+      Object.defineProperty(this, 'pid', { get: () => (inner as unknown as { pid: unknown }).pid, enumerable: true });
+    }
+  }
+
+  get hasPerRequestStream(): boolean | undefined {
+    return this.inner.hasPerRequestStream;
   }
 
   get sessionId(): string | undefined {
@@ -73,6 +99,10 @@ export class TracedTransport implements Transport {
 
   setProtocolVersion(version: string): void {
     this.inner.setProtocolVersion?.(version);
+  }
+
+  setSupportedProtocolVersions(versions: string[]): void {
+    this.inner.setSupportedProtocolVersions?.(versions);
   }
 
   start(): Promise<void> {
@@ -108,7 +138,7 @@ export class TracedTransport implements Transport {
   private record(direction: Direction, message: unknown): void {
     const monoTime = monoNow();
     const json = JSON.stringify(message) ?? 'null';
-    const m = (typeof message === 'object' && message !== null ? message : {}) as Record<string, unknown>;
+    const m = isObject(message) ? message : {};
     const id = m.id as RpcId | undefined;
     const method = typeof m.method === 'string' ? m.method : undefined;
     const messageKind: MessageKind =
@@ -124,8 +154,15 @@ export class TracedTransport implements Transport {
     };
     if (id !== undefined) draft.rpcId = id;
     if (method !== undefined) draft.method = method;
+    let call: OpenRequest['call'];
 
-    if (messageKind === 'response' || messageKind === 'error') {
+    if (messageKind === 'request' || messageKind === 'notification') {
+      // From the stored copy, which is already redacted.
+      const envelope = envelopeOf(isObject(draft.message) ? draft.message : m);
+      if (envelope) draft.envelope = envelope;
+      if (messageKind === 'request' && direction === 'outgoing') call = this.calls.roundOf(m, method!);
+      if (call) draft.call = call;
+    } else {
       // A response answers a request that went the other way.
       const open = id !== undefined ? this.take(opposite(direction), id) ?? this.takeEnded(opposite(direction), id) : undefined;
       if (open) {
@@ -133,21 +170,40 @@ export class TracedTransport implements Transport {
         draft.latencyMs = monoTime - open.monoTime;
         draft.method = open.method;
       }
-    } else if (method === 'notifications/cancelled') {
-      // The side that sent a request is the one that gives up on it.
-      const params = (m.params ?? {}) as { requestId?: RpcId; reason?: unknown };
-      const open = params.requestId !== undefined ? this.take(direction, params.requestId) : undefined;
-      if (open) {
-        draft.endsRequestSeq = open.seq;
-        this.rememberEnded(direction, params.requestId!, open);
-      }
-      draft.outcome = TIMEOUT_REASON.test(String(params.reason ?? '')) ? 'timeout' : 'cancelled';
+      this.annotateResult(draft, m, open);
     }
+    if (method === 'notifications/cancelled') this.markCancelled(direction, m, draft);
+
+    const warnings = eraWarnings(this.options.era?.(), direction, draft, m);
+    if (warnings.length) draft.warnings = warnings;
 
     const entry = this.bus.emit(draft as TraceDraft);
     if (messageKind === 'request' && id !== undefined) {
-      this.openRequests[direction].set(id, { seq: entry.seq, monoTime, method: method! });
+      const name = nameOf(m);
+      this.openRequests[direction].set(id, { seq: entry.seq, monoTime, method: method!, ...(name !== undefined ? { name } : {}), ...(call ? { call } : {}) });
     }
+  }
+
+  /** `resultType`, cache hints, and the link from an `input_required` round to the call's retry. */
+  private annotateResult(draft: Omit<MessageEntry, 'seq' | 'connectionId' | 'wallTime'>, m: Record<string, unknown>, open: OpenRequest | undefined): void {
+    const fields = resultFields(m);
+    if (fields.resultType !== undefined) draft.resultType = fields.resultType;
+    if (fields.cache) draft.cache = fields.cache;
+    if (!open) return;
+    const call = open.call ?? (fields.resultType === 'input_required' ? { rootSeq: open.seq, round: 1 } : undefined);
+    if (call) draft.call = call;
+    if (fields.resultType === 'input_required') this.calls.awaitRetry(call!, open.method, open.name, fields.requestState);
+  }
+
+  /** The side that sent a request is the one that gives up on it. */
+  private markCancelled(direction: Direction, m: Record<string, unknown>, draft: Omit<MessageEntry, 'seq' | 'connectionId' | 'wallTime'>): void {
+    const params = (isObject(m.params) ? m.params : {}) as { requestId?: RpcId; reason?: unknown };
+    const open = params.requestId !== undefined ? this.take(direction, params.requestId) : undefined;
+    if (open) {
+      draft.endsRequestSeq = open.seq;
+      this.rememberEnded(direction, params.requestId!, open);
+    }
+    draft.outcome = TIMEOUT_REASON.test(String(params.reason ?? '')) ? 'timeout' : 'cancelled';
   }
 
   /** With no secrets registered the message itself is stored; otherwise a scrubbed copy. */
@@ -188,6 +244,6 @@ function opposite(direction: Direction): Direction {
   return direction === 'outgoing' ? 'incoming' : 'outgoing';
 }
 
-export function traceTransport(inner: Transport, bus: TraceBus, redactor: Redactor): Transport {
-  return new TracedTransport(inner, bus, redactor);
+export function traceTransport(inner: Transport, bus: TraceBus, redactor: Redactor, options?: TracedTransportOptions): Transport {
+  return new TracedTransport(inner, bus, redactor, options);
 }

@@ -1,13 +1,12 @@
 import type { Detection, TransportKind } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { HttpEntry } from '../../../shared/model/trace';
-import type { LiveSession } from './connection-attempt';
 
 type Attempt = Detection['attempts'][number];
 
-export interface DetectionSteps {
+export interface DetectionSteps<S> {
   /** Connects with one transport within the time left; rejects on failure. */
-  attempt(kind: TransportKind): Promise<LiveSession>;
+  attempt(kind: TransportKind): Promise<S>;
   /** Classifies an attempt's failure at once, while the evidence (last HTTP exchange) is its own. */
   classify(error: unknown, kind: TransportKind): Promise<ErrorInfo>;
   /** The last non-success HTTP answer of the attempt just made. */
@@ -16,8 +15,8 @@ export interface DetectionSteps {
   resetEvidence(): void;
 }
 
-export type DetectionResult =
-  | { ok: true; session: LiveSession; detection: Detection }
+export type DetectionResult<S> =
+  | { ok: true; session: S; detection: Detection }
   | { ok: false; error: ErrorInfo; cause: unknown; detection: Detection };
 
 /**
@@ -26,7 +25,7 @@ export type DetectionResult =
  * that POST gets a 4xx other than an auth refusal (405/404 are typical of an SSE-only server),
  * try the legacy transport: GET the URL expecting an event stream whose first event is `endpoint`.
  */
-export async function detectTransport(url: URL, steps: DetectionSteps): Promise<DetectionResult> {
+export async function detectTransport<S>(url: URL, steps: DetectionSteps<S>): Promise<DetectionResult<S>> {
   if (url.protocol === 'ws:' || url.protocol === 'wss:') return single('websocket', `the URL starts with ${url.protocol}//, so it speaks WebSocket`, steps);
 
   const attempts: Attempt[] = [];
@@ -90,7 +89,7 @@ export async function detectTransport(url: URL, steps: DetectionSteps): Promise<
   }
 }
 
-async function single(kind: TransportKind, reason: string, steps: DetectionSteps): Promise<DetectionResult> {
+async function single<S>(kind: TransportKind, reason: string, steps: DetectionSteps<S>): Promise<DetectionResult<S>> {
   try {
     const session = await steps.attempt(kind);
     return { ok: true, session, detection: { attempts: [{ transport: kind, outcome: 'ok', reason }], chosen: kind, explanation: `Connected over ${kind}: ${reason}.` } };

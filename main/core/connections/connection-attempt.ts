@@ -1,9 +1,8 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { Client, StreamableHTTPClientTransport, type DiscoverResult, type Transport, type VersionNegotiationOptions } from '@modelcontextprotocol/client';
+import { FIRST_MODERN_REVISION, type ProtocolEra, type ProtocolEraChoice } from '../../../shared/model/protocol-era';
 import type { ConnectionTarget, TransportKind } from '../../../shared/model/connection';
 import { traceTransport } from '../capture/traced-transport';
-import { CLIENT_CAPABILITIES, installClientHandlers, type ClientRequestHandlers } from './client-handlers';
+import { clientCapabilities, installClientInput, type ClientInputHandlers } from './input/client-input';
 import { createSseTransport } from './sse-transport';
 import { createStdioTransport } from './stdio-transport';
 import { createStreamableTransport, terminateStreamableSession } from './streamable-transport';
@@ -11,16 +10,25 @@ import { withDeadline } from './timeouts';
 import type { TransportContext } from './transport-context';
 import { WebSocketClientTransport } from './websocket-client-transport';
 
-/** One live MCP session: an initialized SDK client over one transport. */
+/** One live MCP session: a connected SDK client over one transport, in one protocol era. */
 export interface LiveSession {
   kind: TransportKind;
   client: Client;
   /** The SDK/our transport under the tracing wrapper (for sessionId and DELETE). */
   inner: Transport;
+  era: ProtocolEra;
   protocolVersion?: string;
+  /** The server/discover result (modern era): the versions and capabilities the server offered. */
+  discover?: DiscoverResult;
   /** Latest SSE event id seen on a request's stream: the token to resume it with. */
   lastEventId?: string;
   close(opts?: { terminate?: boolean }): Promise<void>;
+}
+
+/** The era a connect attempt asks for (a pinned version already implies its era). */
+export interface EraRequest {
+  choice: ProtocolEraChoice;
+  version?: string;
 }
 
 export interface AttemptOptions {
@@ -29,8 +37,9 @@ export interface AttemptOptions {
   target: ConnectionTarget;
   ctx: TransportContext;
   clientInfo: { name: string; version: string };
-  handlers?: ClientRequestHandlers;
-  /** Time left for the whole connect (transport start + initialize). */
+  handlers?: ClientInputHandlers;
+  era: EraRequest;
+  /** Time left for the whole connect (transport start + probe + handshake). */
   deadlineMs: number;
   /** Aborted when the connection is closed while this attempt is still connecting. */
   signal?: AbortSignal;
@@ -41,32 +50,46 @@ export interface AttemptOptions {
   onUnexpectedClose(session: LiveSession): void;
 }
 
-/** Builds the transport for `kind`, wraps it in the tracing layer and runs initialize. */
+/**
+ * How long an `auto` probe of a stdio server waits before deciding it is a 2025-era server that
+ * ignores unknown requests (on HTTP a probe that times out is an outage, never a verdict).
+ */
+export const STDIO_PROBE_TIMEOUT_MS = 3_000;
+
+/** Builds the transport for `kind`, wraps it in the tracing layer and connects in the requested era. */
 export async function connectSession(opts: AttemptOptions): Promise<LiveSession> {
   const inner = buildTransport(opts);
-  const traced = traceTransport(inner, opts.ctx.bus, opts.ctx.redactor);
-  const client = new Client(opts.clientInfo, { capabilities: CLIENT_CAPABILITIES });
-  installClientHandlers(client, opts.handlers);
+  const eraKnown: { era?: ProtocolEra } = {};
+  const traced = traceTransport(inner, opts.ctx.bus, opts.ctx.redactor, { era: () => eraKnown.era });
+  const handlers = opts.handlers ?? {};
+  const client = new Client(opts.clientInfo, {
+    capabilities: clientCapabilities(handlers),
+    versionNegotiation: negotiation(opts),
+    ...(opts.era.choice === 'legacy' && opts.era.version ? { supportedProtocolVersions: [opts.era.version] } : {}),
+  });
+  installClientInput(client, handlers, { bus: opts.ctx.bus, redactor: opts.ctx.redactor, era: () => client.getProtocolEra() });
 
   let closing = false;
   const session: LiveSession = {
     kind: opts.kind,
     client,
     inner,
+    era: 'legacy',
     async close({ terminate = true } = {}) {
       if (closing) return;
       closing = true;
       if (terminate && inner instanceof StreamableHTTPClientTransport) await terminateStreamableSession(inner);
       await client.close().catch(() => undefined);
+      // During the server/discover probe the SDK has not attached the transport to the client yet,
+      // so client.close() alone would leave the probe waiting: close the transport itself too.
+      await traced.close().catch(() => undefined);
     },
   };
-  // The SDK tells the transport the negotiated version through this hook; keep a copy for the info.
-  const setVersion = traced.setProtocolVersion?.bind(traced);
-  traced.setProtocolVersion = (version: string) => {
-    session.protocolVersion = version;
-    setVersion?.(version);
-  };
   client.onerror = (error) => opts.onTransportError(error);
+  // Set before connect so the SDK forwards the transport's errors during its server/discover probe
+  // too (it saves and chains handlers found on the transport); otherwise a stream dropped under the
+  // probe would surface only as a timeout.
+  traced.onerror = (error) => opts.onTransportError(error);
   client.onclose = () => {
     if (!closing) opts.onUnexpectedClose(session);
   };
@@ -88,7 +111,25 @@ export async function connectSession(opts: AttemptOptions): Promise<LiveSession>
   } finally {
     opts.signal?.removeEventListener('abort', abandon);
   }
+  session.era = client.getProtocolEra() ?? 'legacy';
+  eraKnown.era = session.era;
+  session.protocolVersion = client.getNegotiatedProtocolVersion();
+  const discover = client.getDiscoverResult();
+  if (discover) session.discover = discover;
   return session;
+}
+
+/**
+ * The SDK's version negotiation for the era setting: `auto` probes with server/discover and
+ * falls back to initialize; `modern` pins a 2026-07-28+ revision (no fallback); `legacy` is the
+ * plain 2025 handshake (a pinned 2025 version is the only one offered, see supportedProtocolVersions).
+ */
+function negotiation(opts: AttemptOptions): VersionNegotiationOptions {
+  const { choice, version } = opts.era;
+  if (choice === 'legacy') return { mode: 'legacy' };
+  if (choice === 'modern') return { mode: { pin: version ?? FIRST_MODERN_REVISION } };
+  const timeoutMs = opts.kind === 'stdio' ? Math.min(STDIO_PROBE_TIMEOUT_MS, opts.deadlineMs) : opts.deadlineMs;
+  return { mode: 'auto', probe: { timeoutMs } };
 }
 
 function buildTransport(opts: AttemptOptions): Transport {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ConnectionInfo, ConnectionTargetInput } from '../../../shared/model/connection';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { PeriscopeError } from '../diagnostics/periscope-error';
-import type { ClientRequestHandlers } from './client-handlers';
+import type { ClientInputHandlers } from './input/client-input';
 import { McpConnection } from './mcp-connection';
 
 export interface ConnectionManagerOptions {
@@ -10,7 +10,7 @@ export interface ConnectionManagerOptions {
   /** When set, every connection records its session file here. */
   recordDir?: string;
   clientInfo?: { name: string; version: string };
-  handlers?: ClientRequestHandlers;
+  handlers?: ClientInputHandlers;
   /** WebSocket keep-alive for every connection (tests shorten it). */
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
 }

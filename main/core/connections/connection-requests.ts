@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { RequestOptions } from '@modelcontextprotocol/client';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
@@ -28,7 +28,7 @@ export abstract class ConnectionRequests {
   callTool(name: string, args?: Record<string, unknown>, opts: CallToolOptions = {}) {
     return this.run(
       (client, options) =>
-        client.callTool({ name, arguments: args ?? {} }, undefined, {
+        client.callTool({ name, arguments: args ?? {} }, {
           ...options,
           ...(opts.resumptionToken ? { resumptionToken: opts.resumptionToken } : {}),
         }),
@@ -56,12 +56,17 @@ export abstract class ConnectionRequests {
     return this.run((client, options) => client.getPrompt({ name, ...(args ? { arguments: args } : {}) }, options));
   }
 
-  /** Round trip of an MCP ping, in milliseconds (sub-millisecond precision). */
-  async ping(): Promise<{ latencyMs: number }> {
+  /**
+   * One liveness round trip, in milliseconds (sub-millisecond precision): `ping` in the 2025 era;
+   * in the 2026-07-28 era, which has no `ping`, an uncached `server/discover`.
+   */
+  async ping(): Promise<{ latencyMs: number; method: 'ping' | 'server/discover' }> {
     return this.run(async (client, options) => {
+      const method = client.getProtocolEra() === 'modern' ? 'server/discover' : 'ping';
       const started = performance.now();
-      await client.ping(options);
-      return { latencyMs: performance.now() - started };
+      if (method === 'ping') await client.ping(options);
+      else await client.discover(options);
+      return { latencyMs: performance.now() - started, method };
     });
   }
 

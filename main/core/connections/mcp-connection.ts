@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectionInfo, ConnectionTarget, ConnectionTargetInput, TransportKind } from '../../../shared/model/connection';
 import { ConnectionTarget as TargetSchema } from '../../../shared/model/connection';
+import { eraOfRevision } from '../../../shared/model/protocol-era';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { createRecordingFetch } from '../capture/recording-fetch';
 import { redactorForHeaders, type Redactor } from '../capture/redaction';
@@ -11,8 +12,10 @@ import { describeFailure } from '../diagnostics/describe-failure';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { parseEndpointUrl } from '../diagnostics/url';
 import { detectTransport } from './auto-detect';
-import type { ClientRequestHandlers } from './client-handlers';
-import { connectSession, type LiveSession } from './connection-attempt';
+import { connectSession, type EraRequest, type LiveSession } from './connection-attempt';
+import { connectInEra, type EraOutcome } from './era/connect-in-era';
+import type { ClientInputHandlers } from './input/client-input';
+import { sessionInfo } from './session-info';
 import { FailureEvidence } from './failure-evidence';
 import { SessionRecording } from './session-recording';
 import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
@@ -25,7 +28,7 @@ export interface McpConnectionOptions {
   id?: string;
   label?: string;
   clientInfo?: { name: string; version: string };
-  handlers?: ClientRequestHandlers;
+  handlers?: ClientInputHandlers;
   bufferCapacity?: number;
   /** Session file to stream the trace to (NDJSON). */
   recordTo?: string;
@@ -183,7 +186,9 @@ export class McpConnection extends ConnectionRequests {
       const requested = requestedStdio(target) ? 'stdio' : target.transport;
       const kind: TransportKind | 'auto' = this.state.transport ?? requested;
       const deadlineAt = Date.now() + target.timeouts.connectMs;
-      const attempt = (k: TransportKind) => this.attempt(k, target, ctx, url, Math.max(1, deadlineAt - Date.now()));
+      const era = eraRequestOf(target);
+      const attempt = (k: TransportKind) =>
+        connectInEra(k, era, this.bus, (e) => this.attempt(k, e, target, ctx, url, Math.max(1, deadlineAt - Date.now())));
       if (kind === 'auto') {
         const result = await detectTransport(url!, {
           attempt,
@@ -208,9 +213,10 @@ export class McpConnection extends ConnectionRequests {
     }
   }
 
-  private attempt(kind: TransportKind, target: ConnectionTarget, ctx: TransportContext, url: URL | undefined, deadlineMs: number) {
+  private attempt(kind: TransportKind, era: EraRequest, target: ConnectionTarget, ctx: TransportContext, url: URL | undefined, deadlineMs: number) {
     return connectSession({
       kind,
+      era,
       url,
       target,
       ctx,
@@ -224,23 +230,12 @@ export class McpConnection extends ConnectionRequests {
     });
   }
 
-  private connected(session: LiveSession): ConnectionInfo {
+  private connected({ session, detection }: EraOutcome): ConnectionInfo {
     this.session = session;
-    const { client, inner } = session;
-    const server = client.getServerVersion();
-    this.setState({
-      state: 'connected',
-      transport: session.kind,
-      serverInfo: server ? { name: server.name, version: server.version, ...(server.title ? { title: server.title } : {}) } : undefined,
-      protocolVersion: session.protocolVersion,
-      capabilities: client.getServerCapabilities() as Record<string, unknown> | undefined,
-      instructions: client.getInstructions(),
-      sessionId: inner.sessionId,
-      error: undefined,
-      connectedAt: Date.now(),
-    });
+    this.setState({ ...sessionInfo(session, detection), state: 'connected', error: undefined, connectedAt: Date.now() });
     const info = this.info();
-    this.bus.emit({ type: 'lifecycle', state: 'connected', text: `Connected to ${info.serverInfo?.name ?? 'the server'} over ${session.kind}`, info });
+    const era = session.era === 'modern' ? `2026-07-28 era` : '2025 era';
+    this.bus.emit({ type: 'lifecycle', state: 'connected', text: `Connected to ${info.serverInfo?.name ?? 'the server'} over ${session.kind} (${era}, version ${info.protocolVersion ?? 'unknown'})`, info });
     return info;
   }
 
@@ -290,6 +285,12 @@ export class McpConnection extends ConnectionRequests {
   private closedError(): PeriscopeError {
     return new PeriscopeError({ kind: 'closed', message: `The connection "${this.label}" was closed`, hint: 'open it again to send more requests' });
   }
+}
+
+/** The era setting with a pinned version's own era applied (the two were checked when the target was parsed). */
+function eraRequestOf(target: ConnectionTarget): EraRequest {
+  const choice = target.protocolVersion && target.protocolEra === 'auto' ? eraOfRevision(target.protocolVersion) : target.protocolEra;
+  return { choice, ...(target.protocolVersion ? { version: target.protocolVersion } : {}) };
 }
 
 function requestedStdio(target: ConnectionTarget): boolean {

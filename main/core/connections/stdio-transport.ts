@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import type { ConnectionTarget } from '../../../shared/model/connection';
 import type { Redactor } from '../capture/redaction';
 import type { TraceBus } from '../capture/trace-bus';

@@ -1,6 +1,5 @@
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { SdkError, SdkErrorCode, type RequestOptions } from '@modelcontextprotocol/client';
 import { Timeouts, type Timeouts as TimeoutSettings } from '../../../shared/model/connection';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 
 export type ProgressListener = NonNullable<RequestOptions['onprogress']>;
 
@@ -45,7 +44,7 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, what: string
       onExpire();
       // The SDK's own timeout error, so classification treats both alike (and can name a cause
       // the transport reported meanwhile, such as a dropped stream).
-      reject(new McpError(ErrorCode.RequestTimeout, `Timed out after ${ms} ms ${what}`, { timeout: ms }));
+      reject(new SdkError(SdkErrorCode.RequestTimeout, `Timed out after ${ms} ms ${what}`, { timeout: ms }));
     }, ms);
   });
   try {

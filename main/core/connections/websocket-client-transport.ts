@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, Transport, TransportSendOptions } from '@modelcontextprotocol/client';
+import { JSONRPCMessageSchema } from '@modelcontextprotocol/core';
 import WebSocket from 'ws';
 import type { Redactor } from '../capture/redaction';
 import type { TraceBus } from '../capture/trace-bus';

@@ -32,7 +32,8 @@ const CLOSED_TEXT = /connection closed|closed before the connection was establis
  * much ("Connection closed"), while the trace knows the close code or the stderr tail.
  */
 export function classifyClose(error: unknown, message: string, context: ErrorContext): ErrorInfo | undefined {
-  const isMcpClosed = (error as { code?: unknown })?.code === -32000;
+  // The SDK's own "connection closed"; a server's JSON-RPC error -32000 is not a close (it is handled earlier).
+  const isMcpClosed = (error as { code?: unknown })?.code === 'CONNECTION_CLOSED';
   const ws = context.lastWebSocket;
   const closeCode = ws?.event === 'close' ? ws.closeCode : undefined;
   if (!isMcpClosed && !CLOSED_TEXT.test(message) && closeCode === undefined) return undefined;

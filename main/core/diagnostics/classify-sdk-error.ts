@@ -1,26 +1,26 @@
-import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
-import { SseError } from '@modelcontextprotocol/sdk/client/sse.js';
-import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, SdkError, SdkErrorCode, SdkHttpError, SseError, UnauthorizedError } from '@modelcontextprotocol/client';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { ErrorContext } from './classify-error';
 import { classifyHttpResponse } from './classify-http';
 import { messageOf } from './error-text';
 import { classifyClose } from './classify-close';
+import { classifyJsonRpcError, jsonRpcErrorInBody, unsupportedVersion } from './classify-protocol-error';
+import { classifySdkCode } from './classify-sdk-code';
 
 /** Errors shaped by the MCP SDK, `ws` and JSON/zod parsing; undefined when not one of them. */
 export function classifySdkError(error: unknown, context: ErrorContext): ErrorInfo | undefined {
   const message = messageOf(error);
 
-  if (error instanceof StreamableHTTPError || message.startsWith('Streamable HTTP error: ')) {
-    const code = (error as { code?: unknown }).code;
-    const body = message.replace(/^Streamable HTTP error: (Error POSTing to endpoint: |Failed to open SSE stream: |Failed to terminate session: )?/, '');
-    const method = /Failed to open SSE stream/.test(message) ? 'GET' : /terminate session/.test(message) ? 'DELETE' : 'POST';
-    if (code === -1) {
-      const contentType = /Unexpected content type: (.*)$/.exec(body)?.[1];
-      return fromHttp(200, undefined, method, context, contentType ? { 'content-type': contentType } : undefined) ?? notMcpContentType(body, context);
+  if (error instanceof SdkHttpError) {
+    const fromBody = jsonRpcErrorInBody(typeof error.data.text === 'string' ? error.data.text : undefined);
+    if (fromBody?.code === -32022) return unsupportedVersion(fromBody.message, fromBody.data);
+    const body = typeof error.data.text === 'string' ? error.data.text : message.replace(/^(Error POSTing to endpoint|Failed to open SSE stream|Failed to terminate session): ?/, '');
+    const method = error.code === SdkErrorCode.ClientHttpFailedToOpenStream ? 'GET' : error.code === SdkErrorCode.ClientHttpFailedToTerminateSession ? 'DELETE' : 'POST';
+    const info = fromHttp(error.status, body, method, context);
+    if (info && error.code === SdkErrorCode.EraNegotiationFailed) {
+      return { ...info, message: `${info.message} (while probing the protocol era with server/discover)` };
     }
-    if (typeof code === 'number' && code > 0) return fromHttp(code, body, method, context);
+    if (info) return info;
   }
 
   if (error instanceof SseError || message.startsWith('SSE error: ')) {
@@ -62,8 +62,22 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
 
   if (error instanceof UnauthorizedError) return fromHttp(401, undefined, 'POST', context);
 
-  if (error instanceof McpError || (error as { name?: unknown })?.name === 'McpError') {
-    return classifyMcpError(error as McpError, context);
+  if ((error as { name?: unknown })?.name === 'SamplingNotConfiguredError') {
+    return {
+      kind: 'invalid-input',
+      message: `The server asked this client for sampling (a language model's answer) in the middle of the request, and sampling is not configured, so the request could not go on`,
+      hint: 'give a sampling answer to send (--sampling reply:TEXT), or call a tool that does not need sampling',
+      detail: { method: 'sampling/createMessage' },
+    };
+  }
+  if (error instanceof ProtocolError) return classifyJsonRpcError(error.code, error.message.replace(/^MCP error -?\d+: /, ''), error.data, context);
+  if (error instanceof SdkError && error.code === SdkErrorCode.ClientHttpUnexpectedContent) {
+    const contentType = (error.data as { contentType?: unknown } | undefined)?.contentType;
+    return fromHttp(200, undefined, 'POST', context, typeof contentType === 'string' ? { 'content-type': contentType } : undefined) ?? notMcpContentType(message, context);
+  }
+  if (error instanceof SdkError) {
+    const info = classifySdkCode(error, context);
+    if (info) return info;
   }
 
   const name = (error as { name?: unknown })?.name;
@@ -89,45 +103,12 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
   if (name === 'TimeoutError' || name === 'AbortError') return abortInfo(error, name, context);
   if (/protocol version is not supported/i.test(message)) {
     return {
-      kind: 'protocol',
+      kind: 'protocol-version',
       message: `Protocol version mismatch: ${message}`,
-      hint: 'the server and Periscope share no MCP protocol version; update the server or check its MCP SDK version',
+      hint: 'the server and Periscope share no MCP protocol version: set the protocol era to auto, or pin a version the server supports',
     };
   }
   return classifyClose(error, message, context);
-}
-
-function classifyMcpError(error: McpError, context: ErrorContext): ErrorInfo {
-  const data = error.data as { timeout?: unknown } | undefined;
-  if (error.code === ErrorCode.RequestTimeout) {
-    const ms = typeof data?.timeout === 'number' ? ` after ${data.timeout} ms` : '';
-    return {
-      kind: 'timeout',
-      message: `The server did not answer ${context.phase === 'connect' ? 'the initialize request' : 'the request'}${ms}${context.url ? ` (${context.url})` : ''}`,
-      hint: 'the server is slow or stuck: raise --timeout, or check the server; progress notifications reset the timer',
-      detail: { code: error.code, ...(typeof data?.timeout === 'number' ? { timeoutMs: data.timeout } : {}) },
-    };
-  }
-  if (error.code === ErrorCode.ConnectionClosed) {
-    return classifyClose(error, error.message, context) ?? {
-      kind: 'closed',
-      message: `The connection closed before the answer arrived${context.url ? ` (${context.url})` : ''}`,
-      hint: 'the server dropped the connection; check the server logs, then reconnect',
-      detail: { code: error.code },
-    };
-  }
-  const text = error.message.replace(/^MCP error -?\d+: /, '');
-  return {
-    kind: 'protocol',
-    message: `The server answered with JSON-RPC error ${error.code}: ${text}`,
-    hint:
-      error.code === ErrorCode.MethodNotFound
-        ? 'the server does not implement this method (check its capabilities)'
-        : error.code === ErrorCode.InvalidParams
-          ? 'the server rejected the arguments; check them against the schema'
-          : 'the server refused the request; its message above says why',
-    detail: { code: error.code, ...(error.data !== undefined ? { data: error.data } : {}) },
-  };
 }
 
 function fromHttp(

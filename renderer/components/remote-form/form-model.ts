@@ -1,4 +1,5 @@
 import type { TransportChoice } from '../../../shared/model/connection';
+import type { ProtocolEraChoice } from '../../../shared/model/protocol-era';
 import { checkRemoteDraft, type Remote, type RemoteInput } from '../../../shared/model/remote';
 
 /** One header row as the user edits it. A stored secret is never here: only `hasStoredValue`. */
@@ -32,6 +33,9 @@ export interface RemoteFormState {
   /** One path per line. */
   caFiles: string;
   acceptInvalidCertificates: boolean;
+  protocolEra: ProtocolEraChoice;
+  /** Empty: negotiate. */
+  protocolVersion: string;
   notes: string;
 }
 
@@ -42,7 +46,7 @@ export function newHeaderRow(): HeaderRow {
 
 export function formFromRemote(remote: Remote | undefined): RemoteFormState {
   if (!remote) {
-    return { name: '', transport: 'auto', url: '', command: '', args: '', env: '', cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, notes: '' };
+    return { name: '', transport: 'auto', url: '', command: '', args: '', env: '', cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', notes: '' };
   }
   return {
     name: remote.name,
@@ -69,6 +73,8 @@ export function formFromRemote(remote: Remote | undefined): RemoteFormState {
     requestMs: remote.timeouts.requestMs?.toString() ?? '',
     caFiles: remote.tls.caFiles.join('\n'),
     acceptInvalidCertificates: remote.tls.acceptInvalidCertificates,
+    protocolEra: remote.protocolEra,
+    protocolVersion: remote.protocolVersion ?? '',
     notes: remote.notes,
   };
 }
@@ -111,6 +117,8 @@ export function checkForm(state: RemoteFormState): FormCheck {
     cwd: stdio ? state.cwd.trim() || undefined : undefined,
     timeouts,
     tls: { caFiles: lines(state.caFiles), acceptInvalidCertificates: state.acceptInvalidCertificates },
+    protocolEra: state.protocolEra,
+    protocolVersion: state.protocolVersion.trim() || undefined,
     notes: state.notes,
     headers: state.headers.map((h) => ({
       name: h.name.trim(),

@@ -24,6 +24,12 @@ const TRANSPORTS = [
   ['stdio', 'Local process (stdio)'],
 ] as const;
 
+const ERAS = [
+  ['auto', 'Auto (ask with server/discover, fall back to the 2025 handshake)'],
+  ['modern', 'Modern: 2026-07-28 only'],
+  ['legacy', 'Legacy: 2025 initialize handshake only'],
+] as const;
+
 /** Create or edit a remote. Checks with the shared model before anything is sent to main. */
 export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: RemoteFormProps) {
   const [state, setState] = useState<RemoteFormState>(() => formFromRemote(remote));
@@ -106,6 +112,23 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: Remo
           </label>
         </fieldset>
       )}
+      <fieldset>
+        <legend>Protocol</legend>
+        <Field id="remote-protocol-era" label="Protocol era" path="protocolEra" errors={errors}>
+          {(a11y) => (
+            <select {...a11y} value={state.protocolEra} onChange={(e) => set({ protocolEra: e.target.value as RemoteFormState['protocolEra'] })} data-testid="remote-protocol-era">
+              {ERAS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="remote-protocol-version" label="Pin protocol version" path="protocolVersion" errors={errors} help="Empty: negotiate. e.g. 2026-07-28 or 2025-11-25">
+          {(a11y) => <input {...a11y} value={state.protocolVersion} onChange={(e) => set({ protocolVersion: e.target.value })} data-testid="remote-protocol-version" />}
+        </Field>
+      </fieldset>
       <Field id="remote-notes" label="Notes" path="notes" errors={errors}>
         {(a11y) => <textarea {...a11y} rows={2} value={state.notes} onChange={(e) => set({ notes: e.target.value })} />}
       </Field>

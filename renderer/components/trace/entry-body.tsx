@@ -2,15 +2,25 @@ import type { TraceEntry } from '../../../shared/model/trace';
 import { formatLatency } from '../../trace/entry-fields';
 import { ErrorNotice } from '../error-notice';
 import { HeadersTable, PayloadView } from './payload-view';
+import { ClientInputBody, EntryWarnings, ProtocolFacts } from './protocol-facts';
 
 /** The type-specific part of the detail pane. */
-export function EntryBody({ entry }: { entry: TraceEntry }) {
+export function EntryBody({ entry, onShowSeq }: { entry: TraceEntry; onShowSeq(seq: number): void }) {
   switch (entry.type) {
     case 'message':
-      return <PayloadView key={entry.seq} title="Message" value={entry.message} />;
+      return (
+        <>
+          <EntryWarnings warnings={entry.warnings} />
+          <ProtocolFacts entry={entry} onShowSeq={onShowSeq} />
+          <PayloadView key={entry.seq} title="Message" value={entry.message} />
+        </>
+      );
+    case 'client-input':
+      return <ClientInputBody entry={entry} />;
     case 'http':
       return (
         <>
+          <EntryWarnings warnings={entry.warnings} />
           <p className="http-line">
             <strong>{entry.method}</strong> <span className="url">{entry.url}</span>
             {entry.status !== undefined && (

@@ -75,7 +75,7 @@ export function TraceDetail({ entry, pair, onShowSeq, onCopy }: TraceDetailProps
           </button>
         </p>
       )}
-      <EntryBody entry={entry} />
+      <EntryBody entry={entry} onShowSeq={onShowSeq} />
     </section>
   );
 }

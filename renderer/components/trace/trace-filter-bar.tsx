@@ -19,6 +19,7 @@ const KIND_NAMES: Record<KindFilter, string> = {
   websocket: 'WebSocket',
   stderr: 'stderr',
   lifecycle: 'Lifecycle',
+  'client-input': 'Answers to the server',
 };
 
 /** Filters above the trace: text, method, direction, kinds, errors only. */

@@ -24,7 +24,10 @@ describe('transport auto-detection', () => {
       });
       expect(textOf(await connection.callTool('echo', { message: 'detected' }))).toBe('detected');
       // The server saw the failed POST first, then the SSE GET.
-      expect(fixture.requests.slice(0, 2).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /sse', 'GET /sse']);
+      // The server/discover probe and the 2025 initialize are both refused before the SSE GET.
+      expect(fixture.requests.slice(0, 3).map((r) => `${r.method} ${r.path}`)).toEqual(['POST /sse', 'POST /sse', 'GET /sse']);
+      expect(fixture.requests[0]!.headers['mcp-method']).toBe('server/discover');
+      expect(connection.info()).toMatchObject({ era: 'legacy', eraDetection: { explanation: expect.stringContaining('Legacy HTTP+SSE is a 2025-era transport') } });
       // The attempt is in the trace too: a lifecycle reader sees what happened.
       const https = connection.buffer.entries().filter((e) => e.type === 'http');
       expect(https[0]).toMatchObject({ method: 'POST', status: postStatus });

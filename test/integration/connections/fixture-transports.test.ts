@@ -35,7 +35,11 @@ describe('engine against SDK fixture servers', () => {
       expect(request.headers.authorization, `${request.method}`).toBe(`Bearer ${SECRET}`);
       expect(request.headers['x-team'], `${request.method}`).toBe('observability');
     }
-    const afterInit = fixture.requests.slice(1);
+    // Auto era: the server/discover probe first, then the 2025 initialize, then the session.
+    expect(fixture.requests[0]!.headers['mcp-method']).toBe('server/discover');
+    expect(info).toMatchObject({ era: 'legacy', eraDetection: { requested: 'auto', chosen: 'legacy', probe: { outcome: 'http-status' } } });
+    expect(info.eraDetection!.explanation).toContain('server/discover POST with HTTP 400');
+    const afterInit = fixture.requests.slice(2);
     for (const request of afterInit) {
       expect(request.headers['mcp-session-id'], request.method).toBe(info.sessionId);
       expect(request.headers['mcp-protocol-version'], request.method).toBe(info.protocolVersion);

@@ -1,8 +1,8 @@
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+// The engine's client (v2) over an in-memory pair to a server built on the v1 SDK, as most
+// deployed servers still are: the traced transport sits on the client side only.
+import { Client, type JSONRPCMessage, type Transport } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { Redactor } from '../../../main/core/capture/redaction';
@@ -97,7 +97,7 @@ describe('traced transport', () => {
   it('marks an aborted request as cancelled', async () => {
     const { client, messages } = await connectTraced();
     const controller = new AbortController();
-    const call = client.callTool({ name: 'wait', arguments: { ms: 5_000 } }, undefined, { signal: controller.signal });
+    const call = client.callTool({ name: 'wait', arguments: { ms: 5_000 } }, { signal: controller.signal });
     await vi.waitFor(() => expect(messages().some((m) => m.method === 'tools/call')).toBe(true));
     controller.abort('user pressed stop');
     await expect(call).rejects.toThrow();
@@ -109,7 +109,7 @@ describe('traced transport', () => {
 
   it('marks a timed-out request as timeout', async () => {
     const { client, messages } = await connectTraced();
-    await expect(client.callTool({ name: 'wait', arguments: { ms: 5_000 } }, undefined, { timeout: 40 })).rejects.toThrow(/timed out/);
+    await expect(client.callTool({ name: 'wait', arguments: { ms: 5_000 } }, { timeout: 40 })).rejects.toThrow(/timed out/);
 
     const request = messages().find((m) => m.method === 'tools/call' && m.messageKind === 'request')!;
     const cancelled = messages().find((m) => m.method === 'notifications/cancelled')!;

@@ -6,7 +6,7 @@ import { detectTransport, type DetectionSteps } from '../../../main/core/connect
 import type { LiveSession } from '../../../main/core/connections/connection-attempt';
 
 /** Scripted attempts: each transport either connects or fails with a given HTTP answer. */
-function steps(script: Partial<Record<TransportKind, { status?: number; method?: string; kind?: ErrorInfo['kind'] } | 'ok'>>): DetectionSteps & { tried: TransportKind[] } {
+function steps(script: Partial<Record<TransportKind, { status?: number; method?: string; kind?: ErrorInfo['kind'] } | 'ok'>>): DetectionSteps<LiveSession> & { tried: TransportKind[] } {
   let failed: HttpEntry | undefined;
   const tried: TransportKind[] = [];
   return {

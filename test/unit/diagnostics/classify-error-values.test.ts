@@ -1,5 +1,4 @@
-import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, ProtocolErrorCode, SdkError, SdkErrorCode, SdkHttpError } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ErrorInfo } from '../../../shared/model/error-info';
@@ -31,21 +30,56 @@ describe('toErrorInfo on values and SDK errors', () => {
   });
 
   it('maps SDK request timeouts and closes', () => {
-    const timeout = toErrorInfo(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: 1500 }), { url, phase: 'request' });
+    const timeout = toErrorInfo(new SdkError(SdkErrorCode.RequestTimeout, 'Request timed out', { timeout: 1500 }), { url, phase: 'request' });
     expect(timeout).toMatchObject({ kind: 'timeout', detail: { timeoutMs: 1500 } });
     expect(timeout.message).toContain('after 1500 ms');
-    expect(toErrorInfo(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'), { url, transport: 'streamable' }).kind).toBe('closed');
+    expect(toErrorInfo(new SdkError(SdkErrorCode.ConnectionClosed, 'Connection closed'), { url, transport: 'streamable' }).kind).toBe('closed');
   });
 
   it('maps a JSON-RPC error answer to protocol with the code', () => {
-    const info = toErrorInfo(new McpError(ErrorCode.MethodNotFound, 'Method not found'));
+    const info = toErrorInfo(new ProtocolError(ProtocolErrorCode.MethodNotFound, 'Method not found'));
     expect(info).toMatchObject({ kind: 'protocol', detail: { code: -32601 } });
     expect(info.message).toBe('The server answered with JSON-RPC error -32601: Method not found');
     expect(info.hint).toContain('does not implement');
   });
 
+  it('reports a server JSON-RPC error in the -32000 range as protocol, never as a closed stream', () => {
+    for (const code of [-32000, -32001, -32099]) {
+      const info = toErrorInfo(new ProtocolError(code, 'Session gone sideways'), { url, transport: 'streamable', phase: 'request' });
+      expect(info).toMatchObject({ kind: 'protocol', detail: { code } });
+      expect(info.message).toContain(`JSON-RPC error ${code}: Session gone sideways`);
+    }
+  });
+
+  it('explains the 2026-07-28 error codes', () => {
+    const mismatch = toErrorInfo(new ProtocolError(-32020, 'Mcp-Name does not match params.name'));
+    expect(mismatch).toMatchObject({ kind: 'protocol', detail: { code: -32020 } });
+    expect(mismatch.hint).toContain('Mcp-Method, Mcp-Name or Mcp-Param-*');
+    const capability = toErrorInfo(new ProtocolError(-32021, 'needs elicitation', { requiredCapabilities: { elicitation: {} } }));
+    expect(capability.hint).toContain('"elicitation"');
+    const unsupported = toErrorInfo(new ProtocolError(-32022, 'Unsupported protocol version: 2025-11-25', { supported: ['2026-07-28'], requested: '2025-11-25' }));
+    expect(unsupported).toMatchObject({ kind: 'protocol-version', detail: { supported: ['2026-07-28'], requested: '2025-11-25' } });
+    expect(unsupported.message).toContain('it supports 2026-07-28');
+    expect(unsupported.hint).toBe('set the protocol era to modern (or auto)');
+  });
+
+  it('reads -32022 out of an HTTP 400 body and names the era to pick', () => {
+    const text = JSON.stringify({ jsonrpc: '2.0', id: 0, error: { code: -32022, message: 'Unsupported protocol version: 2026-07-28', data: { supported: ['2025-06-18', '2025-11-25'], requested: '2026-07-28' } } });
+    const info = toErrorInfo(new SdkHttpError(SdkErrorCode.ClientHttpNotImplemented, `Error POSTing to endpoint: ${text}`, { status: 400, text }), { url });
+    expect(info).toMatchObject({ kind: 'protocol-version', detail: { supported: ['2025-06-18', '2025-11-25'] } });
+    expect(info.hint).toBe('set the protocol era to legacy (or auto)');
+  });
+
+  it('maps a failed era negotiation and an era-mismatched request to protocol-version', () => {
+    const pinned = toErrorInfo(new SdkError(SdkErrorCode.EraNegotiationFailed, 'Version negotiation failed: the server did not offer pinned protocol version 2026-07-28 via server/discover'));
+    expect(pinned.kind).toBe('protocol-version');
+    expect(pinned.hint).toContain('pinned version');
+    const ping = toErrorInfo(new SdkError(SdkErrorCode.MethodNotSupportedByProtocolVersion, "Method 'ping' is not supported by the negotiated protocol version (wire era modern)", { method: 'ping' }));
+    expect(ping).toMatchObject({ kind: 'protocol-version', detail: { method: 'ping' } });
+  });
+
   it('reports a stdio server that exited, with its last stderr line', () => {
-    const info = toErrorInfo(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'), {
+    const info = toErrorInfo(new SdkError(SdkErrorCode.ConnectionClosed, 'Connection closed'), {
       transport: 'stdio', phase: 'connect', stderrTail: ['starting', 'Error: API_KEY is not set', ''],
     });
     expect(info.kind).toBe('spawn');
@@ -55,7 +89,7 @@ describe('toErrorInfo on values and SDK errors', () => {
 
   it('reports a WebSocket close with its code in words', () => {
     const lastWebSocket: WebSocketEntry = { ...base, type: 'websocket', event: 'close', closeCode: 1006 };
-    const info = toErrorInfo(new McpError(ErrorCode.ConnectionClosed, 'Connection closed'), { url: 'ws://127.0.0.1:9/ws', transport: 'websocket', lastWebSocket });
+    const info = toErrorInfo(new SdkError(SdkErrorCode.ConnectionClosed, 'Connection closed'), { url: 'ws://127.0.0.1:9/ws', transport: 'websocket', lastWebSocket });
     expect(info).toMatchObject({ kind: 'closed', detail: { closeCode: 1006 } });
     expect(info.message).toContain('closed with code 1006 (abnormal closure');
   });
@@ -66,19 +100,19 @@ describe('toErrorInfo on values and SDK errors', () => {
       requestHeaders: { authorization: 'Bearer [redacted]' },
       responseHeaders: { 'www-authenticate': 'Bearer error="invalid_token"' }, timings: { sent: 0 },
     };
-    const auth = toErrorInfo(new StreamableHTTPError(401, 'Error POSTing to endpoint: nope'), { url, lastHttp });
+    const auth = toErrorInfo(new SdkHttpError(SdkErrorCode.ClientHttpAuthentication, 'Error POSTing to endpoint: nope', { status: 401, text: 'nope' }), { url, lastHttp });
     expect(auth.kind).toBe('auth');
     expect(auth.message).toContain('it asks for Bearer (error "invalid_token")');
     expect(auth.hint).toContain('get a fresh one');
 
-    const expired = toErrorInfo(new StreamableHTTPError(404, 'Error POSTing to endpoint: Session not found'), {
+    const expired = toErrorInfo(new SdkHttpError(SdkErrorCode.ClientHttpNotImplemented, 'Error POSTing to endpoint: Session not found', { status: 404, text: 'Session not found' }), {
       url, lastHttp: { ...lastHttp, status: 404, requestHeaders: { 'mcp-session-id': 'abc' }, responseHeaders: {} },
     });
     expect(expired.kind).toBe('session-expired');
   });
 
   it('reads an unexpected content type from the SDK as not-mcp', () => {
-    const info = toErrorInfo(new StreamableHTTPError(-1, 'Unexpected content type: text/html; charset=utf-8'), { url });
+    const info = toErrorInfo(new SdkError(SdkErrorCode.ClientHttpUnexpectedContent, 'Unexpected content type: text/html; charset=utf-8', { contentType: 'text/html; charset=utf-8' }), { url });
     expect(info.kind).toBe('not-mcp');
     expect(info.hint).toContain('this URL serves a web page, not an MCP endpoint');
   });
@@ -117,7 +151,7 @@ describe('toErrorInfo on values and SDK errors', () => {
 describe('toErrorInfo with the transport error the SDK swallowed', () => {
   it('names broken JSON on a stream instead of the timeout that followed', () => {
     const swallowed = (() => { try { JSON.parse('{"jsonrpc":"2.0","id":0,"result":{"cut'); } catch (e) { return e; } })();
-    const info = toErrorInfo(new McpError(ErrorCode.RequestTimeout, 'Request timed out', { timeout: 1000 }), {
+    const info = toErrorInfo(new SdkError(SdkErrorCode.RequestTimeout, 'Request timed out', { timeout: 1000 }), {
       url, transport: 'sse', phase: 'connect', transportError: swallowed,
     });
     expect(info.kind).toBe('protocol');
@@ -126,7 +160,7 @@ describe('toErrorInfo with the transport error the SDK swallowed', () => {
   });
 
   it('keeps a specific failure even when a transport error was seen', () => {
-    const info = toErrorInfo(new StreamableHTTPError(405, 'Error POSTing to endpoint: no'), { url, transportError: new Error('weird') });
+    const info = toErrorInfo(new SdkHttpError(SdkErrorCode.ClientHttpNotImplemented, 'Error POSTing to endpoint: no', { status: 405, text: 'no' }), { url, transportError: new Error('weird') });
     expect(info.kind).toBe('http-status');
   });
 });

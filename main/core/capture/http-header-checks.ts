@@ -1,0 +1,88 @@
+import { isObject, nameOf } from './envelope';
+
+const PROTOCOL_VERSION_META = 'io.modelcontextprotocol/protocolVersion';
+const BASE64_SENTINEL = /^=\?base64\?([A-Za-z0-9+/=]*)\?=$/;
+const FIRST_MODERN_REVISION = '2026-07-28';
+
+/**
+ * Checks of the 2026-07-28 Streamable HTTP standard headers against the JSON-RPC body they
+ * mirror, for the trace: `MCP-Protocol-Version` vs the envelope's protocol version, `Mcp-Method`
+ * vs `method`, `Mcp-Name` vs `params.name`/`params.uri`, each `Mcp-Param-*` vs a value of the
+ * call's arguments (values may be `=?base64?…?=` encoded); and on the answer, an `Mcp-Session-Id`
+ * handed out on a modern request (sessions do not exist in that era).
+ * Source: MCP specification 2026-07-28, "Transports › Streamable HTTP › Standard headers"
+ * (SEP-2243). A server answers a mismatch with HTTP 400 and JSON-RPC error -32020.
+ *
+ * Returns plain-words warnings (empty when all agree). Values are quoted as sent; the caller
+ * redacts the text before storing it.
+ */
+export function requestHeaderWarnings(headers: Headers, bodyText: string | undefined): string[] {
+  // 2025-era requests carry none of these headers: skip parsing their bodies on the hot path.
+  if (!headers.has('mcp-method') && !headers.has('mcp-name') && !hasParamHeader(headers)) return [];
+  const body = parseBody(bodyText);
+  if (!body || typeof body.method !== 'string') return [];
+  const warnings: string[] = [];
+  const method = headers.get('mcp-method');
+  if (method !== null && method !== body.method) warnings.push(`Mcp-Method says "${method}" but the body's method is "${body.method}"`);
+  const name = headers.get('mcp-name');
+  const bodyName = nameOf(body);
+  if (name !== null && bodyName !== undefined && decode(name) !== bodyName) warnings.push(`Mcp-Name says "${name}" but the body names "${bodyName}"`);
+  const headerVersion = headers.get('mcp-protocol-version');
+  const claimed = isObject(body.params) && isObject(body.params._meta) ? body.params._meta[PROTOCOL_VERSION_META] : undefined;
+  if (headerVersion !== null && typeof claimed === 'string' && headerVersion !== claimed) {
+    warnings.push(`MCP-Protocol-Version says ${headerVersion} but the request's _meta claims ${claimed}`);
+  }
+  const args = isObject(body.params) ? body.params.arguments : undefined;
+  const leaves = primitiveLeaves(args);
+  for (const [header, raw] of headers) {
+    if (!header.toLowerCase().startsWith('mcp-param-')) continue;
+    const value = decode(raw);
+    if (value === undefined) warnings.push(`${header} is not a valid =?base64?…?= value`);
+    else if (!leaves.has(value)) warnings.push(`${header} carries "${value}", which matches no value of the call's arguments`);
+  }
+  return warnings;
+}
+
+/** A modern request answered with a session id: the server behaves like a 2025-era server. */
+export function responseHeaderWarnings(requestHeaders: Headers, responseHeaders: Headers): string[] {
+  const version = requestHeaders.get('mcp-protocol-version');
+  if (!version || version < FIRST_MODERN_REVISION) return [];
+  if (!responseHeaders.has('mcp-session-id')) return [];
+  return [`The server sent Mcp-Session-Id on a ${version} request: sessions do not exist in the 2026-07-28 protocol, so this server behaves like a 2025-era one`];
+}
+
+function hasParamHeader(headers: Headers): boolean {
+  for (const name of headers.keys()) if (name.startsWith('mcp-param-')) return true;
+  return false;
+}
+
+function parseBody(text: string | undefined): Record<string, unknown> | undefined {
+  // Only small bodies: this runs on the hot path, and header-mirrored bodies are requests.
+  if (!text || text.length > 256 * 1024 || text[0] !== '{') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isObject(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function decode(value: string): string | undefined {
+  const sentinel = BASE64_SENTINEL.exec(value);
+  if (!sentinel) return value;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(sentinel[1]!, 'base64'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every string, number and boolean inside the arguments, as the header would carry it. */
+function primitiveLeaves(value: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 32) return out;
+  if (typeof value === 'string') out.add(value);
+  else if (typeof value === 'number' || typeof value === 'boolean') out.add(String(value));
+  else if (Array.isArray(value)) for (const item of value) primitiveLeaves(item, out, depth + 1);
+  else if (isObject(value)) for (const item of Object.values(value)) primitiveLeaves(item, out, depth + 1);
+  return out;
+}

@@ -1,0 +1,119 @@
+import type {
+  Client,
+  ClientCapabilities,
+  CreateMessageRequestParams,
+  CreateMessageResult,
+  ElicitRequestParams,
+  ElicitResult,
+  ListRootsResult,
+} from '@modelcontextprotocol/client';
+import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/client';
+import type { ClientInputEntry } from '../../../../shared/model/trace';
+import type { Redactor } from '../../capture/redaction';
+import type { TraceBus } from '../../capture/trace-bus';
+
+/** Who answered a server's question: the person at the keyboard, a configured option, or nobody (a default). */
+export type AnsweredBy = ClientInputEntry['answeredBy'];
+
+/**
+ * Answers to what a server asks of the client: elicitation (form and URL mode), sampling and
+ * roots. The same handlers serve both protocol eras: a 2025 server sends `elicitation/create`
+ * (etc.) as a request; a 2026-07-28 server returns an `input_required` result whose embedded
+ * requests the SDK fulfils through these same handlers before retrying the call.
+ */
+export interface ClientInputHandlers {
+  elicit?: (params: ElicitRequestParams, signal: AbortSignal) => Promise<ElicitResult>;
+  sample?: (params: CreateMessageRequestParams, signal: AbortSignal) => Promise<CreateMessageResult>;
+  /** When set, the roots capability is declared and `roots/list` answers with these roots. */
+  roots?: (signal: AbortSignal) => Promise<ListRootsResult>;
+  /** How the trace names whoever these handlers answer for (default: the user). */
+  answeredBy?: AnsweredBy;
+  /** e.g. "the --elicitation accept-defaults option" or "the answer form in the app". */
+  source?: string;
+}
+
+export const SAMPLING_NOT_CONFIGURED =
+  'Sampling is not configured in MCP Periscope: this client has no language model to answer sampling/createMessage';
+
+/**
+ * The default answer to sampling. A 2025 server receives it as a JSON-RPC error (and usually
+ * turns it into a tool error); on a 2026-07-28 connection there is no way to answer an embedded
+ * request with an error, so the SDK ends the call with it, and the class lets the diagnostics say
+ * that the client, not the server, could not go on.
+ */
+export class SamplingNotConfiguredError extends ProtocolError {
+  constructor() {
+    super(ProtocolErrorCode.InvalidRequest, SAMPLING_NOT_CONFIGURED);
+    this.name = 'SamplingNotConfiguredError';
+  }
+}
+
+/** Elicitation and sampling are always declared so servers can exercise them; roots only when configured. */
+export function clientCapabilities(handlers: ClientInputHandlers = {}): ClientCapabilities {
+  return {
+    elicitation: { form: {}, url: {} },
+    sampling: {},
+    ...(handlers.roots ? { roots: { listChanged: false } } : {}),
+  };
+}
+
+export interface InputRecording {
+  bus: TraceBus;
+  redactor: Redactor;
+  era: () => ClientInputEntry['era'];
+}
+
+/**
+ * Registers the handlers on the client. Nothing is answered silently: every answer, including
+ * the defaults (elicitation declined, sampling refused), becomes a `client-input` trace entry
+ * that says who answered and how.
+ */
+export function installClientInput(client: Client, handlers: ClientInputHandlers, recording: InputRecording): void {
+  const configured = { answeredBy: handlers.answeredBy ?? 'user', source: handlers.source ?? 'the user' } as const;
+  const noOne = { answeredBy: 'default', source: 'Periscope default (nobody was asked)' } as const;
+
+  client.setRequestHandler('elicitation/create', async (request, ctx) => {
+    const params = request.params as ElicitRequestParams;
+    if (!handlers.elicit) return record('elicitation/create', params, noOne, async () => ({ action: 'decline' }) as ElicitResult);
+    return record('elicitation/create', params, configured, () => handlers.elicit!(params, ctx.mcpReq.signal));
+  });
+  client.setRequestHandler('sampling/createMessage', async (request, ctx) => {
+    const params = request.params as CreateMessageRequestParams;
+    if (!handlers.sample) {
+      return record('sampling/createMessage', params, noOne, async () => {
+        throw new SamplingNotConfiguredError();
+      });
+    }
+    return record('sampling/createMessage', params, configured, () => handlers.sample!(params, ctx.mcpReq.signal));
+  });
+  if (handlers.roots) {
+    client.setRequestHandler('roots/list', async (_request, ctx) => record('roots/list', {}, configured, () => handlers.roots!(ctx.mcpReq.signal)));
+  }
+
+  async function record<T>(method: string, params: unknown, who: { answeredBy: AnsweredBy; source: string }, answer: () => Promise<T>): Promise<T> {
+    const { bus, redactor } = recording;
+    const base = { type: 'client-input' as const, method, era: recording.era(), answeredBy: who.answeredBy, source: who.source, request: scrub(redactor, params) };
+    try {
+      const result = await answer();
+      bus.emit({ ...base, outcome: outcomeOf(result), answer: scrub(redactor, result) });
+      return result;
+    } catch (error) {
+      bus.emit({ ...base, outcome: 'error', answer: redactor.text(error instanceof Error ? error.message : String(error)) });
+      throw error;
+    }
+  }
+}
+
+function outcomeOf(result: unknown): ClientInputEntry['outcome'] {
+  const action = (result as { action?: unknown } | undefined)?.action;
+  return action === 'accept' || action === 'decline' || action === 'cancel' ? action : 'answered';
+}
+
+function scrub(redactor: Redactor, value: unknown): unknown {
+  if (!redactor.hasSecretValues) return value;
+  try {
+    return JSON.parse(redactor.text(JSON.stringify(value ?? null)));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,92 @@
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import type { ErrorContext } from './classify-error';
+
+/** JSON-RPC error codes the MCP specification assigns, in words. */
+export const MCP_ERROR_CODES = {
+  parseError: -32700,
+  invalidRequest: -32600,
+  methodNotFound: -32601,
+  invalidParams: -32602,
+  internalError: -32603,
+  /** 2026-07-28 (SEP-2243): HTTP headers missing, malformed or disagreeing with the body. */
+  headerMismatch: -32020,
+  /** 2026-07-28: the request needs a client capability its `_meta` did not declare. */
+  missingRequiredClientCapability: -32021,
+  /** 2026-07-28: the request's protocol version is unknown to or unsupported by the server. */
+  unsupportedProtocolVersion: -32022,
+  /** 2025-11-25: the server needs the user to complete a URL-mode elicitation first. */
+  urlElicitationRequired: -32042,
+} as const;
+
+/**
+ * A JSON-RPC error the server answered with, as ErrorInfo: `protocol`, with the server's code and
+ * message, and a hint per code; `protocol-version` for -32022 with the versions the server
+ * supports and which era to pick. Source: MCP specification 2026-07-28, "Base protocol › Error
+ * codes"; JSON-RPC 2.0 §5.1.
+ */
+export function classifyJsonRpcError(code: number, text: string, data: unknown, context: ErrorContext): ErrorInfo {
+  if (code === MCP_ERROR_CODES.unsupportedProtocolVersion) return unsupportedVersion(text, data);
+  const detail = { code, ...(data !== undefined ? { data } : {}) };
+  return {
+    kind: 'protocol',
+    message: `The server answered with JSON-RPC error ${code}: ${text}`,
+    hint: hintFor(code, data, context),
+    detail,
+  };
+}
+
+function hintFor(code: number, data: unknown, context: ErrorContext): string {
+  switch (code) {
+    case MCP_ERROR_CODES.methodNotFound:
+      return 'the server does not implement this method (check its capabilities)';
+    case MCP_ERROR_CODES.invalidParams:
+      return 'the server rejected the arguments; check them against the schema';
+    case MCP_ERROR_CODES.headerMismatch:
+      return 'the Mcp-Method, Mcp-Name or Mcp-Param-* headers did not match the request body; the trace shows each header next to the body (a proxy that rewrites headers is a common cause)';
+    case MCP_ERROR_CODES.missingRequiredClientCapability: {
+      const needed = (data as { requiredCapabilities?: unknown } | undefined)?.requiredCapabilities;
+      return `the server needs a client capability this connection did not declare${needed ? ` (${JSON.stringify(needed)})` : ''}`;
+    }
+    case MCP_ERROR_CODES.urlElicitationRequired:
+      return 'the server wants the user to open a URL first (URL-mode elicitation); the error data holds the URL';
+    case MCP_ERROR_CODES.internalError:
+      return 'the server failed while handling the request; its logs say why';
+    default:
+      return context.phase === 'connect' ? 'the server refused the connection handshake; its message above says why' : 'the server refused the request; its message above says why';
+  }
+}
+
+/** -32022: what the server supports, and which era setting reaches it. */
+export function unsupportedVersion(text: string, data: unknown): ErrorInfo {
+  const d = (data ?? {}) as { supported?: unknown; requested?: unknown };
+  const supported = Array.isArray(d.supported) ? d.supported.filter((v): v is string => typeof v === 'string') : [];
+  const requested = typeof d.requested === 'string' ? d.requested : undefined;
+  const modern = supported.filter((v) => v >= '2026-07-28');
+  const legacy = supported.filter((v) => v < '2026-07-28');
+  const pick = modern.length && !legacy.length
+    ? 'set the protocol era to modern (or auto)'
+    : legacy.length && !modern.length
+      ? 'set the protocol era to legacy (or auto)'
+      : supported.length
+        ? `pin one of ${supported.join(', ')} as the protocol version`
+        : 'set the protocol era to auto so the versions are negotiated';
+  return {
+    kind: 'protocol-version',
+    message: `The server does not support protocol version ${requested ?? '(the one sent)'}${supported.length ? `; it supports ${supported.join(', ')}` : ''} (JSON-RPC error -32022: ${text})`,
+    hint: pick,
+    detail: { code: MCP_ERROR_CODES.unsupportedProtocolVersion, supported, ...(requested ? { requested } : {}) },
+  };
+}
+
+/** A JSON-RPC error object inside an HTTP body (the SDK hands it over as text). */
+export function jsonRpcErrorInBody(body: string | undefined): { code: number; message: string; data?: unknown } | undefined {
+  if (!body || body.length > 64 * 1024) return undefined;
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown; data?: unknown } };
+    const error = parsed?.error;
+    if (!error || typeof error.code !== 'number') return undefined;
+    return { code: error.code, message: typeof error.message === 'string' ? error.message : '', ...(error.data !== undefined ? { data: error.data } : {}) };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,102 @@
+import type { ClientInputEntry, MessageEntry } from '../../../shared/model/trace';
+import { PayloadView } from './payload-view';
+
+/** Plain-words warnings the capture raised about an entry (era mismatches, header/body disagreements). */
+export function EntryWarnings({ warnings }: { warnings: string[] | undefined }) {
+  if (!warnings?.length) return null;
+  return (
+    <ul className="warnings entry-warnings" aria-label="Protocol warnings" data-testid="entry-warnings">
+      {warnings.map((warning) => (
+        <li key={warning}>{warning}</li>
+      ))}
+    </ul>
+  );
+}
+
+const ENVELOPE_NAMES: Record<string, string> = {
+  protocolVersion: 'Protocol version',
+  clientInfo: 'Client',
+  clientCapabilities: 'Client capabilities',
+  logLevel: 'Log level',
+  traceparent: 'traceparent',
+  tracestate: 'tracestate',
+  baggage: 'baggage',
+};
+
+/**
+ * What the 2026-07-28 protocol adds to a message, at a glance: the request's `_meta` envelope,
+ * the result's `resultType` and cache hints, and which round of a multi-round call this is.
+ */
+export function ProtocolFacts({ entry, onShowSeq }: { entry: MessageEntry; onShowSeq(seq: number): void }) {
+  const { envelope, resultType, cache, call } = entry;
+  if (!envelope && !resultType && !cache && !call) return null;
+  return (
+    <dl className="detail-fields protocol-facts" data-testid="protocol-facts">
+      {call && (
+        <>
+          <dt>Logical call</dt>
+          <dd>
+            Round {call.round}
+            {call.rootSeq !== entry.seq && (
+              <>
+                {' of the call started by '}
+                <button type="button" className="link-button" onClick={() => onShowSeq(call.rootSeq)}>
+                  request #{call.rootSeq}
+                </button>
+              </>
+            )}
+          </dd>
+        </>
+      )}
+      {resultType && (
+        <>
+          <dt>Result type</dt>
+          <dd>{resultType === 'input_required' ? 'input_required (the server needs answers before it can finish)' : resultType}</dd>
+        </>
+      )}
+      {cache && (
+        <>
+          <dt>Cache hints</dt>
+          <dd>
+            {cache.ttlMs !== undefined ? `fresh for ${cache.ttlMs} ms` : 'no ttl'}
+            {cache.cacheScope ? `, ${cache.cacheScope}` : ''}
+          </dd>
+        </>
+      )}
+      {envelope &&
+        Object.entries(envelope).map(([key, value]) => (
+          <FactRow key={key} name={ENVELOPE_NAMES[key] ?? key} value={value} />
+        ))}
+    </dl>
+  );
+}
+
+function FactRow({ name, value }: { name: string; value: unknown }) {
+  return (
+    <>
+      <dt>{name}</dt>
+      <dd>{typeof value === 'string' ? value : <code>{JSON.stringify(value)}</code>}</dd>
+    </>
+  );
+}
+
+const WHO: Record<ClientInputEntry['answeredBy'], string> = {
+  user: 'Answered by the user',
+  option: 'Answered by a configured option',
+  default: 'Answered by Periscope\u2019s default (nobody was asked)',
+};
+
+/** A server's question (elicitation, sampling, roots) and the answer that went back, with who gave it. */
+export function ClientInputBody({ entry }: { entry: ClientInputEntry }) {
+  return (
+    <>
+      <p>
+        <strong>{entry.method}</strong>: {entry.outcome}. {WHO[entry.answeredBy]}
+        {entry.answeredBy !== 'default' && ` (${entry.source})`}
+        {entry.era && `, ${entry.era === 'modern' ? 'inside a 2026-07-28 input_required round' : 'as a 2025 server-to-client request'}`}.
+      </p>
+      <PayloadView key={`${entry.seq}-q`} title="What the server asked" value={entry.request} />
+      <PayloadView key={`${entry.seq}-a`} title="What was answered" value={entry.answer} />
+    </>
+  );
+}
