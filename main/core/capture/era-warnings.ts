@@ -20,6 +20,8 @@ export function eraWarnings(era: ProtocolEra | undefined, direction: Direction, 
       warnings.push('The server answered server/discover with an initialize-shaped result (protocolVersion, serverInfo): it answers like a 2025-era server, not a 2026-07-28 one.');
     } else if (!Array.isArray(result.supportedVersions)) {
       warnings.push('The server/discover result has no supportedVersions list, which the 2026-07-28 protocol requires.');
+    } else if (result.resultType === undefined) {
+      warnings.push('The server/discover result has no resultType, which every 2026-07-28 result must carry: this server half-implements the modern protocol, and its other results will likely fail.');
     }
   }
   if (era === 'modern' && draft.requestSeq !== undefined && result.resultType === undefined) {

@@ -1,7 +1,9 @@
 import { isObject, nameOf } from './envelope';
 
 const PROTOCOL_VERSION_META = 'io.modelcontextprotocol/protocolVersion';
-const BASE64_SENTINEL = /^=\?base64\?([A-Za-z0-9+/=]*)\?=$/;
+const SENTINEL_PREFIX = '=?base64?';
+const SENTINEL_SUFFIX = '?=';
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const FIRST_MODERN_REVISION = '2026-07-28';
 
 /**
@@ -67,11 +69,13 @@ function parseBody(text: string | undefined): Record<string, unknown> | undefine
   }
 }
 
+/** A header value as sent, or the UTF-8 text inside a `=?base64?…?=` sentinel; undefined when malformed. */
 function decode(value: string): string | undefined {
-  const sentinel = BASE64_SENTINEL.exec(value);
-  if (!sentinel) return value;
+  if (!value.startsWith(SENTINEL_PREFIX) || !value.endsWith(SENTINEL_SUFFIX) || value.length < SENTINEL_PREFIX.length + SENTINEL_SUFFIX.length) return value;
+  const encoded = value.slice(SENTINEL_PREFIX.length, -SENTINEL_SUFFIX.length);
+  if (!BASE64.test(encoded) || encoded.length % 4 !== 0) return undefined;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(sentinel[1]!, 'base64'));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(encoded, 'base64'));
   } catch {
     return undefined;
   }

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { startDiscoverAs2025Fixture } from '../../fixtures/sdk-servers/misbehaving/discover-as-2025-fixture';
+import { startHeaderMismatchFixture } from '../../fixtures/sdk-servers/misbehaving/header-mismatch-fixture';
+import { startSessionOnModernFixture } from '../../fixtures/sdk-servers/misbehaving/session-on-modern-fixture';
+import { startUnsupportedVersionFixture } from '../../fixtures/sdk-servers/misbehaving/unsupported-version-fixture';
+import { ofType, useManager } from './connection-test-support';
+
+/** Servers that get the protocol era wrong: the connection works where it can, and the trace says what is wrong. */
+const { manager, cleanup } = useManager();
+
+describe('servers that get the protocol era wrong', () => {
+  it('a session id on modern answers is flagged on each exchange, and the connection still works', async () => {
+    const server = await startSessionOnModernFixture();
+    cleanup(() => server.close());
+    const connection = await manager.open({ transport: 'streamable', url: server.url });
+    expect(connection.info()).toMatchObject({ era: 'modern' });
+    expect(connection.info().sessionId).toBeUndefined();
+    await connection.listTools();
+    const flagged = ofType(connection.buffer.entries(), 'http').filter((e) => e.warnings?.some((w) => w.includes('sessions do not exist in the 2026-07-28 protocol')));
+    expect(flagged.length).toBeGreaterThanOrEqual(2);
+    // The id is never sent back: the modern era has no sessions.
+    expect(server.requests.filter((r) => r.headers['mcp-session-id'])).toEqual([]);
+  });
+
+  it('server/discover answered like initialize: the trace flags it and auto falls back to the 2025 handshake', async () => {
+    const server = await startDiscoverAs2025Fixture('initialize-result');
+    cleanup(() => server.close());
+    const connection = await manager.open({ transport: 'streamable', url: server.url });
+    expect(connection.info()).toMatchObject({ era: 'legacy' });
+    const discover = ofType(connection.buffer.entries(), 'message').find((m) => m.method === 'server/discover' && m.direction === 'incoming');
+    expect(discover?.warnings?.[0]).toContain('initialize-shaped result');
+  });
+
+  it('server/discover without resultType: flagged at once, and the first result without it fails with a protocol error', async () => {
+    const server = await startDiscoverAs2025Fixture('no-result-type');
+    cleanup(() => server.close());
+    const connection = await manager.open({ transport: 'streamable', url: server.url });
+    const discover = ofType(connection.buffer.entries(), 'message').find((m) => m.method === 'server/discover' && m.direction === 'incoming');
+    expect(discover?.warnings?.[0]).toContain('has no resultType');
+    // The SDK takes the offered versions as modern evidence; the first real result then fails.
+    expect(connection.info().era).toBe('modern');
+    const error = await connection.listTools().then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ info: { kind: 'protocol', message: expect.stringContaining('resultType') } });
+  });
+
+  it('-32020 on every call is a protocol error that points at the headers, with the trace showing them', async () => {
+    const server = await startHeaderMismatchFixture('every-call');
+    cleanup(() => server.close());
+    const connection = await manager.open({ transport: 'streamable', url: server.url });
+    const error = await connection.callTool('echo', { message: 'x' }).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ info: { kind: 'protocol', detail: { code: -32020 } } });
+    expect((error as { info: { hint: string } }).info.hint).toContain('Mcp-Method, Mcp-Name or Mcp-Param-*');
+  });
+
+  it('-32022 naming only 2025 revisions: auto falls back to 2025; modern fails naming the versions and the era to pick', async () => {
+    const server = await startUnsupportedVersionFixture({ supported: ['2025-06-18', '2025-11-25'], refuse: Infinity });
+    cleanup(() => server.close());
+    const auto = await manager.open({ transport: 'streamable', url: server.url });
+    expect(auto.info()).toMatchObject({ era: 'legacy' });
+    const error = await manager.open({ transport: 'streamable', url: server.url, protocolEra: 'modern' }).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ info: { kind: 'protocol-version' } });
+  });
+});
