@@ -1,39 +1,65 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { ConnectionManager } from '../main/core/connections/connection-manager';
-import type { McpConnection } from '../main/core/connections/mcp-connection';
 import { startPlayground } from '../main/core/playground/start-playground';
+import type { RunningPlayground } from '../main/core/playground/playground-options';
 
 const ROUND_TRIPS = 2_000;
 const WARMUP = 200;
 /** Calls per side before switching: short enough that drift (GC, a neighbour's load) hits both alike. */
 const BLOCK = 50;
 
+type Era = 'legacy' | 'modern';
+
 /**
- * The cost of full capture: the same 2,000 sequential tools/call echo round trips to the playground
- * over Streamable HTTP on loopback, from a bare SDK client and from our engine (traced transport,
- * recording fetch, buffer, session file), interleaved in blocks after warming up both, so both
- * see the same machine. Ratios are engine / bare.
+ * The cost of full capture, in each protocol era: the same 2,000 sequential tools/call echo round
+ * trips to the playground over Streamable HTTP on loopback, from a bare v2 SDK client and from our
+ * engine (traced transport, recording fetch, buffer, session file, secret redaction), interleaved
+ * in blocks after warming up both, so both see the same machine. Ratios are engine / bare.
+ * Legacy figures keep their old names (`capture-overhead-p50-ratio`); modern ones add `-modern`.
  */
 export async function benchCaptureOverhead(): Promise<Record<string, number>> {
   const playground = await startPlayground();
+  try {
+    const legacy = await measure(playground, 'legacy');
+    const modern = await measure(playground, 'modern');
+    return {
+      'capture-overhead-p50-ratio': legacy.engineP50 / legacy.bareP50,
+      'capture-overhead-p99-ratio': legacy.engineP99 / legacy.bareP99,
+      'capture-overhead-bare-p50-ms': legacy.bareP50,
+      'capture-overhead-engine-p50-ms': legacy.engineP50,
+      'capture-overhead-modern-p50-ratio': modern.engineP50 / modern.bareP50,
+      'capture-overhead-modern-p99-ratio': modern.engineP99 / modern.bareP99,
+      'capture-overhead-modern-bare-p50-ms': modern.bareP50,
+      'capture-overhead-modern-engine-p50-ms': modern.engineP50,
+    };
+  } finally {
+    await playground.close();
+  }
+}
+
+async function measure(playground: RunningPlayground, era: Era) {
   const dir = await mkdtemp(join(tmpdir(), 'periscope-bench-'));
   const manager = new ConnectionManager({ recordDir: dir });
-  const bare = new Client({ name: 'bench-bare', version: '1.0.0' });
+  const bare = new Client({ name: 'bench-bare', version: '1.0.0' }, { versionNegotiation: { mode: era === 'modern' ? { pin: '2026-07-28' } : 'legacy' } });
   try {
     await bare.connect(new StreamableHTTPClientTransport(new URL(playground.urls.streamable)));
-    const engine = await manager.open({ transport: 'streamable', url: playground.urls.streamable, headers: [{ name: 'Authorization', value: 'Bearer bench-token', secret: true }] });
+    const engine = await manager.open({
+      transport: 'streamable',
+      url: playground.urls.streamable,
+      protocolEra: era,
+      headers: [{ name: 'Authorization', value: 'Bearer bench-token', secret: true }],
+    });
+    if (engine.info().era !== era || bare.getProtocolEra() !== era) throw new Error(`the ${era} era was not negotiated on both sides`);
 
     const bareCall = (i: number) => bare.callTool({ name: 'echo', arguments: { message: `hello ${i}` } });
-    const engineCall = (i: number) => (engine as McpConnection).callTool('echo', { message: `hello ${i}` });
+    const engineCall = (i: number) => engine.callTool('echo', { message: `hello ${i}` });
     for (let i = 0; i < WARMUP; i++) {
       await bareCall(i);
       await engineCall(i);
     }
-
     const bareTimes: number[] = [];
     const engineTimes: number[] = [];
     for (let done = 0; done < ROUND_TRIPS; done += BLOCK) {
@@ -47,20 +73,15 @@ export async function benchCaptureOverhead(): Promise<Record<string, number>> {
         }
       }
     }
-    const bareP50 = percentile(bareTimes, 0.5);
-    const engineP50 = percentile(engineTimes, 0.5);
-    const bareP99 = percentile(bareTimes, 0.99);
-    const engineP99 = percentile(engineTimes, 0.99);
     return {
-      'capture-overhead-p50-ratio': engineP50 / bareP50,
-      'capture-overhead-p99-ratio': engineP99 / bareP99,
-      'capture-overhead-bare-p50-ms': bareP50,
-      'capture-overhead-engine-p50-ms': engineP50,
+      bareP50: percentile(bareTimes, 0.5),
+      engineP50: percentile(engineTimes, 0.5),
+      bareP99: percentile(bareTimes, 0.99),
+      engineP99: percentile(engineTimes, 0.99),
     };
   } finally {
     await bare.close().catch(() => undefined);
     await manager.closeAll();
-    await playground.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -16,6 +16,7 @@ const TARGETS: Record<string, string> = {
   'trace-ingest-msgs-per-s': '>= 50000',
   'trace-ingest-peak-rss-mb': '< 300',
   'capture-overhead-p50-ratio': '<= 1.10',
+  'capture-overhead-modern-p50-ratio': '<= 1.10',
   'trace-view-first-render-ms': '< 200',
   'trace-view-filter-ms': '< 50',
 };

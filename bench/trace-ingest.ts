@@ -1,8 +1,7 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/client';
 import { redactorForHeaders } from '../main/core/capture/redaction';
 import { SessionFileWriter } from '../main/core/capture/session-file';
 import { TraceBuffer } from '../main/core/capture/trace-buffer';

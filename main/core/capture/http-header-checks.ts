@@ -46,8 +46,7 @@ export function requestHeaderWarnings(headers: Headers, bodyText: string | undef
 }
 
 /** A modern request answered with a session id: the server behaves like a 2025-era server. */
-export function responseHeaderWarnings(requestHeaders: Headers, responseHeaders: Headers): string[] {
-  const version = requestHeaders.get('mcp-protocol-version');
+export function responseHeaderWarnings(version: string | undefined, responseHeaders: Headers): string[] {
   if (!version || version < FIRST_MODERN_REVISION) return [];
   if (!responseHeaders.has('mcp-session-id')) return [];
   return [`The server sent Mcp-Session-Id on a ${version} request: sessions do not exist in the 2026-07-28 protocol, so this server behaves like a 2025-era one`];

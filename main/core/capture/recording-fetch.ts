@@ -51,7 +51,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       base.status = response.status;
       if (response.statusText) base.statusText = response.statusText;
       base.responseHeaders = redactor.headers(response.headers);
-      addWarnings(base, redactor, responseHeaderWarnings(requestHeadersOf(input, init), response.headers));
+      addWarnings(base, redactor, responseHeaderWarnings(protocolVersionOf(base.requestHeaders), response.headers));
       const contentType = response.headers.get('content-type') ?? '';
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
         return observeEventStream(response, {
@@ -155,6 +155,12 @@ function recordBody(
     () => finish(),
     (error: unknown) => finish(error),
   );
+}
+
+/** The MCP-Protocol-Version the request carried (header names as the caller spelled them). */
+function protocolVersionOf(headers: Record<string, string>): string | undefined {
+  for (const name in headers) if (name.toLowerCase() === 'mcp-protocol-version') return headers[name];
+  return undefined;
 }
 
 function requestHeadersOf(input: string | URL | Request, init: RequestInit | undefined): Headers {

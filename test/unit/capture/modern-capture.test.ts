@@ -85,8 +85,9 @@ describe('standard header checks (SEP-2243)', () => {
   });
 
   it('flags a session id handed out on a modern request only', () => {
-    expect(responseHeaderWarnings(new Headers({ 'mcp-protocol-version': '2026-07-28' }), new Headers({ 'mcp-session-id': 's' }))[0]).toContain('sessions do not exist in the 2026-07-28 protocol');
-    expect(responseHeaderWarnings(new Headers({ 'mcp-protocol-version': '2025-11-25' }), new Headers({ 'mcp-session-id': 's' }))).toEqual([]);
+    expect(responseHeaderWarnings('2026-07-28', new Headers({ 'mcp-session-id': 's' }))[0]).toContain('sessions do not exist in the 2026-07-28 protocol');
+    expect(responseHeaderWarnings('2025-11-25', new Headers({ 'mcp-session-id': 's' }))).toEqual([]);
+    expect(responseHeaderWarnings(undefined, new Headers({ 'mcp-session-id': 's' }))).toEqual([]);
   });
 });
 
