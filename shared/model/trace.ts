@@ -127,6 +127,11 @@ export const LifecycleEntry = z.object({
   text: z.string(),
   info: ConnectionInfo.optional(),
   error: ErrorInfo.optional(),
+  /**
+   * A request that ended without an answer and without a notifications/cancelled message: in the
+   * 2026-07-28 era over Streamable HTTP the client cancels by closing the request's response stream.
+   */
+  endsRequestSeq: z.number().int().optional(),
 });
 export type LifecycleEntry = z.infer<typeof LifecycleEntry>;
 

@@ -114,6 +114,7 @@ export class TracedTransport implements Transport {
     const sending = this.inner.send(message, options);
     const id = (message as { id?: RpcId }).id;
     if (id === undefined || !('method' in message)) return sending;
+    options?.requestSignal?.addEventListener('abort', () => this.streamClosed(id), { once: true });
     // A request that never left will never be answered: do not keep it open.
     return sending.catch((error: unknown) => {
       this.openRequests.outgoing.delete(id);
@@ -204,6 +205,26 @@ export class TracedTransport implements Transport {
       this.rememberEnded(direction, params.requestId!, open);
     }
     draft.outcome = TIMEOUT_REASON.test(String(params.reason ?? '')) ? 'timeout' : 'cancelled';
+  }
+
+  /**
+   * The SDK gave up on a request by closing its response stream (2026-07-28 over Streamable HTTP
+   * has no notifications/cancelled): mark the request as ended, and still pair a late answer.
+   */
+  private streamClosed(id: RpcId): void {
+    try {
+      const open = this.take('outgoing', id);
+      if (!open) return;
+      this.rememberEnded('outgoing', id, open);
+      this.bus.emit({
+        type: 'lifecycle',
+        state: 'info',
+        text: `Request ${String(id)} (${open.method}) was given up (cancelled or timed out): its response stream was closed, which is how the 2026-07-28 protocol cancels a request`,
+        endsRequestSeq: open.seq,
+      });
+    } catch {
+      // Capture must never break the conversation it observes.
+    }
   }
 
   /** With no secrets registered the message itself is stored; otherwise a scrubbed copy. */

@@ -77,7 +77,14 @@ export abstract class ConnectionRequests {
     try {
       return await work(session.client, this.sdkOptions(opts));
     } catch (error) {
+      // The SDK reports every abandoned request as a timeout; the caller's own signal says it was a cancel.
+      if (opts?.signal?.aborted) throw this.failure(cancelledBy(opts.signal));
       throw this.failure(error);
     }
   }
+}
+
+function cancelledBy(signal: AbortSignal): DOMException {
+  const reason = signal.reason instanceof Error ? signal.reason.message : signal.reason === undefined ? 'cancelled' : String(signal.reason);
+  return new DOMException(reason, 'AbortError');
 }

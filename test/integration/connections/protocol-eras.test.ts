@@ -102,6 +102,26 @@ describe('protocol eras over Streamable HTTP', () => {
   });
 });
 
+describe('cancellation in the 2026-07-28 era', () => {
+  it('a cancelled call closes its response stream, and the trace marks the request as ended', async () => {
+    const { startPlayground } = await import('../../../main/core/playground/start-playground');
+    const playground = await startPlayground();
+    cleanup(() => playground.close());
+    const connection = await manager.open({ transport: 'streamable', url: playground.urls.streamable, protocolEra: 'modern' });
+    const controller = new AbortController();
+    const call = connection.callTool('slow_operation', { steps: 50, stepMs: 100 }, { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    controller.abort('user pressed stop');
+    const error = await call.then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ info: { kind: 'cancelled' } });
+    const request = ofType(connection.buffer.entries(), 'message').find((m) => m.method === 'tools/call' && m.messageKind === 'request')!;
+    const ended = ofType(connection.buffer.entries(), 'lifecycle').find((e) => e.endsRequestSeq === request.seq);
+    expect(ended?.text).toContain('its response stream was closed');
+    // No notifications/cancelled exists in this era over HTTP.
+    expect(ofType(connection.buffer.entries(), 'message').some((m) => m.method === 'notifications/cancelled')).toBe(false);
+  });
+});
+
 describe('protocol eras over stdio', () => {
   it('a modern-only stdio server connects in the 2026-07-28 era under auto', async () => {
     const { command, args } = v2StdioFixtureCommand('modern-only');
