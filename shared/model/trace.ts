@@ -54,6 +54,18 @@ export const MessageEntry = z.object({
    * call carries the seq of the call's first request and its round (1 = the first request).
    */
   call: z.object({ rootSeq: z.number().int(), round: z.number().int() }).optional(),
+  /**
+   * 2026-07-28 `subscriptions/listen`: on the request, the filter asked for; on the server's
+   * acknowledgement, both filters and what was not honoured; on a change it delivers, the stream.
+   */
+  listen: z
+    .object({
+      requestSeq: z.number().int().optional(),
+      requested: z.record(z.string(), z.unknown()).optional(),
+      acknowledged: z.record(z.string(), z.unknown()).optional(),
+      notHonored: z.array(z.string()).optional(),
+    })
+    .optional(),
   /** Things the server got wrong about this message, in plain words (e.g. a legacy answer on a modern connection). */
   warnings: z.array(z.string()).optional(),
 });

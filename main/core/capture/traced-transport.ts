@@ -4,6 +4,7 @@ import type { Direction, MessageEntry, MessageKind, TraceDraft } from '../../../
 import { monoNow } from './clock';
 import { envelopeOf, isObject, nameOf, resultFields } from './envelope';
 import { eraWarnings } from './era-warnings';
+import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
 import type { Redactor } from './redaction';
 import type { TraceBus } from './trace-bus';
@@ -58,6 +59,7 @@ export class TracedTransport implements Transport {
    */
   private readonly endedRequests = new Map<string, OpenRequest>();
   private readonly calls = new MultiRoundCalls();
+  private readonly listens = new ListenStreams();
 
   constructor(
     readonly inner: Transport,
@@ -75,6 +77,7 @@ export class TracedTransport implements Transport {
       this.openRequests.incoming.clear();
       this.endedRequests.clear();
       this.calls.clear();
+      this.listens.clear();
       this.onclose?.();
     };
     inner.onerror = (error: Error) => this.onerror?.(error);
@@ -163,6 +166,10 @@ export class TracedTransport implements Transport {
       if (envelope) draft.envelope = envelope;
       if (messageKind === 'request' && direction === 'outgoing') call = this.calls.roundOf(m, method!);
       if (call) draft.call = call;
+      if (messageKind === 'notification' && direction === 'incoming') {
+        const listen = this.listens.incoming(method!, m);
+        if (listen) draft.listen = listen;
+      }
     } else {
       // A response answers a request that went the other way.
       const open = id !== undefined ? this.take(opposite(direction), id) ?? this.takeEnded(opposite(direction), id) : undefined;
@@ -172,12 +179,16 @@ export class TracedTransport implements Transport {
         draft.method = open.method;
       }
       this.annotateResult(draft, m, open);
+      if (open?.method === 'subscriptions/listen') this.listens.ended(id!);
     }
     if (method === 'notifications/cancelled') this.markCancelled(direction, m, draft);
 
     const warnings = eraWarnings(this.options.era?.(), direction, draft, m);
     if (warnings.length) draft.warnings = warnings;
 
+    if (method === 'subscriptions/listen' && messageKind === 'request' && direction === 'outgoing' && id !== undefined) {
+      draft.listen = this.listens.requested(id, this.bus.peekNextSeq(), m);
+    }
     const entry = this.bus.emit(draft as TraceDraft);
     if (messageKind === 'request' && id !== undefined) {
       const name = nameOf(m);

@@ -1,4 +1,4 @@
-import type { RequestOptions } from '@modelcontextprotocol/client';
+import type { RequestOptions, SubscriptionFilter } from '@modelcontextprotocol/client';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
@@ -54,6 +54,29 @@ export abstract class ConnectionRequests {
 
   getPrompt(name: string, args?: Record<string, string>) {
     return this.run((client, options) => client.getPrompt({ name, ...(args ? { arguments: args } : {}) }, options));
+  }
+
+  /**
+   * Asks for change notifications (they arrive in the trace). 2026-07-28: one
+   * `subscriptions/listen` stream with the filter; resolves once the server acknowledges, with the
+   * part of the filter it will honour. 2025: `resources/subscribe` for each resource URI (list
+   * changes arrive unasked in that era); the filter is honoured as given.
+   */
+  async listen(filter: SubscriptionFilter): Promise<{ honored: SubscriptionFilter; close(): Promise<void> }> {
+    return this.run(async (client, options) => {
+      if (client.getProtocolEra() === 'modern') {
+        const subscription = await client.listen(filter, options);
+        return { honored: subscription.honoredFilter, close: () => subscription.close() };
+      }
+      const uris = filter.resourceSubscriptions ?? [];
+      for (const uri of uris) await client.subscribeResource({ uri }, options);
+      return {
+        honored: filter,
+        close: async () => {
+          for (const uri of uris) await client.unsubscribeResource({ uri }).catch(() => undefined);
+        },
+      };
+    });
   }
 
   /**

@@ -5,7 +5,8 @@ import { ConnectionManager } from '../../../main/core/connections/connection-man
 import { startModernOnlyFixture, startDualEraFixture } from '../../fixtures/sdk-servers/v2-streamable-fixture';
 import { v2StdioFixtureCommand } from '../../fixtures/sdk-servers/v2-stdio-fixture';
 import { startStreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
-import { ofType, textOf, useManager } from './connection-test-support';
+import { startPlayground } from '../../../main/core/playground/start-playground';
+import { ofType, textOf, until, useManager } from './connection-test-support';
 
 /**
  * The protocol era setting against servers built straight on each SDK: a 2026-07-28-only
@@ -102,9 +103,37 @@ describe('protocol eras over Streamable HTTP', () => {
   });
 });
 
+describe('change notifications in both eras', () => {
+  it('2026-07-28: a subscriptions/listen stream, its acknowledged filter, and the changes it delivers, all linked in the trace', async () => {
+    const fixture = await startModernOnlyFixture();
+    cleanup(() => fixture.close());
+    const connection = await manager.open({ transport: 'streamable', url: fixture.url });
+    const subscription = await connection.listen({ resourceSubscriptions: ['fixture://counter'], promptsListChanged: true });
+    expect(subscription.honored.resourceSubscriptions).toEqual(['fixture://counter']);
+    await connection.callTool('bump_counter', {});
+    const messages = () => ofType(connection.buffer.entries(), 'message');
+    const request = messages().find((m) => m.method === 'subscriptions/listen' && m.messageKind === 'request')!;
+    expect(request.listen).toEqual({ requested: { resourceSubscriptions: ['fixture://counter'], promptsListChanged: true } });
+    const ack = messages().find((m) => m.method === 'notifications/subscriptions/acknowledged')!;
+    expect(ack.listen).toMatchObject({ requestSeq: request.seq, acknowledged: { resourceSubscriptions: ['fixture://counter'] }, notHonored: ['promptsListChanged'] });
+    await until(() => messages().some((m) => m.method === 'notifications/resources/updated'), 'the counter update');
+    expect(messages().find((m) => m.method === 'notifications/resources/updated')!.listen).toEqual({ requestSeq: request.seq });
+    await subscription.close();
+  });
+
+  it('2025: resources/subscribe, and the update arrives unasked on the session', async () => {
+    const playground = await startPlayground();
+    cleanup(() => playground.close());
+    const connection = await manager.open({ transport: 'streamable', url: playground.urls.streamable, protocolEra: 'legacy' });
+    await connection.listen({ resourceSubscriptions: ['playground://counter'] });
+    await connection.callTool('bump_counter', {});
+    await until(() => ofType(connection.buffer.entries(), 'message').some((m) => m.method === 'notifications/resources/updated'), 'the counter update');
+    expect(ofType(connection.buffer.entries(), 'message').some((m) => m.method === 'resources/subscribe')).toBe(true);
+  });
+});
+
 describe('cancellation in the 2026-07-28 era', () => {
   it('a cancelled call closes its response stream, and the trace marks the request as ended', async () => {
-    const { startPlayground } = await import('../../../main/core/playground/start-playground');
     const playground = await startPlayground();
     cleanup(() => playground.close());
     const connection = await manager.open({ transport: 'streamable', url: playground.urls.streamable, protocolEra: 'modern' });
