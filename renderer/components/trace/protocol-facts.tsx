@@ -28,8 +28,8 @@ const ENVELOPE_NAMES: Record<string, string> = {
  * the result's `resultType` and cache hints, and which round of a multi-round call this is.
  */
 export function ProtocolFacts({ entry, onShowSeq }: { entry: MessageEntry; onShowSeq(seq: number): void }) {
-  const { envelope, resultType, cache, call } = entry;
-  if (!envelope && !resultType && !cache && !call) return null;
+  const { envelope, resultType, cache, call, listen } = entry;
+  if (!envelope && !resultType && !cache && !call && !listen) return null;
   return (
     <dl className="detail-fields protocol-facts" data-testid="protocol-facts">
       {call && (
@@ -46,6 +46,23 @@ export function ProtocolFacts({ entry, onShowSeq }: { entry: MessageEntry; onSho
               </>
             )}
           </dd>
+        </>
+      )}
+      {listen && (
+        <>
+          <dt>Subscription stream</dt>
+          <dd>
+            {listen.requestSeq !== undefined && listen.requestSeq !== entry.seq ? (
+              <button type="button" className="link-button" onClick={() => onShowSeq(listen.requestSeq!)}>
+                opened by request #{listen.requestSeq}
+              </button>
+            ) : (
+              'subscriptions/listen'
+            )}
+          </dd>
+          {listen.requested && <FactRow name="Asked for" value={listen.requested} />}
+          {listen.acknowledged && <FactRow name="Acknowledged" value={listen.acknowledged} />}
+          {listen.notHonored && <FactRow name="Not honoured" value={listen.notHonored.join(', ')} />}
         </>
       )}
       {resultType && (

@@ -66,6 +66,22 @@ describe('Connection tab', () => {
     expect(within(panel).getByTestId('connection-warnings')).toHaveTextContent('TLS certificate checks are OFF');
   });
 
+  it('shows the protocol era, the versions the server offered and why the era was chosen', async () => {
+    await connect(info({
+      era: 'modern',
+      protocolVersion: '2026-07-28',
+      supportedVersions: ['2026-07-28'],
+      sessionId: undefined,
+      eraDetection: { requested: 'auto', chosen: 'modern', probe: { outcome: 'modern', detail: 'offered 2026-07-28' }, explanation: 'Auto: the server answered server/discover, offering 2026-07-28.' },
+    }));
+    const panel = await screen.findByTestId('connection-info');
+    expect(within(panel).getByTestId('protocol-era')).toHaveTextContent('2026-07-28 (modern');
+    expect(within(panel).getByTestId('supported-versions')).toHaveTextContent('2026-07-28');
+    expect(within(panel).getByTestId('era-detection')).toHaveTextContent('How the protocol era was chosen: Auto: the server answered server/discover, offering 2026-07-28.');
+    expect(within(panel).getByTestId('era-detection')).toHaveTextContent('server/discover probe: modern — offered 2026-07-28');
+    expect(within(panel).queryByTestId('session-id')).toBeNull();
+  });
+
   it('shows a failed connection with its message and hint in plain words', async () => {
     await connect(
       info({

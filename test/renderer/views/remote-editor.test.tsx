@@ -48,6 +48,22 @@ describe('Remote editor', () => {
     expect(fake.calls('remotes:create')).toEqual([]);
   });
 
+  it('sets the protocol era and a pinned version, and refuses a version of the other era', async () => {
+    const fake = await start({ 'remotes:create': (input: { draft: RemoteInput }) => ({ remote: makeRemote({ id: 'new2', name: input.draft.name }), warnings: [] }) }, []);
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Old server' } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'https://old.example.com/mcp' } });
+    fireEvent.change(screen.getByLabelText('Protocol era'), { target: { value: 'legacy' } });
+    fireEvent.change(screen.getByLabelText('Pin protocol version'), { target: { value: '2026-07-28' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    expect(screen.getByLabelText('Pin protocol version')).toHaveAccessibleDescription(expect.stringContaining('belongs to the modern era'));
+    expect(fake.calls('remotes:create')).toEqual([]);
+    fireEvent.change(screen.getByLabelText('Pin protocol version'), { target: { value: '2025-06-18' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    await waitFor(() => expect(fake.calls('remotes:create')).toHaveLength(1));
+    expect((fake.calls('remotes:create')[0] as { draft: RemoteInput }).draft).toMatchObject({ protocolEra: 'legacy', protocolVersion: '2025-06-18' });
+  });
+
   it('creates a remote with a secret header and opens it for editing', async () => {
     const fake = await start({ 'remotes:create': (input: { draft: RemoteInput }) => ({ remote: makeRemote({ id: 'new1', name: input.draft.name }), warnings: [] }) }, []);
     fireEvent.click(screen.getByTestId('new-remote'));
