@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { ConnectionManager } from '../main/core/connections/connection-manager';
+import { clientCapabilities } from '../main/core/connections/input/client-input';
+import { DEFAULT_CLIENT_INFO } from '../main/core/connections/mcp-connection';
 import { startPlayground } from '../main/core/playground/start-playground';
 import type { RunningPlayground } from '../main/core/playground/playground-options';
 
@@ -15,7 +17,8 @@ type Era = 'legacy' | 'modern';
 
 /**
  * The cost of full capture, in each protocol era: the same 2,000 sequential tools/call echo round
- * trips to the playground over Streamable HTTP on loopback, from a bare v2 SDK client and from our
+ * trips to the playground over Streamable HTTP on loopback, from a bare v2 SDK client (sending
+ * the same capabilities and request options as the engine) and from our
  * engine (traced transport, recording fetch, buffer, session file, secret redaction), interleaved
  * in blocks after warming up both, so both see the same machine. Ratios are engine / bare.
  * Legacy figures keep their old names (`capture-overhead-p50-ratio`); modern ones add `-modern`.
@@ -43,7 +46,12 @@ export async function benchCaptureOverhead(): Promise<Record<string, number>> {
 async function measure(playground: RunningPlayground, era: Era) {
   const dir = await mkdtemp(join(tmpdir(), 'periscope-bench-'));
   const manager = new ConnectionManager({ recordDir: dir });
-  const bare = new Client({ name: 'bench-bare', version: '1.0.0' }, { versionNegotiation: { mode: era === 'modern' ? { pin: '2026-07-28' } : 'legacy' } });
+  // The bare client sends exactly what the engine sends (same capabilities, a progress handler
+  // for the timeout reset), so the ratio measures capture and nothing else.
+  const bare = new Client(DEFAULT_CLIENT_INFO, {
+    capabilities: clientCapabilities({}),
+    versionNegotiation: { mode: era === 'modern' ? { pin: '2026-07-28' } : 'legacy' },
+  });
   try {
     await bare.connect(new StreamableHTTPClientTransport(new URL(playground.urls.streamable)));
     const engine = await manager.open({
@@ -54,7 +62,7 @@ async function measure(playground: RunningPlayground, era: Era) {
     });
     if (engine.info().era !== era || bare.getProtocolEra() !== era) throw new Error(`the ${era} era was not negotiated on both sides`);
 
-    const bareCall = (i: number) => bare.callTool({ name: 'echo', arguments: { message: `hello ${i}` } });
+    const bareCall = (i: number) => bare.callTool({ name: 'echo', arguments: { message: `hello ${i}` } }, { onprogress: () => undefined, resetTimeoutOnProgress: true });
     const engineCall = (i: number) => engine.callTool('echo', { message: `hello ${i}` });
     for (let i = 0; i < WARMUP; i++) {
       await bareCall(i);
