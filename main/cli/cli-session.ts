@@ -3,9 +3,11 @@ import { monoNow } from '../core/capture/clock';
 import { redactorForHeaders } from '../core/capture/redaction';
 import { formatTraceLine } from '../core/capture/trace-format';
 import { ConnectionManager } from '../core/connections/connection-manager';
+import type { ClientInputHandlers } from '../core/connections/input/client-input';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import type { McpConnection } from '../core/connections/mcp-connection';
 import type { CliContext } from './cli-context';
+import { clientInputHandlers, refusedSampling } from './client-input-options';
 import type { ConnectionOptions } from './connection-options';
 import type { CommandOutput } from './output';
 import { resolveTarget } from './target';
@@ -24,13 +26,16 @@ export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'recor
    * notifications/cancelled). Otherwise Ctrl-C closes the connection, ending whatever runs.
    */
   bodyHandlesInterrupt?: boolean;
+  /** Answers to the server's elicitation, sampling and roots requests (default: the engine's). */
+  handlers?: ClientInputHandlers;
 }
 
 /**
  * Opens one connection for one command: resolves the target, masks its secrets in all output,
  * prints the live trace (--trace), records the session file (--record), and always closes the
  * connection (which flushes the file), whatever the command did. Ctrl-C ends the command
- * cleanly (session closed, exit code of 'cancelled').
+ * cleanly (session closed, exit code of 'cancelled'). --elicitation, --sampling and --roots
+ * become the connection's input handlers (both protocol eras).
  */
 export async function withConnection<T>(
   ctx: CliContext,
@@ -42,7 +47,8 @@ export async function withConnection<T>(
 ): Promise<T> {
   const { target, label } = await resolveTarget(targetArg, options, ctx);
   out.addMasker(redactorForHeaders(target.headers ?? []));
-  return withTarget(out, target, label, { ...options, ...extra, onInterrupt: ctx.onInterrupt }, run);
+  const handlers = clientInputHandlers(options, (line) => out.note(line));
+  return withTarget(out, target, label, { ...options, ...extra, onInterrupt: ctx.onInterrupt, ...(handlers ? { handlers } : {}) }, run);
 }
 
 export async function withTarget<T>(
@@ -52,7 +58,7 @@ export async function withTarget<T>(
   options: SessionOptions,
   run: SessionRun<T>,
 ): Promise<T> {
-  const manager = new ConnectionManager({ clientInfo: CLIENT_INFO });
+  const manager = new ConnectionManager({ clientInfo: CLIENT_INFO, ...(options.handlers ? { handlers: options.handlers } : {}) });
   // The connection records its own session file (opened before its first entry, closed with it).
   const connection = manager.create(target, { label, recordTo: options.record });
   const stops: Array<() => unknown> = [];
@@ -83,7 +89,7 @@ export async function withTarget<T>(
     return await run(connection, info, interrupted.signal);
   } catch (error) {
     if (interrupted.signal.aborted && !(running && options.bodyHandlesInterrupt)) throw interruptedError(label);
-    throw error;
+    throw refusedSampling(error) ?? error;
   } finally {
     // Close first so the closing exchange (e.g. the session DELETE) is traced and recorded too;
     // after an interrupt while connecting, the close finishes in the background.

@@ -1,8 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { TransportChoice } from '../../shared/model';
+import { parseSamplingOption, type ClientInputOptions } from './client-input-options';
+import { parseProtocolVersionOption, type EraOptions } from './protocol-era-options';
 
 /** The options every connecting command shares, as commander hands them to an action. */
-export interface ConnectionOptions {
+export interface ConnectionOptions extends EraOptions, ClientInputOptions {
   transport: Exclude<TransportChoice, 'stdio'>;
   header: string[];
   timeout?: number;
@@ -57,5 +59,16 @@ export function withConnectionOptions(cmd: Command): Command {
     .option('--stdio', 'run a local server over stdio: the command follows `--`, e.g. --stdio -- node server.js')
     .option('--env <KEY=value>', 'environment variable for the --stdio server (repeatable)', collect)
     .option('--cwd <dir>', 'working folder for the --stdio server')
-    .option('--data-dir <dir>', 'folder of saved remotes (default: $PERISCOPE_DATA_DIR or the per-user config folder)');
+    .option('--data-dir <dir>', 'folder of saved remotes (default: $PERISCOPE_DATA_DIR or the per-user config folder)')
+    .addOption(
+      new Option('--protocol-era <era>', 'MCP protocol era: auto probes with server/discover and falls back to the 2025 initialize (default: auto, or the saved remote\'s)')
+        .choices(['auto', 'modern', 'legacy']),
+    )
+    .addOption(new Option('--protocol-version <rev>', 'speak exactly this protocol revision, e.g. 2026-07-28 or 2025-11-25 (implies its era)').argParser(parseProtocolVersionOption))
+    .addOption(
+      new Option('--elicitation <answer>', "answer the server's elicitation requests: accept-defaults (every field's default), decline or cancel (default: decline)")
+        .choices(['accept-defaults', 'decline', 'cancel']),
+    )
+    .addOption(new Option('--sampling <answer>', "answer the server's sampling requests: reject, or reply:TEXT as the model's reply (default: not configured)").argParser(parseSamplingOption))
+    .option('--roots <uri>', 'a root to offer the server (file:// URI or local path; repeatable; declares the roots capability)', collect);
 }

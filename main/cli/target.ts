@@ -4,10 +4,11 @@ import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import { parseEndpointUrl } from '../core/diagnostics/url';
 import type { CliContext } from './cli-context';
 import type { ConnectionOptions } from './connection-options';
+import { eraTargetFields, overlayEra } from './protocol-era-options';
 
 export type TargetOptions = Pick<
   ConnectionOptions,
-  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir'
+  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir' | 'protocolEra' | 'protocolVersion'
 >;
 
 /** A scheme followed by `//`: the user meant a URL, even a broken one. */
@@ -15,22 +16,27 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * Turns the command line into a connection target: a URL, a saved remote's name (through
- * ctx.lookupRemote) or a stdio command. Command-line headers, timeouts and TLS options are
- * laid over a saved remote's own.
+ * ctx.lookupRemote) or a stdio command. Command-line headers, timeouts, TLS options and the
+ * protocol era are laid over a saved remote's own. An era and a pinned version that disagree
+ * are refused here (`invalid-input`), before anything is looked up or sent.
  */
 export async function resolveTarget(
   arg: string | undefined,
   options: TargetOptions,
   ctx: Pick<CliContext, 'lookupRemote'>,
 ): Promise<{ target: ConnectionTargetInput; label: string }> {
-  if (options.stdio) return stdioTarget(options);
+  const era = eraTargetFields(options);
+  if (options.stdio) {
+    const stdio = stdioTarget(options);
+    return { ...stdio, target: { ...stdio.target, ...era } };
+  }
   if (arg === undefined || arg.trim() === '') {
     throw invalidInput('No server given.', 'Pass a URL (e.g. http://127.0.0.1:3000/mcp), a saved remote\'s name, or --stdio -- <command>.');
   }
   const overrides = commonOverrides(options);
   if (URL_LIKE.test(arg.trim())) {
     const url = parseEndpointUrl(arg.trim(), options.transport);
-    return { target: { transport: options.transport, url: url.toString(), ...overrides, headers: overrides.headers }, label: url.toString() };
+    return { target: { transport: options.transport, url: url.toString(), ...overrides, headers: overrides.headers, ...era }, label: url.toString() };
   }
   const saved = ctx.lookupRemote ? await ctx.lookupRemote(arg, { dataDir: options.dataDir }) : undefined;
   if (!saved) {
@@ -42,7 +48,7 @@ export async function resolveTarget(
         : 'Give a full URL such as https://api.example.com/mcp, or one of the names from `periscope remotes list`.',
     });
   }
-  return { target: overlay(saved.target, options, overrides), label: saved.label };
+  return { target: overlayEra(overlay(saved.target, options, overrides), options), label: saved.label };
 }
 
 function overlay(saved: ConnectionTargetInput, options: TargetOptions, overrides: ReturnType<typeof commonOverrides>): ConnectionTargetInput {
