@@ -47,7 +47,8 @@ export function registerDemoCommand(program: Command, cctx: CommandContext): voi
 async function runSession(cctx: CommandContext, connection: McpConnection, info: ConnectionInfo) {
   const { out } = cctx;
   const step = (text: string) => out.line(`\n> ${text}`);
-  step(`connected to ${info.serverInfo?.name} ${info.serverInfo?.version} over ${info.transport} (protocol ${info.protocolVersion})`);
+  step(`connected to ${info.serverInfo?.name} ${info.serverInfo?.version} over ${info.transport} (${eraWords(info)}, protocol ${info.protocolVersion})`);
+  if (info.eraDetection) out.line(`  ${info.eraDetection.explanation}`);
 
   step('tools/list');
   const { tools } = (await connection.listTools()) as { tools: Array<{ name: string }> };
@@ -70,7 +71,7 @@ async function runSession(cctx: CommandContext, connection: McpConnection, info:
   const read = (await connection.readResource('playground://readme')) as { contents: Array<{ text?: string }> };
   out.line(`  ${read.contents[0]?.text?.split('\n')[0] ?? '(empty)'}`);
 
-  step('ping x3');
+  step(`ping x3 (${info.era === 'modern' ? 'server/discover: the 2026-07-28 era has no ping' : 'ping'})`);
   const pings: number[] = [];
   for (let i = 0; i < 3; i++) pings.push((await connection.ping()).latencyMs);
   out.line(`  ${pings.map((ms) => `${ms.toFixed(2)} ms`).join(', ')}`);
@@ -78,9 +79,16 @@ async function runSession(cctx: CommandContext, connection: McpConnection, info:
   return {
     server: info.serverInfo,
     transport: info.transport,
+    era: info.era,
+    protocolVersion: info.protocolVersion,
     tools: tools.map((t) => t.name),
     results,
     pingsMs: pings,
     latency: summarizeLatency(connection.buffer.entries()),
   };
+}
+
+function eraWords(info: ConnectionInfo): string {
+  if (info.era === 'modern') return '2026-07-28 era';
+  return info.era === 'legacy' ? '2025 era' : 'era unknown';
 }

@@ -1,11 +1,12 @@
 import type { ConnectionInfo } from '../../../shared/model';
 
-/** `periscope connect`: who answered, over what, and why that transport was chosen. */
+/** `periscope connect`: who answered, over what, in which protocol era, and why. */
 export function formatConnectionInfo(info: ConnectionInfo): string[] {
   const lines: string[] = [];
   const server = info.serverInfo;
   lines.push(`Server:      ${server ? `${server.title ?? server.name} ${server.version}${server.title ? ` (${server.name})` : ''}` : '(not reported)'}`);
   lines.push(`Protocol:    ${info.protocolVersion ?? '(unknown)'}`);
+  lines.push(...formatEra(info));
   lines.push(`Transport:   ${info.transport ?? '(unknown)'}${info.url ? `  ${info.url}` : ''}`);
   if (info.detection) {
     lines.push(`Detection:   ${info.detection.explanation}`);
@@ -24,6 +25,19 @@ export function formatConnectionInfo(info: ConnectionInfo): string[] {
   }
   for (const warning of info.warnings ?? []) lines.push(`Warning:     ${warning}`);
   return lines;
+}
+
+/** The era lines: which era, what the server offered (modern only) and how the era was decided. */
+export function formatEra(info: Pick<ConnectionInfo, 'era' | 'supportedVersions' | 'eraDetection'>): string[] {
+  const lines = [`Era:         ${info.era ? eraName(info.era) : '(unknown)'}`];
+  if (info.supportedVersions?.length) lines.push(`Offered:     ${info.supportedVersions.join(', ')}`);
+  if (info.eraDetection) lines.push(`Era choice:  ${info.eraDetection.explanation}`);
+  return lines;
+}
+
+/** "modern (2026-07-28: stateless, server/discover)" or "legacy (2025: initialize, sessions)". */
+export function eraName(era: NonNullable<ConnectionInfo['era']>): string {
+  return era === 'modern' ? 'modern (2026-07-28 and later: stateless, server/discover)' : 'legacy (2025 revisions: initialize handshake, sessions)';
 }
 
 function describeCapability(value: unknown): string {
