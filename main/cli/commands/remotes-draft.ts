@@ -22,6 +22,8 @@ export interface RemoteCliOptions {
   connectTimeout?: string;
   requestTimeout?: string;
   notes?: string;
+  protocolEra?: 'auto' | 'modern' | 'legacy';
+  protocolVersion?: string;
 }
 
 export function buildAddDraft(name: string, url: string | undefined, o: RemoteCliOptions, secrets: Map<string, string>): RemoteInput {
@@ -39,6 +41,7 @@ export function buildAddDraft(name: string, url: string | undefined, o: RemoteCl
     headers,
     timeouts: timeoutsFrom(o, {}),
     tls: { caFiles: o.caFile, acceptInvalidCertificates: o.insecure ?? false },
+    ...eraFields(o, { protocolEra: 'auto' }),
     notes: o.notes ?? '',
   };
 }
@@ -93,8 +96,21 @@ export function buildEditDraft(current: Remote, o: RemoteCliOptions, secrets: Ma
       caFiles: o.caFile.length > 0 ? o.caFile : current.tls.caFiles,
       acceptInvalidCertificates: o.insecure ?? current.tls.acceptInvalidCertificates,
     },
+    ...eraFields(o, current),
     notes: o.notes ?? current.notes,
   };
+}
+
+/**
+ * The era setting and pinned version go together: give --protocol-era or --protocol-version and
+ * the pair is replaced (the one not given becomes auto / unpinned), as on a connecting command;
+ * give neither and the remote keeps its own. Disagreement is reported by the remote rules.
+ */
+function eraFields(o: RemoteCliOptions, current: Pick<Remote, 'protocolEra' | 'protocolVersion'>): Pick<RemoteInput, 'protocolEra' | 'protocolVersion'> {
+  if (!o.protocolEra && !o.protocolVersion) {
+    return { protocolEra: current.protocolEra, ...(current.protocolVersion ? { protocolVersion: current.protocolVersion } : {}) };
+  }
+  return { protocolEra: o.protocolEra ?? 'auto', ...(o.protocolVersion ? { protocolVersion: o.protocolVersion } : {}) };
 }
 
 /** "X-Env: staging" → { name, value }. Credentials are refused here: argv is public. */

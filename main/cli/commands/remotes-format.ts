@@ -1,4 +1,4 @@
-import type { Remote } from '../../../shared/model';
+import { effectiveEraChoice, type Remote } from '../../../shared/model';
 import type { ImportReport } from '../../core/remotes/import-remotes';
 
 /** The endpoint a person recognizes: the URL, or the command line of a stdio remote. */
@@ -17,15 +17,31 @@ function headerSummary(remote: Remote): string {
     .join(', ');
 }
 
+/**
+ * The protocol era a remote asks for, or '' for the default (auto, unpinned): "modern",
+ * "legacy, pinned 2025-06-18". A pinned version under `auto` shows the era it implies.
+ */
+export function eraSummary(remote: Pick<Remote, 'protocolEra' | 'protocolVersion'>): string {
+  if (remote.protocolEra === 'auto' && !remote.protocolVersion) return '';
+  const effective = effectiveEraChoice(remote.protocolEra, remote.protocolVersion);
+  const era = 'era' in effective ? effective.era : remote.protocolEra;
+  return remote.protocolVersion ? `${era}, pinned ${remote.protocolVersion}` : era;
+}
+
 export function formatRemoteTable(remotes: Remote[]): string {
   if (remotes.length === 0) return 'No saved remotes. Add one with `periscope remotes add <name> <url>` or `periscope remotes import <file>`.\n';
-  const rows = [['NAME', 'TRANSPORT', 'ENDPOINT', 'HEADERS'], ...remotes.map((r) => [r.name, r.transport, endpointOf(r), headerSummary(r)])];
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((row) => row[c].length)));
-  return rows.map((row) => row.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]) : cell)).join('  ').trimEnd()).join('\n') + '\n';
+  // The ERA column appears only when some remote leaves the default (auto), so it never says nothing.
+  const withEra = remotes.some((r) => eraSummary(r) !== '');
+  const head = ['NAME', 'TRANSPORT', ...(withEra ? ['ERA'] : []), 'ENDPOINT', 'HEADERS'];
+  const rows = [head, ...remotes.map((r) => [r.name, r.transport, ...(withEra ? [eraSummary(r) || 'auto'] : []), endpointOf(r), headerSummary(r)])];
+  const last = head.length - 1;
+  const widths = head.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  return rows.map((row) => row.map((cell, c) => (c < last ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
 export function formatRemoteDetail(remote: Remote): string {
   const lines = [`${remote.name}`, `  transport  ${remote.transport}`, `  endpoint   ${endpointOf(remote)}`];
+  lines.push(`  era        ${eraSummary(remote) || 'auto (probe with server/discover, fall back to initialize)'}`);
   if (remote.cwd) lines.push(`  cwd        ${remote.cwd}`);
   for (const key of Object.keys(remote.env)) lines.push(`  env        ${key}=…`);
   for (const h of remote.headers) {

@@ -7,6 +7,7 @@ import { serializeExport } from '../../core/remotes/remote-export';
 import { KeytarVault } from '../../core/secrets/keytar-vault';
 import type { SecretVault } from '../../core/secrets/secret-vault';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
+import { parseProtocolVersionOption } from '../protocol-era-options';
 import { buildAddDraft, buildEditDraft, type RemoteCliOptions } from './remotes-draft';
 import { formatImportReport, formatRemoteDetail, formatRemoteTable } from './remotes-format';
 import { readSecretValues, type SecretInput } from './remotes-secret-input';
@@ -82,6 +83,8 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       .option('--insecure', 'accept invalid TLS certificates for this remote')
       .option('--connect-timeout <ms>', 'connect timeout in milliseconds')
       .option('--request-timeout <ms>', 'request timeout in milliseconds')
+      .addOption(new Option('--protocol-era <era>', 'MCP protocol era to speak (auto probes with server/discover); with --protocol-version, replaces the saved pair').choices(['auto', 'modern', 'legacy']))
+      .addOption(new Option('--protocol-version <rev>', 'pin a protocol revision, e.g. 2026-07-28 or 2025-11-25 (implies its era)').argParser(parseProtocolVersionOption))
       .option('--notes <text>', 'free-form notes');
 
   const report = (cmd: Command, result: { remote: { name: string }; warnings: string[] }, verb: string) => {
