@@ -3,6 +3,7 @@ import { registerRemotesCommand } from './commands/remotes';
 import { registerCallCommand } from './commands/call';
 import { registerConnectCommand } from './commands/connect';
 import { registerDemoCommand } from './commands/demo';
+import { registerExerciseCommand } from './commands/exercise';
 import { registerHelpCommand } from './commands/help';
 import { registerPingCommand } from './commands/ping';
 import { registerPlaygroundCommand } from './commands/playground';
@@ -38,6 +39,7 @@ export function buildProgram(cctx: CommandContext): Command {
   registerResourcesCommands(program, cctx);
   registerPromptsCommands(program, cctx);
   registerPingCommand(program, cctx);
+  registerExerciseCommand(program, cctx);
   registerPlaygroundCommand(program, cctx);
   registerDemoCommand(program, cctx);
   registerRemotesCommand(program, cctx);
