@@ -32,6 +32,8 @@ export interface RunOptions {
   onStderr?: (chunk: string, all: string) => void;
   /** Receives the function that simulates Ctrl-C for this run. */
   interrupt?: (fire: () => void) => void;
+  /** Extra environment variables for this run (e.g. MCP_CONFORMANCE_CONTEXT). */
+  env?: NodeJS.ProcessEnv;
 }
 
 let dataDir: string | undefined;
@@ -57,7 +59,7 @@ export async function cli(argv: string[], options: RunOptions = {}): Promise<Cli
     stdout,
     stderr,
     stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
-    env: { ...process.env, PERISCOPE_DATA_DIR: testDataDir() },
+    env: { ...process.env, PERISCOPE_DATA_DIR: testDataDir(), ...options.env },
     onInterrupt: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
