@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { ConnectionInfo } from '../../../shared/model';
 import type { McpConnection } from '../../core/connections/mcp-connection';
 import { startPlayground } from '../../core/playground/start-playground';
@@ -18,10 +18,11 @@ export function registerDemoCommand(program: Command, cctx: CommandContext): voi
     .command('demo')
     .description('start the playground, run a short session against it with the live trace, and show a latency summary')
     .option('--transport <kind>', 'auto, streamable, sse or websocket', 'auto')
+    .addOption(new Option('--protocol-era <era>', 'protocol era to speak (the playground serves both)').choices(['auto', 'modern', 'legacy']).default('auto'))
     .option('--record <file>', 'also write the session file')
     .option('--json', 'print the results and the latency summary as JSON (the trace then goes to stderr)')
     .action(async (...params: unknown[]) => {
-      const opts = actionCommand(params).opts() as { transport: string; record?: string; json?: boolean };
+      const opts = actionCommand(params).opts() as { transport: string; protocolEra: 'auto' | 'modern' | 'legacy'; record?: string; json?: boolean };
       const { out } = cctx;
       const playground = await startPlayground({ port: 0 });
       try {
@@ -29,7 +30,7 @@ export function registerDemoCommand(program: Command, cctx: CommandContext): voi
         out.line(`Started the playground at ${playground.baseUrl}; connecting to ${url}`);
         out.line('');
         const traceTo = out.json ? undefined : (line: string) => out.line(`  ${line}`);
-        const target = { transport: opts.transport as 'auto', url };
+        const target = { transport: opts.transport as 'auto', url, protocolEra: opts.protocolEra };
         const report = await withTarget(out, target, 'playground (demo)', { trace: true, traceTo, record: opts.record }, (connection, info) =>
           runSession(cctx, connection, info),
         );

@@ -18,15 +18,19 @@ afterAll(async () => {
   removeTestDataDir();
 });
 
-describe('Ctrl-C on a connecting command', () => {
+// The first request of each era: the server/discover probe (auto), the initialize handshake (legacy).
+describe.each([
+  { era: 'auto', first: 'server/discover' },
+  { era: 'legacy', first: 'initialize' },
+])('Ctrl-C on a connecting command (era $era)', ({ era, first }) => {
   it('closes the connection and exits with the cancelled code, long before any timeout', async () => {
     let fire: () => void = () => undefined;
     const started = Date.now();
-    const run = await cli(['tools', url, '--transport', 'streamable', '--trace', '--timeout', '20000'], {
+    const run = await cli(['tools', url, '--transport', 'streamable', '--protocol-era', era, '--trace', '--timeout', '20000'], {
       interrupt: (f) => (fire = f),
       onStderr: (chunk) => {
         if (chunk.includes('POST')) return; // wait for the request to be on its way
-        if (chunk.includes('initialize')) setTimeout(fire, 50);
+        if (chunk.includes(first)) setTimeout(fire, 50);
       },
     });
     expect(Date.now() - started).toBeLessThan(10_000);

@@ -61,32 +61,37 @@ describe('--json', () => {
   });
 });
 
-describe('--trace and --record', () => {
+// The first request of each era: the server/discover probe (auto picks 2026-07-28 on the
+// playground) or the 2025 initialize handshake (--protocol-era legacy).
+describe.each([
+  { era: 'auto', first: 'server/discover' },
+  { era: 'legacy', first: 'initialize' },
+])('--trace and --record (era $era)', ({ era, first }) => {
   it('prints one trace line per entry on stderr, with method and latency', async () => {
-    const run = await cli(['call', playground.urls.streamable, 'echo', 'message=hi', '--trace']);
+    const run = await cli(['call', playground.urls.streamable, 'echo', 'message=hi', '--trace', '--protocol-era', era]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout.trim()).toBe('hi');
     const lines = run.stderr.trim().split('\n');
     expect(lines.length).toBeGreaterThan(4);
-    expect(lines.some((l) => l.includes('initialize'))).toBe(true);
-    expect(lines.some((l) => l.includes('tools/call'))).toBe(true);
+    expect(lines.some((l) => l.includes(first))).toBe(true);
+    expect(lines.some((l) => /← response\s+#\d+\s+tools\/call\s+\d/.test(l))).toBe(true);
   });
 
   it('writes a session file that reads back into the same kind of entries', async () => {
-    const file = join(dir, 'call.periscope.ndjson');
-    const run = await cli(['call', playground.urls.streamable, 'add', 'a=5', 'b=6', '--record', file]);
+    const file = join(dir, `call-${era}.periscope.ndjson`);
+    const run = await cli(['call', playground.urls.streamable, 'add', 'a=5', 'b=6', '--record', file, '--protocol-era', era]);
     expect(run.code, run.stderr).toBe(0);
     const { header, entries } = await readSessionFile(file);
     expect(header.format).toBe('mcp-periscope-session');
     const methods = entries.flatMap((e) => (e.type === 'message' && e.messageKind === 'request' ? [e.method] : []));
-    expect(methods).toEqual(expect.arrayContaining(['initialize', 'tools/list', 'tools/call']));
+    expect(methods).toEqual(expect.arrayContaining([first, 'tools/list', 'tools/call']));
     expect(entries.some((e) => e.type === 'message' && e.messageKind === 'response' && typeof e.latencyMs === 'number')).toBe(true);
   });
 
-  it('cancels a running call on Ctrl-C: notifications/cancelled is sent and the exit code says cancelled', async () => {
-    const file = join(dir, 'cancel.periscope.ndjson');
+  it('cancels a running call on Ctrl-C and the exit code says cancelled; the session file shows how the server was told', async () => {
+    const file = join(dir, `cancel-${era}.periscope.ndjson`);
     let fire: () => void = () => undefined;
-    const run = await cli(['call', playground.urls.streamable, 'slow_operation', 'steps=200', 'stepMs=50', '--record', file], {
+    const run = await cli(['call', playground.urls.streamable, 'slow_operation', 'steps=200', 'stepMs=50', '--record', file, '--protocol-era', era], {
       interrupt: (f) => (fire = f),
       onStderr: (chunk) => {
         if (chunk.includes('progress slow_operation: 2/')) fire();
@@ -97,6 +102,14 @@ describe('--trace and --record', () => {
     expect(run.stderr).toMatch(/^error: .*cancel/im);
     const { entries } = await readSessionFile(file);
     const cancelled = entries.find((e) => e.type === 'message' && e.direction === 'outgoing' && e.method === 'notifications/cancelled');
-    expect(cancelled).toBeDefined();
+    const call = entries.find((e) => e.type === 'message' && e.messageKind === 'request' && e.method === 'tools/call');
+    const streamClosed = entries.find((e) => e.type === 'lifecycle' && e.endsRequestSeq !== undefined && e.endsRequestSeq === call?.seq);
+    if (era === 'legacy') {
+      expect(cancelled).toBeDefined();
+    } else {
+      // The 2026-07-28 era cancels by closing the request's response stream (no notifications/cancelled over HTTP).
+      expect(cancelled).toBeUndefined();
+      expect(streamClosed).toBeDefined();
+    }
   });
 });

@@ -35,14 +35,26 @@ describe('stdio servers after --', () => {
 });
 
 describe('periscope demo', () => {
-  it('runs a session against its own playground and prints the trace and a latency summary', async () => {
+  it('runs a session against its own playground and prints the era, the trace and a latency summary', async () => {
     const run = await cli(['demo']);
     expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^> connected to periscope-playground .* over streamable \(2026-07-28 era, protocol 2026-07-28\)$/m);
+    expect(run.stdout).toMatch(/^ {2}Auto: the server answered server\/discover/m);
     expect(run.stdout).toContain('tools/call slow_operation');
     expect(run.stdout).toMatch(/progress slow_operation: 4\/4/);
     expect(run.stdout).toMatch(/Latency per method/);
     expect(run.stdout).toMatch(/^\s+method\s+count\s+p50 ms\s+p95 ms\s+max ms$/m);
     expect(run.stdout).toMatch(/^\s+tools\/call\s+3\s+\d+\.\d\d\s+\d+\.\d\d\s+\d+\.\d\d$/m);
+    // The 2026-07-28 era has no ping: the three liveness checks and the era probe are server/discover.
+    expect(run.stdout).toMatch(/^\s+server\/discover\s+4\s/m);
+    expect(run.stdout).not.toMatch(/^\s+ping\s/m);
+  });
+
+  it('--protocol-era legacy runs the same session in the 2025 era, with ping', async () => {
+    const run = await cli(['demo', '--protocol-era', 'legacy']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^> connected to periscope-playground .* \(2025 era, protocol 2025-11-25\)$/m);
+    expect(run.stdout).toMatch(/^\s+initialize\s+1\s/m);
     expect(run.stdout).toMatch(/^\s+ping\s+3\s/m);
   });
 
