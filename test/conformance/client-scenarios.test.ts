@@ -7,7 +7,7 @@ import { CLIENT_SCENARIO_RUNS } from './scenario-list';
  * one scenario at a time. The client command comes from PERISCOPE_CONFORMANCE_CLIENT (default
  * below); `node test/conformance/reference-client/reference-client.mjs` is a client built only
  * on the v2 SDK that passes every run, to tell a harness fault from a CLI fault.
- * Run: `npm run test:conformance` (not part of `npm test`).
+ * Run: `npm run test:conformance` (builds the CLI first; `npm test` runs it after the integration tests).
  */
 const DEFAULT_CLIENT = 'node bin/periscope.js exercise --elicitation accept-defaults';
 const command = process.env.PERISCOPE_CONFORMANCE_CLIENT?.trim() || DEFAULT_CLIENT;
