@@ -13,7 +13,7 @@ const TOPICS: Record<string, { summary: string; lines: () => string[] }> = {
  */
 export function registerHelpCommand(program: Command, cctx: CommandContext): void {
   program.helpCommand(false);
-  program.addHelpText('after', () => `\nHelp topics:\n${Object.entries(TOPICS).map(([name, t]) => `  periscope help ${name.padEnd(12)} ${t.summary}`).join('\n')}\n\nExamples:\n  periscope demo\n  periscope tools https://example.com/mcp -H 'Authorization: Bearer $TOKEN'\n  periscope call http://127.0.0.1:3000/mcp add a=2 b=3 --trace\n  periscope tools --stdio -- node server.js\n`);
+  program.addHelpText('after', () => `\nHelp topics:\n${Object.entries(TOPICS).map(([name, t]) => `  periscope help ${name.padEnd(12)} ${t.summary}`).join('\n')}\n\nExamples:\n  periscope demo\n  periscope tools https://example.com/mcp -H 'Authorization: Bearer $TOKEN'\n  periscope call http://127.0.0.1:3000/mcp add a=2 b=3 --trace\n  periscope tools --stdio -- node server.js\n  periscope exercise http://127.0.0.1:3000/mcp --elicitation accept-defaults\n`);
   program
     .command('help')
     .argument('[command-or-topic]', `a command, or one of: ${Object.keys(TOPICS).join(', ')}`)

@@ -93,6 +93,7 @@ describe('connection errors', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^\s+21\s+refused\b/m);
     expect(help.stdout).toMatch(/^\s+31\s+auth\b/m);
+    expect(help.stdout).toMatch(/^\s+35\s+protocol-version\s+client and server share no protocol version or era/m);
     const top = await cli(['--help']);
     expect(top.code).toBe(0);
     expect(top.stdout).toContain('periscope help exit-codes');
