@@ -50,6 +50,11 @@ describe.each(ERAS)('--elicitation and --sampling against the playground, %s era
     expect(run.stdout).toContain('The user chose to decline the question.');
     expect(run.stderr).toMatch(/elicitation\/create decline by default/);
     expect(run.stderr).not.toContain('note: --elicitation');
+    // Sampling stays "not configured": a tool error in 2025, the call ended in 2026-07-28 (exit 11).
+    const sampling = await call('ask_model');
+    expect(sampling.stderr).toMatch(/sampling\/createMessage error by default/);
+    expect(sampling.code).toBe(era === 'legacy' ? 0 : 11);
+    expect(sampling.stdout + sampling.stderr).toMatch(/[Ss]ampling is not configured/);
   });
 
   it('--sampling reply:TEXT answers as the model periscope-cli', async () => {

@@ -103,6 +103,19 @@ describe('periscope exercise', () => {
     expect(askModel).toMatchObject({ outcome: 'error', error: { kind: 'invalid-input' } });
   });
 
+  it('stops on Ctrl-C between requests and exits with the cancelled code', async () => {
+    let fire: () => void = () => undefined;
+    const run = await cli(['exercise', playground.urls.streamable], {
+      interrupt: (f) => (fire = f),
+      onStdout: (chunk) => {
+        if (chunk.includes('tools/call echo')) fire();
+      },
+    });
+    expect(run.code).toBe(41);
+    expect(run.stdout).not.toMatch(/^Summary:/m);
+    expect(run.stderr).toMatch(/^error: Interrupted \(Ctrl-C\)/m);
+  });
+
   it('exits with the error kind when it cannot connect, and refuses a broken script before connecting', async () => {
     const refused = await cli(['exercise', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable']);
     expect(refused.code).toBe(21);
