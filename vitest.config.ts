@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// One config, five projects: `npm test` runs four in order (unit + renderer, integration, e2e);
-// conformance runs on its own (`npm run test:conformance`).
+// One config, five projects: `npm test` runs them in order (unit + renderer, integration,
+// conformance, e2e); each also runs alone (`npm run test:conformance`, ...).
 export default defineConfig({
   test: {
     projects: [

@@ -32,12 +32,12 @@ export async function detectTransport<S>(url: URL, steps: DetectionSteps<S>): Pr
   let streamableError: { info: ErrorInfo; cause: unknown };
   try {
     const session = await steps.attempt('streamable');
-    attempts.push({ transport: 'streamable', outcome: 'ok', reason: 'the server answered the initialize POST' });
+    attempts.push({ transport: 'streamable', outcome: 'ok', reason: 'the server answered the first POST (server/discover or initialize)' });
     attempts.push({ transport: 'sse', outcome: 'skipped', reason: 'not needed' });
     return {
       ok: true,
       session,
-      detection: { attempts, chosen: 'streamable', explanation: 'The server answered the initialize POST: it speaks Streamable HTTP, the current MCP transport.' },
+      detection: { attempts, chosen: 'streamable', explanation: 'The server answered over Streamable HTTP (its first POST: server/discover or initialize): it speaks the current MCP transport.' },
     };
   } catch (error) {
     streamableError = { info: await steps.classify(error, 'streamable'), cause: error };

@@ -22,6 +22,7 @@ export interface EraFacts {
  */
 export function explainEra(facts: EraFacts): EraDetection {
   const version = facts.negotiatedVersion ? ` (version ${facts.negotiatedVersion})` : '';
+  const speaking = facts.negotiatedVersion ?? (facts.pinnedVersion || '2026-07-28');
   const offered = facts.supportedVersions?.length ? `, offering ${facts.supportedVersions.join(', ')}` : '';
   let explanation: string;
   if (facts.transportNote) {
@@ -29,9 +30,9 @@ export function explainEra(facts: EraFacts): EraDetection {
   } else if (facts.requested === 'legacy') {
     explanation = `The legacy era was chosen for this connection${facts.pinnedVersion ? `, pinned to ${facts.pinnedVersion}` : ''}: no server/discover probe was sent; connected with the 2025 initialize handshake${version}.`;
   } else if (facts.requested === 'modern') {
-    explanation = `The modern era was chosen for this connection${facts.pinnedVersion ? `, pinned to ${facts.pinnedVersion}` : ''}: the server answered server/discover${offered}; speaking${version || ' 2026-07-28'}.`;
+    explanation = `The modern era was chosen for this connection${facts.pinnedVersion ? `, pinned to ${facts.pinnedVersion}` : ''}: the server answered server/discover${offered}; speaking ${speaking}.`;
   } else if (facts.chosen === 'modern') {
-    explanation = `Auto: the server answered server/discover${offered}, so it speaks the 2026-07-28 protocol; speaking${version || ' the newest shared version'}.`;
+    explanation = `Auto: the server answered server/discover${offered}, so it speaks the 2026-07-28 protocol; speaking ${speaking}.`;
   } else if (facts.restartedAfterProbe) {
     explanation = `Auto: the server stopped when probed with server/discover (as some 2025-era servers do on any request before initialize); it was started again and connected with the 2025 initialize handshake${version}.`;
   } else {
