@@ -1,5 +1,5 @@
 import type { ConnectionTargetInput, WireHeader } from '../../shared/model';
-import { isValidHeaderName, looksLikeCredentialHeader } from '../../shared/model/remote-rules';
+import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader } from '../../shared/model/remote-rules';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import { parseEndpointUrl } from '../core/diagnostics/url';
 import type { CliContext } from './cli-context';
@@ -97,7 +97,8 @@ export function parseHeader(raw: string): WireHeader {
     throw invalidInput(`Header "${colon < 0 ? raw : name}" is not of the form "Name: value".`, 'Write it as -H "Authorization: Bearer <token>" (name, colon, value).');
   }
   const value = raw.slice(colon + 1).trim();
-  if (/[\r\n]/.test(value)) throw invalidInput(`The value of header "${name}" contains a line break.`, 'Remove CR/LF characters from the value.');
+  const problem = headerValueProblem(value);
+  if (problem) throw invalidInput(`The value of header "${name}" ${problem}.`, 'Fix the value given to -H and run again.');
   return looksLikeCredentialHeader(name) ? { name, value, secret: true } : { name, value };
 }
 
