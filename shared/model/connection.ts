@@ -40,6 +40,8 @@ export const ConnectionTarget = z.object({
   protocolEra: ProtocolEraChoice.default('auto'),
   /** Speak exactly this revision (it implies its era). */
   protocolVersion: ProtocolRevision.optional(),
+  /** WebSocket: the largest message accepted from the server, in bytes (default 100 MiB, as `ws`). */
+  maxMessageBytes: z.number().int().positive().optional(),
 });
 export type ConnectionTarget = z.infer<typeof ConnectionTarget>;
 export type ConnectionTargetInput = z.input<typeof ConnectionTarget>;

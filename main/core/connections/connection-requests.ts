@@ -18,7 +18,7 @@ export interface CallToolOptions {
 export abstract class ConnectionRequests {
   protected abstract liveSession(): LiveSession;
   protected abstract sdkOptions(opts?: PerRequestOptions): RequestOptions;
-  protected abstract failure(error: unknown): PeriscopeError;
+  protected abstract failure(error: unknown): Promise<PeriscopeError>;
   protected abstract beginRequest(): void;
 
   listTools() {
@@ -77,7 +77,7 @@ export abstract class ConnectionRequests {
     try {
       return await work(session.client, this.sdkOptions(opts));
     } catch (error) {
-      throw this.failure(error);
+      throw await this.failure(error);
     }
   }
 }

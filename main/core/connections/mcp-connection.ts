@@ -7,6 +7,7 @@ import { createRecordingFetch } from '../capture/recording-fetch';
 import { redactorForHeaders, type Redactor } from '../capture/redaction';
 import { TraceBuffer } from '../capture/trace-buffer';
 import { TraceBus } from '../capture/trace-bus';
+import { isSchemaRefusal } from '../capture/unparsed-message';
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { describeFailure } from '../diagnostics/describe-failure';
 import { PeriscopeError } from '../diagnostics/periscope-error';
@@ -153,7 +154,9 @@ export class McpConnection extends ConnectionRequests {
   }
 
   /** Any failure of a request, as a PeriscopeError; an expired session also changes the state. */
-  protected failure(error: unknown): PeriscopeError {
+  protected async failure(error: unknown): Promise<PeriscopeError> {
+    // The SDK refused a JSON body at once; its recording (what the server said) lands a moment later.
+    if (isSchemaRefusal(error)) await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
     const info = this.redactor.errorInfo(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
     if (info.kind === 'session-expired' && this.state.state === 'connected') {
       this.setState({ state: 'failed', error: info });
@@ -227,6 +230,8 @@ export class McpConnection extends ConnectionRequests {
       webSocket: this.options.webSocket,
       onTransportError: (error) => this.evidence.noteTransportError(error),
       onUnexpectedClose: (session) => this.unexpectedClose(session),
+      onOrphan: (orphan) => this.evidence.noteOrphan(orphan),
+      takeEventData: () => this.evidence.takeEventData(),
     });
   }
 
