@@ -15,6 +15,10 @@ export interface ConnectionOptions {
   env: string[];
   cwd?: string;
   dataDir?: string;
+  /** Stop with a session-expired error instead of starting a new session on a 404. */
+  stopOnSessionExpiry?: boolean;
+  /** The largest WebSocket message accepted, in MB (MiB). */
+  maxMessageMb?: number;
   /** Filled in by runCli: everything after `--` when --stdio was given. */
   stdioCommand?: string[];
 }
@@ -25,6 +29,12 @@ function positiveInteger(value: string): number {
   const n = Number(value);
   // commander turns InvalidArgumentError into a usage error naming the option.
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number of milliseconds.`);
+  return n;
+}
+
+function positiveMegabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive number of megabytes.`);
   return n;
 }
 
@@ -57,5 +67,7 @@ export function withConnectionOptions(cmd: Command): Command {
     .option('--stdio', 'run a local server over stdio: the command follows `--`, e.g. --stdio -- node server.js')
     .option('--env <KEY=value>', 'environment variable for the --stdio server (repeatable)', collect)
     .option('--cwd <dir>', 'working folder for the --stdio server')
-    .option('--data-dir <dir>', 'folder of saved remotes (default: $PERISCOPE_DATA_DIR or the per-user config folder)');
+    .option('--data-dir <dir>', 'folder of saved remotes (default: $PERISCOPE_DATA_DIR or the per-user config folder)')
+    .option('--stop-on-session-expiry', 'when the server forgets the session (HTTP 404), stop with exit 34 instead of starting a new session')
+    .addOption(new Option('--max-message-mb <n>', 'largest WebSocket message accepted, in MB (default 100)').argParser(positiveMegabytes));
 }

@@ -7,7 +7,7 @@ import type { ConnectionOptions } from './connection-options';
 
 export type TargetOptions = Pick<
   ConnectionOptions,
-  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir'
+  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir' | 'stopOnSessionExpiry' | 'maxMessageMb'
 >;
 
 /** A scheme followed by `//`: the user meant a URL, even a broken one. */
@@ -52,6 +52,8 @@ function overlay(saved: ConnectionTargetInput, options: TargetOptions, overrides
   const given = new Set(overrides.headers.map((h) => h.name.toLowerCase()));
   target.headers = [...(saved.headers ?? []).filter((h) => !given.has(h.name.toLowerCase())), ...overrides.headers];
   if (options.timeout !== undefined) target.timeouts = { ...saved.timeouts, ...overrides.timeouts };
+  if (options.stopOnSessionExpiry) target.reinitializeOnSessionExpiry = false;
+  if (overrides.maxMessageBytes) target.maxMessageBytes = overrides.maxMessageBytes;
   if (options.ca.length > 0 || options.insecure) {
     target.tls = {
       caFiles: [...(saved.tls?.caFiles ?? []), ...options.ca],
@@ -69,6 +71,8 @@ function commonOverrides(options: TargetOptions) {
     headers: options.header.map(parseHeader),
     ...(timeouts ? { timeouts } : {}),
     tls: { caFiles: options.ca, acceptInvalidCertificates: Boolean(options.insecure) },
+    ...(options.stopOnSessionExpiry ? { reinitializeOnSessionExpiry: false } : {}),
+    ...(options.maxMessageMb ? { maxMessageBytes: Math.round(options.maxMessageMb * 1024 * 1024) } : {}),
   };
 }
 

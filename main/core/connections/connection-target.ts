@@ -1,7 +1,8 @@
 import { ConnectionTarget, type ConnectionTargetInput } from '../../../shared/model/connection';
-import { effectiveEraChoice } from '../../../shared/model/protocol-era';
+import { effectiveEraChoice, eraOfRevision } from '../../../shared/model/protocol-era';
 import { headerValueProblem, isValidHeaderName } from '../../../shared/model/remote-rules';
 import { PeriscopeError } from '../diagnostics/periscope-error';
+import type { EraRequest } from './connection-attempt';
 
 /** The caller's settings with defaults filled in, or an `invalid-input` error naming each problem. */
 export function parseConnectionTarget(input: ConnectionTargetInput): ConnectionTarget {
@@ -42,4 +43,15 @@ function checkHeaders(headers: ConnectionTarget['headers']): void {
 
 function invalid(message: string, hint: string): PeriscopeError {
   return new PeriscopeError({ kind: 'invalid-input', message, hint });
+}
+
+/** The era setting with a pinned version's own era applied (the two were checked when the target was parsed). */
+export function eraRequestOf(target: ConnectionTarget): EraRequest {
+  const choice = target.protocolVersion && target.protocolEra === 'auto' ? eraOfRevision(target.protocolVersion) : target.protocolEra;
+  return { choice, ...(target.protocolVersion ? { version: target.protocolVersion } : {}) };
+}
+
+/** Whether the target means a stdio server: asked for, or `auto` with a command and no URL. */
+export function requestedStdio(target: ConnectionTarget): boolean {
+  return target.transport === 'stdio' || (target.transport === 'auto' && !target.url && Boolean(target.command));
 }

@@ -64,3 +64,42 @@ export async function startBigFrameWebSocketServer(bytes: number): Promise<Runni
     },
   };
 }
+
+/**
+ * A 2025-era Streamable HTTP server that forgets every session at once: each initialize gets a
+ * new session id, and every later request carrying one is answered 404 with the SDK servers'
+ * -32001 body (after the initialized notification), as a server behind a load balancer without
+ * sticky sessions does.
+ */
+export async function startForgetfulServer(): Promise<RunningServer & { initializes(): number }> {
+  let initializes = 0;
+  const server = createHttpServer((req, res) => {
+    if (req.method !== 'POST') return void res.writeHead(405).end();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { id?: number; method?: string };
+      const json = (status: number, value: unknown, headers: Record<string, string> = {}) =>
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(value));
+      if (body.method === 'server/discover') return json(400, { jsonrpc: '2.0', id: null, error: { code: -32000, message: 'Bad Request: Server not initialized' } });
+      if (body.method === 'initialize') {
+        initializes += 1;
+        const result = { protocolVersion: '2025-06-18', capabilities: { tools: {} }, serverInfo: { name: 'forgets', version: '1.0.0' } };
+        return json(200, { jsonrpc: '2.0', id: body.id, result }, { 'mcp-session-id': `session-${initializes}` });
+      }
+      if (body.method === 'notifications/initialized') return void res.writeHead(202).end();
+      json(404, { jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Session not found' } });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/mcp`,
+    port,
+    initializes: () => initializes,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
