@@ -21,6 +21,7 @@ export class FailureEvidence {
   private transportError?: unknown;
   private readonly orphans: OrphanResponse[] = [];
   private lastEventData?: string;
+  private probeError?: { code: unknown; message: unknown };
   private readonly stop: () => void;
 
   constructor(bus: TraceBus) {
@@ -35,6 +36,7 @@ export class FailureEvidence {
     this.lastWebSocket = undefined;
     this.transportError = undefined;
     this.orphans.length = 0;
+    this.probeError = undefined;
   }
 
   noteTransportError(error: unknown): void {
@@ -67,6 +69,7 @@ export class FailureEvidence {
       ...(this.stderr.length ? { stderrTail: [...this.stderr] } : {}),
       ...(this.transportError !== undefined ? { transportError: this.transportError } : {}),
       ...(this.orphans.length ? { orphans: [...this.orphans] } : {}),
+      ...(this.probeError ? { probeError: this.probeError } : {}),
     };
   }
 
@@ -75,7 +78,13 @@ export class FailureEvidence {
   }
 
   private observe(entry: TraceEntry): void {
-    if (entry.type === 'http') {
+    if (entry.type === 'message') {
+      // The SDK's era verdict drops the server's own words when it refuses server/discover.
+      if (entry.messageKind === 'error' && entry.method === 'server/discover') {
+        const error = (entry.message as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+        if (error) this.probeError = { code: error.code, message: error.message };
+      }
+    } else if (entry.type === 'http') {
       if (entry.phase === 'headers' && entry.status !== undefined && entry.status < 300) return;
       this.lastHttp = entry;
       if (entry.phase === 'failed' || (entry.status !== undefined && entry.status >= 300 && !isBenign(entry))) this.problemHttp = entry;

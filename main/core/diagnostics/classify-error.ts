@@ -32,6 +32,8 @@ export interface ErrorContext {
   transportError?: unknown;
   /** The Content-Encoding the failed response declared (names the encoding a body failed to decode in). */
   contentEncoding?: string;
+  /** The JSON-RPC error the server answered a server/discover probe with, if it did. */
+  probeError?: { code: unknown; message: unknown };
   /** Answers from the server that matched no waiting request during this operation, oldest first. */
   orphans?: OrphanResponse[];
 }

@@ -3,7 +3,8 @@ import type { ErrorInfo } from '../../../shared/model/error-info';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import type { McpConnection } from '../../../main/core/connections/mcp-connection';
 import { startScriptedServer, type ScriptedServer } from '../../fixtures/sdk-servers/misbehaving/scripted-server';
-import type { Misbehaviour } from '../../fixtures/sdk-servers/misbehaving/scripted-answers';
+import { REFUSE_HANDSHAKE, type Misbehaviour } from '../../fixtures/sdk-servers/misbehaving/scripted-answers';
+import { ConnectionManager } from '../../../main/core/connections/connection-manager';
 import { useManager } from '../connections/connection-test-support';
 import { scriptedTarget, sseFlag, TRANSPORT_ERAS } from './scripted-targets';
 
@@ -72,6 +73,24 @@ describe('a JSON-RPC error carried by an HTTP error status is still named by its
         }
       }
       expect(connection.info().state).toBe('connected');
+    });
+  }
+});
+
+describe('a JSON-RPC error answering the handshake (initialize, server/discover) fails the connect as protocol, with code and message', () => {
+  for (const [transport, era] of TRANSPORT_ERAS) {
+    it(`${transport}, ${era} era`, async () => {
+      for (const code of [-32000, -32001, -32603]) {
+        const refusing = new ConnectionManager({ clientInfo: { name: `${REFUSE_HANDSHAKE}${code}`, version: '1.0.0' }, webSocket: { pingIntervalMs: 0 } });
+        try {
+          const error = await refusing.open(scriptedTarget(server, transport, era)).then(() => undefined, (e: unknown) => e);
+          if (!isPeriscopeError(error)) throw new Error(`expected a PeriscopeError, got ${String(error)}`);
+          expect(error.info.kind, String(code)).toBe('protocol');
+          expect(error.info.message, String(code)).toContain(`JSON-RPC error ${code}: Handshake refused (${code})`);
+        } finally {
+          await refusing.closeAll();
+        }
+      }
     });
   }
 });
