@@ -189,7 +189,9 @@ export class TracedTransport implements Transport {
     let call: OpenRequest['call'];
     let reassigned: RpcId | undefined;
     let orphanWaiting: RpcId[] | undefined;
-    const warnings: string[] = refusal ? [refusal] : [];
+    // Allocated only when there is something to say: every message passes here.
+    let warnings: string[] | undefined = refusal ? [refusal] : undefined;
+    let orphanWarning: string | undefined;
 
     if (messageKind === 'request' || messageKind === 'notification') {
       // From the stored copy, which is already redacted.
@@ -206,22 +208,24 @@ export class TracedTransport implements Transport {
         draft.latencyMs = monoTime - open.monoTime;
         draft.method = open.method;
       }
-      if (match.warning) warnings.push(match.warning);
+      if (match.warning) (warnings ??= []).push(match.warning);
+      if ('orphan' in match) orphanWarning = match.warning;
       if ('reassigned' in match && match.reassigned) reassigned = match.id;
       this.annotateResult(draft, m, open);
       if ('orphan' in match) orphanWaiting = match.waiting;
     }
     if (method === 'notifications/cancelled') this.markCancelled(direction, m, draft);
 
-    warnings.push(...eraWarnings(this.options.era?.(), direction, draft, m));
-    if (warnings.length) draft.warnings = warnings;
+    const era = eraWarnings(this.options.era?.(), direction, draft, m);
+    if (era.length) (warnings ??= []).push(...era);
+    if (warnings) draft.warnings = warnings;
 
     const entry = this.bus.emit(draft as TraceDraft);
     if (messageKind === 'request' && id !== undefined) {
       const name = nameOf(m);
       this.requests.add(direction, id, { seq: entry.seq, monoTime, method: method!, ...(name !== undefined ? { name } : {}), ...(call ? { call } : {}) });
     }
-    if (orphanWaiting) this.reportOrphan(entry.seq, m, orphanWaiting, warnings.at(-1)!);
+    if (orphanWaiting) this.reportOrphan(entry.seq, m, orphanWaiting, orphanWarning!);
     return reassigned;
   }
 
