@@ -20,7 +20,7 @@ import { FailureEvidence } from './failure-evidence';
 import { SessionRecording } from './session-recording';
 import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
 import { requestOptions, type PerRequestOptions } from './timeouts';
-import { headerRecord, type TransportContext } from './transport-context';
+import { describeHeaders, headerRecord, type TransportContext } from './transport-context';
 import { ConnectionRequests } from './connection-requests';
 import { eraRequestOf, parseConnectionTarget, requestedStdio } from './connection-target';
 import { SessionRenewal } from './session-renewal';
@@ -197,7 +197,7 @@ export class McpConnection extends ConnectionRequests {
     await stale?.close().catch(() => undefined);
     this.setState({ state: 'connecting', error: undefined });
     await this.recording.open();
-    this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${this.describeHeaders()}`, info: this.info() });
+    this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${describeHeaders(this.redactor, this.input.headers ?? [])}`, info: this.info() });
     this.evidence.reset();
     try {
       const target = this.parseTarget();
@@ -298,13 +298,6 @@ export class McpConnection extends ConnectionRequests {
     this.state = { ...this.state, ...patch };
     for (const key of Object.keys(this.state) as Array<keyof ConnectionInfo>) if (this.state[key] === undefined) delete this.state[key];
     this.options.onStateChange?.(this.info());
-  }
-
-  /** Which headers go on the wire (secrets masked), so a user can see theirs are sent. */
-  private describeHeaders(): string {
-    const headers = this.redactor.headers(headerRecord(this.input.headers ?? []));
-    const parts = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
-    return parts.length ? ` with headers ${parts.join(', ')}` : '';
   }
 
   private closedError(): PeriscopeError {
