@@ -17,6 +17,10 @@ export interface ConnectionOptions extends EraOptions, ClientInputOptions {
   env: string[];
   cwd?: string;
   dataDir?: string;
+  /** Stop with a session-expired error instead of starting a new session on a 404. */
+  stopOnSessionExpiry?: boolean;
+  /** The largest WebSocket message accepted, in MB (MiB). */
+  maxMessageMb?: number;
   /** Filled in by runCli: everything after `--` when --stdio was given. */
   stdioCommand?: string[];
 }
@@ -27,6 +31,12 @@ function positiveInteger(value: string): number {
   const n = Number(value);
   // commander turns InvalidArgumentError into a usage error naming the option.
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number of milliseconds.`);
+  return n;
+}
+
+function positiveMegabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive number of megabytes.`);
   return n;
 }
 
@@ -70,5 +80,7 @@ export function withConnectionOptions(cmd: Command): Command {
         .choices(['accept-defaults', 'decline', 'cancel']),
     )
     .addOption(new Option('--sampling <answer>', "answer the server's sampling requests: reject, or reply:TEXT as the model's reply (default: not configured)").argParser(parseSamplingOption))
-    .option('--roots <uri>', 'a root to offer the server (file:// URI or local path; repeatable; declares the roots capability)', collect);
+    .option('--roots <uri>', 'a root to offer the server (file:// URI or local path; repeatable; declares the roots capability)', collect)
+    .option('--stop-on-session-expiry', 'when the server forgets the session (HTTP 404), stop with exit 34 instead of starting a new session')
+    .addOption(new Option('--max-message-mb <n>', 'largest WebSocket message accepted, in MB (default 100)').argParser(positiveMegabytes));
 }

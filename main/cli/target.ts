@@ -1,5 +1,5 @@
 import type { ConnectionTargetInput, WireHeader } from '../../shared/model';
-import { isValidHeaderName, looksLikeCredentialHeader } from '../../shared/model/remote-rules';
+import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader } from '../../shared/model/remote-rules';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import { parseEndpointUrl } from '../core/diagnostics/url';
 import type { CliContext } from './cli-context';
@@ -8,7 +8,7 @@ import { eraTargetFields, overlayEra } from './protocol-era-options';
 
 export type TargetOptions = Pick<
   ConnectionOptions,
-  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir' | 'protocolEra' | 'protocolVersion'
+  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir' | 'protocolEra' | 'protocolVersion' | 'stopOnSessionExpiry' | 'maxMessageMb'
 >;
 
 /** A scheme followed by `//`: the user meant a URL, even a broken one. */
@@ -58,6 +58,8 @@ function overlay(saved: ConnectionTargetInput, options: TargetOptions, overrides
   const given = new Set(overrides.headers.map((h) => h.name.toLowerCase()));
   target.headers = [...(saved.headers ?? []).filter((h) => !given.has(h.name.toLowerCase())), ...overrides.headers];
   if (options.timeout !== undefined) target.timeouts = { ...saved.timeouts, ...overrides.timeouts };
+  if (options.stopOnSessionExpiry) target.reinitializeOnSessionExpiry = false;
+  if (overrides.maxMessageBytes) target.maxMessageBytes = overrides.maxMessageBytes;
   if (options.ca.length > 0 || options.insecure) {
     target.tls = {
       caFiles: [...(saved.tls?.caFiles ?? []), ...options.ca],
@@ -75,6 +77,8 @@ function commonOverrides(options: TargetOptions) {
     headers: options.header.map(parseHeader),
     ...(timeouts ? { timeouts } : {}),
     tls: { caFiles: options.ca, acceptInvalidCertificates: Boolean(options.insecure) },
+    ...(options.stopOnSessionExpiry ? { reinitializeOnSessionExpiry: false } : {}),
+    ...(options.maxMessageMb ? { maxMessageBytes: Math.round(options.maxMessageMb * 1024 * 1024) } : {}),
   };
 }
 
@@ -103,7 +107,8 @@ export function parseHeader(raw: string): WireHeader {
     throw invalidInput(`Header "${colon < 0 ? raw : name}" is not of the form "Name: value".`, 'Write it as -H "Authorization: Bearer <token>" (name, colon, value).');
   }
   const value = raw.slice(colon + 1).trim();
-  if (/[\r\n]/.test(value)) throw invalidInput(`The value of header "${name}" contains a line break.`, 'Remove CR/LF characters from the value.');
+  const problem = headerValueProblem(value);
+  if (problem) throw invalidInput(`The value of header "${name}" ${problem}.`, 'Fix the value given to -H and run again.');
   return looksLikeCredentialHeader(name) ? { name, value, secret: true } : { name, value };
 }
 

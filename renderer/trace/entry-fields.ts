@@ -4,7 +4,7 @@ import type { Direction, TraceEntry } from '../../shared/model/trace';
  * The columns of one trace row, derived from an entry on demand. Only visible rows are
  * summarised, so this never runs over the whole trace.
  */
-export type TraceKind = 'message' | 'http' | 'sse' | 'websocket' | 'stderr' | 'lifecycle' | 'client-input';
+export type TraceKind = 'message' | 'http' | 'sse' | 'websocket' | 'stderr' | 'stdout' | 'lifecycle' | 'client-input';
 
 export function traceKind(entry: TraceEntry): TraceKind {
   switch (entry.type) {
@@ -24,6 +24,7 @@ export function entryDirection(entry: TraceEntry): Direction | undefined {
       return 'outgoing';
     case 'sse-event':
     case 'stderr':
+    case 'stdout':
       return 'incoming';
     case 'websocket':
       if (entry.event === 'frame-out' || entry.event === 'ping' || entry.event === 'upgrade') return 'outgoing';
@@ -49,6 +50,8 @@ export function kindLabel(entry: TraceEntry): string {
       return `ws ${entry.event}`;
     case 'stderr':
       return 'stderr';
+    case 'stdout':
+      return 'stdout';
     case 'lifecycle':
       return entry.state;
     case 'client-input':
@@ -68,6 +71,7 @@ export function methodLabel(entry: TraceEntry): string {
     case 'websocket':
       return entry.closeCode !== undefined ? `close ${entry.closeCode}` : entry.url ? shortUrl(entry.url) : '';
     case 'stderr':
+    case 'stdout':
       return entry.line;
     case 'lifecycle':
       return entry.text;
@@ -111,8 +115,10 @@ export function isErrorEntry(entry: TraceEntry): boolean {
       return entry.phase === 'failed' || entry.error !== undefined || (entry.status ?? 0) >= 400 || (entry.warnings?.length ?? 0) > 0;
     case 'websocket':
       return entry.event === 'error' || (entry.closeCode !== undefined && ![1000, 1005].includes(entry.closeCode));
+    case 'stdout':
+      return true;
     case 'lifecycle':
-      return entry.state === 'error' || entry.error !== undefined;
+      return entry.state === 'error' || entry.state === 'warning' || entry.error !== undefined;
     case 'client-input':
       return entry.outcome === 'error';
     default:

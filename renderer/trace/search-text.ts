@@ -39,6 +39,8 @@ function rawSearchText(entry: TraceEntry): string {
       return `${entry.event} ${entry.url ?? ''} ${entry.closeCode ?? ''} ${entry.closeReason ?? ''}`.toLowerCase();
     case 'stderr':
       return entry.line.toLowerCase();
+    case 'stdout':
+      return `${entry.line} ${entry.warnings?.join(' ') ?? ''}`.toLowerCase();
     case 'lifecycle':
       return `${entry.state} ${entry.text} ${entry.error?.message ?? ''} ${entry.error?.hint ?? ''}`.toLowerCase();
     case 'client-input':

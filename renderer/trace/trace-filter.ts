@@ -13,6 +13,7 @@ export const KIND_FILTERS: readonly KindFilter[] = [
   'sse',
   'websocket',
   'stderr',
+  'stdout',
   'lifecycle',
   'client-input',
 ];

@@ -40,6 +40,14 @@ export const ConnectionTarget = z.object({
   protocolEra: ProtocolEraChoice.default('auto'),
   /** Speak exactly this revision (it implies its era). */
   protocolVersion: ProtocolRevision.optional(),
+  /** WebSocket: the largest message accepted from the server, in bytes (default 100 MiB, as `ws`). */
+  maxMessageBytes: z.number().int().positive().optional(),
+  /**
+   * Streamable HTTP, 2025 era: when the server answers 404 to the session id (it forgot the
+   * session), start a new session and send the request again, as the spec requires (default);
+   * off, stop with a `session-expired` error, for debugging the expiry itself.
+   */
+  reinitializeOnSessionExpiry: z.boolean().default(true),
 });
 export type ConnectionTarget = z.infer<typeof ConnectionTarget>;
 export type ConnectionTargetInput = z.input<typeof ConnectionTarget>;

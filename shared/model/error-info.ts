@@ -18,6 +18,7 @@ export const ErrorKind = z.enum([
   'closed',
   'session-expired',
   'protocol-version',
+  'too-large',
   'spawn',
   'cancelled',
   'missing-secret',

@@ -41,6 +41,43 @@ export function looksLikeCredentialHeader(name: string): boolean {
   return CREDENTIAL_NAME.test(name);
 }
 
+/**
+ * The longest header value accepted, in characters: 16 KiB is Node's default limit for a
+ * request's whole header section (`--max-http-header-size`), so a longer value can never reach a
+ * default Node server, and nginx refuses header lines over 8 KiB by default.
+ */
+export const MAX_HEADER_VALUE_CHARS = 16 * 1024;
+
+/**
+ * Why a header value cannot go on the wire, or undefined when it can: a control character (NUL,
+ * CR, LF...; RFC 9110 §5.5 allows only VCHAR, obs-text, SP and HTAB), a character outside
+ * Latin-1 (fetch sends header values as bytes, a WebIDL ByteString, and refuses those), or a value
+ * over MAX_HEADER_VALUE_CHARS. Names the character and its 1-based position, never the value
+ * itself (it may be a secret).
+ */
+export function headerValueProblem(value: string): string | undefined {
+  if (value.length > MAX_HEADER_VALUE_CHARS) {
+    return `is ${value.length.toLocaleString('en-US')} characters long, over the ${MAX_HEADER_VALUE_CHARS / 1024} KiB that HTTP servers accept for a header (16 KiB is Node's default for all headers together)`;
+  }
+  for (let index = 0; index < value.length; index++) {
+    const code = value.codePointAt(index)!;
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) {
+      const lineBreak = code === 0x0a || code === 0x0d;
+      const what = code === 0 ? 'a NUL character' : lineBreak ? `a line break (${code === 0x0a ? 'LF' : 'CR'})` : 'a control character';
+      const why = lineBreak ? ', which would split the HTTP request' : '; HTTP header values may not contain control characters';
+      return `contains ${what} (${codePoint(code)}) at character ${index + 1}${why}`;
+    }
+    if (code > 0xff) {
+      return `contains "${String.fromCodePoint(code)}" (${codePoint(code)}) at character ${index + 1}, outside Latin-1: header values travel as bytes, so only characters up to U+00FF can be sent (percent-encode or base64 the value)`;
+    }
+  }
+  return undefined;
+}
+
+function codePoint(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 const SCHEMES_BY_TRANSPORT: Record<string, string[]> = {
   streamable: ['http:', 'https:'],
   sse: ['http:', 'https:'],
@@ -97,12 +134,8 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
             : `Header name "${header.name}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only; no spaces or colons)`,
       });
     }
-    if (header.value !== undefined && /[\r\n]/.test(header.value)) {
-      issues.push({
-        path: ['headers', index, 'value'],
-        message: `Value of header "${header.name}" contains a line break (CR or LF), which would split the HTTP request`,
-      });
-    }
+    const valueProblem = header.value === undefined ? undefined : headerValueProblem(header.value);
+    if (valueProblem) issues.push({ path: ['headers', index, 'value'], message: `Value of header "${header.name}" ${valueProblem}` });
     const key = header.name.toLowerCase();
     const first = seen.get(key);
     if (first !== undefined) {

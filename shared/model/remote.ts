@@ -55,6 +55,8 @@ const remoteFields = {
   protocolEra: ProtocolEraChoice.default('auto'),
   /** An exact revision to speak, e.g. 2026-07-28; checked against the era by the rules. */
   protocolVersion: z.string().trim().optional(),
+  /** Start a new session when the server forgets this one (HTTP 404; absent means on); false: stop and show the expiry. */
+  reinitializeOnSessionExpiry: z.boolean().optional(),
   notes: z.string().default(''),
 };
 

@@ -132,10 +132,19 @@ export type WebSocketEntry = z.infer<typeof WebSocketEntry>;
 export const StderrEntry = z.object({ ...Base, type: z.literal('stderr'), line: z.string() });
 export type StderrEntry = z.infer<typeof StderrEntry>;
 
+/**
+ * A line a stdio server wrote to stdout that is not a JSON-RPC message (a banner, a log line).
+ * The MCP stdio transport reserves stdout for messages; the SDK drops such lines unseen, so they
+ * are kept here, each with a warning saying so.
+ */
+export const StdoutEntry = z.object({ ...Base, type: z.literal('stdout'), line: z.string(), warnings: z.array(z.string()).optional() });
+export type StdoutEntry = z.infer<typeof StdoutEntry>;
+
 export const LifecycleEntry = z.object({
   ...Base,
   type: z.literal('lifecycle'),
-  state: z.enum(['connecting', 'connected', 'error', 'closed', 'info']),
+  /** `warning`: the server did something wrong that did not stop the connection (an orphan answer, non-JSON on stdout). */
+  state: z.enum(['connecting', 'connected', 'error', 'closed', 'info', 'warning']),
   text: z.string(),
   info: ConnectionInfo.optional(),
   error: ErrorInfo.optional(),
@@ -172,6 +181,7 @@ export const TraceEntry = z.discriminatedUnion('type', [
   SseEventEntry,
   WebSocketEntry,
   StderrEntry,
+  StdoutEntry,
   LifecycleEntry,
   ClientInputEntry,
 ]);

@@ -141,7 +141,8 @@ describe('error kinds from real conditions', () => {
   it('session-expired: a 404 to a request carrying a session id the server handed out', async () => {
     const sessions = forgetfulSessionServer();
     const forgetful = await server(sessions.handler);
-    const connection = await manager.open({ transport: 'streamable', url: forgetful.url, timeouts: fast });
+    // Renewal off: the expiry itself is what this test looks at.
+    const connection = await manager.open({ transport: 'streamable', url: forgetful.url, timeouts: fast, reinitializeOnSessionExpiry: false });
     sessions.forget();
     const error = await connection.listTools().then(() => undefined, (e: unknown) => e);
     expect(isPeriscopeError(error)).toBe(true);

@@ -60,10 +60,10 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
           base,
           timings: { sent, headers: headersAt },
           callerAborted: () => init?.signal?.aborted === true,
-          describeError: (error) => redactedErrorInfo(redactor, error, rawUrl),
+          describeError: (error) => redactedErrorInfo(redactor, error, rawUrl, response.headers),
         });
       }
-      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl);
+      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers);
     } catch {
       // Recording must never cost the caller its response.
     }
@@ -111,6 +111,7 @@ function recordBody(
   timings: { sent: number; headers: number },
   cap: number,
   rawUrl: string,
+  responseHeaders: Headers,
 ): void {
   if (!copy?.body) {
     emitSafely(bus, () => ({ ...base, phase: 'complete', timings: { ...timings, done: timings.headers } }));
@@ -133,7 +134,7 @@ function recordBody(
       responseBody: capped.text,
       ...(truncated ? { bodyTruncated: true } : {}),
       timings: { ...timings, done },
-      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl) }),
+      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl, responseHeaders) }),
     }));
   };
   const pump = async (): Promise<void> => {
@@ -182,6 +183,8 @@ function bodyText(body: RequestInit['body'] | undefined): string | undefined {
   return undefined;
 }
 
-function redactedErrorInfo(redactor: Redactor, error: unknown, url: string): HttpEntry['error'] {
-  return redactor.errorInfo(toErrorInfo(error, { url }));
+/** A failure of this exchange in words; the response's Content-Encoding names a body that did not decode. */
+function redactedErrorInfo(redactor: Redactor, error: unknown, url: string, responseHeaders?: Headers): HttpEntry['error'] {
+  const contentEncoding = responseHeaders?.get('content-encoding') ?? undefined;
+  return redactor.errorInfo(toErrorInfo(error, { url, ...(contentEncoding ? { contentEncoding } : {}) }));
 }

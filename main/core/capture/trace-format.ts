@@ -33,6 +33,8 @@ function describe(entry: TraceEntry): string {
       return describeWebSocket(entry);
     case 'stderr':
       return `  ${'stderr'.padEnd(12)} ${oneLine(entry.line)}`;
+    case 'stdout':
+      return `  ${'stdout'.padEnd(12)} ${oneLine(entry.line)} (not JSON-RPC)`;
     case 'lifecycle':
       return describeLifecycle(entry);
     case 'client-input':

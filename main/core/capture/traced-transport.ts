@@ -6,30 +6,37 @@ import { envelopeOf, isObject, nameOf, resultFields } from './envelope';
 import { eraWarnings } from './era-warnings';
 import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
+import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
 import type { Redactor } from './redaction';
 import type { TraceBus } from './trace-bus';
-
-type RpcId = string | number;
-
-interface OpenRequest {
-  seq: number;
-  monoTime: number;
-  method: string;
-  /** The logical call this request is a round of (2026-07-28 multi-round requests). */
-  call?: NonNullable<MessageEntry['call']>;
-  /** `params.name` / `params.uri`: matches a retry to its call when the server keeps no state. */
-  name?: string;
-}
-
-/** How many given-up requests are remembered for pairing a late answer. */
-const MAX_ENDED_REMEMBERED = 256;
+import { isSchemaRefusal, parseIncoming, unparsedMessageOf } from './unparsed-message';
 
 /** The SDK's timeout reason reads "Request timed out" (or "Maximum total timeout exceeded"). */
 const TIMEOUT_REASON = /timed? ?out|timeout|-32001/i;
 
+/** An answer from the server that no waiting request claims, as the connection's evidence keeps it. */
+export interface OrphanResponse {
+  /** The id it carried: null or undefined when it had none. */
+  id: RpcId | null | undefined;
+  /** Its trace entry. */
+  seq: number;
+  /** The ids of the requests that were waiting when it arrived. */
+  waiting: RpcId[];
+  /** The JSON-RPC error it carried, if it was an error. */
+  error?: { code: unknown; message: unknown };
+}
+
 export interface TracedTransportOptions {
   /** The connection's negotiated era, once known: era-specific checks run only then. */
   era?: () => ProtocolEra | undefined;
+  /** Told of every orphan answer (also a trace warning and a lifecycle warning). */
+  onOrphan?: (orphan: OrphanResponse) => void;
+  /**
+   * The data of the last server-sent event, taken once: when the SDK's SSE transports refuse an
+   * event's message as invalid JSON-RPC they report only the schema error, and this recovers the
+   * message itself (the recording fetch emits each event before the SDK parses it).
+   */
+  takeEventData?: () => string | undefined;
 }
 
 /**
@@ -47,17 +54,7 @@ export class TracedTransport implements Transport {
   onerror?: (error: Error) => void;
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
 
-  /** Requests awaiting an answer, keyed by id, per side that sent them. */
-  private readonly openRequests: Record<Direction, Map<RpcId, OpenRequest>> = {
-    outgoing: new Map(),
-    incoming: new Map(),
-  };
-
-  /**
-   * Requests given up on (cancelled, timed out), most recent last: a server may still answer
-   * one, and that late answer is paired too. Bounded, so it cannot grow with the session.
-   */
-  private readonly endedRequests = new Map<string, OpenRequest>();
+  private readonly requests = new OpenRequests();
   private readonly calls = new MultiRoundCalls();
   private readonly listens = new ListenStreams();
 
@@ -68,19 +65,21 @@ export class TracedTransport implements Transport {
     private readonly options: TracedTransportOptions = {},
   ) {
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
-      this.recordSafely('incoming', message);
-      this.onmessage?.(message, extra);
+      const reassigned = this.recordSafely('incoming', message);
+      // An error without an id, paired with the only waiting request: the SDK gets it with that
+      // id, so the request fails now with the server's code and message instead of timing out.
+      this.onmessage?.(reassigned === undefined ? message : ({ ...message, id: reassigned } as JSONRPCMessage), extra);
     };
     inner.onclose = () => {
       // Nothing will answer now; dropping them keeps a long-lived app from leaking.
-      this.openRequests.outgoing.clear();
-      this.openRequests.incoming.clear();
-      this.endedRequests.clear();
+      this.requests.clear();
       this.calls.clear();
       this.listens.clear();
       this.onclose?.();
     };
-    inner.onerror = (error: Error) => this.onerror?.(error);
+    inner.onerror = (error: Error) => {
+      if (!this.receiveUnparsed(error)) this.onerror?.(error);
+    };
     // The SDK decides how to probe a stdio server by looking for these (a child process).
     if ('stderr' in inner && 'pid' in inner) {
       Object.defineProperty(this, 'stderr', { get: () => (inner as unknown as { stderr: unknown }).stderr, enumerable: true });
@@ -117,10 +116,12 @@ export class TracedTransport implements Transport {
     const sending = this.inner.send(message, options);
     const id = (message as { id?: RpcId }).id;
     if (id === undefined || !('method' in message)) return sending;
+    // 2026-07-28 over HTTP: the SDK gives up on a request (timeout, cancel) by aborting its
+    // stream, with no notifications/cancelled; it is no longer waiting, though a late answer pairs.
     options?.requestSignal?.addEventListener('abort', () => this.streamClosed(id), { once: true });
     // A request that never left will never be answered: do not keep it open.
     return sending.catch((error: unknown) => {
-      this.openRequests.outgoing.delete(id);
+      this.requests.delete('outgoing', id);
       throw error;
     });
   }
@@ -129,21 +130,51 @@ export class TracedTransport implements Transport {
     return this.inner.close();
   }
 
-  private recordSafely(direction: Direction, message: unknown): void {
+  /** Records a message; returns the id an id-less error was paired with, if it was. */
+  private recordSafely(direction: Direction, message: unknown, refusal?: string): RpcId | undefined {
     try {
       // Old protocol versions allowed JSON-RPC batches: one entry per element, so pairing works.
       if (Array.isArray(message)) for (const element of message) this.record(direction, element);
-      else this.record(direction, message);
+      else return this.record(direction, message, refusal);
     } catch {
       // Capture must never break the conversation it observes.
     }
+    return undefined;
   }
 
-  private record(direction: Direction, message: unknown): void {
+  /**
+   * A message the transport refused as invalid JSON-RPC (reported through onerror): recorded, so
+   * it is not lost; an answer is matched like any other, and an error whose id the server could
+   * not fill in (`"id": null`, which the MCP schema refuses) goes to the SDK under its request's
+   * id. True when handled; other refusals go on to the SDK's onerror as before.
+   */
+  private receiveUnparsed(error: Error): boolean {
+    let raw = unparsedMessageOf(error)?.raw;
+    if (raw === undefined && isSchemaRefusal(error)) {
+      const data = this.options.takeEventData?.();
+      const recovered = data === undefined ? undefined : parseIncoming(data);
+      if (recovered && 'unparsed' in recovered) raw = recovered.unparsed.raw;
+    }
+    if (!isObject(raw) || 'method' in raw || !('error' in raw || 'result' in raw)) {
+      if (isObject(raw)) this.recordSafely('incoming', raw, refusalWords(raw));
+      return false;
+    }
+    const reassigned = this.recordSafely('incoming', raw, refusalWords(raw));
+    const rpcError = raw.error as { code?: unknown; message?: unknown; data?: unknown } | undefined;
+    if (reassigned !== undefined && isObject(rpcError) && Number.isInteger(rpcError.code) && typeof rpcError.message === 'string') {
+      const error = { code: rpcError.code as number, message: rpcError.message, ...(rpcError.data !== undefined ? { data: rpcError.data } : {}) };
+      this.onmessage?.({ jsonrpc: '2.0', id: reassigned, error } as JSONRPCMessage);
+      return true;
+    }
+    // An orphan (noted for the timeout's error) or a malformed answer to a known request.
+    return reassigned === undefined;
+  }
+
+  private record(direction: Direction, message: unknown, refusal?: string): RpcId | undefined {
     const monoTime = monoNow();
     const json = JSON.stringify(message) ?? 'null';
     const m = isObject(message) ? message : {};
-    const id = m.id as RpcId | undefined;
+    const id = typeof m.id === 'string' || typeof m.id === 'number' ? m.id : undefined;
     const method = typeof m.method === 'string' ? m.method : undefined;
     const messageKind: MessageKind =
       method !== undefined ? (id !== undefined ? 'request' : 'notification') : 'error' in m ? 'error' : 'response';
@@ -159,6 +190,11 @@ export class TracedTransport implements Transport {
     if (id !== undefined) draft.rpcId = id;
     if (method !== undefined) draft.method = method;
     let call: OpenRequest['call'];
+    let reassigned: RpcId | undefined;
+    let orphanWaiting: RpcId[] | undefined;
+    // Allocated only when there is something to say: every message passes here.
+    let warnings: string[] | undefined = refusal ? [refusal] : undefined;
+    let orphanWarning: string | undefined;
 
     if (messageKind === 'request' || messageKind === 'notification') {
       // From the stored copy, which is already redacted.
@@ -172,19 +208,25 @@ export class TracedTransport implements Transport {
       }
     } else {
       // A response answers a request that went the other way.
-      const open = id !== undefined ? this.take(opposite(direction), id) ?? this.takeEnded(opposite(direction), id) : undefined;
+      const match = this.requests.match(direction, m.id, messageKind === 'error');
+      const open = 'open' in match ? match.open : undefined;
       if (open) {
         draft.requestSeq = open.seq;
         draft.latencyMs = monoTime - open.monoTime;
         draft.method = open.method;
       }
+      if (match.warning) (warnings ??= []).push(match.warning);
+      if ('orphan' in match) orphanWarning = match.warning;
+      if ('reassigned' in match && match.reassigned) reassigned = match.id;
       this.annotateResult(draft, m, open);
       if (open?.method === 'subscriptions/listen') this.listens.ended(id!);
+      if ('orphan' in match) orphanWaiting = match.waiting;
     }
     if (method === 'notifications/cancelled') this.markCancelled(direction, m, draft);
 
-    const warnings = eraWarnings(this.options.era?.(), direction, draft, m);
-    if (warnings.length) draft.warnings = warnings;
+    const era = eraWarnings(this.options.era?.(), direction, draft, m);
+    if (era.length) (warnings ??= []).push(...era);
+    if (warnings) draft.warnings = warnings;
 
     if (method === 'subscriptions/listen' && messageKind === 'request' && direction === 'outgoing' && id !== undefined) {
       draft.listen = this.listens.requested(id, this.bus.peekNextSeq(), m);
@@ -192,8 +234,17 @@ export class TracedTransport implements Transport {
     const entry = this.bus.emit(draft as TraceDraft);
     if (messageKind === 'request' && id !== undefined) {
       const name = nameOf(m);
-      this.openRequests[direction].set(id, { seq: entry.seq, monoTime, method: method!, ...(name !== undefined ? { name } : {}), ...(call ? { call } : {}) });
+      this.requests.add(direction, id, { seq: entry.seq, monoTime, method: method!, ...(name !== undefined ? { name } : {}), ...(call ? { call } : {}) });
     }
+    if (orphanWaiting) this.reportOrphan(entry.seq, m, orphanWaiting, orphanWarning!);
+    return reassigned;
+  }
+
+  /** An answer nobody waits for: a lifecycle warning (seen at once) and a note for the timeout's error. */
+  private reportOrphan(seq: number, m: Record<string, unknown>, waiting: RpcId[], warning: string): void {
+    const error = isObject(m.error) ? { code: m.error.code, message: m.error.message } : undefined;
+    this.bus.emit({ type: 'lifecycle', state: 'warning', text: `The server sent an answer that matches no waiting request (trace entry ${seq}). ${warning}` });
+    this.options.onOrphan?.({ id: m.id as OrphanResponse['id'], seq, waiting, ...(error ? { error } : {}) });
   }
 
   /** `resultType`, cache hints, and the link from an `input_required` round to the call's retry. */
@@ -210,10 +261,10 @@ export class TracedTransport implements Transport {
   /** The side that sent a request is the one that gives up on it. */
   private markCancelled(direction: Direction, m: Record<string, unknown>, draft: Omit<MessageEntry, 'seq' | 'connectionId' | 'wallTime'>): void {
     const params = (isObject(m.params) ? m.params : {}) as { requestId?: RpcId; reason?: unknown };
-    const open = params.requestId !== undefined ? this.take(direction, params.requestId) : undefined;
+    const open = params.requestId !== undefined ? this.requests.take(direction, params.requestId) : undefined;
     if (open) {
       draft.endsRequestSeq = open.seq;
-      this.rememberEnded(direction, params.requestId!, open);
+      this.requests.end(direction, params.requestId!, open);
     }
     draft.outcome = TIMEOUT_REASON.test(String(params.reason ?? '')) ? 'timeout' : 'cancelled';
   }
@@ -224,9 +275,9 @@ export class TracedTransport implements Transport {
    */
   private streamClosed(id: RpcId): void {
     try {
-      const open = this.take('outgoing', id);
+      const open = this.requests.take('outgoing', id);
       if (!open) return;
-      this.rememberEnded('outgoing', id, open);
+      this.requests.end('outgoing', id, open);
       this.bus.emit({
         type: 'lifecycle',
         state: 'info',
@@ -245,35 +296,11 @@ export class TracedTransport implements Transport {
     return scrubbed === json ? message : JSON.parse(scrubbed);
   }
 
-  private rememberEnded(direction: Direction, id: RpcId, request: OpenRequest): void {
-    this.endedRequests.set(endedKey(direction, id), request);
-    if (this.endedRequests.size > MAX_ENDED_REMEMBERED) {
-      this.endedRequests.delete(this.endedRequests.keys().next().value!);
-    }
-  }
-
-  private takeEnded(direction: Direction, id: RpcId): OpenRequest | undefined {
-    const key = endedKey(direction, id);
-    const ended = this.endedRequests.get(key);
-    if (ended) this.endedRequests.delete(key);
-    return ended;
-  }
-
-  private take(direction: Direction, id: RpcId): OpenRequest | undefined {
-    const requests = this.openRequests[direction];
-    const open = requests.get(id);
-    if (open) requests.delete(id);
-    return open;
-  }
 }
 
-/** Typed, so request id 1 and id "1" stay distinct as JSON-RPC says they are. */
-function endedKey(direction: Direction, id: RpcId): string {
-  return `${direction}:${typeof id}:${id}`;
-}
-
-function opposite(direction: Direction): Direction {
-  return direction === 'outgoing' ? 'incoming' : 'outgoing';
+/** Plain words for a message the SDK refused, for the trace. */
+function refusalWords(raw: Record<string, unknown>): string {
+  return `The MCP client library refused this message as invalid JSON-RPC${raw.id === null ? ' (its id is null, which the MCP schema does not allow)' : ''}`;
 }
 
 export function traceTransport(inner: Transport, bus: TraceBus, redactor: Redactor, options?: TracedTransportOptions): Transport {

@@ -1,7 +1,7 @@
 import { Client, StreamableHTTPClientTransport, type DiscoverResult, type Transport, type VersionNegotiationOptions } from '@modelcontextprotocol/client';
 import { FIRST_MODERN_REVISION, type ProtocolEra, type ProtocolEraChoice } from '../../../shared/model/protocol-era';
 import type { ConnectionTarget, TransportKind } from '../../../shared/model/connection';
-import { traceTransport } from '../capture/traced-transport';
+import { traceTransport, type TracedTransportOptions } from '../capture/traced-transport';
 import { clientCapabilities, installClientInput, type ClientInputHandlers } from './input/client-input';
 import { createSseTransport } from './sse-transport';
 import { createStdioTransport } from './stdio-transport';
@@ -48,6 +48,9 @@ export interface AttemptOptions {
   onTransportError(error: Error): void;
   /** The session ended without close() being called: the socket dropped, the process exited. */
   onUnexpectedClose(session: LiveSession): void;
+  /** See TracedTransportOptions. */
+  onOrphan?: TracedTransportOptions['onOrphan'];
+  takeEventData?: TracedTransportOptions['takeEventData'];
 }
 
 /**
@@ -60,7 +63,11 @@ export const STDIO_PROBE_TIMEOUT_MS = 3_000;
 export async function connectSession(opts: AttemptOptions): Promise<LiveSession> {
   const inner = buildTransport(opts);
   const eraKnown: { era?: ProtocolEra } = {};
-  const traced = traceTransport(inner, opts.ctx.bus, opts.ctx.redactor, { era: () => eraKnown.era });
+  const traced = traceTransport(inner, opts.ctx.bus, opts.ctx.redactor, {
+    era: () => eraKnown.era,
+    ...(opts.onOrphan ? { onOrphan: opts.onOrphan } : {}),
+    ...(opts.takeEventData ? { takeEventData: opts.takeEventData } : {}),
+  });
   const handlers = opts.handlers ?? {};
   const client = new Client(opts.clientInfo, {
     capabilities: clientCapabilities(handlers),
@@ -143,6 +150,7 @@ function buildTransport(opts: AttemptOptions): Transport {
     bus: ctx.bus,
     redactor: ctx.redactor,
     tls: ctx.tls.webSocket,
+    ...(opts.target.maxMessageBytes ? { maxMessageBytes: opts.target.maxMessageBytes } : {}),
     ...opts.webSocket,
   });
 }

@@ -1,6 +1,7 @@
 import type { RequestOptions, SubscriptionFilter } from '@modelcontextprotocol/client';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
+import { notResent } from './session-renewal';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
 
 export interface CallToolOptions {
@@ -18,8 +19,13 @@ export interface CallToolOptions {
 export abstract class ConnectionRequests {
   protected abstract liveSession(): LiveSession;
   protected abstract sdkOptions(opts?: PerRequestOptions): RequestOptions;
-  protected abstract failure(error: unknown): PeriscopeError;
+  protected abstract failure(error: unknown): Promise<PeriscopeError>;
   protected abstract beginRequest(): void;
+  /**
+   * A new session in place of one the server forgot (HTTP 404 on its session id), or undefined
+   * when the connection is set to stop at an expiry instead (see SessionRenewal).
+   */
+  protected abstract renewExpired(expired: LiveSession, failure: PeriscopeError): Promise<LiveSession | undefined>;
 
   listTools() {
     return this.run((client, options) => client.listTools(undefined, options));
@@ -33,6 +39,8 @@ export abstract class ConnectionRequests {
           ...(opts.resumptionToken ? { resumptionToken: opts.resumptionToken } : {}),
         }),
       opts,
+      // A tool may change state: after a session expiry it is not run again behind the user's back.
+      `tools/call "${name}"`,
     );
   }
 
@@ -93,7 +101,14 @@ export abstract class ConnectionRequests {
     });
   }
 
-  private async run<T>(work: (client: LiveSession['client'], options: RequestOptions) => Promise<T>, opts?: PerRequestOptions): Promise<T> {
+  /**
+   * Runs one request on the live session. When the server has forgotten the session, a new one is
+   * started (unless the connection stops at expiries) and the request is sent once more on it;
+   * except a request named in `notResentAs`, which is reported instead (the new session is ready).
+   * Reads (lists, resources/read, prompts/get, ping) are safe to send again: the server refused
+   * the first one without running it, since it did not know the session.
+   */
+  private async run<T>(work: (client: LiveSession['client'], options: RequestOptions) => Promise<T>, opts?: PerRequestOptions, notResentAs?: string): Promise<T> {
     // Throws a PeriscopeError when the connection is not open (closed, failed, expired).
     const session = this.liveSession();
     this.beginRequest();
@@ -101,8 +116,18 @@ export abstract class ConnectionRequests {
       return await work(session.client, this.sdkOptions(opts));
     } catch (error) {
       // The SDK reports every abandoned request as a timeout; the caller's own signal says it was a cancel.
-      if (opts?.signal?.aborted) throw this.failure(cancelledBy(opts.signal));
-      throw this.failure(error);
+      if (opts?.signal?.aborted) throw await this.failure(cancelledBy(opts.signal));
+      const failure = await this.failure(error);
+      if (failure.kind !== 'session-expired') throw failure;
+      const renewed = await this.renewExpired(session, failure);
+      if (!renewed) throw failure;
+      if (notResentAs) throw notResent(failure.info, notResentAs, renewed);
+      this.beginRequest();
+      try {
+        return await work(renewed.client, this.sdkOptions(opts));
+      } catch (again) {
+        throw await this.failure(again);
+      }
     }
   }
 }

@@ -1,8 +1,10 @@
 import type { HttpEntry, TraceEntry, WebSocketEntry } from '../../../shared/model/trace';
 import type { TraceBus } from '../capture/trace-bus';
+import type { OrphanResponse } from '../capture/traced-transport';
 import type { ErrorContext } from '../diagnostics/classify-error';
 
 const STDERR_TAIL_LINES = 20;
+const MAX_ORPHANS = 5;
 
 /**
  * Watches one connection's bus for the facts that explain a failure: the last HTTP exchange that
@@ -17,6 +19,9 @@ export class FailureEvidence {
   private lastWebSocket?: WebSocketEntry;
   private readonly stderr: string[] = [];
   private transportError?: unknown;
+  private readonly orphans: OrphanResponse[] = [];
+  private lastEventData?: string;
+  private probeError?: { code: unknown; message: unknown };
   private readonly stop: () => void;
 
   constructor(bus: TraceBus) {
@@ -30,10 +35,25 @@ export class FailureEvidence {
     this.refusedUpgrade = undefined;
     this.lastWebSocket = undefined;
     this.transportError = undefined;
+    this.orphans.length = 0;
+    this.probeError = undefined;
   }
 
   noteTransportError(error: unknown): void {
     this.transportError = error;
+  }
+
+  /** An answer that matched no waiting request: named in the error of a request that then times out. */
+  noteOrphan(orphan: OrphanResponse): void {
+    this.orphans.push(orphan);
+    if (this.orphans.length > MAX_ORPHANS) this.orphans.shift();
+  }
+
+  /** The data of the last server-sent event, once (see TracedTransportOptions.takeEventData). */
+  takeEventData(): string | undefined {
+    const data = this.lastEventData;
+    this.lastEventData = undefined;
+    return data;
   }
 
   /** The last HTTP answer that was not a success, if any: what a 4xx-based decision looks at. */
@@ -48,6 +68,8 @@ export class FailureEvidence {
       lastWebSocket: this.refusedUpgrade ?? this.lastWebSocket,
       ...(this.stderr.length ? { stderrTail: [...this.stderr] } : {}),
       ...(this.transportError !== undefined ? { transportError: this.transportError } : {}),
+      ...(this.orphans.length ? { orphans: [...this.orphans] } : {}),
+      ...(this.probeError ? { probeError: this.probeError } : {}),
     };
   }
 
@@ -56,13 +78,21 @@ export class FailureEvidence {
   }
 
   private observe(entry: TraceEntry): void {
-    if (entry.type === 'http') {
+    if (entry.type === 'message') {
+      // The SDK's era verdict drops the server's own words when it refuses server/discover.
+      if (entry.messageKind === 'error' && entry.method === 'server/discover') {
+        const error = (entry.message as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
+        if (error) this.probeError = { code: error.code, message: error.message };
+      }
+    } else if (entry.type === 'http') {
       if (entry.phase === 'headers' && entry.status !== undefined && entry.status < 300) return;
       this.lastHttp = entry;
       if (entry.phase === 'failed' || (entry.status !== undefined && entry.status >= 300 && !isBenign(entry))) this.problemHttp = entry;
     } else if (entry.type === 'websocket') {
       if (entry.event === 'upgrade' && entry.status !== undefined && entry.status !== 101) this.refusedUpgrade = entry;
       if (entry.event === 'close' || entry.event === 'error' || entry.event === 'upgrade') this.lastWebSocket = entry;
+    } else if (entry.type === 'sse-event') {
+      this.lastEventData = entry.data;
     } else if (entry.type === 'stderr') {
       this.stderr.push(entry.line);
       if (this.stderr.length > STDERR_TAIL_LINES) this.stderr.shift();

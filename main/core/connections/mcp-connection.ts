@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectionInfo, ConnectionTarget, ConnectionTargetInput, TransportKind } from '../../../shared/model/connection';
 import { ConnectionTarget as TargetSchema } from '../../../shared/model/connection';
-import { eraOfRevision } from '../../../shared/model/protocol-era';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { createRecordingFetch } from '../capture/recording-fetch';
 import { redactorForHeaders, type Redactor } from '../capture/redaction';
 import { TraceBuffer } from '../capture/trace-buffer';
 import { TraceBus } from '../capture/trace-bus';
+import { isSchemaRefusal } from '../capture/unparsed-message';
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { describeFailure } from '../diagnostics/describe-failure';
 import { PeriscopeError } from '../diagnostics/periscope-error';
@@ -20,9 +20,10 @@ import { FailureEvidence } from './failure-evidence';
 import { SessionRecording } from './session-recording';
 import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
 import { requestOptions, type PerRequestOptions } from './timeouts';
-import { headerRecord, type TransportContext } from './transport-context';
+import { describeHeaders, headerRecord, type TransportContext } from './transport-context';
 import { ConnectionRequests } from './connection-requests';
-import { parseConnectionTarget } from './connection-target';
+import { eraRequestOf, parseConnectionTarget, requestedStdio } from './connection-target';
+import { SessionRenewal } from './session-renewal';
 
 export interface McpConnectionOptions {
   id?: string;
@@ -64,6 +65,7 @@ export class McpConnection extends ConnectionRequests {
   /** Lets close() stop a connect that is still waiting on a slow or silent server. */
   private readonly closing = new AbortController();
   private closed = false;
+  private readonly renewal: SessionRenewal;
 
   constructor(
     target: ConnectionTargetInput,
@@ -84,6 +86,15 @@ export class McpConnection extends ConnectionRequests {
       if (value && this.redactor.isSensitiveHeader(name.replace(/_/g, '-'))) this.redactor.addSecretValue(value);
     }
     this.evidence = new FailureEvidence(this.bus);
+    this.renewal = new SessionRenewal({
+      bus: this.bus,
+      current: () => (this.state.state === 'connected' ? this.session : undefined),
+      drop: async (expired) => {
+        if (this.session === expired) this.session = undefined;
+        await expired.close({ terminate: false }).catch(() => undefined);
+      },
+      reconnect: () => (this.connecting ??= this.doConnect().finally(() => (this.connecting = undefined))),
+    });
     this.recording = new SessionRecording(this.bus, options.recordTo, { label: this.label, connectionId: this.id });
     this.state = { connectionId: this.id, label: this.label, state: 'closed', warnings: [], ...(shownUrl ? { url: shownUrl } : {}) };
   }
@@ -153,9 +164,12 @@ export class McpConnection extends ConnectionRequests {
   }
 
   /** Any failure of a request, as a PeriscopeError; an expired session also changes the state. */
-  protected failure(error: unknown): PeriscopeError {
+  protected async failure(error: unknown): Promise<PeriscopeError> {
+    // The SDK refused a JSON body at once; its recording (what the server said) lands a moment later.
+    if (isSchemaRefusal(error)) await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
     const info = this.redactor.errorInfo(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
-    if (info.kind === 'session-expired' && this.state.state === 'connected') {
+    // With renewal on, the expiry is handled (renewExpired); off, it stops the connection, visibly.
+    if (info.kind === 'session-expired' && this.state.state === 'connected' && !this.renewsSessions()) {
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
     }
@@ -166,6 +180,15 @@ export class McpConnection extends ConnectionRequests {
     this.evidence.reset();
   }
 
+  protected async renewExpired(expired: LiveSession, failure: PeriscopeError): Promise<LiveSession | undefined> {
+    if (!this.renewsSessions() || this.closed) return undefined;
+    return this.renewal.renew(expired, failure.info);
+  }
+
+  private renewsSessions(): boolean {
+    return this.target?.reinitializeOnSessionExpiry ?? true;
+  }
+
   private async doConnect(): Promise<ConnectionInfo> {
     if (this.closed) throw this.closedError();
     // Connecting again after a failure (an expired session): the old client must not linger.
@@ -174,7 +197,7 @@ export class McpConnection extends ConnectionRequests {
     await stale?.close().catch(() => undefined);
     this.setState({ state: 'connecting', error: undefined });
     await this.recording.open();
-    this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${this.describeHeaders()}`, info: this.info() });
+    this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${describeHeaders(this.redactor, this.input.headers ?? [])}`, info: this.info() });
     this.evidence.reset();
     try {
       const target = this.parseTarget();
@@ -227,6 +250,8 @@ export class McpConnection extends ConnectionRequests {
       webSocket: this.options.webSocket,
       onTransportError: (error) => this.evidence.noteTransportError(error),
       onUnexpectedClose: (session) => this.unexpectedClose(session),
+      onOrphan: (orphan) => this.evidence.noteOrphan(orphan),
+      takeEventData: () => this.evidence.takeEventData(),
     });
   }
 
@@ -275,26 +300,9 @@ export class McpConnection extends ConnectionRequests {
     this.options.onStateChange?.(this.info());
   }
 
-  /** Which headers go on the wire (secrets masked), so a user can see theirs are sent. */
-  private describeHeaders(): string {
-    const headers = this.redactor.headers(headerRecord(this.input.headers ?? []));
-    const parts = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
-    return parts.length ? ` with headers ${parts.join(', ')}` : '';
-  }
-
   private closedError(): PeriscopeError {
     return new PeriscopeError({ kind: 'closed', message: `The connection "${this.label}" was closed`, hint: 'open it again to send more requests' });
   }
-}
-
-/** The era setting with a pinned version's own era applied (the two were checked when the target was parsed). */
-function eraRequestOf(target: ConnectionTarget): EraRequest {
-  const choice = target.protocolVersion && target.protocolEra === 'auto' ? eraOfRevision(target.protocolVersion) : target.protocolEra;
-  return { choice, ...(target.protocolVersion ? { version: target.protocolVersion } : {}) };
-}
-
-function requestedStdio(target: ConnectionTarget): boolean {
-  return target.transport === 'stdio' || (target.transport === 'auto' && !target.url && Boolean(target.command));
 }
 
 function notConnected(): ErrorInfo {

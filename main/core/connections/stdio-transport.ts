@@ -4,6 +4,7 @@ import type { ConnectionTarget } from '../../../shared/model/connection';
 import type { Redactor } from '../capture/redaction';
 import type { TraceBus } from '../capture/trace-bus';
 import { periscopeError } from '../diagnostics/periscope-error';
+import { StdoutLineReader, type StdoutNoise } from './stdout-lines';
 
 const MAX_LINE_CHARS = 16 * 1024;
 
@@ -23,6 +24,8 @@ export function createStdioTransport(target: ConnectionTarget, bus: TraceBus, re
     ...(target.cwd ? { cwd: target.cwd } : {}),
     stderr: 'pipe',
   });
+  // The SDK's read buffer drops non-JSON stdout lines silently; ours puts each in the trace.
+  (transport as unknown as { _readBuffer: StdoutLineReader })._readBuffer = new StdoutLineReader((noise) => reportNoise(noise, bus, redactor));
   // Available before start(): the SDK hands out a PassThrough at once when stderr is 'pipe'.
   const stderr = transport.stderr as Readable | null;
   if (stderr) {
@@ -51,4 +54,17 @@ export function createStdioTransport(target: ConnectionTarget, bus: TraceBus, re
     bus.emit({ type: 'stderr', line: redactor.text(line.slice(0, MAX_LINE_CHARS)) });
   }
   return transport;
+}
+
+/** Connections already told that their server writes non-JSON to stdout (the warning comes once). */
+const warnedBuses = new WeakSet<TraceBus>();
+
+/** Each noise line as a `stdout` entry; the first one of a connection also as a lifecycle warning. */
+function reportNoise({ line, reason }: StdoutNoise, bus: TraceBus, redactor: Redactor): void {
+  const what = reason === 'not-json' ? 'non-JSON' : 'JSON that is not a JSON-RPC message';
+  const warning = `The server wrote ${what} to stdout; the MCP stdio transport reserves stdout for JSON-RPC messages (logs belong on stderr)`;
+  bus.emit({ type: 'stdout', line: redactor.text(line.slice(0, MAX_LINE_CHARS)), warnings: [warning] });
+  if (warnedBuses.has(bus)) return;
+  warnedBuses.add(bus);
+  bus.emit({ type: 'lifecycle', state: 'warning', text: `The server wrote ${what} to stdout ("${redactor.text(line.slice(0, 80))}"); every such line is in the trace as a stdout entry. The MCP stdio transport reserves stdout for JSON-RPC messages: the server should log to stderr` });
 }

@@ -19,3 +19,9 @@ export function headerRecord(headers: Array<{ name: string; value: string }>): R
   for (const { name, value } of headers) if (name.trim()) out[name.trim()] = value;
   return out;
 }
+
+/** " with headers A: x, Authorization: [redacted]": which headers go on the wire, secrets masked. */
+export function describeHeaders(redactor: Redactor, headers: Array<{ name: string; value: string }>): string {
+  const parts = Object.entries(redactor.headers(headerRecord(headers))).map(([name, value]) => `${name}: ${value}`);
+  return parts.length ? ` with headers ${parts.join(', ')}` : '';
+}

@@ -1,15 +1,18 @@
 import type { IncomingMessage } from 'node:http';
 import type { JSONRPCMessage, Transport, TransportSendOptions } from '@modelcontextprotocol/client';
-import { JSONRPCMessageSchema } from '@modelcontextprotocol/core';
 import WebSocket from 'ws';
 import type { Redactor } from '../capture/redaction';
 import type { TraceBus } from '../capture/trace-bus';
+import { parseIncoming } from '../capture/unparsed-message';
+import { formatLimit } from '../diagnostics/wire-errors';
 
 export const MCP_SUBPROTOCOL = 'mcp';
 export const DEFAULT_PING_INTERVAL_MS = 25_000;
 export const DEFAULT_PONG_TIMEOUT_MS = 10_000;
 const CLOSE_HANDSHAKE_MS = 1_000;
 const UPGRADE_BODY_CAP = 8 * 1024;
+/** The largest message accepted by default: 100 MiB, the `ws` library's own default. */
+export const DEFAULT_MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
 export interface WebSocketClientOptions {
   headers?: Record<string, string>;
@@ -19,6 +22,20 @@ export interface WebSocketClientOptions {
   /** 0 turns keep-alive pings off. */
   pingIntervalMs?: number;
   pongTimeoutMs?: number;
+  /** The largest message accepted from the server, in bytes (default DEFAULT_MAX_MESSAGE_BYTES). */
+  maxMessageBytes?: number;
+}
+
+/**
+ * The server sent a message over the size limit; `ws` refused it and closed the socket with 1009.
+ * Carries the limit so the error can name it (the classifier reads `code` and `limitBytes`).
+ */
+export class WebSocketMessageTooLargeError extends Error {
+  override readonly name = 'WebSocketMessageTooLargeError';
+  readonly code = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+  constructor(readonly limitBytes: number) {
+    super(`The server sent a WebSocket message larger than the ${formatLimit(limitBytes)} limit`);
+  }
 }
 
 /** An upgrade the server refused: carries what the diagnostics need to explain it. */
@@ -63,8 +80,10 @@ export class WebSocketClientTransport implements Transport {
     const { bus, redactor } = this.options;
     const url = this.url.href;
     const requestHeaders = redactor.headers(this.options.headers ?? {});
+    const maxPayload = this.options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
     const socket = new WebSocket(url, [MCP_SUBPROTOCOL], {
       headers: this.options.headers,
+      maxPayload,
       ...(this.options.tls ?? {}),
     });
     this.socket = socket;
@@ -103,8 +122,12 @@ export class WebSocketClientTransport implements Transport {
         this.pongTimer = undefined;
         bus.emit({ type: 'websocket', event: 'pong' });
       });
-      socket.on('error', (error) => {
+      socket.on('error', (raw) => {
         if (refused) return;
+        // ws says only "Max payload size exceeded"; say which limit, in the trace and the error.
+        const tooLarge = (raw as { code?: unknown }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+        const error = tooLarge ? new WebSocketMessageTooLargeError(maxPayload) : raw;
+        if (tooLarge) this.closeReason = `message larger than the ${formatLimit(maxPayload)} limit`;
         bus.emit({ type: 'websocket', event: 'error', url, closeReason: redactor.text(error.message) });
         if (!opened) reject(error);
         else this.onerror?.(error);
@@ -157,14 +180,15 @@ export class WebSocketClientTransport implements Transport {
       this.onerror?.(new Error('The server sent a binary WebSocket frame; MCP over WebSocket uses text frames'));
       return;
     }
-    let message: JSONRPCMessage;
-    try {
-      message = JSONRPCMessageSchema.parse(JSON.parse(buffer.toString('utf8')));
-    } catch (error) {
-      this.onerror?.(error as Error);
+    const text = buffer.toString('utf8');
+    const parsed = parseIncoming(text);
+    if (parsed === undefined) {
+      this.onerror?.(new SyntaxError(`The server sent a WebSocket text frame that is not JSON: ${text.slice(0, 120)}`));
       return;
     }
-    this.onmessage?.(message);
+    // JSON but not JSON-RPC (an error with "id": null): the traced transport records it and may pair it.
+    if ('unparsed' in parsed) this.onerror?.(parsed.unparsed);
+    else this.onmessage?.(parsed.message);
   }
 
   private startKeepAlive(): void {

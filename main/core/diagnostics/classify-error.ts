@@ -1,12 +1,15 @@
 import type { TransportKind } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { HttpEntry, WebSocketEntry } from '../../../shared/model/trace';
+import type { OrphanResponse } from '../capture/traced-transport';
 import type { CertificateSummary } from './certificate-probe';
+import { orphanTimeout } from './classify-orphan';
 import { classifySdkError } from './classify-sdk-error';
 import { hostPortOf, messageOf } from './error-text';
 import { classifySpawnError, classifySystemError, SYSTEM_ERROR_CODES, type SystemErrorLike } from './network-errors';
 import { isPeriscopeError } from './periscope-error';
 import { classifyTlsError, TLS_ERROR_CODES, TLS_MESSAGE_CODES } from './tls-errors';
+import { classifyWireError } from './wire-errors';
 
 /** What the engine knows around a failure; the richer it is, the more precise the words. */
 export interface ErrorContext {
@@ -27,6 +30,12 @@ export interface ErrorContext {
    * stream) and the request then just times out or closes; this lets us name the cause.
    */
   transportError?: unknown;
+  /** The Content-Encoding the failed response declared (names the encoding a body failed to decode in). */
+  contentEncoding?: string;
+  /** The JSON-RPC error the server answered a server/discover probe with, if it did. */
+  probeError?: { code: unknown; message: unknown };
+  /** Answers from the server that matched no waiting request during this operation, oldest first. */
+  orphans?: OrphanResponse[];
 }
 
 /**
@@ -44,13 +53,29 @@ export function toErrorInfo(error: unknown, context: ErrorContext = {}): ErrorIn
 function classify(error: unknown, context: ErrorContext): ErrorInfo {
   if (isPeriscopeError(error)) return error.info;
   const info = classifyOne(error, context);
-  const { transportError } = context;
-  if (transportError === undefined || transportError === error) return info;
+  if (info.kind === 'timeout' && context.orphans?.length) return orphanTimeout(info, context.orphans);
   if (info.kind !== 'timeout' && info.kind !== 'closed' && info.kind !== 'internal') return info;
-  const cause = classifyOne(transportError, { ...context, transportError: undefined });
-  if (cause.kind === 'internal' || cause.kind === info.kind) return info;
-  return { ...cause, detail: { ...cause.detail, then: { kind: info.kind, message: info.message } } };
+  const then = { kind: info.kind, message: info.message };
+  const { transportError } = context;
+  if (transportError !== undefined && transportError !== error) {
+    const cause = classifyOne(transportError, { ...context, transportError: undefined });
+    if (cause.kind !== 'internal' && cause.kind !== info.kind && !VAGUE.has(cause.kind)) return { ...cause, detail: { ...cause.detail, then } };
+  }
+  // The SDK flattens a failed body read into "SSE stream disconnected: TypeError: terminated";
+  // the recorded exchange kept the real cause (an undecodable body, data too large).
+  const recorded = context.lastHttp?.phase === 'failed' ? context.lastHttp.error : undefined;
+  if (recorded && NAMED_BODY_FAILURES.has(recorded.kind)) return { ...recorded, detail: { ...recorded.detail, then } };
+  if (transportError !== undefined && transportError !== error) {
+    const cause = classifyOne(transportError, { ...context, transportError: undefined });
+    if (cause.kind !== 'internal' && cause.kind !== info.kind) return { ...cause, detail: { ...cause.detail, then } };
+  }
+  return info;
 }
+
+/** Kinds that say only that something ended, not why. */
+const VAGUE: ReadonlySet<ErrorInfo['kind']> = new Set(['timeout', 'closed', 'internal']);
+/** What a failed HTTP exchange's own classification can name better than a vague close. */
+const NAMED_BODY_FAILURES: ReadonlySet<ErrorInfo['kind']> = new Set(['protocol', 'too-large', 'not-mcp']);
 
 function classifyOne(error: unknown, context: ErrorContext): ErrorInfo {
   if (isPeriscopeError(error)) return error.info;
@@ -59,7 +84,7 @@ function classifyOne(error: unknown, context: ErrorContext): ErrorInfo {
   // A system code anywhere in the chain is the most precise fact (fetch wraps it in `cause`,
   // happy-eyeballs in an AggregateError's `errors`), so it wins over generic wrappers.
   for (const link of chain) {
-    const info = fromSystemCode(link as SystemErrorLike, context);
+    const info = fromSystemCode(link as SystemErrorLike, context) ?? (typeof link === 'object' && link !== null ? classifyWireError(link, context) : undefined);
     if (info) return info;
   }
 
@@ -106,7 +131,7 @@ function fromSystemCode(link: SystemErrorLike, context: ErrorContext): ErrorInfo
   return undefined;
 }
 
-const TEXT_CODE = /\b(E[A-Z]{3,}|EAI_[A-Z]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|ERR_SSL_[A-Z_]+)\b/g;
+const TEXT_CODE = /\b(E[A-Z]{3,}|EAI_[A-Z]+|UND_ERR_[A-Z_]+|ERR_TLS_[A-Z_]+|ERR_SSL_[A-Z_]+|HPE_[A-Z_]+|Z_[A-Z_]+|ERR_STRING_TOO_LONG)\b/g;
 
 function fromMessageText(text: string, context: ErrorContext): ErrorInfo | undefined {
   for (const [pattern, code] of TLS_MESSAGE_CODES) {
@@ -116,12 +141,13 @@ function fromMessageText(text: string, context: ErrorContext): ErrorInfo | undef
     const code = match[1]!;
     const address = /(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-f:]+\]):(\d+)/i.exec(text);
     const hostname = /(?:ENOTFOUND|EAI_AGAIN)\s+(\S+)/.exec(text)?.[1];
-    const info = fromSystemCode(
-      { code, address: address?.[1], port: address ? Number(address[2]) : undefined, hostname },
-      context,
-    );
+    const info =
+      fromSystemCode({ code, address: address?.[1], port: address ? Number(address[2]) : undefined, hostname }, context) ??
+      classifyWireError({ code, message: text }, context);
     if (info) return { ...info, detail: { ...info.detail, reason: text } };
   }
+  const wire = classifyWireError({ message: text }, context);
+  if (wire) return wire;
   if (/\bterminated\b|other side closed|socket hang up/i.test(text)) {
     const info = classifySystemError('UND_ERR_SOCKET', {}, context);
     return info && { ...info, detail: { ...info.detail, reason: text } };

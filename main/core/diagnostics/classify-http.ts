@@ -105,7 +105,8 @@ function titleSuffix(body: string | undefined): string {
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request', 404: 'Not Found', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
+  413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 };
 
@@ -129,6 +130,9 @@ function statusHint(r: HttpResponseFacts, method: string, looksHtml: boolean): s
   }
   if (status === 400) return 'the server rejected the request; check required headers and the protocol version (see the body above)';
   if (status === 406 || status === 415) return 'the server does not accept what MCP sends (JSON, event streams); it may not be an MCP endpoint';
+  if (status === 414) return 'the URL is longer than the server accepts: shorten its path or query';
+  if (status === 431) return 'the request headers are larger than the server accepts: shorten the longest header value (a token or cookie); Node servers take 16 KiB of headers in all';
+  if (status === 413) return 'the request body is larger than the server accepts: send smaller arguments';
   if (status === 408 || status === 504) return 'the server or a gateway timed out; retry, or raise --timeout';
   if (status === 429) {
     const retry = headerValue(r.headers, 'retry-after');

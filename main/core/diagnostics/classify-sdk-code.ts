@@ -2,6 +2,7 @@ import { SdkErrorCode, type SdkError } from '@modelcontextprotocol/client';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { ErrorContext } from './classify-error';
 import { classifyClose } from './classify-close';
+import { classifyJsonRpcError } from './classify-protocol-error';
 // Called at run time only (the two modules import each other), to classify a probe's cause.
 import { toErrorInfo } from './classify-error';
 
@@ -46,6 +47,17 @@ export function classifySdkCode(error: SdkError, context: ErrorContext): ErrorIn
       }
       const closed = /closed/i.test(error.message) ? classifyClose(error, error.message, context) : undefined;
       if (closed) return closed;
+      // A pinned 2026-07-28 connection whose probe the server refused for a reason of its own
+      // (not Method not found, which is what a 2025-only server says): that refusal is the story.
+      const refused = context.probeError;
+      if (refused && typeof refused.code === 'number' && refused.code !== -32601 && /pin/i.test(error.message)) {
+        const info = classifyJsonRpcError(refused.code, String(refused.message ?? ''), undefined, context);
+        return {
+          ...info,
+          message: `${info.message} (answering server/discover, so the pinned 2026-07-28 connection could not start)`,
+          hint: `${info.hint}; or set the protocol era to auto if the server only speaks the 2025 protocol`,
+        };
+      }
       return {
         kind: 'protocol-version',
         message: `Client and server could not agree on a protocol era: ${error.message.replace(/^Version negotiation (probe )?failed: /, '')}${where}`,

@@ -16,7 +16,7 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
     if (fromBody?.code === -32022) return unsupportedVersion(fromBody.message, fromBody.data);
     const body = typeof error.data.text === 'string' ? error.data.text : message.replace(/^(Error POSTing to endpoint|Failed to open SSE stream|Failed to terminate session): ?/, '');
     const method = error.code === SdkErrorCode.ClientHttpFailedToOpenStream ? 'GET' : error.code === SdkErrorCode.ClientHttpFailedToTerminateSession ? 'DELETE' : 'POST';
-    const info = fromHttp(error.status, body, method, context);
+    const info = jsonRpcErrorWithStatus(fromHttp(error.status, body, method, context), error.status, fromBody, context);
     if (info && error.code === SdkErrorCode.EraNegotiationFailed) {
       return { ...info, message: `${info.message} (while probing the protocol era with server/discover)` };
     }
@@ -36,7 +36,10 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
 
   // The legacy SSE transport's POST failure is a plain Error with the status in its text.
   const ssePost = /Error POSTing to endpoint \(HTTP (\d{3})\): ?([\s\S]*)/.exec(message);
-  if (ssePost) return fromHttp(Number(ssePost[1]), ssePost[2], 'POST', { ...context, transport: context.transport ?? 'sse' });
+  if (ssePost) {
+    const status = Number(ssePost[1]);
+    return jsonRpcErrorWithStatus(fromHttp(status, ssePost[2], 'POST', { ...context, transport: context.transport ?? 'sse' }), status, jsonRpcErrorInBody(ssePost[2]), context);
+  }
 
   // ws rejects the upgrade as "Unexpected server response: 401".
   const wsStatus = /Unexpected server response: (\d{3})/.exec(message);
@@ -70,7 +73,13 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
       detail: { method: 'sampling/createMessage' },
     };
   }
-  if (error instanceof ProtocolError) return classifyJsonRpcError(error.code, error.message.replace(/^MCP error -?\d+: /, ''), error.data, context);
+  if (error instanceof ProtocolError) {
+    const info = classifyJsonRpcError(error.code, error.message.replace(/^MCP error -?\d+: /, ''), error.data, context);
+    // A 2026-07-28 request's 400 carrying the error is delivered as a message: name the status too.
+    const last = context.lastHttp;
+    const status = last?.method === 'POST' && (last.status ?? 0) >= 400 && jsonRpcErrorInBody(last.responseBody)?.code === error.code ? last.status : undefined;
+    return status === undefined ? info : withStatus(info, status);
+  }
   if (error instanceof SdkError && error.code === SdkErrorCode.ClientHttpUnexpectedContent) {
     const contentType = (error.data as { contentType?: unknown } | undefined)?.contentType;
     return fromHttp(200, undefined, 'POST', context, typeof contentType === 'string' ? { 'content-type': contentType } : undefined) ?? notMcpContentType(message, context);
@@ -81,7 +90,16 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
   }
 
   const name = (error as { name?: unknown })?.name;
+  // A message our transports refused (JSON, not JSON-RPC): the schema's words say why.
+  if (name === 'UnparsedMessageError') return classifySdkError((error as { reason?: unknown }).reason, context);
   if (name === 'ZodError' || (Array.isArray((error as { issues?: unknown })?.issues) && name !== 'AggregateError')) {
+    // The SDK refuses a JSON-RPC error whose id is null (JSON-RPC 2.0 §5 sends that when the
+    // server could not read the request); the recorded body still says what the server meant.
+    const answered = jsonRpcErrorInBody(context.lastHttp?.responseBody);
+    if (answered) {
+      const info = classifyJsonRpcError(answered.code, answered.message, answered.data, context);
+      return { ...info, message: `${info.message} (sent with no usable id, so the client library could not match it to the request)` };
+    }
     const problems = summarizeIssues((error as { issues: ZodIssueLike[] }).issues);
     return {
       kind: 'protocol',
@@ -147,6 +165,26 @@ function fromHttp(
     transport: context.transport,
     url: context.url,
   });
+}
+
+/**
+ * An HTTP error status whose body is a JSON-RPC error (the SDK servers answer a request they
+ * refuse this way: 400 -32000 "Bad Request", 404 -32001 "Session not found"): the server's code
+ * and message say more than the status, so it is a `protocol` error naming both. An auth refusal
+ * or an expired session keeps its own kind.
+ */
+function jsonRpcErrorWithStatus(
+  info: ErrorInfo | undefined,
+  status: number,
+  body: ReturnType<typeof jsonRpcErrorInBody>,
+  context: ErrorContext,
+): ErrorInfo | undefined {
+  if (!body || !info || (info.kind !== 'http-status' && info.kind !== 'not-mcp')) return info;
+  return withStatus(classifyJsonRpcError(body.code, body.message, body.data, context), status);
+}
+
+function withStatus(info: ErrorInfo, status: number): ErrorInfo {
+  return { ...info, message: `${info.message} (HTTP ${status})`, detail: { ...info.detail, status } };
 }
 
 function notMcpContentType(text: string, context: ErrorContext): ErrorInfo {

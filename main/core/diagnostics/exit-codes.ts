@@ -23,6 +23,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ kind: ErrorKind; code: number; des
   { kind: 'protocol', code: 33, description: 'the server sent invalid JSON-RPC/MCP or answered with a JSON-RPC error' },
   { kind: 'session-expired', code: 34, description: 'the server no longer knows the session (404 on a known session id)' },
   { kind: 'protocol-version', code: 35, description: 'client and server share no protocol version or era (e.g. a 2026-07-28-only server and a 2025 connection)' },
+  { kind: 'too-large', code: 36, description: 'a message was larger than a limit: the WebSocket message limit, the stdio read buffer, or the longest text the runtime can hold' },
   { kind: 'spawn', code: 40, description: 'the stdio server command could not be started or exited' },
   { kind: 'cancelled', code: 41, description: 'the operation was cancelled' },
   { kind: 'missing-secret', code: 50, description: 'a secret header value is not set' },

@@ -31,6 +31,8 @@ export const SeedRemote = z.object({
   /** Periscope's protocol era setting (absent in the seed: `auto`). */
   protocol_era: z.string().optional(),
   protocol_version: z.string().optional(),
+  /** Periscope's session-expiry switch (absent: on). */
+  reinitialize_on_session_expiry: z.boolean().optional(),
 });
 export type SeedRemote = z.infer<typeof SeedRemote>;
 

@@ -32,6 +32,7 @@ export async function exportRemotes(remotes: Remote[], vault: SecretVault, optio
     if (remote.tls.caFiles.length > 0 || remote.tls.acceptInvalidCertificates) entry.tls = remote.tls;
     if (remote.protocolEra !== 'auto') entry.protocol_era = remote.protocolEra;
     if (remote.protocolVersion) entry.protocol_version = remote.protocolVersion;
+    if (remote.reinitializeOnSessionExpiry === false) entry.reinitialize_on_session_expiry = false;
     if (remote.notes !== '') entry.notes = remote.notes;
     out.push(reorder(entry));
   }

@@ -74,6 +74,7 @@ function seedCandidate(entry: unknown, source: string): ImportCandidate {
     notes: seed.notes,
     ...(seed.protocol_era ? { protocolEra: seed.protocol_era as RemoteInput['protocolEra'] } : {}),
     ...(seed.protocol_version ? { protocolVersion: seed.protocol_version } : {}),
+    ...(seed.reinitialize_on_session_expiry === false ? { reinitializeOnSessionExpiry: false } : {}),
   };
   return { ...base, draft };
 }

@@ -36,6 +36,7 @@ export async function resolveRemoteForConnection(
     timeouts: remote.timeouts as ConnectionTargetInput['timeouts'],
     tls: remote.tls,
     protocolEra: remote.protocolEra,
+    ...(remote.reinitializeOnSessionExpiry === false ? { reinitializeOnSessionExpiry: false } : {}),
     ...(remote.protocolVersion ? { protocolVersion: remote.protocolVersion } : {}),
   };
   if (remote.transport === 'stdio') {

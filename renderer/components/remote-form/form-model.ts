@@ -36,6 +36,8 @@ export interface RemoteFormState {
   protocolEra: ProtocolEraChoice;
   /** Empty: negotiate. */
   protocolVersion: string;
+  /** Start a new session when the server forgets this one (HTTP 404). */
+  reinitializeOnSessionExpiry: boolean;
   notes: string;
 }
 
@@ -46,7 +48,7 @@ export function newHeaderRow(): HeaderRow {
 
 export function formFromRemote(remote: Remote | undefined): RemoteFormState {
   if (!remote) {
-    return { name: '', transport: 'auto', url: '', command: '', args: '', env: '', cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', notes: '' };
+    return { name: '', transport: 'auto', url: '', command: '', args: '', env: '', cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, notes: '' };
   }
   return {
     name: remote.name,
@@ -75,6 +77,7 @@ export function formFromRemote(remote: Remote | undefined): RemoteFormState {
     acceptInvalidCertificates: remote.tls.acceptInvalidCertificates,
     protocolEra: remote.protocolEra,
     protocolVersion: remote.protocolVersion ?? '',
+    reinitializeOnSessionExpiry: remote.reinitializeOnSessionExpiry !== false,
     notes: remote.notes,
   };
 }
@@ -119,6 +122,7 @@ export function checkForm(state: RemoteFormState): FormCheck {
     tls: { caFiles: lines(state.caFiles), acceptInvalidCertificates: state.acceptInvalidCertificates },
     protocolEra: state.protocolEra,
     protocolVersion: state.protocolVersion.trim() || undefined,
+    ...(state.reinitializeOnSessionExpiry ? {} : { reinitializeOnSessionExpiry: false }),
     notes: state.notes,
     headers: state.headers.map((h) => ({
       name: h.name.trim(),

@@ -128,6 +128,12 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: Remo
         <Field id="remote-protocol-version" label="Pin protocol version" path="protocolVersion" errors={errors} help="Empty: negotiate. e.g. 2026-07-28 or 2025-11-25">
           {(a11y) => <input {...a11y} value={state.protocolVersion} onChange={(e) => set({ protocolVersion: e.target.value })} data-testid="remote-protocol-version" />}
         </Field>
+        {!stdio && (
+          <label className="check">
+            <input type="checkbox" checked={state.reinitializeOnSessionExpiry} onChange={(e) => set({ reinitializeOnSessionExpiry: e.target.checked })} data-testid="remote-renew-session" />
+            Start a new session when the server forgets this one (HTTP 404); clear it to stop and show the expiry instead
+          </label>
+        )}
       </fieldset>
       <Field id="remote-notes" label="Notes" path="notes" errors={errors}>
         {(a11y) => <textarea {...a11y} rows={2} value={state.notes} onChange={(e) => set({ notes: e.target.value })} />}

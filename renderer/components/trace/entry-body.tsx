@@ -69,6 +69,13 @@ export function EntryBody({ entry, onShowSeq }: { entry: TraceEntry; onShowSeq(s
       );
     case 'stderr':
       return <pre className="payload-text">{entry.line}</pre>;
+    case 'stdout':
+      return (
+        <>
+          <EntryWarnings warnings={entry.warnings} />
+          <pre className="payload-text">{entry.line}</pre>
+        </>
+      );
     case 'lifecycle':
       return (
         <>

@@ -18,6 +18,7 @@ const KIND_NAMES: Record<KindFilter, string> = {
   sse: 'SSE',
   websocket: 'WebSocket',
   stderr: 'stderr',
+  stdout: 'stdout (not JSON-RPC)',
   lifecycle: 'Lifecycle',
   'client-input': 'Answers to the server',
 };

@@ -6,10 +6,10 @@ import { ofType, textOf, useManager } from './connection-test-support';
 const { manager, cleanup } = useManager();
 
 describe('sessions and timeouts', () => {
-  it('an expired session is reported as such, and reinitialize starts a new one', async () => {
+  it('with renewal off, an expired session is reported as such, and reinitialize starts a new one', async () => {
     const fixture = await startStreamableFixture();
     cleanup(() => fixture.close());
-    const connection = await manager.open({ transport: 'streamable', url: fixture.url });
+    const connection = await manager.open({ transport: 'streamable', url: fixture.url, reinitializeOnSessionExpiry: false });
     const firstSession = connection.info().sessionId;
     await fixture.forgetSessions();
 

@@ -197,12 +197,13 @@ describe('traced transport pass-through', () => {
     const inner = fakeInner();
     const bus = new TraceBus('c');
     const entries: MessageEntry[] = [];
-    bus.subscribe((e) => entries.push(e as MessageEntry));
+    bus.subscribe((e) => void (e.type === 'message' && entries.push(e)));
     const traced = traceTransport(inner, bus, new Redactor());
     inner.onmessage?.({ jsonrpc: '2.0', id: 5, method: 'ping' });
     inner.onmessage?.({ jsonrpc: '2.0', id: 5, result: {} } as JSONRPCMessage);
     await traced.send({ jsonrpc: '2.0', id: 5, result: {} });
     expect(entries[1]!.requestSeq).toBeUndefined();
+    expect(entries[1]!.warnings?.[0]).toContain('Orphan response: its id 5 matches no request sent on this connection');
     expect(entries[2]!.requestSeq).toBe(1);
   });
 

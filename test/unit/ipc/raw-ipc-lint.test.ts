@@ -14,7 +14,8 @@ const RAW_IMPORT = "import { ipcMain } from 'electron';\nipcMain.handle('x', () 
 const RAW_PROPERTY = "import electron from 'electron';\nelectron.ipcRenderer.invoke('x');\n";
 
 // The lint rule of ARCHITECTURE.md rule 1, checked on snippets placed at real paths.
-describe('raw IPC lint rule', () => {
+// Each case runs ESLint with the project's config: seconds of work, more on a busy machine.
+describe('raw IPC lint rule', { timeout: 30_000 }, () => {
   it('rejects ipcMain / ipcRenderer in main/app', async () => {
     expect(await ruleIds(RAW_IMPORT, 'main/app/sneaky-ipc.ts')).toContain('no-restricted-imports');
     expect(await ruleIds(RAW_PROPERTY, 'main/app/sneaky-ipc.ts')).toContain('no-restricted-properties');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRemoteDraft, isLoopbackHost, looksLikeCredentialHeader, type RemoteInput } from '../../../shared/model';
+import { MAX_HEADER_VALUE_CHARS } from '../../../shared/model/remote-rules';
 
 const base: RemoteInput = { name: 'api', transport: 'streamable', url: 'https://api.example.com/mcp', headers: [] };
 
@@ -75,11 +76,32 @@ describe('remote validation rules', () => {
     expect(issues({ headers: [{ name: "X-Weird_!#$%&'*+.^`|~1", value: 'v' }] as RemoteInput['headers'] })).toEqual([]);
   });
 
-  it('refuses CR or LF in a header value', () => {
-    for (const value of ['a\r\nX-Injected: 1', 'line\nbreak', 'cr\ronly']) {
+  it('refuses CR or LF in a header value, naming which and where', () => {
+    const cases: Array<[string, string]> = [
+      ['a\r\nX-Injected: 1', 'a line break (CR) (U+000D) at character 2'],
+      ['line\nbreak', 'a line break (LF) (U+000A) at character 5'],
+      ['cr\ronly', 'a line break (CR) (U+000D) at character 3'],
+    ];
+    for (const [value, what] of cases) {
       const found = issues({ headers: [{ name: 'X-Env', value }] as RemoteInput['headers'] });
-      expect(found).toEqual(['Value of header "X-Env" contains a line break (CR or LF), which would split the HTTP request']);
+      expect(found).toEqual([`Value of header "X-Env" contains ${what}, which would split the HTTP request`]);
     }
+  });
+
+  it('refuses NUL and other control characters, characters beyond Latin-1 and over-long values, never quoting the value', () => {
+    const found = (value: string) => issues({ headers: [{ name: 'Authorization', value, is_secret: true }] as RemoteInput['headers'] });
+    expect(found('Bearer ab\u0000cd')).toEqual(['Value of header "Authorization" contains a NUL character (U+0000) at character 10; HTTP header values may not contain control characters']);
+    expect(found('bell\u0007')[0]).toContain('a control character (U+0007) at character 5');
+    expect(found('del\u007f')[0]).toContain('(U+007F) at character 4');
+    expect(found('snow\u2603man')[0]).toBe(
+      'Value of header "Authorization" contains "\u2603" (U+2603) at character 5, outside Latin-1: header values travel as bytes, so only characters up to U+00FF can be sent (percent-encode or base64 the value)',
+    );
+    expect(found('emoji \u{1F600}')[0]).toContain('(U+1F600) at character 7');
+    const long = found('x'.repeat(MAX_HEADER_VALUE_CHARS + 1))[0];
+    expect(long).toContain('is 16,385 characters long, over the 16 KiB');
+    for (const message of [found('Bearer ab\u0000cd')[0], long]) expect(message).not.toContain('Bearer ab');
+    // What fetch itself accepts stays accepted: tabs, Latin-1 letters, a value at the limit.
+    for (const value of ['a\tb', 'caf\u00e9', 'x'.repeat(MAX_HEADER_VALUE_CHARS), '']) expect(found(value), JSON.stringify(value.slice(0, 8))).toEqual([]);
   });
 
   it('refuses the same header name twice, ignoring case', () => {

@@ -1,0 +1,29 @@
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import type { OrphanResponse } from '../capture/traced-transport';
+
+/**
+ * A request that timed out while the server sent answers no request was waiting for: most likely
+ * the server answered it under the wrong id. Says which ids arrived and which were waiting, so
+ * the user looks at the server's id handling instead of its speed. `protocol`, because the
+ * server did answer; the timeout is only how it ended.
+ */
+export function orphanTimeout(timeout: ErrorInfo, orphans: OrphanResponse[]): ErrorInfo {
+  const shown = orphans.slice(-3);
+  const answers = shown.map(describeOrphan).join('; ');
+  const waiting = [...new Set(shown.flatMap((o) => o.waiting))].map((id) => JSON.stringify(id));
+  return {
+    kind: 'protocol',
+    message: `${timeout.message.replace(/\s*\([^)]*\)$/, '')}, although the server sent ${shown.length === 1 ? 'an answer' : `${shown.length} answers`} matching no waiting request meanwhile: ${answers}${waiting.length ? ` (requests waiting: ${waiting.join(', ')})` : ''}`,
+    hint: 'the server likely answered under the wrong id: a JSON-RPC response must carry its request\'s id, with the same type; the trace marks each orphan answer',
+    detail: {
+      orphans: shown.map((o) => ({ id: o.id ?? null, seq: o.seq, waiting: o.waiting, ...(o.error ? { error: o.error } : {}) })),
+      then: { kind: timeout.kind, message: timeout.message },
+    },
+  };
+}
+
+function describeOrphan(orphan: OrphanResponse): string {
+  const id = orphan.id === null ? 'id null' : orphan.id === undefined ? 'no id' : `id ${JSON.stringify(orphan.id)}`;
+  const error = orphan.error ? `, JSON-RPC error ${String(orphan.error.code)}: ${String(orphan.error.message)}` : '';
+  return `${orphan.error ? 'an error' : 'a result'} with ${id}${error} (trace entry ${orphan.seq})`;
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScriptedServer, type ScriptedServer } from '../../fixtures/sdk-servers/misbehaving/scripted-server';
+import { startForgetfulServer, startNotHttpServer } from '../errors/wire-servers';
+import { cli, removeTestDataDir } from './cli-harness';
+
+let scripted: ScriptedServer;
+beforeAll(async () => {
+  scripted = await startScriptedServer();
+});
+afterAll(async () => {
+  await scripted.close();
+  removeTestDataDir();
+});
+
+/** The failures issue 8 found ending in exit 70 (internal), each with its own kind and words now. */
+describe('the CLI names what happened, never exit 70', () => {
+  it('a header value beyond Latin-1: exit 11 before anything is sent', async () => {
+    const before = scripted.received.length;
+    const run = await cli(['tools', scripted.urls.streamable, '-H', 'X-Team: snow\u2603']);
+    expect(run.code).toBe(11);
+    expect(run.stderr).toContain('error: The value of header "X-Team" contains "\u2603" (U+2603) at character 5, outside Latin-1');
+    expect(scripted.received.length).toBe(before);
+  });
+
+  it('a port that does not speak HTTP: exit 32 (not-mcp)', async () => {
+    const server = await startNotHttpServer();
+    try {
+      const run = await cli(['tools', server.url]);
+      expect(run.code).toBe(32);
+      expect(run.stderr).toContain(`error: 127.0.0.1:${server.port} did not answer with valid HTTP`);
+      expect(run.stderr).toMatch(/hint: check the port/);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a server JSON-RPC error -32000 with a null id: exit 33 with its code and message', async () => {
+    const run = await cli(['call', scripted.urls.websocket, 'misbehave', '--args', JSON.stringify({ id: 'null', error: { code: -32000, message: 'Backend said no' } })]);
+    expect(run.code).toBe(33);
+    expect(run.stderr).toContain('JSON-RPC error -32000: Backend said no');
+  });
+
+  it('--max-message-mb: a WebSocket message over it is exit 36, naming the limit', async () => {
+    const args = JSON.stringify({ padBytes: 2 * 1024 * 1024 });
+    const over = await cli(['call', scripted.urls.websocket, 'misbehave', '--args', args, '--max-message-mb', '1']);
+    expect(over.code).toBe(36);
+    expect(over.stderr).toContain('error: The server sent a WebSocket message larger than the 1 MB limit');
+    const under = await cli(['call', scripted.urls.websocket, 'misbehave', '--args', args, '--max-message-mb', '4']);
+    expect(under.code, under.stderr).toBe(0);
+    const bad = await cli(['tools', scripted.urls.websocket, '--max-message-mb', 'lots']);
+    expect(bad.code).toBe(1);
+  });
+
+  it('--stop-on-session-expiry: a 404 on the session stops at once (exit 34); without it, a new session is tried first', async () => {
+    const stops = await startForgetfulServer();
+    const renews = await startForgetfulServer();
+    try {
+      const stopped = await cli(['tools', stops.url, '--stop-on-session-expiry', '--trace']);
+      expect(stopped.code).toBe(34);
+      expect(stops.initializes()).toBe(1);
+      expect(stopped.stderr).not.toContain('Session expired; initialized a new one');
+
+      const renewed = await cli(['tools', renews.url, '--trace']);
+      expect(renewed.code).toBe(34); // this server forgets the new session at once too
+      expect(renews.initializes()).toBe(2);
+      expect(renewed.stderr).toContain('Session expired; initialized a new one (was session-1, now session-2)');
+    } finally {
+      await stops.close();
+      await renews.close();
+    }
+  });
+});
