@@ -78,13 +78,15 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     await page.getByTestId('cancel-remote').click();
   });
 
-  it('connects over Streamable HTTP and shows initialize and its response in the trace', async () => {
+  it('connects over Streamable HTTP in the 2026-07-28 era and shows server/discover and its response in the trace', async () => {
     await connect('Playground');
     expect(await remoteItem('Playground').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
     await expect.poll(() => activePanel().getByTestId('transport-used').innerText()).toContain('streamable');
-    await expect.poll(traceText).toContain('initialize');
+    await expect.poll(() => activePanel().getByTestId('protocol-era').innerText()).toContain('2026-07-28');
+    await expect.poll(() => activePanel().getByTestId('era-detection').innerText()).toContain('server/discover');
+    await expect.poll(traceText).toContain('server/discover');
     const rows = activePanel().getByTestId('trace-row');
-    await expect.poll(() => rows.filter({ hasText: 'initialize' }).count()).toBeGreaterThanOrEqual(2); // request and its response
+    await expect.poll(() => rows.filter({ hasText: 'server/discover' }).count()).toBeGreaterThanOrEqual(2); // request and its response
     await app.screenshot('connection-trace');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -92,17 +94,19 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
   it('filters the trace and opens an entry with its paired response', async () => {
     const panel = activePanel();
     const total = await panel.getByTestId('trace-row').count();
-    await panel.getByTestId('trace-filter-method').fill('initialize');
+    await panel.getByTestId('trace-filter-method').fill('server/discover');
     await expect.poll(() => panel.getByTestId('trace-count').innerText()).toMatch(/ of /);
     const shown = await panel.getByTestId('trace-row').count();
     expect(shown).toBeGreaterThanOrEqual(2);
     expect(shown).toBeLessThan(total);
 
-    await panel.getByTestId('trace-row').filter({ hasText: 'initialize' }).first().click();
+    await panel.getByTestId('trace-row').filter({ hasText: 'server/discover' }).first().click();
     const detail = panel.getByTestId('trace-detail');
-    await expect.poll(() => detail.innerText()).toContain('initialize');
+    await expect.poll(() => detail.innerText()).toContain('server/discover');
+    // The request's 2026-07-28 _meta envelope, lifted out for a glance.
+    await expect.poll(() => detail.getByTestId('protocol-facts').innerText()).toContain('2026-07-28');
     await detail.getByTestId('show-pair').click();
-    await expect.poll(() => detail.innerText()).toMatch(/serverInfo|protocolVersion/);
+    await expect.poll(() => detail.innerText()).toMatch(/supportedVersions/);
     await app.screenshot('trace-detail');
     expect(await seriousA11yViolations(page)).toEqual([]);
     await panel.getByTestId('trace-filter-clear').click();
@@ -121,15 +125,16 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Demo over SSE', transport: 'sse', url: 'http://playground.localhost/sse' } });
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Demo over WebSocket', transport: 'websocket', url: 'ws://playground.localhost/ws' } });
-    for (const [name, transport] of [
-      ['Demo over SSE', 'sse'],
-      ['Demo over WebSocket', 'websocket'],
+    // Legacy SSE is a 2025-only transport (initialize); WebSocket negotiates 2026-07-28 under auto.
+    for (const [name, transport, opening] of [
+      ['Demo over SSE', 'sse', 'initialize'],
+      ['Demo over WebSocket', 'websocket', 'server/discover'],
     ] as const) {
       await expect.poll(() => remoteItem(name).count()).toBe(1);
       await connect(name);
       expect(await remoteItem(name).getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
       await expect.poll(() => activePanel().getByTestId('transport-used').innerText()).toContain(transport);
-      await expect.poll(traceText).toContain('initialize');
+      await expect.poll(traceText).toContain(opening);
     }
   });
 
@@ -177,14 +182,14 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     app.dialogs.answerNext(file);
     await activePanel().getByTestId('save-session').click();
     await expect.poll(async () => (await readdir(app.dataDir)).includes('saved-session.ndjson')).toBe(true);
-    expect(await readFile(file, 'utf8')).toContain('"initialize"');
+    expect(await readFile(file, 'utf8')).toContain('"server/discover"');
 
     app.dialogs.answerNext(file);
     await page.getByTestId('open-session').click();
     const session = page.getByTestId('session-tab');
     await expect.poll(() => session.count()).toBe(1);
     expect(await session.getByRole('note').innerText()).toContain('saved-session.ndjson');
-    await expect.poll(async () => (await session.getByTestId('trace-view').innerText()).toLowerCase()).toContain('initialize');
+    await expect.poll(async () => (await session.getByTestId('trace-view').innerText()).toLowerCase()).toContain('server/discover');
     await app.screenshot('session-file');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
