@@ -2,8 +2,10 @@ import type { JSONRPCMessage, MessageExtraInfo, Transport, TransportSendOptions 
 import type { ProtocolEra } from '../../../shared/model/protocol-era';
 import type { Direction, MessageEntry, MessageKind, TraceDraft } from '../../../shared/model/trace';
 import { monoNow } from './clock';
+import { measureMessage, tooDeepAnswer, tooDeepRequestRefusal, tooDeepToSend, tooDeepWarning } from './depth-guard';
 import { envelopeOf, isObject, nameOf, resultFields } from './envelope';
 import { eraWarnings } from './era-warnings';
+import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import { MultiRoundCalls } from './multi-round-calls';
 import type { Redactor } from './redaction';
 import type { TraceBus } from './trace-bus';
@@ -58,6 +60,9 @@ export class TracedTransport implements Transport {
    */
   private readonly endedRequests = new Map<string, OpenRequest>();
   private readonly calls = new MultiRoundCalls();
+  private readonly links: SsePayloadLinks;
+  /** The method a too-deep answer answered, until the stand-in error is handed over. */
+  private readonly answeredMethod = new Map<RpcId, string>();
 
   constructor(
     readonly inner: Transport,
@@ -65,8 +70,10 @@ export class TracedTransport implements Transport {
     private readonly redactor: Redactor,
     private readonly options: TracedTransportOptions = {},
   ) {
+    this.links = ssePayloadLinks(bus);
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
-      this.recordSafely('incoming', message);
+      const tooDeep = this.recordSafely('incoming', message);
+      if (tooDeep) return this.deliverShallow(message, tooDeep, extra);
       this.onmessage?.(message, extra);
     };
     inner.onclose = () => {
@@ -75,6 +82,7 @@ export class TracedTransport implements Transport {
       this.openRequests.incoming.clear();
       this.endedRequests.clear();
       this.calls.clear();
+      this.links.clear();
       this.onclose?.();
     };
     inner.onerror = (error: Error) => this.onerror?.(error);
@@ -110,7 +118,9 @@ export class TracedTransport implements Transport {
   }
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    this.recordSafely('outgoing', message);
+    const tooDeep = this.recordSafely('outgoing', message);
+    // The SDK would overflow the stack serializing it: refuse it here, by name.
+    if (tooDeep) return Promise.reject(tooDeepToSend(tooDeep.values().next().value!, (message as { method?: string }).method));
     const sending = this.inner.send(message, options);
     const id = (message as { id?: RpcId }).id;
     if (id === undefined || !('method' in message)) return sending;
@@ -125,19 +135,60 @@ export class TracedTransport implements Transport {
     return this.inner.close();
   }
 
-  private recordSafely(direction: Direction, message: unknown): void {
-    try {
-      // Old protocol versions allowed JSON-RPC batches: one entry per element, so pairing works.
-      if (Array.isArray(message)) for (const element of message) this.record(direction, element);
-      else this.record(direction, message);
-    } catch {
-      // Capture must never break the conversation it observes.
+  /**
+   * Records a message (one entry per element of an old-style JSON-RPC batch, so pairing works).
+   * Returns the elements nested deeper than Periscope handles, with their depth, if any.
+   */
+  private recordSafely(direction: Direction, message: unknown): Map<unknown, number> | undefined {
+    let tooDeep: Map<unknown, number> | undefined;
+    for (const element of Array.isArray(message) ? message : [message]) {
+      try {
+        const depth = this.record(direction, element);
+        if (depth !== undefined) (tooDeep ??= new Map()).set(element, depth);
+      } catch (error) {
+        // Capture must never break the conversation it observes, nor lose a message silently.
+        this.noteUnrecorded(direction, error);
+      }
+    }
+    return tooDeep;
+  }
+
+  /**
+   * Hands the SDK what it can take of an incoming message with too-deep parts: an answer becomes
+   * an error answer for its request (which then fails naming the depth), a request from the
+   * server is refused with an error sent back, a notification is dropped. The trace keeps all.
+   */
+  private deliverShallow(message: JSONRPCMessage, tooDeep: Map<unknown, number>, extra?: MessageExtraInfo): void {
+    for (const element of Array.isArray(message) ? (message as unknown[]) : [message]) {
+      const depth = tooDeep.get(element);
+      if (depth === undefined) {
+        this.onmessage?.(element as JSONRPCMessage, extra);
+        continue;
+      }
+      const m = isObject(element) ? element : {};
+      const id = m.id as RpcId | undefined;
+      if (typeof m.method === 'string') {
+        if (id !== undefined) void this.send(tooDeepRequestRefusal(id, depth)).catch(() => undefined);
+      } else if (id !== undefined) {
+        this.onmessage?.(tooDeepAnswer(id, depth, this.answeredMethod.get(id)), extra);
+        this.answeredMethod.delete(id);
+      }
     }
   }
 
-  private record(direction: Direction, message: unknown): void {
+  private noteUnrecorded(direction: Direction, error: unknown): void {
+    try {
+      const why = error instanceof Error ? error.message : String(error);
+      this.bus.emit({ type: 'lifecycle', state: 'info', text: `An ${direction} message could not be recorded (${this.redactor.text(why).slice(0, 200)}); it was passed on unchanged` });
+    } catch {
+      // nothing more to do
+    }
+  }
+
+  /** Records one message; returns its depth when it nests deeper than Periscope handles. */
+  private record(direction: Direction, message: unknown): number | undefined {
     const monoTime = monoNow();
-    const json = JSON.stringify(message) ?? 'null';
+    const { json, depth } = measureMessage(message);
     const m = isObject(message) ? message : {};
     const id = m.id as RpcId | undefined;
     const method = typeof m.method === 'string' ? m.method : undefined;
@@ -154,6 +205,11 @@ export class TracedTransport implements Transport {
     };
     if (id !== undefined) draft.rpcId = id;
     if (method !== undefined) draft.method = method;
+    if (depth !== undefined) draft.depth = depth;
+    if (direction === 'incoming') {
+      const sseEventSeq = this.links.claim(json);
+      if (sseEventSeq !== undefined) draft.sseEventSeq = sseEventSeq;
+    }
     let call: OpenRequest['call'];
 
     if (messageKind === 'request' || messageKind === 'notification') {
@@ -175,13 +231,18 @@ export class TracedTransport implements Transport {
     if (method === 'notifications/cancelled') this.markCancelled(direction, m, draft);
 
     const warnings = eraWarnings(this.options.era?.(), direction, draft, m);
+    if (depth !== undefined) warnings.push(tooDeepWarning(m, depth, direction));
     if (warnings.length) draft.warnings = warnings;
+    // A too-deep answer is replaced for the SDK by an error naming its request's method.
+    if (depth !== undefined && direction === 'incoming' && id !== undefined && draft.method !== undefined && method === undefined) this.answeredMethod.set(id, draft.method);
 
     const entry = this.bus.emit(draft as TraceDraft);
-    if (messageKind === 'request' && id !== undefined) {
+    // A too-deep outgoing request is refused before the wire: nothing will answer it.
+    if (messageKind === 'request' && id !== undefined && !(depth !== undefined && direction === 'outgoing')) {
       const name = nameOf(m);
       this.openRequests[direction].set(id, { seq: entry.seq, monoTime, method: method!, ...(name !== undefined ? { name } : {}), ...(call ? { call } : {}) });
     }
+    return depth;
   }
 
   /** `resultType`, cache hints, and the link from an `input_required` round to the call's retry. */

@@ -3,10 +3,11 @@ import type { ConnectionInfo, ConnectionTarget, ConnectionTargetInput, Transport
 import { ConnectionTarget as TargetSchema } from '../../../shared/model/connection';
 import { eraOfRevision } from '../../../shared/model/protocol-era';
 import type { ErrorInfo } from '../../../shared/model/error-info';
+import { tooDeepErrorInfo } from '../capture/depth-guard';
 import { createRecordingFetch } from '../capture/recording-fetch';
 import { redactorForHeaders, type Redactor } from '../capture/redaction';
-import { TraceBuffer } from '../capture/trace-buffer';
-import { TraceBus } from '../capture/trace-bus';
+import type { TraceBuffer } from '../capture/trace-buffer';
+import type { TraceBus } from '../capture/trace-bus';
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { describeFailure } from '../diagnostics/describe-failure';
 import { PeriscopeError } from '../diagnostics/periscope-error';
@@ -17,21 +18,18 @@ import { connectInEra, type EraOutcome } from './era/connect-in-era';
 import type { ClientInputHandlers } from './input/client-input';
 import { sessionInfo } from './session-info';
 import { FailureEvidence } from './failure-evidence';
-import { SessionRecording } from './session-recording';
+import { ConnectionTrace, type ConnectionTraceOptions } from './connection-trace';
 import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
 import { requestOptions, type PerRequestOptions } from './timeouts';
 import { headerRecord, type TransportContext } from './transport-context';
 import { ConnectionRequests } from './connection-requests';
 import { parseConnectionTarget } from './connection-target';
 
-export interface McpConnectionOptions {
+export interface McpConnectionOptions extends ConnectionTraceOptions {
   id?: string;
   label?: string;
   clientInfo?: { name: string; version: string };
   handlers?: ClientInputHandlers;
-  bufferCapacity?: number;
-  /** Session file to stream the trace to (NDJSON). */
-  recordTo?: string;
   /** Keep-alive for WebSocket connections (tests shorten it). */
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
   onStateChange?: (info: ConnectionInfo) => void;
@@ -51,11 +49,12 @@ export class McpConnection extends ConnectionRequests {
   readonly id: string;
   readonly bus: TraceBus;
   readonly buffer: TraceBuffer;
+  /** Bus, buffer and session file of this connection's trace. */
+  readonly trace: ConnectionTrace;
   readonly label: string;
   private readonly input: ConnectionTargetInput;
   private readonly redactor: Redactor;
   private readonly evidence: FailureEvidence;
-  private readonly recording: SessionRecording;
   private state: ConnectionInfo = { connectionId: '', label: '', state: 'closed', warnings: [] };
   private target?: ConnectionTarget;
   private tls?: TlsSetup;
@@ -76,15 +75,14 @@ export class McpConnection extends ConnectionRequests {
     this.redactor = redactorForHeaders(target.headers ?? []);
     const shownUrl = target.url ? this.redactor.url(target.url) : undefined;
     this.label = options.label || shownUrl || [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') || this.id;
-    this.bus = new TraceBus(this.id);
-    this.buffer = new TraceBuffer(options.bufferCapacity);
-    this.bus.subscribe((entry) => this.buffer.push(entry));
+    this.trace = new ConnectionTrace(this.id, { label: this.label, connectionId: this.id }, options);
+    this.bus = this.trace.bus;
+    this.buffer = this.trace.buffer;
     // A stdio server's credentials come in its environment: mask those that look like secrets.
     for (const [name, value] of Object.entries(target.env ?? {})) {
       if (value && this.redactor.isSensitiveHeader(name.replace(/_/g, '-'))) this.redactor.addSecretValue(value);
     }
     this.evidence = new FailureEvidence(this.bus);
-    this.recording = new SessionRecording(this.bus, options.recordTo, { label: this.label, connectionId: this.id });
     this.state = { connectionId: this.id, label: this.label, state: 'closed', warnings: [], ...(shownUrl ? { url: shownUrl } : {}) };
   }
 
@@ -130,7 +128,7 @@ export class McpConnection extends ConnectionRequests {
       this.bus.emit({ type: 'lifecycle', state: 'closed', text: 'Connection closed', info: this.info() });
     }
     this.evidence.dispose();
-    await this.recording.close();
+    await this.trace.close();
   }
 
   protected liveSession(): LiveSession {
@@ -154,7 +152,7 @@ export class McpConnection extends ConnectionRequests {
 
   /** Any failure of a request, as a PeriscopeError; an expired session also changes the state. */
   protected failure(error: unknown): PeriscopeError {
-    const info = this.redactor.errorInfo(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
+    const info = this.redactor.errorInfo(tooDeepErrorInfo(error) ?? toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
     if (info.kind === 'session-expired' && this.state.state === 'connected') {
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
@@ -173,7 +171,7 @@ export class McpConnection extends ConnectionRequests {
     this.session = undefined;
     await stale?.close().catch(() => undefined);
     this.setState({ state: 'connecting', error: undefined });
-    await this.recording.open();
+    await this.trace.open();
     this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${this.describeHeaders()}`, info: this.info() });
     this.evidence.reset();
     try {
@@ -253,6 +251,9 @@ export class McpConnection extends ConnectionRequests {
    * server's certificate looked at, so the message can name it.
    */
   private async classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {
+    // The answer was refused for its depth (see depth-guard): that, not the wire, is the story.
+    const tooDeep = tooDeepErrorInfo(error);
+    if (tooDeep) return this.redactor.errorInfo(tooDeep);
     await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
     const context = this.evidence.context({ url: target.url, transport: kind, phase: 'connect' });
     return this.redactor.errorInfo(await describeFailure(error, context, { probeTimeoutMs: 2_000, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) }));
