@@ -4,3 +4,4 @@ export * from './trace';
 export * from './remote';
 export * from './protocol-era';
 export * from './trace-size';
+export * from './settings';

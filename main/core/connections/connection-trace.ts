@@ -1,3 +1,4 @@
+import type { TraceEntry } from '../../../shared/model/trace';
 import { DEFAULT_CONNECTION_BUDGET_BYTES, DEFAULT_ENTRY_CAP_BYTES } from '../../../shared/model/trace-size';
 import { heldCopy } from '../capture/held-copy';
 import { TraceBuffer } from '../capture/trace-buffer';
@@ -25,6 +26,8 @@ export class ConnectionTrace {
   readonly buffer: TraceBuffer;
   private readonly recording: SessionRecording;
   private recordedTo: string | undefined;
+  /** True once the in-memory entries were dropped: the trace is then read from the session file. */
+  released = false;
 
   constructor(connectionId: string, meta: Record<string, unknown>, private readonly options: ConnectionTraceOptions = {}) {
     this.bus = new TraceBus(connectionId);
@@ -55,10 +58,16 @@ export class ConnectionTrace {
     await this.recording.close();
   }
 
-  /** Forgets the in-memory entries when the session file has them; false (buffer kept) otherwise. */
+  /** The entries memory holds that the session file does not (recording stopped at its cap). */
+  notRecorded(): TraceEntry[] {
+    return this.buffer.entries().filter((entry) => !this.recording.holds(entry.seq));
+  }
+
+  /** Forgets the in-memory entries once closed, when the session file has them; false (buffer kept) otherwise. */
   release(): boolean {
-    if (!this.recordedTo) return false;
+    if (!this.recordedTo || this.released) return this.released;
     this.buffer.clear();
+    this.released = true;
     return true;
   }
 }

@@ -48,6 +48,9 @@ export class SessionRecording {
   private committed = 0;
   /** The first entry the file does not have, once recording stopped. */
   private stoppedAt?: number;
+  /** The first entry the file has, and the first after it was closed. */
+  private firstSeq?: number;
+  private closedAt?: number;
   private readonly capBytes: number;
 
   constructor(
@@ -63,6 +66,7 @@ export class SessionRecording {
     if (!this.path || this.writer) return Promise.resolve();
     this.opening ??= SessionFileWriter.open(this.path, this.meta).then((writer) => {
       this.writer = writer;
+      this.firstSeq = this.bus.peekNextSeq();
       this.committed = writer.headerBytes;
       this.detach = this.bus.subscribeFull((entry) => this.enqueue(entry));
     });
@@ -75,7 +79,7 @@ export class SessionRecording {
 
   /** Whether the file has (or is about to have) the entry with this seq. */
   holds(seq: number): boolean {
-    return this.writer !== undefined && (this.stoppedAt === undefined || seq < this.stoppedAt);
+    return this.firstSeq !== undefined && seq >= this.firstSeq && (this.stoppedAt === undefined || seq < this.stoppedAt) && (this.closedAt === undefined || seq < this.closedAt);
   }
 
   /** Everything accepted so far is in the file (rejects if the disk failed). */
@@ -86,6 +90,7 @@ export class SessionRecording {
 
   async close(): Promise<void> {
     await this.opening?.catch(() => undefined);
+    if (this.firstSeq !== undefined) this.closedAt ??= this.bus.peekNextSeq();
     this.detach?.();
     this.flushBatch();
     const writer = this.writer;
@@ -101,19 +106,25 @@ export class SessionRecording {
       if (isStopNotice(entry, this.stoppedAt)) this.push({ entry, line: writer.serialize(entry), counted: 0 });
       return;
     }
-    const room = this.capBytes - NOTICE_RESERVE_BYTES - this.committed;
     const bound = lineBytesBound(entry);
-    if (bound <= room) {
+    if (bound <= this.room()) {
       this.committed += bound;
       return this.push({ entry, counted: bound });
     }
+    // Near the cap: count what is queued exactly (writing it now), then measure this entry.
+    this.flushBatch();
     const line = writer.serialize(entry);
     const bytes = Buffer.byteLength(line, 'utf8') + 1;
-    if (bytes <= room) {
+    if (bytes <= this.room()) {
       this.committed += bytes;
       return this.push({ entry, line, counted: bytes });
     }
     this.stop(entry.seq);
+  }
+
+  /** Bytes still free for entries (the notice's reserve kept aside). */
+  private room(): number {
+    return this.capBytes - NOTICE_RESERVE_BYTES - this.committed;
   }
 
   private push(pending: Pending): void {
