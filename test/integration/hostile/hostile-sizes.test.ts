@@ -90,6 +90,21 @@ describe('big answers', () => {
   });
 });
 
+describe('a big handshake', () => {
+  it('3 MB capabilities and instructions: the connection info stays small, the trace keeps the answer', async () => {
+    const { test, connectionId } = await setup({ handshakeBytes: 3 * 1024 * 1024 });
+    const listed = (await test.call('connections:list', undefined)) as { value: ConnectionInfo[] };
+    const info = listed.value.find((i) => i.connectionId === connectionId)!;
+    expect(JSON.stringify(info).length).toBeLessThan(100 * 1024);
+    expect(info.capabilities).toEqual({ tools: { '[cut]': expect.stringMatching(/the capabilities take 3\.0 MB/) }, experimental: { '[cut]': expect.any(String) } });
+    expect(info.instructions).toMatch(/^i+… \(cut: the instructions are 3\.0 MB; the handshake answer in the trace has them whole\)$/);
+    const connection = test.core.manager.get(connectionId)!;
+    const answer = connection.buffer.entries().find((e): e is MessageEntry => e.type === 'message' && e.method === 'initialize' && e.direction === 'incoming')!;
+    expect(answer.truncated).toMatchObject({ reason: 'size', fullCopy: 'session-file' });
+    for (const entry of connection.buffer.entries()) expect(JSON.stringify(entry).length).toBeLessThan(2 * 1024 * 1024);
+  });
+});
+
 describe('session file cap', () => {
   it('an endless event stream: recording stops at the cap with a notice, the file stays under it, the connection goes on', async () => {
     const server = await startHostileShapesServer({ endlessStream: true });
