@@ -89,7 +89,7 @@ export function tooDeepErrorInfo(error: unknown): ErrorInfo | undefined {
     return {
       kind: 'protocol',
       message: tooDeepText(data.depth, method),
-      hint: `the answer is in the trace (its first levels) and whole in the session file; a server should not nest JSON this deep (look for a recursive structure it serializes)`,
+      hint: `the trace shows the answer's first levels (the session file, when recording, has it whole); a server should not nest JSON this deep: look for a recursive structure it serializes`,
       detail: { depth: data.depth, maxDepth: MAX_JSON_DEPTH, ...(method ? { method } : {}) },
     };
   }
