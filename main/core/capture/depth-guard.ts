@@ -45,6 +45,40 @@ export function measureMessage(message: unknown): MeasuredMessage {
   return { json };
 }
 
+export interface ShallowDelivery {
+  /** Hands a message to the SDK. */
+  deliver(message: JSONRPCMessage): void;
+  /** Sends a message back to the server (traced). */
+  answerServer(message: JSONRPCMessage): void;
+  /** The method of the request a response id answers, and forgetting it. */
+  methodAnswered(id: string | number): string | undefined;
+  forget(id: string | number): void;
+}
+
+/**
+ * Hands the SDK what it can take of an incoming message with too-deep parts (`tooDeep`: element →
+ * depth): an answer becomes an error answer for its request (which then fails naming the depth),
+ * a request from the server is refused with an error sent back, a notification is dropped. The
+ * trace has recorded them all already.
+ */
+export function deliverShallow(message: JSONRPCMessage, tooDeep: Map<unknown, number>, to: ShallowDelivery): void {
+  for (const element of Array.isArray(message) ? (message as unknown[]) : [message]) {
+    const depth = tooDeep.get(element);
+    if (depth === undefined) {
+      to.deliver(element as JSONRPCMessage);
+      continue;
+    }
+    const m = (typeof element === 'object' && element !== null ? element : {}) as { id?: string | number; method?: unknown };
+    if (m.id === undefined) continue;
+    if (typeof m.method === 'string') {
+      to.answerServer(tooDeepRequestRefusal(m.id, depth));
+    } else {
+      to.deliver(tooDeepAnswer(m.id, depth, to.methodAnswered(m.id)));
+      to.forget(m.id);
+    }
+  }
+}
+
 /** What became of a too-deep message, in words for its trace entry's warnings. */
 export function tooDeepWarning(message: unknown, depth: number, direction: 'incoming' | 'outgoing'): string {
   const m = (typeof message === 'object' && message !== null ? message : {}) as { id?: unknown; method?: unknown };

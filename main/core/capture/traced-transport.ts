@@ -2,7 +2,7 @@ import type { JSONRPCMessage, MessageExtraInfo, Transport, TransportSendOptions 
 import type { ProtocolEra } from '../../../shared/model/protocol-era';
 import type { Direction, MessageEntry, MessageKind, TraceDraft } from '../../../shared/model/trace';
 import { monoNow } from './clock';
-import { measureMessage, tooDeepAnswer, tooDeepRequestRefusal, tooDeepToSend, tooDeepWarning } from './depth-guard';
+import { deliverShallow, measureMessage, tooDeepToSend, tooDeepWarning } from './depth-guard';
 import { envelopeOf, isObject, nameOf, resultFields } from './envelope';
 import { eraWarnings } from './era-warnings';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
@@ -73,7 +73,14 @@ export class TracedTransport implements Transport {
     this.links = ssePayloadLinks(bus);
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
       const tooDeep = this.recordSafely('incoming', message);
-      if (tooDeep) return this.deliverShallow(message, tooDeep, extra);
+      if (tooDeep) {
+        return deliverShallow(message, tooDeep, {
+          deliver: (m) => this.onmessage?.(m, extra),
+          answerServer: (m) => void this.send(m).catch(() => undefined),
+          methodAnswered: (id) => this.answeredMethod.get(id),
+          forget: (id) => this.answeredMethod.delete(id),
+        });
+      }
       this.onmessage?.(message, extra);
     };
     inner.onclose = () => {
@@ -151,29 +158,6 @@ export class TracedTransport implements Transport {
       }
     }
     return tooDeep;
-  }
-
-  /**
-   * Hands the SDK what it can take of an incoming message with too-deep parts: an answer becomes
-   * an error answer for its request (which then fails naming the depth), a request from the
-   * server is refused with an error sent back, a notification is dropped. The trace keeps all.
-   */
-  private deliverShallow(message: JSONRPCMessage, tooDeep: Map<unknown, number>, extra?: MessageExtraInfo): void {
-    for (const element of Array.isArray(message) ? (message as unknown[]) : [message]) {
-      const depth = tooDeep.get(element);
-      if (depth === undefined) {
-        this.onmessage?.(element as JSONRPCMessage, extra);
-        continue;
-      }
-      const m = isObject(element) ? element : {};
-      const id = m.id as RpcId | undefined;
-      if (typeof m.method === 'string') {
-        if (id !== undefined) void this.send(tooDeepRequestRefusal(id, depth)).catch(() => undefined);
-      } else if (id !== undefined) {
-        this.onmessage?.(tooDeepAnswer(id, depth, this.answeredMethod.get(id)), extra);
-        this.answeredMethod.delete(id);
-      }
-    }
   }
 
   private noteUnrecorded(direction: Direction, error: unknown): void {

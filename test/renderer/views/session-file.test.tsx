@@ -104,7 +104,7 @@ describe('Big session files and the session file cap', () => {
   it('shows the session file cap and saves a new one', async () => {
     const fake = start({
       'settings:get': () => ({ sessionFileCapMB: 500 }),
-      'settings:update': (input: never) => ({ sessionFileCapMB: 500, ...(input as { patch: { sessionFileCapMB: number } }).patch }),
+      'settings:update': (input: never) => ({ sessionFileCapMB: (input as { patch: { sessionFileCapMB: number } }).patch.sessionFileCapMB }),
     });
     const input = await screen.findByLabelText('Stop recording a session file at (MB)');
     expect(input).toHaveValue(500);
