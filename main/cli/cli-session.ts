@@ -16,7 +16,7 @@ import { CLIENT_INFO } from './version';
 /** What a command's body gets besides the connection: `interrupted` aborts on Ctrl-C. */
 export type SessionRun<T> = (connection: McpConnection, info: ConnectionInfo, interrupted: AbortSignal) => Promise<T>;
 
-export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'record'> {
+export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'record' | 'recordCap'> {
   /** Where trace lines go (default: stderr). */
   traceTo?: (line: string) => void;
   /** Ctrl-C subscription; without it Ctrl-C keeps Node's default (the process ends at once). */
@@ -58,10 +58,16 @@ export async function withTarget<T>(
   options: SessionOptions,
   run: SessionRun<T>,
 ): Promise<T> {
-  const manager = new ConnectionManager({ clientInfo: CLIENT_INFO, ...(options.handlers ? { handlers: options.handlers } : {}) });
+  const manager = new ConnectionManager({
+    clientInfo: CLIENT_INFO,
+    ...(options.handlers ? { handlers: options.handlers } : {}),
+    ...(options.recordCap ? { sessionFileCapBytes: options.recordCap * 1024 * 1024 } : {}),
+  });
   // The connection records its own session file (opened before its first entry, closed with it).
   const connection = manager.create(target, { label, recordTo: options.record });
   const stops: Array<() => unknown> = [];
+  // Recording stopped at its cap: say so whether or not the trace is shown; the command goes on.
+  stops.push(connection.bus.subscribe((entry) => entry.type === 'lifecycle' && entry.recordingStopped && out.note(`warning: ${entry.text}`)));
   if (options.trace) {
     const start = monoNow();
     const print = options.traceTo ?? ((line: string) => out.note(line));

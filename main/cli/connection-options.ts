@@ -12,6 +12,8 @@ export interface ConnectionOptions extends EraOptions, ClientInputOptions {
   insecure?: boolean;
   trace?: boolean;
   record?: string;
+  /** The session file's cap in MiB (--record-cap); recording stops there with a warning. */
+  recordCap?: number;
   json?: boolean;
   stdio?: boolean;
   env: string[];
@@ -26,6 +28,12 @@ export interface ConnectionOptions extends EraOptions, ClientInputOptions {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function megabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number of megabytes (MiB).`);
+  return n;
+}
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -65,6 +73,7 @@ export function withConnectionOptions(cmd: Command): Command {
     .option('--insecure', 'accept invalid TLS certificates (reported as a warning)')
     .option('--trace', 'print the live trace to stderr, one line per entry')
     .option('--record <file>', 'write the session file (NDJSON, secrets redacted) to <file>')
+    .addOption(new Option('--record-cap <MiB>', 'the most the session file may grow to; recording stops there with a warning (default 500)').argParser(megabytes))
     .option('--json', 'machine-readable output (errors as {"error": {...}})')
     .option('--stdio', 'run a local server over stdio: the command follows `--`, e.g. --stdio -- node server.js')
     .option('--env <KEY=value>', 'environment variable for the --stdio server (repeatable)', collect)

@@ -18,11 +18,17 @@ export async function openSessionFile(): Promise<void> {
   const result = await periscope().session.open();
   if (!result.ok) return reportError('Could not open the session file', result.error);
   if (result.value.cancelled) return;
-  const { path, entries, header } = result.value;
+  const { path, entries, header, evicted, problems } = result.value;
   const tabId = `session:${++openedCount}`;
   const title = fileName(path);
   useTraceStore.getState().replaceEntries(tabId, entries, { kind: 'session', title, path, createdAt: header.createdAt });
   useUiStore.getState().openTab({ id: tabId, kind: 'session', title });
+  // Memory shows the last part of a huge file; say what is left out, and what could not be read.
+  if (evicted) useUiStore.getState().notify('info', `${title}: showing the last ${entries.length.toLocaleString('en-US')} entries; ${evicted.toLocaleString('en-US')} older ones are only in the file.`);
+  if (problems?.length) {
+    const lines = problems.length === 1 ? problems[0]!.message : `${problems.length} lines could not be read (the first: ${problems[0]!.message})`;
+    useUiStore.getState().notify('warning', `${title}: ${lines}. The rest of the file was read.`);
+  }
 }
 
 export function closeSessionTab(tabId: string): void {

@@ -1,9 +1,15 @@
 import type { TraceEntry } from '../../shared/model/trace';
+import { entryBytes } from '../../shared/model/trace-size';
 import { buildSearchText } from './search-text';
 import { ownMethodText, type EntryTexts } from './trace-filter';
 
 /** Far above the main process buffer (50,000): the renderer keeps what a long session showed. */
 export const DEFAULT_RENDERER_CAPACITY = 250_000;
+/**
+ * Bytes (estimated, see entryBytes) one trace may hold: twice a connection's buffer in main.
+ * Payloads arrive already cut to 1 MiB each, so this bounds a trace of big answers too.
+ */
+export const DEFAULT_RENDERER_BUDGET_BYTES = 128 * 1024 * 1024;
 
 /**
  * The entries of one trace (a live connection or an opened session file), append-only.
@@ -18,10 +24,21 @@ export class TraceLog implements EntryTexts {
   private readonly methods: string[] = [];
   /** Filled lazily (search) or in idle time (warmUp). */
   private readonly searchTexts: (string | undefined)[] = [];
+  /** Estimated bytes per entry, and their sum. */
+  private readonly sizes: number[] = [];
+  private heldBytes = 0;
   private warmedUpTo = 0;
   generation = 0;
 
-  constructor(private readonly capacity = DEFAULT_RENDERER_CAPACITY) {}
+  constructor(
+    private readonly capacity = DEFAULT_RENDERER_CAPACITY,
+    private readonly budgetBytes = DEFAULT_RENDERER_BUDGET_BYTES,
+  ) {}
+
+  /** Estimated bytes the entries held now take. */
+  get bytes(): number {
+    return this.heldBytes;
+  }
 
   get length(): number {
     return this.entries.length;
@@ -29,11 +46,15 @@ export class TraceLog implements EntryTexts {
 
   append(batch: readonly TraceEntry[]): void {
     for (const entry of batch) {
+      const bytes = entryBytes(entry);
       this.entries.push(entry);
       this.methods.push(this.effectiveMethod(entry));
       this.searchTexts.push(undefined);
+      this.sizes.push(bytes);
+      this.heldBytes += bytes;
     }
     if (this.entries.length > this.capacity) this.dropOldest(this.entries.length - Math.floor(this.capacity * 0.9));
+    if (this.heldBytes > this.budgetBytes) this.dropOldest(this.countToFit(Math.floor(this.budgetBytes * 0.9)));
   }
 
   clear(): void {
@@ -114,7 +135,17 @@ export class TraceLog implements EntryTexts {
     return i < 0 || this.entries[i].type !== 'message' ? '' : this.methods[i];
   }
 
+  /** How many of the oldest entries must go for the rest to fit in `bytes` (the newest always stays). */
+  private countToFit(bytes: number): number {
+    let excess = this.heldBytes - bytes;
+    let count = 0;
+    while (excess > 0 && count < this.entries.length - 1) excess -= this.sizes[count++];
+    return count;
+  }
+
   private dropOldest(count: number): void {
+    for (let i = 0; i < count; i++) this.heldBytes -= this.sizes[i];
+    this.sizes.splice(0, count);
     this.entries.splice(0, count);
     this.methods.splice(0, count);
     this.searchTexts.splice(0, count);

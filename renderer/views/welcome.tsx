@@ -1,9 +1,17 @@
+import { useEffect } from 'react';
 import { openSessionFile } from '../bridge/session-actions';
+import { loadSettings, updateSettings } from '../bridge/settings-actions';
+import { SessionCapForm } from '../components/session-cap-form';
+import { useSettingsStore } from '../stores/settings-store';
 import { useUiStore } from '../stores/ui-store';
 
 /** What the main area shows before anything is open: how to start. */
 export function Welcome() {
   const openEditor = useUiStore((s) => s.openEditor);
+  const settings = useSettingsStore((s) => s.settings);
+  useEffect(() => {
+    void loadSettings();
+  }, []);
   return (
     <section className="welcome" aria-labelledby="welcome-title" data-testid="welcome">
       <h2 id="welcome-title">Inspect an MCP server</h2>
@@ -18,6 +26,7 @@ export function Welcome() {
           Or <button type="button" className="link-button" onClick={() => void openSessionFile()}>open a saved session file</button> to read it offline.
         </li>
       </ol>
+      {settings && <SessionCapForm key={settings.sessionFileCapMB} capMB={settings.sessionFileCapMB} onSave={(sessionFileCapMB) => void updateSettings({ sessionFileCapMB })} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { ConnectionInfo } from '../model/connection';
 import { ErrorInfo } from '../model/error-info';
 import { TraceEntry } from '../model/trace';
 import { Remote, RemoteDraft } from '../model/remote';
+import { AppSettings, AppSettingsPatch } from '../model/settings';
 
 /**
  * The one IPC contract between the renderer and the main process (ARCHITECTURE.md rule 1).
@@ -78,7 +79,12 @@ export const OpenedSession = z.object({
   cancelled: z.literal(false),
   path: z.string(),
   header: z.looseObject({ format: z.string(), version: z.number(), createdAt: z.number().optional() }),
+  /** The last entries of the file, as memory keeps them (huge or too-deep payloads cut, with a marker). */
   entries: z.array(TraceEntry),
+  /** Older entries left out to keep memory bounded (they are still in the file). */
+  evicted: z.number().int().optional(),
+  /** Lines that could not be read (too long, damaged); each also stands as an entry. */
+  problems: z.array(ErrorInfo).optional(),
 });
 export type OpenedSession = z.infer<typeof OpenedSession>;
 
@@ -139,6 +145,10 @@ export const contract = {
 
   /** Starts the built-in playground server on 127.0.0.1 if it is not running yet. */
   'playground:ensure-started': { input: NoInput, output: PlaygroundInfo },
+
+  /** The app's settings (e.g. the session file cap); a change applies to connections opened after it. */
+  'settings:get': { input: NoInput, output: AppSettings },
+  'settings:update': { input: z.object({ patch: AppSettingsPatch }), output: AppSettings },
 
   /** Opens an http(s) URL in the system browser; any other scheme is refused. */
   'app:open-external': { input: z.object({ url: z.string().max(4096) }), output: Done },

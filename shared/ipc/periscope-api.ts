@@ -65,6 +65,10 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
     playground: {
       ensureStarted: call('playground:ensure-started', none),
     },
+    settings: {
+      get: call('settings:get', none),
+      update: call('settings:update', (patch: ChannelInput<'settings:update'>['patch']) => ({ patch })),
+    },
     app: {
       openExternal: call('app:open-external', (url: string) => ({ url })),
     },

@@ -3,3 +3,5 @@ export * from './connection';
 export * from './trace';
 export * from './remote';
 export * from './protocol-era';
+export * from './trace-size';
+export * from './settings';

@@ -19,6 +19,26 @@ const Base = {
   monoTime: z.number(),
 };
 
+/**
+ * On an in-memory copy of an entry whose payload was too big or nested too deep to keep whole:
+ * what was cut, and where the whole payload is. The session file always has the whole entry
+ * (unless recording was off or stopped at its cap, which `fullCopy` says).
+ */
+export const Truncation = z.object({
+  reason: z.enum(['size', 'depth']),
+  /** UTF-8 bytes of the whole payload. */
+  bytes: z.number().int(),
+  /** For 'size': the UTF-8 bytes kept here (the payload becomes the first part of its JSON text). */
+  keptBytes: z.number().int().optional(),
+  /** For 'depth': how deep the payload nests, and the most Periscope handles (see MAX_JSON_DEPTH). */
+  depth: z.number().int().optional(),
+  maxDepth: z.number().int().optional(),
+  fullCopy: z.enum(['session-file', 'none']),
+  /** The same in plain words, e.g. "truncated: 200.0 MB, the first 1.0 MB kept here; the full copy is in the session file". */
+  note: z.string(),
+});
+export type Truncation = z.infer<typeof Truncation>;
+
 export const Direction = z.enum(['outgoing', 'incoming']);
 export type Direction = z.infer<typeof Direction>;
 export const MessageKind = z.enum(['request', 'response', 'notification', 'error']);
@@ -68,6 +88,15 @@ export const MessageEntry = z.object({
     .optional(),
   /** Things the server got wrong about this message, in plain words (e.g. a legacy answer on a modern connection). */
   warnings: z.array(z.string()).optional(),
+  /** Set only when the message nests deeper than Periscope handles (MAX_JSON_DEPTH): its depth. */
+  depth: z.number().int().optional(),
+  /**
+   * The sse-event entry whose data is exactly this message. The session file then stores the
+   * payload once, in that entry's `data`, and leaves `message` out of this one.
+   */
+  sseEventSeq: z.number().int().optional(),
+  /** On an in-memory copy: `message` is a stand-in (see Truncation). */
+  truncated: Truncation.optional(),
 });
 export type MessageEntry = z.infer<typeof MessageEntry>;
 
@@ -111,6 +140,8 @@ export const SseEventEntry = z.object({
   retry: z.number().optional(),
   size: z.number().int(),
   data: z.string(),
+  /** On an in-memory copy: `data` is the first part of the event's data. */
+  truncated: Truncation.optional(),
 });
 export type SseEventEntry = z.infer<typeof SseEventEntry>;
 
@@ -129,7 +160,13 @@ export const WebSocketEntry = z.object({
 });
 export type WebSocketEntry = z.infer<typeof WebSocketEntry>;
 
-export const StderrEntry = z.object({ ...Base, type: z.literal('stderr'), line: z.string() });
+export const StderrEntry = z.object({
+  ...Base,
+  type: z.literal('stderr'),
+  line: z.string(),
+  /** On an in-memory copy: `line` is the first part of a very long line. */
+  truncated: Truncation.optional(),
+});
 export type StderrEntry = z.infer<typeof StderrEntry>;
 
 /**
@@ -137,7 +174,14 @@ export type StderrEntry = z.infer<typeof StderrEntry>;
  * The MCP stdio transport reserves stdout for messages; the SDK drops such lines unseen, so they
  * are kept here, each with a warning saying so.
  */
-export const StdoutEntry = z.object({ ...Base, type: z.literal('stdout'), line: z.string(), warnings: z.array(z.string()).optional() });
+export const StdoutEntry = z.object({
+  ...Base,
+  type: z.literal('stdout'),
+  line: z.string(),
+  warnings: z.array(z.string()).optional(),
+  /** On an in-memory copy: `line` is the first part of a very long line. */
+  truncated: Truncation.optional(),
+});
 export type StdoutEntry = z.infer<typeof StdoutEntry>;
 
 export const LifecycleEntry = z.object({
@@ -153,6 +197,17 @@ export const LifecycleEntry = z.object({
    * 2026-07-28 era over Streamable HTTP the client cancels by closing the request's response stream.
    */
   endsRequestSeq: z.number().int().optional(),
+  /** The session file stopped taking entries (its size cap was reached, or the disk failed); the connection goes on. */
+  recordingStopped: z
+    .object({
+      reason: z.enum(['cap', 'error']),
+      path: z.string(),
+      /** The cap in bytes, for reason 'cap'. */
+      capBytes: z.number().int().optional(),
+      /** The first entry that is not in the file. */
+      fromSeq: z.number().int(),
+    })
+    .optional(),
 });
 export type LifecycleEntry = z.infer<typeof LifecycleEntry>;
 
@@ -172,6 +227,8 @@ export const ClientInputEntry = z.object({
   outcome: z.enum(['accept', 'decline', 'cancel', 'answered', 'error']),
   request: z.unknown().optional(),
   answer: z.unknown().optional(),
+  /** On an in-memory copy: `request` and `answer` are the first part of their JSON text. */
+  truncated: Truncation.optional(),
 });
 export type ClientInputEntry = z.infer<typeof ClientInputEntry>;
 

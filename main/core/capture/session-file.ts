@@ -1,24 +1,17 @@
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createInterface } from 'node:readline';
-import { z } from 'zod';
 import packageJson from '../../../package.json';
+import { jsonText } from '../../../shared/json/json-text';
 import type { TraceEntry } from '../../../shared/model/trace';
-import { PeriscopeError } from '../diagnostics/periscope-error';
+import type { PeriscopeError } from '../diagnostics/periscope-error';
+import { SESSION_FORMAT, SESSION_VERSION, storageError, type SessionHeader } from './session-header';
 
-export const SESSION_FORMAT = 'mcp-periscope-session';
-export const SESSION_VERSION = 1;
+export { SESSION_FORMAT, SESSION_VERSION, SessionHeader } from './session-header';
+export { readSessionFile, DEFAULT_MAX_LINE_BYTES, type ReadSessionOptions, type SessionRead } from './session-file-reader';
 
-/** Loose: a later minor addition to the header must not make older readers reject the file. */
-export const SessionHeader = z.looseObject({
-  format: z.literal(SESSION_FORMAT),
-  version: z.number().int().positive(),
-  createdAt: z.number(),
-  app: z.object({ name: z.string(), version: z.string() }),
-  meta: z.record(z.string(), z.unknown()).optional(),
-});
-export type SessionHeader = z.infer<typeof SessionHeader>;
+/** sse-event seqs written lately, so a message that came in one can point at it instead of repeating it. */
+const WRITTEN_EVENTS_KEPT = 256;
 
 /** Pending text beyond this is handed to the stream at once instead of on the next tick. */
 const FLUSH_THRESHOLD_CHARS = 256 * 1024;
@@ -36,6 +29,9 @@ export class SessionFileWriter {
   private waitingForDrain = false;
   private closed = false;
   private failure: PeriscopeError | undefined;
+  private readonly writtenEvents = new Set<number>();
+  /** Bytes of the header line (with its newline). */
+  headerBytes = 0;
 
   private constructor(
     readonly path: string,
@@ -72,7 +68,9 @@ export class SessionFileWriter {
         stream.once('error', reject);
       });
       const writer = new SessionFileWriter(path, stream);
-      writer.queue(JSON.stringify(header));
+      const line = JSON.stringify(header);
+      writer.headerBytes = Buffer.byteLength(line, 'utf8') + 1;
+      writer.queue(line);
       return writer;
     } catch (error) {
       throw storageError(`Could not create the session file ${path}`, error);
@@ -87,16 +85,49 @@ export class SessionFileWriter {
   /** Queues one entry; never blocks. Entries after close() or a write failure are dropped. */
   write(entry: TraceEntry): void {
     if (this.closed || this.failure) return;
-    this.queue(JSON.stringify(entry));
+    this.queue(this.serialize(entry));
+  }
+
+  /**
+   * The line for one entry, which the caller promises to write (with writeLine) in entry order.
+   * A message that an sse-event written before carried whole (`sseEventSeq`) leaves its payload
+   * out: the file stores it once, in the event's data, and the reader puts it back. A message
+   * nested deeper than JSON.stringify can go is serialized without recursion.
+   */
+  serialize(entry: TraceEntry): string {
+    let line: TraceEntry = entry;
+    if (entry.type === 'sse-event') {
+      this.writtenEvents.add(entry.seq);
+      if (this.writtenEvents.size > WRITTEN_EVENTS_KEPT) this.writtenEvents.delete(this.writtenEvents.values().next().value!);
+    } else if (entry.type === 'message' && entry.sseEventSeq !== undefined && this.writtenEvents.delete(entry.sseEventSeq)) {
+      line = { ...entry, message: undefined };
+    }
+    try {
+      return JSON.stringify(line);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      return jsonText(line).text;
+    }
+  }
+
+  /** Queues a line made by serialize(). */
+  writeLine(line: string): void {
+    if (this.closed || this.failure) return;
+    this.queue(line);
+  }
+
+  /** False once closed or failed: nothing more reaches the file. */
+  get writable(): boolean {
+    return !this.closed && !this.failure;
   }
 
   /** Resolves when every entry written so far is in the file (rejects if the disk failed). */
   async flush(): Promise<void> {
     if (this.failure) throw this.failure;
-    const chunk = this.takePending();
+    for (const chunk of this.takeChunks()) this.stream.write(chunk);
     await new Promise<void>((resolve, reject) => {
       // Stream writes complete in order: this callback means everything before it landed too.
-      this.stream.write(chunk, (error) => (error ? reject(error) : resolve()));
+      this.stream.write('', (error) => (error ? reject(error) : resolve()));
     }).catch((error: unknown) => {
       throw (this.failure ??= storageError(`Could not write the session file ${this.path}`, error));
     });
@@ -127,131 +158,35 @@ export class SessionFileWriter {
 
   private drain(): void {
     if (this.waitingForDrain || this.pending.length === 0 || this.failure) return;
-    if (!this.stream.write(this.takePending())) this.waitingForDrain = true;
+    for (const chunk of this.takeChunks()) if (!this.stream.write(chunk)) this.waitingForDrain = true;
   }
 
-  private takePending(): string {
-    if (this.pending.length === 0) return '';
-    const chunk = this.pending.join('\n') + '\n';
-    this.pending = [];
-    this.pendingChars = 0;
-    return chunk;
-  }
-}
-
-/**
- * Reads a session file back into its header and entries. A torn final line (the app was killed
- * mid-write) is skipped; anything else malformed, or a file from a newer format version, is a
- * PeriscopeError of kind 'storage' that says what is wrong.
- */
-export async function readSessionFile(path: string): Promise<{ header: SessionHeader; entries: TraceEntry[] }> {
-  let header: SessionHeader | undefined;
-  const entries: TraceEntry[] = [];
-  // Lines are handled one behind, so we know which line is the last one.
-  let held: { text: string; number: number } | undefined;
-  let lineNumber = 0;
-
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  try {
-    for await (const text of lines) {
-      lineNumber++;
-      if (lineNumber === 1) {
-        header = parseHeader(text, path);
+  /**
+   * The pending lines as chunks to write: small lines joined (one write for many), a big line on
+   * its own and its newline apart, so no joined string ever nears V8's longest string.
+   */
+  private takeChunks(): string[] {
+    const chunks: string[] = [];
+    let group: string[] = [];
+    let groupChars = 0;
+    const closeGroup = () => {
+      if (group.length) chunks.push(group.join('\n') + '\n');
+      group = [];
+      groupChars = 0;
+    };
+    for (const line of this.pending) {
+      if (line.length >= FLUSH_THRESHOLD_CHARS) {
+        closeGroup();
+        chunks.push(line, '\n');
         continue;
       }
-      if (held) entries.push(parseEntry(held.text, held.number, path));
-      held = text.trim() === '' ? undefined : { text, number: lineNumber };
+      group.push(line);
+      groupChars += line.length;
+      if (groupChars >= FLUSH_THRESHOLD_CHARS) closeGroup();
     }
-  } catch (error) {
-    if (error instanceof PeriscopeError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'ENOENT') {
-      throw new PeriscopeError({
-        kind: 'not-found',
-        message: `The session file ${path} does not exist`,
-        hint: 'check the path',
-      });
-    }
-    throw storageError(`Could not read the session file ${path}`, error);
-  } finally {
-    lines.close();
-    input.destroy();
+    closeGroup();
+    this.pending = [];
+    this.pendingChars = 0;
+    return chunks;
   }
-
-  if (!header) throw notASession(path, 'the file is empty');
-  if (held) {
-    const last = tryParseEntry(held.text);
-    if (last) entries.push(last);
-    // else: torn final line, the only place a crash can leave a partial write.
-  }
-  return { header, entries };
-}
-
-function parseHeader(text: string, path: string): SessionHeader {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw notASession(path, 'its first line is not JSON');
-  }
-  const candidate = (raw ?? {}) as { format?: unknown; version?: unknown };
-  if (candidate.format !== SESSION_FORMAT) throw notASession(path, 'its header does not name the session format');
-  if (typeof candidate.version === 'number' && candidate.version > SESSION_VERSION) {
-    throw new PeriscopeError({
-      kind: 'storage',
-      message: `The session file ${path} was written by a newer MCP Periscope (session format version ${candidate.version}; this version reads up to ${SESSION_VERSION})`,
-      hint: 'update MCP Periscope to open this file',
-      detail: { path, version: candidate.version, supported: SESSION_VERSION },
-    });
-  }
-  const parsed = SessionHeader.safeParse(raw);
-  if (!parsed.success) throw notASession(path, `its header is damaged (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-  return parsed.data;
-}
-
-function parseEntry(text: string, lineNumber: number, path: string): TraceEntry {
-  const entry = tryParseEntry(text);
-  if (!entry) {
-    throw new PeriscopeError({
-      kind: 'storage',
-      message: `The session file ${path} is damaged at line ${lineNumber}: not a trace entry`,
-      hint: 'the file was changed or corrupted after it was written; open an intact copy',
-      detail: { path, line: lineNumber },
-    });
-  }
-  return entry;
-}
-
-/** A light check: full schema validation of 100,000 entries would cost more than it protects. */
-function tryParseEntry(text: string): TraceEntry | undefined {
-  try {
-    const value = JSON.parse(text) as { type?: unknown; seq?: unknown } | null;
-    if (value && typeof value.type === 'string' && typeof value.seq === 'number') return value as TraceEntry;
-  } catch {
-    // fall through
-  }
-  return undefined;
-}
-
-function notASession(path: string, why: string): PeriscopeError {
-  return new PeriscopeError({
-    kind: 'storage',
-    message: `${path} is not an MCP Periscope session file: ${why}`,
-    hint: 'open a .ndjson file saved by MCP Periscope (periscope --record or File > Save session)',
-    detail: { path },
-  });
-}
-
-function storageError(message: string, error: unknown): PeriscopeError {
-  const cause = error instanceof Error ? error.message : String(error);
-  return new PeriscopeError(
-    {
-      kind: 'storage',
-      message: `${message}: ${cause}`,
-      hint: 'check that the folder exists, is writable and the disk is not full',
-      detail: { code: (error as { code?: string } | null)?.code },
-    },
-    { cause: error },
-  );
 }

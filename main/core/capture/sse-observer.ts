@@ -4,6 +4,7 @@ import type { SseEventEntry } from '../../../shared/model/trace';
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { emitSafely, type ExchangeBase } from './http-exchange';
+import { ssePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
 
 export interface EventStreamContext {
@@ -30,6 +31,7 @@ export function observeEventStream(response: Response, ctx: EventStreamContext):
   emitSafely(bus, () => ({ ...base, phase: 'headers', streaming: true, timings }));
 
   let pendingRetry: number | undefined;
+  const links = ssePayloadLinks(bus);
   const emitEvent = (event: Partial<EventSourceMessage>): void => {
     try {
       const data = event.data ?? '';
@@ -43,7 +45,9 @@ export function observeEventStream(response: Response, ctx: EventStreamContext):
       if (event.event !== undefined) entry.event = event.event;
       if (pendingRetry !== undefined) entry.retry = pendingRetry;
       pendingRetry = undefined;
-      bus.emit(entry);
+      const recorded = bus.emit(entry);
+      // The SDK parses message events (no event name, or "message") into the next message entry.
+      if (data !== '' && (event.event === undefined || event.event === 'message')) links.offer(recorded.seq, data);
     } catch {
       // Recording must never disturb the stream.
     }

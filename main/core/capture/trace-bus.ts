@@ -4,16 +4,30 @@ import { monoNow } from './clock';
 export type TraceListener = (entry: TraceEntry) => void;
 
 /**
+ * Turns a full entry into the copy memory keeps (see heldCopy): the entry itself unless its
+ * payload is too big or too deep. Installed by the connection, which knows the byte cap and
+ * whether the session file has the entry.
+ */
+export type EntryHolder = (entry: TraceEntry) => TraceEntry;
+
+/**
  * The one place a connection's trace entries are born: it stamps seq and times and fans each
  * entry out to subscribers (buffer, session file, metrics, CLI printer, IPC batcher). Producers
  * must hand it drafts that are already redacted.
+ *
+ * Two kinds of subscribers: `subscribeFull` ones (the session file) get the whole entry first;
+ * `subscribe` ones (everything that keeps entries in memory or sends them on) get the held copy,
+ * which has a huge or too-deep payload cut, with a marker saying where the whole one is.
  */
 export class TraceBus {
   private nextSeq = 1;
   private readonly listeners = new Set<TraceListener>();
+  private readonly fullListeners = new Set<TraceListener>();
+  private holder: EntryHolder | undefined;
 
   constructor(readonly connectionId: string) {}
 
+  /** Returns the held copy (the full entry when nothing had to be cut). */
   emit(draft: TraceDraft): TraceEntry {
     const stamps = {
       seq: this.nextSeq++,
@@ -25,14 +39,16 @@ export class TraceBus {
     // (every message of every connection passes here). The placeholders put the stamps first in
     // key order (readable NDJSON); the stamps are applied last, so a draft never overrides them.
     const entry = Object.assign({ seq: 0, connectionId: '', wallTime: 0, monoTime: 0 }, draft, stamps) as TraceEntry;
-    for (const listener of this.listeners) {
-      try {
-        listener(entry);
-      } catch {
-        // A broken subscriber must never break the connection or the other subscribers.
-      }
+    // The file first: whether it took the entry decides what the held copy's marker says.
+    if (this.fullListeners.size > 0) deliver(this.fullListeners, entry);
+    let held = entry;
+    try {
+      if (this.holder) held = this.holder(entry);
+    } catch {
+      // A holder that fails keeps the entry as it is rather than losing it.
     }
-    return entry;
+    deliver(this.listeners, held);
+    return held;
   }
 
   subscribe(listener: TraceListener): () => void {
@@ -40,8 +56,28 @@ export class TraceBus {
     return () => this.listeners.delete(listener);
   }
 
+  /** For the session file only: every entry whole, before the held copies go out. */
+  subscribeFull(listener: TraceListener): () => void {
+    this.fullListeners.add(listener);
+    return () => this.fullListeners.delete(listener);
+  }
+
+  setHolder(holder: EntryHolder | undefined): void {
+    this.holder = holder;
+  }
+
   /** The seq the next entry will get; lets producers refer forward (e.g. pairing). */
   peekNextSeq(): number {
     return this.nextSeq;
+  }
+}
+
+function deliver(listeners: Set<TraceListener>, entry: TraceEntry): void {
+  for (const listener of listeners) {
+    try {
+      listener(entry);
+    } catch {
+      // A broken subscriber must never break the connection or the other subscribers.
+    }
   }
 }

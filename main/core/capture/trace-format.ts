@@ -18,7 +18,10 @@ import type {
  */
 export function formatTraceLine(entry: TraceEntry, startMono?: number): string {
   const time = formatOffset(entry.monoTime - (startMono ?? entry.monoTime));
-  return `${time} ${describe(entry)}`.trimEnd();
+  const line = `${time} ${describe(entry)}`.trimEnd();
+  // Memory holds a cut copy of a huge or too-deep payload: say so, and where the whole one is.
+  const truncated = 'truncated' in entry ? entry.truncated : undefined;
+  return truncated ? `${line}\n  ${'truncated'.padEnd(12)} ${truncated.note}` : line;
 }
 
 function describe(entry: TraceEntry): string {

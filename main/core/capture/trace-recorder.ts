@@ -8,20 +8,18 @@ export interface RecorderTargets {
 }
 
 /**
- * Wires a connection's trace bus to its keepers: the bounded in-memory buffer and, when the
- * session is recorded, the file. Both get every entry in the same order, which is what lets
- * the file hold everything the buffer had to evict. Returns the detach function; detaching
- * does not close the file (its owner decides when to flush and close).
+ * Wires a connection's trace bus to its keepers: the bounded in-memory buffer (the held copies)
+ * and, when the session is recorded, the file (every entry whole). Both get every entry in the
+ * same order, which is what lets the file hold everything the buffer had to evict or cut.
+ * Returns the detach function; detaching does not close the file (its owner decides when to
+ * flush and close).
  */
 export function attachRecorder(bus: TraceBus, targets: RecorderTargets): () => void {
   const { buffer, file } = targets;
-  if (buffer && file) {
-    return bus.subscribe((entry) => {
-      buffer.push(entry);
-      file.write(entry);
-    });
-  }
-  if (buffer) return bus.subscribe((entry) => buffer.push(entry));
-  if (file) return bus.subscribe((entry) => file.write(entry));
-  return () => undefined;
+  const stopFile = file ? bus.subscribeFull((entry) => file.write(entry)) : undefined;
+  const stopBuffer = buffer ? bus.subscribe((entry) => buffer.push(entry)) : undefined;
+  return () => {
+    stopFile?.();
+    stopBuffer?.();
+  };
 }

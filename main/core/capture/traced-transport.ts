@@ -2,12 +2,14 @@ import type { JSONRPCMessage, MessageExtraInfo, Transport, TransportSendOptions 
 import type { ProtocolEra } from '../../../shared/model/protocol-era';
 import type { Direction, MessageEntry, MessageKind, TraceDraft } from '../../../shared/model/trace';
 import { monoNow } from './clock';
+import { deliverShallow, measureMessage, tooDeepToSend, tooDeepWarning } from './depth-guard';
 import { envelopeOf, isObject, nameOf, resultFields } from './envelope';
 import { eraWarnings } from './era-warnings';
 import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
 import type { Redactor } from './redaction';
+import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
 import { isSchemaRefusal, parseIncoming, unparsedMessageOf } from './unparsed-message';
 
@@ -57,6 +59,9 @@ export class TracedTransport implements Transport {
   private readonly requests = new OpenRequests();
   private readonly calls = new MultiRoundCalls();
   private readonly listens = new ListenStreams();
+  private readonly links: SsePayloadLinks;
+  /** The method a too-deep answer answered, until the stand-in error is handed over. */
+  private readonly answeredMethod = new Map<RpcId, string>();
 
   constructor(
     readonly inner: Transport,
@@ -64,8 +69,17 @@ export class TracedTransport implements Transport {
     private readonly redactor: Redactor,
     private readonly options: TracedTransportOptions = {},
   ) {
+    this.links = ssePayloadLinks(bus);
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
-      const reassigned = this.recordSafely('incoming', message);
+      const { reassigned, tooDeep } = this.recordSafely('incoming', message);
+      if (tooDeep) {
+        return deliverShallow(message, tooDeep, {
+          deliver: (m) => this.onmessage?.(m, extra),
+          answerServer: (m) => void this.send(m).catch(() => undefined),
+          methodAnswered: (id) => this.answeredMethod.get(id),
+          forget: (id) => this.answeredMethod.delete(id),
+        });
+      }
       // An error without an id, paired with the only waiting request: the SDK gets it with that
       // id, so the request fails now with the server's code and message instead of timing out.
       this.onmessage?.(reassigned === undefined ? message : ({ ...message, id: reassigned } as JSONRPCMessage), extra);
@@ -75,6 +89,7 @@ export class TracedTransport implements Transport {
       this.requests.clear();
       this.calls.clear();
       this.listens.clear();
+      this.links.clear();
       this.onclose?.();
     };
     inner.onerror = (error: Error) => {
@@ -112,7 +127,9 @@ export class TracedTransport implements Transport {
   }
 
   send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
-    this.recordSafely('outgoing', message);
+    const { tooDeep } = this.recordSafely('outgoing', message);
+    // The SDK would overflow the stack serializing it: refuse it here, by name.
+    if (tooDeep) return Promise.reject(tooDeepToSend(tooDeep.values().next().value!, (message as { method?: string }).method));
     const sending = this.inner.send(message, options);
     const id = (message as { id?: RpcId }).id;
     if (id === undefined || !('method' in message)) return sending;
@@ -130,16 +147,33 @@ export class TracedTransport implements Transport {
     return this.inner.close();
   }
 
-  /** Records a message; returns the id an id-less error was paired with, if it was. */
-  private recordSafely(direction: Direction, message: unknown, refusal?: string): RpcId | undefined {
-    try {
-      // Old protocol versions allowed JSON-RPC batches: one entry per element, so pairing works.
-      if (Array.isArray(message)) for (const element of message) this.record(direction, element);
-      else return this.record(direction, message, refusal);
-    } catch {
-      // Capture must never break the conversation it observes.
+  /**
+   * Records a message (one entry per element of an old-style JSON-RPC batch, so pairing works).
+   * Returns the id an id-less error was paired with, and the elements nested deeper than
+   * Periscope handles with their depth, if any.
+   */
+  private recordSafely(direction: Direction, message: unknown, refusal?: string): { reassigned?: RpcId; tooDeep?: Map<unknown, number> } {
+    const out: { reassigned?: RpcId; tooDeep?: Map<unknown, number> } = {};
+    for (const element of Array.isArray(message) ? message : [message]) {
+      try {
+        const { depth, reassigned } = this.record(direction, element, refusal);
+        if (depth !== undefined) (out.tooDeep ??= new Map()).set(element, depth);
+        if (reassigned !== undefined && !Array.isArray(message)) out.reassigned = reassigned;
+      } catch (error) {
+        // Capture must never break the conversation it observes, nor lose a message silently.
+        this.noteUnrecorded(direction, error);
+      }
     }
-    return undefined;
+    return out;
+  }
+
+  private noteUnrecorded(direction: Direction, error: unknown): void {
+    try {
+      const why = error instanceof Error ? error.message : String(error);
+      this.bus.emit({ type: 'lifecycle', state: 'info', text: `An ${direction} message could not be recorded (${this.redactor.text(why).slice(0, 200)}); it was passed on unchanged` });
+    } catch {
+      // nothing more to do
+    }
   }
 
   /**
@@ -159,7 +193,7 @@ export class TracedTransport implements Transport {
       if (isObject(raw)) this.recordSafely('incoming', raw, refusalWords(raw));
       return false;
     }
-    const reassigned = this.recordSafely('incoming', raw, refusalWords(raw));
+    const { reassigned } = this.recordSafely('incoming', raw, refusalWords(raw));
     const rpcError = raw.error as { code?: unknown; message?: unknown; data?: unknown } | undefined;
     if (reassigned !== undefined && isObject(rpcError) && Number.isInteger(rpcError.code) && typeof rpcError.message === 'string') {
       const error = { code: rpcError.code as number, message: rpcError.message, ...(rpcError.data !== undefined ? { data: rpcError.data } : {}) };
@@ -170,9 +204,10 @@ export class TracedTransport implements Transport {
     return reassigned === undefined;
   }
 
-  private record(direction: Direction, message: unknown, refusal?: string): RpcId | undefined {
+  /** Records one message; returns its depth when it nests deeper than Periscope handles, and the id an id-less error was paired with. */
+  private record(direction: Direction, message: unknown, refusal?: string): { depth?: number; reassigned?: RpcId } {
     const monoTime = monoNow();
-    const json = JSON.stringify(message) ?? 'null';
+    const { json, depth } = measureMessage(message);
     const m = isObject(message) ? message : {};
     const id = typeof m.id === 'string' || typeof m.id === 'number' ? m.id : undefined;
     const method = typeof m.method === 'string' ? m.method : undefined;
@@ -189,6 +224,11 @@ export class TracedTransport implements Transport {
     };
     if (id !== undefined) draft.rpcId = id;
     if (method !== undefined) draft.method = method;
+    if (depth !== undefined) draft.depth = depth;
+    if (direction === 'incoming') {
+      const sseEventSeq = this.links.claim(json);
+      if (sseEventSeq !== undefined) draft.sseEventSeq = sseEventSeq;
+    }
     let call: OpenRequest['call'];
     let reassigned: RpcId | undefined;
     let orphanWaiting: RpcId[] | undefined;
@@ -226,18 +266,22 @@ export class TracedTransport implements Transport {
 
     const era = eraWarnings(this.options.era?.(), direction, draft, m);
     if (era.length) (warnings ??= []).push(...era);
+    if (depth !== undefined) (warnings ??= []).push(tooDeepWarning(m, depth, direction));
     if (warnings) draft.warnings = warnings;
+    // A too-deep answer is replaced for the SDK by an error naming its request's method.
+    if (depth !== undefined && direction === 'incoming' && id !== undefined && draft.method !== undefined && method === undefined) this.answeredMethod.set(id, draft.method);
 
     if (method === 'subscriptions/listen' && messageKind === 'request' && direction === 'outgoing' && id !== undefined) {
       draft.listen = this.listens.requested(id, this.bus.peekNextSeq(), m);
     }
     const entry = this.bus.emit(draft as TraceDraft);
-    if (messageKind === 'request' && id !== undefined) {
+    // A too-deep outgoing request is refused before the wire: nothing will answer it.
+    if (messageKind === 'request' && id !== undefined && !(depth !== undefined && direction === 'outgoing')) {
       const name = nameOf(m);
       this.requests.add(direction, id, { seq: entry.seq, monoTime, method: method!, ...(name !== undefined ? { name } : {}), ...(call ? { call } : {}) });
     }
     if (orphanWaiting) this.reportOrphan(entry.seq, m, orphanWaiting, orphanWarning!);
-    return reassigned;
+    return { ...(depth !== undefined ? { depth } : {}), ...(reassigned !== undefined ? { reassigned } : {}) };
   }
 
   /** An answer nobody waits for: a lifecycle warning (seen at once) and a note for the timeout's error. */

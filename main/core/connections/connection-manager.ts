@@ -7,8 +7,14 @@ import { McpConnection } from './mcp-connection';
 
 export interface ConnectionManagerOptions {
   bufferCapacity?: number;
+  /** Per connection: the most bytes its in-memory buffer holds. */
+  bufferBudgetBytes?: number;
+  /** Per entry: the most of one payload an in-memory copy keeps. */
+  entryCapBytes?: number;
   /** When set, every connection records its session file here. */
   recordDir?: string;
+  /** The cap of each session file in bytes, read when a connection is created (an app setting can change it). */
+  sessionFileCapBytes?: number | (() => number | undefined);
   clientInfo?: { name: string; version: string };
   handlers?: ClientInputHandlers;
   /** WebSocket keep-alive for every connection (tests shorten it). */
@@ -44,6 +50,9 @@ export class ConnectionManager {
       clientInfo: this.options.clientInfo,
       handlers: this.options.handlers,
       bufferCapacity: this.options.bufferCapacity,
+      bufferBudgetBytes: this.options.bufferBudgetBytes,
+      entryCapBytes: this.options.entryCapBytes,
+      sessionFileCapBytes: typeof this.options.sessionFileCapBytes === 'function' ? this.options.sessionFileCapBytes() : this.options.sessionFileCapBytes,
       webSocket: this.options.webSocket,
       recordTo,
       onStateChange: (info) => this.notifyState(info),
@@ -72,8 +81,15 @@ export class ConnectionManager {
     return this.connections.get(id);
   }
 
+  /** Every connection's info; one whose info cannot be built is listed with what is known of it. */
   list(): ConnectionInfo[] {
-    return [...this.connections.values()].map((c) => c.info());
+    return [...this.connections.values()].map((c) => {
+      try {
+        return c.info();
+      } catch (error) {
+        return { connectionId: c.id, label: c.label, state: 'failed', warnings: [], error: { kind: 'internal', message: `The state of this connection cannot be shown: ${error instanceof Error ? error.message : String(error)}`, hint: 'close it and connect again; the trace has what happened' } };
+      }
+    });
   }
 
   async close(id: string): Promise<void> {

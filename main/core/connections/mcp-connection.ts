@@ -4,8 +4,9 @@ import { ConnectionTarget as TargetSchema } from '../../../shared/model/connecti
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { createRecordingFetch } from '../capture/recording-fetch';
 import { redactorForHeaders, type Redactor } from '../capture/redaction';
-import { TraceBuffer } from '../capture/trace-buffer';
-import { TraceBus } from '../capture/trace-bus';
+import { tooDeepErrorInfo } from '../capture/depth-guard';
+import type { TraceBuffer } from '../capture/trace-buffer';
+import type { TraceBus } from '../capture/trace-bus';
 import { isSchemaRefusal } from '../capture/unparsed-message';
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { describeFailure } from '../diagnostics/describe-failure';
@@ -17,7 +18,7 @@ import { connectInEra, type EraOutcome } from './era/connect-in-era';
 import type { ClientInputHandlers } from './input/client-input';
 import { sessionInfo } from './session-info';
 import { FailureEvidence } from './failure-evidence';
-import { SessionRecording } from './session-recording';
+import { ConnectionTrace, type ConnectionTraceOptions } from './connection-trace';
 import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
 import { requestOptions, type PerRequestOptions } from './timeouts';
 import { describeHeaders, headerRecord, type TransportContext } from './transport-context';
@@ -25,14 +26,11 @@ import { ConnectionRequests } from './connection-requests';
 import { eraRequestOf, parseConnectionTarget, requestedStdio } from './connection-target';
 import { SessionRenewal } from './session-renewal';
 
-export interface McpConnectionOptions {
+export interface McpConnectionOptions extends ConnectionTraceOptions {
   id?: string;
   label?: string;
   clientInfo?: { name: string; version: string };
   handlers?: ClientInputHandlers;
-  bufferCapacity?: number;
-  /** Session file to stream the trace to (NDJSON). */
-  recordTo?: string;
   /** Keep-alive for WebSocket connections (tests shorten it). */
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
   onStateChange?: (info: ConnectionInfo) => void;
@@ -52,11 +50,12 @@ export class McpConnection extends ConnectionRequests {
   readonly id: string;
   readonly bus: TraceBus;
   readonly buffer: TraceBuffer;
+  /** Bus, buffer and session file of this connection's trace. */
+  readonly trace: ConnectionTrace;
   readonly label: string;
   private readonly input: ConnectionTargetInput;
   private readonly redactor: Redactor;
   private readonly evidence: FailureEvidence;
-  private readonly recording: SessionRecording;
   private state: ConnectionInfo = { connectionId: '', label: '', state: 'closed', warnings: [] };
   private target?: ConnectionTarget;
   private tls?: TlsSetup;
@@ -78,9 +77,9 @@ export class McpConnection extends ConnectionRequests {
     this.redactor = redactorForHeaders(target.headers ?? []);
     const shownUrl = target.url ? this.redactor.url(target.url) : undefined;
     this.label = options.label || shownUrl || [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') || this.id;
-    this.bus = new TraceBus(this.id);
-    this.buffer = new TraceBuffer(options.bufferCapacity);
-    this.bus.subscribe((entry) => this.buffer.push(entry));
+    this.trace = new ConnectionTrace(this.id, { label: this.label, connectionId: this.id }, options);
+    this.bus = this.trace.bus;
+    this.buffer = this.trace.buffer;
     // A stdio server's credentials come in its environment: mask those that look like secrets.
     for (const [name, value] of Object.entries(target.env ?? {})) {
       if (value && this.redactor.isSensitiveHeader(name.replace(/_/g, '-'))) this.redactor.addSecretValue(value);
@@ -95,7 +94,6 @@ export class McpConnection extends ConnectionRequests {
       },
       reconnect: () => (this.connecting ??= this.doConnect().finally(() => (this.connecting = undefined))),
     });
-    this.recording = new SessionRecording(this.bus, options.recordTo, { label: this.label, connectionId: this.id });
     this.state = { connectionId: this.id, label: this.label, state: 'closed', warnings: [], ...(shownUrl ? { url: shownUrl } : {}) };
   }
 
@@ -141,7 +139,7 @@ export class McpConnection extends ConnectionRequests {
       this.bus.emit({ type: 'lifecycle', state: 'closed', text: 'Connection closed', info: this.info() });
     }
     this.evidence.dispose();
-    await this.recording.close();
+    await this.trace.close();
   }
 
   protected liveSession(): LiveSession {
@@ -167,7 +165,7 @@ export class McpConnection extends ConnectionRequests {
   protected async failure(error: unknown): Promise<PeriscopeError> {
     // The SDK refused a JSON body at once; its recording (what the server said) lands a moment later.
     if (isSchemaRefusal(error)) await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
-    const info = this.redactor.errorInfo(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
+    const info = this.redactor.errorInfo(tooDeepErrorInfo(error) ?? toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
     // With renewal on, the expiry is handled (renewExpired); off, it stops the connection, visibly.
     if (info.kind === 'session-expired' && this.state.state === 'connected' && !this.renewsSessions()) {
       this.setState({ state: 'failed', error: info });
@@ -196,7 +194,7 @@ export class McpConnection extends ConnectionRequests {
     this.session = undefined;
     await stale?.close().catch(() => undefined);
     this.setState({ state: 'connecting', error: undefined });
-    await this.recording.open();
+    await this.trace.open();
     this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${describeHeaders(this.redactor, this.input.headers ?? [])}`, info: this.info() });
     this.evidence.reset();
     try {
@@ -278,6 +276,9 @@ export class McpConnection extends ConnectionRequests {
    * server's certificate looked at, so the message can name it.
    */
   private async classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {
+    // The answer was refused for its depth (see depth-guard): that, not the wire, is the story.
+    const tooDeep = tooDeepErrorInfo(error);
+    if (tooDeep) return this.redactor.errorInfo(tooDeep);
     await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
     const context = this.evidence.context({ url: target.url, transport: kind, phase: 'connect' });
     return this.redactor.errorInfo(await describeFailure(error, context, { probeTimeoutMs: 2_000, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) }));

@@ -22,6 +22,13 @@ export interface PlaygroundOptions {
   /** Every MCP endpoint answers 401 unless this header carries exactly this value. */
   requireHeader?: { name: string; value: string };
   faults?: FaultOptions;
+  /**
+   * Bounds on 2025-era Streamable HTTP sessions: an idle one expires (default after 30 minutes)
+   * and past `maxSessions` (default 100) the least recently used is closed; either answers 404 after.
+   */
+  sessions?: { idleTimeoutMs?: number; maxSessions?: number };
+  /** How many of the latest requests `seenRequests` keeps (default 1,000). */
+  seenRequestLimit?: number;
 }
 
 export type PlaygroundTransport = 'streamable' | 'sse' | 'websocket' | 'http';
@@ -54,7 +61,7 @@ export interface RunningPlayground {
   baseUrl: string;
   urls: PlaygroundUrls;
   port: number;
-  /** Grows as requests arrive; tests may clear it with `seenRequests.length = 0`. */
+  /** The latest requests, oldest first (at most `seenRequestLimit`); tests may clear it with `seenRequests.length = 0`. */
   seenRequests: SeenRequest[];
   /** Closes every session, WebSocket and socket, then the listener. */
   close(): Promise<void>;

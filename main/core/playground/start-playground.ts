@@ -14,6 +14,7 @@ import { WEBSOCKET_PATH, WebSocketEndpoint } from './websocket-endpoint';
 
 /** Loopback only, always: the playground is a local practice target, never a network service. */
 const HOST = '127.0.0.1';
+const DEFAULT_SEEN_REQUEST_LIMIT = 1_000;
 
 /**
  * Starts the playground MCP server on 127.0.0.1 (the given port, or a free one): Streamable HTTP
@@ -24,12 +25,19 @@ const HOST = '127.0.0.1';
 export async function startPlayground(opts: PlaygroundOptions = {}): Promise<RunningPlayground> {
   const faults = opts.faults ?? {};
   const seenRequests: SeenRequest[] = [];
+  const seenLimit = opts.seenRequestLimit ?? DEFAULT_SEEN_REQUEST_LIMIT;
+  // The playground runs in the app's main process for hours: keep only the latest requests.
+  const remember = (request: SeenRequest) => {
+    seenRequests.push(request);
+    if (seenRequests.length > seenLimit) seenRequests.splice(0, seenRequests.length - seenLimit);
+  };
   // One counter, change feed and stateless operation log for every transport and era.
   const shared = new PlaygroundSharedState();
   const streamable = new StreamableEndpoint({
     createLegacyServer: () => createPlaygroundMcpServer({ era: 'legacy', lifetime: 'connection', shared }),
     createModernServer: () => createPlaygroundMcpServer({ era: 'modern', lifetime: 'request', shared }),
     changes: shared.changes,
+    sessions: opts.sessions,
   });
   const sse = new SseEndpoint(() => createPlaygroundMcpServer({ era: 'legacy', lifetime: 'connection', shared }));
   const websocket = new WebSocketEndpoint(({ era }) => createPlaygroundMcpServer({ era, lifetime: 'connection', shared }), opts);
@@ -65,7 +73,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Run
 
   const httpServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
-    seenRequests.push(seen(req, url, transportFor(url.pathname)));
+    remember(seen(req, url, transportFor(url.pathname)));
     if (!isLoopbackRequest(req)) return writeText(res, 403, 'The playground only answers requests addressed to 127.0.0.1 or localhost.');
     route(req, res, url).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
@@ -75,7 +83,7 @@ export async function startPlayground(opts: PlaygroundOptions = {}): Promise<Run
   });
   httpServer.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
-    seenRequests.push(seen(req, url, 'websocket'));
+    remember(seen(req, url, 'websocket'));
     if (!isLoopbackRequest(req)) return rejectUpgrade(socket, 403, 'The playground only accepts connections addressed to 127.0.0.1 or localhost.');
     websocket.handleUpgrade(req, socket, head, url.pathname);
   });

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { toWebRequest } from '@modelcontextprotocol/node';
 import { isJsonContentType, isLegacyRequest, type McpServer } from '@modelcontextprotocol/server';
 import { readJsonBody, writeJsonRpcError } from './http-body';
-import { LegacyStreamableSessions } from './legacy-streamable-sessions';
+import { LegacyStreamableSessions, type SessionLimits } from './legacy-streamable-sessions';
 import { ModernHttpEndpoint } from './modern-http-endpoint';
 import type { ResourceChangeFeed } from './resource-change-feed';
 
@@ -13,6 +13,8 @@ export interface StreamableEndpointOptions {
   createModernServer: () => McpServer;
   /** The playground's resource changes, published to the modern leg's listen streams. */
   changes: ResourceChangeFeed;
+  /** Bounds on the 2025-era sessions (idle expiry, most sessions kept). */
+  sessions?: SessionLimits;
 }
 
 /**
@@ -26,7 +28,7 @@ export class StreamableEndpoint {
   private readonly modern: ModernHttpEndpoint;
 
   constructor(opts: StreamableEndpointOptions) {
-    this.legacy = new LegacyStreamableSessions(opts.createLegacyServer);
+    this.legacy = new LegacyStreamableSessions(opts.createLegacyServer, opts.sessions);
     this.modern = new ModernHttpEndpoint(opts.createModernServer, opts.changes);
   }
 

@@ -1,5 +1,5 @@
 import type { Remote, RemoteInput } from '../../../shared/model';
-import { isPeriscopeError } from '../diagnostics/periscope-error';
+import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { ImportCandidate, ImportFormat } from './remote-import';
 
 export interface ImportEntryReport {
@@ -21,40 +21,50 @@ export interface ImportReport {
 
 interface Creator {
   list(): Promise<Remote[]>;
-  create(input: RemoteInput): Promise<{ remote: Remote; warnings: string[] }>;
+  createMany(inputs: RemoteInput[]): Promise<Array<{ remote: Remote; warnings: string[] } | { error: PeriscopeError }>>;
 }
 
 /**
- * Saves candidates one by one; one bad entry never stops the others. A name the file chose
- * that is already taken is skipped (the user decides); a name made up from the URL gets a suffix.
+ * Saves every usable candidate at once: one write of remotes.json for the whole file, in time
+ * linear in its size. One bad entry never stops the others. A name the file chose that is
+ * already taken is skipped (the user decides); a name made up from the URL gets a suffix.
  */
 export async function importCandidates(service: Creator, format: ImportFormat, candidates: ImportCandidate[]): Promise<ImportReport> {
   const taken = new Set((await service.list()).map((r) => r.name.toLowerCase()));
-  const entries: ImportEntryReport[] = [];
-  for (const candidate of candidates) {
+  /** Per base name, the next suffix to try, so thousands of "localhost:3000" stay linear. */
+  const nextSuffix = new Map<string, number>();
+  const entries: ImportEntryReport[] = new Array(candidates.length);
+  const toCreate: Array<{ index: number; input: RemoteInput }> = [];
+  for (const [index, candidate] of candidates.entries()) {
     const base = { source: candidate.source, name: candidate.name, warnings: [...candidate.warnings] };
     if (!candidate.draft) {
-      entries.push({ ...base, status: 'skipped', reason: candidate.skipped });
+      entries[index] = { ...base, status: 'skipped', reason: candidate.skipped };
       continue;
     }
     let name = candidate.name;
     if (taken.has(name.toLowerCase())) {
       if (!candidate.nameDerived) {
-        entries.push({ ...base, status: 'skipped', reason: `a remote named "${name}" already exists` });
+        entries[index] = { ...base, status: 'skipped', reason: `a remote named "${name}" already exists` };
         continue;
       }
-      let n = 2;
+      const key = candidate.name.toLowerCase();
+      let n = nextSuffix.get(key) ?? 2;
       while (taken.has(`${candidate.name} ${n}`.toLowerCase())) n++;
+      nextSuffix.set(key, n + 1);
       name = `${candidate.name} ${n}`;
     }
-    try {
-      const { remote, warnings } = await service.create({ ...candidate.draft, name });
-      taken.add(remote.name.toLowerCase());
-      entries.push({ ...base, name: remote.name, status: 'imported', remoteId: remote.id, warnings: [...base.warnings, ...warnings] });
-    } catch (error) {
-      if (!isPeriscopeError(error)) throw error;
-      entries.push({ ...base, name, status: 'skipped', reason: error.info.message });
-    }
+    taken.add(name.toLowerCase());
+    entries[index] = { ...base, name, status: 'skipped' }; // until created
+    toCreate.push({ index, input: { ...candidate.draft, name } });
+  }
+  const created = await service.createMany(toCreate.map((c) => c.input));
+  for (const [i, { index }] of toCreate.entries()) {
+    const outcome = created[i]!;
+    const entry = entries[index]!;
+    entries[index] =
+      'error' in outcome
+        ? { ...entry, status: 'skipped', reason: outcome.error.info.message }
+        : { ...entry, name: outcome.remote.name, status: 'imported', remoteId: outcome.remote.id, warnings: [...entry.warnings, ...outcome.warnings] };
   }
   const imported = entries.filter((e) => e.status === 'imported').length;
   return { format, entries, imported, skipped: entries.length - imported };

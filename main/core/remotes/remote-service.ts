@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ConnectionTargetInput, Remote, RemoteDraft, RemoteInput } from '../../../shared/model';
 import { checkRemoteDraft, formatRuleIssues } from '../../../shared/model';
-import { PeriscopeError } from '../diagnostics/periscope-error';
+import { PeriscopeError, isPeriscopeError } from '../diagnostics/periscope-error';
 import { accountsOfRemote, secretAccount, type SecretVault } from '../secrets/secret-vault';
 import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
+import type { AtomicWriteHooks } from './atomic-write';
 import { RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
 import { resolveRemoteForConnection } from './resolve-remote';
 import { importCandidates, type ImportReport } from './import-remotes';
@@ -22,6 +23,8 @@ export interface RemoteServiceOptions {
   vault: SecretVault;
   onNotice?: (notice: StoreNotice) => void;
   now?: () => number;
+  /** Seen by tests: every replacement of remotes.json passes here. */
+  writeHooks?: AtomicWriteHooks;
 }
 
 /**
@@ -39,6 +42,7 @@ export class RemoteService {
       dataDir: options.dataDir,
       now: options.now,
       onNotice: options.onNotice,
+      writeHooks: options.writeHooks,
       onMigratedSecrets: async (secrets) => {
         for (const s of secrets) await this.vault.set(secretAccount(s.remoteId, s.headerName), s.value);
       },
@@ -68,6 +72,45 @@ export class RemoteService {
       await this.deleteQuietly(written);
       throw error;
     }
+  }
+
+  /**
+   * Creates many remotes with one write of remotes.json (see RemoteStore.createMany); each input
+   * succeeds or fails on its own, with the same checks and keychain handling as create().
+   */
+  async createMany(inputs: RemoteInput[]): Promise<Array<SaveResult | { error: PeriscopeError }>> {
+    const outcomes: Array<SaveResult | { error: PeriscopeError } | undefined> = new Array(inputs.length);
+    const planned: Array<{ index: number; id: string; fields: RemoteFields; warnings: string[]; written: string[] }> = [];
+    for (const [index, input] of inputs.entries()) {
+      try {
+        const { draft, warnings } = validateDraft(input);
+        const id = randomUUID();
+        const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
+        planned.push({ index, id, fields: { ...draft, headers }, warnings, written: await this.applyWrites(plan) });
+      } catch (error) {
+        if (!isPeriscopeError(error)) throw error;
+        outcomes[index] = { error };
+      }
+    }
+    let stored: Awaited<ReturnType<RemoteStore['createMany']>>;
+    try {
+      stored = await this.store.createMany(planned.map(({ id, fields }) => ({ id, fields })));
+    } catch (error) {
+      for (const p of planned) await this.deleteQuietly(p.written);
+      throw error;
+    }
+    const created = stored.flatMap((outcome) => ('remote' in outcome ? [outcome.remote] : []));
+    const shown = new Map((await this.withHasValue(created)).map((r) => [r.id, r]));
+    for (const [i, p] of planned.entries()) {
+      const outcome = stored[i]!;
+      if ('error' in outcome) {
+        await this.deleteQuietly(p.written);
+        outcomes[p.index] = outcome;
+      } else {
+        outcomes[p.index] = { remote: shown.get(outcome.remote.id)!, warnings: p.warnings };
+      }
+    }
+    return outcomes as Array<SaveResult | { error: PeriscopeError }>;
   }
 
   async update(idOrName: string, input: RemoteInput): Promise<SaveResult> {

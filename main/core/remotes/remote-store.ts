@@ -73,6 +73,33 @@ export class RemoteStore {
     });
   }
 
+  /**
+   * Adds many remotes with one read and one write of the file (an import of thousands must not
+   * rewrite the file once per entry). Each item succeeds or fails on its own: an invalid remote
+   * or a name already taken (in the file or earlier in the batch) is that item's error.
+   */
+  createMany(items: Array<{ fields: RemoteFields; id?: string }>): Promise<Array<{ remote: Remote } | { error: PeriscopeError }>> {
+    return this.mutate((remotes) => {
+      const byName = new Map(remotes.map((r) => [r.name.toLowerCase(), r]));
+      const time = this.now();
+      const added: Remote[] = [];
+      const outcomes = items.map(({ fields, id }) => {
+        try {
+          const remote = validate({ ...fields, id: id ?? randomUUID(), createdAt: time, updatedAt: time });
+          const taken = byName.get(remote.name.toLowerCase());
+          if (taken) throw nameTaken(taken, remote.name);
+          byName.set(remote.name.toLowerCase(), remote);
+          added.push(remote);
+          return { remote };
+        } catch (error) {
+          if (!isPeriscopeError(error)) throw error;
+          return { error };
+        }
+      });
+      return { remotes: added.length ? [...remotes, ...added] : remotes, result: outcomes, unchanged: added.length === 0 };
+    });
+  }
+
   update(id: string, fields: RemoteFields): Promise<Remote> {
     return this.mutate((remotes) => {
       const index = remotes.findIndex((r) => r.id === id);
@@ -107,10 +134,10 @@ export class RemoteStore {
     });
   }
 
-  private mutate<T>(change: (remotes: Remote[]) => { remotes: Remote[]; result: T }): Promise<T> {
+  private mutate<T>(change: (remotes: Remote[]) => { remotes: Remote[]; result: T; unchanged?: boolean }): Promise<T> {
     return this.queue.run(() => this.locked(async () => {
-      const { remotes, result } = change(await this.read());
-      await this.write(remotes);
+      const { remotes, result, unchanged } = change(await this.read());
+      if (!unchanged) await this.write(remotes);
       return result;
     }));
   }
@@ -239,14 +266,16 @@ function validate(candidate: unknown): Remote {
 
 function assertNameFree(remotes: Remote[], name: string, exceptId?: string): void {
   const taken = remotes.find((r) => r.id !== exceptId && r.name.toLowerCase() === name.toLowerCase());
-  if (taken) {
-    throw new PeriscopeError({
-      kind: 'invalid-input',
-      message: `A remote named "${taken.name}" already exists.`,
-      hint: 'Choose another name, or edit the existing remote.',
-      detail: { name, existingId: taken.id },
-    });
-  }
+  if (taken) throw nameTaken(taken, name);
+}
+
+function nameTaken(taken: Remote, name: string): PeriscopeError {
+  return new PeriscopeError({
+    kind: 'invalid-input',
+    message: `A remote named "${taken.name}" already exists.`,
+    hint: 'Choose another name, or edit the existing remote.',
+    detail: { name, existingId: taken.id },
+  });
 }
 
 function freeName(remotes: Remote[], base: string): string {

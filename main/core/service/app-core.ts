@@ -1,13 +1,17 @@
 import { join } from 'node:path';
 import type { MainEvent } from '../../../shared/ipc/contract';
 import type { TraceEntry } from '../../../shared/model';
+import { DEFAULT_CONNECTION_BUDGET_BYTES, DEFAULT_ENTRY_CAP_BYTES } from '../../../shared/model/trace-size';
+import { copySessionFile } from '../capture/session-copy';
 import { readSessionFile, SessionFileWriter } from '../capture/session-file';
+import { DEFAULT_TRACE_CAPACITY } from '../capture/trace-buffer';
 import { ConnectionManager } from '../connections/connection-manager';
 import { startPlayground } from '../playground/playground-server';
 import { RemoteService } from '../remotes/remote-service';
 import { KeytarVault } from '../secrets/keytar-vault';
 import type { SecretVault } from '../secrets/secret-vault';
 import { createCoreService, type CoreService } from './core-handlers';
+import { SettingsStore } from './app-settings';
 import { seedFirstLaunch } from './playground-remote';
 import { watchRemotesFile } from './remotes-watcher';
 import type { ExternalOpener, FileDialogs, SessionFilesPort } from './ports';
@@ -23,9 +27,12 @@ export interface AppCoreOptions {
   appVersion?: string;
 }
 
+const MIB = 1024 * 1024;
+
 export interface AppCore extends CoreService {
   remotes: RemoteService;
   manager: ConnectionManager;
+  settings: SettingsStore;
 }
 
 /**
@@ -41,7 +48,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     vault: options.vault ?? new KeytarVault(),
     onNotice: (notice) => notices.push({ type: 'notice', level: 'warning', message: notice.message }),
   });
-  const manager = new ConnectionManager({ recordDir: sessionDir, clientInfo: { name: 'MCP Periscope', version: options.appVersion ?? '0.0.0' } });
+  const settings = new SettingsStore(options.dataDir);
+  const settingsNotice = await settings.load();
+  if (settingsNotice) notices.push({ type: 'notice', level: 'warning', message: settingsNotice });
+  const manager = new ConnectionManager({
+    recordDir: sessionDir,
+    clientInfo: { name: 'MCP Periscope', version: options.appVersion ?? '0.0.0' },
+    // Read per connection, so a changed setting applies to the next one opened.
+    sessionFileCapBytes: () => settings.current.sessionFileCapMB * MIB,
+  });
   await seedFirstLaunch(options.dataDir, remotes);
   const service = createCoreService({
     manager,
@@ -52,12 +67,14 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     sessionDir,
     dialogs: options.dialogs,
     openExternal: options.openExternal,
+    settings,
   });
   const stopWatching = watchRemotesFile(options.dataDir, () => service.emit({ type: 'remotes-changed' }));
   return {
     ...service,
     remotes,
     manager,
+    settings,
     async shutdown() {
       stopWatching();
       await service.shutdown();
@@ -77,6 +94,8 @@ function sessionFiles(appVersion = '0.0.0'): SessionFilesPort {
       for (const entry of entries) writer.write(entry);
       await writer.close();
     },
-    read: (path: string) => readSessionFile(path),
+    // For display: cut and windowed as a live connection's buffer is.
+    read: (path: string) => readSessionFile(path, { hold: { entryCapBytes: DEFAULT_ENTRY_CAP_BYTES, capacity: DEFAULT_TRACE_CAPACITY, budgetBytes: DEFAULT_CONNECTION_BUDGET_BYTES } }),
+    copy: (from: string, to: string, later: TraceEntry[]) => copySessionFile(from, to, later),
   };
 }

@@ -55,8 +55,8 @@ export function connectionHandlers({ manager, lookup, remotes, playground }: Con
       cast('connections:get-prompt', await connection(connectionId).getPrompt(name, args)),
     'connections:ping': async ({ connectionId }: ParsedInput<'connections:ping'>) => connection(connectionId).ping(),
     'trace:snapshot': async ({ connectionId }: ParsedInput<'trace:snapshot'>): Promise<ChannelOutput<'trace:snapshot'>> => {
-      const { buffer } = lookup.any(connectionId);
-      return { connectionId, entries: buffer.entries(), evicted: buffer.evicted };
+      const { entries, evicted } = await lookup.traceOf(connectionId);
+      return { connectionId, entries, evicted };
     },
   };
 }

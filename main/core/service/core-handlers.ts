@@ -3,7 +3,7 @@ import { appHandlers } from './app-handlers';
 import { connectionHandlers } from './connection-handlers';
 import { ConnectionLookup } from './connection-lookup';
 import { PlaygroundHost } from './playground-remote';
-import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLauncher, RemotesPort, SessionFilesPort } from './ports';
+import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLauncher, RemotesPort, SessionFilesPort, SettingsPort } from './ports';
 import { remoteHandlers } from './remote-handlers';
 import { sessionHandlers } from './session-handlers';
 
@@ -21,6 +21,7 @@ export interface CoreDeps {
   sessionDir: string;
   dialogs?: FileDialogs;
   openExternal?: ExternalOpener;
+  settings?: SettingsPort;
 }
 
 export interface CoreService {
@@ -43,14 +44,18 @@ export function createCoreService(deps: CoreDeps): CoreService {
     for (const listener of listeners) listener(event);
   };
   const playground = new PlaygroundHost(deps.playground);
-  const lookup = new ConnectionLookup(deps.manager);
+  const lookup = new ConnectionLookup(deps.manager, undefined, deps.sessions);
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
     ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
-    ...appHandlers({ playground, openExternal: deps.openExternal }),
+    ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };
-  const stopTrace = deps.manager.subscribe((entry) => emit({ type: 'trace', connectionId: entry.connectionId, entries: [entry] }));
+  const stopTrace = deps.manager.subscribe((entry) => {
+    emit({ type: 'trace', connectionId: entry.connectionId, entries: [entry] });
+    // Recording stopped (its cap, a disk failure): the user must hear it, not only find it in the trace.
+    if (entry.type === 'lifecycle' && entry.recordingStopped) emit({ type: 'notice', level: 'warning', message: entry.text });
+  });
   const stopState = deps.manager.onStateChange((info) => emit({ type: 'connection-state', info }));
   let shutdown: Promise<void> | undefined;
   return {

@@ -1,4 +1,4 @@
-import type { ConnectionInfo, ConnectionTargetInput, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
+import type { AppSettings, AppSettingsPatch, ConnectionInfo, ConnectionTargetInput, ErrorInfo, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
 import type { ImportOutcome, PlaygroundInfo } from '../../../shared/ipc/contract';
 
 /**
@@ -11,6 +11,8 @@ import type { ImportOutcome, PlaygroundInfo } from '../../../shared/ipc/contract
 export interface ConnectionPort {
   readonly id: string;
   readonly buffer: { entries(): TraceEntry[]; readonly evicted: number };
+  /** Where the trace is kept beyond memory (absent: memory only). */
+  readonly trace?: RecordedTrace;
   info(): ConnectionInfo;
   connect(): Promise<ConnectionInfo>;
   reinitialize(): Promise<ConnectionInfo>;
@@ -21,6 +23,17 @@ export interface ConnectionPort {
   listPrompts(): Promise<unknown>;
   getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;
   ping(): Promise<{ latencyMs: number }>;
+}
+
+/** A connection's session file as the handlers use it (see ConnectionTrace). */
+export interface RecordedTrace {
+  readonly sessionFile: string | undefined;
+  /** True once the in-memory entries were dropped (closed connection): read the file instead. */
+  readonly released: boolean;
+  flush(): Promise<void>;
+  /** Entries memory holds that the file does not (recording stopped at its cap). */
+  notRecorded(): TraceEntry[];
+  release(): boolean;
 }
 
 export interface ConnectionManagerPort {
@@ -61,7 +74,26 @@ export interface DialogRequest {
 /** Reading and writing session files (NDJSON, see main/core/capture/session-file.ts). */
 export interface SessionFilesPort {
   write(path: string, entries: TraceEntry[]): Promise<void>;
-  read(path: string): Promise<{ header: { format: string; version: number; createdAt?: number }; entries: TraceEntry[] }>;
+  /**
+   * For display: entries as memory keeps them (huge or too-deep payloads cut, with a marker),
+   * the last ones only (`evicted` counts the rest), lines that could not be read as `problems`.
+   */
+  read(path: string): Promise<SessionFileView>;
+  /** Copies a recorded file (every entry whole) and appends `later` entries; resolves with the entry count. */
+  copy?(from: string, to: string, later: TraceEntry[]): Promise<number>;
+}
+
+export interface SessionFileView {
+  header: { format: string; version: number; createdAt?: number };
+  entries: TraceEntry[];
+  evicted?: number;
+  problems?: ErrorInfo[];
+}
+
+/** The app's settings (see SettingsStore). */
+export interface SettingsPort {
+  readonly current: AppSettings;
+  update(patch: AppSettingsPatch): Promise<AppSettings>;
 }
 
 export interface ExternalOpener {

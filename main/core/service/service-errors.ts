@@ -43,3 +43,11 @@ export function refusedUrl(url: string): PeriscopeError {
     hint: 'Copy the link and open it yourself if you trust it.',
   });
 }
+
+export function noSettings(): PeriscopeError {
+  return new PeriscopeError({
+    kind: 'internal',
+    message: 'Settings are not available in this window.',
+    hint: 'Restart MCP Periscope; if it happens again, report it.',
+  });
+}

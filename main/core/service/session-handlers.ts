@@ -30,6 +30,14 @@ export function sessionHandlers({ lookup, sessions, sessionDir, dialogs }: Sessi
         filters: SESSION_FILES,
       });
       if (!path) return { cancelled: true };
+      // A recorded session is copied whole from its file (memory holds cut copies, and maybe not all).
+      const trace = connection.trace;
+      if (trace?.sessionFile && sessions.copy) {
+        const from = trace.sessionFile;
+        await trace.flush().catch(() => undefined);
+        const count = await guard('write', path, () => sessions.copy!(from, path, trace.notRecorded()));
+        return { cancelled: false, path, count };
+      }
       const entries = connection.buffer.entries();
       await guard('write', path, () => sessions.write(path, entries));
       return { cancelled: false, path, count: entries.length };
@@ -38,8 +46,8 @@ export function sessionHandlers({ lookup, sessions, sessionDir, dialogs }: Sessi
       if (!dialogs) throw noDialogs();
       const path = await dialogs.chooseFileToOpen({ title: 'Open a saved session', filters: SESSION_FILES });
       if (!path) return { cancelled: true };
-      const { header, entries } = await guard('read', path, () => sessions.read(path));
-      return { cancelled: false, path, header, entries };
+      const { header, entries, evicted, problems } = await guard('read', path, () => sessions.read(path));
+      return { cancelled: false, path, header, entries, evicted: evicted ?? 0, problems: problems ?? [] };
     },
   };
 }

@@ -12,7 +12,7 @@ export function EntryBody({ entry, onShowSeq }: { entry: TraceEntry; onShowSeq(s
         <>
           <EntryWarnings warnings={entry.warnings} />
           <ProtocolFacts entry={entry} onShowSeq={onShowSeq} />
-          <PayloadView key={entry.seq} title="Message" value={entry.message} />
+          <PayloadView key={entry.seq} title="Message" value={entry.message} truncated={entry.truncated} />
         </>
       );
     case 'client-input':
@@ -50,7 +50,7 @@ export function EntryBody({ entry, onShowSeq }: { entry: TraceEntry; onShowSeq(s
             {entry.eventId !== undefined && `, id ${entry.eventId}`}
             {entry.retry !== undefined && `, retry ${entry.retry} ms`} (exchange {entry.exchangeId})
           </p>
-          <PayloadView key={entry.seq} title="Data" value={entry.data} />
+          <PayloadView key={entry.seq} title="Data" value={entry.data} truncated={entry.truncated} />
         </>
       );
     case 'websocket':
@@ -68,11 +68,25 @@ export function EntryBody({ entry, onShowSeq }: { entry: TraceEntry; onShowSeq(s
         </>
       );
     case 'stderr':
-      return <pre className="payload-text">{entry.line}</pre>;
+      return (
+        <>
+          {entry.truncated && (
+            <p className="truncated-note" role="note">
+              {entry.truncated.note}
+            </p>
+          )}
+          <pre className="payload-text">{entry.line}</pre>
+        </>
+      );
     case 'stdout':
       return (
         <>
           <EntryWarnings warnings={entry.warnings} />
+          {entry.truncated && (
+            <p className="truncated-note" role="note">
+              {entry.truncated.note}
+            </p>
+          )}
           <pre className="payload-text">{entry.line}</pre>
         </>
       );

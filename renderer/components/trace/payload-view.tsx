@@ -1,14 +1,20 @@
 import { useMemo, useState } from 'react';
+import type { Truncation } from '../../../shared/model/trace';
 import { formatSize } from '../../trace/entry-fields';
 import { formatPayload, limitText } from '../../trace/payload-text';
 
 interface PayloadViewProps {
   title: string;
   value: unknown;
+  /** Set when main kept only part of this payload in memory (too big or nested too deep). */
+  truncated?: Truncation;
 }
 
-/** A JSON payload, pretty or raw; cut at about 50 KB with a button to show the rest. */
-export function PayloadView({ title, value }: PayloadViewProps) {
+/**
+ * A JSON payload, pretty or raw; cut at about 50 KB with a button to show the rest. A payload
+ * main already cut says so first: how big it was, how much is here, where the whole one is.
+ */
+export function PayloadView({ title, value, truncated }: PayloadViewProps) {
   const [mode, setMode] = useState<'pretty' | 'raw'>('pretty');
   const [showAll, setShowAll] = useState(false);
   const full = useMemo(() => formatPayload(value, mode), [value, mode]);
@@ -26,6 +32,11 @@ export function PayloadView({ title, value }: PayloadViewProps) {
           </button>
         </div>
       </div>
+      {truncated && (
+        <p className="truncated-note" role="note" data-testid="payload-cut">
+          {truncated.note}
+        </p>
+      )}
       <pre className={`payload-text mode-${mode}`} data-testid="payload-text" tabIndex={0}>
         {shown.text}
       </pre>

@@ -112,7 +112,7 @@ export function ClientInputBody({ entry }: { entry: ClientInputEntry }) {
         {entry.answeredBy !== 'default' && ` (${entry.source})`}
         {entry.era && `, ${entry.era === 'modern' ? 'inside a 2026-07-28 input_required round' : 'as a 2025 server-to-client request'}`}.
       </p>
-      <PayloadView key={`${entry.seq}-q`} title="What the server asked" value={entry.request} />
+      <PayloadView key={`${entry.seq}-q`} title="What the server asked" value={entry.request} truncated={entry.truncated} />
       <PayloadView key={`${entry.seq}-a`} title="What was answered" value={entry.answer} />
     </>
   );

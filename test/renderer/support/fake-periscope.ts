@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { Remote } from '../../../shared/model/remote';
 import { useConnectionsStore } from '../../../renderer/stores/connections-store';
 import { useRemotesStore } from '../../../renderer/stores/remotes-store';
+import { useSettingsStore } from '../../../renderer/stores/settings-store';
 import { useTraceStore } from '../../../renderer/stores/trace-store';
 import { useTraceViewStore } from '../../../renderer/stores/trace-view-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
@@ -52,6 +53,7 @@ export function resetStores(): void {
   useRemotesStore.setState({ remotes: [], status: 'idle', error: undefined });
   useConnectionsStore.setState({ infos: {}, remoteOf: {}, currentByRemote: {}, opening: {}, openErrors: {} });
   useTraceStore.setState({ traces: {} });
+  useSettingsStore.setState({ settings: undefined });
   useTraceViewStore.setState({ filters: {}, selectedSeq: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, notices: [] });
 }

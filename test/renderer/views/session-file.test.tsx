@@ -82,3 +82,41 @@ describe('Session files and first launch', () => {
     expect(screen.getByTestId('trace-count')).toHaveTextContent('1 of 3,010');
   });
 });
+
+describe('Big session files and the session file cap', () => {
+  it('says how much of a big file is shown, and which lines could not be read', async () => {
+    start({
+      'session:open': () => ({
+        cancelled: false as const,
+        path: '/home/u/huge.ndjson',
+        header: { format: 'mcp-periscope-session', version: 1 },
+        entries: makeEntries(5, 'old-conn'),
+        evicted: 120_000,
+        problems: [{ kind: 'storage' as const, message: 'Line 7 of the session file /home/u/huge.ndjson could not be read: it is 600.0 MB long, more than the 256.0 MB a line may have', hint: 'the rest was read' }],
+      }),
+    });
+    fireEvent.click(screen.getByTestId('open-session'));
+    expect(await screen.findByTestId('notice-info')).toHaveTextContent('huge.ndjson: showing the last 5 entries; 120,000 older ones are only in the file.');
+    expect(screen.getByTestId('notice-warning')).toHaveTextContent('Line 7 of the session file /home/u/huge.ndjson could not be read: it is 600.0 MB long');
+    expect(screen.getByTestId('notice-warning')).toHaveTextContent('The rest of the file was read.');
+  });
+
+  it('shows the session file cap and saves a new one', async () => {
+    const fake = start({
+      'settings:get': () => ({ sessionFileCapMB: 500 }),
+      'settings:update': (input: never) => ({ sessionFileCapMB: (input as { patch: { sessionFileCapMB: number } }).patch.sessionFileCapMB }),
+    });
+    const input = await screen.findByLabelText('Stop recording a session file at (MB)');
+    expect(input).toHaveValue(500);
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(save).toBeDisabled();
+    fireEvent.change(input, { target: { value: '0' } });
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(save).toBeDisabled();
+    fireEvent.change(input, { target: { value: '50' } });
+    await act(async () => fireEvent.click(save));
+    expect(fake.calls('settings:update')).toEqual([{ patch: { sessionFileCapMB: 50 } }]);
+    expect(await screen.findByTestId('notice-info')).toHaveTextContent('session files stop recording at 50 MB');
+    expect(screen.getByLabelText('Stop recording a session file at (MB)')).toHaveValue(50);
+  });
+});

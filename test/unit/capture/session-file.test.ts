@@ -109,14 +109,21 @@ describe('session file', () => {
     expect((await readSessionFile(path)).entries).toEqual(entries);
   });
 
-  it('rejects a damaged line in the middle with its line number', async () => {
+  it('turns a damaged line in the middle into a storage error entry naming it, and reads on', async () => {
     const path = join(dir, 's.ndjson');
-    await writeAll(path, sampleEntries());
+    const entries = sampleEntries();
+    await writeAll(path, entries);
     const lines = (await readFile(path, 'utf8')).split('\n');
     lines[2] = '{oops';
     await writeFile(path, lines.join('\n'));
-    const error = await readSessionFile(path).catch((e: unknown) => e);
-    expectStorageError(error, /line 3/);
+    const read = await readSessionFile(path);
+    expect(read.problems).toHaveLength(1);
+    expect(read.problems[0]).toMatchObject({ kind: 'storage', detail: { line: 3 } });
+    expect(read.problems[0]!.message).toMatch(/Line 3 .*not a trace entry/);
+    // Line 3 held entry seq 2: every other entry is there, and the error stands in its place.
+    expect(read.entries.map((e) => e.type)).toEqual(['lifecycle', 'lifecycle', ...entries.slice(2).map((e) => e.type)]);
+    expect(read.entries[1]).toMatchObject({ type: 'lifecycle', state: 'error', error: { kind: 'storage' } });
+    expect(read.entries.slice(2)).toEqual(entries.slice(2));
   });
 
   it('rejects a file from a newer format version with a clear message', async () => {

@@ -46,3 +46,35 @@ describe('TraceBuffer', () => {
     expect(() => new TraceBuffer(0)).toThrow(RangeError);
   });
 });
+
+describe('TraceBuffer byte budget', () => {
+  const sized = (seq: number, bytes: number): TraceEntry => ({ type: 'stderr', seq, connectionId: 'c', wallTime: seq, monoTime: seq, line: 'x'.repeat(bytes) });
+
+  it('evicts the oldest entries by bytes as well as by count', () => {
+    const buffer = new TraceBuffer(1_000, 100_000);
+    for (let i = 1; i <= 100; i++) buffer.push(sized(i, 10_000));
+    expect(buffer.bytes).toBeLessThanOrEqual(100_000);
+    expect(buffer.size).toBeLessThan(10);
+    expect(buffer.entries().at(-1)!.seq).toBe(100);
+    expect(buffer.evicted).toBe(100 - buffer.size);
+  });
+
+  it('keeps a single entry bigger than the whole budget (the latest is always visible)', () => {
+    const buffer = new TraceBuffer(10, 1_000);
+    buffer.push(sized(1, 10));
+    buffer.push(sized(2, 50_000));
+    expect(buffer.entries().map((e) => e.seq)).toEqual([2]);
+    buffer.push(sized(3, 10));
+    expect(buffer.entries().map((e) => e.seq)).toEqual([3]);
+  });
+
+  it('stays bounded under 10,000 one-megabyte entries (a cap is a cap whatever the volume)', () => {
+    const buffer = new TraceBuffer(50_000, 8 * 1024 * 1024);
+    const line = 'y'.repeat(1024 * 1024);
+    for (let i = 1; i <= 10_000; i++) buffer.push({ type: 'stderr', seq: i, connectionId: 'c', wallTime: i, monoTime: i, line });
+    expect(buffer.bytes).toBeLessThanOrEqual(8 * 1024 * 1024);
+    expect(buffer.size).toBe(7);
+    buffer.clear();
+    expect(buffer.bytes).toBe(0);
+  });
+});

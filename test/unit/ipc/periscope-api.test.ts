@@ -45,6 +45,8 @@ describe('createPeriscopeApi', () => {
     await api.session.save('c1');
     await api.session.open();
     await api.playground.ensureStarted();
+    await api.settings.get();
+    await api.settings.update({ sessionFileCapMB: 100 });
     await api.app.openExternal('https://modelcontextprotocol.io');
 
     // Every channel of the contract is reachable through the API, and nothing else is.
