@@ -1,6 +1,5 @@
 import type { ConnectionInfo, ConnectionTargetInput } from '../../shared/model';
 import { monoNow } from '../core/capture/clock';
-import { redactorForHeaders } from '../core/capture/redaction';
 import { formatTraceLine } from '../core/capture/trace-format';
 import { ConnectionManager } from '../core/connections/connection-manager';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
@@ -27,7 +26,8 @@ export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'recor
 }
 
 /**
- * Opens one connection for one command: resolves the target, masks its secrets in all output,
+ * Opens one connection for one command: resolves the target, masks its secrets in all output
+ * (with the connection's own Redactor, so what it learns on the way is masked too),
  * prints the live trace (--trace), records the session file (--record), and always closes the
  * connection (which flushes the file), whatever the command did. Ctrl-C ends the command
  * cleanly (session closed, exit code of 'cancelled').
@@ -41,7 +41,6 @@ export async function withConnection<T>(
   extra: Pick<SessionOptions, 'bodyHandlesInterrupt'> = {},
 ): Promise<T> {
   const { target, label } = await resolveTarget(targetArg, options, ctx);
-  out.addMasker(redactorForHeaders(target.headers ?? []));
   return withTarget(out, target, label, { ...options, ...extra, onInterrupt: ctx.onInterrupt }, run);
 }
 
@@ -55,6 +54,8 @@ export async function withTarget<T>(
   const manager = new ConnectionManager({ clientInfo: CLIENT_INFO });
   // The connection records its own session file (opened before its first entry, closed with it).
   const connection = manager.create(target, { label, recordTo: options.record });
+  // Every line printed from here on, errors included, passes the connection's Redactor.
+  out.addMasker(connection.masker);
   const stops: Array<() => unknown> = [];
   if (options.trace) {
     const start = monoNow();

@@ -7,6 +7,7 @@ export {
   checkEndpointUrl,
   isLoopbackHost,
   isValidHeaderName,
+  looksLikeCredentialEnv,
   looksLikeCredentialHeader,
   remoteRuleIssues,
   remoteRuleWarnings,

@@ -1,20 +1,30 @@
 import type { TraceDraft, TraceEntry } from '../../../shared/model/trace';
 import { monoNow } from './clock';
+import type { Redactor } from './redaction';
 
 export type TraceListener = (entry: TraceEntry) => void;
 
 /**
  * The one place a connection's trace entries are born: it stamps seq and times and fans each
- * entry out to subscribers (buffer, session file, metrics, CLI printer, IPC batcher). Producers
- * must hand it drafts that are already redacted.
+ * entry out to subscribers (buffer, session file, metrics, CLI printer, IPC batcher).
+ *
+ * It is also the choke point of redaction for the trace: every draft passes the connection's
+ * Redactor here (Redactor.entry: every string by value, header maps and URLs also by name), so
+ * whatever a producer records (a message, an SSE event id, a stderr line, a warning, an error),
+ * no subscriber ever sees a known secret. Producers that cut text (body caps, long lines) must
+ * still redact before cutting, so a secret is never cut in half and half shown.
  */
 export class TraceBus {
   private nextSeq = 1;
   private readonly listeners = new Set<TraceListener>();
 
-  constructor(readonly connectionId: string) {}
+  constructor(
+    readonly connectionId: string,
+    private readonly redactor?: Redactor,
+  ) {}
 
-  emit(draft: TraceDraft): TraceEntry {
+  emit(raw: TraceDraft): TraceEntry {
+    const draft = this.redactor ? this.redactor.entry(raw) : raw;
     const stamps = {
       seq: this.nextSeq++,
       connectionId: this.connectionId,

@@ -5,7 +5,6 @@ import { monoNow } from './clock';
 import { envelopeOf, isObject, nameOf, resultFields } from './envelope';
 import { eraWarnings } from './era-warnings';
 import { MultiRoundCalls } from './multi-round-calls';
-import type { Redactor } from './redaction';
 import type { TraceBus } from './trace-bus';
 
 type RpcId = string | number;
@@ -39,7 +38,7 @@ export interface TracedTransportOptions {
  * stdio process identity the SDK uses to pick its probe strategy) is passed through.
  *
  * Cost matters (every message of every connection passes here): each message is serialized once,
- * and that one string gives both the byte size and, only when secrets exist, the scrubbed copy.
+ * for its byte size. The message itself is stored as it is: the trace bus redacts every entry.
  */
 export class TracedTransport implements Transport {
   onclose?: () => void;
@@ -62,7 +61,6 @@ export class TracedTransport implements Transport {
   constructor(
     readonly inner: Transport,
     private readonly bus: TraceBus,
-    private readonly redactor: Redactor,
     private readonly options: TracedTransportOptions = {},
   ) {
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
@@ -149,7 +147,7 @@ export class TracedTransport implements Transport {
       direction,
       messageKind,
       size: Buffer.byteLength(json, 'utf8'),
-      message: this.redacted(json, message),
+      message,
       monoTime,
     };
     if (id !== undefined) draft.rpcId = id;
@@ -157,8 +155,7 @@ export class TracedTransport implements Transport {
     let call: OpenRequest['call'];
 
     if (messageKind === 'request' || messageKind === 'notification') {
-      // From the stored copy, which is already redacted.
-      const envelope = envelopeOf(isObject(draft.message) ? draft.message : m);
+      const envelope = envelopeOf(m);
       if (envelope) draft.envelope = envelope;
       if (messageKind === 'request' && direction === 'outgoing') call = this.calls.roundOf(m, method!);
       if (call) draft.call = call;
@@ -206,13 +203,6 @@ export class TracedTransport implements Transport {
     draft.outcome = TIMEOUT_REASON.test(String(params.reason ?? '')) ? 'timeout' : 'cancelled';
   }
 
-  /** With no secrets registered the message itself is stored; otherwise a scrubbed copy. */
-  private redacted(json: string, message: unknown): unknown {
-    if (!this.redactor.hasSecretValues) return message;
-    const scrubbed = this.redactor.text(json);
-    return scrubbed === json ? message : JSON.parse(scrubbed);
-  }
-
   private rememberEnded(direction: Direction, id: RpcId, request: OpenRequest): void {
     this.endedRequests.set(endedKey(direction, id), request);
     if (this.endedRequests.size > MAX_ENDED_REMEMBERED) {
@@ -244,6 +234,6 @@ function opposite(direction: Direction): Direction {
   return direction === 'outgoing' ? 'incoming' : 'outgoing';
 }
 
-export function traceTransport(inner: Transport, bus: TraceBus, redactor: Redactor, options?: TracedTransportOptions): Transport {
-  return new TracedTransport(inner, bus, redactor, options);
+export function traceTransport(inner: Transport, bus: TraceBus, options?: TracedTransportOptions): Transport {
+  return new TracedTransport(inner, bus, options);
 }

@@ -60,14 +60,14 @@ export const STDIO_PROBE_TIMEOUT_MS = 3_000;
 export async function connectSession(opts: AttemptOptions): Promise<LiveSession> {
   const inner = buildTransport(opts);
   const eraKnown: { era?: ProtocolEra } = {};
-  const traced = traceTransport(inner, opts.ctx.bus, opts.ctx.redactor, { era: () => eraKnown.era });
+  const traced = traceTransport(inner, opts.ctx.bus, { era: () => eraKnown.era });
   const handlers = opts.handlers ?? {};
   const client = new Client(opts.clientInfo, {
     capabilities: clientCapabilities(handlers),
     versionNegotiation: negotiation(opts),
     ...(opts.era.choice === 'legacy' && opts.era.version ? { supportedProtocolVersions: [opts.era.version] } : {}),
   });
-  installClientInput(client, handlers, { bus: opts.ctx.bus, redactor: opts.ctx.redactor, era: () => client.getProtocolEra() });
+  installClientInput(client, handlers, { bus: opts.ctx.bus, era: () => client.getProtocolEra() });
 
   let closing = false;
   const session: LiveSession = {

@@ -20,6 +20,8 @@ export abstract class ConnectionRequests {
   protected abstract sdkOptions(opts?: PerRequestOptions): RequestOptions;
   protected abstract failure(error: unknown): PeriscopeError;
   protected abstract beginRequest(): void;
+  /** The result as it may leave the engine (known secrets masked). */
+  protected abstract redacted<T>(result: T): T;
 
   listTools() {
     return this.run((client, options) => client.listTools(undefined, options));
@@ -75,7 +77,7 @@ export abstract class ConnectionRequests {
     const session = this.liveSession();
     this.beginRequest();
     try {
-      return await work(session.client, this.sdkOptions(opts));
+      return this.redacted(await work(session.client, this.sdkOptions(opts)));
     } catch (error) {
       throw this.failure(error);
     }
