@@ -12,6 +12,8 @@ const TABLE_SIZE = 4096;
 export class PatternFilter {
   private readonly shift = new Uint16Array(TABLE_SIZE);
   private readonly prefixes: string[];
+  /** The prefixes by the hash of their last pair: a window is verified only against those. */
+  private readonly byLastPair = new Map<number, string[]>();
   readonly window: number;
 
   constructor(patterns: string[]) {
@@ -24,6 +26,10 @@ export class PatternFilter {
         const bucket = pairHash(prefix.charCodeAt(i - 1), prefix.charCodeAt(i));
         this.shift[bucket] = Math.min(this.shift[bucket]!, this.window - 1 - i);
       }
+      if (this.window > 1) {
+        const last = pairHash(prefix.charCodeAt(this.window - 2), prefix.charCodeAt(this.window - 1));
+        this.byLastPair.set(last, [...(this.byLastPair.get(last) ?? []), prefix]);
+      }
     }
   }
 
@@ -34,13 +40,14 @@ export class PatternFilter {
     // One-character patterns have no pairs: search them directly.
     if (m === 1) return this.prefixes.some((p) => text.includes(p));
     for (let end = m - 1; end < text.length; ) {
-      const skip = this.shift[pairHash(text.charCodeAt(end - 1), text.charCodeAt(end))]!;
+      const bucket = pairHash(text.charCodeAt(end - 1), text.charCodeAt(end));
+      const skip = this.shift[bucket]!;
       if (skip > 0) {
         end += skip;
         continue;
       }
       const start = end - m + 1;
-      for (const prefix of this.prefixes) if (text.startsWith(prefix, start)) return true;
+      for (const prefix of this.byLastPair.get(bucket) ?? []) if (text.startsWith(prefix, start)) return true;
       end++;
     }
     return false;

@@ -31,6 +31,7 @@ export class Redactor {
   constructor(opts: { secretHeaderNames?: string[]; secretValues?: string[] } = {}) {
     for (const name of opts.secretHeaderNames ?? []) this.extraSensitive.add(name.toLowerCase());
     for (const value of opts.secretValues ?? []) this.addSecretValue(value);
+    this.scanner.pinAll();
   }
 
   /** False while no secret value is known: text and values then pass through untouched. */
@@ -123,6 +124,14 @@ export class Redactor {
     return this.value(info);
   }
 
+  /**
+   * Keeps every secret known now for the connection's whole life (its configuration); secrets
+   * learned later are kept up to MAX_LEARNED_SECRETS, the oldest dropped first.
+   */
+  pinKnownSecrets(): void {
+    this.scanner.pinAll();
+  }
+
   /** Learns a secret value (ignored when empty); surrounding whitespace is not part of it. */
   addSecretValue(v: string): void {
     if (!v) return;
@@ -167,6 +176,7 @@ export function redactorForHeaders(headers: WireHeader[]): Redactor {
   const redactor = new Redactor({ secretHeaderNames: headers.filter((h) => h.secret).map((h) => h.name) });
   // headers() learns the value of every sensitive header as a side effect.
   redactor.headers(headers.map((h) => [h.name, h.value] as [string, string]));
+  redactor.pinKnownSecrets();
   return redactor;
 }
 
@@ -182,5 +192,6 @@ export function redactorForTarget(target: Pick<ConnectionTargetInput, 'headers' 
   for (const [name, value] of Object.entries(target.env ?? {})) {
     if (value && looksLikeCredentialEnv(name)) redactor.addSecretValue(value);
   }
+  redactor.pinKnownSecrets();
   return redactor;
 }

@@ -1,11 +1,18 @@
 import { decodeOnce, needsDecoding, type DecodedView } from './decoded-view';
 import { PatternFilter } from './pattern-filter';
-import { formsOf } from './secret-forms';
+import { formsOf, type SecretForms } from './secret-forms';
 
 export const REDACTED = '[redacted]';
 
 /** Nested encodings undone at most this deep (e.g. JSON-escaped inside percent-encoded inside JSON). */
 const MAX_DECODE_PASSES = 3;
+
+/**
+ * Secrets learned on the way (a Set-Cookie value, an OAuth token) kept at most; the oldest goes
+ * first. A server that sets a fresh cookie on every answer would otherwise make every scan slower
+ * for the rest of the session. Pinned secrets (the connection's own configuration) never go.
+ */
+export const MAX_LEARNED_SECRETS = 64;
 
 /**
  * Finds known secret values in text, in every form secret-forms.ts lists, and replaces each
@@ -20,7 +27,9 @@ export class SecretScanner {
   private base64: string[] = [];
   private decoded: string[] = [];
   private decodedBase64: string[] = [];
-  private known = new Set<string>();
+  /** Every secret with its forms, oldest first. */
+  private known = new Map<string, SecretForms>();
+  private pinned = new Set<string>();
   private shortest = Infinity;
   private filter = new PatternFilter([]);
 
@@ -39,13 +48,29 @@ export class SecretScanner {
 
   add(secret: string): void {
     if (!secret || this.known.has(secret) || secret.includes(REDACTED)) return;
-    this.known.add(secret);
-    const forms = formsOf(secret);
-    this.literal = mergeLongestFirst(this.literal, forms.literal);
-    this.base64 = mergeLongestFirst(this.base64, forms.base64);
-    this.decoded = mergeLongestFirst(this.decoded, forms.decoded);
-    this.decodedBase64 = mergeLongestFirst(this.decodedBase64, forms.decodedBase64);
-    for (const form of [...forms.literal, ...forms.base64, ...forms.decoded, ...forms.decodedBase64]) this.shortest = Math.min(this.shortest, form.length);
+    this.known.set(secret, formsOf(secret));
+    if (this.known.size - this.pinned.size > MAX_LEARNED_SECRETS) {
+      for (const old of this.known.keys()) {
+        if (this.pinned.has(old)) continue;
+        this.known.delete(old);
+        break;
+      }
+    }
+    this.rebuild();
+  }
+
+  /** Every secret known now stays for good (the configured ones; see MAX_LEARNED_SECRETS). */
+  pinAll(): void {
+    for (const secret of this.known.keys()) this.pinned.add(secret);
+  }
+
+  private rebuild(): void {
+    const all = [...this.known.values()];
+    this.literal = longestFirst(all.flatMap((f) => f.literal));
+    this.base64 = longestFirst(all.flatMap((f) => f.base64));
+    this.decoded = longestFirst(all.flatMap((f) => f.decoded));
+    this.decodedBase64 = longestFirst(all.flatMap((f) => f.decodedBase64));
+    this.shortest = Math.min(...[...this.literal, ...this.base64, ...this.decoded, ...this.decodedBase64].map((f) => f.length));
     this.filter = new PatternFilter([...this.literal, ...this.base64]);
   }
 
@@ -151,6 +176,6 @@ function replaceRanges(text: string, ranges: number[]): string {
   return out + text.slice(from);
 }
 
-function mergeLongestFirst(current: string[], added: string[]): string[] {
-  return [...new Set([...current, ...added])].sort((a, b) => b.length - a.length);
+function longestFirst(forms: string[]): string[] {
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, Redactor } from '../../../main/core/capture/redaction';
+import { REDACTED, Redactor, redactorForHeaders } from '../../../main/core/capture/redaction';
+import { MAX_LEARNED_SECRETS } from '../../../main/core/capture/secret-scan';
 import { findLeaks, jsonUnicodeEscaped } from '../../support/secret-leaks';
 
 /** Secrets whose characters encode differently: + / = " \ space, 2-, 3- and 4-byte UTF-8. */
@@ -169,6 +170,15 @@ describe('Redactor: what it learns from headers and URLs', () => {
       `https://bob:${REDACTED}@h.example/mcp?access_token=${REDACTED}&x=1#frag`,
     );
     expect(redactor.text('p@ss+w0rd and t/k=42xyz')).toBe(`${REDACTED} and ${REDACTED}`);
+  });
+
+  it('keeps its configured secrets for good, and at most the last MAX_LEARNED_SECRETS learned on the way (a cookie rotated on every answer)', () => {
+    const redactor = redactorForHeaders([{ name: 'X-Api-Key', value: 'configured-key-0001' }]);
+    const cookies = Array.from({ length: MAX_LEARNED_SECRETS + 10 }, (_, i) => `rotating-cookie-${String(i).padStart(4, '0')}`);
+    for (const cookie of cookies) redactor.headers({ 'Set-Cookie': `sid=${cookie}; Path=/` });
+    expect(redactor.text('configured-key-0001')).toBe(REDACTED);
+    for (const cookie of cookies.slice(-MAX_LEARNED_SECRETS / 2)) expect(redactor.text(cookie)).toBe(REDACTED);
+    expect(redactor.text(cookies[0]!)).toBe(cookies[0]);
   });
 
   it('cuts text only outside a secret (safeCut)', () => {
