@@ -38,9 +38,9 @@ export class SecretScanner {
   }
 
   /**
-   * The most characters one encoded occurrence can span: a UTF-16 unit is up to 3 UTF-8 bytes,
-   * each up to 6 characters once encoded twice (`%25XX` inside `\u0025`-free JSON is 5; a JSON
-   * `\uXXXX` is 6). Text cut into pieces must be redacted before the cut, or carry this much over.
+   * A bound on the characters one encoded occurrence can span: a UTF-16 unit is up to 3 UTF-8
+   * bytes, and a byte takes up to 6 characters once encoded (`%XX` is 3, `%25XX` 5, a JSON
+   * `\uXXXX` 6). Text cut into pieces must be redacted before the cut, or carry this much over.
    */
   get maxEncodedLength(): number {
     return (this.literal[0]?.length ?? 0) * 18;
