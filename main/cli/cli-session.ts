@@ -1,6 +1,6 @@
 import type { ConnectionInfo, ConnectionTargetInput } from '../../shared/model';
 import { monoNow } from '../core/capture/clock';
-import { redactorForHeaders } from '../core/capture/redaction';
+import { redactorForTarget } from '../core/capture/redaction';
 import { formatTraceLine } from '../core/capture/trace-format';
 import { ConnectionManager } from '../core/connections/connection-manager';
 import type { ClientInputHandlers } from '../core/connections/input/client-input';
@@ -31,7 +31,8 @@ export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'recor
 }
 
 /**
- * Opens one connection for one command: resolves the target, masks its secrets in all output,
+ * Opens one connection for one command: resolves the target, masks its secrets in all output
+ * (with the connection's own Redactor, so what it learns on the way is masked too),
  * prints the live trace (--trace), records the session file (--record), and always closes the
  * connection (which flushes the file), whatever the command did. Ctrl-C ends the command
  * cleanly (session closed, exit code of 'cancelled'). --elicitation, --sampling and --roots
@@ -46,7 +47,7 @@ export async function withConnection<T>(
   extra: Pick<SessionOptions, 'bodyHandlesInterrupt'> = {},
 ): Promise<T> {
   const { target, label } = await resolveTarget(targetArg, options, ctx);
-  out.addMasker(redactorForHeaders(target.headers ?? []));
+  out.addMasker(redactorForTarget(target));
   const handlers = clientInputHandlers(options, (line) => out.note(line));
   return withTarget(out, target, label, { ...options, ...extra, onInterrupt: ctx.onInterrupt, ...(handlers ? { handlers } : {}) }, run);
 }
@@ -65,6 +66,8 @@ export async function withTarget<T>(
   });
   // The connection records its own session file (opened before its first entry, closed with it).
   const connection = manager.create(target, { label, recordTo: options.record });
+  // Every line printed from here on, errors included, passes the connection's Redactor.
+  out.addMasker(connection.masker);
   const stops: Array<() => unknown> = [];
   // Recording stopped at its cap: say so whether or not the trace is shown; the command goes on.
   stops.push(connection.bus.subscribe((entry) => entry.type === 'lifecycle' && entry.recordingStopped && out.note(`warning: ${entry.text}`)));

@@ -21,7 +21,7 @@ export function errorInfoOf(error: unknown): ErrorInfo {
  */
 export function reportError(error: unknown, out: CommandOutput): number {
   const info = errorInfoOf(error);
-  if (out.json) out.rawOut(`${JSON.stringify({ error: info }, null, 2)}\n`);
+  out.data({ error: info });
   out.note(`error: ${oneLine(info.message)}`);
   if (info.hint) out.note(`hint: ${oneLine(info.hint)}`);
   return exitCodeFor(info.kind);

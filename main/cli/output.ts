@@ -1,8 +1,9 @@
 import type { Writable } from 'node:stream';
 
-/** Anything that can mask known secret values in text (the capture layer's Redactor fits). */
+/** Anything that can mask known secret values in text and in values (the capture layer's Redactor fits). */
 export interface TextMasker {
   text(s: string): string;
+  value?<T>(v: T): T;
 }
 
 /**
@@ -31,9 +32,14 @@ export class CommandOutput {
     if (!this.json) this.stdout.write(`${this.mask(text)}\n`);
   }
 
-  /** The command's machine-readable result (printed only in --json mode). */
+  /**
+   * The command's machine-readable result (printed only in --json mode). Masked as a value first,
+   * so the JSON stays valid, then as text like every other line.
+   */
   data(value: unknown): void {
-    if (this.json) this.stdout.write(`${this.mask(JSON.stringify(value, null, 2))}\n`);
+    if (!this.json) return;
+    const masked = this.maskers.reduce((v, m) => (m.value ? m.value(v) : v), value);
+    this.stdout.write(`${this.mask(JSON.stringify(masked, null, 2))}\n`);
   }
 
   /** Diagnostics (trace, progress, warnings) go to stderr in both modes so stdout stays parseable. */

@@ -78,6 +78,25 @@ function codePoint(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Environment variable name parts that mark a credential: GITHUB_TOKEN, DB_PASSWORD, STRIPE_KEY... */
+const CREDENTIAL_ENV_PARTS = new Set(['TOKEN', 'SECRET', 'PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'PWD', 'APIKEY', 'KEY', 'CREDENTIAL', 'CREDENTIALS', 'AUTH', 'COOKIE', 'PAT']);
+/** Words inside a name part: PGPASSWORD, CLIENTSECRET, OPENAIAPIKEY, GHTOKEN. */
+const CREDENTIAL_ENV_WORDS = /PASSWORD|SECRET|APIKEY|TOKEN$/;
+/** The shell's own variables that only look like credentials. */
+const NOT_CREDENTIAL_ENV = new Set(['PWD', 'OLDPWD']);
+
+/**
+ * A stdio server's environment variable that holds a credential, by its name: API_KEY,
+ * OPENAI_API_KEY, *_TOKEN, *_SECRET, *_PASSWORD, PGPASSWORD, AWS_SECRET_ACCESS_KEY, *_KEY,
+ * *_AUTH... Such values are secrets like secret headers: kept in the keychain, shown as "set",
+ * masked in all output, left out of exports. TOKENIZERS_PARALLELISM or AUTHOR are not.
+ */
+export function looksLikeCredentialEnv(name: string): boolean {
+  const upper = name.toUpperCase().replace(/-/g, '_');
+  if (NOT_CREDENTIAL_ENV.has(upper)) return false;
+  return upper.split('_').some((part) => CREDENTIAL_ENV_PARTS.has(part) || CREDENTIAL_ENV_WORDS.test(part));
+}
+
 const SCHEMES_BY_TRANSPORT: Record<string, string[]> = {
   streamable: ['http:', 'https:'],
   sse: ['http:', 'https:'],

@@ -7,6 +7,7 @@ export {
   checkEndpointUrl,
   isLoopbackHost,
   isValidHeaderName,
+  looksLikeCredentialEnv,
   looksLikeCredentialHeader,
   remoteRuleIssues,
   remoteRuleWarnings,
@@ -46,6 +47,12 @@ const remoteFields = {
   url: z.string().trim().optional(),
   command: z.string().optional(),
   args: z.array(z.string()).default([]),
+  /**
+   * A stdio server's environment. Variables whose names look like credentials
+   * (looksLikeCredentialEnv: API_KEY, *_TOKEN, *_SECRET, PASSWORD...) are secrets like secret
+   * headers: their value lives in the OS keychain and is always '' here. In a draft, such a
+   * variable with a value stores it, with '' keeps the stored one, and left out deletes it.
+   */
   env: z.record(z.string(), z.string()).default({}),
   cwd: z.string().optional(),
   /** Only the timeouts the user overrode; the engine's defaults fill the rest. */
@@ -72,6 +79,11 @@ export const Remote = z
     id: z.string().min(1),
     ...remoteFields,
     headers: z.array(HeaderSpec).default([]),
+    /**
+     * For each credential-looking env variable: whether the keychain holds a value (filled in by
+     * the main process from the vault, like `has_value`; never written to disk).
+     */
+    envHasValue: z.record(z.string(), z.boolean()).optional(),
     createdAt: z.number(),
     updatedAt: z.number(),
   })

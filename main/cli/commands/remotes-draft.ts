@@ -1,5 +1,5 @@
 import type { HeaderDraft, Remote, RemoteInput } from '../../../shared/model';
-import { looksLikeCredentialHeader } from '../../../shared/model';
+import { looksLikeCredentialEnv, looksLikeCredentialHeader } from '../../../shared/model';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 
 /** Options shared by `remotes add` and `remotes edit`, as commander hands them over. */
@@ -9,6 +9,9 @@ export interface RemoteCliOptions {
   name?: string;
   header: string[];
   secret: string[];
+  /** stdio env variables whose values are secrets (prompted for or read with --secret-stdin, after the --secret values). */
+  secretEnv: string[];
+  removeEnv: string[];
   secretStdin?: boolean;
   removeHeader: string[];
   renameHeader: string[];
@@ -26,7 +29,11 @@ export interface RemoteCliOptions {
   protocolVersion?: string;
 }
 
-export function buildAddDraft(name: string, url: string | undefined, o: RemoteCliOptions, secrets: Map<string, string>): RemoteInput {
+/**
+ * `secrets` holds the values read for --secret headers; `envSecrets` those for --secret-env
+ * variables (never from argv).
+ */
+export function buildAddDraft(name: string, url: string | undefined, o: RemoteCliOptions, secrets: Map<string, string>, envSecrets = new Map<string, string>()): RemoteInput {
   const headers: HeaderDraft[] = o.header.map((h) => ({ ...parseHeaderOption(h), description: '', is_required: true, is_secret: false }));
   for (const [headerName, value] of secrets) headers.push({ name: headerName, value, description: '', is_required: true, is_secret: true });
   const transport = o.transport ?? (o.command ? 'stdio' : 'auto');
@@ -36,7 +43,7 @@ export function buildAddDraft(name: string, url: string | undefined, o: RemoteCl
     url: transport === 'stdio' ? undefined : url,
     command: o.command,
     args: o.arg,
-    env: parseEnv(o.env),
+    env: { ...parseEnv(o.env), ...Object.fromEntries(envSecrets) },
     cwd: o.cwd,
     headers,
     timeouts: timeoutsFrom(o, {}),
@@ -46,7 +53,7 @@ export function buildAddDraft(name: string, url: string | undefined, o: RemoteCl
   };
 }
 
-export function buildEditDraft(current: Remote, o: RemoteCliOptions, secrets: Map<string, string>): RemoteInput {
+export function buildEditDraft(current: Remote, o: RemoteCliOptions, secrets: Map<string, string>, envSecrets = new Map<string, string>()): RemoteInput {
   let headers: HeaderDraft[] = current.headers.map((h) => ({
     name: h.name,
     previousName: h.name,
@@ -88,7 +95,7 @@ export function buildEditDraft(current: Remote, o: RemoteCliOptions, secrets: Ma
     url: transport === 'stdio' ? undefined : (o.url ?? current.url),
     command: o.command ?? current.command,
     args: o.arg.length > 0 ? o.arg : current.args,
-    env: o.env.length > 0 ? parseEnv(o.env) : current.env,
+    env: editedEnv(current, o, envSecrets),
     cwd: o.cwd ?? current.cwd,
     headers,
     timeouts: timeoutsFrom(o, current.timeouts),
@@ -127,12 +134,34 @@ export function parseHeaderOption(option: string): { name: string; value: string
   return { name, value: option.slice(colon + 1).trim() };
 }
 
+/**
+ * --env replaces the plain variables; stored secret ones stay ('' keeps the keychain value)
+ * unless --remove-env names them; --secret-env sets new values.
+ */
+function editedEnv(current: Remote, o: RemoteCliOptions, envSecrets: Map<string, string>): Record<string, string> {
+  const kept = o.env.length > 0 ? Object.fromEntries(Object.entries(current.env).filter(([name]) => looksLikeCredentialEnv(name))) : current.env;
+  const env: Record<string, string> = { ...kept, ...parseEnv(o.env), ...Object.fromEntries(envSecrets) };
+  for (const name of o.removeEnv) {
+    if (!(name in env)) fail(`Remote "${current.name}" has no environment variable "${name}".`);
+    delete env[name];
+  }
+  return env;
+}
+
+/** KEY=value pairs; credential-looking names are refused here: argv is public. */
 function parseEnv(pairs: string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const pair of pairs) {
     const eq = pair.indexOf('=');
     if (eq <= 0) fail(`--env expects KEY=value, got "${pair}".`);
-    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+    const name = pair.slice(0, eq);
+    if (looksLikeCredentialEnv(name)) {
+      fail(
+        `Environment variable "${name}" looks like a credential, and command-line arguments are visible to other users in the process list.`,
+        `Use --secret-env ${name} instead: you are prompted for the value, or it is read from standard input with --secret-stdin.`,
+      );
+    }
+    env[name] = pair.slice(eq + 1);
   }
   return env;
 }

@@ -1,4 +1,4 @@
-import { effectiveEraChoice, type Remote } from '../../../shared/model';
+import { effectiveEraChoice, looksLikeCredentialEnv, type Remote } from '../../../shared/model';
 import type { ImportReport } from '../../core/remotes/import-remotes';
 
 /** The endpoint a person recognizes: the URL, or the command line of a stdio remote. */
@@ -43,7 +43,7 @@ export function formatRemoteDetail(remote: Remote): string {
   const lines = [`${remote.name}`, `  transport  ${remote.transport}`, `  endpoint   ${endpointOf(remote)}`];
   lines.push(`  era        ${eraSummary(remote) || 'auto (probe with server/discover, fall back to initialize)'}`);
   if (remote.cwd) lines.push(`  cwd        ${remote.cwd}`);
-  for (const key of Object.keys(remote.env)) lines.push(`  env        ${key}=…`);
+  for (const [key, value] of Object.entries(remote.env)) lines.push(`  env        ${key}=${envShown(remote, key, value)}`);
   for (const h of remote.headers) {
     const shown = h.is_secret ? (h.has_value ? '[set in keychain]' : '[not set]') : h.value;
     const flags = [h.is_required ? 'required' : 'optional', h.is_secret ? 'secret' : ''].filter(Boolean).join(', ');
@@ -56,6 +56,13 @@ export function formatRemoteDetail(remote: Remote): string {
   if (remote.notes) lines.push(`  notes      ${remote.notes}`);
   lines.push(`  id         ${remote.id}`);
   return lines.join('\n') + '\n';
+}
+
+/** Values stay hidden (a plain one can still be sensitive, e.g. a DATABASE_URL); secret ones say whether the keychain has them. */
+function envShown(remote: Remote, key: string, _value: string): string {
+  if (!looksLikeCredentialEnv(key)) return '…';
+  const set = remote.envHasValue?.[key];
+  return set === undefined ? '[secret]' : set ? '[set in keychain]' : '[not set]';
 }
 
 export function formatImportReport(report: ImportReport): string {

@@ -5,9 +5,9 @@ import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 export type SecretInput = Readable & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
 
 /**
- * Secret header values for the CLI. They come from standard input (`--secret-stdin`: one line
- * per `--secret`, in order) or from a prompt that does not echo; never from argv, which any
- * user on the machine can read in the process list.
+ * Secret header and env values for the CLI (`env:NAME` names a --secret-env variable). They come
+ * from standard input (`--secret-stdin`: one line per value, in order) or from a prompt that does
+ * not echo; never from argv, which any user on the machine can read in the process list.
  */
 export async function readSecretValues(
   headerNames: string[],
@@ -27,13 +27,18 @@ export async function readSecretValues(
   if (!options.stdin.isTTY || !options.stdin.setRawMode) {
     throw usage('There is no terminal to ask for the secret value.', 'Pipe the value in and add --secret-stdin, e.g. `printenv API_TOKEN | periscope remotes add ... --secret Authorization --secret-stdin`.');
   }
-  for (const name of headerNames) values.set(name, requireValue(name, await promptHidden(`Value for ${name} (input hidden): `, options.stdin, options.stderr)));
+  for (const name of headerNames) values.set(name, requireValue(name, await promptHidden(`Value for ${describe(name)} (input hidden): `, options.stdin, options.stderr)));
   return values;
 }
 
 function requireValue(name: string, value: string | undefined): string {
-  if (!value) throw usage(`No value was given for secret header "${name}".`);
+  if (!value) throw usage(`No value was given for secret ${describe(name)}.`);
   return value;
+}
+
+/** `env:NAME` stands for a --secret-env variable, anything else for a --secret header. */
+function describe(name: string): string {
+  return name.startsWith('env:') ? `environment variable "${name.slice(4)}"` : `header "${name}"`;
 }
 
 function usage(message: string, hint = 'Give each --secret header a value on its own line of standard input (--secret-stdin), or run in a terminal to be prompted.'): PeriscopeError {

@@ -56,7 +56,7 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       .option('--data-dir <dir>', 'folder holding remotes.json (default: $PERISCOPE_DATA_DIR or the per-user config folder)')
       .option('--json', 'machine-readable output');
 
-  const remotes = program.command('remotes').description('saved remote MCP servers (secret header values live in the system keychain)');
+  const remotes = program.command('remotes').description('saved remote MCP servers (secret header and stdio env values live in the system keychain)');
 
   common(remotes.command('list').alias('ls').description('list saved remotes')).action(async (_opts, cmd: Command) => {
     const list = await openService(cmd).list();
@@ -77,7 +77,8 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       .option('--secret-stdin', 'read the --secret values from standard input, one line each, in order')
       .option('--command <cmd>', 'command to run (stdio transport)')
       .option('--arg <arg>', 'argument for --command (repeatable)', collect, [])
-      .option('--env <KEY=value>', 'environment variable for --command (repeatable)', collect, [])
+      .option('--env <KEY=value>', 'environment variable for --command (repeatable); credential-looking names need --secret-env', collect, [])
+      .option('--secret-env <NAME>', 'a secret environment variable for --command (API_KEY, *_TOKEN...): kept in the keychain, its value prompted for or read with --secret-stdin after the --secret values (repeatable)', collect, [])
       .option('--cwd <dir>', 'working folder for --command')
       .option('--ca-file <path>', 'extra CA certificate file (repeatable)', collect, [])
       .option('--insecure', 'accept invalid TLS certificates for this remote')
@@ -87,6 +88,15 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       .addOption(new Option('--protocol-version <rev>', 'pin a protocol revision, e.g. 2026-07-28 or 2025-11-25 (implies its era)').argParser(parseProtocolVersionOption))
       .option('--notes <text>', 'free-form notes');
 
+  /** --secret header values, then --secret-env values: one prompt each, or one stdin line each in that order. */
+  const readAllSecrets = async (o: RemoteCliOptions) => {
+    const envNames = o.secretEnv.map((n) => `env:${n}`);
+    const values = await readSecretValues([...o.secret, ...envNames], { fromStdin: Boolean(o.secretStdin), stdin, stderr });
+    const headers = new Map(o.secret.map((n) => [n, values.get(n)!]));
+    const env = new Map(o.secretEnv.map((n) => [n, values.get(`env:${n}`)!]));
+    return { headers, env };
+  };
+
   const report = (cmd: Command, result: { remote: { name: string }; warnings: string[] }, verb: string) => {
     for (const w of result.warnings) warn(w);
     out(json(cmd) ? `${JSON.stringify(result, null, 2)}\n` : `${verb} remote "${result.remote.name}".\n`);
@@ -94,8 +104,9 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
 
   withRemoteOptions(remotes.command('add <name> [url]').description('save a new remote')).action(
     async (name: string, url: string | undefined, opts: RemoteCliOptions, cmd: Command) => {
-      const secrets = await readSecretValues(opts.secret, { fromStdin: Boolean(opts.secretStdin), stdin, stderr });
-      const result = await openService(cmd).create(buildAddDraft(name, url, withDefaults(opts), secrets));
+      const o = withDefaults(opts);
+      const { headers, env } = await readAllSecrets(o);
+      const result = await openService(cmd).create(buildAddDraft(name, url, o, headers, env));
       report(cmd, result, 'Saved');
     },
   );
@@ -106,11 +117,13 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
     .option('--remove-header <name>', 'remove a header (and its keychain entry) (repeatable)', collect, [])
     .option('--rename-header <Old=New>', 'rename a header; its keychain entry moves with it (repeatable)', collect, [])
     .option('--clear-secret <name>', 'delete the stored value of a secret header (repeatable)', collect, [])
+    .option('--remove-env <NAME>', 'remove an environment variable (a secret one from the keychain too) (repeatable)', collect, [])
     .action(async (name: string, opts: RemoteCliOptions, cmd: Command) => {
       const service = openService(cmd);
       const current = await service.store.require(name);
-      const secrets = await readSecretValues(opts.secret, { fromStdin: Boolean(opts.secretStdin), stdin, stderr });
-      const result = await service.update(current.id, buildEditDraft(current, withDefaults(opts), secrets));
+      const o = withDefaults(opts);
+      const { headers, env } = await readAllSecrets(o);
+      const result = await service.update(current.id, buildEditDraft(current, o, headers, env));
       report(cmd, result, 'Updated');
     });
 
@@ -145,7 +158,7 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
 }
 
 function withDefaults(o: Partial<RemoteCliOptions>): RemoteCliOptions {
-  return { header: [], secret: [], removeHeader: [], renameHeader: [], clearSecret: [], arg: [], env: [], caFile: [], ...o };
+  return { header: [], secret: [], secretEnv: [], removeEnv: [], removeHeader: [], renameHeader: [], clearSecret: [], arg: [], env: [], caFile: [], ...o };
 }
 
 async function readImportFile(file: string): Promise<string> {

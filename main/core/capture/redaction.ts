@@ -1,82 +1,119 @@
-import type { WireHeader } from '../../../shared/model/connection';
+import type { ConnectionTargetInput, WireHeader } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
+import { looksLikeCredentialEnv } from '../../../shared/model/remote-rules';
+import { credentialValues, maskedHeaderValue } from './credential-values';
+import { redactValue } from './redact-value';
+import { REDACTED, SecretScanner } from './secret-scan';
+import { isSensitiveHeaderName } from './sensitive-names';
+import { maskUrlCredentials } from './url-redaction';
 
-export const REDACTED = '[redacted]';
+export { REDACTED } from './secret-scan';
 
 type HeaderSource = Headers | Record<string, string> | [string, string][] | undefined;
 
-/** Always secret, whatever the remote's configuration says. */
-const ALWAYS_SENSITIVE = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+/** Trace entry fields that hold header maps and URLs: masked by name as well as by value. */
+const HEADER_FIELDS = new Set(['requestHeaders', 'responseHeaders']);
+/** Response headers whose value is a URL a server chose (a redirect, RFC 9110 section 10.2.2). */
+const URL_HEADERS = new Set(['location', 'content-location']);
 
 /**
- * API-key-like names: x-api-key, api-key, apikey, x-auth-token, x-auth-user, private-token,
- * client-secret, x-password... Matched on word parts so `mcp-session-id` or `x-tokenizer-mode`
- * are not masked for nothing.
- */
-const API_KEY_LIKE =
-  /^(?:x-)?api[-_]?key$|^x-auth(?:[-_].*)?$|(?:^|[-_])(?:api[-_]?key|apikey|token|secret|password|passwd|credentials?)$/i;
-
-/** Headers whose value is `<scheme> <credentials>`: the scheme is useful to see, the rest is not. */
-const SCHEME_HEADERS = new Set(['authorization', 'proxy-authorization']);
-const SENSITIVE_QUERY = /^(?:key|access[-_]?token|auth)$/i;
-const SCHEME_VALUE = /^([A-Za-z][A-Za-z0-9._~+-]*) +(\S.*)$/;
-
-/**
- * Masks secrets in everything the capture layer stores or prints. It knows sensitive header
- * names, and the secret values themselves, so a token echoed in a body or an error message is
- * scrubbed too. The real value still goes on the wire: only copies for the trace pass through here.
+ * Masks secrets in everything the engine stores, prints or hands out. It knows sensitive header
+ * names, and the secret values themselves (learned from headers, URLs and stdio environments),
+ * and finds a value in every form a server can echo it in: raw, JSON-escaped, percent-encoded,
+ * base64, and mixes of these (see secret-forms.ts and decoded-view.ts). The real value still
+ * goes on the wire: only copies for the trace and for output pass through here.
  */
 export class Redactor {
   private readonly extraSensitive = new Set<string>();
-  /** Longest first, so a secret that contains another is replaced whole. */
-  private secrets: string[] = [];
+  private readonly scanner = new SecretScanner();
+  private readonly redactText = (text: string): string => this.scanner.redact(text);
 
   constructor(opts: { secretHeaderNames?: string[]; secretValues?: string[] } = {}) {
     for (const name of opts.secretHeaderNames ?? []) this.extraSensitive.add(name.toLowerCase());
     for (const value of opts.secretValues ?? []) this.addSecretValue(value);
+    this.scanner.pinAll();
   }
 
-  /** True when nothing needs scrubbing from text: callers may skip serializing for redaction. */
+  /** False while no secret value is known: text and values then pass through untouched. */
   get hasSecretValues(): boolean {
-    return this.secrets.length > 0;
+    return !this.scanner.isEmpty;
+  }
+
+  /** Characters one encoded occurrence of a known secret can span; see SecretScanner. */
+  get maxEncodedLength(): number {
+    return this.scanner.maxEncodedLength;
   }
 
   isSensitiveHeader(name: string): boolean {
-    const lower = name.toLowerCase();
-    return ALWAYS_SENSITIVE.has(lower) || this.extraSensitive.has(lower) || API_KEY_LIKE.test(lower);
+    return this.extraSensitive.has(name.toLowerCase()) || isSensitiveHeaderName(name);
   }
 
   /**
    * A redacted copy of the headers. Values of sensitive headers are also learned as secrets
    * (an OAuth token the SDK added on its own, a Set-Cookie from the server), so they cannot
-   * leak later through a body or a message.
+   * leak later through a body or a message. A redirect's Location has its URL credentials masked.
    */
   headers(h: HeaderSource): Record<string, string> {
     const out: Record<string, string> = {};
     if (!h) return out;
-    const pairs: Iterable<[string, string]> = Array.isArray(h)
-      ? h
-      : isHeaders(h)
-        ? h.entries()
-        : Object.entries(h);
+    const pairs: Iterable<[string, string]> = Array.isArray(h) ? h : isHeaders(h) ? h.entries() : Object.entries(h);
     for (const [name, value] of pairs) {
       if (this.isSensitiveHeader(name)) {
-        this.learnHeaderValue(name, value);
-        out[name] = this.maskHeaderValue(name, value);
+        for (const secret of credentialValues(name, value)) this.addSecretValue(secret);
+        out[this.text(name)] = maskedHeaderValue(name, value, REDACTED);
       } else {
-        out[name] = this.text(value);
+        out[this.text(name)] = URL_HEADERS.has(name.toLowerCase()) ? this.url(value, { learn: false }) : this.text(value);
       }
     }
     return out;
   }
 
+  /** The text with every known secret, in every encoding, replaced by `[redacted]`. */
   text(s: string): string {
-    if (this.secrets.length === 0) return s;
-    let result = s;
-    for (const secret of this.secrets) {
-      if (result.includes(secret)) result = result.split(secret).join(REDACTED);
+    return this.scanner.redact(s);
+  }
+
+  /** True when the text holds a known secret in some form. */
+  contains(s: string): boolean {
+    return this.scanner.contains(s);
+  }
+
+  /**
+   * A place at or before `at` to cut `text` without cutting through a known secret (the start of
+   * the secret that `at` falls in, or `at`). Lets text be split into pieces that are redacted one
+   * by one, like an over-long stderr line.
+   */
+  safeCut(text: string, at: number): number {
+    const ranges = this.scanner.isEmpty ? [] : this.scanner.find(text);
+    for (let k = 0; k < ranges.length; k += 2) if (ranges[k]! < at && at < ranges[k + 1]!) return ranges[k]!;
+    return at;
+  }
+
+  /** A copy of a JSON-like value with every string (keys too) redacted; the same value when clean. */
+  value<T>(v: T): T {
+    return this.scanner.isEmpty ? v : redactValue(v, this.redactText);
+  }
+
+  /**
+   * One trace entry (or draft) made safe: every string redacted by value, header maps also by
+   * name, URLs also by their credential query parameters. This is what the trace bus applies to
+   * every entry, so no producer can forget it.
+   */
+  entry<T extends object>(draft: T): T {
+    const source = draft as Record<string, unknown>;
+    const keys = Object.keys(source);
+    let out: Record<string, unknown> | undefined;
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
+      const item = source[key];
+      let next = item;
+      if (HEADER_FIELDS.has(key) && isRecord(item)) next = sameIfEqual(item, this.headers(item as Record<string, string>));
+      else if (key === 'url' && typeof item === 'string') next = this.url(item, { learn: false });
+      else if (!this.scanner.isEmpty) next = redactValue(item, this.redactText);
+      if (next !== item && out === undefined) out = { ...source };
+      if (out !== undefined) out[key] = next;
     }
-    return result;
+    return (out ?? draft) as T;
   }
 
   /**
@@ -84,60 +121,50 @@ export class Redactor {
    * the trace, the connection info and the UI: mask every known secret anywhere in it.
    */
   errorInfo<T extends ErrorInfo>(info: T): T {
-    if (!this.hasSecretValues) return info;
-    try {
-      return JSON.parse(this.text(JSON.stringify(info))) as T;
-    } catch {
-      return { ...info, message: this.text(info.message), hint: this.text(info.hint), detail: undefined };
-    }
+    return this.value(info);
   }
 
+  /**
+   * Keeps every secret known now for the connection's whole life (its configuration); secrets
+   * learned later are kept up to MAX_LEARNED_SECRETS, the oldest dropped first.
+   */
+  pinKnownSecrets(): void {
+    this.scanner.pinAll();
+  }
+
+  /** Learns a secret value (ignored when empty); surrounding whitespace is not part of it. */
   addSecretValue(v: string): void {
-    this.addOne(v);
-    // A value inside JSON text is escaped: `a"b` appears as `a\"b`. Register that form too, so
-    // scrubbing serialized messages works without parsing them.
-    const escaped = JSON.stringify(v).slice(1, -1);
-    if (escaped !== v) this.addOne(escaped);
+    if (!v) return;
+    this.scanner.add(v);
+    const trimmed = v.trim();
+    if (trimmed !== v) this.scanner.add(trimmed);
   }
 
-  /** Masks query parameters with API-key-like names (`?api_key=...`) and known secret values. */
-  url(raw: string): string {
-    if (raw.includes('?')) {
-      try {
-        for (const [name, value] of new URL(raw).searchParams) {
-          if (value && (this.isSensitiveHeader(name.replace(/_/g, '-')) || SENSITIVE_QUERY.test(name))) {
-            // Learned as secrets, so text() below masks them here and anywhere else they show up.
-            this.addSecretValue(value);
-            this.addSecretValue(encodeURIComponent(value));
-          }
-        }
-      } catch {
-        // Not a parseable URL: plain value scrubbing still applies.
-      }
-    }
-    return this.text(raw);
-  }
-
-  private addOne(v: string): void {
-    if (!v || this.secrets.includes(v)) return;
-    this.secrets = [...this.secrets, v].sort((a, b) => b.length - a.length);
-  }
-
-  private learnHeaderValue(name: string, value: string): void {
-    const scheme = SCHEME_HEADERS.has(name.toLowerCase()) ? SCHEME_VALUE.exec(value) : null;
-    // With a scheme, learn only the credentials: text then reads `Bearer [redacted]`.
-    this.addSecretValue(scheme ? scheme[2]!.trim() : value);
-  }
-
-  private maskHeaderValue(name: string, value: string): string {
-    if (!value) return value;
-    const scheme = SCHEME_HEADERS.has(name.toLowerCase()) ? SCHEME_VALUE.exec(value) : null;
-    return scheme ? `${scheme[1]} ${REDACTED}` : REDACTED;
+  /**
+   * Masks a URL's userinfo password and credential query parameters (`?api_key=...`), then known
+   * secret values anywhere in it. With `learn` (our own request URLs), the masked values become
+   * known secrets, so they are masked wherever else they show up.
+   */
+  url(raw: string, { learn = true }: { learn?: boolean } = {}): string {
+    const masked = maskUrlCredentials(raw, REDACTED);
+    if (learn) for (const secret of masked.secrets) this.addSecretValue(secret);
+    return this.text(masked.text);
   }
 }
 
 function isHeaders(h: object): h is Headers {
   return typeof (h as Headers).entries === 'function' && typeof (h as Headers).get === 'function';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameIfEqual(before: Record<string, unknown>, after: Record<string, string>): Record<string, unknown> {
+  const keys = Object.keys(before);
+  if (keys.length !== Object.keys(after).length) return after;
+  for (const key of keys) if (after[key] !== before[key]) return after;
+  return before;
 }
 
 /**
@@ -146,10 +173,25 @@ function isHeaders(h: object): h is Headers {
  * first byte.
  */
 export function redactorForHeaders(headers: WireHeader[]): Redactor {
-  const redactor = new Redactor({
-    secretHeaderNames: headers.filter((h) => h.secret).map((h) => h.name),
-  });
+  const redactor = new Redactor({ secretHeaderNames: headers.filter((h) => h.secret).map((h) => h.name) });
   // headers() learns the value of every sensitive header as a side effect.
   redactor.headers(headers.map((h) => [h.name, h.value] as [string, string]));
+  redactor.pinKnownSecrets();
+  return redactor;
+}
+
+/**
+ * Every secret a connection target carries, known before the first byte is sent: its secret and
+ * credential-looking headers, its URL's credentials (userinfo password, `?api_key=`...) and the
+ * values of its stdio environment variables whose names look like credentials (API_KEY,
+ * *_TOKEN, *_SECRET, PASSWORD... see looksLikeCredentialEnv).
+ */
+export function redactorForTarget(target: Pick<ConnectionTargetInput, 'headers' | 'url' | 'env'>): Redactor {
+  const redactor = redactorForHeaders(target.headers ?? []);
+  if (target.url) redactor.url(target.url);
+  for (const [name, value] of Object.entries(target.env ?? {})) {
+    if (value && looksLikeCredentialEnv(name)) redactor.addSecretValue(value);
+  }
+  redactor.pinKnownSecrets();
   return redactor;
 }

@@ -1,5 +1,6 @@
 import type { TraceDraft, TraceEntry } from '../../../shared/model/trace';
 import { monoNow } from './clock';
+import type { Redactor } from './redaction';
 
 export type TraceListener = (entry: TraceEntry) => void;
 
@@ -12,8 +13,13 @@ export type EntryHolder = (entry: TraceEntry) => TraceEntry;
 
 /**
  * The one place a connection's trace entries are born: it stamps seq and times and fans each
- * entry out to subscribers (buffer, session file, metrics, CLI printer, IPC batcher). Producers
- * must hand it drafts that are already redacted.
+ * entry out to subscribers (buffer, session file, metrics, CLI printer, IPC batcher).
+ *
+ * It is also the choke point of redaction for the trace: every draft passes the connection's
+ * Redactor here (Redactor.entry: every string by value, header maps and URLs also by name), so
+ * whatever a producer records (a message, an SSE event id, a stderr line, a warning, an error),
+ * no subscriber ever sees a known secret. Producers that cut text (body caps, long lines) must
+ * still redact before cutting, so a secret is never cut in half and half shown.
  *
  * Two kinds of subscribers: `subscribeFull` ones (the session file) get the whole entry first;
  * `subscribe` ones (everything that keeps entries in memory or sends them on) get the held copy,
@@ -25,10 +31,14 @@ export class TraceBus {
   private readonly fullListeners = new Set<TraceListener>();
   private holder: EntryHolder | undefined;
 
-  constructor(readonly connectionId: string) {}
+  constructor(
+    readonly connectionId: string,
+    private readonly redactor?: Redactor,
+  ) {}
 
   /** Returns the held copy (the full entry when nothing had to be cut). */
-  emit(draft: TraceDraft): TraceEntry {
+  emit(raw: TraceDraft): TraceEntry {
+    const draft = this.redactor ? this.redactor.entry(raw) : raw;
     const stamps = {
       seq: this.nextSeq++,
       connectionId: this.connectionId,

@@ -8,7 +8,6 @@ import { eraWarnings } from './era-warnings';
 import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
-import type { Redactor } from './redaction';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
 import { isSchemaRefusal, parseIncoming, unparsedMessageOf } from './unparsed-message';
@@ -49,7 +48,7 @@ export interface TracedTransportOptions {
  * stdio process identity the SDK uses to pick its probe strategy) is passed through.
  *
  * Cost matters (every message of every connection passes here): each message is serialized once,
- * and that one string gives both the byte size and, only when secrets exist, the scrubbed copy.
+ * for its byte size. The message itself is stored as it is: the trace bus redacts every entry.
  */
 export class TracedTransport implements Transport {
   onclose?: () => void;
@@ -66,7 +65,6 @@ export class TracedTransport implements Transport {
   constructor(
     readonly inner: Transport,
     private readonly bus: TraceBus,
-    private readonly redactor: Redactor,
     private readonly options: TracedTransportOptions = {},
   ) {
     this.links = ssePayloadLinks(bus);
@@ -170,7 +168,7 @@ export class TracedTransport implements Transport {
   private noteUnrecorded(direction: Direction, error: unknown): void {
     try {
       const why = error instanceof Error ? error.message : String(error);
-      this.bus.emit({ type: 'lifecycle', state: 'info', text: `An ${direction} message could not be recorded (${this.redactor.text(why).slice(0, 200)}); it was passed on unchanged` });
+      this.bus.emit({ type: 'lifecycle', state: 'info', text: `An ${direction} message could not be recorded (${why.slice(0, 200)}); it was passed on unchanged` });
     } catch {
       // nothing more to do
     }
@@ -219,7 +217,7 @@ export class TracedTransport implements Transport {
       direction,
       messageKind,
       size: Buffer.byteLength(json, 'utf8'),
-      message: this.redacted(json, message),
+      message,
       monoTime,
     };
     if (id !== undefined) draft.rpcId = id;
@@ -237,8 +235,7 @@ export class TracedTransport implements Transport {
     let orphanWarning: string | undefined;
 
     if (messageKind === 'request' || messageKind === 'notification') {
-      // From the stored copy, which is already redacted.
-      const envelope = envelopeOf(isObject(draft.message) ? draft.message : m);
+      const envelope = envelopeOf(m);
       if (envelope) draft.envelope = envelope;
       if (messageKind === 'request' && direction === 'outgoing') call = this.calls.roundOf(m, method!);
       if (call) draft.call = call;
@@ -333,13 +330,6 @@ export class TracedTransport implements Transport {
     }
   }
 
-  /** With no secrets registered the message itself is stored; otherwise a scrubbed copy. */
-  private redacted(json: string, message: unknown): unknown {
-    if (!this.redactor.hasSecretValues) return message;
-    const scrubbed = this.redactor.text(json);
-    return scrubbed === json ? message : JSON.parse(scrubbed);
-  }
-
 }
 
 /** Plain words for a message the SDK refused, for the trace. */
@@ -347,6 +337,6 @@ function refusalWords(raw: Record<string, unknown>): string {
   return `The MCP client library refused this message as invalid JSON-RPC${raw.id === null ? ' (its id is null, which the MCP schema does not allow)' : ''}`;
 }
 
-export function traceTransport(inner: Transport, bus: TraceBus, redactor: Redactor, options?: TracedTransportOptions): Transport {
-  return new TracedTransport(inner, bus, redactor, options);
+export function traceTransport(inner: Transport, bus: TraceBus, options?: TracedTransportOptions): Transport {
+  return new TracedTransport(inner, bus, options);
 }

@@ -63,7 +63,7 @@ export const STDIO_PROBE_TIMEOUT_MS = 3_000;
 export async function connectSession(opts: AttemptOptions): Promise<LiveSession> {
   const inner = buildTransport(opts);
   const eraKnown: { era?: ProtocolEra } = {};
-  const traced = traceTransport(inner, opts.ctx.bus, opts.ctx.redactor, {
+  const traced = traceTransport(inner, opts.ctx.bus, {
     era: () => eraKnown.era,
     ...(opts.onOrphan ? { onOrphan: opts.onOrphan } : {}),
     ...(opts.takeEventData ? { takeEventData: opts.takeEventData } : {}),
@@ -74,7 +74,7 @@ export async function connectSession(opts: AttemptOptions): Promise<LiveSession>
     versionNegotiation: negotiation(opts),
     ...(opts.era.choice === 'legacy' && opts.era.version ? { supportedProtocolVersions: [opts.era.version] } : {}),
   });
-  installClientInput(client, handlers, { bus: opts.ctx.bus, redactor: opts.ctx.redactor, era: () => client.getProtocolEra() });
+  installClientInput(client, handlers, { bus: opts.ctx.bus, era: () => client.getProtocolEra() });
 
   let closing = false;
   const session: LiveSession = {

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { ConnectionInfo, ConnectionTargetInput } from '../../../shared/model/connection';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { PeriscopeError } from '../diagnostics/periscope-error';
@@ -43,7 +42,6 @@ export class ConnectionManager {
     if (opts.connectionId && this.connections.has(opts.connectionId)) {
       throw new PeriscopeError({ kind: 'invalid-input', message: `The connection id ${opts.connectionId} is already in use`, hint: 'close that connection first, or let the manager pick an id' });
     }
-    const recordTo = opts.recordTo ?? (this.options.recordDir ? join(this.options.recordDir, sessionFileName(opts.label ?? target.url ?? target.command ?? 'session')) : undefined);
     const connection = new McpConnection(target, {
       id: opts.connectionId,
       label: opts.label,
@@ -54,7 +52,9 @@ export class ConnectionManager {
       entryCapBytes: this.options.entryCapBytes,
       sessionFileCapBytes: typeof this.options.sessionFileCapBytes === 'function' ? this.options.sessionFileCapBytes() : this.options.sessionFileCapBytes,
       webSocket: this.options.webSocket,
-      recordTo,
+      recordTo: opts.recordTo,
+      // The connection names its file from its redacted label (a URL may carry ?api_key=...).
+      recordDir: this.options.recordDir,
       onStateChange: (info) => this.notifyState(info),
     });
     this.connections.set(connection.id, connection);
@@ -122,10 +122,4 @@ export class ConnectionManager {
       }
     }
   }
-}
-
-function sessionFileName(label: string): string {
-  const safe = label.replace(/^[a-z]+:\/\//i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'session';
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return `${safe}-${stamp}-${Math.random().toString(36).slice(2, 8)}.ndjson`;
 }

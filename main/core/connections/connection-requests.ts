@@ -27,6 +27,9 @@ export abstract class ConnectionRequests {
    */
   protected abstract renewExpired(expired: LiveSession, failure: PeriscopeError): Promise<LiveSession | undefined>;
 
+  /** The result as it may leave the engine (known secrets masked). */
+  protected abstract redacted<T>(result: T): T;
+
   listTools() {
     return this.run((client, options) => client.listTools(undefined, options));
   }
@@ -113,7 +116,7 @@ export abstract class ConnectionRequests {
     const session = this.liveSession();
     this.beginRequest();
     try {
-      return await work(session.client, this.sdkOptions(opts));
+      return this.redacted(await work(session.client, this.sdkOptions(opts)));
     } catch (error) {
       // The SDK reports every abandoned request as a timeout; the caller's own signal says it was a cancel.
       if (opts?.signal?.aborted) throw await this.failure(cancelledBy(opts.signal));
@@ -124,7 +127,7 @@ export abstract class ConnectionRequests {
       if (notResentAs) throw notResent(failure.info, notResentAs, renewed);
       this.beginRequest();
       try {
-        return await work(renewed.client, this.sdkOptions(opts));
+        return this.redacted(await work(renewed.client, this.sdkOptions(opts)));
       } catch (again) {
         throw await this.failure(again);
       }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import type { ConnectionInfo, ConnectionTarget, ConnectionTargetInput, TransportKind } from '../../../shared/model/connection';
 import { ConnectionTarget as TargetSchema } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { createRecordingFetch } from '../capture/recording-fetch';
-import { redactorForHeaders, type Redactor } from '../capture/redaction';
+import { redactorForTarget, type Redactor } from '../capture/redaction';
 import { tooDeepErrorInfo } from '../capture/depth-guard';
 import type { TraceBuffer } from '../capture/trace-buffer';
 import type { TraceBus } from '../capture/trace-bus';
@@ -19,6 +20,7 @@ import type { ClientInputHandlers } from './input/client-input';
 import { sessionInfo } from './session-info';
 import { FailureEvidence } from './failure-evidence';
 import { ConnectionTrace, type ConnectionTraceOptions } from './connection-trace';
+import { sessionFileName } from './session-recording';
 import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
 import { requestOptions, type PerRequestOptions } from './timeouts';
 import { describeHeaders, headerRecord, type TransportContext } from './transport-context';
@@ -31,6 +33,8 @@ export interface McpConnectionOptions extends ConnectionTraceOptions {
   label?: string;
   clientInfo?: { name: string; version: string };
   handlers?: ClientInputHandlers;
+  /** Without recordTo: a folder to record into, under a name made from the (redacted) label. */
+  recordDir?: string;
   /** Keep-alive for WebSocket connections (tests shorten it). */
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
   onStateChange?: (info: ConnectionInfo) => void;
@@ -45,6 +49,12 @@ export const DEFAULT_CLIENT_INFO = { name: 'mcp-periscope', version: '0.1.0' };
  * session file, redactor, TLS agent and SDK client. Every method rejects only with a
  * PeriscopeError whose ErrorInfo is built from the thrown error plus what this connection's
  * trace knows (the failed HTTP exchange, the WebSocket close code, the server's stderr).
+ *
+ * Its surface is where server-supplied text leaves the engine, and every exit is redacted with
+ * the connection's Redactor: trace entries (at the bus), the info (label, server info,
+ * instructions, session id, era text, errors: at setState), request results and progress
+ * (at ConnectionRequests.run and sdkOptions), and errors (at failure). `lastEventId` alone stays
+ * raw: it is a token to send back to the server, never shown.
  */
 export class McpConnection extends ConnectionRequests {
   readonly id: string;
@@ -73,17 +83,16 @@ export class McpConnection extends ConnectionRequests {
     super();
     this.id = options.id ?? randomUUID();
     this.input = target;
-    // Built first: it learns the URL's secret query values (?api_key=...) as well as the headers'.
-    this.redactor = redactorForHeaders(target.headers ?? []);
+    // Built first: it learns every secret of the target (headers, URL credentials, stdio env).
+    this.redactor = redactorForTarget(target);
     const shownUrl = target.url ? this.redactor.url(target.url) : undefined;
-    this.label = options.label || shownUrl || [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') || this.id;
-    this.trace = new ConnectionTrace(this.id, { label: this.label, connectionId: this.id }, options);
+    const label = options.label || shownUrl || [target.command, ...(target.args ?? [])].filter(Boolean).join(' ') || this.id;
+    this.label = this.redactor.url(label, { learn: false });
+    // The file's name is made from the redacted label: a name on disk is output too.
+    const recordTo = options.recordTo ?? (options.recordDir ? join(options.recordDir, sessionFileName(this.label)) : undefined);
+    this.trace = new ConnectionTrace(this.id, { label: this.label, connectionId: this.id }, { ...options, recordTo }, this.redactor);
     this.bus = this.trace.bus;
     this.buffer = this.trace.buffer;
-    // A stdio server's credentials come in its environment: mask those that look like secrets.
-    for (const [name, value] of Object.entries(target.env ?? {})) {
-      if (value && this.redactor.isSensitiveHeader(name.replace(/_/g, '-'))) this.redactor.addSecretValue(value);
-    }
     this.evidence = new FailureEvidence(this.bus);
     this.renewal = new SessionRenewal({
       bus: this.bus,
@@ -99,6 +108,11 @@ export class McpConnection extends ConnectionRequests {
 
   info(): ConnectionInfo {
     return structuredClone(this.state);
+  }
+
+  /** Masks this connection's known secrets (all encodings) in text or a value, for output made outside the engine. */
+  get masker(): Pick<Redactor, 'text' | 'value' | 'contains'> {
+    return this.redactor;
   }
 
   /** The last SSE event id seen on a response stream: pass it as resumptionToken to resume. */
@@ -153,8 +167,11 @@ export class McpConnection extends ConnectionRequests {
 
   protected sdkOptions(opts?: PerRequestOptions) {
     const session = this.session;
+    // Progress messages are server text on their way to the user.
+    const onProgress = opts?.onProgress;
+    const redacted = onProgress ? { ...opts, onProgress: (progress: Parameters<typeof onProgress>[0]) => onProgress(this.redactor.value(progress)) } : opts;
     return {
-      ...requestOptions(this.timeouts(), opts),
+      ...requestOptions(this.timeouts(), redacted),
       onresumptiontoken: (token: string) => {
         if (session) session.lastEventId = token;
       },
@@ -185,6 +202,11 @@ export class McpConnection extends ConnectionRequests {
 
   private renewsSessions(): boolean {
     return this.target?.reinitializeOnSessionExpiry ?? true;
+  }
+
+  /** A request's result leaves the engine (CLI output, the renderer): no known secret in it. */
+  protected redacted<T>(result: T): T {
+    return this.redactor.value(result);
   }
 
   private async doConnect(): Promise<ConnectionInfo> {
@@ -295,8 +317,9 @@ export class McpConnection extends ConnectionRequests {
     return { bus: this.bus, redactor: this.redactor, headers: headerRecord(target.headers), tls, fetch };
   }
 
+  /** The only writer of the info: what a server said (name, instructions, session id...) is redacted here. */
   private setState(patch: Partial<ConnectionInfo>): void {
-    this.state = { ...this.state, ...patch };
+    this.state = this.redactor.value({ ...this.state, ...patch });
     for (const key of Object.keys(this.state) as Array<keyof ConnectionInfo>) if (this.state[key] === undefined) delete this.state[key];
     this.options.onStateChange?.(this.info());
   }

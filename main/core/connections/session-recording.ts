@@ -178,3 +178,10 @@ export class SessionRecording {
 function isStopNotice(entry: TraceEntry, stoppedAt: number): boolean {
   return entry.type === 'lifecycle' && entry.recordingStopped?.fromSeq === stoppedAt;
 }
+
+/** `<label>-<time>-<random>.ndjson`, safe on every file system; the label must already be redacted. */
+export function sessionFileName(label: string): string {
+  const safe = label.replace(/^[a-z]+:\/\//i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'session';
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return `${safe}-${stamp}-${Math.random().toString(36).slice(2, 8)}.ndjson`;
+}

@@ -40,8 +40,13 @@ export function createStdioTransport(target: ConnectionTarget, bus: TraceBus, re
         newline = pending.indexOf('\n');
       }
       if (pending.length > MAX_LINE_CHARS) {
-        emitLine(pending);
-        pending = '';
+        // A line too long to wait for: cut it, but never through a secret (the tail may hold
+        // the start of one whose end has not arrived yet, so it waits for the next chunk).
+        const cut = redactor.safeCut(pending, pending.length - Math.min(pending.length - 1, redactor.maxEncodedLength));
+        if (cut > 0) {
+          emitLine(pending.slice(0, cut));
+          pending = pending.slice(cut);
+        }
       }
     });
     stderr.on('end', () => {
@@ -51,7 +56,8 @@ export function createStdioTransport(target: ConnectionTarget, bus: TraceBus, re
   }
   function emitLine(raw: string): void {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    bus.emit({ type: 'stderr', line: redactor.text(line.slice(0, MAX_LINE_CHARS)) });
+    // Redacted before the cut, so a secret is never cut in half and half shown.
+    bus.emit({ type: 'stderr', line: redactor.text(line).slice(0, MAX_LINE_CHARS) });
   }
   return transport;
 }

@@ -1,5 +1,6 @@
 import type { Remote } from '../../../shared/model';
-import { secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { secretEnvNames } from './env-secrets';
 import { toSeedHeader, type SeedRemote } from './exchange-format';
 
 export interface ExportOptions {
@@ -8,8 +9,9 @@ export interface ExportOptions {
 }
 
 /**
- * Remotes in the seed's format, as an array. Secret values are empty unless `includeSecrets`,
- * so an ordinary export can be shared; the vault is not touched at all in that case.
+ * Remotes in the seed's format, as an array. Secret values (secret headers, credential-looking
+ * stdio env variables) are empty unless `includeSecrets`, so an ordinary export can be shared;
+ * the vault is not touched at all in that case.
  */
 export async function exportRemotes(remotes: Remote[], vault: SecretVault, options: ExportOptions = {}): Promise<SeedRemote[]> {
   const out: SeedRemote[] = [];
@@ -23,7 +25,7 @@ export async function exportRemotes(remotes: Remote[], vault: SecretVault, optio
     if (remote.transport === 'stdio') {
       entry.command = remote.command;
       entry.args = remote.args;
-      if (Object.keys(remote.env).length > 0) entry.env = remote.env;
+      if (Object.keys(remote.env).length > 0) entry.env = await exportedEnv(remote, vault, options);
       if (remote.cwd) entry.cwd = remote.cwd;
     } else {
       entry.url = remote.url;
@@ -37,6 +39,14 @@ export async function exportRemotes(remotes: Remote[], vault: SecretVault, optio
     out.push(reorder(entry));
   }
   return out;
+}
+
+async function exportedEnv(remote: Remote, vault: SecretVault, options: ExportOptions): Promise<Record<string, string>> {
+  const env = { ...remote.env };
+  for (const name of secretEnvNames(remote.env)) {
+    env[name] = options.includeSecrets ? ((await vault.get(envSecretAccount(remote.id, name))) ?? '') : '';
+  }
+  return env;
 }
 
 /** The seed's own fields first, so the file reads like the documentation's examples. */

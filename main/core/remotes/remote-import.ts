@@ -1,5 +1,5 @@
 import type { RemoteInput } from '../../../shared/model';
-import { looksLikeCredentialHeader } from '../../../shared/model';
+import { looksLikeCredentialEnv, looksLikeCredentialHeader } from '../../../shared/model';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { McpServerEntry, SeedRemote, normalizeTransportName } from './exchange-format';
 
@@ -58,7 +58,7 @@ function seedCandidate(entry: unknown, source: string): ImportCandidate {
   const transport = normalizeTransportName(seed.transport_type);
   const derived = deriveName(seed.url, seed.command) ?? source;
   const name = seed.name?.trim() || derived;
-  const base = { source, name, nameDerived: !seed.name?.trim(), warnings: [] as string[] };
+  const base = { source, name, nameDerived: !seed.name?.trim(), warnings: envSecretWarnings(seed.env) };
   if (!transport) return { ...base, skipped: `unknown transport_type "${seed.transport_type}" (expected streamable, sse or websocket)` };
   const draft: RemoteInput = {
     name,
@@ -102,15 +102,18 @@ function mcpServerCandidate(name: string, entry: unknown, source: string): Impor
     is_required: true,
     is_secret: looksLikeCredentialHeader(headerName),
   }));
-  const credentialEnv = Object.keys(server.env ?? {}).filter((k) => looksLikeCredentialHeader(k));
-  if (credentialEnv.length > 0) {
-    base.warnings.push(`Environment variable(s) ${credentialEnv.join(', ')} look like credentials; environment values are saved in remotes.json as they are.`);
-  }
+  base.warnings.push(...envSecretWarnings(server.env));
   const draft: RemoteInput =
     transport === 'stdio'
       ? { name, transport, command: server.command, args: server.args, env: server.env, cwd: server.cwd, headers: [] }
       : { name, transport, url, headers };
   return { ...base, draft };
+}
+
+/** Says where credential-looking env values of an imported entry go (the keychain, see env-secrets.ts). */
+function envSecretWarnings(env: Record<string, string> | undefined): string[] {
+  const credentials = Object.entries(env ?? {}).filter(([k, v]) => v !== '' && looksLikeCredentialEnv(k)).map(([k]) => k);
+  return credentials.length > 0 ? [`Environment variable(s) ${credentials.join(', ')} look like credentials, so their values are kept in the system keychain, not in remotes.json.`] : [];
 }
 
 /** "mcp-api.yourcompany.com" from a URL, "npx" from a command. */

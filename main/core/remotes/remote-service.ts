@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectionTargetInput, Remote, RemoteDraft, RemoteInput } from '../../../shared/model';
 import { checkRemoteDraft, formatRuleIssues } from '../../../shared/model';
 import { PeriscopeError, isPeriscopeError } from '../diagnostics/periscope-error';
-import { accountsOfRemote, secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { accountsOfRemote, envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { copyEnvSecrets, planEnvSecrets, secretAccountsOf, secretEnvNames } from './env-secrets';
 import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
 import type { AtomicWriteHooks } from './atomic-write';
 import { RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
@@ -44,12 +45,12 @@ export class RemoteService {
       onNotice: options.onNotice,
       writeHooks: options.writeHooks,
       onMigratedSecrets: async (secrets) => {
-        for (const s of secrets) await this.vault.set(secretAccount(s.remoteId, s.headerName), s.value);
+        for (const s of secrets) await this.vault.set(s.account, s.value);
       },
     });
   }
 
-  /** Every remote, secret headers marked with `has_value` (left unset when the keychain cannot be asked). */
+  /** Every remote, secret headers marked with `has_value` and env secrets in `envHasValue` (left unset when the keychain cannot be asked). */
   async list(): Promise<Remote[]> {
     return this.withHasValue(await this.store.list());
   }
@@ -63,8 +64,9 @@ export class RemoteService {
     const { draft, warnings } = validateDraft(input);
     const id = randomUUID();
     const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
-    const fields: RemoteFields = { ...draft, headers };
-    const written = await this.applyWrites(plan);
+    const { env, plan: envPlan } = planEnvSecrets(id, draft.env, undefined);
+    const fields: RemoteFields = { ...draft, headers, env };
+    const written = await this.applyWrites(joinPlans(plan, envPlan));
     try {
       const remote = await this.store.create(fields, { id });
       return { remote: await this.one(remote), warnings };
@@ -86,7 +88,8 @@ export class RemoteService {
         const { draft, warnings } = validateDraft(input);
         const id = randomUUID();
         const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
-        planned.push({ index, id, fields: { ...draft, headers }, warnings, written: await this.applyWrites(plan) });
+        const { env, plan: envPlan } = planEnvSecrets(id, draft.env, undefined);
+        planned.push({ index, id, fields: { ...draft, headers, env }, warnings, written: await this.applyWrites(joinPlans(plan, envPlan)) });
       } catch (error) {
         if (!isPeriscopeError(error)) throw error;
         outcomes[index] = { error };
@@ -116,13 +119,16 @@ export class RemoteService {
   async update(idOrName: string, input: RemoteInput): Promise<SaveResult> {
     const current = await this.store.require(idOrName);
     const { draft, warnings } = validateDraft(input);
-    const { headers, plan } = planHeaderSecrets(current.id, draft.headers, current);
+    const { headers, plan: headerPlan } = planHeaderSecrets(current.id, draft.headers, current);
+    const { env, plan: envPlan } = planEnvSecrets(current.id, draft.env, current);
+    const plan = joinPlans(headerPlan, envPlan);
     const written = await this.applyWrites(plan);
     let remote: Remote;
     try {
-      remote = await this.store.update(current.id, { ...draft, headers });
+      remote = await this.store.update(current.id, { ...draft, headers, env });
     } catch (error) {
-      await this.deleteQuietly(written.filter((a) => !current.headers.some((h) => h.is_secret && secretAccount(current.id, h.name) === a)));
+      const existing = new Set(secretAccountsOf(current));
+      await this.deleteQuietly(written.filter((a) => !existing.has(a)));
       throw error;
     }
     for (const account of plan.deletes) await this.vault.delete(account);
@@ -132,9 +138,10 @@ export class RemoteService {
   async duplicate(idOrName: string, name?: string): Promise<SaveResult> {
     const source = await this.store.require(idOrName);
     const id = randomUUID();
-    const copies: VaultPlan['writes'] = source.headers
-      .filter((h) => h.is_secret)
-      .map((h) => ({ account: secretAccount(id, h.name), copyFrom: secretAccount(source.id, h.name) }));
+    const copies: VaultPlan['writes'] = [
+      ...source.headers.filter((h) => h.is_secret).map((h) => ({ account: secretAccount(id, h.name), copyFrom: secretAccount(source.id, h.name) })),
+      ...copyEnvSecrets(source, id),
+    ];
     const written = await this.applyWrites({ writes: copies, deletes: [] });
     try {
       const remote = await this.store.duplicate(source.id, { id, name });
@@ -149,8 +156,8 @@ export class RemoteService {
   async remove(idOrName: string): Promise<Remote> {
     const remote = await this.store.require(idOrName);
     const removed = await this.store.remove(remote.id);
-    if (removed.headers.some((h) => h.is_secret)) {
-      const known = removed.headers.filter((h) => h.is_secret).map((h) => secretAccount(removed.id, h.name));
+    const known = secretAccountsOf(removed);
+    if (known.length > 0) {
       const stray = accountsOfRemote(await this.vault.list(), removed.id);
       for (const account of new Set([...known, ...stray])) await this.vault.delete(account);
     }
@@ -179,17 +186,21 @@ export class RemoteService {
   }
 
   private async withHasValue(remotes: Remote[]): Promise<Remote[]> {
-    if (!remotes.some((r) => r.headers.some((h) => h.is_secret))) return remotes;
+    if (!remotes.some((r) => secretAccountsOf(r).length > 0)) return remotes;
     let accounts: Set<string>;
     try {
       accounts = new Set(await this.vault.list());
     } catch {
       return remotes; // listing still works without a keychain; connecting will say why it fails
     }
-    return remotes.map((r) => ({
-      ...r,
-      headers: r.headers.map((h) => (h.is_secret ? { ...h, has_value: accounts.has(secretAccount(r.id, h.name)) } : h)),
-    }));
+    return remotes.map((r) => {
+      const names = secretEnvNames(r.env);
+      return {
+        ...r,
+        headers: r.headers.map((h) => (h.is_secret ? { ...h, has_value: accounts.has(secretAccount(r.id, h.name)) } : h)),
+        ...(names.length > 0 ? { envHasValue: Object.fromEntries(names.map((n) => [n, accounts.has(envSecretAccount(r.id, n))])) } : {}),
+      };
+    });
   }
 
   private async applyWrites(plan: VaultPlan): Promise<string[]> {
@@ -215,6 +226,10 @@ export class RemoteService {
   private async deleteQuietly(accounts: string[]): Promise<void> {
     for (const account of accounts) await this.vault.delete(account).catch(() => false);
   }
+}
+
+function joinPlans(a: VaultPlan, b: VaultPlan): VaultPlan {
+  return { writes: [...a.writes, ...b.writes], deletes: [...a.deletes, ...b.deletes] };
 }
 
 function validateDraft(input: RemoteInput): { draft: RemoteDraft; warnings: string[] } {

@@ -207,17 +207,15 @@ export class RemoteStore {
     if (!this.options.onMigratedSecrets) {
       throw new PeriscopeError({
         kind: 'storage',
-        message: `${this.filePath} is in an older format that holds secret values in plain text.`,
+        message: `${this.filePath} holds secret values in plain text (${from < CURRENT_SCHEMA_VERSION ? 'an older format' : 'stdio environment credentials or secret header values'}).`,
         hint: 'Open it with the keychain available so the values can move there; the file was left untouched.',
         detail: { path: this.filePath, schemaVersion: from },
       });
     }
     await this.options.onMigratedSecrets(secrets);
     await this.write(remotes);
-    this.notify({
-      kind: 'migrated',
-      message: `${this.filePath} was upgraded from schema version ${from} to ${CURRENT_SCHEMA_VERSION}; ${secrets.length} secret value(s) moved to the system keychain.`,
-    });
+    const what = from < CURRENT_SCHEMA_VERSION ? `was upgraded from schema version ${from} to ${CURRENT_SCHEMA_VERSION}` : 'held secret values in plain text';
+    this.notify({ kind: 'migrated', message: `${this.filePath} ${what}; ${secrets.length} secret value(s) moved to the system keychain.` });
   }
 
   private async moveAside(reason: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
-import { Remote, TransportChoice } from '../../../shared/model';
+import { looksLikeCredentialEnv, Remote, TransportChoice } from '../../../shared/model';
+import { envSecretAccount, secretAccount } from '../secrets/secret-vault';
 
 /**
  * The on-disk shape of remotes.json and how older shapes become the current one.
@@ -8,6 +9,10 @@ import { Remote, TransportChoice } from '../../../shared/model';
  * v0 is the shape of the first builds and of hand-written files: a bare array of remotes in the
  * seed's field names (`transport_type`, secret values inline, ISO dates). v1 wraps the list with
  * a schemaVersion, uses the model's field names, and never holds a secret value.
+ *
+ * A v1 file can still hold secrets in plain text: written by a build that stored stdio env
+ * values as they were, or edited by hand. Reading sweeps them out (sweepPlainSecrets) the same
+ * way as a v0 migration: into the keychain first, then the file is rewritten without them.
  */
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -36,10 +41,9 @@ const RemoteV0 = z.object({
 });
 const RemotesFileV0 = z.array(RemoteV0);
 
-/** A secret value found inline in an old file: it must go to the keychain, not to the new file. */
+/** A secret value found inline in a file: it must go to the keychain (this account), not to the new file. */
 export interface MigratedSecret {
-  remoteId: string;
-  headerName: string;
+  account: string;
   value: string;
 }
 
@@ -59,11 +63,37 @@ export function readRemotesFile(json: unknown, now: number): FileReading {
     const { file, secrets } = migrateV0(parsed.data, now);
     const checked = RemotesFileV1.safeParse(file);
     if (!checked.success) return { status: 'invalid', reason: zodReason(checked.error) };
-    return { status: 'ok', file: checked.data, migratedFrom: 0, secrets };
+    const swept = sweepPlainSecrets(checked.data);
+    return { status: 'ok', file: swept.file, migratedFrom: 0, secrets: [...secrets, ...swept.secrets] };
   }
   const parsed = RemotesFileV1.safeParse(json);
   if (!parsed.success) return { status: 'invalid', reason: zodReason(parsed.error) };
-  return { status: 'ok', file: parsed.data, secrets: [] };
+  const swept = sweepPlainSecrets(parsed.data);
+  return swept.secrets.length > 0 ? { status: 'ok', file: swept.file, migratedFrom: 1, secrets: swept.secrets } : { status: 'ok', file: parsed.data, secrets: [] };
+}
+
+/**
+ * Secret values a current-format file holds in plain text (credential-looking stdio env
+ * values, secret headers with an inline value), and the file without them.
+ */
+export function sweepPlainSecrets(file: RemotesFileV1): { file: RemotesFileV1; secrets: MigratedSecret[] } {
+  const secrets: MigratedSecret[] = [];
+  const remotes = file.remotes.map((remote) => {
+    const env = Object.fromEntries(
+      Object.entries(remote.env).map(([name, value]) => {
+        if (!looksLikeCredentialEnv(name) || value === '') return [name, value];
+        secrets.push({ account: envSecretAccount(remote.id, name), value });
+        return [name, ''];
+      }),
+    );
+    const headers = remote.headers.map((h) => {
+      if (!h.is_secret || h.value === '') return h;
+      secrets.push({ account: secretAccount(remote.id, h.name), value: h.value });
+      return { ...h, value: '' };
+    });
+    return { ...remote, env, headers };
+  });
+  return { file: { ...file, remotes }, secrets };
 }
 
 function detectVersion(json: unknown): number | undefined {
@@ -80,7 +110,7 @@ export function migrateV0(remotes: z.infer<typeof RemotesFileV0>, now: number): 
   const migrated = remotes.map((old) => {
     const id = old.id ?? randomUUID();
     const headers = old.headers.map((h) => {
-      if (h.is_secret && h.value !== '') secrets.push({ remoteId: id, headerName: h.name, value: h.value });
+      if (h.is_secret && h.value !== '') secrets.push({ account: secretAccount(id, h.name), value: h.value });
       return { ...h, value: h.is_secret ? '' : h.value };
     });
     const createdAt = parseTime(old.created) ?? now;
@@ -110,10 +140,11 @@ function zodReason(error: z.ZodError): string {
   return `${first?.message ?? 'invalid content'}${where}`;
 }
 
-/** What goes to disk: the model minus anything that must not be persisted. */
+/** What goes to disk: the model minus anything that must not be persisted (secret values, has-value flags). */
 export function serializeRemotesFile(remotes: Remote[]): string {
-  const clean = remotes.map((r) => ({
+  const clean = remotes.map(({ envHasValue: _envHasValue, ...r }) => ({
     ...r,
+    env: Object.fromEntries(Object.entries(r.env).map(([name, value]) => [name, looksLikeCredentialEnv(name) ? '' : value])),
     headers: r.headers.map(({ has_value: _hasValue, ...h }) => ({ ...h, value: h.is_secret ? '' : h.value })),
   }));
   return `${JSON.stringify({ schemaVersion: CURRENT_SCHEMA_VERSION, remotes: clean }, null, 2)}\n`;

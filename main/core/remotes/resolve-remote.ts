@@ -1,11 +1,14 @@
 import type { ConnectionTargetInput, Remote, WireHeader } from '../../../shared/model';
 import { PeriscopeError } from '../diagnostics/periscope-error';
-import { secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { secretEnvNames } from './env-secrets';
 
 /**
  * Turns a saved remote into what the connection engine needs, reading secret values from the
  * vault. Runs before any network traffic: a required header without a value stops here, naming
  * every missing header at once. Secret headers keep their flag so the Redactor masks them.
+ * A stdio remote's env secrets are read from the keychain too (one without a value is left out of
+ * the environment); the Redactor knows them by their credential-looking names.
  */
 export async function resolveRemoteForConnection(
   remote: Remote,
@@ -40,11 +43,21 @@ export async function resolveRemoteForConnection(
     ...(remote.protocolVersion ? { protocolVersion: remote.protocolVersion } : {}),
   };
   if (remote.transport === 'stdio') {
-    Object.assign(target, { command: remote.command, args: remote.args, env: remote.env, cwd: remote.cwd });
+    Object.assign(target, { command: remote.command, args: remote.args, env: await resolveEnv(remote, vault), cwd: remote.cwd });
   } else {
     target.url = remote.url;
   }
   return { target, label: remote.name };
+}
+
+async function resolveEnv(remote: Remote, vault: SecretVault): Promise<Record<string, string>> {
+  const env = { ...remote.env };
+  for (const name of secretEnvNames(remote.env)) {
+    const value = await vault.get(envSecretAccount(remote.id, name));
+    if (value) env[name] = value;
+    else delete env[name];
+  }
+  return env;
 }
 
 function quoteArg(value: string): string {

@@ -18,7 +18,15 @@ export function secretAccount(remoteId: string, headerName: string): string {
   return `${remoteId}:${headerName}`;
 }
 
-/** The accounts that belong to a remote, whatever the case of their header names. */
+/**
+ * Keychain account of one stdio environment secret: `${remoteId}:env:${NAME}`. Header names
+ * cannot hold a colon (RFC 9110 token), so this never collides with a header's account.
+ */
+export function envSecretAccount(remoteId: string, envName: string): string {
+  return `${remoteId}:env:${envName}`;
+}
+
+/** The accounts that belong to a remote (headers and env secrets), whatever the case of their names. */
 export function accountsOfRemote(accounts: string[], remoteId: string): string[] {
   const prefix = `${remoteId}:`;
   return accounts.filter((a) => a.startsWith(prefix));

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { MainEvent } from '../../../shared/ipc/contract';
-import type { Remote } from '../../../shared/model';
+import { looksLikeCredentialEnv, type Remote } from '../../../shared/model';
 import { serializeExport } from '../remotes/remote-export';
 import type { FileDialogs, RemotesPort } from './ports';
 import { fileError, noDialogs, unknownRemote } from './service-errors';
@@ -90,7 +90,11 @@ async function requireById(remotes: RemotesPort, remoteId: string): Promise<Remo
   return remote;
 }
 
-/** Belt and braces: whatever the store returns, a secret header's value never leaves main. */
+/** Belt and braces: whatever the store returns, a secret header's or env variable's value never leaves main. */
 export function withoutSecretValues(remote: Remote): Remote {
-  return { ...remote, headers: remote.headers.map((h) => (h.is_secret ? { ...h, value: '' } : h)) };
+  return {
+    ...remote,
+    env: Object.fromEntries(Object.entries(remote.env).map(([name, value]) => [name, looksLikeCredentialEnv(name) ? '' : value])),
+    headers: remote.headers.map((h) => (h.is_secret ? { ...h, value: '' } : h)),
+  };
 }

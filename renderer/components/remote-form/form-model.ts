@@ -1,6 +1,6 @@
 import type { TransportChoice } from '../../../shared/model/connection';
 import type { ProtocolEraChoice } from '../../../shared/model/protocol-era';
-import { checkRemoteDraft, type Remote, type RemoteInput } from '../../../shared/model/remote';
+import { checkRemoteDraft, looksLikeCredentialEnv, type Remote, type RemoteInput } from '../../../shared/model/remote';
 
 /** One header row as the user edits it. A stored secret is never here: only `hasStoredValue`. */
 export interface HeaderRow {
@@ -16,6 +16,17 @@ export interface HeaderRow {
   originalName: string | undefined;
 }
 
+/**
+ * A stdio env variable whose name looks like a credential: its value lives in the keychain and is
+ * write-only here, like a secret header's (typing replaces it, an empty field keeps it).
+ */
+export interface SecretEnvRow {
+  key: number;
+  name: string;
+  value: string;
+  hasStoredValue: boolean;
+}
+
 /** The editor's state: text fields stay text until saved, so half-typed input is not lost. */
 export interface RemoteFormState {
   name: string;
@@ -24,8 +35,10 @@ export interface RemoteFormState {
   command: string;
   /** One argument per line. */
   args: string;
-  /** KEY=VALUE, one per line. */
+  /** KEY=VALUE, one per line: the plain variables (a credential typed here is saved as a secret). */
   env: string;
+  /** The stored secret variables. */
+  secretEnv: SecretEnvRow[];
   cwd: string;
   headers: HeaderRow[];
   connectMs: string;
@@ -48,7 +61,7 @@ export function newHeaderRow(): HeaderRow {
 
 export function formFromRemote(remote: Remote | undefined): RemoteFormState {
   if (!remote) {
-    return { name: '', transport: 'auto', url: '', command: '', args: '', env: '', cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, notes: '' };
+    return { name: '', transport: 'auto', url: '', command: '', args: '', env: '', secretEnv: [], cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, notes: '' };
   }
   return {
     name: remote.name,
@@ -57,8 +70,12 @@ export function formFromRemote(remote: Remote | undefined): RemoteFormState {
     command: remote.command ?? '',
     args: remote.args.join('\n'),
     env: Object.entries(remote.env)
+      .filter(([k]) => !looksLikeCredentialEnv(k))
       .map(([k, v]) => `${k}=${v}`)
       .join('\n'),
+    secretEnv: Object.keys(remote.env)
+      .filter(looksLikeCredentialEnv)
+      .map((name) => ({ key: rowKey++, name, value: '', hasStoredValue: remote.envHasValue?.[name] === true })),
     cwd: remote.cwd ?? '',
     headers: remote.headers.map((h) => ({
       key: rowKey++,
@@ -95,7 +112,8 @@ export function checkForm(state: RemoteFormState): FormCheck {
   const add = (path: string, message: string) => (errors[path] ??= []).push(message);
   const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
-  const env: Record<string, string> = {};
+  // Stored secrets first ('' keeps the keychain value); a line in the text field wins over them.
+  const env: Record<string, string> = Object.fromEntries(state.secretEnv.map((row) => [row.name, row.value]));
   for (const line of lines(state.env)) {
     const eq = line.indexOf('=');
     if (eq <= 0) add('env', `"${line}" is not KEY=VALUE`);

@@ -4,6 +4,7 @@ import type { Remote, RemoteInput } from '../../../shared/model/remote';
 import { ErrorNotice } from '../error-notice';
 import { Field } from './field';
 import { checkForm, formFromRemote, type RemoteFormState } from './form-model';
+import { EnvSecretsEditor } from './env-secrets-editor';
 import { HeadersEditor } from './headers-editor';
 
 interface RemoteFormProps {
@@ -78,9 +79,16 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: Remo
           <Field id="remote-args" label="Arguments" path="args" errors={errors} help="One argument per line">
             {(a11y) => <textarea {...a11y} rows={3} value={state.args} onChange={(e) => set({ args: e.target.value })} />}
           </Field>
-          <Field id="remote-env" label="Environment" path="env" errors={errors} help="KEY=VALUE, one per line">
+          <Field
+            id="remote-env"
+            label="Environment"
+            path="env"
+            errors={errors}
+            help="KEY=VALUE, one per line. Credentials (API_KEY, *_TOKEN, *_SECRET, PASSWORD…) are kept in the system keychain and listed below as set"
+          >
             {(a11y) => <textarea {...a11y} rows={3} value={state.env} onChange={(e) => set({ env: e.target.value })} />}
           </Field>
+          <EnvSecretsEditor rows={state.secretEnv} onChange={(secretEnv) => set({ secretEnv })} />
           <Field id="remote-cwd" label="Working directory" path="cwd" errors={errors}>
             {(a11y) => <input {...a11y} value={state.cwd} onChange={(e) => set({ cwd: e.target.value })} />}
           </Field>

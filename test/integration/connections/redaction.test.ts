@@ -26,8 +26,9 @@ describe('a known secret never enters the trace or the session file', () => {
       cleanup(() => fixture.close());
       const file = join(dir, `${transport}.ndjson`);
       const connection = await manager.open({ transport, url: fixture.url, headers: AUTH_HEADERS }, { recordTo: file });
-      // The server echoes the secret in its answer: it must be masked in the copy we keep.
-      expect(textOf(await connection.callTool('echo', { message: `token=${SECRET}` }))).toBe(`token=${SECRET}`);
+      // The server echoes the secret in its answer: it must be masked in the copy we keep and in
+      // the result handed out (the CLI prints it, the renderer shows it).
+      expect(textOf(await connection.callTool('echo', { message: `token=${SECRET}` }))).toBe('token=[redacted]');
       await manager.close(connection.id);
 
       const entries = connection.buffer.entries();
@@ -46,9 +47,10 @@ describe('a known secret never enters the trace or the session file', () => {
   it('stdio: a secret-looking env value (API_KEY, *_TOKEN) is masked in messages and stderr lines', async () => {
     const { command, args } = stdioFixtureCommand();
     const connection = await manager.open({ transport: 'stdio', command, args, env: { SERVICE_API_KEY: SECRET, GITHUB_TOKEN: 'ghp-also-secret', REGION: 'eu-west-1' } });
-    // The server echoes it in its result and writes it to stderr.
-    expect(textOf(await connection.callTool('echo', { message: SECRET }))).toBe(SECRET);
-    expect(textOf(await connection.callTool('env', { name: 'GITHUB_TOKEN' }))).toBe('ghp-also-secret');
+    // The server echoes it in its result and writes it to stderr. A masked answer to `env` also
+    // shows the real value reached the server's environment (an unset one would answer empty).
+    expect(textOf(await connection.callTool('echo', { message: SECRET }))).toBe('[redacted]');
+    expect(textOf(await connection.callTool('env', { name: 'GITHUB_TOKEN' }))).toBe('[redacted]');
     expect(textOf(await connection.callTool('env', { name: 'REGION' }))).toBe('eu-west-1');
     await manager.close(connection.id);
     const text = JSON.stringify(connection.buffer.entries());

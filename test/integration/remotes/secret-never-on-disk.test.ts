@@ -12,6 +12,8 @@ import { runCli } from '../../../main/cli/run-cli';
 import { RemoteService } from '../../../main/core/remotes/remote-service';
 import { KeytarVault } from '../../../main/core/secrets/keytar-vault';
 import { serializeExport } from '../../../main/core/remotes/remote-export';
+import { fileURLToPath } from 'node:url';
+import { findLeaks } from '../../support/secret-leaks';
 
 /** Every file under `dir`, recursively (data folders may hold locks, temp or moved-aside files). */
 async function filesUnder(dir: string): Promise<string[]> {
@@ -87,6 +89,31 @@ describe('a secret header value never reaches disk or output (real keychain, rea
     expect(await hits([...searched, withSecrets], token)).toEqual([withSecrets]);
 
     expect((await cli(['remotes', 'remove', 'staging-api'])).code).toBe(0);
+  });
+
+  it('a stdio env credential through the CLI: --secret-env, connect by name while recording, show, export; zero hits in any encoding', async () => {
+    const key = `ënv+/"=${randomUUID()}`;
+    const server = fileURLToPath(new URL('../../fixtures/canary/canary-stdio-server.mjs', import.meta.url));
+    const add = await cli(['remotes', 'add', 'local-canary', '--command', process.execPath, '--arg', server, '--env', 'REGION=eu', '--secret-env', 'OPENAI_API_KEY', '--secret-stdin'], `${key}\n`);
+    expect(add).toMatchObject({ code: 0, out: 'Saved remote "local-canary".\n' });
+
+    const session = join(work, 'stdio-session.ndjson');
+    const call = await cli(['call', 'local-canary', 'echo', 'message=hi', '--record', session]);
+    expect(call.code).toBe(0);
+    // The server got the real value from the keychain (it echoes it; we show it masked).
+    expect(call.out).toContain('echo [redacted]');
+    const show = await cli(['remotes', 'show', 'local-canary']);
+    expect(show.out).toContain('OPENAI_API_KEY=[set in keychain]');
+    const exportFile = join(work, 'stdio-export.json');
+    expect((await cli(['remotes', 'export', '--out', exportFile])).code).toBe(0);
+
+    const files = [...(await filesUnder(dataDir)), session, exportFile];
+    for (const path of files) expect(findLeaks(await readFile(path, 'utf8'), [key]), path).toEqual([]);
+    for (const output of [add, call, show]) expect(findLeaks(output.out + output.err, [key])).toEqual([]);
+    const withSecrets = join(work, 'stdio-with-secrets.json');
+    expect((await cli(['remotes', 'export', '--include-secrets', '--out', withSecrets])).code).toBe(0);
+    expect(findLeaks(await readFile(withSecrets, 'utf8'), [key])).not.toEqual([]);
+    expect((await cli(['remotes', 'remove', 'local-canary'])).code).toBe(0);
   });
 
   it('through the service and ConnectionManager with recordTo; a missing secret stops before any request', async () => {

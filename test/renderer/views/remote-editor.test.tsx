@@ -128,6 +128,30 @@ describe('Remote editor', () => {
     });
   });
 
+  it('shows stdio env credentials only as "set", keeps them unless replaced or removed, and never puts them in the text field', async () => {
+    const local = makeRemote({ id: 's1', name: 'Local', transport: 'stdio', url: undefined, command: 'npx', env: { OPENAI_API_KEY: '', GITHUB_TOKEN: '', REGION: 'eu' }, envHasValue: { OPENAI_API_KEY: true, GITHUB_TOKEN: false } });
+    const fake = await start({ 'remotes:update': () => ({ remote: local, warnings: [] }) }, [local]);
+    fireEvent.click(screen.getByRole('button', { name: 'Edit Local' }));
+    expect(screen.getByLabelText('Environment')).toHaveValue('REGION=eu');
+    const openai = screen.getByLabelText('Value of OPENAI_API_KEY');
+    expect(openai).toHaveAttribute('type', 'password');
+    expect(openai).toHaveValue('');
+    expect(openai).toHaveAttribute('placeholder', 'set (type to replace)');
+    expect(screen.getByLabelText('Value of GITHUB_TOKEN')).toHaveAttribute('placeholder', 'not set');
+    expect(screen.getAllByTestId('env-secret-state').map((e) => e.textContent)).toEqual(['set', 'not set']);
+
+    fireEvent.click(screen.getByTestId('save-remote'));
+    await waitFor(() => expect(fake.calls('remotes:update')).toHaveLength(1));
+    expect((fake.calls('remotes:update')[0] as { draft: RemoteInput }).draft.env).toEqual({ OPENAI_API_KEY: '', GITHUB_TOKEN: '', REGION: 'eu' });
+
+    fireEvent.change(screen.getByLabelText('Value of GITHUB_TOKEN'), { target: { value: 'ghp-typed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove OPENAI_API_KEY' }));
+    fireEvent.change(screen.getByLabelText('Environment'), { target: { value: 'REGION=eu\nDB_PASSWORD=typed-pw' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    await waitFor(() => expect(fake.calls('remotes:update')).toHaveLength(2));
+    expect((fake.calls('remotes:update')[1] as { draft: RemoteInput }).draft.env).toEqual({ GITHUB_TOKEN: 'ghp-typed', REGION: 'eu', DB_PASSWORD: 'typed-pw' });
+  });
+
   it('shows what main answered when saving fails', async () => {
     await start({
       'remotes:update': () => {

@@ -46,20 +46,20 @@ afterAll(async () => {
 
 describe('capture over Streamable HTTP with a real SDK client and server', () => {
   it('records HTTP exchanges, server-sent events and messages in causal order, with the secret masked everywhere', async () => {
-    const bus = new TraceBus('conn-sdk');
+    const redactor = redactorForHeaders([{ name: 'X-Api-Key', value: SECRET }]);
+    const bus = new TraceBus('conn-sdk', redactor);
     const entries: TraceEntry[] = [];
     bus.subscribe((e) => entries.push(e));
     const dir = await mkdtemp(join(tmpdir(), 'periscope-capture-'));
     const file = await SessionFileWriter.open(join(dir, 'session.ndjson'));
     const buffer = new TraceBuffer();
     attachRecorder(bus, { buffer, file });
-    const redactor = redactorForHeaders([{ name: 'X-Api-Key', value: SECRET }]);
     const inner = new StreamableHTTPClientTransport(new URL(url), {
       fetch: createRecordingFetch(bus, redactor),
       requestInit: { headers: { 'X-Api-Key': SECRET } },
     });
     const client = new Client({ name: 'capture-test', version: '1.0.0' });
-    await client.connect(traceTransport(inner, bus, redactor));
+    await client.connect(traceTransport(inner, bus));
     const result = await client.callTool({ name: 'echo', arguments: { text: `echo ${SECRET}` } });
     await client.close();
 

@@ -4,7 +4,6 @@ import { Client, type JSONRPCMessage, type Transport } from '@modelcontextprotoc
 import { describe, expect, it } from 'vitest';
 import { tooDeepErrorInfo } from '../../../main/core/capture/depth-guard';
 import { heldCopy } from '../../../main/core/capture/held-copy';
-import { Redactor } from '../../../main/core/capture/redaction';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
 import { traceTransport } from '../../../main/core/capture/traced-transport';
 import { MAX_JSON_DEPTH, valueDepth } from '../../../shared/json/json-depth';
@@ -40,7 +39,7 @@ function setup(answer: Answer) {
   bus.subscribe((e) => held.push(e));
   bus.subscribeFull((e) => whole.push(e));
   const client = new Client({ name: 't', version: '1' }, { versionNegotiation: { mode: 'legacy' } } as never);
-  return { inner, bus, held, whole, client, traced: traceTransport(inner, bus, new Redactor()) };
+  return { inner, bus, held, whole, client, traced: traceTransport(inner, bus) };
 }
 
 describe('messages nested deeper than Periscope handles', () => {

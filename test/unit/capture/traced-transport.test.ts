@@ -37,11 +37,11 @@ async function connectTraced(redactor = new Redactor()) {
   const server = startServer();
   const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
   await server.connect(serverSide);
-  const bus = new TraceBus('conn-test');
+  const bus = new TraceBus('conn-test', redactor);
   const entries: TraceEntry[] = [];
   bus.subscribe((e) => entries.push(e));
   const client = new Client({ name: 'test-client', version: '1.0.0' });
-  await client.connect(traceTransport(clientSide, bus, redactor));
+  await client.connect(traceTransport(clientSide, bus));
   cleanups.push(() => client.close(), () => server.close());
   const messages = () => entries.filter((e): e is MessageEntry => e.type === 'message');
   return { client, server, bus, entries, messages };
@@ -151,7 +151,7 @@ function fakeInner(): Transport & { sent: JSONRPCMessage[]; protocolVersion?: st
 describe('traced transport pass-through', () => {
   it('passes sessionId, setProtocolVersion, onclose and onerror through', async () => {
     const inner = fakeInner();
-    const traced = traceTransport(inner, new TraceBus('c'), new Redactor());
+    const traced = traceTransport(inner, new TraceBus('c'));
     expect(traced.sessionId).toBe('session-abc');
     traced.setProtocolVersion?.('2025-06-18');
     expect(inner.protocolVersion).toBe('2025-06-18');
@@ -170,7 +170,7 @@ describe('traced transport pass-through', () => {
     const bus = new TraceBus('c');
     const entries: MessageEntry[] = [];
     bus.subscribe((e) => entries.push(e as MessageEntry));
-    const traced = traceTransport(inner, bus, new Redactor());
+    const traced = traceTransport(inner, bus);
     const received: unknown[] = [];
     traced.onmessage = (m) => received.push(m);
 
@@ -198,7 +198,7 @@ describe('traced transport pass-through', () => {
     const bus = new TraceBus('c');
     const entries: MessageEntry[] = [];
     bus.subscribe((e) => void (e.type === 'message' && entries.push(e)));
-    const traced = traceTransport(inner, bus, new Redactor());
+    const traced = traceTransport(inner, bus);
     inner.onmessage?.({ jsonrpc: '2.0', id: 5, method: 'ping' });
     inner.onmessage?.({ jsonrpc: '2.0', id: 5, result: {} } as JSONRPCMessage);
     await traced.send({ jsonrpc: '2.0', id: 5, result: {} });
@@ -212,7 +212,7 @@ describe('traced transport pass-through', () => {
     const bus = new TraceBus('c');
     const entries: MessageEntry[] = [];
     bus.subscribe((e) => entries.push(e as MessageEntry));
-    const traced = traceTransport(inner, bus, new Redactor());
+    const traced = traceTransport(inner, bus);
 
     await traced.send({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'slow' } });
     await traced.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 1, reason: 'AbortError: stop' } });

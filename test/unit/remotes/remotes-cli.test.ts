@@ -56,6 +56,28 @@ describe('periscope remotes (in-process)', () => {
     expect((await run(['remotes', 'show', 'staging-api'])).out).toContain('Authorization: [set in keychain]');
   });
 
+  it('keeps a stdio env credential given with --secret-env in the keychain (read from stdin after --secret values), shows it as set', async () => {
+    const add = await run(['remotes', 'add', 'local', '--command', 'npx', '--arg', 'srv', '--env', 'REGION=eu', '--secret-env', 'OPENAI_API_KEY', '--secret-stdin'], 'sk-env-from-stdin-1\n');
+    expect(add.error).toBeUndefined();
+    const [account] = [...vault.entries.keys()];
+    expect(account).toMatch(/^[0-9a-f-]{36}:env:OPENAI_API_KEY$/);
+    expect(vault.entries.get(account!)).toBe('sk-env-from-stdin-1');
+    expect(await readFile(join(dir, 'remotes.json'), 'utf8')).not.toContain('sk-env-from-stdin');
+    expect((await run(['remotes', 'show', 'local'])).out).toContain('env        OPENAI_API_KEY=[set in keychain]');
+
+    // Editing plain variables keeps the stored secret; --remove-env removes it from the keychain too.
+    expect((await run(['remotes', 'edit', 'local', '--env', 'REGION=us'])).error).toBeUndefined();
+    expect(vault.entries.get(account!)).toBe('sk-env-from-stdin-1');
+    expect((await run(['remotes', 'edit', 'local', '--remove-env', 'OPENAI_API_KEY'])).error).toBeUndefined();
+    expect(vault.entries.size).toBe(0);
+  });
+
+  it('refuses a credential-looking variable passed as --env (argv is public)', async () => {
+    const { error } = await run(['remotes', 'add', 'x', '--command', 'npx', '--env', 'GITHUB_TOKEN=ghp-leaked']);
+    expect(isPeriscopeError(error) && error.info).toMatchObject({ kind: 'invalid-input', hint: expect.stringContaining('--secret-env GITHUB_TOKEN') });
+    expect(vault.entries.size).toBe(0);
+  });
+
   it('refuses a credential passed as --header (argv is public)', async () => {
     const { error } = await run(['remotes', 'add', 'x', 'https://x.example.com/mcp', '--header', 'Authorization: Bearer leaked']);
     expect(isPeriscopeError(error) && error.info.message).toContain('looks like a credential');

@@ -38,7 +38,7 @@ describe('remotes.json migrations', () => {
     expect(prod.headers[1].value).toBe('1.0.0');
     expect(dev).toMatchObject({ transport: 'sse', createdAt: 1000, updatedAt: 1000, notes: '' });
     expect(dev.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(reading.secrets).toEqual([{ remoteId: 'old-1', headerName: 'Authorization', value: 'Bearer prod_token_xyz123' }]);
+    expect(reading.secrets).toEqual([{ account: 'old-1:Authorization', value: 'Bearer prod_token_xyz123' }]);
   });
 
   it('moves v0 secrets to the vault first, then rewrites the file as v1 without them', async () => {
@@ -48,7 +48,7 @@ describe('remotes.json migrations', () => {
     const store = new RemoteStore({
       dataDir: dir,
       onNotice: (n) => notices.push(n),
-      onMigratedSecrets: async (secrets) => secrets.forEach((s) => vault.set(`${s.remoteId}:${s.headerName}`, s.value)),
+      onMigratedSecrets: async (secrets) => secrets.forEach((s) => vault.set(s.account, s.value)),
     });
     expect((await store.list()).map((r) => r.name)).toEqual(['prod', 'dev']);
     expect(vault.get('old-1:Authorization')).toBe('Bearer prod_token_xyz123');
@@ -71,6 +71,65 @@ describe('remotes.json migrations', () => {
     await writeFile(join(dir, 'remotes.json'), original);
     const store = new RemoteStore({ dataDir: dir, onMigratedSecrets: async () => Promise.reject(new Error('keychain locked')) });
     await expect(store.list()).rejects.toThrow('keychain locked');
+    expect(await readFile(join(dir, 'remotes.json'), 'utf8')).toBe(original);
+  });
+
+  /** A current-format file as an older build wrote it: stdio env credentials in plain text; or a hand-edited secret header. */
+  const v1WithPlainSecrets = {
+    schemaVersion: 1,
+    remotes: [
+      {
+        id: 'stdio-1',
+        name: 'local',
+        transport: 'stdio',
+        command: 'npx',
+        args: ['server'],
+        env: { OPENAI_API_KEY: 'sk-plain-env-111', GITHUB_TOKEN: 'ghp-plain-222', DB_PASSWORD: 'pw-plain-333', REGION: 'eu-west-1', TOKENIZERS_PARALLELISM: 'false' },
+        headers: [],
+        createdAt: 1,
+        updatedAt: 1,
+      },
+      {
+        id: 'http-1',
+        name: 'remote',
+        transport: 'streamable',
+        url: 'https://h.example/mcp',
+        headers: [{ name: 'X-Api-Key', value: 'hand-edited-444', description: '', is_required: true, is_secret: true }],
+        createdAt: 1,
+        updatedAt: 1,
+      },
+    ],
+  };
+
+  it('sweeps plain-text secrets out of a current-format file: credential env values and inline secret headers go to the keychain', async () => {
+    await writeFile(join(dir, 'remotes.json'), JSON.stringify(v1WithPlainSecrets));
+    const vault = new Map<string, string>();
+    const notices: StoreNotice[] = [];
+    const store = new RemoteStore({ dataDir: dir, onNotice: (n) => notices.push(n), onMigratedSecrets: async (secrets) => secrets.forEach((s) => vault.set(s.account, s.value)) });
+    const [local, remote] = await store.list();
+    expect(local!.env).toEqual({ OPENAI_API_KEY: '', GITHUB_TOKEN: '', DB_PASSWORD: '', REGION: 'eu-west-1', TOKENIZERS_PARALLELISM: 'false' });
+    expect(remote!.headers[0]!.value).toBe('');
+    expect(Object.fromEntries(vault)).toEqual({
+      'stdio-1:env:OPENAI_API_KEY': 'sk-plain-env-111',
+      'stdio-1:env:GITHUB_TOKEN': 'ghp-plain-222',
+      'stdio-1:env:DB_PASSWORD': 'pw-plain-333',
+      'http-1:X-Api-Key': 'hand-edited-444',
+    });
+    const text = await readFile(join(dir, 'remotes.json'), 'utf8');
+    for (const value of ['sk-plain-env-111', 'ghp-plain-222', 'pw-plain-333', 'hand-edited-444']) expect(text).not.toContain(value);
+    expect(text).toContain('eu-west-1');
+    expect(notices[0]).toMatchObject({ kind: 'migrated', message: expect.stringContaining('4 secret value(s) moved to the system keychain') });
+    // Once swept, reading again finds nothing more to move.
+    vault.clear();
+    await store.list();
+    expect(vault.size).toBe(0);
+  });
+
+  it('refuses to sweep a current-format file without a keychain, leaving it as it was', async () => {
+    const original = JSON.stringify(v1WithPlainSecrets);
+    await writeFile(join(dir, 'remotes.json'), original);
+    const error = await new RemoteStore({ dataDir: dir }).list().catch((e: unknown) => e);
+    expect(isPeriscopeError(error) && error.info.kind).toBe('storage');
     expect(await readFile(join(dir, 'remotes.json'), 'utf8')).toBe(original);
   });
 });

@@ -9,7 +9,6 @@ import type {
 } from '@modelcontextprotocol/client';
 import { ProtocolError, ProtocolErrorCode } from '@modelcontextprotocol/client';
 import type { ClientInputEntry } from '../../../../shared/model/trace';
-import type { Redactor } from '../../capture/redaction';
 import type { TraceBus } from '../../capture/trace-bus';
 
 /** Who answered a server's question: the person at the keyboard, a configured option, or nobody (a default). */
@@ -59,7 +58,6 @@ export function clientCapabilities(handlers: ClientInputHandlers = {}): ClientCa
 
 export interface InputRecording {
   bus: TraceBus;
-  redactor: Redactor;
   era: () => ClientInputEntry['era'];
 }
 
@@ -91,14 +89,15 @@ export function installClientInput(client: Client, handlers: ClientInputHandlers
   }
 
   async function record<T>(method: string, params: unknown, who: { answeredBy: AnsweredBy; source: string }, answer: () => Promise<T>): Promise<T> {
-    const { bus, redactor } = recording;
-    const base = { type: 'client-input' as const, method, era: recording.era(), answeredBy: who.answeredBy, source: who.source, request: scrub(redactor, params) };
+    // The request and the answer are recorded as they are: the trace bus redacts every entry.
+    const { bus } = recording;
+    const base = { type: 'client-input' as const, method, era: recording.era(), answeredBy: who.answeredBy, source: who.source, request: params };
     try {
       const result = await answer();
-      bus.emit({ ...base, outcome: outcomeOf(result), answer: scrub(redactor, result) });
+      bus.emit({ ...base, outcome: outcomeOf(result), answer: result });
       return result;
     } catch (error) {
-      bus.emit({ ...base, outcome: 'error', answer: redactor.text(error instanceof Error ? error.message : String(error)) });
+      bus.emit({ ...base, outcome: 'error', answer: error instanceof Error ? error.message : String(error) });
       throw error;
     }
   }
@@ -109,11 +108,3 @@ function outcomeOf(result: unknown): ClientInputEntry['outcome'] {
   return action === 'accept' || action === 'decline' || action === 'cancel' ? action : 'answered';
 }
 
-function scrub(redactor: Redactor, value: unknown): unknown {
-  if (!redactor.hasSecretValues) return value;
-  try {
-    return JSON.parse(redactor.text(JSON.stringify(value ?? null)));
-  } catch {
-    return undefined;
-  }
-}
