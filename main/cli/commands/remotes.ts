@@ -8,6 +8,7 @@ import { KeytarVault } from '../../core/secrets/keytar-vault';
 import type { SecretVault } from '../../core/secrets/secret-vault';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { parseProtocolVersionOption } from '../protocol-era-options';
+import { terminalSafe } from '../terminal-safe';
 import { buildAddDraft, buildEditDraft, type RemoteCliOptions } from './remotes-draft';
 import { formatImportReport, formatRemoteDetail, formatRemoteTable } from './remotes-format';
 import { readSecretValues, type SecretInput } from './remotes-secret-input';
@@ -39,8 +40,9 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
   const stderr = io.stderr ?? ctx.stderr ?? process.stderr;
   const stdin = io.stdin ?? ctx.stdin ?? process.stdin;
   const env = io.env ?? ctx.env ?? process.env;
-  const out = (text: string) => stdout.write(text);
-  const warn = (text: string) => stderr.write(`warning: ${text}\n`);
+  // Remote names, URLs and commands may come from an imported file: terminal-safe, like all output.
+  const out = (text: string) => stdout.write(terminalSafe(text));
+  const warn = (text: string) => stderr.write(terminalSafe(`warning: ${text}\n`));
 
   const openService = (cmd: Command) => {
     const opts = cmd.optsWithGlobals() as CommonOptions;
@@ -138,7 +140,7 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       if (!opts.out) return void out(text);
       // An export with secrets is readable by its owner only.
       await writeFile(opts.out, text, { mode: opts.includeSecrets ? 0o600 : 0o644 });
-      stderr.write(`Exported ${entries.length} remote(s) to ${opts.out}.\n`);
+      stderr.write(terminalSafe(`Exported ${entries.length} remote(s) to ${opts.out}.\n`));
     });
 
   return remotes;
