@@ -4,6 +4,7 @@ import type { McpConnection } from '../../core/connections/mcp-connection';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
 import { connectingUsage, withConnectionOptions } from '../connection-options';
+import { toolErrorOutcome } from '../error-report';
 import { formatToolResult, type ToolResultLike } from '../format/content';
 import type { ToolLike } from '../format/listings';
 import { buildToolArguments, splitPair, type InputSchemaLike } from '../tool-arguments';
@@ -15,7 +16,8 @@ interface CallOptions {
 /**
  * `periscope call <target> <tool> [--args JSON | key=value ...]`. The tool list is fetched first
  * so key=value pairs are typed by the tool's input schema. Progress goes to stderr; Ctrl-C
- * cancels the request (notifications/cancelled) and the connection closes cleanly.
+ * cancels the request (notifications/cancelled) and the connection closes cleanly. A result with
+ * `isError: true` is printed like any other, then ends with the `tool-error` exit code (36).
  */
 export function registerCallCommand(program: Command, cctx: CommandContext): void {
   withConnectionOptions(
@@ -26,7 +28,7 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema: n=3, flag=true, list=\'[1,2]\')')
       .usage(connectingUsage('<tool> [key=value ...]'))
       .option('--args <json>', 'all tool arguments as one JSON object (key=value pairs override its fields)')
-      .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels'),
+      .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels; a result with isError exits 36 (tool-error)'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target, rest } = connectingArgs(cmd, cctx);
@@ -47,6 +49,8 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
         const result = await callCancellable(cctx, connection, toolName, args, interrupted);
         cctx.out.data(result);
         for (const line of formatToolResult(result)) cctx.out.line(line);
+        // Printed first, then the exit code says it (tool-error, 36), so scripts see the failure.
+        if (result.isError === true) throw toolErrorOutcome(toolName, result);
       },
       { bodyHandlesInterrupt: true },
     );

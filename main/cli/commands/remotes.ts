@@ -130,9 +130,10 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       out(json(cmd) ? `${JSON.stringify(result, null, 2)}\n` : formatImportReport(result));
     });
 
-  common(remotes.command('export [names...]').description('export remotes in the remote configuration format (secret values left empty)'))
+  common(remotes.command('export [names...]').description('export remotes (all, or the ones named) in the remote configuration format, to standard output or to a file with --out FILE (secret values left empty); an unknown name exits 12'))
     .option('--include-secrets', 'put secret values from the keychain into the export (handle the file with care)')
-    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--out <file>', 'write to FILE instead of standard output (readable by you only with --include-secrets)')
+    .addHelpText('after', '\nExamples:\n  periscope remotes export --out remotes.json            every remote, into remotes.json\n  periscope remotes export staging-api --out one.json    one remote\n  periscope remotes export staging-api > one.json        the same, through the shell\n')
     .action(async (names: string[], opts: { includeSecrets?: boolean; out?: string }, cmd: Command) => {
       const entries = await openService(cmd).exportRemotes({ includeSecrets: opts.includeSecrets, ids: names.length > 0 ? names : undefined });
       const text = serializeExport(entries);

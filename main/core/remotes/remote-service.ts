@@ -4,7 +4,7 @@ import { checkRemoteDraft, formatRuleIssues } from '../../../shared/model';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { accountsOfRemote, secretAccount, type SecretVault } from '../secrets/secret-vault';
 import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
-import { RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
+import { findRemote, RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
 import { resolveRemoteForConnection } from './resolve-remote';
 import { importCandidates, type ImportReport } from './import-remotes';
 import { parseImportText } from './remote-import';
@@ -125,9 +125,25 @@ export class RemoteService {
     return importCandidates(this, format, candidates);
   }
 
+  /**
+   * The remotes named by `ids` (ids or names, matched like `get`), else every remote, in the seed
+   * format. A name that matches no remote is `not-found`, naming each one: an export that quietly
+   * leaves out what was asked for would look like a success.
+   */
   async exportRemotes(options: ExportOptions & { ids?: string[] } = {}): Promise<SeedRemote[]> {
     const all = await this.store.list();
-    const chosen = options.ids ? all.filter((r) => options.ids!.includes(r.id) || options.ids!.includes(r.name)) : all;
+    if (!options.ids) return exportRemotes(all, this.vault, options);
+    const found = options.ids.map((idOrName) => ({ idOrName, remote: findRemote(all, idOrName) }));
+    const unknown = found.filter((f) => !f.remote).map((f) => f.idOrName);
+    if (unknown.length > 0) {
+      throw new PeriscopeError({
+        kind: 'not-found',
+        message: `No saved remote is called ${unknown.map((n) => `"${n}"`).join(', ')}; nothing was exported.`,
+        hint: all.length > 0 ? `Saved remotes: ${all.map((r) => r.name).join(', ')}.` : 'There are no saved remotes yet: add one with `periscope remotes add` or `periscope remotes import`.',
+        detail: { unknown },
+      });
+    }
+    const chosen = [...new Set(found.map((f) => f.remote!))];
     return exportRemotes(chosen, this.vault, options);
   }
 
