@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { markRoundedNumbers, roundedNumbersWarning } from './format/rounded-numbers';
 import { terminalSafe } from './terminal-safe';
 
 /** Anything that can mask known secret values in text (the capture layer's Redactor fits). */
@@ -39,9 +40,16 @@ export class CommandOutput {
     if (!this.json) this.stdout.write(`${this.safe(text)}\n`);
   }
 
-  /** The command's machine-readable result (printed only in --json mode). */
+  /**
+   * The command's machine-readable result (printed only in --json mode). An integer the SDK's
+   * JSON parsing may have rounded is written as a marked string, never as a number that looks
+   * exact (see format/rounded-numbers.ts), with a warning on stderr.
+   */
   data(value: unknown): void {
-    if (this.json) this.stdout.write(`${this.safe(JSON.stringify(value, null, 2))}\n`);
+    if (!this.json) return;
+    const { value: marked, paths } = markRoundedNumbers(value);
+    if (paths.length > 0) this.note(roundedNumbersWarning(paths));
+    this.stdout.write(`${this.safe(JSON.stringify(marked, null, 2))}\n`);
   }
 
   /** Diagnostics (trace, progress, warnings) go to stderr in both modes so stdout stays parseable. */

@@ -6,8 +6,9 @@ import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandCon
 import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { toolErrorOutcome } from '../error-report';
 import { formatToolResult, type ToolResultLike } from '../format/content';
+import { markRoundedNumbers, roundedNumbersWarning } from '../format/rounded-numbers';
 import type { ToolLike } from '../format/listings';
-import { buildToolArguments, splitPair, type InputSchemaLike } from '../tool-arguments';
+import { buildToolArguments, checkArgsJson, splitPair } from '../tool-arguments';
 
 interface CallOptions {
   args?: string;
@@ -36,7 +37,7 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
     requireArg(toolName, 'tool name', cmd);
     const { args: argsJson } = cmd.opts() as CallOptions;
     pairs.forEach(splitPair); // reject malformed pairs before any network traffic
-    if (argsJson !== undefined) buildToolArguments(argsJson, []);
+    if (argsJson !== undefined) checkArgsJson(argsJson);
 
     await withConnection(
       cctx,
@@ -45,10 +46,15 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       options,
       async (connection, _info, interrupted) => {
         const tool = await findTool(connection, toolName);
-        const args = buildToolArguments(argsJson, pairs, tool.inputSchema as InputSchemaLike | undefined);
+        const args = buildToolArguments(argsJson, pairs, tool.inputSchema);
         const result = await callCancellable(cctx, connection, toolName, args, interrupted);
         cctx.out.data(result);
-        for (const line of formatToolResult(result)) cctx.out.line(line);
+        if (!cctx.out.json) {
+          // The same marking data() applies, for the human form of structured content.
+          const { value: shown, paths } = markRoundedNumbers(result);
+          if (paths.length > 0) cctx.out.note(roundedNumbersWarning(paths));
+          for (const line of formatToolResult(shown as ToolResultLike)) cctx.out.line(line);
+        }
         // Printed first, then the exit code says it (tool-error, 36), so scripts see the failure.
         if (result.isError === true) throw toolErrorOutcome(toolName, result);
       },
