@@ -3,3 +3,4 @@ export * from './connection';
 export * from './trace';
 export * from './remote';
 export * from './protocol-era';
+export * from './command-review';

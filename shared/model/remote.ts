@@ -70,6 +70,14 @@ export const Remote = z
     id: z.string().min(1),
     ...remoteFields,
     headers: z.array(HeaderSpec).default([]),
+    /**
+     * True for a stdio remote whose command came from an imported file and has not been
+     * confirmed yet: it does not run until the user confirms it once (CLI: a prompt,
+     * --confirm-command or `remotes confirm`; app: `remotes:confirm-command` from its dialog).
+     * Set by import only; cleared by that confirmation or when the user edits the command.
+     * Not part of a draft: neither a form nor an import file can set or clear it.
+     */
+    commandNeedsConfirmation: z.boolean().default(false),
     createdAt: z.number(),
     updatedAt: z.number(),
   })

@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { resolveDataDir } from '../../core/remotes/data-dir';
 import { RemoteService } from '../../core/remotes/remote-service';
 import { serializeExport } from '../../core/remotes/remote-export';
+import { describeCommandReview, reviewCommand } from '../../../shared/model';
 import { KeytarVault } from '../../core/secrets/keytar-vault';
 import type { SecretVault } from '../../core/secrets/secret-vault';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
@@ -123,7 +124,21 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
     },
   );
 
-  common(remotes.command('import <file>').description('import remotes from a remote configuration file or an MCP client config ("mcpServers"); "-" reads stdin'))
+  common(remotes.command('confirm <name>').description('let a stdio remote imported from a file run its command (shows the command, its arguments and env names; asked once)')).action(
+    async (name: string, _opts, cmd: Command) => {
+      const service = openService(cmd);
+      const current = await service.store.require(name);
+      const review = reviewCommand(current);
+      if (current.transport !== 'stdio') return void out(json(cmd) ? `${JSON.stringify({ name: current.name, confirmed: false, reason: 'runs no command' })}\n` : `Remote "${current.name}" runs no command; nothing to confirm.\n`);
+      const was = current.commandNeedsConfirmation;
+      await service.confirmCommand(current.id);
+      if (json(cmd)) return void out(`${JSON.stringify({ name: current.name, confirmed: true, neededConfirmation: was, ...review }, null, 2)}\n`);
+      const lines = describeCommandReview(review).map((l) => `  ${l}`);
+      out(`${[was ? `Confirmed the command of remote "${current.name}"; it runs when you connect:` : `Remote "${current.name}" needed no confirmation:`, ...lines].join('\n')}\n`);
+    },
+  );
+
+  common(remotes.command('import <file>').description('import remotes from a remote configuration file or an MCP client config ("mcpServers"); "-" reads stdin. Each command (stdio) is listed and runs only once you confirm it'))
     .action(async (file: string, _opts, cmd: Command) => {
       const text = file === '-' ? await readStream(stdin) : await readImportFile(file);
       const result = await openService(cmd).importText(text);

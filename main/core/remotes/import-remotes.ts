@@ -1,4 +1,4 @@
-import type { Remote, RemoteInput } from '../../../shared/model';
+import { reviewCommand, type CommandReview, type Remote, type RemoteInput } from '../../../shared/model';
 import { isPeriscopeError } from '../diagnostics/periscope-error';
 import type { ImportCandidate, ImportFormat } from './remote-import';
 
@@ -10,6 +10,11 @@ export interface ImportEntryReport {
   reason?: string;
   remoteId?: string;
   warnings: string[];
+  /**
+   * For an entry that runs a command (stdio): what runs, env names only. An imported one does
+   * not run until the user confirms it (`needsConfirmation`).
+   */
+  command?: CommandReview & { needsConfirmation: boolean };
 }
 
 export interface ImportReport {
@@ -21,7 +26,7 @@ export interface ImportReport {
 
 interface Creator {
   list(): Promise<Remote[]>;
-  create(input: RemoteInput): Promise<{ remote: Remote; warnings: string[] }>;
+  create(input: RemoteInput, options?: { imported?: boolean }): Promise<{ remote: Remote; warnings: string[] }>;
 }
 
 /**
@@ -32,7 +37,9 @@ export async function importCandidates(service: Creator, format: ImportFormat, c
   const taken = new Set((await service.list()).map((r) => r.name.toLowerCase()));
   const entries: ImportEntryReport[] = [];
   for (const candidate of candidates) {
-    const base = { source: candidate.source, name: candidate.name, warnings: [...candidate.warnings] };
+    const runs = candidate.draft?.transport === 'stdio' && candidate.draft.command;
+    const command = runs ? { command: { ...reviewCommand(candidate.draft!), needsConfirmation: false } } : {};
+    const base = { source: candidate.source, name: candidate.name, warnings: [...candidate.warnings], ...command };
     if (!candidate.draft) {
       entries.push({ ...base, status: 'skipped', reason: candidate.skipped });
       continue;
@@ -48,9 +55,10 @@ export async function importCandidates(service: Creator, format: ImportFormat, c
       name = `${candidate.name} ${n}`;
     }
     try {
-      const { remote, warnings } = await service.create({ ...candidate.draft, name });
+      const { remote, warnings } = await service.create({ ...candidate.draft, name }, { imported: true });
       taken.add(remote.name.toLowerCase());
-      entries.push({ ...base, name: remote.name, status: 'imported', remoteId: remote.id, warnings: [...base.warnings, ...warnings] });
+      const confirmation = base.command ? { command: { ...base.command, needsConfirmation: remote.commandNeedsConfirmation } } : {};
+      entries.push({ ...base, ...confirmation, name: remote.name, status: 'imported', remoteId: remote.id, warnings: [...base.warnings, ...warnings] });
     } catch (error) {
       if (!isPeriscopeError(error)) throw error;
       entries.push({ ...base, name, status: 'skipped', reason: error.info.message });

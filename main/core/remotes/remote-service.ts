@@ -55,11 +55,15 @@ export class RemoteService {
     return remote ? (await this.withHasValue([remote]))[0] : undefined;
   }
 
-  async create(input: RemoteInput): Promise<SaveResult> {
+  /**
+   * Saves a new remote. `imported`: the draft came from a file, not from the user's own hands, so
+   * a stdio command it holds does not run until the user confirms it (commandNeedsConfirmation).
+   */
+  async create(input: RemoteInput, options: { imported?: boolean } = {}): Promise<SaveResult> {
     const { draft, warnings } = validateDraft(input);
     const id = randomUUID();
     const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
-    const fields: RemoteFields = { ...draft, headers };
+    const fields: RemoteFields = { ...draft, headers, commandNeedsConfirmation: Boolean(options.imported) && runsCommand(draft) };
     const written = await this.applyWrites(plan);
     try {
       const remote = await this.store.create(fields, { id });
@@ -75,9 +79,13 @@ export class RemoteService {
     const { draft, warnings } = validateDraft(input);
     const { headers, plan } = planHeaderSecrets(current.id, draft.headers, current);
     const written = await this.applyWrites(plan);
+    // Editing the command (or its arguments) is writing it yourself; any other edit keeps an
+    // imported command unconfirmed.
+    const commandKept = draft.command === current.command && sameList(draft.args, current.args);
+    const commandNeedsConfirmation = current.commandNeedsConfirmation && runsCommand(draft) && commandKept;
     let remote: Remote;
     try {
-      remote = await this.store.update(current.id, { ...draft, headers });
+      remote = await this.store.update(current.id, { ...draft, headers, commandNeedsConfirmation });
     } catch (error) {
       await this.deleteQuietly(written.filter((a) => !current.headers.some((h) => h.is_secret && secretAccount(current.id, h.name) === a)));
       throw error;
@@ -112,6 +120,17 @@ export class RemoteService {
       for (const account of new Set([...known, ...stray])) await this.vault.delete(account);
     }
     return removed;
+  }
+
+  /**
+   * The user has seen the command of an imported stdio remote (its arguments and env names) and
+   * lets it run: clears commandNeedsConfirmation. Confirming a remote that needs none is a no-op.
+   */
+  async confirmCommand(idOrName: string): Promise<Remote> {
+    const current = await this.store.require(idOrName);
+    if (!current.commandNeedsConfirmation) return this.one(current);
+    const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = current;
+    return this.one(await this.store.update(current.id, { ...fields, commandNeedsConfirmation: false }));
   }
 
   /** Reads the remote's secrets and builds its connection target; see resolveRemoteForConnection. */
@@ -188,6 +207,14 @@ export class RemoteService {
   private async deleteQuietly(accounts: string[]): Promise<void> {
     for (const account of accounts) await this.vault.delete(account).catch(() => false);
   }
+}
+
+function runsCommand(draft: Pick<RemoteDraft, 'transport' | 'command'>): boolean {
+  return draft.transport === 'stdio' && Boolean(draft.command?.trim());
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function validateDraft(input: RemoteInput): { draft: RemoteDraft; warnings: string[] } {

@@ -69,6 +69,7 @@ export function makeRemote(over: Partial<Remote> = {}): Remote {
     tls: { caFiles: [], acceptInvalidCertificates: false },
     notes: '',
     protocolEra: 'auto',
+    commandNeedsConfirmation: false,
     createdAt: 1,
     updatedAt: 1,
     ...over,
