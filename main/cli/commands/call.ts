@@ -28,7 +28,7 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       .argument('[tool]', 'tool name')
       .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema: n=3, flag=true, list=\'[1,2]\')')
       .usage(connectingUsage('<tool> [key=value ...]'))
-      .option('--args <json>', 'all tool arguments as one JSON object (key=value pairs override its fields)')
+      .option('--args <json>', 'all tool arguments as one JSON object, sent as written (key=value pairs override its fields; a number JSON cannot carry exactly, e.g. beyond 2^53, is refused)')
       .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels; a result with isError exits 36 (tool-error)'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
