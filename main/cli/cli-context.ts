@@ -10,8 +10,10 @@ export interface ResolvedRemote {
 /**
  * Finds a saved remote by name; undefined when there is none. `dataDir` is the connecting
  * command's `--data-dir`, when given, so the lookup reads the same store as `periscope remotes`.
+ * `confirmCommand`: the user confirmed an imported stdio remote's command (--confirm-command or
+ * the prompt); otherwise such a remote rejects with `needs-confirmation`.
  */
-export type RemoteLookup = (name: string, opts?: { dataDir?: string }) => Promise<ResolvedRemote | undefined>;
+export type RemoteLookup = (name: string, opts?: { dataDir?: string; confirmCommand?: boolean }) => Promise<ResolvedRemote | undefined>;
 
 /**
  * Everything a command touches outside itself. The real process supplies these in index.ts;

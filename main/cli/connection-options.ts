@@ -23,6 +23,8 @@ export interface ConnectionOptions extends EraOptions, ClientInputOptions {
   stopOnSessionExpiry?: boolean;
   /** The largest WebSocket message accepted, in MB (MiB). */
   maxMessageMb?: number;
+  /** Lets a saved stdio remote imported from a file run its command (confirmed once, for good). */
+  confirmCommand?: boolean;
   /** Filled in by runCli: everything after `--` when --stdio was given. */
   stdioCommand?: string[];
 }
@@ -79,6 +81,7 @@ export function withConnectionOptions(cmd: Command): Command {
     .option('--env <KEY=value>', 'environment variable for the --stdio server (repeatable)', collect)
     .option('--cwd <dir>', 'working folder for the --stdio server')
     .option('--data-dir <dir>', 'folder of saved remotes (default: $PERISCOPE_DATA_DIR or the per-user config folder)')
+    .option('--confirm-command', 'let a saved stdio remote imported from a file run its command (remembered; otherwise you are asked on a terminal, or it exits 13)')
     .addOption(
       new Option('--protocol-era <era>', 'MCP protocol era: auto probes with server/discover and falls back to the 2025 initialize (default: auto, or the saved remote\'s)')
         .choices(['auto', 'modern', 'legacy']),

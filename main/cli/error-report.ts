@@ -1,5 +1,5 @@
 import type { ErrorInfo } from '../../shared/model';
-import { isPeriscopeError } from '../core/diagnostics/periscope-error';
+import { isPeriscopeError, PeriscopeError } from '../core/diagnostics/periscope-error';
 import { toErrorInfo } from '../core/diagnostics/classify-error';
 import { exitCodeFor } from '../core/diagnostics/exit-codes';
 import type { CommandOutput } from './output';
@@ -16,12 +16,33 @@ export function errorInfoOf(error: unknown): ErrorInfo {
 }
 
 /**
+ * Ends a command whose output is complete but whose outcome is a failure (a tool result with
+ * `isError: true`): the kind's exit code and the `error:` / `hint:` lines on stderr, nothing more
+ * on stdout, so --json output stays the one result document.
+ */
+export class FailedOutcome extends PeriscopeError {
+  readonly outputPrinted = true;
+}
+
+/** The `tool-error` outcome of a tools/call result with isError: true (already printed). */
+export function toolErrorOutcome(tool: string, result: { content?: Array<{ type?: string; text?: string }> }): FailedOutcome {
+  const text = result.content?.find((block) => block.type === 'text')?.text?.split(/\r?\n/)[0];
+  return new FailedOutcome({
+    kind: 'tool-error',
+    message: `The tool "${tool}" reported an error (isError: true)${text ? `: ${text.slice(0, 200)}` : ''}.`,
+    hint: 'The request itself succeeded: the server ran the tool, and its result (printed above) says why it failed. Check the arguments, or the server\'s logs.',
+    detail: { tool },
+  });
+}
+
+/**
  * Prints one `error:` line and one `hint:` line on stderr (and `{"error": ...}` on stdout with
  * --json), all masked, and returns the documented exit code for the error's kind.
  */
 export function reportError(error: unknown, out: CommandOutput): number {
   const info = errorInfoOf(error);
-  out.data({ error: info });
+  const printed = (error as { outputPrinted?: unknown } | undefined)?.outputPrinted === true;
+  if (!printed) out.data({ error: info });
   out.note(`error: ${oneLine(info.message)}`);
   if (info.hint) out.note(`hint: ${oneLine(info.hint)}`);
   return exitCodeFor(info.kind);

@@ -12,13 +12,13 @@ import { buildProgram } from './program';
  */
 export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
   const ctx = createCliContext(io);
+  const { args, stdioCommand } = splitStdioCommand(argv);
+  const out = new CommandOutput(ctx.stdout, ctx.stderr, args.includes('--json'));
   ctx.lookupRemote ??= createRemoteLookup({
     dataDir: ctx.dataDir,
     env: ctx.env,
-    onNotice: (notice) => void ctx.stderr.write(`warning: ${notice.message}\n`),
+    onNotice: (notice) => out.note(`warning: ${notice.message}`),
   });
-  const { args, stdioCommand } = splitStdioCommand(argv);
-  const out = new CommandOutput(ctx.stdout, ctx.stderr, args.includes('--json'));
   const cctx: CommandContext = { ...ctx, out, stdioCommand };
   const program = buildProgram(cctx);
   try {

@@ -1,14 +1,16 @@
 import type { ConnectionTargetInput, WireHeader } from '../../shared/model';
 import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader } from '../../shared/model/remote-rules';
-import { PeriscopeError } from '../core/diagnostics/periscope-error';
+import type { CommandReview } from '../../shared/model';
+import { isPeriscopeError, PeriscopeError } from '../core/diagnostics/periscope-error';
+import { askToRunCommand, notConfirmed } from './confirm-command';
 import { parseEndpointUrl } from '../core/diagnostics/url';
-import type { CliContext } from './cli-context';
+import type { CliContext, ResolvedRemote } from './cli-context';
 import type { ConnectionOptions } from './connection-options';
 import { eraTargetFields, overlayEra } from './protocol-era-options';
 
 export type TargetOptions = Pick<
   ConnectionOptions,
-  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir' | 'protocolEra' | 'protocolVersion' | 'stopOnSessionExpiry' | 'maxMessageMb'
+  'transport' | 'header' | 'timeout' | 'ca' | 'insecure' | 'stdio' | 'stdioCommand' | 'env' | 'cwd' | 'dataDir' | 'protocolEra' | 'protocolVersion' | 'stopOnSessionExpiry' | 'maxMessageMb' | 'confirmCommand'
 >;
 
 /** A scheme followed by `//`: the user meant a URL, even a broken one. */
@@ -23,7 +25,7 @@ const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 export async function resolveTarget(
   arg: string | undefined,
   options: TargetOptions,
-  ctx: Pick<CliContext, 'lookupRemote'>,
+  ctx: Pick<CliContext, 'lookupRemote'> & Partial<Pick<CliContext, 'stdin' | 'stderr'>>,
 ): Promise<{ target: ConnectionTargetInput; label: string }> {
   const era = eraTargetFields(options);
   if (options.stdio) {
@@ -38,7 +40,7 @@ export async function resolveTarget(
     const url = parseEndpointUrl(arg.trim(), options.transport);
     return { target: { transport: options.transport, url: url.toString(), ...overrides, headers: overrides.headers, ...era }, label: url.toString() };
   }
-  const saved = ctx.lookupRemote ? await ctx.lookupRemote(arg, { dataDir: options.dataDir }) : undefined;
+  const saved = await lookupConfirming(arg, options, ctx);
   if (!saved) {
     throw new PeriscopeError({
       kind: 'invalid-url',
@@ -49,6 +51,32 @@ export async function resolveTarget(
     });
   }
   return { target: overlayEra(overlay(saved.target, options, overrides), options), label: saved.label };
+}
+
+/**
+ * The saved remote, asking first on a terminal when it is an imported stdio remote whose command
+ * nobody confirmed (yes: confirmed for good; no: `needs-confirmation`). Without a terminal the
+ * lookup's `needs-confirmation` error stands, unless --confirm-command was given.
+ */
+async function lookupConfirming(
+  name: string,
+  options: TargetOptions,
+  ctx: Pick<CliContext, 'lookupRemote'> & Partial<Pick<CliContext, 'stdin' | 'stderr'>>,
+): Promise<ResolvedRemote | undefined> {
+  if (!ctx.lookupRemote) return undefined;
+  const lookup = { dataDir: options.dataDir, confirmCommand: Boolean(options.confirmCommand) };
+  try {
+    return await ctx.lookupRemote(name, lookup);
+  } catch (error) {
+    if (!isPeriscopeError(error) || error.info.kind !== 'needs-confirmation' || !ctx.stdin || !ctx.stderr) throw error;
+    const detail = error.info.detail as (CommandReview & { remoteName?: string }) | undefined;
+    if (!detail) throw error;
+    const remoteName = detail.remoteName ?? name;
+    const yes = await askToRunCommand(remoteName, detail, ctx.stdin, ctx.stderr);
+    if (yes === undefined) throw error;
+    if (!yes) throw notConfirmed(remoteName);
+    return ctx.lookupRemote(name, { ...lookup, confirmCommand: true });
+  }
 }
 
 function overlay(saved: ConnectionTargetInput, options: TargetOptions, overrides: ReturnType<typeof commonOverrides>): ConnectionTargetInput {

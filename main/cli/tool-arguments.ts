@@ -1,25 +1,21 @@
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
-
-/** The slice of a JSON Schema this module reads: property types of a tool's inputSchema. */
-export interface InputSchemaLike {
-  type?: string;
-  properties?: Record<string, { type?: string | string[] } | undefined>;
-}
+import { propertySchema, effectiveType } from '../../shared/schema/effective-type';
+import { parseExactJson } from './exact-json';
+import { typedArgument } from './key-value-typing';
 
 /**
- * Builds a tool's arguments from `--args JSON` and `key=value` pairs (pairs win). A value is
- * coerced only when the tool's input schema says the property is a number, integer, boolean,
- * object, array or null; otherwise it stays the string the user typed, so `id=007` is not
- * silently turned into 7.
+ * Builds a tool's arguments from `--args JSON` and `key=value` pairs (pairs win). Each pair is
+ * typed by the property's effective type in the tool's input schema (see key-value-typing.ts);
+ * `--args` is sent as written, except that a number JSON cannot carry exactly (beyond
+ * ±2^53 − 1, too many digits) is refused instead of silently changed (exit 11).
  */
-export function buildToolArguments(argsJson: string | undefined, pairs: string[], schema?: InputSchemaLike): Record<string, unknown> {
-  const base = argsJson === undefined ? {} : parseArgsJson(argsJson);
+export function buildToolArguments(argsJson: string | undefined, pairs: string[], inputSchema?: unknown): Record<string, unknown> {
+  const base = argsJson === undefined ? {} : parseArgsJson(argsJson, inputSchema);
   for (const [key, raw] of pairs.map(splitPair)) {
-    base[key] = coerce(key, raw, propertyTypes(schema, key));
+    base[key] = typedArgument(key, raw, inputSchema);
   }
   return base;
 }
-
 /** Prompt arguments are strings by definition (MCP prompts/get). */
 export function buildPromptArguments(pairs: string[]): Record<string, string> {
   return Object.fromEntries(pairs.map(splitPair));
@@ -37,14 +33,27 @@ export function splitPair(pair: string): [string, string] {
   return [pair.slice(0, eq), pair.slice(eq + 1)];
 }
 
-function parseArgsJson(text: string): Record<string, unknown> {
+/**
+ * Checks that `--args` is a JSON object, before connecting (numbers are checked once the tool's
+ * schema is known, so a refusal can say whether the tool takes a string instead).
+ */
+export function checkArgsJson(text: string): void {
+  shapeChecked(() => JSON.parse(text));
+}
+
+function parseArgsJson(text: string, inputSchema?: unknown): Record<string, unknown> {
+  return shapeChecked(() => parseExactJson(text, '--args', (path, digits) => stringAccepted(inputSchema, path, digits)));
+}
+
+function shapeChecked(parse: () => unknown): Record<string, unknown> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parse();
   } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
     throw new PeriscopeError({
       kind: 'invalid-input',
-      message: `--args is not valid JSON: ${(error as Error).message}`,
+      message: `--args is not valid JSON: ${error.message}`,
       hint: 'Quote the JSON for your shell, e.g. --args \'{"a": 1, "b": 2}\'.',
     });
   }
@@ -54,37 +63,10 @@ function parseArgsJson(text: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function propertyTypes(schema: InputSchemaLike | undefined, key: string): string[] {
-  const type = schema?.properties?.[key]?.type;
-  if (type === undefined) return [];
-  return Array.isArray(type) ? type : [type];
-}
-
-function coerce(key: string, raw: string, types: string[]): unknown {
-  if (types.length === 0 || types.includes('string')) return raw;
-  if (types.includes('null') && raw === 'null') return null;
-  if ((types.includes('number') || types.includes('integer')) && raw.trim() !== '' && Number.isFinite(Number(raw))) {
-    const n = Number(raw);
-    if (types.includes('number') || Number.isInteger(n)) return n;
-  }
-  if (types.includes('boolean') && (raw === 'true' || raw === 'false')) return raw === 'true';
-  if (types.includes('object') || types.includes('array')) {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (types.includes(Array.isArray(parsed) ? 'array' : typeof parsed === 'object' && parsed !== null ? 'object' : '')) return parsed;
-    } catch {
-      // fall through to the error below
-    }
-  }
-  throw new PeriscopeError({
-    kind: 'invalid-input',
-    message: `Argument "${key}" must be ${types.join(' or ')} according to the tool's input schema; got "${raw}".`,
-    hint: types.includes('object') || types.includes('array') ? `Pass JSON, e.g. ${key}='{"a":1}' or ${key}='[1,2]'.` : `For example: ${key}=${example(types)}.`,
-  });
-}
-
-function example(types: string[]): string {
-  if (types.includes('boolean')) return 'true';
-  if (types.includes('integer')) return '3';
-  return '1.5';
+/** For a refused big number at a top-level argument whose schema accepts a string: say so. */
+function stringAccepted(inputSchema: unknown, path: string, digits: string): string | undefined {
+  if (inputSchema === undefined || !/^[^.[\]]+$/.test(path)) return undefined;
+  const property = propertySchema(inputSchema, path);
+  const types = typeof property === 'object' ? effectiveType(property, inputSchema).types : undefined;
+  return types?.includes('string') ? `The tool's schema accepts a string for "${path}": write its digits in quotes, "${path}": "${digits}".` : undefined;
 }

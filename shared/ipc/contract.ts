@@ -50,6 +50,17 @@ export const ImportOutcome = z.object({
   remoteId: z.string().optional(),
   reason: z.string().optional(),
   warnings: z.array(z.string()).default([]),
+  /** An entry that runs a command (stdio): what runs, env NAMES only; imported ones need confirming. */
+  command: z
+    .object({
+      command: z.string(),
+      args: z.array(z.string()),
+      envNames: z.array(z.string()),
+      dangerousEnv: z.array(z.string()),
+      cwd: z.string().optional(),
+      needsConfirmation: z.boolean(),
+    })
+    .optional(),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 
@@ -103,6 +114,12 @@ export const contract = {
   'remotes:update': { input: z.object({ remoteId: Id, draft: RemoteDraft }), output: RemoteSaved },
   'remotes:duplicate': { input: z.object({ remoteId: Id, name: z.string().trim().min(1).max(100).optional() }), output: Remote },
   'remotes:remove': { input: z.object({ remoteId: Id }), output: Done },
+  /**
+   * The user saw an imported stdio remote's command (command, args, env names) and lets it run:
+   * clears `commandNeedsConfirmation`. connections:open refuses such a remote with the
+   * `needs-confirmation` error kind (its detail holds the command review) until then.
+   */
+  'remotes:confirm-command': { input: z.object({ remoteId: Id }), output: Remote },
   /** Main shows the open dialog. */
   'remotes:import': { input: NoInput, output: z.union([Cancelled, ImportReport]) },
   /** Main shows the save dialog. */

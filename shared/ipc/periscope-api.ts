@@ -26,6 +26,8 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       update: call('remotes:update', (remoteId: string, draft: RemoteDraftInput) => ({ remoteId, draft })),
       duplicate: call('remotes:duplicate', (remoteId: string, name?: string) => ({ remoteId, name })),
       remove: call('remotes:remove', (remoteId: string) => ({ remoteId })),
+      /** Lets an imported stdio remote's command run (after the user saw it in a dialog). */
+      confirmCommand: call('remotes:confirm-command', (remoteId: string) => ({ remoteId })),
       /** Shows the system open dialog. */
       import: call('remotes:import', none),
       /** Shows the system save dialog. */

@@ -25,6 +25,10 @@ export const ErrorKind = z.enum([
   'keychain',
   'storage',
   'not-found',
+  /** A stdio remote that came from an import runs only after the user confirms its command once. */
+  'needs-confirmation',
+  /** The tool ran and its result says it failed (`isError: true`); not a failure of the request. */
+  'tool-error',
   'internal',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKind>;

@@ -5,3 +5,4 @@ export * from './remote';
 export * from './protocol-era';
 export * from './trace-size';
 export * from './settings';
+export * from './command-review';

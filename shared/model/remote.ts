@@ -84,6 +84,14 @@ export const Remote = z
      * the main process from the vault, like `has_value`; never written to disk).
      */
     envHasValue: z.record(z.string(), z.boolean()).optional(),
+    /**
+     * True for a stdio remote whose command came from an imported file and has not been
+     * confirmed yet: it does not run until the user confirms it once (CLI: a prompt,
+     * --confirm-command or `remotes confirm`; app: `remotes:confirm-command` from its dialog).
+     * Set by import only; cleared by that confirmation or when the user edits the command.
+     * Not part of a draft: neither a form nor an import file can set or clear it.
+     */
+    commandNeedsConfirmation: z.boolean().default(false),
     createdAt: z.number(),
     updatedAt: z.number(),
   })

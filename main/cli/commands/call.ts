@@ -4,9 +4,11 @@ import type { McpConnection } from '../../core/connections/mcp-connection';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
 import { connectingUsage, withConnectionOptions } from '../connection-options';
+import { toolErrorOutcome } from '../error-report';
 import { formatToolResult, type ToolResultLike } from '../format/content';
+import { markRoundedNumbers, roundedNumbersWarning } from '../format/rounded-numbers';
 import type { ToolLike } from '../format/listings';
-import { buildToolArguments, splitPair, type InputSchemaLike } from '../tool-arguments';
+import { buildToolArguments, checkArgsJson, splitPair } from '../tool-arguments';
 
 interface CallOptions {
   args?: string;
@@ -15,7 +17,8 @@ interface CallOptions {
 /**
  * `periscope call <target> <tool> [--args JSON | key=value ...]`. The tool list is fetched first
  * so key=value pairs are typed by the tool's input schema. Progress goes to stderr; Ctrl-C
- * cancels the request (notifications/cancelled) and the connection closes cleanly.
+ * cancels the request (notifications/cancelled) and the connection closes cleanly. A result with
+ * `isError: true` is printed like any other, then ends with the `tool-error` exit code (37).
  */
 export function registerCallCommand(program: Command, cctx: CommandContext): void {
   withConnectionOptions(
@@ -25,8 +28,8 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       .argument('[tool]', 'tool name')
       .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema: n=3, flag=true, list=\'[1,2]\')')
       .usage(connectingUsage('<tool> [key=value ...]'))
-      .option('--args <json>', 'all tool arguments as one JSON object (key=value pairs override its fields)')
-      .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels'),
+      .option('--args <json>', 'all tool arguments as one JSON object, sent as written (key=value pairs override its fields; a number JSON cannot carry exactly, e.g. beyond 2^53, is refused)')
+      .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels; a result with isError exits 37 (tool-error)'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target, rest } = connectingArgs(cmd, cctx);
@@ -34,7 +37,7 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
     requireArg(toolName, 'tool name', cmd);
     const { args: argsJson } = cmd.opts() as CallOptions;
     pairs.forEach(splitPair); // reject malformed pairs before any network traffic
-    if (argsJson !== undefined) buildToolArguments(argsJson, []);
+    if (argsJson !== undefined) checkArgsJson(argsJson);
 
     await withConnection(
       cctx,
@@ -43,10 +46,17 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       options,
       async (connection, _info, interrupted) => {
         const tool = await findTool(connection, toolName);
-        const args = buildToolArguments(argsJson, pairs, tool.inputSchema as InputSchemaLike | undefined);
+        const args = buildToolArguments(argsJson, pairs, tool.inputSchema);
         const result = await callCancellable(cctx, connection, toolName, args, interrupted);
         cctx.out.data(result);
-        for (const line of formatToolResult(result)) cctx.out.line(line);
+        if (!cctx.out.json) {
+          // The same marking data() applies, for the human form of structured content.
+          const { value: shown, paths } = markRoundedNumbers(result);
+          if (paths.length > 0) cctx.out.note(roundedNumbersWarning(paths));
+          for (const line of formatToolResult(shown as ToolResultLike)) cctx.out.line(line);
+        }
+        // Printed first, then the exit code says it (tool-error, 36), so scripts see the failure.
+        if (result.isError === true) throw toolErrorOutcome(toolName, result);
       },
       { bodyHandlesInterrupt: true },
     );

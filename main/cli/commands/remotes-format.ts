@@ -1,4 +1,4 @@
-import { effectiveEraChoice, looksLikeCredentialEnv, type Remote } from '../../../shared/model';
+import { describeCommandReview, effectiveEraChoice, looksLikeCredentialEnv, type Remote } from '../../../shared/model';
 import type { ImportReport } from '../../core/remotes/import-remotes';
 
 /** The endpoint a person recognizes: the URL, or the command line of a stdio remote. */
@@ -33,7 +33,8 @@ export function formatRemoteTable(remotes: Remote[]): string {
   // The ERA column appears only when some remote leaves the default (auto), so it never says nothing.
   const withEra = remotes.some((r) => eraSummary(r) !== '');
   const head = ['NAME', 'TRANSPORT', ...(withEra ? ['ERA'] : []), 'ENDPOINT', 'HEADERS'];
-  const rows = [head, ...remotes.map((r) => [r.name, r.transport, ...(withEra ? [eraSummary(r) || 'auto'] : []), endpointOf(r), headerSummary(r)])];
+  const endpoint = (r: Remote) => `${endpointOf(r)}${r.commandNeedsConfirmation ? '  (imported, not confirmed)' : ''}`;
+  const rows = [head, ...remotes.map((r) => [r.name, r.transport, ...(withEra ? [eraSummary(r) || 'auto'] : []), endpoint(r), headerSummary(r)])];
   const last = head.length - 1;
   const widths = head.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
   return rows.map((row) => row.map((cell, c) => (c < last ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd()).join('\n') + '\n';
@@ -42,6 +43,7 @@ export function formatRemoteTable(remotes: Remote[]): string {
 export function formatRemoteDetail(remote: Remote): string {
   const lines = [`${remote.name}`, `  transport  ${remote.transport}`, `  endpoint   ${endpointOf(remote)}`];
   lines.push(`  era        ${eraSummary(remote) || 'auto (probe with server/discover, fall back to initialize)'}`);
+  if (remote.commandNeedsConfirmation) lines.push(`  command    imported, NOT CONFIRMED: it runs only after \`periscope remotes confirm ${remote.name}\` (or --confirm-command)`);
   if (remote.cwd) lines.push(`  cwd        ${remote.cwd}`);
   for (const [key, value] of Object.entries(remote.env)) lines.push(`  env        ${key}=${envShown(remote, key, value)}`);
   for (const h of remote.headers) {
@@ -65,12 +67,23 @@ function envShown(remote: Remote, key: string, _value: string): string {
   return set === undefined ? '[secret]' : set ? '[set in keychain]' : '[not set]';
 }
 
+/**
+ * One block per entry: imported or skipped (why), its warnings, and for an entry that runs a
+ * command: the command line, the env NAMES, the dangerous ones, and that it will not run until
+ * confirmed.
+ */
 export function formatImportReport(report: ImportReport): string {
   const lines = report.entries.map((e) => {
     const head = e.status === 'imported' ? `imported  ${e.name}` : `skipped   ${e.name}: ${e.reason}`;
     const where = e.source === e.name ? '' : ` (${e.source})`;
-    return [`${head}${where}`, ...e.warnings.map((w) => `          warning: ${w}`)].join('\n');
+    const command = e.command ? describeCommandReview(e.command).map((l) => `          ${l}`) : [];
+    if (e.command?.needsConfirmation) command.push(`          not run until you confirm it: periscope remotes confirm ${quoted(e.name)}`);
+    return [`${head}${where}`, ...command, ...e.warnings.map((w) => `          warning: ${w}`)].join('\n');
   });
   lines.push(`${report.imported} imported, ${report.skipped} skipped (${report.format === 'mcpServers' ? 'mcpServers config' : 'remote configuration'} format).`);
   return lines.join('\n') + '\n';
+}
+
+function quoted(name: string): string {
+  return /^[\w.-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
 }

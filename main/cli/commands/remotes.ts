@@ -4,10 +4,12 @@ import type { Writable } from 'node:stream';
 import { resolveDataDir } from '../../core/remotes/data-dir';
 import { RemoteService } from '../../core/remotes/remote-service';
 import { serializeExport } from '../../core/remotes/remote-export';
+import { describeCommandReview, reviewCommand } from '../../../shared/model';
 import { KeytarVault } from '../../core/secrets/keytar-vault';
 import type { SecretVault } from '../../core/secrets/secret-vault';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { parseProtocolVersionOption } from '../protocol-era-options';
+import { terminalSafe } from '../terminal-safe';
 import { buildAddDraft, buildEditDraft, type RemoteCliOptions } from './remotes-draft';
 import { formatImportReport, formatRemoteDetail, formatRemoteTable } from './remotes-format';
 import { readSecretValues, type SecretInput } from './remotes-secret-input';
@@ -39,8 +41,9 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
   const stderr = io.stderr ?? ctx.stderr ?? process.stderr;
   const stdin = io.stdin ?? ctx.stdin ?? process.stdin;
   const env = io.env ?? ctx.env ?? process.env;
-  const out = (text: string) => stdout.write(text);
-  const warn = (text: string) => stderr.write(`warning: ${text}\n`);
+  // Remote names, URLs and commands may come from an imported file: terminal-safe, like all output.
+  const out = (text: string) => stdout.write(terminalSafe(text));
+  const warn = (text: string) => stderr.write(terminalSafe(`warning: ${text}\n`));
 
   const openService = (cmd: Command) => {
     const opts = cmd.optsWithGlobals() as CommonOptions;
@@ -134,16 +137,31 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
     },
   );
 
-  common(remotes.command('import <file>').description('import remotes from a remote configuration file or an MCP client config ("mcpServers"); "-" reads stdin'))
+  common(remotes.command('confirm <name>').description('let a stdio remote imported from a file run its command (shows the command, its arguments and env names; asked once)')).action(
+    async (name: string, _opts, cmd: Command) => {
+      const service = openService(cmd);
+      const current = await service.store.require(name);
+      const review = reviewCommand(current);
+      if (current.transport !== 'stdio') return void out(json(cmd) ? `${JSON.stringify({ name: current.name, confirmed: false, reason: 'runs no command' })}\n` : `Remote "${current.name}" runs no command; nothing to confirm.\n`);
+      const was = current.commandNeedsConfirmation;
+      await service.confirmCommand(current.id);
+      if (json(cmd)) return void out(`${JSON.stringify({ name: current.name, confirmed: true, neededConfirmation: was, ...review }, null, 2)}\n`);
+      const lines = describeCommandReview(review).map((l) => `  ${l}`);
+      out(`${[was ? `Confirmed the command of remote "${current.name}"; it runs when you connect:` : `Remote "${current.name}" needed no confirmation:`, ...lines].join('\n')}\n`);
+    },
+  );
+
+  common(remotes.command('import <file>').description('import remotes from a remote configuration file or an MCP client config ("mcpServers"); "-" reads stdin. Each command (stdio) is listed and runs only once you confirm it'))
     .action(async (file: string, _opts, cmd: Command) => {
       const text = file === '-' ? await readStream(stdin) : await readImportFile(file);
       const result = await openService(cmd).importText(text);
       out(json(cmd) ? `${JSON.stringify(result, null, 2)}\n` : formatImportReport(result));
     });
 
-  common(remotes.command('export [names...]').description('export remotes in the remote configuration format (secret values left empty)'))
+  common(remotes.command('export [names...]').description('export remotes (all, or the ones named) in the remote configuration format, to standard output or to a file with --out FILE (secret values left empty); an unknown name exits 12'))
     .option('--include-secrets', 'put secret values from the keychain into the export (handle the file with care)')
-    .option('--out <file>', 'write to a file instead of standard output')
+    .option('--out <file>', 'write to FILE instead of standard output (readable by you only with --include-secrets)')
+    .addHelpText('after', '\nExamples:\n  periscope remotes export --out remotes.json            every remote, into remotes.json\n  periscope remotes export staging-api --out one.json    one remote\n  periscope remotes export staging-api > one.json        the same, through the shell\n')
     .action(async (names: string[], opts: { includeSecrets?: boolean; out?: string }, cmd: Command) => {
       const entries = await openService(cmd).exportRemotes({ includeSecrets: opts.includeSecrets, ids: names.length > 0 ? names : undefined });
       const text = serializeExport(entries);
@@ -151,7 +169,7 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       if (!opts.out) return void out(text);
       // An export with secrets is readable by its owner only.
       await writeFile(opts.out, text, { mode: opts.includeSecrets ? 0o600 : 0o644 });
-      stderr.write(`Exported ${entries.length} remote(s) to ${opts.out}.\n`);
+      stderr.write(terminalSafe(`Exported ${entries.length} remote(s) to ${opts.out}.\n`));
     });
 
   return remotes;

@@ -7,11 +7,13 @@
  * `enum` value, else a plain value of its `type` (see `typedSample`). Optional properties are
  * left out. `$ref` is followed only inside the same document (`#`, `#/json/pointer`, `#anchor`):
  * a network `$ref` is never fetched (SEP-2106, "Security implications"), its siblings are used
- * as they are. Recursion stops at MAX_DEPTH (a self-referencing schema gets `{}` / `[]` there).
+ * as they are (shared/schema/local-ref.ts, shared with key=value typing and the `tools`
+ * listing). Recursion stops at MAX_DEPTH (a self-referencing schema gets `{}` / `[]` there).
  */
+import { declaredTypes, effectiveType } from '../../../shared/schema/effective-type';
+import { asNode, resolveLocal, type SchemaNode } from '../../../shared/schema/local-ref';
 
-/** A JSON Schema node as a tool lists it: any JSON object (keywords are read defensively). */
-export type SchemaNode = Record<string, unknown>;
+export type { SchemaNode } from '../../../shared/schema/local-ref';
 
 /**
  * A hook that may supply a property's value before the schema rules run (e.g. the schema-echo
@@ -20,7 +22,6 @@ export type SchemaNode = Record<string, unknown>;
 export type PropertyOverride = (name: string, property: SchemaNode) => unknown;
 
 const MAX_DEPTH = 8;
-const MAX_REF_HOPS = 16;
 
 /** The arguments object for one tool: its required properties, each with a sample value. */
 export function argumentsFromSchema(inputSchema: unknown, override?: PropertyOverride): Record<string, unknown> {
@@ -48,7 +49,8 @@ export function sample(schema: SchemaNode, root: SchemaNode, depth = 0): unknown
   if (Array.isArray(node.enum) && node.enum.length > 0) return node.enum[0];
   const branches = [node.anyOf, node.oneOf].find((b): b is unknown[] => Array.isArray(b) && b.length > 0);
   if (branches && node.type === undefined) {
-    const usable = branches.map(asNode).find((b) => resolveLocal(b, root).type !== 'null') ?? asNode(branches[0]);
+    // The first branch that allows more than null (a branch of unknown type counts as usable).
+    const usable = branches.map(asNode).find((b) => effectiveType(b, root).types?.some((t) => t !== 'null') ?? true) ?? asNode(branches[0]);
     return sample(usable, root, depth + 1);
   }
   return typedSample(node, root, depth);
@@ -61,7 +63,7 @@ export function sample(schema: SchemaNode, root: SchemaNode, depth = 0): unknown
  * non-null member; no type at all gives an object when properties are listed, else "example".
  */
 function typedSample(node: SchemaNode, root: SchemaNode, depth: number): unknown {
-  const types = Array.isArray(node.type) ? node.type.filter((t) => typeof t === 'string') : typeof node.type === 'string' ? [node.type] : [];
+  const types: string[] = declaredTypes(node);
   const type = types.find((t) => t !== 'null') ?? types[0] ?? (node.properties || node.required ? 'object' : undefined);
   switch (type) {
     case 'object':
@@ -123,48 +125,6 @@ function merged(node: SchemaNode, root: SchemaNode): SchemaNode {
   const required = [...new Set([...parts.flatMap((p) => stringList(p.required)), ...stringList(own.required)])];
   if (required.length > 0) out.required = required;
   return out;
-}
-
-/**
- * Follows `$ref` while it points into the same document: `#` (the root), `#/a/b` (a JSON
- * pointer, `~1` and `~0` unescaped) or `#name` (a `$anchor`). Keywords next to the `$ref` win
- * over the target's. Any other `$ref` (a URL or another file) is dropped, never fetched.
- */
-export function resolveLocal(schema: SchemaNode, root: SchemaNode): SchemaNode {
-  let current = schema;
-  for (let hops = 0; typeof current.$ref === 'string' && hops < MAX_REF_HOPS; hops++) {
-    const { $ref: ref, ...siblings } = current as SchemaNode & { $ref: string };
-    const target = ref.startsWith('#') ? localTarget(ref, root) : undefined;
-    current = target ? { ...target, ...siblings } : siblings;
-  }
-  return current;
-}
-
-function localTarget(ref: string, root: SchemaNode): SchemaNode | undefined {
-  if (ref === '#') return root;
-  if (ref.startsWith('#/')) {
-    let node: unknown = root;
-    for (const part of ref.slice(2).split('/')) {
-      const key = decodeURIComponent(part).replaceAll('~1', '/').replaceAll('~0', '~');
-      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-    }
-    return node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as SchemaNode) : undefined;
-  }
-  return findAnchor(root, ref.slice(1), 0);
-}
-
-function findAnchor(node: unknown, anchor: string, depth: number): SchemaNode | undefined {
-  if (node === null || typeof node !== 'object' || depth > 32) return undefined;
-  if (!Array.isArray(node) && (node as SchemaNode).$anchor === anchor) return node as SchemaNode;
-  for (const child of Object.values(node)) {
-    const found = findAnchor(child, anchor, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-function asNode(value: unknown): SchemaNode {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as SchemaNode) : {};
 }
 
 function stringList(value: unknown): string[] {

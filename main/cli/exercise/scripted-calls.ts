@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
+import { parseExactJson } from '../exact-json';
 
 /**
  * The environment variable the official MCP conformance suite sets for some scenarios (JSON);
@@ -33,9 +34,11 @@ export async function loadScriptedCalls(env: NodeJS.ProcessEnv, callsFile: strin
 export function addCalls(calls: ScriptedCalls, text: string, origin: string): void {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Exact: a number the server would get with other digits is refused, not sent.
+    value = parseExactJson(text, origin);
   } catch (error) {
-    throw invalid(`${origin} is not valid JSON: ${(error as Error).message}`);
+    if (!(error instanceof SyntaxError)) throw error;
+    throw invalid(`${origin} is not valid JSON: ${error.message}`);
   }
   if (!isObject(value)) throw invalid(`${origin} must be a JSON object with a "toolCalls" list.`);
   if (value.toolCalls === undefined) return;

@@ -1,4 +1,6 @@
 /** Plain-text listings of tools, resources and prompts: one entry per line, details indented. */
+import { declaredPropertyNames, describeEffectiveType, effectiveType, propertySchema } from '../../../shared/schema/effective-type';
+import { asNode, resolveLocal, type SchemaNode } from '../../../shared/schema/local-ref';
 
 interface Named {
   name: string;
@@ -7,22 +9,37 @@ interface Named {
 }
 
 export interface ToolLike extends Named {
-  inputSchema?: { properties?: Record<string, { type?: unknown; description?: string }>; required?: string[] };
+  /** The tool's JSON Schema, read defensively (see shared/schema/). */
+  inputSchema?: unknown;
 }
 
+/**
+ * One line per tool, then one per argument: `name?: type  description`, `?` marking an optional
+ * one. The type is the property's effective type (type lists, nullable, enum/const values, local
+ * $ref, anyOf/oneOf/allOf), the same one key=value typing uses: `integer|null`, `"fast"|"slow"`.
+ */
 export function formatTools(tools: ToolLike[]): string[] {
   if (tools.length === 0) return ['(no tools)'];
   const lines: string[] = [];
   for (const tool of tools) {
     lines.push(`${tool.name}${describe(tool)}`);
-    const props = Object.entries(tool.inputSchema?.properties ?? {});
-    const required = new Set(tool.inputSchema?.required ?? []);
-    for (const [name, prop] of props) {
-      const type = Array.isArray(prop.type) ? prop.type.join('|') : String(prop.type ?? 'any');
-      lines.push(`    ${name}${required.has(name) ? '' : '?'}: ${type}${prop.description ? `  ${prop.description}` : ''}`);
+    const root = asNode(tool.inputSchema);
+    const required = new Set(requiredNames(root));
+    for (const name of declaredPropertyNames(root)) {
+      const property = propertySchema(root, name);
+      const type = property === false ? 'nothing (not allowed)' : describeEffectiveType(typeof property === 'object' ? effectiveType(property, root) : {});
+      const description = typeof property === 'object' ? resolveLocal(property, root).description : undefined;
+      lines.push(`    ${name}${required.has(name) ? '' : '?'}: ${type}${typeof description === 'string' && description ? `  ${firstLine(description)}` : ''}`);
     }
   }
   return lines;
+}
+
+/** `required` of the schema, also inside a top-level `$ref` or `allOf`. */
+function requiredNames(root: SchemaNode): string[] {
+  const node = resolveLocal(root, root);
+  const parts = [node, ...(Array.isArray(node.allOf) ? node.allOf.map((p) => resolveLocal(asNode(p), root)) : [])];
+  return parts.flatMap((p) => (Array.isArray(p.required) ? p.required.filter((r): r is string => typeof r === 'string') : []));
 }
 
 export interface ResourceLike extends Named {

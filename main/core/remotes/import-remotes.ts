@@ -1,4 +1,4 @@
-import type { Remote, RemoteInput } from '../../../shared/model';
+import { reviewCommand, type CommandReview, type Remote, type RemoteInput } from '../../../shared/model';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { ImportCandidate, ImportFormat } from './remote-import';
 
@@ -10,6 +10,11 @@ export interface ImportEntryReport {
   reason?: string;
   remoteId?: string;
   warnings: string[];
+  /**
+   * For an entry that runs a command (stdio): what runs, env names only. An imported one does
+   * not run until the user confirms it (`needsConfirmation`).
+   */
+  command?: CommandReview & { needsConfirmation: boolean };
 }
 
 export interface ImportReport {
@@ -21,7 +26,7 @@ export interface ImportReport {
 
 interface Creator {
   list(): Promise<Remote[]>;
-  createMany(inputs: RemoteInput[]): Promise<Array<{ remote: Remote; warnings: string[] } | { error: PeriscopeError }>>;
+  createMany(inputs: RemoteInput[], options?: { imported?: boolean }): Promise<Array<{ remote: Remote; warnings: string[] } | { error: PeriscopeError }>>;
 }
 
 /**
@@ -36,7 +41,9 @@ export async function importCandidates(service: Creator, format: ImportFormat, c
   const entries: ImportEntryReport[] = new Array(candidates.length);
   const toCreate: Array<{ index: number; input: RemoteInput }> = [];
   for (const [index, candidate] of candidates.entries()) {
-    const base = { source: candidate.source, name: candidate.name, warnings: [...candidate.warnings] };
+    const runs = candidate.draft?.transport === 'stdio' && candidate.draft.command;
+    const command = runs ? { command: { ...reviewCommand(candidate.draft!), needsConfirmation: false } } : {};
+    const base = { source: candidate.source, name: candidate.name, warnings: [...candidate.warnings], ...command };
     if (!candidate.draft) {
       entries[index] = { ...base, status: 'skipped', reason: candidate.skipped };
       continue;
@@ -57,14 +64,21 @@ export async function importCandidates(service: Creator, format: ImportFormat, c
     entries[index] = { ...base, name, status: 'skipped' }; // until created
     toCreate.push({ index, input: { ...candidate.draft, name } });
   }
-  const created = await service.createMany(toCreate.map((c) => c.input));
+  const created = await service.createMany(toCreate.map((c) => c.input), { imported: true });
   for (const [i, { index }] of toCreate.entries()) {
     const outcome = created[i]!;
     const entry = entries[index]!;
     entries[index] =
       'error' in outcome
         ? { ...entry, status: 'skipped', reason: outcome.error.info.message }
-        : { ...entry, name: outcome.remote.name, status: 'imported', remoteId: outcome.remote.id, warnings: [...entry.warnings, ...outcome.warnings] };
+        : {
+            ...entry,
+            ...(entry.command ? { command: { ...entry.command, needsConfirmation: outcome.remote.commandNeedsConfirmation } } : {}),
+            name: outcome.remote.name,
+            status: 'imported',
+            remoteId: outcome.remote.id,
+            warnings: [...entry.warnings, ...outcome.warnings],
+          };
   }
   const imported = entries.filter((e) => e.status === 'imported').length;
   return { format, entries, imported, skipped: entries.length - imported };

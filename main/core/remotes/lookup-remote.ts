@@ -17,14 +17,18 @@ export interface RemoteLookupOptions {
 /**
  * What connecting commands call with a name that is not a URL: the saved remote of that name,
  * resolved with its secrets (or undefined when there is none, so the caller can say so).
- * Missing required secrets and keychain failures reject with their PeriscopeError.
+ * Missing required secrets, keychain failures and an unconfirmed imported command (unless
+ * `confirmCommand`) reject with their PeriscopeError.
  */
 export function createRemoteLookup(options: RemoteLookupOptions = {}) {
   const vault = options.vault ?? new KeytarVault();
-  return async (name: string, opts: { dataDir?: string } = {}): Promise<{ target: ConnectionTargetInput; label: string } | undefined> => {
+  return async (name: string, opts: { dataDir?: string; confirmCommand?: boolean } = {}): Promise<{ target: ConnectionTargetInput; label: string } | undefined> => {
     const dataDir = resolveDataDir({ flag: opts.dataDir ?? options.dataDir, env: options.env });
     const service = new RemoteService({ dataDir, vault, onNotice: options.onNotice });
     const remote = await service.store.get(name);
-    return remote ? service.resolveForConnection(remote.id) : undefined;
+    if (!remote) return undefined;
+    // Confirmed once, remembered: the next run needs neither the flag nor the prompt.
+    if (opts.confirmCommand && remote.commandNeedsConfirmation) await service.confirmCommand(remote.id);
+    return service.resolveForConnection(remote.id);
   };
 }

@@ -6,7 +6,7 @@ import { accountsOfRemote, envSecretAccount, secretAccount, type SecretVault } f
 import { copyEnvSecrets, planEnvSecrets, secretAccountsOf, secretEnvNames } from './env-secrets';
 import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
 import type { AtomicWriteHooks } from './atomic-write';
-import { RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
+import { findRemote, RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
 import { resolveRemoteForConnection } from './resolve-remote';
 import { importCandidates, type ImportReport } from './import-remotes';
 import { parseImportText } from './remote-import';
@@ -60,12 +60,16 @@ export class RemoteService {
     return remote ? (await this.withHasValue([remote]))[0] : undefined;
   }
 
-  async create(input: RemoteInput): Promise<SaveResult> {
+  /**
+   * Saves a new remote. `imported`: the draft came from a file, not from the user's own hands, so
+   * a stdio command it holds does not run until the user confirms it (commandNeedsConfirmation).
+   */
+  async create(input: RemoteInput, options: { imported?: boolean } = {}): Promise<SaveResult> {
     const { draft, warnings } = validateDraft(input);
     const id = randomUUID();
     const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
     const { env, plan: envPlan } = planEnvSecrets(id, draft.env, undefined);
-    const fields: RemoteFields = { ...draft, headers, env };
+    const fields: RemoteFields = { ...draft, headers, env, commandNeedsConfirmation: Boolean(options.imported) && runsCommand(draft) };
     const written = await this.applyWrites(joinPlans(plan, envPlan));
     try {
       const remote = await this.store.create(fields, { id });
@@ -80,7 +84,7 @@ export class RemoteService {
    * Creates many remotes with one write of remotes.json (see RemoteStore.createMany); each input
    * succeeds or fails on its own, with the same checks and keychain handling as create().
    */
-  async createMany(inputs: RemoteInput[]): Promise<Array<SaveResult | { error: PeriscopeError }>> {
+  async createMany(inputs: RemoteInput[], options: { imported?: boolean } = {}): Promise<Array<SaveResult | { error: PeriscopeError }>> {
     const outcomes: Array<SaveResult | { error: PeriscopeError } | undefined> = new Array(inputs.length);
     const planned: Array<{ index: number; id: string; fields: RemoteFields; warnings: string[]; written: string[] }> = [];
     for (const [index, input] of inputs.entries()) {
@@ -89,7 +93,8 @@ export class RemoteService {
         const id = randomUUID();
         const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
         const { env, plan: envPlan } = planEnvSecrets(id, draft.env, undefined);
-        planned.push({ index, id, fields: { ...draft, headers, env }, warnings, written: await this.applyWrites(joinPlans(plan, envPlan)) });
+        const commandNeedsConfirmation = Boolean(options.imported) && runsCommand(draft);
+        planned.push({ index, id, fields: { ...draft, headers, env, commandNeedsConfirmation }, warnings, written: await this.applyWrites(joinPlans(plan, envPlan)) });
       } catch (error) {
         if (!isPeriscopeError(error)) throw error;
         outcomes[index] = { error };
@@ -123,9 +128,13 @@ export class RemoteService {
     const { env, plan: envPlan } = planEnvSecrets(current.id, draft.env, current);
     const plan = joinPlans(headerPlan, envPlan);
     const written = await this.applyWrites(plan);
+    // Editing the command (or its arguments) is writing it yourself; any other edit keeps an
+    // imported command unconfirmed.
+    const commandKept = draft.command === current.command && sameList(draft.args, current.args);
+    const commandNeedsConfirmation = current.commandNeedsConfirmation && runsCommand(draft) && commandKept;
     let remote: Remote;
     try {
-      remote = await this.store.update(current.id, { ...draft, headers, env });
+      remote = await this.store.update(current.id, { ...draft, headers, env, commandNeedsConfirmation });
     } catch (error) {
       const existing = new Set(secretAccountsOf(current));
       await this.deleteQuietly(written.filter((a) => !existing.has(a)));
@@ -164,6 +173,17 @@ export class RemoteService {
     return removed;
   }
 
+  /**
+   * The user has seen the command of an imported stdio remote (its arguments and env names) and
+   * lets it run: clears commandNeedsConfirmation. Confirming a remote that needs none is a no-op.
+   */
+  async confirmCommand(idOrName: string): Promise<Remote> {
+    const current = await this.store.require(idOrName);
+    if (!current.commandNeedsConfirmation) return this.one(current);
+    const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = current;
+    return this.one(await this.store.update(current.id, { ...fields, commandNeedsConfirmation: false }));
+  }
+
   /** Reads the remote's secrets and builds its connection target; see resolveRemoteForConnection. */
   async resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }> {
     return resolveRemoteForConnection(await this.store.require(idOrName), this.vault);
@@ -175,9 +195,25 @@ export class RemoteService {
     return importCandidates(this, format, candidates);
   }
 
+  /**
+   * The remotes named by `ids` (ids or names, matched like `get`), else every remote, in the seed
+   * format. A name that matches no remote is `not-found`, naming each one: an export that quietly
+   * leaves out what was asked for would look like a success.
+   */
   async exportRemotes(options: ExportOptions & { ids?: string[] } = {}): Promise<SeedRemote[]> {
     const all = await this.store.list();
-    const chosen = options.ids ? all.filter((r) => options.ids!.includes(r.id) || options.ids!.includes(r.name)) : all;
+    if (!options.ids) return exportRemotes(all, this.vault, options);
+    const found = options.ids.map((idOrName) => ({ idOrName, remote: findRemote(all, idOrName) }));
+    const unknown = found.filter((f) => !f.remote).map((f) => f.idOrName);
+    if (unknown.length > 0) {
+      throw new PeriscopeError({
+        kind: 'not-found',
+        message: `No saved remote is called ${unknown.map((n) => `"${n}"`).join(', ')}; nothing was exported.`,
+        hint: all.length > 0 ? `Saved remotes: ${all.map((r) => r.name).join(', ')}.` : 'There are no saved remotes yet: add one with `periscope remotes add` or `periscope remotes import`.',
+        detail: { unknown },
+      });
+    }
+    const chosen = [...new Set(found.map((f) => f.remote!))];
     return exportRemotes(chosen, this.vault, options);
   }
 
@@ -230,6 +266,14 @@ export class RemoteService {
 
 function joinPlans(a: VaultPlan, b: VaultPlan): VaultPlan {
   return { writes: [...a.writes, ...b.writes], deletes: [...a.deletes, ...b.deletes] };
+}
+
+function runsCommand(draft: Pick<RemoteDraft, 'transport' | 'command'>): boolean {
+  return draft.transport === 'stdio' && Boolean(draft.command?.trim());
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function validateDraft(input: RemoteInput): { draft: RemoteDraft; warnings: string[] } {

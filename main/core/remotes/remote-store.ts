@@ -17,8 +17,12 @@ export interface StoreNotice {
   path?: string;
 }
 
-/** The fields of a remote the caller decides; the store owns id and times. */
-export type RemoteFields = Omit<Remote, 'id' | 'createdAt' | 'updatedAt'>;
+/**
+ * The fields of a remote the caller decides; the store owns id and times. The confirmation flag
+ * is false unless given: RemoteService decides it (set by import, kept across edits that leave the
+ * command alone).
+ */
+export type RemoteFields = Omit<Remote, 'id' | 'createdAt' | 'updatedAt' | 'commandNeedsConfirmation'> & { commandNeedsConfirmation?: boolean };
 
 export interface RemoteStoreOptions {
   dataDir: string;

@@ -1,4 +1,4 @@
-import type { ConnectionTargetInput, Remote, WireHeader } from '../../../shared/model';
+import { describeCommandReview, reviewCommand, type ConnectionTargetInput, type Remote, type WireHeader } from '../../../shared/model';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
 import { secretEnvNames } from './env-secrets';
@@ -14,6 +14,7 @@ export async function resolveRemoteForConnection(
   remote: Remote,
   vault: SecretVault,
 ): Promise<{ target: ConnectionTargetInput; label: string }> {
+  if (remote.transport === 'stdio' && remote.commandNeedsConfirmation) throw needsConfirmation(remote);
   const headers: WireHeader[] = [];
   const missing: string[] = [];
   for (const header of remote.headers) {
@@ -58,6 +59,21 @@ async function resolveEnv(remote: Remote, vault: SecretVault): Promise<Record<st
     else delete env[name];
   }
   return env;
+}
+
+/**
+ * An imported stdio remote whose command nobody confirmed: nothing runs. The detail carries the
+ * command review (command, args, env names, the dangerous ones) so the app can show its dialog
+ * and the CLI its prompt without reading the remote again.
+ */
+export function needsConfirmation(remote: Remote): PeriscopeError {
+  const review = reviewCommand(remote);
+  return new PeriscopeError({
+    kind: 'needs-confirmation',
+    message: `Remote "${remote.name}" came from an imported file and runs a command nobody has confirmed yet; nothing was run. ${describeCommandReview(review).join('; ')}.`,
+    hint: `If you trust it, confirm it once: \`periscope remotes confirm ${quoteArg(remote.name)}\`, or --confirm-command on this command (in the app: the confirmation dialog).`,
+    detail: { remoteId: remote.id, remoteName: remote.name, ...review },
+  });
 }
 
 function quoteArg(value: string): string {

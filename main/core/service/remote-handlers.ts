@@ -48,6 +48,10 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
       await remotes.remove(remoteId);
       changed(undefined);
     },
+    'remotes:confirm-command': async ({ remoteId }: ParsedInput<'remotes:confirm-command'>) => {
+      await requireById(remotes, remoteId);
+      return changed(withoutSecretValues(await remotes.confirmCommand(remoteId)));
+    },
     'remotes:import': async (): Promise<ChannelOutput<'remotes:import'>> => {
       if (!dialogs) throw noDialogs();
       const path = await dialogs.chooseFileToOpen({ title: 'Import remotes', filters: REMOTE_FILES });
@@ -59,7 +63,7 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
         throw fileError('read', path, error);
       }
       const report = await remotes.importText(text);
-      const outcomes = report.entries.map(({ name, status, remoteId, reason, warnings }) => ({ name, status, remoteId, reason, warnings: warnings ?? [] }));
+      const outcomes = report.entries.map(({ name, status, remoteId, reason, warnings, command }) => ({ name, status, remoteId, reason, warnings: warnings ?? [], command }));
       if (outcomes.some((o) => o.status === 'imported')) emit({ type: 'remotes-changed' });
       return { cancelled: false, path, outcomes };
     },

@@ -50,10 +50,10 @@ describe.each(ERAS)('--elicitation and --sampling against the playground, %s era
     expect(run.stdout).toContain('The user chose to decline the question.');
     expect(run.stderr).toMatch(/elicitation\/create decline by default/);
     expect(run.stderr).not.toContain('note: --elicitation');
-    // Sampling stays "not configured": a tool error in 2025, the call ended in 2026-07-28 (exit 11).
+    // Sampling stays "not configured": a tool error in 2025 (isError, exit 37), the call ended in 2026-07-28 (exit 11).
     const sampling = await call('ask_model');
     expect(sampling.stderr).toMatch(/sampling\/createMessage error by default/);
-    expect(sampling.code).toBe(era === 'legacy' ? 0 : 11);
+    expect(sampling.code).toBe(era === 'legacy' ? 37 : 11);
     expect(sampling.stdout + sampling.stderr).toMatch(/[Ss]ampling is not configured/);
   });
 
@@ -68,7 +68,7 @@ describe.each(ERAS)('--elicitation and --sampling against the playground, %s era
 describe('--sampling reject', () => {
   it('2025 era: the server gets the refusal as an error and reports it in the tool result', async () => {
     const run = await cli(['call', playground.urls.streamable, 'ask_model', '--protocol-era', 'legacy', '--sampling', 'reject', '--json']);
-    expect(run.code, run.stderr).toBe(0);
+    expect(run.code, run.stderr).toBe(37); // the tool reported the refusal: isError
     const result = json<ToolResult>(run);
     expect(result.isError).toBe(true);
     expect(result.content[0]!.text).toContain('Sampling was refused by the --sampling reject option');
@@ -123,11 +123,11 @@ describe.each(ERAS)('every default type, URL mode and --roots, %s era', (era) =>
     expect(run.code, run.stderr).toBe(0);
     expect(json<ToolResult>(run).structuredContent).toEqual({ roots: ['file:///srv/project', 'file:///tmp/other'] });
 
-    // The server refuses to ask: as a tool error in the 2025 era, as error -32021 (missing capability) in 2026-07-28.
+    // The server refuses to ask: as a tool error in the 2025 era (isError, exit 37), as error -32021 (missing capability) in 2026-07-28.
     const without = await call('list_roots');
     const said = era === 'legacy' ? json<ToolResult>(without).content[0]!.text : without.stderr;
     expect(said).toMatch(/Cannot request input 'roots' \(roots\/list\).*did not declare|do not declare the required capability/);
-    expect(without.code).toBe(era === 'legacy' ? 0 : 33);
+    expect(without.code).toBe(era === 'legacy' ? 37 : 33);
   });
 });
 

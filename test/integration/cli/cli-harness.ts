@@ -28,6 +28,8 @@ export interface CliRun {
 export interface RunOptions {
   /** Text the command reads on standard input. */
   stdin?: string;
+  /** Standard input claims to be a terminal (prompts are shown and answered from `stdin`). */
+  stdinIsTTY?: boolean;
   onStdout?: (chunk: string, all: string) => void;
   onStderr?: (chunk: string, all: string) => void;
   /** Receives the function that simulates Ctrl-C for this run. */
@@ -58,7 +60,7 @@ export async function cli(argv: string[], options: RunOptions = {}): Promise<Cli
   const code = await runCli(argv, {
     stdout,
     stderr,
-    stdin: Readable.from(options.stdin === undefined ? [] : [options.stdin]),
+    stdin: Object.assign(Readable.from(options.stdin === undefined ? [] : [options.stdin]), options.stdinIsTTY ? { isTTY: true } : {}),
     env: { ...process.env, PERISCOPE_DATA_DIR: testDataDir(), ...options.env },
     onInterrupt: (listener) => {
       listeners.add(listener);

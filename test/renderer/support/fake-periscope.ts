@@ -71,6 +71,7 @@ export function makeRemote(over: Partial<Remote> = {}): Remote {
     tls: { caFiles: [], acceptInvalidCertificates: false },
     notes: '',
     protocolEra: 'auto',
+    commandNeedsConfirmation: false,
     createdAt: 1,
     updatedAt: 1,
     ...over,

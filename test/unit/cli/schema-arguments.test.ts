@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { argumentsFromSchema, resolveLocal } from '../../../main/cli/exercise/schema-arguments';
+import { argumentsFromSchema } from '../../../main/cli/exercise/schema-arguments';
+import { resolveLocal } from '../../../shared/schema/local-ref';
 import { schemaEchoOverride } from '../../../main/cli/exercise/schema-echo';
 
 describe('argumentsFromSchema', () => {

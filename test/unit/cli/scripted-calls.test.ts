@@ -40,4 +40,14 @@ describe('scripted calls (--calls, MCP_CONFORMANCE_CONTEXT)', () => {
     }
     expect(await kindOf(loadScriptedCalls({}, join(dir, 'missing.json')))).toBe('not-found');
   });
+
+  it('refuses a scripted number JSON cannot carry exactly, in the file and in the environment variable', async () => {
+    const text = '{"toolCalls": [{"name": "lookup", "arguments": {"order_id": 7960607143101464577}}]}';
+    const file = join(dir, 'big.json');
+    writeFileSync(file, text);
+    expect(await kindOf(loadScriptedCalls({}, file))).toBe('invalid-input');
+    expect(await kindOf(loadScriptedCalls({ MCP_CONFORMANCE_CONTEXT: text }, undefined))).toBe('invalid-input');
+    expect(() => addCalls(new Map(), text, '--calls big.json')).toThrow(/--calls big\.json at toolCalls\[0\]\.arguments\.order_id is 7960607143101464577, beyond ±2\^53/);
+  });
 });
+

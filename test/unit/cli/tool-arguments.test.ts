@@ -52,4 +52,47 @@ describe('buildToolArguments', () => {
   it('keeps prompt arguments as strings', () => {
     expect(buildPromptArguments(['code=x = 1', 'language=ts'])).toEqual({ code: 'x = 1', language: 'ts' });
   });
+
+  it('refuses --args numbers JSON cannot carry exactly, naming the value, where it is and the 2^53 limit', () => {
+    const big = '7960607143101464577';
+    const cases: Array<[string, RegExp]> = [
+      [`{"order_id": ${big}}`, /--args at order_id is 7960607143101464577, beyond ±2\^53 − 1 \(9007199254740991\)/],
+      [`{"a": {"ids": [1, ${big}]}}`, /--args at a\.ids\[1\] is 7960607143101464577/],
+      ['{"x": 0.1000000000000000000001}', /--args at x is 0\.1000000000000000000001, more significant digits/],
+      ['{"x": -1e400}', /too large/],
+    ];
+    for (const [text, message] of cases) {
+      let error: unknown;
+      try {
+        buildToolArguments(text, [], schema);
+      } catch (e) {
+        error = e;
+      }
+      expect((error as { info?: { kind?: string } }).info?.kind, text).toBe('invalid-input');
+      expect((error as Error).message, text).toMatch(message);
+    }
+  });
+
+  it('says when the schema takes a string instead of a refused big number', () => {
+    const stringOrInt = { type: 'object', properties: { order_id: { type: ['integer', 'string'] } } };
+    expect(() => buildToolArguments('{"order_id": 7960607143101464577}', [], stringOrInt)).toThrow(/7960607143101464577/);
+    try {
+      buildToolArguments('{"order_id": 7960607143101464577}', [], stringOrInt);
+    } catch (error) {
+      expect((error as { info: { hint: string } }).info.hint).toBe('The tool\'s schema accepts a string for "order_id": write its digits in quotes, "order_id": "7960607143101464577".');
+    }
+  });
+
+  it('keeps every safe number, and big digits written as strings, exactly', () => {
+    expect(buildToolArguments('{"a": 9007199254740991, "b": -0.5, "c": 1e3, "id": "7960607143101464577", "__proto__": {"x": 1}}', [], schema)).toEqual(
+      JSON.parse('{"a": 9007199254740991, "b": -0.5, "c": 1000, "id": "7960607143101464577", "__proto__": {"x": 1}}'),
+    );
+    expect(Object.getPrototypeOf(buildToolArguments('{"__proto__": {"x": 1}}', []))).toBe(Object.prototype);
+  });
+
+  it('refuses a big key=value number for a string-or-integer property, pointing at --args for the string', () => {
+    const stringOrInt = { type: 'object', properties: { order_id: { anyOf: [{ type: 'integer' }, { type: 'string' }] } } };
+    expect(() => buildToolArguments(undefined, ['order_id=7960607143101464577'], stringOrInt)).toThrow(/beyond ±2\^53/);
+  });
 });
+

@@ -164,6 +164,18 @@ describe('import and export', () => {
     expect(withSecrets[0].headers[0].value).toBe('Bearer prod_token_xyz123');
   });
 
+  it('exports the remotes asked for by id or name; an unknown one is not-found and nothing is exported', async () => {
+    const { service } = await newService();
+    await service.importText(await fixture('seed-production-api.json'));
+    const [remote] = await service.list();
+    expect(await service.exportRemotes({ ids: [remote!.id] })).toHaveLength(1);
+    expect(await service.exportRemotes({ ids: ['MCP-API.yourcompany.com', remote!.id] })).toHaveLength(1);
+    for (const ids of [['nope'], [remote!.id, 'nope', 'other']]) {
+      const error = await service.exportRemotes({ ids }).catch((e: unknown) => e);
+      expect(isPeriscopeError(error) && error.info).toMatchObject({ kind: 'not-found', detail: { unknown: ids.filter((i) => i !== remote!.id) } });
+    }
+  });
+
   it('round trip: importing an export gives back the same remotes (and secrets when included)', async () => {
     const a = await newService();
     await a.service.importText(await fixture('claude-desktop-config.json'));

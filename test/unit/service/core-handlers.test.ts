@@ -158,6 +158,28 @@ describe('connection handlers', () => {
     expect(manager.created).toHaveLength(0);
   });
 
+  it('refuses an imported stdio remote until remotes:confirm-command, with the command review in the error', async () => {
+    const imported = { mcpServers: { tool: { command: 'node', args: ['srv.js'], env: { LD_PRELOAD: '/tmp/x.so', TOKEN: 'hidden-7c1d' } } } };
+    const [outcome] = (await remotes.importText(JSON.stringify(imported))).entries;
+    const remoteId = outcome!.remoteId!;
+    const refused = await toInvokeResult(() => service.handlers['connections:open']({ remoteId }));
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { kind: 'needs-confirmation', detail: { remoteId, command: 'node', args: ['srv.js'], envNames: ['LD_PRELOAD', 'TOKEN'], dangerousEnv: ['LD_PRELOAD'] } },
+    });
+    expect(JSON.stringify(refused)).not.toContain('hidden-7c1d');
+    expect(manager.created).toHaveLength(0);
+
+    events.length = 0;
+    const confirmed = await service.handlers['remotes:confirm-command']({ remoteId });
+    expect(confirmed).toMatchObject({ id: remoteId, commandNeedsConfirmation: false });
+    expect(events).toContainEqual({ type: 'remotes-changed' });
+    await service.handlers['connections:open']({ remoteId });
+    expect(manager.created[0]!.target).toMatchObject({ transport: 'stdio', command: 'node', args: ['srv.js'] });
+    const unknown = await toInvokeResult(() => service.handlers['remotes:confirm-command']({ remoteId: 'nope' }));
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
   it('routes calls to the connection, snapshots its trace and forwards live entries as events', async () => {
     const remote = (await remotes.create({ name: 'ok', transport: 'streamable', url: 'https://ok.example.com/mcp', headers: [] })).remote;
     const { connectionId } = await service.handlers['connections:open']({ remoteId: remote.id });

@@ -1,0 +1,58 @@
+import { getUnsafeNumberReason, isLosslessNumber, parse, UnsafeNumberReason, type LosslessNumber } from 'lossless-json';
+import { PeriscopeError } from '../core/diagnostics/periscope-error';
+
+/**
+ * JSON a user typed (`--args`, a key=value holding an object or array, `--calls`), parsed so
+ * that no number changes on its way to the server. JSON.parse turns every number into an
+ * IEEE-754 double and the MCP SDK sends what JSON.stringify makes of it, so
+ * `7960607143101464577` would reach the server as `7960607143101464000`. lossless-json (a
+ * well-kept parser that keeps each number's digits) lets us see the digits as typed and refuse,
+ * naming the value and where it is, any number a double cannot carry exactly: an integer beyond
+ * ±(2^53 − 1), a decimal with more significant digits than a double keeps, or one out of range.
+ * (Sending the digits themselves would need JSON.rawJSON, which Node 20 does not have.)
+ *
+ * Throws SyntaxError for text that is not JSON (callers word that error for their source) and
+ * an `invalid-input` PeriscopeError for an inexact number.
+ */
+export function parseExactJson(text: string, origin: string, hintFor?: (path: string, digits: string) => string | undefined): unknown {
+  return exactValues(parse(text), origin, '', hintFor);
+}
+
+/** Why a number typed as `digits` cannot be sent exactly, or undefined when it can. */
+export function inexactNumber(digits: string, where: string, hint?: string): PeriscopeError | undefined {
+  const reason = getUnsafeNumberReason(digits);
+  if (reason === undefined) return undefined;
+  return new PeriscopeError({
+    kind: 'invalid-input',
+    message: `${where} is ${digits}, ${REASONS[reason](digits)}; Periscope refuses rather than change the number.`,
+    hint: hint ?? 'Send it as a string if the tool accepts one (e.g. --args \'{"id": "7960607143101464577"}\'), or a value within range.',
+    detail: { value: digits, reason, maxSafeInteger: Number.MAX_SAFE_INTEGER },
+  });
+}
+
+const REASONS: Record<UnsafeNumberReason, (digits: string) => string> = {
+  [UnsafeNumberReason.truncate_integer]: (d) =>
+    `beyond ±2^53 − 1 (${Number.MAX_SAFE_INTEGER}), the largest integer a JSON number keeps exactly here: it would be sent as ${BigInt(Number(d))}`,
+  [UnsafeNumberReason.truncate_float]: (d) => `more significant digits than a JSON number keeps here (about 17): it would be sent as ${Number(d)}`,
+  [UnsafeNumberReason.overflow]: () => 'too large for a JSON number here (beyond about 1.8e308)',
+  [UnsafeNumberReason.underflow]: () => 'too small for a JSON number here: it would be sent as 0',
+};
+
+function exactValues(value: unknown, origin: string, path: string, hintFor?: (path: string, digits: string) => string | undefined): unknown {
+  if (isLosslessNumber(value)) {
+    const digits = (value as LosslessNumber).value;
+    const refused = inexactNumber(digits, `A number in ${origin}${path ? ` at ${path}` : ''}`, hintFor?.(path, digits));
+    if (refused) throw refused;
+    return Number(digits);
+  }
+  if (Array.isArray(value)) return value.map((item, i) => exactValues(item, origin, `${path}[${i}]`, hintFor));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) {
+      // defineProperty: a "__proto__" key stays a plain key, as JSON.parse keeps it.
+      Object.defineProperty(out, key, { value: exactValues(item, origin, path ? `${path}.${key}` : key, hintFor), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  }
+  return value;
+}
