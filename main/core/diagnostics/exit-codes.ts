@@ -12,6 +12,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ kind: ErrorKind; code: number; des
   { kind: 'invalid-url', code: 10, description: 'the URL is malformed or does not fit the transport' },
   { kind: 'invalid-input', code: 11, description: 'an argument or option value is invalid (e.g. --args is not JSON)' },
   { kind: 'not-found', code: 12, description: 'the named remote, tool, resource or prompt does not exist' },
+  { kind: 'needs-confirmation', code: 13, description: 'an imported stdio remote\'s command was not confirmed yet' },
   { kind: 'dns', code: 20, description: 'the host name could not be resolved' },
   { kind: 'refused', code: 21, description: 'the connection was refused or the host is unreachable' },
   { kind: 'tls', code: 22, description: 'TLS failed: self-signed, expired, untrusted or wrong-host certificate' },

@@ -1,6 +1,7 @@
 import type { ConnectionTargetInput, Remote, WireHeader } from '../../../shared/model';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { headerFix } from '../diagnostics/fixes';
 
 /**
  * Turns a saved remote into what the connection engine needs, reading secret values from the
@@ -26,8 +27,9 @@ export async function resolveRemoteForConnection(
     throw new PeriscopeError({
       kind: 'missing-secret',
       message: `Remote "${remote.name}" needs a value for required header${missing.length > 1 ? 's' : ''} ${list}; nothing was sent.`,
-      hint: `Set ${missing.length > 1 ? 'them' : 'it'} in the remote's editor, or run \`periscope remotes edit ${quoteArg(remote.name)} ${missing.map((n) => `--secret ${n}`).join(' ')}\`.`,
-      detail: { remoteId: remote.id, missingHeaders: missing },
+      hint: `Enter ${missing.length > 1 ? 'their values' : 'its value'} in the remote's settings; a secret value is kept in the system keychain.`,
+      fixes: missing.map((name) => headerFix(name, `Set the ${name} header`)),
+      detail: { remoteId: remote.id, remoteName: remote.name, missingHeaders: missing },
     });
   }
   const target: ConnectionTargetInput = {
@@ -44,8 +46,4 @@ export async function resolveRemoteForConnection(
     target.url = remote.url;
   }
   return { target, label: remote.name };
-}
-
-function quoteArg(value: string): string {
-  return /^[\w.-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }
