@@ -48,6 +48,8 @@ export const ImportOutcome = z.object({
   status: z.enum(['imported', 'skipped']),
   remoteId: z.string().optional(),
   reason: z.string().optional(),
+  /** Skipped because a saved remote is the same (name and URL or command): its name. */
+  duplicateOf: z.string().optional(),
   warnings: z.array(z.string()).default([]),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
@@ -97,6 +99,11 @@ export const contract = {
   'remotes:update': { input: z.object({ remoteId: Id, draft: RemoteDraft }), output: RemoteSaved },
   'remotes:duplicate': { input: z.object({ remoteId: Id, name: z.string().trim().min(1).max(100).optional() }), output: Remote },
   'remotes:remove': { input: z.object({ remoteId: Id }), output: Done },
+  /**
+   * The user saw a stdio remote's command (from an imported file) and agreed to run it; until
+   * then connections:open answers `needs-confirmation`. Returns the remote.
+   */
+  'remotes:confirm-command': { input: z.object({ remoteId: Id }), output: Remote },
   /** Main shows the open dialog. */
   'remotes:import': { input: NoInput, output: z.union([Cancelled, ImportReport]) },
   /** Main shows the save dialog. */

@@ -26,6 +26,8 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       update: call('remotes:update', (remoteId: string, draft: RemoteDraftInput) => ({ remoteId, draft })),
       duplicate: call('remotes:duplicate', (remoteId: string, name?: string) => ({ remoteId, name })),
       remove: call('remotes:remove', (remoteId: string) => ({ remoteId })),
+      /** After the user has seen and accepted an imported stdio remote's command. */
+      confirmCommand: call('remotes:confirm-command', (remoteId: string) => ({ remoteId })),
       /** Shows the system open dialog. */
       import: call('remotes:import', none),
       /** Shows the system save dialog. */

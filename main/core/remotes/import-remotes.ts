@@ -1,5 +1,6 @@
 import type { Remote, RemoteInput } from '../../../shared/model';
 import { isPeriscopeError } from '../diagnostics/periscope-error';
+import { DuplicateIndex } from './import-duplicates';
 import type { ImportCandidate, ImportFormat } from './remote-import';
 
 export interface ImportEntryReport {
@@ -9,6 +10,8 @@ export interface ImportEntryReport {
   /** Why an entry was skipped. */
   reason?: string;
   remoteId?: string;
+  /** The saved remote this entry is the same as (skipped: importing a file twice changes nothing). */
+  duplicateOf?: string;
   warnings: string[];
 }
 
@@ -29,7 +32,9 @@ interface Creator {
  * that is already taken is skipped (the user decides); a name made up from the URL gets a suffix.
  */
 export async function importCandidates(service: Creator, format: ImportFormat, candidates: ImportCandidate[]): Promise<ImportReport> {
-  const taken = new Set((await service.list()).map((r) => r.name.toLowerCase()));
+  const existing = await service.list();
+  const taken = new Set(existing.map((r) => r.name.toLowerCase()));
+  const duplicates = new DuplicateIndex(existing);
   const entries: ImportEntryReport[] = [];
   for (const candidate of candidates) {
     const base = { source: candidate.source, name: candidate.name, warnings: [...candidate.warnings] };
@@ -37,6 +42,12 @@ export async function importCandidates(service: Creator, format: ImportFormat, c
       entries.push({ ...base, status: 'skipped', reason: candidate.skipped });
       continue;
     }
+    const twin = duplicates.find(candidate.name, candidate.draft);
+    if (twin) {
+      entries.push({ ...base, status: 'skipped', reason: `already present as "${twin}" (same name and ${candidate.draft.transport === 'stdio' ? 'command' : 'URL'})`, duplicateOf: twin });
+      continue;
+    }
+    duplicates.add(candidate.name, candidate.draft);
     let name = candidate.name;
     if (taken.has(name.toLowerCase())) {
       if (!candidate.nameDerived) {

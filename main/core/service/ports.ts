@@ -40,6 +40,8 @@ export interface RemotesPort {
   update(idOrName: string, input: RemoteInput): Promise<{ remote: Remote; warnings: string[] }>;
   duplicate(idOrName: string, name?: string): Promise<{ remote: Remote; warnings: string[] }>;
   remove(idOrName: string): Promise<unknown>;
+  /** Marks an imported stdio remote's command as seen and accepted (absent: nothing needs it). */
+  confirmCommand?(idOrName: string): Promise<Remote>;
   resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }>;
   importText(text: string): Promise<{ entries: Array<ImportOutcome & { source?: string }> }>;
   exportRemotes(options: { ids?: string[]; includeSecrets?: boolean }): Promise<unknown[]>;

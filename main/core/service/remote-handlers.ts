@@ -48,6 +48,12 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
       await remotes.remove(remoteId);
       changed(undefined);
     },
+    'remotes:confirm-command': async ({ remoteId }: ParsedInput<'remotes:confirm-command'>) => {
+      const remote = await requireById(remotes, remoteId);
+      // A store that never asks for confirmation has nothing to record.
+      const confirmed = remotes.confirmCommand ? await remotes.confirmCommand(remoteId) : remote;
+      return changed(withoutSecretValues(confirmed));
+    },
     'remotes:import': async (): Promise<ChannelOutput<'remotes:import'>> => {
       if (!dialogs) throw noDialogs();
       const path = await dialogs.chooseFileToOpen({ title: 'Import remotes', filters: REMOTE_FILES });
@@ -59,7 +65,7 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
         throw fileError('read', path, error);
       }
       const report = await remotes.importText(text);
-      const outcomes = report.entries.map(({ name, status, remoteId, reason, warnings }) => ({ name, status, remoteId, reason, warnings: warnings ?? [] }));
+      const outcomes = report.entries.map(({ name, status, remoteId, reason, duplicateOf, warnings }) => ({ name, status, remoteId, reason, duplicateOf, warnings: warnings ?? [] }));
       if (outcomes.some((o) => o.status === 'imported')) emit({ type: 'remotes-changed' });
       return { cancelled: false, path, outcomes };
     },

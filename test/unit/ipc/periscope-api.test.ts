@@ -28,6 +28,7 @@ describe('createPeriscopeApi', () => {
     await api.remotes.update('r1', draft);
     await api.remotes.duplicate('r1');
     await api.remotes.remove('r1');
+    await api.remotes.confirmCommand('r1');
     await api.remotes.import();
     await api.remotes.export({ includeSecrets: false });
     await api.connections.open('r1');
