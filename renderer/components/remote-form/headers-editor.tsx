@@ -1,9 +1,12 @@
 import { FieldErrors } from './field';
+import { headerValueId } from './form-focus';
 import { newHeaderRow, type HeaderRow } from './form-model';
 
 interface HeadersEditorProps {
   rows: HeaderRow[];
   errors: Record<string, string[]>;
+  /** The header an error's fix points at (its row is outlined). */
+  markedHeader?: string;
   onChange(rows: HeaderRow[]): void;
 }
 
@@ -11,7 +14,7 @@ interface HeadersEditorProps {
  * Headers sent with every request. A secret's value is write-only: once stored it shows as
  * "set", typing replaces it, and "Clear" deletes it from the keychain on save.
  */
-export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
+export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersEditorProps) {
   const update = (key: number, patch: Partial<HeaderRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <fieldset className="headers-editor" data-testid="headers-editor">
@@ -38,7 +41,7 @@ export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
               const nameErrors = `headers.${i}.name`;
               const valueErrors = `headers.${i}.value`;
               return (
-                <tr key={row.key} data-testid="header-row">
+                <tr key={row.key} data-testid="header-row" className={markedHeader && row.name.toLowerCase() === markedHeader.toLowerCase() ? 'is-fix-target' : undefined}>
                   <td>
                     <input
                       aria-label={`Header ${n} name`}
@@ -51,6 +54,7 @@ export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
                   </td>
                   <td>
                     <input
+                      id={headerValueId(row.key)}
                       aria-label={`Header ${n} value`}
                       type={row.secret ? 'password' : 'text'}
                       autoComplete="off"
@@ -91,7 +95,7 @@ export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
           </tbody>
         </table>
       )}
-      <button type="button" data-testid="add-header" onClick={() => onChange([...rows, newHeaderRow()])}>
+      <button type="button" id="add-header" data-testid="add-header" onClick={() => onChange([...rows, newHeaderRow()])}>
         Add header
       </button>
     </fieldset>

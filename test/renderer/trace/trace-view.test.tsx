@@ -133,7 +133,8 @@ describe('TraceView', () => {
     await act(async () => fireEvent.click(screen.getByTestId('copy-curl')));
     expect(writeText).toHaveBeenCalledTimes(1);
     expect(writeText.mock.calls[0][0]).toContain('"authorization: Bearer $AUTHORIZATION"');
-    expect(screen.getByRole('status')).toHaveTextContent('cURL command copied');
+    expect(screen.getByTestId('copy-curl')).toHaveTextContent('✓ Copied');
+    expect(screen.getByTestId('copy-curl-status')).toHaveTextContent('Copy as cURL: copied to the clipboard');
   });
 
   it('falls back to the copy command when the clipboard API is refused, and says when both fail', async () => {
@@ -148,9 +149,12 @@ describe('TraceView', () => {
     fireEvent.click(screen.getAllByTestId('trace-row')[0]);
     await act(async () => fireEvent.click(screen.getByTestId('copy-json')));
     expect(execCommand).toHaveBeenCalledWith('copy');
-    expect(screen.getByRole('status')).toHaveTextContent('Entry as JSON copied to the clipboard.');
+    expect(screen.getByTestId('copy-json')).toHaveTextContent('✓ Copied');
     execCommand.mockReturnValue(false);
     await act(async () => fireEvent.click(screen.getByTestId('copy-json')));
-    expect(screen.getByRole('status')).toHaveTextContent('Could not copy entry as json');
+    // The failure is shown next to the button, in words, not only announced.
+    expect(screen.getByTestId('copy-json-status')).toHaveTextContent('Could not copy: the clipboard is not available');
+    expect(screen.getByTestId('copy-json-status')).not.toHaveClass('visually-hidden');
+    expect(screen.getByTestId('copy-json')).toHaveTextContent('Copy as JSON');
   });
 });

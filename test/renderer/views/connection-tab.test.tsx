@@ -149,6 +149,8 @@ describe('Connection tab', () => {
     expect(first).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel')).toHaveTextContent('Playground');
     fireEvent.click(screen.getByRole('button', { name: 'Close Playground' }));
+    // A live connection: closing its tab ends it, so the window asks first.
+    fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Disconnect “Playground”?' })).getByRole('button', { name: 'Disconnect and close' }));
     await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(1));
     expect(fake.calls('connections:close')).toEqual([{ connectionId: 'c1' }]);
   });

@@ -21,6 +21,13 @@ const secretRemote = makeRemote({
   ],
 });
 
+/** Opens the editor of a remote from its card (Edit sits under "More actions"). */
+function edit(name: string) {
+  const more = screen.getByRole('button', { name: `More actions for ${name}` });
+  if (more.getAttribute('aria-expanded') !== 'true') fireEvent.click(more);
+  fireEvent.click(screen.getByRole('button', { name: `Edit ${name}` }));
+}
+
 async function start(handlers: Parameters<typeof installFakePeriscope>[0] = {}, remotes = [secretRemote]) {
   const fake = installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => remotes, ...handlers });
   stop = startBridge();
@@ -64,7 +71,7 @@ describe('Remote editor', () => {
     expect((fake.calls('remotes:create')[0] as { draft: RemoteInput }).draft).toMatchObject({ protocolEra: 'legacy', protocolVersion: '2025-06-18' });
   });
 
-  it('creates a remote with a secret header and opens it for editing', async () => {
+  it('creates a remote with a secret header, then closes the editor with the focus on its card', async () => {
     const fake = await start({ 'remotes:create': (input: { draft: RemoteInput }) => ({ remote: makeRemote({ id: 'new1', name: input.draft.name }), warnings: [] }) }, []);
     fireEvent.click(screen.getByTestId('new-remote'));
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Staging' } });
@@ -79,12 +86,12 @@ describe('Remote editor', () => {
     const { draft } = fake.calls('remotes:create')[0] as { draft: RemoteInput };
     expect(draft).toMatchObject({ name: 'Staging', transport: 'auto', url: 'https://staging.example.com/mcp' });
     expect(draft.headers).toEqual([expect.objectContaining({ name: 'X-Api-Key', value: 's3cret', is_secret: true })]);
-    await waitFor(() => expect(useUiStore.getState().editor).toEqual({ remoteId: 'new1' }));
+    await waitFor(() => expect(useUiStore.getState().editor).toBeUndefined());
   });
 
   it('shows a stored secret only as "set" and keeps it unless replaced or cleared', async () => {
     const fake = await start({ 'remotes:update': () => ({ remote: secretRemote, warnings: ['Credentials would travel unencrypted'] }) });
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    edit('Prod');
     const value = screen.getByLabelText('Header 1 value');
     expect(value).toHaveValue('');
     expect(value).toHaveAttribute('placeholder', 'set (type to replace)');
@@ -99,6 +106,7 @@ describe('Remote editor', () => {
     expect(draft.headers![1]).toMatchObject({ name: 'X-Squad', value: 'core', previousName: 'X-Team' });
     expect(await screen.findByText('Credentials would travel unencrypted')).toBeInTheDocument();
 
+    edit('Prod');
     fireEvent.click(screen.getByRole('button', { name: 'Clear stored value of header 1' }));
     expect(screen.getByTestId('secret-state')).toHaveTextContent('will be cleared');
     fireEvent.click(screen.getByTestId('save-remote'));
@@ -134,7 +142,7 @@ describe('Remote editor', () => {
         throw new FakeFailure({ kind: 'keychain', message: 'The keychain is locked', hint: 'Unlock it and save again.' });
       },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    edit('Prod');
     await act(async () => fireEvent.click(screen.getByTestId('save-remote')));
     const form = screen.getByTestId('remote-form');
     expect(within(form).getByTestId('error-message')).toHaveTextContent('The keychain is locked');
@@ -142,11 +150,12 @@ describe('Remote editor', () => {
     expect(screen.getByTestId('save-remote')).toBeEnabled();
   });
 
-  it('cancel closes the editor', async () => {
+  it('cancel closes the editor and gives the focus back to the remote’s card', async () => {
     await start();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    edit('Prod');
     fireEvent.click(screen.getByTestId('cancel-remote'));
     expect(screen.queryByTestId('remote-form')).toBeNull();
     expect(screen.getByTestId('welcome')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Show Prod' })).toHaveFocus());
   });
 });
