@@ -90,6 +90,7 @@ export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSes
 
 const ERROR_TITLES: Partial<Record<ConnectionInfo['state'], string>> = {
   failed: 'The connection failed',
+  lost: 'The connection was lost',
   closed: 'The connection ended',
 };
 

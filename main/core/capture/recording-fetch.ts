@@ -41,7 +41,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
         ...base,
         phase: 'failed',
         timings: { sent, done: monoNow() },
-        error: redactedErrorInfo(redactor, error, rawUrl),
+        error: redactedErrorInfo(redactor, error, rawUrl, init?.signal?.aborted === true),
       }));
       throw error;
     }
@@ -182,6 +182,7 @@ function bodyText(body: RequestInit['body'] | undefined): string | undefined {
   return undefined;
 }
 
-function redactedErrorInfo(redactor: Redactor, error: unknown, url: string): HttpEntry['error'] {
-  return redactor.errorInfo(toErrorInfo(error, { url }));
+/** `abandoned`: the client's own signal stopped the exchange (closed, cancelled), not a timeout. */
+function redactedErrorInfo(redactor: Redactor, error: unknown, url: string, abandoned = false): HttpEntry['error'] {
+  return redactor.errorInfo(toErrorInfo(error, abandoned ? { url, phase: 'request' } : { url }));
 }

@@ -22,6 +22,7 @@ import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
 import { requestOptions, type PerRequestOptions } from './timeouts';
 import { headerRecord, type TransportContext } from './transport-context';
 import { ConnectionRequests } from './connection-requests';
+import { isClosedHttpFailure, nobodyListens, refusedAfterLoss, serverGone, STREAM_GAVE_UP } from './connection-loss';
 import { parseConnectionTarget } from './connection-target';
 
 export interface McpConnectionOptions {
@@ -135,7 +136,9 @@ export class McpConnection extends ConnectionRequests {
 
   protected liveSession(): LiveSession {
     if (this.session && this.state.state === 'connected') return this.session;
-    throw this.closed ? this.closedError() : new PeriscopeError(this.state.error ?? notConnected());
+    if (this.closed) throw this.closedError();
+    if (this.state.state === 'lost' && this.state.error) throw new PeriscopeError(refusedAfterLoss(this.label, this.state.error));
+    throw new PeriscopeError(this.state.error ?? notConnected());
   }
 
   private timeouts() {
@@ -152,12 +155,21 @@ export class McpConnection extends ConnectionRequests {
     };
   }
 
-  /** Any failure of a request, as a PeriscopeError; an expired session also changes the state. */
+  /**
+   * Any failure of a request, as a PeriscopeError. An expired session, or a server that no longer
+   * takes connections, also changes the state: the badge must not say "Connected" while every
+   * request fails.
+   */
   protected failure(error: unknown): PeriscopeError {
     const info = this.redactor.errorInfo(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
     if (info.kind === 'session-expired' && this.state.state === 'connected') {
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
+    } else if (serverGone(info, this.state.transport)) {
+      this.lost(info);
+    } else if (isClosedHttpFailure(info, this.state.transport) && this.state.state === 'connected') {
+      // Cut off mid-request: lost only if nobody listens any more (not one dropped keep-alive socket).
+      void nobodyListens(this.state.url).then((gone) => gone && this.lost(info));
     }
     return new PeriscopeError(info, { cause: error });
   }
@@ -206,7 +218,11 @@ export class McpConnection extends ConnectionRequests {
         throw new PeriscopeError(await this.classifyConnectError(error, kind, target), { cause: error });
       }
     } catch (error) {
-      const info = this.redactor.errorInfo(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
+      // Closed while still connecting: the user stopped it; whatever the attempt died of (an abort
+      // looks like the connect timeout to the classifier) is not the story.
+      const info = this.closing.signal.aborted
+        ? cancelledConnect(this.label)
+        : this.redactor.errorInfo(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
       throw new PeriscopeError(info, { cause: error instanceof PeriscopeError ? (error.cause ?? error) : error });
@@ -225,7 +241,7 @@ export class McpConnection extends ConnectionRequests {
       deadlineMs,
       signal: this.closing.signal,
       webSocket: this.options.webSocket,
-      onTransportError: (error) => this.evidence.noteTransportError(error),
+      onTransportError: (error) => this.transportError(error),
       onUnexpectedClose: (session) => this.unexpectedClose(session),
     });
   }
@@ -241,10 +257,29 @@ export class McpConnection extends ConnectionRequests {
 
   private unexpectedClose(session: LiveSession): void {
     if (this.session !== session || this.closed) return;
-    this.session = undefined;
     const error = this.redactor.errorInfo(toErrorInfo(new Error('Connection closed'), this.evidence.context({ url: this.state.url, transport: session.kind, phase: 'request' })));
-    this.setState({ state: 'closed', error });
-    this.bus.emit({ type: 'lifecycle', state: 'closed', text: error.message, error, info: this.info() });
+    this.lost(error);
+  }
+
+  /** A transport error reported outside any request: the event stream gave up reconnecting. */
+  private transportError(error: Error): void {
+    this.evidence.noteTransportError(error);
+    if (this.state.state !== 'connected' || !STREAM_GAVE_UP.test(error.message)) return;
+    const info = this.redactor.errorInfo(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
+    this.lost({ ...info, message: `The server's event stream is gone: ${info.message}` });
+  }
+
+  /**
+   * The server went away under a live connection: the session is let go (no reconnect loop goes
+   * on in the background), the state is 'lost' with the reason, and requests are refused with it.
+   */
+  private lost(error: ErrorInfo): void {
+    if (this.closed || this.state.state !== 'connected') return;
+    const session = this.session;
+    this.session = undefined;
+    void session?.close({ terminate: false }).catch(() => undefined);
+    this.setState({ state: 'lost', error });
+    this.bus.emit({ type: 'lifecycle', state: 'error', text: `Connection lost: ${error.message}`, error, info: this.info() });
   }
 
   /**
@@ -295,6 +330,10 @@ function eraRequestOf(target: ConnectionTarget): EraRequest {
 
 function requestedStdio(target: ConnectionTarget): boolean {
   return target.transport === 'stdio' || (target.transport === 'auto' && !target.url && Boolean(target.command));
+}
+
+function cancelledConnect(label: string): ErrorInfo {
+  return { kind: 'cancelled', message: `Connecting to ${label} was cancelled`, hint: 'nothing to fix: it was stopped on purpose' };
 }
 
 function notConnected(): ErrorInfo {

@@ -5,6 +5,7 @@ import type { Redactor } from '../capture/redaction';
 import type { TraceBus } from '../capture/trace-bus';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { FIX } from '../diagnostics/fixes';
+import { checkWorkingDirectory } from './stdio-cwd';
 
 const MAX_LINE_CHARS = 16 * 1024;
 
@@ -17,6 +18,7 @@ export function createStdioTransport(target: ConnectionTarget, bus: TraceBus, re
   if (!target.command?.trim()) {
     throw new PeriscopeError({ kind: 'invalid-input', message: 'No command given for the stdio server', hint: 'give the command to run, e.g. node server.js', fixes: [FIX.command] });
   }
+  checkWorkingDirectory(target.cwd);
   const transport = new StdioClientTransport({
     command: target.command,
     args: target.args,
