@@ -1,12 +1,3 @@
-/** Above this many characters a payload is cut, so a 10 MB result cannot freeze the window. */
-export const PAYLOAD_DISPLAY_LIMIT = 50_000;
-
-export interface PayloadText {
-  text: string;
-  truncated: boolean;
-  fullLength: number;
-}
-
 /** Pretty (indented) or raw (one line) JSON for a value; strings that hold JSON are parsed first. */
 export function formatPayload(value: unknown, mode: 'pretty' | 'raw'): string {
   const parsed = typeof value === 'string' ? tryParseJson(value) : value;
@@ -16,11 +7,6 @@ export function formatPayload(value: unknown, mode: 'pretty' | 'raw'): string {
   } catch {
     return String(parsed);
   }
-}
-
-export function limitText(text: string, showAll: boolean, limit = PAYLOAD_DISPLAY_LIMIT): PayloadText {
-  if (showAll || text.length <= limit) return { text, truncated: false, fullLength: text.length };
-  return { text: text.slice(0, limit), truncated: true, fullLength: text.length };
 }
 
 function tryParseJson(text: string): unknown {

@@ -59,6 +59,7 @@ export function TraceView({ traceId, title }: TraceViewProps) {
         total={log.length}
         onChange={(patch) => setFilter(traceId, patch)}
         onReset={() => resetFilter(traceId)}
+        partlySearched={log.partlySearched.size}
       />
       {evicted > 0 && (
         <p className="trace-evicted" role="note" data-testid="trace-evicted">
