@@ -8,6 +8,8 @@ import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 
 const SECRET = 'Bearer e2e-secret-7c41f09a';
+/** The first request of a connection: server/discover (2026-07-28 era) or initialize (2025). */
+const HANDSHAKE = /server\/discover|initialize/;
 
 let browser: Browser;
 let app: E2eApp;
@@ -72,19 +74,21 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     expect(await readFile(join(app.dataDir, 'remotes.json'), 'utf8')).not.toContain('e2e-secret');
 
     // Editing shows the stored value only as "set".
+    await remoteItem('Secured demo').getByTestId('more-actions').click();
     await remoteItem('Secured demo').getByTestId('edit-remote').click();
     await expect.poll(() => page.getByTestId('secret-state').innerText()).toMatch(/^set/);
     expect(await page.content()).not.toContain('e2e-secret');
     await page.getByTestId('cancel-remote').click();
   });
 
-  it('connects over Streamable HTTP and shows initialize and its response in the trace', async () => {
+  it('connects over Streamable HTTP and shows the handshake and its response in the trace', async () => {
     await connect('Playground');
     expect(await remoteItem('Playground').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
     await expect.poll(() => activePanel().getByTestId('transport-used').innerText()).toContain('streamable');
-    await expect.poll(traceText).toContain('initialize');
+    // The playground speaks both eras; auto picks 2026-07-28, whose handshake is server/discover.
+    await expect.poll(traceText).toMatch(HANDSHAKE);
     const rows = activePanel().getByTestId('trace-row');
-    await expect.poll(() => rows.filter({ hasText: 'initialize' }).count()).toBeGreaterThanOrEqual(2); // request and its response
+    await expect.poll(() => rows.filter({ hasText: HANDSHAKE }).count()).toBeGreaterThanOrEqual(2); // request and its response
     await app.screenshot('connection-trace');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
@@ -92,15 +96,15 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
   it('filters the trace and opens an entry with its paired response', async () => {
     const panel = activePanel();
     const total = await panel.getByTestId('trace-row').count();
-    await panel.getByTestId('trace-filter-method').fill('initialize');
+    await panel.getByTestId('trace-filter-method').fill('server/discover');
     await expect.poll(() => panel.getByTestId('trace-count').innerText()).toMatch(/ of /);
     const shown = await panel.getByTestId('trace-row').count();
     expect(shown).toBeGreaterThanOrEqual(2);
     expect(shown).toBeLessThan(total);
 
-    await panel.getByTestId('trace-row').filter({ hasText: 'initialize' }).first().click();
+    await panel.getByTestId('trace-row').filter({ hasText: 'server/discover' }).first().click();
     const detail = panel.getByTestId('trace-detail');
-    await expect.poll(() => detail.innerText()).toContain('initialize');
+    await expect.poll(() => detail.innerText()).toContain('server/discover');
     await detail.getByTestId('show-pair').click();
     await expect.poll(() => detail.innerText()).toMatch(/serverInfo|protocolVersion/);
     await app.screenshot('trace-detail');
@@ -129,7 +133,7 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
       await connect(name);
       expect(await remoteItem(name).getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
       await expect.poll(() => activePanel().getByTestId('transport-used').innerText()).toContain(transport);
-      await expect.poll(traceText).toContain('initialize');
+      await expect.poll(traceText).toMatch(HANDSHAKE);
     }
   });
 
@@ -148,6 +152,18 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     app.dialogs.answerNext(incoming);
     await page.getByTestId('import-remotes').click();
     await expect.poll(() => remoteItem('Imported demo').count()).toBe(1);
+    // One report for the file, in a dialog; importing the same file again adds no copy.
+    const report = page.getByTestId('import-report');
+    await expect.poll(() => report.getByTestId('import-summary').innerText()).toBe('1 imported.');
+    await report.getByTestId('import-report-close').click();
+    app.dialogs.answerNext(incoming);
+    await page.getByTestId('import-remotes').click();
+    await expect.poll(() => report.getByTestId('import-summary').innerText()).toBe('0 imported, 1 already present.');
+    await app.screenshot('import-report');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => report.count()).toBe(0);
+    expect(await remoteItem('Imported demo').count()).toBe(1);
   });
 
   it('shows a failing connection with its message and hint', async () => {
@@ -177,14 +193,14 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     app.dialogs.answerNext(file);
     await activePanel().getByTestId('save-session').click();
     await expect.poll(async () => (await readdir(app.dataDir)).includes('saved-session.ndjson')).toBe(true);
-    expect(await readFile(file, 'utf8')).toContain('"initialize"');
+    expect(await readFile(file, 'utf8')).toMatch(/"(initialize|server\/discover)"/);
 
     app.dialogs.answerNext(file);
     await page.getByTestId('open-session').click();
     const session = page.getByTestId('session-tab');
     await expect.poll(() => session.count()).toBe(1);
     expect(await session.getByRole('note').innerText()).toContain('saved-session.ndjson');
-    await expect.poll(async () => (await session.getByTestId('trace-view').innerText()).toLowerCase()).toContain('initialize');
+    await expect.poll(async () => (await session.getByTestId('trace-view').innerText()).toLowerCase()).toMatch(HANDSHAKE);
     await app.screenshot('session-file');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

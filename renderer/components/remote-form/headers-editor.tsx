@@ -42,7 +42,7 @@ export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersE
               const valueErrors = `headers.${i}.value`;
               return (
                 <tr key={row.key} data-testid="header-row" className={markedHeader && row.name.toLowerCase() === markedHeader.toLowerCase() ? 'is-fix-target' : undefined}>
-                  <td>
+                  <td data-label="Name">
                     <input
                       aria-label={`Header ${n} name`}
                       value={row.name}
@@ -52,7 +52,7 @@ export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersE
                     />
                     <FieldErrors path={nameErrors} errors={errors} />
                   </td>
-                  <td>
+                  <td data-label="Value">
                     <input
                       id={headerValueId(row.key)}
                       aria-label={`Header ${n} value`}
@@ -75,16 +75,16 @@ export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersE
                     )}
                     <FieldErrors path={valueErrors} errors={errors} />
                   </td>
-                  <td>
+                  <td data-label="Description">
                     <input aria-label={`Header ${n} description`} value={row.description} onChange={(e) => update(row.key, { description: e.target.value })} />
                   </td>
-                  <td>
+                  <td data-label="Required">
                     <input type="checkbox" aria-label={`Header ${n} required`} checked={row.required} onChange={(e) => update(row.key, { required: e.target.checked })} />
                   </td>
-                  <td>
+                  <td data-label="Secret">
                     <input type="checkbox" aria-label={`Header ${n} secret`} checked={row.secret} onChange={(e) => update(row.key, { secret: e.target.checked })} />
                   </td>
-                  <td>
+                  <td className="header-remove">
                     <button type="button" aria-label={`Remove header ${n}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
                       Remove
                     </button>
