@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../../shared/model';
 import { isPeriscopeError, PeriscopeError } from '../core/diagnostics/periscope-error';
 import { toErrorInfo } from '../core/diagnostics/classify-error';
 import { exitCodeFor } from '../core/diagnostics/exit-codes';
+import { cliHint } from './fix-options';
 import type { CommandOutput } from './output';
 
 /** Whatever was thrown, as the ErrorInfo the user sees (never a stack trace). */
@@ -36,7 +37,7 @@ export function toolErrorOutcome(tool: string, result: { content?: Array<{ type?
 }
 
 /**
- * Prints one `error:` line and one `hint:` line on stderr (and `{"error": ...}` on stdout with
+ * Prints one `error:` line and one `hint:` line (with the options that fix it) on stderr (and `{"error": ...}` on stdout with
  * --json), all masked, and returns the documented exit code for the error's kind.
  */
 export function reportError(error: unknown, out: CommandOutput): number {
@@ -44,7 +45,8 @@ export function reportError(error: unknown, out: CommandOutput): number {
   const printed = (error as { outputPrinted?: unknown } | undefined)?.outputPrinted === true;
   if (!printed) out.data({ error: info });
   out.note(`error: ${oneLine(info.message)}`);
-  if (info.hint) out.note(`hint: ${oneLine(info.hint)}`);
+  const hint = cliHint(info);
+  if (hint) out.note(`hint: ${oneLine(hint)}`);
   return exitCodeFor(info.kind);
 }
 

@@ -4,7 +4,6 @@ import { useTraceStore } from '../stores/trace-store';
 import { useTraceViewStore } from '../stores/trace-view-store';
 import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
-import { appendNew } from './main-events';
 import { reportError } from './remote-actions';
 
 /**
@@ -19,6 +18,8 @@ export async function connectRemote(remoteId: string): Promise<void> {
   const result = await periscope().connections.open(remoteId);
   useConnectionsStore.getState().setOpening(remoteId, false);
   if (!result.ok) {
+    // An imported stdio remote runs only once the user has seen its command: ask, don't fail.
+    if (result.error.kind === 'needs-confirmation') return useUiStore.getState().showModal({ kind: 'confirm-command', remoteId, error: result.error });
     useConnectionsStore.getState().setOpenError(remoteId, result.error);
     return;
   }
@@ -28,6 +29,13 @@ export async function connectRemote(remoteId: string): Promise<void> {
   useConnectionsStore.getState().upsert(info, remoteId);
   useTraceStore.getState().ensureTrace(info.connectionId, { kind: 'live', title });
   useUiStore.getState().openTab({ id: info.connectionId, kind: 'connection', title });
+}
+
+/** The user accepted an imported stdio remote's command: record that, then connect. */
+export async function confirmCommandAndConnect(remoteId: string): Promise<void> {
+  const result = await periscope().remotes.confirmCommand(remoteId);
+  if (!result.ok) return useConnectionsStore.getState().setOpenError(remoteId, result.error);
+  await connectRemote(remoteId);
 }
 
 export async function disconnect(connectionId: string): Promise<void> {
@@ -53,15 +61,21 @@ export async function closeConnectionTab(connectionId: string): Promise<void> {
   dismissConnection(connectionId);
 }
 
-/** Fills a connection's trace from main's buffer (after a reload of the window). */
-export async function loadSnapshot(connectionId: string): Promise<void> {
+/**
+ * Fills a connection's trace from main's buffer (after a reload of the window), from its start:
+ * live events that arrived while the snapshot was on its way are kept after it, never instead of it.
+ */
+export async function loadSnapshot(connectionId: string, options: { quiet?: boolean } = {}): Promise<boolean> {
   const result = await periscope().trace.snapshot(connectionId);
-  if (!result.ok) return reportError('Could not load the trace', result.error);
-  const existing = useTraceStore.getState().traces[connectionId];
-  if (!existing || existing.log.length === 0) {
-    const title = useConnectionsStore.getState().infos[connectionId]?.label ?? connectionId;
-    useTraceStore.getState().replaceEntries(connectionId, result.value.entries, { kind: 'live', title });
-  } else {
-    appendNew(connectionId, result.value.entries);
+  if (!result.ok) {
+    if (!options.quiet) reportError('Could not load the trace', result.error);
+    return false;
   }
+  const { entries, evicted } = result.value;
+  const existing = useTraceStore.getState().traces[connectionId];
+  const lastSeq = entries.length > 0 ? entries[entries.length - 1].seq : -Infinity;
+  const later = existing ? existing.log.entries.filter((e) => e.seq > lastSeq) : [];
+  const title = existing?.source.title ?? useConnectionsStore.getState().infos[connectionId]?.label ?? connectionId;
+  useTraceStore.getState().replaceEntries(connectionId, [...entries, ...later], { kind: 'live', title, ...(evicted > 0 ? { evicted } : {}) });
+  return true;
 }

@@ -20,7 +20,7 @@ export async function saveRemote(remoteId: string | undefined, draft: RemoteInpu
   if (result.ok) {
     await refreshRemotes();
     const ui = useUiStore.getState();
-    ui.notify('info', `Saved remote "${result.value.remote.name}".`);
+    ui.notify('success', `Saved remote "${result.value.remote.name}".`);
     for (const warning of result.value.warnings) ui.notify('warning', warning);
   }
   return result;
@@ -30,7 +30,7 @@ export async function duplicateRemote(remoteId: string): Promise<void> {
   const result = await periscope().remotes.duplicate(remoteId);
   if (!result.ok) return reportError('Could not duplicate the remote', result.error);
   await refreshRemotes();
-  useUiStore.getState().notify('info', `Created "${result.value.name}".`);
+  useUiStore.getState().notify('success', `Created "${result.value.name}".`);
   useUiStore.getState().openEditor(result.value.id);
 }
 
@@ -46,20 +46,17 @@ export async function importRemotes(): Promise<void> {
   const result = await periscope().remotes.import();
   if (!result.ok) return reportError('Could not import remotes', result.error);
   if (result.value.cancelled) return;
-  const ui = useUiStore.getState();
-  const imported = result.value.outcomes.filter((o) => o.status === 'imported');
-  const skipped = result.value.outcomes.filter((o) => o.status === 'skipped');
-  ui.notify('info', `Imported ${imported.length} remote${imported.length === 1 ? '' : 's'} from ${result.value.path}.`);
-  for (const s of skipped) ui.notify('warning', `Skipped "${s.name}": ${s.reason ?? 'not importable'}`);
-  for (const o of imported) for (const w of o.warnings) ui.notify('warning', `${o.name}: ${w}`);
   await refreshRemotes();
+  // One report for the whole file (imported, already present, skipped with reasons), not a pop-up per entry.
+  useUiStore.getState().showModal({ kind: 'import-report', report: result.value });
 }
 
 export async function exportRemotes(includeSecrets: boolean): Promise<void> {
   const result = await periscope().remotes.export({ includeSecrets });
   if (!result.ok) return reportError('Could not export remotes', result.error);
   if (result.value.cancelled) return;
-  useUiStore.getState().notify('info', `Exported ${result.value.count} remote(s) to ${result.value.path}.`);
+  const { count, path } = result.value;
+  useUiStore.getState().notify('success', `Exported ${count} remote${count === 1 ? '' : 's'} to ${path}.`);
 }
 
 export function reportError(what: string, error: { message: string; hint: string }): void {

@@ -8,7 +8,7 @@ export async function saveSession(connectionId: string): Promise<void> {
   const result = await periscope().session.save(connectionId);
   if (!result.ok) return reportError('Could not save the session', result.error);
   if (result.value.cancelled) return;
-  useUiStore.getState().notify('info', `Saved ${result.value.count} entries to ${result.value.path}.`);
+  useUiStore.getState().notify('success', `Saved ${result.value.count} entries to ${result.value.path}.`);
 }
 
 let openedCount = 0;

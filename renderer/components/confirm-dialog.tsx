@@ -1,55 +1,36 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { ModalDialog } from './modal-dialog';
 
 interface ConfirmDialogProps {
   title: string;
-  message: string;
+  message: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
+  /** False for a question whose "yes" destroys nothing (then it is styled as the primary action). */
+  destructive?: boolean;
+  testId?: string;
   onConfirm(): void;
   onCancel(): void;
 }
 
 /** A modal question. Focus starts on Cancel, so Enter never destroys anything by accident. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, message, confirmLabel, cancelLabel = 'Cancel', destructive = true, testId = 'confirm-dialog', onConfirm, onCancel }: ConfirmDialogProps) {
+  const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    // Give focus back to whatever opened the dialog when it closes.
-    const opener = document.activeElement as HTMLElement | null;
-    cancelRef.current?.focus();
-    return () => opener?.focus?.();
-  }, []);
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onCancel();
-    } else if (event.key === 'Tab') {
-      // Modal: Tab cycles between the two buttons instead of leaving the dialog.
-      event.preventDefault();
-      (document.activeElement === cancelRef.current ? confirmRef : cancelRef).current?.focus();
-    }
-  };
   return (
-    <div className="dialog-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby="confirm-title"
-        aria-describedby="confirm-message"
-        className="dialog"
-        data-testid="confirm-dialog"
-        onKeyDown={onKeyDown}
-      >
-        <h2 id="confirm-title">{title}</h2>
-        <p id="confirm-message">{message}</p>
-        <div className="dialog-actions">
-          <button type="button" ref={cancelRef} onClick={onCancel} data-testid="confirm-cancel">
-            Cancel
-          </button>
-          <button type="button" ref={confirmRef} className="danger" onClick={onConfirm} data-testid="confirm-accept">
-            {confirmLabel}
-          </button>
-        </div>
+    <ModalDialog role="alertdialog" labelledBy={`${id}-title`} describedBy={`${id}-message`} onCancel={onCancel} initialFocus={cancelRef} testId={testId}>
+      <h2 id={`${id}-title`}>{title}</h2>
+      <div id={`${id}-message`} className="dialog-message">
+        {message}
       </div>
-    </div>
+      <div className="dialog-actions">
+        <button type="button" ref={cancelRef} onClick={onCancel} data-testid="confirm-cancel">
+          {cancelLabel}
+        </button>
+        <button type="button" className={destructive ? 'danger' : 'primary'} onClick={onConfirm} data-testid="confirm-accept">
+          {confirmLabel}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

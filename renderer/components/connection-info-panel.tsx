@@ -1,4 +1,6 @@
 import type { ConnectionInfo } from '../../shared/model/connection';
+import type { ErrorFix } from '../../shared/model/error-info';
+import { isLive } from '../stores/connections-store';
 import { ErrorNotice } from './error-notice';
 import { StateBadge } from './state-badge';
 
@@ -7,11 +9,13 @@ interface ConnectionInfoPanelProps {
   onDisconnect(): void;
   onReconnect(): void;
   onSaveSession(): void;
+  /** Opens the remote's editor on a fix's field (absent for a connection with no saved remote). */
+  onFix?(fix: ErrorFix): void;
 }
 
 /** What the server told us at initialize, how we reached it, and what went wrong if it failed. */
-export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSession }: ConnectionInfoPanelProps) {
-  const live = info.state === 'connected' || info.state === 'connecting';
+export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSession, onFix }: ConnectionInfoPanelProps) {
+  const live = isLive(info.state);
   const capabilities = Object.keys(info.capabilities ?? {});
   return (
     <section className="connection-info" aria-label={`Connection ${info.label}`} data-testid="connection-info">
@@ -33,7 +37,7 @@ export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSes
           </button>
         </div>
       </div>
-      {info.error && <ErrorNotice error={info.error} title="The connection failed" announce={info.state === 'failed'} />}
+      {info.error && <ErrorNotice error={info.error} title={ERROR_TITLES[info.state] ?? 'The connection failed'} announce={info.state !== 'closed'} onFix={onFix} />}
       {info.warnings.length > 0 && (
         <ul className="warnings" aria-label="Warnings" data-testid="connection-warnings">
           {info.warnings.map((w) => (
@@ -83,6 +87,12 @@ export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSes
     </section>
   );
 }
+
+const ERROR_TITLES: Partial<Record<ConnectionInfo['state'], string>> = {
+  failed: 'The connection failed',
+  lost: 'The connection was lost',
+  closed: 'The connection ended',
+};
 
 const ERA_NAMES = { modern: '2026-07-28 (modern: stateless, server/discover)', legacy: '2025 (legacy: initialize and sessions)' } as const;
 

@@ -1,15 +1,21 @@
-import type { ErrorInfo } from '../../shared/model/error-info';
+import { isRemoteFix, type ErrorFix, type ErrorInfo } from '../../shared/model/error-info';
 
 interface ErrorNoticeProps {
   error: ErrorInfo;
   title?: string;
   /** Announce to screen readers at once (a fresh failure), not for errors in history. */
   announce?: boolean;
+  /** Opens the remote's editor on the fix's field; without it no fix buttons are shown. */
+  onFix?(fix: ErrorFix): void;
 }
 
-/** An error in plain words: what happened, then what to try; technical details on request. */
-export function ErrorNotice({ error, title, announce = false }: ErrorNoticeProps) {
+/**
+ * An error in plain words: what happened, then what to try, with a button for each setting of
+ * the remote that could fix it; technical details on request.
+ */
+export function ErrorNotice({ error, title, announce = false, onFix }: ErrorNoticeProps) {
   const detail = error.detail && Object.keys(error.detail).length > 0 ? error.detail : undefined;
+  const fixes = onFix ? (error.fixes ?? []).filter((f) => isRemoteFix(f.field)) : [];
   return (
     <div className="error-notice" role={announce ? 'alert' : undefined} data-testid="error-notice" data-kind={error.kind}>
       {title && <strong className="error-title">{title}</strong>}
@@ -21,6 +27,15 @@ export function ErrorNotice({ error, title, announce = false }: ErrorNoticeProps
           <span className="hint-label">Try: </span>
           {error.hint}
         </p>
+      )}
+      {fixes.length > 0 && (
+        <div className="fix-actions" data-testid="fix-actions">
+          {fixes.map((fix) => (
+            <button key={`${fix.field}-${fix.value ?? ''}`} type="button" className="small" data-testid="fix-button" data-field={fix.field} onClick={() => onFix?.(fix)}>
+              {fix.label}…
+            </button>
+          ))}
+        </div>
       )}
       {detail && (
         <details className="error-detail">

@@ -1,6 +1,7 @@
-import type { ErrorInfo } from '../../shared/model/error-info';
+import { useId, useState } from 'react';
+import type { ErrorFix, ErrorInfo } from '../../shared/model/error-info';
 import type { Remote } from '../../shared/model/remote';
-import type { RemoteConnectionState } from '../stores/connections-store';
+import { isLive, type RemoteConnectionState } from '../stores/connections-store';
 import { ErrorNotice } from './error-notice';
 import { StateBadge } from './state-badge';
 
@@ -17,45 +18,64 @@ interface RemoteListItemProps {
   onEdit(): void;
   onDuplicate(): void;
   onDelete(): void;
+  /** An error's fix button: opens this remote's editor on that field. */
+  onFix(fix: ErrorFix): void;
 }
 
-/** One saved remote in the sidebar: name, where it points, state, and what can be done with it. */
+/**
+ * One saved remote in the sidebar, two lines high: name and connect on the first; state and
+ * where it points on the second. Edit, duplicate and delete open under "More actions".
+ */
 export function RemoteListItem(props: RemoteListItemProps) {
   const { remote, state, openError, selected } = props;
-  const live = state === 'connected' || state === 'connecting';
+  const [expanded, setExpanded] = useState(false);
+  const actionsId = useId();
+  const live = isLive(state);
   const where = remote.transport === 'stdio' ? [remote.command, ...remote.args].join(' ') : (remote.url ?? '');
   return (
     <li className={`remote-item${selected ? ' is-selected' : ''}`} data-testid="remote-item" data-remote-id={remote.id} aria-label={remote.name}>
-      <div className="remote-head">
-        <button type="button" className="remote-name link-button" onClick={props.onShow} aria-label={`Show ${remote.name}`}>
+      <div className="remote-line">
+        <button type="button" className="remote-name" onClick={props.onShow} aria-label={`Show ${remote.name}`} title={remote.name} aria-current={selected || undefined}>
           {remote.name}
         </button>
-        <StateBadge state={state} testId="remote-state" />
-      </div>
-      <div className="remote-where" title={where}>
-        <span className="transport-tag">{remote.transport}</span> {where}
-      </div>
-      <div className="remote-actions">
         {live ? (
-          <button type="button" className="primary" data-testid="disconnect-button" aria-label={`Disconnect ${remote.name}`} onClick={props.onDisconnect} disabled={!props.canDisconnect}>
+          <button type="button" className="small" data-testid="disconnect-button" aria-label={`Disconnect ${remote.name}`} onClick={props.onDisconnect} disabled={!props.canDisconnect}>
             Disconnect
           </button>
         ) : (
-          <button type="button" className="primary" data-testid="connect-button" aria-label={`Connect ${remote.name}`} onClick={props.onConnect}>
+          <button type="button" className="primary small" data-testid="connect-button" aria-label={`Connect ${remote.name}`} onClick={props.onConnect}>
             Connect
           </button>
         )}
-        <button type="button" data-testid="edit-remote" aria-label={`Edit ${remote.name}`} onClick={props.onEdit}>
+        <button
+          type="button"
+          className="icon-button more-button"
+          aria-label={`More actions for ${remote.name}`}
+          aria-expanded={expanded}
+          aria-controls={actionsId}
+          data-testid="more-actions"
+          onClick={() => setExpanded((e) => !e)}
+        >
+          ⋯
+        </button>
+      </div>
+      <div className="remote-where" title={where}>
+        <StateBadge state={state} testId="remote-state" />
+        <span className="transport-tag">{remote.transport}</span>
+        <span className="remote-endpoint">{where}</span>
+      </div>
+      <div className="remote-actions" id={actionsId} hidden={!expanded}>
+        <button type="button" className="small" data-testid="edit-remote" aria-label={`Edit ${remote.name}`} onClick={props.onEdit}>
           Edit
         </button>
-        <button type="button" data-testid="duplicate-remote" aria-label={`Duplicate ${remote.name}`} onClick={props.onDuplicate}>
+        <button type="button" className="small" data-testid="duplicate-remote" aria-label={`Duplicate ${remote.name}`} onClick={props.onDuplicate}>
           Duplicate
         </button>
-        <button type="button" className="danger" data-testid="delete-remote" aria-label={`Delete ${remote.name}`} onClick={props.onDelete}>
+        <button type="button" className="small danger" data-testid="delete-remote" aria-label={`Delete ${remote.name}`} onClick={props.onDelete}>
           Delete
         </button>
       </div>
-      {openError && <ErrorNotice error={openError} title="Could not connect" announce />}
+      {openError && <ErrorNotice error={openError} title="Could not connect" announce onFix={props.onFix} />}
     </li>
   );
 }

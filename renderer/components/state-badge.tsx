@@ -5,6 +5,7 @@ const LABELS: Record<RemoteConnectionState, string> = {
   connecting: 'Connecting…',
   connected: 'Connected',
   failed: 'Failed',
+  lost: 'Connection lost',
   closed: 'Disconnected',
 };
 

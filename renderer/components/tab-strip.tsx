@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import { useEffect, type KeyboardEvent } from 'react';
 import type { Tab } from '../stores/ui-store';
 
 interface TabStripProps {
@@ -26,6 +26,10 @@ export function TabStrip({ tabs, activeTabId, stateOf, onActivate, onClose }: Ta
     document.getElementById(tabDomId(target.id))?.focus();
   };
   const active = tabs.find((t) => t.id === activeTabId);
+  // A tab opened (or picked) off the edge of the strip scrolls into view.
+  useEffect(() => {
+    if (activeTabId) document.getElementById(tabDomId(activeTabId))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [activeTabId, tabs.length]);
   // The tablist may own only tabs (ARIA), so the accessible close button sits beside it; the
   // small × on each tab is a mouse shortcut, and Delete closes the focused tab.
   return (

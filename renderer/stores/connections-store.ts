@@ -71,3 +71,8 @@ export function remoteConnectionState(s: Pick<ConnectionsState, 'infos' | 'curre
   const id = s.currentByRemote[remoteId];
   return id ? (s.infos[id]?.state ?? 'idle') : 'idle';
 }
+
+/** A connection that is up or on its way: closing it ends something. */
+export function isLive(state: RemoteConnectionState | undefined): boolean {
+  return state === 'connected' || state === 'connecting';
+}

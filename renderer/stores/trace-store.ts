@@ -10,6 +10,8 @@ export interface TraceSource {
   /** For a session file: the path it was read from, and when it was written. */
   path?: string;
   createdAt?: number;
+  /** How many older entries main's bounded buffer had dropped when this trace was loaded. */
+  evicted?: number;
 }
 
 export interface TraceSlot {

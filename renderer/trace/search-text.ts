@@ -2,19 +2,22 @@ import type { TraceEntry } from '../../shared/model/trace';
 
 /**
  * The lowercase text a search matches against: the method, the payload and, for HTTP, the URL,
- * status, headers and bodies. Computed once per entry and cached by the trace store, because
+ * status, headers and bodies. Computed once per entry and cached by the trace log, because
  * stringifying 100,000 payloads on every keystroke would freeze the window.
  */
 export function buildSearchText(entry: TraceEntry): string {
-  const text = rawSearchText(entry);
-  // A multi-megabyte payload would otherwise be kept twice (entry + search copy) for the session.
-  return text.length > SEARCH_TEXT_LIMIT ? text.slice(0, SEARCH_TEXT_LIMIT) : text;
+  return rawSearchText(entry);
 }
 
-/** Search covers the first megabyte of an entry's text. */
+/**
+ * Texts up to this size are always searched whole. Bigger ones are too, while the log's budget
+ * for big texts lasts (SEARCH_BIG_TEXT_BUDGET); past it, only their first part is searched and
+ * the filter bar says how many entries that concerns.
+ */
 export const SEARCH_TEXT_LIMIT = 1_000_000;
+export const SEARCH_BIG_TEXT_BUDGET = 200_000_000;
 
-function rawSearchText(entry: TraceEntry): string {
+export function rawSearchText(entry: TraceEntry): string {
   switch (entry.type) {
     case 'message':
       return `${entry.method ?? ''} ${entry.rpcId ?? ''} ${safeStringify(entry.message)} ${entry.warnings?.join(' ') ?? ''}`.toLowerCase();

@@ -1,6 +1,6 @@
 import type { TraceEntry } from '../../shared/model/trace';
 import { entryBytes } from '../../shared/model/trace-size';
-import { buildSearchText } from './search-text';
+import { buildSearchText, SEARCH_BIG_TEXT_BUDGET, SEARCH_TEXT_LIMIT } from './search-text';
 import { ownMethodText, type EntryTexts } from './trace-filter';
 
 /** Far above the main process buffer (50,000): the renderer keeps what a long session showed. */
@@ -28,11 +28,16 @@ export class TraceLog implements EntryTexts {
   private readonly sizes: number[] = [];
   private heldBytes = 0;
   private warmedUpTo = 0;
+  /** Characters of big (> SEARCH_TEXT_LIMIT) search texts kept whole so far. */
+  private bigTextChars = 0;
+  /** Seqs of entries whose search text had to be cut to SEARCH_TEXT_LIMIT (the budget ran out). */
+  readonly partlySearched = new Set<number>();
   generation = 0;
 
   constructor(
     private readonly capacity = DEFAULT_RENDERER_CAPACITY,
     private readonly budgetBytes = DEFAULT_RENDERER_BUDGET_BYTES,
+    private readonly bigTextBudget = SEARCH_BIG_TEXT_BUDGET,
   ) {}
 
   /** Estimated bytes the entries held now take. */
@@ -65,6 +70,14 @@ export class TraceLog implements EntryTexts {
     let text = this.searchTexts[index];
     if (text === undefined) {
       text = buildSearchText(this.entries[index]);
+      if (text.length > SEARCH_TEXT_LIMIT) {
+        // Whole while the budget lasts (a few multi-megabyte results); then cut, and remembered as such.
+        if (this.bigTextChars + text.length <= this.bigTextBudget) this.bigTextChars += text.length;
+        else {
+          text = text.slice(0, SEARCH_TEXT_LIMIT);
+          this.partlySearched.add(this.entries[index].seq);
+        }
+      }
       this.searchTexts[index] = text;
     }
     return text;
@@ -144,7 +157,12 @@ export class TraceLog implements EntryTexts {
   }
 
   private dropOldest(count: number): void {
-    for (let i = 0; i < count; i++) this.heldBytes -= this.sizes[i];
+    for (let i = 0; i < count; i++) {
+      this.heldBytes -= this.sizes[i];
+      const text = this.searchTexts[i];
+      if (text !== undefined && text.length > SEARCH_TEXT_LIMIT) this.bigTextChars -= text.length;
+      this.partlySearched.delete(this.entries[i].seq);
+    }
     this.sizes.splice(0, count);
     this.entries.splice(0, count);
     this.methods.splice(0, count);

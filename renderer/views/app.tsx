@@ -1,49 +1,93 @@
+import { useState } from 'react';
+import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import { Notices } from '../components/notices';
 import { panelDomId, TabStrip, tabDomId } from '../components/tab-strip';
 import { closeConnectionTab } from '../bridge/connection-actions';
 import { closeSessionTab, openSessionFile } from '../bridge/session-actions';
-import { useConnectionsStore } from '../stores/connections-store';
+import { isLive, useConnectionsStore } from '../stores/connections-store';
 import { useUiStore, type Tab } from '../stores/ui-store';
+import { AppDialogs } from './app-dialogs';
 import { ConnectionTab } from './connection-tab';
 import { RemoteEditor } from './remote-editor';
 import { RemotesSidebar } from './remotes-sidebar';
 import { SessionTab } from './session-tab';
 import { Welcome } from './welcome';
 
-/** The window: remotes on the left; the editor, or the open connections and sessions, on the right. */
+export const SIDEBAR_ID = 'remotes-pane';
+
+/**
+ * The window: remotes on the left, in a pane that can be resized or hidden; the editor, or the
+ * open connections and sessions, on the right; messages in a strip below them.
+ */
 export function App() {
-  const { tabs, activeTabId, editor, notices, activateTab, dismissNotice } = useUiStore();
+  const { tabs, activeTabId, editor, notices, activateTab, dismissNotice, dismissAllNotices, showModal } = useUiStore();
   const infos = useConnectionsStore((s) => s.infos);
+  const sidebar = usePanelRef();
+  const [sidebarShown, setSidebarShown] = useState(true);
+  const layout = useDefaultLayout({ id: 'periscope-window', storage: localStorage });
   const activeTab = tabs.find((t) => t.id === activeTabId);
   const stateOf = (tab: Tab) => (tab.kind === 'session' ? 'read-only' : (infos[tab.id]?.state ?? 'connecting'));
   const closeTab = (tabId: string) => {
     const tab = tabs.find((t) => t.id === tabId);
-    if (tab?.kind === 'session') closeSessionTab(tabId);
-    else void closeConnectionTab(tabId);
+    if (tab?.kind === 'session') return closeSessionTab(tabId);
+    // Closing the tab of a live connection ends it: ask first.
+    if (isLive(infos[tabId]?.state)) return showModal({ kind: 'close-live-tab', tabId });
+    void closeConnectionTab(tabId);
+  };
+  const toggleSidebar = () => {
+    if (sidebar.current?.isCollapsed()) sidebar.current.expand();
+    else sidebar.current?.collapse();
   };
 
   return (
     <div className="app">
       <header className="app-header">
+        <button type="button" className="sidebar-toggle" aria-expanded={sidebarShown} aria-controls={SIDEBAR_ID} onClick={toggleSidebar} data-testid="toggle-sidebar">
+          {sidebarShown ? 'Hide remotes' : 'Show remotes'}
+        </button>
         <h1>MCP Periscope</h1>
         <button type="button" data-testid="open-session" onClick={() => void openSessionFile()}>
           Open session file…
         </button>
       </header>
-      <RemotesSidebar />
-      <main className="main-area">
-        {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor ? undefined : activeTabId} stateOf={stateOf} onActivate={activateTab} onClose={closeTab} />}
-        {editor ? (
-          <RemoteEditor remoteId={editor.remoteId} />
-        ) : activeTab ? (
-          <div role="tabpanel" id={panelDomId(activeTab.id)} aria-labelledby={tabDomId(activeTab.id)} className="tab-panel">
-            {activeTab.kind === 'connection' ? <ConnectionTab key={activeTab.id} connectionId={activeTab.id} /> : <SessionTab key={activeTab.id} tabId={activeTab.id} />}
+      <Group className="app-body" orientation="horizontal" id="periscope-window" {...layout}>
+        <Panel
+          id={SIDEBAR_ID}
+          panelRef={sidebar}
+          defaultSize={280}
+          minSize={220}
+          maxSize="45%"
+          collapsible
+          collapsedSize={0}
+          groupResizeBehavior="preserve-pixel-size"
+          onResize={(size) => setSidebarShown(size.inPixels > 0)}
+          className="pane"
+        >
+          {/* Kept mounted (its search and scroll stay) but out of the tab order while hidden. */}
+          <div className="pane-content" hidden={!sidebarShown}>
+            <RemotesSidebar />
           </div>
-        ) : (
-          <Welcome />
-        )}
-      </main>
-      <Notices notices={notices} onDismiss={dismissNotice} />
+        </Panel>
+        <Separator className="pane-separator" aria-label="Resize the remotes sidebar" />
+        <Panel id="main-pane" minSize={420} className="pane">
+          <div className="main-column">
+            <main className="main-area">
+              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor ? undefined : activeTabId} stateOf={stateOf} onActivate={activateTab} onClose={closeTab} />}
+              {editor ? (
+                <RemoteEditor key={editor.remoteId ?? 'new'} remoteId={editor.remoteId} focusField={editor.focusField} fixValue={editor.fixValue} />
+              ) : activeTab ? (
+                <div role="tabpanel" id={panelDomId(activeTab.id)} aria-labelledby={tabDomId(activeTab.id)} className="tab-panel">
+                  {activeTab.kind === 'connection' ? <ConnectionTab key={activeTab.id} connectionId={activeTab.id} /> : <SessionTab key={activeTab.id} tabId={activeTab.id} />}
+                </div>
+              ) : (
+                <Welcome />
+              )}
+            </main>
+            <Notices notices={notices} onDismiss={dismissNotice} onDismissAll={dismissAllNotices} />
+          </div>
+        </Panel>
+      </Group>
+      <AppDialogs />
     </div>
   );
 }

@@ -1,16 +1,21 @@
 import { useState } from 'react';
-import type { ErrorInfo } from '../../shared/model/error-info';
+import type { ErrorInfo, FixField } from '../../shared/model/error-info';
 import type { RemoteInput } from '../../shared/model/remote';
 import { RemoteForm } from '../components/remote-form/remote-form';
 import { saveRemote } from '../bridge/remote-actions';
 import { useRemotesStore } from '../stores/remotes-store';
-import { useUiStore } from '../stores/ui-store';
+import { NEW_REMOTE_FOCUS, useUiStore } from '../stores/ui-store';
 
-/** The remote form wired to the store: loads the remote, saves through the bridge. */
-export function RemoteEditor({ remoteId }: { remoteId: string | undefined }) {
+/**
+ * The remote form wired to the stores: loads the remote, saves through the bridge, and gives the
+ * focus back to the remote's card when it closes (saved or cancelled; cancel asks first when
+ * there are unsaved edits).
+ */
+export function RemoteEditor({ remoteId, focusField, fixValue }: { remoteId: string | undefined; focusField?: FixField; fixValue?: string }) {
   const remote = useRemotesStore((s) => (remoteId ? s.remotes.find((r) => r.id === remoteId) : undefined));
   const closeEditor = useUiStore((s) => s.closeEditor);
-  const openEditor = useUiStore((s) => s.openEditor);
+  const leaveEditor = useUiStore((s) => s.leaveEditor);
+  const setEditorDirty = useUiStore((s) => s.setEditorDirty);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ErrorInfo | undefined>();
 
@@ -26,9 +31,19 @@ export function RemoteEditor({ remoteId }: { remoteId: string | undefined }) {
     const result = await saveRemote(remoteId, input);
     setSaving(false);
     if (!result.ok) return setSaveError(result.error);
-    setSaveError(undefined);
-    if (!remoteId) openEditor(result.value.remote.id);
+    closeEditor({ focusCard: result.value.remote.id });
   };
-  // key: a different remote starts a fresh form instead of keeping the previous one's edits.
-  return <RemoteForm key={remoteId ?? 'new'} remote={remote} saving={saving} saveError={saveError} onSave={(i) => void onSave(i)} onCancel={closeEditor} />;
+  const onCancel = () => leaveEditor(() => closeEditor({ focusCard: remoteId ?? NEW_REMOTE_FOCUS }));
+  return (
+    <RemoteForm
+      remote={remote}
+      saving={saving}
+      saveError={saveError}
+      focusField={focusField}
+      fixValue={fixValue}
+      onDirtyChange={setEditorDirty}
+      onSave={(i) => void onSave(i)}
+      onCancel={onCancel}
+    />
+  );
 }

@@ -1,25 +1,15 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { RemoteListItem } from '../components/remote-list-item';
 import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorNotice } from '../components/error-notice';
+import { moveBetweenRemotes, remoteMatches } from '../components/remote-list-keys';
 import { connectRemote, disconnect } from '../bridge/connection-actions';
 import { deleteRemote, duplicateRemote, exportRemotes, importRemotes, refreshRemotes } from '../bridge/remote-actions';
 import { remoteConnectionState, useConnectionsStore } from '../stores/connections-store';
 import { useRemotesStore } from '../stores/remotes-store';
-import { useUiStore } from '../stores/ui-store';
+import { NEW_REMOTE_FOCUS, useUiStore } from '../stores/ui-store';
 
-/** Up/Down/Home/End move focus between the remotes' name buttons; Tab walks each one's actions. */
-function moveBetweenRemotes(event: KeyboardEvent<HTMLUListElement>): void {
-  if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-  const names = [...event.currentTarget.querySelectorAll<HTMLButtonElement>('.remote-name')];
-  if (names.length === 0) return;
-  const current = names.findIndex((b) => b.closest('li')?.contains(document.activeElement as Node));
-  const next = { ArrowDown: current + 1, ArrowUp: current - 1, Home: 0, End: names.length - 1 }[event.key]!;
-  event.preventDefault();
-  names[Math.max(0, Math.min(names.length - 1, next))].focus();
-}
-
-/** Saved remotes with their connection state, and the buttons to add, import and export. */
+/** Saved remotes with their connection state, a search box, and the buttons to add, import and export. */
 export function RemotesSidebar() {
   const { remotes, status, error } = useRemotesStore();
   const connections = useConnectionsStore();
@@ -27,29 +17,70 @@ export function RemotesSidebar() {
   const activeTabId = useUiStore((s) => s.activeTabId);
   const openEditor = useUiStore((s) => s.openEditor);
   const activateTab = useUiStore((s) => s.activateTab);
+  const focusCard = useUiStore((s) => s.focusCard);
+  const cardFocused = useUiStore((s) => s.cardFocused);
+  const focusOn = useUiStore((s) => s.focusOn);
   const [confirmDelete, setConfirmDelete] = useState<{ id: string; name: string } | undefined>();
   const [includeSecrets, setIncludeSecrets] = useState(false);
+  const [query, setQuery] = useState('');
+  const listRef = useRef<HTMLUListElement>(null);
+  const newRemoteRef = useRef<HTMLButtonElement>(null);
+  const shown = remotes.filter((r) => remoteMatches(r, query));
+
+  // Focus goes back to where the user was: the remote's card after its editor closed.
+  useEffect(() => {
+    if (!focusCard) return;
+    const target =
+      focusCard === NEW_REMOTE_FOCUS
+        ? newRemoteRef.current
+        : [...(listRef.current?.querySelectorAll<HTMLElement>('[data-remote-id]') ?? [])].find((li) => li.dataset.remoteId === focusCard)?.querySelector<HTMLElement>('.remote-name');
+    if (!target) return; // the card appears once the list is refreshed; this runs again then
+    target.focus();
+    cardFocused();
+  }, [focusCard, remotes, cardFocused]);
 
   return (
     <nav className="sidebar" aria-label="Remotes" data-testid="remotes-sidebar">
       <div className="sidebar-head">
         <h2>Remotes</h2>
-        <button type="button" className="primary" data-testid="new-remote" onClick={() => openEditor(undefined)}>
+        <button type="button" className="primary" ref={newRemoteRef} data-testid="new-remote" onClick={() => openEditor(undefined)}>
           New remote
         </button>
       </div>
       <div className="sidebar-tools">
-        <button type="button" data-testid="import-remotes" onClick={() => void importRemotes()}>
+        <button type="button" className="small" data-testid="import-remotes" onClick={() => void importRemotes()}>
           Import…
         </button>
-        <button type="button" data-testid="export-remotes" onClick={() => void exportRemotes(includeSecrets)}>
+        <button type="button" className="small" data-testid="export-remotes" onClick={() => void exportRemotes(includeSecrets)}>
           Export…
         </button>
         <label className="check small">
           <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} data-testid="export-include-secrets" />
-          Include secret values in the export
+          with secret values
         </label>
       </div>
+      {remotes.length > 0 && (
+        <div className="remote-search">
+          <input
+            type="search"
+            aria-label="Search remotes"
+            placeholder="Search remotes"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowDown') return;
+              e.preventDefault();
+              listRef.current?.querySelector<HTMLElement>('.remote-name')?.focus();
+            }}
+            data-testid="remote-search"
+          />
+          {query.trim() !== '' && (
+            <span className="muted small" role="status" data-testid="remote-search-count">
+              {shown.length} of {remotes.length}
+            </span>
+          )}
+        </div>
+      )}
       {status === 'loading' && remotes.length === 0 && (
         <p className="muted" role="status" data-testid="remotes-loading">
           Loading remotes…
@@ -68,8 +99,13 @@ export function RemotesSidebar() {
           No remotes yet. Press “New remote” or import a file.
         </p>
       )}
-      <ul className="remote-list" aria-label="Saved remotes" onKeyDown={moveBetweenRemotes}>
-        {remotes.map((remote) => {
+      {remotes.length > 0 && shown.length === 0 && (
+        <p className="muted" data-testid="remotes-no-match">
+          No remote matches “{query.trim()}”.
+        </p>
+      )}
+      <ul className="remote-list" aria-label="Saved remotes" ref={listRef} onKeyDown={moveBetweenRemotes}>
+        {shown.map((remote) => {
           const connectionId = connections.currentByRemote[remote.id];
           return (
             <RemoteListItem
@@ -77,7 +113,7 @@ export function RemotesSidebar() {
               remote={remote}
               state={remoteConnectionState(connections, remote.id)}
               openError={connections.openErrors[remote.id]}
-              selected={editor?.remoteId === remote.id || (connectionId !== undefined && activeTabId === connectionId)}
+              selected={editor?.remoteId === remote.id || (!editor && connectionId !== undefined && activeTabId === connectionId)}
               canDisconnect={connectionId !== undefined}
               onConnect={() => void connectRemote(remote.id)}
               onDisconnect={() => connectionId && void disconnect(connectionId)}
@@ -85,6 +121,7 @@ export function RemotesSidebar() {
               onEdit={() => openEditor(remote.id)}
               onDuplicate={() => void duplicateRemote(remote.id)}
               onDelete={() => setConfirmDelete({ id: remote.id, name: remote.name })}
+              onFix={(fix) => openEditor(remote.id, fix)}
             />
           );
         })}
@@ -92,13 +129,16 @@ export function RemotesSidebar() {
       {confirmDelete && (
         <ConfirmDialog
           title={`Delete “${confirmDelete.name}”?`}
-          message="The remote and its stored secret values will be removed. This cannot be undone."
+          message={<p>The remote and its stored secret values will be removed. This cannot be undone.</p>}
           confirmLabel="Delete"
           onCancel={() => setConfirmDelete(undefined)}
           onConfirm={() => {
             const id = confirmDelete.id;
+            // The card (and its Delete button) goes away: its neighbour, or New remote, gets the focus.
+            const index = shown.findIndex((r) => r.id === id);
+            const neighbour = shown[index + 1] ?? shown[index - 1];
             setConfirmDelete(undefined);
-            void deleteRemote(id);
+            void deleteRemote(id).then(() => focusOn(neighbour?.id ?? NEW_REMOTE_FOCUS));
           }}
         />
       )}

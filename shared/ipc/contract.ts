@@ -49,6 +49,8 @@ export const ImportOutcome = z.object({
   status: z.enum(['imported', 'skipped']),
   remoteId: z.string().optional(),
   reason: z.string().optional(),
+  /** Skipped because a saved remote is the same (name and URL or command): its name. */
+  duplicateOf: z.string().optional(),
   warnings: z.array(z.string()).default([]),
   /** An entry that runs a command (stdio): what runs, env NAMES only; imported ones need confirming. */
   command: z

@@ -52,7 +52,11 @@ export const ConnectionTarget = z.object({
 export type ConnectionTarget = z.infer<typeof ConnectionTarget>;
 export type ConnectionTargetInput = z.input<typeof ConnectionTarget>;
 
-export const ConnectionState = z.enum(['connecting', 'connected', 'failed', 'closed']);
+/**
+ * `lost`: it was connected, and the server went away under it (the stream dropped for good, the
+ * socket closed, the process exited, requests refused); `error` says why. `closed`: closed on purpose.
+ */
+export const ConnectionState = z.enum(['connecting', 'connected', 'failed', 'lost', 'closed']);
 export type ConnectionState = z.infer<typeof ConnectionState>;
 
 /** One attempt made by transport auto-detection, in order. */

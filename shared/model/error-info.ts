@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ErrorFix } from './error-fix';
+
+export { ErrorFix, FixField, RemoteFixField, SessionFixField, HeaderFixField, isRemoteFix, fixHeaderName } from './error-fix';
 
 /**
  * Every failure a user can meet, as data (ARCHITECTURE.md rule 8). `kind` drives the CLI's
@@ -39,5 +42,7 @@ export const ErrorInfo = z.object({
   hint: z.string(),
   /** Structured extras: status, body excerpt, parsed WWW-Authenticate, certificate, close code... */
   detail: z.record(z.string(), z.unknown()).optional(),
+  /** Where to fix it, best first (a remote's field, or a session option); see error-fix.ts. */
+  fixes: z.array(ErrorFix).optional(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;

@@ -109,6 +109,8 @@ export function checkEndpointUrl(raw: string, transport: string): string | undef
   const trimmed = raw.trim();
   if (trimmed === '') return 'URL is empty';
   if (/\s/.test(trimmed)) return `URL "${raw}" contains spaces; encode them as %20`;
+  const suggestion = suggestEndpointUrl(raw, transport);
+  if (suggestion) return `"${raw}" has no scheme: did you mean ${suggestion}?`;
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -122,6 +124,32 @@ export function checkEndpointUrl(raw: string, transport: string): string | undef
   }
   if (!url.hostname) return `URL "${raw}" has no host name`;
   return undefined;
+}
+
+/**
+ * The full URL someone most likely meant when they left out the scheme ("localhost:3000/mcp",
+ * "api.example.com/mcp"): http:// for this computer, https:// elsewhere (ws/wss for WebSocket).
+ * Undefined when the text has a scheme, or adding one would not make it valid.
+ */
+export function suggestEndpointUrl(raw: string, transport: string): string | undefined {
+  const text = raw.trim();
+  if (text === '' || /\s/.test(text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || transport === 'stdio') return undefined;
+  const hostPart = /^\/*([^/?#]+)/.exec(text)?.[1] ?? '';
+  let host: string;
+  try {
+    host = new URL(`http://${hostPart}`).hostname;
+  } catch {
+    return undefined;
+  }
+  if (!host.includes('.') && !isLoopbackHost(host)) return undefined;
+  const secure = isLoopbackHost(host) ? '' : 's';
+  const candidate = `${transport === 'websocket' ? 'ws' : 'http'}${secure}://${text.replace(/^\/+/, '')}`;
+  try {
+    new URL(candidate);
+  } catch {
+    return undefined;
+  }
+  return candidate;
 }
 
 /** Errors that make a remote unusable. An empty array means the remote is valid. */

@@ -8,6 +8,7 @@ import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 
 const SECRET = 'Bearer e2e-secret-7c41f09a';
+/** The first request of a connection: server/discover (2026-07-28 era) or initialize (2025). */
 
 let browser: Browser;
 let app: E2eApp;
@@ -72,6 +73,7 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     expect(await readFile(join(app.dataDir, 'remotes.json'), 'utf8')).not.toContain('e2e-secret');
 
     // Editing shows the stored value only as "set".
+    await remoteItem('Secured demo').getByTestId('more-actions').click();
     await remoteItem('Secured demo').getByTestId('edit-remote').click();
     await expect.poll(() => page.getByTestId('secret-state').innerText()).toMatch(/^set/);
     expect(await page.content()).not.toContain('e2e-secret');
@@ -153,6 +155,18 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     app.dialogs.answerNext(incoming);
     await page.getByTestId('import-remotes').click();
     await expect.poll(() => remoteItem('Imported demo').count()).toBe(1);
+    // One report for the file, in a dialog; importing the same file again adds no copy.
+    const report = page.getByTestId('import-report');
+    await expect.poll(() => report.getByTestId('import-summary').innerText()).toBe('1 imported.');
+    await report.getByTestId('import-report-close').click();
+    app.dialogs.answerNext(incoming);
+    await page.getByTestId('import-remotes').click();
+    await expect.poll(() => report.getByTestId('import-summary').innerText()).toBe('0 imported, 1 already present.');
+    await app.screenshot('import-report');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => report.count()).toBe(0);
+    expect(await remoteItem('Imported demo').count()).toBe(1);
   });
 
   it('shows a failing connection with its message and hint', async () => {

@@ -6,6 +6,7 @@ import { isPeriscopeError } from '../../main/core/diagnostics/periscope-error';
 import type { RunningPlayground } from '../../main/core/playground/playground-options';
 import { startPlayground } from '../../main/core/playground/start-playground';
 import { type HttpsFixtureKind, startHttpsFixture } from '../fixtures/tls/https-fixture';
+import { cliHint } from '../../main/cli/fix-options';
 import {
   closedPort, droppedStream, forgetfulSessionServer, html404, malformedJson, neverAnswers, postNotAllowed,
   type RunningServer, startDroppingWebSocketServer, startHttpServer,
@@ -83,7 +84,8 @@ describe('error kinds from real conditions', () => {
       });
       expect(info.kind).toBe('tls');
       expect(info.message).toMatch(wording);
-      expect(info.hint).toContain('--insecure');
+      expect(info.fixes?.map((f) => f.field)).toContain('tls.acceptInvalidCertificates');
+      expect(cliHint(info)).toContain('--insecure');
       expect(info.detail).toMatchObject({ code, certificate: { subject: expect.stringContaining('CN=') } });
     });
   }
@@ -103,7 +105,8 @@ describe('error kinds from real conditions', () => {
     const info = await failureOf({ transport: 'streamable', url: sseOnly.url });
     expect(info.kind).toBe('http-status');
     expect(info.message).toContain('405');
-    expect(info.hint).toBe('this looks like an SSE-only server: try the sse transport (--transport sse)');
+    expect(info.hint).toBe('this looks like an SSE-only server: try the SSE transport');
+    expect(cliHint(info)).toContain('(--transport sse)');
     expect(info.detail).toMatchObject({ status: 405 });
   });
 
@@ -135,7 +138,8 @@ describe('error kinds from real conditions', () => {
     const silent = await server(neverAnswers);
     const info = await failureOf({ transport: 'streamable', url: silent.url, timeouts: { connectMs: 500, requestMs: 500 } });
     expect(info.kind).toBe('timeout');
-    expect(info.hint).toContain('--timeout');
+    expect(info.fixes?.[0]?.field).toMatch(/^timeouts\./);
+    expect(cliHint(info)).toContain('--timeout');
   });
 
   it('session-expired: a 404 to a request carrying a session id the server handed out', async () => {
@@ -184,7 +188,7 @@ describe('auth from the playground', () => {
       });
       expect(info.kind).toBe('auth');
       expect(info.message).toMatch(/401 Unauthorized; it asks for Bearer \(realm "[^"]+", error "invalid_token"/);
-      expect(info.hint).toContain("-H 'Authorization: Bearer <token>'");
+      expect(cliHint(info)).toContain("-H 'Authorization: Bearer <token>'");
       expect(info.detail?.wwwAuthenticate).toEqual([
         expect.objectContaining({ scheme: 'Bearer', params: expect.objectContaining({ error: 'invalid_token' }) }),
       ]);
@@ -195,6 +199,7 @@ describe('auth from the playground', () => {
   it('auth: 401 without any Authorization header says which header is missing', async () => {
     const info = await failureOf({ transport: 'auto', url: playground.urls.streamable });
     expect(info.kind).toBe('auth');
-    expect(info.hint).toBe("no Authorization header was sent: set the Authorization header: -H 'Authorization: Bearer <token>'");
+    expect(info.hint).toBe('no Authorization header was sent: set the Authorization header to Bearer <token>');
+    expect(info.fixes).toEqual([{ field: 'header:Authorization', label: 'Set the Authorization header' }]);
   });
 });

@@ -41,7 +41,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
         ...base,
         phase: 'failed',
         timings: { sent, done: monoNow() },
-        error: redactedErrorInfo(redactor, error, rawUrl),
+        error: redactedErrorInfo(redactor, error, rawUrl, { abandoned: init?.signal?.aborted === true }),
       }));
       throw error;
     }
@@ -60,7 +60,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
           base,
           timings: { sent, headers: headersAt },
           callerAborted: () => init?.signal?.aborted === true,
-          describeError: (error) => redactedErrorInfo(redactor, error, rawUrl, response.headers),
+          describeError: (error) => redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers }),
         });
       }
       recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers);
@@ -134,7 +134,7 @@ function recordBody(
       responseBody: capped.text,
       ...(truncated ? { bodyTruncated: true } : {}),
       timings: { ...timings, done },
-      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl, responseHeaders) }),
+      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders }) }),
     }));
   };
   const pump = async (): Promise<void> => {
@@ -183,8 +183,12 @@ function bodyText(body: RequestInit['body'] | undefined): string | undefined {
   return undefined;
 }
 
-/** A failure of this exchange in words; the response's Content-Encoding names a body that did not decode. */
-function redactedErrorInfo(redactor: Redactor, error: unknown, url: string, responseHeaders?: Headers): HttpEntry['error'] {
-  const contentEncoding = responseHeaders?.get('content-encoding') ?? undefined;
-  return redactor.errorInfo(toErrorInfo(error, { url, ...(contentEncoding ? { contentEncoding } : {}) }));
+/**
+ * A failure of this exchange in words. `abandoned`: the client's own signal stopped the exchange
+ * (closed, cancelled), not a timeout; the response's Content-Encoding names a body that did not decode.
+ */
+function redactedErrorInfo(redactor: Redactor, error: unknown, url: string, options: { abandoned?: boolean; responseHeaders?: Headers } = {}): HttpEntry['error'] {
+  const contentEncoding = options.responseHeaders?.get('content-encoding') ?? undefined;
+  const context = { url, ...(options.abandoned ? { phase: 'request' as const } : {}), ...(contentEncoding ? { contentEncoding } : {}) };
+  return redactor.errorInfo(toErrorInfo(error, context));
 }

@@ -41,7 +41,7 @@ export function notASession(path: string, why: string): PeriscopeError {
   return new PeriscopeError({
     kind: 'storage',
     message: `${path} is not an MCP Periscope session file: ${why}`,
-    hint: 'open a .ndjson file saved by MCP Periscope (periscope --record or File > Save session)',
+    hint: 'open a .ndjson session file written by MCP Periscope (a connection\'s "Save session…", or a recording)',
     detail: { path },
   });
 }

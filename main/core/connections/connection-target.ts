@@ -2,6 +2,7 @@ import { ConnectionTarget, type ConnectionTargetInput } from '../../../shared/mo
 import { effectiveEraChoice, eraOfRevision } from '../../../shared/model/protocol-era';
 import { headerValueProblem, isValidHeaderName } from '../../../shared/model/remote-rules';
 import { PeriscopeError } from '../diagnostics/periscope-error';
+import { headerFix } from '../diagnostics/fixes';
 import type { EraRequest } from './connection-attempt';
 
 /** The caller's settings with defaults filled in, or an `invalid-input` error naming each problem. */
@@ -27,14 +28,15 @@ function checkHeaders(headers: ConnectionTarget['headers']): void {
     const trimmed = name.trim();
     if (!trimmed) continue; // headerRecord skips nameless headers
     if (!isValidHeaderName(trimmed)) {
-      throw invalid(`Header name "${trimmed}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only)`, 'rename the header in the remote or the -H option');
+      throw invalid(`Header name "${trimmed}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only)`, 'rename the header');
     }
     const problem = headerValueProblem(value);
     if (problem) {
       throw new PeriscopeError({
         kind: 'invalid-input',
         message: `Header "${trimmed}" cannot be sent: its value ${problem}`,
-        hint: 'fix the value (edit the remote, its keychain secret, or the -H option) and connect again',
+        hint: 'fix the header\'s value (a secret one is kept in the keychain) and connect again',
+        fixes: [headerFix(trimmed, `Fix the ${trimmed} header`)],
         detail: { header: trimmed },
       });
     }

@@ -5,12 +5,9 @@ import { ConnectionTarget as TargetSchema } from '../../../shared/model/connecti
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { createRecordingFetch } from '../capture/recording-fetch';
 import { redactorForTarget, type Redactor } from '../capture/redaction';
-import { tooDeepErrorInfo } from '../capture/depth-guard';
 import type { TraceBuffer } from '../capture/trace-buffer';
 import type { TraceBus } from '../capture/trace-bus';
-import { isSchemaRefusal } from '../capture/unparsed-message';
 import { toErrorInfo } from '../diagnostics/classify-error';
-import { describeFailure } from '../diagnostics/describe-failure';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { parseEndpointUrl } from '../diagnostics/url';
 import { detectTransport } from './auto-detect';
@@ -27,6 +24,8 @@ import { describeHeaders, headerRecord, type TransportContext } from './transpor
 import { ConnectionRequests } from './connection-requests';
 import { eraRequestOf, parseConnectionTarget, requestedStdio } from './connection-target';
 import { SessionRenewal } from './session-renewal';
+import { isClosedHttpFailure, nobodyListens, refusedAfterLoss, serverGone, STREAM_GAVE_UP } from './connection-loss';
+import { cancelledConnect, connectFailureInfo, notConnected, requestFailureInfo } from './failure-words';
 
 export interface McpConnectionOptions extends ConnectionTraceOptions {
   id?: string;
@@ -39,8 +38,6 @@ export interface McpConnectionOptions extends ConnectionTraceOptions {
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
   onStateChange?: (info: ConnectionInfo) => void;
 }
-
-const EVIDENCE_SETTLE_MS = 30;
 
 export const DEFAULT_CLIENT_INFO = { name: 'mcp-periscope', version: '0.1.0' };
 
@@ -158,7 +155,9 @@ export class McpConnection extends ConnectionRequests {
 
   protected liveSession(): LiveSession {
     if (this.session && this.state.state === 'connected') return this.session;
-    throw this.closed ? this.closedError() : new PeriscopeError(this.state.error ?? notConnected());
+    if (this.closed) throw this.closedError();
+    if (this.state.state === 'lost' && this.state.error) throw new PeriscopeError(refusedAfterLoss(this.label, this.state.error));
+    throw new PeriscopeError(this.state.error ?? notConnected());
   }
 
   private timeouts() {
@@ -178,15 +177,22 @@ export class McpConnection extends ConnectionRequests {
     };
   }
 
-  /** Any failure of a request, as a PeriscopeError; an expired session also changes the state. */
+  /**
+   * Any failure of a request, as a PeriscopeError. An expired session, or a server that no longer
+   * takes connections, also changes the state: the badge must not say "Connected" while every
+   * request fails.
+   */
   protected async failure(error: unknown): Promise<PeriscopeError> {
-    // The SDK refused a JSON body at once; its recording (what the server said) lands a moment later.
-    if (isSchemaRefusal(error)) await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
-    const info = this.redactor.errorInfo(tooDeepErrorInfo(error) ?? toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
+    const info = await requestFailureInfo(error, this.failureScene(this.state.url, this.state.transport));
     // With renewal on, the expiry is handled (renewExpired); off, it stops the connection, visibly.
     if (info.kind === 'session-expired' && this.state.state === 'connected' && !this.renewsSessions()) {
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
+    } else if (serverGone(info, this.state.transport)) {
+      this.lost(info);
+    } else if (isClosedHttpFailure(info, this.state.transport) && this.state.state === 'connected') {
+      // Cut off mid-request: lost only if nobody listens any more (not one dropped keep-alive socket).
+      void nobodyListens(this.state.url).then((gone) => gone && this.lost(info));
     }
     return new PeriscopeError(info, { cause: error });
   }
@@ -249,7 +255,11 @@ export class McpConnection extends ConnectionRequests {
         throw new PeriscopeError(await this.classifyConnectError(error, kind, target), { cause: error });
       }
     } catch (error) {
-      const info = this.redactor.errorInfo(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
+      // Closed while still connecting: the user stopped it; whatever the attempt died of (an abort
+      // looks like the connect timeout to the classifier) is not the story.
+      const info = this.closing.signal.aborted
+        ? cancelledConnect(this.label)
+        : this.redactor.errorInfo(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
       throw new PeriscopeError(info, { cause: error instanceof PeriscopeError ? (error.cause ?? error) : error });
@@ -268,7 +278,7 @@ export class McpConnection extends ConnectionRequests {
       deadlineMs,
       signal: this.closing.signal,
       webSocket: this.options.webSocket,
-      onTransportError: (error) => this.evidence.noteTransportError(error),
+      onTransportError: (error) => this.transportError(error),
       onUnexpectedClose: (session) => this.unexpectedClose(session),
       onOrphan: (orphan) => this.evidence.noteOrphan(orphan),
       takeEventData: () => this.evidence.takeEventData(),
@@ -286,24 +296,37 @@ export class McpConnection extends ConnectionRequests {
 
   private unexpectedClose(session: LiveSession): void {
     if (this.session !== session || this.closed) return;
-    this.session = undefined;
     const error = this.redactor.errorInfo(toErrorInfo(new Error('Connection closed'), this.evidence.context({ url: this.state.url, transport: session.kind, phase: 'request' })));
-    this.setState({ state: 'closed', error });
-    this.bus.emit({ type: 'lifecycle', state: 'closed', text: error.message, error, info: this.info() });
+    this.lost(error);
+  }
+
+  /** A transport error reported outside any request: the event stream gave up reconnecting. */
+  private transportError(error: Error): void {
+    this.evidence.noteTransportError(error);
+    if (this.state.state !== 'connected' || !STREAM_GAVE_UP.test(error.message)) return;
+    const info = this.redactor.errorInfo(toErrorInfo(error, this.evidence.context({ url: this.state.url, transport: this.state.transport, phase: 'request' })));
+    this.lost({ ...info, message: `The server's event stream is gone: ${info.message}` });
   }
 
   /**
-   * The recording of a refused request's body (and so its WWW-Authenticate or HTML title) can
-   * land a moment after the transport threw; give it that moment. A TLS failure also gets the
-   * server's certificate looked at, so the message can name it.
+   * The server went away under a live connection: the session is let go (no reconnect loop goes
+   * on in the background), the state is 'lost' with the reason, and requests are refused with it.
    */
-  private async classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {
-    // The answer was refused for its depth (see depth-guard): that, not the wire, is the story.
-    const tooDeep = tooDeepErrorInfo(error);
-    if (tooDeep) return this.redactor.errorInfo(tooDeep);
-    await new Promise((resolve) => setTimeout(resolve, EVIDENCE_SETTLE_MS));
-    const context = this.evidence.context({ url: target.url, transport: kind, phase: 'connect' });
-    return this.redactor.errorInfo(await describeFailure(error, context, { probeTimeoutMs: 2_000, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) }));
+  private lost(error: ErrorInfo): void {
+    if (this.closed || this.state.state !== 'connected') return;
+    const session = this.session;
+    this.session = undefined;
+    void session?.close({ terminate: false }).catch(() => undefined);
+    this.setState({ state: 'lost', error });
+    this.bus.emit({ type: 'lifecycle', state: 'error', text: `Connection lost: ${error.message}`, error, info: this.info() });
+  }
+
+  private failureScene(url: string | undefined, transport: TransportKind | undefined) {
+    return { evidence: this.evidence, redactor: this.redactor, url, transport };
+  }
+
+  private classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {
+    return connectFailureInfo(error, { ...this.failureScene(target.url, kind), ...(this.tls?.ca ? { ca: this.tls.ca } : {}) });
   }
 
   private parseTarget(): ConnectionTarget {
@@ -329,6 +352,3 @@ export class McpConnection extends ConnectionRequests {
   }
 }
 
-function notConnected(): ErrorInfo {
-  return { kind: 'closed', message: 'The connection is not open yet', hint: 'connect first, then send requests' };
-}

@@ -1,6 +1,7 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { TraceBus } from '../capture/trace-bus';
 import { PeriscopeError } from '../diagnostics/periscope-error';
+import { FIX } from '../diagnostics/fixes';
 import type { LiveSession } from './connection-attempt';
 
 /** What the renewal needs from its connection. */
@@ -66,7 +67,8 @@ export function notResent(info: ErrorInfo, what: string, session: LiveSession): 
   return new PeriscopeError({
     kind: 'session-expired',
     message: `${info.message}. A new session is ready (${session.inner.sessionId ?? 'no session id'}), but ${what} was not sent again: it may change state on the server`,
-    hint: `send ${what} again to run it in the new session; to stop at an expiry instead, turn off "start a new session when the server forgets this one" (--stop-on-session-expiry)`,
+    hint: `send ${what} again to run it in the new session; to stop at an expiry instead, turn off "start a new session when the server forgets this one"`,
+    fixes: [FIX.sessionRenewal],
     detail: { ...info.detail, renewed: true, newSessionId: session.inner.sessionId },
   });
 }

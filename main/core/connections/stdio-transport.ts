@@ -3,8 +3,10 @@ import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotoc
 import type { ConnectionTarget } from '../../../shared/model/connection';
 import type { Redactor } from '../capture/redaction';
 import type { TraceBus } from '../capture/trace-bus';
-import { periscopeError } from '../diagnostics/periscope-error';
+import { PeriscopeError } from '../diagnostics/periscope-error';
+import { FIX } from '../diagnostics/fixes';
 import { StdoutLineReader, type StdoutNoise } from './stdout-lines';
+import { checkWorkingDirectory } from './stdio-cwd';
 
 const MAX_LINE_CHARS = 16 * 1024;
 
@@ -15,8 +17,9 @@ const MAX_LINE_CHARS = 16 * 1024;
  */
 export function createStdioTransport(target: ConnectionTarget, bus: TraceBus, redactor: Redactor): StdioClientTransport {
   if (!target.command?.trim()) {
-    throw periscopeError('invalid-input', 'No command given for the stdio server', 'give the command to run, e.g. periscope tools --stdio -- node server.js');
+    throw new PeriscopeError({ kind: 'invalid-input', message: 'No command given for the stdio server', hint: 'give the command to run, e.g. node server.js', fixes: [FIX.command] });
   }
+  checkWorkingDirectory(target.cwd);
   const transport = new StdioClientTransport({
     command: target.command,
     args: target.args,

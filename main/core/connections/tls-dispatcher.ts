@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { Agent, fetch as undiciFetch } from 'undici';
 import type { TlsOptions } from '../../../shared/model/connection';
-import { periscopeError } from '../diagnostics/periscope-error';
+import { PeriscopeError } from '../diagnostics/periscope-error';
+import { FIX } from '../diagnostics/fixes';
 
 /** What one connection needs to speak TLS its own way: a fetch for HTTP, options for `ws`. */
 export interface TlsSetup {
@@ -53,12 +54,15 @@ async function readCaFiles(files: string[]): Promise<Buffer[]> {
       out.push(await readFile(file));
     } catch (error) {
       const code = (error as { code?: string }).code ?? 'unknown';
-      throw periscopeError(
-        'tls',
-        `Could not read the CA certificate file "${file}" (${code === 'ENOENT' ? 'no such file' : code})`,
-        'check the path given with --ca (a PEM file holding the CA certificate that signed the server certificate)',
-        { file, code },
-        error,
+      throw new PeriscopeError(
+        {
+          kind: 'tls',
+          message: `Could not read the CA certificate file "${file}" (${code === 'ENOENT' ? 'no such file' : code})`,
+          hint: 'check the CA certificate file path (a PEM file holding the CA certificate that signed the server certificate)',
+          fixes: [FIX.caFile],
+          detail: { file, code },
+        },
+        { cause: error },
       );
     }
   }

@@ -10,6 +10,7 @@ import { classifySpawnError, classifySystemError, SYSTEM_ERROR_CODES, type Syste
 import { isPeriscopeError } from './periscope-error';
 import { classifyTlsError, TLS_ERROR_CODES, TLS_MESSAGE_CODES } from './tls-errors';
 import { classifyWireError } from './wire-errors';
+import { FIX } from './fixes';
 
 /** What the engine knows around a failure; the richer it is, the more precise the words. */
 export interface ErrorContext {
@@ -177,7 +178,8 @@ function internal(error: unknown, detail: Record<string, unknown>, chainText?: s
     kind: 'internal',
     // The whole cause chain: "fetch failed" alone hides the part that explains it.
     message: `Unexpected error: ${name}${chainText ?? messageOf(error)}`,
-    hint: 'run again with --trace to see the traffic; if it persists, report it with the session file (--record)',
+    hint: 'look at the traffic in the trace; if it persists, report it with the session file',
+    fixes: [FIX.trace, FIX.record],
     detail: { ...detail, ...(error instanceof Error && error.stack ? { stack: error.stack.split('\n').slice(0, 6).join('\n') } : {}) },
   };
 }

@@ -1,7 +1,8 @@
 import type { TransportKind } from '../../../shared/model/connection';
-import type { ErrorInfo } from '../../../shared/model/error-info';
+import type { ErrorFix, ErrorInfo } from '../../../shared/model/error-info';
 import { explainAuthChallenge } from './explain-auth';
 import { bodyExcerpt, headerValue, htmlTitle } from './error-text';
+import { FIX, transportFix } from './fixes';
 
 export interface HttpResponseFacts {
   status: number;
@@ -20,7 +21,7 @@ export interface HttpResponseFacts {
 }
 
 const ENDPOINT_HINT = 'MCP endpoints usually end in /mcp (Streamable HTTP) or /sse (legacy SSE)';
-const SSE_ONLY_HINT = 'this looks like an SSE-only server: try the sse transport (--transport sse)';
+const SSE_ONLY_HINT = 'this looks like an SSE-only server: try the SSE transport';
 
 /**
  * What an HTTP answer means for an MCP client, or undefined when it is a plausible MCP answer
@@ -56,10 +57,12 @@ export function classifyHttpResponse(r: HttpResponseFacts): ErrorInfo | undefine
       kind: 'http-status',
       message: `${where} answered 405 Method Not Allowed: the endpoint does not accept POST`,
       hint: r.transport === 'sse' ? `check the URL; ${ENDPOINT_HINT}` : SSE_ONLY_HINT,
+      fixes: r.transport === 'sse' ? [FIX.url] : [transportFix('sse')],
       detail,
     };
   }
-  return { kind: 'http-status', message: statusMessage(r.status, where, looksHtml ? htmlTitle(r.body) : excerpt), hint: statusHint(r, method, looksHtml), detail };
+  const fixes = statusFixes(r, method);
+  return { kind: 'http-status', message: statusMessage(r.status, where, looksHtml ? htmlTitle(r.body) : excerpt), hint: statusHint(r, method, looksHtml), ...(fixes ? { fixes } : {}), detail };
 }
 
 function classifySuccess(
@@ -81,7 +84,8 @@ function classifySuccess(
       return {
         kind: 'protocol',
         message: `${where} answered ${r.status} with malformed JSON (${(error as Error).message})`,
-        hint: 'the server sent a broken JSON-RPC message; check the server (run with --trace to see the raw body)',
+        hint: 'the server sent a broken JSON-RPC message; check the server (the trace shows the raw body)',
+        fixes: [FIX.trace],
         detail,
       };
     }
@@ -94,6 +98,7 @@ function notMcp(message: string, detail: Record<string, unknown>): ErrorInfo {
     kind: 'not-mcp',
     message,
     hint: `this URL serves a web page, not an MCP endpoint; ${ENDPOINT_HINT}`,
+    fixes: [FIX.url],
     detail,
   };
 }
@@ -122,7 +127,7 @@ function statusHint(r: HttpResponseFacts, method: string, looksHtml: boolean): s
     return location ? `the server redirects to ${location}; use that URL directly` : 'the server redirects; use the final URL directly';
   }
   if ((status === 404 || status === 405) && method === 'GET' && r.transport === 'sse') {
-    return 'check the URL; legacy SSE endpoints usually end in /sse; if the server speaks Streamable HTTP (/mcp), try --transport streamable';
+    return 'check the URL; legacy SSE endpoints usually end in /sse; if the server speaks Streamable HTTP (/mcp), try the Streamable HTTP transport';
   }
   if (status === 404) {
     const sse = method === 'POST' && r.transport !== 'sse' ? `; if this is an SSE-only server, ${SSE_ONLY_HINT}` : '';
@@ -133,7 +138,7 @@ function statusHint(r: HttpResponseFacts, method: string, looksHtml: boolean): s
   if (status === 414) return 'the URL is longer than the server accepts: shorten its path or query';
   if (status === 431) return 'the request headers are larger than the server accepts: shorten the longest header value (a token or cookie); Node servers take 16 KiB of headers in all';
   if (status === 413) return 'the request body is larger than the server accepts: send smaller arguments';
-  if (status === 408 || status === 504) return 'the server or a gateway timed out; retry, or raise --timeout';
+  if (status === 408 || status === 504) return 'the server or a gateway timed out; retry, or raise the request timeout';
   if (status === 429) {
     const retry = headerValue(r.headers, 'retry-after');
     return retry ? `rate limited: wait ${retry} seconds and retry` : 'rate limited: wait and retry';
@@ -142,6 +147,15 @@ function statusHint(r: HttpResponseFacts, method: string, looksHtml: boolean): s
   if (status >= 500) return "the server failed while handling the request; check the server's logs";
   if (looksHtml) return `this URL serves a web page, not an MCP endpoint; ${ENDPOINT_HINT}`;
   return 'check the URL and the headers the server expects';
+}
+
+/** The fields behind statusHint's advice, in the same cases. */
+function statusFixes(r: HttpResponseFacts, method: string): ErrorFix[] | undefined {
+  if ((r.status === 404 || r.status === 405) && method === 'GET' && r.transport === 'sse') return [FIX.url, transportFix('streamable')];
+  if (r.status === 404) return method === 'POST' && r.transport !== 'sse' ? [FIX.url, transportFix('sse')] : [FIX.url];
+  if (r.status === 408 || r.status === 504) return [FIX.requestTimeout];
+  if (r.status === 400) return [FIX.headers];
+  return undefined;
 }
 
 export function stripUndefined(record: Record<string, unknown>): Record<string, unknown> {

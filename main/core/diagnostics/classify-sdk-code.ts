@@ -5,6 +5,7 @@ import { classifyClose } from './classify-close';
 import { classifyJsonRpcError } from './classify-protocol-error';
 // Called at run time only (the two modules import each other), to classify a probe's cause.
 import { toErrorInfo } from './classify-error';
+import { FIX } from './fixes';
 
 /**
  * The v2 SDK's own (non-HTTP) error codes as ErrorInfo; undefined for codes better explained by
@@ -23,8 +24,9 @@ export function classifySdkCode(error: SdkError, context: ErrorContext): ErrorIn
           ? `The server did not answer the server/discover probe${ms !== undefined ? ` within ${ms} ms` : ''}${where}`
           : `The server did not answer ${context.phase === 'connect' ? 'the connection handshake' : 'the request'}${ms !== undefined ? ` after ${ms} ms` : ''}${where}`,
         hint: probing
-          ? 'the server is down or stuck: check it, or raise --timeout; a 2025-era server that ignores unknown requests needs the legacy protocol era'
-          : 'the server is slow or stuck: raise --timeout, or check the server; progress notifications reset the timer',
+          ? 'the server is down or stuck: check it, or raise the connect timeout; a 2025-era server that ignores unknown requests needs the legacy protocol era'
+          : 'the server is slow or stuck: raise the timeout, or check the server; progress notifications reset the timer',
+        fixes: probing ? [FIX.connectTimeout, FIX.legacyEra] : [context.phase === 'connect' ? FIX.connectTimeout : FIX.requestTimeout],
         detail: { code: error.code, ...(ms !== undefined ? { timeoutMs: ms } : {}) },
       };
     }

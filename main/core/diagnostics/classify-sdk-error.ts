@@ -6,6 +6,7 @@ import { messageOf } from './error-text';
 import { classifyClose } from './classify-close';
 import { classifyJsonRpcError, jsonRpcErrorInBody, unsupportedVersion } from './classify-protocol-error';
 import { classifySdkCode } from './classify-sdk-code';
+import { FIX, transportFix } from './fixes';
 
 /** Errors shaped by the MCP SDK, `ws` and JSON/zod parsing; undefined when not one of them. */
 export function classifySdkError(error: unknown, context: ErrorContext): ErrorInfo | undefined {
@@ -49,7 +50,8 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
       fromHttp(status, undefined, 'GET', { ...context, transport: context.transport ?? 'websocket' }) ?? {
         kind: 'not-mcp',
         message: `${context.url ?? 'The URL'} answered HTTP ${status} instead of upgrading to a WebSocket`,
-        hint: 'this is not a WebSocket endpoint; for an http(s) MCP endpoint use --transport streamable or sse',
+        hint: 'this is not a WebSocket endpoint; for an http(s) MCP endpoint use the Streamable HTTP or SSE transport',
+        fixes: [transportFix('streamable'), FIX.url],
         detail: { status, url: context.url },
       }
     );
@@ -58,7 +60,8 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
     return {
       kind: 'protocol',
       message: `The WebSocket server at ${context.url ?? 'the URL'} did not accept the "mcp" subprotocol (${message})`,
-      hint: 'this WebSocket endpoint does not speak MCP; check the URL, or try --transport streamable',
+      hint: 'this WebSocket endpoint does not speak MCP; check the URL, or try the Streamable HTTP transport',
+      fixes: [FIX.url, transportFix('streamable')],
       detail: { url: context.url },
     };
   }
@@ -69,7 +72,8 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
     return {
       kind: 'invalid-input',
       message: `The server asked this client for sampling (a language model's answer) in the middle of the request, and sampling is not configured, so the request could not go on`,
-      hint: 'give a sampling answer to send (--sampling reply:TEXT), or call a tool that does not need sampling',
+      hint: 'give an answer to send for sampling requests, or call a tool that does not need sampling',
+      fixes: [FIX.sampling],
       detail: { method: 'sampling/createMessage' },
     };
   }
@@ -104,7 +108,8 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
     return {
       kind: 'protocol',
       message: `The server sent a message that is not valid JSON-RPC/MCP (${problems.slice(0, 3).join('; ') || message})`,
-      hint: 'the server breaks the MCP protocol; run with --trace to see the raw message and report it to the server author',
+      hint: 'the server breaks the MCP protocol; look at the raw message in the trace and report it to the server author',
+      fixes: [FIX.trace],
       detail: { problems },
     };
   }
@@ -114,7 +119,8 @@ export function classifySdkError(error: unknown, context: ErrorContext): ErrorIn
     return {
       kind: 'protocol',
       message: `${context.url ? `The server at ${context.url}` : 'The server'} sent malformed JSON (${message})`,
-      hint: 'the server breaks the JSON-RPC framing; run with --trace to see the raw body and report it to the server author',
+      hint: 'the server breaks the JSON-RPC framing; look at the raw body in the trace and report it to the server author',
+      fixes: [FIX.trace],
       detail: { url: context.url },
     };
   }
@@ -205,7 +211,8 @@ function abortInfo(error: unknown, name: string, context: ErrorContext): ErrorIn
   return {
     kind: 'timeout',
     message: `Timed out ${context.phase === 'connect' ? 'connecting to' : 'waiting for'} ${context.url ?? 'the server'} (${reason})`,
-    hint: 'check that the server is up and reachable, or raise --timeout',
+    hint: 'check that the server is up and reachable, or raise the timeout',
+    fixes: [context.phase === 'connect' ? FIX.connectTimeout : FIX.requestTimeout],
     detail: { reason },
   };
 }

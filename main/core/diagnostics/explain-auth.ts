@@ -1,6 +1,7 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { headerValue } from './error-text';
 import { type AuthChallenge, describeChallenge, parseWwwAuthenticate } from './www-authenticate';
+import { headerFix } from './fixes';
 
 interface AuthFacts {
   status: number;
@@ -30,6 +31,7 @@ export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
       hint: scope
         ? `the token lacks the scope "${scope}": get a token that includes it and set it in the Authorization header`
         : 'use credentials with access to this server (check the token or API key you send, and its permissions)',
+      fixes: [headerFix('Authorization', 'Change the Authorization header')],
       detail,
     };
   }
@@ -38,6 +40,7 @@ export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
     kind: 'auth',
     message: `${facts.where} answered 401 Unauthorized${asks || (facts.headersKnown ? ' without a WWW-Authenticate header' : '')}`,
     hint: hintFor(primary, facts.headersKnown, facts.sentAuthorization),
+    fixes: [headerFix('Authorization')],
     detail,
   };
 }
@@ -49,8 +52,8 @@ function pickChallenge(challenges: AuthChallenge[]): AuthChallenge | undefined {
 
 function hintFor(challenge: AuthChallenge | undefined, headersKnown: boolean, sentAuthorization?: boolean): string {
   if (!challenge) {
-    if (!headersKnown) return "the server wants credentials: set the header it expects, usually -H 'Authorization: Bearer <token>' or an API-key header";
-    return "the server wants credentials but does not say which: set the header its docs name, usually -H 'Authorization: Bearer <token>' or an API-key header";
+    if (!headersKnown) return "the server wants credentials: set the header it expects, usually Authorization: Bearer <token>, or an API-key header";
+    return "the server wants credentials but does not say which: set the header its docs name, usually Authorization: Bearer <token>, or an API-key header";
   }
   const scheme = challenge.scheme.toLowerCase();
   const error = challenge.params.error;
@@ -64,8 +67,8 @@ function hintFor(challenge: AuthChallenge | undefined, headersKnown: boolean, se
     const metadata = challenge.params.resource_metadata
       ? ` (the server advertises OAuth metadata at ${challenge.params.resource_metadata})`
       : '';
-    return `${what} the Authorization header: -H 'Authorization: Bearer <token>'${metadata}`;
+    return `${what} the Authorization header to Bearer <token>${metadata}`;
   }
-  if (scheme === 'basic') return "set the Authorization header: -H 'Authorization: Basic <base64 of user:password>'";
-  return `set the Authorization header for the ${challenge.scheme} scheme: -H 'Authorization: ${challenge.scheme} <credentials>'`;
+  if (scheme === 'basic') return 'set the Authorization header to Basic <base64 of user:password>';
+  return `set the Authorization header to ${challenge.scheme} <credentials> (the ${challenge.scheme} scheme)`;
 }

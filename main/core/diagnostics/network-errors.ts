@@ -1,6 +1,7 @@
 import type { TransportKind } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { hostOf, hostPortOf } from './error-text';
+import { FIX } from './fixes';
 
 /** The fields Node and undici put on system errors (`err.code`, `err.address`...). */
 export interface SystemErrorLike {
@@ -68,7 +69,8 @@ export function classifySystemError(code: string, error: SystemErrorLike, contex
     return {
       kind: 'timeout',
       message: `Timed out ${stage} to ${target} (${code})`,
-      hint: 'check that the server is up and reachable (a firewall may drop packets silently), or raise --timeout',
+      hint: 'check that the server is up and reachable (a firewall may drop packets silently), or raise the timeout',
+      fixes: [code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' ? FIX.requestTimeout : FIX.connectTimeout],
       detail,
     };
   }

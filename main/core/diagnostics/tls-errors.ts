@@ -2,6 +2,7 @@ import type { PeerCertificate } from 'node:tls';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { type CertificateSummary, summarizeCertificate } from './certificate-probe';
 import { hostOf, hostPortOf } from './error-text';
+import { FIX } from './fixes';
 
 const SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
 const UNTRUSTED_ISSUER = new Set([
@@ -33,7 +34,7 @@ export const TLS_MESSAGE_CODES: Array<[RegExp, string]> = [
   [/wrong version number/i, 'ERR_SSL_WRONG_VERSION_NUMBER'],
 ];
 
-const INSECURE = 'for testing only, --insecure skips the check';
+const INSECURE = 'for testing only, accepting invalid certificates skips the check';
 
 export function classifyTlsError(
   code: string,
@@ -52,7 +53,8 @@ export function classifyTlsError(
     return {
       kind: 'tls',
       message: `The TLS certificate of ${target} was rejected: the server presented ${what}${about}`,
-      hint: `add its CA with --ca <file> or, ${INSECURE}`,
+      hint: `add its CA certificate file or, ${INSECURE}`,
+      fixes: [FIX.caFile, FIX.acceptInvalid],
       detail,
     };
   }
@@ -63,6 +65,7 @@ export function classifyTlsError(
       kind: 'tls',
       message: `The TLS certificate of ${target} ${expired ? 'has expired' : 'is not valid yet'}${when}${about}`,
       hint: `the server must renew its certificate; also check this computer's clock (now ${new Date().toISOString()}); ${INSECURE}`,
+      fixes: [FIX.acceptInvalid],
       detail,
     };
   }
@@ -72,6 +75,7 @@ export function classifyTlsError(
       kind: 'tls',
       message: `The TLS certificate of ${target} is not valid for the host name "${host ?? '?'}"${names ? `: it covers ${names}` : ''}${about}`,
       hint: `connect with a host name the certificate covers, or fix the certificate's subjectAltName; ${INSECURE}`,
+      fixes: [FIX.url, FIX.acceptInvalid],
       detail,
     };
   }
@@ -80,7 +84,8 @@ export function classifyTlsError(
     return {
       kind: 'tls',
       message: `The TLS certificate of ${target}${issuer} is signed by a CA this computer does not trust${about}`,
-      hint: `pass the issuing CA's certificate with --ca <file> (or NODE_EXTRA_CA_CERTS); ${INSECURE}`,
+      hint: `add the issuing CA's certificate file (or set NODE_EXTRA_CA_CERTS); ${INSECURE}`,
+      fixes: [FIX.caFile, FIX.acceptInvalid],
       detail,
     };
   }
@@ -89,13 +94,15 @@ export function classifyTlsError(
       kind: 'tls',
       message: `The TLS handshake with ${target} failed: the server did not answer in TLS (${error?.message ?? code})`,
       hint: 'the port probably serves plain HTTP: try http:// (or ws://) instead of https:// (wss://)',
+      fixes: [FIX.url],
       detail,
     };
   }
   return {
     kind: 'tls',
     message: `The TLS connection to ${target} failed: ${error?.message ?? code}${about}`,
-    hint: `check the server's certificate setup; --ca <file> adds a CA; ${INSECURE}`,
+    hint: `check the server's certificate setup; a CA certificate file adds a CA; ${INSECURE}`,
+    fixes: [FIX.caFile, FIX.acceptInvalid],
     detail,
   };
 }

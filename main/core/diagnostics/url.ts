@@ -1,5 +1,7 @@
 import type { TransportChoice } from '../../../shared/model/connection';
+import type { ErrorFix } from '../../../shared/model/error-info';
 import { PeriscopeError } from './periscope-error';
+import { FIX, transportFix } from './fixes';
 
 const HTTP_SCHEMES = ['http:', 'https:'];
 const WS_SCHEMES = ['ws:', 'wss:'];
@@ -10,11 +12,11 @@ const WS_SCHEMES = ['ws:', 'wss:'];
  */
 export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
   const text = raw.trim();
-  const fail = (message: string, hint: string): never => {
-    throw new PeriscopeError({ kind: 'invalid-url', message, hint, detail: { url: raw, transport } });
+  const fail = (message: string, hint: string, fixes: ErrorFix[] = [FIX.url]): never => {
+    throw new PeriscopeError({ kind: 'invalid-url', message, hint, fixes, detail: { url: raw, transport } });
   };
 
-  if (transport === 'stdio') fail('The stdio transport takes a command, not a URL', 'start a local server with --stdio -- <command> [args...]');
+  if (transport === 'stdio') fail('The stdio transport takes a command, not a URL', 'give the command that starts the local server, and its arguments', [FIX.command]);
   if (text === '') fail('No URL given', 'give the server endpoint, e.g. https://example.com/mcp');
 
   const space = text.search(/\s/);
@@ -50,13 +52,15 @@ export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
   if (transport === 'websocket' && !WS_SCHEMES.includes(url.protocol)) {
     fail(
       `The websocket transport needs a ws:// or wss:// URL, got ${url.protocol}//`,
-      `use ${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}${url.pathname}, or pick --transport streamable/sse for an HTTP URL`,
+      `use ${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}${url.pathname}, or pick the Streamable HTTP or SSE transport for an HTTP URL`,
+      [FIX.url, transportFix('streamable')],
     );
   }
   if ((transport === 'streamable' || transport === 'sse') && !HTTP_SCHEMES.includes(url.protocol)) {
     fail(
       `The ${transport} transport needs an http:// or https:// URL, got ${url.protocol}//`,
-      'use --transport websocket for a ws:// URL, or change the URL to http(s)://',
+      'use the WebSocket transport for a ws:// URL, or change the URL to http(s)://',
+      [transportFix('websocket'), FIX.url],
     );
   }
   return url;

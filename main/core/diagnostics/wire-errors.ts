@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { ErrorContext } from './classify-error';
+import { FIX } from './fixes';
 import { headerValue, hostPortOf } from './error-text';
 
 /** What a thrown value in a cause chain may carry: Node's, undici's, llhttp's and ws's fields. */
@@ -58,7 +59,8 @@ export function classifyWireError(link: WireErrorLike, context: ErrorContext): E
     return {
       kind: 'too-large',
       message: `The server sent a WebSocket message larger than the ${limit !== undefined ? formatLimit(limit) : 'configured'} limit, so Periscope closed the socket (code 1009)`,
-      hint: 'raise the WebSocket message limit for this connection (--max-message-mb), or ask the server for less at once (pagination, smaller resources)',
+      hint: 'ask the server for less at once (pagination, smaller resources), or raise the WebSocket message limit for this connection',
+      fixes: [FIX.maxMessageSize],
       detail: { code, ...(limit !== undefined ? { limitBytes: limit } : {}) },
     };
   }

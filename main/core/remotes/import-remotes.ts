@@ -1,5 +1,6 @@
 import { reviewCommand, type CommandReview, type Remote, type RemoteInput } from '../../../shared/model';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
+import { DuplicateIndex } from './import-duplicates';
 import type { ImportCandidate, ImportFormat } from './remote-import';
 
 export interface ImportEntryReport {
@@ -9,6 +10,8 @@ export interface ImportEntryReport {
   /** Why an entry was skipped. */
   reason?: string;
   remoteId?: string;
+  /** The saved remote this entry is the same as (skipped: importing a file twice changes nothing). */
+  duplicateOf?: string;
   warnings: string[];
   /**
    * For an entry that runs a command (stdio): what runs, env names only. An imported one does
@@ -35,7 +38,9 @@ interface Creator {
  * already taken is skipped (the user decides); a name made up from the URL gets a suffix.
  */
 export async function importCandidates(service: Creator, format: ImportFormat, candidates: ImportCandidate[]): Promise<ImportReport> {
-  const taken = new Set((await service.list()).map((r) => r.name.toLowerCase()));
+  const existing = await service.list();
+  const taken = new Set(existing.map((r) => r.name.toLowerCase()));
+  const duplicates = new DuplicateIndex(existing);
   /** Per base name, the next suffix to try, so thousands of "localhost:3000" stay linear. */
   const nextSuffix = new Map<string, number>();
   const entries: ImportEntryReport[] = new Array(candidates.length);
@@ -48,6 +53,12 @@ export async function importCandidates(service: Creator, format: ImportFormat, c
       entries[index] = { ...base, status: 'skipped', reason: candidate.skipped };
       continue;
     }
+    const twin = duplicates.find(candidate.name, candidate.draft);
+    if (twin) {
+      entries[index] = { ...base, status: 'skipped', reason: `already present as "${twin}" (same name and ${candidate.draft.transport === 'stdio' ? 'command' : 'URL'})`, duplicateOf: twin };
+      continue;
+    }
+    duplicates.add(candidate.name, candidate.draft);
     let name = candidate.name;
     if (taken.has(name.toLowerCase())) {
       if (!candidate.nameDerived) {

@@ -209,7 +209,7 @@ export class RemoteService {
       throw new PeriscopeError({
         kind: 'not-found',
         message: `No saved remote is called ${unknown.map((n) => `"${n}"`).join(', ')}; nothing was exported.`,
-        hint: all.length > 0 ? `Saved remotes: ${all.map((r) => r.name).join(', ')}.` : 'There are no saved remotes yet: add one with `periscope remotes add` or `periscope remotes import`.',
+        hint: all.length > 0 ? `Saved remotes: ${all.map((r) => r.name).join(', ')}.` : 'There are no saved remotes yet: add one, or import a file of remotes.',
         detail: { unknown },
       });
     }

@@ -6,6 +6,8 @@ import { PeriscopeError, isPeriscopeError } from '../diagnostics/periscope-error
 import { WriteQueue, writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
 import { withFileLock } from './file-lock';
 import { CURRENT_SCHEMA_VERSION, readRemotesFile, serializeRemotesFile, type MigratedSecret } from './remotes-file';
+import { FIX } from '../diagnostics/fixes';
+import type { ErrorFix } from '../../../shared/model/error-info';
 
 export const REMOTES_FILE_NAME = 'remotes.json';
 
@@ -161,7 +163,7 @@ export class RemoteStore {
     try {
       await mkdir(this.dataDir, { recursive: true });
     } catch (error) {
-      throw storageError(`Could not create the data folder ${this.dataDir}`, error, 'Choose a writable folder with --data-dir or PERISCOPE_DATA_DIR.');
+      throw storageError(`Could not create the data folder ${this.dataDir}`, error, 'Make the data folder writable, or use another one.', [FIX.dataDir]);
     }
   }
 
@@ -194,7 +196,8 @@ export class RemoteStore {
       throw new PeriscopeError({
         kind: 'storage',
         message: `${this.filePath} was written by a newer version of MCP Periscope (schema version ${reading.version}; this version reads up to ${CURRENT_SCHEMA_VERSION}).`,
-        hint: 'Update MCP Periscope, or point it at another folder with --data-dir. The file was left untouched.',
+        hint: 'Update MCP Periscope, or use another data folder. The file was left untouched.',
+        fixes: [FIX.dataDir],
         detail: { path: this.filePath, schemaVersion: reading.version },
       });
     }
@@ -290,12 +293,13 @@ function notFound(idOrName: string): PeriscopeError {
   return new PeriscopeError({
     kind: 'not-found',
     message: `No saved remote is called "${idOrName}".`,
-    hint: 'List saved remotes with `periscope remotes list`.',
+    hint: 'Check the name against the saved remotes.',
+    fixes: [FIX.remotes],
     detail: { remote: idOrName },
   });
 }
 
-function storageError(message: string, error: unknown, hint: string): PeriscopeError {
+function storageError(message: string, error: unknown, hint: string, fixes?: ErrorFix[]): PeriscopeError {
   const system = error instanceof Error ? error.message : String(error);
-  return new PeriscopeError({ kind: 'storage', message: `${message}: ${system}`, hint, detail: { systemMessage: system } }, { cause: error });
+  return new PeriscopeError({ kind: 'storage', message: `${message}: ${system}`, hint, ...(fixes ? { fixes } : {}), detail: { systemMessage: system } }, { cause: error });
 }

@@ -2,6 +2,7 @@ import { describeCommandReview, reviewCommand, type ConnectionTargetInput, type 
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
 import { secretEnvNames } from './env-secrets';
+import { FIX, headerFix } from '../diagnostics/fixes';
 
 /**
  * Turns a saved remote into what the connection engine needs, reading secret values from the
@@ -30,8 +31,9 @@ export async function resolveRemoteForConnection(
     throw new PeriscopeError({
       kind: 'missing-secret',
       message: `Remote "${remote.name}" needs a value for required header${missing.length > 1 ? 's' : ''} ${list}; nothing was sent.`,
-      hint: `Set ${missing.length > 1 ? 'them' : 'it'} in the remote's editor, or run \`periscope remotes edit ${quoteArg(remote.name)} ${missing.map((n) => `--secret ${n}`).join(' ')}\`.`,
-      detail: { remoteId: remote.id, missingHeaders: missing },
+      hint: `Enter ${missing.length > 1 ? 'their values' : 'its value'} in the remote's settings; a secret value is kept in the system keychain.`,
+      fixes: missing.map((name) => headerFix(name, `Set the ${name} header`)),
+      detail: { remoteId: remote.id, remoteName: remote.name, missingHeaders: missing },
     });
   }
   const target: ConnectionTargetInput = {
@@ -71,11 +73,8 @@ export function needsConfirmation(remote: Remote): PeriscopeError {
   return new PeriscopeError({
     kind: 'needs-confirmation',
     message: `Remote "${remote.name}" came from an imported file and runs a command nobody has confirmed yet; nothing was run. ${describeCommandReview(review).join('; ')}.`,
-    hint: `If you trust it, confirm it once: \`periscope remotes confirm ${quoteArg(remote.name)}\`, or --confirm-command on this command (in the app: the confirmation dialog).`,
+    hint: 'If you trust it, review and confirm the command once; nothing runs until then.',
+    fixes: [FIX.confirmCommand],
     detail: { remoteId: remote.id, remoteName: remote.name, ...review },
   });
-}
-
-function quoteArg(value: string): string {
-  return /^[\w.-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
 }

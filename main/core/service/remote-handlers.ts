@@ -63,7 +63,7 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
         throw fileError('read', path, error);
       }
       const report = await remotes.importText(text);
-      const outcomes = report.entries.map(({ name, status, remoteId, reason, warnings, command }) => ({ name, status, remoteId, reason, warnings: warnings ?? [], command }));
+      const outcomes = report.entries.map(({ name, status, remoteId, reason, duplicateOf, warnings, command }) => ({ name, status, remoteId, reason, duplicateOf, warnings: warnings ?? [], command }));
       if (outcomes.some((o) => o.status === 'imported')) emit({ type: 'remotes-changed' });
       return { cancelled: false, path, outcomes };
     },

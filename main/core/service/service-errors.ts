@@ -22,7 +22,7 @@ export function noDialogs(): PeriscopeError {
   return new PeriscopeError({
     kind: 'internal',
     message: 'File dialogs are not available in this window.',
-    hint: 'Use the periscope CLI for file import and export, or restart the app.',
+    hint: 'Restart MCP Periscope; if the file dialogs still do not open, report it.',
   });
 }
 

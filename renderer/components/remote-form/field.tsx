@@ -17,16 +17,19 @@ interface FieldProps {
   path: string;
   errors: Record<string, string[]>;
   help?: string;
+  /** The field an error's fix points at: outlined, with a note saying so. */
+  marked?: boolean;
   children: (a11y: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode;
 }
 
 /** A labelled control with its help text and validation messages wired for screen readers. */
-export function Field({ id, label, path, errors, help, children }: FieldProps) {
+export function Field({ id, label, path, errors, help, marked = false, children }: FieldProps) {
   const invalid = Boolean(errors[path]);
   const described = [invalid ? `err-${path}` : undefined, help ? `${id}-help` : undefined].filter(Boolean).join(' ');
   return (
-    <div className="field">
+    <div className={`field${marked ? ' is-fix-target' : ''}`} data-fix-target={marked || undefined}>
       <label htmlFor={id}>{label}</label>
+      {marked && <span className="fix-note">The connection’s error points here.</span>}
       {children({ id, 'aria-invalid': invalid || undefined, 'aria-describedby': described || undefined })}
       {help && (
         <span className="field-help" id={`${id}-help`}>

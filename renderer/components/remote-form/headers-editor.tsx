@@ -1,9 +1,12 @@
 import { FieldErrors } from './field';
+import { headerValueId } from './form-focus';
 import { newHeaderRow, type HeaderRow } from './form-model';
 
 interface HeadersEditorProps {
   rows: HeaderRow[];
   errors: Record<string, string[]>;
+  /** The header an error's fix points at (its row is outlined). */
+  markedHeader?: string;
   onChange(rows: HeaderRow[]): void;
 }
 
@@ -11,7 +14,7 @@ interface HeadersEditorProps {
  * Headers sent with every request. A secret's value is write-only: once stored it shows as
  * "set", typing replaces it, and "Clear" deletes it from the keychain on save.
  */
-export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
+export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersEditorProps) {
   const update = (key: number, patch: Partial<HeaderRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
     <fieldset className="headers-editor" data-testid="headers-editor">
@@ -38,8 +41,8 @@ export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
               const nameErrors = `headers.${i}.name`;
               const valueErrors = `headers.${i}.value`;
               return (
-                <tr key={row.key} data-testid="header-row">
-                  <td>
+                <tr key={row.key} data-testid="header-row" className={markedHeader && row.name.toLowerCase() === markedHeader.toLowerCase() ? 'is-fix-target' : undefined}>
+                  <td data-label="Name">
                     <input
                       aria-label={`Header ${n} name`}
                       value={row.name}
@@ -49,8 +52,9 @@ export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
                     />
                     <FieldErrors path={nameErrors} errors={errors} />
                   </td>
-                  <td>
+                  <td data-label="Value">
                     <input
+                      id={headerValueId(row.key)}
                       aria-label={`Header ${n} value`}
                       type={row.secret ? 'password' : 'text'}
                       autoComplete="off"
@@ -71,16 +75,16 @@ export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
                     )}
                     <FieldErrors path={valueErrors} errors={errors} />
                   </td>
-                  <td>
+                  <td data-label="Description">
                     <input aria-label={`Header ${n} description`} value={row.description} onChange={(e) => update(row.key, { description: e.target.value })} />
                   </td>
-                  <td>
+                  <td data-label="Required">
                     <input type="checkbox" aria-label={`Header ${n} required`} checked={row.required} onChange={(e) => update(row.key, { required: e.target.checked })} />
                   </td>
-                  <td>
+                  <td data-label="Secret">
                     <input type="checkbox" aria-label={`Header ${n} secret`} checked={row.secret} onChange={(e) => update(row.key, { secret: e.target.checked })} />
                   </td>
-                  <td>
+                  <td className="header-remove">
                     <button type="button" aria-label={`Remove header ${n}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
                       Remove
                     </button>
@@ -91,7 +95,7 @@ export function HeadersEditor({ rows, errors, onChange }: HeadersEditorProps) {
           </tbody>
         </table>
       )}
-      <button type="button" data-testid="add-header" onClick={() => onChange([...rows, newHeaderRow()])}>
+      <button type="button" id="add-header" data-testid="add-header" onClick={() => onChange([...rows, newHeaderRow()])}>
         Add header
       </button>
     </fieldset>

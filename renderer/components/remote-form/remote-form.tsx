@@ -1,11 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import type { ErrorInfo } from '../../../shared/model/error-info';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { ErrorInfo, FixField } from '../../../shared/model/error-info';
 import type { Remote, RemoteInput } from '../../../shared/model/remote';
 import { ErrorNotice } from '../error-notice';
 import { Field } from './field';
+import { formChanged, initialFocusId, withFixRow } from './form-focus';
 import { checkForm, formFromRemote, type RemoteFormState } from './form-model';
 import { EnvSecretsEditor } from './env-secrets-editor';
 import { HeadersEditor } from './headers-editor';
+import { UrlSuggestion } from './url-suggestion';
 
 interface RemoteFormProps {
   /** Undefined for a new remote. */
@@ -14,7 +16,14 @@ interface RemoteFormProps {
   /** What main answered when saving failed. */
   saveError: ErrorInfo | undefined;
   onSave(input: RemoteInput): void;
+  /** Cancel, or Esc anywhere in the form (the owner asks about unsaved edits). */
   onCancel(): void;
+  /** The field an error's fix points at: focused and marked when the form opens. */
+  focusField?: FixField;
+  /** The value the fix proposes for that field (preselected, unsaved). */
+  fixValue?: string;
+  /** Told whenever the form starts or stops differing from what was loaded. */
+  onDirtyChange?(dirty: boolean): void;
 }
 
 const TRANSPORTS = [
@@ -32,11 +41,28 @@ const ERAS = [
 ] as const;
 
 /** Create or edit a remote. Checks with the shared model before anything is sent to main. */
-export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: RemoteFormProps) {
-  const [state, setState] = useState<RemoteFormState>(() => formFromRemote(remote));
+export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusField, fixValue, onDirtyChange }: RemoteFormProps) {
+  const [initial] = useState<RemoteFormState>(() => formFromRemote(remote));
+  const [state, setState] = useState<RemoteFormState>(() => withFixRow(initial, focusField, fixValue));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [urlTouched, setUrlTouched] = useState(false);
   const set = (patch: Partial<RemoteFormState>) => setState((s) => ({ ...s, ...patch }));
+  const dirty = formChanged(state, initial);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
+  // New remote: the name first; a fix: its field (again whenever another fix is asked for).
+  useEffect(() => {
+    const target = document.getElementById(initialFocusId(state, focusField));
+    target?.focus();
+    if (focusField) target?.scrollIntoView?.({ block: 'center' });
+    // Only when the requested field changes: typing must not move the focus.
+  }, [focusField]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    onCancel();
+  };
+  const marked = (path: string) => focusField === path;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -49,7 +75,7 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: Remo
   const errorCount = Object.values(errors).reduce((n, list) => n + list.length, 0);
 
   return (
-    <form className="remote-form" onSubmit={submit} noValidate aria-labelledby="remote-form-title" data-testid="remote-form">
+    <form className="remote-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="remote-form-title" data-testid="remote-form" data-dirty={dirty || undefined}>
       <h2 id="remote-form-title">{remote ? `Edit ${remote.name}` : 'New remote'}</h2>
       {errorCount > 0 && (
         <p className="form-summary" role="alert" data-testid="form-errors">
@@ -60,7 +86,7 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: Remo
       <Field id="remote-name" label="Name" path="name" errors={errors}>
         {(a11y) => <input {...a11y} value={state.name} onChange={(e) => set({ name: e.target.value })} data-testid="remote-name" />}
       </Field>
-      <Field id="remote-transport" label="Transport" path="transport" errors={errors}>
+      <Field id="remote-transport" label="Transport" path="transport" errors={errors} marked={marked('transport')}>
         {(a11y) => (
           <select {...a11y} value={state.transport} onChange={(e) => set({ transport: e.target.value as RemoteFormState['transport'] })} data-testid="remote-transport">
             {TRANSPORTS.map(([value, label]) => (
@@ -73,10 +99,10 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: Remo
       </Field>
       {stdio ? (
         <>
-          <Field id="remote-command" label="Command" path="command" errors={errors} help="The program to start, e.g. npx or /usr/bin/python3">
+          <Field id="remote-command" label="Command" path="command" errors={errors} marked={marked('command')} help="The program to start, e.g. npx or /usr/bin/python3">
             {(a11y) => <input {...a11y} value={state.command} onChange={(e) => set({ command: e.target.value })} data-testid="remote-command" />}
           </Field>
-          <Field id="remote-args" label="Arguments" path="args" errors={errors} help="One argument per line">
+          <Field id="remote-args" label="Arguments" path="args" errors={errors} marked={marked('args')} help="One argument per line">
             {(a11y) => <textarea {...a11y} rows={3} value={state.args} onChange={(e) => set({ args: e.target.value })} />}
           </Field>
           <Field
@@ -84,45 +110,51 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: Remo
             label="Environment"
             path="env"
             errors={errors}
+            marked={marked('env')}
             help="KEY=VALUE, one per line. Credentials (API_KEY, *_TOKEN, *_SECRET, PASSWORD…) are kept in the system keychain and listed below as set"
           >
             {(a11y) => <textarea {...a11y} rows={3} value={state.env} onChange={(e) => set({ env: e.target.value })} />}
           </Field>
           <EnvSecretsEditor rows={state.secretEnv} onChange={(secretEnv) => set({ secretEnv })} />
-          <Field id="remote-cwd" label="Working directory" path="cwd" errors={errors}>
+          <Field id="remote-cwd" label="Working directory" path="cwd" errors={errors} marked={marked('cwd')}>
             {(a11y) => <input {...a11y} value={state.cwd} onChange={(e) => set({ cwd: e.target.value })} />}
           </Field>
         </>
       ) : (
-        <Field id="remote-url" label="URL" path="url" errors={errors} help="e.g. https://api.example.com/v1/mcp or wss://host/mcp">
-          {(a11y) => <input {...a11y} type="url" value={state.url} onChange={(e) => set({ url: e.target.value })} data-testid="remote-url" />}
+        <Field id="remote-url" label="URL" path="url" errors={errors} marked={marked('url')} help="e.g. https://api.example.com/v1/mcp or wss://host/mcp">
+          {(a11y) => (
+            <>
+              <input {...a11y} type="url" value={state.url} onChange={(e) => set({ url: e.target.value })} onBlur={() => setUrlTouched(true)} data-testid="remote-url" />
+              {(urlTouched || errors.url) && <UrlSuggestion url={state.url} transport={state.transport} onUse={(url) => set({ url })} />}
+            </>
+          )}
         </Field>
       )}
-      {!stdio && <HeadersEditor rows={state.headers} errors={errors} onChange={(headers) => set({ headers })} />}
+      {!stdio && <HeadersEditor rows={state.headers} errors={errors} markedHeader={focusField?.startsWith('header:') ? focusField.slice(7) : undefined} onChange={(headers) => set({ headers })} />}
       <fieldset>
         <legend>Timeouts</legend>
-        <Field id="remote-connect-ms" label="Connect timeout (ms)" path="timeouts.connectMs" errors={errors} help="Empty: 15000">
+        <Field id="remote-connect-ms" label="Connect timeout (ms)" path="timeouts.connectMs" errors={errors} marked={marked('timeouts.connectMs')} help="Empty: 15000">
           {(a11y) => <input {...a11y} inputMode="numeric" value={state.connectMs} onChange={(e) => set({ connectMs: e.target.value })} />}
         </Field>
-        <Field id="remote-request-ms" label="Request timeout (ms)" path="timeouts.requestMs" errors={errors} help="Empty: 60000">
+        <Field id="remote-request-ms" label="Request timeout (ms)" path="timeouts.requestMs" errors={errors} marked={marked('timeouts.requestMs')} help="Empty: 60000">
           {(a11y) => <input {...a11y} inputMode="numeric" value={state.requestMs} onChange={(e) => set({ requestMs: e.target.value })} />}
         </Field>
       </fieldset>
       {!stdio && (
         <fieldset>
           <legend>TLS</legend>
-          <Field id="remote-ca-files" label="Extra CA certificate files" path="tls.caFiles" errors={errors} help="One PEM file path per line">
+          <Field id="remote-ca-files" label="Extra CA certificate files" path="tls.caFiles" errors={errors} marked={marked('tls.caFiles')} help="One PEM file path per line">
             {(a11y) => <textarea {...a11y} rows={2} value={state.caFiles} onChange={(e) => set({ caFiles: e.target.value })} />}
           </Field>
-          <label className="check">
-            <input type="checkbox" checked={state.acceptInvalidCertificates} onChange={(e) => set({ acceptInvalidCertificates: e.target.checked })} data-testid="remote-accept-invalid" />
+          <label className={`check${marked('tls.acceptInvalidCertificates') ? ' is-fix-target' : ''}`}>
+            <input type="checkbox" id="remote-accept-invalid" checked={state.acceptInvalidCertificates} onChange={(e) => set({ acceptInvalidCertificates: e.target.checked })} data-testid="remote-accept-invalid" />
             Accept invalid certificates (unsafe: only for testing a server you control)
           </label>
         </fieldset>
       )}
       <fieldset>
         <legend>Protocol</legend>
-        <Field id="remote-protocol-era" label="Protocol era" path="protocolEra" errors={errors}>
+        <Field id="remote-protocol-era" label="Protocol era" path="protocolEra" errors={errors} marked={marked('protocolEra')}>
           {(a11y) => (
             <select {...a11y} value={state.protocolEra} onChange={(e) => set({ protocolEra: e.target.value as RemoteFormState['protocolEra'] })} data-testid="remote-protocol-era">
               {ERAS.map(([value, label]) => (
@@ -133,12 +165,12 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel }: Remo
             </select>
           )}
         </Field>
-        <Field id="remote-protocol-version" label="Pin protocol version" path="protocolVersion" errors={errors} help="Empty: negotiate. e.g. 2026-07-28 or 2025-11-25">
+        <Field id="remote-protocol-version" label="Pin protocol version" path="protocolVersion" errors={errors} marked={marked('protocolVersion')} help="Empty: negotiate. e.g. 2026-07-28 or 2025-11-25">
           {(a11y) => <input {...a11y} value={state.protocolVersion} onChange={(e) => set({ protocolVersion: e.target.value })} data-testid="remote-protocol-version" />}
         </Field>
         {!stdio && (
           <label className="check">
-            <input type="checkbox" checked={state.reinitializeOnSessionExpiry} onChange={(e) => set({ reinitializeOnSessionExpiry: e.target.checked })} data-testid="remote-renew-session" />
+            <input type="checkbox" id="remote-renew-session" checked={state.reinitializeOnSessionExpiry} onChange={(e) => set({ reinitializeOnSessionExpiry: e.target.checked })} data-testid="remote-renew-session" />
             Start a new session when the server forgets this one (HTTP 404); clear it to stop and show the expiry instead
           </label>
         )}

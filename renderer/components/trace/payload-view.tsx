@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { Truncation } from '../../../shared/model/trace';
-import { formatSize } from '../../trace/entry-fields';
-import { formatPayload, limitText } from '../../trace/payload-text';
+import { contentBlocks } from '../../trace/mcp-content';
+import { formatPayload } from '../../trace/payload-text';
+import { ContentBlocks } from './content-blocks';
+import { LargeText } from './large-text';
 
 interface PayloadViewProps {
   title: string;
@@ -10,26 +12,28 @@ interface PayloadViewProps {
   truncated?: Truncation;
 }
 
+type Mode = 'content' | 'pretty' | 'raw';
+
 /**
- * A JSON payload, pretty or raw; cut at about 50 KB with a button to show the rest. A payload
+ * A payload, complete whatever its size: an MCP result's content as a person reads it (text with
+ * its line breaks, images as images), or the JSON pretty or raw. Long text wraps. A payload
  * main already cut says so first: how big it was, how much is here, where the whole one is.
  */
 export function PayloadView({ title, value, truncated }: PayloadViewProps) {
-  const [mode, setMode] = useState<'pretty' | 'raw'>('pretty');
-  const [showAll, setShowAll] = useState(false);
-  const full = useMemo(() => formatPayload(value, mode), [value, mode]);
-  const shown = limitText(full, showAll);
+  const blocks = useMemo(() => contentBlocks(value), [value]);
+  const [mode, setMode] = useState<Mode>(() => (blocks ? 'content' : 'pretty'));
+  const json = useMemo(() => (mode === 'content' ? '' : formatPayload(value, mode)), [value, mode]);
+  const modes: Mode[] = blocks ? ['content', 'pretty', 'raw'] : ['pretty', 'raw'];
   return (
     <section className="payload" aria-label={title}>
       <div className="payload-head">
         <h4>{title}</h4>
         <div role="group" aria-label={`${title} format`} className="segmented">
-          <button type="button" aria-pressed={mode === 'pretty'} onClick={() => setMode('pretty')}>
-            Pretty
-          </button>
-          <button type="button" aria-pressed={mode === 'raw'} onClick={() => setMode('raw')}>
-            Raw
-          </button>
+          {modes.map((m) => (
+            <button key={m} type="button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {MODE_NAMES[m]}
+            </button>
+          ))}
         </div>
       </div>
       {truncated && (
@@ -37,20 +41,16 @@ export function PayloadView({ title, value, truncated }: PayloadViewProps) {
           {truncated.note}
         </p>
       )}
-      <pre className={`payload-text mode-${mode}`} data-testid="payload-text" tabIndex={0}>
-        {shown.text}
-      </pre>
-      {shown.truncated && (
-        <p className="truncated-note">
-          Showing the first {formatSize(shown.text.length)} of {formatSize(shown.fullLength)}.{' '}
-          <button type="button" className="link-button" data-testid="payload-show-all" onClick={() => setShowAll(true)}>
-            Show all
-          </button>
-        </p>
+      {mode === 'content' && blocks ? (
+        <ContentBlocks blocks={blocks} />
+      ) : (
+        <LargeText text={json} testId="payload-text" label={`${title}, ${MODE_NAMES[mode].toLowerCase()} JSON`} />
       )}
     </section>
   );
 }
+
+const MODE_NAMES: Record<Mode, string> = { content: 'Content', pretty: 'Pretty', raw: 'Raw' };
 
 interface HeadersTableProps {
   title: string;

@@ -1,6 +1,7 @@
 import type { TraceEntry } from '../../../shared/model/trace';
 import { buildCurlCommand } from '../../trace/curl';
 import { entryDirection, formatLatency, formatSize, formatTime, kindLabel, latencyOf, methodLabel, sizeOf } from '../../trace/entry-fields';
+import { CopyButton } from '../copy-button';
 import { EntryBody } from './entry-body';
 
 interface TraceDetailProps {
@@ -8,15 +9,20 @@ interface TraceDetailProps {
   /** The request of a response, or the response of a request, when it is in the trace. */
   pair: TraceEntry | undefined;
   onShowSeq(seq: number): void;
-  onCopy(text: string, what: string): void;
+  /** Copies text to the clipboard; false when it could not. */
+  copy(text: string): Promise<boolean>;
+  /** Shown when no entry is open, e.g. why the selected one is not shown. */
+  emptyText?: string;
 }
 
 /** The selected entry in full: fields, payloads, headers, and links to its pair. */
-export function TraceDetail({ entry, pair, onShowSeq, onCopy }: TraceDetailProps) {
+export function TraceDetail({ entry, pair, onShowSeq, copy, emptyText = 'Select an entry to see its details. Use ↑ ↓ Home End in the list.' }: TraceDetailProps) {
   if (!entry) {
     return (
       <section className="trace-detail is-empty" aria-label="Entry details" data-testid="trace-detail">
-        <p className="muted">Select an entry to see its details. Use ↑ ↓ Home End in the list.</p>
+        <p className="muted" data-testid="detail-empty">
+          {emptyText}
+        </p>
       </section>
     );
   }
@@ -28,14 +34,8 @@ export function TraceDetail({ entry, pair, onShowSeq, onCopy }: TraceDetailProps
           #{entry.seq} {kindLabel(entry)} <span className="detail-method">{methodLabel(entry)}</span>
         </h3>
         <div className="detail-actions">
-          <button type="button" data-testid="copy-json" onClick={() => onCopy(JSON.stringify(entry, null, 2), 'Entry as JSON')}>
-            Copy as JSON
-          </button>
-          {entry.type === 'http' && (
-            <button type="button" data-testid="copy-curl" onClick={() => onCopy(buildCurlCommand(entry).command, 'cURL command')}>
-              Copy as cURL
-            </button>
-          )}
+          <CopyButton label="Copy as JSON" testId="copy-json" text={() => JSON.stringify(entry, null, 2)} copy={copy} />
+          {entry.type === 'http' && <CopyButton label="Copy as cURL" testId="copy-curl" text={() => buildCurlCommand(entry).command} copy={copy} />}
         </div>
       </header>
       <dl className="detail-fields">

@@ -6,6 +6,8 @@ interface TraceFilterBarProps {
   total: number;
   onChange(patch: Partial<TraceFilter>): void;
   onReset(): void;
+  /** Entries the text search covered only in part (their first megabyte): said, never silent. */
+  partlySearched?: number;
 }
 
 const KIND_NAMES: Record<KindFilter, string> = {
@@ -24,7 +26,7 @@ const KIND_NAMES: Record<KindFilter, string> = {
 };
 
 /** Filters above the trace: text, method, direction, kinds, errors only. */
-export function TraceFilterBar({ filter, shown, total, onChange, onReset }: TraceFilterBarProps) {
+export function TraceFilterBar({ filter, shown, total, onChange, onReset, partlySearched = 0 }: TraceFilterBarProps) {
   const toggleKind = (kind: KindFilter) =>
     onChange({ kinds: filter.kinds.includes(kind) ? filter.kinds.filter((k) => k !== kind) : [...filter.kinds, kind] });
   return (
@@ -87,6 +89,11 @@ export function TraceFilterBar({ filter, shown, total, onChange, onReset }: Trac
         <button type="button" className="link-button" onClick={onReset} data-testid="trace-filter-clear">
           Clear filters
         </button>
+      )}
+      {filter.text.trim() !== '' && partlySearched > 0 && (
+        <p className="search-partial" role="note" data-testid="search-partial">
+          {partlySearched.toLocaleString()} very large {partlySearched === 1 ? 'entry was' : 'entries were'} searched in {partlySearched === 1 ? 'its' : 'their'} first 1 MB only (the memory set aside for searching large payloads is used up).
+        </p>
       )}
     </div>
   );

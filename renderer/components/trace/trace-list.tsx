@@ -93,6 +93,11 @@ export function TraceList({ rows, version, selectedSeq, onSelect, label, emptyTe
         <span className="col-latency">Latency</span>
         <span className="col-size">Size</span>
       </div>
+      {count === 0 && (
+        <p className="empty-note" data-testid="trace-list-empty">
+          {emptyText}
+        </p>
+      )}
       <div
         ref={scrollRef}
         className="trace-scroll"
@@ -124,7 +129,6 @@ export function TraceList({ rows, version, selectedSeq, onSelect, label, emptyTe
           </div>
         )}
       </div>
-      {count === 0 && <p className="empty-note">{emptyText}</p>}
       {!follow && count > 0 && (
         <button
           type="button"

@@ -45,6 +45,7 @@ describe('the CLI names what happened, never exit 70', () => {
     const over = await cli(['call', scripted.urls.websocket, 'misbehave', '--args', args, '--max-message-mb', '1']);
     expect(over.code).toBe(36);
     expect(over.stderr).toContain('error: The server sent a WebSocket message larger than the 1 MB limit');
+    expect(over.stderr).toMatch(/^hint: .*\(--max-message-mb <n>\)$/m);
     const under = await cli(['call', scripted.urls.websocket, 'misbehave', '--args', args, '--max-message-mb', '4']);
     expect(under.code, under.stderr).toBe(0);
     const bad = await cli(['tools', scripted.urls.websocket, '--max-message-mb', 'lots']);

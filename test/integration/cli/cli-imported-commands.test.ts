@@ -56,7 +56,7 @@ describe('stdio remotes imported from a file', () => {
       const refused = await run([command, 'marker']);
       expect(refused.code).toBe(13);
       expect(refused.stderr).toMatch(/^error: Remote "marker" came from an imported file and runs a command nobody has confirmed yet; nothing was run\. command: .*; env: NODE_OPTIONS, API_KEY \(values hidden\); warning: NODE_OPTIONS can make/m);
-      expect(refused.stderr).toMatch(/^hint: If you trust it, confirm it once: `periscope remotes confirm marker`, or --confirm-command/m);
+      expect(refused.stderr).toMatch(/^hint: If you trust it, review and confirm the command once; nothing runs until then. \(periscope remotes confirm marker, or --confirm-command on this command\)$/m);
     }
     expect(existsSync(marker)).toBe(false);
   });

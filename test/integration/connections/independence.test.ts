@@ -44,12 +44,12 @@ describe('simultaneous connections stay independent', () => {
     const stdio = await manager.open({ transport: 'stdio', command, args }, { label: 'stdio' });
 
     await ws.close();
-    await until(() => wsConnection.info().state === 'closed', 'the WebSocket connection to notice');
+    await until(() => wsConnection.info().state === 'lost', 'the WebSocket connection to notice');
     expect(wsConnection.info().error).toMatchObject({ kind: 'closed' });
     expect(textOf(await stdio.callTool('echo', { message: 'unaffected' }))).toBe('unaffected');
     expect(stdio.info().state).toBe('connected');
     expect(new Set(seen.map((e) => e.connectionId))).toEqual(new Set([wsConnection.id, stdio.id]));
-    expect(states).toEqual(expect.arrayContaining(['ws:connecting', 'ws:connected', 'stdio:connected', 'ws:closed']));
+    expect(states).toEqual(expect.arrayContaining(['ws:connecting', 'ws:connected', 'stdio:connected', 'ws:lost']));
   });
 
   it('the buffer keeps the configured number of entries; the session file keeps everything', async () => {

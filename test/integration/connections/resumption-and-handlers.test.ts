@@ -82,13 +82,13 @@ describe('stream resumption, server requests and dropped processes', () => {
     }
   });
 
-  it('a stdio server that dies is reported with its last stderr line; the connection is then closed', async () => {
+  it('a stdio server that dies is reported with its last stderr line; the connection is then lost', async () => {
     const { command, args } = stdioFixtureCommand();
     const connection = await manager.open({ transport: 'stdio', command, args });
     await until(() => ofType(connection.buffer.entries(), 'stderr').length >= 2, 'the start-up stderr lines');
     const pid = Number(/pid (\d+)/.exec(ofType(connection.buffer.entries(), 'stderr')[0]!.line)![1]);
     process.kill(pid, 'SIGKILL');
-    await until(() => connection.info().state === 'closed', 'the exit to be noticed');
+    await until(() => connection.info().state === 'lost', 'the exit to be noticed');
     expect(connection.info().error).toMatchObject({ kind: 'spawn', message: expect.stringContaining('second line') });
     const error = await connection.listTools().catch((e: unknown) => e);
     expect(error).toMatchObject({ info: { kind: 'spawn' } });

@@ -94,7 +94,13 @@ describe('sessions and timeouts', () => {
     const started = Date.now();
     await connection.close();
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(isPeriscopeError(await connecting)).toBe(true);
+    const stopped = await connecting;
+    expect(isPeriscopeError(stopped)).toBe(true);
+    // Logged as what happened (the user cancelled), not as the connect timeout.
+    expect(isPeriscopeError(stopped) && stopped.info).toMatchObject({ kind: 'cancelled', message: expect.stringContaining('was cancelled') });
+    const errors = connection.buffer.entries().filter((e) => e.type === 'lifecycle' && e.state === 'error');
+    expect(errors.map((e) => (e.type === 'lifecycle' ? e.text : ''))).toEqual([expect.stringContaining('was cancelled')]);
+    expect(JSON.stringify(connection.buffer.entries()).match(/.{120}timed out.{60}/i)?.[0]).toBeUndefined();
     expect(connection.info().state).toBe('closed');
   });
 });

@@ -5,6 +5,7 @@ import { startWebSocketFixture } from '../../fixtures/sdk-servers/websocket-fixt
 import { INSECURE_WARNING } from '../../../main/core/connections/tls-dispatcher';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { useManager } from './connection-test-support';
+import { cliHint } from '../../../main/cli/fix-options';
 
 const { manager, cleanup } = useManager();
 
@@ -49,6 +50,7 @@ describe('TLS options per connection', () => {
     if (!isPeriscopeError(error)) return;
     expect(error.info.kind).toBe('tls');
     expect(error.info.message).toBe('Could not read the CA certificate file "/nonexistent/periscope-ca.pem" (no such file)');
-    expect(error.info.hint).toContain('--ca');
+    expect(error.info.fixes?.[0]?.field).toBe('tls.caFiles');
+    expect(cliHint(error.info)).toContain('--ca <file>');
   });
 });

@@ -26,7 +26,7 @@ describe('WebSocket specifics', () => {
     cleanup(() => fixture.close());
     const connection = await manager.open({ transport: 'websocket', url: fixture.url });
     fixture.closeClients(4001, 'maintenance window');
-    await until(() => connection.info().state === 'closed', 'the close');
+    await until(() => connection.info().state === 'lost', 'the close');
     expect(connection.info().error).toMatchObject({ kind: 'closed', detail: { closeCode: 4001, closeReason: 'maintenance window' } });
     expect(ofType(connection.buffer.entries(), 'websocket').at(-1)).toMatchObject({ event: 'close', closeCode: 4001, closeReason: 'maintenance window' });
   });
@@ -40,7 +40,7 @@ describe('WebSocket specifics', () => {
     cleanup(() => pinging.closeAll());
     const good = await pinging.open({ transport: 'websocket', url: alive.url });
     const bad = await pinging.open({ transport: 'websocket', url: deaf.url });
-    await until(() => bad.info().state === 'closed', 'the deaf peer to be cut off');
+    await until(() => bad.info().state === 'lost', 'the deaf peer to be cut off');
     expect(bad.info().error).toMatchObject({ kind: 'closed', detail: { closeCode: 1006 } });
     expect(ofType(bad.buffer.entries(), 'websocket').some((e) => e.event === 'error' && /no pong within 150 ms/.test(e.closeReason ?? ''))).toBe(true);
     await until(() => alive.pingsReceived() >= 3, 'three pings');

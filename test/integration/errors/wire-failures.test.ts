@@ -122,9 +122,11 @@ describe('a WebSocket message over the size limit', () => {
       if (!isPeriscopeError(error)) throw new Error(`expected a PeriscopeError, got ${String(error)}`);
       expect(error.info.kind).toBe('too-large');
       expect(error.info.message).toBe('The server sent a WebSocket message larger than the 1 MB limit, so Periscope closed the socket (code 1009)');
-      expect(error.info.hint).toContain('--max-message-mb');
+      expect(error.info.hint).toContain('raise the WebSocket message limit for this connection');
+      expect(error.info.fixes).toEqual([expect.objectContaining({ field: 'max-message-size' })]);
       expect(error.info.detail).toMatchObject({ limitBytes: limit });
-      expect(connection.info()).toMatchObject({ state: 'closed', error: { kind: 'too-large' } });
+      // Periscope closed the socket itself, so the connection is gone: lost, with that reason.
+      expect(connection.info()).toMatchObject({ state: 'lost', error: { kind: 'too-large' } });
       expect(entries.some((e) => e.type === 'websocket' && e.event === 'close' && e.closeReason === 'message larger than the 1 MB limit')).toBe(true);
     });
   }

@@ -55,7 +55,10 @@ export function resetStores(): void {
   useTraceStore.setState({ traces: {} });
   useSettingsStore.setState({ settings: undefined });
   useTraceViewStore.setState({ filters: {}, selectedSeq: {} });
-  useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, notices: [] });
+  useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
+  // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
+  sessionStorage.clear();
+  localStorage.clear();
 }
 
 export function makeRemote(over: Partial<Remote> = {}): Remote {

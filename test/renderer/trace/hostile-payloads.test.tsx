@@ -22,7 +22,7 @@ describe('payloads main cut or nested too deep', () => {
       message: kept,
       truncated: { reason: 'size', bytes: 24 * 1024 * 1024, keptBytes: kept.length, fullCopy: 'session-file', note: 'truncated: 24.0 MB, the first 1.0 MB kept here; the full copy is in the session file' },
     };
-    render(<TraceDetail entry={entry} pair={undefined} onShowSeq={vi.fn()} onCopy={vi.fn()} />);
+    render(<TraceDetail entry={entry} pair={undefined} onShowSeq={vi.fn()} copy={vi.fn(async () => true)} />);
     const pane = screen.getByTestId('trace-detail');
     expect(within(pane).getByTestId('payload-cut')).toHaveTextContent('truncated: 24.0 MB, the first 1.0 MB kept here; the full copy is in the session file');
     expect(within(pane).getByTestId('payload-text').textContent).toBe(kept);
@@ -38,7 +38,7 @@ describe('payloads main cut or nested too deep', () => {
       data: 'dddd',
       truncated: { reason: 'size', bytes: 5_000_000, keptBytes: 4, fullCopy: 'none', note: 'truncated: 4.8 MB, the first 4 B kept here; no full copy was recorded (recording is off, or stopped at its cap)' },
     };
-    render(<TraceDetail entry={entry} pair={undefined} onShowSeq={vi.fn()} onCopy={vi.fn()} />);
+    render(<TraceDetail entry={entry} pair={undefined} onShowSeq={vi.fn()} copy={vi.fn(async () => true)} />);
     expect(screen.getByTestId('payload-cut')).toHaveTextContent('no full copy was recorded');
   });
 

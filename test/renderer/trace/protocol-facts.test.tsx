@@ -7,7 +7,7 @@ const base = { connectionId: 'c1', wallTime: 1_750_000_000_000, monoTime: 1 };
 
 function show(entry: TraceEntry) {
   const onShowSeq = vi.fn();
-  render(<TraceDetail entry={entry} pair={undefined} onShowSeq={onShowSeq} onCopy={vi.fn()} />);
+  render(<TraceDetail entry={entry} pair={undefined} onShowSeq={onShowSeq} copy={vi.fn(async () => true)} />);
   return { onShowSeq, pane: screen.getByTestId('trace-detail') };
 }
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { TraceDetail } from '../../../renderer/components/trace/trace-detail';
@@ -8,8 +8,8 @@ const base = { connectionId: 'c1', wallTime: 1_750_000_000_000, monoTime: 1 };
 
 function show(entry: TraceEntry | undefined, pair?: TraceEntry) {
   const onShowSeq = vi.fn();
-  const onCopy = vi.fn();
-  render(<TraceDetail entry={entry} pair={pair} onShowSeq={onShowSeq} onCopy={onCopy} />);
+  const onCopy = vi.fn(async (_text: string) => true);
+  render(<TraceDetail entry={entry} pair={pair} onShowSeq={onShowSeq} copy={onCopy} />);
   return { onShowSeq, onCopy, pane: screen.getByTestId('trace-detail') };
 }
 
@@ -20,7 +20,7 @@ describe('TraceDetail', () => {
     expect(within(pane).queryByTestId('copy-json')).toBeNull();
   });
 
-  it('shows a message in pretty or raw JSON and copies it as JSON', () => {
+  it('shows a message in pretty or raw JSON and copies it as JSON', async () => {
     const entry: TraceEntry = {
       ...base,
       seq: 7,
@@ -43,6 +43,8 @@ describe('TraceDetail', () => {
     expect(onShowSeq).toHaveBeenCalledWith(6);
     fireEvent.click(within(pane).getByTestId('copy-json'));
     expect(JSON.parse(onCopy.mock.calls[0][0])).toEqual(entry);
+    // The button itself says it worked (not only a hidden announcement).
+    await waitFor(() => expect(within(pane).getByTestId('copy-json')).toHaveTextContent('✓ Copied'));
     expect(within(pane).queryByTestId('copy-curl')).toBeNull();
   });
 
@@ -61,23 +63,23 @@ describe('TraceDetail', () => {
     expect(within(pane).getByRole('region', { name: 'Response headers' })).toHaveTextContent('www-authenticate');
     expect(within(pane).getByRole('region', { name: 'Request body' })).toHaveTextContent('"method": "ping"');
     fireEvent.click(within(pane).getByTestId('copy-curl'));
-    expect(onCopy).toHaveBeenCalledWith(expect.stringContaining('Bearer $AUTHORIZATION'), 'cURL command');
+    expect(onCopy).toHaveBeenCalledWith(expect.stringContaining('Bearer $AUTHORIZATION'));
   });
 
   it('shows SSE events, WebSocket closes, stderr lines and lifecycle errors', () => {
     const sse: TraceEntry = { ...base, seq: 1, type: 'sse-event', exchangeId: 'x1', event: 'message', eventId: '42', size: 10, data: '{"jsonrpc":"2.0","method":"notifications/progress"}' };
-    const { unmount } = render(<TraceDetail entry={sse} pair={undefined} onShowSeq={() => {}} onCopy={() => {}} />);
+    const { unmount } = render(<TraceDetail entry={sse} pair={undefined} onShowSeq={() => {}} copy={async () => true} />);
     expect(screen.getByTestId('trace-detail')).toHaveTextContent('Event message, id 42');
     expect(screen.getByTestId('payload-text').textContent).toContain('"method": "notifications/progress"');
     unmount();
 
     const ws: TraceEntry = { ...base, seq: 2, type: 'websocket', event: 'close', closeCode: 1011, closeReason: 'internal error' };
-    const second = render(<TraceDetail entry={ws} pair={undefined} onShowSeq={() => {}} onCopy={() => {}} />);
+    const second = render(<TraceDetail entry={ws} pair={undefined} onShowSeq={() => {}} copy={async () => true} />);
     expect(screen.getByTestId('trace-detail')).toHaveTextContent('WebSocket close, close code 1011 (internal error)');
     second.unmount();
 
     const stderr: TraceEntry = { ...base, seq: 3, type: 'stderr', line: 'Error: ENOENT config.json' };
-    const third = render(<TraceDetail entry={stderr} pair={undefined} onShowSeq={() => {}} onCopy={() => {}} />);
+    const third = render(<TraceDetail entry={stderr} pair={undefined} onShowSeq={() => {}} copy={async () => true} />);
     expect(screen.getByTestId('trace-detail')).toHaveTextContent('Error: ENOENT config.json');
     third.unmount();
 

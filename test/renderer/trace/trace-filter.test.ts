@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { EMPTY_FILTER, filterIndices, isFilterActive, type TraceFilter } from '../../../renderer/trace/trace-filter';
+import { SEARCH_TEXT_LIMIT } from '../../../renderer/trace/search-text';
 import { TraceLog } from '../../../renderer/trace/trace-log';
 import { makeEntries, makeHttpEntry } from '../support/make-entries';
 
@@ -123,11 +124,21 @@ describe('TraceLog', () => {
 });
 
 describe('search text', () => {
-  it('keeps at most a megabyte of an entry for search', async () => {
-    const { buildSearchText, SEARCH_TEXT_LIMIT } = await import('../../../renderer/trace/search-text');
-    const entry: TraceEntry = { ...base, seq: 1, type: 'stderr', line: `START ${'x'.repeat(2_000_000)}` };
-    const text = buildSearchText(entry);
-    expect(text.length).toBe(SEARCH_TEXT_LIMIT);
-    expect(text.startsWith('start ')).toBe(true);
+  const big = (seq: number, size: number): TraceEntry => ({ ...base, seq, type: 'stderr', line: `START ${'x'.repeat(size)} THE END ${seq}` });
+
+  it('searches a 5 MB entry to its very end', () => {
+    const log = new TraceLog();
+    log.append([big(1, 5_000_000), { ...base, seq: 2, type: 'stderr', line: 'small' }]);
+    expect(filterIndices(log.entries, { ...EMPTY_FILTER, text: 'the end 1' }, log)).toEqual([0]);
+    expect(log.partlySearched.size).toBe(0);
+  });
+
+  it('past the budget for big texts, cuts to the first megabyte and remembers which entries', () => {
+    const log = new TraceLog(undefined, undefined, 6_000_000);
+    log.append([big(1, 5_000_000), big(2, 5_000_000)]);
+    // The first fits the budget and is searched whole; the second is searched in its first megabyte only.
+    expect(filterIndices(log.entries, { ...EMPTY_FILTER, text: 'the end' }, log)).toEqual([0]);
+    expect([...log.partlySearched]).toEqual([2]);
+    expect(log.searchTextAt(1).length).toBe(SEARCH_TEXT_LIMIT);
   });
 });

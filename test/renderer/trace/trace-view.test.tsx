@@ -112,15 +112,26 @@ describe('TraceView', () => {
     expect(screen.getAllByTestId('trace-row')).toHaveLength(before + 1);
   });
 
-  it('cuts payloads over 50 KB and shows all on request', () => {
-    const big = makeEntries(1);
-    (big[0] as { message: unknown }).message = { blob: 'x'.repeat(80_000) };
-    load(big);
+  it('says which entries the text search covered only in part, instead of missing them silently', () => {
+    load(makeEntries(3));
+    render(<TraceView traceId="t1" title="Playground" />);
+    act(() => useTraceStore.getState().traces.t1!.log.partlySearched.add(2));
+    fireEvent.change(screen.getByTestId('trace-filter-text'), { target: { value: 'city' } });
+    expect(screen.getByTestId('search-partial')).toHaveTextContent('1 very large entry was searched in its first 1 MB only');
+  });
+
+  it('shows the selected entry as hidden by the filters instead of its details, with the note at the top of the list', () => {
+    load(makeEntries(4));
     render(<TraceView traceId="t1" title="Playground" />);
     fireEvent.click(screen.getAllByTestId('trace-row')[0]);
-    expect(screen.getByTestId('payload-text').textContent!.length).toBe(50_000);
-    fireEvent.click(screen.getByTestId('payload-show-all'));
-    expect(screen.getByTestId('payload-text').textContent!.length).toBeGreaterThan(80_000);
+    expect(screen.getByTestId('trace-detail')).toHaveTextContent('#1');
+    fireEvent.change(screen.getByTestId('trace-filter-text'), { target: { value: 'nothing like this anywhere' } });
+    expect(screen.getByTestId('detail-empty')).toHaveTextContent('Entry #1 is hidden by the current filters');
+    expect(screen.queryByTestId('copy-json')).toBeNull();
+    // The note sits right under the column headings, before the (empty) scroll area.
+    const note = screen.getByTestId('trace-list-empty');
+    expect(note).toHaveTextContent('Nothing matches the filters.');
+    expect(note.compareDocumentPosition(screen.getByTestId('trace-list')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('copies an HTTP exchange as cURL with secrets as placeholders', async () => {
@@ -133,7 +144,8 @@ describe('TraceView', () => {
     await act(async () => fireEvent.click(screen.getByTestId('copy-curl')));
     expect(writeText).toHaveBeenCalledTimes(1);
     expect(writeText.mock.calls[0][0]).toContain('"authorization: Bearer $AUTHORIZATION"');
-    expect(screen.getByRole('status')).toHaveTextContent('cURL command copied');
+    expect(screen.getByTestId('copy-curl')).toHaveTextContent('✓ Copied');
+    expect(screen.getByTestId('copy-curl-status')).toHaveTextContent('Copy as cURL: copied to the clipboard');
   });
 
   it('falls back to the copy command when the clipboard API is refused, and says when both fail', async () => {
@@ -148,9 +160,12 @@ describe('TraceView', () => {
     fireEvent.click(screen.getAllByTestId('trace-row')[0]);
     await act(async () => fireEvent.click(screen.getByTestId('copy-json')));
     expect(execCommand).toHaveBeenCalledWith('copy');
-    expect(screen.getByRole('status')).toHaveTextContent('Entry as JSON copied to the clipboard.');
+    expect(screen.getByTestId('copy-json')).toHaveTextContent('✓ Copied');
     execCommand.mockReturnValue(false);
     await act(async () => fireEvent.click(screen.getByTestId('copy-json')));
-    expect(screen.getByRole('status')).toHaveTextContent('Could not copy entry as json');
+    // The failure is shown next to the button, in words, not only announced.
+    expect(screen.getByTestId('copy-json-status')).toHaveTextContent('Could not copy: the clipboard is not available');
+    expect(screen.getByTestId('copy-json-status')).not.toHaveClass('visually-hidden');
+    expect(screen.getByTestId('copy-json')).toHaveTextContent('Copy as JSON');
   });
 });

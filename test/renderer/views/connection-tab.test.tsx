@@ -119,6 +119,24 @@ describe('Connection tab', () => {
     expect(screen.getByRole('tab', { name: /Playground \(closed\)/ })).toBeInTheDocument();
   });
 
+  it('follows a server that went away: lost, with the reason, in the badge, the tab and the sidebar', async () => {
+    const fake = await connect(info());
+    await screen.findByTestId('connection-info');
+    const reason = { kind: 'refused' as const, message: 'Nothing is listening on 127.0.0.1:4100 (connection refused)', hint: 'start the server, then connect again' };
+    act(() => fake.emit({ type: 'connection-state', info: info({ state: 'lost', error: reason }) }));
+    expect(screen.getByTestId('connection-state')).toHaveTextContent('Connection lost');
+    expect(screen.getByTestId('remote-state')).toHaveTextContent('Connection lost');
+    expect(screen.getByRole('tab', { name: /Playground \(lost\)/ })).toBeInTheDocument();
+    const panel = screen.getByTestId('connection-info');
+    expect(within(panel).getByRole('alert')).toHaveTextContent('The connection was lost');
+    expect(within(panel).getByRole('alert')).toHaveTextContent('Nothing is listening on 127.0.0.1:4100');
+    // Not live any more: the way back is offered, and closing the tab does not ask.
+    expect(within(panel).getByTestId('connection-reconnect')).toBeInTheDocument();
+    expect(screen.getByTestId('connect-button')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Close Playground' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
   it('disconnects from the tab and saves the session through main', async () => {
     const fake = await connect(info(), { 'session:save': () => ({ cancelled: false as const, path: '/tmp/s.periscope.ndjson', count: 12 }) });
     fireEvent.click(await screen.findByTestId('save-session'));
@@ -149,6 +167,8 @@ describe('Connection tab', () => {
     expect(first).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel')).toHaveTextContent('Playground');
     fireEvent.click(screen.getByRole('button', { name: 'Close Playground' }));
+    // A live connection: closing its tab ends it, so the window asks first.
+    fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Disconnect “Playground”?' })).getByRole('button', { name: 'Disconnect and close' }));
     await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(1));
     expect(fake.calls('connections:close')).toEqual([{ connectionId: 'c1' }]);
   });

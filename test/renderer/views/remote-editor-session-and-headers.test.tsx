@@ -4,6 +4,7 @@ import type { RemoteInput } from '../../../shared/model/remote';
 import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { useRemotesStore } from '../../../renderer/stores/remotes-store';
 import { App } from '../../../renderer/views/app';
+import { editRemote } from '../support/remote-actions';
 import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
 
 let stop: (() => void) | undefined;
@@ -25,7 +26,7 @@ async function start(remotes = [makeRemote({ id: 'r1', name: 'Prod', url: 'https
 describe('Remote editor: session expiry and header values', () => {
   it('has the session-renewal switch on by default, and saves it turned off', async () => {
     const fake = await start();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    editRemote('Prod');
     const renew = screen.getByTestId('remote-renew-session');
     expect(renew).toBeChecked();
     fireEvent.click(renew);
@@ -37,13 +38,13 @@ describe('Remote editor: session expiry and header values', () => {
 
   it('shows a saved "off" as unchecked', async () => {
     await start([makeRemote({ id: 'r1', name: 'Prod', url: 'https://api.example.com/mcp', reinitializeOnSessionExpiry: false })]);
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    editRemote('Prod');
     expect(screen.getByTestId('remote-renew-session')).not.toBeChecked();
   });
 
   it('refuses a header value that cannot be sent, naming the character and where', async () => {
     const fake = await start();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    editRemote('Prod');
     fireEvent.click(screen.getByTestId('add-header'));
     fireEvent.change(screen.getByLabelText('Header 1 name'), { target: { value: 'X-Team' } });
     fireEvent.change(screen.getByLabelText('Header 1 value'), { target: { value: 'snow\u2603' } });

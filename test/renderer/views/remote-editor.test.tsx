@@ -5,6 +5,7 @@ import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { useRemotesStore } from '../../../renderer/stores/remotes-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
 import { App } from '../../../renderer/views/app';
+import { editRemote } from '../support/remote-actions';
 import { FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
 
 let stop: (() => void) | undefined;
@@ -20,6 +21,8 @@ const secretRemote = makeRemote({
     { name: 'X-Team', value: 'core', description: '', is_required: false, is_secret: false },
   ],
 });
+
+const edit = editRemote;
 
 async function start(handlers: Parameters<typeof installFakePeriscope>[0] = {}, remotes = [secretRemote]) {
   const fake = installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => remotes, ...handlers });
@@ -64,7 +67,7 @@ describe('Remote editor', () => {
     expect((fake.calls('remotes:create')[0] as { draft: RemoteInput }).draft).toMatchObject({ protocolEra: 'legacy', protocolVersion: '2025-06-18' });
   });
 
-  it('creates a remote with a secret header and opens it for editing', async () => {
+  it('creates a remote with a secret header, then closes the editor with the focus on its card', async () => {
     const fake = await start({ 'remotes:create': (input: { draft: RemoteInput }) => ({ remote: makeRemote({ id: 'new1', name: input.draft.name }), warnings: [] }) }, []);
     fireEvent.click(screen.getByTestId('new-remote'));
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Staging' } });
@@ -79,12 +82,12 @@ describe('Remote editor', () => {
     const { draft } = fake.calls('remotes:create')[0] as { draft: RemoteInput };
     expect(draft).toMatchObject({ name: 'Staging', transport: 'auto', url: 'https://staging.example.com/mcp' });
     expect(draft.headers).toEqual([expect.objectContaining({ name: 'X-Api-Key', value: 's3cret', is_secret: true })]);
-    await waitFor(() => expect(useUiStore.getState().editor).toEqual({ remoteId: 'new1' }));
+    await waitFor(() => expect(useUiStore.getState().editor).toBeUndefined());
   });
 
   it('shows a stored secret only as "set" and keeps it unless replaced or cleared', async () => {
     const fake = await start({ 'remotes:update': () => ({ remote: secretRemote, warnings: ['Credentials would travel unencrypted'] }) });
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    edit('Prod');
     const value = screen.getByLabelText('Header 1 value');
     expect(value).toHaveValue('');
     expect(value).toHaveAttribute('placeholder', 'set (type to replace)');
@@ -99,6 +102,7 @@ describe('Remote editor', () => {
     expect(draft.headers![1]).toMatchObject({ name: 'X-Squad', value: 'core', previousName: 'X-Team' });
     expect(await screen.findByText('Credentials would travel unencrypted')).toBeInTheDocument();
 
+    edit('Prod');
     fireEvent.click(screen.getByRole('button', { name: 'Clear stored value of header 1' }));
     expect(screen.getByTestId('secret-state')).toHaveTextContent('will be cleared');
     fireEvent.click(screen.getByTestId('save-remote'));
@@ -131,7 +135,7 @@ describe('Remote editor', () => {
   it('shows stdio env credentials only as "set", keeps them unless replaced or removed, and never puts them in the text field', async () => {
     const local = makeRemote({ id: 's1', name: 'Local', transport: 'stdio', url: undefined, command: 'npx', env: { OPENAI_API_KEY: '', GITHUB_TOKEN: '', REGION: 'eu' }, envHasValue: { OPENAI_API_KEY: true, GITHUB_TOKEN: false } });
     const fake = await start({ 'remotes:update': () => ({ remote: local, warnings: [] }) }, [local]);
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Local' }));
+    edit('Local');
     expect(screen.getByLabelText('Environment')).toHaveValue('REGION=eu');
     const openai = screen.getByLabelText('Value of OPENAI_API_KEY');
     expect(openai).toHaveAttribute('type', 'password');
@@ -144,6 +148,9 @@ describe('Remote editor', () => {
     await waitFor(() => expect(fake.calls('remotes:update')).toHaveLength(1));
     expect((fake.calls('remotes:update')[0] as { draft: RemoteInput }).draft.env).toEqual({ OPENAI_API_KEY: '', GITHUB_TOKEN: '', REGION: 'eu' });
 
+    // Saving closes the editor; open it again to replace and remove.
+    await waitFor(() => expect(screen.queryByTestId('save-remote')).toBeNull());
+    edit('Local');
     fireEvent.change(screen.getByLabelText('Value of GITHUB_TOKEN'), { target: { value: 'ghp-typed' } });
     fireEvent.click(screen.getByRole('button', { name: 'Remove OPENAI_API_KEY' }));
     fireEvent.change(screen.getByLabelText('Environment'), { target: { value: 'REGION=eu\nDB_PASSWORD=typed-pw' } });
@@ -158,7 +165,7 @@ describe('Remote editor', () => {
         throw new FakeFailure({ kind: 'keychain', message: 'The keychain is locked', hint: 'Unlock it and save again.' });
       },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    edit('Prod');
     await act(async () => fireEvent.click(screen.getByTestId('save-remote')));
     const form = screen.getByTestId('remote-form');
     expect(within(form).getByTestId('error-message')).toHaveTextContent('The keychain is locked');
@@ -166,11 +173,12 @@ describe('Remote editor', () => {
     expect(screen.getByTestId('save-remote')).toBeEnabled();
   });
 
-  it('cancel closes the editor', async () => {
+  it('cancel closes the editor and gives the focus back to the remote’s card', async () => {
     await start();
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Prod' }));
+    edit('Prod');
     fireEvent.click(screen.getByTestId('cancel-remote'));
     expect(screen.queryByTestId('remote-form')).toBeNull();
     expect(screen.getByTestId('welcome')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Show Prod' })).toHaveFocus());
   });
 });

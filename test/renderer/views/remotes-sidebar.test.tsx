@@ -19,6 +19,11 @@ function start(handlers: Parameters<typeof installFakePeriscope>[0]) {
   return fake;
 }
 
+/** Edit, Duplicate and Delete sit under each card's "More actions" button. */
+function moreActions(name: string) {
+  fireEvent.click(screen.getByRole('button', { name: `More actions for ${name}` }));
+}
+
 const connected = (over: Partial<ConnectionInfo> = {}): ConnectionInfo => ({
   connectionId: 'c1',
   label: 'Playground',
@@ -49,7 +54,7 @@ describe('Remotes sidebar', () => {
     const list = screen.getByRole('list', { name: 'Saved remotes' });
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     expect(screen.getByRole('button', { name: 'Show Staging' })).toHaveFocus();
-    screen.getByRole('button', { name: 'Edit Staging' }).focus();
+    screen.getByRole('button', { name: 'More actions for Staging' }).focus();
     fireEvent.keyDown(list, { key: 'ArrowDown' });
     expect(screen.getByRole('button', { name: 'Show Prod' })).toHaveFocus();
     fireEvent.keyDown(list, { key: 'ArrowDown' });
@@ -147,15 +152,24 @@ describe('Remotes sidebar', () => {
         remotes = remotes.filter((r) => r.id !== input.remoteId);
       },
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Delete Staging' }));
+    await screen.findByRole('listitem', { name: 'Staging' });
+    moreActions('Staging');
+    // A real click focuses the button (happy-dom's synthetic one does not).
+    screen.getByRole('button', { name: 'Delete Staging' }).focus();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete Staging' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Delete “Staging”?' });
+    expect(dialog.tagName).toBe('DIALOG');
+    expect(dialog).toHaveAttribute('open');
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
-    fireEvent.keyDown(dialog, { key: 'Tab' });
+    // Focus wraps around inside the dialog (the browser moves it between the two in the middle).
+    fireEvent.keyDown(dialog, { key: 'Tab', shiftKey: true });
     expect(within(dialog).getByRole('button', { name: 'Delete' })).toHaveFocus();
     fireEvent.keyDown(dialog, { key: 'Tab' });
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('alertdialog')).toBeNull();
+    // Focus goes back to the button that opened it.
+    expect(screen.getByRole('button', { name: 'Delete Staging' })).toHaveFocus();
     fireEvent.click(screen.getByRole('button', { name: 'Delete Staging' }));
     fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
     expect(fake.calls('remotes:remove')).toEqual([]);
@@ -163,6 +177,8 @@ describe('Remotes sidebar', () => {
     fireEvent.click(screen.getByTestId('confirm-accept'));
     await waitFor(() => expect(screen.queryByRole('listitem', { name: 'Staging' })).toBeNull());
     expect(fake.calls('remotes:remove')).toEqual([{ remoteId: 'r2' }]);
+    // The deleted card's neighbour takes the focus (it is not lost to the page).
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Show Playground' })).toHaveFocus());
   });
 
   it('duplicates and opens the copy in the editor', async () => {
@@ -175,7 +191,9 @@ describe('Remotes sidebar', () => {
         return copy;
       },
     });
-    fireEvent.click(await screen.findByRole('button', { name: 'Duplicate Playground' }));
+    await screen.findByRole('listitem', { name: 'Playground' });
+    moreActions('Playground');
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate Playground' }));
     expect(await screen.findByRole('heading', { name: 'Edit Playground (copy)' })).toBeInTheDocument();
   });
 
@@ -186,17 +204,27 @@ describe('Remotes sidebar', () => {
         cancelled: false as const,
         path: '/home/u/remotes.json',
         outcomes: [
-          { name: 'A', status: 'imported' as const, remoteId: 'a', warnings: [] },
+          { name: 'A', status: 'imported' as const, remoteId: 'a', warnings: ['Credentials travel unencrypted'] },
           { name: 'B', status: 'skipped' as const, reason: 'URL is empty', warnings: [] },
+          { name: 'C', status: 'skipped' as const, reason: 'already present as "C"', duplicateOf: 'C', warnings: [] },
+          { name: 'D', status: 'imported' as const, remoteId: 'd', warnings: [] },
         ],
       }),
       'remotes:export': () => ({ cancelled: false as const, path: '/home/u/out.json', count: 1 }),
     });
     fireEvent.click(await screen.findByTestId('import-remotes'));
-    expect(await screen.findByText('Imported 1 remote from /home/u/remotes.json.')).toBeInTheDocument();
-    expect(screen.getByText('Skipped "B": URL is empty')).toBeInTheDocument();
+    // One report for the whole file, as a dialog; no pop-up per entry.
+    const report = await screen.findByRole('dialog', { name: 'Import from remotes.json' });
+    expect(within(report).getByTestId('import-summary')).toHaveTextContent('2 imported, 1 already present, 1 skipped.');
+    expect(within(report).getByRole('region', { name: 'Imported' })).toHaveTextContent('A: Credentials travel unencrypted');
+    expect(within(report).getByRole('region', { name: 'Already present (not imported again)' })).toHaveTextContent('C: same as “C”');
+    expect(within(report).getByRole('region', { name: 'Skipped' })).toHaveTextContent('B: URL is empty');
+    expect(screen.queryAllByTestId(/^notice-/)).toHaveLength(0);
+    expect(within(report).getByRole('button', { name: 'Close' })).toHaveFocus();
+    fireEvent.keyDown(report, { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
     fireEvent.click(screen.getByTestId('export-remotes'));
-    expect(await screen.findByText('Exported 1 remote(s) to /home/u/out.json.')).toBeInTheDocument();
+    expect(await screen.findByText('Exported 1 remote to /home/u/out.json.')).toBeInTheDocument();
     expect(fake.calls('remotes:export')).toEqual([{ includeSecrets: false }]);
   });
 });

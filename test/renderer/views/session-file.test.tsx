@@ -59,7 +59,8 @@ describe('Session files and first launch', () => {
     });
     await act(async () => fireEvent.click(screen.getByTestId('open-session')));
     expect(screen.queryByRole('tab')).toBeNull();
-    expect(screen.getByTestId('notices')).toBeEmptyDOMElement();
+    expect(screen.queryAllByTestId(/^notice-/)).toHaveLength(0);
+    expect(screen.getByTestId('notices')).not.toBeVisible();
     answer = 'bad';
     fireEvent.click(screen.getByTestId('open-session'));
     expect(await screen.findByTestId('notice-error')).toHaveTextContent(

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { probeCertificate } from '../../../main/core/diagnostics/certificate-probe';
 import { toErrorInfo } from '../../../main/core/diagnostics/classify-error';
 import { type HttpsFixture, type HttpsFixtureKind, startHttpsFixture } from '../../fixtures/tls/https-fixture';
+import { cliHint } from '../../../main/cli/fix-options';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -68,7 +69,9 @@ describe('toErrorInfo on real network failures', () => {
     const info = toErrorInfo(await caught(fetch(url)), { url, certificate });
     expect(info.kind).toBe('tls');
     expect(info.message).toContain('self-signed certificate (subject CN=localhost, issued by CN=localhost');
-    expect(info.hint).toBe('add its CA with --ca <file> or, for testing only, --insecure skips the check');
+    expect(info.hint).toBe('add its CA certificate file or, for testing only, accepting invalid certificates skips the check');
+    expect(info.fixes?.map((f) => f.field)).toEqual(['tls.caFiles', 'tls.acceptInvalidCertificates']);
+    expect(cliHint(info)).toContain('(--ca <file> or --insecure)');
     expect(info.detail).toMatchObject({ code: 'DEPTH_ZERO_SELF_SIGNED_CERT', certificate: { selfSigned: true } });
   });
 
@@ -99,7 +102,8 @@ describe('toErrorInfo on real network failures', () => {
     const info = toErrorInfo(await caught(fetch(url)), { url, certificate: await probeCertificate(url) });
     expect(info.kind).toBe('tls');
     expect(info.message).toContain('issued by CN=Periscope Test CA, is signed by a CA this computer does not trust');
-    expect(info.hint).toContain('--ca <file>');
+    expect(info.fixes?.[0]?.field).toBe('tls.caFiles');
+    expect(cliHint(info)).toContain('--ca <file>');
   });
 
   it('spawn: a missing stdio command', async () => {
@@ -126,7 +130,8 @@ describe('toErrorInfo on real network failures', () => {
     const info = toErrorInfo(error, { url, transport: 'websocket', lastWebSocket });
     expect(info.kind).toBe('auth');
     expect(info.message).toContain('answered 401 Unauthorized; it asks for Bearer (realm "ws")');
-    expect(info.hint).toContain("-H 'Authorization: Bearer <token>'");
+    expect(info.fixes?.[0]?.field).toBe('header:Authorization');
+    expect(cliHint(info)).toContain("-H 'Authorization: Bearer <token>'");
   });
 });
 

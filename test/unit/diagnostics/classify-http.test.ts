@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHttpResponse } from '../../../main/core/diagnostics/classify-http';
+import { cliHint } from '../../../main/cli/fix-options';
 
 const url = 'http://127.0.0.1:8080/mcp';
 
@@ -19,8 +20,10 @@ describe('classifyHttpResponse', () => {
     })!;
     expect(info.kind).toBe('auth');
     expect(info.message).toBe(`POST ${url} answered 401 Unauthorized; it asks for Bearer (realm "playground", error "invalid_token": token expired)`);
-    expect(info.hint).toContain("-H 'Authorization: Bearer <token>'");
+    expect(info.hint).toContain('set the Authorization header to Bearer <token>');
     expect(info.hint).toContain('rejected');
+    expect(info.fixes?.map((f) => f.field)).toEqual(['header:Authorization']);
+    expect(cliHint(info)).toContain("-H 'Authorization: Bearer <token>'");
     expect(info.detail?.wwwAuthenticate).toEqual([
       { scheme: 'Bearer', params: { realm: 'playground', error: 'invalid_token', error_description: 'token expired' } },
     ]);
@@ -44,10 +47,13 @@ describe('classifyHttpResponse', () => {
     const info = classifyHttpResponse({ status: 405, url, method: 'POST', headers: { allow: 'GET' }, body: 'Method Not Allowed' })!;
     expect(info.kind).toBe('http-status');
     expect(info.message).toContain('405 Method Not Allowed');
-    expect(info.hint).toBe('this looks like an SSE-only server: try the sse transport (--transport sse)');
+    expect(info.hint).toBe('this looks like an SSE-only server: try the SSE transport');
+    expect(info.fixes).toEqual([{ field: 'transport', label: 'Use the SSE transport', value: 'sse' }]);
+    expect(cliHint(info)).toBe('this looks like an SSE-only server: try the SSE transport (--transport sse)');
     const notFound = classifyHttpResponse({ status: 404, url, method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'Cannot POST /mcp' })!;
     expect(notFound.message).toBe(`POST ${url} answered HTTP 404 Not Found: Cannot POST /mcp`);
-    expect(notFound.hint).toContain('--transport sse');
+    expect(notFound.fixes?.map((f) => f.value ?? f.field)).toEqual(['url', 'sse']);
+    expect(cliHint(notFound)).toContain('--transport sse');
   });
 
   it('calls an HTML page not-mcp, naming its title', () => {
@@ -91,6 +97,6 @@ describe('classifyHttpResponse auth hints', () => {
     const info = classifyHttpResponse({
       status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' }, sentAuthorization: false,
     })!;
-    expect(info.hint).toBe("no Authorization header was sent: set the Authorization header: -H 'Authorization: Bearer <token>'");
+    expect(info.hint).toBe('no Authorization header was sent: set the Authorization header to Bearer <token>');
   });
 });

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { TransportChoice } from '../../../shared/model/connection';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { parseEndpointUrl } from '../../../main/core/diagnostics/url';
+import { cliHint } from '../../../main/cli/fix-options';
 
-function failure(raw: string, transport: TransportChoice = 'auto'): { message: string; hint: string } {
+function failure(raw: string, transport: TransportChoice = 'auto'): ErrorInfo {
   try {
     parseEndpointUrl(raw, transport);
   } catch (error) {
@@ -46,7 +48,9 @@ describe('parseEndpointUrl', () => {
     expect(ws.hint).toContain('wss://example.com/ws');
     const sse = failure('ws://example.com/sse', 'sse');
     expect(sse.message).toContain('sse transport needs an http:// or https:// URL');
-    expect(sse.hint).toContain('--transport websocket');
+    expect(sse.hint).toContain('WebSocket transport');
+    expect(sse.fixes?.[0]).toMatchObject({ field: 'transport', value: 'websocket' });
+    expect(cliHint(sse)).toContain('--transport websocket');
     expect(failure('https://example.com', 'stdio').message).toContain('takes a command');
   });
 });

@@ -30,11 +30,11 @@ function service() {
 }
 
 /** `count` seed entries, every third with a secret header, names derived from the URL. */
-function seedFile(count: number, from = 0): string {
+function seedFile(count: number, from = 0, path = '/v1/mcp'): string {
   return JSON.stringify(
     Array.from({ length: count }, (_, i) => ({
       transport_type: 'streamable',
-      url: `https://mcp-${from + i}.example.com/v1/mcp`,
+      url: `https://mcp-${from + i}.example.com${path}`,
       headers: i % 3 === 0 ? [{ name: 'Authorization', value: `Bearer token-${from + i}`, description: '', is_required: true, is_secret: true }] : [],
     })),
   );
@@ -56,11 +56,16 @@ describe('importing many remotes', () => {
     const { remotes, writes } = service();
     await remotes.importText(seedFile(1_000));
     expect(writes()).toBe(1);
-    // Importing the same names again: 1,000 derived names get suffixes, still one write.
-    const again = await remotes.importText(seedFile(2_000));
+    // The same names at other URLs: 2,000 derived names get suffixes, still one write.
+    const again = await remotes.importText(seedFile(2_000, 0, '/v2/mcp'));
     expect(writes()).toBe(2);
     expect(again.imported).toBe(2_000);
     expect(again.entries.slice(0, 3).map((e) => e.name)).toEqual(['mcp-0.example.com 2', 'mcp-1.example.com 2', 'mcp-2.example.com 2']);
+    expect((await remotes.list()).length).toBe(3_000);
+    // The first file once more: every entry is already present, nothing is written twice.
+    const repeat = await remotes.importText(seedFile(1_000));
+    expect(repeat).toMatchObject({ imported: 0, skipped: 1_000 });
+    expect(repeat.entries[0]).toMatchObject({ duplicateOf: 'mcp-0.example.com' });
     expect((await remotes.list()).length).toBe(3_000);
   });
 

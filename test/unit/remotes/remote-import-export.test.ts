@@ -98,12 +98,38 @@ describe('import and export', () => {
     expect(report).toMatchObject({ imported: 2, skipped: 4 });
   });
 
-  it('skips an entry whose explicit name is taken', async () => {
+  it('skips an entry whose explicit name is taken by a different remote', async () => {
     const { service } = await newService();
-    const text = JSON.stringify({ name: 'prod', transport_type: 'streamable', url: 'https://p.example.com' });
-    await service.importText(text);
-    const report = await service.importText(text);
+    await service.importText(JSON.stringify({ name: 'prod', transport_type: 'streamable', url: 'https://p.example.com' }));
+    const report = await service.importText(JSON.stringify({ name: 'prod', transport_type: 'streamable', url: 'https://other.example.com' }));
     expect(report.entries[0]).toMatchObject({ status: 'skipped', reason: 'a remote named "prod" already exists' });
+    expect(report.entries[0].duplicateOf).toBeUndefined();
+  });
+
+  it('importing the same file again adds no copies: each entry is reported as already present', async () => {
+    const { service } = await newService();
+    const text = JSON.stringify([
+      { name: 'prod', transport_type: 'streamable', url: 'https://p.example.com/mcp' },
+      { transport_type: 'streamable', url: 'http://localhost:3000/mcp' },
+      { transport_type: 'sse', url: 'http://localhost:3000/sse' },
+    ]);
+    const first = await service.importText(text);
+    expect(first).toMatchObject({ imported: 3, skipped: 0 });
+    const again = await service.importText(text);
+    expect(again).toMatchObject({ imported: 0, skipped: 3 });
+    expect(again.entries.map((e) => e.duplicateOf)).toEqual(['prod', 'localhost:3000', 'localhost:3000 2']);
+    expect(again.entries[0].reason).toBe('already present as "prod" (same name and URL)');
+    expect((await service.list()).map((r) => r.name).sort()).toEqual(['localhost:3000', 'localhost:3000 2', 'prod']);
+  });
+
+  it('treats the same command line as the same stdio remote, and a changed one as new', async () => {
+    const { service } = await newService();
+    const config = (args: string[]) => JSON.stringify({ mcpServers: { files: { command: 'npx', args } } });
+    await service.importText(config(['-y', '@acme/files']));
+    const same = await service.importText(config(['-y', '@acme/files']));
+    expect(same.entries[0]).toMatchObject({ status: 'skipped', duplicateOf: 'files', reason: 'already present as "files" (same name and command)' });
+    const changed = await service.importText(config(['-y', '@acme/files@2']));
+    expect(changed.entries[0]).toMatchObject({ status: 'skipped', reason: 'a remote named "files" already exists' });
   });
 
   it('imports the mcpServers shape of desktop MCP client config files', async () => {

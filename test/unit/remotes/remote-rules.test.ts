@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkRemoteDraft, isLoopbackHost, looksLikeCredentialHeader, type RemoteInput } from '../../../shared/model';
-import { MAX_HEADER_VALUE_CHARS } from '../../../shared/model/remote-rules';
+import { MAX_HEADER_VALUE_CHARS, suggestEndpointUrl } from '../../../shared/model/remote-rules';
 
 const base: RemoteInput = { name: 'api', transport: 'streamable', url: 'https://api.example.com/mcp', headers: [] };
 
@@ -54,8 +54,19 @@ describe('remote validation rules', () => {
   it('refuses a missing URL, a non-URL and a URL with spaces', () => {
     expect(issues({ url: undefined })).toEqual(['A streamable remote needs a URL']);
     expect(issues({ transport: 'auto', url: undefined })).toEqual(['A remote needs a URL']);
-    expect(issues({ url: 'api.example.com/mcp' })[0]).toContain('is not a valid URL');
+    expect(issues({ url: 'not a url at all' })[0]).toContain('contains spaces');
+    expect(issues({ url: 'nohost' })[0]).toContain('is not a valid URL');
     expect(issues({ url: 'https://api.example.com/my mcp' })[0]).toContain('contains spaces');
+  });
+
+  it('suggests the URL a missing scheme most likely meant', () => {
+    expect(issues({ url: 'localhost:3000/mcp' })).toEqual(['"localhost:3000/mcp" has no scheme: did you mean http://localhost:3000/mcp?']);
+    expect(issues({ url: 'api.example.com/mcp' })[0]).toContain('did you mean https://api.example.com/mcp?');
+    expect(suggestEndpointUrl('127.0.0.1:8080/ws', 'websocket')).toBe('ws://127.0.0.1:8080/ws');
+    expect(suggestEndpointUrl('mcp.example.com/ws', 'websocket')).toBe('wss://mcp.example.com/ws');
+    expect(suggestEndpointUrl('https://api.example.com/mcp', 'streamable')).toBeUndefined();
+    expect(suggestEndpointUrl('nohost', 'streamable')).toBeUndefined();
+    expect(suggestEndpointUrl('node server.js', 'stdio')).toBeUndefined();
   });
 
   it('needs a command for stdio, and no URL', () => {

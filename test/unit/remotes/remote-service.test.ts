@@ -7,6 +7,7 @@ import { RemoteService } from '../../../main/core/remotes/remote-service';
 import { resolveRemoteForConnection } from '../../../main/core/remotes/resolve-remote';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { MemoryVault } from './memory-vault';
+import { cliHint } from '../../../main/cli/fix-options';
 
 const TOKEN = 'Bearer tok-9f8e7d6c5b4a';
 
@@ -174,7 +175,8 @@ describe('RemoteService (store + vault)', () => {
     const info = await errorOf(service.resolveForConnection('staging-api'));
     expect(info.kind).toBe('missing-secret');
     expect(info.message).toBe('Remote "staging-api" needs a value for required headers "Authorization", "X-API-Key"; nothing was sent.');
-    expect(info.hint).toContain('periscope remotes edit staging-api --secret Authorization --secret X-API-Key');
+    expect(info.fixes?.map((f) => f.field)).toEqual(['header:Authorization', 'header:X-API-Key']);
+    expect(cliHint(info)).toContain('periscope remotes edit staging-api --secret Authorization --secret X-API-Key');
     expect(info.detail).toMatchObject({ missingHeaders: ['Authorization', 'X-API-Key'] });
   });
 

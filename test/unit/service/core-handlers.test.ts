@@ -102,6 +102,15 @@ describe('remote handlers', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
 
+  it('confirms a remote’s command by id: the remote comes back without secret values, an unknown id is not found', async () => {
+    const { remote } = await remotes.create({ name: 'tools', transport: 'stdio', command: 'node', args: ['server.js'], headers: [] });
+    const confirmed = await service.handlers['remotes:confirm-command']({ remoteId: remote.id });
+    expect(confirmed).toMatchObject({ id: remote.id, command: 'node', args: ['server.js'] });
+    expect(events).toContainEqual({ type: 'remotes-changed' });
+    const unknown = await toInvokeResult(() => service.handlers['remotes:confirm-command']({ remoteId: 'tools' }));
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
   it('exports without secret values through the save dialog, and imports through the open dialog', async () => {
     await remotes.create({ name: 'api', transport: 'sse', url: 'https://api.example.com/sse', headers: [{ name: 'X-API-Key', value: 'k-777', is_secret: true }] });
     expect(await service.handlers['remotes:export']({ includeSecrets: false })).toEqual({ cancelled: true });

@@ -1,0 +1,80 @@
+import { useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+/** Text is cut into blocks of about this many characters, at a line break when there is one. */
+export const TEXT_CHUNK_CHARS = 16_000;
+const LINE_PX = 17.5;
+const CHARS_PER_LINE = 90;
+
+interface LargeTextProps {
+  text: string;
+  testId?: string;
+  /** Accessible name of the scrollable window over a long text (focusable: the keyboard scrolls it). */
+  label: string;
+}
+
+/**
+ * Any amount of text, complete and wrapped: only the blocks in view exist in the DOM, so 5 MB
+ * scrolls as easily as 5 KB (one 5 MB text node in a <pre> is what Chromium draws as a blank line).
+ */
+export function LargeText({ text, testId, label }: LargeTextProps) {
+  const chunks = useMemo(() => chunksOf(text), [text]);
+  if (chunks.length === 1) {
+    return (
+      <pre className="payload-text" tabIndex={0} data-testid={testId} data-length={text.length}>
+        {text}
+      </pre>
+    );
+  }
+  return <VirtualText chunks={chunks} length={text.length} testId={testId} label={label} />;
+}
+
+function VirtualText({ chunks, length, testId, label }: { chunks: string[]; length: number; testId?: string; label: string }) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- re-rendered when the text changes anyway
+  const virtualizer = useVirtualizer({
+    count: chunks.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => estimateHeight(chunks[i]),
+    overscan: 1,
+  });
+  return (
+    <div ref={scrollRef} className="payload-text large-text" tabIndex={0} role="region" aria-label={label} data-testid={testId} data-length={length} data-chunks={chunks.length}>
+      <div className="large-text-sizer" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => (
+          <pre key={item.index} ref={virtualizer.measureElement} data-index={item.index} className="large-text-chunk" style={{ transform: `translateY(${item.start}px)` }}>
+            {chunks[item.index]}
+          </pre>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Blocks of at most TEXT_CHUNK_CHARS, ending at a line break where one is near, else cut hard. */
+export function chunksOf(text: string, size = TEXT_CHUNK_CHARS): string[] {
+  if (text.length <= size) return [text];
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + size);
+    if (end < text.length) {
+      const newline = text.lastIndexOf('\n', end);
+      if (newline > start + size / 2) end = newline + 1;
+    }
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
+  return chunks;
+}
+
+function estimateHeight(chunk: string): number {
+  let lines = 1;
+  let from = 0;
+  for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', nl + 1)) {
+    lines += Math.max(1, Math.ceil((nl - from) / CHARS_PER_LINE));
+    from = nl + 1;
+  }
+  lines += Math.ceil((chunk.length - from) / CHARS_PER_LINE);
+  return lines * LINE_PX;
+}
