@@ -46,14 +46,14 @@ export async function benchCaptureOverhead(): Promise<Record<string, number>> {
 async function measure(playground: RunningPlayground, era: Era) {
   const dir = await mkdtemp(join(tmpdir(), 'periscope-bench-'));
   const manager = new ConnectionManager({ recordDir: dir });
-  // The bare client sends exactly what the engine sends (same capabilities, a progress handler
-  // for the timeout reset), so the ratio measures capture and nothing else.
+  // The bare client sends exactly what the engine sends (same capabilities, the same secret
+  // header, a progress handler for the timeout reset), so the ratio measures capture and nothing else.
   const bare = new Client(DEFAULT_CLIENT_INFO, {
     capabilities: clientCapabilities({}),
     versionNegotiation: { mode: era === 'modern' ? { pin: '2026-07-28' } : 'legacy' },
   });
   try {
-    await bare.connect(new StreamableHTTPClientTransport(new URL(playground.urls.streamable)));
+    await bare.connect(new StreamableHTTPClientTransport(new URL(playground.urls.streamable), { requestInit: { headers: { Authorization: 'Bearer bench-token' } } }));
     const engine = await manager.open({
       transport: 'streamable',
       url: playground.urls.streamable,
