@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import type { TransportKind } from '../../../shared/model/connection';
+import type { ConnectionState, TransportKind } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 
 /** The SDK's words when a dropped event stream could not be reopened (Streamable HTTP). */
@@ -23,6 +23,23 @@ export function isClosedHttpFailure(info: ErrorInfo, transport: TransportKind | 
   return info.kind === 'closed' && (transport === 'streamable' || transport === 'sse');
 }
 
+/**
+ * What a failed request does to the connection's state: `expired` (a session the server forgot,
+ * with renewal off: stop, visibly; with it on, renewal handles it), `lost` (the server is gone),
+ * `lost-if-nobody-listens` (an HTTP request cut off mid-way: lost only if a TCP connect is
+ * refused, not for one dropped keep-alive socket), or nothing.
+ */
+export function requestFailureEffect(
+  info: ErrorInfo,
+  now: { state: ConnectionState; transport: TransportKind | undefined; renewsSessions: boolean },
+): 'expired' | 'lost' | 'lost-if-nobody-listens' | undefined {
+  if (info.kind === 'session-expired' && now.state === 'connected' && !now.renewsSessions) return 'expired';
+  if (serverGone(info, now.transport)) return 'lost';
+  if (isClosedHttpFailure(info, now.transport) && now.state === 'connected') return 'lost-if-nobody-listens';
+  return undefined;
+}
+
+/** True when a TCP connect to the URL's host and port is refused within `timeoutMs` (nobody listens). */
 export async function nobodyListens(url: string | undefined, timeoutMs = 1_000): Promise<boolean> {
   let target: URL;
   try {

@@ -9,37 +9,25 @@ import type { TraceBuffer } from '../capture/trace-buffer';
 import type { TraceBus } from '../capture/trace-bus';
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { PeriscopeError } from '../diagnostics/periscope-error';
-import { parseEndpointUrl } from '../diagnostics/url';
-import { detectTransport } from './auto-detect';
 import { connectSession, type EraRequest, type LiveSession } from './connection-attempt';
-import { connectInEra, type EraOutcome } from './era/connect-in-era';
-import type { ClientInputHandlers } from './input/client-input';
+import type { EraOutcome } from './era/connect-in-era';
+import { establishSession } from './establish-session';
 import { sessionInfo } from './session-info';
 import { FailureEvidence } from './failure-evidence';
-import { ConnectionTrace, type ConnectionTraceOptions } from './connection-trace';
+import { ConnectionTrace } from './connection-trace';
 import { sessionFileName } from './session-recording';
 import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
 import { requestOptions, type PerRequestOptions } from './timeouts';
 import { describeHeaders, headerRecord, type TransportContext } from './transport-context';
 import { ConnectionRequests } from './connection-requests';
-import { eraRequestOf, parseConnectionTarget, requestedStdio } from './connection-target';
+import { parseConnectionTarget } from './connection-target';
 import { SessionRenewal } from './session-renewal';
-import { isClosedHttpFailure, nobodyListens, refusedAfterLoss, serverGone, STREAM_GAVE_UP } from './connection-loss';
+import { nobodyListens, refusedAfterLoss, requestFailureEffect, STREAM_GAVE_UP } from './connection-loss';
 import { cancelledConnect, connectFailureInfo, notConnected, requestFailureInfo } from './failure-words';
 
-export interface McpConnectionOptions extends ConnectionTraceOptions {
-  id?: string;
-  label?: string;
-  clientInfo?: { name: string; version: string };
-  handlers?: ClientInputHandlers;
-  /** Without recordTo: a folder to record into, under a name made from the (redacted) label. */
-  recordDir?: string;
-  /** Keep-alive for WebSocket connections (tests shorten it). */
-  webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
-  onStateChange?: (info: ConnectionInfo) => void;
-}
+import { DEFAULT_CLIENT_INFO, type McpConnectionOptions } from './mcp-connection-options';
 
-export const DEFAULT_CLIENT_INFO = { name: 'mcp-periscope', version: '0.1.0' };
+export { DEFAULT_CLIENT_INFO, type McpConnectionOptions };
 
 /**
  * One connection to one MCP server, fully independent of every other: its own bus, buffer,
@@ -184,14 +172,13 @@ export class McpConnection extends ConnectionRequests {
    */
   protected async failure(error: unknown): Promise<PeriscopeError> {
     const info = await requestFailureInfo(error, this.failureScene(this.state.url, this.state.transport));
-    // With renewal on, the expiry is handled (renewExpired); off, it stops the connection, visibly.
-    if (info.kind === 'session-expired' && this.state.state === 'connected' && !this.renewsSessions()) {
+    const effect = requestFailureEffect(info, { state: this.state.state, transport: this.state.transport, renewsSessions: this.renewsSessions() });
+    if (effect === 'expired') {
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
-    } else if (serverGone(info, this.state.transport)) {
+    } else if (effect === 'lost') {
       this.lost(info);
-    } else if (isClosedHttpFailure(info, this.state.transport) && this.state.state === 'connected') {
-      // Cut off mid-request: lost only if nobody listens any more (not one dropped keep-alive socket).
+    } else if (effect === 'lost-if-nobody-listens') {
       void nobodyListens(this.state.url).then((gone) => gone && this.lost(info));
     }
     return new PeriscopeError(info, { cause: error });
@@ -230,30 +217,15 @@ export class McpConnection extends ConnectionRequests {
       this.tls ??= await createTlsSetup(target.tls);
       this.setState({ warnings: [...this.tls.warnings] });
       const ctx = this.transportContext(this.tls, target);
-      const url = requestedStdio(target) ? undefined : parseEndpointUrl(target.url ?? '', target.transport);
-      // A reinitialize keeps the transport found the first time; auto with a command means stdio.
-      const requested = requestedStdio(target) ? 'stdio' : target.transport;
-      const kind: TransportKind | 'auto' = this.state.transport ?? requested;
-      const deadlineAt = Date.now() + target.timeouts.connectMs;
-      const era = eraRequestOf(target);
-      const attempt = (k: TransportKind) =>
-        connectInEra(k, era, this.bus, (e) => this.attempt(k, e, target, ctx, url, Math.max(1, deadlineAt - Date.now())));
-      if (kind === 'auto') {
-        const result = await detectTransport(url!, {
-          attempt,
-          classify: (error, k) => this.classifyConnectError(error, k, target),
-          failedHttp: () => this.evidence.failedHttp,
-          resetEvidence: () => this.evidence.reset(),
-        });
-        this.setState({ detection: result.detection });
-        if (!result.ok) throw new PeriscopeError(result.error, { cause: result.cause });
-        return this.connected(result.session);
-      }
-      try {
-        return this.connected(await attempt(kind));
-      } catch (error) {
-        throw new PeriscopeError(await this.classifyConnectError(error, kind, target), { cause: error });
-      }
+      const outcome = await establishSession(target, {
+        bus: this.bus,
+        evidence: this.evidence,
+        knownTransport: this.state.transport,
+        attempt: (kind, era, url, deadlineMs) => this.attempt(kind, era, target, ctx, url, deadlineMs),
+        classify: (error, kind) => this.classifyConnectError(error, kind, target),
+        onDetection: (detection) => this.setState({ detection }),
+      });
+      return this.connected(outcome);
     } catch (error) {
       // Closed while still connecting: the user stopped it; whatever the attempt died of (an abort
       // looks like the connect timeout to the classifier) is not the story.
