@@ -1,5 +1,4 @@
 import type { JSONRPCMessage, MessageExtraInfo, Transport, TransportSendOptions } from '@modelcontextprotocol/client';
-import type { ProtocolEra } from '../../../shared/model/protocol-era';
 import type { Direction, MessageEntry, MessageKind, TraceDraft } from '../../../shared/model/trace';
 import { monoNow } from './clock';
 import { deliverShallow, measureMessage, tooDeepToSend, tooDeepWarning } from './depth-guard';
@@ -10,35 +9,13 @@ import { MultiRoundCalls } from './multi-round-calls';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
-import { isSchemaRefusal, parseIncoming, unparsedMessageOf } from './unparsed-message';
+import { isSchemaRefusal, parseIncoming, refusalWords, unparsedMessageOf } from './unparsed-message';
+import type { OrphanResponse, TracedTransportOptions } from './traced-transport-options';
+
+export type { OrphanResponse, TracedTransportOptions } from './traced-transport-options';
 
 /** The SDK's timeout reason reads "Request timed out" (or "Maximum total timeout exceeded"). */
 const TIMEOUT_REASON = /timed? ?out|timeout|-32001/i;
-
-/** An answer from the server that no waiting request claims, as the connection's evidence keeps it. */
-export interface OrphanResponse {
-  /** The id it carried: null or undefined when it had none. */
-  id: RpcId | null | undefined;
-  /** Its trace entry. */
-  seq: number;
-  /** The ids of the requests that were waiting when it arrived. */
-  waiting: RpcId[];
-  /** The JSON-RPC error it carried, if it was an error. */
-  error?: { code: unknown; message: unknown };
-}
-
-export interface TracedTransportOptions {
-  /** The connection's negotiated era, once known: era-specific checks run only then. */
-  era?: () => ProtocolEra | undefined;
-  /** Told of every orphan answer (also a trace warning and a lifecycle warning). */
-  onOrphan?: (orphan: OrphanResponse) => void;
-  /**
-   * The data of the last server-sent event, taken once: when the SDK's SSE transports refuse an
-   * event's message as invalid JSON-RPC they report only the schema error, and this recovers the
-   * message itself (the recording fetch emits each event before the SDK parses it).
-   */
-  takeEventData?: () => string | undefined;
-}
 
 /**
  * A Transport that records every JSON-RPC message passing through it, in both directions, then
@@ -329,12 +306,6 @@ export class TracedTransport implements Transport {
       // Capture must never break the conversation it observes.
     }
   }
-
-}
-
-/** Plain words for a message the SDK refused, for the trace. */
-function refusalWords(raw: Record<string, unknown>): string {
-  return `The MCP client library refused this message as invalid JSON-RPC${raw.id === null ? ' (its id is null, which the MCP schema does not allow)' : ''}`;
 }
 
 export function traceTransport(inner: Transport, bus: TraceBus, options?: TracedTransportOptions): Transport {

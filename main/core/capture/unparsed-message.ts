@@ -46,3 +46,8 @@ export function parseIncoming(text: string): { message: ReturnType<typeof JSONRP
   const parsed = JSONRPCMessageSchema.safeParse(json);
   return parsed.success ? { message: parsed.data } : { unparsed: new UnparsedMessageError(json, parsed.error) };
 }
+
+/** Plain words for a message the SDK refused, for the trace. */
+export function refusalWords(raw: Record<string, unknown>): string {
+  return `The MCP client library refused this message as invalid JSON-RPC${raw.id === null ? ' (its id is null, which the MCP schema does not allow)' : ''}`;
+}
