@@ -1,7 +1,11 @@
 import { isLosslessNumber, parse, type LosslessNumber } from 'lossless-json';
-import { inexactNumber } from '../core/diagnostics/inexact-number';
+import { inexactNumber as inexact } from '../core/diagnostics/inexact-number';
+import type { PeriscopeError } from '../core/diagnostics/periscope-error';
 
-export { inexactNumber };
+/** Why a number typed as `digits` cannot be sent exactly, or undefined when it can (hint in the CLI's words by default). */
+export function inexactNumber(digits: string, where: string, hint?: string): PeriscopeError | undefined {
+  return inexact(digits, where, hint ?? 'Send it as a string if the tool accepts one (e.g. --args \'{"id": "7960607143101464577"}\'), or a value within range.');
+}
 
 /**
  * JSON a user typed (`--args`, a key=value holding an object or array, `--calls`), parsed so

@@ -1,14 +1,14 @@
 import { getUnsafeNumberReason, UnsafeNumberReason } from 'lossless-json';
 import { PeriscopeError } from './periscope-error';
 
-/** Why a number typed as `digits` cannot be sent exactly, or undefined when it can. */
-export function inexactNumber(digits: string, where: string, hint?: string): PeriscopeError | undefined {
+/** Why a number typed as `digits` cannot be sent exactly, or undefined when it can; `hint` says what to do in the caller's words. */
+export function inexactNumber(digits: string, where: string, hint: string): PeriscopeError | undefined {
   const reason = getUnsafeNumberReason(digits);
   if (reason === undefined) return undefined;
   return new PeriscopeError({
     kind: 'invalid-input',
     message: `${where} is ${digits}, ${REASONS[reason](digits)}; Periscope refuses rather than change the number.`,
-    hint: hint ?? 'Send it as a string if the tool accepts one (e.g. --args \'{"id": "7960607143101464577"}\'), or a value within range.',
+    hint,
     detail: { value: digits, reason, maxSafeInteger: Number.MAX_SAFE_INTEGER },
   });
 }
