@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
+// The workbench sends numbers beyond 2^53 digit for digit with JSON.rawJSON (Node 21+, Electron's
+// Node 22). Node 20 has it behind a V8 flag: the projects that run the real core turn it on there.
+const rawJsonFlag = typeof (JSON as { rawJSON?: unknown }).rawJSON === 'function' ? [] : ['--harmony-json-parse-with-source'];
+
 // One config, five projects: `npm test` runs them in order (unit + renderer, integration,
 // conformance, e2e); each also runs alone (`npm run test:conformance`, ...).
 export default defineConfig({
@@ -26,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          execArgv: rawJsonFlag,
           environment: 'node',
           globalSetup: ['test/support/keychain-global-setup.ts'],
           testTimeout: 30_000,
@@ -36,6 +41,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          execArgv: rawJsonFlag,
           environment: 'node',
           globalSetup: ['test/support/keychain-global-setup.ts'],
           testTimeout: 60_000,

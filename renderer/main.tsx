@@ -7,6 +7,7 @@ import { App } from './views/app';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/trace.css';
+import './styles/workbench.css';
 
 const root = createRoot(document.getElementById('root')!);
 exposeBenchHooks();

@@ -1,5 +1,11 @@
-import { getUnsafeNumberReason, isLosslessNumber, parse, UnsafeNumberReason, type LosslessNumber } from 'lossless-json';
-import { PeriscopeError } from '../core/diagnostics/periscope-error';
+import { isLosslessNumber, parse, type LosslessNumber } from 'lossless-json';
+import { inexactNumber as inexact } from '../core/diagnostics/inexact-number';
+import type { PeriscopeError } from '../core/diagnostics/periscope-error';
+
+/** Why a number typed as `digits` cannot be sent exactly, or undefined when it can (hint in the CLI's words by default). */
+export function inexactNumber(digits: string, where: string, hint?: string): PeriscopeError | undefined {
+  return inexact(digits, where, hint ?? 'Send it as a string if the tool accepts one (e.g. --args \'{"id": "7960607143101464577"}\'), or a value within range.');
+}
 
 /**
  * JSON a user typed (`--args`, a key=value holding an object or array, `--calls`), parsed so
@@ -17,26 +23,6 @@ import { PeriscopeError } from '../core/diagnostics/periscope-error';
 export function parseExactJson(text: string, origin: string, hintFor?: (path: string, digits: string) => string | undefined): unknown {
   return exactValues(parse(text), origin, '', hintFor);
 }
-
-/** Why a number typed as `digits` cannot be sent exactly, or undefined when it can. */
-export function inexactNumber(digits: string, where: string, hint?: string): PeriscopeError | undefined {
-  const reason = getUnsafeNumberReason(digits);
-  if (reason === undefined) return undefined;
-  return new PeriscopeError({
-    kind: 'invalid-input',
-    message: `${where} is ${digits}, ${REASONS[reason](digits)}; Periscope refuses rather than change the number.`,
-    hint: hint ?? 'Send it as a string if the tool accepts one (e.g. --args \'{"id": "7960607143101464577"}\'), or a value within range.',
-    detail: { value: digits, reason, maxSafeInteger: Number.MAX_SAFE_INTEGER },
-  });
-}
-
-const REASONS: Record<UnsafeNumberReason, (digits: string) => string> = {
-  [UnsafeNumberReason.truncate_integer]: (d) =>
-    `beyond ±2^53 − 1 (${Number.MAX_SAFE_INTEGER}), the largest integer a JSON number keeps exactly here: it would be sent as ${BigInt(Number(d))}`,
-  [UnsafeNumberReason.truncate_float]: (d) => `more significant digits than a JSON number keeps here (about 17): it would be sent as ${Number(d)}`,
-  [UnsafeNumberReason.overflow]: () => 'too large for a JSON number here (beyond about 1.8e308)',
-  [UnsafeNumberReason.underflow]: () => 'too small for a JSON number here: it would be sent as 0',
-};
 
 function exactValues(value: unknown, origin: string, path: string, hintFor?: (path: string, digits: string) => string | undefined): unknown {
   if (isLosslessNumber(value)) {

@@ -5,6 +5,7 @@ import { useTraceViewStore } from '../stores/trace-view-store';
 import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
 import { reportError } from './remote-actions';
+import { forgetTools } from './tool-actions';
 
 /**
  * Connects a saved remote and opens its tab. A failed attempt still resolves with the
@@ -51,6 +52,7 @@ export function dismissConnection(connectionId: string): void {
   useUiStore.getState().closeTab(connectionId);
   useTraceStore.getState().removeTrace(connectionId);
   useTraceViewStore.getState().forget(connectionId);
+  forgetTools(connectionId);
   useConnectionsStore.getState().remove(connectionId);
 }
 

@@ -6,12 +6,17 @@ import { useRemotesStore } from '../stores/remotes-store';
 import { useTraceStore } from '../stores/trace-store';
 import { useUiStore } from '../stores/ui-store';
 import { refreshRemotes } from './remote-actions';
+import { applyCallProgress, refreshOnListChanged } from './tool-actions';
 
 /** Writes one event from main into the stores. */
 export function applyMainEvent(event: MainEvent): void {
   switch (event.type) {
     case 'trace':
       appendNew(event.connectionId, event.entries);
+      refreshOnListChanged(event.connectionId, event.entries);
+      return;
+    case 'call-progress':
+      applyCallProgress(event);
       return;
     case 'connection-state':
       applyConnectionState(event.info);

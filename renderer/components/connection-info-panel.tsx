@@ -1,42 +1,18 @@
 import type { ConnectionInfo } from '../../shared/model/connection';
 import type { ErrorFix } from '../../shared/model/error-info';
-import { isLive } from '../stores/connections-store';
 import { ErrorNotice } from './error-notice';
-import { StateBadge } from './state-badge';
 
 interface ConnectionInfoPanelProps {
   info: ConnectionInfo;
-  onDisconnect(): void;
-  onReconnect(): void;
-  onSaveSession(): void;
   /** Opens the remote's editor on a fix's field (absent for a connection with no saved remote). */
   onFix?(fix: ErrorFix): void;
 }
 
-/** What the server told us at initialize, how we reached it, and what went wrong if it failed. */
-export function ConnectionInfoPanel({ info, onDisconnect, onReconnect, onSaveSession, onFix }: ConnectionInfoPanelProps) {
-  const live = isLive(info.state);
+/** The Overview section: what the server told us at initialize, how we reached it, what went wrong. */
+export function ConnectionInfoPanel({ info, onFix }: ConnectionInfoPanelProps) {
   const capabilities = Object.keys(info.capabilities ?? {});
   return (
     <section className="connection-info" aria-label={`Connection ${info.label}`} data-testid="connection-info">
-      <div className="connection-toolbar">
-        <h2>{info.label}</h2>
-        <StateBadge state={info.state} testId="connection-state" />
-        <div className="toolbar-actions">
-          {live ? (
-            <button type="button" data-testid="connection-disconnect" onClick={onDisconnect}>
-              Disconnect
-            </button>
-          ) : (
-            <button type="button" className="primary" data-testid="connection-reconnect" onClick={onReconnect}>
-              Connect again
-            </button>
-          )}
-          <button type="button" data-testid="save-session" onClick={onSaveSession}>
-            Save session…
-          </button>
-        </div>
-      </div>
       {info.error && <ErrorNotice error={info.error} title={ERROR_TITLES[info.state] ?? 'The connection failed'} announce={info.state !== 'closed'} onFix={onFix} />}
       {info.warnings.length > 0 && (
         <ul className="warnings" aria-label="Warnings" data-testid="connection-warnings">

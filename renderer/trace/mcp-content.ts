@@ -6,6 +6,7 @@
 export type ContentBlock =
   | { kind: 'text'; text: string; label: string }
   | { kind: 'image'; src: string; mimeType: string; bytes: number; label: string }
+  | { kind: 'audio'; src: string; mimeType: string; bytes: number; label: string }
   | { kind: 'other'; label: string; summary: string };
 
 /** Image types a browser shows safely in an <img> (an SVG there runs no script). */
@@ -33,7 +34,7 @@ function fromContent(value: unknown, label: string): ContentBlock {
     case 'image':
       return image(block.data, block.mimeType, label) ?? { kind: 'other', label, summary: `image of type ${String(block.mimeType)} (not shown)` };
     case 'audio':
-      return { kind: 'other', label, summary: `audio, ${String(block.mimeType ?? 'unknown type')}, ${sizeOf(block.data)} (not played here)` };
+      return audio(block.data, block.mimeType, label) ?? { kind: 'other', label, summary: `audio, ${String(block.mimeType ?? 'unknown type')}, ${sizeOf(block.data)} (not played here)` };
     case 'resource':
       return fromResource(block.resource, `${label}: embedded resource`);
     case 'resource_link':
@@ -66,6 +67,14 @@ function image(data: unknown, mimeType: unknown, label: string): ContentBlock | 
   if (typeof data !== 'string' || !IMAGE_TYPES.has(type) || !BASE64.test(data)) return undefined;
   const clean = data.replace(/[\r\n]/g, '');
   return { kind: 'image', src: `data:${type};base64,${clean}`, mimeType: type, bytes: Math.floor((clean.length * 3) / 4), label };
+}
+
+/** Audio a browser plays from a data: URI (the CSP allows media from data: only). */
+function audio(data: unknown, mimeType: unknown, label: string): ContentBlock | undefined {
+  const type = typeof mimeType === 'string' ? mimeType.toLowerCase() : '';
+  if (typeof data !== 'string' || !/^audio\/[a-z0-9.+-]+$/.test(type) || !BASE64.test(data)) return undefined;
+  const clean = data.replace(/[\r\n]/g, '');
+  return { kind: 'audio', src: `data:${type};base64,${clean}`, mimeType: type, bytes: Math.floor((clean.length * 3) / 4), label };
 }
 
 function sizeOf(data: unknown): string {

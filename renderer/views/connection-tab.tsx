@@ -1,17 +1,34 @@
-import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
+import { lazy, Suspense } from 'react';
+import { ConnectionHeader } from '../components/connection-header';
 import { ConnectionInfoPanel } from '../components/connection-info-panel';
+import { SectionTabs, sectionPanelId, sectionTabId, type SectionTab } from '../components/section-tabs';
 import { connectRemote, disconnect } from '../bridge/connection-actions';
 import { saveSession } from '../bridge/session-actions';
-import { useConnectionsStore } from '../stores/connections-store';
+import { isLive, useConnectionsStore } from '../stores/connections-store';
+import { useSectionsStore, type SectionId } from '../stores/sections-store';
 import { useUiStore } from '../stores/ui-store';
 import { TraceView } from './trace-view';
 
-/** One live connection: what the server said above, its trace below; the split is resizable. */
+// The tools workbench brings the form library and the validator: loaded when first opened.
+const ToolsView = lazy(() => import('./tools-view').then((m) => ({ default: m.ToolsView })));
+
+/**
+ * The sections of a connection tab, in order. Each further section of the workbench (resources,
+ * prompts, requests from the server, logs) is one more entry here and one more case below.
+ */
+const SECTIONS: ReadonlyArray<SectionTab<SectionId>> = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'tools', label: 'Tools' },
+  { id: 'trace', label: 'Trace' },
+];
+
+/** One connection: its header, then its sections as tabs (Overview, Tools, Trace). */
 export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const info = useConnectionsStore((s) => s.infos[connectionId]);
   const remoteId = useConnectionsStore((s) => s.remoteOf[connectionId]);
   const openEditor = useUiStore((s) => s.openEditor);
-  const split = useDefaultLayout({ id: 'periscope-connection-split', storage: localStorage });
+  const active = useSectionsStore((s) => s.active[connectionId] ?? 'overview');
+  const select = useSectionsStore((s) => s.select);
   if (!info) {
     return (
       <p className="muted" role="status" data-testid="connection-loading">
@@ -19,21 +36,25 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       </p>
     );
   }
+  const prefix = `c-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
-    <Group className="connection-tab" orientation="vertical" id="periscope-connection-split" {...split}>
-      <Panel id="pane-connection-info" defaultSize="32%" minSize={64} maxSize="70%" collapsible collapsedSize={0} className="pane">
-        <ConnectionInfoPanel
-          info={info}
-          onDisconnect={() => void disconnect(connectionId)}
-          onReconnect={() => remoteId && void connectRemote(remoteId)}
-          onSaveSession={() => void saveSession(connectionId)}
-          onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined}
-        />
-      </Panel>
-      <Separator className="pane-separator horizontal" aria-label="Resize the connection details and the trace" />
-      <Panel id="pane-connection-trace" minSize={160} className="pane">
-        <TraceView traceId={connectionId} title={info.label} />
-      </Panel>
-    </Group>
+    <div className="connection-tab">
+      <ConnectionHeader
+        info={info}
+        onDisconnect={() => void disconnect(connectionId)}
+        onReconnect={() => remoteId && void connectRemote(remoteId)}
+        onSaveSession={() => void saveSession(connectionId)}
+      />
+      <SectionTabs label={`Sections of ${info.label}`} sections={SECTIONS} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
+      <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, active)} aria-labelledby={sectionTabId(prefix, active)} data-testid={`section-panel-${active}`}>
+        {active === 'overview' && <ConnectionInfoPanel info={info} onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined} />}
+        {active === 'tools' && (
+          <Suspense fallback={<p className="muted" role="status">Loading the tools workbench…</p>}>
+            <ToolsView connectionId={connectionId} live={isLive(info.state)} />
+          </Suspense>
+        )}
+        {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}
+      </div>
+    </div>
   );
 }

@@ -40,6 +40,21 @@ const Prompt = z.looseObject({
 });
 const McpResult = z.record(z.string(), z.unknown());
 
+/** 16 MiB of argument text: far beyond any real tool call, short of a payload that would stall main. */
+const MAX_ARGUMENTS_CHARS = 16 * 1024 * 1024;
+
+/** A tools/call result and how long it took. */
+export const ToolCallOutcome = z.object({
+  result: McpResult,
+  /** Milliseconds from main receiving the call to the result (progress, input rounds and all). */
+  elapsedMs: z.number(),
+  /** The round trip of the tools/call request on the wire, in ms (summed over 2026-07-28 rounds). */
+  latencyMs: z.number().optional(),
+  /** 2026-07-28: how many tools/call requests the call took (more than 1 after input_required). */
+  rounds: z.number().int().optional(),
+});
+export type ToolCallOutcome = z.infer<typeof ToolCallOutcome>;
+
 export const RemoteSaved = z.object({ remote: Remote, warnings: z.array(z.string()) });
 export type RemoteSaved = z.infer<typeof RemoteSaved>;
 
@@ -137,14 +152,24 @@ export const contract = {
   'connections:list': { input: NoInput, output: z.array(ConnectionInfo) },
   'connections:reinitialize': { input: OnConnection, output: ConnectionInfo },
   'connections:list-tools': { input: OnConnection, output: z.looseObject({ tools: z.array(Tool) }) },
+  /**
+   * tools/call. The workbench sends `argumentsJson`, the arguments as the JSON text the user
+   * typed, so that main can send every number exactly (7960607143101464577 is no JavaScript
+   * number); it wins over `arguments`. With a `callId` the call can be cancelled
+   * (connections:cancel-call) and its progress arrives as 'call-progress' events.
+   */
   'connections:call-tool': {
     input: OnConnection.extend({
       name: z.string().min(1),
       arguments: z.record(z.string(), z.unknown()).optional(),
+      argumentsJson: z.string().max(MAX_ARGUMENTS_CHARS).optional(),
       timeoutMs: z.number().int().positive().optional(),
+      callId: Id.optional(),
     }),
-    output: McpResult,
+    output: ToolCallOutcome,
   },
+  /** Cancels a call started with that callId: notifications/cancelled (2025), the request aborted (2026-07-28). */
+  'connections:cancel-call': { input: OnConnection.extend({ callId: Id }), output: z.object({ cancelled: z.boolean() }) },
   'connections:list-resources': { input: OnConnection, output: z.looseObject({ resources: z.array(Resource) }) },
   'connections:read-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: McpResult },
   'connections:list-prompts': { input: OnConnection, output: z.looseObject({ prompts: z.array(Prompt) }) },
@@ -204,6 +229,15 @@ export const MainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('remotes-changed') }),
   /** Something the user must hear about that is not the answer to a call. */
   z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning', 'error']), message: z.string() }),
+  /** A notifications/progress of a call started with a callId (MCP 2025-06-18 basic/utilities/progress). */
+  z.object({
+    type: z.literal('call-progress'),
+    connectionId: z.string(),
+    callId: z.string(),
+    progress: z.number(),
+    total: z.number().optional(),
+    message: z.string().optional(),
+  }),
 ]);
 export type MainEvent = z.infer<typeof MainEvent>;
 export type MainEventType = MainEvent['type'];

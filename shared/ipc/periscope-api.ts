@@ -45,6 +45,12 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
         arguments: args,
         timeoutMs,
       })),
+      /** tools/call with the arguments as JSON text (numbers sent exactly), cancellable by callId. */
+      runTool: call('connections:call-tool', (connectionId: string, request: { name: string; argumentsJson: string; callId: string; timeoutMs?: number }) => ({
+        connectionId,
+        ...request,
+      })),
+      cancelCall: call('connections:cancel-call', (connectionId: string, callId: string) => ({ connectionId, callId })),
       listResources: call('connections:list-resources', onConnection),
       readResource: call('connections:read-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
       listPrompts: call('connections:list-prompts', onConnection),

@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 const remoteItem = (name: string) => page.locator(`[data-testid="remote-item"][aria-label="${name}"]`);
-const activePanel = () => page.locator('[role="tabpanel"]');
+/** The open tab's panel (a connection tab holds its section panel inside). */
+const activePanel = () => page.locator('[role="tabpanel"]').first();
+/** Opens a section of the open connection tab: Overview, Tools or Trace. */
+const showSection = (name: string) => activePanel().getByRole('tab', { name, exact: true }).click();
 
 async function connect(name: string): Promise<void> {
   await remoteItem(name).getByTestId('connect-button').click();
@@ -34,6 +37,7 @@ async function connect(name: string): Promise<void> {
 }
 
 async function traceText(): Promise<string> {
+  await showSection('Trace');
   return (await activePanel().getByTestId('trace-view').innerText()).toLowerCase();
 }
 
@@ -117,6 +121,7 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
   it('sends the secret header over the wire but shows it only redacted', async () => {
     await connect('Secured demo');
     expect(await remoteItem('Secured demo').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
+    await showSection('Trace');
     await activePanel().getByTestId('trace-filter-kind-http').click();
     await activePanel().getByTestId('trace-row').first().click();
     await expect.poll(() => activePanel().getByTestId('trace-detail').innerText()).toContain('[redacted]');

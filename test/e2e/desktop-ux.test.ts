@@ -28,7 +28,10 @@ let doomed: RunningPlayground;
 
 const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
 const remoteItem = (name: string) => page.locator(`[data-testid="remote-item"][aria-label="${name}"]`);
-const activePanel = () => page.locator('[role="tabpanel"]');
+/** The open tab's panel (a connection tab holds its section panel inside). */
+const activePanel = () => page.locator('[role="tabpanel"]').first();
+/** Opens a section of the open connection tab: Overview, Tools or Trace. */
+const showSection = (name: string) => activePanel().getByRole('tab', { name, exact: true }).click();
 
 async function connect(name: string): Promise<void> {
   await remoteItem(name).getByTestId('connect-button').click();
@@ -61,6 +64,7 @@ describe('MCP Periscope as a new user meets it', () => {
     await page.setViewportSize({ width: 900, height: 700 });
     await expect.poll(() => remoteItem('Playground').count()).toBe(1);
     await connect('Playground');
+    await showSection('Trace');
     await expect.poll(() => activePanel().getByTestId('trace-row').count()).toBeGreaterThanOrEqual(4);
     await activePanel().getByTestId('trace-row').nth(1).click();
 
@@ -165,6 +169,7 @@ describe('MCP Periscope as a new user meets it', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('tab').allInnerTexts()).toEqual(tabs);
     await page.getByRole('tab', { name: /Playground/ }).click();
+    await showSection('Trace');
     await expect.poll(() => activePanel().getByTestId('trace-list').getAttribute('data-count')).toBe(rowsBefore);
     expect(await activePanel().getByTestId('trace-row').first().innerText()).toContain('connecting');
   });

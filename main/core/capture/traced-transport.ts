@@ -6,6 +6,7 @@ import { envelopeOf, isObject, nameOf, resultFields } from './envelope';
 import { eraWarnings } from './era-warnings';
 import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
+import { withPlainNumbers } from './raw-json-numbers';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
@@ -194,7 +195,7 @@ export class TracedTransport implements Transport {
       direction,
       messageKind,
       size: Buffer.byteLength(json, 'utf8'),
-      message,
+      message: direction === 'outgoing' ? withPlainNumbers(message) : message,
       monoTime,
     };
     if (id !== undefined) draft.rpcId = id;

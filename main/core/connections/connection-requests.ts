@@ -1,4 +1,4 @@
-import type { RequestOptions, SubscriptionFilter } from '@modelcontextprotocol/client';
+import type { RequestOptions, SubscriptionFilter, Tool } from '@modelcontextprotocol/client';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
 import { notResent } from './session-renewal';
@@ -10,6 +10,13 @@ export interface CallToolOptions {
   timeoutMs?: number;
   /** Resume a response stream that dropped, from this SSE event id (Streamable HTTP). */
   resumptionToken?: string;
+  /**
+   * Hand back `structuredContent` even when it does not match the tool's `outputSchema` (the SDK
+   * would throw instead): the workbench shows the result and each violation. The SDK then gets
+   * the tool as last listed without its outputSchema, so its other uses (2026-07-28 header
+   * mirroring) still apply.
+   */
+  unvalidatedOutput?: boolean;
 }
 
 /**
@@ -30,16 +37,25 @@ export abstract class ConnectionRequests {
   /** The result as it may leave the engine (known secrets masked). */
   protected abstract redacted<T>(result: T): T;
 
-  listTools() {
-    return this.run((client, options) => client.listTools(undefined, options));
+  /** The tools as last listed, by name (see CallToolOptions.unvalidatedOutput). */
+  private listedTools = new Map<string, Tool>();
+
+  /** Every page: the SDK follows nextCursor (up to its listMaxPages, 64) and returns one list. */
+  async listTools() {
+    const listed = await this.run((client, options) => client.listTools(undefined, options));
+    this.listedTools = new Map(listed.tools.map((tool) => [tool.name, tool]));
+    return listed;
   }
 
   callTool(name: string, args?: Record<string, unknown>, opts: CallToolOptions = {}) {
+    const listed = this.listedTools.get(name);
+    const toolDefinition = opts.unvalidatedOutput ? { ...(listed ?? { name, inputSchema: { type: 'object' as const } }), outputSchema: undefined } : undefined;
     return this.run(
       (client, options) =>
         client.callTool({ name, arguments: args ?? {} }, {
           ...options,
           ...(opts.resumptionToken ? { resumptionToken: opts.resumptionToken } : {}),
+          ...(toolDefinition ? { toolDefinition } : {}),
         }),
       opts,
       // A tool may change state: after a session expiry it is not run again behind the user's back.

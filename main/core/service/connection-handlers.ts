@@ -12,7 +12,7 @@ export interface ConnectionHandlerDeps {
 
 type Out<C extends Parameters<typeof cast>[0]> = ChannelOutput<C>;
 /** MCP results pass through as the server sent them; the contract names only what the UI uses. */
-function cast<C extends 'connections:list-tools' | 'connections:call-tool' | 'connections:list-resources' | 'connections:read-resource' | 'connections:list-prompts' | 'connections:get-prompt'>(
+function cast<C extends 'connections:list-tools' | 'connections:list-resources' | 'connections:read-resource' | 'connections:list-prompts' | 'connections:get-prompt'>(
   _channel: C,
   value: unknown,
 ): Out<C> {
@@ -43,8 +43,6 @@ export function connectionHandlers({ manager, lookup, remotes, playground }: Con
     'connections:reinitialize': async ({ connectionId }: ParsedInput<'connections:reinitialize'>) => connection(connectionId).reinitialize(),
     'connections:list-tools': async ({ connectionId }: ParsedInput<'connections:list-tools'>) =>
       cast('connections:list-tools', await connection(connectionId).listTools()),
-    'connections:call-tool': async ({ connectionId, name, arguments: args, timeoutMs }: ParsedInput<'connections:call-tool'>) =>
-      cast('connections:call-tool', await connection(connectionId).callTool(name, args, timeoutMs ? { timeoutMs } : undefined)),
     'connections:list-resources': async ({ connectionId }: ParsedInput<'connections:list-resources'>) =>
       cast('connections:list-resources', await connection(connectionId).listResources()),
     'connections:read-resource': async ({ connectionId, uri }: ParsedInput<'connections:read-resource'>) =>

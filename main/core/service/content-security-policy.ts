@@ -16,6 +16,8 @@ export function contentSecurityPolicy(options: { devServerUrl?: string; bridgeSo
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
+    // Audio content of tool results plays from data: URIs.
+    "media-src 'self' data:",
     "font-src 'self' data:",
     `connect-src ${connect.join(' ')}`,
     "object-src 'none'",

@@ -17,7 +17,12 @@ export interface ConnectionPort {
   connect(): Promise<ConnectionInfo>;
   reinitialize(): Promise<ConnectionInfo>;
   listTools(): Promise<unknown>;
-  callTool(name: string, args?: Record<string, unknown>, opts?: { timeoutMs?: number }): Promise<unknown>;
+  /** `onProgress` gets each notifications/progress; aborting `signal` cancels the call; see CallToolOptions. */
+  callTool(
+    name: string,
+    args?: Record<string, unknown>,
+    opts?: { timeoutMs?: number; signal?: AbortSignal; unvalidatedOutput?: boolean; onProgress?: (progress: { progress: number; total?: number; message?: string }) => void },
+  ): Promise<unknown>;
   listResources(): Promise<unknown>;
   readResource(uri: string): Promise<unknown>;
   listPrompts(): Promise<unknown>;

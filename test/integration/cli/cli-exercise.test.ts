@@ -71,12 +71,12 @@ describe('periscope exercise', () => {
     const run = await cli(['exercise', modernOnly.url, '-H', 'X-Team-Key: k', '--elicitation', 'accept-defaults']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Connected to sdk-v2-fixture 2\.4\.0-fixture over streamable \(2026-07-28 era, version 2026-07-28\)$/m);
-    expect(run.stdout).toMatch(/^Tools: 4 listed$/m);
+    expect(run.stdout).toMatch(/^Tools: 5 listed$/m);
     expect(run.stdout).toMatch(/^ {2}ok {7}tools\/call echo \{"message":"example"\} {2}\d+\.\d ms$/m);
     expect(run.stdout).toMatch(/^ {2}ok {7}tools\/call confirm_action \{"action":"example"\}/m);
     expect(run.stdout).toMatch(/^Resources: 1 listed$/m);
     expect(run.stdout).toMatch(/^Prompts: skipped \(the server does not advertise prompts\)$/m);
-    expect(run.stdout).toMatch(/^Summary: 5 requests: 5 ok, 0 isError .*, 0 error /m);
+    expect(run.stdout).toMatch(/^Summary: 6 requests: 6 ok, 0 isError .*, 0 error /m);
     // x-mcp-header arguments were mirrored into Mcp-Param-* headers by the SDK, on the same connection.
     expect(modernOnly.requests.some((r) => r.headers['mcp-param-region'] === 'example' && r.headers['x-team-key'] === 'k')).toBe(true);
   });

@@ -71,7 +71,7 @@ describe('nesting deeper than Periscope handles', () => {
       ok: false,
       error: expect.objectContaining({ kind: 'protocol', message: "The server's answer to tools/call is nested 100,002 levels deep; Periscope handles up to 500 levels" }),
     });
-    expect(await call('connections:call-tool', { connectionId, name: 'echo' })).toMatchObject({ ok: true, value: { content: [{ text: 'echo' }] } });
+    expect(await call('connections:call-tool', { connectionId, name: 'echo' })).toMatchObject({ ok: true, value: { result: { content: [{ text: 'echo' }] } } });
 
     const snapshot = TraceSnapshot.parse((await call('trace:snapshot', { connectionId }) as { value: unknown }).value);
     const kept = snapshot.entries.filter((e): e is MessageEntry => e.type === 'message' && e.depth === 100_002);

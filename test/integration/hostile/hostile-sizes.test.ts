@@ -33,7 +33,7 @@ describe('big answers', () => {
   it('a 24 MB answer: the call gets it whole, memory keeps 1 MiB copies, the session file stores it once', async () => {
     const { test, connectionId } = await setup({ bigBytes: BIG });
     const result = await test.call('connections:call-tool', { connectionId, name: 'big' });
-    expect(((result as { value: { content: Array<{ text: string }> } }).value.content[0]!.text).length).toBe(BIG);
+    expect(((result as { value: { result: { content: Array<{ text: string }> } } }).value.result.content[0]!.text).length).toBe(BIG);
 
     const connection = test.core.manager.get(connectionId)!;
     const held = connection.buffer.entries();

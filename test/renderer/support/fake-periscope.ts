@@ -1,3 +1,6 @@
+import { useSectionsStore } from '../../../renderer/stores/sections-store';
+import { useToolCallsStore } from '../../../renderer/stores/tool-calls-store';
+import { useToolsStore } from '../../../renderer/stores/tools-store';
 import { vi } from 'vitest';
 import type { Channel, ChannelOutput, MainEvent } from '../../../shared/ipc/contract';
 import { createPeriscopeApi } from '../../../shared/ipc/periscope-api';
@@ -55,6 +58,9 @@ export function resetStores(): void {
   useTraceStore.setState({ traces: {} });
   useSettingsStore.setState({ settings: undefined });
   useTraceViewStore.setState({ filters: {}, selectedSeq: {} });
+  useSectionsStore.setState({ active: {} });
+  useToolsStore.setState({ slots: {} });
+  useToolCallsStore.setState({ calls: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
   sessionStorage.clear();

@@ -50,11 +50,17 @@ async function connect(result: ConnectionInfo | Promise<ConnectionInfo>, extra: 
   return fake;
 }
 
+/** The window's tabs (connections and sessions), not a connection's section tabs. */
+const connectionTabs = () => within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab');
+
+/** The trace is a section of the connection tab. */
+const openTrace = () => fireEvent.click(screen.getByRole('tab', { name: 'Trace' }));
+
 describe('Connection tab', () => {
   it('shows what the server said and how we reached it', async () => {
     await connect(info());
     const panel = await screen.findByTestId('connection-info');
-    expect(within(panel).getByTestId('connection-state')).toHaveTextContent('Connected');
+    expect(screen.getByTestId('connection-state')).toHaveTextContent('Connected');
     expect(within(panel).getByTestId('server-info')).toHaveTextContent('periscope-playground 0.1.0');
     expect(within(panel).getByTestId('protocol-version')).toHaveTextContent('2025-06-18');
     expect(within(panel).getByTestId('transport-used')).toHaveTextContent('streamable');
@@ -97,17 +103,18 @@ describe('Connection tab', () => {
       }),
     );
     const panel = await screen.findByTestId('connection-info');
-    expect(within(panel).getByTestId('connection-state')).toHaveTextContent('Failed');
+    expect(screen.getByTestId('connection-state')).toHaveTextContent('Failed');
     expect(within(panel).getByRole('alert')).toHaveTextContent('Nothing is listening on 127.0.0.1:4100');
     expect(within(panel).getByTestId('error-hint')).toHaveTextContent('Try: Start the server, or check the port in the URL.');
     expect(within(panel).getByTestId('error-detail')).toHaveTextContent('"code": "ECONNREFUSED"');
-    expect(within(panel).getByTestId('connection-reconnect')).toBeInTheDocument();
+    expect(screen.getByTestId('connection-reconnect')).toBeInTheDocument();
     expect(screen.getByTestId('remote-state')).toHaveTextContent('Failed');
   });
 
   it('streams trace events into the list and follows state changes', async () => {
     const fake = await connect(info());
     await screen.findByTestId('connection-info');
+    openTrace();
     expect(screen.getByText('No traffic yet.')).toBeInTheDocument();
     act(() => fake.emit({ type: 'trace', connectionId: 'c1', entries: makeEntries(4) }));
     expect(screen.getAllByTestId('trace-row')).toHaveLength(4);
@@ -131,7 +138,7 @@ describe('Connection tab', () => {
     expect(within(panel).getByRole('alert')).toHaveTextContent('The connection was lost');
     expect(within(panel).getByRole('alert')).toHaveTextContent('Nothing is listening on 127.0.0.1:4100');
     // Not live any more: the way back is offered, and closing the tab does not ask.
-    expect(within(panel).getByTestId('connection-reconnect')).toBeInTheDocument();
+    expect(screen.getByTestId('connection-reconnect')).toBeInTheDocument();
     expect(screen.getByTestId('connect-button')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Close Playground' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
@@ -160,16 +167,16 @@ describe('Connection tab', () => {
     render(<App />);
     fireEvent.click(await screen.findByRole('button', { name: 'Connect Playground' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Connect Staging' }));
-    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(2));
-    const [first, second] = screen.getAllByRole('tab');
+    await waitFor(() => expect(connectionTabs()).toHaveLength(2));
+    const [first, second] = connectionTabs();
     expect(second).toHaveAttribute('aria-selected', 'true');
     fireEvent.keyDown(second, { key: 'ArrowRight' });
     expect(first).toHaveAttribute('aria-selected', 'true');
-    expect(screen.getByRole('tabpanel')).toHaveTextContent('Playground');
+    expect(screen.getAllByRole('tabpanel')[0]).toHaveTextContent('Playground');
     fireEvent.click(screen.getByRole('button', { name: 'Close Playground' }));
     // A live connection: closing its tab ends it, so the window asks first.
     fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Disconnect “Playground”?' })).getByRole('button', { name: 'Disconnect and close' }));
-    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(1));
+    await waitFor(() => expect(connectionTabs()).toHaveLength(1));
     expect(fake.calls('connections:close')).toEqual([{ connectionId: 'c1' }]);
   });
 
@@ -184,6 +191,7 @@ describe('Connection tab', () => {
     render(<App />);
     expect(await screen.findByTestId('connection-info')).toBeInTheDocument();
     await act(async () => snapshot.resolve({ connectionId: 'c1', entries: makeEntries(6), evicted: 0 }));
+    openTrace();
     expect(screen.getAllByTestId('trace-row')).toHaveLength(6);
     expect(screen.getByTestId('remote-state')).toHaveTextContent('Connected');
   });

@@ -118,7 +118,7 @@ describe('Remotes sidebar', () => {
     act(() => fake.emit({ type: 'connection-state', info: connected({ state: 'connecting', serverInfo: undefined }) }));
     expect(screen.getByTestId('connection-state')).toHaveTextContent('Connecting…');
     await act(async () => open.resolve(connected()));
-    expect(screen.getAllByRole('tab')).toHaveLength(1);
+    expect(within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab')).toHaveLength(1);
   });
 
   it('shows why a connect could not even start', async () => {

@@ -40,7 +40,7 @@ async function openThree() {
   const labels = ['Playground', 'Staging', 'Prod'];
   const fake = start({ 'connections:open': () => info(`c${++n}`, labels[n - 1]) });
   for (const name of labels) fireEvent.click(await screen.findByRole('button', { name: `Connect ${name}` }));
-  await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(3));
+  await waitFor(() => expect(within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab')).toHaveLength(3));
   return fake;
 }
 
@@ -52,7 +52,7 @@ describe('Tabs', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(screen.getAllByRole('tab')).toHaveLength(3);
+    expect(within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab')).toHaveLength(3);
 
     fireEvent.keyDown(screen.getByRole('tab', { name: /Prod/ }), { key: 'Delete' });
     fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
@@ -61,7 +61,7 @@ describe('Tabs', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Close Prod' }));
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect and close' }));
-    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(2));
+    await waitFor(() => expect(within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab')).toHaveLength(2));
     expect(fake.calls('connections:close')).toEqual([{ connectionId: 'c3' }]);
   });
 
@@ -93,12 +93,12 @@ describe('Tabs', () => {
     fireEvent.click(screen.getByRole('tab', { name: /Staging/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Close Staging' }));
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect and close' }));
-    await waitFor(() => expect(screen.getAllByRole('tab')).toHaveLength(2));
+    await waitFor(() => expect(within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab')).toHaveLength(2));
     fireEvent.click(screen.getByRole('tab', { name: /Playground/ }));
 
     // Main still lists all three (Staging ended as closed); only the two open tabs come back.
     reload({ 'connections:list': () => [info('c1', 'Playground'), info('c2', 'Staging', { state: 'failed' }), info('c3', 'Prod')] });
-    await waitFor(() => expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual([expect.stringMatching(/^Playground/), expect.stringMatching(/^Prod/)]));
+    await waitFor(() => expect(within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab').map((t) => t.textContent)).toEqual([expect.stringMatching(/^Playground/), expect.stringMatching(/^Prod/)]));
     expect(screen.getByRole('tab', { name: /Playground/ })).toHaveAttribute('aria-selected', 'true');
     expect(useConnectionsStore.getState().infos.c2).toBeUndefined();
   });
@@ -120,6 +120,8 @@ describe('Tabs', () => {
     await openThree();
     reload({ 'connections:list': () => [info('c1', 'Playground')], 'trace:snapshot': () => ({ connectionId: 'c1', entries: makeEntries(2), evicted: 1200 }) });
     useUiStore.getState().activateTab('c1');
+    await waitFor(() => expect(screen.getByRole('tab', { name: /Playground/ })).toHaveAttribute('aria-selected', 'true'));
+    fireEvent.click(screen.getByRole('tab', { name: 'Trace' }));
     expect(await screen.findByTestId('trace-evicted')).toHaveTextContent('The first 1,200 entries are no longer in memory');
   });
 });

@@ -37,6 +37,8 @@ describe('createPeriscopeApi', () => {
     await api.connections.reinitialize('c1');
     await api.connections.listTools('c1');
     await api.connections.callTool('c1', 'echo', { text: 'hi' });
+    await api.connections.runTool('c1', { name: 'echo', argumentsJson: '{"text": "hi"}', callId: 'call-1', timeoutMs: 5000 });
+    await api.connections.cancelCall('c1', 'call-1');
     await api.connections.listResources('c1');
     await api.connections.readResource('c1', 'demo://a');
     await api.connections.listPrompts('c1');

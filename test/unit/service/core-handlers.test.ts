@@ -195,8 +195,11 @@ describe('connection handlers', () => {
     const connection = manager.connections.get(connectionId)!;
     connection.entries.push(entry(connectionId, 1));
     expect(await service.handlers['trace:snapshot']({ connectionId })).toEqual({ connectionId, entries: [entry(connectionId, 1)], evicted: 0 });
-    expect(await service.handlers['connections:call-tool']({ connectionId, name: 'echo', arguments: { text: 'hi' }, timeoutMs: 500 })).toEqual({ content: [{ type: 'text', text: 'hi' }] });
-    expect(connection.calls).toEqual([['callTool', 'echo', { text: 'hi' }, { timeoutMs: 500 }]]);
+    expect(await service.handlers['connections:call-tool']({ connectionId, name: 'echo', arguments: { text: 'hi' }, timeoutMs: 500 })).toEqual({
+      result: { content: [{ type: 'text', text: 'hi' }] },
+      elapsedMs: expect.any(Number),
+    });
+    expect(connection.calls).toEqual([['callTool', 'echo', { text: 'hi' }, { signal: expect.any(AbortSignal), unvalidatedOutput: true, timeoutMs: 500 }]]);
     expect(await service.handlers['connections:ping']({ connectionId })).toEqual({ latencyMs: 1.5 });
     manager.emitEntry(entry(connectionId, 2));
     expect(events).toContainEqual({ type: 'trace', connectionId, entries: [entry(connectionId, 2)] });

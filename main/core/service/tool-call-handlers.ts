@@ -1,0 +1,102 @@
+import type { ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
+import type { TraceEntry } from '../../../shared/model';
+import type { ConnectionLookup } from './connection-lookup';
+import { parseToolArguments } from './exact-tool-arguments';
+import type { ConnectionManagerPort } from './ports';
+
+export interface ToolCallHandlerDeps {
+  lookup: ConnectionLookup;
+  manager: Pick<ConnectionManagerPort, 'subscribe'>;
+  emit(event: MainEvent): void;
+}
+
+/**
+ * connections:call-tool and connections:cancel-call: the workbench's tool calls. Each call with
+ * a callId can be cancelled (the SDK sends notifications/cancelled in the 2025 era and aborts the
+ * request in 2026-07-28) and reports its progress as 'call-progress' events as it arrives.
+ */
+export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps) {
+  const running = new Map<string, AbortController>();
+  const wire = new WireLatency(manager);
+  const key = (connectionId: string, callId: string) => `${connectionId}\u0000${callId}`;
+  return {
+    'connections:call-tool': async (input: ParsedInput<'connections:call-tool'>): Promise<ChannelOutput<'connections:call-tool'>> => {
+      const { connectionId, name, callId, timeoutMs } = input;
+      const connection = lookup.live(connectionId);
+      const args = input.argumentsJson !== undefined ? parseToolArguments(input.argumentsJson) : input.arguments;
+      const abort = new AbortController();
+      if (callId) running.set(key(connectionId, callId), abort);
+      const onProgress = callId
+        ? (p: { progress: number; total?: number; message?: string }) =>
+            emit({ type: 'call-progress', connectionId, callId, progress: p.progress, ...(p.total !== undefined ? { total: p.total } : {}), ...(p.message !== undefined ? { message: p.message } : {}) })
+        : undefined;
+      const started = performance.now();
+      const watch = wire.watch(connectionId, name);
+      try {
+        const result = (await connection.callTool(name, args, { signal: abort.signal, unvalidatedOutput: true, ...(timeoutMs ? { timeoutMs } : {}), ...(onProgress ? { onProgress } : {}) })) as Record<string, unknown>;
+        const elapsedMs = performance.now() - started;
+        const { latencyMs, rounds } = watch.measured();
+        return { result, elapsedMs, ...(latencyMs !== undefined ? { latencyMs } : {}), ...(rounds > 1 ? { rounds } : {}) };
+      } finally {
+        watch.stop();
+        if (callId) running.delete(key(connectionId, callId));
+      }
+    },
+    'connections:cancel-call': async ({ connectionId, callId }: ParsedInput<'connections:cancel-call'>) => {
+      const abort = running.get(key(connectionId, callId));
+      abort?.abort(new Error('Cancelled by the user'));
+      return { cancelled: abort !== undefined };
+    },
+  };
+}
+
+/**
+ * Pairs a call with its tools/call requests in the trace, to report the round trip the traced
+ * transport measured (request out to response in), rather than the elapsed time, which also
+ * holds IPC and waiting for input. A call claims the first tools/call request for its tool that
+ * no other call has claimed, then the later rounds of that request (2026-07-28 input_required).
+ */
+class WireLatency {
+  private readonly claimed = new Set<string>();
+
+  constructor(private readonly manager: Pick<ConnectionManagerPort, 'subscribe'>) {}
+
+  watch(connectionId: string, tool: string) {
+    const seqs = new Set<number>();
+    let root: number | undefined;
+    let latencyMs: number | undefined;
+    let rounds = 0;
+    const claimKey = (seq: number) => `${connectionId}\u0000${seq}`;
+    const stop = this.manager.subscribe((entry: TraceEntry) => {
+      if (entry.connectionId !== connectionId || entry.type !== 'message') return;
+      if (entry.direction === 'outgoing' && entry.messageKind === 'request' && entry.method === 'tools/call') {
+        const rootSeq = entry.call?.rootSeq ?? entry.seq;
+        const first = rootSeq === entry.seq;
+        if (first && root === undefined && toolOf(entry.message) === tool && !this.claimed.has(claimKey(entry.seq))) {
+          root = entry.seq;
+          this.claimed.add(claimKey(entry.seq));
+        }
+        if (root !== undefined && rootSeq === root) {
+          seqs.add(entry.seq);
+          rounds += 1;
+        }
+        return;
+      }
+      if (entry.direction === 'incoming' && entry.requestSeq !== undefined && seqs.has(entry.requestSeq) && entry.latencyMs !== undefined) {
+        latencyMs = (latencyMs ?? 0) + entry.latencyMs;
+      }
+    });
+    return {
+      measured: () => ({ latencyMs, rounds }),
+      stop: () => {
+        stop();
+        if (root !== undefined) this.claimed.delete(claimKey(root));
+      },
+    };
+  }
+}
+
+function toolOf(message: unknown): unknown {
+  const params = (message as { params?: { name?: unknown } } | undefined)?.params;
+  return params?.name;
+}

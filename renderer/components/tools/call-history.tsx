@@ -1,0 +1,79 @@
+import type { ToolCall } from '../../stores/tool-calls-store';
+import { formatLatency } from '../../trace/entry-fields';
+
+interface CallHistoryProps {
+  calls: ToolCall[];
+  shownId: string | undefined;
+  live: boolean;
+  /** The command line for a call, or undefined when there is none (a stdio remote). */
+  commandFor(call: ToolCall): string | undefined;
+  onShow(call: ToolCall): void;
+  onRerun(call: ToolCall): void;
+  onEdit(call: ToolCall): void;
+  onCopyCommand(command: string): void;
+}
+
+/** This connection's calls in this session, newest first: what was sent, how it ended, how long it took. */
+export function CallHistory({ calls, shownId, live, commandFor, onShow, onRerun, onEdit, onCopyCommand }: CallHistoryProps) {
+  if (calls.length === 0) return null;
+  return (
+    <section className="call-history" aria-label="Call history" data-testid="call-history">
+      <h3>History</h3>
+      <ol>
+        {calls.map((call) => {
+          const command = commandFor(call);
+          const when = new Date(call.startedAt).toLocaleTimeString();
+          return (
+            <li key={call.id} className={call.id === shownId ? 'is-shown' : undefined} data-testid="history-entry">
+              <button type="button" className="link-button history-show" onClick={() => onShow(call)} aria-current={call.id === shownId ? 'true' : undefined}>
+                <span className="history-when">{when}</span> <code>{call.tool}</code> <span className="history-outcome">{summary(call)}</span>
+              </button>
+              <code className="history-args" title={call.argumentsText}>
+                {oneLine(call.argumentsText)}
+              </code>
+              <span className="history-actions">
+                <button type="button" onClick={() => onRerun(call)} disabled={!live || call.status === 'running'} aria-label={`Run ${call.tool} again with the same arguments (${when})`} data-testid="history-rerun">
+                  Run again
+                </button>
+                <button type="button" onClick={() => onEdit(call)} aria-label={`Edit the arguments of ${call.tool} (${when}) and run again`} data-testid="history-edit">
+                  Edit…
+                </button>
+                {command && (
+                  <button type="button" onClick={() => onCopyCommand(command)} aria-label={`Copy the call of ${call.tool} (${when}) as a CLI command`} data-testid="history-copy-cli">
+                    Copy as CLI command
+                  </button>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/** How a call ended, in a few words: the outcome and its latency. */
+export function summary(call: ToolCall): string {
+  const latency = call.outcome?.latencyMs ?? call.elapsedMs;
+  const time = latency !== undefined ? `, ${formatLatency(latency)}` : '';
+  switch (call.status) {
+    case 'running':
+      return 'running…';
+    case 'cancelling':
+      return 'cancelling…';
+    case 'failed':
+      return `${call.error?.kind === 'cancelled' ? 'cancelled' : `failed (${call.error?.kind ?? 'error'})`}${time}`;
+    case 'done': {
+      const result = call.outcome?.result;
+      if (result?.isError === true) return `tool error${time}`;
+      const first = Array.isArray(result?.content) ? (result.content as Array<{ type?: string; text?: string }>)[0] : undefined;
+      const text = first?.type === 'text' && typeof first.text === 'string' ? `: ${oneLine(first.text, 40)}` : '';
+      return `ok${text}${time}`;
+    }
+  }
+}
+
+function oneLine(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

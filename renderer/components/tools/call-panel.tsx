@@ -1,0 +1,73 @@
+import { useEffect, useState } from 'react';
+import type { ToolCall } from '../../stores/tool-calls-store';
+import { formatLatency } from '../../trace/entry-fields';
+
+interface CallPanelProps {
+  toolName: string;
+  timeoutText: string;
+  running: ToolCall | undefined;
+  live: boolean;
+  onTimeout(text: string): void;
+  onCall(): void;
+  onCancel(): void;
+}
+
+/** The per-call timeout, the Call and Cancel buttons, and a running call's progress and time. */
+export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onCall, onCancel }: CallPanelProps) {
+  const timeoutInvalid = timeoutText !== '' && !/^[1-9]\d*$/.test(timeoutText.trim());
+  return (
+    <div className="call-panel">
+      <label className="timeout-field">
+        Timeout (ms)
+        <input
+          type="text"
+          inputMode="numeric"
+          value={timeoutText}
+          placeholder="connection's"
+          aria-invalid={timeoutInvalid}
+          aria-describedby="call-timeout-help"
+          onChange={(e) => onTimeout(e.target.value)}
+          data-testid="call-timeout"
+        />
+      </label>
+      <span id="call-timeout-help" className="visually-hidden">
+        Milliseconds this call may take; empty uses the connection's request timeout.
+      </span>
+      {running ? (
+        <button type="button" onClick={onCancel} disabled={running.status === 'cancelling'} data-testid="cancel-call">
+          {running.status === 'cancelling' ? 'Cancelling…' : 'Cancel'}
+        </button>
+      ) : (
+        <button type="button" className="primary" onClick={onCall} disabled={!live || timeoutInvalid} data-testid="call-tool">
+          Call {toolName}
+        </button>
+      )}
+      {timeoutInvalid && <span className="field-problem">The timeout must be a whole number of milliseconds.</span>}
+      {!live && <span className="muted">Connect to call tools.</span>}
+      {running && <RunningCall call={running} />}
+    </div>
+  );
+}
+
+function RunningCall({ call }: { call: ToolCall }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(timer);
+  }, []);
+  const p = call.progress;
+  return (
+    <div className="running-call" role="status" data-testid="call-running">
+      <span>Running for {formatLatency(Math.max(0, now - call.startedAt))}</span>
+      {p && (
+        <>
+          <progress value={p.progress} max={p.total ?? undefined} aria-label="Progress" data-testid="call-progress" />
+          <span data-testid="call-progress-text">
+            {p.total !== undefined ? `${p.progress} of ${p.total}` : `${p.progress}`}
+            {p.message ? ` — ${p.message}` : ''}
+          </span>
+        </>
+      )}
+    </div>
+  );
+}

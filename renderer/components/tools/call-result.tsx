@@ -1,0 +1,93 @@
+import { useMemo } from 'react';
+import { copyText } from '../../bridge/clipboard';
+import type { ToolCall } from '../../stores/tool-calls-store';
+import type { ToolInfo } from '../../stores/tools-store';
+import { formatLatency } from '../../trace/entry-fields';
+import { contentBlocks } from '../../trace/mcp-content';
+import { violations } from '../../workbench/schema-validation';
+import { ErrorNotice } from '../error-notice';
+import { ContentBlocks } from '../trace/content-blocks';
+import { LargeText } from '../trace/large-text';
+
+/**
+ * A finished call: how long it took, then its result by content type. A tool that reports a
+ * failure (isError: true) and a call that failed (a JSON-RPC error, a timeout, a cancel) look
+ * different, because they mean different things: the first ran, the second did not answer.
+ */
+export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | undefined }) {
+  const timing = (
+    <p className="call-timing" data-testid="call-timing">
+      {call.elapsedMs !== undefined && <>elapsed {formatLatency(call.elapsedMs)}</>}
+      {call.outcome?.latencyMs !== undefined && <> · round trip {formatLatency(call.outcome.latencyMs)}</>}
+      {call.outcome?.rounds !== undefined && <> · {call.outcome.rounds} rounds</>}
+    </p>
+  );
+  if (call.error) {
+    const cancelled = call.error.kind === 'cancelled';
+    return (
+      <section className="call-result is-failed" aria-label="Call failed" data-testid="call-result" data-outcome={cancelled ? 'cancelled' : 'protocol-error'}>
+        <h3>{cancelled ? 'Cancelled: the call was stopped' : 'Protocol error: the call failed, no result'}</h3>
+        {timing}
+        <ErrorNotice error={call.error} />
+      </section>
+    );
+  }
+  const result = call.outcome?.result;
+  if (!result) return null;
+  const isError = result.isError === true;
+  return (
+    <section className={`call-result${isError ? ' is-tool-error' : ''}`} aria-label="Call result" data-testid="call-result" data-outcome={isError ? 'tool-error' : 'result'}>
+      <h3>{isError ? 'Tool error: the tool ran and reported a failure (isError)' : 'Result'}</h3>
+      {timing}
+      <ResultBody result={result} tool={tool} />
+    </section>
+  );
+}
+
+function ResultBody({ result, tool }: { result: Record<string, unknown>; tool: ToolInfo | undefined }) {
+  const blocks = useMemo(() => contentBlocks({ result }) ?? [], [result]);
+  const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n\n');
+  return (
+    <>
+      {text && (
+        <button type="button" className="copy-result" onClick={() => void copyText(text)} data-testid="copy-result-text">
+          Copy text
+        </button>
+      )}
+      <ContentBlocks blocks={blocks} />
+      <StructuredContent result={result} tool={tool} />
+    </>
+  );
+}
+
+/** structuredContent pretty-printed and checked against the tool's outputSchema, each violation shown. */
+function StructuredContent({ result, tool }: { result: Record<string, unknown>; tool: ToolInfo | undefined }) {
+  const structured = result.structuredContent;
+  const schema = tool?.outputSchema;
+  const problems = useMemo(() => {
+    if (!schema || result.isError === true) return undefined;
+    if (structured === undefined) return [{ pointer: '', message: 'missing: the tool declares an outputSchema but returned no structuredContent' }];
+    return violations(schema, structured);
+  }, [schema, structured, result.isError]);
+  if (structured === undefined && !problems?.length) return null;
+  return (
+    <div className="structured-content" data-testid="structured-content">
+      <h4>Structured content</h4>
+      {structured !== undefined && <LargeText text={JSON.stringify(structured, null, 2)} label="Structured content" testId="structured-json" />}
+      {problems && problems.length === 0 && (
+        <p className="schema-ok" data-testid="output-schema-ok">
+          ✓ Matches the tool's outputSchema.
+        </p>
+      )}
+      {problems && problems.length > 0 && (
+        <ul className="field-problems" aria-label="Does not match the tool's outputSchema" data-testid="output-violations">
+          {problems.map((p, i) => (
+            <li key={i}>
+              <code>{p.pointer || '(structuredContent)'}</code> {p.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

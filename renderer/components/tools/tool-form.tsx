@@ -1,0 +1,72 @@
+import { forwardRef, useMemo } from 'react';
+// The component itself, not the package index: the index also re-exports a test registry that
+// imports @rjsf/validator-ajv8, which the renderer does not use (see workbench/form-validator.ts).
+import Form from '@rjsf/core/lib/components/Form.js';
+import type { CustomValidator, FormValidation, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { join, unsafeNumberWithoutDigits, type Digits } from '../../workbench/arguments-text';
+import { formValidator } from '../../workbench/form-validator';
+
+interface ToolFormProps {
+  schema: RJSFSchema;
+  value: unknown;
+  /** The digits of the numbers in the JSON text (see arguments-text.ts). */
+  digits: Digits;
+  /** Unique per tool and connection: the fields' ids start with it. */
+  idPrefix: string;
+  onChange(value: unknown): void;
+}
+
+export type ToolFormHandle = Form<unknown, RJSFSchema>;
+
+/** No submit button of the form's own: the Call button validates and sends. */
+const UI_SCHEMA: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
+
+/**
+ * A tool's arguments as a form generated from its inputSchema by @rjsf/core: types, formats,
+ * enums, const, arrays, nested objects, anyOf/oneOf/allOf, nullable, defaults, required, local
+ * $ref/$defs, descriptions as help text. Errors show next to their field once the Call button
+ * validated (see ToolFormHandle.validateForm).
+ */
+export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolForm({ schema, value, digits, idPrefix, onChange }, ref) {
+  const customValidate = useMemo(() => bigIntegerCheck(digits), [digits]);
+  return (
+    <Form<unknown, RJSFSchema>
+      ref={ref}
+      className="tool-form"
+      schema={schema}
+      uiSchema={UI_SCHEMA}
+      validator={formValidator}
+      formData={value}
+      idPrefix={idPrefix}
+      noHtml5Validate
+      showErrorList={false}
+      customValidate={customValidate}
+      onChange={(event) => onChange(event.formData)}
+    />
+  );
+});
+
+/**
+ * A number the form holds that cannot be what was typed (beyond 2^53 − 1) and whose digits the
+ * JSON text does not have: the form lost them (a number field reads its text as a double).
+ */
+function bigIntegerCheck(digits: Digits): CustomValidator<unknown> {
+  return (formData, errors) => {
+    walk(formData, '', errors as unknown as FormValidation<unknown>, digits);
+    return errors;
+  };
+}
+
+function walk(value: unknown, path: string, errors: FormValidation<unknown> | undefined, digits: Digits): void {
+  if (typeof value === 'number') {
+    if (unsafeNumberWithoutDigits(value, path, digits)) {
+      errors?.addError?.(`beyond ±2^53 − 1, so the form cannot keep its digits: type it in JSON mode, where every digit is sent as typed`);
+    }
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [key, item] of Object.entries(value)) {
+    const child = (errors as Record<string, unknown> | undefined)?.[key] as FormValidation<unknown> | undefined;
+    walk(item, join(path, key), child, digits);
+  }
+}

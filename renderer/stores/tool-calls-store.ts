@@ -1,0 +1,58 @@
+import { create } from 'zustand';
+import type { ToolCallOutcome } from '../../shared/ipc/contract';
+import type { ErrorInfo } from '../../shared/model/error-info';
+
+/** One tool call from the workbench, from the click to its end; kept as history for the session. */
+export interface ToolCall {
+  /** Also the callId main knows it by (for cancel and progress). */
+  id: string;
+  connectionId: string;
+  tool: string;
+  /** The arguments exactly as sent (JSON text). */
+  argumentsText: string;
+  /** Wall clock at the click, ms since the epoch. */
+  startedAt: number;
+  status: 'running' | 'cancelling' | 'done' | 'failed';
+  progress?: { progress: number; total?: number; message?: string };
+  outcome?: ToolCallOutcome;
+  /** A protocol or transport failure (a JSON-RPC error, a timeout, a cancel): no result. */
+  error?: ErrorInfo;
+  /** Milliseconds from the click to the answer, as the window saw it. */
+  elapsedMs?: number;
+}
+
+/** Calls kept per connection; older ones give way. */
+export const HISTORY_LIMIT = 200;
+
+interface ToolCallsState {
+  /** Newest first, per connection. */
+  calls: Record<string, ToolCall[]>;
+  start(call: ToolCall): void;
+  update(connectionId: string, id: string, patch: Partial<ToolCall>): void;
+  forget(connectionId: string): void;
+}
+
+export const useToolCallsStore = create<ToolCallsState>()((set) => ({
+  calls: {},
+  start(call) {
+    set((s) => ({ calls: { ...s.calls, [call.connectionId]: [call, ...(s.calls[call.connectionId] ?? [])].slice(0, HISTORY_LIMIT) } }));
+  },
+  update(connectionId, id, patch) {
+    set((s) => {
+      const list = s.calls[connectionId];
+      if (!list?.some((c) => c.id === id)) return s;
+      return { calls: { ...s.calls, [connectionId]: list.map((c) => (c.id === id ? { ...c, ...patch } : c)) } };
+    });
+  },
+  forget(connectionId) {
+    set((s) => {
+      const { [connectionId]: _gone, ...calls } = s.calls;
+      return { calls };
+    });
+  },
+}));
+
+const NONE: ToolCall[] = [];
+export function callsOf(state: { calls: Record<string, ToolCall[]> }, connectionId: string): ToolCall[] {
+  return state.calls[connectionId] ?? NONE;
+}
