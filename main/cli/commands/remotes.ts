@@ -4,6 +4,7 @@ import type { Writable } from 'node:stream';
 import { resolveDataDir } from '../../core/remotes/data-dir';
 import { RemoteService } from '../../core/remotes/remote-service';
 import { serializeExport } from '../../core/remotes/remote-export';
+import { importFileText } from '../../core/remotes/remote-import';
 import { describeCommandReview, reviewCommand } from '../../../shared/model';
 import { KeytarVault } from '../../core/secrets/keytar-vault';
 import type { SecretVault } from '../../core/secrets/secret-vault';
@@ -180,11 +181,13 @@ function withDefaults(o: Partial<RemoteCliOptions>): RemoteCliOptions {
 }
 
 async function readImportFile(file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw new PeriscopeError({ kind: 'not-found', message: `Cannot read ${file}: ${(error as Error).message}`, hint: 'Check the path.' }, { cause: error });
   }
+  return importFileText(bytes);
 }
 
 async function readStream(stream: SecretInput): Promise<string> {

@@ -3,6 +3,7 @@ import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { MainEvent } from '../../../shared/ipc/contract';
 import { looksLikeCredentialEnv, type Remote } from '../../../shared/model';
 import { serializeExport } from '../remotes/remote-export';
+import { importFileText } from '../remotes/remote-import';
 import type { FileDialogs, RemotesPort } from './ports';
 import { fileError, noDialogs, unknownRemote } from './service-errors';
 
@@ -56,13 +57,13 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
       if (!dialogs) throw noDialogs();
       const path = await dialogs.chooseFileToOpen({ title: 'Import remotes', filters: REMOTE_FILES });
       if (!path) return { cancelled: true };
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = await readFile(path, 'utf8');
+        bytes = await readFile(path);
       } catch (error) {
         throw fileError('read', path, error);
       }
-      const report = await remotes.importText(text);
+      const report = await remotes.importText(importFileText(bytes));
       const outcomes = report.entries.map(({ name, status, remoteId, reason, duplicateOf, warnings, command }) => ({ name, status, remoteId, reason, duplicateOf, warnings: warnings ?? [], command }));
       if (outcomes.some((o) => o.status === 'imported')) emit({ type: 'remotes-changed' });
       return { cancelled: false, path, outcomes };

@@ -119,6 +119,20 @@ describe('periscope remotes (in-process)', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
+  it('imports a file saved with a byte order mark or as UTF-16; refuses one that is not UTF-8, naming the byte', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const seed = JSON.stringify([{ transport_type: 'streamable', url: 'https://bom.example.com/mcp', name: 'bom' }]);
+    await writeFile(join(dir, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed)]));
+    expect((await run(['remotes', 'import', join(dir, 'bom.json')])).out).toContain('1 imported, 0 skipped');
+    await writeFile(join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed.replaceAll('bom', 'wide'), 'utf16le')]));
+    expect((await run(['remotes', 'import', join(dir, 'utf16.json')])).out).toContain('imported  wide');
+
+    await writeFile(join(dir, 'latin1.json'), Buffer.from(seed.replace('bom.example', 'caf\xe9.example'), 'latin1'));
+    const refused = await run(['remotes', 'import', join(dir, 'latin1.json')]);
+    expect(isPeriscopeError(refused.error) && refused.error.info).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/^The import file is not UTF-8 text: byte 0xE9 at offset \d+/) });
+    expect(JSON.parse((await run(['remotes', 'list', '--json'])).out).map((r: { name: string }) => r.name)).toEqual(['bom', 'wide']);
+  });
+
   it('removes a remote and its keychain entries', async () => {
     await run(['remotes', 'add', 'gone', 'https://g.example.com/mcp', '--secret', 'Authorization', '--secret-stdin'], 'x\n');
     const rmResult = await run(['remotes', 'rm', 'gone']);
