@@ -131,6 +131,12 @@ describe('MCP Periscope as a new user meets it', () => {
     await connect('Needs a token');
     const notice = activePanel().getByTestId('error-notice');
     expect(await notice.getAttribute('data-kind')).toBe('auth');
+    // With nothing selected the detail pane is short; the list still fills the trace pane down to
+    // the window's bottom and shows its few rows without scrolling.
+    const list = activePanel().getByTestId('trace-list');
+    const listBox = await boxOf(list);
+    expect(listBox.y + listBox.height).toBeGreaterThan((page.viewportSize()?.height ?? 0) - 40);
+    expect(await list.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
     expect(await notice.getByTestId('error-hint').innerText()).not.toMatch(/-H |--|periscope /);
     await notice.getByRole('button', { name: 'Set the Authorization header…' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Edit Needs a token' }).count()).toBe(1);
