@@ -149,6 +149,17 @@ describe('MCP Periscope as a new user meets it', () => {
     await expect.poll(() => page.getByTestId('remote-form').count()).toBe(0);
   });
 
+  it('a click right after typing a URL without a scheme reaches the button under the pointer', async () => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.getByTestId('new-remote').click();
+    await page.getByTestId('remote-url').fill('localhost:3000/mcp');
+    await expect.poll(() => page.getByTestId('url-suggestion').count()).toBe(1);
+    // The URL field still has focus: one click on Cancel is enough (nothing moves under it).
+    await page.getByTestId('cancel-remote').click();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.getByTestId('remote-form').count()).toBe(0);
+  });
+
   it('a server that goes away: the badge says the connection was lost, and why', async () => {
     await createRemote({ name: 'Doomed', transport: 'websocket', url: doomed.urls.websocket });
     await connect('Doomed');
