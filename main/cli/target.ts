@@ -1,5 +1,5 @@
 import type { ConnectionTargetInput, WireHeader } from '../../shared/model';
-import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader } from '../../shared/model/remote-rules';
+import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader, suggestEndpointUrl } from '../../shared/model/remote-rules';
 import type { CommandReview } from '../../shared/model';
 import { isPeriscopeError, PeriscopeError } from '../core/diagnostics/periscope-error';
 import { askToRunCommand, notConfirmed } from './confirm-command';
@@ -42,11 +42,13 @@ export async function resolveTarget(
   }
   const saved = await lookupConfirming(arg, options, ctx);
   if (!saved) {
+    // The same suggestion as the app's URL field (https:// unless the host is this computer).
+    const suggestion = suggestEndpointUrl(arg, options.transport);
     throw new PeriscopeError({
       kind: 'invalid-url',
       message: `"${arg}" is neither a URL nor a saved remote.`,
-      hint: looksLikeHostWithoutScheme(arg)
-        ? `Write the URL in full, e.g. http://${arg}, or list saved remotes with \`periscope remotes list\`.`
+      hint: suggestion
+        ? `Write the URL in full, e.g. ${suggestion}, or list saved remotes with \`periscope remotes list\`.`
         : 'Give a full URL such as https://api.example.com/mcp, or one of the names from `periscope remotes list`.',
     });
   }
@@ -138,10 +140,6 @@ export function parseHeader(raw: string): WireHeader {
   const problem = headerValueProblem(value);
   if (problem) throw invalidInput(`The value of header "${name}" ${problem}.`, 'Fix the value given to -H and run again.');
   return looksLikeCredentialHeader(name) ? { name, value, secret: true } : { name, value };
-}
-
-function looksLikeHostWithoutScheme(arg: string): boolean {
-  return /^[\w.-]+(:\d+)?(\/.*)?$/.test(arg) && (arg.includes('.') || arg.includes(':') || arg.includes('/'));
 }
 
 function invalidInput(message: string, hint: string): PeriscopeError {

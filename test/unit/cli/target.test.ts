@@ -54,6 +54,11 @@ describe('resolveTarget', () => {
     expect(info.kind).toBe('invalid-url');
     expect(info.message).toContain('neither a URL nor a saved remote');
     expect(info.hint).toContain('http://localhost:3000/mcp');
+    // A mistyped separator keeps its scheme; a host elsewhere gets https://; a bare word gets none.
+    const hintFor = async (arg: string) => (await failure(resolveTarget(arg, base, { lookupRemote: async () => undefined }))).hint;
+    expect(await hintFor('http//127.0.0.1:3000/mcp')).toContain('e.g. http://127.0.0.1:3000/mcp,');
+    expect(await hintFor('api.example.com/mcp')).toContain('e.g. https://api.example.com/mcp,');
+    expect(await hintFor('staging')).toBe('Give a full URL such as https://api.example.com/mcp, or one of the names from `periscope remotes list`.');
   });
 
   it('reports a malformed URL with the diagnostics wording', async () => {
