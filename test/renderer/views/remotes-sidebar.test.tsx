@@ -253,5 +253,9 @@ describe('Remotes sidebar', () => {
     fireEvent.click(screen.getByTestId('export-remotes'));
     expect(await screen.findByText('Exported 1 remote to /home/u/out.json.')).toBeInTheDocument();
     expect(fake.calls('remotes:export')).toEqual([{ includeSecrets: false }]);
+    // The checkbox says it is about the export (it sits under Import… as well).
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Export secret values too' }));
+    fireEvent.click(screen.getByTestId('export-remotes'));
+    await waitFor(() => expect(fake.calls('remotes:export')).toEqual([{ includeSecrets: false }, { includeSecrets: true }]));
   });
 });
