@@ -35,6 +35,13 @@ async function connect(name: string): Promise<void> {
   await expect.poll(() => remoteItem(name).getByTestId('remote-state').getAttribute('data-state'), { timeout: 20_000 }).toMatch(/connected|failed/);
 }
 
+/** The active tab's error notice is entirely inside its (unscrolled) details pane. */
+async function noticeFits(): Promise<boolean> {
+  const pane = await boxOf(activePanel().locator('#pane-connection-info'));
+  const notice = await boxOf(activePanel().getByTestId('error-notice'));
+  return notice.y >= pane.y && notice.y + notice.height <= pane.y + pane.height;
+}
+
 async function createRemote(draft: Record<string, unknown>): Promise<void> {
   await app.core.handlers['remotes:create']({ draft: { ...base, ...draft } as never });
   await expect.poll(() => remoteItem(String(draft.name)).count()).toBe(1);
@@ -137,6 +144,8 @@ describe('MCP Periscope as a new user meets it', () => {
     const listBox = await boxOf(list);
     expect(listBox.y + listBox.height).toBeGreaterThan((page.viewportSize()?.height ?? 0) - 40);
     expect(await list.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+    // At 900×700 the details pane grows until the notice fits whole, its fix button included.
+    await expect.poll(() => noticeFits()).toBe(true);
     expect(await notice.getByTestId('error-hint').innerText()).not.toMatch(/-H |--|periscope /);
     await notice.getByRole('button', { name: 'Set the Authorization header…' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Edit Needs a token' }).count()).toBe(1);
@@ -168,6 +177,7 @@ describe('MCP Periscope as a new user meets it', () => {
     await expect.poll(() => remoteItem('Doomed').getByTestId('remote-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('lost');
     expect(await activePanel().getByTestId('connection-state').innerText()).toContain('Connection lost');
     expect(await activePanel().getByTestId('error-notice').innerText()).toContain('The connection was lost');
+    await expect.poll(() => noticeFits()).toBe(true);
     await looksAt(app, page, 'connection-lost', [900]);
   });
 

@@ -1,0 +1,32 @@
+import { useEffect, type RefObject } from 'react';
+import type { PanelImperativeHandle } from 'react-resizable-panels';
+
+/** Room kept under the notice so its last line does not touch the divider, in px. */
+const GAP_PX = 8;
+
+/**
+ * When a connection fails or is lost, the pane with its details grows (or opens, if it was
+ * collapsed) until the error notice fits whole: what happened, what to try and the fix buttons
+ * are the first thing to read, and a 200 px pane at 700 px high used to cut them off. It only
+ * grows, once per error (`errorKey` changes), and never past the pane's maxSize.
+ * @param panel the details pane's imperative handle.
+ * @param element the details pane's element (the notice is found inside it).
+ * @param errorKey a value that changes when a new error is shown; undefined while there is none.
+ */
+export function useFitErrorNotice(panel: RefObject<PanelImperativeHandle | null>, element: RefObject<HTMLElement | null>, errorKey: string | undefined): void {
+  useEffect(() => {
+    if (!errorKey) return;
+    // After the notice is laid out: measure it, then resize.
+    const frame = requestAnimationFrame(() => {
+      const handle = panel.current;
+      const notice = element.current?.querySelector<HTMLElement>('[data-testid="error-notice"]');
+      const scroller = notice?.closest<HTMLElement>('.pane');
+      if (!handle || !notice || !scroller) return;
+      if (handle.isCollapsed()) handle.expand();
+      const needed = notice.getBoundingClientRect().bottom - scroller.getBoundingClientRect().top + scroller.scrollTop + GAP_PX;
+      if (needed > scroller.clientHeight) handle.resize(Math.ceil(needed + handle.getSize().inPixels - scroller.clientHeight));
+      scroller.scrollTop = 0;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [errorKey, panel, element]);
+}
