@@ -135,7 +135,12 @@ describe('MCP Periscope as a new user meets it', () => {
   it('a hint’s button opens the remote’s editor on the field to fix', async () => {
     const port = (unauthorized.address() as AddressInfo).port;
     await createRemote({ name: 'Needs a token', transport: 'streamable', url: `http://127.0.0.1:${port}/mcp` });
+    // It fails in a big window, then the window gets smaller: the notice wraps onto more lines
+    // and the pane grows with it.
+    await page.setViewportSize({ width: 1600, height: 900 });
     await connect('Needs a token');
+    await expect.poll(() => noticeFits()).toBe(true);
+    await page.setViewportSize({ width: 900, height: 700 });
     const notice = activePanel().getByTestId('error-notice');
     expect(await notice.getAttribute('data-kind')).toBe('auth');
     // With nothing selected the detail pane is short; the list still fills the trace pane down to
