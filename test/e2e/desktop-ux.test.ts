@@ -35,6 +35,11 @@ async function connect(name: string): Promise<void> {
   await expect.poll(() => remoteItem(name).getByTestId('remote-state').getAttribute('data-state'), { timeout: 20_000 }).toMatch(/connected|failed/);
 }
 
+/** The first box lies entirely inside the second. */
+function within(inner: { x: number; width: number }, outer: { x: number; width: number }): boolean {
+  return inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5;
+}
+
 /** The active tab's error notice is entirely inside its (unscrolled) details pane. */
 async function noticeFits(): Promise<boolean> {
   const pane = await boxOf(activePanel().locator('#pane-connection-info'));
@@ -175,8 +180,12 @@ describe('MCP Periscope as a new user meets it', () => {
   });
 
   it('a server that goes away: the badge says the connection was lost, and why', async () => {
+    // Opened in a wide window, then the window narrows: the active tab stays in view.
+    await page.setViewportSize({ width: 1600, height: 700 });
     await createRemote({ name: 'Doomed', transport: 'websocket', url: doomed.urls.websocket });
     await connect('Doomed');
+    await page.setViewportSize({ width: 900, height: 700 });
+    await expect.poll(async () => within(await boxOf(page.getByRole('tab', { name: /Doomed/ })), await boxOf(page.getByRole('tablist')))).toBe(true);
     expect(await remoteItem('Doomed').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
     await doomed.close();
     await expect.poll(() => remoteItem('Doomed').getByTestId('remote-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('lost');
