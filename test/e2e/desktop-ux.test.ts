@@ -103,6 +103,11 @@ describe('MCP Periscope as a new user meets it', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await boxOf(sidebar)).width).toBeGreaterThan(before);
+    // As wide as the keyboard takes it, the sidebar leaves the trace list and details their room.
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    const method = await boxOf(page.locator('.trace-header > .col-method'));
+    expect(method.width).toBeGreaterThanOrEqual(100);
+    expect(method.x + method.width).toBeLessThanOrEqual((await boxOf(page.getByTestId('trace-detail'))).x + 1);
     await page.getByTestId('toggle-sidebar').click();
     await expect.poll(() => sidebar.isVisible()).toBe(false);
     await expect.poll(() => page.getByTestId('toggle-sidebar').getAttribute('aria-expanded')).toBe('false');
