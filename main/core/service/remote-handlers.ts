@@ -1,8 +1,9 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { MainEvent } from '../../../shared/ipc/contract';
 import { looksLikeCredentialEnv, type Remote } from '../../../shared/model';
 import { serializeExport } from '../remotes/remote-export';
+import { writeExportFile } from '../remotes/export-file';
 import { importFileText } from '../remotes/remote-import';
 import type { FileDialogs, RemotesPort } from './ports';
 import { fileError, noDialogs, unknownRemote } from './service-errors';
@@ -79,7 +80,7 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
       const entries = await remotes.exportRemotes({ ids: remoteIds, includeSecrets });
       try {
         // An export with secrets is readable by its owner only.
-        await writeFile(path, serializeExport(entries as Parameters<typeof serializeExport>[0]), { mode: includeSecrets ? 0o600 : 0o644 });
+        await writeExportFile(path, serializeExport(entries as Parameters<typeof serializeExport>[0]), includeSecrets);
       } catch (error) {
         throw fileError('write', path, error);
       }

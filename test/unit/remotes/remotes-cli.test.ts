@@ -133,6 +133,27 @@ describe('periscope remotes (in-process)', () => {
     expect(JSON.parse((await run(['remotes', 'list', '--json'])).out).map((r: { name: string }) => r.name)).toEqual(['bom', 'wide']);
   });
 
+  it('an export with secrets over an existing world-readable file makes it owner-only first; file errors are storage or not-found', async () => {
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    await run(['remotes', 'add', 'sec', 'https://s.example.com/mcp', '--secret', 'Authorization', '--secret-stdin'], 'Bearer sk-export-1\n');
+    const file = join(dir, 'old-export.json');
+    await writeFile(file, '[]', { mode: 0o644 });
+    expect((await run(['remotes', 'export', '--include-secrets', '--out', file])).error).toBeUndefined();
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readFile(file, 'utf8')).toContain('sk-export-1');
+    // Without secrets, an existing file keeps its mode.
+    expect((await run(['remotes', 'export', '--out', file])).error).toBeUndefined();
+    expect(await readFile(file, 'utf8')).not.toContain('sk-export-1');
+
+    await mkdir(join(dir, 'a-folder'));
+    const write = await run(['remotes', 'export', '--out', join(dir, 'a-folder')]);
+    expect(isPeriscopeError(write.error) && write.error.info).toMatchObject({ kind: 'storage', message: expect.stringContaining(`Could not write ${join(dir, 'a-folder')}`) });
+    const read = await run(['remotes', 'import', join(dir, 'a-folder')]);
+    expect(isPeriscopeError(read.error) && read.error.info).toMatchObject({ kind: 'storage', message: expect.stringContaining(`Could not read ${join(dir, 'a-folder')}`) });
+    const missing = await run(['remotes', 'import', join(dir, 'none.json')]);
+    expect(isPeriscopeError(missing.error) && missing.error.info.kind).toBe('not-found');
+  });
+
   it('removes a remote and its keychain entries', async () => {
     await run(['remotes', 'add', 'gone', 'https://g.example.com/mcp', '--secret', 'Authorization', '--secret-stdin'], 'x\n');
     const rmResult = await run(['remotes', 'rm', 'gone']);
