@@ -133,8 +133,12 @@ function stdioTarget(options: TargetOptions): { target: ConnectionTargetInput; l
 export function parseHeader(raw: string): WireHeader {
   const colon = raw.indexOf(':');
   const name = colon < 0 ? raw.trim() : raw.slice(0, colon).trim();
-  if (colon < 0 || !isValidHeaderName(name)) {
-    throw invalidInput(`Header "${colon < 0 ? raw : name}" is not of the form "Name: value".`, 'Write it as -H "Authorization: Bearer <token>" (name, colon, value).');
+  if (colon < 0 || name === '') {
+    throw invalidInput(`Header "${raw}" is not of the form "Name: value".`, 'Write it as -H "Authorization: Bearer <token>" (name, colon, value).');
+  }
+  if (!isValidHeaderName(name)) {
+    // The same words as the app's editor: what is wrong with the name, not with the shape.
+    throw invalidInput(`Header name "${name}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only; no spaces or colons).`, 'Fix the name given to -H and run again.');
   }
   const value = raw.slice(colon + 1).trim();
   const problem = headerValueProblem(value);

@@ -79,6 +79,9 @@ describe('parseHeader', () => {
     expect(parseHeader('x-api-key:  v ')).toEqual({ name: 'x-api-key', value: 'v', secret: true });
     expect(parseHeader('Accept-Language: fr')).toEqual({ name: 'Accept-Language', value: 'fr' });
     expect(() => parseHeader('no colon')).toThrow(/Name: value/);
-    expect(() => parseHeader('Bad Name: x')).toThrow(/Name: value/);
+    expect(() => parseHeader(': x')).toThrow(/Name: value/);
+    // A name with a space or other forbidden character says so, as the app's editor does.
+    expect(() => parseHeader('Bad Name: x')).toThrow('Header name "Bad Name" is not a valid HTTP header name');
+    expect(() => parseHeader('X(y): x')).toThrow('Header name "X(y)" is not a valid HTTP header name');
   });
 });
