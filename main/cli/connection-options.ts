@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import type { TransportChoice } from '../../shared/model';
+import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT, type TransportChoice } from '../../shared/model';
 import { parseSamplingOption, type ClientInputOptions } from './client-input-options';
 import { parseProtocolVersionOption, type EraOptions } from './protocol-era-options';
 
@@ -41,6 +41,7 @@ function positiveInteger(value: string): number {
   const n = Number(value);
   // commander turns InvalidArgumentError into a usage error naming the option.
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`"${value}" is not a positive whole number of milliseconds.`);
+  if (n > MAX_TIMEOUT_MS) throw new InvalidArgumentError(`"${value}" is too long: give ${TIMEOUT_LIMIT_TEXT}.`);
   return n;
 }
 

@@ -1,5 +1,5 @@
 import type { ConnectionTargetInput, WireHeader } from '../../shared/model';
-import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader } from '../../shared/model/remote-rules';
+import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader, suggestEndpointUrl } from '../../shared/model/remote-rules';
 import type { CommandReview } from '../../shared/model';
 import { isPeriscopeError, PeriscopeError } from '../core/diagnostics/periscope-error';
 import { askToRunCommand, notConfirmed } from './confirm-command';
@@ -42,11 +42,13 @@ export async function resolveTarget(
   }
   const saved = await lookupConfirming(arg, options, ctx);
   if (!saved) {
+    // The same suggestion as the app's URL field (https:// unless the host is this computer).
+    const suggestion = suggestEndpointUrl(arg, options.transport);
     throw new PeriscopeError({
       kind: 'invalid-url',
       message: `"${arg}" is neither a URL nor a saved remote.`,
-      hint: looksLikeHostWithoutScheme(arg)
-        ? `Write the URL in full, e.g. http://${arg}, or list saved remotes with \`periscope remotes list\`.`
+      hint: suggestion
+        ? `Write the URL in full, e.g. ${suggestion}, or list saved remotes with \`periscope remotes list\`.`
         : 'Give a full URL such as https://api.example.com/mcp, or one of the names from `periscope remotes list`.',
     });
   }
@@ -131,17 +133,17 @@ function stdioTarget(options: TargetOptions): { target: ConnectionTargetInput; l
 export function parseHeader(raw: string): WireHeader {
   const colon = raw.indexOf(':');
   const name = colon < 0 ? raw.trim() : raw.slice(0, colon).trim();
-  if (colon < 0 || !isValidHeaderName(name)) {
-    throw invalidInput(`Header "${colon < 0 ? raw : name}" is not of the form "Name: value".`, 'Write it as -H "Authorization: Bearer <token>" (name, colon, value).');
+  if (colon < 0 || name === '') {
+    throw invalidInput(`Header "${raw}" is not of the form "Name: value".`, 'Write it as -H "Authorization: Bearer <token>" (name, colon, value).');
+  }
+  if (!isValidHeaderName(name)) {
+    // The same words as the app's editor: what is wrong with the name, not with the shape.
+    throw invalidInput(`Header name "${name}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only; no spaces or colons).`, 'Fix the name given to -H and run again.');
   }
   const value = raw.slice(colon + 1).trim();
   const problem = headerValueProblem(value);
   if (problem) throw invalidInput(`The value of header "${name}" ${problem}.`, 'Fix the value given to -H and run again.');
   return looksLikeCredentialHeader(name) ? { name, value, secret: true } : { name, value };
-}
-
-function looksLikeHostWithoutScheme(arg: string): boolean {
-  return /^[\w.-]+(:\d+)?(\/.*)?$/.test(arg) && (arg.includes('.') || arg.includes(':') || arg.includes('/'));
 }
 
 function invalidInput(message: string, hint: string): PeriscopeError {

@@ -60,5 +60,20 @@ export async function exportRemotes(includeSecrets: boolean): Promise<void> {
 }
 
 export function reportError(what: string, error: { message: string; hint: string }): void {
-  useUiStore.getState().notify('error', `${what}: ${error.message}${error.hint ? ` ${error.hint}` : ''}`);
+  useUiStore.getState().notify('error', errorNoticeText(what, error));
+}
+
+/**
+ * "What failed: what happened. Try: what to do", as the connection's error notice words it. The
+ * core's messages often end without a full stop, so joined as they came the hint read as part of
+ * the message ("…is not valid JSON Import a remote configuration…").
+ */
+export function errorNoticeText(what: string, error: { message: string; hint: string }): string {
+  const message = error.message.trim();
+  const ended = /[.!?…]["”')]*$/.test(message) ? message : `${message}.`;
+  const hint = error.hint.trim();
+  if (!hint) return `${what}: ${ended}`;
+  // "Check the path." reads as "Try: check the path."; an acronym such as "URL …" keeps its case.
+  const lowered = /^[A-Z][a-z]/.test(hint) ? hint[0].toLowerCase() + hint.slice(1) : hint;
+  return `${what}: ${ended} Try: ${lowered}`;
 }

@@ -7,11 +7,17 @@ interface ConnectionHeaderProps {
   onDisconnect(): void;
   onReconnect(): void;
   onSaveSession(): void;
+  /**
+   * Set while another section than Overview is open: a failed or lost connection then says so
+   * here, with a button to its Overview (the whole error, its hint and its fix buttons).
+   */
+  onShowDetails?(): void;
 }
 
 /** Above every section of a connection tab: its name, its state and what can be done to it. */
-export function ConnectionHeader({ info, onDisconnect, onReconnect, onSaveSession }: ConnectionHeaderProps) {
+export function ConnectionHeader({ info, onDisconnect, onReconnect, onSaveSession, onShowDetails }: ConnectionHeaderProps) {
   const live = isLive(info.state);
+  const failure = info.error && (info.state === 'failed' || info.state === 'lost') ? info.error : undefined;
   return (
     <div className="connection-toolbar">
       <h2>{info.label}</h2>
@@ -30,6 +36,14 @@ export function ConnectionHeader({ info, onDisconnect, onReconnect, onSaveSessio
           Save session…
         </button>
       </div>
+      {failure && onShowDetails && (
+        <p className="connection-failure" role="alert" data-testid="connection-failure">
+          <span className="connection-failure-text">{failure.message}</span>
+          <button type="button" className="link-button" onClick={onShowDetails} data-testid="show-failure-details">
+            What to try…
+          </button>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
-import { useId, useRef } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import type { ImportOutcome, ImportReport } from '../../shared/ipc/contract';
+import { commandLineOf } from '../../shared/model/command-review';
 import { ModalDialog } from './modal-dialog';
 
 interface ImportReportDialogProps {
@@ -20,7 +21,13 @@ export function ImportReportDialog({ report, onClose }: ImportReportDialogProps)
       <p id={`${id}-summary`} data-testid="import-summary">
         {summary(imported.length, present.length, skipped.length)}
       </p>
-      <OutcomeList title="Imported" outcomes={imported} testId="import-imported" describe={(o) => (o.warnings.length ? o.warnings.join(' ') : undefined)} />
+      <OutcomeList
+        title="Imported"
+        outcomes={imported}
+        testId="import-imported"
+        describe={(o) => (o.warnings.length ? o.warnings.join(' ') : undefined)}
+        details={(o) => o.command && <ImportedCommand command={o.command} />}
+      />
       <OutcomeList title="Already present (not imported again)" outcomes={present} testId="import-present" describe={(o) => `same as “${o.duplicateOf}”`} />
       <OutcomeList title="Skipped" outcomes={skipped} testId="import-skipped" describe={(o) => o.reason ?? 'not importable'} />
       <div className="dialog-actions">
@@ -32,7 +39,15 @@ export function ImportReportDialog({ report, onClose }: ImportReportDialogProps)
   );
 }
 
-function OutcomeList({ title, outcomes, testId, describe }: { title: string; outcomes: ImportOutcome[]; testId: string; describe(o: ImportOutcome): string | undefined }) {
+interface OutcomeListProps {
+  title: string;
+  outcomes: ImportOutcome[];
+  testId: string;
+  describe(o: ImportOutcome): string | undefined;
+  details?(o: ImportOutcome): ReactNode;
+}
+
+function OutcomeList({ title, outcomes, testId, describe, details }: OutcomeListProps) {
   if (outcomes.length === 0) return null;
   return (
     <section aria-label={title} data-testid={testId}>
@@ -46,11 +61,38 @@ function OutcomeList({ title, outcomes, testId, describe }: { title: string; out
             <li key={`${o.name}-${i}`}>
               <strong>{o.name}</strong>
               {why && <span className="muted">: {why}</span>}
+              {details?.(o)}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/**
+ * What an imported stdio entry will run, told at import time: the command line, the names of the
+ * variables it gets (values stay hidden), those that can make it load other code, and that it
+ * asks before its first run.
+ */
+function ImportedCommand({ command }: { command: NonNullable<ImportOutcome['command']> }) {
+  return (
+    <div className="imported-command" data-testid="import-command">
+      Runs <code>{commandLineOf(command.command, command.args)}</code>
+      {command.cwd && (
+        <>
+          {' '}
+          in <code>{command.cwd}</code>
+        </>
+      )}
+      {command.envNames.length > 0 && <> with {command.envNames.join(', ')} (values not shown)</>}.
+      {command.dangerousEnv.map((name) => (
+        <p key={name} className="command-danger" role="note">
+          {name} can make the command load and run other code.
+        </p>
+      ))}
+      {command.needsConfirmation && <p className="muted">It asks you to confirm it before it first runs.</p>}
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Tab } from '../stores/ui-store';
 
 interface TabStripProps {
@@ -26,15 +26,23 @@ export function TabStrip({ tabs, activeTabId, stateOf, onActivate, onClose }: Ta
     document.getElementById(tabDomId(target.id))?.focus();
   };
   const active = tabs.find((t) => t.id === activeTabId);
-  // A tab opened (or picked) off the edge of the strip scrolls into view.
+  const stripRef = useRef<HTMLDivElement>(null);
+  // A tab opened (or picked) off the edge of the strip scrolls into view, and stays in view when
+  // the strip gets narrower (a smaller window, a wider sidebar).
   useEffect(() => {
-    if (activeTabId) document.getElementById(tabDomId(activeTabId))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    const reveal = () => activeTabId && document.getElementById(tabDomId(activeTabId))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    reveal();
+    const strip = stripRef.current;
+    if (!strip || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(reveal);
+    observer.observe(strip);
+    return () => observer.disconnect();
   }, [activeTabId, tabs.length]);
   // The tablist may own only tabs (ARIA), so the accessible close button sits beside it; the
   // small × on each tab is a mouse shortcut, and Delete closes the focused tab.
   return (
     <div className="tab-bar">
-      <div className="tab-strip" role="tablist" aria-label="Open connections and sessions">
+      <div className="tab-strip" role="tablist" aria-label="Open connections and sessions" ref={stripRef}>
         {tabs.map((tab, index) => {
           const selected = tab.id === activeTabId;
           return (

@@ -11,7 +11,15 @@ import { ConnectionTab } from './connection-tab';
 import { RemoteEditor } from './remote-editor';
 import { RemotesSidebar } from './remotes-sidebar';
 import { SessionTab } from './session-tab';
+import { TRACE_DETAIL_MIN_PX, TRACE_LIST_MIN_PX } from './trace-view';
 import { Welcome } from './welcome';
+
+/**
+ * Room for the trace list and the entry details side by side at their minimum widths (and the
+ * 5 px divider): a wider sidebar would squeeze both under their minimums, cutting the trace
+ * columns off mid-word.
+ */
+const MAIN_PANE_MIN_PX = TRACE_LIST_MIN_PX + TRACE_DETAIL_MIN_PX + 5;
 
 export const SIDEBAR_ID = 'remotes-pane';
 
@@ -69,7 +77,7 @@ export function App() {
           </div>
         </Panel>
         <Separator className="pane-separator" aria-label="Resize the remotes sidebar" />
-        <Panel id="main-pane" minSize={420} className="pane">
+        <Panel id="main-pane" minSize={MAIN_PANE_MIN_PX} className="pane">
           <div className="main-column">
             <main className="main-area">
               {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor ? undefined : activeTabId} stateOf={stateOf} onActivate={activateTab} onClose={closeTab} />}

@@ -44,6 +44,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
         onDisconnect={() => void disconnect(connectionId)}
         onReconnect={() => remoteId && void connectRemote(remoteId)}
         onSaveSession={() => void saveSession(connectionId)}
+        onShowDetails={active === 'overview' ? undefined : () => select(connectionId, 'overview')}
       />
       <SectionTabs label={`Sections of ${info.label}`} sections={SECTIONS} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
       <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, active)} aria-labelledby={sectionTabId(prefix, active)} data-testid={`section-panel-${active}`}>

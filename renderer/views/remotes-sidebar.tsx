@@ -56,7 +56,7 @@ export function RemotesSidebar() {
         </button>
         <label className="check small">
           <input type="checkbox" checked={includeSecrets} onChange={(e) => setIncludeSecrets(e.target.checked)} data-testid="export-include-secrets" />
-          with secret values
+          Export secret values too
         </label>
       </div>
       {remotes.length > 0 && (

@@ -77,13 +77,18 @@ export function reviewCommand(entry: { command?: string; args?: string[]; env?: 
  *   warning: NODE_OPTIONS can make the command load and run other code
  */
 export function describeCommandReview(review: CommandReview): string[] {
-  const lines = [`command: ${[review.command, ...review.args.map(quoteArg)].join(' ')}`];
+  const lines = [`command: ${commandLineOf(review.command, review.args)}`];
   if (review.cwd) lines.push(`cwd: ${review.cwd}`);
   if (review.envNames.length > 0) lines.push(`env: ${review.envNames.join(', ')} (values hidden)`);
   if (review.dangerousEnv.length > 0) {
     lines.push(`warning: ${review.dangerousEnv.join(', ')} can make the command load and run other code`);
   }
   return lines;
+}
+
+/** The command and its arguments as one line; an argument with spaces or quotes is shown JSON-quoted. */
+export function commandLineOf(command: string, args: string[]): string {
+  return [command, ...args.map(quoteArg)].join(' ');
 }
 
 function quoteArg(arg: string): string {

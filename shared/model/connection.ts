@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { ErrorInfo } from './error-info';
 import { EraDetection, ProtocolEra, ProtocolEraChoice, ProtocolRevision } from './protocol-era';
+import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from './timeout-limit';
+
+/** A timeout in ms: a whole number above 0 that a timer can hold. */
+export const TimeoutMs = z.number().int().positive().max(MAX_TIMEOUT_MS, `A timeout must be ${TIMEOUT_LIMIT_TEXT}`);
 
 export const TransportKind = z.enum(['streamable', 'sse', 'websocket', 'stdio']);
 export type TransportKind = z.infer<typeof TransportKind>;
@@ -12,10 +16,10 @@ export const WireHeader = z.object({ name: z.string(), value: z.string(), secret
 export type WireHeader = z.infer<typeof WireHeader>;
 
 export const Timeouts = z.object({
-  connectMs: z.number().int().positive().default(15_000),
-  requestMs: z.number().int().positive().default(60_000),
+  connectMs: TimeoutMs.default(15_000),
+  requestMs: TimeoutMs.default(60_000),
   resetOnProgress: z.boolean().default(true),
-  maxTotalMs: z.number().int().positive().default(600_000),
+  maxTotalMs: TimeoutMs.default(600_000),
 });
 export type Timeouts = z.infer<typeof Timeouts>;
 

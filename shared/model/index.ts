@@ -6,3 +6,4 @@ export * from './protocol-era';
 export * from './trace-size';
 export * from './settings';
 export * from './command-review';
+export * from './timeout-limit';

@@ -128,12 +128,15 @@ export function checkEndpointUrl(raw: string, transport: string): string | undef
 
 /**
  * The full URL someone most likely meant when they left out the scheme ("localhost:3000/mcp",
- * "api.example.com/mcp"): http:// for this computer, https:// elsewhere (ws/wss for WebSocket).
+ * "api.example.com/mcp"): http:// for this computer, https:// elsewhere (ws/wss for WebSocket);
+ * or mistyped its separator ("http//host/mcp", "https:/host/mcp"): the same scheme with "://".
  * Undefined when the text has a scheme, or adding one would not make it valid.
  */
 export function suggestEndpointUrl(raw: string, transport: string): string | undefined {
   const text = raw.trim();
   if (text === '' || /\s/.test(text) || /^[a-z][a-z0-9+.-]*:\/\//i.test(text) || transport === 'stdio') return undefined;
+  const misspelt = /^(https?|wss?)(?::\/?|\/\/)([^/].*)$/i.exec(text);
+  if (misspelt) return validUrl(`${misspelt[1].toLowerCase()}://${misspelt[2]}`);
   const hostPart = /^\/*([^/?#]+)/.exec(text)?.[1] ?? '';
   let host: string;
   try {
@@ -143,7 +146,10 @@ export function suggestEndpointUrl(raw: string, transport: string): string | und
   }
   if (!host.includes('.') && !isLoopbackHost(host)) return undefined;
   const secure = isLoopbackHost(host) ? '' : 's';
-  const candidate = `${transport === 'websocket' ? 'ws' : 'http'}${secure}://${text.replace(/^\/+/, '')}`;
+  return validUrl(`${transport === 'websocket' ? 'ws' : 'http'}${secure}://${text.replace(/^\/+/, '')}`);
+}
+
+function validUrl(candidate: string): string | undefined {
   try {
     new URL(candidate);
   } catch {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TlsOptions, TransportChoice } from './connection';
+import { MAX_TIMEOUT_MS } from './timeout-limit';
 import { ProtocolEraChoice } from './protocol-era';
 import { remoteRuleIssues, remoteRuleWarnings, type RemoteLike, type RuleIssue } from './remote-rules';
 
@@ -33,11 +34,22 @@ export type HeaderSpec = z.infer<typeof HeaderSpec>;
  * The timeouts a user overrode for one remote. Not `Timeouts.partial()`: that would keep
  * Timeouts' defaults and freeze today's engine defaults into every saved remote.
  */
+/**
+ * A saved timeout: one over the timer limit (older builds saved any size; an imported file may
+ * hold one) is read as the limit, which waits as long as a timer can, rather than refusing the
+ * whole remotes file. The editor and the CLI refuse such a value when it is typed.
+ */
+const SavedTimeoutMs = z
+  .number()
+  .int()
+  .positive()
+  .transform((ms) => Math.min(ms, MAX_TIMEOUT_MS));
+
 export const TimeoutOverrides = z.object({
-  connectMs: z.number().int().positive().optional(),
-  requestMs: z.number().int().positive().optional(),
+  connectMs: SavedTimeoutMs.optional(),
+  requestMs: SavedTimeoutMs.optional(),
   resetOnProgress: z.boolean().optional(),
-  maxTotalMs: z.number().int().positive().optional(),
+  maxTotalMs: SavedTimeoutMs.optional(),
 });
 export type TimeoutOverrides = z.infer<typeof TimeoutOverrides>;
 

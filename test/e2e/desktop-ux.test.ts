@@ -38,6 +38,18 @@ async function connect(name: string): Promise<void> {
   await expect.poll(() => remoteItem(name).getByTestId('remote-state').getAttribute('data-state'), { timeout: 20_000 }).toMatch(/connected|failed/);
 }
 
+/** The first box lies entirely inside the second. */
+function within(inner: { x: number; width: number }, outer: { x: number; width: number }): boolean {
+  return inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5;
+}
+
+/** The active tab's error notice is entirely inside its (unscrolled) Overview section. */
+async function noticeFits(): Promise<boolean> {
+  const pane = await boxOf(activePanel().getByTestId('section-panel-overview'));
+  const notice = await boxOf(activePanel().getByTestId('error-notice'));
+  return notice.y >= pane.y && notice.y + notice.height <= pane.y + pane.height;
+}
+
 async function createRemote(draft: Record<string, unknown>): Promise<void> {
   await app.core.handlers['remotes:create']({ draft: { ...base, ...draft } as never });
   await expect.poll(() => remoteItem(String(draft.name)).count()).toBe(1);
@@ -95,6 +107,11 @@ describe('MCP Periscope as a new user meets it', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect.poll(async () => (await boxOf(sidebar)).width).toBeGreaterThan(before);
+    // As wide as the keyboard takes it, the sidebar leaves the trace list and details their room.
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    const method = await boxOf(page.locator('.trace-header > .col-method'));
+    expect(method.width).toBeGreaterThanOrEqual(100);
+    expect(method.x + method.width).toBeLessThanOrEqual((await boxOf(page.getByTestId('trace-detail'))).x + 1);
     await page.getByTestId('toggle-sidebar').click();
     await expect.poll(() => sidebar.isVisible()).toBe(false);
     await expect.poll(() => page.getByTestId('toggle-sidebar').getAttribute('aria-expanded')).toBe('false');
@@ -132,9 +149,25 @@ describe('MCP Periscope as a new user meets it', () => {
   it('a hint’s button opens the remote’s editor on the field to fix', async () => {
     const port = (unauthorized.address() as AddressInfo).port;
     await createRemote({ name: 'Needs a token', transport: 'streamable', url: `http://127.0.0.1:${port}/mcp` });
+    // It fails in a big window, then the window gets smaller: the notice wraps onto more lines
+    // and the pane grows with it.
+    await page.setViewportSize({ width: 1600, height: 900 });
     await connect('Needs a token');
+    await expect.poll(() => noticeFits()).toBe(true);
+    await page.setViewportSize({ width: 900, height: 700 });
     const notice = activePanel().getByTestId('error-notice');
     expect(await notice.getAttribute('data-kind')).toBe('auth');
+    // The trace: with nothing selected the detail pane is short; the list still fills its pane
+    // down to the window's bottom and shows its few rows without scrolling. Above it, the failure
+    // is said in one line with a way back to the whole notice.
+    await showSection('Trace');
+    const list = activePanel().getByTestId('trace-list');
+    const listBox = await boxOf(list);
+    expect(listBox.y + listBox.height).toBeGreaterThan((page.viewportSize()?.height ?? 0) - 40);
+    expect(await list.evaluate((el) => el.scrollHeight <= el.clientHeight)).toBe(true);
+    await activePanel().getByTestId('show-failure-details').click();
+    // At 900×700 the Overview shows the whole notice, its fix button included.
+    await expect.poll(() => noticeFits()).toBe(true);
     expect(await notice.getByTestId('error-hint').innerText()).not.toMatch(/-H |--|periscope /);
     await notice.getByRole('button', { name: 'Set the Authorization header…' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Edit Needs a token' }).count()).toBe(1);
@@ -147,14 +180,30 @@ describe('MCP Periscope as a new user meets it', () => {
     await expect.poll(() => page.getByTestId('remote-form').count()).toBe(0);
   });
 
+  it('a click right after typing a URL without a scheme reaches the button under the pointer', async () => {
+    await page.setViewportSize({ width: 900, height: 700 });
+    await page.getByTestId('new-remote').click();
+    await page.getByTestId('remote-url').fill('localhost:3000/mcp');
+    await expect.poll(() => page.getByTestId('url-suggestion').count()).toBe(1);
+    // The URL field still has focus: one click on Cancel is enough (nothing moves under it).
+    await page.getByTestId('cancel-remote').click();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.getByTestId('remote-form').count()).toBe(0);
+  });
+
   it('a server that goes away: the badge says the connection was lost, and why', async () => {
+    // Opened in a wide window, then the window narrows: the active tab stays in view.
+    await page.setViewportSize({ width: 1600, height: 700 });
     await createRemote({ name: 'Doomed', transport: 'websocket', url: doomed.urls.websocket });
     await connect('Doomed');
+    await page.setViewportSize({ width: 900, height: 700 });
+    await expect.poll(async () => within(await boxOf(page.getByRole('tab', { name: /Doomed/ })), await boxOf(page.getByRole('tablist')))).toBe(true);
     expect(await remoteItem('Doomed').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
     await doomed.close();
     await expect.poll(() => remoteItem('Doomed').getByTestId('remote-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('lost');
     expect(await activePanel().getByTestId('connection-state').innerText()).toContain('Connection lost');
     expect(await activePanel().getByTestId('error-notice').innerText()).toContain('The connection was lost');
+    await expect.poll(() => noticeFits()).toBe(true);
     await looksAt(app, page, 'connection-lost', [900]);
   });
 

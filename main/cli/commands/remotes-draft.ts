@@ -1,5 +1,5 @@
 import type { HeaderDraft, Remote, RemoteInput } from '../../../shared/model';
-import { looksLikeCredentialEnv, looksLikeCredentialHeader } from '../../../shared/model';
+import { looksLikeCredentialEnv, looksLikeCredentialHeader, MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from '../../../shared/model';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 
 /** Options shared by `remotes add` and `remotes edit`, as commander hands them over. */
@@ -176,6 +176,7 @@ function timeoutsFrom(o: RemoteCliOptions, base: Remote['timeouts']): Remote['ti
 function positiveInt(flag: string, raw: string): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n <= 0) fail(`${flag} expects a whole number of milliseconds, got "${raw}".`);
+  if (n > MAX_TIMEOUT_MS) fail(`${flag} is too long ("${raw}"): give ${TIMEOUT_LIMIT_TEXT}.`);
   return n;
 }
 

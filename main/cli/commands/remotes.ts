@@ -1,9 +1,12 @@
 import { Command, Option } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { resolveDataDir } from '../../core/remotes/data-dir';
 import { RemoteService } from '../../core/remotes/remote-service';
 import { serializeExport } from '../../core/remotes/remote-export';
+import { importFileText } from '../../core/remotes/remote-import';
+import { writeExportFile } from '../../core/remotes/export-file';
+import { fileError } from '../../core/service/service-errors';
 import { describeCommandReview, reviewCommand } from '../../../shared/model';
 import { KeytarVault } from '../../core/secrets/keytar-vault';
 import type { SecretVault } from '../../core/secrets/secret-vault';
@@ -167,8 +170,12 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       const text = serializeExport(entries);
       if (opts.includeSecrets) warn('this export contains secret values in plain text; share it with care.');
       if (!opts.out) return void out(text);
-      // An export with secrets is readable by its owner only.
-      await writeFile(opts.out, text, { mode: opts.includeSecrets ? 0o600 : 0o644 });
+      try {
+        // An export with secrets is readable by its owner only.
+        await writeExportFile(opts.out, text, Boolean(opts.includeSecrets));
+      } catch (error) {
+        throw fileError('write', opts.out, error);
+      }
       stderr.write(terminalSafe(`Exported ${entries.length} remote(s) to ${opts.out}.\n`));
     });
 
@@ -180,11 +187,15 @@ function withDefaults(o: Partial<RemoteCliOptions>): RemoteCliOptions {
 }
 
 async function readImportFile(file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
+    // No such file is not-found; a folder, no permission or a disk error is storage.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError('read', file, error);
     throw new PeriscopeError({ kind: 'not-found', message: `Cannot read ${file}: ${(error as Error).message}`, hint: 'Check the path.' }, { cause: error });
   }
+  return importFileText(bytes);
 }
 
 async function readStream(stream: SecretInput): Promise<string> {

@@ -2,6 +2,7 @@ import type { HttpEntry, TraceEntry, WebSocketEntry } from '../../../shared/mode
 import type { TraceBus } from '../capture/trace-bus';
 import type { OrphanResponse } from '../capture/traced-transport';
 import type { ErrorContext } from '../diagnostics/classify-error';
+import type { UnansweredStream } from '../diagnostics/classify-unanswered-stream';
 
 const STDERR_TAIL_LINES = 20;
 const MAX_ORPHANS = 5;
@@ -22,6 +23,9 @@ export class FailureEvidence {
   private readonly orphans: OrphanResponse[] = [];
   private lastEventData?: string;
   private probeError?: { code: unknown; message: unknown };
+  /** POSTs answered with an event stream, still open: has a response or an event id been seen. */
+  private readonly postStreams = new Map<string, { answered: boolean; eventIds: boolean }>();
+  private unansweredStream?: UnansweredStream;
   private readonly stop: () => void;
 
   constructor(bus: TraceBus) {
@@ -37,6 +41,7 @@ export class FailureEvidence {
     this.transportError = undefined;
     this.orphans.length = 0;
     this.probeError = undefined;
+    this.unansweredStream = undefined;
   }
 
   noteTransportError(error: unknown): void {
@@ -70,7 +75,21 @@ export class FailureEvidence {
       ...(this.transportError !== undefined ? { transportError: this.transportError } : {}),
       ...(this.orphans.length ? { orphans: [...this.orphans] } : {}),
       ...(this.probeError ? { probeError: this.probeError } : {}),
+      ...(this.unansweredStream ? { unansweredStream: this.unansweredStream } : {}),
     };
+  }
+
+  /** A POST answered with an event stream that ends before any response: the request can never be answered. */
+  private followPostStream(entry: HttpEntry): void {
+    if (entry.method !== 'POST') return;
+    if (entry.phase === 'headers' && entry.streaming) {
+      this.postStreams.set(entry.exchangeId, { answered: false, eventIds: false });
+      return;
+    }
+    const stream = this.postStreams.get(entry.exchangeId);
+    if (!stream || entry.phase === 'headers') return;
+    this.postStreams.delete(entry.exchangeId);
+    if (entry.phase === 'complete' && !stream.answered) this.unansweredStream = { url: entry.url, eventIds: stream.eventIds };
   }
 
   dispose(): void {
@@ -85,6 +104,7 @@ export class FailureEvidence {
         if (error) this.probeError = { code: error.code, message: error.message };
       }
     } else if (entry.type === 'http') {
+      this.followPostStream(entry);
       if (entry.phase === 'headers' && entry.status !== undefined && entry.status < 300) return;
       this.lastHttp = entry;
       if (entry.phase === 'failed' || (entry.status !== undefined && entry.status >= 300 && !isBenign(entry))) this.problemHttp = entry;
@@ -93,6 +113,10 @@ export class FailureEvidence {
       if (entry.event === 'close' || entry.event === 'error' || entry.event === 'upgrade') this.lastWebSocket = entry;
     } else if (entry.type === 'sse-event') {
       this.lastEventData = entry.data;
+      const stream = this.postStreams.get(entry.exchangeId);
+      if (stream && entry.eventId !== undefined && entry.eventId !== '') stream.eventIds = true;
+      // A response carries "result" or "error"; a notification or request on the stream does not.
+      if (stream && /"(?:result|error)"\s*:/.test(entry.data)) stream.answered = true;
     } else if (entry.type === 'stderr') {
       this.stderr.push(entry.line);
       if (this.stderr.length > STDERR_TAIL_LINES) this.stderr.shift();

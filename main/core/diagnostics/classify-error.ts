@@ -4,6 +4,7 @@ import type { HttpEntry, WebSocketEntry } from '../../../shared/model/trace';
 import type { OrphanResponse } from '../capture/traced-transport';
 import type { CertificateSummary } from './certificate-probe';
 import { orphanTimeout } from './classify-orphan';
+import { unansweredStreamError, type UnansweredStream } from './classify-unanswered-stream';
 import { classifySdkError } from './classify-sdk-error';
 import { hostPortOf, messageOf } from './error-text';
 import { classifySpawnError, classifySystemError, SYSTEM_ERROR_CODES, type SystemErrorLike } from './network-errors';
@@ -37,6 +38,8 @@ export interface ErrorContext {
   probeError?: { code: unknown; message: unknown };
   /** Answers from the server that matched no waiting request during this operation, oldest first. */
   orphans?: OrphanResponse[];
+  /** The last POST whose event stream ended without the response, during this operation. */
+  unansweredStream?: UnansweredStream;
 }
 
 /**
@@ -55,6 +58,7 @@ function classify(error: unknown, context: ErrorContext): ErrorInfo {
   if (isPeriscopeError(error)) return error.info;
   const info = classifyOne(error, context);
   if (info.kind === 'timeout' && context.orphans?.length) return orphanTimeout(info, context.orphans);
+  if (info.kind === 'timeout' && context.unansweredStream) return unansweredStreamError(info, context.unansweredStream);
   if (info.kind !== 'timeout' && info.kind !== 'closed' && info.kind !== 'internal') return info;
   const then = { kind: info.kind, message: info.message };
   const { transportError } = context;

@@ -2,6 +2,7 @@ import type { RemoteInput } from '../../../shared/model';
 import { looksLikeCredentialEnv, looksLikeCredentialHeader } from '../../../shared/model';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { McpServerEntry, SeedRemote, normalizeTransportName } from './exchange-format';
+import { jsonFileText, NotUtf8Error } from './json-file-text';
 
 /** One entry found in an import file, ready to save or already known to be unusable. */
 export interface ImportCandidate {
@@ -16,6 +17,25 @@ export interface ImportCandidate {
 }
 
 export type ImportFormat = 'seed' | 'mcpServers';
+
+/**
+ * The text of an import file as read from disk (a byte order mark dropped, UTF-16 decoded: see
+ * jsonFileText).
+ * @throws PeriscopeError `invalid-input` naming the first byte that is not UTF-8 and its offset.
+ */
+export function importFileText(bytes: Uint8Array): string {
+  try {
+    return jsonFileText(bytes);
+  } catch (error) {
+    if (!(error instanceof NotUtf8Error)) throw error;
+    throw new PeriscopeError({
+      kind: 'invalid-input',
+      message: `The import file is not UTF-8 text: ${error.message}.`,
+      hint: 'Save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8) and import it again.',
+      detail: { offset: error.offset, byte: error.byte },
+    });
+  }
+}
 
 /** Recognizes the format of an import file and turns each entry into a candidate. */
 export function parseImportText(text: string): { format: ImportFormat; candidates: ImportCandidate[] } {

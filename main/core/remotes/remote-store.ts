@@ -5,6 +5,7 @@ import { Remote, formatRuleIssues, type RuleIssue } from '../../../shared/model'
 import { PeriscopeError, isPeriscopeError } from '../diagnostics/periscope-error';
 import { WriteQueue, writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
 import { withFileLock } from './file-lock';
+import { jsonFileText, NotUtf8Error } from './json-file-text';
 import { CURRENT_SCHEMA_VERSION, readRemotesFile, serializeRemotesFile, type MigratedSecret } from './remotes-file';
 import { FIX } from '../diagnostics/fixes';
 import type { ErrorFix } from '../../../shared/model/error-info';
@@ -176,9 +177,9 @@ export class RemoteStore {
   }
 
   private async read(): Promise<Remote[]> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.filePath, 'utf8');
+      bytes = await readFile(this.filePath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       await this.moveAside(`it could not be read (${(error as Error).message})`);
@@ -186,9 +187,10 @@ export class RemoteStore {
     }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      // A hand edit may have saved it with a byte order mark: that is still the user's file.
+      json = JSON.parse(jsonFileText(bytes));
     } catch (error) {
-      await this.moveAside(`it is not valid JSON (${(error as Error).message})`);
+      await this.moveAside(error instanceof NotUtf8Error ? `it is not UTF-8 text (${error.message})` : `it is not valid JSON (${(error as Error).message})`);
       return [];
     }
     const reading = readRemotesFile(json, this.now());

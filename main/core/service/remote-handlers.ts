@@ -1,8 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { MainEvent } from '../../../shared/ipc/contract';
 import { looksLikeCredentialEnv, type Remote } from '../../../shared/model';
 import { serializeExport } from '../remotes/remote-export';
+import { writeExportFile } from '../remotes/export-file';
+import { importFileText } from '../remotes/remote-import';
 import type { FileDialogs, RemotesPort } from './ports';
 import { fileError, noDialogs, unknownRemote } from './service-errors';
 
@@ -56,13 +58,13 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
       if (!dialogs) throw noDialogs();
       const path = await dialogs.chooseFileToOpen({ title: 'Import remotes', filters: REMOTE_FILES });
       if (!path) return { cancelled: true };
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = await readFile(path, 'utf8');
+        bytes = await readFile(path);
       } catch (error) {
         throw fileError('read', path, error);
       }
-      const report = await remotes.importText(text);
+      const report = await remotes.importText(importFileText(bytes));
       const outcomes = report.entries.map(({ name, status, remoteId, reason, duplicateOf, warnings, command }) => ({ name, status, remoteId, reason, duplicateOf, warnings: warnings ?? [], command }));
       if (outcomes.some((o) => o.status === 'imported')) emit({ type: 'remotes-changed' });
       return { cancelled: false, path, outcomes };
@@ -78,7 +80,7 @@ export function remoteHandlers({ remotes, dialogs, emit }: RemoteHandlerDeps) {
       const entries = await remotes.exportRemotes({ ids: remoteIds, includeSecrets });
       try {
         // An export with secrets is readable by its owner only.
-        await writeFile(path, serializeExport(entries as Parameters<typeof serializeExport>[0]), { mode: includeSecrets ? 0o600 : 0o644 });
+        await writeExportFile(path, serializeExport(entries as Parameters<typeof serializeExport>[0]), includeSecrets);
       } catch (error) {
         throw fileError('write', path, error);
       }

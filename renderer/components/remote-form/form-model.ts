@@ -1,6 +1,7 @@
 import type { TransportChoice } from '../../../shared/model/connection';
 import type { ProtocolEraChoice } from '../../../shared/model/protocol-era';
 import { checkRemoteDraft, looksLikeCredentialEnv, type Remote, type RemoteInput } from '../../../shared/model/remote';
+import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from '../../../shared/model/timeout-limit';
 
 /** One header row as the user edits it. A stored secret is never here: only `hasStoredValue`. */
 export interface HeaderRow {
@@ -125,6 +126,7 @@ export function checkForm(state: RemoteFormState): FormCheck {
     if (raw === '') continue;
     const n = Number(raw);
     if (!Number.isInteger(n) || n <= 0) add(`timeouts.${field}`, 'Enter a whole number of milliseconds above 0, or leave empty for the default');
+    else if (n > MAX_TIMEOUT_MS) add(`timeouts.${field}`, `Enter ${TIMEOUT_LIMIT_TEXT}`);
     else timeouts[field] = n;
   }
   const stdio = state.transport === 'stdio';

@@ -46,7 +46,6 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
   const [state, setState] = useState<RemoteFormState>(() => withFixRow(initial, focusField, fixValue));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [warnings, setWarnings] = useState<string[]>([]);
-  const [urlTouched, setUrlTouched] = useState(false);
   const set = (patch: Partial<RemoteFormState>) => setState((s) => ({ ...s, ...patch }));
   const dirty = formChanged(state, initial);
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
@@ -124,8 +123,10 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
         <Field id="remote-url" label="URL" path="url" errors={errors} marked={marked('url')} help="e.g. https://api.example.com/v1/mcp or wss://host/mcp">
           {(a11y) => (
             <>
-              <input {...a11y} type="url" value={state.url} onChange={(e) => set({ url: e.target.value })} onBlur={() => setUrlTouched(true)} data-testid="remote-url" />
-              {(urlTouched || errors.url) && <UrlSuggestion url={state.url} transport={state.transport} onUse={(url) => set({ url })} />}
+              <input {...a11y} type="url" value={state.url} onChange={(e) => set({ url: e.target.value })} data-testid="remote-url" />
+              {/* Shown as the URL is typed, never on blur: appearing at blur would move the form
+                  under the pointer between mousedown and mouseup, and eat the click on Cancel or Save. */}
+              <UrlSuggestion url={state.url} transport={state.transport} onUse={(url) => set({ url })} />
             </>
           )}
         </Field>

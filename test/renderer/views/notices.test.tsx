@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SUCCESS_NOTICE_MS } from '../../../renderer/components/notices';
+import { errorNoticeText } from '../../../renderer/bridge/remote-actions';
 import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { MAX_NOTICES, useUiStore } from '../../../renderer/stores/ui-store';
 import { App } from '../../../renderer/views/app';
@@ -56,5 +57,19 @@ describe('Notices', () => {
     expect(shown.at(-1)).toContain('warning 7');
     fireEvent.click(screen.getByTestId('dismiss-all-notices'));
     expect(screen.queryAllByTestId('notice-warning')).toHaveLength(0);
+  });
+
+  it('an error reads as what failed, what happened, then what to try, each a sentence of its own', () => {
+    const cases: Array<[{ message: string; hint: string }, string]> = [
+      [
+        { message: 'The import file is not valid JSON: Unexpected end of JSON input', hint: 'Import a remote configuration (an object or array with transport_type, url, headers).' },
+        'Could not import remotes: The import file is not valid JSON: Unexpected end of JSON input. Try: import a remote configuration (an object or array with transport_type, url, headers).',
+      ],
+      [{ message: 'Cannot read /x.json: ENOENT.', hint: 'Check the path.' }, 'Could not import remotes: Cannot read /x.json: ENOENT. Try: check the path.'],
+      [{ message: 'The file "a.ndjson" is empty (0 bytes)', hint: 'URLs in it …' }, 'Could not import remotes: The file "a.ndjson" is empty (0 bytes). Try: URLs in it …'],
+      [{ message: 'Disk full', hint: '' }, 'Could not import remotes: Disk full.'],
+      [{ message: 'It said "no."', hint: 'ask again' }, 'Could not import remotes: It said "no." Try: ask again'],
+    ];
+    for (const [error, text] of cases) expect(errorNoticeText('Could not import remotes', error)).toBe(text);
   });
 });

@@ -197,6 +197,33 @@ describe('Remotes sidebar', () => {
     expect(await screen.findByRole('heading', { name: 'Edit Playground (copy)' })).toBeInTheDocument();
   });
 
+  it('the import report says what an imported stdio entry will run, names its env variables only, flags those that load code', async () => {
+    start({
+      'remotes:list': () => [makeRemote()],
+      'remotes:import': () => ({
+        cancelled: false as const,
+        path: '/home/u/claude.json',
+        outcomes: [
+          {
+            name: 'files',
+            status: 'imported' as const,
+            remoteId: 'f',
+            warnings: [],
+            command: { command: 'npx', args: ['-y', 'my server'], envNames: ['API_KEY', 'NODE_OPTIONS'], dangerousEnv: ['NODE_OPTIONS'], needsConfirmation: true },
+          },
+          { name: 'web', status: 'imported' as const, remoteId: 'w', warnings: [] },
+        ],
+      }),
+    });
+    fireEvent.click(await screen.findByTestId('import-remotes'));
+    const report = await screen.findByRole('dialog', { name: 'Import from claude.json' });
+    const [command] = within(report).getAllByTestId('import-command');
+    expect(within(report).getAllByTestId('import-command')).toHaveLength(1);
+    expect(command).toHaveTextContent('Runs npx -y "my server" with API_KEY, NODE_OPTIONS (values not shown).');
+    expect(within(command).getByRole('note')).toHaveTextContent('NODE_OPTIONS can make the command load and run other code.');
+    expect(command).toHaveTextContent('It asks you to confirm it before it first runs.');
+  });
+
   it('imports and exports through main’s dialogs and reports the result', async () => {
     const fake = start({
       'remotes:list': () => [makeRemote()],
@@ -226,5 +253,9 @@ describe('Remotes sidebar', () => {
     fireEvent.click(screen.getByTestId('export-remotes'));
     expect(await screen.findByText('Exported 1 remote to /home/u/out.json.')).toBeInTheDocument();
     expect(fake.calls('remotes:export')).toEqual([{ includeSecrets: false }]);
+    // The checkbox says it is about the export (it sits under Import… as well).
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Export secret values too' }));
+    fireEvent.click(screen.getByTestId('export-remotes'));
+    await waitFor(() => expect(fake.calls('remotes:export')).toEqual([{ includeSecrets: false }, { includeSecrets: true }]));
   });
 });

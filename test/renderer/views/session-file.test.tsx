@@ -64,7 +64,7 @@ describe('Session files and first launch', () => {
     answer = 'bad';
     fireEvent.click(screen.getByTestId('open-session'));
     expect(await screen.findByTestId('notice-error')).toHaveTextContent(
-      'Could not open the session file: bug.ndjson is not an MCP Periscope session file Open a file saved with “Save session”.',
+      'Could not open the session file: bug.ndjson is not an MCP Periscope session file. Try: open a file saved with “Save session”.',
     );
   });
 

@@ -176,4 +176,18 @@ describe('Tools section', () => {
     expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByTestId('connection-info')).toBeInTheDocument();
   });
+
+  it('a connection lost while another section is open says so above it, with a way to the whole error', async () => {
+    const fake = await openTools();
+    expect(screen.queryByTestId('connection-failure')).toBeNull();
+    const error = { kind: 'closed' as const, message: 'The connection was lost: the WebSocket closed (code 1006)', hint: 'connect again once the server is back' };
+    act(() => fake.emit({ type: 'connection-state', info: { ...info, state: 'lost', error } }));
+    const failure = await screen.findByTestId('connection-failure');
+    expect(failure).toHaveTextContent('The connection was lost: the WebSocket closed (code 1006)');
+    fireEvent.click(within(failure).getByRole('button', { name: 'What to try…' }));
+    expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('error-notice')).toHaveTextContent('connect again once the server is back');
+    // Overview shows the whole notice: the summary above it would only repeat it.
+    expect(screen.queryByTestId('connection-failure')).toBeNull();
+  });
 });

@@ -54,6 +54,11 @@ describe('resolveTarget', () => {
     expect(info.kind).toBe('invalid-url');
     expect(info.message).toContain('neither a URL nor a saved remote');
     expect(info.hint).toContain('http://localhost:3000/mcp');
+    // A mistyped separator keeps its scheme; a host elsewhere gets https://; a bare word gets none.
+    const hintFor = async (arg: string) => (await failure(resolveTarget(arg, base, { lookupRemote: async () => undefined }))).hint;
+    expect(await hintFor('http//127.0.0.1:3000/mcp')).toContain('e.g. http://127.0.0.1:3000/mcp,');
+    expect(await hintFor('api.example.com/mcp')).toContain('e.g. https://api.example.com/mcp,');
+    expect(await hintFor('staging')).toBe('Give a full URL such as https://api.example.com/mcp, or one of the names from `periscope remotes list`.');
   });
 
   it('reports a malformed URL with the diagnostics wording', async () => {
@@ -74,6 +79,9 @@ describe('parseHeader', () => {
     expect(parseHeader('x-api-key:  v ')).toEqual({ name: 'x-api-key', value: 'v', secret: true });
     expect(parseHeader('Accept-Language: fr')).toEqual({ name: 'Accept-Language', value: 'fr' });
     expect(() => parseHeader('no colon')).toThrow(/Name: value/);
-    expect(() => parseHeader('Bad Name: x')).toThrow(/Name: value/);
+    expect(() => parseHeader(': x')).toThrow(/Name: value/);
+    // A name with a space or other forbidden character says so, as the app's editor does.
+    expect(() => parseHeader('Bad Name: x')).toThrow('Header name "Bad Name" is not a valid HTTP header name');
+    expect(() => parseHeader('X(y): x')).toThrow('Header name "X(y)" is not a valid HTTP header name');
   });
 });

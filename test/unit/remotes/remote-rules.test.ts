@@ -69,6 +69,15 @@ describe('remote validation rules', () => {
     expect(suggestEndpointUrl('node server.js', 'stdio')).toBeUndefined();
   });
 
+  it('suggests the scheme with "://" for a mistyped separator, keeping the scheme that was typed', () => {
+    expect(suggestEndpointUrl('http//localhost:3000/mcp', 'auto')).toBe('http://localhost:3000/mcp');
+    expect(suggestEndpointUrl('https:/api.example.com/mcp', 'streamable')).toBe('https://api.example.com/mcp');
+    expect(suggestEndpointUrl('HTTPS//intranet/mcp', 'auto')).toBe('https://intranet/mcp');
+    expect(suggestEndpointUrl('ws:localhost:3000/ws', 'websocket')).toBe('ws://localhost:3000/ws');
+    expect(suggestEndpointUrl('http///x/mcp', 'auto')).toBeUndefined();
+    expect(suggestEndpointUrl('httpbin.org/mcp', 'auto')).toBe('https://httpbin.org/mcp');
+  });
+
   it('needs a command for stdio, and no URL', () => {
     expect(issues({ transport: 'stdio', url: undefined })).toEqual(['A stdio remote needs a command to run']);
     expect(issues({ transport: 'stdio', url: undefined, command: 'npx', args: ['server'] })).toEqual([]);

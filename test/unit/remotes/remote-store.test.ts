@@ -144,6 +144,21 @@ describe('RemoteStore', () => {
     expect(await readFile(moved, 'utf8')).toBe('{"schemaVersion":1,"remotes":[{"name":'); // never overwritten
   });
 
+  it('reads a file a hand edit saved with a byte order mark or as UTF-16; moves aside one that is not UTF-8, saying so', async () => {
+    await open().create(fields('kept'));
+    const text = await readFile(join(dir, 'remotes.json'), 'utf8');
+    await writeFile(join(dir, 'remotes.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]));
+    expect((await open().list()).map((r) => r.name)).toEqual(['kept']);
+    await writeFile(join(dir, 'remotes.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    expect((await open().list()).map((r) => r.name)).toEqual(['kept']);
+    expect(notices).toEqual([]);
+
+    await writeFile(join(dir, 'remotes.json'), Buffer.from(text.replace('kept', 'k\xe9pt'), 'latin1'));
+    expect(await open().list()).toEqual([]);
+    expect(notices[0]).toMatchObject({ kind: 'corrupt-file-moved' });
+    expect(notices[0].message).toMatch(/not UTF-8 text \(byte 0xE9 at offset \d+ is not UTF-8\)/);
+  });
+
   it('moves aside a well-formed JSON file whose content is not a list of remotes', async () => {
     await writeFile(join(dir, 'remotes.json'), JSON.stringify({ schemaVersion: 1, remotes: [{ id: 'x', name: 'n' }] }));
     expect(await open().list()).toEqual([]);

@@ -119,6 +119,41 @@ describe('periscope remotes (in-process)', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
   });
 
+  it('imports a file saved with a byte order mark or as UTF-16; refuses one that is not UTF-8, naming the byte', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    const seed = JSON.stringify([{ transport_type: 'streamable', url: 'https://bom.example.com/mcp', name: 'bom' }]);
+    await writeFile(join(dir, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(seed)]));
+    expect((await run(['remotes', 'import', join(dir, 'bom.json')])).out).toContain('1 imported, 0 skipped');
+    await writeFile(join(dir, 'utf16.json'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(seed.replaceAll('bom', 'wide'), 'utf16le')]));
+    expect((await run(['remotes', 'import', join(dir, 'utf16.json')])).out).toContain('imported  wide');
+
+    await writeFile(join(dir, 'latin1.json'), Buffer.from(seed.replace('bom.example', 'caf\xe9.example'), 'latin1'));
+    const refused = await run(['remotes', 'import', join(dir, 'latin1.json')]);
+    expect(isPeriscopeError(refused.error) && refused.error.info).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/^The import file is not UTF-8 text: byte 0xE9 at offset \d+/) });
+    expect(JSON.parse((await run(['remotes', 'list', '--json'])).out).map((r: { name: string }) => r.name)).toEqual(['bom', 'wide']);
+  });
+
+  it('an export with secrets over an existing world-readable file makes it owner-only first; file errors are storage or not-found', async () => {
+    const { writeFile, mkdir } = await import('node:fs/promises');
+    await run(['remotes', 'add', 'sec', 'https://s.example.com/mcp', '--secret', 'Authorization', '--secret-stdin'], 'Bearer sk-export-1\n');
+    const file = join(dir, 'old-export.json');
+    await writeFile(file, '[]', { mode: 0o644 });
+    expect((await run(['remotes', 'export', '--include-secrets', '--out', file])).error).toBeUndefined();
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readFile(file, 'utf8')).toContain('sk-export-1');
+    // Without secrets, an existing file keeps its mode.
+    expect((await run(['remotes', 'export', '--out', file])).error).toBeUndefined();
+    expect(await readFile(file, 'utf8')).not.toContain('sk-export-1');
+
+    await mkdir(join(dir, 'a-folder'));
+    const write = await run(['remotes', 'export', '--out', join(dir, 'a-folder')]);
+    expect(isPeriscopeError(write.error) && write.error.info).toMatchObject({ kind: 'storage', message: expect.stringContaining(`Could not write ${join(dir, 'a-folder')}`) });
+    const read = await run(['remotes', 'import', join(dir, 'a-folder')]);
+    expect(isPeriscopeError(read.error) && read.error.info).toMatchObject({ kind: 'storage', message: expect.stringContaining(`Could not read ${join(dir, 'a-folder')}`) });
+    const missing = await run(['remotes', 'import', join(dir, 'none.json')]);
+    expect(isPeriscopeError(missing.error) && missing.error.info.kind).toBe('not-found');
+  });
+
   it('removes a remote and its keychain entries', async () => {
     await run(['remotes', 'add', 'gone', 'https://g.example.com/mcp', '--secret', 'Authorization', '--secret-stdin'], 'x\n');
     const rmResult = await run(['remotes', 'rm', 'gone']);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MainEvent } from '../../../shared/ipc/contract';
@@ -121,6 +121,11 @@ describe('remote handlers', () => {
     const text = await readFile(nextDialogAnswer, 'utf8');
     expect(text).toContain('"transport_type": "sse"');
     expect(text).not.toContain('k-777');
+    // Again with secrets, over that (world-readable) file: owner-only before the secrets go in.
+    await chmod(nextDialogAnswer, 0o644);
+    expect(await service.handlers['remotes:export']({ includeSecrets: true })).toMatchObject({ cancelled: false, count: 1 });
+    expect((await stat(nextDialogAnswer)).mode & 0o777).toBe(0o600);
+    expect(await readFile(nextDialogAnswer, 'utf8')).toContain('k-777');
 
     await writeFile(join(dir, 'import.json'), JSON.stringify([{ name: 'other', transport_type: 'websocket', url: 'wss://ws.example.com/mcp', headers: [] }, { transport_type: 'nope' }]));
     nextDialogAnswer = join(dir, 'import.json');
