@@ -1,5 +1,6 @@
-// Bundles the `periscope` CLI (main/cli) into one ESM file. Packages stay external so the
-// native keytar binding and the SDK resolve from node_modules as usual.
+// Bundles the `periscope` CLI (main/cli) into one ESM file, its packages included: resolving and
+// loading hundreds of separate modules from node_modules was most of the CLI's start-up time.
+// Native and optional native packages stay external (keytar's binding, ws's optional helpers).
 import { build } from 'esbuild';
 
 await build({
@@ -10,7 +11,18 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  external: ['keytar', 'bufferutil', 'utf-8-validate'],
+  // CommonJS packages inside an ES module bundle still call require() and read __dirname.
+  banner: {
+    js: [
+      "import { createRequire as __periscopeCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __periscopeFileURLToPath } from 'node:url';",
+      "import { dirname as __periscopeDirname } from 'node:path';",
+      'const require = __periscopeCreateRequire(import.meta.url);',
+      'const __filename = __periscopeFileURLToPath(import.meta.url);',
+      'const __dirname = __periscopeDirname(__filename);',
+    ].join('\n'),
+  },
   sourcemap: true,
   logLevel: 'warning',
 });
