@@ -51,29 +51,33 @@ export function unsafeNumberWithoutDigits(value: number, path: string, digits: D
 }
 
 function plainOf(value: unknown, path: string, digits: Map<string, string>): unknown {
-  if (isLosslessNumber(value)) {
-    const typed = (value as LosslessNumber).value;
-    digits.set(path, typed);
+  return rebuild(value, path, (leaf, at) => {
+    if (!isLosslessNumber(leaf)) return KEEP;
+    const typed = (leaf as LosslessNumber).value;
+    digits.set(at, typed);
     return Number(typed);
-  }
-  if (Array.isArray(value)) return value.map((item, i) => plainOf(item, join(path, String(i)), digits));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) define(out, key, plainOf(item, join(path, key), digits));
-    return out;
-  }
-  return value;
+  });
 }
 
 function withDigits(value: unknown, path: string, digits: Digits): unknown {
-  if (typeof value === 'number') {
-    const typed = digits.get(path);
-    return typed !== undefined && Number(typed) === value ? new LosslessNumber(typed) : value;
-  }
-  if (Array.isArray(value)) return value.map((item, i) => withDigits(item, join(path, String(i)), digits));
+  return rebuild(value, path, (leaf, at) => {
+    if (typeof leaf !== 'number') return KEEP;
+    const typed = digits.get(at);
+    return typed !== undefined && Number(typed) === leaf ? new LosslessNumber(typed) : leaf;
+  });
+}
+
+/** Returned by a `rebuild` visitor for a value it leaves to the walk (arrays, objects) or as it is. */
+const KEEP = Symbol('keep');
+
+/** A copy of a JSON value in which `visit` may replace any value, given its path (see `join`). */
+function rebuild(value: unknown, path: string, visit: (value: unknown, path: string) => unknown): unknown {
+  const replaced = visit(value, path);
+  if (replaced !== KEEP) return replaced;
+  if (Array.isArray(value)) return value.map((item, i) => rebuild(item, join(path, String(i)), visit));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) define(out, key, withDigits(item, join(path, key), digits));
+    for (const [key, item] of Object.entries(value)) define(out, key, rebuild(item, join(path, key), visit));
     return out;
   }
   return value;

@@ -4,11 +4,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/axe-scan';
+import { appLocators } from './support/app-locators';
 import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 
 const SECRET = 'Bearer e2e-secret-7c41f09a';
-/** The first request of a connection: server/discover (2026-07-28 era) or initialize (2025). */
 
 let browser: Browser;
 let app: E2eApp;
@@ -25,16 +25,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const remoteItem = (name: string) => page.locator(`[data-testid="remote-item"][aria-label="${name}"]`);
-/** The open tab's panel (a connection tab holds its section panel inside). */
-const activePanel = () => page.locator('[role="tabpanel"]').first();
-/** Opens a section of the open connection tab: Overview, Tools or Trace. */
-const showSection = (name: string) => activePanel().getByRole('tab', { name, exact: true }).click();
-
-async function connect(name: string): Promise<void> {
-  await remoteItem(name).getByTestId('connect-button').click();
-  await expect.poll(() => remoteItem(name).getByTestId('remote-state').getAttribute('data-state'), { timeout: 20_000 }).toMatch(/connected|failed/);
-}
+const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
 
 async function traceText(): Promise<string> {
   await showSection('Trace');

@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningPlayground } from '../../main/core/playground/playground-options';
 import { startPlayground } from '../../main/core/playground/start-playground';
 import { seriousA11yViolations } from './support/axe-scan';
+import { appLocators } from './support/app-locators';
 import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 import { boxOf, looksAt, overlaps } from './support/layout-checks';
@@ -27,16 +28,7 @@ let unauthorized: Server;
 let doomed: RunningPlayground;
 
 const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
-const remoteItem = (name: string) => page.locator(`[data-testid="remote-item"][aria-label="${name}"]`);
-/** The open tab's panel (a connection tab holds its section panel inside). */
-const activePanel = () => page.locator('[role="tabpanel"]').first();
-/** Opens a section of the open connection tab: Overview, Tools or Trace. */
-const showSection = (name: string) => activePanel().getByRole('tab', { name, exact: true }).click();
-
-async function connect(name: string): Promise<void> {
-  await remoteItem(name).getByTestId('connect-button').click();
-  await expect.poll(() => remoteItem(name).getByTestId('remote-state').getAttribute('data-state'), { timeout: 20_000 }).toMatch(/connected|failed/);
-}
+const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
 
 /** The first box lies entirely inside the second. */
 function within(inner: { x: number; width: number }, outer: { x: number; width: number }): boolean {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/axe-scan';
+import { appLocators } from './support/app-locators';
 import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 import { looksAt } from './support/layout-checks';
@@ -25,8 +26,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const remoteItem = (name: string) => page.locator(`[data-testid="remote-item"][aria-label="${name}"]`);
-const panel = () => page.locator('[role="tabpanel"]').first();
+const { remoteItem, activePanel: panel } = appLocators(() => page);
 const workbench = () => panel().getByTestId('tool-workbench');
 const chooseTool = async (name: string) => {
   await panel().locator(`[data-testid="tool-item"][data-tool="${name}"]`).click();
