@@ -53,16 +53,16 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
             <button type="button" onClick={() => void readResource(connectionId, resource.uri)} disabled={!live || slot.reads[resource.uri]?.status === 'reading'} data-testid="read-resource">
               {slot.reads[resource.uri] ? 'Read again' : 'Read'}
             </button>
+            <SubscriptionBar
+              uri={resource.uri}
+              offered={subscribable}
+              era={era}
+              live={live}
+              subscription={slot.subscriptions[resource.uri]}
+              onSubscribe={() => void subscribeResource(connectionId, resource.uri)}
+              onUnsubscribe={() => void unsubscribeResource(connectionId, resource.uri)}
+            />
           </div>
-          <SubscriptionBar
-            uri={resource.uri}
-            offered={subscribable}
-            era={era}
-            live={live}
-            subscription={slot.subscriptions[resource.uri]}
-            onSubscribe={() => void subscribeResource(connectionId, resource.uri)}
-            onUnsubscribe={() => void unsubscribeResource(connectionId, resource.uri)}
-          />
           <ReadOutcome read={slot.reads[resource.uri]} />
         </section>
       )}

@@ -25,7 +25,7 @@ export function ResourceList({ resources, templates, status, error, templatesErr
   return (
     <section className="tool-list" aria-label="Resources" data-testid="resource-list">
       <div className="tool-list-bar">
-        <input type="search" aria-label="Search resources" placeholder="Search resources" value={query} onChange={(e) => onQuery(e.target.value)} data-testid="resource-search" />
+        <input type="search" aria-label="Search resources" placeholder="Search" value={query} onChange={(e) => onQuery(e.target.value)} data-testid="resource-search" />
         <button type="button" onClick={onRefresh} disabled={status === 'loading'} data-testid="refresh-resources">
           Refresh
         </button>
@@ -38,41 +38,44 @@ export function ResourceList({ resources, templates, status, error, templatesErr
           {shown === total ? `${resources.length} resource${resources.length === 1 ? '' : 's'}, ${templates.length} template${templates.length === 1 ? '' : 's'}` : `${shown} of ${total} shown`}
         </p>
       )}
-      {shownResources.length > 0 && (
-        <ul className="tool-items" aria-label="Resources">
-          {shownResources.map((r) => (
-            <li key={r.uri}>
-              <Item
-                title={r.title ?? r.name ?? r.uri}
-                code={r.uri}
-                description={r.description}
-                selected={selected?.kind === 'resource' && selected.uri === r.uri}
-                onSelect={() => onSelect({ kind: 'resource', uri: r.uri })}
-                testId="resource-item"
-              />
-            </li>
-          ))}
-        </ul>
-      )}
-      {shownTemplates.length > 0 && (
-        <>
-          <h3 className="list-heading">Templates</h3>
-          <ul className="tool-items" aria-label="Resource templates">
-            {shownTemplates.map((t) => (
-              <li key={t.uriTemplate}>
+      {/* One scroll area for both lists: two scrolling lists in one column squeezed each other. */}
+      <div className="resource-scroll">
+        {shownResources.length > 0 && (
+          <ul className="tool-items" aria-label="Resources">
+            {shownResources.map((r) => (
+              <li key={r.uri}>
                 <Item
-                  title={t.title ?? t.name ?? t.uriTemplate}
-                  code={t.uriTemplate}
-                  description={t.description}
-                  selected={selected?.kind === 'template' && selected.uriTemplate === t.uriTemplate}
-                  onSelect={() => onSelect({ kind: 'template', uriTemplate: t.uriTemplate })}
-                  testId="template-item"
+                  title={r.title ?? r.name ?? r.uri}
+                  code={r.uri}
+                  description={r.description}
+                  selected={selected?.kind === 'resource' && selected.uri === r.uri}
+                  onSelect={() => onSelect({ kind: 'resource', uri: r.uri })}
+                  testId="resource-item"
                 />
               </li>
             ))}
           </ul>
-        </>
-      )}
+        )}
+        {shownTemplates.length > 0 && (
+          <>
+            <h3 className="list-heading">Templates</h3>
+            <ul className="tool-items" aria-label="Resource templates">
+              {shownTemplates.map((t) => (
+                <li key={t.uriTemplate}>
+                  <Item
+                    title={t.title ?? t.name ?? t.uriTemplate}
+                    code={t.uriTemplate}
+                    description={t.description}
+                    selected={selected?.kind === 'template' && selected.uriTemplate === t.uriTemplate}
+                    onSelect={() => onSelect({ kind: 'template', uriTemplate: t.uriTemplate })}
+                    testId="template-item"
+                  />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
     </section>
   );
 }
