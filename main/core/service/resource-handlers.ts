@@ -5,7 +5,7 @@ import type { ConnectionManagerPort } from './ports';
 
 export interface ResourceHandlerDeps {
   lookup: ConnectionLookup;
-  manager: Pick<ConnectionManagerPort, 'subscribe'>;
+  manager: Pick<ConnectionManagerPort, 'subscribe' | 'onStateChange'>;
   emit(event: MainEvent): void;
 }
 
@@ -22,20 +22,38 @@ export function resourceHandlers({ lookup, manager, emit }: ResourceHandlerDeps)
   const key = (connectionId: string, uri: string) => `${connectionId}\u0000${uri}`;
   let unwatch: (() => void) | undefined;
 
-  // One trace listener serves every subscription, and only while there is one.
+  // A connection that ended took its subscriptions with it (its listen streams are closed too).
+  const dropEnded = (connectionId: string) => {
+    for (const [k, subscription] of subscriptions) {
+      if (!k.startsWith(`${connectionId}\u0000`)) continue;
+      subscriptions.delete(k);
+      void subscription.close().catch(() => undefined);
+    }
+    stopWatchingIfIdle();
+  };
+
+  // One trace listener and one state listener serve every subscription, and only while there is one.
   const watchUpdates = () => {
-    unwatch ??= manager.subscribe((entry: TraceEntry) => {
+    if (unwatch) return;
+    const stopTrace = manager.subscribe((entry: TraceEntry) => {
       if (entry.type !== 'message' || entry.direction !== 'incoming' || entry.method !== 'notifications/resources/updated') return;
       const uri = (entry.message as { params?: { uri?: unknown } } | undefined)?.params?.uri;
       if (typeof uri !== 'string' || !subscriptions.has(key(entry.connectionId, uri))) return;
       emit({ type: 'resource-updated', connectionId: entry.connectionId, uri, at: entry.wallTime });
     });
+    const stopState = manager.onStateChange((info) => {
+      if (info.state === 'closed' || info.state === 'failed' || info.state === 'lost') dropEnded(info.connectionId);
+    });
+    unwatch = () => {
+      stopTrace();
+      stopState();
+    };
   };
-  const stopWatchingIfIdle = () => {
+  function stopWatchingIfIdle() {
     if (subscriptions.size > 0) return;
     unwatch?.();
     unwatch = undefined;
-  };
+  }
 
   return {
     'connections:list-resource-templates': async ({ connectionId }: ParsedInput<'connections:list-resource-templates'>) =>

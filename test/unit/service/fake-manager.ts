@@ -103,7 +103,7 @@ export class FakeConnection implements ConnectionPort {
   }
   async listen(filter: { resourceSubscriptions?: string[] }) {
     this.calls.push(['listen', filter]);
-    return { honored: filter, close: async () => undefined };
+    return { honored: filter, close: async () => void this.calls.push(['close-listen', filter]) };
   }
   async readResource(uri: string) {
     return { contents: [{ uri, text: 'x' }] };
