@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainEvent } from '../../../shared/ipc/contract';
 import { startPlayground } from '../../../main/core/playground/playground-server';
 import { startStreamableFixture, type StreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
-import { createWorkbenchFixtureServer } from '../../fixtures/sdk-servers/v1-workbench-server';
+import { createPagedFixtureServer, createWorkbenchFixtureServer } from '../../fixtures/sdk-servers/v1-workbench-server';
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
 
 /**
@@ -87,6 +87,21 @@ describe('a 1.x SDK server', () => {
     const prompt = await test.call('connections:complete', { connectionId, ref: { type: 'ref/prompt', name: 'plan_trip' }, argument: { name: 'city', value: 'At' }, context: { days: '3' } });
     expect(prompt).toMatchObject({ ok: true, value: { completion: { values: ['Athens'] } } });
     expect(await test.call('connections:read-resource', { connectionId, uri: 'weather://Bern' })).toMatchObject({ ok: true, value: { contents: [{ text: '{"city":"Bern","sky":"clear"}' }] } });
+  });
+
+  it('follows nextCursor through every page of resources, templates and prompts', async () => {
+    const paged = await startStreamableFixture(createPagedFixtureServer);
+    try {
+      const connectionId = await connect(paged.url);
+      const resources = (await test.call('connections:list-resources', { connectionId })) as Answer<{ resources: Array<{ uri: string }> }>;
+      expect(resources.ok && resources.value.resources.map((r) => r.uri)).toEqual(['paged://one', 'paged://two', 'paged://three']);
+      const templates = (await test.call('connections:list-resource-templates', { connectionId })) as Answer<{ resourceTemplates: Array<{ name: string }> }>;
+      expect(templates.ok && templates.value.resourceTemplates.map((t) => t.name)).toEqual(['template-a', 'template-b', 'template-c']);
+      const prompts = (await test.call('connections:list-prompts', { connectionId })) as Answer<{ prompts: Array<{ name: string }> }>;
+      expect(prompts.ok && prompts.value.prompts.map((p) => p.name)).toEqual(['p1', 'p2', 'p3']);
+    } finally {
+      await paged.close();
+    }
   });
 
   it('a server without subscriptions refuses subscribe with a protocol error, and completion of an unknown prompt fails as data', async () => {
