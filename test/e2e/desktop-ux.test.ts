@@ -197,7 +197,7 @@ describe('MCP Periscope as a new user meets it', () => {
     await createRemote({ name: 'Doomed', transport: 'websocket', url: doomed.urls.websocket });
     await connect('Doomed');
     await page.setViewportSize({ width: 900, height: 700 });
-    await expect.poll(async () => within(await boxOf(page.getByRole('tab', { name: /Doomed/ })), await boxOf(page.getByRole('tablist')))).toBe(true);
+    await expect.poll(async () => within(await boxOf(page.getByRole('tab', { name: /Doomed/ })), await boxOf(page.getByRole('tablist', { name: 'Open connections and sessions' })))).toBe(true);
     expect(await remoteItem('Doomed').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
     await doomed.close();
     await expect.poll(() => remoteItem('Doomed').getByTestId('remote-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('lost');
