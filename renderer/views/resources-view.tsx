@@ -59,6 +59,7 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
               era={era}
               live={live}
               subscription={slot.subscriptions[resource.uri]}
+              readAt={slot.reads[resource.uri]?.status === 'done' ? slot.reads[resource.uri].at : undefined}
               onSubscribe={() => void subscribeResource(connectionId, resource.uri)}
               onUnsubscribe={() => void unsubscribeResource(connectionId, resource.uri)}
             />

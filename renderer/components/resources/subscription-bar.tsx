@@ -7,12 +7,14 @@ interface SubscriptionBarProps {
   era?: 'legacy' | 'modern';
   subscription?: ResourceSubscription;
   live: boolean;
+  /** When the resource was last read (ms since the epoch): an update after it means what is shown is stale. */
+  readAt?: number;
   onSubscribe(): void;
   onUnsubscribe(): void;
 }
 
 /** Subscribe / Unsubscribe for one resource, and the updates heard since (count, time of the last). */
-export function SubscriptionBar({ uri, offered, era, subscription, live, onSubscribe, onUnsubscribe }: SubscriptionBarProps) {
+export function SubscriptionBar({ uri, offered, era, subscription, live, readAt, onSubscribe, onUnsubscribe }: SubscriptionBarProps) {
   if (!offered) {
     return <p className="muted field-help">This server does not offer subscriptions: its resources capability has no subscribe.</p>;
   }
@@ -34,7 +36,9 @@ export function SubscriptionBar({ uri, offered, era, subscription, live, onSubsc
         {subscription?.status === 'subscribed' &&
           (subscription.updates === 0
             ? `Subscribed (${how}); no update yet.`
-            : `${subscription.updates} update${subscription.updates === 1 ? '' : 's'}, the last at ${new Date(subscription.lastUpdateAt ?? 0).toLocaleTimeString()}.`)}
+            : `${subscription.updates} update${subscription.updates === 1 ? '' : 's'}, the last at ${new Date(subscription.lastUpdateAt ?? 0).toLocaleTimeString()}.${
+                readAt !== undefined && (subscription.lastUpdateAt ?? 0) > readAt ? ' Changed since it was read: Read again to see it.' : ''
+              }`)}
         {subscription?.status === 'declined' && 'The server declined to send updates for this resource.'}
         {subscription?.status === 'failed' && `Could not subscribe: ${subscription.error?.message ?? 'unknown error'}`}
       </span>

@@ -164,14 +164,21 @@ describe('Resources section', () => {
     fireEvent.click(screen.getByTestId('subscribe'));
     await waitFor(() => expect(screen.getByTestId('subscription-status')).toHaveTextContent(`Subscribed (${era === 'modern' ? 'a subscriptions/listen stream' : 'resources/subscribe'}); no update yet.`));
     expect(fake.calls('connections:subscribe-resource')).toEqual([{ connectionId: 'c1', uri: 'notes://readme' }]);
-    const at = new Date(2026, 0, 2, 13, 14, 15).getTime();
-    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at }));
-    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://other', at }));
-    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at }));
-    expect(screen.getByTestId('subscription-status')).toHaveTextContent(`2 updates, the last at ${new Date(at).toLocaleTimeString()}.`);
     fireEvent.click(screen.getByTestId('read-resource'));
     await screen.findByTestId('resource-content');
     expect(screen.getByTestId('read-resource')).toHaveTextContent('Read again');
+    // Updates after the read: what is shown is stale until it is read again.
+    const at = Date.now() + 5;
+    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at }));
+    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://other', at }));
+    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at }));
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent(`2 updates, the last at ${new Date(at).toLocaleTimeString()}. Changed since it was read: Read again to see it.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fireEvent.click(screen.getByTestId('read-resource'));
+    await waitFor(() => expect(screen.getByTestId('read-resource')).toBeEnabled());
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent('2 updates');
+    expect(screen.getByTestId('subscription-status')).not.toHaveTextContent('Changed since it was read');
+    expect(fake.calls('connections:read-resource')).toHaveLength(2);
     fireEvent.click(screen.getByTestId('unsubscribe'));
     expect(fake.calls('connections:unsubscribe-resource')).toEqual([{ connectionId: 'c1', uri: 'notes://readme' }]);
     expect(screen.getByTestId('subscribe')).toBeInTheDocument();
