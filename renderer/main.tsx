@@ -8,6 +8,7 @@ import './styles/theme.css';
 import './styles/layout.css';
 import './styles/trace.css';
 import './styles/workbench.css';
+import './styles/resources-prompts.css';
 
 const root = createRoot(document.getElementById('root')!);
 exposeBenchHooks();

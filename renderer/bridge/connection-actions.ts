@@ -5,6 +5,8 @@ import { useTraceViewStore } from '../stores/trace-view-store';
 import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
 import { reportError } from './remote-actions';
+import { forgetPrompts } from './prompt-actions';
+import { forgetResources } from './resource-actions';
 import { forgetTools } from './tool-actions';
 
 /**
@@ -53,6 +55,8 @@ export function dismissConnection(connectionId: string): void {
   useTraceStore.getState().removeTrace(connectionId);
   useTraceViewStore.getState().forget(connectionId);
   forgetTools(connectionId);
+  forgetResources(connectionId);
+  forgetPrompts(connectionId);
   useConnectionsStore.getState().remove(connectionId);
 }
 

@@ -6,6 +6,7 @@ import { useRemotesStore } from '../stores/remotes-store';
 import { useTraceStore } from '../stores/trace-store';
 import { useUiStore } from '../stores/ui-store';
 import { refreshRemotes } from './remote-actions';
+import { applyResourceUpdated } from './resource-actions';
 import { applyCallProgress, refreshOnListChanged } from './tool-actions';
 
 /** Writes one event from main into the stores. */
@@ -17,6 +18,9 @@ export function applyMainEvent(event: MainEvent): void {
       return;
     case 'call-progress':
       applyCallProgress(event);
+      return;
+    case 'resource-updated':
+      applyResourceUpdated(event);
       return;
     case 'connection-state':
       applyConnectionState(event.info);

@@ -11,23 +11,33 @@ import { TraceView } from './trace-view';
 
 // The tools workbench brings the form library and the validator: loaded when first opened.
 const ToolsView = lazy(() => import('./tools-view').then((m) => ({ default: m.ToolsView })));
+const ResourcesView = lazy(() => import('./resources-view').then((m) => ({ default: m.ResourcesView })));
+const PromptsView = lazy(() => import('./prompts-view').then((m) => ({ default: m.PromptsView })));
 
 /**
- * The sections of a connection tab, in order. Each further section of the workbench (resources,
- * prompts, requests from the server, logs) is one more entry here and one more case below.
+ * The sections of a connection tab, in order. Each further section of the workbench (requests
+ * from the server, logs) is one more entry here and one more case below. A section that needs a
+ * server capability names it: it is shown only when the server declared that capability.
  */
-const SECTIONS: ReadonlyArray<SectionTab<SectionId>> = [
+const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources' | 'prompts' }> = [
   { id: 'overview', label: 'Overview' },
   { id: 'tools', label: 'Tools' },
+  { id: 'resources', label: 'Resources', capability: 'resources' },
+  { id: 'prompts', label: 'Prompts', capability: 'prompts' },
   { id: 'trace', label: 'Trace' },
 ];
 
-/** One connection: its header, then its sections as tabs (Overview, Tools, Trace). */
+/** The sections this server's declared capabilities allow. */
+export function sectionsFor(capabilities: Record<string, unknown> | undefined): Array<SectionTab<SectionId>> {
+  return SECTIONS.filter((s) => !s.capability || capabilities?.[s.capability] !== undefined).map(({ id, label }) => ({ id, label }));
+}
+
+/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Trace). */
 export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const info = useConnectionsStore((s) => s.infos[connectionId]);
   const remoteId = useConnectionsStore((s) => s.remoteOf[connectionId]);
   const openEditor = useUiStore((s) => s.openEditor);
-  const active = useSectionsStore((s) => s.active[connectionId] ?? 'overview');
+  const chosen = useSectionsStore((s) => s.active[connectionId] ?? 'overview');
   const select = useSectionsStore((s) => s.select);
   if (!info) {
     return (
@@ -36,6 +46,9 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       </p>
     );
   }
+  const sections = sectionsFor(info.capabilities);
+  // A section the server does not (or no longer, after a reconnect) offer falls back to Overview.
+  const active = sections.some((s) => s.id === chosen) ? chosen : 'overview';
   const prefix = `c-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <div className="connection-tab">
@@ -46,12 +59,22 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
         onSaveSession={() => void saveSession(connectionId)}
         onShowDetails={active === 'overview' ? undefined : () => select(connectionId, 'overview')}
       />
-      <SectionTabs label={`Sections of ${info.label}`} sections={SECTIONS} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
+      <SectionTabs label={`Sections of ${info.label}`} sections={sections} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
       <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, active)} aria-labelledby={sectionTabId(prefix, active)} data-testid={`section-panel-${active}`}>
         {active === 'overview' && <ConnectionInfoPanel info={info} onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined} />}
         {active === 'tools' && (
           <Suspense fallback={<p className="muted" role="status">Loading the tools workbench…</p>}>
             <ToolsView connectionId={connectionId} live={isLive(info.state)} />
+          </Suspense>
+        )}
+        {active === 'resources' && (
+          <Suspense fallback={<p className="muted" role="status">Loading the resources section…</p>}>
+            <ResourcesView connectionId={connectionId} live={isLive(info.state)} era={info.era} capabilities={info.capabilities} />
+          </Suspense>
+        )}
+        {active === 'prompts' && (
+          <Suspense fallback={<p className="muted" role="status">Loading the prompts section…</p>}>
+            <PromptsView connectionId={connectionId} live={isLive(info.state)} capabilities={info.capabilities} />
           </Suspense>
         )}
         {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}

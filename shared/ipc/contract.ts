@@ -33,6 +33,12 @@ const Tool = z.looseObject({
   inputSchema: z.record(z.string(), z.unknown()).optional(),
 });
 const Resource = z.looseObject({ uri: z.string(), name: z.string().optional(), mimeType: z.string().optional() });
+const ResourceTemplate = z.looseObject({ uriTemplate: z.string(), name: z.string().optional(), mimeType: z.string().optional() });
+/** What completion/complete completes: a prompt's argument or a resource template's variable. */
+const CompletionRef = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ref/prompt'), name: z.string().min(1) }),
+  z.object({ type: z.literal('ref/resource'), uri: z.string().min(1) }),
+]);
 const Prompt = z.looseObject({
   name: z.string(),
   description: z.string().optional(),
@@ -172,6 +178,27 @@ export const contract = {
   'connections:cancel-call': { input: OnConnection.extend({ callId: Id }), output: z.object({ cancelled: z.boolean() }) },
   'connections:list-resources': { input: OnConnection, output: z.looseObject({ resources: z.array(Resource) }) },
   'connections:read-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: McpResult },
+  'connections:list-resource-templates': { input: OnConnection, output: z.looseObject({ resourceTemplates: z.array(ResourceTemplate) }) },
+  /**
+   * completion/complete: suggestions for `argument` as typed so far; `context` holds the other
+   * arguments already filled in. Fails with the server's error when it offers no completions.
+   */
+  'connections:complete': {
+    input: OnConnection.extend({
+      ref: CompletionRef,
+      argument: z.object({ name: z.string().min(1), value: z.string().max(4096) }),
+      context: z.record(z.string(), z.string()).optional(),
+    }),
+    output: z.looseObject({ completion: z.looseObject({ values: z.array(z.string()), total: z.number().optional(), hasMore: z.boolean().optional() }) }),
+  },
+  /**
+   * Asks to hear when a resource changes: resources/subscribe (2025) or a subscriptions/listen
+   * stream (2026-07-28). Each notifications/resources/updated for it then arrives as a
+   * 'resource-updated' event. `honored` is false when the server declined the URI.
+   */
+  'connections:subscribe-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: z.object({ honored: z.boolean() }) },
+  /** resources/unsubscribe (2025) or the listen stream closed (2026-07-28). */
+  'connections:unsubscribe-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: Done },
   'connections:list-prompts': { input: OnConnection, output: z.looseObject({ prompts: z.array(Prompt) }) },
   'connections:get-prompt': {
     input: OnConnection.extend({ name: z.string().min(1), arguments: z.record(z.string(), z.string()).optional() }),
@@ -238,6 +265,8 @@ export const MainEvent = z.discriminatedUnion('type', [
     total: z.number().optional(),
     message: z.string().optional(),
   }),
+  /** A notifications/resources/updated for a resource the user subscribed to (connections:subscribe-resource). */
+  z.object({ type: z.literal('resource-updated'), connectionId: z.string(), uri: z.string(), at: z.number() }),
 ]);
 export type MainEvent = z.infer<typeof MainEvent>;
 export type MainEventType = MainEvent['type'];

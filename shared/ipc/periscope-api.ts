@@ -53,6 +53,10 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       cancelCall: call('connections:cancel-call', (connectionId: string, callId: string) => ({ connectionId, callId })),
       listResources: call('connections:list-resources', onConnection),
       readResource: call('connections:read-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
+      listResourceTemplates: call('connections:list-resource-templates', onConnection),
+      complete: call('connections:complete', (connectionId: string, request: Omit<ChannelInput<'connections:complete'>, 'connectionId'>) => ({ connectionId, ...request })),
+      subscribeResource: call('connections:subscribe-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
+      unsubscribeResource: call('connections:unsubscribe-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
       listPrompts: call('connections:list-prompts', onConnection),
       getPrompt: call('connections:get-prompt', (connectionId: string, name: string, args?: Record<string, string>) => ({
         connectionId,

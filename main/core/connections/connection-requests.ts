@@ -75,6 +75,18 @@ export abstract class ConnectionRequests {
     return this.run((client, options) => client.readResource({ uri }, options));
   }
 
+  /**
+   * completion/complete (MCP 2025-06-18 server/utilities/completion): suggestions for one argument
+   * of a prompt (`ref/prompt`, by name) or a resource template (`ref/resource`, by URI template),
+   * given what is typed so far and the other arguments already filled in (`context.arguments`).
+   * Resolves with the server's `{ completion: { values, total?, hasMore? } }` (at most 100 values).
+   */
+  complete(ref: { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string }, argument: { name: string; value: string }, contextArguments?: Record<string, string>) {
+    return this.run((client, options) =>
+      client.complete({ ref, argument, ...(contextArguments && Object.keys(contextArguments).length > 0 ? { context: { arguments: contextArguments } } : {}) }, options),
+    );
+  }
+
   listPrompts() {
     return this.run((client, options) => client.listPrompts(undefined, options));
   }

@@ -6,6 +6,7 @@ import { PlaygroundHost } from './playground-remote';
 import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLauncher, RemotesPort, SessionFilesPort, SettingsPort } from './ports';
 import { remoteHandlers } from './remote-handlers';
 import { sessionHandlers } from './session-handlers';
+import { resourceHandlers } from './resource-handlers';
 import { toolCallHandlers } from './tool-call-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -50,6 +51,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
     ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
     ...toolCallHandlers({ lookup, manager: deps.manager, emit }),
+    ...resourceHandlers({ lookup, manager: deps.manager, emit }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };

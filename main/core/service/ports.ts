@@ -24,6 +24,10 @@ export interface ConnectionPort {
     opts?: { timeoutMs?: number; signal?: AbortSignal; unvalidatedOutput?: boolean; onProgress?: (progress: { progress: number; total?: number; message?: string }) => void },
   ): Promise<unknown>;
   listResources(): Promise<unknown>;
+  listResourceTemplates(): Promise<unknown>;
+  complete(ref: { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string }, argument: { name: string; value: string }, contextArguments?: Record<string, string>): Promise<unknown>;
+  /** resources/subscribe (2025) or subscriptions/listen (2026-07-28); see ConnectionRequests.listen. */
+  listen(filter: { resourceSubscriptions?: string[] }): Promise<{ honored: { resourceSubscriptions?: string[] }; close(): Promise<void> }>;
   readResource(uri: string): Promise<unknown>;
   listPrompts(): Promise<unknown>;
   getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;

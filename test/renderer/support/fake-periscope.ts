@@ -1,6 +1,8 @@
 import { useSectionsStore } from '../../../renderer/stores/sections-store';
 import { useToolCallsStore } from '../../../renderer/stores/tool-calls-store';
 import { useToolsStore } from '../../../renderer/stores/tools-store';
+import { useResourcesStore } from '../../../renderer/stores/resources-store';
+import { usePromptsStore } from '../../../renderer/stores/prompts-store';
 import { vi } from 'vitest';
 import type { Channel, ChannelOutput, MainEvent } from '../../../shared/ipc/contract';
 import { createPeriscopeApi } from '../../../shared/ipc/periscope-api';
@@ -61,6 +63,8 @@ export function resetStores(): void {
   useSectionsStore.setState({ active: {} });
   useToolsStore.setState({ slots: {} });
   useToolCallsStore.setState({ calls: {} });
+  useResourcesStore.setState({ slots: {} });
+  usePromptsStore.setState({ slots: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
   sessionStorage.clear();

@@ -41,6 +41,10 @@ describe('createPeriscopeApi', () => {
     await api.connections.cancelCall('c1', 'call-1');
     await api.connections.listResources('c1');
     await api.connections.readResource('c1', 'demo://a');
+    await api.connections.listResourceTemplates('c1');
+    await api.connections.complete('c1', { ref: { type: 'ref/resource', uri: 'demo://{id}' }, argument: { name: 'id', value: '1' }, context: { other: 'x' } });
+    await api.connections.subscribeResource('c1', 'demo://a');
+    await api.connections.unsubscribeResource('c1', 'demo://a');
     await api.connections.listPrompts('c1');
     await api.connections.getPrompt('c1', 'greet', { who: 'you' });
     await api.connections.ping('c1');

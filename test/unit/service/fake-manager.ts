@@ -94,6 +94,17 @@ export class FakeConnection implements ConnectionPort {
   async listResources() {
     return { resources: [] };
   }
+  async listResourceTemplates() {
+    return { resourceTemplates: [] };
+  }
+  async complete(ref: unknown, argument: { name: string; value: string }) {
+    this.calls.push(['complete', ref, argument]);
+    return { completion: { values: [`${argument.value}1`] } };
+  }
+  async listen(filter: { resourceSubscriptions?: string[] }) {
+    this.calls.push(['listen', filter]);
+    return { honored: filter, close: async () => void this.calls.push(['close-listen', filter]) };
+  }
   async readResource(uri: string) {
     return { contents: [{ uri, text: 'x' }] };
   }

@@ -1,0 +1,62 @@
+import type { MainEvent } from '../../shared/ipc/contract';
+import { useResourcesStore, type ResourceInfo, type ResourceTemplateInfo } from '../stores/resources-store';
+import { periscope } from './api';
+
+const store = () => useResourcesStore.getState();
+
+/** Lists resources and resource templates (every page: main follows nextCursor). */
+export async function loadResources(connectionId: string): Promise<void> {
+  store().update(connectionId, () => ({ status: 'loading', error: undefined, templatesError: undefined }));
+  const [resources, templates] = await Promise.all([periscope().connections.listResources(connectionId), periscope().connections.listResourceTemplates(connectionId)]);
+  if (!resources.ok) return store().update(connectionId, () => ({ status: 'failed', error: resources.error }));
+  const listed = resources.value.resources as ResourceInfo[];
+  const listedTemplates = templates.ok ? (templates.value.resourceTemplates as ResourceTemplateInfo[]) : [];
+  store().update(connectionId, (slot) => ({
+    status: 'ready',
+    resources: listed,
+    templates: listedTemplates,
+    templatesError: templates.ok ? undefined : templates.error,
+    selected: slot.selected ?? (listed[0] ? { kind: 'resource', uri: listed[0].uri } : listedTemplates[0] ? { kind: 'template', uriTemplate: listedTemplates[0].uriTemplate } : undefined),
+  }));
+}
+
+/** resources/read; the result (or error) lands in the slot's reads under its URI. */
+export async function readResource(connectionId: string, uri: string): Promise<void> {
+  store().update(connectionId, (slot) => ({ reads: { ...slot.reads, [uri]: { uri, status: 'reading', at: Date.now() } } }));
+  const result = await periscope().connections.readResource(connectionId, uri);
+  const read = result.ok
+    ? { uri, status: 'done' as const, contents: (result.value.contents as Array<Record<string, unknown>> | undefined) ?? [], at: Date.now() }
+    : { uri, status: 'failed' as const, error: result.error, at: Date.now() };
+  store().update(connectionId, (slot) => ({ reads: { ...slot.reads, [uri]: read } }));
+}
+
+export async function subscribeResource(connectionId: string, uri: string): Promise<void> {
+  store().update(connectionId, (slot) => ({ subscriptions: { ...slot.subscriptions, [uri]: { status: 'subscribing', updates: 0 } } }));
+  const result = await periscope().connections.subscribeResource(connectionId, uri);
+  const status = result.ok ? (result.value.honored ? 'subscribed' : 'declined') : 'failed';
+  store().update(connectionId, (slot) => ({
+    subscriptions: { ...slot.subscriptions, [uri]: { status, updates: 0, ...(result.ok ? {} : { error: result.error }) } },
+  }));
+}
+
+export async function unsubscribeResource(connectionId: string, uri: string): Promise<void> {
+  store().update(connectionId, (slot) => {
+    const { [uri]: _gone, ...subscriptions } = slot.subscriptions;
+    return { subscriptions };
+  });
+  await periscope().connections.unsubscribeResource(connectionId, uri);
+}
+
+/** A notifications/resources/updated for a subscribed resource: counted, with its time. */
+export function applyResourceUpdated(event: Extract<MainEvent, { type: 'resource-updated' }>): void {
+  const slot = useResourcesStore.getState().slots[event.connectionId];
+  const subscription = slot?.subscriptions[event.uri];
+  if (!subscription || subscription.status !== 'subscribed') return;
+  store().update(event.connectionId, (s) => ({
+    subscriptions: { ...s.subscriptions, [event.uri]: { ...subscription, updates: subscription.updates + 1, lastUpdateAt: event.at } },
+  }));
+}
+
+export function forgetResources(connectionId: string): void {
+  store().forget(connectionId);
+}

@@ -1,0 +1,43 @@
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import { formatBytes, HEX_PREVIEW_BYTES, viewContents, type ContentView } from '../../workbench/resource-contents';
+import { ErrorNotice } from '../error-notice';
+
+/** A resources/read result: each item of `contents` by its kind (text wrapped, JSON pretty, image, binary as size and hex). */
+export function ResourceContents({ contents, error }: { contents?: Array<Record<string, unknown>>; error?: ErrorInfo }) {
+  if (error) return <ErrorNotice error={error} title="Could not read the resource" />;
+  if (!contents) return null;
+  if (contents.length === 0) return <p className="muted">The server returned no contents.</p>;
+  return (
+    <div className="resource-contents" data-testid="resource-contents">
+      {contents.map((raw, i) => (
+        <ContentItem key={i} view={viewContents(raw)} />
+      ))}
+    </div>
+  );
+}
+
+function ContentItem({ view }: { view: ContentView }) {
+  const facts = [view.uri, view.mimeType, 'bytes' in view ? formatBytes(view.bytes) : undefined].filter(Boolean).join(' · ');
+  return (
+    <figure className={`resource-content kind-${view.kind}`} data-testid="resource-content" data-kind={view.kind}>
+      <figcaption className="muted">{facts}</figcaption>
+      {(view.kind === 'text' || view.kind === 'json') && (
+        <pre className="resource-text" tabIndex={0} aria-label={`Contents of ${view.uri}`}>
+          {view.text}
+        </pre>
+      )}
+      {view.kind === 'image' && <img className="resource-image" src={view.dataUrl} alt={`Image ${view.uri}`} />}
+      {view.kind === 'binary' && (
+        <>
+          <p>
+            Binary, {formatBytes(view.bytes)}. The first {Math.min(view.bytes, HEX_PREVIEW_BYTES)} bytes in hex:
+          </p>
+          <pre className="resource-hex" tabIndex={0} aria-label={`First bytes of ${view.uri} in hex`} data-testid="resource-hex">
+            {view.hex}
+          </pre>
+          <p className="muted field-help">Saving a binary resource to a file is not in the app yet.</p>
+        </>
+      )}
+    </figure>
+  );
+}

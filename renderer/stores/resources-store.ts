@@ -1,0 +1,84 @@
+import { create } from 'zustand';
+import type { ErrorInfo } from '../../shared/model/error-info';
+
+/** A resource as resources/list describes it (MCP 2025-11-25 server/resources); only what the section reads is named. */
+export interface ResourceInfo {
+  uri: string;
+  name?: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+  size?: number;
+}
+
+export interface ResourceTemplateInfo {
+  uriTemplate: string;
+  name?: string;
+  title?: string;
+  description?: string;
+  mimeType?: string;
+}
+
+/** One resources/read: what was asked, and its result or error. */
+export interface ResourceRead {
+  uri: string;
+  status: 'reading' | 'done' | 'failed';
+  contents?: Array<Record<string, unknown>>;
+  error?: ErrorInfo;
+  at: number;
+}
+
+/** A resource the user subscribed to, and the updates heard since. */
+export interface ResourceSubscription {
+  status: 'subscribing' | 'subscribed' | 'declined' | 'failed';
+  updates: number;
+  lastUpdateAt?: number;
+  error?: ErrorInfo;
+}
+
+/** The chosen list item: a resource by URI or a template by its URI template. */
+export type ResourceSelection = { kind: 'resource'; uri: string } | { kind: 'template'; uriTemplate: string };
+
+export interface ResourcesSlot {
+  status: 'loading' | 'ready' | 'failed';
+  resources: ResourceInfo[];
+  templates: ResourceTemplateInfo[];
+  error?: ErrorInfo;
+  /** The templates could not be listed (the resources could): said, not fatal. */
+  templatesError?: ErrorInfo;
+  query: string;
+  selected?: ResourceSelection;
+  /** Each template's variable values as typed, by URI template. */
+  templateValues: Record<string, Record<string, string>>;
+  /** The URI each template's form last read, by URI template. */
+  lastTemplateRead: Record<string, string>;
+  /** The latest read of each URI. */
+  reads: Record<string, ResourceRead>;
+  subscriptions: Record<string, ResourceSubscription>;
+}
+
+const EMPTY: ResourcesSlot = { status: 'loading', resources: [], templates: [], query: '', templateValues: {}, lastTemplateRead: {}, reads: {}, subscriptions: {} };
+
+interface ResourcesState {
+  slots: Record<string, ResourcesSlot>;
+  update(connectionId: string, change: (slot: ResourcesSlot) => Partial<ResourcesSlot>): void;
+  forget(connectionId: string): void;
+}
+
+export const useResourcesStore = create<ResourcesState>()((set) => ({
+  slots: {},
+  update: (connectionId, change) =>
+    set((s) => {
+      const slot = s.slots[connectionId] ?? EMPTY;
+      return { slots: { ...s.slots, [connectionId]: { ...slot, ...change(slot) } } };
+    }),
+  forget: (connectionId) =>
+    set((s) => {
+      const { [connectionId]: _gone, ...slots } = s.slots;
+      return { slots };
+    }),
+}));
+
+export function resourcesSlot(state: { slots: Record<string, ResourcesSlot> }, connectionId: string): ResourcesSlot {
+  return state.slots[connectionId] ?? EMPTY;
+}

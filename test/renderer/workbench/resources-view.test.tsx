@@ -1,0 +1,186 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ConnectionInfo } from '../../../shared/model/connection';
+import { startBridge } from '../../../renderer/bridge/start-bridge';
+import { App } from '../../../renderer/views/app';
+import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { installFakeLayout } from '../support/layout';
+
+installFakeLayout();
+let stop: (() => void) | undefined;
+beforeEach(resetStores);
+afterEach(() => stop?.());
+
+const info = (capabilities: Record<string, unknown>, era: 'legacy' | 'modern' = 'legacy'): ConnectionInfo => ({
+  connectionId: 'c1',
+  label: 'Playground',
+  state: 'connected',
+  transport: 'streamable',
+  url: 'http://127.0.0.1:4100/mcp',
+  era,
+  capabilities,
+  warnings: [],
+});
+
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const RESOURCES = [
+  { uri: 'notes://readme', name: 'readme', title: 'Readme', mimeType: 'text/markdown', description: 'What this is' },
+  { uri: 'notes://data.json', name: 'data', mimeType: 'application/json' },
+  { uri: 'notes://logo.png', name: 'logo', mimeType: 'image/png' },
+  { uri: 'notes://blob.bin', name: 'blob', mimeType: 'application/octet-stream' },
+];
+const CONTENTS: Record<string, Record<string, unknown>> = {
+  'notes://readme': { uri: 'notes://readme', mimeType: 'text/markdown', text: '# Hello\nA long line that wraps.' },
+  'notes://data.json': { uri: 'notes://data.json', mimeType: 'application/json', text: '{"id":7960607143101464577,"ok":true}' },
+  'notes://logo.png': { uri: 'notes://logo.png', mimeType: 'image/png', blob: PNG },
+  // 0x00 0x01 0x02 0xff
+  'notes://blob.bin': { uri: 'notes://blob.bin', mimeType: 'application/octet-stream', blob: 'AAEC/w==' },
+};
+
+async function openResources(capabilities: Record<string, unknown> = { resources: { subscribe: true }, completions: {} }, era: 'legacy' | 'modern' = 'legacy') {
+  const fake = installFakePeriscope({
+    'connections:list': () => [],
+    'remotes:list': () => [makeRemote()],
+    'connections:open': () => info(capabilities, era),
+    'connections:list-resources': () => ({ resources: RESOURCES }),
+    'connections:list-resource-templates': () => ({ resourceTemplates: [{ uriTemplate: 'weather://{city}/{day}', name: 'weather', title: 'Weather' }] }),
+    'connections:read-resource': ({ uri }: { uri: string }) => ({ contents: [CONTENTS[uri] ?? { uri, mimeType: 'application/json', text: `{"uri":"${uri}"}` }] }),
+    'connections:complete': ({ argument }: { argument: { name: string; value: string } }) => ({
+      completion: { values: argument.name === 'city' ? ['Berlin', 'Bern'].filter((c) => c.toLowerCase().startsWith(argument.value.toLowerCase())) : [] },
+    }),
+    'connections:subscribe-resource': () => ({ honored: true }),
+    'connections:unsubscribe-resource': () => undefined,
+  });
+  stop = startBridge();
+  render(<App />);
+  fireEvent.click(await screen.findByTestId('connect-button'));
+  fireEvent.click(await screen.findByRole('tab', { name: 'Resources' }));
+  await screen.findByTestId('resource-panel', {}, { timeout: 5000 });
+  return fake;
+}
+
+const sectionNames = () => within(screen.getByRole('tablist', { name: 'Sections of Playground' })).getAllByRole('tab').map((t) => t.textContent);
+const items = () => within(screen.getByTestId('resource-list')).queryAllByTestId('resource-item').map((b) => b.getAttribute('data-uri'));
+
+async function read(uri: string) {
+  fireEvent.click(within(screen.getByTestId('resource-list')).getAllByTestId('resource-item').find((b) => b.getAttribute('data-uri') === uri)!);
+  fireEvent.click(screen.getByTestId('read-resource'));
+  return screen.findByTestId('resource-content');
+}
+
+describe('Resources section', () => {
+  it('sits between Tools and Prompts when the server declared resources and prompts', async () => {
+    await openResources({ resources: {}, prompts: {} });
+    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Trace']);
+  });
+
+  it('is left out, as Prompts is, when the server declared neither', async () => {
+    installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => [makeRemote()], 'connections:open': () => info({ tools: {} }) });
+    stop = startBridge();
+    render(<App />);
+    fireEvent.click(await screen.findByTestId('connect-button'));
+    await screen.findByRole('tab', { name: 'Trace' });
+    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Trace']);
+  });
+
+  it('lists resources and templates, and searches both', async () => {
+    await openResources();
+    expect(items()).toEqual(['notes://readme', 'notes://data.json', 'notes://logo.png', 'notes://blob.bin']);
+    expect(screen.getByTestId('template-item')).toHaveAttribute('data-uri', 'weather://{city}/{day}');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search resources' }), { target: { value: 'json' } });
+    expect(items()).toEqual(['notes://data.json']);
+    expect(screen.queryByTestId('template-item')).toBeNull();
+    expect(screen.getByTestId('resource-list')).toHaveTextContent('1 of 5 shown');
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search resources' }), { target: { value: 'weather' } });
+    expect(items()).toEqual([]);
+    expect(screen.getByTestId('template-item')).toBeInTheDocument();
+  });
+
+  it('reads text as it came, JSON pretty with exact numbers, an image as an image, binary as its size and hex', async () => {
+    await openResources();
+    const text = await read('notes://readme');
+    expect(text).toHaveAttribute('data-kind', 'text');
+    expect(within(text).getByLabelText('Contents of notes://readme').textContent).toBe('# Hello\nA long line that wraps.');
+    const json = await waitFor(async () => {
+      const c = await read('notes://data.json');
+      expect(c).toHaveAttribute('data-kind', 'json');
+      return c;
+    });
+    expect(within(json).getByLabelText('Contents of notes://data.json').textContent).toBe('{\n  "id": 7960607143101464577,\n  "ok": true\n}');
+    const image = await waitFor(async () => {
+      const c = await read('notes://logo.png');
+      expect(c).toHaveAttribute('data-kind', 'image');
+      return c;
+    });
+    expect(within(image).getByRole('img', { name: 'Image notes://logo.png' })).toHaveAttribute('src', `data:image/png;base64,${PNG}`);
+    const binary = await waitFor(async () => {
+      const c = await read('notes://blob.bin');
+      expect(c).toHaveAttribute('data-kind', 'binary');
+      return c;
+    });
+    expect(binary).toHaveTextContent('Binary, 4 bytes');
+    expect(within(binary).getByTestId('resource-hex').textContent).toBe('00 01 02 ff');
+  });
+
+  it('a template: one field per variable, suggestions from completion/complete by keyboard, Read builds the URI', async () => {
+    const fake = await openResources();
+    fireEvent.click(screen.getByTestId('template-item'));
+    const city = await screen.findByRole('combobox', { name: /city/ });
+    fireEvent.change(city, { target: { value: 'be' } });
+    const list = await screen.findByRole('listbox', { name: 'Suggestions for city' });
+    expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Berlin', 'Bern']);
+    expect(fake.calls('connections:complete').at(-1)).toMatchObject({ ref: { type: 'ref/resource', uri: 'weather://{city}/{day}' }, argument: { name: 'city', value: 'be' } });
+    fireEvent.keyDown(city, { key: 'ArrowDown' });
+    fireEvent.keyDown(city, { key: 'ArrowDown' });
+    expect(city).toHaveAttribute('aria-activedescendant', within(list).getAllByRole('option')[1].id);
+    fireEvent.keyDown(city, { key: 'Enter' });
+    expect(city).toHaveValue('Bern');
+    expect(screen.queryByRole('listbox')).toBeNull();
+    // Both variables are required before Read is offered.
+    expect(screen.getByTestId('read-template')).toBeDisabled();
+    fireEvent.change(screen.getByRole('combobox', { name: /day/ }), { target: { value: 'next monday' } });
+    expect(screen.getByTestId('template-uri')).toHaveTextContent('weather://Bern/next%20monday');
+    fireEvent.click(screen.getByTestId('read-template'));
+    const content = await screen.findByTestId('resource-content');
+    expect(fake.calls('connections:read-resource').at(-1)).toEqual({ connectionId: 'c1', uri: 'weather://Bern/next%20monday' });
+    expect(content).toHaveTextContent('"uri": "weather://Bern/next%20monday"');
+  });
+
+  it('without the completions capability the fields are plain text fields and nothing is asked', async () => {
+    const fake = await openResources({ resources: {} });
+    fireEvent.click(screen.getByTestId('template-item'));
+    expect(screen.queryByRole('combobox')).toBeNull();
+    fireEvent.change(screen.getByRole('textbox', { name: /city/ }), { target: { value: 'b' } });
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(fake.calls('connections:complete')).toEqual([]);
+    // No subscribe capability: the reason is said instead of a button.
+    fireEvent.click(screen.getAllByTestId('resource-item')[0]);
+    expect(screen.queryByTestId('subscribe')).toBeNull();
+    expect(screen.getByTestId('resource-panel')).toHaveTextContent('This server does not offer subscriptions');
+  });
+
+  it.each(['legacy', 'modern'] as const)('subscribes (%s era), shows each update live with its count and time, and unsubscribes', async (era) => {
+    const fake = await openResources(undefined, era);
+    fireEvent.click(screen.getByTestId('subscribe'));
+    await waitFor(() => expect(screen.getByTestId('subscription-status')).toHaveTextContent(`Subscribed (${era === 'modern' ? 'a subscriptions/listen stream' : 'resources/subscribe'}); no update yet.`));
+    expect(fake.calls('connections:subscribe-resource')).toEqual([{ connectionId: 'c1', uri: 'notes://readme' }]);
+    fireEvent.click(screen.getByTestId('read-resource'));
+    await screen.findByTestId('resource-content');
+    expect(screen.getByTestId('read-resource')).toHaveTextContent('Read again');
+    // Updates after the read: what is shown is stale until it is read again.
+    const at = Date.now() + 5;
+    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at }));
+    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://other', at }));
+    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at }));
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent(`2 updates, the last at ${new Date(at).toLocaleTimeString()}. Changed since it was read: Read again to see it.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fireEvent.click(screen.getByTestId('read-resource'));
+    await waitFor(() => expect(screen.getByTestId('read-resource')).toBeEnabled());
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent('2 updates');
+    expect(screen.getByTestId('subscription-status')).not.toHaveTextContent('Changed since it was read');
+    expect(fake.calls('connections:read-resource')).toHaveLength(2);
+    fireEvent.click(screen.getByTestId('unsubscribe'));
+    expect(fake.calls('connections:unsubscribe-resource')).toEqual([{ connectionId: 'c1', uri: 'notes://readme' }]);
+    expect(screen.getByTestId('subscribe')).toBeInTheDocument();
+  });
+});
