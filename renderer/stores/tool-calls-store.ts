@@ -19,9 +19,11 @@ export interface ToolCall {
   error?: ErrorInfo;
   /** Milliseconds from the click to the answer, as the window saw it. */
   elapsedMs?: number;
+  /** Pinned calls are listed first and never give way to newer ones. */
+  pinned?: boolean;
 }
 
-/** Calls kept per connection; older ones give way. */
+/** Unpinned calls kept per connection; older ones give way (pinned ones stay). */
 export const HISTORY_LIMIT = 200;
 
 interface ToolCallsState {
@@ -29,13 +31,15 @@ interface ToolCallsState {
   calls: Record<string, ToolCall[]>;
   start(call: ToolCall): void;
   update(connectionId: string, id: string, patch: Partial<ToolCall>): void;
+  /** Pins or unpins one call. */
+  setPinned(connectionId: string, id: string, pinned: boolean): void;
   forget(connectionId: string): void;
 }
 
 export const useToolCallsStore = create<ToolCallsState>()((set) => ({
   calls: {},
   start(call) {
-    set((s) => ({ calls: { ...s.calls, [call.connectionId]: [call, ...(s.calls[call.connectionId] ?? [])].slice(0, HISTORY_LIMIT) } }));
+    set((s) => ({ calls: { ...s.calls, [call.connectionId]: keepWithinLimit([call, ...(s.calls[call.connectionId] ?? [])]) } }));
   },
   update(connectionId, id, patch) {
     set((s) => {
@@ -44,6 +48,9 @@ export const useToolCallsStore = create<ToolCallsState>()((set) => ({
       return { calls: { ...s.calls, [connectionId]: list.map((c) => (c.id === id ? { ...c, ...patch } : c)) } };
     });
   },
+  setPinned(connectionId, id, pinned) {
+    useToolCallsStore.getState().update(connectionId, id, { pinned });
+  },
   forget(connectionId) {
     set((s) => {
       const { [connectionId]: _gone, ...calls } = s.calls;
@@ -51,6 +58,12 @@ export const useToolCallsStore = create<ToolCallsState>()((set) => ({
     });
   },
 }));
+
+/** Newest first; the oldest unpinned calls beyond HISTORY_LIMIT are dropped, pinned ones always kept. */
+function keepWithinLimit(calls: ToolCall[]): ToolCall[] {
+  let unpinned = 0;
+  return calls.filter((c) => c.pinned === true || ++unpinned <= HISTORY_LIMIT);
+}
 
 const NONE: ToolCall[] = [];
 export function callsOf(state: { calls: Record<string, ToolCall[]> }, connectionId: string): ToolCall[] {

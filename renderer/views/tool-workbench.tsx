@@ -112,6 +112,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
           // The arguments are where the user goes next.
           requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="arguments-editor"]')?.focus());
         }}
+        onPin={(call, pinned) => useToolCallsStore.getState().setPinned(connectionId, call.id, pinned)}
         onCopyCommand={(command) =>
           void copyText(command).then((ok) => useUiStore.getState().notify(ok ? 'success' : 'error', ok ? 'Copied the CLI command (secret headers as placeholders).' : 'Could not copy to the clipboard.'))
         }

@@ -10,22 +10,28 @@ interface CallHistoryProps {
   onShow(call: ToolCall): void;
   onRerun(call: ToolCall): void;
   onEdit(call: ToolCall): void;
+  onPin(call: ToolCall, pinned: boolean): void;
   onCopyCommand(command: string): void;
 }
 
-/** This connection's calls in this session, newest first: what was sent, how it ended, how long it took. */
-export function CallHistory({ calls, shownId, live, commandFor, onShow, onRerun, onEdit, onCopyCommand }: CallHistoryProps) {
+/**
+ * This connection's calls in this session: pinned calls first (kept however many calls follow),
+ * then the rest newest first; for each what was sent, how it ended, how long it took.
+ */
+export function CallHistory({ calls, shownId, live, commandFor, onShow, onRerun, onEdit, onPin, onCopyCommand }: CallHistoryProps) {
   if (calls.length === 0) return null;
+  const ordered = [...calls.filter((c) => c.pinned === true), ...calls.filter((c) => c.pinned !== true)];
   return (
     <section className="call-history" aria-label="Call history" data-testid="call-history">
       <h3>History</h3>
       <ol>
-        {calls.map((call) => {
+        {ordered.map((call) => {
           const command = commandFor(call);
           const when = new Date(call.startedAt).toLocaleTimeString();
           return (
-            <li key={call.id} className={call.id === shownId ? 'is-shown' : undefined} data-testid="history-entry">
+            <li key={call.id} className={[call.id === shownId ? 'is-shown' : '', call.pinned ? 'is-pinned' : ''].join(' ').trim() || undefined} data-testid="history-entry">
               <button type="button" className="link-button history-show" onClick={() => onShow(call)} aria-current={call.id === shownId ? 'true' : undefined}>
+                {call.pinned && <span className="history-pin-mark">Pinned · </span>}
                 <span className="history-when">{when}</span> <code>{call.tool}</code> <span className="history-outcome">{summary(call)}</span>
               </button>
               <code className="history-args" title={call.argumentsText}>
@@ -37,6 +43,15 @@ export function CallHistory({ calls, shownId, live, commandFor, onShow, onRerun,
                 </button>
                 <button type="button" onClick={() => onEdit(call)} aria-label={`Edit the arguments of ${call.tool} (${when}) and run again`} data-testid="history-edit">
                   Edit…
+                </button>
+                <button
+                  type="button"
+                  onClick={() => onPin(call, !call.pinned)}
+                  aria-pressed={call.pinned === true}
+                  aria-label={`${call.pinned ? 'Unpin' : 'Pin'} the call of ${call.tool} (${when})`}
+                  data-testid="history-pin"
+                >
+                  {call.pinned ? 'Unpin' : 'Pin'}
                 </button>
                 {command && (
                   <button type="button" onClick={() => onCopyCommand(command)} aria-label={`Copy the call of ${call.tool} (${when}) as a CLI command`} data-testid="history-copy-cli">

@@ -157,6 +157,38 @@ describe('Tools section', () => {
     await waitFor(() => expect(copied).toBe(`periscope call http://127.0.0.1:4100/mcp add --args '{"a":2,"b":3}' -H 'Authorization: <secret Authorization>' --transport streamable`));
   });
 
+  it('pins a call: it is listed first, says so, and stays however many calls follow', async () => {
+    let n = 0;
+    await openTools({ 'connections:call-tool': () => outcome({ content: [{ type: 'text', text: `answer ${++n}` }] }) });
+    const { useToolsStore } = await import('../../../renderer/stores/tools-store');
+    act(() => useToolsStore.getState().setDraft('c1', 'add', '{"a": 2, "b": 3}'));
+    fireEvent.click(screen.getByTestId('call-tool'));
+    await screen.findByTestId('history-entry');
+    fireEvent.click(screen.getByTestId('history-rerun'));
+    await waitFor(() => expect(screen.getAllByTestId('history-entry')).toHaveLength(2));
+    const older = screen.getAllByTestId('history-entry')[1];
+    expect(older).toHaveTextContent('answer 1');
+    const pin = within(older).getByRole('button', { name: /^Pin the call of add/ });
+    expect(pin).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(pin);
+    const first = screen.getAllByTestId('history-entry')[0];
+    expect(first).toHaveTextContent('Pinned');
+    expect(first).toHaveTextContent('answer 1');
+    expect(within(first).getByRole('button', { name: /^Unpin the call of add/ })).toHaveAttribute('aria-pressed', 'true');
+
+    const { useToolCallsStore, HISTORY_LIMIT, callsOf } = await import('../../../renderer/stores/tool-calls-store');
+    act(() => {
+      for (let i = 0; i < HISTORY_LIMIT + 5; i++) {
+        useToolCallsStore.getState().start({ id: `bulk-${i}`, connectionId: 'c1', tool: 'add', argumentsText: '{}', startedAt: Date.now(), status: 'done' });
+      }
+    });
+    const kept = callsOf(useToolCallsStore.getState(), 'c1');
+    expect(kept.filter((c) => c.pinned !== true)).toHaveLength(HISTORY_LIMIT);
+    expect(kept.filter((c) => c.pinned === true).map((c) => c.outcome?.result)).toEqual([{ content: [{ type: 'text', text: 'answer 1' }] }]);
+    fireEvent.click(within(screen.getAllByTestId('history-entry')[0]).getByRole('button', { name: /^Unpin/ }));
+    expect(callsOf(useToolCallsStore.getState(), 'c1').some((c) => c.pinned)).toBe(false);
+  });
+
   it('lists again when the server says its tools changed, and says so', async () => {
     let listed = 0;
     const fake = await openTools({ 'connections:list-tools': () => ({ tools: ++listed === 1 ? TOOLS : [...TOOLS, { name: 'new_tool', inputSchema: { type: 'object' } }] }) });
