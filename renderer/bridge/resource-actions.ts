@@ -1,5 +1,6 @@
 import type { MainEvent } from '../../shared/ipc/contract';
 import { useResourcesStore, type ResourceInfo, type ResourceTemplateInfo } from '../stores/resources-store';
+import { useSectionsStore } from '../stores/sections-store';
 import { periscope } from './api';
 
 const store = () => useResourcesStore.getState();
@@ -28,6 +29,17 @@ export async function readResource(connectionId: string, uri: string): Promise<v
     ? { uri, status: 'done' as const, contents: (result.value.contents as Array<Record<string, unknown>> | undefined) ?? [], at: Date.now() }
     : { uri, status: 'failed' as const, error: result.error, at: Date.now() };
   store().update(connectionId, (slot) => ({ reads: { ...slot.reads, [uri]: read } }));
+}
+
+/**
+ * Follows a resource_link from a tool result: the Resources section opens on that URI and reads
+ * it (the URI need not be in the server's resources/list; links often point past it).
+ */
+export async function openResourceLink(connectionId: string, uri: string): Promise<void> {
+  const fresh = !store().slots[connectionId];
+  store().update(connectionId, () => ({ selected: { kind: 'resource', uri } }));
+  useSectionsStore.getState().select(connectionId, 'resources');
+  await Promise.all([fresh ? loadResources(connectionId) : undefined, readResource(connectionId, uri)]);
 }
 
 export async function subscribeResource(connectionId: string, uri: string): Promise<void> {

@@ -7,7 +7,7 @@ export type ContentBlock =
   | { kind: 'text'; text: string; label: string }
   | { kind: 'image'; src: string; mimeType: string; bytes: number; label: string }
   | { kind: 'audio'; src: string; mimeType: string; bytes: number; label: string }
-  | { kind: 'other'; label: string; summary: string };
+  | { kind: 'other'; label: string; summary: string; /** A resource_link's target, which the Resources section can open. */ linkUri?: string };
 
 /** Image types a browser shows safely in an <img> (an SVG there runs no script). */
 const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp', 'image/x-icon', 'image/avif', 'image/svg+xml']);
@@ -38,7 +38,12 @@ function fromContent(value: unknown, label: string): ContentBlock {
     case 'resource':
       return fromResource(block.resource, `${label}: embedded resource`);
     case 'resource_link':
-      return { kind: 'other', label, summary: `link to ${String(block.uri ?? '?')}${block.name ? ` (${String(block.name)})` : ''}` };
+      return {
+        kind: 'other',
+        label,
+        summary: `link to ${String(block.uri ?? '?')}${block.name ? ` (${String(block.name)})` : ''}`,
+        ...(typeof block.uri === 'string' && block.uri.length > 0 ? { linkUri: block.uri } : {}),
+      };
     default:
       return { kind: 'other', label, summary: `${String(block.type ?? 'untyped')} block` };
   }

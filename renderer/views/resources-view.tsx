@@ -25,7 +25,9 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
   const subscribable = (capabilities?.resources as { subscribe?: boolean } | undefined)?.subscribe === true;
   const completes = capabilities?.completions !== undefined;
   const selected = slot.selected;
-  const resource = selected?.kind === 'resource' ? slot.resources.find((r) => r.uri === selected.uri) : undefined;
+  const listed = selected?.kind === 'resource' ? slot.resources.find((r) => r.uri === selected.uri) : undefined;
+  // A resource opened from a tool result's resource_link may be missing from resources/list.
+  const resource = listed ?? (selected?.kind === 'resource' && slot.status !== 'loading' ? { uri: selected.uri } : undefined);
   const template = selected?.kind === 'template' ? slot.templates.find((t) => t.uriTemplate === selected.uriTemplate) : undefined;
   return (
     <div className="tools-view" data-testid="resources-view">
@@ -49,6 +51,11 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
             {resource.mimeType && ` · ${resource.mimeType}`}
           </p>
           {resource.description && <p>{resource.description}</p>}
+          {!listed && (
+            <p className="muted" data-testid="resource-not-listed">
+              Opened from a resource link: the server's resources list does not include this URI.
+            </p>
+          )}
           <div className="form-actions">
             <button type="button" onClick={() => void readResource(connectionId, resource.uri)} disabled={!live || slot.reads[resource.uri]?.status === 'reading'} data-testid="read-resource">
               {slot.reads[resource.uri] ? 'Read again' : 'Read'}

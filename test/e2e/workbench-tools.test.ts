@@ -49,6 +49,11 @@ describe('the tools workbench', () => {
     expect(await result.getByTestId('content-text').innerText()).toBe('5');
     expect(await result.getByTestId('call-timing').innerText()).toMatch(/elapsed [\d.]+ ms · round trip [\d.]+ ms/);
     await looksAt(app, page, 'workbench-add');
+    // Rendered as Markdown on request, under the production Content-Security-Policy.
+    await result.getByRole('button', { name: 'Show as Markdown: Block 1' }).click();
+    expect(await result.getByTestId('markdown-view').locator('p').innerText()).toBe('5');
+    await result.getByRole('button', { name: 'Show as Markdown: Block 1' }).click();
+    expect(await result.getByTestId('content-text').innerText()).toBe('5');
   });
 
   it('a validation error blocks a bad value: nothing is sent, the error is next to the field', async () => {
@@ -85,6 +90,22 @@ describe('the tools workbench', () => {
     await expect.poll(() => entries.first().innerText()).toMatch(/add\s+ok: 5/);
     await expect.poll(() => workbench().getAttribute('data-tool')).toBe('add');
     await looksAt(app, page, 'workbench-history');
+  });
+
+  it('a resource link in a result opens in Resources, read, and its Markdown renders on request', async () => {
+    await chooseTool('find_docs');
+    await workbench().getByTestId('call-tool').click();
+    const result = workbench().getByTestId('call-result');
+    await expect.poll(() => result.getAttribute('data-outcome')).toBe('result');
+    await result.getByRole('button', { name: 'Open playground://readme in Resources' }).click();
+    await expect.poll(() => panel().getByRole('tab', { name: 'Resources', exact: true }).getAttribute('aria-selected')).toBe('true');
+    const resource = panel().getByTestId('resource-panel');
+    await expect.poll(() => resource.getByTestId('content-text').innerText(), { timeout: 10_000 }).toContain('playground');
+    await resource.getByRole('button', { name: /^Show as Markdown: Contents of playground:\/\/readme/ }).click();
+    await expect.poll(() => resource.getByTestId('markdown-view').locator('h1, h2').count()).toBeGreaterThan(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await looksAt(app, page, 'workbench-resource-link-markdown');
+    await panel().getByRole('tab', { name: 'Tools', exact: true }).click();
   });
 
   it('keyboard: the section tabs move with the arrow keys', async () => {

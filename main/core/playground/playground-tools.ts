@@ -100,6 +100,22 @@ export function registerPlaygroundTools(server: McpServer, operations: Operation
   );
 
   server.registerTool(
+    'find_docs',
+    {
+      title: 'Find docs',
+      description: 'Points to where the answer is: a resource_link content block to the playground README resource, rather than the text itself.',
+      inputSchema: z.object({ topic: z.string().default('transports').describe('What to look up') }),
+      annotations: { readOnlyHint: true },
+    },
+    async ({ topic }) => ({
+      content: [
+        { type: 'text', text: `The README covers ${topic}:` },
+        { type: 'resource_link', uri: 'playground://readme', name: 'readme', title: 'Playground README', mimeType: 'text/markdown' },
+      ],
+    }),
+  );
+
+  server.registerTool(
     'log',
     {
       title: 'Log',

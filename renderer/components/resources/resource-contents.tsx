@@ -1,8 +1,10 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { formatBytes, HEX_PREVIEW_BYTES, viewContents, type ContentView } from '../../workbench/resource-contents';
 import { ErrorNotice } from '../error-notice';
+import { LargeText } from '../trace/large-text';
+import { TextBlock } from '../trace/text-block';
 
-/** A resources/read result: each item of `contents` by its kind (text wrapped, JSON pretty, image, binary as size and hex). */
+/** A resources/read result: each item of `contents` by its kind (text wrapped or as Markdown on request, JSON pretty, both scrolling at any size; image, binary as size and hex). */
 export function ResourceContents({ contents, error }: { contents?: Array<Record<string, unknown>>; error?: ErrorInfo }) {
   if (error) return <ErrorNotice error={error} title="Could not read the resource" />;
   if (!contents) return null;
@@ -21,11 +23,8 @@ function ContentItem({ view }: { view: ContentView }) {
   return (
     <figure className={`resource-content kind-${view.kind}`} data-testid="resource-content" data-kind={view.kind}>
       <figcaption className="muted">{facts}</figcaption>
-      {(view.kind === 'text' || view.kind === 'json') && (
-        <pre className="resource-text" tabIndex={0} aria-label={`Contents of ${view.uri}`}>
-          {view.text}
-        </pre>
-      )}
+      {view.kind === 'text' && <TextBlock text={view.text} label={`Contents of ${view.uri}`} />}
+      {view.kind === 'json' && <LargeText text={view.text} testId="content-text" label={`Contents of ${view.uri}, JSON`} />}
       {view.kind === 'image' && <img className="resource-image" src={view.dataUrl} alt={`Image ${view.uri}`} />}
       {view.kind === 'binary' && (
         <>

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { copyText } from '../../bridge/clipboard';
+import { openResourceLink } from '../../bridge/resource-actions';
+import { useConnectionsStore } from '../../stores/connections-store';
 import type { ToolCall } from '../../stores/tool-calls-store';
 import type { ToolInfo } from '../../stores/tools-store';
 import { formatLatency } from '../../trace/entry-fields';
@@ -39,12 +41,13 @@ export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | un
     <section className={`call-result${isError ? ' is-tool-error' : ''}`} aria-label="Call result" data-testid="call-result" data-outcome={isError ? 'tool-error' : 'result'}>
       <h3>{isError ? 'Tool error: the tool ran and reported a failure (isError)' : 'Result'}</h3>
       {timing}
-      <ResultBody result={result} tool={tool} />
+      <ResultBody result={result} tool={tool} connectionId={call.connectionId} />
     </section>
   );
 }
 
-function ResultBody({ result, tool }: { result: Record<string, unknown>; tool: ToolInfo | undefined }) {
+function ResultBody({ result, tool, connectionId }: { result: Record<string, unknown>; tool: ToolInfo | undefined; connectionId: string }) {
+  const offersResources = useConnectionsStore((s) => s.infos[connectionId]?.capabilities?.resources !== undefined);
   const blocks = useMemo(() => contentBlocks({ result }) ?? [], [result]);
   const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n\n');
   return (
@@ -54,7 +57,7 @@ function ResultBody({ result, tool }: { result: Record<string, unknown>; tool: T
           Copy text
         </button>
       )}
-      <ContentBlocks blocks={blocks} />
+      <ContentBlocks blocks={blocks} onOpenResource={offersResources ? (uri) => void openResourceLink(connectionId, uri) : undefined} />
       <StructuredContent result={result} tool={tool} />
     </>
   );

@@ -1,9 +1,13 @@
 import { formatSize } from '../../trace/entry-fields';
 import type { ContentBlock } from '../../trace/mcp-content';
-import { LargeText } from './large-text';
+import { TextBlock } from './text-block';
 
-/** An MCP result's content blocks, each under its label: text complete and wrapped, images drawn, audio playable. */
-export function ContentBlocks({ blocks }: { blocks: ContentBlock[] }) {
+/**
+ * An MCP result's content blocks, each under its label: text complete and wrapped (or as Markdown
+ * on request), images drawn, audio playable; a resource link opens in the Resources section when
+ * the caller offers `onOpenResource` (a live connection whose server offers resources).
+ */
+export function ContentBlocks({ blocks, onOpenResource }: { blocks: ContentBlock[]; onOpenResource?: (uri: string) => void }) {
   if (blocks.length === 0) return <p className="muted">No content blocks.</p>;
   return (
     <ol className="content-blocks" data-testid="content-blocks">
@@ -14,10 +18,22 @@ export function ContentBlocks({ blocks }: { blocks: ContentBlock[] }) {
             {block.kind === 'text' && <span className="muted"> · text, {formatSize(block.text.length)}</span>}
             {(block.kind === 'image' || block.kind === 'audio') && <span className="muted"> · {block.mimeType}, {formatSize(block.bytes)}</span>}
           </div>
-          {block.kind === 'text' && <LargeText text={block.text} testId="content-text" label={`${block.label}, text`} />}
+          {block.kind === 'text' && <TextBlock text={block.text} label={block.label} />}
           {block.kind === 'image' && <img src={block.src} alt={`${block.label}: ${block.mimeType} image`} className="content-image" data-testid="content-image" />}
           {block.kind === 'audio' && <audio controls src={block.src} aria-label={`${block.label}: ${block.mimeType} audio`} data-testid="content-audio" />}
-          {block.kind === 'other' && <p className="muted">{block.summary}</p>}
+          {block.kind === 'other' && (
+            <p className="muted">
+              {block.summary}
+              {block.linkUri && onOpenResource && (
+                <>
+                  {' '}
+                  <button type="button" className="link-button" onClick={() => onOpenResource(block.linkUri!)} aria-label={`Open ${block.linkUri} in Resources`} data-testid="open-resource-link">
+                    Open in Resources
+                  </button>
+                </>
+              )}
+            </p>
+          )}
         </li>
       ))}
     </ol>

@@ -100,13 +100,13 @@ describe('Resources section', () => {
     await openResources();
     const text = await read('notes://readme');
     expect(text).toHaveAttribute('data-kind', 'text');
-    expect(within(text).getByLabelText('Contents of notes://readme').textContent).toBe('# Hello\nA long line that wraps.');
+    expect(within(text).getByTestId('content-text').textContent).toBe('# Hello\nA long line that wraps.');
     const json = await waitFor(async () => {
       const c = await read('notes://data.json');
       expect(c).toHaveAttribute('data-kind', 'json');
       return c;
     });
-    expect(within(json).getByLabelText('Contents of notes://data.json').textContent).toBe('{\n  "id": 7960607143101464577,\n  "ok": true\n}');
+    expect(within(json).getByTestId('content-text').textContent).toBe('{\n  "id": 7960607143101464577,\n  "ok": true\n}');
     const image = await waitFor(async () => {
       const c = await read('notes://logo.png');
       expect(c).toHaveAttribute('data-kind', 'image');
@@ -182,5 +182,24 @@ describe('Resources section', () => {
     fireEvent.click(screen.getByTestId('unsubscribe'));
     expect(fake.calls('connections:unsubscribe-resource')).toEqual([{ connectionId: 'c1', uri: 'notes://readme' }]);
     expect(screen.getByTestId('subscribe')).toBeInTheDocument();
+  });
+});
+
+describe('a resource link from a tool result', () => {
+  it('opens the Resources section on its URI and reads it, even when resources/list does not name it', async () => {
+    const fake = await openResources();
+    fireEvent.click(screen.getByRole('tab', { name: 'Overview' }));
+    const { openResourceLink } = await import('../../../renderer/bridge/resource-actions');
+    await act(() => openResourceLink('c1', 'notes://elsewhere'));
+    expect(screen.getByRole('tab', { name: 'Resources' })).toHaveAttribute('aria-selected', 'true');
+    const panel = await screen.findByTestId('resource-panel');
+    expect(panel).toHaveTextContent('notes://elsewhere');
+    expect(within(panel).getByTestId('resource-not-listed')).toHaveTextContent('Opened from a resource link');
+    expect(fake.calls('connections:read-resource')).toEqual([{ connectionId: 'c1', uri: 'notes://elsewhere' }]);
+    expect(within(panel).getByTestId('content-text').textContent).toBe('{\n  "uri": "notes://elsewhere"\n}');
+    // A listed URI opens as the list's own entry, without the note.
+    await act(() => openResourceLink('c1', 'notes://readme'));
+    expect(screen.getByTestId('resource-panel')).toHaveTextContent('What this is');
+    expect(screen.queryByTestId('resource-not-listed')).toBeNull();
   });
 });

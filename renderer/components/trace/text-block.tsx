@@ -1,0 +1,40 @@
+import { lazy, Suspense, useState } from 'react';
+import { LargeText } from './large-text';
+
+// The Markdown renderer and its parser load on the first "Show as Markdown".
+const MarkdownView = lazy(() => import('../markdown/markdown-view').then((m) => ({ default: m.MarkdownView })));
+
+/** Rendering a longer text as Markdown would freeze the window; it stays plain text (complete). */
+export const MARKDOWN_MAX_CHARS = 200_000;
+
+/**
+ * One text content block: plain and wrapped by default (what the server sent, exactly), or
+ * rendered as Markdown on request, since many tools answer in Markdown.
+ */
+export function TextBlock({ text, label }: { text: string; label: string }) {
+  const [asMarkdown, setAsMarkdown] = useState(false);
+  const tooLong = text.length > MARKDOWN_MAX_CHARS;
+  return (
+    <>
+      <button
+        type="button"
+        className="link-button markdown-toggle"
+        aria-pressed={asMarkdown}
+        disabled={tooLong}
+        title={tooLong ? `Longer than ${MARKDOWN_MAX_CHARS.toLocaleString('en-US')} characters: shown as plain text` : undefined}
+        onClick={() => setAsMarkdown((on) => !on)}
+        aria-label={`Show as Markdown: ${label}`}
+        data-testid="markdown-toggle"
+      >
+        Show as Markdown
+      </button>
+      {asMarkdown && !tooLong ? (
+        <Suspense fallback={<p className="muted" role="status">Rendering Markdown…</p>}>
+          <MarkdownView text={text} label={`${label}, as Markdown`} />
+        </Suspense>
+      ) : (
+        <LargeText text={text} testId="content-text" label={`${label}, text`} />
+      )}
+    </>
+  );
+}
