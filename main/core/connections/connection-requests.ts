@@ -24,7 +24,12 @@ export interface CallToolOptions {
  * connection's timeouts and turns any failure into a PeriscopeError (see McpConnection.failure).
  */
 export abstract class ConnectionRequests {
+  /** 2025 era: URIs subscribed with resources/subscribe, and how many open subscriptions hold each. */
+  private readonly legacySubscriptions = new Map<string, number>();
+
   protected abstract liveSession(): LiveSession;
+  /** The live session's client, or undefined when the connection is not open (no throw). */
+  protected abstract currentClient(): LiveSession['client'] | undefined;
   protected abstract sdkOptions(opts?: PerRequestOptions): RequestOptions;
   protected abstract failure(error: unknown): Promise<PeriscopeError>;
   protected abstract beginRequest(): void;
@@ -108,14 +113,47 @@ export abstract class ConnectionRequests {
         return { honored: subscription.honoredFilter, close: () => subscription.close() };
       }
       const uris = filter.resourceSubscriptions ?? [];
-      for (const uri of uris) await client.subscribeResource({ uri }, options);
+      for (const uri of uris) {
+        await client.subscribeResource({ uri }, options);
+        this.legacySubscriptions.set(uri, (this.legacySubscriptions.get(uri) ?? 0) + 1);
+      }
+      let closed = false;
       return {
         honored: filter,
         close: async () => {
-          for (const uri of uris) await client.unsubscribeResource({ uri }).catch(() => undefined);
+          if (closed) return;
+          closed = true;
+          for (const uri of uris) {
+            const holders = (this.legacySubscriptions.get(uri) ?? 1) - 1;
+            if (holders > 0) {
+              this.legacySubscriptions.set(uri, holders);
+              continue;
+            }
+            this.legacySubscriptions.delete(uri);
+            // The session now, not the one subscribed on: a renewal may have replaced it.
+            await this.currentClient()?.unsubscribeResource({ uri }).catch(() => undefined);
+          }
         },
       };
     });
+  }
+
+  /**
+   * Sends `resources/subscribe` again on a new 2025 session for every URI still subscribed (a
+   * server forgets a session's subscriptions with the session). Resolves with the URIs it
+   * could not subscribe again and why; never rejects.
+   */
+  protected async resubscribe(session: LiveSession): Promise<{ uris: string[]; failed: Array<{ uri: string; message: string }> }> {
+    const uris = [...this.legacySubscriptions.keys()];
+    const failed: Array<{ uri: string; message: string }> = [];
+    for (const uri of uris) {
+      try {
+        await session.client.subscribeResource({ uri }, this.sdkOptions());
+      } catch (error) {
+        failed.push({ uri, message: (await this.failure(error)).info.message });
+      }
+    }
+    return { uris, failed };
   }
 
   /**

@@ -87,6 +87,7 @@ export class McpConnection extends ConnectionRequests {
         await expired.close({ terminate: false }).catch(() => undefined);
       },
       reconnect: () => (this.connecting ??= this.doConnect().finally(() => (this.connecting = undefined))),
+      restore: (session) => this.resubscribe(session),
     });
     this.state = { connectionId: this.id, label: this.label, state: 'closed', warnings: [], ...(shownUrl ? { url: shownUrl } : {}) };
   }
@@ -191,6 +192,10 @@ export class McpConnection extends ConnectionRequests {
   protected async renewExpired(expired: LiveSession, failure: PeriscopeError): Promise<LiveSession | undefined> {
     if (!this.renewsSessions() || this.closed) return undefined;
     return this.renewal.renew(expired, failure.info);
+  }
+
+  protected currentClient(): LiveSession['client'] | undefined {
+    return this.state.state === 'connected' ? this.session?.client : undefined;
   }
 
   private renewsSessions(): boolean {

@@ -13,6 +13,11 @@ export interface RenewalHost {
   drop(expired: LiveSession): Promise<void>;
   /** Connects again (the same transport, a fresh initialize); rejects with a PeriscopeError. */
   reconnect(): Promise<unknown>;
+  /**
+   * Restores what the old session held on the server (its resource subscriptions): the URIs
+   * subscribed again and those that failed, with why. Never rejects.
+   */
+  restore?(session: LiveSession): Promise<{ uris: string[]; failed: Array<{ uri: string; message: string }> }>;
 }
 
 /**
@@ -55,7 +60,20 @@ export class SessionRenewal {
     const session = this.host.current();
     if (!session) throw new PeriscopeError({ kind: 'session-expired', message: info.message, hint: 'reconnect to start a new session' });
     bus.emit({ type: 'lifecycle', state: 'info', text: `Session expired; initialized a new one (was ${oldId ?? 'unknown'}, now ${session.inner.sessionId ?? 'without a session id'})` });
+    await this.restore(session);
     return session;
+  }
+
+  /** The subscriptions again, said in the trace: the ones restored, and each that failed and why. */
+  private async restore(session: LiveSession): Promise<void> {
+    const restored = await this.host.restore?.(session);
+    if (!restored || restored.uris.length === 0) return;
+    const { bus } = this.host;
+    const again = restored.uris.filter((uri) => !restored.failed.some((f) => f.uri === uri));
+    if (again.length > 0) bus.emit({ type: 'lifecycle', state: 'info', text: `Subscribed again on the new session to ${again.length} resource(s): ${again.join(', ')}` });
+    for (const f of restored.failed) {
+      bus.emit({ type: 'lifecycle', state: 'warning', text: `Could not subscribe again on the new session to ${f.uri}: ${f.message}; its updates will not arrive until it is subscribed again` });
+    }
   }
 }
 
