@@ -7,7 +7,8 @@ import { useTraceStore } from '../stores/trace-store';
 import { useUiStore } from '../stores/ui-store';
 import { refreshRemotes } from './remote-actions';
 import { applyResourceUpdated } from './resource-actions';
-import { applyCallProgress, refreshOnListChanged } from './tool-actions';
+import { refreshOnListChanged } from './list-changes';
+import { applyCallProgress } from './tool-actions';
 
 /** Writes one event from main into the stores. */
 export function applyMainEvent(event: MainEvent): void {

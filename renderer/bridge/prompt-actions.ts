@@ -3,8 +3,8 @@ import { periscope } from './api';
 
 const store = () => usePromptsStore.getState();
 
-/** Lists the prompts (every page: main follows nextCursor). */
-export async function loadPrompts(connectionId: string): Promise<void> {
+/** Lists the prompts (every page: main follows nextCursor); `changeNotice` says why it listed again. */
+export async function loadPrompts(connectionId: string, changeNotice?: string): Promise<void> {
   store().update(connectionId, () => ({ status: 'loading', error: undefined }));
   const result = await periscope().connections.listPrompts(connectionId);
   if (!result.ok) return store().update(connectionId, () => ({ status: 'failed', error: result.error }));
@@ -12,6 +12,7 @@ export async function loadPrompts(connectionId: string): Promise<void> {
   store().update(connectionId, (slot) => ({
     status: 'ready',
     prompts,
+    changeNotice,
     selected: slot.selected && prompts.some((p) => p.name === slot.selected) ? slot.selected : prompts[0]?.name,
   }));
 }

@@ -1,12 +1,14 @@
 import type { MainEvent } from '../../shared/ipc/contract';
 import { useResourcesStore, type ResourceInfo, type ResourceTemplateInfo } from '../stores/resources-store';
 import { useSectionsStore } from '../stores/sections-store';
+import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
+import { reportError } from './remote-actions';
 
 const store = () => useResourcesStore.getState();
 
-/** Lists resources and resource templates (every page: main follows nextCursor). */
-export async function loadResources(connectionId: string): Promise<void> {
+/** Lists resources and resource templates (every page: main follows nextCursor); `changeNotice` says why it listed again. */
+export async function loadResources(connectionId: string, changeNotice?: string): Promise<void> {
   store().update(connectionId, () => ({ status: 'loading', error: undefined, templatesError: undefined }));
   const [resources, templates] = await Promise.all([periscope().connections.listResources(connectionId), periscope().connections.listResourceTemplates(connectionId)]);
   if (!resources.ok) return store().update(connectionId, () => ({ status: 'failed', error: resources.error }));
@@ -14,6 +16,7 @@ export async function loadResources(connectionId: string): Promise<void> {
   const listedTemplates = templates.ok ? (templates.value.resourceTemplates as ResourceTemplateInfo[]) : [];
   store().update(connectionId, (slot) => ({
     status: 'ready',
+    changeNotice,
     resources: listed,
     templates: listedTemplates,
     templatesError: templates.ok ? undefined : templates.error,
@@ -40,6 +43,14 @@ export async function openResourceLink(connectionId: string, uri: string): Promi
   store().update(connectionId, () => ({ selected: { kind: 'resource', uri } }));
   useSectionsStore.getState().select(connectionId, 'resources');
   await Promise.all([fresh ? loadResources(connectionId) : undefined, readResource(connectionId, uri)]);
+}
+
+/** Saves a blob's bytes to a file the user picks; says where, or why not. */
+export async function saveResourceContents(connectionId: string, contents: { uri: string; mimeType?: string; blob: string }): Promise<void> {
+  const result = await periscope().connections.saveResourceContents(connectionId, contents);
+  if (!result.ok) return reportError(`Could not save ${contents.uri}`, result.error);
+  if (result.value.cancelled) return;
+  useUiStore.getState().notify('success', `Saved ${contents.uri} (${result.value.bytes.toLocaleString('en-US')} bytes) to ${result.value.path}.`);
 }
 
 export async function subscribeResource(connectionId: string, uri: string): Promise<void> {

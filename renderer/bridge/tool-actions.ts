@@ -1,5 +1,4 @@
 import type { MainEvent } from '../../shared/ipc/contract';
-import type { TraceEntry } from '../../shared/model/trace';
 import { useToolCallsStore, type ToolCall } from '../stores/tool-calls-store';
 import { useToolsStore, type ToolInfo } from '../stores/tools-store';
 import { periscope } from './api';
@@ -36,16 +35,6 @@ export async function cancelToolCall(connectionId: string, callId: string): Prom
 export function applyCallProgress(event: Extract<MainEvent, { type: 'call-progress' }>): void {
   const { connectionId, callId, progress, total, message } = event;
   useToolCallsStore.getState().update(connectionId, callId, { progress: { progress, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) } });
-}
-
-/**
- * notifications/tools/list_changed (the 2025 era's way to say the tools changed) arrives in the
- * trace: a connection whose tools were listed lists them again, and says why.
- */
-export function refreshOnListChanged(connectionId: string, entries: readonly TraceEntry[]): void {
-  const changed = entries.some((e) => e.type === 'message' && e.direction === 'incoming' && e.method === 'notifications/tools/list_changed');
-  if (!changed || !useToolsStore.getState().slots[connectionId]) return;
-  void loadTools(connectionId, `The server said its tools changed (notifications/tools/list_changed); the list was refreshed at ${new Date().toLocaleTimeString()}.`);
 }
 
 export function forgetTools(connectionId: string): void {

@@ -19,6 +19,8 @@ export interface PromptGet {
 
 export interface PromptsSlot {
   status: 'loading' | 'ready' | 'failed';
+  /** Why the list was listed again (the server said it changed), until dismissed. */
+  changeNotice?: string;
   prompts: PromptInfo[];
   error?: ErrorInfo;
   query: string;

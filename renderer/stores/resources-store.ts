@@ -41,6 +41,8 @@ export type ResourceSelection = { kind: 'resource'; uri: string } | { kind: 'tem
 
 export interface ResourcesSlot {
   status: 'loading' | 'ready' | 'failed';
+  /** Why the list was listed again (the server said it changed), until dismissed. */
+  changeNotice?: string;
   resources: ResourceInfo[];
   templates: ResourceTemplateInfo[];
   error?: ErrorInfo;

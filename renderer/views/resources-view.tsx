@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { ResourceContents } from '../components/resources/resource-contents';
+import { ResourceContents, type SavableBlob } from '../components/resources/resource-contents';
 import { ResourceList } from '../components/resources/resource-list';
 import { SubscriptionBar } from '../components/resources/subscription-bar';
 import { TemplateForm } from '../components/resources/template-form';
 import { fetchCompletions } from '../bridge/completion-actions';
-import { loadResources, readResource, subscribeResource, unsubscribeResource } from '../bridge/resource-actions';
+import { loadResources, readResource, saveResourceContents, subscribeResource, unsubscribeResource } from '../bridge/resource-actions';
 import { resourcesSlot, useResourcesStore, type ResourceRead } from '../stores/resources-store';
 
 interface ResourcesViewProps {
@@ -24,6 +24,7 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
   }, [connectionId]);
   const subscribable = (capabilities?.resources as { subscribe?: boolean } | undefined)?.subscribe === true;
   const completes = capabilities?.completions !== undefined;
+  const save = (blob: SavableBlob) => void saveResourceContents(connectionId, blob);
   const selected = slot.selected;
   const listed = selected?.kind === 'resource' ? slot.resources.find((r) => r.uri === selected.uri) : undefined;
   // A resource opened from a tool result's resource_link may be missing from resources/list.
@@ -37,11 +38,13 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
         status={slot.status}
         error={slot.error}
         templatesError={slot.templatesError}
+        changeNotice={slot.changeNotice}
         query={slot.query}
         selected={selected}
         onQuery={(query) => update(connectionId, () => ({ query }))}
         onSelect={(s) => update(connectionId, () => ({ selected: s }))}
         onRefresh={() => void loadResources(connectionId)}
+        onDismissNotice={() => update(connectionId, () => ({ changeNotice: undefined }))}
       />
       {resource && (
         <section className="tool-workbench resource-panel" aria-label={`Resource ${resource.title ?? resource.name ?? resource.uri}`} data-testid="resource-panel">
@@ -71,7 +74,7 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
               onUnsubscribe={() => void unsubscribeResource(connectionId, resource.uri)}
             />
           </div>
-          <ReadOutcome read={slot.reads[resource.uri]} />
+          <ReadOutcome read={slot.reads[resource.uri]} onSave={save} />
         </section>
       )}
       {template && (
@@ -99,7 +102,7 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
               void readResource(connectionId, uri);
             }}
           />
-          <ReadOutcome read={slot.lastTemplateRead[template.uriTemplate] ? slot.reads[slot.lastTemplateRead[template.uriTemplate]] : undefined} />
+          <ReadOutcome read={slot.lastTemplateRead[template.uriTemplate] ? slot.reads[slot.lastTemplateRead[template.uriTemplate]] : undefined} onSave={save} />
         </section>
       )}
       {!resource && !template && slot.status === 'ready' && (
@@ -109,13 +112,13 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
   );
 }
 
-function ReadOutcome({ read }: { read?: ResourceRead }) {
+function ReadOutcome({ read, onSave }: { read?: ResourceRead; onSave?: (blob: SavableBlob) => void }) {
   if (!read) return null;
   if (read.status === 'reading') return <p className="muted" role="status">Reading {read.uri}…</p>;
   return (
     <div aria-live="polite">
       <p className="muted">Read at {new Date(read.at).toLocaleTimeString()}</p>
-      <ResourceContents contents={read.contents} error={read.error} />
+      <ResourceContents contents={read.contents} error={read.error} onSave={onSave} />
     </div>
   );
 }

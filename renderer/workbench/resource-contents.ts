@@ -7,8 +7,8 @@ import { parse, stringify } from 'lossless-json';
 export type ContentView =
   | { kind: 'json'; uri: string; mimeType?: string; text: string }
   | { kind: 'text'; uri: string; mimeType?: string; text: string }
-  | { kind: 'image'; uri: string; mimeType: string; dataUrl: string; bytes: number }
-  | { kind: 'binary'; uri: string; mimeType?: string; bytes: number; hex: string };
+  | { kind: 'image'; uri: string; mimeType: string; dataUrl: string; bytes: number; blob: string }
+  | { kind: 'binary'; uri: string; mimeType?: string; bytes: number; hex: string; blob: string };
 
 /** How many leading bytes of a binary resource the hex preview shows. */
 export const HEX_PREVIEW_BYTES = 64;
@@ -30,8 +30,8 @@ export function viewContents(raw: RawContents): ContentView {
   const blob = typeof raw.blob === 'string' ? raw.blob : '';
   const bytes = base64Bytes(blob);
   // Only raster formats an <img> shows safely; an SVG could carry script-like content, so it stays binary.
-  if (mimeType && /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(mimeType)) return { kind: 'image', uri, mimeType, dataUrl: `data:${mimeType};base64,${blob}`, bytes };
-  return { kind: 'binary', uri, mimeType, bytes, hex: hexPreview(blob, HEX_PREVIEW_BYTES) };
+  if (mimeType && /^image\/(png|jpeg|gif|webp|avif|bmp)$/i.test(mimeType)) return { kind: 'image', uri, mimeType, dataUrl: `data:${mimeType};base64,${blob}`, bytes, blob };
+  return { kind: 'binary', uri, mimeType, bytes, hex: hexPreview(blob, HEX_PREVIEW_BYTES), blob };
 }
 
 function isJsonType(mimeType: string | undefined, text: string): boolean {

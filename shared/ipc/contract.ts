@@ -108,6 +108,14 @@ export type TraceSnapshot = z.infer<typeof TraceSnapshot>;
 
 export const SessionSaved = z.object({ cancelled: z.literal(false), path: z.string(), count: z.number().int() });
 
+/** A resource's base64 contents as they may be saved: 96 MiB of text, about 72 MiB of bytes. */
+export const MAX_SAVED_BLOB_CHARS = 96 * 1024 * 1024;
+const Base64Blob = z
+  .string()
+  .max(MAX_SAVED_BLOB_CHARS, 'the contents are too large to save from the window (over 72 MiB)')
+  .regex(/^[A-Za-z0-9+/\r\n]*={0,2}[\r\n]*$/, 'the contents are not base64');
+export const ResourceSaved = z.object({ cancelled: z.literal(false), path: z.string(), bytes: z.number().int().nonnegative() });
+
 /** A saved session file opened offline: read-only, no live connection behind it. */
 export const OpenedSession = z.object({
   cancelled: z.literal(false),
@@ -199,6 +207,11 @@ export const contract = {
   'connections:subscribe-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: z.object({ honored: z.boolean() }) },
   /** resources/unsubscribe (2025) or the listen stream closed (2026-07-28). */
   'connections:unsubscribe-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: Done },
+  /** Main shows the save dialog and writes a read resource's blob (base64, as shown) as bytes. */
+  'connections:save-resource-contents': {
+    input: OnConnection.extend({ uri: z.string().min(1).max(8192), mimeType: z.string().max(255).optional(), blob: Base64Blob }),
+    output: z.union([Cancelled, ResourceSaved]),
+  },
   'connections:list-prompts': { input: OnConnection, output: z.looseObject({ prompts: z.array(Prompt) }) },
   'connections:get-prompt': {
     input: OnConnection.extend({ name: z.string().min(1), arguments: z.record(z.string(), z.string()).optional() }),

@@ -6,7 +6,9 @@ import { PlaygroundHost } from './playground-remote';
 import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLauncher, RemotesPort, SessionFilesPort, SettingsPort } from './ports';
 import { remoteHandlers } from './remote-handlers';
 import { sessionHandlers } from './session-handlers';
+import { listenForListChanges } from './list-change-listener';
 import { resourceHandlers } from './resource-handlers';
+import { resourceSaveHandlers } from './resource-save-handlers';
 import { toolCallHandlers } from './tool-call-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -52,6 +54,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
     ...toolCallHandlers({ lookup, manager: deps.manager, emit }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
+    ...resourceSaveHandlers({ lookup, dialogs: deps.dialogs }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };
@@ -61,6 +64,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     if (entry.type === 'lifecycle' && entry.recordingStopped) emit({ type: 'notice', level: 'warning', message: entry.text });
   });
   const stopState = deps.manager.onStateChange((info) => emit({ type: 'connection-state', info }));
+  const stopListChanges = listenForListChanges(deps.manager, lookup);
   let shutdown: Promise<void> | undefined;
   return {
     handlers,
@@ -76,6 +80,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
         } finally {
           stopTrace();
           stopState();
+          stopListChanges();
           listeners.clear();
           await playground.stop();
         }

@@ -27,7 +27,7 @@ export interface ConnectionPort {
   listResourceTemplates(): Promise<unknown>;
   complete(ref: { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string }, argument: { name: string; value: string }, contextArguments?: Record<string, string>): Promise<unknown>;
   /** resources/subscribe (2025) or subscriptions/listen (2026-07-28); see ConnectionRequests.listen. */
-  listen(filter: { resourceSubscriptions?: string[] }): Promise<{ honored: { resourceSubscriptions?: string[] }; close(): Promise<void> }>;
+  listen(filter: ListenFilter): Promise<{ honored: ListenFilter; close(): Promise<void> }>;
   readResource(uri: string): Promise<unknown>;
   listPrompts(): Promise<unknown>;
   getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;
@@ -53,6 +53,14 @@ export interface ConnectionManagerPort {
   closeAll(): Promise<void>;
   subscribe(listener: (entry: TraceEntry) => void): () => void;
   onStateChange(listener: (info: ConnectionInfo) => void): () => void;
+}
+
+/** What a subscriptions/listen asks for (2026-07-28 SubscriptionFilter): list changes and resource URIs. */
+export interface ListenFilter {
+  toolsListChanged?: boolean;
+  promptsListChanged?: boolean;
+  resourcesListChanged?: boolean;
+  resourceSubscriptions?: string[];
 }
 
 export interface RemotesPort {

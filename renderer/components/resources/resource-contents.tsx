@@ -5,20 +5,27 @@ import { LargeText } from '../trace/large-text';
 import { TextBlock } from '../trace/text-block';
 
 /** A resources/read result: each item of `contents` by its kind (text wrapped or as Markdown on request, JSON pretty, both scrolling at any size; image, binary as size and hex). */
-export function ResourceContents({ contents, error }: { contents?: Array<Record<string, unknown>>; error?: ErrorInfo }) {
+export function ResourceContents({ contents, error, onSave }: { contents?: Array<Record<string, unknown>>; error?: ErrorInfo; onSave?: (blob: SavableBlob) => void }) {
   if (error) return <ErrorNotice error={error} title="Could not read the resource" />;
   if (!contents) return null;
   if (contents.length === 0) return <p className="muted">The server returned no contents.</p>;
   return (
     <div className="resource-contents" data-testid="resource-contents">
       {contents.map((raw, i) => (
-        <ContentItem key={i} view={viewContents(raw)} />
+        <ContentItem key={i} view={viewContents(raw)} onSave={onSave} />
       ))}
     </div>
   );
 }
 
-function ContentItem({ view }: { view: ContentView }) {
+/** A blob as the window shows it, for saving its bytes to a file. */
+export interface SavableBlob {
+  uri: string;
+  mimeType?: string;
+  blob: string;
+}
+
+function ContentItem({ view, onSave }: { view: ContentView; onSave?: (blob: SavableBlob) => void }) {
   const facts = [view.uri, view.mimeType, 'bytes' in view ? formatBytes(view.bytes) : undefined].filter(Boolean).join(' · ');
   return (
     <figure className={`resource-content kind-${view.kind}`} data-testid="resource-content" data-kind={view.kind}>
@@ -26,6 +33,11 @@ function ContentItem({ view }: { view: ContentView }) {
       {view.kind === 'text' && <TextBlock text={view.text} label={`Contents of ${view.uri}`} />}
       {view.kind === 'json' && <LargeText text={view.text} testId="content-text" label={`Contents of ${view.uri}, JSON`} />}
       {view.kind === 'image' && <img className="resource-image" src={view.dataUrl} alt={`Image ${view.uri}`} />}
+      {(view.kind === 'image' || view.kind === 'binary') && onSave && (
+        <button type="button" onClick={() => onSave({ uri: view.uri, mimeType: view.mimeType, blob: view.blob })} aria-label={`Save ${view.uri} to a file`} data-testid="save-resource">
+          Save to file…
+        </button>
+      )}
       {view.kind === 'binary' && (
         <>
           <p>
@@ -34,7 +46,6 @@ function ContentItem({ view }: { view: ContentView }) {
           <pre className="resource-hex" tabIndex={0} aria-label={`First bytes of ${view.uri} in hex`} data-testid="resource-hex">
             {view.hex}
           </pre>
-          <p className="muted field-help">Saving a binary resource to a file is not in the app yet.</p>
         </>
       )}
     </figure>

@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { ResourceInfo, ResourceSelection, ResourceTemplateInfo } from '../../stores/resources-store';
 import { matches } from '../../workbench/text-match';
 import { ErrorNotice } from '../error-notice';
+import { ListChangeNotice } from '../list-change-notice';
 
 interface ResourceListProps {
   resources: ResourceInfo[];
@@ -9,15 +10,17 @@ interface ResourceListProps {
   status: 'loading' | 'ready' | 'failed';
   error?: ErrorInfo;
   templatesError?: ErrorInfo;
+  changeNotice?: string;
   query: string;
   selected?: ResourceSelection;
   onQuery(query: string): void;
   onSelect(selection: ResourceSelection): void;
   onRefresh(): void;
+  onDismissNotice(): void;
 }
 
 /** The connection's resources and resource templates, with one search box over both. */
-export function ResourceList({ resources, templates, status, error, templatesError, query, selected, onQuery, onSelect, onRefresh }: ResourceListProps) {
+export function ResourceList({ resources, templates, status, error, templatesError, changeNotice, query, selected, onQuery, onSelect, onRefresh, onDismissNotice }: ResourceListProps) {
   const shownResources = resources.filter((r) => matches(query, r.uri, r.name, r.title, r.description, r.mimeType));
   const shownTemplates = templates.filter((t) => matches(query, t.uriTemplate, t.name, t.title, t.description, t.mimeType));
   const total = resources.length + templates.length;
@@ -30,6 +33,7 @@ export function ResourceList({ resources, templates, status, error, templatesErr
           Refresh
         </button>
       </div>
+      <ListChangeNotice notice={changeNotice} testId="resources-changed" onDismiss={onDismissNotice} />
       {status === 'loading' && <p className="muted" role="status">Listing resources…</p>}
       {status === 'failed' && error && <ErrorNotice error={error} title="Could not list the resources" />}
       {templatesError && <ErrorNotice error={templatesError} title="Could not list the resource templates" />}

@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { ToolInfo } from '../../stores/tools-store';
 import { displayName, searchTools, toolBadges, toolIcon } from '../../workbench/tool-facts';
 import { ErrorNotice } from '../error-notice';
+import { ListChangeNotice } from '../list-change-notice';
 
 interface ToolListProps {
   tools: ToolInfo[];
@@ -27,14 +28,7 @@ export function ToolList({ tools, status, error, changeNotice, query, selected, 
           Refresh
         </button>
       </div>
-      {changeNotice && (
-        <p className="tool-list-notice" role="status" data-testid="tools-changed">
-          {changeNotice}{' '}
-          <button type="button" className="link-button" onClick={onDismissNotice}>
-            Dismiss
-          </button>
-        </p>
-      )}
+      <ListChangeNotice notice={changeNotice} testId="tools-changed" onDismiss={onDismissNotice} />
       {status === 'loading' && <p className="muted" role="status">Listing tools…</p>}
       {status === 'failed' && error && <ErrorNotice error={error} title="Could not list the tools" />}
       {status === 'ready' && (

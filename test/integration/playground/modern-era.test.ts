@@ -2,8 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground, type RunningPlayground } from '../../../main/core/playground/playground-server';
 import { checkPng } from './support/png-check';
 import { MODERN_TRANSPORTS, ModernClientPool, messagesInBody, type Negotiation } from './support/modern-clients';
+import { PLAYGROUND_TOOL_NAMES } from './playground-tool-names';
 
-const EXPECTED_TOOLS = ['add', 'ask_model', 'ask_user', 'bump_counter', 'echo', 'fail', 'image', 'log', 'order_coffee', 'slow_operation', 'weather'];
+const EXPECTED_TOOLS = PLAYGROUND_TOOL_NAMES;
 
 let playground: RunningPlayground;
 const pool = new ModernClientPool();

@@ -5,9 +5,10 @@ import WebSocket from 'ws';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startPlayground, type RunningPlayground } from '../../../main/core/playground/playground-server';
 import { ClientPool, clientTransport, NETWORK_TRANSPORTS } from './support/playground-clients';
+import { PLAYGROUND_TOOL_NAMES } from './playground-tool-names';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EXPECTED_TOOLS = ['add', 'ask_model', 'ask_user', 'bump_counter', 'echo', 'fail', 'find_docs', 'image', 'log', 'order_coffee', 'slow_operation', 'weather'];
+const EXPECTED_TOOLS = PLAYGROUND_TOOL_NAMES;
 
 let playground: RunningPlayground;
 const pool = new ClientPool();

@@ -203,3 +203,24 @@ describe('a resource link from a tool result', () => {
     expect(screen.queryByTestId('resource-not-listed')).toBeNull();
   });
 });
+
+describe('saving binary contents', () => {
+  it('sends the blob as shown to be saved and says where it went; text contents offer no save', async () => {
+    const fake = await openResources();
+    installSaveAnswer(fake);
+    const text = await read('notes://readme');
+    expect(within(text).queryByTestId('save-resource')).toBeNull();
+    const binary = await waitFor(async () => {
+      const c = await read('notes://blob.bin');
+      expect(c).toHaveAttribute('data-kind', 'binary');
+      return c;
+    });
+    fireEvent.click(within(binary).getByRole('button', { name: 'Save notes://blob.bin to a file' }));
+    await waitFor(() => expect(fake.calls('connections:save-resource-contents')).toEqual([{ connectionId: 'c1', uri: 'notes://blob.bin', mimeType: 'application/octet-stream', blob: 'AAEC/w==' }]));
+    expect(await screen.findByText(/Saved notes:\/\/blob.bin \(4 bytes\) to \/tmp\/blob.bin/)).toBeInTheDocument();
+  });
+});
+
+function installSaveAnswer(fake: Awaited<ReturnType<typeof openResources>>) {
+  fake.handlers['connections:save-resource-contents'] = () => ({ cancelled: false, path: '/tmp/blob.bin', bytes: 4 });
+}
