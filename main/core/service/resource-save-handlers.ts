@@ -58,7 +58,7 @@ const EXTENSIONS: Record<string, string> = {
  * with an extension from the MIME type when it has none. "playground://logo.png" → "logo.png".
  */
 export function suggestedFileName(uri: string, mimeType?: string): string {
-  let last = uri;
+  let last: string;
   try {
     const url = new URL(uri);
     last = decodeURIComponent(url.pathname.split('/').filter(Boolean).pop() ?? '') || url.hostname || url.protocol.replace(/:$/, '');
