@@ -10,6 +10,11 @@ interface CompletionFieldProps {
   complete?: (value: string) => Promise<string[]>;
   onChange(value: string): void;
   testId?: string;
+  /**
+   * The value may span lines (a prompt argument holding code, say): a pasted text keeps its line
+   * breaks (an <input> would drop them) and the field becomes a text area, as it does on request.
+   */
+  multiline?: boolean;
 }
 
 /** How long typing must pause before suggestions are asked for, in ms: one request per pause, not per key. */
@@ -19,8 +24,20 @@ const SUGGEST_DELAY_MS = 150;
  * A text field with the server's suggestions as a listbox under it (WAI-ARIA combobox pattern):
  * Down/Up move through them, Enter takes one, Escape closes the list; a click takes one too.
  */
-export function CompletionField({ label, value, required, help, complete, onChange, testId }: CompletionFieldProps) {
+export function CompletionField({ label, value, required, help, complete, onChange, testId, multiline }: CompletionFieldProps) {
   const id = useId();
+  const [expanded, setExpanded] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const asArea = multiline === true && (expanded || value.includes('\n'));
+  // A paste turned the field into a text area under the user's hands: the focus follows it.
+  const focusArea = useRef(false);
+  useEffect(() => {
+    if (!asArea || !focusArea.current) return;
+    focusArea.current = false;
+    const end = area.current?.value.length ?? 0;
+    area.current?.focus();
+    area.current?.setSelectionRange(end, end);
+  });
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
@@ -69,17 +86,55 @@ export function CompletionField({ label, value, required, help, complete, onChan
 
   const listId = `${id}-suggestions`;
   const helpId = help ? `${id}-help` : undefined;
+  const labelRow = (
+    <label htmlFor={asArea ? `${id}-area` : `${id}-input`}>
+      {label}
+      {required && (
+        <span className="required-mark" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      )}
+    </label>
+  );
+  const lineSwitch = multiline && (
+    <button type="button" className="link-button line-switch" aria-pressed={asArea} disabled={value.includes('\n')} onClick={() => setExpanded((on) => !on)} aria-label={`Several lines: ${label}`}>
+      Several lines
+    </button>
+  );
+  if (asArea) {
+    return (
+      <div className="completion-field">
+        <div className="field-label-row">
+          {labelRow}
+          {lineSwitch}
+        </div>
+        <textarea
+          ref={area}
+          id={`${id}-area`}
+          value={value}
+          required={required}
+          aria-required={required || undefined}
+          aria-describedby={helpId}
+          rows={Math.min(12, value.split('\n').length + 1)}
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid={testId}
+        />
+        {help && (
+          <p className="field-help" id={helpId}>
+            {help}
+          </p>
+        )}
+      </div>
+    );
+  }
   return (
     <div className="completion-field">
-      <label htmlFor={`${id}-input`}>
-        {label}
-        {required && (
-          <span className="required-mark" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </label>
+      <div className="field-label-row">
+          {labelRow}
+          {lineSwitch}
+        </div>
       <input
         id={`${id}-input`}
         type="text"
@@ -99,6 +154,18 @@ export function CompletionField({ label, value, required, help, complete, onChan
         onFocus={() => suggest(value)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
+        onPaste={(e) => {
+          const pasted = e.clipboardData.getData('text/plain');
+          if (!multiline || !pasted.includes('\n')) return;
+          // Pasted as is, line breaks kept; the field then shows as a text area.
+          e.preventDefault();
+          const input = e.currentTarget;
+          const start = input.selectionStart ?? value.length;
+          const end = input.selectionEnd ?? value.length;
+          setOpen(false);
+          focusArea.current = true;
+          onChange(value.slice(0, start) + pasted + value.slice(end));
+        }}
         data-testid={testId}
       />
       {complete && open && (

@@ -33,6 +33,7 @@ export function PromptForm({ prompt, values, complete, live, getting, onChange, 
           complete={complete ? (typed) => complete(a.name, typed) : undefined}
           onChange={(v) => onChange({ ...values, [a.name]: v })}
           testId={`prompt-arg-${a.name}`}
+          multiline
         />
       ))}
       {args.some((a) => a.required) && <p className="muted field-help">* required</p>}

@@ -74,6 +74,33 @@ describe('Prompts section', () => {
     expect(screen.getByTestId('prompt-form')).toHaveTextContent('Fill in city.');
   });
 
+  it('keeps the line breaks of a pasted multi-line value: the field becomes a text area and Get sends it as pasted', async () => {
+    const fake = await openPrompts();
+    const city = screen.getByRole('combobox', { name: /city/ });
+    fireEvent.change(city, { target: { value: 'Bern' } });
+    const days = screen.getByRole('combobox', { name: /days/ });
+    days.focus();
+    const pasted = 'first line\n  indented second\r\nthird';
+    fireEvent.paste(days, { clipboardData: { getData: (type: string) => (type === 'text/plain' ? pasted : '') } });
+    const area = await screen.findByRole('textbox', { name: /days/ });
+    expect(area.tagName).toBe('TEXTAREA');
+    expect((area as HTMLTextAreaElement).value).toBe(pasted);
+    expect(area).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Several lines: days' })).toHaveAttribute('aria-pressed', 'true');
+    fireEvent.click(screen.getByTestId('get-prompt'));
+    await waitFor(() => expect(fake.calls('connections:get-prompt')).toEqual([{ connectionId: 'c1', name: 'plan_trip', arguments: { city: 'Bern', days: pasted } }]));
+  });
+
+  it('a single-line value becomes a text area on request, and back', async () => {
+    await openPrompts();
+    const toggle = screen.getByRole('button', { name: 'Several lines: city' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    fireEvent.click(toggle);
+    expect(screen.getByRole('textbox', { name: /city/ }).tagName).toBe('TEXTAREA');
+    fireEvent.click(toggle);
+    expect(screen.getByRole('combobox', { name: /city/ }).tagName).toBe('INPUT');
+  });
+
   it('suggests with the other arguments as context, then renders the messages by role and content type', async () => {
     const fake = await openPrompts();
     fireEvent.change(screen.getByRole('combobox', { name: /days/ }), { target: { value: '3' } });
