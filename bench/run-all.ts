@@ -9,6 +9,7 @@ const BENCHES: Array<{ file: string; fn: string }> = [
   { file: 'trace-ingest.ts', fn: 'benchTraceIngest' },
   { file: 'capture-overhead.ts', fn: 'benchCaptureOverhead' },
   { file: 'trace-view.ts', fn: 'benchTraceView' },
+  { file: 'metrics-ingest.ts', fn: 'benchMetricsIngest' },
 ];
 
 /** The targets from the product requirements, printed next to each figure. */
@@ -19,6 +20,7 @@ const TARGETS: Record<string, string> = {
   'capture-overhead-modern-p50-ratio': '<= 1.10',
   'trace-view-first-render-ms': '< 200',
   'trace-view-filter-ms': '< 50',
+  'metrics-ingest-msgs-per-s': '>= 100000',
 };
 
 function formatValue(value: number): string {

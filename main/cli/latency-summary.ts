@@ -1,4 +1,5 @@
-import type { MessageEntry, TraceEntry } from '../../shared/model';
+import type { TraceEntry } from '../../shared/model';
+import { RequestMetrics } from '../core/metrics/request-metrics';
 
 export interface MethodLatency {
   method: string;
@@ -9,38 +10,16 @@ export interface MethodLatency {
 }
 
 /**
- * Latency per JSON-RPC method from a trace: every answered request (the response or error entry
- * carries latencyMs and the seq of its request, whose method names the row).
+ * Latency per JSON-RPC method from a trace, through the same analytics the app shows
+ * (RequestMetrics: HDR histograms, 3 significant digits): every answered request of each method.
  */
 export function summarizeLatency(entries: TraceEntry[]): MethodLatency[] {
-  const methodBySeq = new Map<number, string>();
-  const samples = new Map<string, number[]>();
-  for (const entry of entries) {
-    if (entry.type !== 'message') continue;
-    if (entry.messageKind === 'request' && entry.method) methodBySeq.set(entry.seq, entry.method);
-    if (entry.latencyMs === undefined) continue;
-    const method = methodOf(entry, methodBySeq);
-    const list = samples.get(method) ?? [];
-    list.push(entry.latencyMs);
-    samples.set(method, list);
-  }
-  return [...samples.entries()]
-    .map(([method, values]) => {
-      const sorted = [...values].sort((a, b) => a - b);
-      return { method, count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
-    })
-    .sort((a, b) => a.method.localeCompare(b.method));
-}
-
-function methodOf(entry: MessageEntry, methodBySeq: Map<number, string>): string {
-  return (entry.requestSeq !== undefined ? methodBySeq.get(entry.requestSeq) : undefined) ?? entry.method ?? '(unknown)';
-}
-
-/** Nearest-rank percentile of an ascending list (no interpolation: every value was observed). */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+  const metrics = new RequestMetrics();
+  for (const entry of entries) metrics.ingest(entry);
+  return metrics
+    .snapshot()
+    .rows.filter((row) => row.name === undefined && row.latency)
+    .map((row) => ({ method: row.method, count: row.answered, p50: row.latency!.p50, p95: row.latency!.p95, max: row.latency!.max }));
 }
 
 export function formatLatencyTable(rows: MethodLatency[]): string[] {

@@ -2,6 +2,7 @@ import { useTraceStore } from '../stores/trace-store';
 import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
 import { reportError } from './remote-actions';
+import { useMetricsStore } from '../stores/metrics-store';
 
 /** Saves a connection's trace as a session file (main shows the save dialog). */
 export async function saveSession(connectionId: string): Promise<void> {
@@ -18,10 +19,11 @@ export async function openSessionFile(): Promise<void> {
   const result = await periscope().session.open();
   if (!result.ok) return reportError('Could not open the session file', result.error);
   if (result.value.cancelled) return;
-  const { path, entries, header, evicted, problems } = result.value;
+  const { path, entries, header, evicted, problems, metrics } = result.value;
   const tabId = `session:${++openedCount}`;
   const title = fileName(path);
   useTraceStore.getState().replaceEntries(tabId, entries, { kind: 'session', title, path, createdAt: header.createdAt });
+  if (metrics) useMetricsStore.getState().set(tabId, { snapshot: metrics, at: Date.now() });
   useUiStore.getState().openTab({ id: tabId, kind: 'session', title });
   // Memory shows the last part of a huge file; say what is left out, and what could not be read.
   if (evicted) useUiStore.getState().notify('info', `${title}: showing the last ${entries.length.toLocaleString('en-US')} entries; ${evicted.toLocaleString('en-US')} older ones are only in the file.`);
@@ -34,6 +36,7 @@ export async function openSessionFile(): Promise<void> {
 export function closeSessionTab(tabId: string): void {
   useUiStore.getState().closeTab(tabId);
   useTraceStore.getState().removeTrace(tabId);
+  useMetricsStore.getState().forget(tabId);
 }
 
 function fileName(path: string): string {

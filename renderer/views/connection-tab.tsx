@@ -7,6 +7,7 @@ import { saveSession } from '../bridge/session-actions';
 import { isLive, useConnectionsStore } from '../stores/connections-store';
 import { useSectionsStore, type SectionId } from '../stores/sections-store';
 import { useUiStore } from '../stores/ui-store';
+import { LatencyView } from './latency-view';
 import { TraceView } from './trace-view';
 
 // The tools workbench brings the form library and the validator: loaded when first opened.
@@ -25,6 +26,7 @@ const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources'
   { id: 'resources', label: 'Resources', capability: 'resources' },
   { id: 'prompts', label: 'Prompts', capability: 'prompts' },
   { id: 'trace', label: 'Trace' },
+  { id: 'latency', label: 'Latency' },
 ];
 
 /** The sections this server's declared capabilities allow. */
@@ -32,7 +34,7 @@ export function sectionsFor(capabilities: Record<string, unknown> | undefined): 
   return SECTIONS.filter((s) => !s.capability || capabilities?.[s.capability] !== undefined).map(({ id, label }) => ({ id, label }));
 }
 
-/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Trace). */
+/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Trace, Latency). */
 export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const info = useConnectionsStore((s) => s.infos[connectionId]);
   const remoteId = useConnectionsStore((s) => s.remoteOf[connectionId]);
@@ -78,6 +80,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
           </Suspense>
         )}
         {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}
+        {active === 'latency' && <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} />}
       </div>
     </div>
   );

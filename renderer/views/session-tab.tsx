@@ -1,16 +1,38 @@
+import { useState } from 'react';
+import { SectionTabs, sectionPanelId, sectionTabId } from '../components/section-tabs';
+import { useMetricsStore } from '../stores/metrics-store';
 import { useTraceStore } from '../stores/trace-store';
+import { LatencyView } from './latency-view';
 import { TraceView } from './trace-view';
 
-/** A session file opened offline: the same trace view, nothing live, nothing to change. */
+type SessionSection = 'trace' | 'latency';
+const SECTIONS: Array<{ id: SessionSection; label: string }> = [
+  { id: 'trace', label: 'Trace' },
+  { id: 'latency', label: 'Latency' },
+];
+
+/** A session file opened offline: its trace and its latency figures, nothing live, nothing to change. */
 export function SessionTab({ tabId }: { tabId: string }) {
   const source = useTraceStore((s) => s.traces[tabId]?.source);
+  const hasMetrics = useMetricsStore((s) => s.slots[tabId]?.snapshot !== undefined);
+  const [section, setSection] = useState<SessionSection>('trace');
+  const prefix = `s-${tabId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <div className="session-tab" data-testid="session-tab">
       <div className="session-banner" role="note">
         <strong>Read-only session file</strong> {source?.path ?? ''}
         {source?.createdAt !== undefined && <span className="muted"> · saved {new Date(source.createdAt).toLocaleString()}</span>}
       </div>
-      <TraceView traceId={tabId} title={source?.title ?? 'session'} />
+      {hasMetrics ? (
+        <>
+          <SectionTabs<SessionSection> label={`Sections of ${source?.title ?? 'the session file'}`} sections={SECTIONS} active={section} idPrefix={prefix} onSelect={setSection} />
+          <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, section)} aria-labelledby={sectionTabId(prefix, section)}>
+            {section === 'trace' ? <TraceView traceId={tabId} title={source?.title ?? 'session'} /> : <LatencyView tabId={tabId} />}
+          </div>
+        </>
+      ) : (
+        <TraceView traceId={tabId} title={source?.title ?? 'session'} />
+      )}
     </div>
   );
 }

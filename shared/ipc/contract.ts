@@ -4,6 +4,7 @@ import { ErrorInfo } from '../model/error-info';
 import { TraceEntry } from '../model/trace';
 import { Remote, RemoteDraft } from '../model/remote';
 import { AppSettings, AppSettingsPatch } from '../model/settings';
+import { MetricsSnapshot } from '../model/metrics';
 
 /**
  * The one IPC contract between the renderer and the main process (ARCHITECTURE.md rule 1).
@@ -127,6 +128,8 @@ export const OpenedSession = z.object({
   evicted: z.number().int().optional(),
   /** Lines that could not be read (too long, damaged); each also stands as an entry. */
   problems: z.array(ErrorInfo).optional(),
+  /** Request analytics over every entry of the file (not only those kept above). */
+  metrics: MetricsSnapshot.optional(),
 });
 export type OpenedSession = z.infer<typeof OpenedSession>;
 
@@ -207,6 +210,8 @@ export const contract = {
   'connections:subscribe-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: z.object({ honored: z.boolean() }) },
   /** resources/unsubscribe (2025) or the listen stream closed (2026-07-28). */
   'connections:unsubscribe-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: Done },
+  /** Request analytics (per method and per tool, resource or prompt name), live or of a closed connection. */
+  'connections:metrics': { input: OnConnection, output: MetricsSnapshot },
   /** Main shows the save dialog and writes a read resource's blob (base64, as shown) as bytes. */
   'connections:save-resource-contents': {
     input: OnConnection.extend({ uri: z.string().min(1).max(8192), mimeType: z.string().max(255).optional(), blob: Base64Blob }),

@@ -57,6 +57,7 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       complete: call('connections:complete', (connectionId: string, request: Omit<ChannelInput<'connections:complete'>, 'connectionId'>) => ({ connectionId, ...request })),
       subscribeResource: call('connections:subscribe-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
       unsubscribeResource: call('connections:unsubscribe-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
+      metrics: call('connections:metrics', (connectionId: string) => ({ connectionId })),
       saveResourceContents: call('connections:save-resource-contents', (connectionId: string, contents: { uri: string; mimeType?: string; blob: string }) => ({ connectionId, ...contents })),
       listPrompts: call('connections:list-prompts', onConnection),
       getPrompt: call('connections:get-prompt', (connectionId: string, name: string, args?: Record<string, string>) => ({

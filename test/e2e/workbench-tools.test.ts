@@ -108,6 +108,28 @@ describe('the tools workbench', () => {
     await panel().getByRole('tab', { name: 'Tools', exact: true }).click();
   });
 
+  it('the Latency section: each method and tool with its figures, sortable, live', async () => {
+    await panel().getByRole('tab', { name: 'Latency', exact: true }).click();
+    const table = panel().getByTestId('metrics-table');
+    await expect.poll(() => table.locator('[data-testid="metrics-row"][data-method="tools/call"][data-name="add"]').count(), { timeout: 10_000 }).toBe(1);
+    const add = table.locator('[data-testid="metrics-row"][data-method="tools/call"][data-name="add"]');
+    expect(Number((await add.getByRole('cell').first().innerText()).replace(/,/g, ''))).toBeGreaterThanOrEqual(2);
+    expect(await panel().getByTestId('latency-summary').innerText()).toMatch(/\d+ requests, \d+ answered, \d+ failed.*p50 [\d.]+ ms · p99 [\d.]+ ms · live/);
+    await panel().getByRole('button', { name: 'p99', exact: true }).click();
+    expect(await panel().getByRole('columnheader', { name: /p99\b(?!\.)/ }).getAttribute('aria-sort')).toBe('descending');
+    // Live: a new call shows up without leaving the section.
+    const before = Number((await add.getByRole('cell').first().innerText()).replace(/,/g, ''));
+    await panel().getByRole('tab', { name: 'Tools', exact: true }).click();
+    await chooseTool('add');
+    await workbench().getByTestId('call-tool').click();
+    await expect.poll(() => workbench().getByTestId('call-result').getAttribute('data-outcome')).toBe('result');
+    await panel().getByRole('tab', { name: 'Latency', exact: true }).click();
+    await expect.poll(async () => Number((await add.getByRole('cell').first().innerText()).replace(/,/g, '')), { timeout: 5000 }).toBe(before + 1);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await looksAt(app, page, 'latency-section');
+    await panel().getByRole('tab', { name: 'Tools', exact: true }).click();
+  });
+
   it('keyboard: the section tabs move with the arrow keys', async () => {
     const tools = panel().getByRole('tab', { name: 'Tools', exact: true });
     await tools.focus();
@@ -116,9 +138,9 @@ describe('the tools workbench', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => selected('Resources')).toBe('true');
     await page.keyboard.press('End');
-    await expect.poll(() => selected('Trace')).toBe('true');
+    await expect.poll(() => selected('Latency')).toBe('true');
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => selected('Prompts')).toBe('true');
+    await expect.poll(() => selected('Trace')).toBe('true');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => tools.getAttribute('aria-selected')).toBe('true');

@@ -25,6 +25,8 @@ export interface ReadSessionOptions {
    * `capacity` and `budgetBytes` are kept, as a live connection's buffer would.
    */
   hold?: { entryCapBytes: number; capacity: number; budgetBytes: number };
+  /** Sees every entry whole, in order, before `hold` cuts or drops it (the analytics read the whole file this way). */
+  onEntry?: (entry: TraceEntry) => void;
 }
 
 export interface SessionRead {
@@ -51,7 +53,7 @@ const HEAD_BYTES = 512;
  */
 export async function readSessionFile(path: string, options: ReadSessionOptions = {}): Promise<SessionRead> {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const reader = new EntryCollector(path, maxLineBytes, options.hold);
+  const reader = new EntryCollector(path, maxLineBytes, options.hold, options.onEntry);
   let parts: Buffer[] = [];
   let partBytes = 0;
   let skipped: { bytes: number; head: Buffer } | undefined;
@@ -110,6 +112,7 @@ class EntryCollector {
     private readonly path: string,
     private readonly maxLineBytes: number,
     private readonly hold: ReadSessionOptions['hold'],
+    private readonly onEntry?: (entry: TraceEntry) => void,
   ) {
     if (hold) this.window = new TraceBuffer(hold.capacity, hold.budgetBytes);
   }
@@ -155,6 +158,7 @@ class EntryCollector {
       if (this.linkedData.size > LINKED_DATA_KEPT) this.linkedData.delete(this.linkedData.keys().next().value!);
     }
     let kept = entry.type === 'message' && entry.sseEventSeq !== undefined && entry.message === undefined ? this.restoreLinked(entry) : entry;
+    this.onEntry?.(kept);
     if (this.hold) kept = this.inMemory(kept, text);
     this.last = kept;
     if (this.window) this.window.push(kept);

@@ -15,6 +15,7 @@ import { SettingsStore } from './app-settings';
 import { seedFirstLaunch } from './playground-remote';
 import { watchRemotesFile } from './remotes-watcher';
 import type { ExternalOpener, FileDialogs, SessionFilesPort } from './ports';
+import { RequestMetrics } from '../metrics/request-metrics';
 
 export interface AppCoreOptions {
   /** app.getPath('userData') in the app; a temporary folder in the e2e tests. */
@@ -94,8 +95,13 @@ function sessionFiles(appVersion = '0.0.0'): SessionFilesPort {
       for (const entry of entries) writer.write(entry);
       await writer.close();
     },
-    // For display: cut and windowed as a live connection's buffer is.
-    read: (path: string) => readSessionFile(path, { hold: { entryCapBytes: DEFAULT_ENTRY_CAP_BYTES, capacity: DEFAULT_TRACE_CAPACITY, budgetBytes: DEFAULT_CONNECTION_BUDGET_BYTES } }),
+    // For display: cut and windowed as a live connection's buffer is; the analytics see every entry whole.
+    async read(path: string) {
+      const metrics = new RequestMetrics();
+      const hold = { entryCapBytes: DEFAULT_ENTRY_CAP_BYTES, capacity: DEFAULT_TRACE_CAPACITY, budgetBytes: DEFAULT_CONNECTION_BUDGET_BYTES };
+      const read = await readSessionFile(path, { hold, onEntry: (entry) => metrics.ingest(entry) });
+      return { ...read, metrics: metrics.snapshot() };
+    },
     copy: (from: string, to: string, later: TraceEntry[]) => copySessionFile(from, to, later),
   };
 }

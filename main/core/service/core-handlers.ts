@@ -6,6 +6,7 @@ import { PlaygroundHost } from './playground-remote';
 import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLauncher, RemotesPort, SessionFilesPort, SettingsPort } from './ports';
 import { remoteHandlers } from './remote-handlers';
 import { sessionHandlers } from './session-handlers';
+import { MetricsRegistry } from '../metrics/metrics-registry';
 import { listenForListChanges } from './list-change-listener';
 import { resourceHandlers } from './resource-handlers';
 import { resourceSaveHandlers } from './resource-save-handlers';
@@ -49,16 +50,22 @@ export function createCoreService(deps: CoreDeps): CoreService {
   };
   const playground = new PlaygroundHost(deps.playground);
   const lookup = new ConnectionLookup(deps.manager, undefined, deps.sessions);
+  const metrics = new MetricsRegistry();
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
     ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
     ...toolCallHandlers({ lookup, manager: deps.manager, emit }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
     ...resourceSaveHandlers({ lookup, dialogs: deps.dialogs }),
+    'connections:metrics': async ({ connectionId }) => {
+      lookup.any(connectionId);
+      return metrics.snapshot(connectionId);
+    },
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };
   const stopTrace = deps.manager.subscribe((entry) => {
+    metrics.ingest(entry);
     emit({ type: 'trace', connectionId: entry.connectionId, entries: [entry] });
     // Recording stopped (its cap, a disk failure): the user must hear it, not only find it in the trace.
     if (entry.type === 'lifecycle' && entry.recordingStopped) emit({ type: 'notice', level: 'warning', message: entry.text });

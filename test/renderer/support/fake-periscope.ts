@@ -14,6 +14,7 @@ import { useSettingsStore } from '../../../renderer/stores/settings-store';
 import { useTraceStore } from '../../../renderer/stores/trace-store';
 import { useTraceViewStore } from '../../../renderer/stores/trace-view-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
+import { useMetricsStore } from '../../../renderer/stores/metrics-store';
 
 /** Thrown by a handler to answer `{ ok: false, error }`. */
 export class FakeFailure {
@@ -65,6 +66,7 @@ export function resetStores(): void {
   useToolCallsStore.setState({ calls: {} });
   useResourcesStore.setState({ slots: {} });
   usePromptsStore.setState({ slots: {} });
+  useMetricsStore.setState({ slots: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
   sessionStorage.clear();

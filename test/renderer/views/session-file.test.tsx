@@ -49,6 +49,29 @@ describe('Session files and first launch', () => {
     expect(screen.queryByRole('tab')).toBeNull();
   });
 
+  it('shows the latency figures computed over the whole file in a Latency section', async () => {
+    const figures = { min: 1, mean: 2, p50: 2, p90: 3, p95: 3, p99: 4, p999: 4, max: 5 };
+    start({
+      'session:open': () => ({
+        cancelled: false as const,
+        path: '/home/u/ticket-42.ndjson',
+        header: { format: 'mcp-periscope-session', version: 1 },
+        entries: makeEntries(3, 'old-conn'),
+        evicted: 5000,
+        metrics: {
+          rows: [{ method: 'tools/call', count: 5003, answered: 5003, errors: {}, throughputPerS: 50, latency: figures }],
+          total: { method: '(all requests)', count: 5003, answered: 5003, errors: {}, throughputPerS: 50, latency: figures },
+          pending: 0,
+        },
+      }),
+    });
+    fireEvent.click(screen.getByTestId('open-session'));
+    const sections = await screen.findByRole('tablist', { name: 'Sections of ticket-42.ndjson' });
+    fireEvent.click(within(sections).getByRole('tab', { name: 'Latency' }));
+    expect(await screen.findByTestId('latency-summary')).toHaveTextContent('5,003 requests, 5,003 answered, 0 failed · p50 2.0 ms · p99 4.0 ms · from the whole session file');
+    expect(screen.getAllByTestId('metrics-row').map((r) => r.getAttribute('data-method'))).toEqual(['tools/call']);
+  });
+
   it('does nothing when the user cancels the dialog, and reports a bad file', async () => {
     let answer: 'cancel' | 'bad' = 'cancel';
     start({

@@ -1,0 +1,35 @@
+import type { MetricsSnapshot } from '../../../shared/model/metrics';
+import type { TraceEntry } from '../../../shared/model/trace';
+import { RequestMetrics } from './request-metrics';
+
+/** Connections whose analytics are kept; the one with the oldest traffic gives way past this. */
+export const METRICS_CONNECTIONS_KEPT = 64;
+
+/**
+ * The live analytics of every connection, fed from the trace bus (every entry of every
+ * connection, as it is emitted: no polling). Bounded: METRICS_CONNECTIONS_KEPT connections, the
+ * least recently active forgotten first.
+ */
+export class MetricsRegistry {
+  private readonly byConnection = new Map<string, RequestMetrics>();
+
+  constructor(private readonly keep = METRICS_CONNECTIONS_KEPT) {}
+
+  ingest(entry: TraceEntry): void {
+    let metrics = this.byConnection.get(entry.connectionId);
+    if (metrics) {
+      // Most recently active last: Map order is the eviction order.
+      this.byConnection.delete(entry.connectionId);
+    } else {
+      metrics = new RequestMetrics();
+    }
+    this.byConnection.set(entry.connectionId, metrics);
+    metrics.ingest(entry);
+    if (this.byConnection.size > this.keep) this.byConnection.delete(this.byConnection.keys().next().value!);
+  }
+
+  /** The connection's figures; empty when it has sent nothing (or was forgotten). */
+  snapshot(connectionId: string): MetricsSnapshot {
+    return (this.byConnection.get(connectionId) ?? new RequestMetrics()).snapshot();
+  }
+}

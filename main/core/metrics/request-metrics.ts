@@ -1,0 +1,154 @@
+import type { MetricsRow, MetricsSnapshot } from '../../../shared/model/metrics';
+import type { MessageEntry, TraceEntry } from '../../../shared/model/trace';
+import { MCP_ERROR_CODES } from '../diagnostics/classify-protocol-error';
+import { LatencyHistogram } from './latency-histogram';
+
+/** Requests waiting for an answer that are remembered; past this the oldest is forgotten (a server that never answers). */
+export const MAX_PENDING = 100_000;
+
+/** Methods whose requests are also counted per name, and where the name is in their params. */
+const NAMED: Record<string, 'name' | 'uri'> = {
+  'tools/call': 'name',
+  'prompts/get': 'name',
+  'resources/read': 'uri',
+  'resources/subscribe': 'uri',
+  'resources/unsubscribe': 'uri',
+};
+
+const CODE_NAMES = new Map<number, string>(Object.entries(MCP_ERROR_CODES).map(([name, code]) => [code, name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)]));
+
+class Row {
+  count = 0;
+  answered = 0;
+  readonly errors: Record<string, number> = {};
+  readonly latency = new LatencyHistogram();
+  private firstSent = Number.POSITIVE_INFINITY;
+  private lastAnswered = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly method: string,
+    readonly name?: string,
+  ) {}
+
+  sent(at: number): void {
+    this.count += 1;
+    if (at < this.firstSent) this.firstSent = at;
+  }
+
+  answer(at: number, latencyMs: number): void {
+    this.answered += 1;
+    this.latency.record(latencyMs);
+    if (at > this.lastAnswered) this.lastAnswered = at;
+  }
+
+  failed(kind: string): void {
+    this.errors[kind] = (this.errors[kind] ?? 0) + 1;
+  }
+
+  view(): MetricsRow {
+    const seconds = (this.lastAnswered - this.firstSent) / 1000;
+    const latency = this.latency.figures();
+    return {
+      method: this.method,
+      ...(this.name !== undefined ? { name: this.name } : {}),
+      count: this.count,
+      answered: this.answered,
+      errors: { ...this.errors },
+      // A rate needs at least two answers over some span: one request's own round trip is not a rate.
+      throughputPerS: this.answered >= 2 && seconds > 0 ? this.answered / seconds : 0,
+      ...(latency ? { latency } : {}),
+    };
+  }
+}
+
+interface Pending {
+  rows: Row[];
+}
+
+/**
+ * Per-method and per-name request analytics of one connection, fed one trace entry at a time
+ * (live from the trace bus, or while a session file is read): count, answers, failures by kind,
+ * throughput and an HDR latency distribution. Only the client's own requests count (outgoing);
+ * a request is answered by the response or error entry that names it (`requestSeq`, with the round
+ * trip in `latencyMs` as capture measured it); an outgoing notifications/cancelled that ends it
+ * (`endsRequestSeq`) counts as `cancelled` or `timeout`, and so does a 2026-07-28 request whose
+ * response stream was closed to cancel it (a lifecycle entry with `endsRequestSeq`: `cancelled`). A 2026-07-28 multi-round call counts each
+ * round, since each is a request on the wire. Memory is bounded: one histogram per row, and at
+ * most MAX_PENDING unanswered requests remembered.
+ */
+export class RequestMetrics {
+  private readonly rows = new Map<string, Row>();
+  private readonly total = new Row('(all requests)');
+  private readonly pending = new Map<number, Pending>();
+
+  ingest(entry: TraceEntry): void {
+    // 2026-07-28 over Streamable HTTP cancels by closing the response stream: capture says so with a lifecycle entry.
+    if (entry.type === 'lifecycle' && entry.endsRequestSeq !== undefined) return this.ended(entry.endsRequestSeq, 'cancelled');
+    if (entry.type !== 'message') return;
+    if (entry.direction === 'outgoing') {
+      if (entry.messageKind === 'request' && entry.method) this.sent(entry);
+      else if (entry.endsRequestSeq !== undefined && entry.outcome) this.ended(entry.endsRequestSeq, entry.outcome);
+      return;
+    }
+    if ((entry.messageKind === 'response' || entry.messageKind === 'error') && entry.requestSeq !== undefined) this.answered(entry);
+  }
+
+  snapshot(): MetricsSnapshot {
+    const rows = [...this.rows.values()]
+      .map((row) => row.view())
+      .sort((a, b) => a.method.localeCompare(b.method) || (a.name === undefined ? -1 : b.name === undefined ? 1 : a.name.localeCompare(b.name)));
+    return { rows, total: this.total.view(), pending: this.pending.size };
+  }
+
+  private sent(entry: MessageEntry): void {
+    const method = entry.method!;
+    const rows = [this.total, this.row(method)];
+    const field = NAMED[method];
+    const name = field ? paramOf(entry.message, field) : undefined;
+    if (name !== undefined) rows.push(this.row(method, name));
+    for (const row of rows) row.sent(entry.monoTime);
+    this.pending.set(entry.seq, { rows });
+    if (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
+  }
+
+  private answered(entry: MessageEntry): void {
+    const pending = this.pending.get(entry.requestSeq!);
+    if (!pending) return;
+    this.pending.delete(entry.requestSeq!);
+    const failure = entry.messageKind === 'error' ? errorKind(entry.message) : isToolError(entry.message) ? 'tool-error' : undefined;
+    for (const row of pending.rows) {
+      if (entry.latencyMs !== undefined) row.answer(entry.monoTime, entry.latencyMs);
+      if (failure) row.failed(failure);
+    }
+  }
+
+  private ended(requestSeq: number, outcome: 'cancelled' | 'timeout'): void {
+    const pending = this.pending.get(requestSeq);
+    if (!pending) return;
+    this.pending.delete(requestSeq);
+    for (const row of pending.rows) row.failed(outcome);
+  }
+
+  private row(method: string, name?: string): Row {
+    const key = name === undefined ? method : `${method}\u0000${name}`;
+    let row = this.rows.get(key);
+    if (!row) this.rows.set(key, (row = new Row(method, name)));
+    return row;
+  }
+}
+
+function paramOf(message: unknown, field: 'name' | 'uri'): string | undefined {
+  const value = (message as { params?: Record<string, unknown> } | undefined)?.params?.[field];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A JSON-RPC error by its code's name where the spec names it ("method-not-found"), else "error <code>". */
+export function errorKind(message: unknown): string {
+  const code = (message as { error?: { code?: unknown } } | undefined)?.error?.code;
+  if (typeof code !== 'number') return 'error';
+  return CODE_NAMES.get(code) ?? `error ${code}`;
+}
+
+function isToolError(message: unknown): boolean {
+  return (message as { result?: { isError?: unknown } } | undefined)?.result?.isError === true;
+}

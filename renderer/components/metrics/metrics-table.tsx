@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import type { LatencyFigures, MetricsRow } from '../../../shared/model/metrics';
+import { formatLatency } from '../../trace/entry-fields';
+
+type SortKey = 'method' | 'count' | 'errors' | 'throughput' | keyof LatencyFigures;
+
+const FIGURES: Array<{ key: keyof LatencyFigures; label: string }> = [
+  { key: 'min', label: 'min' },
+  { key: 'p50', label: 'p50' },
+  { key: 'p90', label: 'p90' },
+  { key: 'p95', label: 'p95' },
+  { key: 'p99', label: 'p99' },
+  { key: 'p999', label: 'p99.9' },
+  { key: 'max', label: 'max' },
+];
+
+const errorCount = (row: MetricsRow) => Object.values(row.errors).reduce((sum, n) => sum + n, 0);
+
+function value(row: MetricsRow, key: SortKey): number | string {
+  switch (key) {
+    case 'method':
+      return `${row.method}\u0000${row.name ?? ''}`;
+    case 'count':
+      return row.count;
+    case 'errors':
+      return errorCount(row);
+    case 'throughput':
+      return row.throughputPerS;
+    default:
+      return row.latency?.[key] ?? -1;
+  }
+}
+
+/**
+ * Methods, each followed by its tools, resources or prompts by name, sorted by the chosen column
+ * (a method's names stay under it, sorted the same way). Column headers are buttons: a click
+ * sorts by that column, a second click reverses it; `aria-sort` says which.
+ */
+export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: string }) {
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'method', descending: false });
+  const compare = (a: MetricsRow, b: MetricsRow) => {
+    const x = value(a, sort.key);
+    const y = value(b, sort.key);
+    const order = typeof x === 'string' && typeof y === 'string' ? x.localeCompare(y) : (x as number) - (y as number);
+    return sort.descending ? -order : order;
+  };
+  const methods = rows.filter((r) => r.name === undefined).sort(compare);
+  const ordered = methods.flatMap((m) => [m, ...rows.filter((r) => r.name !== undefined && r.method === m.method).sort(compare)]);
+  const header = (key: SortKey, text: string, title?: string) => (
+    <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+      <button type="button" className="link-button sort-button" title={title} onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'method' }))}>
+        {text}
+        {sort.key === key && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
+      </button>
+    </th>
+  );
+  return (
+    <div className="metrics-scroll" role="region" aria-label={label} tabIndex={0}>
+      <table className="metrics-table" data-testid="metrics-table">
+        <thead>
+          <tr>
+            {header('method', 'Method · name')}
+            {header('count', 'Requests', 'Requests sent (the answered ones are in the latency figures)')}
+            {header('errors', 'Errors', 'JSON-RPC errors by code, tool errors (isError), cancels and timeouts')}
+            {header('throughput', 'Req/s', 'Answers per second, from the first request to the last answer')}
+            {FIGURES.map((f) => header(f.key, f.label, `${f.label} latency, round trip`))}
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.map((row) => (
+            <tr key={`${row.method}\u0000${row.name ?? ''}`} className={row.name === undefined ? 'metrics-method' : 'metrics-name'} data-testid="metrics-row" data-method={row.method} data-name={row.name}>
+              <th scope="row">{row.name === undefined ? <code>{row.method}</code> : <span className="metrics-name-cell">{row.name}</span>}</th>
+              <td>{row.count.toLocaleString('en-US')}</td>
+              <td title={Object.entries(row.errors).map(([kind, n]) => `${kind}: ${n}`).join(', ') || undefined}>
+                {errorCount(row) > 0 ? (
+                  <>
+                    {errorCount(row)}
+                    <span className="metrics-error-kinds"> {Object.entries(row.errors).map(([kind, n]) => `${kind} ${n}`).join(', ')}</span>
+                  </>
+                ) : (
+                  0
+                )}
+              </td>
+              <td>{row.throughputPerS > 0 ? row.throughputPerS.toFixed(1) : '—'}</td>
+              {FIGURES.map((f) => (
+                <td key={f.key}>{row.latency ? formatLatency(row.latency[f.key]) : '—'}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/** Latency figures of one group of answered requests, in milliseconds (HDR histogram, 3 significant digits). */
+export const LatencyFigures = z.object({
+  min: z.number(),
+  mean: z.number(),
+  p50: z.number(),
+  p90: z.number(),
+  p95: z.number(),
+  p99: z.number(),
+  p999: z.number(),
+  max: z.number(),
+});
+export type LatencyFigures = z.infer<typeof LatencyFigures>;
+
+/**
+ * One row of the analytics: a JSON-RPC method, or one tool / resource / prompt under its method
+ * (`name` set: the tool or prompt name, the resource URI).
+ */
+export const MetricsRow = z.object({
+  method: z.string(),
+  name: z.string().optional(),
+  /** Requests sent. */
+  count: z.number().int(),
+  /** Requests answered (a result or a JSON-RPC error): the ones the latency figures cover. */
+  answered: z.number().int(),
+  /** Failures by kind: a JSON-RPC error by its code's name, `tool-error` (isError), `cancelled`, `timeout`. */
+  errors: z.record(z.string(), z.number().int()),
+  /** Requests per second between the first request and the last answer of this row. */
+  throughputPerS: z.number(),
+  latency: LatencyFigures.optional(),
+});
+export type MetricsRow = z.infer<typeof MetricsRow>;
+
+export const MetricsSnapshot = z.object({
+  /** Rows per method (name absent), then per name, sorted by method then name. */
+  rows: z.array(MetricsRow),
+  /** Every request of the connection together. */
+  total: MetricsRow,
+  /** Requests still waiting for an answer. */
+  pending: z.number().int(),
+});
+export type MetricsSnapshot = z.infer<typeof MetricsSnapshot>;

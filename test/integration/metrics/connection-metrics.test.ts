@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MetricsSnapshot } from '../../../shared/model/metrics';
+import { startPlayground } from '../../../main/core/playground/playground-server';
+import { startTestCore, type TestCore } from '../hostile/app-core-support';
+
+/**
+ * The analytics through the app core: computed from the trace bus as the playground answers
+ * (both eras), and again from a saved session file read back whole.
+ */
+let test: TestCore;
+let playground: Awaited<ReturnType<typeof startPlayground>>;
+
+beforeAll(async () => {
+  test = await startTestCore();
+  playground = await startPlayground();
+});
+afterAll(async () => {
+  await test?.close();
+  await playground?.close();
+});
+
+type Answer<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
+const value = <T,>(answer: unknown): T => {
+  const a = answer as Answer<T>;
+  if (!a.ok) throw new Error(a.error.message);
+  return a.value;
+};
+
+let remotes = 0;
+async function exercise(era: 'legacy' | 'modern'): Promise<string> {
+  const { remote } = await test.core.remotes.create({ name: `metrics ${era} ${++remotes}`, transport: 'streamable', url: playground.urls.streamable, headers: [], protocolEra: era });
+  const { connectionId } = value<{ connectionId: string }>(await test.call('connections:open', { remoteId: remote.id }));
+  for (let i = 0; i < 5; i++) await test.call('connections:call-tool', { connectionId, name: 'echo', argumentsJson: `{"message":"m${i}"}` });
+  await test.call('connections:call-tool', { connectionId, name: 'add', argumentsJson: '{"a":1,"b":2}' });
+  await test.call('connections:call-tool', { connectionId, name: 'fail', argumentsJson: '{}' });
+  await test.call('connections:read-resource', { connectionId, uri: 'playground://readme' });
+  return connectionId;
+}
+
+describe.each(['legacy', 'modern'] as const)('live analytics, %s era', (era) => {
+  it('counts each method and each tool and resource by name, with failures by kind and latency figures', async () => {
+    const connectionId = await exercise(era);
+    const snapshot = value<MetricsSnapshot>(await test.call('connections:metrics', { connectionId }));
+    const row = (method: string, name?: string) => snapshot.rows.find((r) => r.method === method && r.name === name);
+    expect(row('tools/call')).toMatchObject({ count: 7, answered: 7, errors: { 'tool-error': 1 } });
+    expect(row('tools/call', 'echo')).toMatchObject({ count: 5, answered: 5, errors: {} });
+    expect(row('tools/call', 'fail')).toMatchObject({ count: 1, errors: { 'tool-error': 1 } });
+    expect(row('resources/read', 'playground://readme')).toMatchObject({ count: 1, answered: 1 });
+    const echo = row('tools/call', 'echo')!.latency!;
+    expect(echo.min).toBeGreaterThan(0);
+    expect(echo.min).toBeLessThanOrEqual(echo.p50);
+    expect(echo.p50).toBeLessThanOrEqual(echo.p99);
+    expect(echo.p99).toBeLessThanOrEqual(echo.max);
+    expect(snapshot.total.count).toBeGreaterThanOrEqual(8);
+    // Waiting: on 2026-07-28 only the subscriptions/listen stream the app keeps open for list changes.
+    expect(snapshot.pending).toBe(era === 'modern' ? 1 : 0);
+    expect(row('subscriptions/listen')?.answered ?? 0).toBe(0);
+    // Modern connections have no initialize; legacy ones have exactly one.
+    expect(row('initialize')?.count ?? 0).toBe(era === 'legacy' ? 1 : 0);
+  });
+});
+
+describe('analytics of a saved session file', () => {
+  it('come with the opened file, computed over every entry in it', async () => {
+    const connectionId = await exercise('legacy');
+    const live = value<MetricsSnapshot>(await test.call('connections:metrics', { connectionId }));
+    const path = join(test.dir, 'metrics-session.ndjson');
+    test.dialogAnswer.path = path;
+    value(await test.call('session:save', { connectionId }));
+    const opened = value<{ metrics?: MetricsSnapshot }>(await test.call('session:open', undefined));
+    const fromFile = opened.metrics!;
+    const counts = (s: MetricsSnapshot) => s.rows.map((r) => [r.method, r.name, r.count, r.answered, r.errors]);
+    expect(counts(fromFile)).toEqual(counts(live));
+    // Latencies are what capture measured, stored with each answer: the same figures offline.
+    expect(fromFile.rows.find((r) => r.name === 'echo')!.latency).toEqual(live.rows.find((r) => r.name === 'echo')!.latency);
+  });
+
+  it('an unknown connection is an error, not empty figures', async () => {
+    const answer = (await test.call('connections:metrics', { connectionId: 'no-such-connection' })) as Answer<unknown>;
+    expect(answer.ok).toBe(false);
+  });
+});
