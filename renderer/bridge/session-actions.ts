@@ -19,11 +19,11 @@ export async function openSessionFile(): Promise<void> {
   const result = await periscope().session.open();
   if (!result.ok) return reportError('Could not open the session file', result.error);
   if (result.value.cancelled) return;
-  const { path, entries, header, evicted, problems, metrics } = result.value;
+  const { path, entries, header, evicted, problems, metrics, latencySamples } = result.value;
   const tabId = `session:${++openedCount}`;
   const title = fileName(path);
   useTraceStore.getState().replaceEntries(tabId, entries, { kind: 'session', title, path, createdAt: header.createdAt });
-  if (metrics) useMetricsStore.getState().set(tabId, { snapshot: metrics, at: Date.now() });
+  if (metrics) useMetricsStore.getState().set(tabId, { snapshot: metrics, at: Date.now(), ...(latencySamples ? { samples: latencySamples } : {}) });
   useUiStore.getState().openTab({ id: tabId, kind: 'session', title });
   // Memory shows the last part of a huge file; say what is left out, and what could not be read.
   if (evicted) useUiStore.getState().notify('info', `${title}: showing the last ${entries.length.toLocaleString('en-US')} entries; ${evicted.toLocaleString('en-US')} older ones are only in the file.`);

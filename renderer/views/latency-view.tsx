@@ -1,9 +1,12 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { ErrorNotice } from '../components/error-notice';
 import { MetricsTable } from '../components/metrics/metrics-table';
 import { loadMetrics } from '../bridge/metrics-actions';
 import { useMetricsStore } from '../stores/metrics-store';
 import { formatLatency } from '../trace/entry-fields';
+
+// The chart library loads with the first chart.
+const LatencyChart = lazy(() => import('../components/metrics/latency-chart').then((m) => ({ default: m.LatencyChart })));
 
 /** How often a live connection's figures are asked for again while the section is shown, in ms. */
 export const LIVE_METRICS_INTERVAL_MS = 1000;
@@ -44,6 +47,11 @@ export function LatencyView({ tabId, connectionId, live }: { tabId: string; conn
           · {connectionId ? (live ? 'live, updated every second' : 'the connection has ended') : 'from the whole session file'}
         </span>
       </p>
+      {slot.samples && slot.samples.at.length > 0 && (
+        <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
+          <LatencyChart samples={slot.samples} label="Latency over time" />
+        </Suspense>
+      )}
       {snapshot.rows.length === 0 ? (
         <p className="muted">No requests yet: call a tool, read a resource or get a prompt, and its figures appear here.</p>
       ) : (

@@ -4,7 +4,7 @@ import { ErrorInfo } from '../model/error-info';
 import { TraceEntry } from '../model/trace';
 import { Remote, RemoteDraft } from '../model/remote';
 import { AppSettings, AppSettingsPatch } from '../model/settings';
-import { MetricsSnapshot } from '../model/metrics';
+import { LatencySamples, MetricsSnapshot } from '../model/metrics';
 
 /**
  * The one IPC contract between the renderer and the main process (ARCHITECTURE.md rule 1).
@@ -130,6 +130,8 @@ export const OpenedSession = z.object({
   problems: z.array(ErrorInfo).optional(),
   /** Request analytics over every entry of the file (not only those kept above). */
   metrics: MetricsSnapshot.optional(),
+  /** The file's last answered requests (up to 100,000), for the latency charts. */
+  latencySamples: LatencySamples.optional(),
 });
 export type OpenedSession = z.infer<typeof OpenedSession>;
 
@@ -212,6 +214,8 @@ export const contract = {
   'connections:unsubscribe-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: Done },
   /** Request analytics (per method and per tool, resource or prompt name), live or of a closed connection. */
   'connections:metrics': { input: OnConnection, output: MetricsSnapshot },
+  /** The answered requests (time, latency, method) from sequence number `since` on, for the latency charts. */
+  'connections:latency-samples': { input: OnConnection.extend({ since: z.number().int().nonnegative().optional() }), output: LatencySamples },
   /** Main shows the save dialog and writes a read resource's blob (base64, as shown) as bytes. */
   'connections:save-resource-contents': {
     input: OnConnection.extend({ uri: z.string().min(1).max(8192), mimeType: z.string().max(255).optional(), blob: Base64Blob }),

@@ -58,6 +58,7 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       subscribeResource: call('connections:subscribe-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
       unsubscribeResource: call('connections:unsubscribe-resource', (connectionId: string, uri: string) => ({ connectionId, uri })),
       metrics: call('connections:metrics', (connectionId: string) => ({ connectionId })),
+      latencySamples: call('connections:latency-samples', (connectionId: string, since?: number) => ({ connectionId, ...(since !== undefined ? { since } : {}) })),
       saveResourceContents: call('connections:save-resource-contents', (connectionId: string, contents: { uri: string; mimeType?: string; blob: string }) => ({ connectionId, ...contents })),
       listPrompts: call('connections:list-prompts', onConnection),
       getPrompt: call('connections:get-prompt', (connectionId: string, name: string, args?: Record<string, string>) => ({

@@ -41,3 +41,18 @@ export const MetricsSnapshot = z.object({
   pending: z.number().int(),
 });
 export type MetricsSnapshot = z.infer<typeof MetricsSnapshot>;
+
+/**
+ * Answered requests as columns, for the charts: sample i was answered at `at[i]` (wall clock, ms
+ * since the epoch) after `latencyMs[i]`, for method `methods[method[i]]`. `from` is the sequence
+ * number of the first sample here; ask with `since: next` for the ones after.
+ */
+export const LatencySamples = z.object({
+  methods: z.array(z.string()),
+  from: z.number().int().nonnegative(),
+  next: z.number().int().nonnegative(),
+  at: z.array(z.number()),
+  latencyMs: z.array(z.number()),
+  method: z.array(z.number().int().nonnegative()),
+});
+export type LatencySamples = z.infer<typeof LatencySamples>;

@@ -115,6 +115,11 @@ describe('the tools workbench', () => {
     const add = table.locator('[data-testid="metrics-row"][data-method="tools/call"][data-name="add"]');
     expect(Number((await add.getByRole('cell').first().innerText()).replace(/,/g, ''))).toBeGreaterThanOrEqual(2);
     expect(await panel().getByTestId('latency-summary').innerText()).toMatch(/\d+ requests, \d+ answered, \d+ failed.*p50 [\d.]+ ms · p99 [\d.]+ ms · live/);
+    // Each answered request a point on the canvas chart, coloured by method, with a legend.
+    const chart = panel().getByTestId('latency-chart');
+    await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 5000 }).toBeGreaterThanOrEqual(5);
+    expect(await chart.locator('canvas').count()).toBe(1);
+    expect(await chart.locator('.u-legend').innerText()).toContain('tools/call');
     await panel().getByRole('button', { name: 'p99', exact: true }).click();
     expect(await panel().getByRole('columnheader', { name: /p99\b(?!\.)/ }).getAttribute('aria-sort')).toBe('descending');
     // Live: a new call shows up without leaving the section.

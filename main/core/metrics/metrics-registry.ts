@@ -1,4 +1,4 @@
-import type { MetricsSnapshot } from '../../../shared/model/metrics';
+import type { LatencySamples, MetricsSnapshot } from '../../../shared/model/metrics';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { RequestMetrics } from './request-metrics';
 
@@ -26,6 +26,11 @@ export class MetricsRegistry {
     this.byConnection.set(entry.connectionId, metrics);
     metrics.ingest(entry);
     if (this.byConnection.size > this.keep) this.byConnection.delete(this.byConnection.keys().next().value!);
+  }
+
+  /** The connection's answered requests from sequence number `since` on, for the charts. */
+  samples(connectionId: string, since?: number): LatencySamples {
+    return (this.byConnection.get(connectionId) ?? new RequestMetrics()).samples.since(since);
   }
 
   /** The connection's figures; empty when it has sent nothing (or was forgotten). */

@@ -2,6 +2,7 @@ import type { MetricsRow, MetricsSnapshot } from '../../../shared/model/metrics'
 import type { MessageEntry, TraceEntry } from '../../../shared/model/trace';
 import { MCP_ERROR_CODES } from '../diagnostics/classify-protocol-error';
 import { LatencyHistogram } from './latency-histogram';
+import { LatencySampleRing } from './latency-samples';
 
 /** Requests waiting for an answer that are remembered; past this the oldest is forgotten (a server that never answers). */
 export const MAX_PENDING = 100_000;
@@ -80,6 +81,8 @@ export class RequestMetrics {
   private readonly rows = new Map<string, Row>();
   private readonly total = new Row('(all requests)');
   private readonly pending = new Map<number, Pending>();
+  /** Every answer with its time and latency, for the charts (bounded: see LatencySampleRing). */
+  readonly samples = new LatencySampleRing();
 
   ingest(entry: TraceEntry): void {
     // 2026-07-28 over Streamable HTTP cancels by closing the response stream: capture says so with a lifecycle entry.
@@ -116,6 +119,7 @@ export class RequestMetrics {
     if (!pending) return;
     this.pending.delete(entry.requestSeq!);
     const failure = entry.messageKind === 'error' ? errorKind(entry.message) : isToolError(entry.message) ? 'tool-error' : undefined;
+    if (entry.latencyMs !== undefined) this.samples.add(entry.wallTime, entry.latencyMs, pending.rows[1]!.method);
     for (const row of pending.rows) {
       if (entry.latencyMs !== undefined) row.answer(entry.monoTime, entry.latencyMs);
       if (failure) row.failed(failure);

@@ -100,7 +100,7 @@ function sessionFiles(appVersion = '0.0.0'): SessionFilesPort {
       const metrics = new RequestMetrics();
       const hold = { entryCapBytes: DEFAULT_ENTRY_CAP_BYTES, capacity: DEFAULT_TRACE_CAPACITY, budgetBytes: DEFAULT_CONNECTION_BUDGET_BYTES };
       const read = await readSessionFile(path, { hold, onEntry: (entry) => metrics.ingest(entry) });
-      return { ...read, metrics: metrics.snapshot() };
+      return { ...read, metrics: metrics.snapshot(), latencySamples: metrics.samples.since() };
     },
     copy: (from: string, to: string, later: TraceEntry[]) => copySessionFile(from, to, later),
   };

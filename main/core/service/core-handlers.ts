@@ -61,6 +61,10 @@ export function createCoreService(deps: CoreDeps): CoreService {
       lookup.any(connectionId);
       return metrics.snapshot(connectionId);
     },
+    'connections:latency-samples': async ({ connectionId, since }) => {
+      lookup.any(connectionId);
+      return metrics.samples(connectionId, since);
+    },
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };

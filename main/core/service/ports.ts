@@ -1,6 +1,6 @@
 import type { AppSettings, AppSettingsPatch, ConnectionInfo, ConnectionTargetInput, ErrorInfo, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
 import type { ImportOutcome, PlaygroundInfo } from '../../../shared/ipc/contract';
-import type { MetricsSnapshot } from '../../../shared/model/metrics';
+import type { LatencySamples, MetricsSnapshot } from '../../../shared/model/metrics';
 
 /**
  * What the handlers need from the core, as narrow structural interfaces. The real classes
@@ -109,6 +109,7 @@ export interface SessionFileView {
   problems?: ErrorInfo[];
   /** The analytics of every request in the file (not only the entries kept for display). */
   metrics?: MetricsSnapshot;
+  latencySamples?: LatencySamples;
 }
 
 /** The app's settings (see SettingsStore). */

@@ -46,8 +46,8 @@ export function sessionHandlers({ lookup, sessions, sessionDir, dialogs }: Sessi
       if (!dialogs) throw noDialogs();
       const path = await dialogs.chooseFileToOpen({ title: 'Open a saved session', filters: SESSION_FILES });
       if (!path) return { cancelled: true };
-      const { header, entries, evicted, problems, metrics } = await guard('read', path, () => sessions.read(path));
-      return { cancelled: false, path, header, entries, evicted: evicted ?? 0, problems: problems ?? [], ...(metrics ? { metrics } : {}) };
+      const { header, entries, evicted, problems, metrics, latencySamples } = await guard('read', path, () => sessions.read(path));
+      return { cancelled: false, path, header, entries, evicted: evicted ?? 0, problems: problems ?? [], ...(metrics ? { metrics } : {}), ...(latencySamples ? { latencySamples } : {}) };
     },
   };
 }

@@ -205,6 +205,8 @@ describe('Tools section', () => {
     expect(screen.getByRole('tab', { name: 'Trace' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'Trace' })).toHaveFocus();
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Trace' }), { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Latency' })).toHaveAttribute('aria-selected', 'true');
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Latency' }), { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Overview' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByTestId('connection-info')).toBeInTheDocument();
   });
