@@ -10,6 +10,7 @@ const BENCHES: Array<{ file: string; fn: string }> = [
   { file: 'capture-overhead.ts', fn: 'benchCaptureOverhead' },
   { file: 'trace-view.ts', fn: 'benchTraceView' },
   { file: 'metrics-ingest.ts', fn: 'benchMetricsIngest' },
+  { file: 'latency-chart.ts', fn: 'benchLatencyChart' },
 ];
 
 /** The targets from the product requirements, printed next to each figure. */
@@ -21,6 +22,7 @@ const TARGETS: Record<string, string> = {
   'trace-view-first-render-ms': '< 200',
   'trace-view-filter-ms': '< 50',
   'metrics-ingest-msgs-per-s': '>= 100000',
+  'chart-100k-render-ms': '< 150',
 };
 
 function formatValue(value: number): string {

@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LatencySamples } from '../../../shared/model/metrics';
-import { chartData, SERIES_COLOURS } from '../../workbench/latency-chart-data';
-
-const HEIGHT = 240;
+import { chartData } from '../../workbench/latency-chart-data';
+import { CHART_HEIGHT, latencyChartOptions } from './latency-chart-options';
 
 /** A CSS variable of the theme now in force (light or dark), for the canvas, which cannot read CSS. */
 function themeColour(name: string, fallback: string): string {
@@ -41,29 +40,9 @@ export function LatencyChart({ samples, label }: { samples: LatencySamples; labe
     }
     plot.current?.destroy();
     shape.current = key;
-    const text = themeColour('--text-muted', '#50575f');
-    const grid = themeColour('--border', '#c9ced6');
-    const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } };
+    const theme = { text: themeColour('--text-muted', '#50575f'), grid: themeColour('--border', '#c9ced6') };
     plot.current = new uPlot(
-      {
-        width: Math.max(300, element.clientWidth),
-        height: HEIGHT,
-        scales: { x: { time: true }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
-        axes: [axis, { ...axis, label: 'ms', size: 60 }],
-        series: [
-          { label: 'time' },
-          ...data.methods.map((method, i) => ({
-            label: method,
-            stroke: SERIES_COLOURS[i % SERIES_COLOURS.length],
-            fill: SERIES_COLOURS[i % SERIES_COLOURS.length],
-            paths: () => null,
-            points: { show: true, size: 4, width: 0, fill: SERIES_COLOURS[i % SERIES_COLOURS.length] },
-            value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${v.toFixed(v < 10 ? 2 : 0)} ms`),
-          })),
-        ],
-        cursor: { drag: { x: true, y: false } },
-        legend: { live: true },
-      },
+      latencyChartOptions(data.methods, Math.max(300, element.clientWidth), theme),
       data.columns as uPlot.AlignedData,
       element,
     );
@@ -73,7 +52,7 @@ export function LatencyChart({ samples, label }: { samples: LatencySamples; labe
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const observer = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(300, element.clientWidth), height: HEIGHT }));
+    const observer = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(300, element.clientWidth), height: CHART_HEIGHT }));
     observer.observe(element);
     return () => {
       observer.disconnect();
