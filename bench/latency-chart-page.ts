@@ -3,6 +3,11 @@ import type { LatencySamples } from '../shared/model/metrics';
 import { latencyChartOptions } from '../renderer/components/metrics/latency-chart-options';
 import { chartData } from '../renderer/workbench/latency-chart-data';
 
+/** The page's document, typed just enough: this file is type-checked with the Node settings (no DOM library). */
+const page = globalThis as unknown as {
+  document: { createElement(tag: 'div'): NonNullable<ConstructorParameters<typeof uPlot>[2]> & { style: { width: string } }; body: { replaceChildren(...nodes: unknown[]): void } };
+};
+
 const METHODS = ['tools/call', 'tools/list', 'resources/read', 'prompts/get', 'ping', 'resources/list', 'prompts/list', 'completion/complete'];
 
 /** Deterministic samples: answers 2 ms apart, latencies with a long tail, methods mixed. */
@@ -30,9 +35,9 @@ function makeSamples(count: number): LatencySamples {
 (globalThis as Record<string, unknown>).periscopeChartBench = {
   render(count: number): Promise<{ ms: number; points: number }> {
     const samples = makeSamples(count);
-    const host = document.createElement('div');
+    const host = page.document.createElement('div');
     host.style.width = '1200px';
-    document.body.replaceChildren(host);
+    page.document.body.replaceChildren(host);
     return new Promise((resolve) => {
       const started = performance.now();
       const data = chartData(samples);
