@@ -1,4 +1,5 @@
-import type { RequestOptions, SubscriptionFilter, Tool } from '@modelcontextprotocol/client';
+import { LOG_LEVEL_META_KEY, type RequestOptions, type SubscriptionFilter, type Tool } from '@modelcontextprotocol/client';
+import type { LogLevel } from '../../../shared/model/log-message';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
 import { notResent } from './session-renewal';
@@ -39,10 +40,45 @@ export abstract class ConnectionRequests {
 
   /** The tools as last listed, by name (see CallToolOptions.unvalidatedOutput). */
   private listedTools = new Map<string, Tool>();
+  /** The log level last set; in the 2026-07-28 era it rides in every later request's _meta. */
+  private level?: LogLevel;
+
+  /** The log level last set with setLogLevel, if any. */
+  get logLevel(): LogLevel | undefined {
+    return this.level;
+  }
+
+  /**
+   * Asks the server for log messages (`notifications/message`) from `level` up (MCP
+   * server/utilities/logging). 2025 era: sends `logging/setLevel`, which holds for the session.
+   * 2026-07-28 era, which has no setLevel: the level is kept and sent as
+   * `io.modelcontextprotocol/logLevel` in the `_meta` of every later request; the server sends log
+   * messages only for requests that carry it, so nothing is sent now. Resolves with how it applies.
+   */
+  async setLogLevel(level: LogLevel): Promise<{ via: 'logging/setLevel' | 'request-meta' }> {
+    const via = await this.run(async (client, options) => {
+      if (client.getProtocolEra() === 'modern') return 'request-meta' as const;
+      await client.setLoggingLevel(level, options);
+      return 'logging/setLevel' as const;
+    });
+    this.level = level;
+    return { via };
+  }
+
+  /** A list request's params: none, unless the log level must ride along (2026-07-28). */
+  private listParams(client: LiveSession['client']): { _meta?: Record<string, unknown> } | undefined {
+    const meta = this.logMeta(client);
+    return meta._meta ? meta : undefined;
+  }
+
+  /** The params' `_meta` with the log level added, on a 2026-07-28 connection that has one set. */
+  private logMeta(client: LiveSession['client']): { _meta?: Record<string, unknown> } {
+    return this.level && client.getProtocolEra() === 'modern' ? { _meta: { [LOG_LEVEL_META_KEY]: this.level } } : {};
+  }
 
   /** Every page: the SDK follows nextCursor (up to its listMaxPages, 64) and returns one list. */
   async listTools() {
-    const listed = await this.run((client, options) => client.listTools(undefined, options));
+    const listed = await this.run((client, options) => client.listTools(this.listParams(client), options));
     this.listedTools = new Map(listed.tools.map((tool) => [tool.name, tool]));
     return listed;
   }
@@ -52,7 +88,7 @@ export abstract class ConnectionRequests {
     const toolDefinition = opts.unvalidatedOutput ? { ...(listed ?? { name, inputSchema: { type: 'object' as const } }), outputSchema: undefined } : undefined;
     return this.run(
       (client, options) =>
-        client.callTool({ name, arguments: args ?? {} }, {
+        client.callTool({ name, arguments: args ?? {}, ...this.logMeta(client) }, {
           ...options,
           ...(opts.resumptionToken ? { resumptionToken: opts.resumptionToken } : {}),
           ...(toolDefinition ? { toolDefinition } : {}),
@@ -64,15 +100,15 @@ export abstract class ConnectionRequests {
   }
 
   listResources() {
-    return this.run((client, options) => client.listResources(undefined, options));
+    return this.run((client, options) => client.listResources(this.listParams(client), options));
   }
 
   listResourceTemplates() {
-    return this.run((client, options) => client.listResourceTemplates(undefined, options));
+    return this.run((client, options) => client.listResourceTemplates(this.listParams(client), options));
   }
 
   readResource(uri: string) {
-    return this.run((client, options) => client.readResource({ uri }, options));
+    return this.run((client, options) => client.readResource({ uri, ...this.logMeta(client) }, options));
   }
 
   /**
@@ -83,16 +119,16 @@ export abstract class ConnectionRequests {
    */
   complete(ref: { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string }, argument: { name: string; value: string }, contextArguments?: Record<string, string>) {
     return this.run((client, options) =>
-      client.complete({ ref, argument, ...(contextArguments && Object.keys(contextArguments).length > 0 ? { context: { arguments: contextArguments } } : {}) }, options),
+      client.complete({ ref, argument, ...this.logMeta(client), ...(contextArguments && Object.keys(contextArguments).length > 0 ? { context: { arguments: contextArguments } } : {}) }, options),
     );
   }
 
   listPrompts() {
-    return this.run((client, options) => client.listPrompts(undefined, options));
+    return this.run((client, options) => client.listPrompts(this.listParams(client), options));
   }
 
   getPrompt(name: string, args?: Record<string, string>) {
-    return this.run((client, options) => client.getPrompt({ name, ...(args ? { arguments: args } : {}) }, options));
+    return this.run((client, options) => client.getPrompt({ name, ...this.logMeta(client), ...(args ? { arguments: args } : {}) }, options));
   }
 
   /**
