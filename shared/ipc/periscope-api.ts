@@ -68,6 +68,10 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
     trace: {
       snapshot: call('trace:snapshot', onConnection),
     },
+    logs: {
+      snapshot: call('logs:snapshot', onConnection),
+      setLevel: call('logs:set-level', (connectionId: string, level: ChannelInput<'logs:set-level'>['level']) => ({ connectionId, level })),
+    },
     session: {
       /** Shows the system save dialog. */
       save: call('session:save', onConnection),

@@ -7,6 +7,7 @@ import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLaun
 import { remoteHandlers } from './remote-handlers';
 import { sessionHandlers } from './session-handlers';
 import { resourceHandlers } from './resource-handlers';
+import { logHandlers } from './log-handlers';
 import { toolCallHandlers } from './tool-call-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -47,11 +48,13 @@ export function createCoreService(deps: CoreDeps): CoreService {
   };
   const playground = new PlaygroundHost(deps.playground);
   const lookup = new ConnectionLookup(deps.manager, undefined, deps.sessions);
+  const logs = logHandlers({ lookup, manager: deps.manager, emit });
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
     ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
     ...toolCallHandlers({ lookup, manager: deps.manager, emit }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
+    ...logs.handlers,
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };
@@ -76,6 +79,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
         } finally {
           stopTrace();
           stopState();
+          logs.stop();
           listeners.clear();
           await playground.stop();
         }

@@ -1,5 +1,6 @@
 import type { AppSettings, AppSettingsPatch, ConnectionInfo, ConnectionTargetInput, ErrorInfo, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
 import type { ImportOutcome, PlaygroundInfo } from '../../../shared/ipc/contract';
+import type { LogLevel } from '../../../shared/model/log-message';
 
 /**
  * What the handlers need from the core, as narrow structural interfaces. The real classes
@@ -32,6 +33,9 @@ export interface ConnectionPort {
   listPrompts(): Promise<unknown>;
   getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;
   ping(): Promise<{ latencyMs: number }>;
+  /** logging/setLevel (2025), or the level kept for later requests' _meta (2026-07-28). */
+  setLogLevel(level: LogLevel): Promise<{ via: 'logging/setLevel' | 'request-meta' }>;
+  readonly logLevel?: LogLevel;
 }
 
 /** A connection's session file as the handlers use it (see ConnectionTrace). */

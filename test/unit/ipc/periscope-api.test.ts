@@ -49,6 +49,8 @@ describe('createPeriscopeApi', () => {
     await api.connections.getPrompt('c1', 'greet', { who: 'you' });
     await api.connections.ping('c1');
     await api.trace.snapshot('c1');
+    await api.logs.snapshot('c1');
+    await api.logs.setLevel('c1', 'warning');
     await api.session.save('c1');
     await api.session.open();
     await api.playground.ensureStarted();
