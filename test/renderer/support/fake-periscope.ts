@@ -1,3 +1,4 @@
+import { useLogsStore } from '../../../renderer/stores/logs-store';
 import { useSectionsStore } from '../../../renderer/stores/sections-store';
 import { useToolCallsStore } from '../../../renderer/stores/tool-calls-store';
 import { useToolsStore } from '../../../renderer/stores/tools-store';
@@ -65,6 +66,7 @@ export function resetStores(): void {
   useToolCallsStore.setState({ calls: {} });
   useResourcesStore.setState({ slots: {} });
   usePromptsStore.setState({ slots: {} });
+  useLogsStore.setState({ slots: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
   sessionStorage.clear();
