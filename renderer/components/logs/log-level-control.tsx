@@ -22,6 +22,7 @@ export function LogLevelControl({ era, live, level, via, setting, error, onSet }
   const modern = era === 'modern';
   return (
     <div className="log-level-control" data-testid="log-level-control">
+      <div className="log-level-row">
       <label htmlFor="log-level-select">Ask for messages from</label>
       <select id="log-level-select" value={choice} onChange={(e) => setChoice(e.target.value as LogLevel)} data-testid="log-level-select">
         {LOG_LEVELS.map((l) => (
@@ -33,6 +34,7 @@ export function LogLevelControl({ era, live, level, via, setting, error, onSet }
       <button type="button" onClick={() => onSet(choice)} disabled={!live || setting} data-testid="set-log-level">
         {modern ? 'Use for later requests' : 'Set level'}
       </button>
+      </div>
       <p className="muted field-help" role="status" data-testid="log-level-status">
         {error
           ? `Could not set the level: ${error.message}`
