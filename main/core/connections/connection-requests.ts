@@ -4,6 +4,8 @@ import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
 import { notResent } from './session-renewal';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
+import { runToolTask, type ToolTaskOptions, type ToolTaskOutcome } from '../tasks/tool-task';
+import { tasksUnavailable } from '../tasks/task-support';
 
 export interface CallToolOptions {
   onProgress?: ProgressListener;
@@ -96,6 +98,24 @@ export abstract class ConnectionRequests {
       opts,
       // A tool may change state: after a session expiry it is not run again behind the user's back.
       `tools/call "${name}"`,
+    );
+  }
+
+  /**
+   * Runs a tool as a task (MCP 2025-11-25 tasks; see runToolTask): each status change goes to
+   * `opts.onStatus`, aborting `opts.signal` sends tasks/cancel. 2025 era only: the 2026-07-28
+   * era has tasks only as an extension (SEP-2663) Periscope does not speak yet, which is refused
+   * with a `protocol-version` error before anything is sent.
+   */
+  async callToolAsTask(name: string, args: Record<string, unknown> = {}, opts: ToolTaskOptions = {}): Promise<ToolTaskOutcome> {
+    const era = await this.run(async (client) => client.getProtocolEra());
+    if (era === 'modern') throw tasksUnavailable();
+    const redactedStatus = opts.onStatus ? { ...opts, onStatus: (u: Parameters<NonNullable<ToolTaskOptions['onStatus']>>[0]) => opts.onStatus!(this.redacted(u)) } : opts;
+    return runToolTask(
+      (method, params, schema) => this.run((client, options) => client.request({ method, params } as never, schema, options), undefined, method === 'tools/call' ? `tools/call "${name}" as a task` : undefined),
+      name,
+      args,
+      redactedStatus,
     );
   }
 

@@ -1,0 +1,44 @@
+import { PeriscopeError } from '../diagnostics/periscope-error';
+
+/** What a tool and its server say about running it as a task (MCP 2025-11-25 tasks). */
+export type TaskSupport = 'required' | 'optional' | 'forbidden';
+
+/**
+ * Whether a tool can run as a task: the server declares `capabilities.tasks.requests.tools.call`
+ * and the tool's `execution.taskSupport` is 'optional' or 'required' (absent means 'forbidden').
+ */
+export function toolTaskSupport(capabilities: Record<string, unknown> | undefined, tool: { execution?: { taskSupport?: string } } | undefined): { support: TaskSupport; serverOffers: boolean } {
+  const tasks = capabilities?.tasks as { requests?: { tools?: { call?: unknown } } } | undefined;
+  const serverOffers = tasks?.requests?.tools?.call !== undefined;
+  const declared = tool?.execution?.taskSupport;
+  const support: TaskSupport = declared === 'required' || declared === 'optional' ? declared : 'forbidden';
+  return { support, serverOffers };
+}
+
+/** Why a tool cannot run as a task here, as an error; undefined when it can. */
+export function taskRefusal(name: string, capabilities: Record<string, unknown> | undefined, tool: { execution?: { taskSupport?: string } } | undefined): PeriscopeError | undefined {
+  const { support, serverOffers } = toolTaskSupport(capabilities, tool);
+  if (!serverOffers) {
+    return new PeriscopeError({
+      kind: 'invalid-input',
+      message: 'This server does not run tools as tasks (its capabilities have no tasks.requests.tools.call).',
+      hint: 'Call the tool without --task.',
+    });
+  }
+  if (support === 'forbidden') {
+    return new PeriscopeError({
+      kind: 'invalid-input',
+      message: `The tool ${name} does not run as a task (its execution.taskSupport is "forbidden" or absent).`,
+      hint: 'Call it without --task.',
+    });
+  }
+  return undefined;
+}
+
+export function tasksUnavailable(): PeriscopeError {
+  return new PeriscopeError({
+    kind: 'protocol-version',
+    message: 'Tasks in the 2026-07-28 era are an extension (SEP-2663, tasks/get and tasks/cancel re-defined) that Periscope does not speak yet; it runs tasks as MCP 2025-11-25 defines them.',
+    hint: 'If the server also speaks 2025, connect with --protocol-era legacy (or set the remote\'s protocol era to 2025).',
+  });
+}
