@@ -8,7 +8,7 @@ import { useUiStore } from '../stores/ui-store';
 import { refreshRemotes } from './remote-actions';
 import { applyResourceUpdated } from './resource-actions';
 import { applyLogMessages } from './log-actions';
-import { applyCallProgress, refreshOnListChanged } from './tool-actions';
+import { applyCallProgress, applyTaskStatus, refreshOnListChanged } from './tool-actions';
 
 /** Writes one event from main into the stores. */
 export function applyMainEvent(event: MainEvent): void {
@@ -19,6 +19,9 @@ export function applyMainEvent(event: MainEvent): void {
       return;
     case 'call-progress':
       applyCallProgress(event);
+      return;
+    case 'task-status':
+      applyTaskStatus(event);
       return;
     case 'resource-updated':
       applyResourceUpdated(event);

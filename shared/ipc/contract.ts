@@ -5,6 +5,7 @@ import { TraceEntry } from '../model/trace';
 import { Remote, RemoteDraft } from '../model/remote';
 import { AppSettings, AppSettingsPatch } from '../model/settings';
 import { LogLevel, LogMessage } from '../model/log-message';
+import { TaskStatus, TaskStatusUpdate } from '../model/task';
 
 /**
  * The one IPC contract between the renderer and the main process (ARCHITECTURE.md rule 1).
@@ -59,6 +60,8 @@ export const ToolCallOutcome = z.object({
   latencyMs: z.number().optional(),
   /** 2026-07-28: how many tools/call requests the call took (more than 1 after input_required). */
   rounds: z.number().int().optional(),
+  /** A call run as a task (MCP 2025-11-25): its id, final status and every status seen. */
+  task: z.object({ taskId: z.string(), status: TaskStatus, history: z.array(TaskStatusUpdate) }).optional(),
 });
 export type ToolCallOutcome = z.infer<typeof ToolCallOutcome>;
 
@@ -181,6 +184,8 @@ export const contract = {
       argumentsJson: z.string().max(MAX_ARGUMENTS_CHARS).optional(),
       timeoutMs: z.number().int().positive().optional(),
       callId: Id.optional(),
+      /** Run it as a task (MCP 2025-11-25): status changes arrive as 'task-status' events; cancel sends tasks/cancel. */
+      asTask: z.boolean().optional(),
     }),
     output: ToolCallOutcome,
   },
@@ -284,6 +289,8 @@ export const MainEvent = z.discriminatedUnion('type', [
   }),
   /** A notifications/resources/updated for a resource the user subscribed to (connections:subscribe-resource). */
   z.object({ type: z.literal('resource-updated'), connectionId: z.string(), uri: z.string(), at: z.number() }),
+  /** A status change of a call run as a task (connections:call-tool with asTask and a callId). */
+  z.object({ type: z.literal('task-status'), connectionId: z.string(), callId: z.string(), update: TaskStatusUpdate }),
   /** New server log messages of one connection, batched; `dropped` is the buffer's running count. */
   z.object({ type: z.literal('log-messages'), connectionId: z.string(), messages: z.array(LogMessage), dropped: z.number().int() }),
 ]);

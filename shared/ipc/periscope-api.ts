@@ -46,7 +46,7 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
         timeoutMs,
       })),
       /** tools/call with the arguments as JSON text (numbers sent exactly), cancellable by callId. */
-      runTool: call('connections:call-tool', (connectionId: string, request: { name: string; argumentsJson: string; callId: string; timeoutMs?: number }) => ({
+      runTool: call('connections:call-tool', (connectionId: string, request: { name: string; argumentsJson: string; callId: string; timeoutMs?: number; asTask?: boolean }) => ({
         connectionId,
         ...request,
       })),

@@ -8,3 +8,4 @@ export * from './settings';
 export * from './command-review';
 export * from './timeout-limit';
 export * from './log-message';
+export * from './task';

@@ -5,7 +5,7 @@ import type { LiveSession } from './connection-attempt';
 import { notResent } from './session-renewal';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
 import { runToolTask, type ToolTaskOptions, type ToolTaskOutcome } from '../tasks/tool-task';
-import { tasksUnavailable } from '../tasks/task-support';
+import { taskRefusal, tasksUnavailable } from '../tasks/task-support';
 
 export interface CallToolOptions {
   onProgress?: ProgressListener;
@@ -108,8 +108,12 @@ export abstract class ConnectionRequests {
    * with a `protocol-version` error before anything is sent.
    */
   async callToolAsTask(name: string, args: Record<string, unknown> = {}, opts: ToolTaskOptions = {}): Promise<ToolTaskOutcome> {
-    const era = await this.run(async (client) => client.getProtocolEra());
+    const { era, capabilities } = await this.run(async (client) => ({ era: client.getProtocolEra(), capabilities: client.getServerCapabilities() }));
     if (era === 'modern') throw tasksUnavailable();
+    // A tool not listed yet is left to the server to refuse; a listed one says what it allows.
+    const listed = this.listedTools.get(name);
+    const refusal = taskRefusal(name, capabilities as Record<string, unknown> | undefined, listed ?? { execution: { taskSupport: 'optional' } });
+    if (refusal) throw refusal;
     const redactedStatus = opts.onStatus ? { ...opts, onStatus: (u: Parameters<NonNullable<ToolTaskOptions['onStatus']>>[0]) => opts.onStatus!(this.redacted(u)) } : opts;
     return runToolTask(
       (method, params, schema) => this.run((client, options) => client.request({ method, params } as never, schema, options), undefined, method === 'tools/call' ? `tools/call "${name}" as a task` : undefined),

@@ -1,19 +1,7 @@
+import { toolTaskSupport } from '../../../shared/model/task';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 
-/** What a tool and its server say about running it as a task (MCP 2025-11-25 tasks). */
-export type TaskSupport = 'required' | 'optional' | 'forbidden';
-
-/**
- * Whether a tool can run as a task: the server declares `capabilities.tasks.requests.tools.call`
- * and the tool's `execution.taskSupport` is 'optional' or 'required' (absent means 'forbidden').
- */
-export function toolTaskSupport(capabilities: Record<string, unknown> | undefined, tool: { execution?: { taskSupport?: string } } | undefined): { support: TaskSupport; serverOffers: boolean } {
-  const tasks = capabilities?.tasks as { requests?: { tools?: { call?: unknown } } } | undefined;
-  const serverOffers = tasks?.requests?.tools?.call !== undefined;
-  const declared = tool?.execution?.taskSupport;
-  const support: TaskSupport = declared === 'required' || declared === 'optional' ? declared : 'forbidden';
-  return { support, serverOffers };
-}
+export { toolTaskSupport };
 
 /** Why a tool cannot run as a task here, as an error; undefined when it can. */
 export function taskRefusal(name: string, capabilities: Record<string, unknown> | undefined, tool: { execution?: { taskSupport?: string } } | undefined): PeriscopeError | undefined {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 
-/** The five task states of MCP 2025-11-25 (basic/utilities/tasks). */
-export const TASK_STATUSES = ['working', 'input_required', 'completed', 'failed', 'cancelled'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+import { TASK_STATUSES, type TaskStatus, type TaskStatusUpdate } from '../../../shared/model/task';
+
+export { TASK_STATUSES, type TaskStatus, type TaskStatusUpdate };
 const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
 
 const Task = z.looseObject({
@@ -16,17 +16,6 @@ const Task = z.looseObject({
 const CreateTaskResult = z.looseObject({ task: Task });
 const CallToolResult = z.looseObject({ content: z.array(z.unknown()).optional(), isError: z.boolean().optional() });
 const Anything = z.looseObject({});
-
-/** One status the task was seen in (the first, then every change of status or message). */
-export interface TaskStatusUpdate {
-  taskId: string;
-  status: TaskStatus;
-  statusMessage?: string;
-  /** The server's suggested poll interval, in ms, as it said it. */
-  pollInterval?: number;
-  /** Wall clock when Periscope saw it, ms since the epoch. */
-  at: number;
-}
 
 export interface ToolTaskOutcome {
   taskId: string;

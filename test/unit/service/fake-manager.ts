@@ -118,6 +118,10 @@ export class FakeConnection implements ConnectionPort {
   async ping() {
     return { latencyMs: 1.5 };
   }
+  async callToolAsTask(name: string, args?: Record<string, unknown>) {
+    this.calls.push(['callToolAsTask', name, args]);
+    return { taskId: 't1', status: 'completed' as const, result: { content: [] }, history: [] };
+  }
   logLevel?: LogLevel;
   async setLogLevel(level: LogLevel) {
     this.calls.push(['setLogLevel', level]);
