@@ -69,7 +69,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
     setJsonProblems(undefined);
     void run(text);
   };
-  const commandFor = (call: ToolCall) => cliCallCommand({ remote, url, tool: call.tool, argumentsText: call.argumentsText });
+  const commandFor = (call: ToolCall) => cliCallCommand({ remote, url, tool: call.tool, argumentsText: call.argumentsText, asTask: call.asTask });
   const loadCall = (call: ToolCall) => {
     if (call.tool !== tool.name) patch(connectionId, { selected: call.tool });
     setDraft(connectionId, call.tool, call.argumentsText);

@@ -20,14 +20,16 @@ export function TaskOption({ toolName, support, serverOffers, era, checked, onCh
   if (era === 'modern' || !serverOffers || support === 'forbidden') return null;
   const required = support === 'required';
   return (
-    <label className="check task-option" data-testid="task-option">
-      <input type="checkbox" checked={required || checked} disabled={required} onChange={(e) => onChange(e.target.checked)} aria-describedby="task-option-help" data-testid="run-as-task" />
-      Run as task
+    <div className="task-option" data-testid="task-option">
+      <label className="check">
+        <input type="checkbox" checked={required || checked} disabled={required} onChange={(e) => onChange(e.target.checked)} aria-describedby="task-option-help" data-testid="run-as-task" />
+        Run as task
+      </label>
       <span id="task-option-help" className="muted">
         {required
-          ? ` (${toolName} runs only as a task: its status is polled with tasks/get until it ends)`
-          : ' (the server answers with a task at once; its status is polled with tasks/get, and Cancel sends tasks/cancel)'}
+          ? `${toolName} runs only as a task: its status is polled with tasks/get until it ends.`
+          : 'The server answers with a task at once; its status is polled with tasks/get, and Cancel sends tasks/cancel.'}
       </span>
-    </label>
+    </div>
   );
 }
