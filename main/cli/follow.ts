@@ -13,7 +13,10 @@ export function followUntilInterrupted(connection: McpConnection, interrupted: A
     const stop = connection.bus.subscribe((entry) => {
       if (entry.type !== 'lifecycle' || entry.state !== 'error' || !entry.error) return;
       finish();
-      reject(new PeriscopeError(entry.error));
+      // The engine names a stream that gave up reconnecting 'internal'; here it is plainly the
+      // server gone from under a follow, which the 'closed' kind (exit 24) says.
+      const error = entry.error.kind === 'internal' ? { ...entry.error, kind: 'closed' as const, hint: 'The server went away or ended the stream; run the command again once it is back (--trace shows the last exchanges).' } : entry.error;
+      reject(new PeriscopeError(error));
     });
     const finish = () => {
       stop();

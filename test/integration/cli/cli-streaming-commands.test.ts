@@ -99,6 +99,22 @@ describe('logs', () => {
     expect(run.stderr).toMatch(/^hint: .*--log-level/m);
   });
 
+  it('a server that goes away ends the command with that error, not a silent wait', async () => {
+    const doomed = await startStreamableFixture(() => createStreamingFixtureServer());
+    let closing: Promise<void> | undefined;
+    const run = await periscope(['logs', doomed.url, '--level', 'error'], {
+      limitMs: 20_000,
+      onOutput: ({ stderr }) => {
+        if (!closing && stderr.includes('listening for log messages')) closing = doomed.close();
+      },
+    });
+    await closing;
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(24);
+    expect(run.stderr).toMatch(/^error: The server's event stream is gone/m);
+    expect(run.stderr).toMatch(/^hint: The server went away or ended the stream/m);
+  }, 30_000);
+
   it('rejects a level outside the eight syslog levels as a usage error', async () => {
     const run = await periscope(['logs', v1.url, '--level', 'verbose']);
     expect(run.code).toBe(1);
