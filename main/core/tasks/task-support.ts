@@ -10,14 +10,14 @@ export function taskRefusal(name: string, capabilities: Record<string, unknown> 
     return new PeriscopeError({
       kind: 'invalid-input',
       message: 'This server does not run tools as tasks (its capabilities have no tasks.requests.tools.call).',
-      hint: 'Call the tool without --task.',
+      hint: 'Call the tool as a plain call, not as a task.',
     });
   }
   if (support === 'forbidden') {
     return new PeriscopeError({
       kind: 'invalid-input',
       message: `The tool ${name} does not run as a task (its execution.taskSupport is "forbidden" or absent).`,
-      hint: 'Call it without --task.',
+      hint: 'Call it as a plain call, not as a task.',
     });
   }
   return undefined;
@@ -27,6 +27,6 @@ export function tasksUnavailable(): PeriscopeError {
   return new PeriscopeError({
     kind: 'protocol-version',
     message: 'Tasks in the 2026-07-28 era are an extension (SEP-2663, tasks/get and tasks/cancel re-defined) that Periscope does not speak yet; it runs tasks as MCP 2025-11-25 defines them.',
-    hint: 'If the server also speaks 2025, connect with --protocol-era legacy (or set the remote\'s protocol era to 2025).',
+    hint: 'If the server also speaks 2025, connect in the 2025 protocol era (legacy) to run it as a task, or call it as a plain call.',
   });
 }
