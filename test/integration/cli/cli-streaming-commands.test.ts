@@ -84,6 +84,14 @@ describe('logs', () => {
     expect(run.stdout + run.stderr).not.toContain(SECRET);
   });
 
+  it('a message with terminal escape sequences is shown escaped, and exact in --json', async () => {
+    const text = await periscope(['logs', v1.url, '--level', 'notice'], { stopWhen: ({ stdout }) => stdout.includes(' error ') });
+    expect(text.stdout).not.toContain('\u001b[');
+    expect(text.stdout).toContain('notice [fixture] notice \\u001b[31mred\\u001b[0m \\u001b]52;c;cHduZWQ=\\u0007 text');
+    const json = await periscope(['logs', v1.url, '--level', 'notice', '--json'], { stopWhen: ({ stdout }) => stdout.includes('"error"') });
+    expect(lines(json.stdout)[0].data).toBe('notice \u001b[31mred\u001b[0m \u001b]52;c;cHduZWQ=\u0007 text');
+  });
+
   it('--json gives one object per line', async () => {
     const run = await periscope(['logs', v1.url, '--level', 'debug', '--json'], { stopWhen: ({ stdout }) => stdout.includes('"error"') });
     expect(run.code, run.stderr).toBe(0);
