@@ -44,10 +44,20 @@ export abstract class ConnectionRequests {
   private listedTools = new Map<string, Tool>();
   /** The log level last set; in the 2026-07-28 era it rides in every later request's _meta. */
   private level?: LogLevel;
+  /** 2025 era: the client whose session got logging/setLevel (a new session has not heard it). */
+  private levelClient?: LiveSession['client'];
 
-  /** The log level last set with setLogLevel, if any. */
+  /**
+   * The log level in force, if any: in the 2025 era only while the session that was sent
+   * logging/setLevel lives (after a reconnect or a renewed session the server has forgotten it).
+   */
   get logLevel(): LogLevel | undefined {
-    return this.level;
+    if (!this.levelClient) return this.level;
+    try {
+      return this.liveSession().client === this.levelClient ? this.level : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /**
@@ -58,12 +68,16 @@ export abstract class ConnectionRequests {
    * messages only for requests that carry it, so nothing is sent now. Resolves with how it applies.
    */
   async setLogLevel(level: LogLevel): Promise<{ via: 'logging/setLevel' | 'request-meta' }> {
+    // The client is noted aside: what run() resolves with passes the redactor, which copies it.
+    let sentTo: LiveSession['client'] | undefined;
     const via = await this.run(async (client, options) => {
       if (client.getProtocolEra() === 'modern') return 'request-meta' as const;
       await client.setLoggingLevel(level, options);
+      sentTo = client;
       return 'logging/setLevel' as const;
     });
     this.level = level;
+    this.levelClient = sentTo;
     return { via };
   }
 

@@ -77,6 +77,22 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
   });
 });
 
+describe('the level after a new session', () => {
+  it('2025 era: a reinitialized session has not heard logging/setLevel, so no level is claimed; 2026-07-28 keeps it', async () => {
+    const legacy = await connect(playground.urls.streamable, 'legacy');
+    await test.call('logs:set-level', { connectionId: legacy, level: 'error' });
+    expect(await test.call('logs:snapshot', { connectionId: legacy })).toMatchObject({ ok: true, value: { level: 'error' } });
+    await test.call('connections:reinitialize', { connectionId: legacy });
+    const after = (await test.call('logs:snapshot', { connectionId: legacy })) as Answer<LogSnapshot>;
+    expect(after.ok && after.value.level).toBeUndefined();
+
+    const modern = await connect(playground.urls.streamable, 'modern');
+    await test.call('logs:set-level', { connectionId: modern, level: 'error' });
+    await test.call('connections:reinitialize', { connectionId: modern });
+    expect(await test.call('logs:snapshot', { connectionId: modern })).toMatchObject({ ok: true, value: { level: 'error' } });
+  });
+});
+
 describe('a 1.x SDK server that logs on its own', () => {
   it('after logging/setLevel its unsolicited messages arrive, from the level up', async () => {
     const connectionId = await connect(v1.url);
