@@ -9,6 +9,8 @@ import './styles/layout.css';
 import './styles/trace.css';
 import './styles/workbench.css';
 import './styles/resources-prompts.css';
+import './styles/logs.css';
+import './styles/tasks.css';
 
 const root = createRoot(document.getElementById('root')!);
 exposeBenchHooks();

@@ -59,8 +59,9 @@ export function createCliContext(io: CliIo = {}): CliContext {
 }
 
 /**
- * SIGINT for the real process; while anyone listens, Ctrl-C is theirs instead of Node's default
- * exit, so a request can be cancelled cleanly. A second Ctrl-C still quits at once.
+ * SIGINT (Ctrl-C) and SIGTERM for the real process; while anyone listens, they are theirs instead
+ * of Node's default exit, so a request is cancelled and a streaming command (subscribe, logs)
+ * ends cleanly, its connection closed. A second signal still quits at once.
  */
 function processInterrupt(listener: () => void): () => void {
   let pressed = 0;
@@ -69,5 +70,9 @@ function processInterrupt(listener: () => void): () => void {
     listener();
   };
   process.on('SIGINT', handler);
-  return () => process.off('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
 }

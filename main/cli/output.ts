@@ -55,6 +55,18 @@ export class CommandOutput {
     this.stdout.write(`${this.safe(JSON.stringify(marked, null, 2))}\n`);
   }
 
+  /**
+   * One record of a streaming command's --json output (`subscribe`, `logs`): one compact JSON
+   * object per line, so a reader can act on each as it comes. Masked and marked as data() is.
+   */
+  record(value: unknown): void {
+    if (!this.json) return;
+    const masked = this.maskers.reduce((v, m) => (m.value ? m.value(v) : v), value);
+    const { value: marked, paths } = markRoundedNumbers(masked);
+    if (paths.length > 0) this.note(roundedNumbersWarning(paths));
+    this.stdout.write(`${this.safe(JSON.stringify(marked))}\n`);
+  }
+
   /** Diagnostics (trace, progress, warnings) go to stderr in both modes so stdout stays parseable. */
   note(text: string): void {
     this.stderr.write(`${this.safe(text)}\n`);

@@ -1,6 +1,9 @@
 import { Command } from 'commander';
 import { registerRemotesCommand } from './commands/remotes';
 import { registerCallCommand } from './commands/call';
+import { registerCompleteCommand } from './commands/complete';
+import { registerLogsCommand } from './commands/logs';
+import { registerSubscribeCommand } from './commands/subscribe';
 import { registerConnectCommand } from './commands/connect';
 import { registerDemoCommand } from './commands/demo';
 import { registerExerciseCommand } from './commands/exercise';
@@ -38,6 +41,9 @@ export function buildProgram(cctx: CommandContext): Command {
   registerCallCommand(program, cctx);
   registerResourcesCommands(program, cctx);
   registerPromptsCommands(program, cctx);
+  registerCompleteCommand(program, cctx);
+  registerSubscribeCommand(program, cctx);
+  registerLogsCommand(program, cctx);
   registerPingCommand(program, cctx);
   registerExerciseCommand(program, cctx);
   registerPlaygroundCommand(program, cctx);

@@ -8,7 +8,8 @@ import { useUiStore } from '../stores/ui-store';
 import { refreshRemotes } from './remote-actions';
 import { applyResourceUpdated } from './resource-actions';
 import { refreshOnListChanged } from './list-changes';
-import { applyCallProgress } from './tool-actions';
+import { applyLogMessages } from './log-actions';
+import { applyCallProgress, applyTaskStatus } from './tool-actions';
 
 /** Writes one event from main into the stores. */
 export function applyMainEvent(event: MainEvent): void {
@@ -20,8 +21,14 @@ export function applyMainEvent(event: MainEvent): void {
     case 'call-progress':
       applyCallProgress(event);
       return;
+    case 'task-status':
+      applyTaskStatus(event);
+      return;
     case 'resource-updated':
       applyResourceUpdated(event);
+      return;
+    case 'log-messages':
+      applyLogMessages(event);
       return;
     case 'connection-state':
       applyConnectionState(event.info);

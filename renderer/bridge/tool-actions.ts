@@ -15,11 +15,11 @@ export async function loadTools(connectionId: string, changeNotice?: string): Pr
  * Sends tools/call with the arguments as the JSON text the user has (main parses it, numbers
  * exactly). Resolves once the call has ended; its progress, result or error is in the calls store.
  */
-export async function startToolCall(connectionId: string, tool: string, argumentsText: string, timeoutMs?: number): Promise<ToolCall> {
-  const call: ToolCall = { id: newCallId(), connectionId, tool, argumentsText, startedAt: Date.now(), status: 'running' };
+export async function startToolCall(connectionId: string, tool: string, argumentsText: string, timeoutMs?: number, asTask = false): Promise<ToolCall> {
+  const call: ToolCall = { id: newCallId(), connectionId, tool, argumentsText, startedAt: Date.now(), status: 'running', ...(asTask ? { asTask } : {}) };
   useToolCallsStore.getState().start(call);
   const started = performance.now();
-  const result = await periscope().connections.runTool(connectionId, { name: tool, argumentsJson: argumentsText, callId: call.id, ...(timeoutMs ? { timeoutMs } : {}) });
+  const result = await periscope().connections.runTool(connectionId, { name: tool, argumentsJson: argumentsText, callId: call.id, ...(timeoutMs ? { timeoutMs } : {}), ...(asTask ? { asTask } : {}) });
   const elapsedMs = performance.now() - started;
   const patch: Partial<ToolCall> = result.ok ? { status: 'done', outcome: result.value, elapsedMs } : { status: 'failed', error: result.error, elapsedMs };
   useToolCallsStore.getState().update(connectionId, call.id, patch);
@@ -35,6 +35,11 @@ export async function cancelToolCall(connectionId: string, callId: string): Prom
 export function applyCallProgress(event: Extract<MainEvent, { type: 'call-progress' }>): void {
   const { connectionId, callId, progress, total, message } = event;
   useToolCallsStore.getState().update(connectionId, callId, { progress: { progress, ...(total !== undefined ? { total } : {}), ...(message !== undefined ? { message } : {}) } });
+}
+
+/** A status change of a call run as a task. */
+export function applyTaskStatus(event: Extract<MainEvent, { type: 'task-status' }>): void {
+  useToolCallsStore.getState().update(event.connectionId, event.callId, { task: event.update });
 }
 
 export function forgetTools(connectionId: string): void {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ToolCallOutcome } from '../../shared/ipc/contract';
 import type { ErrorInfo } from '../../shared/model/error-info';
+import type { TaskStatusUpdate } from '../../shared/model/task';
 
 /** One tool call from the workbench, from the click to its end; kept as history for the session. */
 export interface ToolCall {
@@ -14,6 +15,9 @@ export interface ToolCall {
   startedAt: number;
   status: 'running' | 'cancelling' | 'done' | 'failed';
   progress?: { progress: number; total?: number; message?: string };
+  /** Run as a task (MCP 2025-11-25); `task` is its latest status while it runs. */
+  asTask?: boolean;
+  task?: TaskStatusUpdate;
   outcome?: ToolCallOutcome;
   /** A protocol or transport failure (a JSON-RPC error, a timeout, a cancel): no result. */
   error?: ErrorInfo;

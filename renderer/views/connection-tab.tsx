@@ -9,22 +9,25 @@ import { useSectionsStore, type SectionId } from '../stores/sections-store';
 import { useUiStore } from '../stores/ui-store';
 import { LatencyView } from './latency-view';
 import { TraceView } from './trace-view';
+import { OverviewPing } from './overview-ping';
 
 // The tools workbench brings the form library and the validator: loaded when first opened.
 const ToolsView = lazy(() => import('./tools-view').then((m) => ({ default: m.ToolsView })));
 const ResourcesView = lazy(() => import('./resources-view').then((m) => ({ default: m.ResourcesView })));
 const PromptsView = lazy(() => import('./prompts-view').then((m) => ({ default: m.PromptsView })));
+const LogsView = lazy(() => import('./logs-view').then((m) => ({ default: m.LogsView })));
 
 /**
  * The sections of a connection tab, in order. Each further section of the workbench (requests
  * from the server, logs) is one more entry here and one more case below. A section that needs a
  * server capability names it: it is shown only when the server declared that capability.
  */
-const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources' | 'prompts' }> = [
+const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources' | 'prompts' | 'logging' }> = [
   { id: 'overview', label: 'Overview' },
   { id: 'tools', label: 'Tools' },
   { id: 'resources', label: 'Resources', capability: 'resources' },
   { id: 'prompts', label: 'Prompts', capability: 'prompts' },
+  { id: 'logs', label: 'Logs', capability: 'logging' },
   { id: 'trace', label: 'Trace' },
   { id: 'latency', label: 'Latency' },
 ];
@@ -34,7 +37,7 @@ export function sectionsFor(capabilities: Record<string, unknown> | undefined): 
   return SECTIONS.filter((s) => !s.capability || capabilities?.[s.capability] !== undefined).map(({ id, label }) => ({ id, label }));
 }
 
-/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Trace, Latency). */
+/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Logs, Trace, Latency). */
 export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const info = useConnectionsStore((s) => s.infos[connectionId]);
   const remoteId = useConnectionsStore((s) => s.remoteOf[connectionId]);
@@ -63,6 +66,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       />
       <SectionTabs label={`Sections of ${info.label}`} sections={sections} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
       <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, active)} aria-labelledby={sectionTabId(prefix, active)} data-testid={`section-panel-${active}`}>
+        {active === 'overview' && <OverviewPing connectionId={connectionId} era={info.era} live={isLive(info.state)} />}
         {active === 'overview' && <ConnectionInfoPanel info={info} onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined} />}
         {active === 'tools' && (
           <Suspense fallback={<p className="muted" role="status">Loading the tools workbench…</p>}>
@@ -77,6 +81,11 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
         {active === 'prompts' && (
           <Suspense fallback={<p className="muted" role="status">Loading the prompts section…</p>}>
             <PromptsView connectionId={connectionId} live={isLive(info.state)} capabilities={info.capabilities} />
+          </Suspense>
+        )}
+        {active === 'logs' && (
+          <Suspense fallback={<p className="muted" role="status">Loading the logs section…</p>}>
+            <LogsView connectionId={connectionId} live={isLive(info.state)} era={info.era} />
           </Suspense>
         )}
         {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}

@@ -4,6 +4,8 @@ import { ArgumentsEditor } from '../components/tools/arguments-editor';
 import { CallHistory } from '../components/tools/call-history';
 import { CallPanel } from '../components/tools/call-panel';
 import { CallResult } from '../components/tools/call-result';
+import { TaskOption } from '../components/tools/task-option';
+import { toolTaskSupport } from '../../shared/model/task';
 import { ToolBadges } from '../components/tools/tool-list';
 import type { ToolFormHandle } from '../components/tools/tool-form';
 import { copyText } from '../bridge/clipboard';
@@ -32,6 +34,12 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
   const calls = useToolCallsStore((s) => callsOf(s, connectionId));
   const remoteId = useConnectionsStore((s) => s.remoteOf[connectionId]);
   const url = useConnectionsStore((s) => s.infos[connectionId]?.url);
+  const capabilities = useConnectionsStore((s) => s.infos[connectionId]?.capabilities);
+  const era = useConnectionsStore((s) => s.infos[connectionId]?.era);
+  const [asTaskChosen, setAsTask] = useState(false);
+  const taskSupport = toolTaskSupport(capabilities, tool as { execution?: { taskSupport?: string } });
+  const taskable = era !== 'modern' && taskSupport.serverOffers && taskSupport.support !== 'forbidden';
+  const asTask = taskable && (taskSupport.support === 'required' || asTaskChosen);
   const remote = useRemotesStore((s) => s.remotes.find((r) => r.id === remoteId));
   const formRef = useRef<ToolFormHandle>(null);
   const [jsonProblems, setJsonProblems] = useState<Violation[] | string | undefined>(undefined);
@@ -46,7 +54,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
 
   const timeoutMs = slot.timeoutText.trim() === '' ? undefined : Number(slot.timeoutText);
   const run = async (argumentsText: string) => {
-    const started = startToolCall(connectionId, tool.name, argumentsText, timeoutMs);
+    const started = startToolCall(connectionId, tool.name, argumentsText, timeoutMs, asTask);
     // The new call is the newest: show it as soon as it ends.
     setShownId(undefined);
     await started;
@@ -61,7 +69,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
     setJsonProblems(undefined);
     void run(text);
   };
-  const commandFor = (call: ToolCall) => cliCallCommand({ remote, url, tool: call.tool, argumentsText: call.argumentsText });
+  const commandFor = (call: ToolCall) => cliCallCommand({ remote, url, tool: call.tool, argumentsText: call.argumentsText, asTask: call.asTask });
   const loadCall = (call: ToolCall) => {
     if (call.tool !== tool.name) patch(connectionId, { selected: call.tool });
     setDraft(connectionId, call.tool, call.argumentsText);
@@ -95,6 +103,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
         onTimeout={(timeoutText) => patch(connectionId, { timeoutText })}
         onCall={onCall}
         onCancel={() => running && void cancelToolCall(connectionId, running.id)}
+        option={<TaskOption toolName={tool.name} support={taskSupport.support} serverOffers={taskSupport.serverOffers} era={era} checked={asTaskChosen} onChange={setAsTask} />}
       />
       {shown && <CallResult call={shown} tool={slot.tools.find((t) => t.name === shown.tool)} />}
       <CallHistory
@@ -105,7 +114,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
         onShow={(call) => patch(connectionId, { selected: call.tool, shownCallId: call.id })}
         onRerun={(call) => {
           loadCall(call);
-          void startToolCall(connectionId, call.tool, call.argumentsText, timeoutMs).then(() => setShownId(undefined));
+          void startToolCall(connectionId, call.tool, call.argumentsText, timeoutMs, call.asTask).then(() => setShownId(undefined));
         }}
         onEdit={(call) => {
           loadCall(call);

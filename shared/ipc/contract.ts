@@ -5,6 +5,8 @@ import { TraceEntry } from '../model/trace';
 import { Remote, RemoteDraft } from '../model/remote';
 import { AppSettings, AppSettingsPatch } from '../model/settings';
 import { LatencySamples, MetricsSnapshot } from '../model/metrics';
+import { LogLevel, LogMessage } from '../model/log-message';
+import { TaskStatus, TaskStatusUpdate } from '../model/task';
 
 /**
  * The one IPC contract between the renderer and the main process (ARCHITECTURE.md rule 1).
@@ -59,6 +61,8 @@ export const ToolCallOutcome = z.object({
   latencyMs: z.number().optional(),
   /** 2026-07-28: how many tools/call requests the call took (more than 1 after input_required). */
   rounds: z.number().int().optional(),
+  /** A call run as a task (MCP 2025-11-25): its id, final status and every status seen. */
+  task: z.object({ taskId: z.string(), status: TaskStatus, history: z.array(TaskStatusUpdate) }).optional(),
 });
 export type ToolCallOutcome = z.infer<typeof ToolCallOutcome>;
 
@@ -135,6 +139,15 @@ export const OpenedSession = z.object({
 });
 export type OpenedSession = z.infer<typeof OpenedSession>;
 
+/** A connection's server log messages as main keeps them (bounded: older ones dropped, counted). */
+export const LogSnapshot = z.object({
+  messages: z.array(LogMessage),
+  dropped: z.number().int(),
+  /** The level last asked for on this connection, if any. */
+  level: LogLevel.optional(),
+});
+export type LogSnapshot = z.infer<typeof LogSnapshot>;
+
 export const PlaygroundInfo = z.object({
   baseUrl: z.string(),
   urls: z.object({ streamable: z.string(), sse: z.string(), websocket: z.string() }),
@@ -184,6 +197,8 @@ export const contract = {
       argumentsJson: z.string().max(MAX_ARGUMENTS_CHARS).optional(),
       timeoutMs: z.number().int().positive().optional(),
       callId: Id.optional(),
+      /** Run it as a task (MCP 2025-11-25): status changes arrive as 'task-status' events; cancel sends tasks/cancel. */
+      asTask: z.boolean().optional(),
     }),
     output: ToolCallOutcome,
   },
@@ -227,6 +242,13 @@ export const contract = {
     output: McpResult,
   },
   'connections:ping': { input: OnConnection, output: z.object({ latencyMs: z.number(), method: z.enum(['ping', 'server/discover']).optional() }) },
+  /** The server log messages (notifications/message) kept so far; later ones arrive as 'log-messages' events. */
+  'logs:snapshot': { input: OnConnection, output: LogSnapshot },
+  /**
+   * Asks for log messages from `level` up: logging/setLevel (2025 era), or the level sent in the
+   * `_meta` of every later request (2026-07-28, which has no setLevel): `via` says which.
+   */
+  'logs:set-level': { input: OnConnection.extend({ level: LogLevel }), output: z.object({ via: z.enum(['logging/setLevel', 'request-meta']) }) },
 
   /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */
   'trace:snapshot': { input: OnConnection, output: TraceSnapshot },
@@ -289,6 +311,10 @@ export const MainEvent = z.discriminatedUnion('type', [
   }),
   /** A notifications/resources/updated for a resource the user subscribed to (connections:subscribe-resource). */
   z.object({ type: z.literal('resource-updated'), connectionId: z.string(), uri: z.string(), at: z.number() }),
+  /** A status change of a call run as a task (connections:call-tool with asTask and a callId). */
+  z.object({ type: z.literal('task-status'), connectionId: z.string(), callId: z.string(), update: TaskStatusUpdate }),
+  /** New server log messages of one connection, batched; `dropped` is the buffer's running count. */
+  z.object({ type: z.literal('log-messages'), connectionId: z.string(), messages: z.array(LogMessage), dropped: z.number().int() }),
 ]);
 export type MainEvent = z.infer<typeof MainEvent>;
 export type MainEventType = MainEvent['type'];

@@ -46,7 +46,7 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
         timeoutMs,
       })),
       /** tools/call with the arguments as JSON text (numbers sent exactly), cancellable by callId. */
-      runTool: call('connections:call-tool', (connectionId: string, request: { name: string; argumentsJson: string; callId: string; timeoutMs?: number }) => ({
+      runTool: call('connections:call-tool', (connectionId: string, request: { name: string; argumentsJson: string; callId: string; timeoutMs?: number; asTask?: boolean }) => ({
         connectionId,
         ...request,
       })),
@@ -70,6 +70,10 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
     },
     trace: {
       snapshot: call('trace:snapshot', onConnection),
+    },
+    logs: {
+      snapshot: call('logs:snapshot', onConnection),
+      setLevel: call('logs:set-level', (connectionId: string, level: ChannelInput<'logs:set-level'>['level']) => ({ connectionId, level })),
     },
     session: {
       /** Shows the system save dialog. */

@@ -7,3 +7,5 @@ export * from './trace-size';
 export * from './settings';
 export * from './command-review';
 export * from './timeout-limit';
+export * from './log-message';
+export * from './task';

@@ -139,13 +139,15 @@ describe('the tools workbench', () => {
     const tools = panel().getByRole('tab', { name: 'Tools', exact: true });
     await tools.focus();
     const selected = (name: string) => panel().getByRole('tab', { name, exact: true }).getAttribute('aria-selected');
-    // The playground declares resources and prompts: their sections come between Tools and Trace.
+    // The playground declares resources, prompts and logging: their sections come between Tools and Trace.
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => selected('Resources')).toBe('true');
     await page.keyboard.press('End');
     await expect.poll(() => selected('Latency')).toBe('true');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => selected('Trace')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => selected('Logs')).toBe('true');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => tools.getAttribute('aria-selected')).toBe('true');

@@ -9,9 +9,14 @@ import { formatToolResult, type ToolResultLike } from '../format/content';
 import { markRoundedNumbers, roundedNumbersWarning } from '../format/rounded-numbers';
 import type { ToolLike } from '../format/listings';
 import { buildToolArguments, checkArgsJson, splitPair } from '../tool-arguments';
+import { logMessageFrom } from '../../core/logging/log-message-entry';
+import { formatLogLine, logLevelOption, type LogLevel } from '../follow';
+import { callAsTask } from './call-task';
 
 interface CallOptions {
   args?: string;
+  logLevel?: LogLevel;
+  task?: boolean;
 }
 
 /**
@@ -29,13 +34,15 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema: n=3, flag=true, list=\'[1,2]\')')
       .usage(connectingUsage('<tool> [key=value ...]'))
       .option('--args <json>', 'all tool arguments as one JSON object, sent as written (key=value pairs override its fields; a number JSON cannot carry exactly, e.g. beyond 2^53, is refused)')
+      .option('--task', 'run the tool as a task (MCP 2025-11-25 tasks): status changes on stderr, Ctrl-C sends tasks/cancel; --json gives the result and the status history')
+      .addOption(logLevelOption('--log-level <level>', "ask for the server's log messages from this level up and print them on stderr (logging/setLevel; in the 2026-07-28 era the level travels in the request's _meta)"))
       .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels; a result with isError exits 37 (tool-error)'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target, rest } = connectingArgs(cmd, cctx);
     const [toolName, ...pairs] = rest;
     requireArg(toolName, 'tool name', cmd);
-    const { args: argsJson } = cmd.opts() as CallOptions;
+    const { args: argsJson, logLevel, task } = cmd.opts() as CallOptions;
     pairs.forEach(splitPair); // reject malformed pairs before any network traffic
     if (argsJson !== undefined) checkArgsJson(argsJson);
 
@@ -44,11 +51,14 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       cctx.out,
       target,
       options,
-      async (connection, _info, interrupted) => {
+      async (connection, info, interrupted) => {
         const tool = await findTool(connection, toolName);
         const args = buildToolArguments(argsJson, pairs, tool.inputSchema);
-        const result = await callCancellable(cctx, connection, toolName, args, interrupted);
-        cctx.out.data(result);
+        const stopLogs = logLevel ? printLogMessages(cctx, connection) : undefined;
+        if (logLevel) await connection.setLogLevel(logLevel);
+        const running = task ? callAsTask(cctx, connection, info, tool, args, interrupted) : callCancellable(cctx, connection, toolName, args, interrupted);
+        const result = await running.finally(() => stopLogs?.());
+        if (!task) cctx.out.data(result);
         if (!cctx.out.json) {
           // The same marking data() applies, for the human form of structured content.
           const { value: shown, paths } = markRoundedNumbers(result);
@@ -60,6 +70,14 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       },
       { bodyHandlesInterrupt: true },
     );
+  });
+}
+
+/** Log messages go to stderr as `log <time> <level> [logger] <data>`, so stdout stays the result. */
+function printLogMessages(cctx: CommandContext, connection: McpConnection): () => void {
+  return connection.bus.subscribe((entry) => {
+    const message = logMessageFrom(entry);
+    if (message) cctx.out.note(`log ${formatLogLine(message)}`);
   });
 }
 

@@ -5,6 +5,7 @@ import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatResourceContents } from '../format/content';
 import { formatResources, type ResourceLike, type TemplateLike } from '../format/listings';
 import { noExtra } from './connect';
+import { resourceUri } from '../resource-uri';
 
 /** `periscope resources <target>` (resources and templates) and `periscope read <target> <uri>`. */
 export function registerResourcesCommands(program: Command, cctx: CommandContext): void {
@@ -31,15 +32,17 @@ export function registerResourcesCommands(program: Command, cctx: CommandContext
     program
       .command('read')
       .argument('[target]', TARGET_HELP)
-      .argument('[uri]', 'resource URI, e.g. playground://readme')
-      .usage(connectingUsage('<uri>'))
-      .description('read one resource'),
+      .argument('[uri]', "resource URI, e.g. playground://readme, or a resource template, e.g. 'playground://items/{id}'")
+      .argument('[values...]', 'for a template: its variables as name=value (percent-encoded as RFC 6570 says)')
+      .usage(connectingUsage('<uri> | <template> name=value ...'))
+      .description('read one resource; a resource template is expanded with the values given first'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target, rest } = connectingArgs(cmd, cctx);
-    const [uri, ...extra] = rest;
-    noExtra(extra, cmd);
-    requireArg(uri, 'resource URI', cmd);
+    const [given, ...values] = rest;
+    requireArg(given, 'resource URI', cmd);
+    const uri = resourceUri(given, values);
+    if (uri !== given) cctx.out.note(`reading ${uri}`);
     await withConnection(cctx, cctx.out, target, options, async (connection) => {
       const result = (await connection.readResource(uri)) as { contents: Array<{ uri: string; text?: string; blob?: string; mimeType?: string }> };
       cctx.out.data(result);

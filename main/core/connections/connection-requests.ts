@@ -1,8 +1,11 @@
-import type { RequestOptions, SubscriptionFilter, Tool } from '@modelcontextprotocol/client';
+import { LOG_LEVEL_META_KEY, type RequestOptions, type SubscriptionFilter, type Tool } from '@modelcontextprotocol/client';
+import type { LogLevel } from '../../../shared/model/log-message';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
 import { notResent } from './session-renewal';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
+import { runToolTask, type ToolTaskOptions, type ToolTaskOutcome } from '../tasks/tool-task';
+import { taskRefusal, tasksUnavailable } from '../tasks/task-support';
 
 export interface CallToolOptions {
   onProgress?: ProgressListener;
@@ -44,10 +47,59 @@ export abstract class ConnectionRequests {
 
   /** The tools as last listed, by name (see CallToolOptions.unvalidatedOutput). */
   private listedTools = new Map<string, Tool>();
+  /** The log level last set; in the 2026-07-28 era it rides in every later request's _meta. */
+  private level?: LogLevel;
+  /** 2025 era: the client whose session got logging/setLevel (a new session has not heard it). */
+  private levelClient?: LiveSession['client'];
+
+  /**
+   * The log level in force, if any: in the 2025 era only while the session that was sent
+   * logging/setLevel lives (after a reconnect or a renewed session the server has forgotten it).
+   */
+  get logLevel(): LogLevel | undefined {
+    if (!this.levelClient) return this.level;
+    try {
+      return this.liveSession().client === this.levelClient ? this.level : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Asks the server for log messages (`notifications/message`) from `level` up (MCP
+   * server/utilities/logging). 2025 era: sends `logging/setLevel`, which holds for the session.
+   * 2026-07-28 era, which has no setLevel: the level is kept and sent as
+   * `io.modelcontextprotocol/logLevel` in the `_meta` of every later request; the server sends log
+   * messages only for requests that carry it, so nothing is sent now. Resolves with how it applies.
+   */
+  async setLogLevel(level: LogLevel): Promise<{ via: 'logging/setLevel' | 'request-meta' }> {
+    // The client is noted aside: what run() resolves with passes the redactor, which copies it.
+    let sentTo: LiveSession['client'] | undefined;
+    const via = await this.run(async (client, options) => {
+      if (client.getProtocolEra() === 'modern') return 'request-meta' as const;
+      await client.setLoggingLevel(level, options);
+      sentTo = client;
+      return 'logging/setLevel' as const;
+    });
+    this.level = level;
+    this.levelClient = sentTo;
+    return { via };
+  }
+
+  /** A list request's params: none, unless the log level must ride along (2026-07-28). */
+  private listParams(client: LiveSession['client']): { _meta?: Record<string, unknown> } | undefined {
+    const meta = this.logMeta(client);
+    return meta._meta ? meta : undefined;
+  }
+
+  /** The params' `_meta` with the log level added, on a 2026-07-28 connection that has one set. */
+  private logMeta(client: LiveSession['client']): { _meta?: Record<string, unknown> } {
+    return this.level && client.getProtocolEra() === 'modern' ? { _meta: { [LOG_LEVEL_META_KEY]: this.level } } : {};
+  }
 
   /** Every page: the SDK follows nextCursor (up to its listMaxPages, 64) and returns one list. */
   async listTools() {
-    const listed = await this.run((client, options) => client.listTools(undefined, options));
+    const listed = await this.run((client, options) => client.listTools(this.listParams(client), options));
     this.listedTools = new Map(listed.tools.map((tool) => [tool.name, tool]));
     return listed;
   }
@@ -57,7 +109,7 @@ export abstract class ConnectionRequests {
     const toolDefinition = opts.unvalidatedOutput ? { ...(listed ?? { name, inputSchema: { type: 'object' as const } }), outputSchema: undefined } : undefined;
     return this.run(
       (client, options) =>
-        client.callTool({ name, arguments: args ?? {} }, {
+        client.callTool({ name, arguments: args ?? {}, ...this.logMeta(client) }, {
           ...options,
           ...(opts.resumptionToken ? { resumptionToken: opts.resumptionToken } : {}),
           ...(toolDefinition ? { toolDefinition } : {}),
@@ -68,16 +120,38 @@ export abstract class ConnectionRequests {
     );
   }
 
+  /**
+   * Runs a tool as a task (MCP 2025-11-25 tasks; see runToolTask): each status change goes to
+   * `opts.onStatus`, aborting `opts.signal` sends tasks/cancel. 2025 era only: the 2026-07-28
+   * era has tasks only as an extension (SEP-2663) Periscope does not speak yet, which is refused
+   * with a `protocol-version` error before anything is sent.
+   */
+  async callToolAsTask(name: string, args: Record<string, unknown> = {}, opts: ToolTaskOptions = {}): Promise<ToolTaskOutcome> {
+    const { era, capabilities } = await this.run(async (client) => ({ era: client.getProtocolEra(), capabilities: client.getServerCapabilities() }));
+    if (era === 'modern') throw tasksUnavailable();
+    // A tool not listed yet is left to the server to refuse; a listed one says what it allows.
+    const listed = this.listedTools.get(name);
+    const refusal = taskRefusal(name, capabilities as Record<string, unknown> | undefined, listed ?? { execution: { taskSupport: 'optional' } });
+    if (refusal) throw refusal;
+    const redactedStatus = opts.onStatus ? { ...opts, onStatus: (u: Parameters<NonNullable<ToolTaskOptions['onStatus']>>[0]) => opts.onStatus!(this.redacted(u)) } : opts;
+    return runToolTask(
+      (method, params, schema) => this.run((client, options) => client.request({ method, params } as never, schema, options), undefined, method === 'tools/call' ? `tools/call "${name}" as a task` : undefined),
+      name,
+      args,
+      redactedStatus,
+    );
+  }
+
   listResources() {
-    return this.run((client, options) => client.listResources(undefined, options));
+    return this.run((client, options) => client.listResources(this.listParams(client), options));
   }
 
   listResourceTemplates() {
-    return this.run((client, options) => client.listResourceTemplates(undefined, options));
+    return this.run((client, options) => client.listResourceTemplates(this.listParams(client), options));
   }
 
   readResource(uri: string) {
-    return this.run((client, options) => client.readResource({ uri }, options));
+    return this.run((client, options) => client.readResource({ uri, ...this.logMeta(client) }, options));
   }
 
   /**
@@ -88,16 +162,16 @@ export abstract class ConnectionRequests {
    */
   complete(ref: { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string }, argument: { name: string; value: string }, contextArguments?: Record<string, string>) {
     return this.run((client, options) =>
-      client.complete({ ref, argument, ...(contextArguments && Object.keys(contextArguments).length > 0 ? { context: { arguments: contextArguments } } : {}) }, options),
+      client.complete({ ref, argument, ...this.logMeta(client), ...(contextArguments && Object.keys(contextArguments).length > 0 ? { context: { arguments: contextArguments } } : {}) }, options),
     );
   }
 
   listPrompts() {
-    return this.run((client, options) => client.listPrompts(undefined, options));
+    return this.run((client, options) => client.listPrompts(this.listParams(client), options));
   }
 
   getPrompt(name: string, args?: Record<string, string>) {
-    return this.run((client, options) => client.getPrompt({ name, ...(args ? { arguments: args } : {}) }, options));
+    return this.run((client, options) => client.getPrompt({ name, ...this.logMeta(client), ...(args ? { arguments: args } : {}) }, options));
   }
 
   /**

@@ -124,11 +124,13 @@ export function registerPlaygroundTools(server: McpServer, operations: Operation
       inputSchema: z.object({
         message: z.string().default('hello from the playground'),
         levels: z.array(z.enum(LOG_LEVELS)).min(1).default(['info']),
+        details: z.record(z.string(), z.unknown()).optional().describe('Logged as structured data ({ message, ...details }) instead of the bare message'),
       }),
     },
-    async ({ message, levels }, ctx) => {
+    async ({ message, levels, details }, ctx) => {
+      const data = details ? { message, ...details } : message;
       // ctx.mcpReq.log applies the client's level filter of either era; a raw notify would not.
-      for (const level of levels) await ctx.mcpReq.log(level, message, 'playground');
+      for (const level of levels) await ctx.mcpReq.log(level, data, 'playground');
       return { content: [{ type: 'text', text: `logged ${levels.length} message(s) at ${levels.join(', ')}, as far as the client's log level lets them through` }] };
     },
   );

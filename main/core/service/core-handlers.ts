@@ -10,6 +10,7 @@ import { MetricsRegistry } from '../metrics/metrics-registry';
 import { listenForListChanges } from './list-change-listener';
 import { resourceHandlers } from './resource-handlers';
 import { resourceSaveHandlers } from './resource-save-handlers';
+import { logHandlers } from './log-handlers';
 import { toolCallHandlers } from './tool-call-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -51,6 +52,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
   const playground = new PlaygroundHost(deps.playground);
   const lookup = new ConnectionLookup(deps.manager, undefined, deps.sessions);
   const metrics = new MetricsRegistry();
+  const logs = logHandlers({ lookup, manager: deps.manager, emit });
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
     ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
@@ -65,6 +67,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
       lookup.any(connectionId);
       return metrics.samples(connectionId, since);
     },
+    ...logs.handlers,
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };
@@ -92,6 +95,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
           stopTrace();
           stopState();
           stopListChanges();
+          logs.stop();
           listeners.clear();
           await playground.stop();
         }

@@ -1,6 +1,8 @@
 import type { AppSettings, AppSettingsPatch, ConnectionInfo, ConnectionTargetInput, ErrorInfo, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
 import type { ImportOutcome, PlaygroundInfo } from '../../../shared/ipc/contract';
 import type { LatencySamples, MetricsSnapshot } from '../../../shared/model/metrics';
+import type { LogLevel } from '../../../shared/model/log-message';
+import type { TaskStatusUpdate } from '../../../shared/model/task';
 
 /**
  * What the handlers need from the core, as narrow structural interfaces. The real classes
@@ -33,6 +35,15 @@ export interface ConnectionPort {
   listPrompts(): Promise<unknown>;
   getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;
   ping(): Promise<{ latencyMs: number }>;
+  /** tools/call as an MCP 2025-11-25 task; see ConnectionRequests.callToolAsTask. */
+  callToolAsTask(
+    name: string,
+    args?: Record<string, unknown>,
+    opts?: { signal?: AbortSignal; onStatus?: (update: TaskStatusUpdate) => void },
+  ): Promise<{ taskId: string; status: TaskStatusUpdate['status']; result?: Record<string, unknown>; history: TaskStatusUpdate[] }>;
+  /** logging/setLevel (2025), or the level kept for later requests' _meta (2026-07-28). */
+  setLogLevel(level: LogLevel): Promise<{ via: 'logging/setLevel' | 'request-meta' }>;
+  readonly logLevel?: LogLevel;
 }
 
 /** A connection's session file as the handlers use it (see ConnectionTrace). */

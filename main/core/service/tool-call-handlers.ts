@@ -1,5 +1,7 @@
 import type { ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import type { TraceEntry } from '../../../shared/model';
+import type { TaskStatusUpdate } from '../../../shared/model/task';
+import { PeriscopeError } from '../diagnostics/periscope-error';
 import type { ConnectionLookup } from './connection-lookup';
 import { parseToolArguments } from './exact-tool-arguments';
 import type { ConnectionManagerPort } from './ports';
@@ -13,7 +15,9 @@ export interface ToolCallHandlerDeps {
 /**
  * connections:call-tool and connections:cancel-call: the workbench's tool calls. Each call with
  * a callId can be cancelled (the SDK sends notifications/cancelled in the 2025 era and aborts the
- * request in 2026-07-28) and reports its progress as 'call-progress' events as it arrives.
+ * request in 2026-07-28) and reports its progress as 'call-progress' events as it arrives. With
+ * `asTask` the tool runs as an MCP 2025-11-25 task: each status change is a 'task-status' event,
+ * cancel sends tasks/cancel, and the outcome carries the task's history.
  */
 export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps) {
   const running = new Map<string, AbortController>();
@@ -21,7 +25,7 @@ export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps)
   const key = (connectionId: string, callId: string) => `${connectionId}\u0000${callId}`;
   return {
     'connections:call-tool': async (input: ParsedInput<'connections:call-tool'>): Promise<ChannelOutput<'connections:call-tool'>> => {
-      const { connectionId, name, callId, timeoutMs } = input;
+      const { connectionId, name, callId, timeoutMs, asTask } = input;
       const connection = lookup.live(connectionId);
       const args = input.argumentsJson !== undefined ? parseToolArguments(input.argumentsJson) : input.arguments;
       const abort = new AbortController();
@@ -33,6 +37,13 @@ export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps)
       const started = performance.now();
       const watch = wire.watch(connectionId, name);
       try {
+        if (asTask) {
+          const onStatus = callId ? (update: TaskStatusUpdate) => emit({ type: 'task-status', connectionId, callId, update }) : undefined;
+          const outcome = await connection.callToolAsTask(name, args, { signal: abort.signal, ...(onStatus ? { onStatus } : {}) });
+          if (outcome.status === 'cancelled') throw taskCancelled(name, outcome.taskId, abort.signal.aborted);
+          const task = { taskId: outcome.taskId, status: outcome.status, history: outcome.history };
+          return { result: outcome.result ?? { content: [] }, elapsedMs: performance.now() - started, task };
+        }
         const result = (await connection.callTool(name, args, { signal: abort.signal, unvalidatedOutput: true, ...(timeoutMs ? { timeoutMs } : {}), ...(onProgress ? { onProgress } : {}) })) as Record<string, unknown>;
         const elapsedMs = performance.now() - started;
         const { latencyMs, rounds } = watch.measured();
@@ -94,6 +105,14 @@ class WireLatency {
       },
     };
   }
+}
+
+function taskCancelled(tool: string, taskId: string, byUser: boolean): PeriscopeError {
+  return new PeriscopeError({
+    kind: 'cancelled',
+    message: `The task ${taskId} of ${tool} was cancelled${byUser ? ' (tasks/cancel sent)' : ' by the server'}.`,
+    hint: byUser ? 'Nothing to fix: it was stopped on purpose.' : 'The server gave up on it; its status message may say why.',
+  });
 }
 
 function toolOf(message: unknown): unknown {

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import { expandTemplate, templateVariables } from '../../workbench/uri-template';
+import { expandTemplate, templateVariables } from '../../../shared/uri/uri-template';
 import { CompletionField } from '../completion-field';
 
 interface TemplateFormProps {

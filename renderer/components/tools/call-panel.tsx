@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ToolCall } from '../../stores/tool-calls-store';
 import { formatLatency } from '../../trace/entry-fields';
+import { TaskStatusLine } from './task-status';
 
 interface CallPanelProps {
   toolName: string;
@@ -10,10 +11,12 @@ interface CallPanelProps {
   onTimeout(text: string): void;
   onCall(): void;
   onCancel(): void;
+  /** Shown before the buttons: the "Run as task" option, when the tool has it. */
+  option?: ReactNode;
 }
 
 /** The per-call timeout, the Call and Cancel buttons, and a running call's progress and time. */
-export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onCall, onCancel }: CallPanelProps) {
+export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onCall, onCancel, option }: CallPanelProps) {
   const timeoutInvalid = timeoutText !== '' && !/^[1-9]\d*$/.test(timeoutText.trim());
   return (
     <div className="call-panel">
@@ -33,6 +36,7 @@ export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onC
       <span id="call-timeout-help" className="visually-hidden">
         Milliseconds this call may take; empty uses the connection's request timeout.
       </span>
+      {option}
       {running ? (
         <button type="button" onClick={onCancel} disabled={running.status === 'cancelling'} data-testid="cancel-call">
           {running.status === 'cancelling' ? 'Cancelling…' : 'Cancel'}
@@ -59,6 +63,8 @@ function RunningCall({ call }: { call: ToolCall }) {
   return (
     <div className="running-call" role="status" data-testid="call-running">
       <span>Running for {formatLatency(Math.max(0, now - call.startedAt))}</span>
+      {call.task && <TaskStatusLine update={call.task} />}
+      {call.asTask && !call.task && <span className="muted">Asking the server for a task…</span>}
       {p && (
         <>
           <progress value={p.progress} max={p.total ?? undefined} aria-label="Progress" data-testid="call-progress" />

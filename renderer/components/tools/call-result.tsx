@@ -10,6 +10,7 @@ import { violations } from '../../workbench/schema-validation';
 import { ErrorNotice } from '../error-notice';
 import { ContentBlocks } from '../trace/content-blocks';
 import { LargeText } from '../trace/large-text';
+import { TaskHistory, TaskStatusLine } from './task-status';
 
 /**
  * A finished call: how long it took, then its result by content type. A tool that reports a
@@ -30,6 +31,7 @@ export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | un
       <section className="call-result is-failed" aria-label="Call failed" data-testid="call-result" data-outcome={cancelled ? 'cancelled' : 'protocol-error'}>
         <h3>{cancelled ? 'Cancelled: the call was stopped' : 'Protocol error: the call failed, no result'}</h3>
         {timing}
+        {call.task && <TaskStatusLine update={call.task} />}
         <ErrorNotice error={call.error} />
       </section>
     );
@@ -41,6 +43,12 @@ export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | un
     <section className={`call-result${isError ? ' is-tool-error' : ''}`} aria-label="Call result" data-testid="call-result" data-outcome={isError ? 'tool-error' : 'result'}>
       <h3>{isError ? 'Tool error: the tool ran and reported a failure (isError)' : 'Result'}</h3>
       {timing}
+      {call.outcome?.task && call.outcome.task.history.length > 0 && (
+        <div className="task-outcome">
+          <TaskStatusLine update={call.outcome.task.history[call.outcome.task.history.length - 1]} />
+          <TaskHistory history={call.outcome.task.history} />
+        </div>
+      )}
       <ResultBody result={result} tool={tool} connectionId={call.connectionId} />
     </section>
   );

@@ -34,7 +34,7 @@ describe('the built periscope binary', () => {
     const help = await periscope(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Usage: periscope/);
-    for (const command of ['connect', 'tools', 'call', 'resources', 'read', 'prompts', 'prompt', 'ping', 'exercise', 'playground', 'demo', 'remotes', 'help']) {
+    for (const command of ['connect', 'tools', 'call', 'resources', 'read', 'prompts', 'prompt', 'complete', 'subscribe', 'logs', 'ping', 'exercise', 'playground', 'demo', 'remotes', 'help']) {
       expect(help.stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
     }
   });

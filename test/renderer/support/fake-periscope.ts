@@ -1,3 +1,4 @@
+import { useLogsStore } from '../../../renderer/stores/logs-store';
 import { useSectionsStore } from '../../../renderer/stores/sections-store';
 import { useToolCallsStore } from '../../../renderer/stores/tool-calls-store';
 import { useToolsStore } from '../../../renderer/stores/tools-store';
@@ -67,6 +68,7 @@ export function resetStores(): void {
   useResourcesStore.setState({ slots: {} });
   usePromptsStore.setState({ slots: {} });
   useMetricsStore.setState({ slots: {} });
+  useLogsStore.setState({ slots: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
   sessionStorage.clear();

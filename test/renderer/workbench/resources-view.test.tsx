@@ -74,6 +74,11 @@ describe('Resources section', () => {
     expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Trace', 'Latency']);
   });
 
+  it('is followed by Logs when the server also declared logging', async () => {
+    await openResources({ resources: {}, prompts: {}, logging: {} });
+    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Logs', 'Trace', 'Latency']);
+  });
+
   it('is left out, as Prompts is, when the server declared neither', async () => {
     installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => [makeRemote()], 'connections:open': () => info({ tools: {} }) });
     stop = startBridge();

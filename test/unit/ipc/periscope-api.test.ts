@@ -45,10 +45,15 @@ describe('createPeriscopeApi', () => {
     await api.connections.complete('c1', { ref: { type: 'ref/resource', uri: 'demo://{id}' }, argument: { name: 'id', value: '1' }, context: { other: 'x' } });
     await api.connections.subscribeResource('c1', 'demo://a');
     await api.connections.unsubscribeResource('c1', 'demo://a');
+    await api.connections.saveResourceContents('c1', { uri: 'demo://logo.png', mimeType: 'image/png', blob: 'AAEC/w==' });
+    await api.connections.metrics('c1');
+    await api.connections.latencySamples('c1', 42);
     await api.connections.listPrompts('c1');
     await api.connections.getPrompt('c1', 'greet', { who: 'you' });
     await api.connections.ping('c1');
     await api.trace.snapshot('c1');
+    await api.logs.snapshot('c1');
+    await api.logs.setLevel('c1', 'warning');
     await api.session.save('c1');
     await api.session.open();
     await api.playground.ensureStarted();

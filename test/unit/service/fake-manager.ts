@@ -1,3 +1,4 @@
+import type { LogLevel } from '../../../shared/model/log-message';
 import type { ConnectionInfo, ConnectionTargetInput, TraceEntry } from '../../../shared/model';
 import type { ConnectionManagerPort, ConnectionPort } from '../../../main/core/service/ports';
 import { PeriscopeError } from '../../../main/core/diagnostics/periscope-error';
@@ -116,5 +117,15 @@ export class FakeConnection implements ConnectionPort {
   }
   async ping() {
     return { latencyMs: 1.5 };
+  }
+  async callToolAsTask(name: string, args?: Record<string, unknown>) {
+    this.calls.push(['callToolAsTask', name, args]);
+    return { taskId: 't1', status: 'completed' as const, result: { content: [] }, history: [] };
+  }
+  logLevel?: LogLevel;
+  async setLogLevel(level: LogLevel) {
+    this.calls.push(['setLogLevel', level]);
+    this.logLevel = level;
+    return { via: 'logging/setLevel' as const };
   }
 }

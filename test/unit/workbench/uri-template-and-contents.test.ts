@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandTemplate, templateVariables } from '../../../renderer/workbench/uri-template';
+import { expandTemplate, templateVariables } from '../../../shared/uri/uri-template';
 import { base64Bytes, hexPreview, viewContents } from '../../../renderer/workbench/resource-contents';
 
 describe('URI templates', () => {

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlayground } from '../../../main/core/playground/start-playground';
+import type { RunningPlayground } from '../../../main/core/playground/playground-options';
+import { startStreamableFixture, type StreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
+import { createTaskFixtureServer } from '../../fixtures/sdk-servers/v1-task-server';
+import { buildCli, periscope } from './support/bundled-cli';
+
+/**
+ * `periscope call --task`, run as the bundled binary: the tool runs as an MCP 2025-11-25 task on
+ * a 1.x SDK server (the 2.x SDK has no task runtime), its status changes on stderr, its result
+ * on stdout, the history in --json, tasks/cancel on SIGTERM; refused plainly where tasks are not
+ * offered (the playground) or not spoken (the 2026-07-28 era).
+ */
+let tasks: StreamableFixture;
+let playground: RunningPlayground;
+
+beforeAll(async () => {
+  await buildCli();
+  [tasks, playground] = await Promise.all([startStreamableFixture(createTaskFixtureServer), startPlayground({ port: 0 })]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([tasks?.close(), playground?.close()]);
+});
+
+interface TaskJson {
+  result: { content: Array<{ text: string }>; isError?: boolean } | null;
+  task: { taskId: string; status: string };
+  history: Array<{ taskId: string; status: string; statusMessage?: string; pollInterval?: number; at: number }>;
+}
+
+describe('call --task', () => {
+  it('prints each status change on stderr and the result on stdout', async () => {
+    const run = await periscope(['call', tasks.url, 'slow_report', 'steps=3', 'stepMs=60', '--task']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^task [0-9a-f]+: working \(server suggests polling every 50 ms\)$/m);
+    expect(run.stderr).toMatch(/^task [0-9a-f]+: working, step 1 of 3 /m);
+    expect(run.stderr).toMatch(/^task [0-9a-f]+: completed, step 3 of 3 /m);
+    expect(run.stdout.trim()).toBe('report of 3 steps ready');
+  });
+
+  it('--json gives the result, the task and its status history', async () => {
+    const run = await periscope(['call', tasks.url, 'slow_report', 'steps=2', 'stepMs=60', '--task', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const out = JSON.parse(run.stdout) as TaskJson;
+    expect(out.task.status).toBe('completed');
+    expect(out.result?.content[0].text).toBe('report of 2 steps ready');
+    expect(out.history[0]).toMatchObject({ taskId: out.task.taskId, status: 'working', pollInterval: 50 });
+    expect(out.history.at(-1)).toMatchObject({ status: 'completed', statusMessage: 'step 2 of 2' });
+    expect(out.history.map((h) => h.at)).toEqual([...out.history.map((h) => h.at)].sort((a, b) => a - b));
+  });
+
+  it('a failed task prints its error result and exits 37 (tool-error)', async () => {
+    const run = await periscope(['call', tasks.url, 'slow_report', 'steps=1', 'stepMs=10', 'fail=true', '--task']);
+    expect(run.code).toBe(37);
+    expect(run.stderr).toMatch(/^task [0-9a-f]+: failed/m);
+    expect(run.stdout).toContain('the report could not be built');
+  });
+
+  it('SIGTERM sends tasks/cancel: the task ends cancelled and the command exits 41', async () => {
+    const run = await periscope(['call', tasks.url, 'slow_report', 'steps=50', 'stepMs=100', '--task', '--json'], { stopWhen: ({ stderr }) => stderr.includes('step 1 of 50') });
+    expect(run.code).toBe(41);
+    expect(run.stderr).toContain('cancelling the task of slow_report (tasks/cancel)...');
+    expect(run.stderr).toMatch(/^error: The task [0-9a-f]+ of slow_report was cancelled \(Ctrl-C; tasks\/cancel sent\)\.$/m);
+    const out = JSON.parse(run.stdout) as { error: { kind: string; detail: { status: string; history: TaskJson['history'] } } };
+    expect(out.error).toMatchObject({ kind: 'cancelled', detail: { status: 'cancelled' } });
+    expect(out.error.detail.history.map((h) => h.status)).toEqual(expect.arrayContaining(['working', 'cancelled']));
+    // The last status is the server's own answer to tasks/cancel.
+    expect(out.error.detail.history.at(-1)?.status).toBe('cancelled');
+  });
+
+  it('refuses, before calling, a tool without task support and a server without tasks (exit 11), and the 2026-07-28 era (exit 35)', async () => {
+    const quick = await periscope(['call', tasks.url, 'quick', '--task']);
+    expect(quick.code).toBe(11);
+    expect(quick.stderr).toMatch(/^error: The tool quick does not run as a task/m);
+    const noTasks = await periscope(['call', playground.urls.streamable, 'echo', 'message=x', '--task', '--protocol-era', 'legacy']);
+    expect(noTasks.code).toBe(11);
+    expect(noTasks.stderr).toMatch(/^error: This server does not run tools as tasks/m);
+    const modern = await periscope(['call', playground.urls.streamable, 'echo', 'message=x', '--task']);
+    expect(modern.code).toBe(35);
+    expect(modern.stderr).toMatch(/^error: Tasks in the 2026-07-28 era are an extension \(SEP-2663/m);
+  });
+});

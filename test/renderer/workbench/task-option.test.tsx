@@ -1,0 +1,47 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { TaskOption } from '../../../renderer/components/tools/task-option';
+import { TaskHistory, TaskStatusLine } from '../../../renderer/components/tools/task-status';
+import { cliCallCommand } from '../../../renderer/workbench/cli-command';
+
+describe('Run as task', () => {
+  it('is offered for an optional task tool on a server with tasks, and toggles', () => {
+    const onChange = vi.fn();
+    render(<TaskOption toolName="slow_report" support="optional" serverOffers era="legacy" checked={false} onChange={onChange} />);
+    const box = screen.getByRole('checkbox', { name: 'Run as task' });
+    expect(box).toHaveAccessibleDescription(/polled with tasks\/get, and Cancel sends tasks\/cancel/);
+    fireEvent.click(box);
+    expect(onChange).toHaveBeenCalledWith(true);
+  });
+
+  it('is checked and fixed for a tool that requires it; absent where tasks are not offered or not spoken', () => {
+    const { rerender, container } = render(<TaskOption toolName="build" support="required" serverOffers era="legacy" checked={false} onChange={() => undefined} />);
+    expect(screen.getByRole('checkbox', { name: 'Run as task' })).toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'Run as task' })).toBeDisabled();
+    rerender(<TaskOption toolName="echo" support="forbidden" serverOffers era="legacy" checked={false} onChange={() => undefined} />);
+    expect(container).toBeEmptyDOMElement();
+    rerender(<TaskOption toolName="build" support="optional" serverOffers={false} era="legacy" checked={false} onChange={() => undefined} />);
+    expect(container).toBeEmptyDOMElement();
+    rerender(<TaskOption toolName="build" support="optional" serverOffers era="modern" checked={false} onChange={() => undefined} />);
+    expect(container).toBeEmptyDOMElement();
+  });
+
+  it('shows the status line and the history', () => {
+    const history = [
+      { taskId: '0123456789abcdef', status: 'working' as const, pollInterval: 50, at: 1 },
+      { taskId: '0123456789abcdef', status: 'input_required' as const, statusMessage: 'needs a name', at: 2 },
+    ];
+    render(
+      <>
+        <TaskStatusLine update={history[1]} />
+        <TaskHistory history={history} />
+      </>,
+    );
+    expect(screen.getByTestId('task-status')).toHaveTextContent('Task 01234567…: input required, needs a name');
+    expect(screen.getByTestId('task-history')).toHaveTextContent('Task status history (2)');
+  });
+
+  it('copies as a CLI command with --task', () => {
+    expect(cliCallCommand({ remote: undefined, url: 'http://127.0.0.1:1/mcp', tool: 'slow_report', argumentsText: '{"steps":3}', asTask: true })).toBe(`periscope call http://127.0.0.1:1/mcp slow_report --args '{"steps":3}' --task`);
+  });
+});
