@@ -7,3 +7,4 @@ export * from './trace-size';
 export * from './settings';
 export * from './command-review';
 export * from './timeout-limit';
+export * from './server-request';

@@ -2,12 +2,15 @@ import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { ConnectionManagerPort, RemotesPort } from './ports';
 import { PlaygroundHost, pointAtPlayground, targetsPlayground } from './playground-remote';
 import type { ConnectionLookup } from './connection-lookup';
+import type { ConnectionInput } from './server-request-handlers';
 
 export interface ConnectionHandlerDeps {
   manager: ConnectionManagerPort;
   lookup: ConnectionLookup;
   remotes: RemotesPort;
   playground: PlaygroundHost;
+  /** The answers to each connection's server requests (see serverRequestService); absent: the engine's defaults. */
+  input?: { inputFor(remoteId: string): Promise<ConnectionInput> };
 }
 
 type Out<C extends Parameters<typeof cast>[0]> = ChannelOutput<C>;
@@ -20,7 +23,7 @@ function cast<C extends 'connections:list-tools' | 'connections:list-resources' 
 }
 
 /** connections:* and trace:snapshot — live connections, owned by the ConnectionManager. */
-export function connectionHandlers({ manager, lookup, remotes, playground }: ConnectionHandlerDeps) {
+export function connectionHandlers({ manager, lookup, remotes, playground, input }: ConnectionHandlerDeps) {
   const connection = (connectionId: string) => lookup.live(connectionId);
   return {
     'connections:open': async ({ remoteId }: ParsedInput<'connections:open'>): Promise<ChannelOutput<'connections:open'>> => {
@@ -28,7 +31,9 @@ export function connectionHandlers({ manager, lookup, remotes, playground }: Con
       const resolved = await remotes.resolveForConnection(remoteId);
       const { label } = resolved;
       const target = targetsPlayground(resolved.target) ? pointAtPlayground(resolved.target, await playground.ensureStarted()) : resolved.target;
-      const created = manager.create(target, { label });
+      const answers = await input?.inputFor(remoteId);
+      const created = manager.create(target, { label, ...(answers ? { handlers: answers.handlers } : {}) });
+      answers?.attach(created.id);
       try {
         return await created.connect();
       } catch {

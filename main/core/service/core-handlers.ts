@@ -8,6 +8,7 @@ import { remoteHandlers } from './remote-handlers';
 import { sessionHandlers } from './session-handlers';
 import { resourceHandlers } from './resource-handlers';
 import { toolCallHandlers } from './tool-call-handlers';
+import { serverRequestService } from './server-request-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
 export type CoreHandlers = { [C in Channel]: CoreHandler<C> };
@@ -47,9 +48,11 @@ export function createCoreService(deps: CoreDeps): CoreService {
   };
   const playground = new PlaygroundHost(deps.playground);
   const lookup = new ConnectionLookup(deps.manager, undefined, deps.sessions);
+  const serverRequests = serverRequestService({ manager: deps.manager, remotes: deps.remotes, lookup, emit });
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
-    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
+    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground, input: serverRequests }),
+    ...serverRequests.handlers,
     ...toolCallHandlers({ lookup, manager: deps.manager, emit }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
@@ -76,6 +79,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
         } finally {
           stopTrace();
           stopState();
+          serverRequests.stop();
           listeners.clear();
           await playground.stop();
         }

@@ -1,5 +1,6 @@
-import type { AppSettings, AppSettingsPatch, ConnectionInfo, ConnectionTargetInput, ErrorInfo, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
+import type { Root, ServerRequestPolicy, AppSettings, AppSettingsPatch, ConnectionInfo, ConnectionTargetInput, ErrorInfo, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
 import type { ImportOutcome, PlaygroundInfo } from '../../../shared/ipc/contract';
+import type { ClientInputHandlers } from '../connections/input/client-input';
 
 /**
  * What the handlers need from the core, as narrow structural interfaces. The real classes
@@ -32,6 +33,10 @@ export interface ConnectionPort {
   listPrompts(): Promise<unknown>;
   getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;
   ping(): Promise<{ latencyMs: number }>;
+  /** notifications/roots/list_changed (2025 era); 'modern' when the era has no such notification. */
+  notifyRootsListChanged?(): Promise<'sent' | 'modern'>;
+  /** Masks the connection's known secrets in a value that leaves the engine. */
+  readonly masker?: { value<T>(value: T): T };
 }
 
 /** A connection's session file as the handlers use it (see ConnectionTrace). */
@@ -46,7 +51,7 @@ export interface RecordedTrace {
 }
 
 export interface ConnectionManagerPort {
-  create(target: ConnectionTargetInput, opts?: { label?: string }): ConnectionPort;
+  create(target: ConnectionTargetInput, opts?: { label?: string; handlers?: ClientInputHandlers }): ConnectionPort;
   get(id: string): ConnectionPort | undefined;
   list(): ConnectionInfo[];
   close(id: string): Promise<void>;
@@ -63,6 +68,8 @@ export interface RemotesPort {
   duplicate(idOrName: string, name?: string): Promise<{ remote: Remote; warnings: string[] }>;
   remove(idOrName: string): Promise<unknown>;
   confirmCommand(idOrName: string): Promise<Remote>;
+  /** Stores how the remote answers its server's requests (policy) and the roots it offers. */
+  setServerRequests?(idOrName: string, patch: { policy?: ServerRequestPolicy; roots?: Root[] }): Promise<Remote>;
   resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }>;
   importText(text: string): Promise<{ entries: Array<ImportOutcome & { source?: string }> }>;
   exportRemotes(options: { ids?: string[]; includeSecrets?: boolean }): Promise<unknown[]>;
