@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/trace.css';
 import './styles/workbench.css';
 import './styles/resources-prompts.css';
+import './styles/server-requests.css';
 
 const root = createRoot(document.getElementById('root')!);
 exposeBenchHooks();

@@ -7,6 +7,7 @@ import { useTraceStore } from '../stores/trace-store';
 import { useUiStore } from '../stores/ui-store';
 import { refreshRemotes } from './remote-actions';
 import { applyResourceUpdated } from './resource-actions';
+import { applyServerRequest, applyServerRequestSettled } from './server-request-actions';
 import { applyCallProgress, refreshOnListChanged } from './tool-actions';
 
 /** Writes one event from main into the stores. */
@@ -21,6 +22,12 @@ export function applyMainEvent(event: MainEvent): void {
       return;
     case 'resource-updated':
       applyResourceUpdated(event);
+      return;
+    case 'server-request':
+      applyServerRequest(event);
+      return;
+    case 'server-request-settled':
+      applyServerRequestSettled(event);
       return;
     case 'connection-state':
       applyConnectionState(event.info);

@@ -7,12 +7,14 @@ import { saveSession } from '../bridge/session-actions';
 import { isLive, useConnectionsStore } from '../stores/connections-store';
 import { useSectionsStore, type SectionId } from '../stores/sections-store';
 import { useUiStore } from '../stores/ui-store';
+import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
 import { TraceView } from './trace-view';
 
 // The tools workbench brings the form library and the validator: loaded when first opened.
 const ToolsView = lazy(() => import('./tools-view').then((m) => ({ default: m.ToolsView })));
 const ResourcesView = lazy(() => import('./resources-view').then((m) => ({ default: m.ResourcesView })));
 const PromptsView = lazy(() => import('./prompts-view').then((m) => ({ default: m.PromptsView })));
+const ServerRequestsView = lazy(() => import('./server-requests-view').then((m) => ({ default: m.ServerRequestsView })));
 
 /**
  * The sections of a connection tab, in order. Each further section of the workbench (requests
@@ -24,6 +26,7 @@ const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources'
   { id: 'tools', label: 'Tools' },
   { id: 'resources', label: 'Resources', capability: 'resources' },
   { id: 'prompts', label: 'Prompts', capability: 'prompts' },
+  { id: 'requests', label: 'Requests' },
   { id: 'trace', label: 'Trace' },
 ];
 
@@ -39,6 +42,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const openEditor = useUiStore((s) => s.openEditor);
   const chosen = useSectionsStore((s) => s.active[connectionId] ?? 'overview');
   const select = useSectionsStore((s) => s.select);
+  const waiting = useServerRequestsStore((s) => pendingCount(s, connectionId));
   if (!info) {
     return (
       <p className="muted" role="status" data-testid="connection-loading">
@@ -46,7 +50,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       </p>
     );
   }
-  const sections = sectionsFor(info.capabilities);
+  const sections = sectionsFor(info.capabilities).map((s) => (s.id === 'requests' ? { ...s, badge: waiting } : s));
   // A section the server does not (or no longer, after a reconnect) offer falls back to Overview.
   const active = sections.some((s) => s.id === chosen) ? chosen : 'overview';
   const prefix = `c-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -75,6 +79,11 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
         {active === 'prompts' && (
           <Suspense fallback={<p className="muted" role="status">Loading the prompts section…</p>}>
             <PromptsView connectionId={connectionId} live={isLive(info.state)} capabilities={info.capabilities} />
+          </Suspense>
+        )}
+        {active === 'requests' && (
+          <Suspense fallback={<p className="muted" role="status">Loading the requests section…</p>}>
+            <ServerRequestsView connectionId={connectionId} remoteId={remoteId} era={info.era} />
           </Suspense>
         )}
         {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}

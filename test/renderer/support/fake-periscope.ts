@@ -3,6 +3,7 @@ import { useToolCallsStore } from '../../../renderer/stores/tool-calls-store';
 import { useToolsStore } from '../../../renderer/stores/tools-store';
 import { useResourcesStore } from '../../../renderer/stores/resources-store';
 import { usePromptsStore } from '../../../renderer/stores/prompts-store';
+import { useServerRequestsStore } from '../../../renderer/stores/server-requests-store';
 import { vi } from 'vitest';
 import type { Channel, ChannelOutput, MainEvent } from '../../../shared/ipc/contract';
 import { createPeriscopeApi } from '../../../shared/ipc/periscope-api';
@@ -65,6 +66,7 @@ export function resetStores(): void {
   useToolCallsStore.setState({ calls: {} });
   useResourcesStore.setState({ slots: {} });
   usePromptsStore.setState({ slots: {} });
+  useServerRequestsStore.setState({ slots: {}, loaded: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
   sessionStorage.clear();

@@ -71,7 +71,7 @@ async function read(uri: string) {
 describe('Resources section', () => {
   it('sits between Tools and Prompts when the server declared resources and prompts', async () => {
     await openResources({ resources: {}, prompts: {} });
-    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Trace']);
+    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Requests', 'Trace']);
   });
 
   it('is left out, as Prompts is, when the server declared neither', async () => {
@@ -80,7 +80,7 @@ describe('Resources section', () => {
     render(<App />);
     fireEvent.click(await screen.findByTestId('connect-button'));
     await screen.findByRole('tab', { name: 'Trace' });
-    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Trace']);
+    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Requests', 'Trace']);
   });
 
   it('lists resources and templates, and searches both', async () => {

@@ -140,7 +140,7 @@ function elicitResult(params: ElicitRequestParams, answer: { action: string; con
 /** The params as the window gets them; a huge or deeply nested question is summarised instead. */
 function shown(params: unknown): { params: unknown; tooLarge?: string } {
   const depth = valueDepth(params, MAX_PARAMS_DEPTH);
-  let size = 0;
+  let size: number;
   try {
     size = JSON.stringify(params)?.length ?? 0;
   } catch {

@@ -1,0 +1,67 @@
+import type { MainEvent } from '../../shared/ipc/contract';
+import type { Root, ServerRequestAnswer, ServerRequestPolicy } from '../../shared/model/server-request';
+import { useConnectionsStore } from '../stores/connections-store';
+import { useRemotesStore } from '../stores/remotes-store';
+import { useServerRequestsStore } from '../stores/server-requests-store';
+import { useUiStore } from '../stores/ui-store';
+import { periscope } from './api';
+
+const store = () => useServerRequestsStore.getState();
+
+/** The pending and settled requests main holds for a connection (once per connection; events keep it current). */
+export async function loadServerRequests(connectionId: string): Promise<void> {
+  const result = await periscope().serverRequests.list(connectionId);
+  if (result.ok) store().load(connectionId, result.value.pending, result.value.settled);
+}
+
+/** A question from a server: parked in the store, and said in the notices strip (nothing is answered silently). */
+export function applyServerRequest(event: Extract<MainEvent, { type: 'server-request' }>): void {
+  const { request } = event;
+  store().add(request);
+  const label = useConnectionsStore.getState().infos[request.connectionId]?.label ?? 'A server';
+  const what = request.method === 'sampling/createMessage' ? 'a sampling request (a reply from a model)' : request.method === 'roots/list' ? 'its roots' : 'a question';
+  const message = (request.params as { message?: unknown } | undefined)?.message;
+  const quoted = typeof message === 'string' && message.trim() ? `: “${oneLine(message)}”` : '';
+  useUiStore.getState().notify('info', `${label} sent ${what}${quoted}. Answer it in the Requests section of its tab.`);
+}
+
+export function applyServerRequestSettled(event: Extract<MainEvent, { type: 'server-request-settled' }>): void {
+  store().settle(event.record);
+}
+
+/** Sends the user's answer; a refusal (the request is gone, the answer does not fit) shows on its card. */
+export async function answerServerRequest(connectionId: string, requestId: string, answer: ServerRequestAnswer): Promise<void> {
+  store().setSending(connectionId, requestId, true);
+  const result = await periscope().serverRequests.answer(connectionId, requestId, answer);
+  store().setSending(connectionId, requestId, false, result.ok ? undefined : result.error);
+}
+
+/** Stores the remote's policy and/or roots; the saved remote in the store is replaced by main's answer. */
+export async function configureServerRequests(remoteId: string, patch: { policy?: ServerRequestPolicy; roots?: Root[] }): Promise<boolean> {
+  const result = await periscope().serverRequests.configure(remoteId, patch);
+  const ui = useUiStore.getState();
+  if (!result.ok) {
+    ui.notify('error', `${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`);
+    return false;
+  }
+  const { remote, notified } = result.value;
+  const remotes = useRemotesStore.getState();
+  remotes.setRemotes(remotes.remotes.map((r) => (r.id === remote.id ? remote : r)));
+  if (patch.roots) ui.notify('success', notified > 0 ? `Roots saved; ${notified === 1 ? 'the server was' : `${notified} connections were`} told they changed.` : 'Roots saved.');
+  return true;
+}
+
+/** Opens a URL-mode elicitation's page in the system browser (main allows only http(s) without credentials). */
+export async function openExternalUrl(url: string): Promise<void> {
+  const result = await periscope().app.openExternal(url);
+  if (!result.ok) useUiStore.getState().notify('error', `${result.error.message}${result.error.hint ? ` ${result.error.hint}` : ''}`);
+}
+
+export function forgetServerRequests(connectionId: string): void {
+  store().forget(connectionId);
+}
+
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
