@@ -8,6 +8,9 @@ import { periscope } from './api';
 
 const store = () => useServerRequestsStore.getState();
 
+/** The notice each pending request raised, by request id: it goes once the request is settled. */
+const noticeOf = new Map<string, number>();
+
 /** The pending and settled requests main holds for a connection (once per connection; events keep it current). */
 export async function loadServerRequests(connectionId: string): Promise<void> {
   const result = await periscope().serverRequests.list(connectionId);
@@ -22,11 +25,18 @@ export function applyServerRequest(event: Extract<MainEvent, { type: 'server-req
   const what = request.method === 'sampling/createMessage' ? 'a sampling request (a reply from a model)' : request.method === 'roots/list' ? 'its roots' : 'a question';
   const message = (request.params as { message?: unknown } | undefined)?.message;
   const quoted = typeof message === 'string' && message.trim() ? `: “${oneLine(message)}”` : '';
-  useUiStore.getState().notify('info', `${label} sent ${what}${quoted}. Answer it in the Requests section of its tab.`);
+  const ui = useUiStore.getState();
+  ui.notify('info', `${label} sent ${what}${quoted}. Answer it in the Requests section of its tab.`);
+  const notice = useUiStore.getState().notices.at(-1);
+  if (notice) noticeOf.set(request.id, notice.id);
 }
 
+/** A request settled: it moves to the history, and its "answer it" notice goes (the history says what happened). */
 export function applyServerRequestSettled(event: Extract<MainEvent, { type: 'server-request-settled' }>): void {
   store().settle(event.record);
+  const notice = noticeOf.get(event.record.id);
+  noticeOf.delete(event.record.id);
+  if (notice !== undefined) useUiStore.getState().dismissNotice(notice);
 }
 
 /** Sends the user's answer; a refusal (the request is gone, the answer does not fit) shows on its card. */

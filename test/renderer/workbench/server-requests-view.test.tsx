@@ -4,6 +4,7 @@ import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { PendingServerRequest, Root } from '../../../shared/model/server-request';
 import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { App } from '../../../renderer/views/app';
+import { UrlElicitationRequired } from '../../../renderer/components/server-requests/url-elicitation-required';
 import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
 
@@ -157,6 +158,8 @@ describe('Requests section: sampling, badges, history, policy, roots', () => {
     act(() => fake.emit({ type: 'server-request-settled', record: { ...pending, settledAt: pending.arrivedAt + 4000, outcome: 'accept', answeredBy: 'user', source: 'you, in the Requests section', answer: { action: 'accept' } } }));
     await waitFor(() => expect(screen.queryByTestId('pending-request')).toBeNull());
     expect(screen.getByRole('tab', { name: 'Requests' })).toBeInTheDocument();
+    // The notice asked for an answer: once answered it goes; the history tells the rest.
+    expect(screen.getByTestId('notices')).not.toHaveTextContent('Ready?');
     const history = within(screen.getByTestId('request-history')).getByTestId('settled-request');
     expect(history).toHaveTextContent('Accepted');
     expect(history).toHaveTextContent('by you · waited 4 s');
@@ -182,5 +185,21 @@ describe('Requests section: sampling, badges, history, policy, roots', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save roots' }));
     await waitFor(() => expect(fake.calls('remotes:set-server-requests')).toEqual([{ remoteId: 'r-playground', roots: [{ uri: 'file:///a', name: 'A' }, { uri: 'file:///b' }] }]));
     expect(await screen.findByText(/the server was told they changed/)).toBeInTheDocument();
+  });
+});
+
+describe('URL elicitation required (-32042) in the trace', () => {
+  it('explains the error and shows each URL with its host, without a way to open it from there', () => {
+    const message = { jsonrpc: '2.0', id: 3, error: { code: -32042, message: 'Needs a sign-in', data: { elicitations: [{ mode: 'url', url: 'https://auth.example.com/x', message: 'Sign in', elicitationId: 'e' }] } } };
+    render(<UrlElicitationRequired message={message} />);
+    const note = screen.getByTestId('url-elicitation-required');
+    expect(note).toHaveTextContent('URL elicitation required (error -32042)');
+    expect(note).toHaveTextContent('Sign in: auth.example.com https://auth.example.com/x');
+    expect(within(note).queryByRole('button')).toBeNull();
+  });
+
+  it('says nothing for other errors', () => {
+    const { container } = render(<UrlElicitationRequired message={{ jsonrpc: '2.0', id: 1, error: { code: -32601, message: 'nope' } }} />);
+    expect(container).toBeEmptyDOMElement();
   });
 });
