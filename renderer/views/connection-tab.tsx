@@ -35,7 +35,7 @@ export function sectionsFor(capabilities: Record<string, unknown> | undefined): 
   return SECTIONS.filter((s) => !s.capability || capabilities?.[s.capability] !== undefined).map(({ id, label }) => ({ id, label }));
 }
 
-/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Trace). */
+/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Requests, Trace). */
 export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const info = useConnectionsStore((s) => s.infos[connectionId]);
   const remoteId = useConnectionsStore((s) => s.remoteOf[connectionId]);

@@ -91,11 +91,14 @@ describe('the tools workbench', () => {
     const tools = panel().getByRole('tab', { name: 'Tools', exact: true });
     await tools.focus();
     const selected = (name: string) => panel().getByRole('tab', { name, exact: true }).getAttribute('aria-selected');
-    // The playground declares resources and prompts: their sections come between Tools and Trace.
+    // The playground declares resources and prompts: their sections come between Tools and
+    // Requests (always shown), then Trace.
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => selected('Resources')).toBe('true');
     await page.keyboard.press('End');
     await expect.poll(() => selected('Trace')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => selected('Requests')).toBe('true');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => selected('Prompts')).toBe('true');
     await page.keyboard.press('Home');

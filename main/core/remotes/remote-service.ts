@@ -194,7 +194,11 @@ export class RemoteService {
   async setServerRequests(idOrName: string, patch: { policy?: ServerRequestPolicy; roots?: Root[] }): Promise<Remote> {
     const current = await this.store.require(idOrName);
     const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = current;
-    const roots = patch.roots !== undefined ? Roots.parse(patch.roots) : current.roots;
+    const checked = patch.roots !== undefined ? Roots.safeParse(patch.roots) : undefined;
+    if (checked && !checked.success) {
+      throw new PeriscopeError({ kind: 'invalid-input', message: `Roots not saved: ${checked.error.issues[0]?.message ?? 'invalid list'}.`, hint: 'A root is a URI such as file:///home/me/project.' });
+    }
+    const roots = checked ? checked.data : current.roots;
     const policy = patch.policy ?? current.serverRequestPolicy;
     const next = { ...fields, serverRequestPolicy: policy === 'ask' ? undefined : policy, roots: roots && roots.length > 0 ? roots : undefined };
     return this.one(await this.store.update(current.id, next));

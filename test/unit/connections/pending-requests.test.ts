@@ -1,6 +1,6 @@
 import { SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { HISTORY_PER_CONNECTION, PendingRequests, RequestWithdrawnError, type PendingRequestEvent, type Question } from '../../../main/core/connections/input/pending-requests';
+import { HISTORY_PER_CONNECTION, MAX_PENDING_PER_CONNECTION, PendingRequests, RequestWithdrawnError, type PendingRequestEvent, type Question } from '../../../main/core/connections/input/pending-requests';
 import { appClientInput } from '../../../main/core/connections/input/app-client-input';
 import { InputRounds } from '../../../main/core/connections/input/input-rounds';
 import type { ServerRequestPolicy } from '../../../shared/model/server-request';
@@ -63,6 +63,16 @@ describe('PendingRequests', () => {
     pending.endConnection('c1', 'it was lost');
     await expect(mine).rejects.toThrow('the connection ended (it was lost)');
     expect(pending.snapshot('c1')).toMatchObject({ pending: [], settled: [{ outcome: 'connection-ended' }] });
+    expect(pending.snapshot('c2').pending).toHaveLength(1);
+  });
+
+  it('a flood of questions: beyond the limit each is refused at once, recorded, and other connections still ask', async () => {
+    const { pending } = registry();
+    for (let i = 0; i < MAX_PENDING_PER_CONNECTION; i++) void pending.ask(elicit(), new AbortController().signal);
+    await expect(pending.ask(elicit(), new AbortController().signal)).rejects.toThrow(`${MAX_PENDING_PER_CONNECTION} requests from this server were already waiting`);
+    expect(pending.snapshot('c1').settled).toEqual([expect.objectContaining({ outcome: 'error', answeredBy: 'app' })]);
+    expect(pending.snapshot('c1').pending).toHaveLength(MAX_PENDING_PER_CONNECTION);
+    void pending.ask(elicit('c2'), new AbortController().signal);
     expect(pending.snapshot('c2').pending).toHaveLength(1);
   });
 

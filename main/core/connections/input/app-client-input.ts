@@ -5,7 +5,7 @@ import type { Root, ServerRequestMethod, ServerRequestPolicy } from '../../../..
 import { acceptDefaults } from '../../../cli/elicitation-defaults';
 import { answeredAs, type ClientInputHandlers, type InputContext } from './client-input';
 import type { InputRounds } from './input-rounds';
-import { RequestWithdrawnError, type PendingRequests, type Question } from './pending-requests';
+import { RequestWithdrawnError, TooManyPendingError, type PendingRequests, type Question } from './pending-requests';
 
 /** What the app's handlers need to know about their connection, read when a question arrives. */
 export interface AppInputOptions {
@@ -56,7 +56,7 @@ export function appClientInput(options: AppInputOptions): ClientInputHandlers {
     try {
       return await registry.ask(q, signal);
     } catch (error) {
-      if (error instanceof RequestWithdrawnError) answeredAs(error, { answeredBy: 'default', source: `nobody: ${error.message}` });
+      if (error instanceof RequestWithdrawnError || error instanceof TooManyPendingError) answeredAs(error, { answeredBy: 'default', source: `nobody: ${error.message}` });
       throw error;
     }
   };

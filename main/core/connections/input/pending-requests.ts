@@ -33,11 +33,26 @@ export interface Answered {
   answer: ServerRequestAnswer;
 }
 
+/** A question refused because too many were already waiting on its connection. */
+export class TooManyPendingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TooManyPendingError';
+  }
+}
+
 interface Waiting {
   request: PendingServerRequest;
   resolve(answer: ServerRequestAnswer): void;
   reject(error: RequestWithdrawnError): void;
 }
+
+/**
+ * How many questions one connection may have waiting at once. A server that asks more (a loop, a
+ * hostile flood) gets an error for each extra one, recorded as not asked: a person answers a
+ * few questions, not a thousand forms.
+ */
+export const MAX_PENDING_PER_CONNECTION = 20;
 
 /** How many settled requests each connection keeps for the history (the trace keeps them all). */
 export const HISTORY_PER_CONNECTION = 200;
@@ -63,6 +78,12 @@ export class PendingRequests {
    */
   ask(question: Question, signal: AbortSignal): Promise<Answered> {
     const request: PendingServerRequest = { ...question, id: randomUUID(), arrivedAt: this.now() };
+    const waitingHere = [...this.waiting.values()].filter((w) => w.request.connectionId === question.connectionId).length;
+    if (waitingHere >= MAX_PENDING_PER_CONNECTION) {
+      const why = `Not asked: ${MAX_PENDING_PER_CONNECTION} requests from this server were already waiting for an answer; answer or cancel those first.`;
+      this.record(request, { outcome: 'error', answeredBy: 'app', source: why });
+      return Promise.reject(new TooManyPendingError(why));
+    }
     if (signal.aborted) return Promise.reject(this.withdraw(request, 'withdrawn', withdrawnText(request)));
     return new Promise<Answered>((resolve, reject) => {
       const onAbort = () => {
