@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainEvent } from '../../../shared/ipc/contract';
 import type { PendingServerRequest, SettledServerRequest } from '../../../shared/model/server-request';
@@ -173,6 +174,17 @@ describe('a 1.x SDK server (2025 era)', () => {
     expect(settledOn(connectionId)).toEqual([expect.objectContaining({ outcome: 'rejected', answeredBy: 'user' })]);
   });
 
+  it('a question nobody answers: the server gives up and cancels it, and it leaves the list as withdrawn', async () => {
+    const { connectionId } = await connect(v1.url, 'legacy');
+    const before = test.events.length;
+    const result = call(connectionId, 'ask_briefly');
+    const pending = await pendingOn(connectionId, before);
+    expect(textOf(await result)).toMatch(/the client answered with an error: .*timed out/i);
+    const settled = await until(() => settledOn(connectionId)[0], 'the withdrawn question');
+    expect(settled).toMatchObject({ id: pending.id, outcome: 'withdrawn', source: expect.stringContaining('the server withdrew its request') });
+    expect(await answer(connectionId, pending, { action: 'decline' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
   it('roots: declared with listChanged, listed from the remote, and a change is announced', async () => {
     const { connectionId, remoteId } = await connect(v1.url, 'legacy', { roots: [{ uri: 'file:///work/project', name: 'Project' }] });
     const info = (await test.call('connections:list', undefined)) as Answer<Array<{ connectionId: string }>>;
@@ -189,5 +201,31 @@ describe('a 1.x SDK server (2025 era)', () => {
   it('a root that is not a URI is refused by the contract', async () => {
     const { remoteId } = await connect(v1.url, 'legacy');
     expect(await test.call('remotes:set-server-requests', { remoteId, roots: [{ uri: 'just a path' }] })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+  });
+});
+
+describe('a 2.x SDK server over stdio, 2026-07-28 era: URL mode and roots as embedded requests', () => {
+  const inputServer = { transport: 'stdio' as const, command: process.execPath, args: ['--import', 'tsx', join(__dirname, '../cli/support/client-input-stdio.ts')] };
+  async function connectStdio(roots?: Array<{ uri: string }>): Promise<string> {
+    const { remote } = await test.core.remotes.create({ name: `stdio ${++remotes}`, ...inputServer, headers: [], protocolEra: 'modern', ...(roots ? { roots } : {}) });
+    const opened = (await test.call('connections:open', { remoteId: remote.id })) as Answer<{ connectionId: string; state: string; era?: string }>;
+    expect(opened).toMatchObject({ ok: true, value: { state: 'connected', era: 'modern' } });
+    return (opened as { value: { connectionId: string } }).value.connectionId;
+  }
+
+  it('a URL-mode question reaches the window with its URL and is accepted without content', async () => {
+    const connectionId = await connectStdio();
+    const before = test.events.length;
+    const result = call(connectionId, 'open_link');
+    const pending = await pendingOn(connectionId, before);
+    expect(pending).toMatchObject({ params: { mode: 'url', url: 'https://example.com/verify?code=42' }, round: { round: 1, name: 'open_link', key: 'link' } });
+    await answer(connectionId, pending, { action: 'accept', content: { ignored: 'yes' } });
+    expect(textOf(await result)).toBe('{"action":"accept"}');
+  });
+
+  it('roots/list embedded in a call is answered from the remote, with no question asked', async () => {
+    const connectionId = await connectStdio([{ uri: 'file:///repo' }]);
+    expect(textOf(await call(connectionId, 'list_roots'))).toBe('{"roots":["file:///repo"]}');
+    expect(settledOn(connectionId)).toEqual([expect.objectContaining({ method: 'roots/list', answeredBy: 'app', round: expect.objectContaining({ key: 'roots' }) })]);
   });
 });
