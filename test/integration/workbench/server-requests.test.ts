@@ -152,6 +152,22 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
   });
 });
 
+describe('secrets', () => {
+  it("a question that echoes the remote's secret reaches the window masked, in the event, the list and the history", async () => {
+    const secret = 'k3y-Zq81xWv0pLs77aa';
+    const { connectionId } = await connect(`${playground.urls.streamable}?api_key=${secret}`, 'legacy');
+    const before = test.events.length;
+    const result = call(connectionId, 'ask_user', { question: `Is ${secret} yours?` });
+    const pending = await pendingOn(connectionId, before);
+    expect((pending.params as { message: string }).message).toBe('Is [redacted] yours?');
+    const listed = await test.call('server-requests:list', { connectionId });
+    expect(JSON.stringify(listed)).not.toContain(secret);
+    await answer(connectionId, pending, { action: 'decline' });
+    await result;
+    expect(JSON.stringify(test.events.slice(before))).not.toContain(secret);
+  });
+});
+
 describe('a 1.x SDK server (2025 era)', () => {
   it('elicitation with a titled single-select and a default, answered in the window', async () => {
     const { connectionId } = await connect(v1.url, 'legacy');
