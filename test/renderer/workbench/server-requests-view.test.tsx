@@ -4,6 +4,8 @@ import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { PendingServerRequest, Root } from '../../../shared/model/server-request';
 import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { App } from '../../../renderer/views/app';
+import { ClientInputBody } from '../../../renderer/components/trace/protocol-facts';
+import type { ClientInputEntry } from '../../../shared/model/trace';
 import { UrlElicitationRequired } from '../../../renderer/components/server-requests/url-elicitation-required';
 import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
@@ -201,5 +203,18 @@ describe('URL elicitation required (-32042) in the trace', () => {
   it('says nothing for other errors', () => {
     const { container } = render(<UrlElicitationRequired message={{ jsonrpc: '2.0', id: 1, error: { code: -32601, message: 'nope' } }} />);
     expect(container).toBeEmptyDOMElement();
+  });
+});
+
+describe('the trace names who answered', () => {
+  const entry = (over: Partial<ClientInputEntry>): ClientInputEntry => ({
+    type: 'client-input', seq: 1, connectionId: 'c1', wallTime: 1, monoTime: 1, method: 'elicitation/create', era: 'legacy', answeredBy: 'option', source: "the remote's policy for requests from the server: always decline", outcome: 'decline', request: {}, answer: { action: 'decline' }, ...over,
+  });
+  it('an answer of the policy, and a question that ended unanswered', () => {
+    const { rerender } = render(<ClientInputBody entry={entry({})} />);
+    expect(screen.getByText(/Answered by a configured option \(the remote's policy for requests from the server: always decline\)/)).toBeInTheDocument();
+    rerender(<ClientInputBody entry={entry({ answeredBy: 'default', outcome: 'error', source: 'nobody: Not answered: the connection closed while the question was waiting.' })} />);
+    expect(screen.getByText(/error\. Not answered: the connection closed while the question was waiting\./)).toBeInTheDocument();
+    expect(screen.queryByText(/nobody was asked/)).toBeNull();
   });
 });
