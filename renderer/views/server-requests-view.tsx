@@ -43,6 +43,7 @@ export function ServerRequestsView({ connectionId, remoteId, era }: ServerReques
               request={request}
               busy={slot.sending[request.id] === true}
               error={slot.errors[request.id]}
+              earlier={request.round ? slot.settled.filter((r) => r.round?.rootSeq === request.round!.rootSeq).reverse() : []}
               onAnswer={(answer) => void answerServerRequest(connectionId, request.id, answer)}
               onOpenUrl={(url) => void openExternalUrl(url)}
             />

@@ -80,9 +80,30 @@ describe('requests from the server', () => {
     expect(await result().getByTestId('content-text').first().innerText()).toBe('Model periscope-user replied: Hello, playground!');
   });
 
+  it('order_coffee (2026-07-28): the Tools section points to the question; round 2 shows what round 1 answered', async () => {
+    await callTool('order_coffee');
+    const waits = workbench().getByTestId('call-waits');
+    await expect.poll(() => waits.count(), { timeout: 10_000 }).toBe(1);
+    await waits.getByRole('button', { name: 'Answer in the Requests section' }).click();
+    await expect.poll(() => card().count()).toBe(1);
+    expect(await card().innerText()).toContain('Inside your tools/call order_coffee call, round 1');
+    await card().getByLabel(/^drink/i).selectOption({ label: 'latte' });
+    await card().getByLabel(/^size/i).selectOption({ label: 'large' });
+    await card().getByTestId('elicitation-accept').click();
+    await expect.poll(() => card().getByTestId('request-message').innerText(), { timeout: 10_000 }).toBe('Order a large latte?');
+    expect(await card().getByTestId('earlier-rounds').innerText()).toContain('Round 1: accepted by you — {"drink":"latte","size":"large"}');
+    await card().getByRole('checkbox').check();
+    await looksAt(app, page, 'requests-round-two', [900]);
+    await card().getByTestId('elicitation-accept').click();
+    await expect.poll(() => card().count()).toBe(0);
+    await showSection('Tools');
+    await expect.poll(() => result().getAttribute('data-outcome'), { timeout: 10_000 }).toBe('result');
+    expect(await result().getByTestId('content-text').first().innerText()).toBe('Ordered a large latte.');
+  });
+
   it('the history, the policy and the roots are there to be read and changed', async () => {
     await requestsTab().click();
-    await expect.poll(() => panel().getByTestId('settled-request').count()).toBe(2);
+    await expect.poll(() => panel().getByTestId('settled-request').count()).toBe(4);
     await panel().getByLabel('When this server asks').selectOption('decline');
     await expect.poll(() => panel().getByTestId('policy-active').count()).toBe(1);
     await panel().getByTestId('add-root').click();

@@ -1,7 +1,8 @@
 import type { SettledServerRequest } from '../../../shared/model/server-request';
 import { formatWait, requestOrigin, requestTitle } from './request-heading';
 
-const OUTCOMES: Record<SettledServerRequest['outcome'], string> = {
+/** An outcome in words, for the history and the earlier rounds of a call. */
+export const OUTCOMES: Record<SettledServerRequest['outcome'], string> = {
   accept: 'Accepted',
   decline: 'Declined',
   cancel: 'Cancelled',
@@ -12,7 +13,8 @@ const OUTCOMES: Record<SettledServerRequest['outcome'], string> = {
   error: 'Failed',
 };
 
-const BY: Record<SettledServerRequest['answeredBy'], string> = { user: 'you', policy: 'the policy', app: 'the app', nobody: 'nobody' };
+/** Who answered, in words. */
+export const BY: Record<SettledServerRequest['answeredBy'], string> = { user: 'you', policy: 'the policy', app: 'the app', nobody: 'nobody' };
 
 /** The settled requests of a connection, newest first: what was asked, what was answered, by whom, how long it waited. */
 export function RequestHistory({ settled }: { settled: SettledServerRequest[] }) {

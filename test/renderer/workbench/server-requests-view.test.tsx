@@ -168,6 +168,17 @@ describe('Requests section: sampling, badges, history, policy, roots', () => {
     expect(history).toHaveTextContent('“Ready?”');
   });
 
+  it('2026-07-28: a later round of a call shows what earlier rounds answered', async () => {
+    const round = (n: number, key: string) => ({ rootSeq: 7, round: n, method: 'tools/call', name: 'order_coffee', key });
+    const first = request('r1', 'elicitation/create', { message: 'What would you like?', requestedSchema: { type: 'object', properties: {} } }, { era: 'modern', round: round(1, 'order') });
+    const fake = await openRequests();
+    act(() => fake.emit({ type: 'server-request-settled', record: { ...first, settledAt: first.arrivedAt + 1, outcome: 'accept', answeredBy: 'user', source: 'you', answer: { action: 'accept', content: { drink: 'latte' } } } }));
+    act(() => fake.emit({ type: 'server-request', request: request('r2', 'elicitation/create', { message: 'Order a latte?', requestedSchema: { type: 'object', properties: {} } }, { era: 'modern', round: round(2, 'confirm') }) }));
+    const pending = await screen.findByTestId('pending-request');
+    expect(pending).toHaveTextContent('Inside your tools/call order_coffee call, round 2 (2026-07-28 input_required)');
+    expect(within(pending).getByRole('list', { name: 'Earlier rounds of this call' })).toHaveTextContent('Round 1: accepted by you — {"drink":"latte"}');
+  });
+
   it('the policy is saved with the remote and says what it does while active', async () => {
     const fake = await openRequests();
     fireEvent.change(screen.getByRole('combobox', { name: 'When this server asks' }), { target: { value: 'decline' } });
