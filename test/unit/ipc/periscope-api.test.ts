@@ -49,6 +49,9 @@ describe('createPeriscopeApi', () => {
     await api.connections.getPrompt('c1', 'greet', { who: 'you' });
     await api.connections.ping('c1');
     await api.trace.snapshot('c1');
+    await api.serverRequests.list('c1');
+    await api.serverRequests.answer('c1', 'q1', { action: 'accept', content: { name: 'Ada', sizes: ['s'] } });
+    await api.serverRequests.configure('r1', { policy: 'decline', roots: [{ uri: 'file:///p', name: 'P' }] });
     await api.session.save('c1');
     await api.session.open();
     await api.playground.ensureStarted();
