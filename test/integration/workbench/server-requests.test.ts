@@ -201,6 +201,19 @@ describe('a 1.x SDK server (2025 era)', () => {
     expect(await answer(connectionId, pending, { action: 'decline' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
 
+  it('a server that goes away while its question waits: the connection is lost and the question ends with it', async () => {
+    const doomed = await startStreamableFixture(() => createClientRequestsServer());
+    const { connectionId } = await connect(doomed.url, 'legacy');
+    const before = test.events.length;
+    const result = call(connectionId, 'ask_name');
+    const pending = await pendingOn(connectionId, before);
+    await doomed.close();
+    expect(await result).toMatchObject({ ok: false, error: { kind: 'closed' } });
+    const settled = await until(() => settledOn(connectionId)[0], 'the question to end with the connection');
+    expect(settled).toMatchObject({ id: pending.id, outcome: 'connection-ended', answeredBy: 'nobody' });
+    expect(await answer(connectionId, pending, { action: 'accept', content: { name: 'late' } })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+  });
+
   it('roots: declared with listChanged, listed from the remote, and a change is announced', async () => {
     const { connectionId, remoteId } = await connect(v1.url, 'legacy', { roots: [{ uri: 'file:///work/project', name: 'Project' }] });
     const info = (await test.call('connections:list', undefined)) as Answer<Array<{ connectionId: string }>>;
