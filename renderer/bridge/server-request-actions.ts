@@ -14,7 +14,7 @@ const noticeOf = new Map<string, number>();
 /** The pending and settled requests main holds for a connection (once per connection; events keep it current). */
 export async function loadServerRequests(connectionId: string): Promise<void> {
   const result = await periscope().serverRequests.list(connectionId);
-  if (result.ok) store().load(connectionId, result.value.pending, result.value.settled);
+  if (result.ok) store().load(connectionId, result.value.pending, result.value.settled, result.value.rootsDeclared);
 }
 
 /** A question from a server: parked in the store, and said in the notices strip (nothing is answered silently). */

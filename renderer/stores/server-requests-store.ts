@@ -10,6 +10,8 @@ export interface ServerRequestsSlot {
   sending: Record<string, true>;
   /** An answer main refused (the request was gone, the answer did not fit), by request id. */
   errors: Record<string, ErrorInfo>;
+  /** The connection declared roots when it opened (known once the list was loaded). */
+  rootsDeclared?: boolean;
 }
 
 const EMPTY: ServerRequestsSlot = { pending: [], settled: [], sending: {}, errors: {} };
@@ -21,7 +23,7 @@ interface ServerRequestsState {
   slots: Record<string, ServerRequestsSlot>;
   /** Connections whose list was loaded from main (after that, events keep it current). */
   loaded: Record<string, true>;
-  load(connectionId: string, pending: PendingServerRequest[], settled: SettledServerRequest[]): void;
+  load(connectionId: string, pending: PendingServerRequest[], settled: SettledServerRequest[], rootsDeclared: boolean): void;
   add(request: PendingServerRequest): void;
   settle(record: SettledServerRequest): void;
   setSending(connectionId: string, id: string, sending: boolean, error?: ErrorInfo): void;
@@ -37,11 +39,12 @@ export const useServerRequestsStore = create<ServerRequestsState>()((set) => {
   return {
     slots: {},
     loaded: {},
-    load(connectionId, pending, settled) {
+    load(connectionId, pending, settled, rootsDeclared) {
       // Events may have arrived before the list: keep them, without duplicates.
       update(connectionId, (slot) => ({
         pending: uniqueById([...pending, ...slot.pending]).filter((p) => !settled.some((r) => r.id === p.id) && !slot.settled.some((r) => r.id === p.id)),
         settled: uniqueById([...slot.settled, ...[...settled].reverse()]).slice(0, MAX_SETTLED),
+        rootsDeclared,
       }));
       set((s) => ({ loaded: { ...s.loaded, [connectionId]: true } }));
     },

@@ -53,7 +53,7 @@ export function ServerRequestsView({ connectionId, remoteId, era }: ServerReques
       {remote && (
         <section className="request-settings" aria-label="How this remote answers">
           <PolicyPicker idPrefix={prefix} policy={remote.serverRequestPolicy ?? 'ask'} disabled={false} onChange={(policy) => void configureServerRequests(remote.id, { policy })} />
-          <RootsEditor key={JSON.stringify(remote.roots ?? [])} idPrefix={prefix} saved={remote.roots ?? []} era={era} disabled={false} onSave={(roots) => configureServerRequests(remote.id, { roots })} />
+          <RootsEditor key={JSON.stringify(remote.roots ?? [])} idPrefix={prefix} saved={remote.roots ?? []} era={era} declared={slot.rootsDeclared} disabled={false} onSave={(roots) => configureServerRequests(remote.id, { roots })} />
         </section>
       )}
       <section className="answered-requests" aria-labelledby={`${prefix}-history`}>

@@ -214,7 +214,12 @@ export const contract = {
    */
   'server-requests:list': {
     input: OnConnection,
-    output: z.object({ pending: z.array(PendingServerRequest), settled: z.array(SettledServerRequest) }),
+    output: z.object({
+      pending: z.array(PendingServerRequest),
+      settled: z.array(SettledServerRequest),
+      /** The connection declared the roots capability (with listChanged) when it opened. */
+      rootsDeclared: z.boolean(),
+    }),
   },
   /**
    * Answers a pending request: accept (with the form's content) / decline / cancel an

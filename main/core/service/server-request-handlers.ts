@@ -80,7 +80,7 @@ export function serverRequestService({ manager, remotes, lookup, emit, registry 
     handlers: {
       'server-requests:list': async ({ connectionId }: ParsedInput<'server-requests:list'>): Promise<ChannelOutput<'server-requests:list'>> => {
         lookup.any(connectionId);
-        return registry.snapshot(connectionId);
+        return { ...registry.snapshot(connectionId), rootsDeclared: owners.get(connectionId)?.declaredRoots ?? false };
       },
       'server-requests:answer': async ({ requestId, answer }: ParsedInput<'server-requests:answer'>) => {
         registry.answer(requestId, answer);

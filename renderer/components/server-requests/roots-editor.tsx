@@ -6,6 +6,8 @@ interface RootsEditorProps {
   idPrefix: string;
   saved: Root[];
   era?: ProtocolEra;
+  /** Whether this connection declared roots when it opened (undefined: not known yet). */
+  declared?: boolean;
   disabled: boolean;
   onSave(roots: Root[]): Promise<boolean>;
 }
@@ -18,7 +20,7 @@ type Row = { uri: string; name: string };
  * Give it a `key` made from `saved`: a list saved elsewhere (another window, an import) then
  * replaces the rows shown.
  */
-export function RootsEditor({ idPrefix, saved, era, disabled, onSave }: RootsEditorProps) {
+export function RootsEditor({ idPrefix, saved, era, declared, disabled, onSave }: RootsEditorProps) {
   const [rows, setRows] = useState<Row[]>(() => saved.map((r) => ({ uri: r.uri, name: r.name ?? '' })));
   const [saving, setSaving] = useState(false);
   const problems = rows.map((row) => (row.uri.trim() === '' ? 'A root needs a URI' : Root.safeParse({ uri: row.uri, name: row.name || undefined }).error?.issues[0]?.message));
@@ -32,7 +34,11 @@ export function RootsEditor({ idPrefix, saved, era, disabled, onSave }: RootsEdi
   return (
     <section className="roots-editor" aria-labelledby={`${idPrefix}-roots-title`} data-testid="roots-editor">
       <h4 id={`${idPrefix}-roots-title`}>Roots</h4>
-      <p className="muted small">{eraNote(era)}</p>
+      <p className="muted small" data-testid="roots-note">
+        {eraNote(era)}
+        {era !== 'modern' && declared === true && ' This connection declared roots: saving tells the server.'}
+        {era !== 'modern' && declared === false && ' This connection opened without roots: after saving the first ones, reconnect to declare them.'}
+      </p>
       {rows.length === 0 && <p className="muted">No roots: the client does not declare the roots capability.</p>}
       <ul className="root-rows">
         {rows.map((row, i) => (
@@ -80,5 +86,5 @@ function eraNote(era: ProtocolEra | undefined): string {
   if (era === 'modern') {
     return 'In the 2026-07-28 era roots are deprecated: there is no session to notify, so no change notification is sent; a server that still asks (an embedded roots/list) gets the list as saved.';
   }
-  return 'Declared (with listChanged) when the connection opens with at least one root; then every saved change sends notifications/roots/list_changed. After adding the first roots, reconnect to declare them.';
+  return 'Declared (with listChanged) when the connection opens with at least one root; then every saved change sends notifications/roots/list_changed.';
 }

@@ -138,7 +138,7 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
     expect((await result).ok).toBe(false);
     const settled = await until(() => settledOn(connectionId)[0], 'the withdrawn request');
     expect(settled).toMatchObject({ id: pending.id, outcome: 'withdrawn', answeredBy: 'nobody' });
-    expect(await test.call('server-requests:list', { connectionId })).toMatchObject({ ok: true, value: { pending: [], settled: [{ outcome: 'withdrawn' }] } });
+    expect(await test.call('server-requests:list', { connectionId })).toMatchObject({ ok: true, value: { pending: [], settled: [{ outcome: 'withdrawn' }], rootsDeclared: false } });
   });
 
   it('a question still pending when the connection closes ends with "connection-ended"', async () => {
@@ -216,9 +216,8 @@ describe('a 1.x SDK server (2025 era)', () => {
 
   it('roots: declared with listChanged, listed from the remote, and a change is announced', async () => {
     const { connectionId, remoteId } = await connect(v1.url, 'legacy', { roots: [{ uri: 'file:///work/project', name: 'Project' }] });
-    const info = (await test.call('connections:list', undefined)) as Answer<Array<{ connectionId: string }>>;
-    expect(info.ok).toBe(true);
     expect(textOf(await call(connectionId, 'list_roots'))).toBe('file:///work/project (Project)');
+    expect(await test.call('server-requests:list', { connectionId })).toMatchObject({ ok: true, value: { rootsDeclared: true } });
     expect(settledOn(connectionId)).toEqual([expect.objectContaining({ method: 'roots/list', answeredBy: 'app', outcome: 'answered' })]);
     const changed = seen.rootsChanged;
     const saved = await test.call('remotes:set-server-requests', { remoteId, roots: [{ uri: 'file:///work/other' }] });

@@ -27,7 +27,7 @@ async function openRequests(pending: PendingServerRequest[] = [], roots: Root[] 
     'connections:list': () => [],
     'remotes:list': () => [remote],
     'connections:open': () => info,
-    'server-requests:list': () => ({ pending, settled: [] }),
+    'server-requests:list': () => ({ pending, settled: [], rootsDeclared: roots.length > 0 }),
     'server-requests:answer': () => undefined,
     'app:open-external': () => undefined,
     'remotes:set-server-requests': ({ policy, roots: next }: { policy?: 'ask' | 'decline' | 'accept-defaults'; roots?: Root[] }) => {
@@ -189,6 +189,7 @@ describe('Requests section: sampling, badges, history, policy, roots', () => {
   it('roots are edited, checked and saved with the remote', async () => {
     const fake = await openRequests([], [{ uri: 'file:///a', name: 'A' }]);
     expect(screen.getByRole('textbox', { name: 'Root 1 URI' })).toHaveValue('file:///a');
+    expect(await screen.findByText(/This connection declared roots: saving tells the server\./)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Add root' }));
     const uri = screen.getByRole('textbox', { name: 'Root 2 URI' });
     fireEvent.change(uri, { target: { value: 'not a uri' } });
