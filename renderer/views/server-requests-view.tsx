@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { ProtocolEra } from '../../shared/model/protocol-era';
 import { PendingRequestCard } from '../components/server-requests/pending-request-card';
 import { PolicyPicker } from '../components/server-requests/policy-picker';
@@ -26,10 +26,18 @@ export function ServerRequestsView({ connectionId, remoteId, era }: ServerReques
     if (!useServerRequestsStore.getState().loaded[connectionId]) void loadServerRequests(connectionId);
   }, [connectionId]);
   const prefix = `sr-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  // An answered card goes away with the focus in it: the focus moves to the list's heading, not the page's start.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const pendingCount = slot.pending.length;
+  const shown = useRef(pendingCount);
+  useEffect(() => {
+    if (pendingCount < shown.current && (document.activeElement === document.body || document.activeElement === null)) heading.current?.focus();
+    shown.current = pendingCount;
+  }, [pendingCount]);
   return (
     <div className="server-requests-view" data-testid="server-requests-view">
       <section className="pending-requests" aria-labelledby={`${prefix}-pending`}>
-        <h3 id={`${prefix}-pending`} className="workbench-title">
+        <h3 id={`${prefix}-pending`} className="workbench-title" tabIndex={-1} ref={heading}>
           Waiting for your answer {slot.pending.length > 0 && <span className="muted">({slot.pending.length})</span>}
         </h3>
         {slot.pending.length === 0 ? (

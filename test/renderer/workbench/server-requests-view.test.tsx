@@ -91,6 +91,10 @@ describe('Requests section: elicitation forms', () => {
     fireEvent.click(within(first).getByRole('button', { name: 'Decline' }));
     fireEvent.click(within(second).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(answers(fake).map((a) => a.answer)).toEqual([{ action: 'decline' }, { action: 'cancel' }]));
+    // Settled: the card goes, and the focus that was in it lands on the list's heading.
+    within(second).getByRole('button', { name: 'Cancel' }).focus();
+    act(() => fake.emit({ type: 'server-request-settled', record: { ...request('q2', 'elicitation/create', {}), settledAt: Date.now(), outcome: 'cancel', answeredBy: 'user', source: 'you' } }));
+    await waitFor(() => expect(screen.getByRole('heading', { name: /Waiting for your answer/ })).toHaveFocus());
   });
 
   it('a schema outside the spec gets a JSON answer field instead of a form', async () => {
