@@ -9,7 +9,8 @@ import { looksAt } from './support/layout-checks';
  * The Requests section in Chromium on the production renderer, against the built-in playground
  * through the real core: a tool call that asks the user (ask_user, elicitation) waits until the
  * question is answered in the Requests section, and one that asks for a model reply (ask_model,
- * sampling) gets the reply typed there; badges and the notice announce each; looked at in both
+ * sampling) gets the reply typed there, order_coffee's two rounds, and sign_in's URL consent;
+ * badges and the notice announce each; looked at in both
  * schemes at 900 and 1600 px.
  */
 let browser: Browser;
@@ -101,9 +102,27 @@ describe('requests from the server', () => {
     expect(await result().getByTestId('content-text').first().innerText()).toBe('Ordered a large latte.');
   });
 
+  it('sign_in: the URL consent shows the host and the whole address, and the page opens only on the click', async () => {
+    await callTool('sign_in');
+    await expect.poll(() => requestsTab().getByTestId('count-badge').count(), { timeout: 10_000 }).toBe(1);
+    await requestsTab().click();
+    const consent = card().getByTestId('url-consent');
+    await expect.poll(() => consent.count()).toBe(1);
+    expect(await consent.getByTestId('url-host').innerText()).toBe('example.com');
+    expect(await consent.getByTestId('url-full').innerText()).toBe('https://example.com/periscope-playground/sign-in?session=demo');
+    await looksAt(app, page, 'requests-url-consent');
+    expect(app.openedUrls).toEqual([]);
+    await consent.getByRole('button', { name: 'Open example.com in the browser' }).click();
+    await expect.poll(() => card().count()).toBe(0);
+    expect(app.openedUrls).toEqual(['https://example.com/periscope-playground/sign-in?session=demo']);
+    await showSection('Tools');
+    await expect.poll(() => result().getAttribute('data-outcome'), { timeout: 10_000 }).toBe('result');
+    expect(await result().getByTestId('content-text').first().innerText()).toBe('The user agreed to open the sign-in page.');
+  });
+
   it('the history, the policy and the roots are there to be read and changed', async () => {
     await requestsTab().click();
-    await expect.poll(() => panel().getByTestId('settled-request').count()).toBe(4);
+    await expect.poll(() => panel().getByTestId('settled-request').count()).toBe(5);
     await panel().getByLabel('When this server asks').selectOption('decline');
     await expect.poll(() => panel().getByTestId('policy-active').count()).toBe(1);
     await panel().getByTestId('add-root').click();

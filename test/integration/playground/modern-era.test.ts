@@ -3,7 +3,7 @@ import { startPlayground, type RunningPlayground } from '../../../main/core/play
 import { checkPng } from './support/png-check';
 import { MODERN_TRANSPORTS, ModernClientPool, messagesInBody, type Negotiation } from './support/modern-clients';
 
-const EXPECTED_TOOLS = ['add', 'ask_model', 'ask_user', 'bump_counter', 'echo', 'fail', 'image', 'log', 'order_coffee', 'slow_operation', 'weather'];
+const EXPECTED_TOOLS = ['add', 'ask_model', 'ask_user', 'bump_counter', 'echo', 'fail', 'image', 'log', 'order_coffee', 'sign_in', 'slow_operation', 'weather'];
 
 let playground: RunningPlayground;
 const pool = new ModernClientPool();

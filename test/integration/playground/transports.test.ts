@@ -7,7 +7,7 @@ import { startPlayground, type RunningPlayground } from '../../../main/core/play
 import { ClientPool, clientTransport, NETWORK_TRANSPORTS } from './support/playground-clients';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EXPECTED_TOOLS = ['add', 'ask_model', 'ask_user', 'bump_counter', 'echo', 'fail', 'image', 'log', 'order_coffee', 'slow_operation', 'weather'];
+const EXPECTED_TOOLS = ['add', 'ask_model', 'ask_user', 'bump_counter', 'echo', 'fail', 'image', 'log', 'order_coffee', 'sign_in', 'slow_operation', 'weather'];
 
 let playground: RunningPlayground;
 const pool = new ClientPool();
