@@ -117,6 +117,19 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
     expect(textOf(await result)).toBe('Ordered a large latte.');
   });
 
+  it('sign_in: a URL-mode question; declining it reaches the tool, and accept-defaults would decline it too', async () => {
+    const { connectionId, remoteId } = await connect(playground.urls.streamable, era);
+    const before = test.events.length;
+    const result = call(connectionId, 'sign_in');
+    const pending = await pendingOn(connectionId, before);
+    expect(pending.params).toMatchObject({ mode: 'url', url: 'https://example.com/periscope-playground/sign-in?session=demo' });
+    await answer(connectionId, pending, { action: 'decline' });
+    expect(textOf(await result)).toBe('The user chose to decline the sign-in.');
+    await test.call('remotes:set-server-requests', { remoteId, policy: 'accept-defaults' });
+    expect(textOf(await call(connectionId, 'sign_in'))).toBe('The user chose to decline the sign-in.');
+    expect(settledOn(connectionId)[1]).toMatchObject({ answeredBy: 'policy', source: expect.stringContaining('URL-mode') });
+  });
+
   it("the remote's policy answers without asking, and says so in the history and the trace", async () => {
     const { connectionId, remoteId } = await connect(playground.urls.streamable, era);
     expect(await test.call('remotes:set-server-requests', { remoteId, policy: 'decline' })).toMatchObject({ ok: true, value: { remote: { serverRequestPolicy: 'decline' } } });
