@@ -42,6 +42,11 @@ export function serverRequestService({ manager, remotes, lookup, emit, registry 
     if (info.state !== 'closed' && info.state !== 'failed' && info.state !== 'lost') return;
     const why = info.state === 'closed' ? 'it was closed' : info.error?.message ?? `it ${info.state === 'lost' ? 'was lost' : 'failed'}`;
     registry.endConnection(info.connectionId, why);
+    // Closed for good (a failed one may still renew its session): nothing left to notify or link.
+    if (info.state === 'closed') {
+      owners.delete(info.connectionId);
+      rounds.delete(info.connectionId);
+    }
   });
 
   const remoteOf = async (remoteId: string) => {
@@ -99,12 +104,6 @@ export function serverRequestService({ manager, remotes, lookup, emit, registry 
         }
         return { remote, notified };
       },
-    },
-    /** Forgets a connection that is gone for good (its tab closed). */
-    forget(connectionId: string) {
-      owners.delete(connectionId);
-      rounds.delete(connectionId);
-      registry.forget(connectionId);
     },
     stop() {
       stopRegistry();

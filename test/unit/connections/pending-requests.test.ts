@@ -1,6 +1,6 @@
 import { SdkError, SdkErrorCode } from '@modelcontextprotocol/client';
 import { describe, expect, it } from 'vitest';
-import { HISTORY_PER_CONNECTION, MAX_PENDING_PER_CONNECTION, PendingRequests, RequestWithdrawnError, type PendingRequestEvent, type Question } from '../../../main/core/connections/input/pending-requests';
+import { HISTORY_CONNECTIONS, HISTORY_PER_CONNECTION, MAX_PENDING_PER_CONNECTION, PendingRequests, RequestWithdrawnError, type PendingRequestEvent, type Question } from '../../../main/core/connections/input/pending-requests';
 import { appClientInput } from '../../../main/core/connections/input/app-client-input';
 import { InputRounds } from '../../../main/core/connections/input/input-rounds';
 import type { ServerRequestPolicy } from '../../../shared/model/server-request';
@@ -82,6 +82,10 @@ describe('PendingRequests', () => {
     const { settled } = pending.snapshot('c1');
     expect(settled).toHaveLength(HISTORY_PER_CONNECTION);
     expect(settled[0].source).toBe('#5');
+    // And the histories of the most recently active connections only.
+    for (let i = 0; i < HISTORY_CONNECTIONS; i++) pending.recordImmediate(elicit(`other-${i}`), { outcome: 'decline', answeredBy: 'policy', source: 'x' });
+    expect(pending.snapshot('c1').settled).toEqual([]);
+    expect(pending.snapshot('other-0').settled).toHaveLength(1);
   });
 });
 

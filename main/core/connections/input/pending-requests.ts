@@ -56,6 +56,8 @@ export const MAX_PENDING_PER_CONNECTION = 20;
 
 /** How many settled requests each connection keeps for the history (the trace keeps them all). */
 export const HISTORY_PER_CONNECTION = 200;
+/** How many connections' histories are kept (the oldest connection's goes first). */
+export const HISTORY_CONNECTIONS = 50;
 
 /**
  * Server requests waiting for the user, and the history of those settled. Each question parks
@@ -154,7 +156,10 @@ export class PendingRequests {
     const list = this.settled.get(request.connectionId) ?? [];
     list.push(record);
     if (list.length > HISTORY_PER_CONNECTION) list.shift();
+    this.settled.delete(request.connectionId);
     this.settled.set(request.connectionId, list);
+    // Map order is insertion order: re-inserting keeps the most recently active connections last.
+    while (this.settled.size > HISTORY_CONNECTIONS) this.settled.delete(this.settled.keys().next().value!);
     this.emit({ type: 'settled', record });
     return record;
   }
@@ -168,11 +173,6 @@ export class PendingRequests {
   snapshot(connectionId: string): { pending: PendingServerRequest[]; settled: SettledServerRequest[] } {
     const pending = [...this.waiting.values()].map((w) => w.request).filter((r) => r.connectionId === connectionId);
     return { pending, settled: [...(this.settled.get(connectionId) ?? [])] };
-  }
-
-  /** Forgets a connection's history (its tab was closed). */
-  forget(connectionId: string): void {
-    this.settled.delete(connectionId);
   }
 
   get pendingCount(): number {
