@@ -1,5 +1,6 @@
 import type { ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import type { TraceEntry } from '../../../shared/model';
+import { rejectedSampling } from '../connections/input/app-client-input';
 import type { ConnectionLookup } from './connection-lookup';
 import { parseToolArguments } from './exact-tool-arguments';
 import type { ConnectionManagerPort } from './ports';
@@ -37,6 +38,8 @@ export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps)
         const elapsedMs = performance.now() - started;
         const { latencyMs, rounds } = watch.measured();
         return { result, elapsedMs, ...(latencyMs !== undefined ? { latencyMs } : {}), ...(rounds > 1 ? { rounds } : {}) };
+      } catch (error) {
+        throw rejectedSampling(error) ?? error;
       } finally {
         watch.stop();
         if (callId) running.delete(key(connectionId, callId));

@@ -99,6 +99,20 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
     expect(textOf(await result)).toBe('Model by-hand replied: pong');
   });
 
+  it('ask_model rejected in the window: the 2025 server gets an error it reports, a 2026-07-28 call ends saying who rejected', async () => {
+    const { connectionId } = await connect(playground.urls.streamable, era);
+    const before = test.events.length;
+    const result = call(connectionId, 'ask_model');
+    await answer(connectionId, await pendingOn(connectionId, before), { action: 'reject' });
+    const outcome = await result;
+    if (era === 'legacy') {
+      expect(outcome).toMatchObject({ ok: true, value: { result: { isError: true } } });
+      expect(textOf(outcome)).toContain('User rejected sampling request');
+    } else {
+      expect(outcome).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringContaining('you rejected it; in the 2026-07-28 era a rejected embedded request ends the call') } });
+    }
+  });
+
   it('order_coffee: two questions, each answered in turn', async () => {
     const { connectionId } = await connect(playground.urls.streamable, era);
     const before = test.events.length;

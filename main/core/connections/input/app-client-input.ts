@@ -3,6 +3,7 @@ import { valueDepth } from '../../../../shared/json/json-depth';
 import type { ProtocolEra } from '../../../../shared/model/protocol-era';
 import type { Root, ServerRequestMethod, ServerRequestPolicy } from '../../../../shared/model/server-request';
 import { acceptDefaults } from '../../../cli/elicitation-defaults';
+import { PeriscopeError } from '../../diagnostics/periscope-error';
 import { answeredAs, type ClientInputHandlers, type InputContext } from './client-input';
 import type { InputRounds } from './input-rounds';
 import { RequestWithdrawnError, TooManyPendingError, type PendingRequests, type Question } from './pending-requests';
@@ -126,6 +127,30 @@ export class SamplingRejectedError extends ProtocolError {
     super(SAMPLING_REJECTED_CODE, `User rejected sampling request (rejected by ${by})`);
     this.name = 'SamplingRejectedError';
   }
+}
+
+/**
+ * When `error` (or one of its causes) is a sampling rejection of the app ending a 2026-07-28
+ * call, an error that says so; otherwise the diagnostics would report the client's own refusal
+ * as "the server answered with JSON-RPC error -1". Kind `invalid-input`: the answer given in the
+ * app, not the server, stopped the call.
+ */
+export function rejectedSampling(error: unknown): PeriscopeError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { name?: unknown }).name !== 'SamplingRejectedError') continue;
+    const message = (e as { message?: unknown }).message;
+    const byPolicy = typeof message === 'string' && message.includes("remote's policy");
+    return new PeriscopeError(
+      {
+        kind: 'invalid-input',
+        message: `The server asked for a model reply in the middle of the call and ${byPolicy ? "the remote's policy (always decline)" : 'you'} rejected it; in the 2026-07-28 era a rejected embedded request ends the call`,
+        hint: byPolicy ? 'to let the call go on, set the policy to "Ask me" in the Requests section and reply there' : 'to let the call go on, call again and reply to the sampling request in the Requests section',
+        detail: { method: 'sampling/createMessage', answeredBy: byPolicy ? 'policy' : 'user' },
+      },
+      { cause: error },
+    );
+  }
+  return undefined;
 }
 
 function elicitResult(params: ElicitRequestParams, answer: { action: string; content?: unknown }): ElicitResult {
