@@ -53,7 +53,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
     ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground, input: serverRequests }),
     ...serverRequests.handlers,
-    ...toolCallHandlers({ lookup, manager: deps.manager, emit }),
+    ...toolCallHandlers({ lookup, manager: deps.manager, emit, askedUserSince: (connectionId, since) => serverRequests.registry.askedSince(connectionId, since) }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),

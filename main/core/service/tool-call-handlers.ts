@@ -1,6 +1,7 @@
 import type { ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import type { TraceEntry } from '../../../shared/model';
-import { rejectedSampling } from '../connections/input/app-client-input';
+import { clientInputFailure } from '../connections/input/app-client-input';
+import { isPeriscopeError, PeriscopeError } from '../diagnostics/periscope-error';
 import type { ConnectionLookup } from './connection-lookup';
 import { parseToolArguments } from './exact-tool-arguments';
 import type { ConnectionManagerPort } from './ports';
@@ -9,6 +10,8 @@ export interface ToolCallHandlerDeps {
   lookup: ConnectionLookup;
   manager: Pick<ConnectionManagerPort, 'subscribe'>;
   emit(event: MainEvent): void;
+  /** Whether a question from the server waited for the user on this connection since `since` (ms since the epoch). */
+  askedUserSince?(connectionId: string, since: number): boolean;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface ToolCallHandlerDeps {
  * a callId can be cancelled (the SDK sends notifications/cancelled in the 2025 era and aborts the
  * request in 2026-07-28) and reports its progress as 'call-progress' events as it arrives.
  */
-export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps) {
+export function toolCallHandlers({ lookup, manager, emit, askedUserSince }: ToolCallHandlerDeps) {
   const running = new Map<string, AbortController>();
   const wire = new WireLatency(manager);
   const key = (connectionId: string, callId: string) => `${connectionId}\u0000${callId}`;
@@ -32,6 +35,7 @@ export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps)
             emit({ type: 'call-progress', connectionId, callId, progress: p.progress, ...(p.total !== undefined ? { total: p.total } : {}), ...(p.message !== undefined ? { message: p.message } : {}) })
         : undefined;
       const started = performance.now();
+      const startedAt = Date.now();
       const watch = wire.watch(connectionId, name);
       try {
         const result = (await connection.callTool(name, args, { signal: abort.signal, unvalidatedOutput: true, ...(timeoutMs ? { timeoutMs } : {}), ...(onProgress ? { onProgress } : {}) })) as Record<string, unknown>;
@@ -39,7 +43,10 @@ export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps)
         const { latencyMs, rounds } = watch.measured();
         return { result, elapsedMs, ...(latencyMs !== undefined ? { latencyMs } : {}), ...(rounds > 1 ? { rounds } : {}) };
       } catch (error) {
-        throw rejectedSampling(error) ?? error;
+        const failure = clientInputFailure(error) ?? error;
+        // 2025 era: the call's timer runs on while the server waits for the user's answer.
+        if (isTimeout(failure) && askedUserSince?.(connectionId, startedAt)) throw waitedForUser(failure);
+        throw failure;
       } finally {
         watch.stop();
         if (callId) running.delete(key(connectionId, callId));
@@ -102,4 +109,20 @@ class WireLatency {
 function toolOf(message: unknown): unknown {
   const params = (message as { params?: { name?: unknown } } | undefined)?.params;
   return params?.name;
+}
+
+function isTimeout(error: unknown): error is PeriscopeError {
+  return isPeriscopeError(error) && error.kind === 'timeout';
+}
+
+/** A timeout that ran out while the server's question waited for the user: said in those words. */
+function waitedForUser(error: PeriscopeError): PeriscopeError {
+  return new PeriscopeError(
+    {
+      ...error.info,
+      message: `${error.info.message}, while the server was waiting for your answer to its question (Requests section)`,
+      hint: "in the 2025 era the call's timeout keeps running while a question waits: answer sooner, or give the call a longer timeout",
+    },
+    { cause: error },
+  );
 }

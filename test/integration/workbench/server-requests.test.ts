@@ -144,6 +144,22 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
     expect(settledOn(connectionId)[1]).toMatchObject({ answeredBy: 'policy', source: expect.stringContaining('URL-mode') });
   });
 
+  it("a call whose timeout runs out while its question waits says it was waiting for the user's answer", async () => {
+    const { connectionId } = await connect(playground.urls.streamable, era);
+    const before = test.events.length;
+    const result = test.call('connections:call-tool', { connectionId, name: 'ask_user', argumentsJson: '{}', timeoutMs: 400 }) as Promise<CallOutcome>;
+    const pending = await pendingOn(connectionId, before);
+    if (era === 'modern') {
+      // 2026-07-28: the question is asked between two requests, so no request's timer runs while it waits.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await answer(connectionId, pending, { action: 'decline' });
+      expect(textOf(await result)).toBe('The user chose to decline the question.');
+      return;
+    }
+    expect(await result).toMatchObject({ ok: false, error: { kind: 'timeout', message: expect.stringContaining('while the server was waiting for your answer'), hint: expect.stringContaining("the call's timeout keeps running") } });
+    expect(await until(() => settledOn(connectionId)[0], 'the withdrawn question')).toMatchObject({ outcome: 'withdrawn' });
+  });
+
   it("the remote's policy answers without asking, and says so in the history and the trace", async () => {
     const { connectionId, remoteId } = await connect(playground.urls.streamable, era);
     expect(await test.call('remotes:set-server-requests', { remoteId, policy: 'decline' })).toMatchObject({ ok: true, value: { remote: { serverRequestPolicy: 'decline' } } });
@@ -174,7 +190,9 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
     const result = call(connectionId, 'ask_user');
     const pending = await pendingOn(connectionId, before);
     await test.call('connections:close', { connectionId });
-    expect((await result).ok).toBe(false);
+    const outcome = await result;
+    expect(outcome.ok).toBe(false);
+    if (era === 'modern') expect(outcome).toMatchObject({ ok: false, error: { kind: 'closed', message: expect.stringContaining("The call ended while the server's question waited for an answer") } });
     expect(settledOn(connectionId)).toEqual([expect.objectContaining({ id: pending.id, outcome: 'connection-ended', source: expect.stringContaining('connection') })]);
   });
 });

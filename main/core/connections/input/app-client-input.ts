@@ -131,12 +131,13 @@ export class SamplingRejectedError extends ProtocolError {
 
 /**
  * When `error` (or one of its causes) is a sampling rejection of the app ending a 2026-07-28
- * call, an error that says so; otherwise the diagnostics would report the client's own refusal
+ * call (or a question that ended unanswered, see `unanswered`), an error that says so; otherwise the diagnostics would report the client's own refusal
  * as "the server answered with JSON-RPC error -1". Kind `invalid-input`: the answer given in the
  * app, not the server, stopped the call.
  */
-export function rejectedSampling(error: unknown): PeriscopeError | undefined {
+export function clientInputFailure(error: unknown): PeriscopeError | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { name?: unknown }).name === 'RequestWithdrawnError' || (e as { name?: unknown }).name === 'TooManyPendingError') return unanswered(e as Error, error);
     if ((e as { name?: unknown }).name !== 'SamplingRejectedError') continue;
     const message = (e as { message?: unknown }).message;
     const byPolicy = typeof message === 'string' && message.includes("remote's policy");
@@ -151,6 +152,23 @@ export function rejectedSampling(error: unknown): PeriscopeError | undefined {
     );
   }
   return undefined;
+}
+
+/**
+ * A 2026-07-28 call whose embedded question never got an answer (the connection ended, too many
+ * were waiting): the call ends with that reason, not as an "unexpected error".
+ */
+function unanswered(reason: Error, error: unknown): PeriscopeError {
+  const ended = (reason as { outcome?: unknown }).outcome === 'connection-ended';
+  return new PeriscopeError(
+    {
+      kind: ended ? 'closed' : 'cancelled',
+      message: `The call ended while the server's question waited for an answer. ${reason.message}`,
+      hint: ended ? 'connect again and call again; answer the question in the Requests section' : 'answer or cancel the questions waiting in the Requests section, then call again',
+      detail: { method: 'input_required' },
+    },
+    { cause: error },
+  );
 }
 
 function elicitResult(params: ElicitRequestParams, answer: { action: string; content?: unknown }): ElicitResult {

@@ -175,6 +175,12 @@ export class PendingRequests {
     return { pending, settled: [...(this.settled.get(connectionId) ?? [])] };
   }
 
+  /** Whether a question waited for the user on this connection at any time since `since` (ms since the epoch). */
+  askedSince(connectionId: string, since: number): boolean {
+    if ([...this.waiting.values()].some((w) => w.request.connectionId === connectionId)) return true;
+    return (this.settled.get(connectionId) ?? []).some((r) => r.settledAt >= since && r.answeredBy !== 'policy' && r.answeredBy !== 'app');
+  }
+
   get pendingCount(): number {
     return this.waiting.size;
   }
