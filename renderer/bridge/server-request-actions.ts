@@ -10,6 +10,8 @@ const store = () => useServerRequestsStore.getState();
 
 /** The notice each pending request raised, by request id: it goes once the request is settled. */
 const noticeOf = new Map<string, number>();
+/** The latest "the policy answered" notice per connection: a new one replaces it, so a QA run shows one, not hundreds. */
+const policyNoticeOf = new Map<string, number>();
 
 /** The pending and settled requests main holds for a connection (once per connection; events keep it current). */
 export async function loadServerRequests(connectionId: string): Promise<void> {
@@ -36,7 +38,19 @@ export function applyServerRequestSettled(event: Extract<MainEvent, { type: 'ser
   store().settle(event.record);
   const notice = noticeOf.get(event.record.id);
   noticeOf.delete(event.record.id);
-  if (notice !== undefined) useUiStore.getState().dismissNotice(notice);
+  const ui = useUiStore.getState();
+  if (notice !== undefined) ui.dismissNotice(notice);
+  if (event.record.answeredBy !== 'policy') return;
+  // Answered without asking: said, so a policy left on is never a silent surprise.
+  const { connectionId } = event.record;
+  const previous = policyNoticeOf.get(connectionId);
+  if (previous !== undefined) ui.dismissNotice(previous);
+  const label = useConnectionsStore.getState().infos[connectionId]?.label ?? 'A server';
+  const message = (event.record.params as { message?: unknown } | undefined)?.message;
+  const quoted = typeof message === 'string' && message.trim() ? ` “${oneLine(message)}”` : '';
+  ui.notify('info', `${label}: the remote's policy answered${quoted} (${event.record.outcome}) without asking you. Change it in the Requests section.`);
+  const added = useUiStore.getState().notices.at(-1);
+  if (added) policyNoticeOf.set(connectionId, added.id);
 }
 
 /** Sends the user's answer; a refusal (the request is gone, the answer does not fit) shows on its card. */

@@ -188,6 +188,13 @@ describe('Requests section: sampling, badges, history, policy, roots', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'When this server asks' }), { target: { value: 'decline' } });
     await waitFor(() => expect(fake.calls('remotes:set-server-requests')).toEqual([{ remoteId: 'r-playground', policy: 'decline' }]));
     expect(await screen.findByTestId('policy-active')).toHaveTextContent('Policy active: always decline.');
+    // Its answers are said in the notices, the latest one only.
+    const settled = (id: string, message: string) => ({ ...request(id, 'elicitation/create', { message }), settledAt: Date.now(), outcome: 'decline' as const, answeredBy: 'policy' as const, source: 'policy' });
+    act(() => fake.emit({ type: 'server-request-settled', record: settled('p1', 'First?') }));
+    act(() => fake.emit({ type: 'server-request-settled', record: settled('p2', 'Second?') }));
+    const notices = screen.getByTestId('notices');
+    expect(notices).toHaveTextContent('Playground: the remote\'s policy answered “Second?” (decline) without asking you.');
+    expect(notices).not.toHaveTextContent('First?');
   });
 
   it('roots are edited, checked and saved with the remote', async () => {
