@@ -20,7 +20,9 @@ interface SamplingParams {
  */
 export function SamplingRequest({ params }: { params: unknown }) {
   const p = (params ?? {}) as SamplingParams;
-  const hints = (p.modelPreferences?.hints ?? []).map((h) => h.name).filter(Boolean);
+  // The SDK checks the request's shape; these guards keep a malformed one from breaking the card anyway.
+  const list = <T,>(value: T[] | undefined): T[] => (Array.isArray(value) ? value : []);
+  const hints = list(p.modelPreferences?.hints).map((h) => h?.name).filter((n): n is string => typeof n === 'string');
   const priorities = (['intelligencePriority', 'speedPriority', 'costPriority'] as const)
     .filter((k) => typeof p.modelPreferences?.[k] === 'number')
     .map((k) => `${k.replace('Priority', '')} ${p.modelPreferences![k]}`);
@@ -51,10 +53,10 @@ export function SamplingRequest({ params }: { params: unknown }) {
             <dd>{p.temperature}</dd>
           </>
         )}
-        {p.stopSequences && p.stopSequences.length > 0 && (
+        {list(p.stopSequences).length > 0 && (
           <>
             <dt>Stop sequences</dt>
-            <dd>{p.stopSequences.map((s) => JSON.stringify(s)).join(', ')}</dd>
+            <dd>{list(p.stopSequences).map((s) => JSON.stringify(s)).join(', ')}</dd>
           </>
         )}
         {p.includeContext && (
@@ -63,18 +65,18 @@ export function SamplingRequest({ params }: { params: unknown }) {
             <dd>{p.includeContext}</dd>
           </>
         )}
-        {p.tools && p.tools.length > 0 && (
+        {list(p.tools).length > 0 && (
           <>
             <dt>Tools offered to the model</dt>
-            <dd>{p.tools.map((t) => t.name ?? '(unnamed)').join(', ')}{p.toolChoice?.mode ? ` (tool choice: ${p.toolChoice.mode})` : ''}</dd>
+            <dd>{list(p.tools).map((t) => (typeof t?.name === 'string' ? t.name : '(unnamed)')).join(', ')}{p.toolChoice?.mode ? ` (tool choice: ${p.toolChoice.mode})` : ''}</dd>
           </>
         )}
       </dl>
       <ol className="message-list" aria-label="Messages to the model">
-        {(p.messages ?? []).map((m, i) => (
-          <li key={i} className={`prompt-message role-${m.role === 'assistant' ? 'assistant' : 'user'}`} data-role={m.role}>
-            <span className="message-role">{m.role ?? 'no role'}</span>
-            {(Array.isArray(m.content) ? m.content : [m.content ?? {}]).map((c, j) => (
+        {list(p.messages).map((m, i) => (
+          <li key={i} className={`prompt-message role-${m?.role === 'assistant' ? 'assistant' : 'user'}`} data-role={m?.role}>
+            <span className="message-role">{typeof m?.role === 'string' ? m.role : 'no role'}</span>
+            {(Array.isArray(m?.content) ? m.content : [m?.content ?? {}]).map((c, j) => (
               <MessageContent key={j} content={c} />
             ))}
           </li>

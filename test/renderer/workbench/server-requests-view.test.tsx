@@ -241,3 +241,12 @@ describe('the trace names who answered', () => {
     expect(screen.queryByText(/nobody was asked/)).toBeNull();
   });
 });
+
+describe('a malformed sampling request', () => {
+  it('still shows a card that can be rejected', async () => {
+    const fake = await openRequests([request('s1', 'sampling/createMessage', { messages: 'not a list', tools: { a: 1 }, modelPreferences: { hints: 'x' }, maxTokens: 'lots' })]);
+    expect(card()).toHaveTextContent('Max tokens');
+    fireEvent.click(within(card()).getByRole('button', { name: 'Reject' }));
+    await waitFor(() => expect(answers(fake)[0]?.answer).toEqual({ action: 'reject' }));
+  });
+});
