@@ -3,6 +3,7 @@ import type { ConnectionManagerPort, RemotesPort } from './ports';
 import { PlaygroundHost, pointAtPlayground, targetsPlayground } from './playground-remote';
 import type { ConnectionLookup } from './connection-lookup';
 import type { ConnectionInput } from './server-request-handlers';
+import { clientInputFailure } from '../connections/input/app-client-input';
 
 export interface ConnectionHandlerDeps {
   manager: ConnectionManagerPort;
@@ -20,6 +21,15 @@ function cast<C extends 'connections:list-tools' | 'connections:list-resources' 
   value: unknown,
 ): Out<C> {
   return value as Out<C>;
+}
+
+/** 2026-07-28 reads and prompts can ask the user too (input_required): their failures are said as tool calls' are. */
+async function explained<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    throw clientInputFailure(error) ?? error;
+  }
 }
 
 /** connections:* and trace:snapshot — live connections, owned by the ConnectionManager. */
@@ -51,11 +61,11 @@ export function connectionHandlers({ manager, lookup, remotes, playground, input
     'connections:list-resources': async ({ connectionId }: ParsedInput<'connections:list-resources'>) =>
       cast('connections:list-resources', await connection(connectionId).listResources()),
     'connections:read-resource': async ({ connectionId, uri }: ParsedInput<'connections:read-resource'>) =>
-      cast('connections:read-resource', await connection(connectionId).readResource(uri)),
+      cast('connections:read-resource', await explained(connection(connectionId).readResource(uri))),
     'connections:list-prompts': async ({ connectionId }: ParsedInput<'connections:list-prompts'>) =>
       cast('connections:list-prompts', await connection(connectionId).listPrompts()),
     'connections:get-prompt': async ({ connectionId, name, arguments: args }: ParsedInput<'connections:get-prompt'>) =>
-      cast('connections:get-prompt', await connection(connectionId).getPrompt(name, args)),
+      cast('connections:get-prompt', await explained(connection(connectionId).getPrompt(name, args))),
     'connections:ping': async ({ connectionId }: ParsedInput<'connections:ping'>) => connection(connectionId).ping(),
     'trace:snapshot': async ({ connectionId }: ParsedInput<'trace:snapshot'>): Promise<ChannelOutput<'trace:snapshot'>> => {
       const { entries, evicted } = await lookup.traceOf(connectionId);
