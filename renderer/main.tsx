@@ -11,6 +11,7 @@ import './styles/workbench.css';
 import './styles/resources-prompts.css';
 import './styles/logs.css';
 import './styles/tasks.css';
+import './styles/server-requests.css';
 
 const root = createRoot(document.getElementById('root')!);
 exposeBenchHooks();

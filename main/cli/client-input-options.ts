@@ -4,7 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import { ProtocolError, type CreateMessageResult, type ListRootsResult } from '@modelcontextprotocol/client';
 import type { ClientInputHandlers } from '../core/connections/input/client-input';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
-import { acceptDefaults } from './elicitation-defaults';
+import { acceptDefaults } from '../core/connections/input/elicitation-defaults';
 
 export type ElicitationChoice = 'accept-defaults' | 'decline' | 'cancel';
 export type SamplingChoice = { kind: 'reject' } | { kind: 'reply'; text: string };

@@ -7,6 +7,7 @@ import { periscope } from './api';
 import { reportError } from './remote-actions';
 import { forgetPrompts } from './prompt-actions';
 import { forgetResources } from './resource-actions';
+import { forgetServerRequests } from './server-request-actions';
 import { forgetTools } from './tool-actions';
 
 /**
@@ -57,6 +58,7 @@ export function dismissConnection(connectionId: string): void {
   forgetTools(connectionId);
   forgetResources(connectionId);
   forgetPrompts(connectionId);
+  forgetServerRequests(connectionId);
   useConnectionsStore.getState().remove(connectionId);
 }
 

@@ -9,6 +9,7 @@ import { refreshRemotes } from './remote-actions';
 import { applyResourceUpdated } from './resource-actions';
 import { refreshOnListChanged } from './list-changes';
 import { applyLogMessages } from './log-actions';
+import { applyServerRequest, applyServerRequestSettled } from './server-request-actions';
 import { applyCallProgress, applyTaskStatus } from './tool-actions';
 
 /** Writes one event from main into the stores. */
@@ -29,6 +30,12 @@ export function applyMainEvent(event: MainEvent): void {
       return;
     case 'log-messages':
       applyLogMessages(event);
+      return;
+    case 'server-request':
+      applyServerRequest(event);
+      return;
+    case 'server-request-settled':
+      applyServerRequestSettled(event);
       return;
     case 'connection-state':
       applyConnectionState(event.info);

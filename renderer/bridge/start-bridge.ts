@@ -7,6 +7,7 @@ import { periscope } from './api';
 import { dismissConnection, loadSnapshot } from './connection-actions';
 import { applyMainEvent } from './main-events';
 import { refreshRemotes } from './remote-actions';
+import { loadServerRequests } from './server-request-actions';
 import { rememberedTabs, rememberTabs, type RememberedTab } from './tab-memory';
 
 /**
@@ -41,6 +42,8 @@ async function loadInitialState(remembered: ReturnType<typeof rememberedTabs>): 
     // A connection main no longer knows at all (its trace is gone too) does not come back empty.
     const loaded = await loadSnapshot(tab.id, { quiet: !live.has(tab.id) });
     if (!loaded && !live.has(tab.id)) dismissConnection(tab.id);
+    // Questions the server asked before the reload still wait: their badges must show at once.
+    else if (live.has(tab.id)) void loadServerRequests(tab.id);
   }
   const active = remembered?.activeId;
   if (active && useUiStore.getState().tabs.some((t) => t.id === active)) useUiStore.getState().activateTab(active);

@@ -3,6 +3,8 @@ import type { KeyboardEvent } from 'react';
 export interface SectionTab<Id extends string> {
   id: Id;
   label: string;
+  /** A count that needs attention (e.g. requests waiting for an answer); shown as a badge when above 0. */
+  badge?: number;
 }
 
 interface SectionTabsProps<Id extends string> {
@@ -47,10 +49,23 @@ export function SectionTabs<Id extends string>({ label, sections, active, idPref
             onKeyDown={(e) => onKeyDown(e, index)}
           >
             {section.label}
+            {section.badge ? <CountBadge count={section.badge} /> : null}
           </button>
         );
       })}
     </div>
+  );
+}
+
+/** A count on a tab; screen readers hear ", 2 waiting" after the tab's name. */
+export function CountBadge({ count }: { count: number }) {
+  return (
+    <>
+      <span className="count-badge" aria-hidden="true" data-testid="count-badge">
+        {count}
+      </span>
+      <span className="visually-hidden">, {count} waiting</span>
+    </>
   );
 }
 

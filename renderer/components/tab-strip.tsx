@@ -1,17 +1,20 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Tab } from '../stores/ui-store';
+import { CountBadge } from './section-tabs';
 
 interface TabStripProps {
   tabs: Tab[];
   activeTabId: string | undefined;
   /** Short state word per tab id, e.g. "connected". */
   stateOf(tab: Tab): string;
+  /** Requests from the server waiting for an answer on this tab's connection (a badge when above 0). */
+  waitingOf?(tab: Tab): number;
   onActivate(tabId: string): void;
   onClose(tabId: string): void;
 }
 
 /** Open connections and session files. Left/right arrows move between tabs (ARIA tabs pattern). */
-export function TabStrip({ tabs, activeTabId, stateOf, onActivate, onClose }: TabStripProps) {
+export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, onClose }: TabStripProps) {
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     if (event.key === 'Delete') {
       event.preventDefault();
@@ -62,6 +65,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, onActivate, onClose }: Ta
             >
               {tab.title}
               <span className="tab-state"> ({stateOf(tab)})</span>
+              {waitingOf?.(tab) ? <CountBadge count={waitingOf(tab)} /> : null}
               <span
                 className="tab-x"
                 aria-hidden="true"

@@ -6,6 +6,7 @@ import { closeConnectionTab } from '../bridge/connection-actions';
 import { closeSessionTab, openSessionFile } from '../bridge/session-actions';
 import { isLive, useConnectionsStore } from '../stores/connections-store';
 import { useUiStore, type Tab } from '../stores/ui-store';
+import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
 import { AppDialogs } from './app-dialogs';
 import { ConnectionTab } from './connection-tab';
 import { RemoteEditor } from './remote-editor';
@@ -34,6 +35,8 @@ export function App() {
   const [sidebarShown, setSidebarShown] = useState(true);
   const layout = useDefaultLayout({ id: 'periscope-window', storage: localStorage });
   const activeTab = tabs.find((t) => t.id === activeTabId);
+  const requests = useServerRequestsStore((s) => s.slots);
+  const waitingOf = (tab: Tab) => (tab.kind === 'connection' ? pendingCount({ slots: requests }, tab.id) : 0);
   const stateOf = (tab: Tab) => (tab.kind === 'session' ? 'read-only' : (infos[tab.id]?.state ?? 'connecting'));
   const closeTab = (tabId: string) => {
     const tab = tabs.find((t) => t.id === tabId);
@@ -80,7 +83,7 @@ export function App() {
         <Panel id="main-pane" minSize={MAIN_PANE_MIN_PX} className="pane">
           <div className="main-column">
             <main className="main-area">
-              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor ? undefined : activeTabId} stateOf={stateOf} onActivate={activateTab} onClose={closeTab} />}
+              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor ? undefined : activeTabId} stateOf={stateOf} waitingOf={waitingOf} onActivate={activateTab} onClose={closeTab} />}
               {editor ? (
                 <RemoteEditor key={editor.remoteId ?? 'new'} remoteId={editor.remoteId} focusField={editor.focusField} fixValue={editor.fixValue} />
               ) : activeTab ? (

@@ -8,6 +8,7 @@ import { isLive, useConnectionsStore } from '../stores/connections-store';
 import { useSectionsStore, type SectionId } from '../stores/sections-store';
 import { useUiStore } from '../stores/ui-store';
 import { LatencyView } from './latency-view';
+import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
 import { TraceView } from './trace-view';
 import { OverviewPing } from './overview-ping';
 
@@ -16,6 +17,7 @@ const ToolsView = lazy(() => import('./tools-view').then((m) => ({ default: m.To
 const ResourcesView = lazy(() => import('./resources-view').then((m) => ({ default: m.ResourcesView })));
 const PromptsView = lazy(() => import('./prompts-view').then((m) => ({ default: m.PromptsView })));
 const LogsView = lazy(() => import('./logs-view').then((m) => ({ default: m.LogsView })));
+const ServerRequestsView = lazy(() => import('./server-requests-view').then((m) => ({ default: m.ServerRequestsView })));
 
 /**
  * The sections of a connection tab, in order. Each further section of the workbench (requests
@@ -27,6 +29,7 @@ const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources'
   { id: 'tools', label: 'Tools' },
   { id: 'resources', label: 'Resources', capability: 'resources' },
   { id: 'prompts', label: 'Prompts', capability: 'prompts' },
+  { id: 'requests', label: 'Requests' },
   { id: 'logs', label: 'Logs', capability: 'logging' },
   { id: 'trace', label: 'Trace' },
   { id: 'latency', label: 'Latency' },
@@ -37,13 +40,14 @@ export function sectionsFor(capabilities: Record<string, unknown> | undefined): 
   return SECTIONS.filter((s) => !s.capability || capabilities?.[s.capability] !== undefined).map(({ id, label }) => ({ id, label }));
 }
 
-/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Logs, Trace, Latency). */
+/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Requests, Logs, Trace, Latency). */
 export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const info = useConnectionsStore((s) => s.infos[connectionId]);
   const remoteId = useConnectionsStore((s) => s.remoteOf[connectionId]);
   const openEditor = useUiStore((s) => s.openEditor);
   const chosen = useSectionsStore((s) => s.active[connectionId] ?? 'overview');
   const select = useSectionsStore((s) => s.select);
+  const waiting = useServerRequestsStore((s) => pendingCount(s, connectionId));
   if (!info) {
     return (
       <p className="muted" role="status" data-testid="connection-loading">
@@ -51,7 +55,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       </p>
     );
   }
-  const sections = sectionsFor(info.capabilities);
+  const sections = sectionsFor(info.capabilities).map((s) => (s.id === 'requests' ? { ...s, badge: waiting } : s));
   // A section the server does not (or no longer, after a reconnect) offer falls back to Overview.
   const active = sections.some((s) => s.id === chosen) ? chosen : 'overview';
   const prefix = `c-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -81,6 +85,11 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
         {active === 'prompts' && (
           <Suspense fallback={<p className="muted" role="status">Loading the prompts section…</p>}>
             <PromptsView connectionId={connectionId} live={isLive(info.state)} capabilities={info.capabilities} />
+          </Suspense>
+        )}
+        {active === 'requests' && (
+          <Suspense fallback={<p className="muted" role="status">Loading the requests section…</p>}>
+            <ServerRequestsView connectionId={connectionId} remoteId={remoteId} era={info.era} />
           </Suspense>
         )}
         {active === 'logs' && (

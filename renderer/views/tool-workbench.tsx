@@ -15,6 +15,8 @@ import { useRemotesStore } from '../stores/remotes-store';
 import { callsOf, useToolCallsStore, type ToolCall } from '../stores/tool-calls-store';
 import { toolsSlot, useToolsStore, type ToolInfo } from '../stores/tools-store';
 import { useUiStore } from '../stores/ui-store';
+import { useSectionsStore } from '../stores/sections-store';
+import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
 import { formatArguments, parseArguments } from '../workbench/arguments-text';
 import { cliCallCommand } from '../workbench/cli-command';
 import { formValidator } from '../workbench/form-validator';
@@ -41,6 +43,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
   const taskable = era !== 'modern' && taskSupport.serverOffers && taskSupport.support !== 'forbidden';
   const asTask = taskable && (taskSupport.support === 'required' || asTaskChosen);
   const remote = useRemotesStore((s) => s.remotes.find((r) => r.id === remoteId));
+  const waiting = useServerRequestsStore((s) => pendingCount(s, connectionId));
   const formRef = useRef<ToolFormHandle>(null);
   const [jsonProblems, setJsonProblems] = useState<Violation[] | string | undefined>(undefined);
   const shownId = slot.shownCallId;
@@ -105,6 +108,14 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
         onCancel={() => running && void cancelToolCall(connectionId, running.id)}
         option={<TaskOption toolName={tool.name} support={taskSupport.support} serverOffers={taskSupport.serverOffers} era={era} checked={asTaskChosen} onChange={setAsTask} />}
       />
+      {running && waiting > 0 && (
+        <p className="warning-line" data-testid="call-waits">
+          The server asked something; the call waits for your answer.{' '}
+          <button type="button" className="link-button" onClick={() => useSectionsStore.getState().select(connectionId, 'requests')}>
+            Answer in the Requests section
+          </button>
+        </p>
+      )}
       {shown && <CallResult call={shown} tool={slot.tools.find((t) => t.name === shown.tool)} />}
       <CallHistory
         calls={calls}

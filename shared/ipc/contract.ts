@@ -7,6 +7,7 @@ import { AppSettings, AppSettingsPatch } from '../model/settings';
 import { LatencySamples, MetricsSnapshot } from '../model/metrics';
 import { LogLevel, LogMessage } from '../model/log-message';
 import { TaskStatus, TaskStatusUpdate } from '../model/task';
+import { PendingServerRequest, Roots, ServerRequestAnswer, ServerRequestPolicy, SettledServerRequest } from '../model/server-request';
 
 /**
  * The one IPC contract between the renderer and the main process (ARCHITECTURE.md rule 1).
@@ -250,6 +251,36 @@ export const contract = {
    */
   'logs:set-level': { input: OnConnection.extend({ level: LogLevel }), output: z.object({ via: z.enum(['logging/setLevel', 'request-meta']) }) },
 
+  /**
+   * Requests from the server (elicitation, sampling, roots) on one connection: those waiting for
+   * an answer and those settled, oldest first. Later ones arrive as 'server-request' and
+   * 'server-request-settled' events.
+   */
+  'server-requests:list': {
+    input: OnConnection,
+    output: z.object({
+      pending: z.array(PendingServerRequest),
+      settled: z.array(SettledServerRequest),
+      /** The connection declared the roots capability (with listChanged) when it opened. */
+      rootsDeclared: z.boolean(),
+    }),
+  },
+  /**
+   * Answers a pending request: accept (with the form's content) / decline / cancel an
+   * elicitation; reply / reject a sampling request. Fails with `not-found` when it is no longer
+   * pending and `invalid-input` when the answer does not fit its method.
+   */
+  'server-requests:answer': { input: OnConnection.extend({ requestId: Id, answer: ServerRequestAnswer }), output: Done },
+  /**
+   * Stores a remote's policy for its server's requests and its roots. A changed roots list is
+   * announced (notifications/roots/list_changed) on each live 2025-era connection of the remote
+   * that declared roots; `notified` counts them.
+   */
+  'remotes:set-server-requests': {
+    input: z.object({ remoteId: Id, policy: ServerRequestPolicy.optional(), roots: Roots.optional() }),
+    output: z.object({ remote: Remote, notified: z.number().int() }),
+  },
+
   /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */
   'trace:snapshot': { input: OnConnection, output: TraceSnapshot },
 
@@ -315,6 +346,10 @@ export const MainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('task-status'), connectionId: z.string(), callId: z.string(), update: TaskStatusUpdate }),
   /** New server log messages of one connection, batched; `dropped` is the buffer's running count. */
   z.object({ type: z.literal('log-messages'), connectionId: z.string(), messages: z.array(LogMessage), dropped: z.number().int() }),
+  /** A server asked the client something that waits for the user (see server-requests:answer). */
+  z.object({ type: z.literal('server-request'), request: PendingServerRequest }),
+  /** A server request was answered (by the user, the policy, the app) or ended unanswered. */
+  z.object({ type: z.literal('server-request-settled'), record: SettledServerRequest }),
 ]);
 export type MainEvent = z.infer<typeof MainEvent>;
 export type MainEventType = MainEvent['type'];

@@ -68,6 +68,12 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       })),
       ping: call('connections:ping', onConnection),
     },
+    serverRequests: {
+      list: call('server-requests:list', onConnection),
+      answer: call('server-requests:answer', (connectionId: string, requestId: string, answer: ChannelInput<'server-requests:answer'>['answer']) => ({ connectionId, requestId, answer })),
+      /** Stores the remote's policy and/or roots (roots changes are announced to live 2025-era connections). */
+      configure: call('remotes:set-server-requests', (remoteId: string, patch: { policy?: ChannelInput<'remotes:set-server-requests'>['policy']; roots?: ChannelInput<'remotes:set-server-requests'>['roots'] }) => ({ remoteId, ...patch })),
+    },
     trace: {
       snapshot: call('trace:snapshot', onConnection),
     },

@@ -9,3 +9,4 @@ export * from './command-review';
 export * from './timeout-limit';
 export * from './log-message';
 export * from './task';
+export * from './server-request';

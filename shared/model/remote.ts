@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TlsOptions, TransportChoice } from './connection';
 import { MAX_TIMEOUT_MS } from './timeout-limit';
 import { ProtocolEraChoice } from './protocol-era';
+import { Roots, ServerRequestPolicy } from './server-request';
 import { remoteRuleIssues, remoteRuleWarnings, type RemoteLike, type RuleIssue } from './remote-rules';
 
 export {
@@ -77,6 +78,14 @@ const remoteFields = {
   /** Start a new session when the server forgets this one (HTTP 404; absent means on); false: stop and show the expiry. */
   reinitializeOnSessionExpiry: z.boolean().optional(),
   notes: z.string().default(''),
+  /**
+   * How the app answers this server's elicitation and sampling requests (absent: `ask`). Left out
+   * of a draft, the stored value is kept (the remote editor does not show it; the Requests
+   * section of a connection tab does).
+   */
+  serverRequestPolicy: ServerRequestPolicy.optional(),
+  /** The roots offered to this server (MCP client/roots; not secrets). Left out of a draft: kept. */
+  roots: Roots.optional(),
 };
 
 function applyRules(value: RemoteLike, ctx: z.RefinementCtx): void {

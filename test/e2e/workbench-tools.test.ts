@@ -139,7 +139,8 @@ describe('the tools workbench', () => {
     const tools = panel().getByRole('tab', { name: 'Tools', exact: true });
     await tools.focus();
     const selected = (name: string) => panel().getByRole('tab', { name, exact: true }).getAttribute('aria-selected');
-    // The playground declares resources, prompts and logging: their sections come between Tools and Trace.
+    // The playground declares resources, prompts and logging: their sections come between Tools and
+    // Trace, with Requests (always shown) before Logs.
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => selected('Resources')).toBe('true');
     await page.keyboard.press('End');
@@ -148,6 +149,10 @@ describe('the tools workbench', () => {
     await expect.poll(() => selected('Trace')).toBe('true');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => selected('Logs')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => selected('Requests')).toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => selected('Prompts')).toBe('true');
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => tools.getAttribute('aria-selected')).toBe('true');

@@ -24,6 +24,8 @@ export interface CreateOptions {
   label?: string;
   recordTo?: string;
   connectionId?: string;
+  /** This connection's answers to its server's requests, in place of the manager's. */
+  handlers?: ClientInputHandlers;
 }
 
 /**
@@ -46,7 +48,7 @@ export class ConnectionManager {
       id: opts.connectionId,
       label: opts.label,
       clientInfo: this.options.clientInfo,
-      handlers: this.options.handlers,
+      handlers: opts.handlers ?? this.options.handlers,
       bufferCapacity: this.options.bufferCapacity,
       bufferBudgetBytes: this.options.bufferBudgetBytes,
       entryCapBytes: this.options.entryCapBytes,

@@ -245,6 +245,20 @@ export abstract class ConnectionRequests {
   }
 
   /**
+   * Tells the server the client's roots changed: `notifications/roots/list_changed` (2025 era,
+   * client/roots). Resolves with 'sent', or 'modern' on a 2026-07-28 connection, where roots are
+   * deprecated and there is no session to notify: a server asks for the roots inside the request
+   * that needs them (input_required), so it always reads the current list.
+   */
+  async notifyRootsListChanged(): Promise<'sent' | 'modern'> {
+    return this.run(async (client) => {
+      if (client.getProtocolEra() === 'modern') return 'modern' as const;
+      await client.sendRootsListChanged();
+      return 'sent' as const;
+    });
+  }
+
+  /**
    * Runs one request on the live session. When the server has forgotten the session, a new one is
    * started (unless the connection stops at expiries) and the request is sent once more on it;
    * except a request named in `notResentAs`, which is reported instead (the new session is ready).

@@ -48,12 +48,34 @@ function hintFor(code: number, data: unknown, context: ErrorContext): string {
       return `the server needs a client capability this connection did not declare${needed ? ` (${JSON.stringify(needed)})` : ''}`;
     }
     case MCP_ERROR_CODES.urlElicitationRequired:
-      return 'the server wants the user to open a URL first (URL-mode elicitation); the error data holds the URL';
+      return urlElicitationHint(data);
     case MCP_ERROR_CODES.internalError:
       return 'the server failed while handling the request; its logs say why';
     default:
       return context.phase === 'connect' ? 'the server refused the connection handshake; its message above says why' : 'the server refused the request; its message above says why';
   }
+}
+
+/**
+ * -32042 (URL elicitation required, 2025-11-25 client/elicitation): the server refuses until the
+ * user has opened the page(s) its error data lists. Each is named with its host, so it can be
+ * checked before anyone opens it.
+ */
+function urlElicitationHint(data: unknown): string {
+  const listed = (data as { elicitations?: unknown } | undefined)?.elicitations;
+  const urls = (Array.isArray(listed) ? listed : [])
+    .map((e) => (e as { url?: unknown }).url)
+    .filter((u): u is string => typeof u === 'string')
+    .slice(0, 3)
+    .map((u) => {
+      try {
+        return `${new URL(u).hostname} (${u})`;
+      } catch {
+        return u;
+      }
+    });
+  const where = urls.length > 0 ? `: ${urls.join(', ')}` : ' (the error data names it)';
+  return `the server needs you to open a page first, to sign in or agree to something (URL-mode elicitation)${where}; check the host, open it yourself if you trust it, then send the request again. A server that asks with an elicitation request instead shows the page in the Requests section, where it opens on your click`;
 }
 
 /** -32022: what the server supports, and which era setting reaches it. */

@@ -5,6 +5,9 @@ import { requestClientCapabilities } from './request-client-capabilities';
 /** The key of the one embedded request each tool makes; the client echoes it in inputResponses. */
 const ANSWER = 'answer';
 
+/** Where sign_in sends the user: a harmless public page. */
+export const SIGN_IN_URL = 'https://example.com/periscope-playground/sign-in?session=demo';
+
 /**
  * Tools that need the client in the middle of a call: elicitation (ask_user) and sampling
  * (ask_model). Written once in the 2026-07-28 multi-round-trip style (spec 2026-07-28,
@@ -52,6 +55,26 @@ export function registerClientRequestTools(server: McpServer): void {
       const content = answer.content ?? {};
       const text = answer.action === 'accept' ? `The user answered: ${JSON.stringify(content)}` : `The user chose to ${answer.action} the question.`;
       return { content: [{ type: 'text', text }], structuredContent: { action: answer.action, content } };
+    },
+  );
+
+  server.registerTool(
+    'sign_in',
+    {
+      title: 'Sign in on a web page (URL-mode elicitation)',
+      description:
+        'Asks the client to let the user open a sign-in page (elicitation/create in URL mode: input_required on 2026-07-28, a server-to-client request on 2025), then reports whether the user agreed. The page is example.com: nothing signs anyone in.',
+    },
+    async (ctx) => {
+      if (!requestClientCapabilities(server, ctx)?.elicitation?.url) {
+        return toolError('This client does not support URL-mode elicitation (its "elicitation" capability has no "url"), so sign_in cannot send the user to a page.');
+      }
+      const answer = inputResponse(ctx.mcpReq.inputResponses, ANSWER);
+      if (answer.kind === 'missing') {
+        return inputRequired({ inputRequests: { [ANSWER]: inputRequired.elicitUrl({ message: 'Sign in to the playground (a demo page)', url: SIGN_IN_URL }) } });
+      }
+      if (answer.kind !== 'elicit') return toolError(`Expected an elicitation answer, got a ${answer.kind} response.`);
+      return { content: [{ type: 'text', text: answer.action === 'accept' ? 'The user agreed to open the sign-in page.' : `The user chose to ${answer.action} the sign-in.` }] };
     },
   );
 

@@ -19,7 +19,7 @@ export function describeEndpoints(port: number): string {
     `  ${base}/health                 liveness and 2025-era session counts (JSON)`,
     '  stdio                          periscope playground --stdio (either era)',
     '',
-    'Tools: echo, add, slow_operation, fail, image, weather, ask_user, ask_model, order_coffee, bump_counter, log.',
+    'Tools: echo, add, slow_operation, fail, image, weather, ask_user, ask_model, sign_in, order_coffee, bump_counter, log.',
     'Resources: playground://readme, playground://logo.png, playground://operations, playground://counter, playground://items/{id}.',
     'Prompts: review_code(code, language), greeting.',
     'Changes: bump_counter updates playground://counter; watch it with subscriptions/listen (2026-07-28) or resources/subscribe (2025).',

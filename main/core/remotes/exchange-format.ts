@@ -33,6 +33,10 @@ export const SeedRemote = z.object({
   protocol_version: z.string().optional(),
   /** Periscope's session-expiry switch (absent: on). */
   reinitialize_on_session_expiry: z.boolean().optional(),
+  /** Periscope's answer policy for the server's requests: ask (absent), decline, accept-defaults. */
+  server_request_policy: z.string().optional(),
+  /** The roots offered to the server (MCP client/roots). */
+  roots: z.array(z.object({ uri: z.string(), name: z.string().optional() })).optional(),
 });
 export type SeedRemote = z.infer<typeof SeedRemote>;
 

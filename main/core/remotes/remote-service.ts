@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ConnectionTargetInput, Remote, RemoteDraft, RemoteInput } from '../../../shared/model';
-import { checkRemoteDraft, formatRuleIssues } from '../../../shared/model';
+import type { ConnectionTargetInput, Remote, RemoteDraft, RemoteInput, Root, ServerRequestPolicy } from '../../../shared/model';
+import { checkRemoteDraft, formatRuleIssues, Roots } from '../../../shared/model';
 import { PeriscopeError, isPeriscopeError } from '../diagnostics/periscope-error';
 import { accountsOfRemote, envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
 import { copyEnvSecrets, planEnvSecrets, secretAccountsOf, secretEnvNames } from './env-secrets';
@@ -134,7 +134,9 @@ export class RemoteService {
     const commandNeedsConfirmation = current.commandNeedsConfirmation && runsCommand(draft) && commandKept;
     let remote: Remote;
     try {
-      remote = await this.store.update(current.id, { ...draft, headers, env, commandNeedsConfirmation });
+      // The editor and `remotes edit` leave these out: they are set in the Requests section.
+      const kept = { serverRequestPolicy: draft.serverRequestPolicy ?? current.serverRequestPolicy, roots: draft.roots ?? current.roots };
+      remote = await this.store.update(current.id, { ...draft, ...kept, headers, env, commandNeedsConfirmation });
     } catch (error) {
       const existing = new Set(secretAccountsOf(current));
       await this.deleteQuietly(written.filter((a) => !existing.has(a)));
@@ -182,6 +184,24 @@ export class RemoteService {
     if (!current.commandNeedsConfirmation) return this.one(current);
     const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = current;
     return this.one(await this.store.update(current.id, { ...fields, commandNeedsConfirmation: false }));
+  }
+
+  /**
+   * Stores how the remote answers its server's requests and the roots it offers (the Requests
+   * section). Only what `patch` names changes; `ask` and an empty list are stored as absent.
+   * Throws `not-found` for an unknown remote and `invalid-input` for a root that is not a URI.
+   */
+  async setServerRequests(idOrName: string, patch: { policy?: ServerRequestPolicy; roots?: Root[] }): Promise<Remote> {
+    const current = await this.store.require(idOrName);
+    const { id: _id, createdAt: _c, updatedAt: _u, ...fields } = current;
+    const checked = patch.roots !== undefined ? Roots.safeParse(patch.roots) : undefined;
+    if (checked && !checked.success) {
+      throw new PeriscopeError({ kind: 'invalid-input', message: `Roots not saved: ${checked.error.issues[0]?.message ?? 'invalid list'}.`, hint: 'A root is a URI such as file:///home/me/project.' });
+    }
+    const roots = checked ? checked.data : current.roots;
+    const policy = patch.policy ?? current.serverRequestPolicy;
+    const next = { ...fields, serverRequestPolicy: policy === 'ask' ? undefined : policy, roots: roots && roots.length > 0 ? roots : undefined };
+    return this.one(await this.store.update(current.id, next));
   }
 
   /** Reads the remote's secrets and builds its connection target; see resolveRemoteForConnection. */

@@ -2,12 +2,16 @@ import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { ConnectionManagerPort, RemotesPort } from './ports';
 import { PlaygroundHost, pointAtPlayground, targetsPlayground } from './playground-remote';
 import type { ConnectionLookup } from './connection-lookup';
+import type { ConnectionInput } from './server-request-handlers';
+import { clientInputFailure } from '../connections/input/app-client-input';
 
 export interface ConnectionHandlerDeps {
   manager: ConnectionManagerPort;
   lookup: ConnectionLookup;
   remotes: RemotesPort;
   playground: PlaygroundHost;
+  /** The answers to each connection's server requests (see serverRequestService); absent: the engine's defaults. */
+  input?: { inputFor(remoteId: string): Promise<ConnectionInput> };
 }
 
 type Out<C extends Parameters<typeof cast>[0]> = ChannelOutput<C>;
@@ -19,8 +23,17 @@ function cast<C extends 'connections:list-tools' | 'connections:list-resources' 
   return value as Out<C>;
 }
 
+/** 2026-07-28 reads and prompts can ask the user too (input_required): their failures are said as tool calls' are. */
+async function explained<T>(request: Promise<T>): Promise<T> {
+  try {
+    return await request;
+  } catch (error) {
+    throw clientInputFailure(error) ?? error;
+  }
+}
+
 /** connections:* and trace:snapshot — live connections, owned by the ConnectionManager. */
-export function connectionHandlers({ manager, lookup, remotes, playground }: ConnectionHandlerDeps) {
+export function connectionHandlers({ manager, lookup, remotes, playground, input }: ConnectionHandlerDeps) {
   const connection = (connectionId: string) => lookup.live(connectionId);
   return {
     'connections:open': async ({ remoteId }: ParsedInput<'connections:open'>): Promise<ChannelOutput<'connections:open'>> => {
@@ -28,7 +41,9 @@ export function connectionHandlers({ manager, lookup, remotes, playground }: Con
       const resolved = await remotes.resolveForConnection(remoteId);
       const { label } = resolved;
       const target = targetsPlayground(resolved.target) ? pointAtPlayground(resolved.target, await playground.ensureStarted()) : resolved.target;
-      const created = manager.create(target, { label });
+      const answers = await input?.inputFor(remoteId);
+      const created = manager.create(target, { label, ...(answers ? { handlers: answers.handlers } : {}) });
+      answers?.attach(created.id);
       try {
         return await created.connect();
       } catch {
@@ -46,11 +61,11 @@ export function connectionHandlers({ manager, lookup, remotes, playground }: Con
     'connections:list-resources': async ({ connectionId }: ParsedInput<'connections:list-resources'>) =>
       cast('connections:list-resources', await connection(connectionId).listResources()),
     'connections:read-resource': async ({ connectionId, uri }: ParsedInput<'connections:read-resource'>) =>
-      cast('connections:read-resource', await connection(connectionId).readResource(uri)),
+      cast('connections:read-resource', await explained(connection(connectionId).readResource(uri))),
     'connections:list-prompts': async ({ connectionId }: ParsedInput<'connections:list-prompts'>) =>
       cast('connections:list-prompts', await connection(connectionId).listPrompts()),
     'connections:get-prompt': async ({ connectionId, name, arguments: args }: ParsedInput<'connections:get-prompt'>) =>
-      cast('connections:get-prompt', await connection(connectionId).getPrompt(name, args)),
+      cast('connections:get-prompt', await explained(connection(connectionId).getPrompt(name, args))),
     'connections:ping': async ({ connectionId }: ParsedInput<'connections:ping'>) => connection(connectionId).ping(),
     'trace:snapshot': async ({ connectionId }: ParsedInput<'trace:snapshot'>): Promise<ChannelOutput<'trace:snapshot'>> => {
       const { entries, evicted } = await lookup.traceOf(connectionId);

@@ -12,6 +12,7 @@ import { resourceHandlers } from './resource-handlers';
 import { resourceSaveHandlers } from './resource-save-handlers';
 import { logHandlers } from './log-handlers';
 import { toolCallHandlers } from './tool-call-handlers';
+import { serverRequestService } from './server-request-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
 export type CoreHandlers = { [C in Channel]: CoreHandler<C> };
@@ -53,10 +54,12 @@ export function createCoreService(deps: CoreDeps): CoreService {
   const lookup = new ConnectionLookup(deps.manager, undefined, deps.sessions);
   const metrics = new MetricsRegistry();
   const logs = logHandlers({ lookup, manager: deps.manager, emit });
+  const serverRequests = serverRequestService({ manager: deps.manager, remotes: deps.remotes, lookup, emit });
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
-    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground }),
-    ...toolCallHandlers({ lookup, manager: deps.manager, emit }),
+    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground, input: serverRequests }),
+    ...serverRequests.handlers,
+    ...toolCallHandlers({ lookup, manager: deps.manager, emit, askedUserSince: (connectionId, since) => serverRequests.registry.askedSince(connectionId, since) }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
     ...resourceSaveHandlers({ lookup, dialogs: deps.dialogs }),
     'connections:metrics': async ({ connectionId }) => {
@@ -96,6 +99,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
           stopState();
           stopListChanges();
           logs.stop();
+          serverRequests.stop();
           listeners.clear();
           await playground.stop();
         }

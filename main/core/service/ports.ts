@@ -1,8 +1,9 @@
-import type { AppSettings, AppSettingsPatch, ConnectionInfo, ConnectionTargetInput, ErrorInfo, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
+import type { Root, ServerRequestPolicy, AppSettings, AppSettingsPatch, ConnectionInfo, ConnectionTargetInput, ErrorInfo, Remote, RemoteInput, TraceEntry } from '../../../shared/model';
 import type { ImportOutcome, PlaygroundInfo } from '../../../shared/ipc/contract';
 import type { LatencySamples, MetricsSnapshot } from '../../../shared/model/metrics';
 import type { LogLevel } from '../../../shared/model/log-message';
 import type { TaskStatusUpdate } from '../../../shared/model/task';
+import type { ClientInputHandlers } from '../connections/input/client-input';
 
 /**
  * What the handlers need from the core, as narrow structural interfaces. The real classes
@@ -44,6 +45,10 @@ export interface ConnectionPort {
   /** logging/setLevel (2025), or the level kept for later requests' _meta (2026-07-28). */
   setLogLevel(level: LogLevel): Promise<{ via: 'logging/setLevel' | 'request-meta' }>;
   readonly logLevel?: LogLevel;
+  /** notifications/roots/list_changed (2025 era); 'modern' when the era has no such notification. */
+  notifyRootsListChanged?(): Promise<'sent' | 'modern'>;
+  /** Masks the connection's known secrets in a value that leaves the engine. */
+  readonly masker?: { value<T>(value: T): T };
 }
 
 /** A connection's session file as the handlers use it (see ConnectionTrace). */
@@ -58,7 +63,7 @@ export interface RecordedTrace {
 }
 
 export interface ConnectionManagerPort {
-  create(target: ConnectionTargetInput, opts?: { label?: string }): ConnectionPort;
+  create(target: ConnectionTargetInput, opts?: { label?: string; handlers?: ClientInputHandlers }): ConnectionPort;
   get(id: string): ConnectionPort | undefined;
   list(): ConnectionInfo[];
   close(id: string): Promise<void>;
@@ -83,6 +88,8 @@ export interface RemotesPort {
   duplicate(idOrName: string, name?: string): Promise<{ remote: Remote; warnings: string[] }>;
   remove(idOrName: string): Promise<unknown>;
   confirmCommand(idOrName: string): Promise<Remote>;
+  /** Stores how the remote answers its server's requests (policy) and the roots it offers. */
+  setServerRequests?(idOrName: string, patch: { policy?: ServerRequestPolicy; roots?: Root[] }): Promise<Remote>;
   resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }>;
   importText(text: string): Promise<{ entries: Array<ImportOutcome & { source?: string }> }>;
   exportRemotes(options: { ids?: string[]; includeSecrets?: boolean }): Promise<unknown[]>;

@@ -1,7 +1,8 @@
 import type { ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import type { TraceEntry } from '../../../shared/model';
 import type { TaskStatusUpdate } from '../../../shared/model/task';
-import { PeriscopeError } from '../diagnostics/periscope-error';
+import { clientInputFailure } from '../connections/input/app-client-input';
+import { isPeriscopeError, PeriscopeError } from '../diagnostics/periscope-error';
 import type { ConnectionLookup } from './connection-lookup';
 import { parseToolArguments } from './exact-tool-arguments';
 import type { ConnectionManagerPort } from './ports';
@@ -10,6 +11,8 @@ export interface ToolCallHandlerDeps {
   lookup: ConnectionLookup;
   manager: Pick<ConnectionManagerPort, 'subscribe'>;
   emit(event: MainEvent): void;
+  /** Whether a question from the server waited for the user on this connection since `since` (ms since the epoch). */
+  askedUserSince?(connectionId: string, since: number): boolean;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface ToolCallHandlerDeps {
  * `asTask` the tool runs as an MCP 2025-11-25 task: each status change is a 'task-status' event,
  * cancel sends tasks/cancel, and the outcome carries the task's history.
  */
-export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps) {
+export function toolCallHandlers({ lookup, manager, emit, askedUserSince }: ToolCallHandlerDeps) {
   const running = new Map<string, AbortController>();
   const wire = new WireLatency(manager);
   const key = (connectionId: string, callId: string) => `${connectionId}\u0000${callId}`;
@@ -35,6 +38,7 @@ export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps)
             emit({ type: 'call-progress', connectionId, callId, progress: p.progress, ...(p.total !== undefined ? { total: p.total } : {}), ...(p.message !== undefined ? { message: p.message } : {}) })
         : undefined;
       const started = performance.now();
+      const startedAt = Date.now();
       const watch = wire.watch(connectionId, name);
       try {
         if (asTask) {
@@ -48,6 +52,11 @@ export function toolCallHandlers({ lookup, manager, emit }: ToolCallHandlerDeps)
         const elapsedMs = performance.now() - started;
         const { latencyMs, rounds } = watch.measured();
         return { result, elapsedMs, ...(latencyMs !== undefined ? { latencyMs } : {}), ...(rounds > 1 ? { rounds } : {}) };
+      } catch (error) {
+        const failure = clientInputFailure(error) ?? error;
+        // 2025 era: the call's timer runs on while the server waits for the user's answer.
+        if (isTimeout(failure) && askedUserSince?.(connectionId, startedAt)) throw waitedForUser(failure);
+        throw failure;
       } finally {
         watch.stop();
         if (callId) running.delete(key(connectionId, callId));
@@ -118,4 +127,20 @@ function taskCancelled(tool: string, taskId: string, byUser: boolean): Periscope
 function toolOf(message: unknown): unknown {
   const params = (message as { params?: { name?: unknown } } | undefined)?.params;
   return params?.name;
+}
+
+function isTimeout(error: unknown): error is PeriscopeError {
+  return isPeriscopeError(error) && error.kind === 'timeout';
+}
+
+/** A timeout that ran out while the server's question waited for the user: said in those words. */
+function waitedForUser(error: PeriscopeError): PeriscopeError {
+  return new PeriscopeError(
+    {
+      ...error.info,
+      message: `${error.info.message}, while the server was waiting for your answer to its question (Requests section)`,
+      hint: "in the 2025 era the call's timeout keeps running while a question waits: answer sooner, or give the call a longer timeout",
+    },
+    { cause: error },
+  );
 }

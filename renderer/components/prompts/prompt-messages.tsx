@@ -21,7 +21,7 @@ export function PromptMessages({ messages, description }: { messages: Message[];
   );
 }
 
-function MessageContent({ content }: { content: Record<string, unknown> }) {
+export function MessageContent({ content }: { content: Record<string, unknown> }) {
   const type = content.type;
   if (type === 'text' && typeof content.text === 'string') return <pre className="message-text">{content.text}</pre>;
   const data = typeof content.data === 'string' ? content.data : '';

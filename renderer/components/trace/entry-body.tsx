@@ -3,6 +3,7 @@ import { formatLatency } from '../../trace/entry-fields';
 import { ErrorNotice } from '../error-notice';
 import { HeadersTable, PayloadView } from './payload-view';
 import { ClientInputBody, EntryWarnings, ProtocolFacts } from './protocol-facts';
+import { UrlElicitationRequired } from '../server-requests/url-elicitation-required';
 
 /** The type-specific part of the detail pane. */
 export function EntryBody({ entry, onShowSeq }: { entry: TraceEntry; onShowSeq(seq: number): void }) {
@@ -12,6 +13,7 @@ export function EntryBody({ entry, onShowSeq }: { entry: TraceEntry; onShowSeq(s
         <>
           <EntryWarnings warnings={entry.warnings} />
           <ProtocolFacts entry={entry} onShowSeq={onShowSeq} />
+          {entry.messageKind === 'error' && <UrlElicitationRequired message={entry.message} />}
           <PayloadView key={entry.seq} title="Message" value={entry.message} truncated={entry.truncated} />
         </>
       );

@@ -103,12 +103,20 @@ const WHO: Record<ClientInputEntry['answeredBy'], string> = {
   default: 'Answered by Periscope\u2019s default (nobody was asked)',
 };
 
+/**
+ * A question the app asked the user that ended unanswered (withdrawn by the server, the connection
+ * ended, too many waiting): its source says why, starting "nobody: ".
+ */
+function unanswered(entry: ClientInputEntry): string | undefined {
+  return entry.answeredBy === 'default' && entry.source.startsWith('nobody: ') ? entry.source.slice('nobody: '.length) : undefined;
+}
+
 /** A server's question (elicitation, sampling, roots) and the answer that went back, with who gave it. */
 export function ClientInputBody({ entry }: { entry: ClientInputEntry }) {
   return (
     <>
       <p>
-        <strong>{entry.method}</strong>: {entry.outcome}. {WHO[entry.answeredBy]}
+        <strong>{entry.method}</strong>: {entry.outcome}. {unanswered(entry) ?? WHO[entry.answeredBy]}
         {entry.answeredBy !== 'default' && ` (${entry.source})`}
         {entry.era && `, ${entry.era === 'modern' ? 'inside a 2026-07-28 input_required round' : 'as a 2025 server-to-client request'}`}.
       </p>

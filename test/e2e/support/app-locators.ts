@@ -9,7 +9,7 @@ export function appLocators(page: () => Page) {
   const remoteItem = (name: string) => page().locator(`[data-testid="remote-item"][aria-label="${name}"]`);
   /** The open tab's panel (a connection tab holds its section panel inside). */
   const activePanel = () => page().locator('[role="tabpanel"]').first();
-  /** Opens a section of the open connection tab: Overview, Tools, Resources, Prompts, Logs or Trace. */
+  /** Opens a section of the open connection tab: Overview, Tools, Resources, Prompts, Requests, Logs, Trace or Latency. */
   const showSection = (name: string) => activePanel().getByRole('tab', { name, exact: true }).click();
   /** Presses Connect on the card and waits until the connection is up or has failed (20 s at most). */
   const connect = async (name: string): Promise<void> => {

@@ -31,6 +31,8 @@ export interface E2eApp {
   core: AppCore;
   dialogs: ScriptedDialogs;
   dataDir: string;
+  /** The URLs the app asked the system browser to open (none is opened for real). */
+  openedUrls: string[];
   /** Saves test-results/screenshots/<name>.png */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -46,7 +48,8 @@ export async function startE2eApp(browser: Browser): Promise<E2eApp> {
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'periscope-e2e-'));
   const dialogs = new ScriptedDialogs();
-  const core = await createAppCore({ dataDir, dialogs, openExternal: async () => undefined, appVersion: 'e2e' });
+  const openedUrls: string[] = [];
+  const core = await createAppCore({ dataDir, dialogs, openExternal: async (url) => void openedUrls.push(url), appVersion: 'e2e' });
   let server: BridgeServer | undefined;
   let context: Awaited<ReturnType<Browser['newContext']>> | undefined;
   try {
@@ -64,6 +67,7 @@ export async function startE2eApp(browser: Browser): Promise<E2eApp> {
       core,
       dialogs,
       dataDir,
+      openedUrls,
       async screenshot(name) {
         await mkdir(SCREENSHOT_DIR, { recursive: true });
         await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });

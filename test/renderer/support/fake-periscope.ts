@@ -4,6 +4,7 @@ import { useToolCallsStore } from '../../../renderer/stores/tool-calls-store';
 import { useToolsStore } from '../../../renderer/stores/tools-store';
 import { useResourcesStore } from '../../../renderer/stores/resources-store';
 import { usePromptsStore } from '../../../renderer/stores/prompts-store';
+import { useServerRequestsStore } from '../../../renderer/stores/server-requests-store';
 import { vi } from 'vitest';
 import type { Channel, ChannelOutput, MainEvent } from '../../../shared/ipc/contract';
 import { createPeriscopeApi } from '../../../shared/ipc/periscope-api';
@@ -69,6 +70,7 @@ export function resetStores(): void {
   usePromptsStore.setState({ slots: {} });
   useMetricsStore.setState({ slots: {} });
   useLogsStore.setState({ slots: {} });
+  useServerRequestsStore.setState({ slots: {}, loaded: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
   sessionStorage.clear();

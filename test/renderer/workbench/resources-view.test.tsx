@@ -71,12 +71,12 @@ async function read(uri: string) {
 describe('Resources section', () => {
   it('sits between Tools and Prompts when the server declared resources and prompts', async () => {
     await openResources({ resources: {}, prompts: {} });
-    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Trace', 'Latency']);
+    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Requests', 'Trace', 'Latency']);
   });
 
   it('is followed by Logs when the server also declared logging', async () => {
     await openResources({ resources: {}, prompts: {}, logging: {} });
-    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Logs', 'Trace', 'Latency']);
+    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Resources', 'Prompts', 'Requests', 'Logs', 'Trace', 'Latency']);
   });
 
   it('is left out, as Prompts is, when the server declared neither', async () => {
@@ -85,7 +85,7 @@ describe('Resources section', () => {
     render(<App />);
     fireEvent.click(await screen.findByTestId('connect-button'));
     await screen.findByRole('tab', { name: 'Trace' });
-    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Trace', 'Latency']);
+    expect(sectionNames()).toEqual(['Overview', 'Tools', 'Requests', 'Trace', 'Latency']);
   });
 
   it('lists resources and templates, and searches both', async () => {

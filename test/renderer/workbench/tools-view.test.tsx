@@ -202,6 +202,9 @@ describe('Tools section', () => {
     await openTools();
     const tools = screen.getByRole('tab', { name: 'Tools' });
     fireEvent.keyDown(tools, { key: 'ArrowRight' });
+    expect(screen.getByRole('tab', { name: 'Requests' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('tab', { name: 'Requests' })).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Requests' }), { key: 'ArrowRight' });
     expect(screen.getByRole('tab', { name: 'Trace' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'Trace' })).toHaveFocus();
     fireEvent.keyDown(screen.getByRole('tab', { name: 'Trace' }), { key: 'ArrowRight' });

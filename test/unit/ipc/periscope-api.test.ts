@@ -54,6 +54,9 @@ describe('createPeriscopeApi', () => {
     await api.trace.snapshot('c1');
     await api.logs.snapshot('c1');
     await api.logs.setLevel('c1', 'warning');
+    await api.serverRequests.list('c1');
+    await api.serverRequests.answer('c1', 'q1', { action: 'accept', content: { name: 'Ada', sizes: ['s'] } });
+    await api.serverRequests.configure('r1', { policy: 'decline', roots: [{ uri: 'file:///p', name: 'P' }] });
     await api.session.save('c1');
     await api.session.open();
     await api.playground.ensureStarted();

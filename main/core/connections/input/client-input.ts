@@ -21,14 +21,24 @@ export type AnsweredBy = ClientInputEntry['answeredBy'];
  * requests the SDK fulfils through these same handlers before retrying the call.
  */
 export interface ClientInputHandlers {
-  elicit?: (params: ElicitRequestParams, signal: AbortSignal) => Promise<ElicitResult>;
-  sample?: (params: CreateMessageRequestParams, signal: AbortSignal) => Promise<CreateMessageResult>;
+  elicit?: (params: ElicitRequestParams, signal: AbortSignal, context?: InputContext) => Promise<ElicitResult>;
+  sample?: (params: CreateMessageRequestParams, signal: AbortSignal, context?: InputContext) => Promise<CreateMessageResult>;
   /** When set, the roots capability is declared and `roots/list` answers with these roots. */
-  roots?: (signal: AbortSignal) => Promise<ListRootsResult>;
+  roots?: (signal: AbortSignal, context?: InputContext) => Promise<ListRootsResult>;
+  /** Declare `roots.listChanged`: the client sends notifications/roots/list_changed when its roots change (2025 era). */
+  rootsListChanged?: boolean;
   /** How the trace names whoever these handlers answer for (default: the user). */
   answeredBy?: AnsweredBy;
   /** e.g. "the --elicitation accept-defaults option" or "the answer form in the app". */
   source?: string;
+}
+
+/**
+ * Which request is being answered: the JSON-RPC id of a 2025 server's request, or the key of the
+ * embedded request in a 2026-07-28 `input_required` result (the SDK uses the key as the id).
+ */
+export interface InputContext {
+  requestId: string | number;
 }
 
 export const SAMPLING_NOT_CONFIGURED =
@@ -52,8 +62,25 @@ export function clientCapabilities(handlers: ClientInputHandlers = {}): ClientCa
   return {
     elicitation: { form: {}, url: {} },
     sampling: {},
-    ...(handlers.roots ? { roots: { listChanged: false } } : {}),
+    ...(handlers.roots ? { roots: { listChanged: handlers.rootsListChanged ?? false } } : {}),
   };
+}
+
+type Answerer = { answeredBy: AnsweredBy; source: string };
+const answerers = new WeakMap<object, Answerer>();
+
+/**
+ * Marks who produced an answer (a result object, or the error a handler throws), for handlers
+ * that answer for more than one party, e.g. the app's: the user or the remote's policy. The
+ * trace entry then names that party instead of the handlers' `answeredBy`/`source`.
+ */
+export function answeredAs<T extends object>(value: T, who: Answerer): T {
+  answerers.set(value, who);
+  return value;
+}
+
+function answererOf(value: unknown): Answerer | undefined {
+  return typeof value === 'object' && value !== null ? answerers.get(value) : undefined;
 }
 
 export interface InputRecording {
@@ -73,7 +100,7 @@ export function installClientInput(client: Client, handlers: ClientInputHandlers
   client.setRequestHandler('elicitation/create', async (request, ctx) => {
     const params = request.params as ElicitRequestParams;
     if (!handlers.elicit) return record('elicitation/create', params, noOne, async () => ({ action: 'decline' }) as ElicitResult);
-    return record('elicitation/create', params, configured, () => handlers.elicit!(params, ctx.mcpReq.signal));
+    return record('elicitation/create', params, configured, () => handlers.elicit!(params, ctx.mcpReq.signal, { requestId: ctx.mcpReq.id }));
   });
   client.setRequestHandler('sampling/createMessage', async (request, ctx) => {
     const params = request.params as CreateMessageRequestParams;
@@ -82,22 +109,22 @@ export function installClientInput(client: Client, handlers: ClientInputHandlers
         throw new SamplingNotConfiguredError();
       });
     }
-    return record('sampling/createMessage', params, configured, () => handlers.sample!(params, ctx.mcpReq.signal));
+    return record('sampling/createMessage', params, configured, () => handlers.sample!(params, ctx.mcpReq.signal, { requestId: ctx.mcpReq.id }));
   });
   if (handlers.roots) {
-    client.setRequestHandler('roots/list', async (_request, ctx) => record('roots/list', {}, configured, () => handlers.roots!(ctx.mcpReq.signal)));
+    client.setRequestHandler('roots/list', async (_request, ctx) => record('roots/list', {}, configured, () => handlers.roots!(ctx.mcpReq.signal, { requestId: ctx.mcpReq.id })));
   }
 
   async function record<T>(method: string, params: unknown, who: { answeredBy: AnsweredBy; source: string }, answer: () => Promise<T>): Promise<T> {
     // The request and the answer are recorded as they are: the trace bus redacts every entry.
     const { bus } = recording;
-    const base = { type: 'client-input' as const, method, era: recording.era(), answeredBy: who.answeredBy, source: who.source, request: params };
+    const base = { type: 'client-input' as const, method, era: recording.era(), request: params };
     try {
       const result = await answer();
-      bus.emit({ ...base, outcome: outcomeOf(result), answer: result });
+      bus.emit({ ...base, ...(answererOf(result) ?? who), outcome: outcomeOf(result), answer: result });
       return result;
     } catch (error) {
-      bus.emit({ ...base, outcome: 'error', answer: error instanceof Error ? error.message : String(error) });
+      bus.emit({ ...base, ...(answererOf(error) ?? who), outcome: 'error', answer: error instanceof Error ? error.message : String(error) });
       throw error;
     }
   }

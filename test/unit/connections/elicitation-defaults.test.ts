@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ElicitRequestParams } from '@modelcontextprotocol/client';
-import { acceptDefaults, printable } from '../../../main/cli/elicitation-defaults';
+import { acceptDefaults, printable } from '../../../main/core/connections/input/elicitation-defaults';
 
 /** The shape the conformance scenario elicitation-sep1034-client-defaults sends (SEP-1034). */
 const allDefaults = {
