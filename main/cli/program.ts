@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerRemotesCommand } from './commands/remotes';
 import { registerCallCommand } from './commands/call';
 import { registerCompleteCommand } from './commands/complete';
+import { registerLoadCommand } from './commands/load';
 import { registerLogsCommand } from './commands/logs';
 import { registerSubscribeCommand } from './commands/subscribe';
 import { registerConnectCommand } from './commands/connect';
@@ -44,6 +45,7 @@ export function buildProgram(cctx: CommandContext): Command {
   registerCompleteCommand(program, cctx);
   registerSubscribeCommand(program, cctx);
   registerLogsCommand(program, cctx);
+  registerLoadCommand(program, cctx);
   registerPingCommand(program, cctx);
   registerExerciseCommand(program, cctx);
   registerPlaygroundCommand(program, cctx);

@@ -1,0 +1,148 @@
+import type { Command } from 'commander';
+import type { ErrorKind } from '../../../shared/model/error-info';
+import { EXIT_CODES } from '../../core/diagnostics/exit-codes';
+import { PeriscopeError } from '../../core/diagnostics/periscope-error';
+import { runLoad, type LoadPlan, type LoadResult } from '../../core/load/load-run';
+import type { McpConnection } from '../../core/connections/mcp-connection';
+import { withConnection } from '../cli-session';
+import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
+import { connectingUsage, withConnectionOptions } from '../connection-options';
+import type { ToolLike } from '../format/listings';
+import { buildToolArguments, checkArgsJson, splitPair } from '../tool-arguments';
+
+interface LoadOptions {
+  args?: string;
+  requests?: string;
+  duration?: string;
+  concurrency: string;
+  rate?: string;
+  warmup: string;
+}
+
+/** Progress lines on stderr at most this often, ms. */
+const PROGRESS_EVERY_MS = 1000;
+
+/**
+ * `periscope load <target> <tool> [key=value ... | --args JSON] (-n N | -d DURATION) [-c C]
+ * [--rate R] [--warmup N] [--json]`: one tool call sent many times through the same engine as
+ * every command (capture included), measured by runLoad. Ctrl-C stops the run and prints what ran.
+ * Exits 0 when any request succeeded; when every one failed, with the exit code of the first
+ * failure's kind.
+ */
+export function registerLoadCommand(program: Command, cctx: CommandContext): void {
+  withConnectionOptions(
+    program
+      .command('load')
+      .argument('[target]', TARGET_HELP)
+      .argument('[tool]', 'tool name')
+      .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema)')
+      .usage(connectingUsage('<tool> [key=value ...] (-n N | -d DURATION) [-c C] [--rate R]'))
+      .option('--args <json>', 'all tool arguments as one JSON object')
+      .option('-n, --requests <n>', 'measured requests to send')
+      .option('-d, --duration <time>', 'send for this long instead: 30s, 500ms, 2m (a bare number is seconds)')
+      .option('-c, --concurrency <c>', 'requests in flight at once', '1')
+      .option('--rate <r>', 'a fixed rate, requests per second; latency counts from when each request was due (no coordinated omission)')
+      .option('--warmup <n>', 'requests sent first and not counted', '0')
+      .description('call a tool many times and report latency percentiles, throughput and failures by kind; Ctrl-C stops and reports what ran'),
+  ).action(async (...params: unknown[]) => {
+    const cmd = actionCommand(params);
+    const { options, target, rest } = connectingArgs(cmd, cctx);
+    const [toolName, ...pairs] = rest;
+    requireArg(toolName, 'tool name', cmd);
+    const opts = cmd.opts() as LoadOptions;
+    pairs.forEach(splitPair);
+    if (opts.args !== undefined) checkArgsJson(opts.args);
+    const plan = loadPlan(opts);
+
+    await withConnection(
+      cctx,
+      cctx.out,
+      target,
+      options,
+      async (connection, _info, interrupted) => {
+        const tool = await findTool(connection, toolName);
+        const args = buildToolArguments(opts.args, pairs, tool.inputSchema);
+        const result = await run(cctx, connection, toolName, args, plan, interrupted);
+        cctx.out.data({ tool: toolName, plan, ...result });
+        if (!cctx.out.json) for (const line of formatLoadResult(toolName, result)) cctx.out.line(line);
+        if (result.count > 0 && result.ok === 0) {
+          const [kind, first] = Object.entries(result.errors)[0]!;
+          // The run's own kind where it is an error kind (its exit code), else a protocol failure.
+          throw new PeriscopeError({ kind: kind in EXIT_CODES ? (kind as ErrorKind) : 'protocol', message: `Every request failed (${result.count}); the first kind: ${kind}: ${first.example}`, hint: 'Call the tool once (periscope call) to see the failure on its own.' });
+        }
+      },
+      { bodyHandlesInterrupt: true },
+    );
+  });
+}
+
+async function run(cctx: CommandContext, connection: McpConnection, name: string, args: Record<string, unknown>, plan: LoadPlan, interrupted: AbortSignal): Promise<LoadResult> {
+  let shownAt = 0;
+  const onInterrupt = () => cctx.out.note('stopping: waiting for the requests in flight...');
+  interrupted.addEventListener('abort', onInterrupt, { once: true });
+  try {
+    return await runLoad(() => connection.callTool(name, args), plan, {
+      signal: interrupted,
+      onProgress: (p) => {
+        if (p.elapsedMs - shownAt < PROGRESS_EVERY_MS) return;
+        shownAt = p.elapsedMs;
+        cctx.out.note(`progress: ${p.done}${p.planned ? `/${p.planned}` : ''} requests, ${p.failed} failed, ${(p.elapsedMs / 1000).toFixed(1)} s`);
+      },
+    });
+  } finally {
+    interrupted.removeEventListener('abort', onInterrupt);
+  }
+}
+
+/** The options as a plan; a bad value is an `invalid-input` error (exit 11) before any connection. */
+export function loadPlan(opts: Pick<LoadOptions, 'requests' | 'duration' | 'concurrency' | 'rate' | 'warmup'>): LoadPlan {
+  if ((opts.requests === undefined) === (opts.duration === undefined)) throw invalid('Give either -n/--requests or -d/--duration (one of them).');
+  const plan: LoadPlan = { concurrency: whole(opts.concurrency, '-c/--concurrency', 1), warmup: whole(opts.warmup, '--warmup', 0) };
+  if (opts.requests !== undefined) plan.count = whole(opts.requests, '-n/--requests', 1);
+  if (opts.duration !== undefined) plan.durationMs = durationMs(opts.duration);
+  if (opts.rate !== undefined) {
+    const rate = Number(opts.rate);
+    if (!Number.isFinite(rate) || rate <= 0) throw invalid(`--rate must be a number of requests per second above 0, not "${opts.rate}".`);
+    plan.ratePerS = rate;
+  }
+  return plan;
+}
+
+function whole(text: string, option: string, min: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(n) || n < min) throw invalid(`${option} must be a whole number of at least ${min}, not "${text}".`);
+  return n;
+}
+
+/** "30s", "500ms", "2m", "1h", or a bare number of seconds, in ms. */
+export function durationMs(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
+  const ms = match ? Number(match[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 's') as 'ms' | 's' | 'm' | 'h'] : Number.NaN;
+  if (!(ms > 0) || ms > 24 * 3_600_000) throw invalid(`-d/--duration must be a time such as 30s, 500ms or 2m (at most 24h), not "${text}".`);
+  return ms;
+}
+
+function invalid(message: string): PeriscopeError {
+  return new PeriscopeError({ kind: 'invalid-input', message, hint: 'See periscope load --help.' });
+}
+
+async function findTool(connection: McpConnection, name: string): Promise<ToolLike> {
+  const { tools } = (await connection.listTools()) as { tools: ToolLike[] };
+  const tool = tools.find((t) => t.name === name);
+  if (!tool) throw new PeriscopeError({ kind: 'not-found', message: `The server has no tool called "${name}".`, hint: `Available tools: ${tools.map((t) => t.name).join(', ') || 'none'}.` });
+  return tool;
+}
+
+/** The result for people: counts, throughput, percentiles, failures with an example each. */
+export function formatLoadResult(tool: string, r: LoadResult): string[] {
+  const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+  const lines = [
+    `${tool}: ${r.count} requests in ${(r.durationMs / 1000).toFixed(2)} s${r.cancelled ? ' (stopped early)' : ''}, ${r.ok} ok, ${r.count - r.ok} failed, ${r.throughputPerS.toFixed(1)} requests/s`,
+  ];
+  if (r.latency) {
+    const l = r.latency;
+    lines.push(`latency: min ${ms(l.min)}  p50 ${ms(l.p50)}  p90 ${ms(l.p90)}  p95 ${ms(l.p95)}  p99 ${ms(l.p99)}  p99.9 ${ms(l.p999)}  max ${ms(l.max)}`);
+  }
+  for (const [kind, f] of Object.entries(r.errors)) lines.push(`failed (${kind}): ${f.count}, e.g. ${f.example}`);
+  return lines;
+}

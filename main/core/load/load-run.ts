@@ -1,0 +1,152 @@
+import type { LatencyFigures } from '../../../shared/model/metrics';
+import { isPeriscopeError } from '../diagnostics/periscope-error';
+import { LatencyHistogram } from '../metrics/latency-histogram';
+
+/** What to run: N requests or for a duration, by C workers, optionally at a fixed rate. */
+export interface LoadPlan {
+  /** Measured requests to send (after the warm-up). One of count and durationMs is required. */
+  count?: number;
+  /** Keep sending for this long, in ms (after the warm-up). */
+  durationMs?: number;
+  /** Requests in flight at once (workers). */
+  concurrency: number;
+  /**
+   * A fixed arrival rate, requests per second: request i is due at start + i / rate, and its
+   * latency is measured from when it was due, not from when a free worker sent it, so a slow
+   * server cannot hide its queueing (no coordinated omission).
+   */
+  ratePerS?: number;
+  /** Requests sent first and not counted (connections warmed, JIT, caches). */
+  warmup?: number;
+}
+
+export interface LoadProgress {
+  /** Measured requests ended so far (answered or failed). */
+  done: number;
+  failed: number;
+  elapsedMs: number;
+  /** The count asked for, when the plan has one. */
+  planned?: number;
+}
+
+export interface LoadFailures {
+  count: number;
+  /** The first failure's message, as an example of the kind. */
+  example: string;
+}
+
+export interface LoadResult {
+  /** Measured requests that ended (answered or failed). */
+  count: number;
+  ok: number;
+  /** Failures by kind: the error's kind (`timeout`, `protocol`, …) or `tool-error` for an isError result. */
+  errors: Record<string, LoadFailures>;
+  /** From the first measured send to the last end, ms. */
+  durationMs: number;
+  throughputPerS: number;
+  /** Over every measured request, failed ones included (a failure took time too). */
+  latency?: LatencyFigures;
+  /** The run was stopped before its plan ended; the figures cover what ran. */
+  cancelled: boolean;
+}
+
+/** One request: resolves with its result (a tools/call result, say) or rejects with why it failed. */
+export type SendRequest = () => Promise<unknown>;
+
+/**
+ * Runs one request many times and measures it: HDR latency percentiles (ms), throughput, and
+ * failures by kind with an example of each. Stopped by `signal`, it sends nothing more, waits for
+ * the requests in flight, and returns what ran (`cancelled: true`). `onProgress` is called after
+ * each measured request ends (cheap: the caller throttles its own output).
+ * Errors: a plan without count or duration, or with a concurrency, count or rate below 1, throws
+ * a RangeError before anything is sent.
+ */
+export async function runLoad(send: SendRequest, plan: LoadPlan, options: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void; now?: () => number } = {}): Promise<LoadResult> {
+  checkPlan(plan);
+  const now = options.now ?? (() => performance.now());
+  const signal = options.signal;
+  if (plan.warmup) await inParallel(Math.min(plan.concurrency, plan.warmup), plan.warmup, () => send().catch(() => undefined), signal);
+
+  const histogram = new LatencyHistogram();
+  const errors: Record<string, LoadFailures> = {};
+  let ok = 0;
+  let failed = 0;
+  let issued = 0;
+  let lastEnd = 0;
+  const started = now();
+  const interval = plan.ratePerS ? 1000 / plan.ratePerS : 0;
+  const more = () => !signal?.aborted && (plan.count !== undefined ? issued < plan.count : now() - started < plan.durationMs!);
+
+  const worker = async () => {
+    while (more()) {
+      const index = issued++;
+      const due = started + index * interval;
+      if (interval > 0 && due > now()) await sleep(due - now(), signal);
+      if (signal?.aborted) return;
+      const sent = interval > 0 ? due : now();
+      try {
+        const result = await send();
+        if ((result as { isError?: unknown } | undefined)?.isError === true) fail('tool-error', 'the tool answered with isError: true');
+        else ok += 1;
+      } catch (error) {
+        fail(isPeriscopeError(error) ? error.info.kind : 'error', error instanceof Error ? error.message : String(error));
+      }
+      lastEnd = now();
+      histogram.record(lastEnd - sent);
+      options.onProgress?.({ done: ok + failed, failed, elapsedMs: lastEnd - started, ...(plan.count !== undefined ? { planned: plan.count } : {}) });
+    }
+  };
+  const fail = (kind: string, message: string) => {
+    failed += 1;
+    const known = errors[kind];
+    if (known) known.count += 1;
+    else errors[kind] = { count: 1, example: message };
+  };
+  await Promise.all(Array.from({ length: plan.concurrency }, worker));
+
+  const count = ok + failed;
+  const durationMs = count > 0 ? lastEnd - started : 0;
+  const latency = histogram.figures();
+  return {
+    count,
+    ok,
+    errors,
+    durationMs,
+    throughputPerS: durationMs > 0 ? (count * 1000) / durationMs : 0,
+    ...(latency ? { latency } : {}),
+    cancelled: signal?.aborted === true,
+  };
+}
+
+function checkPlan(plan: LoadPlan): void {
+  if (plan.count === undefined && plan.durationMs === undefined) throw new RangeError('a load run needs a request count or a duration');
+  if (!Number.isInteger(plan.concurrency) || plan.concurrency < 1) throw new RangeError(`concurrency must be a whole number of at least 1, not ${plan.concurrency}`);
+  if (plan.count !== undefined && (!Number.isInteger(plan.count) || plan.count < 1)) throw new RangeError(`the request count must be a whole number of at least 1, not ${plan.count}`);
+  if (plan.durationMs !== undefined && !(plan.durationMs > 0)) throw new RangeError('the duration must be longer than 0');
+  if (plan.ratePerS !== undefined && !(plan.ratePerS > 0)) throw new RangeError(`the rate must be above 0 requests per second, not ${plan.ratePerS}`);
+  if (plan.warmup !== undefined && (!Number.isInteger(plan.warmup) || plan.warmup < 0)) throw new RangeError(`the warm-up must be a whole number of requests, not ${plan.warmup}`);
+}
+
+async function inParallel(workers: number, total: number, run: () => Promise<unknown>, signal?: AbortSignal): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < total && !signal?.aborted) {
+        next += 1;
+        await run();
+      }
+    }),
+  );
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+  });
+}
