@@ -11,6 +11,7 @@ const BENCHES: Array<{ file: string; fn: string }> = [
   { file: 'trace-view.ts', fn: 'benchTraceView' },
   { file: 'metrics-ingest.ts', fn: 'benchMetricsIngest' },
   { file: 'latency-chart.ts', fn: 'benchLatencyChart' },
+  { file: 'load-throughput.ts', fn: 'benchLoadThroughput' },
 ];
 
 /** The targets from the product requirements, printed next to each figure. */
@@ -23,6 +24,7 @@ const TARGETS: Record<string, string> = {
   'trace-view-filter-ms': '< 50',
   'metrics-ingest-msgs-per-s': '>= 100000',
   'chart-100k-render-ms': '< 150',
+  'load-throughput-ratio': '>= 0.9',
 };
 
 function formatValue(value: number): string {

@@ -4,6 +4,7 @@ import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { capText, emitSafely, type ExchangeBase } from './http-exchange';
 import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
+import { followSignal } from './request-signal';
 import { observeEventStream } from './sse-observer';
 import type { TraceBus } from './trace-bus';
 
@@ -33,10 +34,12 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
     const base = describeRequest(exchangeId, rawUrl, input, init, redactor, bodyCap);
 
     const sent = monoNow();
+    const follow = followSignal(init?.signal);
     let response: Response;
     try {
-      response = await baseFetch(input, init);
+      response = await baseFetch(input, follow.signal ? { ...init, signal: follow.signal } : init);
     } catch (error) {
+      follow.release();
       emitSafely(bus, () => ({
         ...base,
         phase: 'failed',
@@ -61,11 +64,13 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
           timings: { sent, headers: headersAt },
           callerAborted: () => init?.signal?.aborted === true,
           describeError: (error) => redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers }),
+          onEnd: follow.release,
         });
       }
-      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers);
+      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow.release);
     } catch {
       // Recording must never cost the caller its response.
+      follow.release();
     }
     return response;
   };
@@ -112,8 +117,11 @@ function recordBody(
   cap: number,
   rawUrl: string,
   responseHeaders: Headers,
+  /** Called once the body has been read to its end (or failed): the exchange is over. */
+  onDone: () => void = () => undefined,
 ): void {
   if (!copy?.body) {
+    onDone();
     emitSafely(bus, () => ({ ...base, phase: 'complete', timings: { ...timings, done: timings.headers } }));
     return;
   }
@@ -125,6 +133,7 @@ function recordBody(
   let bytes = 0;
   let truncated = false;
   const finish = (error?: unknown): void => {
+    onDone();
     const done = monoNow();
     const capped = capText(redactor.text(new TextDecoder().decode(Buffer.concat(chunks))), cap);
     if (capped.truncated) truncated = true;

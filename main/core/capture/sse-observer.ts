@@ -15,6 +15,8 @@ export interface EventStreamContext {
   /** True when the caller itself aborted the request: the stream then ended normally, not failed. */
   callerAborted: () => boolean;
   describeError: (error: unknown) => ErrorInfo | undefined;
+  /** Called once when the stream ends, however it ends. */
+  onEnd?: () => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export function observeEventStream(response: Response, ctx: EventStreamContext):
   const finish = (error?: unknown): void => {
     if (finished) return;
     finished = true;
+    ctx.onEnd?.();
     if (pendingRetry !== undefined) emitEvent({});
     const failed = error !== undefined && !ctx.callerAborted();
     emitSafely(bus, () => ({

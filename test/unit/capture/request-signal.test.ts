@@ -1,0 +1,67 @@
+import { getEventListeners } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRecordingFetch } from '../../../main/core/capture/recording-fetch';
+import { Redactor } from '../../../main/core/capture/redaction';
+import { followSignal } from '../../../main/core/capture/request-signal';
+import { TraceBus } from '../../../main/core/capture/trace-bus';
+
+let server: Server;
+let base: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === '/sse') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end('data: {"jsonrpc":"2.0","method":"a"}\n\n');
+      return;
+    }
+    if (req.url === '/slow') return void setTimeout(() => res.end('late'), 5_000);
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{"ok":true}');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+describe('one signal per request, following the caller’s long-lived one', () => {
+  it('leaves no listener on the shared signal once each exchange is over (JSON, event stream, failure), whatever many', async () => {
+    const shared = new AbortController();
+    const recordingFetch = createRecordingFetch(new TraceBus('c'), new Redactor());
+    for (let i = 0; i < 60; i++) {
+      const path = i % 3 === 0 ? '/sse' : '/json';
+      const response = await recordingFetch(`${base}${path}`, { method: 'POST', body: '{}', signal: shared.signal });
+      await response.text();
+    }
+    await recordingFetch('http://127.0.0.1:9/refused', { signal: shared.signal }).catch(() => undefined);
+    // The clone read by capture ends a moment after the caller's: let it.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('an abort of the shared signal still aborts the request in flight, with the same reason', async () => {
+    const shared = new AbortController();
+    const recordingFetch = createRecordingFetch(new TraceBus('c'), new Redactor());
+    const pending = recordingFetch(`${base}/slow`, { signal: shared.signal }).then(
+      () => 'answered',
+      (error: unknown) => (error instanceof Error ? error.name : String(error)),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(1);
+    shared.abort(new DOMException('transport closed', 'AbortError'));
+    expect(await pending).toBe('AbortError');
+  });
+
+  it('follows a signal aborted before the request, and needs none', () => {
+    const done = new AbortController();
+    done.abort('gone');
+    const followed = followSignal(done.signal);
+    expect(followed.signal!.aborted).toBe(true);
+    expect(followed.signal!.reason).toBe('gone');
+    expect(followSignal(undefined).signal).toBeUndefined();
+  });
+});
