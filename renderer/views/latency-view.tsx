@@ -7,6 +7,7 @@ import { formatLatency } from '../trace/entry-fields';
 
 // The chart library loads with the first chart.
 const LatencyChart = lazy(() => import('../components/metrics/latency-chart').then((m) => ({ default: m.LatencyChart })));
+const LatencyDistributionChart = lazy(() => import('../components/metrics/latency-chart').then((m) => ({ default: m.LatencyDistributionChart })));
 
 /** How often a live connection's figures are asked for again while the section is shown, in ms. */
 export const LIVE_METRICS_INTERVAL_MS = 1000;
@@ -50,6 +51,7 @@ export function LatencyView({ tabId, connectionId, live }: { tabId: string; conn
       {slot.samples && slot.samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
           <LatencyChart samples={slot.samples} label="Latency over time" />
+          <LatencyDistributionChart samples={slot.samples} />
         </Suspense>
       )}
       {snapshot.rows.length === 0 ? (

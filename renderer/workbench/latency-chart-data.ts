@@ -30,3 +30,40 @@ export function chartData(samples: LatencySamples): ChartData {
   });
   return { methods: used.map((id) => samples.methods[id] ?? `method ${id}`), columns: [xs, ...ys] };
 }
+
+/** The percentile curve's x axis: "nines", -log10(1 - p): 0 is p0, 1 is p90, 2 is p99, 3 is p99.9. */
+export const CURVE_POINTS = 121;
+export const CURVE_MAX_NINES = 4;
+
+/** "p99.9" for 3 nines, "p50" for 0.301…: the percentile an x position stands for. */
+export function ninesLabel(nines: number): string {
+  const p = (1 - 10 ** -nines) * 100;
+  return `p${Number(p.toFixed(p >= 99 ? Math.min(4, Math.max(1, Math.ceil(nines) - 2)) : 0))}`;
+}
+
+/**
+ * Each method's latency distribution as a percentile curve (the HDR "percentile distribution"
+ * plot): x in nines from p0 to p99.99, y the latency at that percentile (nearest rank) of the
+ * method's samples. A point a method has too few samples to resolve (1/(1 - p) above its count)
+ * is null, so a thin method's curve stops where its data does instead of inventing a tail.
+ */
+export function percentileCurves(samples: LatencySamples): ChartData {
+  const byMethod = new Map<number, number[]>();
+  samples.method.forEach((id, i) => {
+    const list = byMethod.get(id) ?? [];
+    list.push(samples.latencyMs[i]!);
+    byMethod.set(id, list);
+  });
+  const ids = [...byMethod.keys()].sort((a, b) => a - b);
+  const xs = Array.from({ length: CURVE_POINTS }, (_, i) => (i * CURVE_MAX_NINES) / (CURVE_POINTS - 1));
+  const columns = ids.map((id) => {
+    const sorted = byMethod.get(id)!.sort((a, b) => a - b);
+    return xs.map((nines) => {
+      const tail = 10 ** -nines;
+      if (1 / tail > sorted.length && nines > 0) return null;
+      const rank = Math.min(sorted.length, Math.max(1, Math.ceil((1 - tail) * sorted.length)));
+      return sorted[rank - 1]!;
+    });
+  });
+  return { methods: ids.map((id) => samples.methods[id] ?? `method ${id}`), columns: [xs, ...columns] };
+}

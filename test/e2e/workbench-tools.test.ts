@@ -120,6 +120,9 @@ describe('the tools workbench', () => {
     await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 5000 }).toBeGreaterThanOrEqual(5);
     expect(await chart.locator('canvas').count()).toBe(1);
     expect(await chart.locator('.u-legend').innerText()).toContain('tools/call');
+    const distribution = panel().getByTestId('latency-distribution');
+    expect(await distribution.locator('canvas').count()).toBe(1);
+    expect(await distribution.locator('.u-legend').innerText()).toContain('tools/call');
     await panel().getByRole('button', { name: 'p99', exact: true }).click();
     expect(await panel().getByRole('columnheader', { name: /p99\b(?!\.)/ }).getAttribute('aria-sort')).toBe('descending');
     // Live: a new call shows up without leaving the section.

@@ -1,5 +1,13 @@
 import type uPlot from 'uplot';
-import { SERIES_COLOURS } from '../../workbench/latency-chart-data';
+import { CURVE_MAX_NINES, ninesLabel, SERIES_COLOURS } from '../../workbench/latency-chart-data';
+
+/** Axis and grid colours of the theme in force. */
+export interface ChartTheme {
+  text: string;
+  grid: string;
+}
+
+const msValue = (_u: uPlot, v: number | null) => (v == null ? '—' : `${v.toFixed(v < 10 ? 2 : 0)} ms`);
 
 export const CHART_HEIGHT = 240;
 
@@ -8,7 +16,7 @@ export const CHART_HEIGHT = 240;
  * method (no lines), drag to zoom on x. `theme` gives the axis and grid colours (the canvas cannot
  * read CSS variables). Shared by the chart and its benchmark, so both draw the same thing.
  */
-export function latencyChartOptions(methods: string[], width: number, theme: { text: string; grid: string }, hooks?: uPlot.Options['hooks']): uPlot.Options {
+export function latencyChartOptions(methods: string[], width: number, theme: ChartTheme, hooks?: uPlot.Options['hooks']): uPlot.Options {
   const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
   return {
     width,
@@ -25,12 +33,35 @@ export function latencyChartOptions(methods: string[], width: number, theme: { t
           fill: colour,
           paths: () => null,
           points: { show: true, size: 4, width: 0, fill: colour },
-          value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${v.toFixed(v < 10 ? 2 : 0)} ms`),
+          value: msValue,
         };
       }),
     ],
     cursor: { drag: { x: true, y: false } },
     legend: { live: true },
     ...(hooks ? { hooks } : {}),
+  };
+}
+
+/**
+ * The percentile curve's options: x in nines (0 = p0 … 4 = p99.99) labelled as percentiles, ms on
+ * y from 0, one line per method in the same colours as the time chart.
+ */
+export function distributionChartOptions(methods: string[], width: number, theme: ChartTheme): uPlot.Options {
+  const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
+  return {
+    width,
+    height: CHART_HEIGHT,
+    scales: { x: { time: false, range: [0, CURVE_MAX_NINES] }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
+    axes: [
+      { ...axis, splits: () => [0, Math.log10(2), 1, 2, 3, 4], values: (_u, splits) => splits.map(ninesLabel) },
+      { ...axis, label: 'ms', size: 60 },
+    ],
+    series: [
+      { label: 'percentile', value: (_u, v) => (v == null ? '—' : ninesLabel(v)) },
+      ...methods.map((method, i) => ({ label: method, stroke: SERIES_COLOURS[i % SERIES_COLOURS.length]!, width: 2, points: { show: false }, value: msValue })),
+    ],
+    cursor: { drag: { x: true, y: false } },
+    legend: { live: true },
   };
 }

@@ -1,0 +1,74 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { ChartData } from '../../workbench/latency-chart-data';
+import { CHART_HEIGHT, type ChartTheme } from './latency-chart-options';
+
+/** A CSS variable of the theme now in force (light or dark), for the canvas, which cannot read CSS. */
+function themeColour(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+interface UPlotChartProps {
+  data: ChartData;
+  /** uPlot's options for these methods at this width in this theme. */
+  options(methods: string[], width: number, theme: ChartTheme): uPlot.Options;
+  caption: ReactNode;
+  /** What the chart shows, for screen readers (the canvas itself says nothing). */
+  description: string;
+  testId: string;
+  points: number;
+}
+
+/**
+ * One uPlot canvas chart in the app's theme: drawn anew when the methods or the colour scheme
+ * change, given new data in place otherwise, and resized with its pane.
+ */
+export function UPlotChart({ data, options, caption, description, testId, points }: UPlotChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | undefined>(undefined);
+  const shape = useRef('');
+  // The canvas takes the theme's colours when drawn: a switch of light and dark draws it anew.
+  const [scheme, setScheme] = useState(() => matchMedia('(prefers-color-scheme: dark)').matches);
+  useEffect(() => {
+    const query = matchMedia('(prefers-color-scheme: dark)');
+    const onChange = () => setScheme(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const key = `${scheme}\u0000${data.methods.join('\u0000')}`;
+    if (plot.current && shape.current === key) {
+      plot.current.setData(data.columns as uPlot.AlignedData);
+      return;
+    }
+    plot.current?.destroy();
+    shape.current = key;
+    const theme = { text: themeColour('--text-muted', '#50575f'), grid: themeColour('--border', '#c9ced6') };
+    plot.current = new uPlot(options(data.methods, Math.max(300, element.clientWidth), theme), data.columns as uPlot.AlignedData, element);
+  });
+
+  // Follows the pane's width (the window, the split between panes).
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(300, element.clientWidth), height: CHART_HEIGHT }));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      plot.current?.destroy();
+      plot.current = undefined;
+      shape.current = '';
+    };
+  }, []);
+
+  return (
+    <figure className="latency-chart" data-testid={testId} data-points={points}>
+      <figcaption>{caption}</figcaption>
+      <div ref={host} role="img" aria-label={description} />
+    </figure>
+  );
+}
