@@ -5,21 +5,25 @@ import { openInBrowser } from '../../bridge/external-link';
 /**
  * A server's text rendered as Markdown (CommonMark plus GitHub's tables, task lists and
  * strikethrough). The text comes from a server, so nothing in it acts by itself: raw HTML is shown
- * as text (react-markdown's default, without a raw-HTML plugin), `javascript:` and other unsafe
- * addresses are emptied (its default URL transform), images are not fetched (their address is shown instead),
- * and a link does not navigate the window: its full address is shown next to its text, and only
- * the button beside it opens it in the system browser.
+ * as text (react-markdown's default, without a raw-HTML plugin), images are not fetched (their
+ * address is shown instead), and a link does not navigate the window: its full address is shown
+ * next to its text, and only the button beside an http(s) one opens it in the system browser.
+ * No address becomes an attribute (links and images are drawn as text), so each is kept exactly
+ * as the server sent it, `javascript:` ones included: the person debugging the server sees them.
  */
 export function MarkdownView({ text, label }: { text: string; label: string }) {
   return (
     // Focusable: it scrolls, and the keyboard scrolls it.
     <div className="markdown-view" tabIndex={0} role="region" aria-label={label} data-testid="markdown-view">
-      <Markdown remarkPlugins={[remarkGfm]} components={COMPONENTS}>
+      <Markdown remarkPlugins={[remarkGfm]} components={COMPONENTS} urlTransform={keepAsSent}>
         {text}
       </Markdown>
     </div>
   );
 }
+
+/** Addresses are only ever shown as text (see COMPONENTS), so none needs making safe. */
+const keepAsSent = (url: string) => url;
 
 const COMPONENTS: Components = {
   a({ href, children }) {

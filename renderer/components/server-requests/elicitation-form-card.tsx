@@ -5,6 +5,7 @@ import { getDefaultFormState, type RJSFSchema } from '@rjsf/utils';
 import type { ServerRequestAnswer } from '../../../shared/model/server-request';
 import { formValidator } from '../../workbench/form-validator';
 import { prepareRequestedSchema } from '../../workbench/requested-schema';
+import { FORM_WIDGETS } from '../tools/line-aware-text-widget';
 
 /** Only the defaults the server declared: rjsf would otherwise preselect the first choice of a titled single-select. */
 const DEFAULTS = { constAsDefaults: 'skipOneOf' } as const;
@@ -70,6 +71,7 @@ export function ElicitationFormCard({ params, idPrefix, tooLarge, busy, onAnswer
           className="tool-form elicitation-fields"
           schema={prepared.schema}
           uiSchema={prepared.uiSchema}
+          widgets={FORM_WIDGETS}
           validator={formValidator}
           formData={value}
           idPrefix={idPrefix}

@@ -29,7 +29,11 @@ export function JsonEditor({ text, label, onText }: JsonEditorProps) {
     void import('./codemirror-setup').then((module) => {
       if (gone || !host.current) return;
       setup.current = module;
-      view.current = module.createJsonEditor(host.current, latest.current.text, label, (next) => {
+      // In a shadow root, so that CodeMirror's own styles pass the Content-Security-Policy (see codemirror-setup).
+      const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+      const parent = document.createElement('div');
+      shadow.replaceChildren(parent);
+      view.current = module.createJsonEditor(parent, latest.current.text, label, (next) => {
         if (next !== latest.current.text) latest.current.onText(next);
       });
       setReady(true);

@@ -5,6 +5,7 @@ import Form from '@rjsf/core/lib/components/Form.js';
 import type { CustomValidator, FormValidation, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { join, unsafeNumberWithoutDigits, type Digits } from '../../workbench/arguments-text';
 import { formValidator } from '../../workbench/form-validator';
+import { FORM_WIDGETS } from './line-aware-text-widget';
 
 interface ToolFormProps {
   schema: RJSFSchema;
@@ -24,7 +25,7 @@ const UI_SCHEMA: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
 /**
  * A tool's arguments as a form generated from its inputSchema by @rjsf/core: types, formats,
  * enums, const, arrays, nested objects, anyOf/oneOf/allOf, nullable, defaults, required, local
- * $ref/$defs, descriptions as help text. Errors show next to their field once the Call button
+ * $ref/$defs, descriptions as help text; a text with line breaks in a text area. Errors show next to their field once the Call button
  * validated (see ToolFormHandle.validateForm).
  */
 export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolForm({ schema, value, digits, idPrefix, onChange }, ref) {
@@ -35,6 +36,7 @@ export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolF
       className="tool-form"
       schema={schema}
       uiSchema={UI_SCHEMA}
+      widgets={FORM_WIDGETS}
       validator={formValidator}
       formData={value}
       idPrefix={idPrefix}

@@ -41,7 +41,7 @@ describe('tool form round trip over real-world schemas', () => {
     const edits: string[] = [];
     const { getByTestId } = render(<JsonEditor text={text} label="Arguments" onText={(t) => edits.push(t)} />);
     await waitFor(() => expect(getByTestId('json-editor')).toHaveAttribute('data-ready', 'true'));
-    const view = EditorView.findFromDOM(getByTestId('json-editor').querySelector('.cm-editor') as HTMLElement);
+    const view = EditorView.findFromDOM(getByTestId('json-editor').querySelector('div')!.shadowRoot!.querySelector('.cm-editor') as HTMLElement);
     expect(view?.state.doc.toString()).toBe(text);
     expect(edits).toEqual([]);
   });

@@ -50,6 +50,18 @@ describe('text content as Markdown, on request', () => {
     expect(within(view).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual(['Open https://example.com/docs in the system browser']);
   });
 
+  it.each(['javascript:alert(3)', 'JaVaScRiPt:alert(4)', 'vbscript:msgbox(1)', 'data:text/html;base64,PGI+eDwvYj4=', 'file:///etc/passwd', 'weird+scheme://a/b', 'relative/path'])(
+    'shows a link to %s with its address as the server sent it, as text, with no way to open it',
+    async (address) => {
+      render(<ContentBlocks blocks={[{ kind: 'text', text: `see [this](<${address}>)`, label: 'Block 1' }]} />);
+      fireEvent.click(screen.getByRole('button', { name: 'Show as Markdown: Block 1' }));
+      const view = await screen.findByTestId('markdown-view');
+      expect(view.querySelector('a, [href]')).toBeNull();
+      expect(view.querySelector('.markdown-link-url')?.textContent).toBe(address);
+      expect(within(view).queryAllByRole('button')).toEqual([]);
+    },
+  );
+
   it('keeps a text too long to render as plain text, and says why', () => {
     const long = 'x'.repeat(MARKDOWN_MAX_CHARS + 1);
     render(<ContentBlocks blocks={[{ kind: 'text', text: long, label: 'Block 1' }]} />);
