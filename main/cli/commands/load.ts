@@ -1,10 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../core/load/load-compare';
 import type { ErrorKind } from '../../../shared/model/error-info';
 import { EXIT_CODES } from '../../core/diagnostics/exit-codes';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { runLoad, type LoadPlan, type LoadResult } from '../../core/load/load-run';
 import type { McpConnection } from '../../core/connections/mcp-connection';
 import { withConnection } from '../cli-session';
+import { FailedOutcome } from '../error-report';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
 import { connectingUsage, withConnectionOptions } from '../connection-options';
 import type { ToolLike } from '../format/listings';
@@ -17,6 +20,7 @@ interface LoadOptions {
   concurrency: string;
   rate?: string;
   warmup: string;
+  compare?: string;
 }
 
 /** Progress lines on stderr at most this often, ms. */
@@ -43,6 +47,7 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
       .option('-c, --concurrency <c>', 'requests in flight at once', '1')
       .option('--rate <r>', 'a fixed rate, requests per second; latency counts from when each request was due (no coordinated omission)')
       .option('--warmup <n>', 'requests sent first and not counted', '0')
+      .option('--compare <file>', 'compare with an earlier run saved from --json: each figure before, now, and the change')
       .description('call a tool many times and report latency percentiles, throughput and failures by kind; Ctrl-C stops and reports what ran'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
@@ -53,6 +58,7 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
     pairs.forEach(splitPair);
     if (opts.args !== undefined) checkArgsJson(opts.args);
     const plan = loadPlan(opts);
+    const before = opts.compare !== undefined ? await readSavedRun(opts.compare) : undefined;
 
     await withConnection(
       cctx,
@@ -63,12 +69,20 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
         const tool = await findTool(connection, toolName);
         const args = buildToolArguments(opts.args, pairs, tool.inputSchema);
         const result = await run(cctx, connection, toolName, args, plan, interrupted);
-        cctx.out.data({ tool: toolName, plan, ...result });
-        if (!cctx.out.json) for (const line of formatLoadResult(toolName, result)) cctx.out.line(line);
+        const comparison = before ? compareLoadRuns(before, result) : undefined;
+        cctx.out.data({ tool: toolName, plan, ...result, ...(comparison ? { comparison } : {}) });
+        if (!cctx.out.json) {
+          for (const line of formatLoadResult(toolName, result)) cctx.out.line(line);
+          if (comparison) {
+            cctx.out.line(`compared with ${opts.compare}:`);
+            for (const change of comparison) cctx.out.line(`  ${formatFigureChange(change)}`);
+          }
+        }
         if (result.count > 0 && result.ok === 0) {
           const [kind, first] = Object.entries(result.errors)[0]!;
-          // The run's own kind where it is an error kind (its exit code), else a protocol failure.
-          throw new PeriscopeError({ kind: kind in EXIT_CODES ? (kind as ErrorKind) : 'protocol', message: `Every request failed (${result.count}); the first kind: ${kind}: ${first.example}`, hint: 'Call the tool once (periscope call) to see the failure on its own.' });
+          // The run's own kind where it is an error kind (its exit code), else a protocol failure;
+          // the result is printed already (stdout stays one JSON document), only the exit code says it.
+          throw new FailedOutcome({ kind: kind in EXIT_CODES ? (kind as ErrorKind) : 'protocol', message: `Every request failed (${result.count}); the first kind: ${kind}: ${first.example}`, hint: 'Call the tool once (periscope call) to see the failure on its own.' });
         }
       },
       { bodyHandlesInterrupt: true },
@@ -106,6 +120,25 @@ export function loadPlan(opts: Pick<LoadOptions, 'requests' | 'duration' | 'conc
     plan.ratePerS = rate;
   }
   return plan;
+}
+
+/** A run saved with --json; anything else is refused (exit 11) before connecting. */
+async function readSavedRun(path: string): Promise<SavedLoadRun> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw invalid(`--compare: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    throw invalid(`--compare: ${path} is not JSON; save a run with periscope load ... --json > ${path}.`);
+  }
+  const saved = SavedLoadRun.safeParse(parsed);
+  if (!saved.success) throw invalid(`--compare: ${path} is not a saved load run (it needs count, ok, throughputPerS and latency, as --json writes them).`);
+  return saved.data;
 }
 
 function whole(text: string, option: string, min: number): number {

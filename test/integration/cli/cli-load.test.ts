@@ -59,7 +59,10 @@ describe('load', () => {
     const run = await periscope(['load', playground.urls.streamable, 'fail', '-n', '6', '-c', '2']);
     expect(run.code).toBe(37);
     expect(run.stdout).toContain('failed (tool-error): 6, e.g. the tool answered with isError: true');
-    expect(run.stderr).toContain('Every request failed (6)');
+    // With --json stdout is the one result document; the exit code says that everything failed.
+    const json = await periscope(['load', playground.urls.streamable, 'fail', '-n', '3', '--json']);
+    expect(json.code).toBe(37);
+    expect(JSON.parse(json.stdout)).toMatchObject({ count: 3, ok: 0, errors: { 'tool-error': { count: 3 } } });
   });
 
   it('refuses a plan that cannot run before connecting (exit 11)', async () => {
@@ -67,6 +70,30 @@ describe('load', () => {
       // Port 9 on loopback: nothing listens, so a connection attempt would be a different error.
       const run = await periscope(['load', 'http://127.0.0.1:9/mcp', 'echo', ...bad]);
       expect(run.code, `${bad.join(' ')}: ${run.stderr}`).toBe(11);
+    }
+  });
+
+  it('--compare: a run saved with --json, compared figure by figure; a file that is not one is refused before connecting', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'periscope-load-'));
+    const first = await periscope(['load', playground.urls.streamable, 'echo', 'message=hi', '-n', '30', '-c', '2', '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    await writeFile(join(dir, 'before.json'), first.stdout);
+    const second = await periscope(['load', playground.urls.streamable, 'echo', 'message=hi', '-n', '30', '-c', '2', '--compare', join(dir, 'before.json')]);
+    expect(second.code, second.stderr).toBe(0);
+    expect(second.stdout).toContain(`compared with ${join(dir, 'before.json')}:`);
+    expect(second.stdout).toMatch(/^ {2}throughput: [\d.]+ requests\/s → [\d.]+ requests\/s \([+−][\d.]+ %\)$/m);
+    expect(second.stdout).toMatch(/^ {2}p99: [\d.]+ ms → [\d.]+ ms/m);
+    const json = await periscope(['load', playground.urls.streamable, 'echo', 'message=hi', '-n', '5', '--json', '--compare', join(dir, 'before.json')]);
+    expect((JSON.parse(json.stdout) as { comparison: unknown[] }).comparison.length).toBeGreaterThanOrEqual(6);
+
+    await writeFile(join(dir, 'other.json'), '{"tools": []}');
+    for (const bad of [join(dir, 'other.json'), join(dir, 'missing.json')]) {
+      const run = await periscope(['load', 'http://127.0.0.1:9/mcp', 'echo', '-n', '5', '--compare', bad]);
+      expect(run.code, run.stderr).toBe(11);
+      expect(run.stderr).toContain('--compare');
     }
   });
 
