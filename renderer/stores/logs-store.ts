@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createSlotsStore } from './connection-slots';
 import type { ErrorInfo } from '../../shared/model/error-info';
 import type { LogLevel, LogMessage } from '../../shared/model/log-message';
 
@@ -24,24 +24,11 @@ export interface LogsSlot {
 
 export const EMPTY_LOGS: LogsSlot = { loaded: false, messages: [], dropped: 0, setting: false, showFrom: 'all', query: '' };
 
-interface LogsState {
-  slots: Record<string, LogsSlot>;
-  update(connectionId: string, change: (slot: LogsSlot) => Partial<LogsSlot>): void;
-}
+const logs = createSlotsStore<LogsSlot>(EMPTY_LOGS);
 
 /** The Logs section's state, one slot per connection. */
-export const useLogsStore = create<LogsState>()((set) => ({
-  slots: {},
-  update: (connectionId, change) =>
-    set((s) => {
-      const slot = s.slots[connectionId] ?? EMPTY_LOGS;
-      return { slots: { ...s.slots, [connectionId]: { ...slot, ...change(slot) } } };
-    }),
-}));
-
-export function logsSlot(state: { slots: Record<string, LogsSlot> }, connectionId: string): LogsSlot {
-  return state.slots[connectionId] ?? EMPTY_LOGS;
-}
+export const useLogsStore = logs.useStore;
+export const logsSlot = logs.slotOf;
 
 /**
  * `messages` with `fresh` appended (those not already held, by seq), bounded to

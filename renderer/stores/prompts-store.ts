@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createSlotsStore } from './connection-slots';
 import type { ErrorInfo } from '../../shared/model/error-info';
 
 /** A prompt as prompts/list describes it (MCP 2025-11-25 server/prompts). */
@@ -33,26 +33,8 @@ export interface PromptsSlot {
 
 const EMPTY: PromptsSlot = { status: 'loading', prompts: [], query: '', values: {}, gets: {} };
 
-interface PromptsState {
-  slots: Record<string, PromptsSlot>;
-  update(connectionId: string, change: (slot: PromptsSlot) => Partial<PromptsSlot>): void;
-  forget(connectionId: string): void;
-}
+const prompts = createSlotsStore<PromptsSlot>(EMPTY);
 
-export const usePromptsStore = create<PromptsState>()((set) => ({
-  slots: {},
-  update: (connectionId, change) =>
-    set((s) => {
-      const slot = s.slots[connectionId] ?? EMPTY;
-      return { slots: { ...s.slots, [connectionId]: { ...slot, ...change(slot) } } };
-    }),
-  forget: (connectionId) =>
-    set((s) => {
-      const { [connectionId]: _gone, ...slots } = s.slots;
-      return { slots };
-    }),
-}));
-
-export function promptsSlot(state: { slots: Record<string, PromptsSlot> }, connectionId: string): PromptsSlot {
-  return state.slots[connectionId] ?? EMPTY;
-}
+/** The Prompts section's state, one slot per connection. */
+export const usePromptsStore = prompts.useStore;
+export const promptsSlot = prompts.slotOf;

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { createSlotsStore } from './connection-slots';
 import type { ErrorInfo } from '../../shared/model/error-info';
 
 /** A resource as resources/list describes it (MCP 2025-11-25 server/resources); only what the section reads is named. */
@@ -61,26 +61,8 @@ export interface ResourcesSlot {
 
 const EMPTY: ResourcesSlot = { status: 'loading', resources: [], templates: [], query: '', templateValues: {}, lastTemplateRead: {}, reads: {}, subscriptions: {} };
 
-interface ResourcesState {
-  slots: Record<string, ResourcesSlot>;
-  update(connectionId: string, change: (slot: ResourcesSlot) => Partial<ResourcesSlot>): void;
-  forget(connectionId: string): void;
-}
+const resources = createSlotsStore<ResourcesSlot>(EMPTY);
 
-export const useResourcesStore = create<ResourcesState>()((set) => ({
-  slots: {},
-  update: (connectionId, change) =>
-    set((s) => {
-      const slot = s.slots[connectionId] ?? EMPTY;
-      return { slots: { ...s.slots, [connectionId]: { ...slot, ...change(slot) } } };
-    }),
-  forget: (connectionId) =>
-    set((s) => {
-      const { [connectionId]: _gone, ...slots } = s.slots;
-      return { slots };
-    }),
-}));
-
-export function resourcesSlot(state: { slots: Record<string, ResourcesSlot> }, connectionId: string): ResourcesSlot {
-  return state.slots[connectionId] ?? EMPTY;
-}
+/** The Resources section's state, one slot per connection. */
+export const useResourcesStore = resources.useStore;
+export const resourcesSlot = resources.slotOf;
