@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsSnapshot } from '../../../shared/model/metrics';
 import { startPlayground } from '../../../main/core/playground/playground-server';
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
+import { type Answer, openRemote, valueOf } from '../workbench/core-calls';
 
 /**
  * The analytics through the app core: computed from the trace bus as the playground answers
@@ -20,17 +21,9 @@ afterAll(async () => {
   await playground?.close();
 });
 
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
-const value = <T,>(answer: unknown): T => {
-  const a = answer as Answer<T>;
-  if (!a.ok) throw new Error(a.error.message);
-  return a.value;
-};
 
-let remotes = 0;
 async function exercise(era: 'legacy' | 'modern'): Promise<string> {
-  const { remote } = await test.core.remotes.create({ name: `metrics ${era} ${++remotes}`, transport: 'streamable', url: playground.urls.streamable, headers: [], protocolEra: era });
-  const { connectionId } = value<{ connectionId: string }>(await test.call('connections:open', { remoteId: remote.id }));
+  const { connectionId } = await openRemote(test, playground.urls.streamable, era);
   for (let i = 0; i < 5; i++) await test.call('connections:call-tool', { connectionId, name: 'echo', argumentsJson: `{"message":"m${i}"}` });
   await test.call('connections:call-tool', { connectionId, name: 'add', argumentsJson: '{"a":1,"b":2}' });
   await test.call('connections:call-tool', { connectionId, name: 'fail', argumentsJson: '{}' });
@@ -41,7 +34,7 @@ async function exercise(era: 'legacy' | 'modern'): Promise<string> {
 describe.each(['legacy', 'modern'] as const)('live analytics, %s era', (era) => {
   it('counts each method and each tool and resource by name, with failures by kind and latency figures', async () => {
     const connectionId = await exercise(era);
-    const snapshot = value<MetricsSnapshot>(await test.call('connections:metrics', { connectionId }));
+    const snapshot = valueOf<MetricsSnapshot>(await test.call('connections:metrics', { connectionId }));
     const row = (method: string, name?: string) => snapshot.rows.find((r) => r.method === method && r.name === name);
     expect(row('tools/call')).toMatchObject({ count: 7, answered: 7, errors: { 'tool-error': 1 } });
     expect(row('tools/call', 'echo')).toMatchObject({ count: 5, answered: 5, errors: {} });
@@ -64,11 +57,11 @@ describe.each(['legacy', 'modern'] as const)('live analytics, %s era', (era) => 
 describe('analytics of a saved session file', () => {
   it('come with the opened file, computed over every entry in it', async () => {
     const connectionId = await exercise('legacy');
-    const live = value<MetricsSnapshot>(await test.call('connections:metrics', { connectionId }));
+    const live = valueOf<MetricsSnapshot>(await test.call('connections:metrics', { connectionId }));
     const path = join(test.dir, 'metrics-session.ndjson');
     test.dialogAnswer.path = path;
-    value(await test.call('session:save', { connectionId }));
-    const opened = value<{ metrics?: MetricsSnapshot }>(await test.call('session:open', undefined));
+    valueOf(await test.call('session:save', { connectionId }));
+    const opened = valueOf<{ metrics?: MetricsSnapshot }>(await test.call('session:open', undefined));
     const fromFile = opened.metrics!;
     const counts = (s: MetricsSnapshot) => s.rows.map((r) => [r.method, r.name, r.count, r.answered, r.errors]);
     expect(counts(fromFile)).toEqual(counts(live));

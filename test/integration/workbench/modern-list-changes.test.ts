@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageEntry, TraceEntry } from '../../../shared/model/trace';
 import { startDualEraFixture, type V2StreamableFixture } from '../../fixtures/sdk-servers/v2-streamable-fixture';
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
+import { openRemote, until } from './core-calls';
 
 /**
  * A 2026-07-28 server says its lists changed only on a subscriptions/listen stream that asked
@@ -21,25 +22,11 @@ afterAll(async () => {
   await fixture?.close();
 });
 
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
-let remotes = 0;
-async function connect(era: 'modern' | 'legacy'): Promise<{ connectionId: string; capabilities: Record<string, unknown> }> {
-  const { remote } = await test.core.remotes.create({ name: `v2 ${++remotes}`, transport: 'streamable', url: fixture.url, headers: [], protocolEra: era });
-  const opened = (await test.call('connections:open', { remoteId: remote.id })) as Answer<{ connectionId: string; capabilities: Record<string, unknown> }>;
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.value;
-}
+const connect = (era: 'modern' | 'legacy') => openRemote<{ connectionId: string; capabilities: Record<string, unknown> }>(test, fixture.url, era);
 
 const messages = (connectionId: string): MessageEntry[] =>
   test.events.flatMap((e) => (e.type === 'trace' && e.connectionId === connectionId ? (e.entries as TraceEntry[]) : [])).filter((e): e is MessageEntry => e.type === 'message');
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`waited 5 s for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('list changes on a 2026-07-28 connection', () => {
   it('opens a listen stream for the lists the server declares as changing, and its list_changed notifications reach the trace', async () => {

@@ -4,6 +4,7 @@ import { startPlayground } from '../../../main/core/playground/playground-server
 import { startStreamableFixture, type StreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
 import { createPagedFixtureServer, createWorkbenchFixtureServer } from '../../fixtures/sdk-servers/v1-workbench-server';
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
+import { type Answer, openRemote, until } from './core-calls';
 
 /**
  * The Resources and Prompts sections' paths through the app core and the contract's validation
@@ -27,23 +28,9 @@ afterAll(async () => {
   await v1?.close();
 });
 
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
 
-let remotes = 0;
-async function connect(url: string, era?: (typeof ERAS)[number]): Promise<string> {
-  const { remote } = await test.core.remotes.create({ name: `remote ${++remotes}`, transport: 'streamable', url, headers: [], ...(era ? { protocolEra: era } : {}) });
-  const opened = (await test.call('connections:open', { remoteId: remote.id })) as Answer<{ connectionId: string; state: string }>;
-  expect(opened).toMatchObject({ ok: true, value: { state: 'connected' } });
-  return (opened as { value: { connectionId: string } }).value.connectionId;
-}
+const connect = async (url: string, era?: (typeof ERAS)[number]) => (await openRemote(test, url, era)).connectionId;
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`waited 5 s for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe.each(ERAS)('the playground, %s era', (era) => {
   it('lists the item template, completes its id, and reads the URI built from it', async () => {

@@ -3,6 +3,7 @@ import type { MainEvent } from '../../../shared/ipc/contract';
 import type { HttpEntry, LifecycleEntry, MessageEntry, TraceEntry } from '../../../shared/model/trace';
 import { startPlayground } from '../../../main/core/playground/playground-server';
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
+import { openRemote, until } from './core-calls';
 
 /**
  * A 2025-era server forgets a session's resource subscriptions with the session. When Periscope
@@ -22,27 +23,13 @@ afterAll(async () => {
   await playground?.close();
 });
 
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
-let remotes = 0;
-async function connect(): Promise<string> {
-  const { remote } = await test.core.remotes.create({ name: `legacy ${++remotes}`, transport: 'streamable', url: playground.urls.streamable, headers: [], protocolEra: 'legacy' });
-  const opened = (await test.call('connections:open', { remoteId: remote.id })) as Answer<{ connectionId: string }>;
-  if (!opened.ok) throw new Error(opened.error.message);
-  return opened.value.connectionId;
-}
+const connect = async () => (await openRemote(test, playground.urls.streamable, 'legacy')).connectionId;
 
 const traceOf = (connectionId: string): TraceEntry[] =>
   test.events.flatMap((e) => (e.type === 'trace' && e.connectionId === connectionId ? (e.entries as TraceEntry[]) : []));
 const lifecycleTexts = (connectionId: string) => traceOf(connectionId).flatMap((e) => (e.type === 'lifecycle' ? [(e as LifecycleEntry).text] : []));
 const updatesOf = (connectionId: string) => test.events.filter((e): e is Extract<MainEvent, { type: 'resource-updated' }> => e.type === 'resource-updated' && e.connectionId === connectionId);
 
-async function until(check: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`waited 5 s for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** Opens another connection: the playground closes the least recently used session, this one's. */
 async function expireSessionOf(connectionId: string): Promise<void> {

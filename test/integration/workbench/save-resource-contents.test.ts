@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from '../../../main/core/playground/playground-server';
 import { suggestedFileName } from '../../../main/core/service/resource-save-handlers';
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
+import { type Answer, openRemote, valueOf } from './core-calls';
 
 /**
  * Saving a binary resource from the Resources section: the window sends the blob it shows, main
@@ -22,15 +23,11 @@ afterAll(async () => {
   await playground?.close();
 });
 
-type Answer<T> = { ok: true; value: T } | { ok: false; error: { kind: string; message: string } };
 
 async function readLogo(): Promise<{ connectionId: string; blob: string; mimeType: string }> {
-  const remoteId = await test.remote(`playground ${Math.random()}`, playground.urls.streamable);
-  const opened = (await test.call('connections:open', { remoteId })) as Answer<{ connectionId: string }>;
-  if (!opened.ok) throw new Error(opened.error.message);
-  const read = (await test.call('connections:read-resource', { connectionId: opened.value.connectionId, uri: 'playground://logo.png' })) as Answer<{ contents: Array<{ blob: string; mimeType: string }> }>;
-  if (!read.ok) throw new Error(read.error.message);
-  return { connectionId: opened.value.connectionId, ...read.value.contents[0]! };
+  const { connectionId } = await openRemote(test, playground.urls.streamable);
+  const read = valueOf<{ contents: Array<{ blob: string; mimeType: string }> }>(await test.call('connections:read-resource', { connectionId, uri: 'playground://logo.png' }));
+  return { connectionId, ...read.contents[0]! };
 }
 
 describe('saving a resource blob to a file', () => {
