@@ -6,7 +6,7 @@
  * a lone CR overwrites the line; bidi overrides make text read differently than it is stored;
  * Unicode tag characters carry invisible ASCII.
  *
- * Each such character is replaced by its JSON escape, `\uXXXX` (`\x1b[31m` prints as
+ * Each such character is replaced (shared/text/reveal-invisible.ts, the same as the app's) by its JSON escape, `\uXXXX` (`\x1b[31m` prints as
  * `\u001b[31m`), so the developer sees what the server sent and the terminal obeys none of it.
  * The same replacement keeps `--json` output exact: JSON.stringify already escapes C0 controls,
  * and inside a JSON string `\u202e` is the very same character, so JSON.parse of the printed
@@ -22,17 +22,9 @@
  * Zero-width joiners (U+200C, U+200D) stay: emoji sequences and several scripts need them.
  */
 
-// Matching control characters is this pattern's whole purpose.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]|\r(?!\n)|\udb40[\udc00-\udc7f]/g;
+import { revealInvisible } from '../../shared/text/reveal-invisible';
 
 /** `text` with every unsafe character written as its `\uXXXX` escape (see above). */
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (match) => [...match].map(escapeUnits).join(''));
-}
-
-function escapeUnits(char: string): string {
-  let out = '';
-  for (let i = 0; i < char.length; i++) out += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
-  return out;
+  return revealInvisible(text);
 }

@@ -1,5 +1,6 @@
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { revealInvisible } from '../../../shared/text/reveal-invisible';
 import { openInBrowser } from '../../bridge/external-link';
 
 /**
@@ -15,8 +16,9 @@ export function MarkdownView({ text, label }: { text: string; label: string }) {
   return (
     // Focusable: it scrolls, and the keyboard scrolls it.
     <div className="markdown-view" tabIndex={0} role="region" aria-label={label} data-testid="markdown-view">
+      {/* Bidi overrides, controls and invisible characters as their \uXXXX escapes, as in the plain view. */}
       <Markdown remarkPlugins={[remarkGfm]} components={COMPONENTS} urlTransform={keepAsSent}>
-        {text}
+        {revealInvisible(text)}
       </Markdown>
     </div>
   );

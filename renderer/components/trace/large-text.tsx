@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { revealInvisible } from '../../../shared/text/reveal-invisible';
 
 /** Text is cut into blocks of about this many characters, at a line break when there is one. */
 export const TEXT_CHUNK_CHARS = 16_000;
@@ -18,11 +19,14 @@ interface LargeTextProps {
  * scrolls as easily as 5 KB (one 5 MB text node in a <pre> is what Chromium draws as a blank line).
  */
 export function LargeText({ text, testId, label }: LargeTextProps) {
-  const chunks = useMemo(() => chunksOf(text), [text]);
+  // Characters that act instead of showing (bidi overrides, controls, invisible tags) are shown
+  // as their \uXXXX escapes: "rtl\u202eevil" must not read as "rtllive".
+  const shown = useMemo(() => revealInvisible(text), [text]);
+  const chunks = useMemo(() => chunksOf(shown), [shown]);
   if (chunks.length === 1) {
     return (
       <pre className="payload-text" tabIndex={0} data-testid={testId} data-length={text.length}>
-        {text}
+        {shown}
       </pre>
     );
   }
