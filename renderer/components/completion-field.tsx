@@ -102,73 +102,46 @@ export function CompletionField({ label, value, required, help, complete, onChan
       Several lines
     </button>
   );
-  if (asArea) {
-    return (
-      <div className="completion-field">
-        <div className="field-label-row">
-          {labelRow}
-          {lineSwitch}
-        </div>
-        <textarea
-          ref={area}
-          id={`${id}-area`}
-          value={value}
-          required={required}
-          aria-required={required || undefined}
-          aria-describedby={helpId}
-          rows={Math.min(12, value.split('\n').length + 1)}
-          spellCheck={false}
-          onChange={(e) => onChange(e.target.value)}
-          data-testid={testId}
-        />
-        {help && (
-          <p className="field-help" id={helpId}>
-            {help}
-          </p>
-        )}
-      </div>
-    );
-  }
+  // The field's common attributes, whichever element holds the value.
+  const shared = { value, required, 'aria-required': required || undefined, 'aria-describedby': helpId, spellCheck: false, 'data-testid': testId } as const;
   return (
     <div className="completion-field">
       <div className="field-label-row">
-          {labelRow}
-          {lineSwitch}
-        </div>
-      <input
-        id={`${id}-input`}
-        type="text"
-        value={value}
-        required={required}
-        aria-required={required || undefined}
-        aria-describedby={helpId}
-        autoComplete="off"
-        spellCheck={false}
-        {...(complete
-          ? { role: 'combobox', 'aria-autocomplete': 'list' as const, 'aria-expanded': open, 'aria-controls': listId, 'aria-activedescendant': open && active >= 0 ? `${listId}-${active}` : undefined }
-          : {})}
-        onChange={(e) => {
-          onChange(e.target.value);
-          suggest(e.target.value);
-        }}
-        onFocus={() => suggest(value)}
-        onBlur={() => setOpen(false)}
-        onKeyDown={onKeyDown}
-        onPaste={(e) => {
-          const pasted = e.clipboardData.getData('text/plain');
-          if (!multiline || !pasted.includes('\n')) return;
-          // Pasted as is, line breaks kept; the field then shows as a text area.
-          e.preventDefault();
-          const input = e.currentTarget;
-          const start = input.selectionStart ?? value.length;
-          const end = input.selectionEnd ?? value.length;
-          setOpen(false);
-          focusArea.current = true;
-          onChange(value.slice(0, start) + pasted + value.slice(end));
-        }}
-        data-testid={testId}
-      />
-      {complete && open && (
+        {labelRow}
+        {lineSwitch}
+      </div>
+      {asArea && <textarea ref={area} id={`${id}-area`} {...shared} rows={Math.min(12, value.split('\n').length + 1)} onChange={(e) => onChange(e.target.value)} />}
+      {!asArea && (
+        <input
+          id={`${id}-input`}
+          type="text"
+          {...shared}
+          autoComplete="off"
+          {...(complete
+            ? { role: 'combobox', 'aria-autocomplete': 'list' as const, 'aria-expanded': open, 'aria-controls': listId, 'aria-activedescendant': open && active >= 0 ? `${listId}-${active}` : undefined }
+            : {})}
+          onChange={(e) => {
+            onChange(e.target.value);
+            suggest(e.target.value);
+          }}
+          onFocus={() => suggest(value)}
+          onBlur={() => setOpen(false)}
+          onKeyDown={onKeyDown}
+          onPaste={(e) => {
+            const pasted = e.clipboardData.getData('text/plain');
+            if (!multiline || !pasted.includes('\n')) return;
+            // Pasted as is, line breaks kept; the field then shows as a text area.
+            e.preventDefault();
+            const input = e.currentTarget;
+            const start = input.selectionStart ?? value.length;
+            const end = input.selectionEnd ?? value.length;
+            setOpen(false);
+            focusArea.current = true;
+            onChange(value.slice(0, start) + pasted + value.slice(end));
+          }}
+        />
+      )}
+      {!asArea && complete && open && (
         <ul className="suggestions" role="listbox" id={listId} aria-label={`Suggestions for ${label}`}>
           {suggestions.map((s, i) => (
             <li

@@ -81,7 +81,8 @@ function printLogMessages(cctx: CommandContext, connection: McpConnection): () =
   });
 }
 
-async function findTool(connection: McpConnection, name: string): Promise<ToolLike> {
+/** The tool named `name` as tools/list gives it; `not-found` (exit 12) listing the ones there are. */
+export async function findTool(connection: McpConnection, name: string): Promise<ToolLike> {
   const { tools } = (await connection.listTools()) as { tools: ToolLike[] };
   const tool = tools.find((t) => t.name === name);
   if (!tool) {

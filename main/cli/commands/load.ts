@@ -7,10 +7,10 @@ import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { runLoad, type LoadPlan, type LoadResult } from '../../core/load/load-run';
 import type { McpConnection } from '../../core/connections/mcp-connection';
 import { withConnection } from '../cli-session';
+import { findTool } from './call';
 import { FailedOutcome } from '../error-report';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
 import { connectingUsage, withConnectionOptions } from '../connection-options';
-import type { ToolLike } from '../format/listings';
 import { buildToolArguments, checkArgsJson, splitPair } from '../tool-arguments';
 
 interface LoadOptions {
@@ -157,13 +157,6 @@ export function durationMs(text: string): number {
 
 function invalid(message: string): PeriscopeError {
   return new PeriscopeError({ kind: 'invalid-input', message, hint: 'See periscope load --help.' });
-}
-
-async function findTool(connection: McpConnection, name: string): Promise<ToolLike> {
-  const { tools } = (await connection.listTools()) as { tools: ToolLike[] };
-  const tool = tools.find((t) => t.name === name);
-  if (!tool) throw new PeriscopeError({ kind: 'not-found', message: `The server has no tool called "${name}".`, hint: `Available tools: ${tools.map((t) => t.name).join(', ') || 'none'}.` });
-  return tool;
 }
 
 /** The result for people: counts, throughput, percentiles, failures with an example each. */
