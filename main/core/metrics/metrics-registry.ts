@@ -5,6 +5,9 @@ import { RequestMetrics } from './request-metrics';
 /** Connections whose analytics are kept; the one with the oldest traffic gives way past this. */
 export const METRICS_CONNECTIONS_KEPT = 64;
 
+/** What a connection that has sent nothing (or was forgotten) shows: built once, not per question. */
+const NOTHING_YET = new RequestMetrics();
+
 /**
  * The live analytics of every connection, fed from the trace bus (every entry of every
  * connection, as it is emitted: no polling). Bounded: METRICS_CONNECTIONS_KEPT connections, the
@@ -30,11 +33,11 @@ export class MetricsRegistry {
 
   /** The connection's answered requests from sequence number `since` on, for the charts. */
   samples(connectionId: string, since?: number): LatencySamples {
-    return (this.byConnection.get(connectionId) ?? new RequestMetrics()).samples.since(since);
+    return (this.byConnection.get(connectionId) ?? NOTHING_YET).samples.since(since);
   }
 
   /** The connection's figures; empty when it has sent nothing (or was forgotten). */
   snapshot(connectionId: string): MetricsSnapshot {
-    return (this.byConnection.get(connectionId) ?? new RequestMetrics()).snapshot();
+    return (this.byConnection.get(connectionId) ?? NOTHING_YET).snapshot();
   }
 }

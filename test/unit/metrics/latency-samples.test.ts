@@ -15,6 +15,16 @@ describe('the samples behind the latency charts', () => {
     expect(ring.since(0).from).toBe(2);
   });
 
+  it('grows while it fills and keeps order across the growth and the wrap', () => {
+    const ring = new LatencySampleRing(5000);
+    for (let i = 0; i < 3000; i++) ring.add(i, i, 'm');
+    expect(ring.since().at).toEqual(Array.from({ length: 3000 }, (_, i) => i));
+    for (let i = 3000; i < 6500; i++) ring.add(i, i, 'm');
+    const kept = ring.since();
+    expect(kept.from).toBe(1500);
+    expect(kept.at).toEqual(Array.from({ length: 5000 }, (_, i) => i + 1500));
+  });
+
   it('the window appends what is new and starts again after a gap', () => {
     const ring = new LatencySampleRing(10);
     ring.add(1, 1, 'a');
