@@ -27,6 +27,12 @@ export class Redactor {
   private readonly extraSensitive = new Set<string>();
   private readonly scanner = new SecretScanner();
   private readonly redactText = (text: string): string => this.scanner.redact(text);
+  /**
+   * Header maps this redactor produced, with the scanner generation they were redacted at: the
+   * trace bus redacts every entry again, and a map made since the last secret was learned is
+   * already clean (every request's headers would otherwise be scanned twice).
+   */
+  private readonly redactedHeaderMaps = new WeakMap<object, number>();
 
   constructor(opts: { secretHeaderNames?: string[]; secretValues?: string[] } = {}) {
     for (const name of opts.secretHeaderNames ?? []) this.extraSensitive.add(name.toLowerCase());
@@ -56,6 +62,8 @@ export class Redactor {
   headers(h: HeaderSource): Record<string, string> {
     const out: Record<string, string> = {};
     if (!h) return out;
+    // Taken first: a secret learned from these very headers makes the map count as older.
+    const generation = this.scanner.generation;
     const pairs: Iterable<[string, string]> = Array.isArray(h) ? h : isHeaders(h) ? h.entries() : Object.entries(h);
     for (const [name, value] of pairs) {
       if (this.isSensitiveHeader(name)) {
@@ -65,6 +73,7 @@ export class Redactor {
         out[this.text(name)] = URL_HEADERS.has(name.toLowerCase()) ? this.url(value, { learn: false }) : this.text(value);
       }
     }
+    this.redactedHeaderMaps.set(out, generation);
     return out;
   }
 
@@ -107,13 +116,17 @@ export class Redactor {
       const key = keys[k]!;
       const item = source[key];
       let next = item;
-      if (HEADER_FIELDS.has(key) && isRecord(item)) next = sameIfEqual(item, this.headers(item as Record<string, string>));
+      if (HEADER_FIELDS.has(key) && isRecord(item)) next = this.isCleanHeaderMap(item) ? item : sameIfEqual(item, this.headers(item as Record<string, string>));
       else if (key === 'url' && typeof item === 'string') next = this.url(item, { learn: false });
       else if (!this.scanner.isEmpty) next = redactValue(item, this.redactText);
       if (next !== item && out === undefined) out = { ...source };
       if (out !== undefined) out[key] = next;
     }
     return (out ?? draft) as T;
+  }
+
+  private isCleanHeaderMap(map: object): boolean {
+    return this.redactedHeaderMaps.get(map) === this.scanner.generation;
   }
 
   /**

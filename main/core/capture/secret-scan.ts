@@ -33,8 +33,15 @@ export class SecretScanner {
   private shortest = Infinity;
   private filter = new PatternFilter([]);
 
+  /** Goes up each time a secret is learned: text redacted at an older generation may hold a newer one. */
+  private learned = 0;
+
   get isEmpty(): boolean {
     return this.known.size === 0;
+  }
+
+  get generation(): number {
+    return this.learned;
   }
 
   /**
@@ -49,6 +56,7 @@ export class SecretScanner {
   add(secret: string): void {
     if (!secret || this.known.has(secret) || secret.includes(REDACTED)) return;
     this.known.set(secret, formsOf(secret));
+    this.learned++;
     if (this.known.size - this.pinned.size > MAX_LEARNED_SECRETS) {
       for (const old of this.known.keys()) {
         if (this.pinned.has(old)) continue;

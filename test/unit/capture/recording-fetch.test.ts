@@ -40,6 +40,17 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('x'.repeat(100_000));
       return;
+    case '/big-json':
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ text: 'x'.repeat(100_000) }));
+      return;
+    case '/drop-json':
+    case '/drop-text':
+      // Promises more than it sends, then hangs up mid-body.
+      res.writeHead(200, { 'content-type': req.url === '/drop-json' ? 'application/json' : 'text/plain', 'content-length': '5000' });
+      res.write('{"jsonrpc":"2.0","id":1,"result":{"content":[');
+      setTimeout(() => res.socket?.destroy(), 20);
+      return;
     case '/accepted':
       res.writeHead(202, { 'content-type': 'text/plain' });
       res.end('Accepted');
@@ -161,13 +172,37 @@ describe('recording fetch', () => {
     expect(http().at(-1)!.phase).toBe('complete');
   });
 
-  it('caps a large body and flags it truncated, without changing what the caller reads', async () => {
+  // A JSON answer is read whole and handed over anew; any other body is recorded from a clone.
+  it.each([
+    ['text', '/big', 100_000, 'x'.repeat(1024)],
+    ['JSON', '/big-json', 100_011, `{"text":"${'x'.repeat(1024 - 9)}`],
+  ])('caps a large %s body and flags it truncated, without changing what the caller reads', async (_kind, path, length, recorded) => {
     const { fetch, http } = recorder({ bodyCapBytes: 1024 });
-    const response = await fetch(`${base}/big`);
-    expect((await response.text()).length).toBe(100_000);
+    const response = await fetch(`${base}${path}`);
+    expect(response.status).toBe(200);
+    expect((await response.text()).length).toBe(length);
     await vi.waitFor(() => expect(http()).toHaveLength(1));
     expect(http()[0]).toMatchObject({ phase: 'complete', bodyTruncated: true });
-    expect(http()[0]!.responseBody).toBe('x'.repeat(1024));
+    expect(http()[0]!.responseBody).toBe(recorded);
+  });
+
+  it.each([['text', '/drop-text'], ['JSON', '/drop-json']])('a %s body dropped mid-way fails for the caller and is recorded as failed', async (_kind, path) => {
+    const { fetch, http } = recorder();
+    const response = await fetch(`${base}${path}`);
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+    await vi.waitFor(() => expect(http()).toHaveLength(1));
+    expect(http()[0]!.phase).toBe('failed');
+    expect(http()[0]!.error?.message.length).toBeGreaterThan(0);
+  });
+
+  it('hands over a JSON answer with its status, status text and headers as the server sent them', async () => {
+    const { fetch } = recorder();
+    const response = await fetch(`${base}/json`, { method: 'POST', body: 'hi' });
+    expect(response.ok).toBe(true);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('set-cookie')).toBe('sid=cookie-abc123; HttpOnly');
+    expect(await response.json()).toMatchObject({ youSent: 'hi' });
   });
 
   it('records the body of a response the caller only cancels (202 Accepted)', async () => {

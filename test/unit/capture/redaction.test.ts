@@ -66,6 +66,32 @@ describe('Redactor', () => {
     expect(r.url('https://h.example/mcp?page=2')).toBe('https://h.example/mcp?page=2');
     expect(r.text('seen s3cr3t+v again')).toBe(`seen ${REDACTED} again`);
   });
+
+  // entry() trusts a header map headers() made only while no secret has been learned since.
+  it('redacts a header map again at entry() when a secret was learned after the map was made', () => {
+    const r = new Redactor({ secretValues: ['first-secret'] });
+    const early = r.headers({ 'X-Echo': 'later-secret and first-secret' });
+    expect(early['X-Echo']).toBe(`later-secret and ${REDACTED}`);
+    expect(r.entry({ requestHeaders: early }).requestHeaders).toBe(early);
+    r.addSecretValue('later-secret');
+    expect(r.entry({ requestHeaders: early }).requestHeaders).toEqual({ 'X-Echo': `${REDACTED} and ${REDACTED}` });
+  });
+
+  it('counts a header map that taught it a secret as older than that secret', () => {
+    const r = new Redactor();
+    // The plain header comes first, so it is redacted before the cookie's value is learned.
+    const map = r.headers([
+      ['X-Debug', 'session=abc123xyz'],
+      ['Cookie', 'session=abc123xyz'],
+    ]);
+    expect(map['X-Debug']).toBe('session=abc123xyz');
+    expect(r.entry({ responseHeaders: map }).responseHeaders).toEqual({ 'X-Debug': REDACTED, Cookie: REDACTED });
+  });
+
+  it('does not trust a look-alike header map it did not make', () => {
+    const r = new Redactor({ secretValues: ['hidden-value'] });
+    expect(r.entry({ requestHeaders: { 'X-Copy': 'hidden-value' } }).requestHeaders).toEqual({ 'X-Copy': REDACTED });
+  });
 });
 
 describe('redactorForHeaders', () => {
