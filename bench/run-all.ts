@@ -12,6 +12,7 @@ const BENCHES: Array<{ file: string; fn: string }> = [
   { file: 'metrics-ingest.ts', fn: 'benchMetricsIngest' },
   { file: 'latency-chart.ts', fn: 'benchLatencyChart' },
   { file: 'load-throughput.ts', fn: 'benchLoadThroughput' },
+  { file: 'cli-tools-wall.ts', fn: 'benchCliToolsWall' },
 ];
 
 /** The targets from the product requirements, printed next to each figure. */
@@ -25,6 +26,7 @@ const TARGETS: Record<string, string> = {
   'metrics-ingest-msgs-per-s': '>= 100000',
   'chart-100k-render-ms': '< 150',
   'load-throughput-ratio': '>= 0.9',
+  'cli-tools-wall-ratio': '<= 0.5',
 };
 
 function formatValue(value: number): string {

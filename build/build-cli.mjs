@@ -1,6 +1,8 @@
 // Bundles the `periscope` CLI (main/cli) into one ESM file, its packages included: resolving and
 // loading hundreds of separate modules from node_modules was most of the CLI's start-up time.
 // Native and optional native packages stay external (keytar's binding, ws's optional helpers).
+// Code splitting keeps what only some commands need (the playground's server SDK, undici for
+// custom TLS, the HDR histograms) in chunks loaded by those commands' dynamic imports.
 import { build } from 'esbuild';
 
 await build({
@@ -10,6 +12,10 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
+  splitting: true,
+  minify: true,
+  keepNames: true,
+  chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
   external: ['keytar', 'bufferutil', 'utf-8-validate'],
   // CommonJS packages inside an ES module bundle still call require() and read __dirname.

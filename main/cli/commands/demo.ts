@@ -1,11 +1,9 @@
 import { Option, type Command } from 'commander';
 import type { ConnectionInfo } from '../../../shared/model';
 import type { McpConnection } from '../../core/connections/mcp-connection';
-import { startPlayground } from '../../core/playground/start-playground';
 import { withTarget } from '../cli-session';
 import { actionCommand, type CommandContext } from '../command-context';
 import { formatToolResult, type ToolResultLike } from '../format/content';
-import { formatLatencyTable, summarizeLatency } from '../latency-summary';
 import { formatProgress } from './call';
 
 /**
@@ -24,6 +22,8 @@ export function registerDemoCommand(program: Command, cctx: CommandContext): voi
     .action(async (...params: unknown[]) => {
       const opts = actionCommand(params).opts() as { transport: string; protocolEra: 'auto' | 'modern' | 'legacy'; record?: string; json?: boolean };
       const { out } = cctx;
+      // Loaded on use (the server SDK, the HDR histograms): commands that do not need them start faster.
+      const [{ startPlayground }, { formatLatencyTable }] = await Promise.all([import('../../core/playground/start-playground'), import('../latency-summary')]);
       const playground = await startPlayground({ port: 0 });
       try {
         const url = opts.transport === 'websocket' ? playground.urls.websocket : opts.transport === 'sse' ? playground.urls.sse : playground.urls.streamable;
@@ -77,6 +77,7 @@ async function runSession(cctx: CommandContext, connection: McpConnection, info:
   for (let i = 0; i < 3; i++) pings.push((await connection.ping()).latencyMs);
   out.line(`  ${pings.map((ms) => `${ms.toFixed(2)} ms`).join(', ')}`);
 
+  const { summarizeLatency } = await import('../latency-summary');
   return {
     server: info.serverInfo,
     transport: info.transport,

@@ -4,7 +4,7 @@ import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../core/lo
 import type { ErrorKind } from '../../../shared/model/error-info';
 import { EXIT_CODES } from '../../core/diagnostics/exit-codes';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
-import { runLoad, type LoadPlan, type LoadResult } from '../../core/load/load-run';
+import type { LoadPlan, LoadResult } from '../../core/load/load-run';
 import type { McpConnection } from '../../core/connections/mcp-connection';
 import { withConnection } from '../cli-session';
 import { findTool } from './call';
@@ -95,6 +95,8 @@ async function run(cctx: CommandContext, connection: McpConnection, name: string
   const onInterrupt = () => cctx.out.note('stopping: waiting for the requests in flight...');
   interrupted.addEventListener('abort', onInterrupt, { once: true });
   try {
+    // Loaded on use: the HDR histograms (and their compression library) are only needed here.
+    const { runLoad } = await import('../../core/load/load-run');
     return await runLoad(() => connection.callTool(name, args), plan, {
       signal: interrupted,
       onProgress: (p) => {

@@ -1,7 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseFaultFlags, FAULT_FLAG_SYNTAX } from '../../core/playground/fault-flags';
-import { startPlayground } from '../../core/playground/start-playground';
-import { runStdioPlayground } from '../../core/playground/stdio-playground';
 import { actionCommand, type CommandContext } from '../command-context';
 
 interface PlaygroundCliOptions {
@@ -38,9 +36,12 @@ export function registerPlaygroundCommand(program: Command, cctx: CommandContext
       const faults = parseFaultFlags(opts.fault);
       if (opts.stdio) {
         // stdout carries the protocol, so nothing else may be printed there.
+        // Loaded on use: the server SDK and its HTTP framework are most of a cold start's parsing.
+        const { runStdioPlayground } = await import('../../core/playground/stdio-playground');
         await runStdioPlayground({ faults, stdin: cctx.stdin, stdout: cctx.stdout });
         return;
       }
+      const { startPlayground } = await import('../../core/playground/start-playground');
       const playground = await startPlayground({ port: opts.port ?? 0, requireBearer: opts.requireBearer, faults });
       cctx.out.data({ baseUrl: playground.baseUrl, port: playground.port, urls: playground.urls });
       cctx.out.line(`Playground MCP server listening on ${playground.baseUrl}`);

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { Agent, fetch as undiciFetch } from 'undici';
 import type { TlsOptions } from '../../../shared/model/connection';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { FIX } from '../diagnostics/fixes';
@@ -34,6 +33,11 @@ export async function createTlsSetup(tls: TlsOptions | undefined): Promise<TlsSe
   const ca = caFiles.length > 0 ? await readCaFiles(caFiles) : undefined;
   // Node's default roots stay trusted next to the extra CA: tls.rootCertificates + the files.
   const trusted = ca ? [...(await defaultRoots()), ...ca] : undefined;
+  // undici is loaded only here: a connection with default TLS uses Node's own fetch, and the
+  // package is the largest in the CLI's bundle (parsed on every start if imported up front).
+  const undici = await import('undici');
+  // In the CLI's bundle a CommonJS package imported on use may expose its exports as `default` only.
+  const { Agent, fetch: undiciFetch } = typeof undici.Agent === 'function' ? undici : (undici as unknown as { default: typeof undici }).default;
   const agent = new Agent({ connect: { ...(trusted ? { ca: trusted } : {}), rejectUnauthorized: !insecure } });
   const tlsFetch = ((input: string | URL | Request, init?: RequestInit) =>
     // undici's own fetch honours `dispatcher`; its Response is WHATWG-compatible with the global one.

@@ -57,6 +57,17 @@ describe('the built periscope binary', () => {
     expect(names).toEqual(expect.arrayContaining(['echo', 'add', 'slow_operation']));
   });
 
+  // The bundle loads these parts on use, from chunks of their own: each must still be found.
+  it('runs the commands whose parts load on use: load (HDR histograms) and --insecure (undici)', async () => {
+    const load = await periscope(['load', playground.urls.streamable, 'echo', 'message=hi', '-n', '5', '-c', '2', '--json']);
+    expect(load.code, load.stderr).toBe(0);
+    expect(JSON.parse(load.stdout)).toMatchObject({ count: 5, ok: 5 });
+
+    const insecure = await periscope(['tools', playground.urls.streamable, '--insecure', '--json']);
+    expect(insecure.code, insecure.stderr).toBe(0);
+    expect(insecure.stderr).toMatch(/certificate checks are OFF/);
+  });
+
   it('runs the demo end to end', async () => {
     const demo = await periscope(['demo']);
     expect(demo.code, demo.stderr).toBe(0);

@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPlayground } from '../main/core/playground/start-playground';
+
+const RUNS = 9;
+const here = dirname(fileURLToPath(import.meta.url));
+const PERISCOPE_BIN = join(here, '..', 'bin', 'periscope.js');
+
+/**
+ * Whole-process wall time of `periscope tools URL` against the official Inspector CLI
+ * (`@modelcontextprotocol/inspector --cli URL --method tools/list`) on the same local server: the
+ * playground over Streamable HTTP, run in this process. The two commands alternate (which goes
+ * first swaps every pair), each run a fresh `node` process from spawn to exit, and the figure is
+ * the ratio of the medians, periscope ÷ inspector; `node -e 0` is measured alongside as the floor.
+ * Target ≤ 0.5. Needs the CLI bundle (`npm run bench` builds it first).
+ */
+export async function benchCliToolsWall(): Promise<Record<string, number>> {
+  const inspectorBin = inspectorLauncher();
+  const playground = await startPlayground();
+  const url = playground.urls.streamable;
+  const commands = {
+    periscope: [PERISCOPE_BIN, 'tools', url],
+    inspector: [inspectorBin, '--cli', url, '--method', 'tools/list'],
+    node: ['-e', '0'],
+  };
+  try {
+    // One untimed run of each: the file system cache then holds both programs.
+    for (const args of Object.values(commands)) await timedRun(args);
+    const times: Record<keyof typeof commands, number[]> = { periscope: [], inspector: [], node: [] };
+    for (let run = 0; run < RUNS; run++) {
+      const order: Array<keyof typeof commands> = run % 2 === 0 ? ['periscope', 'inspector', 'node'] : ['inspector', 'periscope', 'node'];
+      for (const name of order) times[name].push(await timedRun(commands[name]));
+    }
+    const periscope = median(times.periscope);
+    const inspector = median(times.inspector);
+    return {
+      'cli-tools-wall-ratio': periscope / inspector,
+      'cli-tools-wall-periscope-ms': periscope,
+      'cli-tools-wall-inspector-ms': inspector,
+      'cli-tools-wall-node-floor-ms': median(times.node),
+    };
+  } finally {
+    await playground.close();
+  }
+}
+
+/** The Inspector's launcher script, from its package's `bin` (the `inspector` command). */
+function inspectorLauncher(): string {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve('@modelcontextprotocol/inspector/package.json');
+  const manifest = require(manifestPath) as { bin: Record<string, string> };
+  const launcher = manifest.bin['inspector'];
+  if (!launcher) throw new Error('the @modelcontextprotocol/inspector package has no `inspector` command');
+  return join(dirname(manifestPath), launcher);
+}
+
+/** Milliseconds from spawning `node ARGS` to its exit; rejects when it fails. */
+function timedRun(args: string[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - started;
+      if (code === 0) resolve(ms);
+      else reject(new Error(`node ${args.slice(0, 2).join(' ')} exited ${code}: ${stderr.trim().slice(0, 300)}`));
+    });
+  });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
