@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerRemotesCommand } from './commands/remotes';
 import { registerCallCommand } from './commands/call';
 import { registerCompleteCommand } from './commands/complete';
+import { registerFanoutCommand } from './commands/fanout';
 import { registerLoadCommand } from './commands/load';
 import { registerLogsCommand } from './commands/logs';
 import { registerSubscribeCommand } from './commands/subscribe';
@@ -46,6 +47,7 @@ export function buildProgram(cctx: CommandContext): Command {
   registerSubscribeCommand(program, cctx);
   registerLogsCommand(program, cctx);
   registerLoadCommand(program, cctx);
+  registerFanoutCommand(program, cctx);
   registerPingCommand(program, cctx);
   registerExerciseCommand(program, cctx);
   registerPlaygroundCommand(program, cctx);

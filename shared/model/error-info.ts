@@ -32,6 +32,8 @@ export const ErrorKind = z.enum([
   'needs-confirmation',
   /** The tool ran and its result says it failed (`isError: true`); not a failure of the request. */
   'tool-error',
+  /** The instances of one server answered the same call differently (`periscope fanout`). */
+  'answers-differ',
   'internal',
 ]);
 export type ErrorKind = z.infer<typeof ErrorKind>;

@@ -1,0 +1,120 @@
+import type { Command } from 'commander';
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import { toErrorInfo } from '../../core/diagnostics/classify-error';
+import { compareAnswers, type AnswerComparison, type InstanceAnswer } from '../../core/fanout/answer-diff';
+import { withConnection } from '../cli-session';
+import { actionCommand, requireArg, UsageError, type CommandContext } from '../command-context';
+import { normalizeConnectionOptions, withConnectionOptions } from '../connection-options';
+import { FailedOutcome } from '../error-report';
+import { buildToolArguments, checkArgsJson, splitPair } from '../tool-arguments';
+import { terminalSafe } from '../terminal-safe';
+import { findTool } from './call';
+
+/** Instances one fan-out may address: each is a connection of its own, all opened at once. */
+export const MAX_INSTANCES = 32;
+
+interface InstanceOutcome extends InstanceAnswer {
+  /** The tools/call round trip as this process saw it, ms; absent when the call was not made. */
+  latencyMs?: number;
+  error?: ErrorInfo;
+}
+
+/**
+ * `periscope fanout <url,url,... | remote,remote,...> <tool> [key=value ... | --args JSON]`: the
+ * same tools/call sent to every instance of one logical server (the seed's load-balanced
+ * `mcp-server-1`, `-2`, `-3`), each on its own connection with the shared options (headers,
+ * era, timeouts), at once. Prints each instance's latency and which answer it gave, grouped, and
+ * for the odd ones out the JSON paths where their answer differs from the most common one.
+ * `--ignore PATH` leaves a path out of the comparison (values that differ by design).
+ * Exit 0 when every instance answered alike; 38 (`answers-differ`) when one answered differently
+ * or failed; when all failed, the exit code of the first failure's kind.
+ */
+export function registerFanoutCommand(program: Command, cctx: CommandContext): void {
+  withConnectionOptions(
+    program
+      .command('fanout')
+      .argument('[instances]', 'the instances, comma-separated: server URLs or saved remotes\' names')
+      .argument('[tool]', 'tool name')
+      .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema)')
+      .usage('[options] <url,url,...|remote,remote,...> <tool> [key=value ...]')
+      .option('--args <json>', 'all tool arguments as one JSON object')
+      .option('--ignore <path>', 'leave this path of the answers out of the comparison, e.g. _meta or structuredContent.servedAt (repeatable)', (value: string, all: string[] = []) => [...all, value])
+      .description('send the same tool call to every instance of a server and show which instances answered differently'),
+  ).action(async (...params: unknown[]) => {
+    const cmd = actionCommand(params);
+    const opts = cmd.opts() as { args?: string; ignore?: string[] };
+    const options = normalizeConnectionOptions(cmd.opts());
+    if (options.stdio || cctx.stdioCommand) throw new UsageError('fanout reaches instances by URL or saved remote, not --stdio.', 'List the instances\' URLs, comma-separated.');
+    const [list, toolName, ...pairs] = cmd.args as string[];
+    const instances = parseInstances(requireArg(list, 'instances (comma-separated URLs or remote names)', cmd));
+    requireArg(toolName, 'tool name', cmd);
+    pairs.forEach(splitPair);
+    if (opts.args !== undefined) checkArgsJson(opts.args);
+
+    const outcomes = await Promise.all(
+      instances.map((instance) => callOn(cctx, instance, options, toolName!, opts.args, pairs)),
+    );
+    const comparison = compareAnswers(outcomes, opts.ignore ?? []);
+    cctx.out.data({ tool: toolName, instances: outcomes.map((o) => ({ ...o, answer: labelOf(comparison, o.instance) })), ...comparison });
+    for (const line of formatFanout(toolName!, outcomes, comparison)) cctx.out.line(line);
+    if (comparison.agree) return;
+    const failed = outcomes.filter((o) => o.error);
+    if (failed.length === outcomes.length) throw new FailedOutcome({ ...failed[0]!.error!, message: `Every instance failed; the first: ${failed[0]!.error!.message}` });
+    throw new FailedOutcome({
+      kind: 'answers-differ',
+      message: `${comparison.differing.length} of ${outcomes.length} instances answered ${toolName} differently from the rest.`,
+      hint: 'Compare the differing paths above: a stale deployment, a different configuration or data behind one instance. Leave out values that differ by design with --ignore.',
+      detail: { differing: comparison.differing.map((d) => d.instance) },
+    });
+  });
+}
+
+/** `a,b , c` → [a, b, c]; each names one instance (URL or saved remote); duplicates refused. */
+export function parseInstances(list: string): string[] {
+  const instances = list.split(',').map((item) => item.trim()).filter(Boolean);
+  if (instances.length < 2) throw new UsageError('fanout compares instances: give at least two, comma-separated.', 'Write e.g. `periscope fanout http://mcp-server-1:3000/mcp,http://mcp-server-2:3000/mcp echo message=hi`.');
+  if (instances.length > MAX_INSTANCES) throw new UsageError(`fanout addresses at most ${MAX_INSTANCES} instances at once (${instances.length} given).`, 'Split the list into several runs.');
+  const twice = instances.find((item, i) => instances.indexOf(item) !== i);
+  if (twice) throw new UsageError(`The instance ${twice} is listed twice.`, 'List each instance once.');
+  return instances;
+}
+
+async function callOn(cctx: CommandContext, instance: string, options: ReturnType<typeof normalizeConnectionOptions>, toolName: string, argsJson: string | undefined, pairs: string[]): Promise<InstanceOutcome> {
+  try {
+    return await withConnection(cctx, cctx.out, instance, options, async (connection) => {
+      const tool = await findTool(connection, toolName);
+      const args = buildToolArguments(argsJson, pairs, tool.inputSchema);
+      const started = performance.now();
+      const result = await connection.callTool(toolName, args);
+      return { instance, latencyMs: performance.now() - started, result };
+    });
+  } catch (error) {
+    return { instance, error: toErrorInfo(error) };
+  }
+}
+
+function labelOf(comparison: AnswerComparison, instance: string): string | undefined {
+  return comparison.groups.find((group) => group.instances.includes(instance))?.label;
+}
+
+/** The human report: one line per instance, then what differs for each odd one out. */
+export function formatFanout(tool: string, outcomes: InstanceOutcome[], comparison: AnswerComparison): string[] {
+  const width = Math.max(...outcomes.map((o) => o.instance.length));
+  const alike = comparison.groups[0]?.instances.length ?? 0;
+  const lines = [
+    comparison.agree
+      ? `${tool} on ${outcomes.length} instances: all answered alike`
+      : `${tool} on ${outcomes.length} instances: ${comparison.groups.length} different answers (${alike} gave answer A, the most common)`,
+  ];
+  for (const outcome of outcomes) {
+    const latency = outcome.latencyMs !== undefined ? `${outcome.latencyMs.toFixed(1).padStart(8)} ms` : '        —   ';
+    const answer = outcome.error ? `failed: ${outcome.error.kind}: ${outcome.error.message}` : `answer ${labelOf(comparison, outcome.instance)}`;
+    lines.push(`  ${terminalSafe(outcome.instance.padEnd(width))}  ${latency}  ${terminalSafe(answer)}`);
+  }
+  for (const odd of comparison.differing) {
+    if (odd.differences.length === 0) continue;
+    lines.push('', `${terminalSafe(odd.instance)} (answer ${odd.label}) differs from answer A at:`);
+    for (const difference of odd.differences) lines.push(`  ${terminalSafe(difference.path)}: ${terminalSafe(difference.expected)} → ${terminalSafe(difference.actual)}`);
+  }
+  return lines;
+}
