@@ -35,8 +35,9 @@ export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }:
             return (
               <tr key={run.runId} data-testid="load-run-row" data-status={run.status} aria-current={run.runId === shown ? 'true' : undefined}>
                 <th scope="row">
-                  <button type="button" className="link-button" onClick={() => onShow(run.runId)} aria-pressed={run.runId === shown}>
+                  <button type="button" className="link-button" onClick={() => onShow(run.runId)} title="Show this run's result">
                     Run {run.number}
+                    {run.runId === shown && <span className="visually-hidden"> (shown)</span>}
                   </button>
                 </th>
                 <td>{new Date(run.startedAt).toLocaleTimeString('en-GB')}</td>
