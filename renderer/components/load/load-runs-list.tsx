@@ -21,11 +21,11 @@ export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }:
       <table className="metrics-table load-runs" data-testid="load-runs">
         <thead>
           <tr>
+            <th scope="col">Compare</th>
             <th scope="col">Run</th>
             <th scope="col">Started</th>
             <th scope="col">Request and plan</th>
             <th scope="col">Outcome</th>
-            <th scope="col">Compare</th>
           </tr>
         </thead>
         <tbody>
@@ -34,6 +34,12 @@ export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }:
             const picked = compared.includes(run.runId);
             return (
               <tr key={run.runId} data-testid="load-run-row" data-status={run.status} aria-current={run.runId === shown ? 'true' : undefined}>
+                <td>
+                  <label className="load-compare-pick">
+                    <input type="checkbox" checked={picked} disabled={!ended || run.status === 'failed' || (!picked && compared.length >= 2)} onChange={() => onToggleCompare(run.runId)} />
+                    <span className="visually-hidden">Compare run {run.number}</span>
+                  </label>
+                </td>
                 <th scope="row">
                   <button type="button" className="link-button" onClick={() => onShow(run.runId)} title="Show this run's result">
                     Run {run.number}
@@ -42,15 +48,9 @@ export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }:
                 </th>
                 <td>{new Date(run.startedAt).toLocaleTimeString('en-GB')}</td>
                 <td className="load-run-plan">{describeRun(run.request, run.plan)}</td>
-                <td>
+                <td className="load-run-outcome">
                   {STATUS[run.status]}
                   {run.result && ` · ${run.result.count.toLocaleString('en-US')} req · ${run.result.throughputPerS.toFixed(1)}/s`}
-                </td>
-                <td>
-                  <label className="load-compare-pick">
-                    <input type="checkbox" checked={picked} disabled={!ended || run.status === 'failed' || (!picked && compared.length >= 2)} onChange={() => onToggleCompare(run.runId)} />
-                    <span className="visually-hidden">Compare run {run.number}</span>
-                  </label>
                 </td>
               </tr>
             );
