@@ -119,6 +119,17 @@ describe('a load run in the panel', () => {
     expect(panel.getByRole('button', { name: 'Start load run' })).toBeEnabled();
   });
 
+  it('holds at most the latest 5,000 live points however long the run goes', async () => {
+    const { panel, emit } = await openPanel();
+    fireEvent.change(await panel.findByLabelText('Tool'), { target: { value: 'echo' } });
+    fireEvent.change(panel.getByLabelText('Requests', { exact: true }), { target: { value: '20000' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Start load run' }));
+    await panel.findByTestId('load-running');
+    for (let i = 1; i <= 24; i++) emit({ type: 'load-progress', connectionId: 'c1', runId: 'r1', done: i * 500, failed: 0, elapsedMs: i * 100, planned: 20_000, latest: samples(500, i) });
+    expect(panel.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '12000');
+    expect(await panel.findByTestId('load-live-chart')).toHaveAttribute('data-points', '5000');
+  });
+
   it('keeps events that arrive before the start is answered', async () => {
     const { fake, panel } = await openPanel({
       'load:start': async () => {
