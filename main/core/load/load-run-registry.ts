@@ -93,7 +93,9 @@ export class LoadRunRegistry {
       if (!last) return;
       const planned = plan.count !== undefined ? { planned: plan.count } : {};
       const plannedMs = plan.durationMs !== undefined ? { plannedMs: plan.durationMs } : {};
-      this.options.emit({ type: 'load-progress', connectionId, runId, done: last.done, failed: last.failed, elapsedMs: last.elapsedMs, ...planned, ...plannedMs, latest });
+      // The newest ones only: the window draws them live, the full set comes with the end.
+      const newest = latest.at.length > MAX_PROGRESS_SAMPLES ? { at: latest.at.slice(-MAX_PROGRESS_SAMPLES), latencyMs: latest.latencyMs.slice(-MAX_PROGRESS_SAMPLES) } : latest;
+      this.options.emit({ type: 'load-progress', connectionId, runId, done: last.done, failed: last.failed, elapsedMs: last.elapsedMs, ...planned, ...plannedMs, latest: newest });
       latest = { at: [], latencyMs: [] };
       shownAt = last.elapsedMs;
     };
@@ -102,8 +104,8 @@ export class LoadRunRegistry {
       all.add(at, p.latencyMs);
       latest.at.push(at);
       latest.latencyMs.push(p.latencyMs);
-      // The newest ones only: the window draws them live, the full set comes with the end.
-      if (latest.at.length > MAX_PROGRESS_SAMPLES) latest = { at: latest.at.slice(-MAX_PROGRESS_SAMPLES), latencyMs: latest.latencyMs.slice(-MAX_PROGRESS_SAMPLES) };
+      // Trimmed now and then, not on every request: memory stays bounded between two events.
+      if (latest.at.length >= 2 * MAX_PROGRESS_SAMPLES) latest = { at: latest.at.slice(-MAX_PROGRESS_SAMPLES), latencyMs: latest.latencyMs.slice(-MAX_PROGRESS_SAMPLES) };
       last = p;
       if (p.elapsedMs - shownAt >= this.every) emitProgress();
     };
