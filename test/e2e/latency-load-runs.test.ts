@@ -28,6 +28,18 @@ afterAll(async () => {
 
 const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
 const loadPanel = () => activePanel().getByTestId('load-panel');
+/** looksAt at each width with `part` scrolled to the top of its pane first (the panel is taller than a 900 px window). */
+async function looksAtPart(name: string, part: ReturnType<Page['locator']>): Promise<void> {
+  for (const width of [900, 1600]) {
+    await page.setViewportSize({ width, height: width <= 900 ? 700 : 1000 });
+    // Only the section's own pane scrolls (scrollIntoView would shift the whole window too).
+    await part.evaluate((element) => {
+      const pane = element.closest('.latency-view')!;
+      pane.scrollTop += element.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    });
+    await looksAt(app, page, name, [width]);
+  }
+}
 const progressNow = async () => Number(await loadPanel().getByRole('progressbar').getAttribute('aria-valuenow'));
 
 describe('load runs in the Latency section', () => {
@@ -51,8 +63,7 @@ describe('load runs in the Latency section', () => {
     const first = await progressNow();
     await expect.poll(progressNow, { timeout: 5000 }).toBeGreaterThan(first);
     await expect.poll(() => panel.getByTestId('load-live-chart').getAttribute('data-points'), { timeout: 5000 }).not.toBe('0');
-    await panel.getByTestId('load-running').scrollIntoViewIfNeeded();
-    await looksAt(app, page, 'load-run-running');
+    await looksAtPart('load-run-running', panel.getByTestId('load-running'));
     await panel.getByRole('button', { name: 'Cancel run' }).click();
     const result = panel.getByTestId('load-result');
     await expect.poll(() => result.count(), { timeout: 10_000 }).toBe(1);
@@ -65,8 +76,7 @@ describe('load runs in the Latency section', () => {
     expect(summary).toContain('0 failed');
     expect(await result.getByTestId('load-figures').locator('td').count()).toBe(7);
     expect(await panel.getByTestId('load-run-row').getAttribute('data-status')).toBe('cancelled');
-    await result.scrollIntoViewIfNeeded();
-    await looksAt(app, page, 'load-run-cancelled');
+    await looksAtPart('load-run-cancelled', result);
   });
 
   it('starts a second run from the keyboard, and compares the two side by side', async () => {
@@ -89,7 +99,6 @@ describe('load runs in the Latency section', () => {
     expect(rows).toEqual(['throughput', 'p50', 'p90', 'p99', 'p99.9', 'max', 'failed']);
     await expect.poll(() => compare.getByTestId('load-compare-chart').count(), { timeout: 5000 }).toBe(1);
     expect(await compare.getByTestId('load-compare-chart').getByRole('img').getAttribute('aria-label')).toMatch(/Run 1, Run 2/);
-    await compare.scrollIntoViewIfNeeded();
-    await looksAt(app, page, 'load-run-compare');
+    await looksAtPart('load-run-compare', compare);
   });
 });
