@@ -9,6 +9,7 @@ import { forgetPrompts } from './prompt-actions';
 import { forgetResources } from './resource-actions';
 import { forgetServerRequests } from './server-request-actions';
 import { forgetTools } from './tool-actions';
+import { useLoadRunsStore } from '../stores/load-runs-store';
 
 /**
  * Connects a saved remote and opens its tab. A failed attempt still resolves with the
@@ -59,6 +60,7 @@ export function dismissConnection(connectionId: string): void {
   forgetResources(connectionId);
   forgetPrompts(connectionId);
   forgetServerRequests(connectionId);
+  useLoadRunsStore.getState().forget(connectionId);
   useConnectionsStore.getState().remove(connectionId);
 }
 

@@ -11,6 +11,7 @@ import { refreshOnListChanged } from './list-changes';
 import { applyLogMessages } from './log-actions';
 import { applyServerRequest, applyServerRequestSettled } from './server-request-actions';
 import { applyCallProgress, applyTaskStatus } from './tool-actions';
+import { applyLoadEvent } from './load-actions';
 
 /** Writes one event from main into the stores. */
 export function applyMainEvent(event: MainEvent): void {
@@ -36,6 +37,10 @@ export function applyMainEvent(event: MainEvent): void {
       return;
     case 'server-request-settled':
       applyServerRequestSettled(event);
+      return;
+    case 'load-progress':
+    case 'load-ended':
+      applyLoadEvent(event);
       return;
     case 'connection-state':
       applyConnectionState(event.info);

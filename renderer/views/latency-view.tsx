@@ -4,6 +4,7 @@ import { MetricsTable } from '../components/metrics/metrics-table';
 import { loadMetrics } from '../bridge/metrics-actions';
 import { useMetricsStore } from '../stores/metrics-store';
 import { formatLatency } from '../trace/entry-fields';
+import { LoadRunPanel } from './load-run-panel';
 
 // The chart library loads with the first chart.
 const LatencyChart = lazy(() => import('../components/metrics/latency-chart').then((m) => ({ default: m.LatencyChart })));
@@ -16,7 +17,8 @@ export const LIVE_METRICS_INTERVAL_MS = 1000;
  * The Latency section: request analytics per method and per tool, resource or prompt name
  * (count, failures by kind, throughput, HDR percentiles). For a connection, main computes them
  * from the trace bus as traffic flows and the section asks for them again every second while
- * shown; for an opened session file they came with the file (`connectionId` absent).
+ * shown; for an opened session file they came with the file (`connectionId` absent). A
+ * connection's section ends with its Load run panel (see LoadRunPanel).
  */
 export function LatencyView({ tabId, connectionId, live }: { tabId: string; connectionId?: string; live?: boolean }) {
   const slot = useMetricsStore((s) => s.slots[tabId]);
@@ -63,6 +65,7 @@ export function LatencyView({ tabId, connectionId, live }: { tabId: string; conn
         Round trip as captured: from the request leaving Periscope to its answer arriving. Percentiles from an HDR histogram (within 0.1 %). Each round of a 2026-07-28 multi-round call counts as a
         request.
       </p>
+      {connectionId && <LoadRunPanel connectionId={connectionId} live={live === true} />}
     </section>
   );
 }

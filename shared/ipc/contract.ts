@@ -7,6 +7,7 @@ import { AppSettings, AppSettingsPatch } from '../model/settings';
 import { LatencySamples, MetricsSnapshot } from '../model/metrics';
 import { LogLevel, LogMessage } from '../model/log-message';
 import { TaskStatusUpdate } from '../model/task';
+import { LoadEndedEvent, LoadPlan, LoadProgressEvent, LoadRequest } from '../model/load-run';
 import { PendingServerRequest, Roots, ServerRequestAnswer, ServerRequestPolicy, SettledServerRequest } from '../model/server-request';
 import { Id, NoInput, Done, Cancelled, Tool, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
 export { ToolCallOutcome, RemoteSaved, ImportOutcome, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, MAX_SAVED_BLOB_CHARS, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
@@ -149,6 +150,16 @@ export const contract = {
     output: z.object({ remote: Remote, notified: z.number().int() }),
   },
 
+  /**
+   * Starts a load run in main on a live connection (the runner `periscope load` uses): `request`
+   * sent over and over as `plan` says. Resolves with the run's id at once; 'load-progress' events
+   * follow (about 10 a second), then one 'load-ended' with the result. A plan that cannot run
+   * fails with `invalid-input`, its `detail.field` naming the field.
+   */
+  'load:start': { input: OnConnection.extend({ request: LoadRequest, plan: LoadPlan }), output: z.object({ runId: z.string() }) },
+  /** Stops a run: nothing more is sent; its 'load-ended' carries the partial result, `cancelled: true`. */
+  'load:cancel': { input: z.object({ runId: Id }), output: z.object({ cancelled: z.boolean() }) },
+
   /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */
   'trace:snapshot': { input: OnConnection, output: TraceSnapshot },
 
@@ -218,6 +229,10 @@ export const MainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('server-request'), request: PendingServerRequest }),
   /** A server request was answered (by the user, the policy, the app) or ended unanswered. */
   z.object({ type: z.literal('server-request-settled'), record: SettledServerRequest }),
+  /** How far a load run is, at most about 10 a second, with the latencies measured since the last one. */
+  LoadProgressEvent,
+  /** A load run ended: its result (partial when cancelled) or why it could not run, and its samples (bounded). */
+  LoadEndedEvent,
 ]);
 export type MainEvent = z.infer<typeof MainEvent>;
 export type MainEventType = MainEvent['type'];

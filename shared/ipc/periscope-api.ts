@@ -74,6 +74,11 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       /** Stores the remote's policy and/or roots (roots changes are announced to live 2025-era connections). */
       configure: call('remotes:set-server-requests', (remoteId: string, patch: { policy?: ChannelInput<'remotes:set-server-requests'>['policy']; roots?: ChannelInput<'remotes:set-server-requests'>['roots'] }) => ({ remoteId, ...patch })),
     },
+    load: {
+      /** Starts a load run in main; its progress and end arrive as 'load-progress' and 'load-ended' events. */
+      start: call('load:start', (connectionId: string, request: ChannelInput<'load:start'>['request'], plan: ChannelInput<'load:start'>['plan']) => ({ connectionId, request, plan })),
+      cancel: call('load:cancel', (runId: string) => ({ runId })),
+    },
     trace: {
       snapshot: call('trace:snapshot', onConnection),
     },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../core/load/load-compare';
+import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../../shared/load/load-compare';
 import type { ErrorKind } from '../../../shared/model/error-info';
 import { EXIT_CODES } from '../../core/diagnostics/exit-codes';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';

@@ -1,4 +1,5 @@
 import { LOG_LEVEL_META_KEY, type RequestOptions, type SubscriptionFilter, type Tool } from '@modelcontextprotocol/client';
+import { z } from 'zod';
 import type { LogLevel } from '../../../shared/model/log-message';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
@@ -245,6 +246,15 @@ export abstract class ConnectionRequests {
   }
 
   /**
+   * Any JSON-RPC request by method name with its params (a load run of "any method"): resolves
+   * with the server's result as sent, unchecked. Not sent again after a session expiry, since the
+   * method may change state.
+   */
+  sendRequest(method: string, params?: Record<string, unknown>, opts?: PerRequestOptions) {
+    return this.run((client, options) => client.request({ method, ...(params ? { params } : {}) } as never, ANY_RESULT, options), opts, method);
+  }
+
+  /**
    * Tells the server the client's roots changed: `notifications/roots/list_changed` (2025 era,
    * client/roots). Resolves with 'sent', or 'modern' on a 2026-07-28 connection, where roots are
    * deprecated and there is no session to notify: a server asks for the roots inside the request
@@ -293,3 +303,6 @@ function cancelledBy(signal: AbortSignal): DOMException {
   const reason = signal.reason instanceof Error ? signal.reason.message : signal.reason === undefined ? 'cancelled' : String(signal.reason);
   return new DOMException(reason, 'AbortError');
 }
+
+/** A result of any shape: the server's answer to a method Periscope does not model. */
+const ANY_RESULT = z.looseObject({});

@@ -1,24 +1,8 @@
-import type { LatencyFigures } from '../../../shared/model/metrics';
+import type { LoadFailures, LoadPlan, LoadResult } from '../../../shared/model/load-run';
 import { isPeriscopeError } from '../diagnostics/periscope-error';
 import { LatencyHistogram } from '../metrics/latency-histogram';
 
-/** What to run: N requests or for a duration, by C workers, optionally at a fixed rate. */
-export interface LoadPlan {
-  /** Measured requests to send (after the warm-up). One of count and durationMs is required. */
-  count?: number;
-  /** Keep sending for this long, in ms (after the warm-up). */
-  durationMs?: number;
-  /** Requests in flight at once (workers). */
-  concurrency: number;
-  /**
-   * A fixed arrival rate, requests per second: request i is due at start + i / rate, and its
-   * latency is measured from when it was due, not from when a free worker sent it, so a slow
-   * server cannot hide its queueing (no coordinated omission).
-   */
-  ratePerS?: number;
-  /** Requests sent first and not counted (connections warmed, JIT, caches). */
-  warmup?: number;
-}
+export type { LoadPlan, LoadResult, LoadFailures } from '../../../shared/model/load-run';
 
 export interface LoadProgress {
   /** Measured requests ended so far (answered or failed). */
@@ -27,27 +11,8 @@ export interface LoadProgress {
   elapsedMs: number;
   /** The count asked for, when the plan has one. */
   planned?: number;
-}
-
-export interface LoadFailures {
-  count: number;
-  /** The first failure's message, as an example of the kind. */
-  example: string;
-}
-
-export interface LoadResult {
-  /** Measured requests that ended (answered or failed). */
-  count: number;
-  ok: number;
-  /** Failures by kind: the error's kind (`timeout`, `protocol`, …) or `tool-error` for an isError result. */
-  errors: Record<string, LoadFailures>;
-  /** From the first measured send to the last end, ms. */
-  durationMs: number;
-  throughputPerS: number;
-  /** Over every measured request, failed ones included (a failure took time too). */
-  latency?: LatencyFigures;
-  /** The run was stopped before its plan ended; the figures cover what ran. */
-  cancelled: boolean;
+  /** The latency of the request that just ended, ms (from its due time under a fixed rate). */
+  latencyMs: number;
 }
 
 /** One request: resolves with its result (a tools/call result, say) or rejects with why it failed. */
@@ -92,8 +57,9 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: { sign
         fail(isPeriscopeError(error) ? error.info.kind : 'error', error instanceof Error ? error.message : String(error));
       }
       lastEnd = now();
-      histogram.record(lastEnd - sent);
-      options.onProgress?.({ done: ok + failed, failed, elapsedMs: lastEnd - started, ...(plan.count !== undefined ? { planned: plan.count } : {}) });
+      const latencyMs = lastEnd - sent;
+      histogram.record(latencyMs);
+      options.onProgress?.({ done: ok + failed, failed, elapsedMs: lastEnd - started, ...(plan.count !== undefined ? { planned: plan.count } : {}), latencyMs });
     }
   };
   const fail = (kind: string, message: string) => {
@@ -118,7 +84,12 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: { sign
   };
 }
 
-function checkPlan(plan: LoadPlan): void {
+/**
+ * Refuses a plan runLoad cannot run, with a RangeError that names the field and says why (no
+ * count nor duration, a concurrency, count or warm-up that is not a whole number, a rate or
+ * duration not above 0).
+ */
+export function checkPlan(plan: LoadPlan): void {
   if (plan.count === undefined && plan.durationMs === undefined) throw new RangeError('a load run needs a request count or a duration');
   if (!Number.isInteger(plan.concurrency) || plan.concurrency < 1) throw new RangeError(`concurrency must be a whole number of at least 1, not ${plan.concurrency}`);
   if (plan.count !== undefined && (!Number.isInteger(plan.count) || plan.count < 1)) throw new RangeError(`the request count must be a whole number of at least 1, not ${plan.count}`);

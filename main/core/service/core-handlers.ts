@@ -13,6 +13,7 @@ import { resourceSaveHandlers } from './resource-save-handlers';
 import { logHandlers } from './log-handlers';
 import { toolCallHandlers } from './tool-call-handlers';
 import { serverRequestService } from './server-request-handlers';
+import { loadRunHandlers } from './load-run-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
 export type CoreHandlers = { [C in Channel]: CoreHandler<C> };
@@ -54,6 +55,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
   const lookup = new ConnectionLookup(deps.manager, undefined, deps.sessions);
   const metrics = new MetricsRegistry();
   const logs = logHandlers({ lookup, manager: deps.manager, emit });
+  const loads = loadRunHandlers({ lookup, manager: deps.manager, emit });
   const serverRequests = serverRequestService({ manager: deps.manager, remotes: deps.remotes, lookup, emit });
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
@@ -71,6 +73,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
       return metrics.samples(connectionId, since);
     },
     ...logs.handlers,
+    ...loads.handlers,
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };
@@ -92,6 +95,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     },
     shutdown() {
       shutdown ??= (async () => {
+        loads.stop();
         try {
           await deps.manager.closeAll();
         } finally {

@@ -36,6 +36,8 @@ export interface ConnectionPort {
   listPrompts(): Promise<unknown>;
   getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;
   ping(): Promise<{ latencyMs: number }>;
+  /** Any JSON-RPC request by method name, its result unchecked (see ConnectionRequests.sendRequest). */
+  sendRequest?(method: string, params?: Record<string, unknown>): Promise<unknown>;
   /** tools/call as an MCP 2025-11-25 task; see ConnectionRequests.callToolAsTask. */
   callToolAsTask(
     name: string,

@@ -10,14 +10,14 @@ import { UPlotChart } from './uplot-chart';
  * time range, double-click to zoom out; the legend under it names each method's colour and
  * shows the values under the cursor.
  */
-export function LatencyChart({ samples, label }: { samples: LatencySamples; label: string }) {
+export function LatencyChart({ samples, label, testId = 'latency-chart' }: { samples: LatencySamples; label: string; testId?: string }) {
   // Rebuilt only when new samples arrive, not on every render of the section.
   const data = useMemo(() => chartData(samples), [samples]);
   return (
     <UPlotChart
       data={data}
       options={latencyChartOptions}
-      testId="latency-chart"
+      testId={testId}
       points={samples.at.length}
       caption={
         <>
@@ -33,20 +33,20 @@ export function LatencyChart({ samples, label }: { samples: LatencySamples; labe
  * The distribution per method as percentile curves: how slow the slowest 10 %, 1 %, 0.1 % were
  * (x in "nines": p0, p90, p99, p99.9, p99.99), the usual way to read a latency tail.
  */
-export function LatencyDistributionChart({ samples }: { samples: LatencySamples }) {
+export function LatencyDistributionChart({ samples, label = 'Latency distribution', what = 'method', testId = 'latency-distribution' }: { samples: LatencySamples; label?: string; what?: string; testId?: string }) {
   const data = useMemo(() => percentileCurves(samples), [samples]);
   return (
     <UPlotChart
       data={data}
       options={distributionChartOptions}
-      testId="latency-distribution"
+      testId={testId}
       points={samples.at.length}
       caption={
         <>
-          Latency distribution <span className="muted">· percentile curve per method, the tail to the right</span>
+          {label} <span className="muted">· percentile curve per {what}, the tail to the right</span>
         </>
       }
-      description={`Latency distribution: the percentile curve of ${data.methods.join(', ')}`}
+      description={`${label}: the percentile curve of ${data.methods.join(', ')}`}
     />
   );
 }

@@ -17,6 +17,7 @@ import { useTraceStore } from '../../../renderer/stores/trace-store';
 import { useTraceViewStore } from '../../../renderer/stores/trace-view-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
 import { useMetricsStore } from '../../../renderer/stores/metrics-store';
+import { useLoadRunsStore } from '../../../renderer/stores/load-runs-store';
 
 /** Thrown by a handler to answer `{ ok: false, error }`. */
 export class FakeFailure {
@@ -69,6 +70,7 @@ export function resetStores(): void {
   useResourcesStore.setState({ slots: {} });
   usePromptsStore.setState({ slots: {} });
   useMetricsStore.setState({ slots: {} });
+  useLoadRunsStore.setState({ slots: {} });
   useLogsStore.setState({ slots: {} });
   useServerRequestsStore.setState({ slots: {}, loaded: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });

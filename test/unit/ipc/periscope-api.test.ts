@@ -52,6 +52,8 @@ describe('createPeriscopeApi', () => {
     await api.connections.getPrompt('c1', 'greet', { who: 'you' });
     await api.connections.ping('c1');
     await api.trace.snapshot('c1');
+    await api.load.start('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 });
+    await api.load.cancel('run-1');
     await api.logs.snapshot('c1');
     await api.logs.setLevel('c1', 'warning');
     await api.serverRequests.list('c1');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareLoadRuns, formatFigureChange } from '../../../main/core/load/load-compare';
+import { compareLoadRuns, formatFigureChange } from '../../../shared/load/load-compare';
 import type { LoadResult } from '../../../main/core/load/load-run';
 
 const figures = (p50: number) => ({ min: 1, mean: p50, p50, p90: p50 * 2, p95: p50 * 3, p99: p50 * 4, p999: p50 * 5, max: p50 * 6 });

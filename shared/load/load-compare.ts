@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { LatencyFigures } from '../../../shared/model/metrics';
-import type { LoadResult } from './load-run';
+import { LatencyFigures } from '../model/metrics';
+import type { LoadResult } from '../model/load-run';
+
+/**
+ * Comparing two load runs, shared by `periscope load --compare` and the Latency section's run
+ * comparison (so both say the same figures the same way).
+ */
 
 /** What a saved run (`periscope load --json` output) must hold to be compared with. */
 export const SavedLoadRun = z.looseObject({
@@ -35,7 +40,7 @@ const FIGURES: Array<{ figure: string; unit: FigureChange['unit']; of: (r: Saved
  * Two runs side by side: each figure before and now, and the change as a fraction of before
  * (null when before was 0). Figures a run does not have (no answer, so no latency) are left out.
  */
-export function compareLoadRuns(before: SavedLoadRun, now: LoadResult): FigureChange[] {
+export function compareLoadRuns(before: SavedLoadRun, now: LoadResult | SavedLoadRun): FigureChange[] {
   return FIGURES.flatMap(({ figure, unit, of }) => {
     const b = of(before);
     const n = of(now as unknown as SavedLoadRun);

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { appLocators } from './support/app-locators';
+import { launchChromium } from './support/browser';
+import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { looksAt } from './support/layout-checks';
+
+/**
+ * Load runs from the Latency section, in Chromium on the production renderer, against the
+ * built-in playground's echo tool through the real core: the progress bar moves, Cancel keeps the
+ * partial result marked cancelled, a second run (started from the keyboard) ends, and the two are
+ * compared. Looked at in both schemes at 900 and 1600 px.
+ */
+let browser: Browser;
+let app: E2eApp;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  app = await startE2eApp(browser);
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+});
+
+const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
+const loadPanel = () => activePanel().getByTestId('load-panel');
+/** looksAt at each width with `part` scrolled to the top of its pane first (the panel is taller than a 900 px window). */
+async function looksAtPart(name: string, part: ReturnType<Page['locator']>): Promise<void> {
+  for (const width of [900, 1600]) {
+    await page.setViewportSize({ width, height: width <= 900 ? 700 : 1000 });
+    // Only the section's own pane scrolls (scrollIntoView would shift the whole window too).
+    await part.evaluate((element) => {
+      const pane = element.closest('.latency-view')!;
+      pane.scrollTop += element.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    });
+    await looksAt(app, page, name, [width]);
+  }
+}
+const progressNow = async () => Number(await loadPanel().getByRole('progressbar').getAttribute('aria-valuenow'));
+
+describe('load runs in the Latency section', () => {
+  it('runs echo under load with a moving progress bar, cancels it and keeps the partial result marked cancelled', async () => {
+    await expect.poll(() => remoteItem('Playground').count(), { timeout: 10_000 }).toBe(1);
+    await connect('Playground');
+    await showSection('Latency');
+    const panel = loadPanel();
+    await panel.scrollIntoViewIfNeeded();
+    await expect.poll(() => panel.getByLabel('Tool', { exact: true }).locator('option').count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await panel.getByLabel('Tool', { exact: true }).selectOption('echo');
+    await panel.getByLabel('Arguments (JSON object)').fill('{"message": "hello"}');
+    await panel.getByLabel('Requests', { exact: true }).fill('2000');
+    await panel.getByLabel('Concurrency', { exact: true }).fill('2');
+    await panel.getByLabel('Fixed rate (requests/s)').fill('20');
+    await panel.getByRole('button', { name: 'Start load run' }).click();
+    const bar = panel.getByRole('progressbar', { name: 'Run 1 progress' });
+    await expect.poll(() => bar.count(), { timeout: 5000 }).toBe(1);
+    expect(await bar.getAttribute('aria-valuemax')).toBe('2000');
+    await expect.poll(progressNow, { timeout: 5000 }).toBeGreaterThan(0);
+    const first = await progressNow();
+    await expect.poll(progressNow, { timeout: 5000 }).toBeGreaterThan(first);
+    await expect.poll(() => panel.getByTestId('load-live-chart').getAttribute('data-points'), { timeout: 5000 }).not.toBe('0');
+    await looksAtPart('load-run-running', panel.getByTestId('load-running'));
+    await panel.getByRole('button', { name: 'Cancel run' }).click();
+    const result = panel.getByTestId('load-result');
+    await expect.poll(() => result.count(), { timeout: 10_000 }).toBe(1);
+    expect(await panel.getByRole('progressbar').count()).toBe(0);
+    expect(await result.getByTestId('load-cancelled').innerText()).toMatch(/cancelled: partial result/);
+    const summary = await result.getByTestId('load-summary').innerText();
+    const count = Number(/^([\d,]+) requests/.exec(summary)![1]!.replace(/,/g, ''));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(2000);
+    expect(summary).toContain('0 failed');
+    expect(await result.getByTestId('load-figures').locator('td').count()).toBe(7);
+    expect(await panel.getByTestId('load-run-row').getAttribute('data-status')).toBe('cancelled');
+    await looksAtPart('load-run-cancelled', result);
+  });
+
+  it('starts a second run from the keyboard, and compares the two side by side', async () => {
+    const panel = loadPanel();
+    await panel.getByLabel('Fixed rate (requests/s)').fill('');
+    const requests = panel.getByLabel('Requests', { exact: true });
+    await requests.fill('300');
+    await panel.getByLabel('Concurrency', { exact: true }).fill('4');
+    await requests.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panel.locator('[data-testid="load-run-row"][data-status="done"]').count(), { timeout: 30_000 }).toBe(1);
+    expect(await panel.getByTestId('load-summary').innerText()).toMatch(/^300 requests/);
+    await panel.getByLabel('Compare run 1').check();
+    // Tab reaches the second box; Space ticks it.
+    await panel.getByLabel('Compare run 2').focus();
+    await page.keyboard.press('Space');
+    const compare = panel.getByTestId('load-compare');
+    await expect.poll(() => compare.count()).toBe(1);
+    const rows = await compare.getByTestId('load-compare-table').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-figure')));
+    expect(rows).toEqual(['throughput', 'p50', 'p90', 'p99', 'p99.9', 'max', 'failed']);
+    await expect.poll(() => compare.getByTestId('load-compare-chart').count(), { timeout: 5000 }).toBe(1);
+    expect(await compare.getByTestId('load-compare-chart').getByRole('img').getAttribute('aria-label')).toMatch(/Run 1, Run 2/);
+    await looksAtPart('load-run-compare', compare);
+  });
+});
