@@ -14,7 +14,7 @@ describe('Run as task', () => {
     expect(onChange).toHaveBeenCalledWith(true);
   });
 
-  it('is checked and fixed for a tool that requires it; absent where tasks are not offered or not spoken', () => {
+  it('is checked and fixed for a tool that requires it; absent where tasks are not offered', () => {
     const { rerender, container } = render(<TaskOption toolName="build" support="required" serverOffers era="legacy" checked={false} onChange={() => undefined} />);
     expect(screen.getByRole('checkbox', { name: 'Run as task' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Run as task' })).toBeDisabled();
@@ -22,8 +22,11 @@ describe('Run as task', () => {
     expect(container).toBeEmptyDOMElement();
     rerender(<TaskOption toolName="build" support="optional" serverOffers={false} era="legacy" checked={false} onChange={() => undefined} />);
     expect(container).toBeEmptyDOMElement();
-    rerender(<TaskOption toolName="build" support="optional" serverOffers era="modern" checked={false} onChange={() => undefined} />);
+    rerender(<TaskOption toolName="build" support="optional" serverOffers={false} era="modern" checked={false} onChange={() => undefined} />);
     expect(container).toBeEmptyDOMElement();
+    // 2026-07-28: offered where the server declares the tasks extension; the server decides per call.
+    rerender(<TaskOption toolName="build" support="optional" serverOffers era="modern" checked={false} onChange={() => undefined} />);
+    expect(screen.getByRole('checkbox', { name: 'Run as task' })).toHaveAccessibleDescription(/It may answer at once instead/);
   });
 
   it('shows the status line and the history', () => {
