@@ -72,6 +72,7 @@ describe('tools run as tasks in the 2026-07-28 era', () => {
       'the question',
     );
     expect(pending).toMatchObject({ method: 'elicitation/create', era: 'modern', params: { message: 'Whom should I greet?' } });
+    expect(pending.round).toMatchObject({ method: 'tools/call', name: 'ask_name', key: 'name-1', round: 1, taskId: expect.any(String) });
     await test.call('server-requests:answer', { connectionId, requestId: (pending as PendingServerRequest).id, answer: { action: 'accept', content: { name: 'Ada' } } });
     expect(await calling).toMatchObject({ ok: true, value: { result: { content: [{ text: 'Hello, Ada!' }] }, task: { status: 'completed' } } });
     expect(statuses('m-2')).toEqual(['working:started', 'input_required:waiting for a name', 'completed:greeted']);

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { TaskOption } from '../../../renderer/components/tools/task-option';
 import { TaskHistory, TaskStatusLine } from '../../../renderer/components/tools/task-status';
 import { cliCallCommand } from '../../../renderer/workbench/cli-command';
+import { requestOrigin } from '../../../renderer/components/server-requests/request-heading';
 
 describe('Run as task', () => {
   it('is offered for an optional task tool on a server with tasks, and toggles', () => {
@@ -46,5 +47,13 @@ describe('Run as task', () => {
 
   it('copies as a CLI command with --task', () => {
     expect(cliCallCommand({ remote: undefined, url: 'http://127.0.0.1:1/mcp', tool: 'slow_report', argumentsText: '{"steps":3}', asTask: true })).toBe(`periscope call http://127.0.0.1:1/mcp slow_report --args '{"steps":3}' --task`);
+  });
+});
+
+describe('a question asked by a 2026-07-28 task', () => {
+  it('says which task of which call asked', () => {
+    const round = { rootSeq: 3, round: 1, method: 'tools/call', name: 'ask_name', key: 'name-1', taskId: '786512e2-9e0d-44bd-8f29-789f320fe840' };
+    expect(requestOrigin({ era: 'modern', round })).toBe('Inside your tools/call ask_name task 786512e2…, question 1 (2026-07-28 tasks extension)');
+    expect(requestOrigin({ era: 'modern', round: { ...round, taskId: undefined } })).toBe('Inside your tools/call ask_name call, round 1 (2026-07-28 input_required)');
   });
 });
