@@ -1,6 +1,6 @@
 import { ProtocolError, type Client, type RequestOptions, type Tool } from '@modelcontextprotocol/client';
 import { z } from 'zod';
-import { PeriscopeError } from '../diagnostics/periscope-error';
+import { isPeriscopeError, PeriscopeError } from '../diagnostics/periscope-error';
 import { runModernToolTask } from '../tasks/modern-tool-task';
 import { taskRefusal } from '../tasks/task-support';
 import { runToolTask, type TaskStatusUpdate, type ToolTaskOptions, type ToolTaskOutcome } from '../tasks/tool-task';
@@ -41,7 +41,10 @@ export async function callToolAsTask(deps: TaskCallDeps, name: string, args: Rec
       deps.run((client, o: RequestOptions) => client.request({ method, params } as never, schema, o), method === 'tools/call' ? `tools/call "${name}" as a task` : undefined);
     return runToolTask(send, name, args, options);
   }
-  const outcome = await runModernToolTask(modernTaskPort(deps.run, deps.client, deps.logMeta), name, args, options);
+  // An answer that could not be given (sampling not configured, a rejected request) is said as in a multi-round call.
+  const outcome = await runModernToolTask(modernTaskPort(deps.run, deps.client, deps.logMeta), name, args, options).catch(async (error: unknown) => {
+    throw isPeriscopeError(error) ? error : await deps.failure(error);
+  });
   if (outcome.status !== 'failed' || !outcome.error) return outcome;
   const { code, message, data } = outcome.error;
   const failure = await deps.failure(new ProtocolError(code, message, data));

@@ -106,6 +106,18 @@ describe('call --task in the 2026-07-28 era (tasks extension, SEP-2663)', () => 
     expect(update?.body?.params?.inputResponses).toEqual({ 'name-1': { action: 'decline' } });
   });
 
+  it('a sampling request inside the task: answered by --sampling reply:TEXT; without it, the task is cancelled and the command says why', async () => {
+    const replied = await periscope(['call', modern.url, 'ask_model', '--task', '--sampling', 'reply:pong']);
+    expect(replied.code, replied.stderr).toBe(0);
+    expect(replied.stdout.trim()).toBe('Model said: pong');
+    const refused = await periscope(['call', modern.url, 'ask_model', '--task', '--json']);
+    expect(refused.code).toBe(11);
+    const out = JSON.parse(refused.stdout) as { error: { kind: string; message: string } };
+    expect(out.error.message).toMatch(/sampling/i);
+    const lastTask = [...modern.tasks.values()].filter((t) => t.tool === 'ask_model').at(-1)!;
+    expect(lastTask.cancelRequested).toBe(true);
+  });
+
   it('a server that answers without a task: the result on stdout, a note on stderr, task null in --json', async () => {
     const run = await periscope(['call', modern.url, 'quick', '--task', '--json']);
     expect(run.code, run.stderr).toBe(0);
