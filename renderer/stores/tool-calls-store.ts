@@ -15,7 +15,7 @@ export interface ToolCall {
   startedAt: number;
   status: 'running' | 'cancelling' | 'done' | 'failed';
   progress?: { progress: number; total?: number; message?: string };
-  /** Run as a task (MCP 2025-11-25); `task` is its latest status while it runs. */
+  /** Run as a task (MCP 2025-11-25, or the 2026-07-28 tasks extension); `task` is its latest status while it runs. */
   asTask?: boolean;
   task?: TaskStatusUpdate;
   outcome?: ToolCallOutcome;

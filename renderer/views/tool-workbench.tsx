@@ -39,8 +39,8 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
   const capabilities = useConnectionsStore((s) => s.infos[connectionId]?.capabilities);
   const era = useConnectionsStore((s) => s.infos[connectionId]?.era);
   const [asTaskChosen, setAsTask] = useState(false);
-  const taskSupport = toolTaskSupport(capabilities, tool as { execution?: { taskSupport?: string } });
-  const taskable = era !== 'modern' && taskSupport.serverOffers && taskSupport.support !== 'forbidden';
+  const taskSupport = toolTaskSupport(capabilities, tool as { execution?: { taskSupport?: string } }, era);
+  const taskable = taskSupport.serverOffers && taskSupport.support !== 'forbidden';
   const asTask = taskable && (taskSupport.support === 'required' || asTaskChosen);
   const remote = useRemotesStore((s) => s.remotes.find((r) => r.id === remoteId));
   const waiting = useServerRequestsStore((s) => pendingCount(s, connectionId));

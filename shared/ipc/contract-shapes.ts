@@ -47,7 +47,7 @@ export const ToolCallOutcome = z.object({
   latencyMs: z.number().optional(),
   /** 2026-07-28: how many tools/call requests the call took (more than 1 after input_required). */
   rounds: z.number().int().optional(),
-  /** A call run as a task (MCP 2025-11-25): its id, final status and every status seen. */
+  /** A call run as a task (either era): its id, final status and every status seen; absent when a 2026-07-28 server answered without a task. */
   task: z.object({ taskId: z.string(), status: TaskStatus, history: z.array(TaskStatusUpdate) }).optional(),
 });
 export type ToolCallOutcome = z.infer<typeof ToolCallOutcome>;

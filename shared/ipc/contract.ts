@@ -67,7 +67,7 @@ export const contract = {
       argumentsJson: z.string().max(MAX_ARGUMENTS_CHARS).optional(),
       timeoutMs: z.number().int().positive().optional(),
       callId: Id.optional(),
-      /** Run it as a task (MCP 2025-11-25): status changes arrive as 'task-status' events; cancel sends tasks/cancel. */
+      /** Run it as a task (MCP 2025-11-25, or the 2026-07-28 tasks extension, SEP-2663): status changes arrive as 'task-status' events; cancel sends tasks/cancel. */
       asTask: z.boolean().optional(),
     }),
     output: ToolCallOutcome,

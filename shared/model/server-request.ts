@@ -49,6 +49,11 @@ export const RequestRound = z.object({
   name: z.string().optional(),
   /** The key of the embedded request in `inputRequests`. */
   key: z.string(),
+  /**
+   * 2026-07-28 tasks extension (SEP-2663): the task that asked, in a tasks/get answer; `round`
+   * then counts the times the task asked for something new.
+   */
+  taskId: z.string().optional(),
 });
 export type RequestRound = z.infer<typeof RequestRound>;
 

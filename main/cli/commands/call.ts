@@ -34,7 +34,7 @@ export function registerCallCommand(program: Command, cctx: CommandContext): voi
       .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema: n=3, flag=true, list=\'[1,2]\')')
       .usage(connectingUsage('<tool> [key=value ...]'))
       .option('--args <json>', 'all tool arguments as one JSON object, sent as written (key=value pairs override its fields; a number JSON cannot carry exactly, e.g. beyond 2^53, is refused)')
-      .option('--task', 'run the tool as a task (MCP 2025-11-25 tasks): status changes on stderr, Ctrl-C sends tasks/cancel; --json gives the result and the status history')
+      .option('--task', 'run the tool as a task (MCP 2025-11-25 tasks, or the 2026-07-28 tasks extension, SEP-2663): status changes on stderr, Ctrl-C sends tasks/cancel; --json gives the result and the status history')
       .addOption(logLevelOption('--log-level <level>', "ask for the server's log messages from this level up and print them on stderr (logging/setLevel; in the 2026-07-28 era the level travels in the request's _meta)"))
       .description('call a tool and show its result; progress is shown on stderr, Ctrl-C cancels; a result with isError exits 37 (tool-error)'),
   ).action(async (...params: unknown[]) => {

@@ -5,8 +5,8 @@ import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
 import { notResent } from './session-renewal';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
-import { runToolTask, type ToolTaskOptions, type ToolTaskOutcome } from '../tasks/tool-task';
-import { taskRefusal, tasksUnavailable } from '../tasks/task-support';
+import type { ToolTaskOptions, ToolTaskOutcome } from '../tasks/tool-task';
+import { callToolAsTask } from './tool-task-call';
 
 export interface CallToolOptions {
   onProgress?: ProgressListener;
@@ -122,24 +122,23 @@ export abstract class ConnectionRequests {
   }
 
   /**
-   * Runs a tool as a task (MCP 2025-11-25 tasks; see runToolTask): each status change goes to
-   * `opts.onStatus`, aborting `opts.signal` sends tasks/cancel. 2025 era only: the 2026-07-28
-   * era has tasks only as an extension (SEP-2663) Periscope does not speak yet, which is refused
-   * with a `protocol-version` error before anything is sent.
+   * Runs a tool as a task, in either era (see tool-task-call.ts): MCP 2025-11-25 tasks, or the
+   * 2026-07-28 tasks extension (SEP-2663). Each status change goes to `opts.onStatus`; aborting
+   * `opts.signal` sends tasks/cancel.
    */
-  async callToolAsTask(name: string, args: Record<string, unknown> = {}, opts: ToolTaskOptions = {}): Promise<ToolTaskOutcome> {
-    const { era, capabilities } = await this.run(async (client) => ({ era: client.getProtocolEra(), capabilities: client.getServerCapabilities() }));
-    if (era === 'modern') throw tasksUnavailable();
-    // A tool not listed yet is left to the server to refuse; a listed one says what it allows.
-    const listed = this.listedTools.get(name);
-    const refusal = taskRefusal(name, capabilities as Record<string, unknown> | undefined, listed ?? { execution: { taskSupport: 'optional' } });
-    if (refusal) throw refusal;
-    const redactedStatus = opts.onStatus ? { ...opts, onStatus: (u: Parameters<NonNullable<ToolTaskOptions['onStatus']>>[0]) => opts.onStatus!(this.redacted(u)) } : opts;
-    return runToolTask(
-      (method, params, schema) => this.run((client, options) => client.request({ method, params } as never, schema, options), undefined, method === 'tools/call' ? `tools/call "${name}" as a task` : undefined),
+  callToolAsTask(name: string, args: Record<string, unknown> = {}, opts: ToolTaskOptions = {}): Promise<ToolTaskOutcome> {
+    return callToolAsTask(
+      {
+        run: (work, notResentAs) => this.run(work, undefined, notResentAs),
+        client: () => this.liveSession().client,
+        logMeta: (client) => this.logMeta(client)._meta,
+        listed: (tool) => this.listedTools.get(tool),
+        redacted: (value) => this.redacted(value),
+        failure: (error) => this.failure(error),
+      },
       name,
       args,
-      redactedStatus,
+      opts,
     );
   }
 

@@ -38,12 +38,12 @@ export interface ConnectionPort {
   ping(): Promise<{ latencyMs: number }>;
   /** Any JSON-RPC request by method name, its result unchecked (see ConnectionRequests.sendRequest). */
   sendRequest?(method: string, params?: Record<string, unknown>): Promise<unknown>;
-  /** tools/call as an MCP 2025-11-25 task; see ConnectionRequests.callToolAsTask. */
+  /** tools/call as a task (MCP 2025-11-25, or the 2026-07-28 tasks extension); see ConnectionRequests.callToolAsTask. */
   callToolAsTask(
     name: string,
     args?: Record<string, unknown>,
     opts?: { signal?: AbortSignal; onStatus?: (update: TaskStatusUpdate) => void },
-  ): Promise<{ taskId: string; status: TaskStatusUpdate['status']; result?: Record<string, unknown>; history: TaskStatusUpdate[] }>;
+  ): Promise<{ taskId: string; status: TaskStatusUpdate['status']; result?: Record<string, unknown>; history: TaskStatusUpdate[]; immediate?: boolean }>;
   /** logging/setLevel (2025), or the level kept for later requests' _meta (2026-07-28). */
   setLogLevel(level: LogLevel): Promise<{ via: 'logging/setLevel' | 'request-meta' }>;
   readonly logLevel?: LogLevel;

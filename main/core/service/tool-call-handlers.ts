@@ -19,8 +19,9 @@ export interface ToolCallHandlerDeps {
  * connections:call-tool and connections:cancel-call: the workbench's tool calls. Each call with
  * a callId can be cancelled (the SDK sends notifications/cancelled in the 2025 era and aborts the
  * request in 2026-07-28) and reports its progress as 'call-progress' events as it arrives. With
- * `asTask` the tool runs as an MCP 2025-11-25 task: each status change is a 'task-status' event,
- * cancel sends tasks/cancel, and the outcome carries the task's history.
+ * `asTask` the tool runs as a task (MCP 2025-11-25 tasks, or the 2026-07-28 tasks extension,
+ * SEP-2663): each status change is a 'task-status' event, cancel sends tasks/cancel, and the
+ * outcome carries the task's history (none when a 2026-07-28 server answered without a task).
  */
 export function toolCallHandlers({ lookup, manager, emit, askedUserSince }: ToolCallHandlerDeps) {
   const running = new Map<string, AbortController>();
@@ -45,6 +46,8 @@ export function toolCallHandlers({ lookup, manager, emit, askedUserSince }: Tool
           const onStatus = callId ? (update: TaskStatusUpdate) => emit({ type: 'task-status', connectionId, callId, update }) : undefined;
           const outcome = await connection.callToolAsTask(name, args, { signal: abort.signal, ...(onStatus ? { onStatus } : {}) });
           if (outcome.status === 'cancelled') throw taskCancelled(name, outcome.taskId, abort.signal.aborted);
+          // 2026-07-28: the server chose to answer at once; the result is a plain call's.
+          if (outcome.immediate) return { result: outcome.result ?? { content: [] }, elapsedMs: performance.now() - started };
           const task = { taskId: outcome.taskId, status: outcome.status, history: outcome.history };
           return { result: outcome.result ?? { content: [] }, elapsedMs: performance.now() - started, task };
         }

@@ -4,7 +4,7 @@ import { PeriscopeError } from '../diagnostics/periscope-error';
 import { TASK_STATUSES, type TaskStatus, type TaskStatusUpdate } from '../../../shared/model/task';
 
 export { TASK_STATUSES, type TaskStatus, type TaskStatusUpdate };
-const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
+export const TERMINAL: ReadonlySet<string> = new Set(['completed', 'failed', 'cancelled']);
 
 const Task = z.looseObject({
   taskId: z.string().min(1).max(1000),
@@ -20,9 +20,16 @@ const Anything = z.looseObject({});
 export interface ToolTaskOutcome {
   taskId: string;
   status: TaskStatus;
-  /** The tool's result (tasks/result) when the task completed or failed; none when cancelled. */
+  /** The tool's result (2025: tasks/result; 2026-07-28: the completed task's `result`); none when cancelled. */
   result?: Record<string, unknown>;
   history: TaskStatusUpdate[];
+  /**
+   * 2026-07-28 only: the server answered the tools/call with the tool's result at once, without
+   * making a task (the extension lets it choose); `taskId` is then '' and `history` empty.
+   */
+  immediate?: boolean;
+  /** 2026-07-28 only: the JSON-RPC error a `failed` task carries (that era's failed tasks have no result). */
+  error?: { code: number; message: string; data?: unknown };
 }
 
 /** Sends one request of the connection (its timeouts, error classification and redaction apply). */
@@ -110,7 +117,8 @@ export function clampPoll(suggested: number | undefined): number {
   return Math.min(POLL_CEILING_MS, Math.max(POLL_FLOOR_MS, suggested));
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Waits `ms`, or less when `signal` aborts first; never rejects. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const done = () => {

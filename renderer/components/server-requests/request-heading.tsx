@@ -16,7 +16,8 @@ export function requestTitle(request: Pick<PendingServerRequest, 'method' | 'par
 /** Where a request came from: "tools/call order_coffee, round 2" (2026-07-28) or the plain request (2025). */
 export function requestOrigin(request: Pick<PendingServerRequest, 'round' | 'era'>): string {
   if (request.round) {
-    const { method, name, round } = request.round;
+    const { method, name, round, taskId } = request.round;
+    if (taskId) return `Inside your ${method}${name ? ` ${name}` : ''} task ${taskId.length > 12 ? `${taskId.slice(0, 8)}…` : taskId}, question ${round} (2026-07-28 tasks extension)`;
     return `Inside your ${method}${name ? ` ${name}` : ''} call, round ${round} (2026-07-28 input_required)`;
   }
   return request.era === 'modern' ? 'Inside one of your calls (2026-07-28 input_required)' : 'A request from the server (2025 era)';

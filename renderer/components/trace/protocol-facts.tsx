@@ -2,6 +2,12 @@ import type { ClientInputEntry, MessageEntry } from '../../../shared/model/trace
 import { PayloadView } from './payload-view';
 
 /** Plain-words warnings the capture raised about an entry (era mismatches, header/body disagreements). */
+/** What a 2026-07-28 `resultType` means, where it is more than its name. */
+const RESULT_TYPES: Record<string, string> = {
+  input_required: 'input_required (the server needs answers before it can finish)',
+  task: 'task (the server made a task of the call: its status and result come from tasks/get; tasks extension, SEP-2663)',
+};
+
 export function EntryWarnings({ warnings }: { warnings: string[] | undefined }) {
   if (!warnings?.length) return null;
   return (
@@ -68,7 +74,7 @@ export function ProtocolFacts({ entry, onShowSeq }: { entry: MessageEntry; onSho
       {resultType && (
         <>
           <dt>Result type</dt>
-          <dd>{resultType === 'input_required' ? 'input_required (the server needs answers before it can finish)' : resultType}</dd>
+          <dd>{RESULT_TYPES[resultType] ?? resultType}</dd>
         </>
       )}
       {cache && (

@@ -26,6 +26,15 @@ describe('2026-07-28 facts in the detail pane', () => {
     expect(onShowSeq).toHaveBeenCalledWith(4);
   });
 
+  it('says what a task result (tasks extension) means', () => {
+    const { pane } = show({
+      ...base, seq: 14, type: 'message', direction: 'incoming', messageKind: 'response', rpcId: 2, requestSeq: 13, size: 10,
+      message: { jsonrpc: '2.0', id: 2, result: { resultType: 'task', taskId: 't1', status: 'working' } },
+      resultType: 'task',
+    });
+    expect(within(pane).getByTestId('protocol-facts')).toHaveTextContent('Result typetask (the server made a task of the call: its status and result come from tasks/get');
+  });
+
   it('shows the request envelope and the capture\'s warnings', () => {
     const { pane } = show({
       ...base, seq: 3, type: 'message', direction: 'outgoing', messageKind: 'request', rpcId: 0, method: 'tools/call', size: 10, message: {},

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { TaskOption } from '../../../renderer/components/tools/task-option';
 import { TaskHistory, TaskStatusLine } from '../../../renderer/components/tools/task-status';
 import { cliCallCommand } from '../../../renderer/workbench/cli-command';
+import { requestOrigin } from '../../../renderer/components/server-requests/request-heading';
 
 describe('Run as task', () => {
   it('is offered for an optional task tool on a server with tasks, and toggles', () => {
@@ -14,7 +15,7 @@ describe('Run as task', () => {
     expect(onChange).toHaveBeenCalledWith(true);
   });
 
-  it('is checked and fixed for a tool that requires it; absent where tasks are not offered or not spoken', () => {
+  it('is checked and fixed for a tool that requires it; absent where tasks are not offered', () => {
     const { rerender, container } = render(<TaskOption toolName="build" support="required" serverOffers era="legacy" checked={false} onChange={() => undefined} />);
     expect(screen.getByRole('checkbox', { name: 'Run as task' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Run as task' })).toBeDisabled();
@@ -22,8 +23,11 @@ describe('Run as task', () => {
     expect(container).toBeEmptyDOMElement();
     rerender(<TaskOption toolName="build" support="optional" serverOffers={false} era="legacy" checked={false} onChange={() => undefined} />);
     expect(container).toBeEmptyDOMElement();
-    rerender(<TaskOption toolName="build" support="optional" serverOffers era="modern" checked={false} onChange={() => undefined} />);
+    rerender(<TaskOption toolName="build" support="optional" serverOffers={false} era="modern" checked={false} onChange={() => undefined} />);
     expect(container).toBeEmptyDOMElement();
+    // 2026-07-28: offered where the server declares the tasks extension; the server decides per call.
+    rerender(<TaskOption toolName="build" support="optional" serverOffers era="modern" checked={false} onChange={() => undefined} />);
+    expect(screen.getByRole('checkbox', { name: 'Run as task' })).toHaveAccessibleDescription(/It may answer at once instead/);
   });
 
   it('shows the status line and the history', () => {
@@ -43,5 +47,13 @@ describe('Run as task', () => {
 
   it('copies as a CLI command with --task', () => {
     expect(cliCallCommand({ remote: undefined, url: 'http://127.0.0.1:1/mcp', tool: 'slow_report', argumentsText: '{"steps":3}', asTask: true })).toBe(`periscope call http://127.0.0.1:1/mcp slow_report --args '{"steps":3}' --task`);
+  });
+});
+
+describe('a question asked by a 2026-07-28 task', () => {
+  it('says which task of which call asked', () => {
+    const round = { rootSeq: 3, round: 1, method: 'tools/call', name: 'ask_name', key: 'name-1', taskId: '786512e2-9e0d-44bd-8f29-789f320fe840' };
+    expect(requestOrigin({ era: 'modern', round })).toBe('Inside your tools/call ask_name task 786512e2…, question 1 (2026-07-28 tasks extension)');
+    expect(requestOrigin({ era: 'modern', round: { ...round, taskId: undefined } })).toBe('Inside your tools/call ask_name call, round 1 (2026-07-28 input_required)');
   });
 });

@@ -33,4 +33,24 @@ describe('InputRounds: which call and round an embedded request belongs to', () 
     expect(rounds.roundOf('answer')).toMatchObject({ name: 'ask_user' });
     expect(rounds.roundOf('nope')).toBeUndefined();
   });
+
+  it('a task of the tasks extension: its questions, asked in tasks/get answers, belong to the call that created it, each key once', () => {
+    const rounds = new InputRounds();
+    const response = (seq: number, requestSeq: number, method: string, result: Record<string, unknown>): MessageEntry => ({
+      ...base, seq, type: 'message', direction: 'incoming', messageKind: 'response', method, requestSeq, resultType: String(result.resultType), message: { result },
+    });
+    const asking = (seq: number, keys: string[]) =>
+      response(seq, seq - 1, 'tasks/get', { resultType: 'complete', taskId: 't1', status: 'input_required', inputRequests: Object.fromEntries(keys.map((k) => [k, { method: 'elicitation/create' }])) });
+    rounds.observe(request(1, 'ask_name'));
+    rounds.observe(response(2, 1, 'tools/call', { resultType: 'task', taskId: 't1', status: 'working' }));
+    rounds.observe(asking(4, ['name-1']));
+    rounds.observe(asking(6, ['name-1']));
+    rounds.observe(asking(8, ['name-1', 'age-1']));
+    expect(rounds.roundOf('name-1')).toEqual({ rootSeq: 1, round: 1, method: 'tools/call', name: 'ask_name', key: 'name-1', taskId: 't1' });
+    expect(rounds.roundOf('name-1')).toBeUndefined();
+    expect(rounds.roundOf('age-1')).toMatchObject({ round: 2, taskId: 't1' });
+    // A task nobody saw created is no round.
+    rounds.observe(response(10, 9, 'tasks/get', { resultType: 'complete', taskId: 'other', status: 'input_required', inputRequests: { x: {} } }));
+    expect(rounds.roundOf('x')).toBeUndefined();
+  });
 });

@@ -83,6 +83,24 @@ function answererOf(value: unknown): Answerer | undefined {
   return typeof value === 'object' && value !== null ? answerers.get(value) : undefined;
 }
 
+type EmbeddedMethod = 'elicitation/create' | 'sampling/createMessage' | 'roots/list';
+type EmbeddedAnswerer = (method: EmbeddedMethod, params: Record<string, unknown>, signal: AbortSignal, context: InputContext) => Promise<unknown>;
+/** Each client's answerers, as installClientInput registered them (for requests that reach us outside the SDK). */
+const embeddedAnswerers = new WeakMap<Client, EmbeddedAnswerer>();
+
+/**
+ * Answers one embedded server-to-client request that the SDK does not dispatch itself: the
+ * `inputRequests` of a 2026-07-28 task (tasks extension, SEP-2663), which arrive in a tasks/get
+ * answer. It goes to the same handlers, with the same trace record, as a request the SDK
+ * dispatches; `context.requestId` is the request's `inputRequests` key. Resolves with the bare
+ * answer (an ElicitResult, CreateMessageResult or ListRootsResult) or rejects as the handler does.
+ */
+export async function answerEmbeddedRequest(client: Client, method: EmbeddedMethod, params: Record<string, unknown>, signal: AbortSignal, context: InputContext): Promise<Record<string, unknown>> {
+  const answerer = embeddedAnswerers.get(client);
+  if (!answerer) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, `This client has no handlers for ${method}`);
+  return (await answerer(method, params, signal, context)) as Record<string, unknown>;
+}
+
 export interface InputRecording {
   bus: TraceBus;
   era: () => ClientInputEntry['era'];
@@ -97,23 +115,30 @@ export function installClientInput(client: Client, handlers: ClientInputHandlers
   const configured = { answeredBy: handlers.answeredBy ?? 'user', source: handlers.source ?? 'the user' } as const;
   const noOne = { answeredBy: 'default', source: 'Periscope default (nobody was asked)' } as const;
 
-  client.setRequestHandler('elicitation/create', async (request, ctx) => {
-    const params = request.params as ElicitRequestParams;
+  const elicit = async (params: ElicitRequestParams, signal: AbortSignal, context: InputContext) => {
     if (!handlers.elicit) return record('elicitation/create', params, noOne, async () => ({ action: 'decline' }) as ElicitResult);
-    return record('elicitation/create', params, configured, () => handlers.elicit!(params, ctx.mcpReq.signal, { requestId: ctx.mcpReq.id }));
-  });
-  client.setRequestHandler('sampling/createMessage', async (request, ctx) => {
-    const params = request.params as CreateMessageRequestParams;
+    return record('elicitation/create', params, configured, () => handlers.elicit!(params, signal, context));
+  };
+  const sample = async (params: CreateMessageRequestParams, signal: AbortSignal, context: InputContext) => {
     if (!handlers.sample) {
       return record('sampling/createMessage', params, noOne, async () => {
         throw new SamplingNotConfiguredError();
       });
     }
-    return record('sampling/createMessage', params, configured, () => handlers.sample!(params, ctx.mcpReq.signal, { requestId: ctx.mcpReq.id }));
+    return record('sampling/createMessage', params, configured, () => handlers.sample!(params, signal, context));
+  };
+  const roots = handlers.roots ? (signal: AbortSignal, context: InputContext) => record('roots/list', {}, configured, () => handlers.roots!(signal, context)) : undefined;
+
+  client.setRequestHandler('elicitation/create', async (request, ctx) => elicit(request.params as ElicitRequestParams, ctx.mcpReq.signal, { requestId: ctx.mcpReq.id }));
+  client.setRequestHandler('sampling/createMessage', async (request, ctx) => sample(request.params as CreateMessageRequestParams, ctx.mcpReq.signal, { requestId: ctx.mcpReq.id }));
+  if (roots) client.setRequestHandler('roots/list', async (_request, ctx) => roots(ctx.mcpReq.signal, { requestId: ctx.mcpReq.id }));
+
+  embeddedAnswerers.set(client, async (method, params, signal, context) => {
+    if (method === 'elicitation/create') return elicit(params as ElicitRequestParams, signal, context);
+    if (method === 'sampling/createMessage') return sample(params as CreateMessageRequestParams, signal, context);
+    if (roots) return roots(signal, context);
+    throw new ProtocolError(ProtocolErrorCode.InvalidRequest, 'The server asked for roots/list, but this client declared no roots capability (no roots are configured)');
   });
-  if (handlers.roots) {
-    client.setRequestHandler('roots/list', async (_request, ctx) => record('roots/list', {}, configured, () => handlers.roots!(ctx.mcpReq.signal, { requestId: ctx.mcpReq.id })));
-  }
 
   async function record<T>(method: string, params: unknown, who: { answeredBy: AnsweredBy; source: string }, answer: () => Promise<T>): Promise<T> {
     // The request and the answer are recorded as they are: the trace bus redacts every entry.

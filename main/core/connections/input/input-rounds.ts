@@ -1,11 +1,23 @@
-import type { TraceEntry } from '../../../../shared/model/trace';
+import type { MessageEntry, TraceEntry } from '../../../../shared/model/trace';
 import type { RequestRound } from '../../../../shared/model/server-request';
 
 /** How many requests and rounds are remembered (a server that never finishes a call must not leak). */
 const MAX_REMEMBERED = 256;
 
+interface TaskCall {
+  rootSeq: number;
+  method: string;
+  name?: string;
+  /** How many times the task asked for something new. */
+  rounds: number;
+  keys: Set<string>;
+}
+
 /**
- * Which call and round an embedded request of a 2026-07-28 `input_required` result belongs to.
+ * Which call and round an embedded request of a 2026-07-28 `input_required` result belongs to,
+ * or which task: a task of the tasks extension (SEP-2663) asks in its tasks/get answers
+ * (`status: "input_required"`, `inputRequests`), and is tied to its call by the tools/call
+ * answer that created it (`resultType: "task"`, `taskId`).
  * The SDK hands an embedded request to the client-input handlers with its `inputRequests` key as
  * its id and nothing else; the trace, fed before the SDK reads the result, knows the rest: every
  * request and result of a multi-round call carries `call: { rootSeq, round }` (see
@@ -16,6 +28,8 @@ export class InputRounds {
   private readonly requests = new Map<number, { method: string; name?: string }>();
   /** Newest last: a key reused by a later call (every ask_user uses "answer") means the latest one. */
   private readonly keys: RequestRound[] = [];
+  /** taskId → the call that created it. */
+  private readonly tasks = new Map<string, TaskCall>();
 
   observe(entry: TraceEntry): void {
     if (entry.type !== 'message') return;
@@ -25,13 +39,45 @@ export class InputRounds {
       if (this.requests.size > MAX_REMEMBERED) this.requests.delete(this.requests.keys().next().value!);
       return;
     }
-    if (entry.direction !== 'incoming' || entry.resultType !== 'input_required' || !entry.call) return;
+    if (entry.direction !== 'incoming') return;
+    if (entry.resultType === 'task') return this.taskCreated(entry);
+    if (entry.method === 'tasks/get') return this.taskAsked(entry);
+    if (entry.resultType !== 'input_required' || !entry.call) return;
     const inputRequests = (entry.message as { result?: { inputRequests?: unknown } } | undefined)?.result?.inputRequests;
     if (typeof inputRequests !== 'object' || inputRequests === null) return;
     const first = this.requests.get(entry.call.rootSeq);
     for (const key of Object.keys(inputRequests)) {
       this.keys.push({ rootSeq: entry.call.rootSeq, round: entry.call.round, method: first?.method ?? entry.method ?? 'request', ...(first?.name ? { name: first.name } : {}), key });
     }
+    this.bound();
+  }
+
+  private taskCreated(entry: MessageEntry): void {
+    const taskId = resultOf(entry)?.taskId;
+    const rootSeq = entry.call?.rootSeq ?? entry.requestSeq;
+    if (typeof taskId !== 'string' || rootSeq === undefined) return;
+    const first = this.requests.get(rootSeq);
+    this.tasks.set(taskId, { rootSeq, method: first?.method ?? entry.method ?? 'tools/call', ...(first?.name ? { name: first.name } : {}), rounds: 0, keys: new Set() });
+    if (this.tasks.size > MAX_REMEMBERED) this.tasks.delete(this.tasks.keys().next().value!);
+  }
+
+  /** A task repeats its outstanding requests on every poll: only keys not seen before are new. */
+  private taskAsked(entry: MessageEntry): void {
+    const result = resultOf(entry);
+    const task = typeof result?.taskId === 'string' ? this.tasks.get(result.taskId) : undefined;
+    const inputRequests = result?.inputRequests;
+    if (!task || result?.status !== 'input_required' || typeof inputRequests !== 'object' || inputRequests === null) return;
+    const fresh = Object.keys(inputRequests).filter((key) => !task.keys.has(key));
+    if (fresh.length === 0) return;
+    task.rounds += 1;
+    for (const key of fresh) {
+      if (task.keys.size < MAX_REMEMBERED) task.keys.add(key);
+      this.keys.push({ rootSeq: task.rootSeq, round: task.rounds, method: task.method, ...(task.name ? { name: task.name } : {}), key, taskId: result.taskId as string });
+    }
+    this.bound();
+  }
+
+  private bound(): void {
     if (this.keys.length > MAX_REMEMBERED) this.keys.splice(0, this.keys.length - MAX_REMEMBERED);
   }
 
@@ -42,6 +88,11 @@ export class InputRounds {
     }
     return undefined;
   }
+}
+
+function resultOf(entry: MessageEntry): Record<string, unknown> | undefined {
+  const result = (entry.message as { result?: unknown } | undefined)?.result;
+  return typeof result === 'object' && result !== null ? (result as Record<string, unknown>) : undefined;
 }
 
 function nameOf(message: unknown): { name?: string } {
