@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../../shared/load/load-compare';
 import type { ErrorKind } from '../../../shared/model/error-info';
@@ -21,6 +21,7 @@ interface LoadOptions {
   rate?: string;
   warmup: string;
   compare?: string;
+  artillery?: string;
 }
 
 /** Progress lines on stderr at most this often, ms. */
@@ -48,6 +49,7 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
       .option('--rate <r>', 'a fixed rate, requests per second; latency counts from when each request was due (no coordinated omission)')
       .option('--warmup <n>', 'requests sent first and not counted', '0')
       .option('--compare <file>', 'compare with an earlier run saved from --json: each figure before, now, and the change')
+      .option('--artillery <file>', 'also write the run as an Artillery scenario (YAML) that sends the same requests; secrets as environment variables')
       .description('call a tool many times and report latency percentiles, throughput and failures by kind; Ctrl-C stops and reports what ran'),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
@@ -59,6 +61,8 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
     if (opts.args !== undefined) checkArgsJson(opts.args);
     const plan = loadPlan(opts);
     const before = opts.compare !== undefined ? await readSavedRun(opts.compare) : undefined;
+    const artillery = opts.artillery !== undefined ? await import('../../core/load/artillery-scenario') : undefined;
+    artillery?.checkArtilleryPlan(plan);
 
     await withConnection(
       cctx,
@@ -68,9 +72,13 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
       async (connection, _info, interrupted) => {
         const tool = await findTool(connection, toolName);
         const args = buildToolArguments(opts.args, pairs, tool.inputSchema);
+        // The session's handshake is taken now: a long run may push it out of the trace buffer.
+        const handshake = artillery ? connection.buffer.entries().slice() : [];
         const result = await run(cctx, connection, toolName, args, plan, interrupted);
         const comparison = before ? compareLoadRuns(before, result) : undefined;
-        cctx.out.data({ tool: toolName, plan, ...result, ...(comparison ? { comparison } : {}) });
+        const exported = artillery && opts.artillery ? await writeArtillery(artillery, [...handshake, ...connection.buffer.entries()], plan, `tools/call ${toolName}`, opts.artillery) : undefined;
+        cctx.out.data({ tool: toolName, plan, ...result, ...(comparison ? { comparison } : {}), ...(exported ? { artillery: exported } : {}) });
+        if (exported) cctx.out.note(`Artillery scenario written to ${opts.artillery}${exported.env.length ? `; set ${exported.env.join(', ')} in the environment before running it` : ''}`);
         if (!cctx.out.json) {
           for (const line of formatLoadResult(toolName, result)) cctx.out.line(line);
           if (comparison) {
@@ -125,6 +133,23 @@ export function loadPlan(opts: Pick<LoadOptions, 'requests' | 'duration' | 'conc
 }
 
 /** A run saved with --json; anything else is refused (exit 11) before connecting. */
+async function writeArtillery(
+  artillery: typeof import('../../core/load/artillery-scenario'),
+  entries: Parameters<typeof import('../../core/load/artillery-scenario').capturedRequests>[0],
+  plan: LoadPlan,
+  label: string,
+  file: string,
+): Promise<{ file: string; env: string[] }> {
+  const scenario = artillery.artilleryScenario(artillery.capturedRequests(entries, 'tools/call'), plan, label);
+  try {
+    await writeFile(file, scenario.text, { encoding: 'utf8' });
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'unknown';
+    throw new PeriscopeError({ kind: 'storage', message: `Could not write the Artillery scenario to ${file} (${code}).`, hint: 'Choose a file in a folder you can write to.' });
+  }
+  return { file, env: Object.keys(scenario.env) };
+}
+
 async function readSavedRun(path: string): Promise<SavedLoadRun> {
   let text: string;
   try {
