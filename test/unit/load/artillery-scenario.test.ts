@@ -9,7 +9,9 @@ function post(url: string, headers: Record<string, string>, body: object): Trace
   return { type: 'http', seq, connectionId: 'c', wallTime: 0, monoTime: seq, exchangeId: `c:http:${seq}`, phase: 'complete', method: 'POST', url, requestHeaders: headers, requestBody: JSON.stringify(body), status: 200, timings: { sent: seq } } as TraceEntry;
 }
 const call = (name: string, extra: object = {}) => ({ jsonrpc: '2.0', id: 7, method: 'tools/call', params: { name, arguments: { q: 'x', ...extra } } });
-type Script = { config: { target: string; phases: object[] }; scenarios: Array<{ flow: Array<Record<string, any>> }> };
+type Request = { url: string; headers: Record<string, string>; json: { method: string; id?: unknown; params: { name?: string; arguments: Record<string, unknown> } }; capture?: unknown };
+type Step = { post?: Request; delete?: Request; loop?: Step[]; count?: number };
+type Script = { config: { target: string; phases: object[] }; scenarios: Array<{ flow: Step[] }> };
 const scriptOf = (text: string) => parse(text, { version: '1.1' }) as Script;
 
 describe('artilleryScenario', () => {
@@ -21,9 +23,9 @@ describe('artilleryScenario', () => {
     expect(script.config).toMatchObject({ target: 'http://h:1', phases: [{ duration: 1, arrivalCount: 3 }] });
     const loop = script.scenarios[0]!.flow[0]!;
     expect(loop.count).toBe(4);
-    expect(loop.loop[0].post.json).toMatchObject({ method: 'tools/call', id: '{{ $randomString(16) }}', params: { name: 'search' } });
+    expect(loop.loop![0]!.post!.json).toMatchObject({ method: 'tools/call', id: '{{ $randomString(16) }}', params: { name: 'search' } });
     // Read as YAML 1.1 (as Artillery reads it), a date-like version stays a string.
-    expect(loop.loop[0].post.headers['mcp-protocol-version']).toBe('2026-07-28');
+    expect(loop.loop![0]!.post!.headers['mcp-protocol-version']).toBe('2026-07-28');
     expect(text).toContain('12 in all, the count rounded up to whole loops');
   });
 
@@ -42,7 +44,7 @@ describe('artilleryScenario', () => {
     const { text, env } = artilleryScenario(captured, { count: 1, concurrency: 1 }, 'x');
     expect(Object.keys(env).sort()).toEqual(['PERISCOPE_ARGUMENT_SECRET', 'PERISCOPE_HEADER_AUTHORIZATION', 'PERISCOPE_HEADER_X_API_KEY', 'PERISCOPE_URL_SECRET']);
     expect(text).not.toContain('[redacted]');
-    const request = scriptOf(text).scenarios[0]!.flow[0]!.post;
+    const request = scriptOf(text).scenarios[0]!.flow[0]!.post!;
     expect(request.url).toBe('/mcp?api_key={{ $env.PERISCOPE_URL_SECRET }}&v=1');
     expect(request.headers).toEqual({ authorization: 'Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}', 'x-api-key': '{{ $env.PERISCOPE_HEADER_X_API_KEY }}' });
     expect(request.json.params.arguments.password).toBe('p-{{ $env.PERISCOPE_ARGUMENT_SECRET }}');
@@ -60,8 +62,8 @@ describe('artilleryScenario', () => {
     );
     const flow = scriptOf(artilleryScenario(captured, { count: 2, concurrency: 2 }, 'x').text).scenarios[0]!.flow;
     expect(flow.map((step) => Object.keys(step)[0])).toEqual(['post', 'post', 'post', 'delete']);
-    expect(flow[0]!.post.capture).toEqual([{ header: 'mcp-session-id', as: 'mcpSessionId' }]);
-    for (const step of flow.slice(1)) expect((step.post ?? step.delete).headers['mcp-session-id']).toBe('{{ mcpSessionId }}');
+    expect(flow[0]!.post!.capture).toEqual([{ header: 'mcp-session-id', as: 'mcpSessionId' }]);
+    for (const step of flow.slice(1)) expect((step.post ?? step.delete)!.headers['mcp-session-id']).toBe('{{ mcpSessionId }}');
     expect(JSON.stringify(flow)).not.toContain('old-session');
   });
 
