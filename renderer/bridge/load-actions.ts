@@ -1,7 +1,9 @@
 import type { MainEvent } from '../../shared/ipc/contract';
 import { appendSamples, emptyLoadSlot, useLoadRunsStore, type LoadRunRecord } from '../stores/load-runs-store';
 import { checkLoadForm, PLAN_FIELDS } from '../workbench/load-form';
+import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
+import { reportError } from './remote-actions';
 
 type LoadEvent = Extract<MainEvent, { type: 'load-progress' | 'load-ended' }>;
 
@@ -45,6 +47,18 @@ export async function startLoadRun(connectionId: string): Promise<void> {
 export async function cancelLoadRun(connectionId: string, runId: string): Promise<void> {
   useLoadRunsStore.getState().update(connectionId, runId, () => ({ cancelling: true }));
   await periscope().load.cancel(runId);
+}
+
+/**
+ * Writes a run's requests as an Artillery scenario where the user picks (main builds it from the
+ * connection's trace); says where, and which environment variables stand in for secrets.
+ */
+export async function exportLoadRunAsArtillery(connectionId: string, run: Pick<LoadRunRecord, 'request' | 'plan' | 'number'>): Promise<void> {
+  const result = await periscope().load.exportArtillery(connectionId, run.request, run.plan);
+  if (!result.ok) return reportError(`Could not export run ${run.number} as an Artillery scenario`, result.error);
+  if (result.value.cancelled) return;
+  const env = result.value.env.length ? ` Set ${result.value.env.join(', ')} in the environment when you run it.` : '';
+  useUiStore.getState().notify('success', `Saved run ${run.number} as an Artillery scenario to ${result.value.path}.${env}`);
 }
 
 /** Writes a run's progress or end into the store. */

@@ -5,7 +5,7 @@ import { LoadFormView } from '../components/load/load-form';
 import { LoadProgressBar } from '../components/load/load-progress';
 import { LoadResultView } from '../components/load/load-result';
 import { LoadRunsList } from '../components/load/load-runs-list';
-import { cancelLoadRun, startLoadRun } from '../bridge/load-actions';
+import { cancelLoadRun, exportLoadRunAsArtillery, startLoadRun } from '../bridge/load-actions';
 import { loadTools } from '../bridge/tool-actions';
 import { emptyLoadSlot, useLoadRunsStore, type LoadRunRecord } from '../stores/load-runs-store';
 import { useToolsStore } from '../stores/tools-store';
@@ -48,7 +48,7 @@ export function LoadRunPanel({ connectionId, live }: { connectionId: string; liv
         onStart={() => void startLoadRun(connectionId)}
       />
       {running && <RunningLoad run={running} onCancel={() => void cancelLoadRun(connectionId, running.runId)} />}
-      {shown && shown.status !== 'running' && <EndedLoad run={shown} />}
+      {shown && shown.status !== 'running' && <EndedLoad run={shown} onExport={() => void exportLoadRunAsArtillery(connectionId, shown)} />}
       {slot.runs.length > 0 && (
         <>
           <h4>Runs of this session</h4>
@@ -86,7 +86,7 @@ function RunningLoad({ run, onCancel }: { run: LoadRunRecord; onCancel(): void }
   );
 }
 
-function EndedLoad({ run }: { run: LoadRunRecord }) {
+function EndedLoad({ run, onExport }: { run: LoadRunRecord; onExport(): void }) {
   const samples = useMemo(() => asLatencySamples([{ name: `Run ${run.number}`, samples: run.samples ?? { at: [], latencyMs: [] } }]), [run.samples, run.number]);
   const title = `Run ${run.number}: ${describeRun(run.request, run.plan)}`;
   if (run.error) return <ErrorNotice error={run.error} title={`Run ${run.number} could not run`} />;
@@ -94,6 +94,14 @@ function EndedLoad({ run }: { run: LoadRunRecord }) {
   return (
     <div className="load-ended">
       <LoadResultView result={run.result} title={title} />
+      <p className="load-export">
+        <button type="button" onClick={onExport} data-testid="load-export-artillery" aria-describedby={`load-export-help-${run.runId}`}>
+          Export as Artillery scenario…
+        </button>{' '}
+        <span id={`load-export-help-${run.runId}`} className="muted field-help">
+          The same requests as an Artillery test script, to load the server from many machines; secret values become environment variables.
+        </span>
+      </p>
       {samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
           <LatencyChart samples={samples} label={`Run ${run.number} latency over time`} testId="load-result-chart" />

@@ -159,6 +159,15 @@ export const contract = {
   'load:start': { input: OnConnection.extend({ request: LoadRequest, plan: LoadPlan }), output: z.object({ runId: z.string() }) },
   /** Stops a run: nothing more is sent; its 'load-ended' carries the partial result, `cancelled: true`. */
   'load:cancel': { input: z.object({ runId: Id }), output: z.object({ cancelled: z.boolean() }) },
+  /**
+   * Main shows the save dialog and writes a run's requests as an Artillery scenario, built from the
+   * connection's trace (the last such request that went out); `env` names the environment
+   * variables the scenario reads in place of secret values.
+   */
+  'load:export-artillery': {
+    input: OnConnection.extend({ request: LoadRequest, plan: LoadPlan }),
+    output: z.union([Cancelled, z.object({ cancelled: z.literal(false), path: z.string(), env: z.array(z.string()) })]),
+  },
 
   /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */
   'trace:snapshot': { input: OnConnection, output: TraceSnapshot },

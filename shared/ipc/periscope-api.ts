@@ -78,6 +78,7 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       /** Starts a load run in main; its progress and end arrive as 'load-progress' and 'load-ended' events. */
       start: call('load:start', (connectionId: string, request: ChannelInput<'load:start'>['request'], plan: ChannelInput<'load:start'>['plan']) => ({ connectionId, request, plan })),
       cancel: call('load:cancel', (runId: string) => ({ runId })),
+      exportArtillery: call('load:export-artillery', (connectionId: string, request: ChannelInput<'load:export-artillery'>['request'], plan: ChannelInput<'load:export-artillery'>['plan']) => ({ connectionId, request, plan })),
     },
     trace: {
       snapshot: call('trace:snapshot', onConnection),

@@ -28,13 +28,13 @@ const SESSION_VARIABLE = 'mcpSessionId';
  * the initialized notification before it. Throws a PeriscopeError (`invalid-input`) when the
  * connection did not speak Streamable HTTP (Artillery's HTTP engine reproduces only that).
  */
-export function capturedRequests(entries: readonly TraceEntry[], method: string): { request: CapturedPost; handshake: CapturedPost[] } {
+export function capturedRequests(entries: readonly TraceEntry[], method: string, name?: string): { request: CapturedPost; handshake: CapturedPost[] } {
   const posts = entries.filter((e): e is HttpEntry => e.type === 'http' && e.method === 'POST' && e.requestBody !== undefined);
   const parsed = posts.flatMap((entry) => {
     const body = parseObject(entry.requestBody!);
     return body ? [{ url: entry.url, headers: entry.requestHeaders, body }] : [];
   });
-  const request = parsed.findLast((post) => post.body.method === method);
+  const request = parsed.findLast((post) => post.body.method === method && (name === undefined || nameOf(post.body) === name));
   if (!request) {
     throw new PeriscopeError({
       kind: 'invalid-input',
@@ -42,7 +42,15 @@ export function capturedRequests(entries: readonly TraceEntry[], method: string)
       hint: 'Artillery reproduces Streamable HTTP requests: connect over Streamable HTTP (transport "streamable") and run the load again.',
     });
   }
-  const handshake = ['initialize', 'notifications/initialized'].flatMap((name) => parsed.filter((post) => post.body.method === name).slice(-1));
+  const handshake = ['initialize', 'notifications/initialized'].flatMap((step) => parsed.filter((post) => post.body.method === step).slice(-1));
+  const inSession = Object.keys(request.headers).some((header) => header.toLowerCase() === 'mcp-session-id');
+  if (inSession && !handshake.some((post) => post.body.method === 'initialize')) {
+    throw new PeriscopeError({
+      kind: 'invalid-input',
+      message: "This 2025-era connection's initialize request is no longer in memory (the trace keeps the latest entries), so the scenario could not open its sessions.",
+      hint: 'Reconnect, run the load again, and export it then.',
+    });
+  }
   return { request, handshake };
 }
 
@@ -159,6 +167,12 @@ function withEnv(text: string, env: Record<string, string>, base: string, what =
 
 function uniqueName(base: string, env: Record<string, string>): string {
   for (let n = 2; ; n++) if (!(`${base}_${n}` in env)) return `${base}_${n}`;
+}
+
+/** The tool or prompt name, or the resource URI, a request is about. */
+function nameOf(body: Record<string, unknown>): unknown {
+  const params = body.params as Record<string, unknown> | undefined;
+  return params?.name ?? params?.uri;
 }
 
 function parseObject(text: string): Record<string, unknown> | undefined {

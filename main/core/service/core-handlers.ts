@@ -14,6 +14,7 @@ import { logHandlers } from './log-handlers';
 import { toolCallHandlers } from './tool-call-handlers';
 import { serverRequestService } from './server-request-handlers';
 import { loadRunHandlers } from './load-run-handlers';
+import { loadExportHandlers } from './load-export-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
 export type CoreHandlers = { [C in Channel]: CoreHandler<C> };
@@ -64,6 +65,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...toolCallHandlers({ lookup, manager: deps.manager, emit, askedUserSince: (connectionId, since) => serverRequests.registry.askedSince(connectionId, since) }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
     ...resourceSaveHandlers({ lookup, dialogs: deps.dialogs }),
+    ...loadExportHandlers({ lookup, dialogs: deps.dialogs }),
     'connections:metrics': async ({ connectionId }) => {
       lookup.any(connectionId);
       return metrics.snapshot(connectionId);

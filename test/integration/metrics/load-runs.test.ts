@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MainEvent } from '../../../shared/ipc/contract';
 import type { MetricsSnapshot } from '../../../shared/model/metrics';
@@ -89,5 +91,30 @@ describe('load runs through the core', () => {
     const unknown = (await test.call('load:start', { connectionId: 'nope', request, plan: { count: 1, concurrency: 1 } })) as Answer<unknown>;
     expect(unknown).toMatchObject({ ok: false, error: { kind: 'not-found' } });
     expect(test.events.some((e) => e.type === 'load-ended' && e.connectionId === 'nope')).toBe(false);
+  });
+
+  it('exports a run as an Artillery scenario where the user picks, secrets as environment references', async () => {
+    // A credential in the URL's query: masked wherever it shows, so the scenario must not hold it.
+    const { connectionId } = await openRemote(test, `${playground.urls.streamable}?api_key=k-export-77d1`);
+    const request = { kind: 'tool', name: 'echo', argumentsJson: '{"message": "hi"}' } as const;
+    const plan = { count: 20, concurrency: 4 };
+    const { runId } = valueOf<{ runId: string }>(await test.call('load:start', { connectionId, request, plan }));
+    await ended(runId);
+    const path = join(test.dir, 'echo.artillery.yml');
+    test.dialogAnswer.path = path;
+    expect(valueOf(await test.call('load:export-artillery', { connectionId, request, plan }))).toEqual({ cancelled: false, path, env: ['PERISCOPE_URL_SECRET'] });
+    const text = await readFile(path, 'utf8');
+    expect(text).not.toContain('k-export-77d1');
+    expect(text).toContain('url: "/mcp?api_key={{ $env.PERISCOPE_URL_SECRET }}"');
+    expect(text).toMatch(/arrivalCount: 4[\s\S]*count: 5/);
+
+    test.dialogAnswer.path = undefined;
+    expect(valueOf(await test.call('load:export-artillery', { connectionId, request, plan }))).toEqual({ cancelled: true });
+    // Refused before any dialog: a request this connection never sent, and a plan Artillery cannot express.
+    test.dialogAnswer.path = join(test.dir, 'never.yml');
+    const never = await test.call('load:export-artillery', { connectionId, request: { kind: 'tool', name: 'add', argumentsJson: '{}' }, plan });
+    expect(never).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/No tools\/call request/) } });
+    const duration = await test.call('load:export-artillery', { connectionId, request, plan: { durationMs: 5000, concurrency: 2 } });
+    expect(duration).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/no Artillery equivalent/) } });
   });
 });

@@ -162,4 +162,35 @@ describe('a load run in the panel', () => {
     expect(await compare.findByTestId('load-compare-chart')).toHaveAttribute('data-series', 'Run 1,Run 2');
     expect(compare.getByTestId('load-compare-chart')).toHaveAttribute('data-points', '200');
   });
+
+  it('exports an ended run as an Artillery scenario: its request and plan to main, then where it went and what to set', async () => {
+    const { fake, panel, emit } = await openPanel({ 'load:export-artillery': () => ({ cancelled: false, path: '/tmp/echo.artillery.yml', env: ['PERISCOPE_HEADER_AUTHORIZATION'] }) });
+    fireEvent.change(await panel.findByLabelText('Tool'), { target: { value: 'echo' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Start load run' }));
+    await panel.findByTestId('load-running');
+    expect(panel.queryByRole('button', { name: 'Export as Artillery scenario…' })).not.toBeInTheDocument();
+    emit({ type: 'load-ended', connectionId: 'c1', runId: 'r1', result: result(), samples: samples(100, 1) });
+    const button = panel.getByRole('button', { name: 'Export as Artillery scenario…' });
+    expect(button).toHaveAccessibleDescription(/secret values become environment variables/);
+    fireEvent.click(button);
+    // The very request and plan the run was started with.
+    await waitFor(() => expect(fake.calls('load:export-artillery')).toHaveLength(1));
+    expect(fake.calls('load:export-artillery')).toEqual(fake.calls('load:start'));
+    expect(fake.calls('load:export-artillery')[0]).toMatchObject({ connectionId: 'c1', request: { kind: 'tool', name: 'echo' }, plan: { count: 100, concurrency: 4 } });
+    expect(await screen.findByText(/Saved run 1 as an Artillery scenario to \/tmp\/echo\.artillery\.yml\. Set PERISCOPE_HEADER_AUTHORIZATION in the environment/)).toBeInTheDocument();
+  });
+
+  it("shows main's refusal to export in words", async () => {
+    const { panel, emit } = await openPanel({
+      'load:export-artillery': () => {
+        throw new FakeFailure({ kind: 'invalid-input', message: 'A load run for a duration without a fixed rate has no Artillery equivalent.', hint: 'Add a rate.' });
+      },
+    });
+    fireEvent.change(await panel.findByLabelText('Tool'), { target: { value: 'echo' } });
+    fireEvent.click(panel.getByRole('button', { name: 'Start load run' }));
+    await panel.findByTestId('load-running');
+    emit({ type: 'load-ended', connectionId: 'c1', runId: 'r1', result: result(), samples: samples(100, 1) });
+    fireEvent.click(panel.getByRole('button', { name: 'Export as Artillery scenario…' }));
+    expect(await screen.findByText(/no Artillery equivalent/)).toBeInTheDocument();
+  });
 });

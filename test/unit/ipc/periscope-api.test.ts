@@ -54,6 +54,7 @@ describe('createPeriscopeApi', () => {
     await api.trace.snapshot('c1');
     await api.load.start('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 });
     await api.load.cancel('run-1');
+    await api.load.exportArtillery('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 });
     await api.logs.snapshot('c1');
     await api.logs.setLevel('c1', 'warning');
     await api.serverRequests.list('c1');
