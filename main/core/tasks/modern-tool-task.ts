@@ -1,6 +1,7 @@
 import type { TaskStatusUpdate } from '../../../shared/model/task';
 import { Ack, EmbeddedRequest, knownStatus, outOfSpec, parseAnswer, StatusPayload, ToolResult, WireTask } from './modern-task-wire';
-import { clampPoll, sleep, TASK_HISTORY_CAP, TERMINAL, type ToolTaskOptions, type ToolTaskOutcome } from './tool-task';
+import { statusHistory } from './status-history';
+import { clampPoll, sleep, TERMINAL, type ToolTaskOptions, type ToolTaskOutcome } from './tool-task';
 
 /** What the runner needs of a 2026-07-28 connection (the real one is built in connections/modern-task-port.ts). */
 export interface ModernTaskPort {
@@ -42,17 +43,8 @@ export async function runModernToolTask(port: ModernTaskPort, name: string, args
   if (first.resultType !== 'task') {
     return { taskId: '', status: 'completed', result: parseAnswer(ToolResult, first, 'answer to tools/call'), history: [], immediate: true };
   }
-  const history: TaskStatusUpdate[] = [];
-  const seen = (task: WireTask): TaskStatusUpdate => {
-    const update = toUpdate(task);
-    const last = history.at(-1);
-    if (!last || last.status !== update.status || last.statusMessage !== update.statusMessage) {
-      if (history.length >= TASK_HISTORY_CAP) history.splice(1, 1);
-      history.push(update);
-      opts.onStatus?.(update);
-    }
-    return update;
-  };
+  const { history, seen: record } = statusHistory(opts.onStatus);
+  const seen = (task: WireTask): TaskStatusUpdate => record(toUpdate(task));
   const created = parseAnswer(WireTask, first, 'CreateTaskResult (its answer to tools/call)');
   const taskId = created.taskId;
   const get = async () => {

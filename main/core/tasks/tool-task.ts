@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PeriscopeError } from '../diagnostics/periscope-error';
+import { statusHistory, TASK_HISTORY_CAP } from './status-history';
 
 import { TASK_STATUSES, type TaskStatus, type TaskStatusUpdate } from '../../../shared/model/task';
 
@@ -47,8 +48,7 @@ export interface ToolTaskOptions {
 export const POLL_FLOOR_MS = 50;
 export const POLL_CEILING_MS = 10_000;
 const DEFAULT_POLL_MS = 1000;
-/** The most status changes one run keeps (a server that flips forever cannot grow it without end). */
-export const TASK_HISTORY_CAP = 500;
+export { TASK_HISTORY_CAP };
 
 /**
  * Runs a tool as a task (MCP 2025-11-25 basic/utilities/tasks, task-augmented `tools/call`):
@@ -60,17 +60,8 @@ export const TASK_HISTORY_CAP = 500;
  * (`protocol`) when the server answers outside the spec (no task, an unknown status).
  */
 export async function runToolTask(send: TaskSend, name: string, args: Record<string, unknown>, opts: ToolTaskOptions = {}): Promise<ToolTaskOutcome> {
-  const history: TaskStatusUpdate[] = [];
-  const seen = (task: z.infer<typeof Task>): TaskStatusUpdate => {
-    const update = toUpdate(task);
-    const last = history.at(-1);
-    if (!last || last.status !== update.status || last.statusMessage !== update.statusMessage) {
-      if (history.length >= TASK_HISTORY_CAP) history.splice(1, 1);
-      history.push(update);
-      opts.onStatus?.(update);
-    }
-    return update;
-  };
+  const { history, seen: record } = statusHistory(opts.onStatus);
+  const seen = (task: z.infer<typeof Task>): TaskStatusUpdate => record(toUpdate(task));
   const created = await send('tools/call', { name, arguments: args, task: { ttl: opts.ttlMs ?? 300_000 } }, CreateTaskResult);
   const taskId = created.task.taskId;
   let current = seen(created.task);
