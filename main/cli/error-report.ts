@@ -47,7 +47,27 @@ export function reportError(error: unknown, out: CommandOutput): number {
   out.note(`error: ${oneLine(info.message)}`);
   const hint = cliHint(info);
   if (hint) out.note(`hint: ${oneLine(hint)}`);
+  for (const line of tokenLines(info.detail?.token)) out.note(line);
   return exitCodeFor(info.kind);
+}
+
+/**
+ * An auth failure's bearer token as read by the explainer (claims, times in words), one line each
+ * after the hint: `token: JWT (signature not checked) iss=… sub=… aud=… scope=…` and
+ * `token: exp … (expired 3 h ago)`, then any problem beyond the one the hint gives. Nothing for an
+ * opaque token or none.
+ */
+export function tokenLines(token: unknown): string[] {
+  const facts = token as { format?: string; claims?: Record<string, unknown>; times?: Record<string, string>; problems?: string[] } | undefined;
+  if (facts?.format !== 'jwt' || !facts.claims) return [];
+  const { exp, nbf, iat, ...named } = facts.claims;
+  const words = Object.entries(named).map(([name, value]) => `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  const times = Object.entries({ exp, nbf, iat })
+    .filter(([, value]) => typeof value === 'number')
+    .map(([name, value]) => `${name} ${new Date((value as number) * 1000).toISOString().replace('.000Z', 'Z')}${facts.times?.[name] ? ` (${facts.times[name]})` : ''}`);
+  // The first problem is the hint already; any others follow it.
+  const more = (facts.problems ?? []).slice(1).map((problem) => `token: also, ${problem}`);
+  return [`token: JWT (signature not checked)${words.length ? ` ${words.join(' ')}` : ''}`, ...(times.length ? [`token: ${times.join(', ')}`] : []), ...more].map(oneLine);
 }
 
 function oneLine(text: string): string {

@@ -1,4 +1,5 @@
 import { isRemoteFix, type ErrorFix, type ErrorInfo } from '../../shared/model/error-info';
+import { AuthExplanation, hasAuthFacts } from './auth/auth-explanation';
 
 interface ErrorNoticeProps {
   error: ErrorInfo;
@@ -37,6 +38,7 @@ export function ErrorNotice({ error, title, announce = false, onFix }: ErrorNoti
           ))}
         </div>
       )}
+      {error.kind === 'auth' && hasAuthFacts(detail) && <AuthExplanation detail={detail!} />}
       {detail && (
         <details className="error-detail">
           <summary>Technical details ({error.kind})</summary>

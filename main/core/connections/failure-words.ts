@@ -17,6 +17,8 @@ interface FailureScene {
   redactor: Redactor;
   url: string | undefined;
   transport: TransportKind | undefined;
+  /** The Authorization value the connection sends (read for a token's claims, never shown). */
+  authorization?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ interface FailureScene {
  */
 export async function requestFailureInfo(error: unknown, scene: FailureScene): Promise<ErrorInfo> {
   if (isSchemaRefusal(error)) await settle();
-  const context = scene.evidence.context({ url: scene.url, transport: scene.transport, phase: 'request' });
+  const context = scene.evidence.context({ url: scene.url, transport: scene.transport, phase: 'request', ...credentialOf(scene) });
   return scene.redactor.errorInfo(tooDeepErrorInfo(error) ?? toErrorInfo(error, context));
 }
 
@@ -38,7 +40,7 @@ export async function connectFailureInfo(error: unknown, scene: FailureScene & {
   const tooDeep = tooDeepErrorInfo(error);
   if (tooDeep) return scene.redactor.errorInfo(tooDeep);
   await settle();
-  const context = scene.evidence.context({ url: scene.url, transport: scene.transport, phase: 'connect' });
+  const context = scene.evidence.context({ url: scene.url, transport: scene.transport, phase: 'connect', ...credentialOf(scene) });
   return scene.redactor.errorInfo(await describeFailure(error, context, { probeTimeoutMs: 2_000, ...(scene.ca ? { ca: scene.ca } : {}) }));
 }
 
@@ -49,4 +51,8 @@ export function cancelledConnect(label: string): ErrorInfo {
 
 export function notConnected(): ErrorInfo {
   return { kind: 'closed', message: 'The connection is not open yet', hint: 'connect first, then send requests' };
+}
+
+function credentialOf(scene: FailureScene): { authorization?: string } {
+  return scene.authorization ? { authorization: scene.authorization } : {};
 }

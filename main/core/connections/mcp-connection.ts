@@ -299,7 +299,9 @@ export class McpConnection extends ConnectionRequests {
   }
 
   private failureScene(url: string | undefined, transport: TransportKind | undefined) {
-    return { evidence: this.evidence, redactor: this.redactor, url, transport };
+    // The Authorization value sent, for the explainer to read a bearer token's claims (never shown itself).
+    const authorization = this.target?.headers.find((h) => h.name.trim().toLowerCase() === 'authorization')?.value;
+    return { evidence: this.evidence, redactor: this.redactor, url, transport, ...(authorization ? { authorization } : {}) };
   }
 
   private classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {

@@ -32,6 +32,11 @@ export interface ErrorContext {
    * stream) and the request then just times out or closes; this lets us name the cause.
    */
   transportError?: unknown;
+  /**
+   * The Authorization value the connection sent, so a 401/403 can be explained by the bearer
+   * token's claims (expired, another audience). Read only; it never appears in the ErrorInfo.
+   */
+  authorization?: string;
   /** The Content-Encoding the failed response declared (names the encoding a body failed to decode in). */
   contentEncoding?: string;
   /** The JSON-RPC error the server answered a server/discover probe with, if it did. */

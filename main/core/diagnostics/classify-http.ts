@@ -18,6 +18,10 @@ export interface HttpResponseFacts {
   headersKnown?: boolean;
   /** Whether the request carried an Authorization header (undefined: not known). */
   sentAuthorization?: boolean;
+  /** The request's headers as recorded (already masked), for the auth explainer's list of what was sent. */
+  sentHeaders?: Record<string, string>;
+  /** The Authorization value sent, read for a bearer token's claims; never put in the ErrorInfo. */
+  authorization?: string;
 }
 
 const ENDPOINT_HINT = 'MCP endpoints usually end in /mcp (Streamable HTTP) or /sse (legacy SSE)';
@@ -36,7 +40,19 @@ export function classifyHttpResponse(r: HttpResponseFacts): ErrorInfo | undefine
   const detail = stripUndefined(base);
   const looksHtml = contentType.includes('text/html') || /^\s*<(!doctype|html|head|body)/i.test(r.body ?? '');
 
-  if (r.status === 401 || r.status === 403) return explainAuthChallenge({ status: r.status, headers: r.headers, where, detail, headersKnown: r.headersKnown !== false, sentAuthorization: r.sentAuthorization });
+  if (r.status === 401 || r.status === 403) {
+    return explainAuthChallenge({
+      status: r.status,
+      headers: r.headers,
+      where,
+      detail,
+      headersKnown: r.headersKnown !== false,
+      sentAuthorization: r.sentAuthorization,
+      ...(r.sentHeaders ? { sentHeaders: r.sentHeaders } : {}),
+      ...(r.authorization ? { authorization: r.authorization } : {}),
+      ...(r.url ? { resource: r.url } : {}),
+    });
+  }
 
   if (r.status === 404 && r.hadSessionId) {
     return {

@@ -155,6 +155,8 @@ function fromHttp(
       url: last.url,
       hadSessionId: Object.keys(last.requestHeaders).some((h) => h.toLowerCase() === 'mcp-session-id'),
       sentAuthorization: Object.keys(last.requestHeaders).some((h) => h.toLowerCase() === 'authorization'),
+      sentHeaders: last.requestHeaders,
+      ...(context.authorization ? { authorization: context.authorization } : {}),
     });
   }
   const headers = ws?.status === status ? ws.responseHeaders : knownHeaders;
@@ -166,6 +168,7 @@ function fromHttp(
     headers: headers ?? {},
     headersKnown: headers !== undefined,
     sentAuthorization,
+    ...(context.authorization ? { authorization: context.authorization } : {}),
     body,
     method,
     transport: context.transport,

@@ -2,6 +2,7 @@ import type { ErrorInfo } from '../../../shared/model/error-info';
 import { headerValue } from './error-text';
 import { type AuthChallenge, describeChallenge, parseWwwAuthenticate } from './www-authenticate';
 import { headerFix } from './fixes';
+import { describeBearerToken } from './token-claims';
 
 interface AuthFacts {
   status: number;
@@ -10,6 +11,14 @@ interface AuthFacts {
   detail: Record<string, unknown>;
   headersKnown: boolean;
   sentAuthorization?: boolean;
+  /** The request's headers as recorded (masked): listed in the detail as what was sent. */
+  sentHeaders?: Record<string, string>;
+  /** The Authorization value sent: its bearer token's claims are read, the value itself never kept. */
+  authorization?: string;
+  /** The server URL, against which a token's audience is checked. */
+  resource?: string;
+  /** The clock, for "expired 3 h ago" (ms since the epoch; tests set it). */
+  now?: number;
 }
 
 /**
@@ -19,18 +28,29 @@ interface AuthFacts {
 export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
   const raw = headerValue(facts.headers, 'www-authenticate');
   const challenges = raw ? parseWwwAuthenticate(raw) : [];
-  const detail = { ...facts.detail, wwwAuthenticate: challenges, ...(raw ? { wwwAuthenticateRaw: raw } : {}) };
   const primary = pickChallenge(challenges);
+  const token = describeBearerToken(facts.authorization, { ...(facts.now !== undefined ? { now: facts.now } : {}), ...(facts.resource ? { resource: facts.resource } : {}), ...(primary?.params.scope ? { requiredScope: primary.params.scope } : {}) });
+  const detail = {
+    ...facts.detail,
+    wwwAuthenticate: challenges,
+    ...(raw ? { wwwAuthenticateRaw: raw } : {}),
+    ...(facts.sentHeaders ? { sentHeaders: facts.sentHeaders } : {}),
+    ...(token ? { token } : {}),
+  };
   const asks = challenges.length > 0 ? `; it asks for ${challenges.map(describeChallenge).join(' or ')}` : '';
+  // What the token itself shows outranks a generic reading of the challenge: it is the likely cause.
+  const tokenCause = token?.problems[0] ? `${capitalised(token.problems[0])}: get a new token (with what the server needs) and set it in the Authorization header` : undefined;
 
   if (facts.status === 403) {
     const scope = primary?.params.error === 'insufficient_scope' ? primary.params.scope : undefined;
     return {
       kind: 'auth',
       message: `${facts.where} answered 403 Forbidden: the credentials were understood but do not allow this${asks}`,
-      hint: scope
-        ? `the token lacks the scope "${scope}": get a token that includes it and set it in the Authorization header`
-        : 'use credentials with access to this server (check the token or API key you send, and its permissions)',
+      hint:
+        tokenCause ??
+        (scope
+          ? `the token lacks the scope "${scope}": get a token that includes it and set it in the Authorization header`
+          : 'use credentials with access to this server (check the token or API key you send, and its permissions)'),
       fixes: [headerFix('Authorization', 'Change the Authorization header')],
       detail,
     };
@@ -39,7 +59,7 @@ export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
   return {
     kind: 'auth',
     message: `${facts.where} answered 401 Unauthorized${asks || (facts.headersKnown ? ' without a WWW-Authenticate header' : '')}`,
-    hint: hintFor(primary, facts.headersKnown, facts.sentAuthorization),
+    hint: tokenCause ?? hintFor(primary, facts.headersKnown, facts.sentAuthorization),
     fixes: [headerFix('Authorization')],
     detail,
   };
@@ -71,4 +91,8 @@ function hintFor(challenge: AuthChallenge | undefined, headersKnown: boolean, se
   }
   if (scheme === 'basic') return 'set the Authorization header to Basic <base64 of user:password>';
   return `set the Authorization header to ${challenge.scheme} <credentials> (the ${challenge.scheme} scheme)`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -68,6 +68,24 @@ describe('a secret given with -H', () => {
   });
 });
 
+describe('the 401 explainer', () => {
+  // An expired JWT for another server: the explainer reads it (never shows it) and names the cause.
+  it.each(['streamable', 'websocket'] as const)('reads a rejected JWT over %s: the likely cause, its claims in words, never the token', async (transport) => {
+    const { UnsecuredJWT } = await import('jose');
+    const token = new UnsecuredJWT({ iss: 'https://as.example', sub: 'ada', aud: 'https://other.example/mcp', exp: Math.floor(Date.now() / 1000) - 3 * 3600 - 60 }).encode();
+    const url = transport === 'websocket' ? guarded.urls.websocket : guarded.urls.streamable;
+    const run = await cli(['tools', url, '--transport', transport, '-H', `Authorization: Bearer ${token}`]);
+    expect(run.code).toBe(31);
+    expect(run.stderr).toMatch(/^hint: The token expired 3 h ago \(\d{4}-\d\d-\d\dT[\d:]+Z\): get a new token/m);
+    expect(run.stderr).toMatch(/^token: JWT \(signature not checked\) iss=https:\/\/as\.example sub=ada aud=https:\/\/other\.example\/mcp$/m);
+    expect(run.stderr).toMatch(/^token: exp .+ \(expired 3 h ago\)$/m);
+    expect(run.stderr).toMatch(/^token: also, the token is for "https:\/\/other\.example\/mcp", not for this server/m);
+    const asJson = await cli(['tools', url, '--transport', transport, '-H', `Authorization: Bearer ${token}`, '--json']);
+    expect(json(asJson)).toMatchObject({ error: { kind: 'auth', detail: { token: { format: 'jwt', claims: { sub: 'ada' }, signature: 'not checked' } } } });
+    for (const part of token.split('.').filter(Boolean)) expect(run.stdout + run.stderr + asJson.stdout + asJson.stderr).not.toContain(part);
+  });
+});
+
 describe('connection errors', () => {
   it('a refused port exits with the refused code and a hint', async () => {
     const port = await closedPort();
