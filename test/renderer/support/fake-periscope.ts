@@ -85,6 +85,7 @@ export function makeRemote(over: Partial<Remote> = {}): Remote {
     name: 'Playground',
     transport: 'streamable',
     url: 'http://127.0.0.1:4100/mcp',
+    instances: [],
     args: [],
     env: {},
     headers: [],
