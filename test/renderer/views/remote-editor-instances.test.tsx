@@ -35,7 +35,8 @@ describe('Remote editor: other instances', () => {
 
   it('saves the instances as a list, and the remote list shows how many instances a group has', async () => {
     const group = makeRemote({ id: 'g1', name: 'Balanced', instances: ['http://127.0.0.1:3002/mcp', 'http://127.0.0.1:3003/mcp'] });
-    const fake = await start({ 'remotes:create': () => ({ remote: group, warnings: [] }) }, [makeRemote()]);
+    const listed = [makeRemote()];
+    const fake = await start({ 'remotes:list': () => listed, 'remotes:create': () => (listed.push(group), { remote: group, warnings: [] }) }, listed);
     expect(screen.queryByTestId('remote-instance-count')).toBeNull();
     fireEvent.click(screen.getByTestId('new-remote'));
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Balanced' } });
@@ -44,7 +45,9 @@ describe('Remote editor: other instances', () => {
     fireEvent.click(screen.getByTestId('save-remote'));
     await waitFor(() => expect(fake.calls('remotes:create')).toHaveLength(1));
     expect((fake.calls('remotes:create')[0] as { draft: RemoteInput }).draft.instances).toEqual(['http://127.0.0.1:3002/mcp', 'http://127.0.0.1:3003/mcp']);
-    const item = await screen.findByRole('listitem', { name: 'Balanced' });
+    await waitFor(() => expect(useRemotesStore.getState().remotes.map((r) => r.id)).toContain('g1'));
+    const item = document.querySelector('[data-remote-id="g1"]') as HTMLElement;
     expect(within(item).getByTestId('remote-instance-count')).toHaveTextContent('3 instances');
+    expect(within(document.querySelector('[data-remote-id="r-playground"]') as HTMLElement).queryByTestId('remote-instance-count')).toBeNull();
   });
 });
