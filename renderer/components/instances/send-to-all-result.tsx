@@ -12,7 +12,7 @@ export function SendToAllResultView({ sent }: { sent: SendToAllResult }) {
   const mostCommon = comparison.groups[0]?.instances.length ?? 0;
   const summary = comparison.agree
     ? `All ${outcomes.length} instances answered ${tool} alike.`
-    : `${comparison.groups.length} different answers to ${tool}: ${mostCommon} of ${outcomes.length} gave answer A; ${comparison.differing.length} differ.`;
+    : `${comparison.groups.length} different answers to ${tool}: ${mostCommon} of ${outcomes.length} gave answer A; ${comparison.differing.length} ${comparison.differing.length === 1 ? 'differs' : 'differ'}.`;
   return (
     <div className="send-to-all-result" data-testid="send-to-all-result" data-agree={comparison.agree || undefined}>
       <p role="status" className={comparison.agree ? 'instance-good' : 'instance-bad'} data-testid="send-to-all-summary">
