@@ -12,6 +12,8 @@ export interface LoadRunRecord {
   plan: LoadPlan;
   /** A group's run: how it used the instances (absent: this tab's connection only). */
   spread?: InstanceSpread;
+  /** How many instances a group's run uses. */
+  instanceCount?: number;
   /** Wall clock, ms since the epoch. */
   startedAt: number;
   status: 'running' | 'done' | 'cancelled' | 'failed';

@@ -19,9 +19,9 @@ export const LIVE_METRICS_INTERVAL_MS = 1000;
  * from the trace bus as traffic flows and the section asks for them again every second while
  * shown; for an opened session file they came with the file (`connectionId` absent). A
  * connection's section ends with its Load run panel (see LoadRunPanel); for a group's connection
- * (`groupRemoteId`), that panel can spread a run over the instances or run it on each.
+ * (`group`), that panel can spread a run over the instances or run it on each.
  */
-export function LatencyView({ tabId, connectionId, live, groupRemoteId }: { tabId: string; connectionId?: string; live?: boolean; groupRemoteId?: string }) {
+export function LatencyView({ tabId, connectionId, live, group }: { tabId: string; connectionId?: string; live?: boolean; group?: { remoteId: string; size: number } }) {
   const slot = useMetricsStore((s) => s.slots[tabId]);
   useEffect(() => {
     if (!connectionId) return;
@@ -66,7 +66,7 @@ export function LatencyView({ tabId, connectionId, live, groupRemoteId }: { tabI
         Round trip as captured: from the request leaving Periscope to its answer arriving. Percentiles from an HDR histogram (within 0.1 %). Each round of a 2026-07-28 multi-round call counts as a
         request.
       </p>
-      {connectionId && <LoadRunPanel connectionId={connectionId} live={live === true} {...(groupRemoteId ? { groupRemoteId } : {})} />}
+      {connectionId && <LoadRunPanel connectionId={connectionId} live={live === true} {...(group ? { group } : {})} />}
     </section>
   );
 }

@@ -20,10 +20,10 @@ const LatencyChart = lazy(() => import('../components/metrics/latency-chart').th
  * The Latency section's "Load run" panel: plan a run (what to send, how many, how fast), start it
  * in main on this connection, follow it (progress bar, live latency chart), cancel it, read its
  * result, and compare two runs of this session. Runs live as long as the tab (renderer only).
- * For a group's connection (`groupRemoteId`), a choice: spread the run round-robin over the
+ * For a group's connection (`group`), a choice: spread the run round-robin over the
  * instances or run it on each in turn; the result then lists each instance's figures.
  */
-export function LoadRunPanel({ connectionId, live, groupRemoteId }: { connectionId: string; live: boolean; groupRemoteId?: string }) {
+export function LoadRunPanel({ connectionId, live, group }: { connectionId: string; live: boolean; group?: { remoteId: string; size: number } }) {
   const slot = useLoadRunsStore((s) => s.slots[connectionId]) ?? emptyLoadSlot();
   const patch = useLoadRunsStore((s) => s.patch);
   const tools = useToolsStore((s) => s.slots[connectionId]?.tools);
@@ -48,9 +48,9 @@ export function LoadRunPanel({ connectionId, live, groupRemoteId }: { connection
         running={running !== undefined}
         canStart={live}
         onChange={(change) => patch(connectionId, { form: { ...slot.form, ...change }, errors: withoutFields(slot.errors, Object.keys(change)) })}
-        onStart={() => void startLoadRun(connectionId, groupRemoteId)}
+        onStart={() => void startLoadRun(connectionId, group)}
       />
-      {groupRemoteId && (
+      {group && (
         <fieldset className="load-spread" data-testid="load-spread">
           <legend>Instances of this group</legend>
           {SPREADS.map(([value, label]) => (

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { InstanceCheck, SendToAllResult } from '../../../shared/model/instance-group';
-import type { LoadResult } from '../../../shared/model/load-run';
+import type { InstanceLoadFigures, LoadResult } from '../../../shared/model/load-run';
 import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { App } from '../../../renderer/views/app';
 import { FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
@@ -60,8 +60,8 @@ async function openGroup(extra: Parameters<typeof installFakePeriscope>[0] = {},
     'remotes:list': () => [remote],
     'connections:open': () => info,
     'connections:list-tools': () => ({ tools: [{ name: 'get_version', inputSchema: { type: 'object' } }, { name: 'echo', inputSchema: { type: 'object' } }] }),
-    'connections:metrics': () => ({ total: { count: 0, answered: 0, errors: {} }, rows: [], pending: 0 }),
-    'connections:latency-samples': () => ({ at: [], latencyMs: [], names: [] }),
+    'connections:metrics': () => ({ total: { method: '*', count: 0, answered: 0, errors: {}, throughputPerS: 0 }, rows: [], pending: 0 }),
+    'connections:latency-samples': () => ({ methods: [], from: 0, next: 0, at: [], latencyMs: [], method: [] }),
     ...extra,
   });
   stop = startBridge();
@@ -138,7 +138,16 @@ describe('the Load run panel of a group connection', () => {
     fireEvent.click(within(panel).getByRole('button', { name: 'Start load run' }));
     await waitFor(() => expect(fake.calls('load:start')).toHaveLength(1));
     expect(fake.calls('load:start')[0]).toMatchObject({ connectionId: 'c1', instances: 'each', remoteId: 'g1' });
-    const figures = (instance: string, count: number, ok: number) => ({ instance, count, ok, errors: ok < count ? { timeout: { count: count - ok, example: 'timed out' } } : {}, throughputPerS: 10, latency: { min: 1, p50: 2, p90: 3, p95: 3, p99: 4, p999: 4, max: 4 } });
+    // The whole plan once per instance: 9 requests on each of 3.
+    expect(await within(panel).findByRole('progressbar', { name: 'Run 1 progress' })).toHaveAttribute('aria-valuemax', '27');
+    const figures = (instance: string, count: number, ok: number): InstanceLoadFigures => ({
+      instance,
+      count,
+      ok,
+      errors: ok < count ? { timeout: { count: count - ok, example: 'timed out' } } : {},
+      throughputPerS: 10,
+      latency: { min: 1, mean: 2, p50: 2, p90: 3, p95: 3, p99: 4, p999: 4, max: 4 },
+    });
     const result: LoadResult = { count: 9, ok: 8, errors: { timeout: { count: 1, example: 'timed out' } }, durationMs: 900, throughputPerS: 10, cancelled: false, spread: 'each', instances: [figures(URLS[0]!, 3, 3), figures(URLS[1]!, 3, 3), figures(URLS[2]!, 3, 2)] };
     fake.emit({ type: 'load-ended', connectionId: 'c1', runId: 'run-1', result, samples: { at: [], latencyMs: [] } });
     const table = await within(panel).findByTestId('load-instance-figures');
