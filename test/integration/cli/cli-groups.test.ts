@@ -42,6 +42,17 @@ describe('a saved group', () => {
     expect((await cli(['remotes', 'list'])).stdout).toMatch(/balanced\s+streamable\s+\S+ \(\+2 more: 3 instances\)/);
   });
 
+  it('remotes edit replaces the instances with --instance, and --no-instances makes it one server again', async () => {
+    expect((await cli(['remotes', 'edit', 'healthy-pair', '--instance', instances[2]!.url])).code).toBe(0);
+    expect((await cli(['remotes', 'show', 'healthy-pair'])).stdout).toContain(`instance   ${instances[2]!.url}  (2 of 2)`);
+    const twice = await cli(['remotes', 'edit', 'healthy-pair', '--instance', instances[0]!.url]);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toContain("is the same as the remote's own URL");
+    expect((await cli(['remotes', 'edit', 'healthy-pair', '--no-instances'])).code).toBe(0);
+    expect((await cli(['remotes', 'show', 'healthy-pair'])).stdout).not.toContain('instance ');
+    expect((await cli(['remotes', 'edit', 'healthy-pair', '--instance', instances[1]!.url])).code).toBe(0);
+  });
+
   it('fanout <group> sends to every instance with the secret header, and names the stale one', async () => {
     const run = await cli(['fanout', 'balanced', 'get_version', '--ignore', '_meta', '--json']);
     expect(run.code, run.stderr).toBe(38);
