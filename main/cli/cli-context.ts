@@ -5,6 +5,8 @@ import type { ConnectionTargetInput } from '../../shared/model';
 export interface ResolvedRemote {
   target: ConnectionTargetInput;
   label: string;
+  /** A group's instances' URLs, its own first; absent for an ordinary remote. */
+  instances?: string[];
 }
 
 /**

@@ -119,3 +119,20 @@ function interruptedError(label: string): PeriscopeError {
 function abortedPromise(signal: AbortSignal): Promise<never> {
   return new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason), { once: true }));
 }
+
+/**
+ * Like withConnection for one instance of a group already resolved (resolveGroupTargets): the
+ * target's secrets masked in all output, the connection's input handlers from the options.
+ */
+export async function withInstance<T>(
+  ctx: CliContext,
+  out: CommandOutput,
+  instance: { target: ConnectionTargetInput; label: string },
+  options: ConnectionOptions,
+  run: SessionRun<T>,
+  extra: Pick<SessionOptions, 'bodyHandlesInterrupt'> = {},
+): Promise<T> {
+  out.addMasker(redactorForTarget(instance.target));
+  const handlers = clientInputHandlers(options, (line) => out.note(line));
+  return withTarget(out, instance.target, instance.label, { ...options, ...extra, onInterrupt: ctx.onInterrupt, ...(handlers ? { handlers } : {}) }, run);
+}

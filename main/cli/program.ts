@@ -9,6 +9,7 @@ import { registerSubscribeCommand } from './commands/subscribe';
 import { registerConnectCommand } from './commands/connect';
 import { registerDemoCommand } from './commands/demo';
 import { registerExerciseCommand } from './commands/exercise';
+import { registerHealthCommand } from './commands/health';
 import { registerHelpCommand } from './commands/help';
 import { registerPingCommand } from './commands/ping';
 import { registerPlaygroundCommand } from './commands/playground';
@@ -49,6 +50,7 @@ export function buildProgram(cctx: CommandContext): Command {
   registerLoadCommand(program, cctx);
   registerFanoutCommand(program, cctx);
   registerPingCommand(program, cctx);
+  registerHealthCommand(program, cctx);
   registerExerciseCommand(program, cctx);
   registerPlaygroundCommand(program, cctx);
   registerDemoCommand(program, cctx);

@@ -26,7 +26,7 @@ export async function resolveTarget(
   arg: string | undefined,
   options: TargetOptions,
   ctx: Pick<CliContext, 'lookupRemote'> & Partial<Pick<CliContext, 'stdin' | 'stderr'>>,
-): Promise<{ target: ConnectionTargetInput; label: string }> {
+): Promise<{ target: ConnectionTargetInput; label: string; instances?: string[] }> {
   const era = eraTargetFields(options);
   if (options.stdio) {
     const stdio = stdioTarget(options);
@@ -52,7 +52,8 @@ export async function resolveTarget(
         : 'Give a full URL such as https://api.example.com/mcp, or one of the names from `periscope remotes list`.',
     });
   }
-  return { target: overlayEra(overlay(saved.target, options, overrides), options), label: saved.label };
+  const target = overlayEra(overlay(saved.target, options, overrides), options);
+  return { target, label: saved.label, ...(saved.instances ? { instances: saved.instances } : {}) };
 }
 
 /**

@@ -9,6 +9,7 @@ import { forgetPrompts } from './prompt-actions';
 import { forgetResources } from './resource-actions';
 import { forgetServerRequests } from './server-request-actions';
 import { forgetTools } from './tool-actions';
+import { useInstancesStore } from '../stores/instances-store';
 import { useLoadRunsStore } from '../stores/load-runs-store';
 
 /**
@@ -61,6 +62,7 @@ export function dismissConnection(connectionId: string): void {
   forgetPrompts(connectionId);
   forgetServerRequests(connectionId);
   useLoadRunsStore.getState().forget(connectionId);
+  useInstancesStore.getState().forget(connectionId);
   useConnectionsStore.getState().remove(connectionId);
 }
 

@@ -12,15 +12,19 @@ const early = new Map<string, LoadEvent[]>();
 
 /**
  * Checks the connection's Load run form and starts the run in main. Field problems (found here,
- * or by main in `detail.field`) go next to their field; any other refusal above the form.
+ * or by main in `detail.field`) go next to their field; any other refusal above the form. With
+ * `groupOf` (a group's connection: its remote and how many instances it has) the run uses the group's instances as the slot's
+ * `spread` says.
  */
-export async function startLoadRun(connectionId: string): Promise<void> {
+export async function startLoadRun(connectionId: string, groupOf?: { remoteId: string; size: number }): Promise<void> {
   const store = useLoadRunsStore.getState();
   const slot = store.slots[connectionId] ?? emptyLoadSlot();
   const checked = checkLoadForm(slot.form);
   if ('errors' in checked) return store.patch(connectionId, { errors: checked.errors, startError: undefined });
   store.patch(connectionId, { errors: {}, startError: undefined });
-  const answer = await periscope().load.start(connectionId, checked.request, checked.plan);
+  // A group's run goes over its instances, as the panel's choice says (main connects to each).
+  const group = groupOf ? { remoteId: groupOf.remoteId, instances: slot.spread } : undefined;
+  const answer = await periscope().load.start(connectionId, checked.request, checked.plan, group);
   if (!answer.ok) {
     const field = PLAN_FIELDS[String(answer.error.detail?.field)];
     if (field) return useLoadRunsStore.getState().patch(connectionId, { errors: { [field]: answer.error.message } });
@@ -33,6 +37,7 @@ export async function startLoadRun(connectionId: string): Promise<void> {
     number: (runs.at(-1)?.number ?? 0) + 1,
     request: checked.request,
     plan: checked.plan,
+    ...(group && groupOf ? { spread: group.instances, instanceCount: groupOf.size } : {}),
     startedAt: Date.now(),
     status: 'running',
     progress: { done: 0, failed: 0, elapsedMs: 0 },

@@ -62,6 +62,11 @@ export function RemoteListItem(props: RemoteListItemProps) {
       <div className="remote-where" title={where}>
         <StateBadge state={state} testId="remote-state" />
         <span className="transport-tag">{remote.transport}</span>
+        {(remote.instances ?? []).length > 0 && (
+          <span className="transport-tag" data-testid="remote-instance-count" title="A group: the same server at several URLs">
+            {(remote.instances ?? []).length + 1} instances
+          </span>
+        )}
         <span className="remote-endpoint">{where}</span>
       </div>
       <div className="remote-actions" id={actionsId} hidden={!expanded}>

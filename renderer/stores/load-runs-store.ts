@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ErrorInfo } from '../../shared/model/error-info';
-import type { LoadPlan, LoadRequest, LoadResult, LoadSamples } from '../../shared/model/load-run';
+import type { InstanceSpread, LoadPlan, LoadRequest, LoadResult, LoadSamples } from '../../shared/model/load-run';
 import { EMPTY_LOAD_FORM, type LoadForm, type LoadFormErrors } from '../workbench/load-form';
 
 /** One load run of a connection, as the Latency section shows it. */
@@ -10,6 +10,10 @@ export interface LoadRunRecord {
   number: number;
   request: LoadRequest;
   plan: LoadPlan;
+  /** A group's run: how it used the instances (absent: this tab's connection only). */
+  spread?: InstanceSpread;
+  /** How many instances a group's run uses. */
+  instanceCount?: number;
   /** Wall clock, ms since the epoch. */
   startedAt: number;
   status: 'running' | 'done' | 'cancelled' | 'failed';
@@ -36,12 +40,14 @@ export interface LoadRunsSlot {
   shown?: string;
   /** Two runs chosen for the side-by-side comparison. */
   compared: string[];
+  /** A group's connection: spread a run round-robin over the instances, or run it on each. */
+  spread: InstanceSpread;
 }
 
 /** Points the live chart holds while a run goes (the result has the full, bounded set). */
 export const LIVE_SAMPLES = 5000;
 
-export const emptyLoadSlot = (): LoadRunsSlot => ({ form: EMPTY_LOAD_FORM, errors: {}, runs: [], compared: [] });
+export const emptyLoadSlot = (): LoadRunsSlot => ({ form: EMPTY_LOAD_FORM, errors: {}, runs: [], compared: [], spread: 'round-robin' });
 
 interface LoadRunsState {
   slots: Record<string, LoadRunsSlot>;

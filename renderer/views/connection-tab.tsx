@@ -11,6 +11,9 @@ import { LatencyView } from './latency-view';
 import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
 import { TraceView } from './trace-view';
 import { OverviewPing } from './overview-ping';
+import { InstancesView } from './instances-view';
+import { useRemotesStore } from '../stores/remotes-store';
+import { groupInstanceUrls } from '../../shared/model/remote';
 
 // The tools workbench brings the form library and the validator: loaded when first opened.
 const ToolsView = lazy(() => import('./tools-view').then((m) => ({ default: m.ToolsView })));
@@ -24,7 +27,7 @@ const ServerRequestsView = lazy(() => import('./server-requests-view').then((m) 
  * from the server, logs) is one more entry here and one more case below. A section that needs a
  * server capability names it: it is shown only when the server declared that capability.
  */
-const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources' | 'prompts' | 'logging' }> = [
+const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources' | 'prompts' | 'logging'; group?: true }> = [
   { id: 'overview', label: 'Overview' },
   { id: 'tools', label: 'Tools' },
   { id: 'resources', label: 'Resources', capability: 'resources' },
@@ -33,14 +36,15 @@ const SECTIONS: ReadonlyArray<SectionTab<SectionId> & { capability?: 'resources'
   { id: 'logs', label: 'Logs', capability: 'logging' },
   { id: 'trace', label: 'Trace' },
   { id: 'latency', label: 'Latency' },
+  { id: 'instances', label: 'Instances', group: true },
 ];
 
-/** The sections this server's declared capabilities allow. */
-export function sectionsFor(capabilities: Record<string, unknown> | undefined): Array<SectionTab<SectionId>> {
-  return SECTIONS.filter((s) => !s.capability || capabilities?.[s.capability] !== undefined).map(({ id, label }) => ({ id, label }));
+/** The sections this server's declared capabilities allow; Instances only for a group's connection. */
+export function sectionsFor(capabilities: Record<string, unknown> | undefined, group = false): Array<SectionTab<SectionId>> {
+  return SECTIONS.filter((s) => (!s.capability || capabilities?.[s.capability] !== undefined) && (!s.group || group)).map(({ id, label }) => ({ id, label }));
 }
 
-/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Requests, Logs, Trace, Latency). */
+/** One connection: its header, then its sections as tabs (Overview, Tools, Resources, Prompts, Requests, Logs, Trace, Latency; Instances for a group). */
 export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const info = useConnectionsStore((s) => s.infos[connectionId]);
   const remoteId = useConnectionsStore((s) => s.remoteOf[connectionId]);
@@ -48,6 +52,9 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
   const chosen = useSectionsStore((s) => s.active[connectionId] ?? 'overview');
   const select = useSectionsStore((s) => s.select);
   const waiting = useServerRequestsStore((s) => pendingCount(s, connectionId));
+  const remote = useRemotesStore((s) => (remoteId ? s.remotes.find((r) => r.id === remoteId) : undefined));
+  const instances = remote ? groupInstanceUrls(remote) : [];
+  const group = instances.length > 1;
   if (!info) {
     return (
       <p className="muted" role="status" data-testid="connection-loading">
@@ -55,7 +62,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       </p>
     );
   }
-  const sections = sectionsFor(info.capabilities).map((s) => (s.id === 'requests' ? { ...s, badge: waiting } : s));
+  const sections = sectionsFor(info.capabilities, group).map((s) => (s.id === 'requests' ? { ...s, badge: waiting } : s));
   // A section the server does not (or no longer, after a reconnect) offer falls back to Overview.
   const active = sections.some((s) => s.id === chosen) ? chosen : 'overview';
   const prefix = `c-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -98,7 +105,8 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
           </Suspense>
         )}
         {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}
-        {active === 'latency' && <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} />}
+        {active === 'latency' && <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} {...(group && remoteId ? { group: { remoteId, size: instances.length } } : {})} />}
+        {active === 'instances' && remoteId && <InstancesView connectionId={connectionId} remoteId={remoteId} instances={instances} live={isLive(info.state)} />}
       </div>
     </div>
   );

@@ -18,9 +18,10 @@ export const LIVE_METRICS_INTERVAL_MS = 1000;
  * (count, failures by kind, throughput, HDR percentiles). For a connection, main computes them
  * from the trace bus as traffic flows and the section asks for them again every second while
  * shown; for an opened session file they came with the file (`connectionId` absent). A
- * connection's section ends with its Load run panel (see LoadRunPanel).
+ * connection's section ends with its Load run panel (see LoadRunPanel); for a group's connection
+ * (`group`), that panel can spread a run over the instances or run it on each.
  */
-export function LatencyView({ tabId, connectionId, live }: { tabId: string; connectionId?: string; live?: boolean }) {
+export function LatencyView({ tabId, connectionId, live, group }: { tabId: string; connectionId?: string; live?: boolean; group?: { remoteId: string; size: number } }) {
   const slot = useMetricsStore((s) => s.slots[tabId]);
   useEffect(() => {
     if (!connectionId) return;
@@ -65,7 +66,7 @@ export function LatencyView({ tabId, connectionId, live }: { tabId: string; conn
         Round trip as captured: from the request leaving Periscope to its answer arriving. Percentiles from an HDR histogram (within 0.1 %). Each round of a 2026-07-28 multi-round call counts as a
         request.
       </p>
-      {connectionId && <LoadRunPanel connectionId={connectionId} live={live === true} />}
+      {connectionId && <LoadRunPanel connectionId={connectionId} live={live === true} {...(group ? { group } : {})} />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { LoadFormView } from '../components/load/load-form';
 import { LoadProgressBar } from '../components/load/load-progress';
 import { LoadResultView } from '../components/load/load-result';
 import { LoadRunsList } from '../components/load/load-runs-list';
+import { InstanceFiguresTable } from '../components/load/instance-figures';
 import { cancelLoadRun, exportLoadRunAsArtillery, startLoadRun } from '../bridge/load-actions';
 import { loadTools } from '../bridge/tool-actions';
 import { emptyLoadSlot, useLoadRunsStore, type LoadRunRecord } from '../stores/load-runs-store';
@@ -19,8 +20,10 @@ const LatencyChart = lazy(() => import('../components/metrics/latency-chart').th
  * The Latency section's "Load run" panel: plan a run (what to send, how many, how fast), start it
  * in main on this connection, follow it (progress bar, live latency chart), cancel it, read its
  * result, and compare two runs of this session. Runs live as long as the tab (renderer only).
+ * For a group's connection (`group`), a choice: spread the run round-robin over the
+ * instances or run it on each in turn; the result then lists each instance's figures.
  */
-export function LoadRunPanel({ connectionId, live }: { connectionId: string; live: boolean }) {
+export function LoadRunPanel({ connectionId, live, group }: { connectionId: string; live: boolean; group?: { remoteId: string; size: number } }) {
   const slot = useLoadRunsStore((s) => s.slots[connectionId]) ?? emptyLoadSlot();
   const patch = useLoadRunsStore((s) => s.patch);
   const tools = useToolsStore((s) => s.slots[connectionId]?.tools);
@@ -45,8 +48,19 @@ export function LoadRunPanel({ connectionId, live }: { connectionId: string; liv
         running={running !== undefined}
         canStart={live}
         onChange={(change) => patch(connectionId, { form: { ...slot.form, ...change }, errors: withoutFields(slot.errors, Object.keys(change)) })}
-        onStart={() => void startLoadRun(connectionId)}
+        onStart={() => void startLoadRun(connectionId, group)}
       />
+      {group && (
+        <fieldset className="load-spread" data-testid="load-spread">
+          <legend>Instances of this group</legend>
+          {SPREADS.map(([value, label]) => (
+            <label key={value} className="load-kind">
+              <input type="radio" name={`${idPrefix}-spread`} value={value} checked={slot.spread === value} onChange={() => patch(connectionId, { spread: value })} disabled={running !== undefined} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {running && <RunningLoad run={running} onCancel={() => void cancelLoadRun(connectionId, running.runId)} />}
       {shown && shown.status !== 'running' && <EndedLoad run={shown} onExport={() => void exportLoadRunAsArtillery(connectionId, shown)} />}
       {slot.runs.length > 0 && (
@@ -65,6 +79,11 @@ export function LoadRunPanel({ connectionId, live }: { connectionId: string; liv
     </section>
   );
 }
+
+const SPREADS = [
+  ['round-robin', 'Spread round-robin over the instances (one connection each)'],
+  ['each', 'Run the whole plan on each instance in turn'],
+] as const;
 
 function RunningLoad({ run, onCancel }: { run: LoadRunRecord; onCancel(): void }) {
   const samples = useMemo(() => asLatencySamples([{ name: `Run ${run.number}`, samples: run.live }]), [run.live, run.number]);
@@ -94,14 +113,16 @@ function EndedLoad({ run, onExport }: { run: LoadRunRecord; onExport(): void }) 
   return (
     <div className="load-ended">
       <LoadResultView result={run.result} title={title} />
-      <p className="load-export">
+      {run.result.spread && run.result.instances && <InstanceFiguresTable spread={run.result.spread} figures={run.result.instances} />}
+      {/* A group's run went over connections of its own: the tab's trace does not hold its requests. */}
+      {!run.result.spread && <p className="load-export">
         <button type="button" onClick={onExport} data-testid="load-export-artillery" aria-describedby={`load-export-help-${run.runId}`}>
           Export as Artillery scenario…
         </button>{' '}
         <span id={`load-export-help-${run.runId}`} className="muted field-help">
           The same requests as an Artillery test script, to load the server from many machines; secret values become environment variables.
         </span>
-      </p>
+      </p>}
       {samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
           <LatencyChart samples={samples} label={`Run ${run.number} latency over time`} testId="load-result-chart" />

@@ -7,7 +7,8 @@ import { AppSettings, AppSettingsPatch } from '../model/settings';
 import { LatencySamples, MetricsSnapshot } from '../model/metrics';
 import { LogLevel, LogMessage } from '../model/log-message';
 import { TaskStatusUpdate } from '../model/task';
-import { LoadEndedEvent, LoadPlan, LoadProgressEvent, LoadRequest } from '../model/load-run';
+import { InstanceSpread, LoadEndedEvent, LoadPlan, LoadProgressEvent, LoadRequest } from '../model/load-run';
+import { InstanceCheck, SendToAllResult } from '../model/instance-group';
 import { PendingServerRequest, Roots, ServerRequestAnswer, ServerRequestPolicy, SettledServerRequest } from '../model/server-request';
 import { Id, NoInput, Done, Cancelled, Tool, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
 export { ToolCallOutcome, RemoteSaved, ImportOutcome, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, MAX_SAVED_BLOB_CHARS, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
@@ -156,7 +157,20 @@ export const contract = {
    * follow (about 10 a second), then one 'load-ended' with the result. A plan that cannot run
    * fails with `invalid-input`, its `detail.field` naming the field.
    */
-  'load:start': { input: OnConnection.extend({ request: LoadRequest, plan: LoadPlan }), output: z.object({ runId: z.string() }) },
+  'load:start': {
+    input: OnConnection.extend({
+      request: LoadRequest,
+      plan: LoadPlan,
+      /**
+       * A group's run (with `remoteId`, the group): spread round-robin over one short-lived
+       * connection per instance, or the whole plan on each instance in turn; the result carries
+       * each instance's figures. Absent: the run goes over the tab's own connection.
+       */
+      instances: InstanceSpread.optional(),
+      remoteId: Id.optional(),
+    }),
+    output: z.object({ runId: z.string() }),
+  },
   /** Stops a run: nothing more is sent; its 'load-ended' carries the partial result, `cancelled: true`. */
   'load:cancel': { input: z.object({ runId: Id }), output: z.object({ cancelled: z.boolean() }) },
   /**
@@ -167,6 +181,27 @@ export const contract = {
   'load:export-artillery': {
     input: OnConnection.extend({ request: LoadRequest, plan: LoadPlan }),
     output: z.union([Cancelled, z.object({ cancelled: z.literal(false), path: z.string(), env: z.array(z.string()) })]),
+  },
+
+  /**
+   * A group's Instances panel: each instance's /health and /ready (status, latency, the body's
+   * status) and one liveness round trip (ping or server/discover) on a short-lived connection of
+   * its own. Fails with `invalid-input` for a remote that is not a group.
+   */
+  'group:check': { input: z.object({ remoteId: Id }), output: z.object({ instances: z.array(InstanceCheck) }) },
+  /**
+   * Send to all: the same tools/call on every instance of the group (each on a short-lived
+   * connection), the answers grouped and the differing paths listed (compareAnswers); `ignore`
+   * names paths left out of the comparison (e.g. `_meta`).
+   */
+  'group:send-to-all': {
+    input: z.object({
+      remoteId: Id,
+      name: z.string().min(1).max(1000),
+      argumentsJson: z.string().max(MAX_ARGUMENTS_CHARS).optional(),
+      ignore: z.array(z.string().max(500)).max(50).optional(),
+    }),
+    output: SendToAllResult,
   },
 
   /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */

@@ -76,9 +76,28 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
     },
     load: {
       /** Starts a load run in main; its progress and end arrive as 'load-progress' and 'load-ended' events. */
-      start: call('load:start', (connectionId: string, request: ChannelInput<'load:start'>['request'], plan: ChannelInput<'load:start'>['plan']) => ({ connectionId, request, plan })),
+      start: call(
+        'load:start',
+        (connectionId: string, request: ChannelInput<'load:start'>['request'], plan: ChannelInput<'load:start'>['plan'], group?: { remoteId: string; instances: NonNullable<ChannelInput<'load:start'>['instances']> }) => ({
+          connectionId,
+          request,
+          plan,
+          ...(group ? { remoteId: group.remoteId, instances: group.instances } : {}),
+        }),
+      ),
       cancel: call('load:cancel', (runId: string) => ({ runId })),
       exportArtillery: call('load:export-artillery', (connectionId: string, request: ChannelInput<'load:export-artillery'>['request'], plan: ChannelInput<'load:export-artillery'>['plan']) => ({ connectionId, request, plan })),
+    },
+    group: {
+      /** Each instance's /health, /ready and one liveness round trip, on connections of their own. */
+      check: call('group:check', (remoteId: string) => ({ remoteId })),
+      /** The same tool call to every instance, answers compared. */
+      sendToAll: call('group:send-to-all', (remoteId: string, name: string, argumentsJson?: string, ignore?: string[]) => ({
+        remoteId,
+        name,
+        ...(argumentsJson !== undefined ? { argumentsJson } : {}),
+        ...(ignore && ignore.length > 0 ? { ignore } : {}),
+      })),
     },
     trace: {
       snapshot: call('trace:snapshot', onConnection),

@@ -10,3 +10,5 @@ export * from './timeout-limit';
 export * from './log-message';
 export * from './task';
 export * from './server-request';
+export * from './instance-health';
+export * from './instance-group';

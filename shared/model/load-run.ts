@@ -40,6 +40,24 @@ export const LoadFailures = z.object({
 });
 export type LoadFailures = z.infer<typeof LoadFailures>;
 
+/** How a group's run uses its instances: one run spread over all, or the whole plan on each in turn. */
+export const InstanceSpread = z.enum(['round-robin', 'each']);
+export type InstanceSpread = z.infer<typeof InstanceSpread>;
+
+/** One instance's share of a run: its own counts, failures, throughput and latency. */
+export const InstanceLoadFigures = z.object({
+  /** The instance's MCP endpoint URL. */
+  instance: z.string(),
+  count: z.number().int(),
+  ok: z.number().int(),
+  errors: z.record(z.string(), LoadFailures),
+  /** Its requests over the run's duration (round-robin) or its own run's (each), requests/s. */
+  throughputPerS: z.number(),
+  /** Its requests' latency, ms (round-robin: from the send; each: as the run measures it). */
+  latency: LatencyFigures.optional(),
+});
+export type InstanceLoadFigures = z.infer<typeof InstanceLoadFigures>;
+
 export const LoadResult = z.object({
   /** Measured requests that ended (answered or failed). */
   count: z.number().int(),
@@ -53,6 +71,9 @@ export const LoadResult = z.object({
   latency: LatencyFigures.optional(),
   /** The run was stopped before its plan ended; the figures cover what ran. */
   cancelled: z.boolean(),
+  /** A group's run: how it used the instances, and each instance's figures. */
+  spread: InstanceSpread.optional(),
+  instances: z.array(InstanceLoadFigures).optional(),
 });
 export type LoadResult = z.infer<typeof LoadResult>;
 

@@ -27,6 +27,8 @@ export interface RemoteLike {
   name: string;
   transport: string;
   url?: string;
+  /** A group's other instances' URLs. */
+  instances?: string[];
   command?: string;
   headers: HeaderLike[];
   protocolEra?: string;
@@ -173,6 +175,8 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
     if (problem) issues.push({ path: ['url'], message: problem });
   }
 
+  issues.push(...instanceIssues(remote));
+
   const era = protocolEraIssue(remote.protocolEra, remote.protocolVersion);
   if (era) issues.push(era);
 
@@ -201,6 +205,45 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
     }
   });
   return issues;
+}
+
+/** A group's instances at most, its own URL included: each one is a connection of its own. */
+export const MAX_GROUP_INSTANCES = 32;
+
+/**
+ * A group's other instances: each URL checked like the main one (path ['instances', i], the
+ * message naming the 1-based position), none twice nor equal to the main URL, at most
+ * MAX_GROUP_INSTANCES in all; a stdio remote has none.
+ */
+export function instanceIssues(remote: RemoteLike): RuleIssue[] {
+  const instances = remote.instances ?? [];
+  if (instances.length === 0) return [];
+  if (remote.transport === 'stdio') return [{ path: ['instances'], message: 'A stdio remote runs one local process: it cannot have other instances' }];
+  const issues: RuleIssue[] = [];
+  if (instances.length + 1 > MAX_GROUP_INSTANCES) {
+    issues.push({ path: ['instances'], message: `A group has at most ${MAX_GROUP_INSTANCES} instances with its own URL (${instances.length + 1} given)` });
+  }
+  const seen = new Map<string, number>();
+  if (remote.url) seen.set(sameUrlKey(remote.url), -1);
+  instances.forEach((raw, index) => {
+    const problem = checkEndpointUrl(raw, remote.transport);
+    if (problem) return void issues.push({ path: ['instances', index], message: `Instance ${index + 1}: ${problem}` });
+    const key = sameUrlKey(raw);
+    const first = seen.get(key);
+    if (first === undefined) return void seen.set(key, index);
+    const twin = first === -1 ? 'the remote\'s own URL' : `instance ${first + 1}`;
+    issues.push({ path: ['instances', index], message: `Instance ${index + 1}: ${raw.trim()} is the same as ${twin}; list each instance once` });
+  });
+  return issues;
+}
+
+/** Two spellings of one URL (host case, default port) compare alike. */
+function sameUrlKey(raw: string): string {
+  try {
+    return new URL(raw.trim()).href;
+  } catch {
+    return raw.trim();
+  }
 }
 
 /** A pinned protocol version must be a revision date, and agree with the era setting. */

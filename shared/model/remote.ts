@@ -7,7 +7,9 @@ import { remoteRuleIssues, remoteRuleWarnings, type RemoteLike, type RuleIssue }
 
 export {
   checkEndpointUrl,
+  instanceIssues,
   isLoopbackHost,
+  MAX_GROUP_INSTANCES,
   isValidHeaderName,
   looksLikeCredentialEnv,
   looksLikeCredentialHeader,
@@ -58,6 +60,13 @@ const remoteFields = {
   name: z.string().trim().max(100, 'Name is longer than 100 characters'), // emptiness: remoteRuleIssues
   transport: TransportChoice,
   url: z.string().trim().optional(),
+  /**
+   * A group: the URLs of this server's other instances (the seed's `mcp-server-2`, `-3` behind a
+   * load balancer), reached with the same transport, headers (secrets from the keychain), era and
+   * TLS settings as `url`. Empty for an ordinary remote; checked by remoteRuleIssues (each like
+   * `url`, no duplicates, at most MAX_GROUP_INSTANCES with `url`). The seed format has no such field.
+   */
+  instances: z.array(z.string().trim()).default([]),
   command: z.string().optional(),
   args: z.array(z.string()).default([]),
   /**
@@ -164,4 +173,18 @@ function describeIssue(path: PropertyKey[], message: string): string {
 /** One line for an error message: "url: ...; headers.1.name: ...". */
 export function formatRuleIssues(issues: RuleIssue[]): string {
   return issues.map((i) => i.message).join('; ');
+}
+
+/**
+ * Every instance of a remote's server, its own URL first: `[url, ...instances]` for a group,
+ * `[url]` for an ordinary URL remote, `[]` for stdio.
+ */
+export function groupInstanceUrls(remote: Pick<Remote, 'url' | 'instances' | 'transport'>): string[] {
+  if (remote.transport === 'stdio' || !remote.url) return [];
+  return [remote.url, ...(remote.instances ?? [])];
+}
+
+/** True when the remote names other instances besides its own URL. */
+export function isGroup(remote: Pick<Remote, 'instances'>): boolean {
+  return (remote.instances ?? []).length > 0;
 }

@@ -120,7 +120,7 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
   });
 
   it('connects to the playground over SSE and over WebSocket', async () => {
-    const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
+    const base = { headers: [], instances: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Demo over SSE', transport: 'sse', url: 'http://playground.localhost/sse' } });
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Demo over WebSocket', transport: 'websocket', url: 'ws://playground.localhost/ws' } });
     // Legacy SSE is a 2025-only transport (initialize); WebSocket negotiates 2026-07-28 under auto.
@@ -167,7 +167,7 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
 
   it('shows a failing connection with its message and hint', async () => {
     const port = await freePortNobodyListensOn();
-    const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
+    const base = { headers: [], instances: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Nobody home', transport: 'streamable', url: `http://127.0.0.1:${port}/mcp` } });
     await expect.poll(() => remoteItem('Nobody home').count()).toBe(1);
     await connect('Nobody home');

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { toErrorInfo } from '../../core/diagnostics/classify-error';
 import { compareAnswers, type AnswerComparison, type InstanceAnswer } from '../../core/fanout/answer-diff';
-import { withConnection } from '../cli-session';
+import { withConnection, withInstance } from '../cli-session';
+import { resolveGroupTargets, type GroupInstance } from '../group-targets';
 import { actionCommand, requireArg, UsageError, type CommandContext } from '../command-context';
 import { normalizeConnectionOptions, withConnectionOptions } from '../connection-options';
 import { FailedOutcome } from '../error-report';
@@ -20,10 +21,11 @@ interface InstanceOutcome extends InstanceAnswer {
 }
 
 /**
- * `periscope fanout <url,url,... | remote,remote,...> <tool> [key=value ... | --args JSON]`: the
- * same tools/call sent to every instance of one logical server (the seed's load-balanced
+ * `periscope fanout <url,url,... | remote,remote,... | group> <tool> [key=value ... | --args JSON]`:
+ * the same tools/call sent to every instance of one logical server (the seed's load-balanced
  * `mcp-server-1`, `-2`, `-3`), each on its own connection with the shared options (headers,
- * era, timeouts), at once. Prints each instance's latency and which answer it gave, grouped, and
+ * era, timeouts), at once. One name without a comma is a saved group: all its instances, with
+ * the group's headers (secrets from the keychain), era and TLS. Prints each instance's latency and which answer it gave, grouped, and
  * for the odd ones out the JSON paths where their answer differs from the most common one.
  * `--ignore PATH` leaves a path out of the comparison (values that differ by design).
  * Exit 0 when every instance answered alike; 38 (`answers-differ`) when one answered differently
@@ -33,10 +35,10 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
   withConnectionOptions(
     program
       .command('fanout')
-      .argument('[instances]', 'the instances, comma-separated: server URLs or saved remotes\' names')
+      .argument('[instances]', 'the instances, comma-separated: server URLs or saved remotes\' names; or one saved group\'s name')
       .argument('[tool]', 'tool name')
       .argument('[arguments...]', 'tool arguments as key=value (typed by the input schema)')
-      .usage('[options] <url,url,...|remote,remote,...> <tool> [key=value ...]')
+      .usage('[options] <url,url,...|remote,remote,...|group> <tool> [key=value ...]')
       .option('--args <json>', 'all tool arguments as one JSON object')
       .option('--ignore <path>', 'leave this path of the answers out of the comparison, e.g. _meta or structuredContent.servedAt (repeatable)', (value: string, all: string[] = []) => [...all, value])
       .description('send the same tool call to every instance of a server and show which instances answered differently'),
@@ -46,10 +48,11 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
     const options = normalizeConnectionOptions(cmd.opts());
     if (options.stdio || cctx.stdioCommand) throw new UsageError('fanout reaches instances by URL or saved remote, not --stdio.', 'List the instances\' URLs, comma-separated.');
     const [list, toolName, ...pairs] = cmd.args as string[];
-    const instances = parseInstances(requireArg(list, 'instances (comma-separated URLs or remote names)', cmd));
+    const given = requireArg(list, 'instances (comma-separated URLs or remote names, or a group)', cmd);
     requireArg(toolName, 'tool name', cmd);
     pairs.forEach(splitPair);
     if (opts.args !== undefined) checkArgsJson(opts.args);
+    const instances = given.includes(',') ? parseInstances(given) : await groupInstances(cctx, given, options);
 
     const outcomes = await Promise.all(
       instances.map((instance) => callOn(cctx, instance, options, toolName!, opts.args, pairs)),
@@ -72,16 +75,25 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
 /** `a,b , c` → [a, b, c]; each names one instance (URL or saved remote); duplicates refused. */
 export function parseInstances(list: string): string[] {
   const instances = list.split(',').map((item) => item.trim()).filter(Boolean);
-  if (instances.length < 2) throw new UsageError('fanout compares instances: give at least two, comma-separated.', 'Write e.g. `periscope fanout http://mcp-server-1:3000/mcp,http://mcp-server-2:3000/mcp echo message=hi`.');
+  if (instances.length < 2) throw new UsageError('fanout compares instances: give at least two, comma-separated, or a saved group.', 'Write e.g. `periscope fanout http://mcp-server-1:3000/mcp,http://mcp-server-2:3000/mcp echo message=hi`, or save the instances as a group (remotes add NAME URL --instance URL ...).');
   if (instances.length > MAX_INSTANCES) throw new UsageError(`fanout addresses at most ${MAX_INSTANCES} instances at once (${instances.length} given).`, 'Split the list into several runs.');
   const twice = instances.find((item, i) => instances.indexOf(item) !== i);
   if (twice) throw new UsageError(`The instance ${twice} is listed twice.`, 'List each instance once.');
   return instances;
 }
 
-async function callOn(cctx: CommandContext, instance: string, options: ReturnType<typeof normalizeConnectionOptions>, toolName: string, argsJson: string | undefined, pairs: string[]): Promise<InstanceOutcome> {
+/** A saved group's instances; anything else (one URL, an ordinary remote) is a usage error. */
+async function groupInstances(cctx: CommandContext, name: string, options: ReturnType<typeof normalizeConnectionOptions>): Promise<GroupInstance[]> {
+  const resolved = await resolveGroupTargets(name, options, cctx);
+  if (!resolved.group) parseInstances(name); // one instance: refused with the usual words
+  return resolved.instances;
+}
+
+async function callOn(cctx: CommandContext, given: string | GroupInstance, options: ReturnType<typeof normalizeConnectionOptions>, toolName: string, argsJson: string | undefined, pairs: string[]): Promise<InstanceOutcome> {
+  const instance = typeof given === 'string' ? given : given.instance;
+  const open = <T>(run: Parameters<typeof withConnection<T>>[4]) => (typeof given === 'string' ? withConnection(cctx, cctx.out, given, options, run) : withInstance(cctx, cctx.out, given, options, run));
   try {
-    return await withConnection(cctx, cctx.out, instance, options, async (connection) => {
+    return await open(async (connection) => {
       const tool = await findTool(connection, toolName);
       const args = buildToolArguments(argsJson, pairs, tool.inputSchema);
       const started = performance.now();

@@ -1,16 +1,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../../shared/load/load-compare';
 import type { ErrorKind } from '../../../shared/model/error-info';
 import { EXIT_CODES } from '../../core/diagnostics/exit-codes';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import type { LoadPlan, LoadResult } from '../../core/load/load-run';
 import type { McpConnection } from '../../core/connections/mcp-connection';
-import { withConnection } from '../cli-session';
+import { withInstance } from '../cli-session';
+import { resolveGroupTargets, type GroupInstance } from '../group-targets';
+import { formatInstanceFigures, instanceSpreadOption, runGroup, withInstances } from './load-group';
 import { findTool } from './call';
 import { FailedOutcome } from '../error-report';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
-import { connectingUsage, withConnectionOptions } from '../connection-options';
+import { connectingUsage, withConnectionOptions, type ConnectionOptions } from '../connection-options';
 import { buildToolArguments, checkArgsJson, splitPair } from '../tool-arguments';
 
 interface LoadOptions {
@@ -22,6 +24,7 @@ interface LoadOptions {
   warmup: string;
   compare?: string;
   artillery?: string;
+  instances?: string;
 }
 
 /** Progress lines on stderr at most this often, ms. */
@@ -31,8 +34,10 @@ const PROGRESS_EVERY_MS = 1000;
  * `periscope load <target> <tool> [key=value ... | --args JSON] (-n N | -d DURATION) [-c C]
  * [--rate R] [--warmup N] [--json]`: one tool call sent many times through the same engine as
  * every command (capture included), measured by runLoad. Ctrl-C stops the run and prints what ran.
- * Exits 0 when any request succeeded; when every one failed, with the exit code of the first
- * failure's kind.
+ * A saved group: `--instances round-robin` (its default) spreads the run over one connection per
+ * instance, `each` runs the plan on every instance in turn; the result carries each instance's
+ * figures (`instances`). Exits 0 when any request succeeded; when every one failed, with the exit
+ * code of the first failure's kind.
  */
 export function registerLoadCommand(program: Command, cctx: CommandContext): void {
   withConnectionOptions(
@@ -49,6 +54,7 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
       .option('--rate <r>', 'a fixed rate, requests per second; latency counts from when each request was due (no coordinated omission)')
       .option('--warmup <n>', 'requests sent first and not counted', '0')
       .option('--compare <file>', 'compare with an earlier run saved from --json: each figure before, now, and the change')
+      .addOption(new Option('--instances <mode>', 'a saved group: spread the run round-robin over its instances (default), or run it on each instance in turn; per-instance figures either way').choices(['round-robin', 'each']))
       .option('--artillery <file>', 'also write the run as an Artillery scenario (YAML) that sends the same requests; secrets as environment variables')
       .description('call a tool many times and report latency percentiles, throughput and failures by kind; Ctrl-C stops and reports what ran'),
   ).action(async (...params: unknown[]) => {
@@ -63,11 +69,19 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
     const before = opts.compare !== undefined ? await readSavedRun(opts.compare) : undefined;
     const artillery = opts.artillery !== undefined ? await import('../../core/load/artillery-scenario') : undefined;
     artillery?.checkArtilleryPlan(plan);
+    const resolved = await resolveGroupTargets(target, options, cctx);
+    const spread = instanceSpreadOption(opts.instances, resolved.group);
+    if (opts.instances !== undefined && !resolved.group) throw invalid(`--instances needs a saved group (a remote with other instances); ${resolved.label} is one server.`);
+    if (spread) {
+      if (artillery) throw invalid('--artillery exports one server\'s run; give one instance\'s URL instead of the group.');
+      await loadGroup(cctx, spread, resolved.instances, options, toolName!, opts, pairs, plan, before);
+      return;
+    }
 
-    await withConnection(
+    await withInstance(
       cctx,
       cctx.out,
-      target,
+      resolved.instances[0]!,
       options,
       async (connection, _info, interrupted) => {
         const tool = await findTool(connection, toolName);
@@ -86,20 +100,66 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
             for (const change of comparison) cctx.out.line(`  ${formatFigureChange(change)}`);
           }
         }
-        if (result.count > 0 && result.ok === 0) {
-          const [kind, first] = Object.entries(result.errors)[0]!;
-          // The run's own kind where it is an error kind (its exit code), else a protocol failure;
-          // the result is printed already (stdout stays one JSON document), only the exit code says it.
-          throw new FailedOutcome({ kind: kind in EXIT_CODES ? (kind as ErrorKind) : 'protocol', message: `Every request failed (${result.count}); the first kind: ${kind}: ${first.example}`, hint: 'Call the tool once (periscope call) to see the failure on its own.' });
-        }
+        everyRequestFailed(result);
       },
       { bodyHandlesInterrupt: true },
     );
   });
 }
 
-async function run(cctx: CommandContext, connection: McpConnection, name: string, args: Record<string, unknown>, plan: LoadPlan, interrupted: AbortSignal): Promise<LoadResult> {
+/** A group's run: one connection per instance, the result with each instance's figures. */
+async function loadGroup(
+  cctx: CommandContext,
+  spread: 'round-robin' | 'each',
+  instances: GroupInstance[],
+  options: ConnectionOptions,
+  toolName: string,
+  opts: LoadOptions,
+  pairs: string[],
+  plan: LoadPlan,
+  before: SavedLoadRun | undefined,
+): Promise<void> {
+  await withInstances(cctx, instances, options, async (connections, interrupted) => {
+    const tool = await findTool(connections[0]!, toolName);
+    const args = buildToolArguments(opts.args, pairs, tool.inputSchema);
+    const result = await runGroup(spread, instances, connections, (connection) => () => connection.callTool(toolName, args), plan, {
+      signal: interrupted,
+      onProgress: progressNotes(cctx),
+      note: (line) => cctx.out.note(line),
+    });
+    const comparison = before ? compareLoadRuns(before, result) : undefined;
+    cctx.out.data({ tool: toolName, plan, ...result, ...(comparison ? { comparison } : {}) });
+    if (!cctx.out.json) {
+      for (const line of formatLoadResult(toolName, result)) cctx.out.line(line);
+      for (const line of formatInstanceFigures(spread, result.instances ?? [])) cctx.out.line(line);
+      if (comparison) {
+        cctx.out.line(`compared with ${opts.compare}:`);
+        for (const change of comparison) cctx.out.line(`  ${formatFigureChange(change)}`);
+      }
+    }
+    everyRequestFailed(result);
+  });
+}
+
+/** Progress lines on stderr, at most one a second. */
+function progressNotes(cctx: CommandContext): (p: { done: number; failed: number; elapsedMs: number; planned?: number }) => void {
   let shownAt = 0;
+  return (p) => {
+    if (p.elapsedMs - shownAt < PROGRESS_EVERY_MS) return;
+    shownAt = p.elapsedMs;
+    cctx.out.note(`progress: ${p.done}${p.planned ? `/${p.planned}` : ''} requests, ${p.failed} failed, ${(p.elapsedMs / 1000).toFixed(1)} s`);
+  };
+}
+
+/** Every request failed: the exit code of the first failure's kind (the result is printed already). */
+function everyRequestFailed(result: LoadResult): void {
+  if (!(result.count > 0 && result.ok === 0)) return;
+  const [kind, first] = Object.entries(result.errors)[0]!;
+  // The run's own kind where it is an error kind (its exit code), else a protocol failure.
+  throw new FailedOutcome({ kind: kind in EXIT_CODES ? (kind as ErrorKind) : 'protocol', message: `Every request failed (${result.count}); the first kind: ${kind}: ${first.example}`, hint: 'Call the tool once (periscope call) to see the failure on its own.' });
+}
+
+async function run(cctx: CommandContext, connection: McpConnection, name: string, args: Record<string, unknown>, plan: LoadPlan, interrupted: AbortSignal): Promise<LoadResult> {
   const onInterrupt = () => cctx.out.note('stopping: waiting for the requests in flight...');
   interrupted.addEventListener('abort', onInterrupt, { once: true });
   try {
@@ -107,11 +167,7 @@ async function run(cctx: CommandContext, connection: McpConnection, name: string
     const { runLoad } = await import('../../core/load/load-run');
     return await runLoad(() => connection.callTool(name, args), plan, {
       signal: interrupted,
-      onProgress: (p) => {
-        if (p.elapsedMs - shownAt < PROGRESS_EVERY_MS) return;
-        shownAt = p.elapsedMs;
-        cctx.out.note(`progress: ${p.done}${p.planned ? `/${p.planned}` : ''} requests, ${p.failed} failed, ${(p.elapsedMs / 1000).toFixed(1)} s`);
-      },
+      onProgress: progressNotes(cctx),
     });
   } finally {
     interrupted.removeEventListener('abort', onInterrupt);

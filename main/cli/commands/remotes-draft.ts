@@ -21,6 +21,10 @@ export interface RemoteCliOptions {
   env: string[];
   cwd?: string;
   caFile: string[];
+  /** A group's other instances (--instance, repeatable). */
+  instance?: string[];
+  /** false with --no-instances: edit drops the group's instances. */
+  instances?: boolean;
   insecure?: boolean;
   connectTimeout?: string;
   requestTimeout?: string;
@@ -41,6 +45,7 @@ export function buildAddDraft(name: string, url: string | undefined, o: RemoteCl
     name,
     transport: transport as RemoteInput['transport'],
     url: transport === 'stdio' ? undefined : url,
+    instances: transport === 'stdio' ? [] : (o.instance ?? []),
     command: o.command,
     args: o.arg,
     env: { ...parseEnv(o.env), ...Object.fromEntries(envSecrets) },
@@ -93,6 +98,7 @@ export function buildEditDraft(current: Remote, o: RemoteCliOptions, secrets: Ma
     name: o.name ?? current.name,
     transport,
     url: transport === 'stdio' ? undefined : (o.url ?? current.url),
+    instances: transport === 'stdio' || o.instances === false ? [] : o.instance?.length ? o.instance : current.instances,
     command: o.command ?? current.command,
     args: o.arg.length > 0 ? o.arg : current.args,
     env: editedEnv(current, o, envSecrets),

@@ -4,7 +4,8 @@ import type { ImportReport } from '../../core/remotes/import-remotes';
 /** The endpoint a person recognizes: the URL, or the command line of a stdio remote. */
 export function endpointOf(remote: Remote): string {
   if (remote.transport === 'stdio') return [remote.command ?? '', ...remote.args].join(' ');
-  return remote.url ?? '';
+  const more = remote.instances?.length ?? 0;
+  return `${remote.url ?? ''}${more > 0 ? ` (+${more} more: ${more + 1} instances)` : ''}`;
 }
 
 function headerSummary(remote: Remote): string {
@@ -42,6 +43,7 @@ export function formatRemoteTable(remotes: Remote[]): string {
 
 export function formatRemoteDetail(remote: Remote): string {
   const lines = [`${remote.name}`, `  transport  ${remote.transport}`, `  endpoint   ${endpointOf(remote)}`];
+  for (const [index, url] of (remote.instances ?? []).entries()) lines.push(`  instance   ${url}  (${index + 2} of ${remote.instances.length + 1})`);
   lines.push(`  era        ${eraSummary(remote) || 'auto (probe with server/discover, fall back to initialize)'}`);
   if (remote.commandNeedsConfirmation) lines.push(`  command    imported, NOT CONFIRMED: it runs only after \`periscope remotes confirm ${remote.name}\` (or --confirm-command)`);
   if (remote.cwd) lines.push(`  cwd        ${remote.cwd}`);

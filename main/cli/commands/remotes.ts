@@ -87,6 +87,8 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       .option('--secret-env <NAME>', 'a secret environment variable for --command (API_KEY, *_TOKEN...): kept in the keychain, its value prompted for or read with --secret-stdin after the --secret values (repeatable)', collect, [])
       .option('--cwd <dir>', 'working folder for --command')
       .option('--ca-file <path>', 'extra CA certificate file (repeatable)', collect, [])
+      .option('--instance <url>', 'another instance of the same server (a group; repeatable; on edit, replaces the list)', collect, [])
+      .option('--no-instances', 'edit: remove the other instances (the remote is no longer a group)')
       .option('--insecure', 'accept invalid TLS certificates for this remote')
       .option('--connect-timeout <ms>', 'connect timeout in milliseconds')
       .option('--request-timeout <ms>', 'request timeout in milliseconds')

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { MAX_PROGRESS_SAMPLES, MAX_RUN_SAMPLES, type LoadEndedEvent, type LoadPlan, type LoadProgressEvent, type LoadRequest, type LoadResult } from '../../../shared/model/load-run';
+import { MAX_PROGRESS_SAMPLES, MAX_RUN_SAMPLES, type InstanceSpread, type LoadEndedEvent, type LoadPlan, type LoadProgressEvent, type LoadRequest, type LoadResult } from '../../../shared/model/load-run';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { isPeriscopeError, PeriscopeError } from '../diagnostics/periscope-error';
 import type { ConnectionPort } from '../service/ports';
 import { loadSender } from './load-request';
-import { checkPlan, runLoad, type LoadProgress, type SendRequest } from './load-run';
+import { checkPlan, runLoad, type LoadProgress, type LoadRunOptions } from './load-run';
+import { runEach, runRoundRobin } from './instance-spread';
 import { SampleReservoir } from './sample-reservoir';
 
 export type LoadRunEvent = z.infer<typeof LoadProgressEvent> | z.infer<typeof LoadEndedEvent>;
@@ -20,6 +21,12 @@ interface RunningLoad {
   connectionId: string;
   abort: AbortController;
   ended: Promise<LoadResult | undefined>;
+}
+
+/** A group's instances, each on a connection of its own, and how to close them all. */
+export interface GroupConnections {
+  connections: Array<{ instance: string; connection: ConnectionPort }>;
+  close(): Promise<void>;
 }
 
 export interface LoadRunRegistryOptions {
@@ -56,9 +63,33 @@ export class LoadRunRegistry {
   start(connectionId: string, connection: ConnectionPort, request: LoadRequest, plan: LoadPlan): { runId: string } {
     checkAppPlan(plan);
     const send = loadSender(connection, request);
+    return this.begin(connectionId, plan, async (options) => runLoad(send, plan, options));
+  }
+
+  /**
+   * Starts a group's run: `open` connects to every instance (one short-lived connection each,
+   * closed when the run ends), then the request goes round-robin over them or the whole plan runs
+   * on each in turn; the result carries each instance's figures. Returns the run's id at once; a
+   * failure to connect ends the run with its error.
+   * @throws PeriscopeError `invalid-input` as start().
+   */
+  startSpread(connectionId: string, open: () => Promise<GroupConnections>, request: LoadRequest, spread: InstanceSpread, plan: LoadPlan): { runId: string } {
+    checkAppPlan(plan);
+    return this.begin(connectionId, plan, async (options) => {
+      const group = await open();
+      try {
+        const senders = group.connections.map(({ instance, connection }) => ({ instance, send: loadSender(connection, request) }));
+        return spread === 'round-robin' ? await runRoundRobin(senders, plan, options) : await runEach(senders, plan, options);
+      } finally {
+        await group.close();
+      }
+    });
+  }
+
+  private begin(connectionId: string, plan: LoadPlan, execute: (options: LoadRunOptions) => Promise<LoadResult>): { runId: string } {
     const runId = randomUUID();
     const abort = new AbortController();
-    const ended = this.run(connectionId, runId, send, plan, abort.signal);
+    const ended = this.run(connectionId, runId, execute, plan, abort.signal);
     this.runs.set(runId, { connectionId, abort, ended });
     return { runId };
   }
@@ -84,7 +115,7 @@ export class LoadRunRegistry {
     return this.runs.size;
   }
 
-  private async run(connectionId: string, runId: string, send: SendRequest, plan: LoadPlan, signal: AbortSignal): Promise<LoadResult | undefined> {
+  private async run(connectionId: string, runId: string, execute: (options: LoadRunOptions) => Promise<LoadResult>, plan: LoadPlan, signal: AbortSignal): Promise<LoadResult | undefined> {
     const all = new SampleReservoir(MAX_RUN_SAMPLES);
     let latest = { at: [] as number[], latencyMs: [] as number[] };
     let last: LoadProgress | undefined;
@@ -112,7 +143,7 @@ export class LoadRunRegistry {
     // Let start() return the run id before the first request goes out.
     await Promise.resolve();
     try {
-      const result = await runLoad(send, plan, { signal, onProgress });
+      const result = await execute({ signal, onProgress });
       if (latest.at.length > 0) emitProgress();
       this.options.emit({ type: 'load-ended', connectionId, runId, result, samples: all.samples() });
       return result;

@@ -15,6 +15,14 @@ export interface LoadProgress {
   latencyMs: number;
 }
 
+export interface LoadRunOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: LoadProgress) => void;
+  /** Called once the warm-up is over, before the first measured request (a spreader resets its counts). */
+  onMeasureStart?: () => void;
+  now?: () => number;
+}
+
 /** One request: resolves with its result (a tools/call result, say) or rejects with why it failed. */
 export type SendRequest = () => Promise<unknown>;
 
@@ -26,12 +34,13 @@ export type SendRequest = () => Promise<unknown>;
  * Errors: a plan without count or duration, or with a concurrency, count or rate below 1, throws
  * a RangeError before anything is sent.
  */
-export async function runLoad(send: SendRequest, plan: LoadPlan, options: { signal?: AbortSignal; onProgress?: (p: LoadProgress) => void; now?: () => number } = {}): Promise<LoadResult> {
+export async function runLoad(send: SendRequest, plan: LoadPlan, options: LoadRunOptions = {}): Promise<LoadResult> {
   checkPlan(plan);
   const now = options.now ?? (() => performance.now());
   const signal = options.signal;
   if (plan.warmup) await inParallel(Math.min(plan.concurrency, plan.warmup), plan.warmup, () => send().catch(() => undefined), signal);
 
+  options.onMeasureStart?.();
   const histogram = new LatencyHistogram();
   const errors: Record<string, LoadFailures> = {};
   let ok = 0;
@@ -49,13 +58,9 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: { sign
       if (interval > 0 && due > now()) await sleep(due - now(), signal);
       if (signal?.aborted) return;
       const sent = interval > 0 ? due : now();
-      try {
-        const result = await send();
-        if ((result as { isError?: unknown } | undefined)?.isError === true) fail('tool-error', 'the tool answered with isError: true');
-        else ok += 1;
-      } catch (error) {
-        fail(isPeriscopeError(error) ? error.info.kind : 'error', error instanceof Error ? error.message : String(error));
-      }
+      const outcome = await settle(send);
+      if (outcome) fail(outcome.kind, outcome.message);
+      else ok += 1;
       lastEnd = now();
       const latencyMs = lastEnd - sent;
       histogram.record(latencyMs);
@@ -82,6 +87,20 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: { sign
     ...(latency ? { latency } : {}),
     cancelled: signal?.aborted === true,
   };
+}
+
+/**
+ * Sends one request and says how it failed, or undefined when it succeeded: `tool-error` for a
+ * tools/call result with isError: true, the PeriscopeError's kind, or `error` for anything else.
+ */
+export async function settle(send: SendRequest): Promise<{ kind: string; message: string } | undefined> {
+  try {
+    const result = await send();
+    if ((result as { isError?: unknown } | undefined)?.isError === true) return { kind: 'tool-error', message: 'the tool answered with isError: true' };
+    return undefined;
+  } catch (error) {
+    return { kind: isPeriscopeError(error) ? error.info.kind : 'error', message: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**

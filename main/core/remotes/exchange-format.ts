@@ -21,6 +21,8 @@ export const SeedRemote = z.object({
   transport_type: z.string(),
   url: z.string().optional(),
   headers: z.array(SeedHeader).default([]),
+  /** Periscope's group: the other instances' URLs (absent in the seed: none). */
+  instances: z.array(z.string()).optional(),
   command: z.string().optional(),
   args: z.array(z.string()).optional(),
   env: z.record(z.string(), z.string()).optional(),

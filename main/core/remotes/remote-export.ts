@@ -29,6 +29,7 @@ export async function exportRemotes(remotes: Remote[], vault: SecretVault, optio
       if (remote.cwd) entry.cwd = remote.cwd;
     } else {
       entry.url = remote.url;
+      if (remote.instances.length > 0) entry.instances = remote.instances;
     }
     if (Object.keys(remote.timeouts).length > 0) entry.timeouts = remote.timeouts;
     if (remote.tls.caFiles.length > 0 || remote.tls.acceptInvalidCertificates) entry.tls = remote.tls;

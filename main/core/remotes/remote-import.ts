@@ -84,6 +84,7 @@ function seedCandidate(entry: unknown, source: string): ImportCandidate {
     name,
     transport,
     url: seed.url,
+    ...(seed.instances && seed.instances.length > 0 ? { instances: seed.instances } : {}),
     command: seed.command,
     args: seed.args,
     env: seed.env,

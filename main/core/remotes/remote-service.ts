@@ -7,7 +7,7 @@ import { copyEnvSecrets, planEnvSecrets, secretAccountsOf, secretEnvNames } from
 import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
 import type { AtomicWriteHooks } from './atomic-write';
 import { findRemote, RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
-import { resolveRemoteForConnection } from './resolve-remote';
+import { resolveGroupForConnection, resolveRemoteForConnection, type InstanceTarget } from './resolve-remote';
 import { importCandidates, type ImportReport } from './import-remotes';
 import { parseImportText } from './remote-import';
 import { exportRemotes, type ExportOptions } from './remote-export';
@@ -207,6 +207,11 @@ export class RemoteService {
   /** Reads the remote's secrets and builds its connection target; see resolveRemoteForConnection. */
   async resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }> {
     return resolveRemoteForConnection(await this.store.require(idOrName), this.vault);
+  }
+
+  /** Every instance of a remote (a group: its own URL first, then the others), each with the remote's settings and secrets. */
+  async resolveGroupForConnection(idOrName: string): Promise<InstanceTarget[]> {
+    return resolveGroupForConnection(await this.store.require(idOrName), this.vault);
   }
 
   /** Imports every usable entry of a seed-format or mcpServers file; reports each entry. */

@@ -78,3 +78,24 @@ export function needsConfirmation(remote: Remote): PeriscopeError {
     detail: { remoteId: remote.id, remoteName: remote.name, ...review },
   });
 }
+
+/** One instance of a group as the engine reaches it: the remote's settings with this URL. */
+export interface InstanceTarget {
+  /** The instance's MCP endpoint URL: its name in every report. */
+  instance: string;
+  target: ConnectionTargetInput;
+  label: string;
+}
+
+/**
+ * Every instance of a remote (its own URL first, then `instances`), each with the remote's
+ * transport, headers (secret values read from the vault once), era, timeouts and TLS. A remote
+ * that is not a group gives one. Errors: as resolveRemoteForConnection (a missing secret stops
+ * before anything is sent).
+ */
+export async function resolveGroupForConnection(remote: Remote, vault: SecretVault): Promise<InstanceTarget[]> {
+  const { target, label } = await resolveRemoteForConnection(remote, vault);
+  if (remote.transport === 'stdio' || !remote.url) return [{ instance: label, target, label }];
+  const urls = [remote.url, ...(remote.instances ?? [])];
+  return urls.map((url, index) => ({ instance: url, target: { ...target, url }, label: urls.length > 1 ? `${label} (instance ${index + 1} of ${urls.length})` : label }));
+}

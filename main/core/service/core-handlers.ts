@@ -15,6 +15,8 @@ import { toolCallHandlers } from './tool-call-handlers';
 import { serverRequestService } from './server-request-handlers';
 import { loadRunHandlers } from './load-run-handlers';
 import { loadExportHandlers } from './load-export-handlers';
+import { groupHandlers } from './group-handlers';
+import type { InstanceOpener } from '../fanout/group-instances';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
 export type CoreHandlers = { [C in Channel]: CoreHandler<C> };
@@ -31,6 +33,8 @@ export interface CoreDeps {
   dialogs?: FileDialogs;
   openExternal?: ExternalOpener;
   settings?: SettingsPort;
+  /** Short-lived connections to a group's instances (default: a private ConnectionManager). */
+  instanceOpener?: InstanceOpener;
 }
 
 export interface CoreService {
@@ -56,7 +60,8 @@ export function createCoreService(deps: CoreDeps): CoreService {
   const lookup = new ConnectionLookup(deps.manager, undefined, deps.sessions);
   const metrics = new MetricsRegistry();
   const logs = logHandlers({ lookup, manager: deps.manager, emit });
-  const loads = loadRunHandlers({ lookup, manager: deps.manager, emit });
+  const groups = groupHandlers({ remotes: deps.remotes, ...(deps.instanceOpener ? { opener: deps.instanceOpener } : {}) });
+  const loads = loadRunHandlers({ lookup, manager: deps.manager, emit, group: { resolve: groups.resolve, openAll: (instances) => groups.group.openAll(instances) } });
   const serverRequests = serverRequestService({ manager: deps.manager, remotes: deps.remotes, lookup, emit });
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
@@ -76,6 +81,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     },
     ...logs.handlers,
     ...loads.handlers,
+    ...groups.handlers,
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };

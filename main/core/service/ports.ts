@@ -93,6 +93,8 @@ export interface RemotesPort {
   /** Stores how the remote answers its server's requests (policy) and the roots it offers. */
   setServerRequests?(idOrName: string, patch: { policy?: ServerRequestPolicy; roots?: Root[] }): Promise<Remote>;
   resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }>;
+  /** Every instance of a group (its own URL first), each with the remote's settings; one for an ordinary remote. */
+  resolveGroupForConnection?(idOrName: string): Promise<Array<{ instance: string; target: ConnectionTargetInput; label: string }>>;
   importText(text: string): Promise<{ entries: Array<ImportOutcome & { source?: string }> }>;
   exportRemotes(options: { ids?: string[]; includeSecrets?: boolean }): Promise<unknown[]>;
 }

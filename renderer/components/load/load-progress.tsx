@@ -7,7 +7,9 @@ import type { LoadRunRecord } from '../../stores/load-runs-store';
 export function LoadProgressBar({ run }: { run: LoadRunRecord }) {
   const { done, failed, elapsedMs } = run.progress;
   const byCount = run.plan.count !== undefined;
-  const max = byCount ? run.plan.count! : (run.plan.durationMs ?? 0) / 1000;
+  // A run on each of a group's instances runs the whole plan once per instance.
+  const times = run.spread === 'each' ? (run.instanceCount ?? 1) : 1;
+  const max = (byCount ? run.plan.count! : (run.plan.durationMs ?? 0) / 1000) * times;
   const now = Math.min(max, byCount ? done : Math.floor(elapsedMs / 100) / 10);
   const seconds = (elapsedMs / 1000).toFixed(1);
   const words = byCount

@@ -33,6 +33,8 @@ export interface RemoteFormState {
   name: string;
   transport: TransportChoice;
   url: string;
+  /** A group's other instances' URLs, one per line (blank lines ignored). */
+  instances: string;
   command: string;
   /** One argument per line. */
   args: string;
@@ -62,12 +64,13 @@ export function newHeaderRow(): HeaderRow {
 
 export function formFromRemote(remote: Remote | undefined): RemoteFormState {
   if (!remote) {
-    return { name: '', transport: 'auto', url: '', command: '', args: '', env: '', secretEnv: [], cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, notes: '' };
+    return { name: '', transport: 'auto', url: '', instances: '', command: '', args: '', env: '', secretEnv: [], cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, notes: '' };
   }
   return {
     name: remote.name,
     transport: remote.transport,
     url: remote.url ?? '',
+    instances: (remote.instances ?? []).join('\n'),
     command: remote.command ?? '',
     args: remote.args.join('\n'),
     env: Object.entries(remote.env)
@@ -130,10 +133,12 @@ export function checkForm(state: RemoteFormState): FormCheck {
     else timeouts[field] = n;
   }
   const stdio = state.transport === 'stdio';
+  const instances = instanceLines(state.instances);
   const input: RemoteInput = {
     name: state.name,
     transport: state.transport,
     url: stdio ? undefined : state.url.trim() || undefined,
+    instances: stdio ? [] : instances.map((l) => l.text),
     command: stdio ? state.command.trim() || undefined : undefined,
     args: stdio ? lines(state.args) : [],
     env: stdio ? env : {},
@@ -156,6 +161,22 @@ export function checkForm(state: RemoteFormState): FormCheck {
     })),
   };
   const check = checkRemoteDraft(input);
-  if (!check.ok) for (const issue of check.issues) add(issue.path.join('.'), issue.message);
+  if (!check.ok) {
+    for (const issue of check.issues) {
+      // An instance's message names its line in the text field, where the user sees it.
+      if (issue.path[0] === 'instances' && typeof issue.path[1] === 'number') {
+        const line = instances[issue.path[1]]?.line ?? issue.path[1] + 1;
+        add('instances', `Line ${line}: ${issue.message.replace(/^Instance \d+: /, '').replace(/instance (\d+)/, (_m, n: string) => `line ${instances[Number(n) - 1]?.line ?? n}`)}.`);
+      } else add(issue.path.join('.'), issue.message);
+    }
+  }
   return { input: Object.keys(errors).length === 0 ? input : undefined, errors, warnings: check.warnings };
+}
+
+/** The non-blank lines of the instances field, each with its 1-based line number. */
+export function instanceLines(text: string): Array<{ text: string; line: number }> {
+  return text
+    .split('\n')
+    .map((raw, index) => ({ text: raw.trim(), line: index + 1 }))
+    .filter((l) => l.text !== '');
 }

@@ -131,6 +131,18 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
           )}
         </Field>
       )}
+      {!stdio && (
+        <Field
+          id="remote-instances"
+          label="Other instances (one URL per line)"
+          path="instances"
+          errors={errors}
+          marked={marked('instances')}
+          help="Optional: the same server's other instances behind a load balancer (same transport, headers, era and TLS). With any, the remote is a group: health, send to all and load runs per instance"
+        >
+          {(a11y) => <textarea {...a11y} rows={3} value={state.instances} onChange={(e) => set({ instances: e.target.value })} data-testid="remote-instances" />}
+        </Field>
+      )}
       {!stdio && <HeadersEditor rows={state.headers} errors={errors} markedHeader={focusField?.startsWith('header:') ? focusField.slice(7) : undefined} onChange={(headers) => set({ headers })} />}
       <fieldset>
         <legend>Timeouts</legend>

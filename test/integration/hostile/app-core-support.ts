@@ -37,12 +37,12 @@ export interface TestCore {
 }
 
 /** The app's real core (connections, session files, handlers) in a temporary data folder. */
-export async function startTestCore(): Promise<TestCore> {
+export async function startTestCore(options: { vault?: SecretVault } = {}): Promise<TestCore> {
   const dir = await mkdtemp(join(tmpdir(), 'periscope-hostile-'));
   const sessionDir = join(dir, 'sessions');
   const dialogAnswer: { path: string | undefined } = { path: undefined };
   const dialogs = { chooseFileToOpen: async () => dialogAnswer.path, chooseFileToSave: async () => dialogAnswer.path };
-  const core = await createAppCore({ dataDir: dir, sessionDir, vault: new NoSecrets(), appVersion: 'test', dialogs });
+  const core = await createAppCore({ dataDir: dir, sessionDir, vault: options.vault ?? new NoSecrets(), appVersion: 'test', dialogs });
   const events: MainEvent[] = [];
   const stop = core.onEvent((event) => events.push(event));
   return {

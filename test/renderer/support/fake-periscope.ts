@@ -18,6 +18,7 @@ import { useTraceViewStore } from '../../../renderer/stores/trace-view-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
 import { useMetricsStore } from '../../../renderer/stores/metrics-store';
 import { useLoadRunsStore } from '../../../renderer/stores/load-runs-store';
+import { useInstancesStore } from '../../../renderer/stores/instances-store';
 
 /** Thrown by a handler to answer `{ ok: false, error }`. */
 export class FakeFailure {
@@ -71,6 +72,7 @@ export function resetStores(): void {
   usePromptsStore.setState({ slots: {} });
   useMetricsStore.setState({ slots: {} });
   useLoadRunsStore.setState({ slots: {} });
+  useInstancesStore.setState({ slots: {} });
   useLogsStore.setState({ slots: {} });
   useServerRequestsStore.setState({ slots: {}, loaded: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
@@ -85,6 +87,7 @@ export function makeRemote(over: Partial<Remote> = {}): Remote {
     name: 'Playground',
     transport: 'streamable',
     url: 'http://127.0.0.1:4100/mcp',
+    instances: [],
     args: [],
     env: {},
     headers: [],

@@ -101,7 +101,7 @@ describe('stdio env secrets (RemoteService + keychain)', () => {
   });
 
   it('what the window receives never holds an env secret value, whatever the store returns', () => {
-    const remote = { id: 'r', name: 'x', transport: 'stdio' as const, args: [], env: { API_KEY: 'leaked-if-shown', A: 'b' }, headers: [], timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, protocolEra: 'auto' as const, commandNeedsConfirmation: false, notes: '', createdAt: 1, updatedAt: 1 };
+    const remote = { id: 'r', name: 'x', transport: 'stdio' as const, args: [], instances: [], env: { API_KEY: 'leaked-if-shown', A: 'b' }, headers: [], timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, protocolEra: 'auto' as const, commandNeedsConfirmation: false, notes: '', createdAt: 1, updatedAt: 1 };
     expect(withoutSecretValues(remote).env).toEqual({ API_KEY: '', A: 'b' });
   });
 });

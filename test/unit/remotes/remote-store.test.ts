@@ -9,6 +9,7 @@ const fields = (name: string, extra: Partial<RemoteFields> = {}): RemoteFields =
   name,
   transport: 'streamable',
   url: 'https://api.example.com/mcp',
+  instances: [],
   args: [],
   env: {},
   headers: [],

@@ -74,6 +74,7 @@ describe('remote handlers', () => {
         name: 'api',
         transport: 'streamable',
         url: 'https://api.example.com/mcp',
+        instances: [],
         args: [],
         env: {},
         timeouts: {},

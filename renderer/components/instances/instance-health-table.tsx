@@ -1,0 +1,69 @@
+import type { HealthProbe } from '../../../shared/model/instance-health';
+import type { InstanceCheck } from '../../../shared/model/instance-group';
+import { formatLatency } from '../../trace/entry-fields';
+
+/**
+ * Each instance of a group in a row: /health and /ready (HTTP status, the body's status field,
+ * latency, or why no answer came) and one MCP round trip on a connection of its own. A failing
+ * check says so in words and with a mark, never by colour alone.
+ */
+export function InstanceHealthTable({ checks }: { checks: InstanceCheck[] }) {
+  return (
+    <table className="instances-table" aria-label="Instances: health and latency" data-testid="instances-health">
+      <thead>
+        <tr>
+          <th scope="col">Instance</th>
+          <th scope="col">/health</th>
+          <th scope="col">/ready</th>
+          <th scope="col">MCP round trip</th>
+        </tr>
+      </thead>
+      <tbody>
+        {checks.map((check) => {
+          const failing = !check.health.ok || check.latencyError !== undefined;
+          return (
+            <tr key={check.instance} className={failing ? 'is-failing' : undefined} data-testid="instance-row" data-instance={check.instance} data-ok={!failing || undefined}>
+              <th scope="row" className="instance-url">
+                {check.instance}
+              </th>
+              <td>
+                <ProbeCell probe={check.health.health} />
+              </td>
+              <td>
+                <ProbeCell probe={check.health.ready} />
+              </td>
+              <td data-testid="instance-latency">
+                {check.latencyError ? (
+                  <span className="instance-bad" title={check.latencyError.hint}>
+                    ✗ {check.latencyError.kind}: {check.latencyError.message}
+                  </span>
+                ) : (
+                  <span>
+                    {formatLatency(check.latencyMs!)} <span className="muted">({check.method ?? 'ping'})</span>
+                  </span>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function ProbeCell({ probe }: { probe: HealthProbe }) {
+  const body = probe.bodyStatus !== undefined ? ` “${probe.bodyStatus}”` : '';
+  if (probe.status === undefined) {
+    return (
+      <span className="instance-bad" data-testid={`probe-${probe.path.slice(1)}`} title={probe.error?.hint}>
+        ✗ no answer: {probe.error?.kind ?? 'failed'}
+      </span>
+    );
+  }
+  return (
+    <span className={probe.ok ? 'instance-good' : 'instance-bad'} data-testid={`probe-${probe.path.slice(1)}`} title={probe.error?.hint}>
+      {probe.ok ? '✓' : '✗'} {probe.status}
+      {body} · {formatLatency(probe.latencyMs!)}
+    </span>
+  );
+}

@@ -1,0 +1,72 @@
+import type { SendToAllResult } from '../../../shared/model/instance-group';
+import { formatLatency } from '../../trace/entry-fields';
+
+/**
+ * The answers of every instance to the same tool call, compared: a line saying whether they
+ * agree, each instance with its answer's label (A: the most common) and latency, and for every
+ * odd one out (a stale deployment, say) the paths where its answer departs from answer A. The
+ * odd ones stand out in words ("differs") and with a mark, not by colour alone.
+ */
+export function SendToAllResultView({ sent }: { sent: SendToAllResult }) {
+  const { comparison, outcomes, tool } = sent;
+  const mostCommon = comparison.groups[0]?.instances.length ?? 0;
+  const summary = comparison.agree
+    ? `All ${outcomes.length} instances answered ${tool} alike.`
+    : `${comparison.groups.length} different answers to ${tool}: ${mostCommon} of ${outcomes.length} gave answer A; ${comparison.differing.length} ${comparison.differing.length === 1 ? 'differs' : 'differ'}.`;
+  return (
+    <div className="send-to-all-result" data-testid="send-to-all-result" data-agree={comparison.agree || undefined}>
+      <p role="status" className={comparison.agree ? 'instance-good' : 'instance-bad'} data-testid="send-to-all-summary">
+        {comparison.agree ? '✓' : '⚠'} {summary}
+      </p>
+      <table className="instances-table" aria-label={`Answers to ${tool}`}>
+        <thead>
+          <tr>
+            <th scope="col">Instance</th>
+            <th scope="col">Answer</th>
+            <th scope="col">Latency</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcomes.map((o) => {
+            const odd = comparison.differing.some((d) => d.instance === o.instance);
+            return (
+              <tr key={o.instance} className={odd ? 'is-odd' : undefined} data-testid="answer-row" data-instance={o.instance} data-odd={odd || undefined}>
+                <th scope="row" className="instance-url">
+                  {o.instance}
+                </th>
+                <td>
+                  {o.error ? (
+                    <span className="instance-bad">
+                      ✗ answer {o.answer}: failed, {o.error.kind}: {o.error.message}
+                    </span>
+                  ) : odd ? (
+                    <strong className="instance-bad">⚠ answer {o.answer}: differs from answer A</strong>
+                  ) : (
+                    <span>answer {o.answer}</span>
+                  )}
+                </td>
+                <td>{o.latencyMs !== undefined ? formatLatency(o.latencyMs) : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {comparison.differing
+        .filter((d) => d.differences.length > 0)
+        .map((d) => (
+          <section key={d.instance} className="answer-differences" aria-label={`Where ${d.instance} differs`} data-testid="answer-differences">
+            <h5>
+              {d.instance} (answer {d.label}) differs from answer A at:
+            </h5>
+            <ul>
+              {d.differences.map((difference) => (
+                <li key={difference.path}>
+                  <code>{difference.path}</code>: <code>{difference.expected}</code> → <code>{difference.actual}</code>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+    </div>
+  );
+}

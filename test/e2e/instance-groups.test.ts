@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { startVersionedInstance, type VersionedInstance } from '../fixtures/instances/versioned-instance';
+import { appLocators } from './support/app-locators';
+import { launchChromium } from './support/browser';
+import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { looksAt } from './support/layout-checks';
+
+/**
+ * A group of three instances of one server (v2 SDK, the third stale and not ready) in Chromium on
+ * the production renderer, through the real core: saved from the remote form with its other
+ * instances, listed as "3 instances", its Instances section shows each instance's health and
+ * latency, and Send to all marks the stale instance. Looked at in both schemes at 900 and 1600 px.
+ */
+let browser: Browser;
+let app: E2eApp;
+let page: Page;
+let instances: VersionedInstance[];
+
+beforeAll(async () => {
+  instances = await Promise.all([startVersionedInstance('mcp-server-1', '1.4.2'), startVersionedInstance('mcp-server-2', '1.4.2'), startVersionedInstance('mcp-server-3', '1.3.9', { ready: false })]);
+  browser = await launchChromium();
+  app = await startE2eApp(browser);
+  page = app.page;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  await Promise.all((instances ?? []).map((instance) => instance.close()));
+});
+
+const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
+const view = () => activePanel().getByTestId('instances-view');
+
+/** looksAt at each width with `part` scrolled to the top of the Instances pane first. */
+async function looksAtPart(name: string, part: Locator): Promise<void> {
+  for (const width of [900, 1600]) {
+    await page.setViewportSize({ width, height: width <= 900 ? 700 : 1000 });
+    await part.evaluate((element) => {
+      const pane = element.closest('.instances-view')!;
+      pane.scrollTop += element.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    });
+    await looksAt(app, page, name, [width]);
+  }
+}
+
+describe('a group of instances', () => {
+  it('is saved from the remote form with its other instances, and listed as 3 instances', async () => {
+    await page.getByTestId('new-remote').click();
+    const form = page.getByTestId('remote-form');
+    await form.getByLabel('Name', { exact: true }).fill('Balanced');
+    await form.getByLabel('Transport').selectOption('streamable');
+    await form.getByLabel('URL', { exact: true }).fill(instances[0]!.url);
+    const others = form.getByLabel('Other instances (one URL per line)');
+    await others.fill(`${instances[1]!.url}\nnot a url`);
+    await form.getByTestId('save-remote').click();
+    await expect.poll(() => others.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByTestId('field-error').allInnerTexts()).toEqual([expect.stringMatching(/^Line 2: URL "not a url" contains spaces/)]);
+    await others.fill(`${instances[1]!.url}\n${instances[2]!.url}`);
+    await form.getByTestId('save-remote').click();
+    await expect.poll(() => remoteItem('Balanced').count(), { timeout: 10_000 }).toBe(1);
+    expect(await remoteItem('Balanced').getByTestId('remote-instance-count').innerText()).toBe('3 instances');
+  });
+
+  it('shows each instance\'s health and latency in its Instances section; the stale one is not ready', async () => {
+    await connect('Balanced');
+    expect(await remoteItem('Balanced').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
+    await showSection('Instances');
+    await view().getByRole('button', { name: 'Check health and latency' }).click();
+    const rows = view().getByTestId('instance-row');
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(3);
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-instance')))).toEqual(instances.map((i) => i.url));
+    for (const i of [0, 1]) {
+      expect(await rows.nth(i).getAttribute('data-ok')).toBe('true');
+      expect(await rows.nth(i).getByTestId('probe-ready').innerText()).toMatch(/^✓ 200 “ready” · [\d.]+\s*ms$/);
+    }
+    expect(await rows.nth(2).getAttribute('data-ok')).toBeNull();
+    expect(await rows.nth(2).getByTestId('probe-health').innerText()).toMatch(/^✓ 200 “healthy”/);
+    expect(await rows.nth(2).getByTestId('probe-ready').innerText()).toMatch(/^✗ 503 “not ready”/);
+    for (const i of [0, 1, 2]) expect(await rows.nth(i).getByTestId('instance-latency').innerText()).toMatch(/^[\d.]+\s*(ms|µs) \((ping|server\/discover)\)$/);
+    await looksAtPart('instances-health', view().getByTestId('instances-health'));
+  });
+
+  it('Send to all marks the stale instance and the paths where its answer differs', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await view().getByLabel('Tool', { exact: true }).fill('get_version');
+    await view().getByLabel('Leave out of the comparison').fill('_meta');
+    // From the keyboard: Enter in a field sends.
+    await view().getByLabel('Leave out of the comparison').press('Enter');
+    const result = view().getByTestId('send-to-all-result');
+    await expect.poll(() => result.count(), { timeout: 15_000 }).toBe(1);
+    expect(await result.getByTestId('send-to-all-summary').innerText()).toBe('⚠ 2 different answers to get_version: 2 of 3 gave answer A; 1 differs.');
+    const rows = result.getByTestId('answer-row');
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-instance'), tr.getAttribute('data-odd')]))).toEqual([
+      [instances[0]!.url, null],
+      [instances[1]!.url, null],
+      [instances[2]!.url, 'true'],
+    ]);
+    expect(await rows.nth(2).innerText()).toContain('⚠ answer B: differs from answer A');
+    expect(await result.getByTestId('answer-differences').innerText()).toContain('structuredContent.version: "1.4.2" → "1.3.9"');
+    await looksAtPart('instances-send-to-all', result);
+  });
+});

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startVersionedInstance, type VersionedInstance } from '../../fixtures/instances/versioned-instance';
+import { cli, json, removeTestDataDir } from './cli-harness';
+
+/**
+ * A saved group (three instances of one server on the v2 SDK, one stale and not ready, all behind
+ * a bearer token kept in the keychain) through the whole CLI: fanout by the group's name, load
+ * spread round-robin or run on each instance, and health with its exit codes.
+ */
+let instances: VersionedInstance[];
+const TOKEN = 'group-s3cret';
+
+beforeAll(async () => {
+  instances = await Promise.all([
+    startVersionedInstance('mcp-server-1', '1.4.2', { bearer: TOKEN }),
+    startVersionedInstance('mcp-server-2', '1.4.2', { bearer: TOKEN }),
+    startVersionedInstance('mcp-server-3', '1.3.9', { bearer: TOKEN, ready: false }),
+  ]);
+  const add = await cli(['remotes', 'add', 'balanced', instances[0]!.url, '--transport', 'streamable', '--instance', instances[1]!.url, '--instance', instances[2]!.url, '--secret', 'Authorization', '--secret-stdin'], { stdin: `Bearer ${TOKEN}\n` });
+  expect(add.code, add.stderr).toBe(0);
+  const healthy = await cli(['remotes', 'add', 'healthy-pair', instances[0]!.url, '--transport', 'streamable', '--instance', instances[1]!.url]);
+  expect(healthy.code, healthy.stderr).toBe(0);
+});
+afterAll(async () => {
+  await cli(['remotes', 'remove', 'balanced']);
+  await cli(['remotes', 'remove', 'healthy-pair']);
+  await Promise.all(instances.map((instance) => instance.close()));
+  removeTestDataDir();
+});
+
+interface LoadJson {
+  count: number;
+  ok: number;
+  spread: string;
+  instances: Array<{ instance: string; count: number; ok: number; throughputPerS: number; latency?: { p50: number; p99: number } }>;
+}
+
+describe('a saved group', () => {
+  it('is listed with its instances', async () => {
+    const show = await cli(['remotes', 'show', 'balanced']);
+    expect(show.stdout).toContain(`instance   ${instances[2]!.url}  (3 of 3)`);
+    expect((await cli(['remotes', 'list'])).stdout).toMatch(/balanced\s+streamable\s+\S+ \(\+2 more: 3 instances\)/);
+  });
+
+  it('remotes edit replaces the instances with --instance, and --no-instances makes it one server again', async () => {
+    expect((await cli(['remotes', 'edit', 'healthy-pair', '--instance', instances[2]!.url])).code).toBe(0);
+    expect((await cli(['remotes', 'show', 'healthy-pair'])).stdout).toContain(`instance   ${instances[2]!.url}  (2 of 2)`);
+    const twice = await cli(['remotes', 'edit', 'healthy-pair', '--instance', instances[0]!.url]);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr).toContain("is the same as the remote's own URL");
+    expect((await cli(['remotes', 'edit', 'healthy-pair', '--no-instances'])).code).toBe(0);
+    expect((await cli(['remotes', 'show', 'healthy-pair'])).stdout).not.toContain('instance ');
+    expect((await cli(['remotes', 'edit', 'healthy-pair', '--instance', instances[1]!.url])).code).toBe(0);
+  });
+
+  it('fanout <group> sends to every instance with the secret header, and names the stale one', async () => {
+    const run = await cli(['fanout', 'balanced', 'get_version', '--ignore', '_meta', '--json']);
+    expect(run.code, run.stderr).toBe(38);
+    const result = json<{ instances: Array<{ instance: string; answer: string }>; differing: Array<{ instance: string }> }>(run);
+    expect(result.instances.map((i) => i.instance)).toEqual(instances.map((i) => i.url));
+    expect(result.differing.map((d) => d.instance)).toEqual([instances[2]!.url]);
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
+  });
+
+  it('load <group> spreads the run round-robin by default, with each instance\'s figures', async () => {
+    const run = await cli(['load', 'balanced', 'echo', 'message=hi', '-n', '30', '-c', '3', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = json<LoadJson>(run);
+    expect(result).toMatchObject({ count: 30, ok: 30, spread: 'round-robin' });
+    expect(result.instances.map((i) => [i.instance, i.count, i.ok])).toEqual(instances.map((i) => [i.url, 10, 10]));
+    for (const figures of result.instances) expect(figures.latency!.p99).toBeGreaterThanOrEqual(figures.latency!.p50);
+
+    const text = await cli(['load', 'balanced', 'echo', 'message=hi', '-n', '9']);
+    expect(text.stdout).toMatch(/^spread round-robin over 3 instances:$/m);
+    expect(text.stdout).toContain(`${instances[1]!.url}       3 requests     0 failed`);
+  });
+
+  it('load <group> --instances each runs the whole plan on every instance in turn', async () => {
+    const run = await cli(['load', 'balanced', 'echo', 'message=hi', '-n', '5', '--instances', 'each', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const result = json<LoadJson>(run);
+    expect(result).toMatchObject({ count: 15, ok: 15, spread: 'each' });
+    expect(result.instances.map((i) => i.count)).toEqual([5, 5, 5]);
+    expect(run.stderr).toContain(`instance 3 of 3: ${instances[2]!.url}`);
+  });
+
+  it('load --instances on one server is refused before connecting (exit 11)', async () => {
+    const run = await cli(['load', instances[0]!.url, 'echo', 'message=hi', '-n', '1', '--instances', 'each']);
+    expect(run.code).toBe(11);
+    expect(run.stderr).toMatch(/--instances needs a saved group/);
+  });
+
+  it('health <group>: every instance\'s /health and /ready; the one not ready fails the command (http-status, exit 30)', async () => {
+    const run = await cli(['health', 'balanced']);
+    expect(run.code, run.stderr).toBe(30);
+    expect(run.stdout).toMatch(new RegExp(`^ok\\s+${instances[0]!.url}\\s+/health 200 "healthy" [\\d.]+ ms\\s+/ready 200 "ready" [\\d.]+ ms$`, 'm'));
+    expect(run.stdout).toMatch(new RegExp(`^FAIL\\s+${instances[2]!.url}\\s+/health 200 "healthy" [\\d.]+ ms\\s+/ready 503 "not ready" [\\d.]+ ms$`, 'm'));
+    expect(run.stderr).toMatch(/1 of 6 health checks failed; the first: http:\/\/127\.0\.0\.1:\d+\/mcp \/ready answered HTTP 503 \(status: not ready\)/);
+
+    const ok = await cli(['health', 'healthy-pair', '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(json<{ ok: boolean; instances: unknown[] }>(ok)).toMatchObject({ ok: true, instances: [{ ok: true }, { ok: true }] });
+  });
+
+  it('health <url> on a port where nothing listens: refused (exit 21)', async () => {
+    const closed = await startVersionedInstance('gone', '0');
+    const url = closed.url;
+    await closed.close();
+    const run = await cli(['health', url, '--json']);
+    expect(run.code).toBe(21);
+    expect(json<{ instances: Array<{ health: { error: { kind: string } } }> }>(run).instances[0]!.health.error.kind).toBe('refused');
+  });
+});
