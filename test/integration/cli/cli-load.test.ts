@@ -45,7 +45,9 @@ describe.each(['legacy', 'modern'] as const)('load on the playground, %s era', (
 
 describe('load', () => {
   it('against a 1.x SDK server, at a fixed rate for a duration, in text', async () => {
-    const run = await periscope(['load', v1.url, 'echo', 'message=x', '-d', '600ms', '-c', '2', '--rate', '50']);
+    // Workers enough for every request of the run at once: on a loaded machine a slow answer
+    // must not hold back the next due request (with -c 2 it did, and fewer were sent).
+    const run = await periscope(['load', v1.url, 'echo', 'message=x', '-d', '600ms', '-c', '32', '--rate', '50']);
     expect(run.code, run.stderr).toBe(0);
     const [summary, latency] = run.stdout.trim().split('\n');
     const count = Number(/^echo: (\d+) requests/.exec(summary!)?.[1]);
