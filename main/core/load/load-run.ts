@@ -49,7 +49,10 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: LoadRu
   let lastEnd = 0;
   const started = now();
   const interval = plan.ratePerS ? 1000 / plan.ratePerS : 0;
-  const more = () => !signal?.aborted && (plan.count !== undefined ? issued < plan.count : now() - started < plan.durationMs!);
+  // At a fixed rate a run for a duration sends the requests due within it (R × D), not those a
+  // free worker happens to claim before the time is up (it claims ahead, then waits for the due time).
+  const withinDuration = () => (interval > 0 ? issued * interval < plan.durationMs! : now() - started < plan.durationMs!);
+  const more = () => !signal?.aborted && (plan.count !== undefined ? issued < plan.count : withinDuration());
 
   const worker = async () => {
     while (more()) {

@@ -66,6 +66,12 @@ describe('load runs', () => {
     expect(paced.latency!.max).toBeGreaterThanOrEqual(290);
   });
 
+  // Workers claim a request ahead of its due time; those due after the duration must not go.
+  it('at a fixed rate for a duration sends exactly the requests due within it, however many workers wait', async () => {
+    const run = await runLoad(async () => wait(50), { durationMs: 200, concurrency: 64, ratePerS: 100 });
+    expect(run.count).toBe(20);
+  });
+
   it('runs for a duration, and a cancel keeps what ran', async () => {
     const timed = await runLoad(async () => wait(5), { durationMs: 120, concurrency: 2 });
     expect(timed.count).toBeGreaterThan(10);
