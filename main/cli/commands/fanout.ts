@@ -101,10 +101,13 @@ function labelOf(comparison: AnswerComparison, instance: string): string | undef
 export function formatFanout(tool: string, outcomes: InstanceOutcome[], comparison: AnswerComparison): string[] {
   const width = Math.max(...outcomes.map((o) => o.instance.length));
   const alike = comparison.groups[0]?.instances.length ?? 0;
+  const failed = outcomes.filter((o) => o.error).length;
   const lines = [
     comparison.agree
       ? `${tool} on ${outcomes.length} instances: all answered alike`
-      : `${tool} on ${outcomes.length} instances: ${comparison.groups.length} different answers (${alike} gave answer A, the most common)`,
+      : failed === outcomes.length
+        ? `${tool} on ${outcomes.length} instances: every one failed${comparison.groups.length === 1 ? ', the same way' : ''}`
+        : `${tool} on ${outcomes.length} instances: ${comparison.groups.length} different answers (${alike} gave answer A, the most common)`,
   ];
   for (const outcome of outcomes) {
     const latency = outcome.latencyMs !== undefined ? `${outcome.latencyMs.toFixed(1).padStart(8)} ms` : '        —   ';
