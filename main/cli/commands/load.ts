@@ -24,6 +24,9 @@ interface LoadOptions {
   artillery?: string;
 }
 
+/** The most requests in flight one CLI run keeps: each is a worker and a socket of this one process. */
+export const MAX_CLI_CONCURRENCY = 10_000;
+
 /** Progress lines on stderr at most this often, ms. */
 const PROGRESS_EVERY_MS = 1000;
 
@@ -122,6 +125,7 @@ async function run(cctx: CommandContext, connection: McpConnection, name: string
 export function loadPlan(opts: Pick<LoadOptions, 'requests' | 'duration' | 'concurrency' | 'rate' | 'warmup'>): LoadPlan {
   if ((opts.requests === undefined) === (opts.duration === undefined)) throw invalid('Give either -n/--requests or -d/--duration (one of them).');
   const plan: LoadPlan = { concurrency: whole(opts.concurrency, '-c/--concurrency', 1), warmup: whole(opts.warmup, '--warmup', 0) };
+  if (plan.concurrency > MAX_CLI_CONCURRENCY) throw invalid(`-c/--concurrency must be at most ${MAX_CLI_CONCURRENCY.toLocaleString('en-US')} requests in flight from one process, not "${opts.concurrency}". For more, run the exported --artillery scenario on several machines.`);
   if (opts.requests !== undefined) plan.count = whole(opts.requests, '-n/--requests', 1);
   if (opts.duration !== undefined) plan.durationMs = durationMs(opts.duration);
   if (opts.rate !== undefined) {

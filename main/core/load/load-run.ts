@@ -68,7 +68,8 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: { sign
     if (known) known.count += 1;
     else errors[kind] = { count: 1, example: message };
   };
-  await Promise.all(Array.from({ length: plan.concurrency }, worker));
+  // A worker beyond the request count would find nothing to send: no more are started than that.
+  await Promise.all(Array.from({ length: plan.count !== undefined ? Math.min(plan.concurrency, plan.count) : plan.concurrency }, worker));
 
   const count = ok + failed;
   const durationMs = count > 0 ? lastEnd - started : 0;

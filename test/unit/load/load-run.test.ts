@@ -81,6 +81,13 @@ describe('load runs', () => {
     expect(progress[0]).toBe(1);
   });
 
+  it('starts no more workers than the count has requests, so a huge concurrency with a small count just runs', async () => {
+    let sent = 0;
+    const result = await runLoad(async () => void (sent += 1), { count: 3, concurrency: 2 ** 40 });
+    expect(sent).toBe(3);
+    expect(result).toMatchObject({ count: 3, ok: 3 });
+  });
+
   it('refuses a plan that cannot run, before sending anything', async () => {
     let sent = 0;
     const send = async () => void (sent += 1);
