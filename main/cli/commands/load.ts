@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../../shared/load/load-compare';
 import type { ErrorKind } from '../../../shared/model/error-info';
@@ -66,6 +67,7 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
     const before = opts.compare !== undefined ? await readSavedRun(opts.compare) : undefined;
     const artillery = opts.artillery !== undefined ? await import('../../core/load/artillery-scenario') : undefined;
     artillery?.checkArtilleryPlan(plan);
+    if (opts.artillery !== undefined) await checkWritable(opts.artillery);
 
     await withConnection(
       cctx,
@@ -152,6 +154,31 @@ async function writeArtillery(
     throw new PeriscopeError({ kind: 'storage', message: `Could not write the Artillery scenario to ${file} (${code}).`, hint: 'Choose a file in a folder you can write to.' });
   }
   return { file, env: Object.keys(scenario.env) };
+}
+
+/**
+ * The --artillery file can be written: a file or a new name in an existing, writable folder. Checked
+ * before connecting, so a typo in the path does not cost the whole run (and its printed result).
+ */
+async function checkWritable(file: string): Promise<void> {
+  const refuse = (code: string) =>
+    new PeriscopeError({ kind: 'storage', message: `Cannot write the Artillery scenario to ${file} (${code}); nothing was sent.`, hint: 'Choose a file in a folder that exists and that you can write to (--artillery FILE).' });
+  const codeOf = (error: unknown) => (error as { code?: string }).code ?? 'unknown';
+  try {
+    if ((await stat(file)).isDirectory()) throw refuse('EISDIR: it is a folder');
+    await access(file, constants.W_OK);
+    return;
+  } catch (error) {
+    if (error instanceof PeriscopeError) throw error;
+    if (codeOf(error) !== 'ENOENT') throw refuse(codeOf(error));
+  }
+  try {
+    if (!(await stat(dirname(file))).isDirectory()) throw refuse(`ENOTDIR: ${dirname(file)} is not a folder`);
+    await access(dirname(file), constants.W_OK);
+  } catch (error) {
+    if (error instanceof PeriscopeError) throw error;
+    throw refuse(codeOf(error) === 'ENOENT' ? `ENOENT: no folder ${dirname(file)}` : codeOf(error));
+  }
 }
 
 async function readSavedRun(path: string): Promise<SavedLoadRun> {
