@@ -67,6 +67,27 @@ describe('artilleryScenario', () => {
     expect(JSON.stringify(flow)).not.toContain('old-session');
   });
 
+  it('reads one secret header sent with every request of a 2025-era session from one variable, not one per request', () => {
+    const auth = { authorization: 'Bearer [redacted]', 'x-a': '[redacted]:[redacted]' };
+    const session = { ...auth, 'mcp-session-id': 's' };
+    const captured = capturedRequests(
+      [
+        post('http://h/mcp', auth, { jsonrpc: '2.0', id: 0, method: 'initialize', params: {} }),
+        post('http://h/mcp', session, { jsonrpc: '2.0', method: 'notifications/initialized' }),
+        post('http://h/mcp', session, call('a')),
+      ],
+      'tools/call',
+    );
+    const { text, env } = artilleryScenario(captured, { count: 2, concurrency: 1 }, 'x');
+    expect(Object.keys(env).sort()).toEqual(['PERISCOPE_HEADER_AUTHORIZATION', 'PERISCOPE_HEADER_X_A', 'PERISCOPE_HEADER_X_A_2']);
+    const posts = scriptOf(text).scenarios[0]!.flow.flatMap((step) => (step.post ? [step.post] : (step.loop ?? []).map((inner) => inner.post!)));
+    expect(posts).toHaveLength(3);
+    for (const request of posts) {
+      expect(request.headers.authorization).toBe('Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}');
+      expect(request.headers['x-a']).toBe('{{ $env.PERISCOPE_HEADER_X_A }}:{{ $env.PERISCOPE_HEADER_X_A_2 }}');
+    }
+  });
+
   it('refuses a connection with no such request over Streamable HTTP, and credentials in the host part', () => {
     expect(() => capturedRequests([], 'tools/call')).toThrow(/No tools\/call request went out over Streamable HTTP/);
     const captured = capturedRequests([post('http://[redacted]@h/mcp', {}, call('a'))], 'tools/call');
