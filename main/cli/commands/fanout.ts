@@ -51,8 +51,12 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
     pairs.forEach(splitPair);
     if (opts.args !== undefined) checkArgsJson(opts.args);
 
+    // Each instance is a connection with a session file of its own: one --record file would be
+    // written by all of them at once, and only the last to open it would be left.
+    const recordFor = (index: number) => (options.record ? { ...options, record: instanceRecordPath(options.record, index) } : options);
+    if (options.record) cctx.out.note(`recording each instance to its own session file: ${instances.map((_, i) => instanceRecordPath(options.record!, i)).join(', ')}`);
     const outcomes = await Promise.all(
-      instances.map((instance) => callOn(cctx, instance, options, toolName!, opts.args, pairs)),
+      instances.map((instance, index) => callOn(cctx, instance, recordFor(index), toolName!, opts.args, pairs)),
     );
     const comparison = compareAnswers(outcomes, opts.ignore ?? []);
     cctx.out.data({ tool: toolName, instances: outcomes.map((o) => ({ ...o, answer: labelOf(comparison, o.instance) })), ...comparison });
@@ -77,6 +81,13 @@ export function parseInstances(list: string): string[] {
   const twice = instances.find((item, i) => instances.indexOf(item) !== i);
   if (twice) throw new UsageError(`The instance ${twice} is listed twice.`, 'List each instance once.');
   return instances;
+}
+
+/** `run.ndjson` for the instance at `index` (0-based): `run-1.ndjson`, `run-2.ndjson`, ... in the list's order. */
+export function instanceRecordPath(file: string, index: number): string {
+  const dot = file.lastIndexOf('.');
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return dot > slash + 1 ? `${file.slice(0, dot)}-${index + 1}${file.slice(dot)}` : `${file}-${index + 1}`;
 }
 
 async function callOn(cctx: CommandContext, instance: string, options: ReturnType<typeof normalizeConnectionOptions>, toolName: string, argsJson: string | undefined, pairs: string[]): Promise<InstanceOutcome> {
