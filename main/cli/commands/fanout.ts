@@ -55,8 +55,11 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
     // written by all of them at once, and only the last to open it would be left.
     const recordFor = (index: number) => (options.record ? { ...options, record: instanceRecordPath(options.record, index) } : options);
     if (options.record) cctx.out.note(`recording each instance to its own session file: ${instances.map((_, i) => instanceRecordPath(options.record!, i)).join(', ')}`);
+    // The connections' traces interleave: each line says whose it is.
+    if (options.trace) cctx.out.note(`trace lines start with the instance's number: ${instances.map((instance, i) => `[${i + 1}] ${instance}`).join(', ')}`);
+    const traceFor = (index: number) => (options.trace ? { traceTo: (line: string) => cctx.out.note(`[${index + 1}] ${line}`) } : {});
     const outcomes = await Promise.all(
-      instances.map((instance, index) => callOn(cctx, instance, recordFor(index), toolName!, opts.args, pairs)),
+      instances.map((instance, index) => callOn(cctx, instance, recordFor(index), toolName!, opts.args, pairs, traceFor(index))),
     );
     const comparison = compareAnswers(outcomes, opts.ignore ?? []);
     cctx.out.data({ tool: toolName, instances: outcomes.map((o) => ({ ...o, answer: labelOf(comparison, o.instance) })), ...comparison });
@@ -90,7 +93,15 @@ export function instanceRecordPath(file: string, index: number): string {
   return dot > slash + 1 ? `${file.slice(0, dot)}-${index + 1}${file.slice(dot)}` : `${file}-${index + 1}`;
 }
 
-async function callOn(cctx: CommandContext, instance: string, options: ReturnType<typeof normalizeConnectionOptions>, toolName: string, argsJson: string | undefined, pairs: string[]): Promise<InstanceOutcome> {
+async function callOn(
+  cctx: CommandContext,
+  instance: string,
+  options: ReturnType<typeof normalizeConnectionOptions>,
+  toolName: string,
+  argsJson: string | undefined,
+  pairs: string[],
+  extra: { traceTo?: (line: string) => void },
+): Promise<InstanceOutcome> {
   try {
     return await withConnection(cctx, cctx.out, instance, options, async (connection) => {
       const tool = await findTool(connection, toolName);
@@ -98,7 +109,7 @@ async function callOn(cctx: CommandContext, instance: string, options: ReturnTyp
       const started = performance.now();
       const result = await connection.callTool(toolName, args);
       return { instance, latencyMs: performance.now() - started, result };
-    });
+    }, extra);
   } catch (error) {
     return { instance, error: toErrorInfo(error) };
   }

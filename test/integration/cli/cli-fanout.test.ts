@@ -115,4 +115,16 @@ describe('periscope fanout', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('says whose each --trace line is, the connections tracing at once', async () => {
+    const [one, two] = [instances[0]!.url, instances[1]!.url];
+    const run = await periscope(['fanout', `${one},${two}`, 'echo', 'message=hi', '--trace']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`trace lines start with the instance's number: [1] ${one}, [2] ${two}`);
+    expect(run.stderr).toMatch(new RegExp(`^\\[1\\] .*Connecting to ${one}$`, 'm'));
+    expect(run.stderr).toMatch(new RegExp(`^\\[2\\] .*Connecting to ${two}$`, 'm'));
+    const lines = run.stderr.split('\n').filter((line) => /tools\/call/.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) expect(line).toMatch(/^\[[12]\] /);
+  });
 });
