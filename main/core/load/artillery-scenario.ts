@@ -154,14 +154,19 @@ function bodyWithEnv(body: Record<string, unknown>, env: Record<string, string>)
  */
 function withEnv(text: string, env: Record<string, string>, base: string, what = 'a secret value in the URL', named?: Map<string, string>): string {
   let index = 0;
-  return text.split(REDACTED).reduce((out, part) => {
+  const names: string[] = [];
+  const written = text.split(REDACTED).reduce((out, part) => {
     index++;
     const key = `${what}\u0000${index}`;
     const name = named?.get(key) ?? (index === 1 && !(base in env) ? base : uniqueName(base, env));
     named?.set(key, name);
-    env[name] = what;
+    names.push(name);
     return `${out}{{ $env.${name} }}${part}`;
   });
+  // "Bearer {{ $env.X }}": X holds the secret alone, which the comment must say (else X=Bearer … sends "Bearer Bearer …").
+  const alone = names.length === 1 && written === `{{ $env.${names[0]} }}`;
+  for (const name of names) env[name] = alone ? what : `${what}, the secret alone: the file sends ${JSON.stringify(written)}`;
+  return written;
 }
 
 function uniqueName(base: string, env: Record<string, string>): string {

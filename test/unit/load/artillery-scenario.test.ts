@@ -48,6 +48,10 @@ describe('artilleryScenario', () => {
     expect(request.url).toBe('/mcp?api_key={{ $env.PERISCOPE_URL_SECRET }}&v=1');
     expect(request.headers).toEqual({ authorization: 'Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}', 'x-api-key': '{{ $env.PERISCOPE_HEADER_X_API_KEY }}' });
     expect(request.json.params.arguments.password).toBe('p-{{ $env.PERISCOPE_ARGUMENT_SECRET }}');
+    // A variable that holds only part of a value says so: PERISCOPE_HEADER_AUTHORIZATION=Bearer … would send "Bearer Bearer …".
+    expect(env.PERISCOPE_HEADER_AUTHORIZATION).toBe('the authorization header, the secret alone: the file sends "Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}"');
+    expect(env.PERISCOPE_HEADER_X_API_KEY).toBe('the x-api-key header');
+    expect(text).toContain('#   PERISCOPE_HEADER_AUTHORIZATION: the authorization header, the secret alone: the file sends "Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}"');
   });
 
   it('opens a 2025-era session per user from the captured handshake and ends it', () => {
