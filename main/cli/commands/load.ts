@@ -221,7 +221,7 @@ function invalid(message: string): PeriscopeError {
 export function formatLoadResult(tool: string, r: LoadResult): string[] {
   const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
   const lines = [
-    `${tool}: ${r.count} requests in ${(r.durationMs / 1000).toFixed(2)} s${r.cancelled ? ' (stopped early)' : ''}, ${r.ok} ok, ${r.count - r.ok} failed, ${r.throughputPerS.toFixed(1)} requests/s`,
+    `${tool}: ${r.count} ${r.count === 1 ? 'request' : 'requests'} in ${(r.durationMs / 1000).toFixed(2)} s${r.cancelled ? ' (stopped early)' : ''}, ${r.ok} ok, ${r.count - r.ok} failed, ${r.throughputPerS.toFixed(1)} requests/s`,
   ];
   if (r.latency) {
     const l = r.latency;

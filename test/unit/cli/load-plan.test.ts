@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
-import { loadPlan, MAX_CLI_CONCURRENCY } from '../../../main/cli/commands/load';
+import { formatLoadResult, loadPlan, MAX_CLI_CONCURRENCY } from '../../../main/cli/commands/load';
 
 function refusal(opts: Parameters<typeof loadPlan>[0]): { kind: string; message: string } {
   try {
@@ -24,5 +24,10 @@ describe('periscope load options as a plan', () => {
       expect(info.message).toContain('-c/--concurrency must be at most 10,000');
       expect(info.message).toContain(`not "${c}"`);
     }
+  });
+
+  it('reports a run of one request as "1 request"', () => {
+    const [summary] = formatLoadResult('echo', { count: 1, ok: 1, errors: {}, durationMs: 90, throughputPerS: 11.1, cancelled: true });
+    expect(summary).toBe('echo: 1 request in 0.09 s (stopped early), 1 ok, 0 failed, 11.1 requests/s');
   });
 });
