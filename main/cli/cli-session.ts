@@ -44,7 +44,7 @@ export async function withConnection<T>(
   targetArg: string | undefined,
   options: ConnectionOptions,
   run: SessionRun<T>,
-  extra: Pick<SessionOptions, 'bodyHandlesInterrupt'> = {},
+  extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo'> = {},
 ): Promise<T> {
   const { target, label } = await resolveTarget(targetArg, options, ctx);
   out.addMasker(redactorForTarget(target));
@@ -130,7 +130,7 @@ export async function withInstance<T>(
   instance: { target: ConnectionTargetInput; label: string },
   options: ConnectionOptions,
   run: SessionRun<T>,
-  extra: Pick<SessionOptions, 'bodyHandlesInterrupt'> = {},
+  extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo'> = {},
 ): Promise<T> {
   out.addMasker(redactorForTarget(instance.target));
   const handlers = clientInputHandlers(options, (line) => out.note(line));

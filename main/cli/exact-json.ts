@@ -1,6 +1,7 @@
 import { isLosslessNumber, parse, type LosslessNumber } from 'lossless-json';
 import { inexactNumber as inexact } from '../core/diagnostics/inexact-number';
-import type { PeriscopeError } from '../core/diagnostics/periscope-error';
+import { PeriscopeError } from '../core/diagnostics/periscope-error';
+import { MAX_JSON_DEPTH, textDepth } from '../../shared/json/json-depth';
 
 /** Why a number typed as `digits` cannot be sent exactly, or undefined when it can (hint in the CLI's words by default). */
 export function inexactNumber(digits: string, where: string, hint?: string): PeriscopeError | undefined {
@@ -18,9 +19,14 @@ export function inexactNumber(digits: string, where: string, hint?: string): Per
  * (Sending the digits themselves would need JSON.rawJSON, which Node 20 does not have.)
  *
  * Throws SyntaxError for text that is not JSON (callers word that error for their source) and
- * an `invalid-input` PeriscopeError for an inexact number.
+ * an `invalid-input` PeriscopeError for an inexact number or nesting deeper than MAX_JSON_DEPTH.
  */
 export function parseExactJson(text: string, origin: string, hintFor?: (path: string, digits: string) => string | undefined): unknown {
+  // Measured first: the parser and exactValues recurse, and would overflow the stack long before
+  // the engine refuses the message for its depth.
+  if (textDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new PeriscopeError({ kind: 'invalid-input', message: `${origin} is nested more than ${MAX_JSON_DEPTH} levels deep; Periscope sends up to ${MAX_JSON_DEPTH} levels`, hint: 'Send a value that nests less deeply.' });
+  }
   return exactValues(parse(text), origin, '', hintFor);
 }
 

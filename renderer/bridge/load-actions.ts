@@ -9,6 +9,8 @@ type LoadEvent = Extract<MainEvent, { type: 'load-progress' | 'load-ended' }>;
 
 /** Events of a run whose start has not answered yet (events and answers travel apart); replayed once it has. */
 const early = new Map<string, LoadEvent[]>();
+/** Connections whose start is on its way to main: a second press (a double click) sends nothing. */
+const starting = new Set<string>();
 
 /**
  * Checks the connection's Load run form and starts the run in main. Field problems (found here,
@@ -19,12 +21,19 @@ const early = new Map<string, LoadEvent[]>();
 export async function startLoadRun(connectionId: string, groupOf?: { remoteId: string; size: number }): Promise<void> {
   const store = useLoadRunsStore.getState();
   const slot = store.slots[connectionId] ?? emptyLoadSlot();
+  if (starting.has(connectionId) || slot.runs.some((r) => r.status === 'running')) return;
   const checked = checkLoadForm(slot.form);
   if ('errors' in checked) return store.patch(connectionId, { errors: checked.errors, startError: undefined });
   store.patch(connectionId, { errors: {}, startError: undefined });
   // A group's run goes over its instances, as the panel's choice says (main connects to each).
   const group = groupOf ? { remoteId: groupOf.remoteId, instances: slot.spread } : undefined;
-  const answer = await periscope().load.start(connectionId, checked.request, checked.plan, group);
+  starting.add(connectionId);
+  let answer;
+  try {
+    answer = await periscope().load.start(connectionId, checked.request, checked.plan, group);
+  } finally {
+    starting.delete(connectionId);
+  }
   if (!answer.ok) {
     const field = PLAN_FIELDS[String(answer.error.detail?.field)];
     if (field) return useLoadRunsStore.getState().patch(connectionId, { errors: { [field]: answer.error.message } });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, type RefObject } from 'react';
 import { ErrorNotice } from '../components/error-notice';
 import { LoadCompareView } from '../components/load/load-compare';
 import { LoadFormView } from '../components/load/load-form';
@@ -35,8 +35,10 @@ export function LoadRunPanel({ connectionId, live, group }: { connectionId: stri
   const shown = slot.runs.find((r) => r.runId === slot.shown) ?? slot.runs.at(-1);
   const compared = slot.compared.map((id) => slot.runs.find((r) => r.runId === id)).filter((r): r is LoadRunRecord => r !== undefined).sort((a, b) => a.number - b.number);
   const idPrefix = `load-${connectionId}`;
+  const section = useRef<HTMLElement>(null);
+  useFocusFollowsRun(section, running?.runId);
   return (
-    <section className="load-panel" aria-labelledby={`${idPrefix}-title`} data-testid="load-panel">
+    <section ref={section} className="load-panel" aria-labelledby={`${idPrefix}-title`} data-testid="load-panel">
       <h3 id={`${idPrefix}-title`}>Load run</h3>
       <p className="muted field-help">Send one request many times from Periscope and measure it. Every request is traced and counted in the figures above as well.</p>
       {slot.startError && <ErrorNotice error={slot.startError} title="The load run did not start" />}
@@ -130,6 +132,26 @@ function EndedLoad({ run, onExport }: { run: LoadRunRecord; onExport(): void }) 
       )}
     </div>
   );
+}
+
+/**
+ * Start is disabled while a run goes, and Cancel run goes away when it ends: either way the browser
+ * drops the focus to the page's top. Where the focus was on the control that went (or already
+ * fell to the page), it moves to Cancel run when a run starts and back to Start when it ends.
+ */
+function useFocusFollowsRun(section: RefObject<HTMLElement | null>, runningId: string | undefined): void {
+  const before = useRef(runningId);
+  useEffect(() => {
+    const was = before.current;
+    before.current = runningId;
+    if (was === runningId || !section.current) return;
+    const start = section.current.querySelector<HTMLElement>('[data-testid="load-start"]');
+    const cancel = section.current.querySelector<HTMLElement>('[data-testid="load-cancel"]');
+    const active = document.activeElement;
+    const lost = !active || active === document.body || !active.isConnected;
+    if (runningId && (lost || active === start)) cancel?.focus();
+    else if (!runningId && (lost || active === cancel)) start?.focus();
+  }, [runningId, section]);
 }
 
 /** The errors without those of the fields just edited (a fixed field stops saying it is wrong). */

@@ -144,7 +144,7 @@ export function describeRun(request: LoadRequest, plan: LoadPlan): string {
   const what = request.kind === 'tool' ? `tools/call ${request.name}` : request.kind === 'resource' ? `resources/read ${request.uri}` : request.kind === 'prompt' ? `prompts/get ${request.name}` : request.method;
   const size = plan.count !== undefined ? `${plan.count.toLocaleString('en-US')} requests` : `${((plan.durationMs ?? 0) / 1000).toLocaleString('en-US')} s`;
   const parts = [what, size, `${plan.concurrency} at once`];
-  if (plan.ratePerS) parts.push(`${plan.ratePerS.toLocaleString('en-US')}/s`);
+  if (plan.ratePerS) parts.push(`${plan.ratePerS.toLocaleString('en-US', { maximumSignificantDigits: 6 })}/s`);
   if (plan.warmup) parts.push(`warm-up ${plan.warmup}`);
   return parts.join(' · ');
 }

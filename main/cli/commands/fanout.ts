@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { toErrorInfo } from '../../core/diagnostics/classify-error';
 import { compareAnswers, type AnswerComparison, type InstanceAnswer } from '../../core/fanout/answer-diff';
-import { withConnection, withInstance } from '../cli-session';
+import { withConnection, withInstance, type SessionRun } from '../cli-session';
 import { resolveGroupTargets, type GroupInstance } from '../group-targets';
 import { actionCommand, requireArg, UsageError, type CommandContext } from '../command-context';
 import { normalizeConnectionOptions, withConnectionOptions } from '../connection-options';
@@ -54,8 +54,15 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
     if (opts.args !== undefined) checkArgsJson(opts.args);
     const instances = given.includes(',') ? parseInstances(given) : await groupInstances(cctx, given, options);
 
+    // Each instance is a connection with a session file of its own: one --record file would be
+    // written by all of them at once, and only the last to open it would be left.
+    const recordFor = (index: number) => (options.record ? { ...options, record: instanceRecordPath(options.record, index) } : options);
+    if (options.record) cctx.out.note(`recording each instance to its own session file: ${instances.map((_, i) => instanceRecordPath(options.record!, i)).join(', ')}`);
+    // The connections' traces interleave: each line says whose it is.
+    if (options.trace) cctx.out.note(`trace lines start with the instance's number: ${instances.map((instance, i) => `[${i + 1}] ${nameOf(instance)}`).join(', ')}`);
+    const traceFor = (index: number) => (options.trace ? { traceTo: (line: string) => cctx.out.note(`[${index + 1}] ${line}`) } : {});
     const outcomes = await Promise.all(
-      instances.map((instance) => callOn(cctx, instance, options, toolName!, opts.args, pairs)),
+      instances.map((instance, index) => callOn(cctx, instance, recordFor(index), toolName!, opts.args, pairs, traceFor(index))),
     );
     const comparison = compareAnswers(outcomes, opts.ignore ?? []);
     cctx.out.data({ tool: toolName, instances: outcomes.map((o) => ({ ...o, answer: labelOf(comparison, o.instance) })), ...comparison });
@@ -89,9 +96,29 @@ async function groupInstances(cctx: CommandContext, name: string, options: Retur
   return resolved.instances;
 }
 
-async function callOn(cctx: CommandContext, given: string | GroupInstance, options: ReturnType<typeof normalizeConnectionOptions>, toolName: string, argsJson: string | undefined, pairs: string[]): Promise<InstanceOutcome> {
-  const instance = typeof given === 'string' ? given : given.instance;
-  const open = <T>(run: Parameters<typeof withConnection<T>>[4]) => (typeof given === 'string' ? withConnection(cctx, cctx.out, given, options, run) : withInstance(cctx, cctx.out, given, options, run));
+/** `run.ndjson` for the instance at `index` (0-based): `run-1.ndjson`, `run-2.ndjson`, ... in the list's order. */
+export function instanceRecordPath(file: string, index: number): string {
+  const dot = file.lastIndexOf('.');
+  const slash = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return dot > slash + 1 ? `${file.slice(0, dot)}-${index + 1}${file.slice(dot)}` : `${file}-${index + 1}`;
+}
+
+/** What an instance is called in the output: its URL or remote name as given, or a group member's own. */
+function nameOf(given: string | GroupInstance): string {
+  return typeof given === 'string' ? given : given.instance;
+}
+
+async function callOn(
+  cctx: CommandContext,
+  given: string | GroupInstance,
+  options: ReturnType<typeof normalizeConnectionOptions>,
+  toolName: string,
+  argsJson: string | undefined,
+  pairs: string[],
+  extra: { traceTo?: (line: string) => void },
+): Promise<InstanceOutcome> {
+  const instance = nameOf(given);
+  const open = <T>(run: SessionRun<T>) => (typeof given === 'string' ? withConnection(cctx, cctx.out, given, options, run, extra) : withInstance(cctx, cctx.out, given, options, run, extra));
   try {
     return await open(async (connection) => {
       const tool = await findTool(connection, toolName);
@@ -113,10 +140,13 @@ function labelOf(comparison: AnswerComparison, instance: string): string | undef
 export function formatFanout(tool: string, outcomes: InstanceOutcome[], comparison: AnswerComparison): string[] {
   const width = Math.max(...outcomes.map((o) => o.instance.length));
   const alike = comparison.groups[0]?.instances.length ?? 0;
+  const failed = outcomes.filter((o) => o.error).length;
   const lines = [
     comparison.agree
       ? `${tool} on ${outcomes.length} instances: all answered alike`
-      : `${tool} on ${outcomes.length} instances: ${comparison.groups.length} different answers (${alike} gave answer A, the most common)`,
+      : failed === outcomes.length
+        ? `${tool} on ${outcomes.length} instances: every one failed${comparison.groups.length === 1 ? ', the same way' : ''}`
+        : `${tool} on ${outcomes.length} instances: ${comparison.groups.length} different answers (${alike} gave answer A, the most common)`,
   ];
   for (const outcome of outcomes) {
     const latency = outcome.latencyMs !== undefined ? `${outcome.latencyMs.toFixed(1).padStart(8)} ms` : '        —   ';

@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
 import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../../shared/load/load-compare';
 import type { ErrorKind } from '../../../shared/model/error-info';
@@ -26,6 +27,9 @@ interface LoadOptions {
   artillery?: string;
   instances?: string;
 }
+
+/** The most requests in flight one CLI run keeps: each is a worker and a socket of this one process. */
+export const MAX_CLI_CONCURRENCY = 10_000;
 
 /** Progress lines on stderr at most this often, ms. */
 const PROGRESS_EVERY_MS = 1000;
@@ -69,6 +73,7 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
     const before = opts.compare !== undefined ? await readSavedRun(opts.compare) : undefined;
     const artillery = opts.artillery !== undefined ? await import('../../core/load/artillery-scenario') : undefined;
     artillery?.checkArtilleryPlan(plan);
+    if (opts.artillery !== undefined) await checkWritable(opts.artillery);
     const resolved = await resolveGroupTargets(target, options, cctx);
     const spread = instanceSpreadOption(opts.instances, resolved.group);
     if (opts.instances !== undefined && !resolved.group) throw invalid(`--instances needs a saved group (a remote with other instances); ${resolved.label} is one server.`);
@@ -178,6 +183,7 @@ async function run(cctx: CommandContext, connection: McpConnection, name: string
 export function loadPlan(opts: Pick<LoadOptions, 'requests' | 'duration' | 'concurrency' | 'rate' | 'warmup'>): LoadPlan {
   if ((opts.requests === undefined) === (opts.duration === undefined)) throw invalid('Give either -n/--requests or -d/--duration (one of them).');
   const plan: LoadPlan = { concurrency: whole(opts.concurrency, '-c/--concurrency', 1), warmup: whole(opts.warmup, '--warmup', 0) };
+  if (plan.concurrency > MAX_CLI_CONCURRENCY) throw invalid(`-c/--concurrency must be at most ${MAX_CLI_CONCURRENCY.toLocaleString('en-US')} requests in flight from one process, not "${opts.concurrency}". For more, run the exported --artillery scenario on several machines.`);
   if (opts.requests !== undefined) plan.count = whole(opts.requests, '-n/--requests', 1);
   if (opts.duration !== undefined) plan.durationMs = durationMs(opts.duration);
   if (opts.rate !== undefined) {
@@ -204,6 +210,31 @@ async function writeArtillery(
     throw new PeriscopeError({ kind: 'storage', message: `Could not write the Artillery scenario to ${file} (${code}).`, hint: 'Choose a file in a folder you can write to.' });
   }
   return { file, env: Object.keys(scenario.env) };
+}
+
+/**
+ * The --artillery file can be written: a file or a new name in an existing, writable folder. Checked
+ * before connecting, so a typo in the path does not cost the whole run (and its printed result).
+ */
+async function checkWritable(file: string): Promise<void> {
+  const refuse = (code: string) =>
+    new PeriscopeError({ kind: 'storage', message: `Cannot write the Artillery scenario to ${file} (${code}); nothing was sent.`, hint: 'Choose a file in a folder that exists and that you can write to (--artillery FILE).' });
+  const codeOf = (error: unknown) => (error as { code?: string }).code ?? 'unknown';
+  try {
+    if ((await stat(file)).isDirectory()) throw refuse('EISDIR: it is a folder');
+    await access(file, constants.W_OK);
+    return;
+  } catch (error) {
+    if (error instanceof PeriscopeError) throw error;
+    if (codeOf(error) !== 'ENOENT') throw refuse(codeOf(error));
+  }
+  try {
+    if (!(await stat(dirname(file))).isDirectory()) throw refuse(`ENOTDIR: ${dirname(file)} is not a folder`);
+    await access(dirname(file), constants.W_OK);
+  } catch (error) {
+    if (error instanceof PeriscopeError) throw error;
+    throw refuse(codeOf(error) === 'ENOENT' ? `ENOENT: no folder ${dirname(file)}` : codeOf(error));
+  }
 }
 
 async function readSavedRun(path: string): Promise<SavedLoadRun> {
@@ -246,7 +277,7 @@ function invalid(message: string): PeriscopeError {
 export function formatLoadResult(tool: string, r: LoadResult): string[] {
   const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
   const lines = [
-    `${tool}: ${r.count} requests in ${(r.durationMs / 1000).toFixed(2)} s${r.cancelled ? ' (stopped early)' : ''}, ${r.ok} ok, ${r.count - r.ok} failed, ${r.throughputPerS.toFixed(1)} requests/s`,
+    `${tool}: ${r.count} ${r.count === 1 ? 'request' : 'requests'} in ${(r.durationMs / 1000).toFixed(2)} s${r.cancelled ? ' (stopped early)' : ''}, ${r.ok} ok, ${r.count - r.ok} failed, ${r.throughputPerS.toFixed(1)} requests/s`,
   ];
   if (r.latency) {
     const l = r.latency;

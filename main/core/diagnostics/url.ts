@@ -49,6 +49,15 @@ export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
     return fail(`"${text}" is not a valid URL`, 'check for stray characters; a valid endpoint looks like https://example.com/mcp');
   }
 
+  if (HTTP_SCHEMES.includes(url.protocol) && (url.username || url.password)) {
+    // fetch refuses such a URL outright; say so without repeating the password.
+    const bare = `${url.protocol}//${url.host}${url.pathname}`;
+    fail(
+      `The URL ${bare} carries a user name or password before the host (user:password@), which HTTP clients do not send`,
+      'remove them from the URL and send them in a header instead: Authorization: Basic <base64 of user:password>',
+      [FIX.url, FIX.headers],
+    );
+  }
   if (transport === 'websocket' && !WS_SCHEMES.includes(url.protocol)) {
     fail(
       `The websocket transport needs a ws:// or wss:// URL, got ${url.protocol}//`,

@@ -73,11 +73,12 @@ export function artilleryScenario(captured: { request: CapturedPost; handshake: 
   }
   const path = withEnv(`${url.pathname}${url.search}`, env, 'PERISCOPE_URL_SECRET');
   const session = captured.handshake.length > 0;
+  const headerNames = new Map<string, string>();
   const post = (request: CapturedPost, options: { captureSession?: boolean; freshId?: boolean } = {}) => ({
     post: {
       url: path,
       headers: {
-        ...headersWithEnv(request.headers, env),
+        ...headersWithEnv(request.headers, env, headerNames),
         ...(session && !options.captureSession ? { 'mcp-session-id': `{{ ${SESSION_VARIABLE} }}` } : {}),
       },
       json: bodyWithEnv(options.freshId && 'id' in request.body ? { ...request.body, id: '{{ $randomString(16) }}' } : request.body, env),
@@ -134,11 +135,11 @@ function describePlan(plan: LoadPlan, perUser: number): string {
 }
 
 /** The headers as captured, a redacted value replaced by an environment reference named for its header. */
-function headersWithEnv(headers: Record<string, string>, env: Record<string, string>): Record<string, string> {
+function headersWithEnv(headers: Record<string, string>, env: Record<string, string>, named: Map<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     if (DROPPED_HEADERS.has(name.toLowerCase())) continue;
-    out[name] = withEnv(value, env, `PERISCOPE_HEADER_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`, `the ${name} header`);
+    out[name] = withEnv(value, env, `PERISCOPE_HEADER_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`, `the ${name} header`, named);
   }
   return out;
 }
@@ -154,15 +155,26 @@ function bodyWithEnv(body: Record<string, unknown>, env: Record<string, string>)
   return walk(body) as Record<string, unknown>;
 }
 
-/** Each `[redacted]` in `text` becomes `{{ $env.NAME }}` (NAME, NAME_2, …), recorded in `env`. */
-function withEnv(text: string, env: Record<string, string>, base: string, what = 'a secret value in the URL'): string {
+/**
+ * Each `[redacted]` in `text` becomes `{{ $env.NAME }}` (NAME, NAME_2, …), recorded in `env`. With
+ * `named`, the n-th secret of the same `what` (a header the connection sent with every request, its
+ * value the same each time) keeps the name it was given first.
+ */
+function withEnv(text: string, env: Record<string, string>, base: string, what = 'a secret value in the URL', named?: Map<string, string>): string {
   let index = 0;
-  return text.split(REDACTED).reduce((out, part) => {
+  const names: string[] = [];
+  const written = text.split(REDACTED).reduce((out, part) => {
     index++;
-    const name = index === 1 && !(base in env) ? base : uniqueName(base, env);
-    env[name] = what;
+    const key = `${what}\u0000${index}`;
+    const name = named?.get(key) ?? (index === 1 && !(base in env) ? base : uniqueName(base, env));
+    named?.set(key, name);
+    names.push(name);
     return `${out}{{ $env.${name} }}${part}`;
   });
+  // "Bearer {{ $env.X }}": X holds the secret alone, which the comment must say (else X=Bearer … sends "Bearer Bearer …").
+  const alone = names.length === 1 && written === `{{ $env.${names[0]} }}`;
+  for (const name of names) env[name] = alone ? what : `${what}, the secret alone: the file sends ${JSON.stringify(written)}`;
+  return written;
 }
 
 function uniqueName(base: string, env: Record<string, string>): string {

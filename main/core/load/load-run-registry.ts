@@ -58,10 +58,15 @@ export class LoadRunRegistry {
   /**
    * Starts a run and returns its id at once; the run goes on in the background.
    * @throws PeriscopeError `invalid-input` for a plan that cannot run (its message names the field
-   *   and says why, `detail.field` names it too) or arguments that are not a JSON object.
+   *   and says why, `detail.field` names it too), arguments that are not a JSON object, or a
+   *   connection that has a run going already.
    */
   start(connectionId: string, connection: ConnectionPort, request: LoadRequest, plan: LoadPlan): { runId: string } {
     checkAppPlan(plan);
+    // One at a time per connection: the window follows and cancels one run, and two would measure each other.
+    if ([...this.runs.values()].some((run) => run.connectionId === connectionId)) {
+      throw new PeriscopeError({ kind: 'invalid-input', message: 'A load run is already going on this connection: cancel it or wait for its end, then start again.', hint: 'Cancel run stops the one going; its partial result is kept.' });
+    }
     const send = loadSender(connection, request);
     return this.begin(connectionId, plan, async (options) => runLoad(send, plan, options));
   }

@@ -24,6 +24,9 @@ export interface LoadRunOptions {
 }
 
 /** One request: resolves with its result (a tools/call result, say) or rejects with why it failed. */
+/** The longest delay setTimeout keeps (2^31 - 1 ms, about 24.8 days); a longer one fires after 1 ms. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 export type SendRequest = () => Promise<unknown>;
 
 /**
@@ -58,7 +61,8 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: LoadRu
     while (more()) {
       const index = issued++;
       const due = started + index * interval;
-      if (interval > 0 && due > now()) await sleep(due - now(), signal);
+      // In steps: a timer longer than 2^31 - 1 ms fires at once (a very low rate is due that far off).
+      while (interval > 0 && due > now() && !signal?.aborted) await sleep(Math.min(due - now(), MAX_TIMER_MS), signal);
       if (signal?.aborted) return;
       const sent = interval > 0 ? due : now();
       const outcome = await settle(send);
@@ -76,7 +80,8 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: LoadRu
     if (known) known.count += 1;
     else errors[kind] = { count: 1, example: message };
   };
-  await Promise.all(Array.from({ length: plan.concurrency }, worker));
+  // A worker beyond the request count would find nothing to send: no more are started than that.
+  await Promise.all(Array.from({ length: plan.count !== undefined ? Math.min(plan.concurrency, plan.count) : plan.concurrency }, worker));
 
   const count = ok + failed;
   const durationMs = count > 0 ? lastEnd - started : 0;

@@ -29,7 +29,7 @@ export function LoadResultView({ result, title }: { result: LoadResult; title: s
         )}
       </h4>
       <p className="load-summary" data-testid="load-summary">
-        <strong>{result.count.toLocaleString('en-US')}</strong> requests in {(result.durationMs / 1000).toFixed(2)} s · {result.ok.toLocaleString('en-US')} ok · {failed.toLocaleString('en-US')} failed ·{' '}
+        <strong>{result.count.toLocaleString('en-US')}</strong> {result.count === 1 ? 'request' : 'requests'} in {(result.durationMs / 1000).toFixed(2)} s · {result.ok.toLocaleString('en-US')} ok · {failed.toLocaleString('en-US')} failed ·{' '}
         <strong>{result.throughputPerS.toFixed(1)}</strong> requests/s
       </p>
       {result.latency ? (

@@ -50,7 +50,7 @@ export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }:
                 <td className="load-run-plan">{describeRun(run.request, run.plan)}</td>
                 <td className="load-run-outcome">
                   {STATUS[run.status]}
-                  {run.result && ` · ${run.result.count.toLocaleString('en-US')} req · ${run.result.throughputPerS.toFixed(1)}/s`}
+                  {run.result && ` · ${run.result.count.toLocaleString('en-US')} req${failedNote(run.result.count, run.result.ok)} · ${run.result.throughputPerS.toFixed(1)}/s`}
                 </td>
               </tr>
             );
@@ -59,4 +59,10 @@ export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }:
       </table>
     </div>
   );
+}
+
+/** ", 3 failed" or ", all failed" after the count, so a run whose requests failed does not read as a plain "done". */
+function failedNote(count: number, ok: number): string {
+  if (count === ok) return '';
+  return ok === 0 ? ', all failed' : `, ${(count - ok).toLocaleString('en-US')} failed`;
 }

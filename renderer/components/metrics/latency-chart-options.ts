@@ -21,7 +21,8 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
   return {
     width,
     height: CHART_HEIGHT,
-    scales: { x: { time: true }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
+    // One point (or all at one instant) is a zero-width time range, which uPlot would widen to years: a second either side instead.
+    scales: { x: { time: true, range: (_u, min, max) => (min === max && min != null ? [min - 1, max + 1] : [min, max]) }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
     axes: [axis, { ...axis, label: 'ms', size: 60 }],
     series: [
       { label: 'time' },

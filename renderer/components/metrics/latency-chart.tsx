@@ -21,7 +21,7 @@ export function LatencyChart({ samples, label, testId = 'latency-chart' }: { sam
       points={samples.at.length}
       caption={
         <>
-          {label} <span className="muted">· {samples.at.length.toLocaleString('en-US')} requests · drag to zoom, double-click to zoom out</span>
+          {label} <span className="muted">· {samples.at.length.toLocaleString('en-US')} {samples.at.length === 1 ? 'request' : 'requests'} · drag to zoom, double-click to zoom out</span>
         </>
       }
       description={`${label}: ${samples.at.length} answered requests of ${data.methods.join(', ')}`}

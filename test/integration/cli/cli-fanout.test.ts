@@ -1,4 +1,7 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVersionedInstance, type VersionedInstance } from '../../fixtures/instances/versioned-instance';
@@ -95,5 +98,33 @@ describe('periscope fanout', () => {
     const twice = await periscope(['fanout', `${instances[0]!.url},${instances[0]!.url}`, 'echo']);
     expect(twice.code).toBe(1);
     expect(twice.stderr).toMatch(/listed twice/);
+  });
+
+  it('records each instance to a session file of its own with --record, none overwriting another', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'periscope-fanout-'));
+    try {
+      const run = await periscope(['fanout', `${instances[0]!.url},${instances[1]!.url}`, 'echo', 'message=hi', '--record', join(dir, 'run.ndjson')]);
+      expect(run.code, run.stderr).toBe(0);
+      expect((await readdir(dir)).sort()).toEqual(['run-1.ndjson', 'run-2.ndjson']);
+      for (const [i, instance] of instances.slice(0, 2).entries()) {
+        const header = JSON.parse((await readFile(join(dir, `run-${i + 1}.ndjson`), 'utf8')).split('\n')[0]!) as { meta: { label: string } };
+        expect(header.meta.label).toBe(instance.url);
+      }
+      expect(run.stderr).toContain(`recording each instance to its own session file: ${join(dir, 'run-1.ndjson')}, ${join(dir, 'run-2.ndjson')}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says whose each --trace line is, the connections tracing at once', async () => {
+    const [one, two] = [instances[0]!.url, instances[1]!.url];
+    const run = await periscope(['fanout', `${one},${two}`, 'echo', 'message=hi', '--trace']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`trace lines start with the instance's number: [1] ${one}, [2] ${two}`);
+    expect(run.stderr).toMatch(new RegExp(`^\\[1\\] .*Connecting to ${one}$`, 'm'));
+    expect(run.stderr).toMatch(new RegExp(`^\\[2\\] .*Connecting to ${two}$`, 'm'));
+    const lines = run.stderr.split('\n').filter((line) => /tools\/call/.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) expect(line).toMatch(/^\[[12]\] /);
   });
 });

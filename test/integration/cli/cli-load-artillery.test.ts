@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -83,6 +83,18 @@ describe('periscope load --artillery', () => {
     const run = await periscope(['load', modern.url, 'echo', 'message=hi', '-d', '2s', '--artillery', join(dir, 'never.yml')]);
     expect(run.code).toBe(11);
     expect(run.stderr).toMatch(/no Artillery equivalent/);
+    expect(modern.requests.length).toBe(before);
+  });
+
+  it('refuses, before connecting, an --artillery path it cannot write (a folder, a missing folder, under a file)', async () => {
+    await writeFile(join(dir, 'plain.txt'), 'a file, not a folder');
+    const before = modern.requests.length;
+    for (const [path, why] of [[dir, 'EISDIR'], [join(dir, 'no-such-folder', 'run.yml'), 'ENOENT: no folder'], [join(dir, 'plain.txt', 'run.yml'), 'ENOTDIR']] as const) {
+      const run = await periscope(['load', modern.url, 'echo', 'message=hi', '-n', '2', '--artillery', path]);
+      expect(run.code, run.stderr).toBe(52);
+      expect(run.stderr).toContain(`error: Cannot write the Artillery scenario to ${path} (${why}`);
+      expect(run.stderr).toMatch(/^hint: Choose a file in a folder that exists/m);
+    }
     expect(modern.requests.length).toBe(before);
   });
 });

@@ -119,6 +119,19 @@ describe('a load run in the panel', () => {
     expect(panel.getByRole('button', { name: 'Start load run' })).toBeEnabled();
   });
 
+  it('keeps the keyboard in the panel: Start hands focus to Cancel run, and the end of the run hands it back', async () => {
+    const { panel, emit } = await openPanel();
+    fireEvent.change(await panel.findByLabelText('Tool'), { target: { value: 'echo' } });
+    const start = panel.getByRole('button', { name: 'Start load run' });
+    start.focus();
+    fireEvent.click(start);
+    await panel.findByTestId('load-running');
+    // Start is disabled now; the focus must not fall to the page's top.
+    await waitFor(() => expect(document.activeElement).toBe(panel.getByRole('button', { name: 'Cancel run' })));
+    emit({ type: 'load-ended', connectionId: 'c1', runId: 'r1', result: result(), samples: samples(100, 1) });
+    await waitFor(() => expect(document.activeElement).toBe(panel.getByRole('button', { name: 'Start load run' })));
+  });
+
   it('holds at most the latest 5,000 live points however long the run goes', async () => {
     const { panel, emit } = await openPanel();
     fireEvent.change(await panel.findByLabelText('Tool'), { target: { value: 'echo' } });

@@ -96,3 +96,28 @@ describe('buildToolArguments', () => {
   });
 });
 
+
+describe('arguments nested deeper than Periscope sends', () => {
+  const deep = (levels: number) => `${'['.repeat(levels)}${']'.repeat(levels)}`;
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error as { info?: { kind: string; message: string } };
+    }
+    throw new Error('expected a refusal');
+  };
+
+  it('refuses --args and a key=value JSON nested thousands of levels deep as invalid input, not a stack overflow', () => {
+    const args = refusal(() => buildToolArguments(`{"x": ${deep(20_000)}}`, [], schema));
+    expect(args.info?.kind).toBe('invalid-input');
+    expect(args.info?.message).toBe('--args is nested more than 500 levels deep; Periscope sends up to 500 levels');
+    const pair = refusal(() => buildToolArguments(undefined, [`list=${deep(20_000)}`], schema));
+    expect(pair.info?.kind).toBe('invalid-input');
+    expect(pair.info?.message).toMatch(/nested more than 500 levels deep/);
+  });
+
+  it('keeps arguments nested within the limit', () => {
+    expect(JSON.stringify(buildToolArguments(`{"x": ${deep(100)}}`, [], schema))).toBe(`{"x":${deep(100)}}`);
+  });
+});

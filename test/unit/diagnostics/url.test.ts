@@ -67,3 +67,18 @@ describe('parseEndpointUrl slashes', () => {
     expect(info?.hint).toBe('write it as https://example.com/mcp');
   });
 });
+
+describe('parseEndpointUrl credentials in the URL', () => {
+  it('refuses user:password@ on an HTTP URL (fetch cannot send it) without repeating the password', () => {
+    const info = failure('http://user:s3cr3t-value@127.0.0.1:3000/mcp');
+    expect(info.message).toBe('The URL http://127.0.0.1:3000/mcp carries a user name or password before the host (user:password@), which HTTP clients do not send');
+    expect(info.hint).toContain('Authorization: Basic');
+    expect(cliHint(info)).toContain('-H');
+    expect(`${info.message} ${info.hint}`).not.toContain('s3cr3t-value');
+    expect(failure('https://user@example.com/mcp', 'sse').message).toContain('https://example.com/mcp carries a user name');
+  });
+
+  it('leaves a WebSocket URL with credentials alone (the WebSocket client sends them)', () => {
+    expect(parseEndpointUrl('ws://user:pw@127.0.0.1:3000/ws', 'auto').username).toBe('user');
+  });
+});

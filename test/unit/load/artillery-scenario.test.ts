@@ -48,6 +48,10 @@ describe('artilleryScenario', () => {
     expect(request.url).toBe('/mcp?api_key={{ $env.PERISCOPE_URL_SECRET }}&v=1');
     expect(request.headers).toEqual({ authorization: 'Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}', 'x-api-key': '{{ $env.PERISCOPE_HEADER_X_API_KEY }}' });
     expect(request.json.params.arguments.password).toBe('p-{{ $env.PERISCOPE_ARGUMENT_SECRET }}');
+    // A variable that holds only part of a value says so: PERISCOPE_HEADER_AUTHORIZATION=Bearer … would send "Bearer Bearer …".
+    expect(env.PERISCOPE_HEADER_AUTHORIZATION).toBe('the authorization header, the secret alone: the file sends "Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}"');
+    expect(env.PERISCOPE_HEADER_X_API_KEY).toBe('the x-api-key header');
+    expect(text).toContain('#   PERISCOPE_HEADER_AUTHORIZATION: the authorization header, the secret alone: the file sends "Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}"');
   });
 
   it('opens a 2025-era session per user from the captured handshake and ends it', () => {
@@ -65,6 +69,27 @@ describe('artilleryScenario', () => {
     expect(flow[0]!.post!.capture).toEqual([{ header: 'mcp-session-id', as: 'mcpSessionId' }]);
     for (const step of flow.slice(1)) expect((step.post ?? step.delete)!.headers['mcp-session-id']).toBe('{{ mcpSessionId }}');
     expect(JSON.stringify(flow)).not.toContain('old-session');
+  });
+
+  it('reads one secret header sent with every request of a 2025-era session from one variable, not one per request', () => {
+    const auth = { authorization: 'Bearer [redacted]', 'x-a': '[redacted]:[redacted]' };
+    const session = { ...auth, 'mcp-session-id': 's' };
+    const captured = capturedRequests(
+      [
+        post('http://h/mcp', auth, { jsonrpc: '2.0', id: 0, method: 'initialize', params: {} }),
+        post('http://h/mcp', session, { jsonrpc: '2.0', method: 'notifications/initialized' }),
+        post('http://h/mcp', session, call('a')),
+      ],
+      'tools/call',
+    );
+    const { text, env } = artilleryScenario(captured, { count: 2, concurrency: 1 }, 'x');
+    expect(Object.keys(env).sort()).toEqual(['PERISCOPE_HEADER_AUTHORIZATION', 'PERISCOPE_HEADER_X_A', 'PERISCOPE_HEADER_X_A_2']);
+    const posts = scriptOf(text).scenarios[0]!.flow.flatMap((step) => (step.post ? [step.post] : (step.loop ?? []).map((inner) => inner.post!)));
+    expect(posts).toHaveLength(3);
+    for (const request of posts) {
+      expect(request.headers.authorization).toBe('Bearer {{ $env.PERISCOPE_HEADER_AUTHORIZATION }}');
+      expect(request.headers['x-a']).toBe('{{ $env.PERISCOPE_HEADER_X_A }}:{{ $env.PERISCOPE_HEADER_X_A_2 }}');
+    }
   });
 
   it('refuses a connection with no such request over Streamable HTTP, and credentials in the host part', () => {

@@ -82,6 +82,25 @@ describe('the load run registry', () => {
     expect((await runs.ended(b.runId))!).toMatchObject({ cancelled: false, count: 5 });
   });
 
+  it('refuses a second run on a connection while its first is going (a double click on Start), sending nothing for it', async () => {
+    const { port, sent } = connection(2);
+    const { runs } = registry();
+    const first = runs.start('c1', port, echo, { durationMs: 10_000, concurrency: 1 });
+    let refused: unknown;
+    try {
+      runs.start('c1', port, echo, { count: 1_000, concurrency: 8 });
+    } catch (error) {
+      refused = error;
+    }
+    expect(isPeriscopeError(refused) && refused.info).toMatchObject({ kind: 'invalid-input', message: 'A load run is already going on this connection: cancel it or wait for its end, then start again.' });
+    expect(runs.running).toBe(1);
+    runs.cancelAll('c1');
+    await runs.ended(first.runId);
+    expect(sent.length).toBeLessThan(1_000);
+    // Once it has ended, the connection takes a new run.
+    expect((await runs.ended(runs.start('c1', port, echo, { count: 2, concurrency: 1 }).runId))!.count).toBe(2);
+  });
+
   const bad: Array<[string, LoadPlan, string, RegExp]> = [
     ['neither count nor duration', { concurrency: 1 }, 'count', /needs a request count or a duration/],
     ['a concurrency of 0', { count: 10, concurrency: 0 }, 'concurrency', /concurrency must be a whole number of at least 1/],

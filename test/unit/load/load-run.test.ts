@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { runLoad } from '../../../main/core/load/load-run';
 
@@ -85,6 +85,29 @@ describe('load runs', () => {
     expect(stopped.count).toBeGreaterThanOrEqual(20);
     expect(stopped.count).toBeLessThan(30);
     expect(progress[0]).toBe(1);
+  });
+
+  it('starts no more workers than the count has requests, so a huge concurrency with a small count just runs', async () => {
+    let sent = 0;
+    const result = await runLoad(async () => void (sent += 1), { count: 3, concurrency: 2 ** 40 });
+    expect(sent).toBe(3);
+    expect(result).toMatchObject({ count: 3, ok: 3 });
+  });
+
+  it('waits for a request due later than the longest timer the runtime can set, instead of sending it at once', async () => {
+    vi.useFakeTimers();
+    try {
+      let sent = 0;
+      const controller = new AbortController();
+      // One request every 1e9 s: the second is due far past setTimeout's 2^31 - 1 ms.
+      const running = runLoad(async () => void (sent += 1), { count: 2, concurrency: 1, ratePerS: 1e-9 }, { signal: controller.signal });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(sent).toBe(1);
+      controller.abort();
+      expect(await running).toMatchObject({ count: 1, cancelled: true });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a plan that cannot run, before sending anything', async () => {

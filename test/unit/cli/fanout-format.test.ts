@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { formatFanout } from '../../../main/cli/commands/fanout';
+import { compareAnswers } from '../../../main/core/fanout/answer-diff';
+
+/** The first line of `periscope fanout`'s human report, for each way a fan-out can end. */
+describe('formatFanout headline', () => {
+  const ok = (instance: string, text: string) => ({ instance, latencyMs: 5, result: { content: [{ type: 'text', text }] } });
+  const failed = (instance: string, kind: 'refused' | 'not-found', message: string) => ({ instance, error: { kind, message, hint: '' } });
+  const headline = (outcomes: Parameters<typeof formatFanout>[1]) => formatFanout('echo', outcomes, compareAnswers(outcomes))[0];
+
+  it('says every instance failed the same way, not "1 different answers"', () => {
+    const outcomes = [failed('a', 'not-found', 'no tool'), failed('b', 'not-found', 'no tool')];
+    expect(headline(outcomes)).toBe('echo on 2 instances: every one failed, the same way');
+  });
+
+  it('says every instance failed when they failed in different ways', () => {
+    const outcomes = [failed('a', 'not-found', 'no tool'), failed('b', 'refused', 'connection refused')];
+    expect(headline(outcomes)).toBe('echo on 2 instances: every one failed');
+  });
+
+  it('counts the answers when some instances answered', () => {
+    expect(headline([ok('a', 'hi'), ok('b', 'hi'), failed('c', 'refused', 'connection refused')])).toBe('echo on 3 instances: 2 different answers (2 gave answer A, the most common)');
+    expect(headline([ok('a', 'hi'), ok('b', 'hi')])).toBe('echo on 2 instances: all answered alike');
+  });
+});
