@@ -1,6 +1,7 @@
 import type { ConnectionTargetInput, WireHeader } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { looksLikeCredentialEnv } from '../../../shared/model/remote-rules';
+import { bodyCredentials } from './body-credentials';
 import { credentialValues, maskedHeaderValue } from './credential-values';
 import { redactValue } from './redact-value';
 import { REDACTED, SecretScanner } from './secret-scan';
@@ -80,6 +81,16 @@ export class Redactor {
   /** The text with every known secret, in every encoding, replaced by `[redacted]`. */
   text(s: string): string {
     return this.scanner.redact(s);
+  }
+
+  /**
+   * An HTTP body for the trace: the values of OAuth credential fields in it (form-encoded or
+   * JSON: code, code_verifier, client_secret, client_assertion, tokens...; see body-credentials.ts)
+   * are learned as secrets first, then every known secret is masked, here and from now on.
+   */
+  body(s: string): string {
+    for (const secret of bodyCredentials(s)) this.addSecretValue(secret);
+    return this.text(s);
   }
 
   /** True when the text holds a known secret in some form. */
