@@ -55,6 +55,7 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   flowEntered = false;
   /** Why the store could not be read (a locked keychain): said once, the flow goes on in memory. */
   storeProblem?: string;
+  private loadProblem?: string;
 
   constructor(private readonly deps: ProviderDeps) {
     const { settings } = deps;
@@ -234,6 +235,7 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
     const entry = (record.byIssuer[key] ??= {});
     change(entry);
     record.lastIssuer = key;
+    if (this.loadProblem) this.storeTrouble(new Error(this.loadProblem));
     try {
       await this.deps.store.save(this.deps.serverUrl, record);
     } catch (error) {
@@ -251,8 +253,10 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
         }
       },
       (error: unknown) => {
+        // Said only when something is to be kept (update): a server that never asks for
+        // authorization should not warn about the keychain on every command.
         this.record = { byIssuer: {} };
-        this.storeTrouble(error);
+        this.loadProblem = error instanceof Error ? error.message : String(error);
       },
     );
     return this.loaded;
