@@ -51,6 +51,8 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   private pending?: Promise<CallbackParams>;
   private readonly dpopSession?: Promise<DpopSession>;
   readonly addClientAuthentication?: AddClientAuthentication;
+  /** True while ConnectionOAuth redeems an authorization code (see discoveryState). */
+  redeeming = false;
   /** Set when the SDK entered the OAuth flow during this attempt (see discoveryState). */
   flowEntered = false;
   /** Why the store could not be read (a locked keychain): said once, the flow goes on in memory. */
@@ -171,7 +173,10 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   discoveryState(): OAuthDiscoveryState | undefined {
     // The SDK's auth() reads this first: the flow was entered (a 401 challenge, a step-up).
     this.flowEntered = true;
-    return this.discovery;
+    // Only the code-redeeming leg reuses it (it must reach the issuer the authorization went to,
+    // SEP-2352); every new challenge discovers again, so a server that moved to another
+    // authorization server is followed there (and registered with anew).
+    return this.redeeming ? this.discovery : undefined;
   }
 
   dpop(): Promise<DpopSession> | undefined {

@@ -74,11 +74,14 @@ export class ConnectionOAuth {
       const refused = params.get('error') ?? 'no code';
       throw authError(`The authorization server did not authorize MCP Periscope (${refused.slice(0, 60)}).`, 'Try again, and approve the request; or check --scope and --client-id.');
     }
+    this.provider.redeeming = true;
     try {
       const iss = params.get('iss') ?? undefined;
       await auth(this.provider, { serverUrl: this.serverUrl, authorizationCode: code, ...(iss !== null && iss !== undefined ? { iss } : {}), ...(this.fetchFn ? { fetchFn: this.fetchFn } : {}) });
     } catch (error) {
       throw authError(`Redeeming the authorization code failed: ${messageOf(error)}.`, 'Run again with --trace to see the token request; a wrong issuer (iss) is refused on purpose.', error);
+    } finally {
+      this.provider.redeeming = false;
     }
     return true;
   }

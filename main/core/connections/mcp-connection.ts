@@ -330,7 +330,7 @@ export class McpConnection extends ConnectionRequests {
    * Runs a connect (or a request) and, when it failed because the SDK started an authorization
    * (OAuth 2.1 section 4.1: the user agent was sent to the authorization endpoint), waits for the
    * redirect, redeems the code and runs it again; a step-up (403 insufficient_scope) can start
-   * one more, hence up to three authorizations.
+   * one more; at most three authorizations are started (the MCP spec asks clients to limit retries).
    */
   private async withAuthorization<T>(work: () => Promise<T>): Promise<T> {
     const oauth = this.options.oauth;
@@ -339,7 +339,7 @@ export class McpConnection extends ConnectionRequests {
       try {
         return await work();
       } catch (error) {
-        if (!oauth || round >= 3 || !(await oauth.finishPending())) throw error;
+        if (!oauth || round >= 2 || !(await oauth.finishPending())) throw error;
         this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
       }
     }
