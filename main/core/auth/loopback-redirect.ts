@@ -57,7 +57,11 @@ export class LoopbackRedirect {
     this.settle = undefined;
     const server = this.server;
     this.server = undefined;
-    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    if (!server) return;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // A browser (or fetch) keeps its connection alive; the listener must not wait for it.
+    server.closeAllConnections();
+    await closed;
   }
 
   private handle(rawUrl: string, res: import('node:http').ServerResponse): void {
@@ -68,7 +72,7 @@ export class LoopbackRedirect {
       return;
     }
     const failed = url.searchParams.has('error');
-    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', connection: 'close' })
       .end(failed ? 'Authorization was refused. You can close this tab; MCP Periscope says why.\n' : 'Authorized. You can close this tab and return to MCP Periscope.\n');
     const settle = this.settle;
     this.settle = undefined;
