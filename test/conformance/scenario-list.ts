@@ -16,8 +16,8 @@ export interface ClientScenarioRun {
   auth?: true;
 }
 
-const LEGACY = '2025-11-25';
-const MODERN = '2026-07-28';
+const LEGACY = '2025-11-25' as const;
+const MODERN = '2026-07-28' as const;
 
 export const CLIENT_SCENARIO_RUNS: readonly ClientScenarioRun[] = [
   { scenario: 'initialize', specVersion: LEGACY },

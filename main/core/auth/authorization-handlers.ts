@@ -36,9 +36,22 @@ export async function sendToAuthorization(mode: AuthorizeMode, url: URL, ctx: Au
 
 async function followRedirects(start: URL, ctx: AuthorizationHandlerContext): Promise<void> {
   let url = start;
+  // Like a browser, the cookies an authorization server sets on one hop go back on the next
+  // (its interaction session); per origin, only for this one authorization, never stored.
+  const jar = new Map<string, Map<string, string>>();
   for (let hop = 0; hop < 10; hop++) {
-    const response = await ctx.fetch(url, { method: 'GET', redirect: 'manual' });
+    const cookies = jar.get(url.origin);
+    const headers: Record<string, string> = cookies?.size ? { cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join('; ') } : {};
+    const response = await ctx.fetch(url, { method: 'GET', redirect: 'manual', headers });
     await response.body?.cancel().catch(() => undefined);
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      const eq = pair.indexOf('=');
+      if (eq <= 0) continue;
+      const originJar = jar.get(url.origin) ?? new Map<string, string>();
+      originJar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+      jar.set(url.origin, originJar);
+    }
     const location = response.headers.get('location');
     if (response.status < 300 || response.status >= 400 || !location) {
       throw new Error(`following the authorization URL ended at ${url.origin}${url.pathname} with HTTP ${response.status} instead of a redirect back (it probably needs a login page: use --authorize browser or print)`);

@@ -138,6 +138,7 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   async redirectToAuthorization(authorizationUrl: URL): Promise<void> {
     const { loopback, settings } = this.deps;
     if (!loopback || !this.currentState) throw new Error('this grant has no authorization redirect');
+    await loopback.start();
     const waiting = loopback.expect(this.currentState, settings.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS);
     // Handed over without waiting: the SDK ends this attempt (UnauthorizedError); the connection
     // then collects the response with takePendingAuthorization() and tries again.

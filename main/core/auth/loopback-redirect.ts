@@ -20,13 +20,17 @@ export class LoopbackRedirect {
   private settle?: { resolve(params: CallbackParams): void; reject(error: Error): void };
   private received?: Promise<CallbackParams>;
 
-  /** Starts listening; resolves with the redirect URI to register and send. */
+  /**
+   * Starts listening; resolves with the redirect URI to register and send. After a response
+   * closed it, it listens again on the same port (a step-up or a new authorization server needs
+   * a second authorization, with the redirect URI already registered).
+   */
   async start(): Promise<string> {
     if (this.server) return this.redirectUri;
     const server = createServer((req, res) => this.handle(req.url ?? '/', res));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      server.listen(this.port, '127.0.0.1', () => resolve());
     });
     server.unref();
     this.server = server;
