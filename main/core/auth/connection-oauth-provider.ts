@@ -130,7 +130,9 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
     for (const value of [tokens.access_token, tokens.refresh_token, tokens.id_token]) this.deps.learnSecret(value);
     // A new access token without a refresh token keeps the one we had (RFC 6749 section 6).
     const issuer = ctx?.issuer ?? tokens.issuer;
+    const preRegistered = this.deps.settings.clientId;
     await this.update(issuer, (entry) => {
+      if (preRegistered) entry.clientId = preRegistered;
       entry.tokens = { ...tokens, ...(tokens.refresh_token || !entry.tokens?.refresh_token ? {} : { refresh_token: entry.tokens.refresh_token }) };
     });
   }

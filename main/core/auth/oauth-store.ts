@@ -6,6 +6,8 @@ export interface IssuerRecord {
   tokens?: StoredOAuthTokens;
   /** Client information from dynamic registration (may hold a client_secret). */
   client?: StoredOAuthClientInformation;
+  /** The client id the tokens were issued to when it was pre-registered (no secret kept): for revocation. */
+  clientId?: string;
 }
 
 /** Everything kept for one MCP server URL: one entry per issuer, and the issuer used last. */

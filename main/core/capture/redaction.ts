@@ -58,7 +58,8 @@ export class Redactor {
   /**
    * A redacted copy of the headers. Values of sensitive headers are also learned as secrets
    * (an OAuth token the SDK added on its own, a Set-Cookie from the server), so they cannot
-   * leak later through a body or a message. A redirect's Location has its URL credentials masked.
+   * leak later through a body or a message. A redirect's Location has its URL credentials masked
+   * and learned.
    */
   headers(h: HeaderSource): Record<string, string> {
     const out: Record<string, string> = {};
@@ -71,7 +72,9 @@ export class Redactor {
         for (const secret of credentialValues(name, value)) this.addSecretValue(secret);
         out[this.text(name)] = maskedHeaderValue(name, value, REDACTED);
       } else {
-        out[this.text(name)] = URL_HEADERS.has(name.toLowerCase()) ? this.url(value, { learn: false }) : this.text(value);
+        // Learned: an authorization response's `code` in a redirect (RFC 6749 section 4.1.2) is also
+        // in the redirect's body ("Redirecting to ...?code=") and must be masked there too.
+        out[this.text(name)] = URL_HEADERS.has(name.toLowerCase()) ? this.url(value) : this.text(value);
       }
     }
     this.redactedHeaderMaps.set(out, generation);
