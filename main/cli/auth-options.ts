@@ -102,7 +102,16 @@ export async function oauthSettings(options: AuthOptions, ctx: Pick<CliContext, 
   return settings;
 }
 
-async function readStdinSecret(stdin: NodeJS.ReadableStream): Promise<string> {
+/** Read once per stdin: `fanout` connects to several instances with the one secret. */
+const stdinSecrets = new WeakMap<object, Promise<string>>();
+
+function readStdinSecret(stdin: NodeJS.ReadableStream): Promise<string> {
+  let secret = stdinSecrets.get(stdin);
+  if (!secret) stdinSecrets.set(stdin, (secret = readAll(stdin)));
+  return secret;
+}
+
+async function readAll(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   const secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');

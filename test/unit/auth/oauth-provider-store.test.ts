@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionOAuthProvider } from '../../../main/core/auth/connection-oauth-provider';
-import { MemoryOAuthStore, oauthAccount, VaultOAuthStore } from '../../../main/core/auth/oauth-store';
+import { MemoryOAuthStore, oauthAccount, VaultOAuthStore, type OAuthStore } from '../../../main/core/auth/oauth-store';
 import type { SecretVault } from '../../../main/core/secrets/secret-vault';
 
 class MapVault implements SecretVault {
@@ -21,7 +21,7 @@ class MapVault implements SecretVault {
 
 const SERVER = 'https://mcp.example/mcp';
 
-function provider(store = new MemoryOAuthStore(), learned: string[] = [], notes: string[] = []) {
+function provider(store: OAuthStore = new MemoryOAuthStore(), learned: string[] = [], notes: string[] = []) {
   return new ConnectionOAuthProvider({
     serverUrl: SERVER,
     settings: { grant: 'client_credentials', authorize: 'print', clientId: 'cid', clientSecret: 'client-secret-1234' },
