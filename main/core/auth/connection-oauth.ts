@@ -1,4 +1,5 @@
 import { auth } from '@modelcontextprotocol/client';
+import type { ErrorFix } from '../../../shared/model/error-fix';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { ConnectionOAuthProvider } from './connection-oauth-provider';
@@ -66,20 +67,23 @@ export class ConnectionOAuth {
     try {
       params = await pending;
     } catch (error) {
-      throw authError(`The authorization did not complete: ${messageOf(error)}.`, 'Open the printed URL in a browser on this computer (--authorize print), or use --authorize follow for an authorization server that approves without a login page.', error);
+      throw authError(`The authorization did not complete: ${messageOf(error)}.`, 'Open the authorization URL in a browser on this computer, or let Periscope follow it where the authorization server approves without a login page.', error, [
+        { field: 'oauth-authorize', label: 'Print the authorization URL', value: 'print' },
+        { field: 'oauth-authorize', label: 'Follow the authorization URL', value: 'follow' },
+      ]);
     }
     const code = params.get('code');
     if (!code) {
       // Only the error code: a description could come from an attacker in a mix-up (RFC 9207 section 1).
       const refused = params.get('error') ?? 'no code';
-      throw authError(`The authorization server did not authorize MCP Periscope (${refused.slice(0, 60)}).`, 'Try again, and approve the request; or check --scope and --client-id.');
+      throw authError(`The authorization server did not authorize MCP Periscope (${refused.slice(0, 60)}).`, 'Try again and approve the request; or check the scopes asked for and the client id.', undefined, [{ field: 'oauth-client', label: 'Use a pre-registered client' }]);
     }
     this.provider.redeeming = true;
     try {
       const iss = params.get('iss') ?? undefined;
       await auth(this.provider, { serverUrl: this.serverUrl, authorizationCode: code, ...(iss !== null && iss !== undefined ? { iss } : {}), ...(this.fetchFn ? { fetchFn: this.fetchFn } : {}) });
     } catch (error) {
-      throw authError(`Redeeming the authorization code failed: ${messageOf(error)}.`, 'Run again with --trace to see the token request; a wrong issuer (iss) is refused on purpose.', error);
+      throw authError(`Redeeming the authorization code failed: ${messageOf(error)}.`, 'Look at the token request in the trace; a wrong issuer (iss) is refused on purpose.', error, [{ field: 'trace', label: 'Show the trace' }]);
     } finally {
       this.provider.redeeming = false;
     }
@@ -103,12 +107,18 @@ export function oauthFlowFailure(info: ErrorInfo): ErrorInfo {
     ...info,
     kind: 'auth',
     message: `The server asked for authorization, and the OAuth flow failed: ${info.message}`,
-    hint: 'Run again with --trace to see each OAuth request. If the server has no OAuth metadata, send a token yourself with -H "Authorization: Bearer <token>"; for a pre-registered client add --client-id (and --client-secret-stdin), or --grant client_credentials.',
+    hint: 'Look at each OAuth request in the trace. If the server has no OAuth metadata, send a token yourself in the Authorization header; or use a pre-registered client, or the client credentials grant.',
+    fixes: [
+      { field: 'trace', label: 'Show the trace' },
+      { field: 'header:Authorization', label: 'Set the Authorization header' },
+      { field: 'oauth-client', label: 'Use a pre-registered client' },
+      { field: 'oauth-grant', label: 'Use the client credentials grant', value: 'client_credentials' },
+    ],
   };
 }
 
-function authError(message: string, hint: string, cause?: unknown): PeriscopeError {
-  return new PeriscopeError({ kind: 'auth', message, hint }, cause === undefined ? undefined : { cause });
+function authError(message: string, hint: string, cause?: unknown, fixes?: ErrorFix[]): PeriscopeError {
+  return new PeriscopeError({ kind: 'auth', message, hint, ...(fixes ? { fixes } : {}) }, cause === undefined ? undefined : { cause });
 }
 
 function messageOf(error: unknown): string {
