@@ -91,6 +91,23 @@ describe('periscope and an OAuth-protected server', () => {
     expectNoSecrets(run, undefined, fixture.issued);
   });
 
+  it('--authorize print: the URL on stderr, the redirect from an outside user agent reaches the loopback, and the command goes on', async () => {
+    const before = fixture.authorizations();
+    let opened: Promise<void> | undefined;
+    const run = await cli(['tools', fixture.mcpUrl, '--authorize', 'print', '--token-store', 'memory'], {
+      onStderr: (_chunk, all) => {
+        const url = /^\s+(http:\/\/127\.0\.0\.1:\d+\/auth\?\S+)$/m.exec(all)?.[1];
+        // The "browser": another client than the CLI follows the URL to the loopback redirect.
+        if (url && !opened) opened = browse(url);
+      },
+    });
+    await opened;
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/open this URL to authorize/);
+    expect(fixture.authorizations()).toBe(before + 1);
+    expectNoSecrets(run, undefined, fixture.issued);
+  });
+
   it('client_credentials with a secret from stdin: no authorization request, the secret and token never shown', async () => {
     const before = fixture.authorizations();
     const file = join(dir, 'cc.ndjson');
@@ -109,3 +126,19 @@ describe('periscope and an OAuth-protected server', () => {
     expect(run.stdout + run.stderr).not.toContain('wrong-secret-5Yt8');
   });
 });
+
+/** What a browser does with the authorization URL here: follows the redirects, cookies kept, to the loopback. */
+async function browse(start: string): Promise<void> {
+  const jar = new Map<string, string>();
+  let url = new URL(start);
+  for (let hop = 0; hop < 10; hop++) {
+    const response = await fetch(url, { redirect: 'manual', headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ''] = line.split(';');
+      jar.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+    }
+    const location = response.headers.get('location');
+    if (!location) return;
+    url = new URL(location, url);
+  }
+}
