@@ -100,6 +100,25 @@ export class ConnectionOAuth {
   }
 }
 
+/**
+ * Runs a connect and, when it failed because the SDK started an authorization (OAuth 2.1
+ * section 4.1: the user agent was sent to the authorization endpoint), waits for the redirect,
+ * redeems the code and runs it again; a step-up (403 insufficient_scope) can start one more.
+ * At most three authorizations are started: the MCP spec (Authorization, "Scope Challenge
+ * Handling") asks clients to limit retries.
+ */
+export async function withAuthorization<T>(oauth: ConnectionOAuth | undefined, work: () => Promise<T>, onAuthorized: () => void): Promise<T> {
+  for (let round = 0; ; round++) {
+    oauth?.beginAttempt();
+    try {
+      return await work();
+    } catch (error) {
+      if (!oauth || round >= 2 || !(await oauth.finishPending())) throw error;
+      onAuthorized();
+    }
+  }
+}
+
 /** A connect failure inside the OAuth flow, in words: kind `auth`, with flags to try. */
 export function oauthFlowFailure(info: ErrorInfo): ErrorInfo {
   if (info.kind === 'auth' || info.kind === 'cancelled' || info.kind === 'keychain') return info;

@@ -26,7 +26,7 @@ import { nobodyListens, refusedAfterLoss, requestFailureEffect, STREAM_GAVE_UP }
 import { cancelledConnect, connectFailureInfo, notConnected, requestFailureInfo } from './failure-words';
 
 import { DEFAULT_CLIENT_INFO, type McpConnectionOptions } from './mcp-connection-options';
-import { oauthFlowFailure } from '../auth/connection-oauth';
+import { oauthFlowFailure, withAuthorization } from '../auth/connection-oauth';
 
 export { DEFAULT_CLIENT_INFO, type McpConnectionOptions };
 
@@ -232,7 +232,8 @@ export class McpConnection extends ConnectionRequests {
         classify: (error, kind) => this.classifyConnectError(error, kind, target),
         onDetection: (detection) => this.setState({ detection }),
       });
-      return this.connected(await this.withAuthorization(establish));
+      const authorized = () => this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
+      return this.connected(await withAuthorization(this.options.oauth, establish, authorized));
     } catch (error) {
       // Closed while still connecting: the user stopped it; whatever the attempt died of (an abort
       // looks like the connect timeout to the classifier) is not the story.
@@ -326,24 +327,6 @@ export class McpConnection extends ConnectionRequests {
     return ctx;
   }
 
-  /**
-   * Runs a connect (or a request) and, when it failed because the SDK started an authorization
-   * (OAuth 2.1 section 4.1: the user agent was sent to the authorization endpoint), waits for the
-   * redirect, redeems the code and runs it again; a step-up (403 insufficient_scope) can start
-   * one more; at most three authorizations are started (the MCP spec asks clients to limit retries).
-   */
-  private async withAuthorization<T>(work: () => Promise<T>): Promise<T> {
-    const oauth = this.options.oauth;
-    for (let round = 0; ; round++) {
-      oauth?.beginAttempt();
-      try {
-        return await work();
-      } catch (error) {
-        if (!oauth || round >= 2 || !(await oauth.finishPending())) throw error;
-        this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
-      }
-    }
-  }
 
   protected override async authorizedAgain(): Promise<boolean> {
     return (await this.options.oauth?.finishPending()) ?? false;
