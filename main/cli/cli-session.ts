@@ -6,6 +6,8 @@ import { ConnectionManager } from '../core/connections/connection-manager';
 import type { ClientInputHandlers } from '../core/connections/input/client-input';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import type { McpConnection } from '../core/connections/mcp-connection';
+import type { ConnectionOAuth } from '../core/auth/connection-oauth';
+import { oauthForTarget } from './auth-options';
 import type { CliContext } from './cli-context';
 import { clientInputHandlers, refusedSampling } from './client-input-options';
 import type { ConnectionOptions } from './connection-options';
@@ -28,6 +30,8 @@ export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'recor
   bodyHandlesInterrupt?: boolean;
   /** Answers to the server's elicitation, sampling and roots requests (default: the engine's). */
   handlers?: ClientInputHandlers;
+  /** OAuth on a 401 challenge (see auth-options.ts). */
+  authorization?: ConnectionOAuth;
 }
 
 /**
@@ -49,7 +53,8 @@ export async function withConnection<T>(
   const { target, label } = await resolveTarget(targetArg, options, ctx);
   out.addMasker(redactorForTarget(target));
   const handlers = clientInputHandlers(options, (line) => out.note(line));
-  return withTarget(out, target, label, { ...options, ...extra, onInterrupt: ctx.onInterrupt, ...(handlers ? { handlers } : {}) }, run);
+  const oauth = await oauthForTarget(target, options, ctx, (line) => out.note(line));
+  return withTarget(out, target, label, { ...options, ...extra, onInterrupt: ctx.onInterrupt, ...(handlers ? { handlers } : {}), ...(oauth ? { authorization: oauth } : {}) }, run);
 }
 
 export async function withTarget<T>(
@@ -65,7 +70,7 @@ export async function withTarget<T>(
     ...(options.recordCap ? { sessionFileCapBytes: options.recordCap * 1024 * 1024 } : {}),
   });
   // The connection records its own session file (opened before its first entry, closed with it).
-  const connection = manager.create(target, { label, recordTo: options.record });
+  const connection = manager.create(target, { label, recordTo: options.record, ...(options.authorization ? { oauth: options.authorization } : {}) });
   // Every line printed from here on, errors included, passes the connection's Redactor.
   out.addMasker(connection.masker);
   const stops: Array<() => unknown> = [];

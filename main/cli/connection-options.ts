@@ -1,10 +1,11 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT, type TransportChoice } from '../../shared/model';
+import { withAuthOptions, type AuthOptions } from './auth-options';
 import { parseSamplingOption, type ClientInputOptions } from './client-input-options';
 import { parseProtocolVersionOption, type EraOptions } from './protocol-era-options';
 
 /** The options every connecting command shares, as commander hands them to an action. */
-export interface ConnectionOptions extends EraOptions, ClientInputOptions {
+export interface ConnectionOptions extends EraOptions, ClientInputOptions, AuthOptions {
   transport: Exclude<TransportChoice, 'stdio'>;
   header: string[];
   timeout?: number;
@@ -64,7 +65,7 @@ export function connectingUsage(rest = ''): string {
 
 /** Adds the shared connection options to a command (one definition, so every command agrees). */
 export function withConnectionOptions(cmd: Command): Command {
-  return cmd
+  return withAuthOptions(cmd)
     .addOption(
       new Option('--transport <kind>', 'transport to use; auto tries Streamable HTTP, then legacy SSE')
         .choices(['auto', 'streamable', 'sse', 'websocket'])

@@ -63,6 +63,12 @@ function optionFor(fix: ErrorFix): string | undefined {
       return '--max-message-mb <n>';
     case 'remotes':
       return 'periscope remotes list';
+    case 'oauth-authorize':
+      return `--authorize ${fix.value ?? 'print'}`;
+    case 'oauth-client':
+      return '--client-id <id> with --client-secret-stdin';
+    case 'oauth-grant':
+      return `--grant ${fix.value ?? 'client_credentials'}`;
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { registerCompleteCommand } from './commands/complete';
 import { registerFanoutCommand } from './commands/fanout';
 import { registerLoadCommand } from './commands/load';
 import { registerLogsCommand } from './commands/logs';
+import { registerLoginCommands } from './commands/login';
 import { registerSubscribeCommand } from './commands/subscribe';
 import { registerConnectCommand } from './commands/connect';
 import { registerDemoCommand } from './commands/demo';
@@ -52,6 +53,7 @@ export function buildProgram(cctx: CommandContext): Command {
   registerPingCommand(program, cctx);
   registerHealthCommand(program, cctx);
   registerExerciseCommand(program, cctx);
+  registerLoginCommands(program, cctx);
   registerPlaygroundCommand(program, cctx);
   registerDemoCommand(program, cctx);
   registerRemotesCommand(program, cctx);

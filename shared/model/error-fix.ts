@@ -31,7 +31,11 @@ export type HeaderFixField = z.infer<typeof HeaderFixField>;
  * Settings that are not part of a saved remote: the CLI has an option for each; the app has
  * its own place for them (the trace is always shown, answers are asked for), so no button.
  */
-export const SessionFixField = z.enum(['sampling', 'trace', 'record', 'data-dir', 'remotes', 'confirm-command', 'max-message-size']);
+export const SessionFixField = z.enum([
+  'sampling', 'trace', 'record', 'data-dir', 'remotes', 'confirm-command', 'max-message-size',
+  /** OAuth: how the authorization URL is opened; a pre-registered client; the grant. */
+  'oauth-authorize', 'oauth-client', 'oauth-grant',
+]);
 export type SessionFixField = z.infer<typeof SessionFixField>;
 
 export const FixField = z.union([RemoteFixField, HeaderFixField, SessionFixField]);

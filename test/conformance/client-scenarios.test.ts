@@ -11,12 +11,15 @@ import { CLIENT_SCENARIO_RUNS } from './scenario-list';
  */
 const DEFAULT_CLIENT = 'node bin/periscope.js exercise --elicitation accept-defaults';
 const command = process.env.PERISCOPE_CONFORMANCE_CLIENT?.trim() || DEFAULT_CLIENT;
+/** The auth/* scenarios: the adapter that maps the scenario's context to the CLI's OAuth flags (override: PERISCOPE_CONFORMANCE_AUTH_CLIENT). */
+const DEFAULT_AUTH_CLIENT = 'node test/conformance/auth-client.mjs';
+const authCommand = process.env.PERISCOPE_CONFORMANCE_AUTH_CLIENT?.trim() || DEFAULT_AUTH_CLIENT;
 const durations: string[] = [];
 
 describe(`conformance client scenarios against: ${command}`, () => {
-  for (const { scenario, specVersion } of CLIENT_SCENARIO_RUNS) {
+  for (const { scenario, specVersion, auth } of CLIENT_SCENARIO_RUNS) {
     it(`${scenario} at ${specVersion}`, async () => {
-      const result = await runClientScenario({ scenario, specVersion, command });
+      const result = await runClientScenario({ scenario, specVersion, command: auth ? authCommand : command });
       durations.push(`${`${scenario} @ ${specVersion}`.padEnd(52)} ${String(result.durationMs).padStart(6)} ms  ${result.passed ? 'passed' : 'FAILED'}`);
       expect(result.passed, result.failureText).toBe(true);
     });

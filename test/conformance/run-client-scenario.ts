@@ -71,8 +71,11 @@ export async function runClientScenario(options: ClientScenarioOptions): Promise
 }
 
 async function readSaved(outputDir: string): Promise<{ checks: ConformanceCheck[]; clientStdout: string; clientStderr: string }> {
-  const [runDir] = await readdir(outputDir);
-  if (!runDir) return { checks: [], clientStdout: '(the suite saved no results)', clientStderr: '' };
+  // `auth/x` scenarios are saved one folder deeper: <dir>/auth/x-<time>/.
+  const entries = await readdir(outputDir, { recursive: true });
+  const checksFile = entries.find((entry) => entry.endsWith('checks.json'));
+  if (!checksFile) return { checks: [], clientStdout: '(the suite saved no results)', clientStderr: '' };
+  const runDir = dirname(checksFile);
   const read = (file: string) => readFile(join(outputDir, runDir, file), 'utf8').catch(() => '');
   const checksText = await read('checks.json');
   return { checks: checksText ? (JSON.parse(checksText) as ConformanceCheck[]) : [], clientStdout: await read('stdout.txt'), clientStderr: await read('stderr.txt') };

@@ -98,7 +98,7 @@ function describeRequest(
     const headers = requestHeadersOf(input, init);
     base.requestHeaders = redactor.headers(headers);
     const requestBody = bodyText(init?.body);
-    if (requestBody !== undefined) base.requestBody = capText(redactor.text(requestBody), bodyCap).text;
+    if (requestBody !== undefined) base.requestBody = capText(redactor.body(requestBody), bodyCap).text;
     addWarnings(base, redactor, requestHeaderWarnings(headers, requestBody));
   } catch {
     // Leave the request side partly empty rather than fail the request.
@@ -138,7 +138,7 @@ function recordBody(
   const finish = (error?: unknown): void => {
     onDone();
     const done = monoNow();
-    const capped = capText(redactor.text(new TextDecoder().decode(Buffer.concat(chunks))), cap);
+    const capped = capText(redactor.body(new TextDecoder().decode(Buffer.concat(chunks))), cap);
     if (capped.truncated) truncated = true;
     emitSafely(bus, () => ({
       ...base,
@@ -203,7 +203,7 @@ async function bufferJsonBody(
     // As in recordBody: a little past the cap, so redaction runs before the cut.
     const readLimit = cap + REDACTION_MARGIN_BYTES;
     const head = bytes.byteLength > readLimit ? bytes.subarray(0, readLimit) : bytes;
-    const capped = capText(redactor.text(new TextDecoder().decode(head)), cap);
+    const capped = capText(redactor.body(new TextDecoder().decode(head)), cap);
     emitSafely(bus, () => ({
       ...base,
       phase: 'complete',

@@ -1,6 +1,7 @@
 import type { ConnectionTargetInput, WireHeader } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { looksLikeCredentialEnv } from '../../../shared/model/remote-rules';
+import { bodyCredentials } from './body-credentials';
 import { credentialValues, maskedHeaderValue } from './credential-values';
 import { redactValue } from './redact-value';
 import { REDACTED, SecretScanner } from './secret-scan';
@@ -57,7 +58,8 @@ export class Redactor {
   /**
    * A redacted copy of the headers. Values of sensitive headers are also learned as secrets
    * (an OAuth token the SDK added on its own, a Set-Cookie from the server), so they cannot
-   * leak later through a body or a message. A redirect's Location has its URL credentials masked.
+   * leak later through a body or a message. A redirect's Location has its URL credentials masked
+   * and learned.
    */
   headers(h: HeaderSource): Record<string, string> {
     const out: Record<string, string> = {};
@@ -70,7 +72,9 @@ export class Redactor {
         for (const secret of credentialValues(name, value)) this.addSecretValue(secret);
         out[this.text(name)] = maskedHeaderValue(name, value, REDACTED);
       } else {
-        out[this.text(name)] = URL_HEADERS.has(name.toLowerCase()) ? this.url(value, { learn: false }) : this.text(value);
+        // Learned: an authorization response's `code` in a redirect (RFC 6749 section 4.1.2) is also
+        // in the redirect's body ("Redirecting to ...?code=") and must be masked there too.
+        out[this.text(name)] = URL_HEADERS.has(name.toLowerCase()) ? this.url(value) : this.text(value);
       }
     }
     this.redactedHeaderMaps.set(out, generation);
@@ -80,6 +84,16 @@ export class Redactor {
   /** The text with every known secret, in every encoding, replaced by `[redacted]`. */
   text(s: string): string {
     return this.scanner.redact(s);
+  }
+
+  /**
+   * An HTTP body for the trace: the values of OAuth credential fields in it (form-encoded or
+   * JSON: code, code_verifier, client_secret, client_assertion, tokens...; see body-credentials.ts)
+   * are learned as secrets first, then every known secret is masked, here and from now on.
+   */
+  body(s: string): string {
+    for (const secret of bodyCredentials(s)) this.addSecretValue(secret);
+    return this.text(s);
   }
 
   /** True when the text holds a known secret in some form. */

@@ -3,6 +3,7 @@ import type { TraceEntry } from '../../../shared/model/trace';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import type { ClientInputHandlers } from './input/client-input';
 import { McpConnection } from './mcp-connection';
+import type { McpConnectionOptions } from './mcp-connection-options';
 
 export interface ConnectionManagerOptions {
   bufferCapacity?: number;
@@ -26,6 +27,8 @@ export interface CreateOptions {
   connectionId?: string;
   /** This connection's answers to its server's requests, in place of the manager's. */
   handlers?: ClientInputHandlers;
+  /** OAuth for this connection (HTTP transports), see McpConnectionOptions.oauth. */
+  oauth?: McpConnectionOptions['oauth'];
 }
 
 /**
@@ -58,6 +61,7 @@ export class ConnectionManager {
       // The connection names its file from its redacted label (a URL may carry ?api_key=...).
       recordDir: this.options.recordDir,
       onStateChange: (info) => this.notifyState(info),
+      ...(opts.oauth ? { oauth: opts.oauth } : {}),
     });
     this.connections.set(connection.id, connection);
     connection.bus.subscribe((entry) => {

@@ -45,6 +45,13 @@ export abstract class ConnectionRequests {
 
   /** The result as it may leave the engine (known secrets masked). */
   protected abstract redacted<T>(result: T): T;
+  /**
+   * After a failed request: true when an OAuth authorization the SDK started during it (a
+   * step-up on 403 insufficient_scope) has completed, so the request is sent once more.
+   */
+  protected authorizedAgain(): Promise<boolean> {
+    return Promise.resolve(false);
+  }
 
   /** The tools as last listed, by name (see CallToolOptions.unvalidatedOutput). */
   private listedTools = new Map<string, Tool>();
@@ -283,6 +290,14 @@ export abstract class ConnectionRequests {
     } catch (error) {
       // The SDK reports every abandoned request as a timeout; the caller's own signal says it was a cancel.
       if (opts?.signal?.aborted) throw await this.failure(cancelledBy(opts.signal));
+      if (await this.authorizedAgain()) {
+        this.beginRequest();
+        try {
+          return this.redacted(await work(session.client, this.sdkOptions(opts)));
+        } catch (again) {
+          throw await this.failure(again);
+        }
+      }
       const failure = await this.failure(error);
       if (failure.kind !== 'session-expired') throw failure;
       const renewed = await this.renewExpired(session, failure);

@@ -1,4 +1,5 @@
 import type { ConnectionInfo } from '../../../shared/model/connection';
+import type { ConnectionOAuth } from '../auth/connection-oauth';
 import type { ConnectionTraceOptions } from './connection-trace';
 import type { ClientInputHandlers } from './input/client-input';
 
@@ -13,6 +14,8 @@ export interface McpConnectionOptions extends ConnectionTraceOptions {
   /** Keep-alive for WebSocket connections (tests shorten it). */
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
   onStateChange?: (info: ConnectionInfo) => void;
+  /** OAuth for HTTP transports: started by the SDK on a 401 challenge (main/core/auth). */
+  oauth?: ConnectionOAuth;
 }
 
 /** The clientInfo sent in the handshake (2025) or every request's _meta (2026-07-28). */

@@ -26,6 +26,7 @@ import { nobodyListens, refusedAfterLoss, requestFailureEffect, STREAM_GAVE_UP }
 import { cancelledConnect, connectFailureInfo, notConnected, requestFailureInfo } from './failure-words';
 
 import { DEFAULT_CLIENT_INFO, type McpConnectionOptions } from './mcp-connection-options';
+import { oauthFlowFailure, withAuthorization } from '../auth/connection-oauth';
 
 export { DEFAULT_CLIENT_INFO, type McpConnectionOptions };
 
@@ -134,6 +135,7 @@ export class McpConnection extends ConnectionRequests {
     this.session = undefined;
     await session?.close().catch(() => undefined);
     await this.tls?.close();
+    await this.options.oauth?.close();
     if (this.state.state !== 'closed' || session) {
       this.setState({ state: 'closed' });
       this.bus.emit({ type: 'lifecycle', state: 'closed', text: 'Connection closed', info: this.info() });
@@ -221,8 +223,8 @@ export class McpConnection extends ConnectionRequests {
       const target = this.parseTarget();
       this.tls ??= await createTlsSetup(target.tls);
       this.setState({ warnings: [...this.tls.warnings] });
-      const ctx = this.transportContext(this.tls, target);
-      const outcome = await establishSession(target, {
+      const ctx = await this.transportContext(this.tls, target);
+      const establish = () => establishSession(target, {
         bus: this.bus,
         evidence: this.evidence,
         knownTransport: this.state.transport,
@@ -230,13 +232,16 @@ export class McpConnection extends ConnectionRequests {
         classify: (error, kind) => this.classifyConnectError(error, kind, target),
         onDetection: (detection) => this.setState({ detection }),
       });
-      return this.connected(outcome);
+      const authorized = () => this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
+      return this.connected(await withAuthorization(this.options.oauth, establish, authorized));
     } catch (error) {
       // Closed while still connecting: the user stopped it; whatever the attempt died of (an abort
       // looks like the connect timeout to the classifier) is not the story.
-      const info = this.closing.signal.aborted
+      const classified = this.closing.signal.aborted
         ? cancelledConnect(this.label)
         : this.redactor.errorInfo(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
+      // A failure inside the OAuth flow (discovery, registration, token request) is an auth failure.
+      const info = this.options.oauth?.flowEntered ? this.redactor.errorInfo(oauthFlowFailure(classified)) : classified;
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
       throw new PeriscopeError(info, { cause: error instanceof PeriscopeError ? (error.cause ?? error) : error });
@@ -314,9 +319,19 @@ export class McpConnection extends ConnectionRequests {
     return this.target;
   }
 
-  private transportContext(tls: TlsSetup, target: ConnectionTarget): TransportContext {
+  private async transportContext(tls: TlsSetup, target: ConnectionTarget): Promise<TransportContext> {
     const fetch = createRecordingFetch(this.bus, this.redactor, { baseFetch: tls.fetch });
-    return { bus: this.bus, redactor: this.redactor, headers: headerRecord(target.headers), tls, fetch };
+    const ctx: TransportContext = { bus: this.bus, redactor: this.redactor, headers: headerRecord(target.headers), tls, fetch };
+    const oauth = this.options.oauth;
+    if (oauth && target.url && target.transport !== 'stdio' && target.transport !== 'websocket') {
+      ctx.authProvider = await oauth.prepare(target.url, fetch, (value) => value && this.redactor.addSecretValue(value));
+    }
+    return ctx;
+  }
+
+
+  protected override async authorizedAgain(): Promise<boolean> {
+    return (await this.options.oauth?.finishPending()) ?? false;
   }
 
   /** The only writer of the info: what a server said (name, instructions, session id...) is redacted here. */

@@ -11,6 +11,7 @@ export function createSseTransport(url: URL, ctx: TransportContext): SSEClientTr
     requestInit: { headers: { ...ctx.headers } },
     eventSourceInit: { fetch: withHeaders(ctx) },
     fetch: ctx.fetch,
+    ...(ctx.authProvider ? { authProvider: ctx.authProvider } : {}),
   });
 }
 

@@ -21,6 +21,7 @@ export function createStreamableTransport(url: URL, ctx: TransportContext, sessi
   return new StreamableHTTPClientTransport(url, {
     requestInit: { headers: { ...ctx.headers } },
     fetch: ctx.fetch,
+    ...(ctx.authProvider ? { authProvider: ctx.authProvider } : {}),
     reconnectionOptions: STREAM_RECONNECTION,
     ...(sessionId ? { sessionId } : {}),
   });

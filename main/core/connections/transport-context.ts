@@ -1,3 +1,4 @@
+import type { OAuthClientProvider } from '@modelcontextprotocol/client';
 import type { Redactor } from '../capture/redaction';
 import type { TraceBus } from '../capture/trace-bus';
 import type { TlsSetup } from './tls-dispatcher';
@@ -11,6 +12,8 @@ export interface TransportContext {
   tls: TlsSetup;
   /** The recording fetch (over the connection's TLS fetch) every HTTP request goes through. */
   fetch: typeof fetch;
+  /** The connection's OAuth provider (HTTP transports): the SDK answers a 401 challenge with it. */
+  authProvider?: OAuthClientProvider;
 }
 
 /** WireHeader[] → a plain record; a repeated name keeps the last value, as most clients do. */

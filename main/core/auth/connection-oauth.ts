@@ -1,0 +1,145 @@
+import { auth } from '@modelcontextprotocol/client';
+import type { ErrorFix } from '../../../shared/model/error-fix';
+import type { ErrorInfo } from '../../../shared/model/error-info';
+import { PeriscopeError } from '../diagnostics/periscope-error';
+import { ConnectionOAuthProvider } from './connection-oauth-provider';
+import { LoopbackRedirect } from './loopback-redirect';
+import type { OAuthStore } from './oauth-store';
+import type { OAuthSettings } from './oauth-settings';
+
+/** What a connection needs to authorize with OAuth (McpConnectionOptions.oauth). */
+export interface ConnectionOAuthOptions {
+  settings: OAuthSettings;
+  store: OAuthStore;
+  /** Messages for the user (the CLI: stderr); never given a secret. */
+  note(line: string): void;
+}
+
+/**
+ * The OAuth side of one connection: builds the provider the SDK transports get (with the
+ * connection's recording fetch, so every OAuth exchange is in the trace, and its redactor, so
+ * every token, code and verifier is a known secret before it can reach any output), and
+ * completes an authorization the SDK started: the SDK ends the attempt with UnauthorizedError
+ * after `redirectToAuthorization`; `finishPending` waits for the loopback redirect and redeems
+ * the code with the SDK's `auth()` (which checks `iss` per RFC 9207 before anything else), after
+ * which the connection (or the request) tries once more.
+ */
+export class ConnectionOAuth {
+  private provider?: ConnectionOAuthProvider;
+  private loopback?: LoopbackRedirect;
+  private serverUrl?: string;
+  private fetchFn?: typeof fetch;
+
+  constructor(readonly options: ConnectionOAuthOptions) {}
+
+  /** The provider for this connection's transports (one per connection; the loopback starts once). */
+  async prepare(serverUrl: string, fetchFn: typeof fetch, learnSecret: (value: string | undefined) => void): Promise<ConnectionOAuthProvider> {
+    this.serverUrl = serverUrl;
+    this.fetchFn = fetchFn;
+    if (this.provider) return this.provider;
+    const { settings, store, note } = this.options;
+    if (settings.grant === 'authorization_code') {
+      this.loopback = new LoopbackRedirect();
+      await this.loopback.start();
+    }
+    this.provider = new ConnectionOAuthProvider({ serverUrl, settings, store, fetch: fetchFn, note, learnSecret, ...(this.loopback ? { loopback: this.loopback } : {}) });
+    return this.provider;
+  }
+
+  /** Called before each attempt: whether the SDK enters the flow is tracked per attempt. */
+  beginAttempt(): void {
+    if (this.provider) this.provider.flowEntered = false;
+  }
+
+  get flowEntered(): boolean {
+    return this.provider?.flowEntered ?? false;
+  }
+
+  /**
+   * Completes an authorization started during the last attempt: true when tokens were obtained
+   * (try again), false when none was started. Rejects with an `auth` PeriscopeError when the
+   * user or the server refused, the response never came, or the code could not be redeemed.
+   */
+  async finishPending(): Promise<boolean> {
+    const pending = this.provider?.takePendingAuthorization();
+    if (!pending || !this.provider || !this.serverUrl) return false;
+    let params: URLSearchParams;
+    try {
+      params = await pending;
+    } catch (error) {
+      throw authError(`The authorization did not complete: ${messageOf(error)}.`, 'Open the authorization URL in a browser on this computer, or let Periscope follow it where the authorization server approves without a login page.', error, [
+        { field: 'oauth-authorize', label: 'Print the authorization URL', value: 'print' },
+        { field: 'oauth-authorize', label: 'Follow the authorization URL', value: 'follow' },
+      ]);
+    }
+    const code = params.get('code');
+    if (!code) {
+      // Only the error code: a description could come from an attacker in a mix-up (RFC 9207 section 1).
+      const refused = params.get('error') ?? 'no code';
+      throw authError(`The authorization server did not authorize MCP Periscope (${refused.slice(0, 60)}).`, 'Try again and approve the request; or check the scopes asked for and the client id.', undefined, [{ field: 'oauth-client', label: 'Use a pre-registered client' }]);
+    }
+    this.provider.redeeming = true;
+    try {
+      const iss = params.get('iss') ?? undefined;
+      await auth(this.provider, { serverUrl: this.serverUrl, authorizationCode: code, ...(iss !== null && iss !== undefined ? { iss } : {}), ...(this.fetchFn ? { fetchFn: this.fetchFn } : {}) });
+    } catch (error) {
+      throw authError(`Redeeming the authorization code failed: ${messageOf(error)}.`, 'Look at the token request in the trace; a wrong issuer (iss) is refused on purpose.', error, [{ field: 'trace', label: 'Show the trace' }]);
+    } finally {
+      this.provider.redeeming = false;
+    }
+    return true;
+  }
+
+  /** The provider, for logout (revocation) and tests. */
+  get currentProvider(): ConnectionOAuthProvider | undefined {
+    return this.provider;
+  }
+
+  async close(): Promise<void> {
+    await this.loopback?.close();
+  }
+}
+
+/**
+ * Runs a connect and, when it failed because the SDK started an authorization (OAuth 2.1
+ * section 4.1: the user agent was sent to the authorization endpoint), waits for the redirect,
+ * redeems the code and runs it again; a step-up (403 insufficient_scope) can start one more.
+ * At most three authorizations are started: the MCP spec (Authorization, "Scope Challenge
+ * Handling") asks clients to limit retries.
+ */
+export async function withAuthorization<T>(oauth: ConnectionOAuth | undefined, work: () => Promise<T>, onAuthorized: () => void): Promise<T> {
+  for (let round = 0; ; round++) {
+    oauth?.beginAttempt();
+    try {
+      return await work();
+    } catch (error) {
+      if (!oauth || round >= 2 || !(await oauth.finishPending())) throw error;
+      onAuthorized();
+    }
+  }
+}
+
+/** A connect failure inside the OAuth flow, in words: kind `auth`, with flags to try. */
+export function oauthFlowFailure(info: ErrorInfo): ErrorInfo {
+  if (info.kind === 'auth' || info.kind === 'cancelled' || info.kind === 'keychain') return info;
+  return {
+    ...info,
+    kind: 'auth',
+    message: `The server asked for authorization, and the OAuth flow failed: ${info.message}`,
+    hint: 'Look at each OAuth request in the trace. If the server has no OAuth metadata, send a token yourself in the Authorization header; or use a pre-registered client, or the client credentials grant.',
+    fixes: [
+      { field: 'trace', label: 'Show the trace' },
+      { field: 'header:Authorization', label: 'Set the Authorization header' },
+      { field: 'oauth-client', label: 'Use a pre-registered client' },
+      { field: 'oauth-grant', label: 'Use the client credentials grant', value: 'client_credentials' },
+    ],
+  };
+}
+
+function authError(message: string, hint: string, cause?: unknown, fixes?: ErrorFix[]): PeriscopeError {
+  return new PeriscopeError({ kind: 'auth', message, hint, ...(fixes ? { fixes } : {}) }, cause === undefined ? undefined : { cause });
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+}

@@ -1,0 +1,49 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { LoopbackRedirect } from '../../../main/core/auth/loopback-redirect';
+
+let loopback: LoopbackRedirect | undefined;
+afterEach(async () => {
+  await loopback?.close();
+  loopback = undefined;
+});
+
+describe('the loopback redirect listener (RFC 8252 section 7.3)', () => {
+  it('listens on 127.0.0.1 with an ephemeral port and a /callback path', async () => {
+    loopback = new LoopbackRedirect();
+    expect(await loopback.start()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+  });
+
+  it('turns away a wrong state or path with 400 and keeps waiting; takes exactly the matching one, then closes', async () => {
+    loopback = new LoopbackRedirect();
+    const uri = await loopback.start();
+    const received = loopback.expect('good-state', 5_000);
+    expect((await fetch(`${uri}?code=x&state=bad-state`)).status).toBe(400);
+    expect((await fetch(`${uri.replace('/callback', '/other')}?code=x&state=good-state`)).status).toBe(400);
+    expect((await fetch(`${uri}?code=x`)).status).toBe(400);
+    const ok = await fetch(`${uri}?code=the-code&state=good-state&iss=https%3A%2F%2Fas.example`);
+    expect(ok.status).toBe(200);
+    const params = await received;
+    expect(params.get('code')).toBe('the-code');
+    expect(params.get('iss')).toBe('https://as.example');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(fetch(`${uri}?code=again&state=good-state`)).rejects.toThrow();
+  });
+
+  it('listens again on the same port for a second authorization', async () => {
+    loopback = new LoopbackRedirect();
+    const uri = await loopback.start();
+    const first = loopback.expect('one', 5_000);
+    await fetch(`${uri}?code=a&state=one`);
+    await first;
+    expect(await loopback.start()).toBe(uri);
+    const second = loopback.expect('two', 5_000);
+    await fetch(`${uri}?code=b&state=two`);
+    expect((await second).get('code')).toBe('b');
+  });
+
+  it('gives up after the timeout with words that name the redirect URI', async () => {
+    loopback = new LoopbackRedirect();
+    const uri = await loopback.start();
+    await expect(loopback.expect('s', 50)).rejects.toThrow(uri);
+  });
+});
