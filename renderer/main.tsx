@@ -12,6 +12,7 @@ import './styles/resources-prompts.css';
 import './styles/logs.css';
 import './styles/tasks.css';
 import './styles/server-requests.css';
+import './styles/timeline.css';
 
 const root = createRoot(document.getElementById('root')!);
 exposeBenchHooks();

@@ -98,7 +98,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
           </Suspense>
         )}
         {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}
-        {active === 'latency' && <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} />}
+        {active === 'latency' && <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} onShowInTrace={() => select(connectionId, 'trace')} />}
       </div>
     </div>
   );

@@ -4,6 +4,7 @@ import { MetricsTable } from '../components/metrics/metrics-table';
 import { loadMetrics } from '../bridge/metrics-actions';
 import { useMetricsStore } from '../stores/metrics-store';
 import { formatLatency } from '../trace/entry-fields';
+import { LatencyTimelineSection } from './latency-timeline-section';
 import { LoadRunPanel } from './load-run-panel';
 
 // The chart library loads with the first chart.
@@ -18,9 +19,11 @@ export const LIVE_METRICS_INTERVAL_MS = 1000;
  * (count, failures by kind, throughput, HDR percentiles). For a connection, main computes them
  * from the trace bus as traffic flows and the section asks for them again every second while
  * shown; for an opened session file they came with the file (`connectionId` absent). A
- * connection's section ends with its Load run panel (see LoadRunPanel).
+ * connection's section ends with its Load run panel (see LoadRunPanel). Under the charts, the
+ * timeline of the tab's trace (see LatencyTimelineSection); a click on one of its spans selects
+ * the entry and calls `onShowInTrace`.
  */
-export function LatencyView({ tabId, connectionId, live }: { tabId: string; connectionId?: string; live?: boolean }) {
+export function LatencyView({ tabId, connectionId, live, onShowInTrace }: { tabId: string; connectionId?: string; live?: boolean; onShowInTrace?: () => void }) {
   const slot = useMetricsStore((s) => s.slots[tabId]);
   useEffect(() => {
     if (!connectionId) return;
@@ -56,6 +59,7 @@ export function LatencyView({ tabId, connectionId, live }: { tabId: string; conn
           <LatencyDistributionChart samples={slot.samples} />
         </Suspense>
       )}
+      <LatencyTimelineSection tabId={tabId} live={live === true} onShowInTrace={onShowInTrace} />
       {snapshot.rows.length === 0 ? (
         <p className="muted">No requests yet: call a tool, read a resource or get a prompt, and its figures appear here.</p>
       ) : (

@@ -54,7 +54,7 @@ export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: strin
   const phased = rows.some((r) => r.phases !== undefined);
   const phase = (ms: number | undefined) => (ms === undefined ? '—' : formatLatency(ms));
   const header = (key: SortKey, text: string, title?: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+    <th key={key} scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
       <button type="button" className="link-button sort-button" title={title} onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'method' }))}>
         {text}
         {sort.key === key && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
