@@ -35,15 +35,15 @@ export function panRange(range: TimeRange, fraction: number): TimeRange {
   return { from: range.from + shift, to: range.to + shift };
 }
 
-/** Axis ticks for a range drawn `width` px wide: about one per 110 px, at 1, 2 or 5 × 10^k ms. */
-export function axisTicks(range: TimeRange, width: number): number[] {
+/** Axis ticks for a range drawn `width` px wide: about one per 110 px, at 1, 2 or 5 × 10^k ms from `origin` (the labels' zero). */
+export function axisTicks(range: TimeRange, width: number, origin = 0): number[] {
   const span = range.to - range.from;
   if (!(span > 0) || width <= 0) return [];
   const rough = span / Math.max(1, Math.floor(width / 110));
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? 10 * power;
   const ticks: number[] = [];
-  for (let t = Math.ceil(range.from / step) * step; t <= range.to; t += step) ticks.push(t);
+  for (let k = Math.ceil((range.from - origin) / step); origin + k * step <= range.to; k++) ticks.push(origin + k * step);
   return ticks;
 }
 

@@ -156,6 +156,12 @@ export function LatencyTimeline({ model, range, onRangeChange, colourOf, selecte
     if (index !== undefined) onSelect(model.spans[index]!.seq);
   };
 
+  const barCentre = (i: number) => {
+    const span = model.spans[i]!;
+    const middle = (Math.max(span.start, view.from) + Math.min(span.end, view.to)) / 2;
+    const h = layout.lane[span.group];
+    return { x: ((middle - view.from) / (view.to - view.from)) * layout.width, y: layout.top[span.group] + span.lane * h + h / 2 };
+  };
   const calls = model.spans.length;
   const description = `Timeline of ${calls.toLocaleString('en-US')} spans (${model.lanes.calls} lanes of calls, ${model.lanes.streams} of streams and connects), ${visible.length.toLocaleString('en-US')} in view from ${formatOffset(view.from - model.start)} to ${formatOffset(view.to - model.start)}. The table below lists the spans in view.`;
   const hovered = hover ? model.spans[hover.index] : undefined;
@@ -197,7 +203,7 @@ export function LatencyTimeline({ model, range, onRangeChange, colourOf, selecte
       <p className="muted timeline-selected" data-testid="timeline-selected">
         {chosen ? <>Selected in the trace: {spanSummary(chosen, model.wallOffset)}</> : 'Click a span to show its entry in the Trace section.'}
       </p>
-      <TimelineSpanList model={model} visible={visible} selected={selected} onSelect={onSelect} />
+      <TimelineSpanList model={model} visible={visible} selected={selected} onSelect={onSelect} barCentre={barCentre} />
     </figure>
   );
 }

@@ -115,11 +115,12 @@ function drawAxis(ctx: CanvasRenderingContext2D, model: TimelineModel, range: Ti
   ctx.strokeStyle = theme.grid;
   ctx.lineWidth = 1;
   ctx.beginPath();
-  for (const t of axisTicks(range, layout.width)) {
+  for (const t of axisTicks(range, layout.width, model.start)) {
     const x = Math.round(xOf(t)) + 0.5;
     ctx.moveTo(x, layout.axisHeight - 4);
     ctx.lineTo(x, layout.height);
-    ctx.fillText(formatOffset(t - model.start), x + 3, layout.axisHeight / 2);
+    // A label that would run off the right edge is left out (its line stays).
+    if (x < layout.width - 60) ctx.fillText(formatOffset(t - model.start), x + 3, layout.axisHeight / 2);
   }
   ctx.moveTo(0, layout.axisHeight - 0.5);
   ctx.lineTo(layout.width, layout.axisHeight - 0.5);

@@ -11,6 +11,8 @@ interface TimelineSpanListProps {
   visible: number[];
   selected?: number;
   onSelect(seq: number): void;
+  /** Where the span's bar is drawn (its middle, CSS px in the canvas): on the row as data-x, data-y. */
+  barCentre(index: number): { x: number; y: number };
 }
 
 /**
@@ -19,7 +21,7 @@ interface TimelineSpanListProps {
  * is a button that shows the span's entry in the Trace section. Collapsed by default under its
  * summary, which says how many spans are in view.
  */
-export function TimelineSpanList({ model, visible, selected, onSelect }: TimelineSpanListProps) {
+export function TimelineSpanList({ model, visible, selected, onSelect, barCentre }: TimelineSpanListProps) {
   const shown = visible.slice(0, SPAN_LIST_MAX);
   return (
     <details className="timeline-list" data-testid="timeline-list">
@@ -42,6 +44,7 @@ export function TimelineSpanList({ model, visible, selected, onSelect }: Timelin
           <tbody>
             {shown.map((i) => {
               const span = model.spans[i]!;
+              const centre = barCentre(i);
               return (
                 <tr
                   key={span.seq}
@@ -50,6 +53,8 @@ export function TimelineSpanList({ model, visible, selected, onSelect }: Timelin
                   data-kind={span.kind}
                   data-outcome={span.outcome}
                   data-progress={span.progress.length}
+                  data-x={centre.x.toFixed(1)}
+                  data-y={centre.y.toFixed(1)}
                   aria-current={i === selected ? 'true' : undefined}
                   className={i === selected ? 'timeline-row-selected' : undefined}
                 >
