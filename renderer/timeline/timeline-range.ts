@@ -51,6 +51,7 @@ export function axisTicks(range: TimeRange, width: number, origin = 0): number[]
 export function formatOffset(ms: number): string {
   const sign = ms < 0 ? '−' : '';
   const a = Math.abs(ms);
+  if (a === 0) return '0 ms';
   if (a < 1) return `${sign}${a.toFixed(2)} ms`;
   if (a < 10) return `${sign}${a.toFixed(1)} ms`;
   if (a < 1000) return `${sign}${Math.round(a)} ms`;

@@ -50,6 +50,11 @@ export interface TimelineModel {
   /** The earliest start and the latest end (equal when there is nothing); monoTime ms. */
   start: number;
   end: number;
+  /**
+   * Where "Fit all" ends: the latest end not counting streams still open (an open event stream or
+   * listen call runs to now and would squeeze the calls into the left edge as time goes by).
+   */
+  fitEnd: number;
   /** Any entry of a span (request, answer, progress, http, sse-event) → index in `spans`. */
   spanOfSeq: Map<number, number>;
   /** maxEnd[i]: the latest end among spans[0..i], for range queries (see spansInRange). */
@@ -242,13 +247,19 @@ function arrange(spans: TimelineSpan[], spanOfSeq: Map<number, number>, tracker:
   }
   const maxEnd = new Float64Array(sorted.length);
   let latest = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < sorted.length; i++) maxEnd[i] = latest = Math.max(latest, sorted[i]!.end);
+  let fitEnd = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < sorted.length; i++) {
+    const span = sorted[i]!;
+    maxEnd[i] = latest = Math.max(latest, span.end);
+    fitEnd = Math.max(fitEnd, span.group === 'streams' && span.outcome === 'open' ? span.start : span.end);
+  }
   const last = entries.at(-1);
   return {
     spans: sorted,
     lanes,
     start: sorted[0]?.start ?? now,
     end: sorted.length ? Math.max(latest, sorted[0]!.start) : now,
+    fitEnd: sorted.length ? fitEnd : now,
     spanOfSeq,
     maxEnd,
     wallOffset: last ? last.wallTime - last.monoTime : 0,

@@ -59,7 +59,7 @@ export function LatencyTimeline({ model, range, onRangeChange, colourOf, selecte
   const [drawn, setDrawn] = useState({ count: 0, ms: 0 });
   const drag = useRef<{ x: number; range: TimeRange; moved: boolean } | undefined>(undefined);
 
-  const view = range ?? fitRange(model.start, model.end);
+  const view = range ?? fitRange(model.start, model.fitEnd);
   const layout = useMemo(() => timelineLayout(model, width), [model, width]);
   const visible = useMemo(() => spansInRange(model, view.from, view.to), [model, view.from, view.to]);
   const selected = selectedSeq === undefined ? undefined : model.spanOfSeq.get(selectedSeq);

@@ -26,6 +26,6 @@ describe('timeline ranges', () => {
   });
 
   it('offsets in words', () => {
-    expect([0.25, 3.21, 512.4, 1250, 12_340, 125_000].map(formatOffset)).toEqual(['0.25 ms', '3.2 ms', '512 ms', '1.25 s', '12.3 s', '2 min 5 s']);
+    expect([0, 0.25, 3.21, 512.4, 1250, 12_340, 125_000].map(formatOffset)).toEqual(['0 ms', '0.25 ms', '3.2 ms', '512 ms', '1.25 s', '12.3 s', '2 min 5 s']);
   });
 });

@@ -66,7 +66,8 @@ describe('buildTimeline: calls', () => {
       [30, 'timeout', true],
       [35, 'cancelled', true],
     ]);
-    expect(model.end).toBe(500);
+    // An open call runs to now, and Fit all goes there too.
+    expect([model.end, model.fitEnd]).toEqual([500, 500]);
   });
 
   it('a close ends the requests still open there: never answered', () => {
@@ -123,6 +124,8 @@ describe('buildTimeline: streams, reconnects and phases', () => {
       ['stream', 'GET event stream (resumed after event 42)', 71, 100, 'open'],
     ]);
     expect(model.lanes.streams).toBe(2);
+    // The open stream runs to now, but Fit all stops where it began: it would squeeze the calls.
+    expect([model.end, model.fitEnd]).toEqual([100, 71]);
     // The call: headers after 5 ms, first event after 8, result after 9.
     const span = model.spans.find((s) => s.kind === 'request')!;
     expect(span.phases).toMatchObject({ headersMs: 5, firstEventMs: 8, resultMs: 9, streamed: true });
