@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { SessionFileWriter } from '../../main/core/capture/session-file';
+import type { MessageEntry } from '../../shared/model/trace';
 import { appLocators } from './support/app-locators';
 import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
@@ -107,5 +110,40 @@ describe('the timeline in the Latency section', () => {
     // Everything again (the range follows new traffic, so it may have grown at the end).
     expect(fFrom).toBeCloseTo(from, 0);
     expect(fTo).toBeGreaterThanOrEqual(to);
+  });
+
+  it('10,000 calls from a session file: drawn in well under 100 ms, zoomed in to a few', async () => {
+    const file = join(app.dataDir, 'ten-thousand.ndjson');
+    const writer = await SessionFileWriter.open(file);
+    let seq = 0;
+    const t0 = 1_750_000_000_000;
+    for (let i = 0; i < 10_000; i++) {
+      // One call a millisecond, each 20 to 60 ms long: about 40 in flight at once.
+      const at = i;
+      const latencyMs = 20 + (i % 41);
+      const request: MessageEntry = { seq: ++seq, connectionId: 'big', wallTime: t0 + at, monoTime: at, type: 'message', direction: 'outgoing', messageKind: 'request', rpcId: i, method: i % 3 === 0 ? 'tools/list' : 'tools/call', size: 60, message: { jsonrpc: '2.0', id: i, method: i % 3 === 0 ? 'tools/list' : 'tools/call', params: { name: 'echo' } } };
+      writer.write(request);
+      writer.write({ seq: ++seq, connectionId: 'big', wallTime: t0 + at + latencyMs, monoTime: at + latencyMs, type: 'message', direction: 'incoming', messageKind: 'response', rpcId: i, requestSeq: request.seq, latencyMs, method: request.method, size: 40, message: { jsonrpc: '2.0', id: i, result: {} } });
+    }
+    await writer.close();
+    app.dialogs.answerNext(file);
+    await page.getByTestId('open-session').click();
+    const session = page.getByTestId('session-tab');
+    await expect.poll(() => session.count(), { timeout: 20_000 }).toBe(1);
+    await session.getByRole('tab', { name: 'Latency', exact: true }).click();
+    const big = session.getByTestId('latency-timeline');
+    await expect.poll(() => big.getAttribute('data-drawn'), { timeout: 20_000 }).toBe('10000');
+    const ms = Number(await big.getAttribute('data-draw-ms'));
+    expect(ms).toBeGreaterThan(0);
+    expect(ms).toBeLessThan(100);
+    expect(await big.getByRole('img').getAttribute('aria-label')).toMatch(/Timeline of 10,000 spans \(\d+ lanes of calls/);
+    await big.getByRole('group', { name: /Timeline chart/ }).focus();
+    for (let i = 0; i < 8; i++) await page.keyboard.press('+');
+    const zoomed = Number(await big.getAttribute('data-drawn'));
+    expect(zoomed).toBeGreaterThan(0);
+    expect(zoomed).toBeLessThan(200);
+    await app.screenshot('latency-timeline-10000-zoomed');
+    await big.getByRole('button', { name: 'Fit all' }).click();
+    await app.screenshot('latency-timeline-10000');
   });
 });
