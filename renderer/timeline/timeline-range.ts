@@ -66,3 +66,15 @@ export function formatClock(epochMs: number): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}`;
 }
+
+/**
+ * An axis label: the offset from the origin with as many decimals as the tick step needs, so
+ * neighbouring ticks never read alike ("5.015 s", "5.020 s" at a 5 ms step; "250 ms" at 50 ms).
+ */
+export function formatTick(offset: number, step: number): string {
+  if (offset === 0) return '0 ms';
+  const decimals = (unit: number) => Math.max(0, Math.min(6, Math.ceil(-Math.log10(step / unit) - 1e-9)));
+  if (Math.abs(offset) < 1000) return `${offset.toFixed(decimals(1))} ms`;
+  return `${(offset / 1000).toFixed(decimals(1000))} s`;
+}
+

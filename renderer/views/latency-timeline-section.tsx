@@ -90,5 +90,5 @@ export function LatencyTimelineSection({ tabId, live, onShowInTrace }: { tabId: 
       </p>
     );
   }
-  return <LatencyTimeline model={model} range={range} onRangeChange={onRangeChange} colourOf={colourOf} selectedSeq={selectedSeq} onSelect={onSelect} />;
+  return <LatencyTimeline model={model} range={range} onRangeChange={onRangeChange} colourOf={colourOf} selectedSeq={selectedSeq} onSelect={onSelect} live={live} />;
 }

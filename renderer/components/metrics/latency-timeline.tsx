@@ -16,6 +16,8 @@ interface LatencyTimelineProps {
   selectedSeq?: number;
   /** A span was clicked (or its row's button pressed): its entry's seq. */
   onSelect(seq: number): void;
+  /** A live connection: Fit all follows new traffic (said next to the range). */
+  live?: boolean;
 }
 
 const PAN_STEP = 0.2;
@@ -50,7 +52,7 @@ export function spanSummary(span: TimelineSpan, wallOffset: number): string {
  * for screen readers and keyboards. Wheel or buttons zoom, dragging or arrow keys pan (when the
  * chart has focus: ← → pan, + − zoom, 0 fits all); a click selects the span's trace entry.
  */
-export function LatencyTimeline({ model, range, onRangeChange, colourOf, selectedSeq, onSelect }: LatencyTimelineProps) {
+export function LatencyTimeline({ model, range, onRangeChange, colourOf, selectedSeq, onSelect, live = false }: LatencyTimelineProps) {
   const host = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [width, setWidth] = useState(800);
@@ -180,7 +182,7 @@ export function LatencyTimeline({ model, range, onRangeChange, colourOf, selecte
           Fit all
         </button>
         <span className="muted timeline-range" data-testid="timeline-range">
-          {formatOffset(view.to - view.from)} shown{range === undefined ? ', following new traffic' : ''}
+          {formatOffset(view.to - view.from)} shown{range === undefined && live ? ', following new traffic' : ''}
         </span>
       </div>
       <div ref={host} className="timeline-host" tabIndex={0} role="group" aria-label="Timeline chart: arrow keys pan, + and − zoom, 0 fits all" onKeyDown={onKeyDown}>

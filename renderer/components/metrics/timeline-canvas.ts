@@ -1,5 +1,5 @@
 import { spansInRange, type SpanGroup, type TimelineModel, type TimelineSpan } from '../../timeline/timeline-spans';
-import { axisTicks, formatOffset, type TimeRange } from '../../timeline/timeline-range';
+import { axisTicks, formatTick, type TimeRange } from '../../timeline/timeline-range';
 
 /** The theme's colours for the canvas (which cannot read CSS variables itself). */
 export interface TimelineTheme {
@@ -62,7 +62,9 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, model: TimelineModel
     const x1 = Math.min(width + 2, xOf(span.end));
     const h = layout.lane[span.group];
     const gap = h >= 8 ? 3 : 1;
-    return { x: x0, y: layout.top[span.group] + span.lane * h + gap / 2, w: Math.max(1.5, x1 - x0), h: h - gap };
+    // A pixel of air at the end, so back-to-back calls in one lane read as two bars.
+    const w = x1 - x0 > 4 ? x1 - x0 - 1 : Math.max(1.5, x1 - x0);
+    return { x: x0, y: layout.top[span.group] + span.lane * h + gap / 2, w, h: h - gap };
   };
   for (const [colour, list] of byColour) {
     ctx.fillStyle = colour;
@@ -115,12 +117,14 @@ function drawAxis(ctx: CanvasRenderingContext2D, model: TimelineModel, range: Ti
   ctx.strokeStyle = theme.grid;
   ctx.lineWidth = 1;
   ctx.beginPath();
-  for (const t of axisTicks(range, layout.width, model.start)) {
+  const ticks = axisTicks(range, layout.width, model.start);
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : range.to - range.from;
+  for (const t of ticks) {
     const x = Math.round(xOf(t)) + 0.5;
     ctx.moveTo(x, layout.axisHeight - 4);
     ctx.lineTo(x, layout.height);
     // A label that would run off the right edge is left out (its line stays).
-    if (x < layout.width - 60) ctx.fillText(formatOffset(t - model.start), x + 3, layout.axisHeight / 2);
+    if (x < layout.width - 60) ctx.fillText(formatTick(t - model.start, step), x + 3, layout.axisHeight / 2);
   }
   ctx.moveTo(0, layout.axisHeight - 0.5);
   ctx.lineTo(layout.width, layout.axisHeight - 0.5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, fitRange, formatOffset, MIN_RANGE_MS, panRange, zoomRange } from '../../../renderer/timeline/timeline-range';
+import { axisTicks, fitRange, formatOffset, formatTick, MIN_RANGE_MS, panRange, zoomRange } from '../../../renderer/timeline/timeline-range';
 
 describe('timeline ranges', () => {
   it('fit all leaves 2 % of air each side; a lone instant gets 100 ms around it', () => {
@@ -27,5 +27,12 @@ describe('timeline ranges', () => {
 
   it('offsets in words', () => {
     expect([0, 0.25, 3.21, 512.4, 1250, 12_340, 125_000].map(formatOffset)).toEqual(['0 ms', '0.25 ms', '3.2 ms', '512 ms', '1.25 s', '12.3 s', '2 min 5 s']);
+  });
+
+  it('axis labels with the decimals their step needs', () => {
+    expect([5010, 5015, 5020].map((t) => formatTick(t, 5))).toEqual(['5.010 s', '5.015 s', '5.020 s']);
+    expect([0, 250, 500].map((t) => formatTick(t, 250))).toEqual(['0 ms', '250 ms', '500 ms']);
+    expect([0.2, 0.4].map((t) => formatTick(t, 0.2))).toEqual(['0.2 ms', '0.4 ms']);
+    expect([2000, 4000].map((t) => formatTick(t, 2000))).toEqual(['2 s', '4 s']);
   });
 });
