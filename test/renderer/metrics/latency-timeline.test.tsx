@@ -116,6 +116,11 @@ describe('the timeline component', () => {
     fireEvent.pointerUp(canvas, { clientX: x, clientY: 40, pointerId: 1 });
     expect(onSelect).toHaveBeenCalledWith(late.seq);
     onSelect.mockClear();
+    // Hovering a bar says what it was; leaving hides it.
+    fireEvent.pointerMove(canvas, { clientX: x, clientY: 40, pointerId: 1 });
+    expect(screen.getByRole('tooltip')).toHaveTextContent(/^tools\/call · echo · at \d\d:\d\d:\d\d\.000 · 10 ms · answered$/);
+    fireEvent.pointerLeave(canvas);
+    expect(screen.queryByRole('tooltip')).toBeNull();
     fireEvent.pointerDown(canvas, { clientX: 400, clientY: 40, pointerId: 1 });
     fireEvent.pointerMove(canvas, { clientX: 300, clientY: 40, pointerId: 1 });
     fireEvent.pointerUp(canvas, { clientX: 300, clientY: 40, pointerId: 1 });
