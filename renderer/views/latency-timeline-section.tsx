@@ -11,6 +11,12 @@ import { methodColours } from '../workbench/latency-chart-data';
 
 /** The timeline is rebuilt from the trace at most this often while traffic flows, in ms. */
 export const TIMELINE_REBUILD_MS = 500;
+/**
+ * A rebuild costs a few µs per entry: a load run fills the trace with a hundred thousand calls,
+ * whose rebuild takes a good part of a second. The pause between rebuilds grows with the trace
+ * (1 ms per 25 entries: 10 s at 250,000), so they take about a tenth of the time at most.
+ */
+const rebuildPauseMs = (entries: number) => Math.max(TIMELINE_REBUILD_MS, entries / 25);
 
 /** A value that follows `value` at most once per `ms` (the last change always lands). */
 function useThrottled<T>(value: T, ms: number): T {
@@ -48,8 +54,9 @@ export function LatencyTimelineSection({ tabId, live, onShowInTrace }: { tabId: 
   const selectedSeq = useTraceViewStore((s) => s.selectedSeq[tabId]);
   const range = useTimelineStore((s) => s.ranges[tabId]);
   const setRange = useTimelineStore((s) => s.setRange);
-  const version = useThrottled(slot?.version ?? 0, TIMELINE_REBUILD_MS);
-  // Open spans grow with time: while live and something is open, the model is rebuilt every second.
+  const pause = rebuildPauseMs(slot?.log.length ?? 0);
+  const version = useThrottled(slot?.version ?? 0, pause);
+  // Open spans grow with time: while live and something is open, the model is rebuilt every second (or pause).
   const [clock, setClock] = useState(0);
   const log = slot?.log;
   // `version` and `clock` are dependencies on purpose: the log grows in place.
@@ -57,9 +64,9 @@ export function LatencyTimelineSection({ tabId, live, onShowInTrace }: { tabId: 
   const waiting = model?.spans.some((s) => s.outcome === 'open') ?? false;
   useEffect(() => {
     if (!live || !waiting) return;
-    const timer = setTimeout(() => setClock((c) => c + 1), 1000);
+    const timer = setTimeout(() => setClock((c) => c + 1), Math.max(1000, pause));
     return () => clearTimeout(timer);
-  }, [live, waiting, model]);
+  }, [live, waiting, model, pause]);
   const colourOf = useMemo(() => methodColours(samples), [samples]);
 
   // Back from the Trace section with an entry selected outside the range shown: centre on it.
