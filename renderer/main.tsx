@@ -14,6 +14,7 @@ import './styles/tasks.css';
 import './styles/server-requests.css';
 import './styles/auth.css';
 import './styles/instances.css';
+import './styles/timeline.css';
 
 const root = createRoot(document.getElementById('root')!);
 exposeBenchHooks();

@@ -2,6 +2,7 @@ import { useConnectionsStore } from '../stores/connections-store';
 import { useRemotesStore } from '../stores/remotes-store';
 import { useTraceStore } from '../stores/trace-store';
 import { useTraceViewStore } from '../stores/trace-view-store';
+import { useTimelineStore } from '../stores/timeline-store';
 import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
 import { reportError } from './remote-actions';
@@ -57,6 +58,7 @@ export function dismissConnection(connectionId: string): void {
   useUiStore.getState().closeTab(connectionId);
   useTraceStore.getState().removeTrace(connectionId);
   useTraceViewStore.getState().forget(connectionId);
+  useTimelineStore.getState().forget(connectionId);
   forgetTools(connectionId);
   forgetResources(connectionId);
   forgetPrompts(connectionId);

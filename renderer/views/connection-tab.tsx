@@ -105,7 +105,9 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
           </Suspense>
         )}
         {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}
-        {active === 'latency' && <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} {...(group && remoteId ? { group: { remoteId, size: instances.length } } : {})} />}
+        {active === 'latency' && (
+          <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} onShowInTrace={() => select(connectionId, 'trace')} {...(group && remoteId ? { group: { remoteId, size: instances.length } } : {})} />
+        )}
         {active === 'instances' && remoteId && <InstancesView connectionId={connectionId} remoteId={remoteId} instances={instances} live={isLive(info.state)} />}
       </div>
     </div>

@@ -4,6 +4,7 @@ import { MetricsTable } from '../components/metrics/metrics-table';
 import { loadMetrics } from '../bridge/metrics-actions';
 import { useMetricsStore } from '../stores/metrics-store';
 import { formatLatency } from '../trace/entry-fields';
+import { LatencyTimelineSection } from './latency-timeline-section';
 import { LoadRunPanel } from './load-run-panel';
 
 // The chart library loads with the first chart.
@@ -19,9 +20,23 @@ export const LIVE_METRICS_INTERVAL_MS = 1000;
  * from the trace bus as traffic flows and the section asks for them again every second while
  * shown; for an opened session file they came with the file (`connectionId` absent). A
  * connection's section ends with its Load run panel (see LoadRunPanel); for a group's connection
- * (`group`), that panel can spread a run over the instances or run it on each.
+ * (`group`), that panel can spread a run over the instances or run it on each. Under the charts,
+ * the timeline of the tab's trace (see LatencyTimelineSection); a click on one of its spans
+ * selects the entry and calls `onShowInTrace`.
  */
-export function LatencyView({ tabId, connectionId, live, group }: { tabId: string; connectionId?: string; live?: boolean; group?: { remoteId: string; size: number } }) {
+export function LatencyView({
+  tabId,
+  connectionId,
+  live,
+  group,
+  onShowInTrace,
+}: {
+  tabId: string;
+  connectionId?: string;
+  live?: boolean;
+  group?: { remoteId: string; size: number };
+  onShowInTrace?: () => void;
+}) {
   const slot = useMetricsStore((s) => s.slots[tabId]);
   useEffect(() => {
     if (!connectionId) return;
@@ -57,6 +72,7 @@ export function LatencyView({ tabId, connectionId, live, group }: { tabId: strin
           <LatencyDistributionChart samples={slot.samples} />
         </Suspense>
       )}
+      <LatencyTimelineSection tabId={tabId} live={live === true} onShowInTrace={onShowInTrace} />
       {snapshot.rows.length === 0 ? (
         <p className="muted">No requests yet: call a tool, read a resource or get a prompt, and its figures appear here.</p>
       ) : (

@@ -27,7 +27,7 @@ export function SessionTab({ tabId }: { tabId: string }) {
         <>
           <SectionTabs<SessionSection> label={`Sections of ${source?.title ?? 'the session file'}`} sections={SECTIONS} active={section} idPrefix={prefix} onSelect={setSection} />
           <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, section)} aria-labelledby={sectionTabId(prefix, section)}>
-            {section === 'trace' ? <TraceView traceId={tabId} title={source?.title ?? 'session'} /> : <LatencyView tabId={tabId} />}
+            {section === 'trace' ? <TraceView traceId={tabId} title={source?.title ?? 'session'} /> : <LatencyView tabId={tabId} onShowInTrace={() => setSection('trace')} />}
           </div>
         </>
       ) : (

@@ -67,3 +67,21 @@ export function percentileCurves(samples: LatencySamples): ChartData {
   });
   return { methods: ids.map((id) => samples.methods[id] ?? `method ${id}`), columns: [xs, ...columns] };
 }
+
+/**
+ * The colour each method has in the latency-over-time chart (the same order as chartData: the
+ * methods with samples, in the order main numbered them), so other views can match it. A method
+ * without samples takes the next colour in turn, in the order asked for.
+ */
+export function methodColours(samples: LatencySamples | undefined): (method: string) => string {
+  const colours = new Map<string, string>();
+  if (samples) {
+    const used = [...new Set(samples.method)].sort((a, b) => a - b);
+    used.forEach((id, i) => colours.set(samples.methods[id] ?? `method ${id}`, SERIES_COLOURS[i % SERIES_COLOURS.length]!));
+  }
+  return (method) => {
+    let colour = colours.get(method);
+    if (colour === undefined) colours.set(method, (colour = SERIES_COLOURS[colours.size % SERIES_COLOURS.length]!));
+    return colour;
+  };
+}

@@ -29,6 +29,19 @@ export const MetricsRow = z.object({
   /** Requests per second between the first request and the last answer of this row. */
   throughputPerS: z.number(),
   latency: LatencyFigures.optional(),
+  /**
+   * Over HTTP, where the transport shows them (see RequestPhases): the median time from the
+   * request leaving to the response headers, and to the first server-sent event of a streamed
+   * response, in ms, over `count` answered requests whose exchange was seen. The median time to
+   * the result is `latency.p50`.
+   */
+  phases: z
+    .object({
+      count: z.number().int(),
+      headersP50: z.number().optional(),
+      firstEventP50: z.number().optional(),
+    })
+    .optional(),
 });
 export type MetricsRow = z.infer<typeof MetricsRow>;
 

@@ -120,6 +120,12 @@ export const HttpEntry = z.object({
   requestHeaders: z.record(z.string(), z.string()),
   responseHeaders: z.record(z.string(), z.string()).optional(),
   requestBody: z.string().optional(),
+  /**
+   * The message entry whose JSON-RPC message this request's body carried (a POST of one message,
+   * over Streamable HTTP or the legacy SSE transport): links a request to its exchange, and so to
+   * its phases (timings.headers, the exchange's first sse-event, the answer).
+   */
+  messageSeq: z.number().int().optional(),
   responseBody: z.string().optional(),
   bodyTruncated: z.boolean().optional(),
   /** True when the response is an event stream (its events follow as sse-event entries). */

@@ -4,7 +4,7 @@ import type { TraceBus } from './trace-bus';
 /** The fields every http entry of one exchange shares. */
 export type ExchangeBase = Pick<
   HttpEntry,
-  'type' | 'exchangeId' | 'method' | 'url' | 'requestHeaders' | 'requestBody' | 'status' | 'statusText' | 'responseHeaders' | 'warnings'
+  'type' | 'exchangeId' | 'method' | 'url' | 'requestHeaders' | 'requestBody' | 'messageSeq' | 'status' | 'statusText' | 'responseHeaders' | 'warnings'
 >;
 
 /** Cuts text to at most `cap` UTF-8 bytes (after redaction, so a secret is never cut in half and half shown). */

@@ -4,6 +4,7 @@ import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { capText, emitSafely, type ExchangeBase } from './http-exchange';
 import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
+import { postBodyLinks, type PostBodyLinks } from './post-body-links';
 import { followSignal } from './request-signal';
 import { observeEventStream } from './sse-observer';
 import type { TraceBus } from './trace-bus';
@@ -27,11 +28,12 @@ let exchangeCounter = 0;
 export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: RecordingFetchOptions = {}): typeof fetch {
   const baseFetch = opts.baseFetch ?? globalThis.fetch;
   const bodyCap = opts.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
+  const links = postBodyLinks(bus);
 
   const recordingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const exchangeId = `${bus.connectionId}:http:${++exchangeCounter}`;
     const rawUrl = input instanceof Request ? input.url : String(input);
-    const base = describeRequest(exchangeId, rawUrl, input, init, redactor, bodyCap);
+    const base = describeRequest(exchangeId, rawUrl, input, init, redactor, bodyCap, links);
 
     const sent = monoNow();
     const follow = followSignal(init?.signal);
@@ -91,6 +93,7 @@ function describeRequest(
   init: RequestInit | undefined,
   redactor: Redactor,
   bodyCap: number,
+  links: PostBodyLinks,
 ): ExchangeBase {
   const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
   const base: ExchangeBase = { type: 'http', exchangeId, method, url: redactor.url(rawUrl), requestHeaders: {} };
@@ -99,6 +102,9 @@ function describeRequest(
     base.requestHeaders = redactor.headers(headers);
     const requestBody = bodyText(init?.body);
     if (requestBody !== undefined) base.requestBody = capText(redactor.body(requestBody), bodyCap).text;
+    // The message entry this POST carries (offered by the traced transport as it recorded it).
+    const messageSeq = requestBody !== undefined && method === 'POST' ? links.claim(requestBody) : undefined;
+    if (messageSeq !== undefined) base.messageSeq = messageSeq;
     addWarnings(base, redactor, requestHeaderWarnings(headers, requestBody));
   } catch {
     // Leave the request side partly empty rather than fail the request.

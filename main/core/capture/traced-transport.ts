@@ -8,6 +8,7 @@ import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
 import { withPlainNumbers } from './raw-json-numbers';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
+import { existingPostBodyLinks } from './post-body-links';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
 import { isSchemaRefusal, parseIncoming, refusalWords, unparsedMessageOf } from './unparsed-message';
@@ -250,6 +251,8 @@ export class TracedTransport implements Transport {
       draft.listen = this.listens.requested(id, this.bus.peekNextSeq(), m);
     }
     const entry = this.bus.emit(draft as TraceDraft);
+    // Over HTTP the POST that carries this message claims it (its http entry gets `messageSeq`).
+    if (direction === 'outgoing') existingPostBodyLinks(this.bus)?.offer(entry.seq, json);
     // A too-deep outgoing request is refused before the wire: nothing will answer it.
     if (messageKind === 'request' && id !== undefined && !(depth !== undefined && direction === 'outgoing')) {
       const name = nameOf(m);

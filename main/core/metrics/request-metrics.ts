@@ -1,5 +1,6 @@
 import type { MetricsRow, MetricsSnapshot } from '../../../shared/model/metrics';
 import type { MessageEntry, TraceEntry } from '../../../shared/model/trace';
+import { RequestPhaseTracker, type RequestPhases } from '../../../shared/trace/request-phases';
 import { MCP_ERROR_CODES } from '../diagnostics/classify-protocol-error';
 import { LatencyHistogram } from './latency-histogram';
 import { LatencySampleRing } from './latency-samples';
@@ -23,6 +24,10 @@ class Row {
   answered = 0;
   readonly errors: Record<string, number> = {};
   readonly latency = new LatencyHistogram();
+  /** Created with the first request seen over HTTP: stdio and WebSocket rows never pay for them. */
+  private headers: LatencyHistogram | undefined;
+  private firstEvent: LatencyHistogram | undefined;
+  private phased = 0;
   private firstSent = Number.POSITIVE_INFINITY;
   private lastAnswered = Number.NEGATIVE_INFINITY;
 
@@ -42,6 +47,12 @@ class Row {
     if (at > this.lastAnswered) this.lastAnswered = at;
   }
 
+  phasesOf(phases: RequestPhases): void {
+    this.phased += 1;
+    if (phases.headersMs !== undefined) (this.headers ??= new LatencyHistogram()).record(phases.headersMs);
+    if (phases.firstEventMs !== undefined) (this.firstEvent ??= new LatencyHistogram()).record(phases.firstEventMs);
+  }
+
   failed(kind: string): void {
     this.errors[kind] = (this.errors[kind] ?? 0) + 1;
   }
@@ -58,7 +69,14 @@ class Row {
       // A rate needs at least two answers over some span: one request's own round trip is not a rate.
       throughputPerS: this.answered >= 2 && seconds > 0 ? this.answered / seconds : 0,
       ...(latency ? { latency } : {}),
+      ...(this.phased > 0 ? { phases: this.phasesView() } : {}),
     };
+  }
+
+  private phasesView(): NonNullable<MetricsRow['phases']> {
+    const headersP50 = this.headers?.figures()?.p50;
+    const firstEventP50 = this.firstEvent?.figures()?.p50;
+    return { count: this.phased, ...(headersP50 !== undefined ? { headersP50 } : {}), ...(firstEventP50 !== undefined ? { firstEventP50 } : {}) };
   }
 }
 
@@ -74,7 +92,9 @@ interface Pending {
  * trip in `latencyMs` as capture measured it); an outgoing notifications/cancelled that ends it
  * (`endsRequestSeq`) counts as `cancelled` or `timeout`, and so does a 2026-07-28 request whose
  * response stream was closed to cancel it (a lifecycle entry with `endsRequestSeq`: `cancelled`). A 2026-07-28 multi-round call counts each
- * round, since each is a request on the wire. Memory is bounded: one histogram per row, and at
+ * round, since each is a request on the wire. Over HTTP, each answered request's phases (time to
+ * the response headers, to the first server-sent event; see RequestPhaseTracker) feed a median per
+ * row. Memory is bounded: one histogram per row, and at
  * most MAX_PENDING unanswered requests remembered.
  */
 export class RequestMetrics {
@@ -83,8 +103,11 @@ export class RequestMetrics {
   private readonly pending = new Map<number, Pending>();
   /** Every answer with its time and latency, for the charts (bounded: see LatencySampleRing). */
   readonly samples = new LatencySampleRing();
+  /** Each request's HTTP phases (time to headers, to the first event), from its http and sse-event entries. */
+  private readonly phases = new RequestPhaseTracker(MAX_PENDING);
 
   ingest(entry: TraceEntry): void {
+    if (entry.type === 'http' || entry.type === 'sse-event') return this.phases.ingest(entry);
     // 2026-07-28 over Streamable HTTP cancels by closing the response stream: capture says so with a lifecycle entry.
     if (entry.type === 'lifecycle' && entry.endsRequestSeq !== undefined) return this.ended(entry.endsRequestSeq, 'cancelled');
     if (entry.type !== 'message') return;
@@ -111,6 +134,7 @@ export class RequestMetrics {
     if (name !== undefined) rows.push(this.row(method, name));
     for (const row of rows) row.sent(entry.monoTime);
     this.pending.set(entry.seq, { rows });
+    this.phases.ingest(entry);
     if (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
   }
 
@@ -120,8 +144,10 @@ export class RequestMetrics {
     this.pending.delete(entry.requestSeq!);
     const failure = entry.messageKind === 'error' ? errorKind(entry.message) : isToolError(entry.message) ? 'tool-error' : undefined;
     if (entry.latencyMs !== undefined) this.samples.add(entry.wallTime, entry.latencyMs, pending.rows[1]!.method);
+    const phases = this.phases.take(entry.requestSeq!);
     for (const row of pending.rows) {
       if (entry.latencyMs !== undefined) row.answer(entry.monoTime, entry.latencyMs);
+      if (phases && entry.latencyMs !== undefined) row.phasesOf(phases);
       if (failure) row.failed(failure);
     }
   }
@@ -130,6 +156,7 @@ export class RequestMetrics {
     const pending = this.pending.get(requestSeq);
     if (!pending) return;
     this.pending.delete(requestSeq);
+    this.phases.take(requestSeq);
     for (const row of pending.rows) row.failed(outcome);
   }
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { LatencyFigures, MetricsRow } from '../../../shared/model/metrics';
 import { formatLatency } from '../../trace/entry-fields';
 
-type SortKey = 'method' | 'count' | 'errors' | 'throughput' | keyof LatencyFigures;
+type SortKey = 'method' | 'count' | 'errors' | 'throughput' | 'headersP50' | 'firstEventP50' | keyof LatencyFigures;
 
 const FIGURES: Array<{ key: keyof LatencyFigures; label: string }> = [
   { key: 'min', label: 'min' },
@@ -26,6 +26,9 @@ function value(row: MetricsRow, key: SortKey): number | string {
       return errorCount(row);
     case 'throughput':
       return row.throughputPerS;
+    case 'headersP50':
+    case 'firstEventP50':
+      return row.phases?.[key] ?? -1;
     default:
       return row.latency?.[key] ?? -1;
   }
@@ -34,7 +37,9 @@ function value(row: MetricsRow, key: SortKey): number | string {
 /**
  * Methods, each followed by its tools, resources or prompts by name, sorted by the chosen column
  * (a method's names stay under it, sorted the same way). Column headers are buttons: a click
- * sorts by that column, a second click reverses it; `aria-sort` says which.
+ * sorts by that column, a second click reverses it; `aria-sort` says which. When some request went
+ * over HTTP, two more columns give the median time to the response headers and to the first
+ * server-sent event (the median time to the result is p50).
  */
 export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: string }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'method', descending: false });
@@ -46,8 +51,10 @@ export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: strin
   };
   const methods = rows.filter((r) => r.name === undefined).sort(compare);
   const ordered = methods.flatMap((m) => [m, ...rows.filter((r) => r.name !== undefined && r.method === m.method).sort(compare)]);
+  const phased = rows.some((r) => r.phases !== undefined);
+  const phase = (ms: number | undefined) => (ms === undefined ? '—' : formatLatency(ms));
   const header = (key: SortKey, text: string, title?: string) => (
-    <th scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
+    <th key={key} scope="col" aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}>
       <button type="button" className="link-button sort-button" title={title} onClick={() => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'method' }))}>
         {text}
         {sort.key === key && <span aria-hidden="true">{sort.descending ? ' ▼' : ' ▲'}</span>}
@@ -63,7 +70,9 @@ export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: strin
             {header('count', 'Requests', 'Requests sent (the answered ones are in the latency figures)')}
             {header('errors', 'Errors', 'JSON-RPC errors by code, tool errors (isError), cancels and timeouts')}
             {header('throughput', 'Req/s', 'Answers per second, from the first request to the last answer')}
-            {FIGURES.map((f) => header(f.key, f.label, `${f.label} latency, round trip`))}
+            {phased && header('headersP50', 'Headers p50', 'Median time from the request leaving to the HTTP response headers')}
+            {phased && header('firstEventP50', '1st event p50', 'Median time from the request leaving to the first server-sent event of a streamed response')}
+            {FIGURES.map((f) => header(f.key, f.label, `${f.label} latency, round trip (time to the result)`))}
           </tr>
         </thead>
         <tbody>
@@ -82,6 +91,8 @@ export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: strin
                 )}
               </td>
               <td>{row.throughputPerS > 0 ? row.throughputPerS.toFixed(1) : '—'}</td>
+              {phased && <td data-testid="metrics-headers-p50">{phase(row.phases?.headersP50)}</td>}
+              {phased && <td data-testid="metrics-first-event-p50">{phase(row.phases?.firstEventP50)}</td>}
               {FIGURES.map((f) => (
                 <td key={f.key}>{row.latency ? formatLatency(row.latency[f.key]) : '—'}</td>
               ))}

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetricsSnapshot } from '../../../shared/model/metrics';
+import type { HttpEntry, MessageEntry, TraceEntry } from '../../../shared/model/trace';
 import { startPlayground } from '../../../main/core/playground/playground-server';
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
 import { type Answer, openRemote, valueOf } from '../workbench/core-calls';
@@ -51,6 +52,33 @@ describe.each(['legacy', 'modern'] as const)('live analytics, %s era', (era) => 
     expect(row('subscriptions/listen')?.answered ?? 0).toBe(0);
     // Modern connections have no initialize; legacy ones have exactly one.
     expect(row('initialize')?.count ?? 0).toBe(era === 'legacy' ? 1 : 0);
+  });
+});
+
+describe.each(['legacy', 'modern'] as const)('HTTP phases, %s era', (era) => {
+  it('links each POST to the request it carried, and gives each tool its median time to headers and to the first event', async () => {
+    const connectionId = await exercise(era);
+    const { entries } = valueOf<{ entries: TraceEntry[] }>(await test.call('trace:snapshot', { connectionId }));
+    const bySeq = new Map(entries.map((e) => [e.seq, e]));
+    const requests = entries.filter((e): e is MessageEntry => e.type === 'message' && e.direction === 'outgoing' && e.messageKind === 'request');
+    const posts = entries.filter((e): e is HttpEntry => e.type === 'http' && e.method === 'POST');
+    // Every request went out in a POST of its own, and that POST names it.
+    for (const request of requests) {
+      const post = posts.find((p) => p.messageSeq === request.seq);
+      expect(post, `the POST of ${request.method} #${request.seq}`).toBeDefined();
+      expect(JSON.parse(post!.requestBody!)).toMatchObject({ id: request.rpcId, method: request.method });
+    }
+    for (const post of posts.filter((p) => p.messageSeq !== undefined)) expect(bySeq.get(post.messageSeq!)?.type).toBe('message');
+    const snapshot = valueOf<MetricsSnapshot>(await test.call('connections:metrics', { connectionId }));
+    const echo = snapshot.rows.find((r) => r.method === 'tools/call' && r.name === 'echo')!;
+    expect(echo.phases!.count).toBeGreaterThanOrEqual(5);
+    expect(echo.phases!.headersP50).toBeGreaterThan(0);
+    expect(echo.phases!.headersP50).toBeLessThanOrEqual(echo.latency!.max);
+    // A first event only where the tools/call POSTs were answered with an event stream; after the headers.
+    const streamed = posts.some((p) => p.streaming && (bySeq.get(p.messageSeq ?? -1) as MessageEntry | undefined)?.method === 'tools/call');
+    expect(streamed).toBe(era === 'legacy');
+    if (streamed) expect(echo.phases!.firstEventP50).toBeGreaterThanOrEqual(echo.phases!.headersP50! * 0.99);
+    else expect(echo.phases!.firstEventP50).toBeUndefined();
   });
 });
 

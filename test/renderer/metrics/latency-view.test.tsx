@@ -58,6 +58,20 @@ describe('the Latency section', () => {
     expect(cells).toEqual(['2', '2 tool-error 1, timeout 1', '10.0', '20 ms', '40 ms', '60 ms', '80 ms', '120 ms', '160 ms', '200 ms']);
   });
 
+  it('over HTTP, two more columns: the median time to the response headers and to the first event', async () => {
+    const phased = { ...SNAPSHOT, rows: SNAPSHOT.rows.map((r) => (r.name === 'echo' ? { ...r, phases: { count: 4, headersP50: 1.5, firstEventP50: 1.75 } } : r.method === 'tools/list' ? { ...r, phases: { count: 3, headersP50: 0.5 } } : r)) };
+    await openLatency(() => phased);
+    expect(screen.getByRole('button', { name: 'Headers p50' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '1st event p50' })).toBeInTheDocument();
+    const cellsOf = (key: string) => {
+      const found = screen.getAllByTestId('metrics-row').find((r) => `${r.getAttribute('data-method')}${r.getAttribute('data-name') ?? ''}` === key)!;
+      return [within(found).getByTestId('metrics-headers-p50').textContent, within(found).getByTestId('metrics-first-event-p50').textContent];
+    };
+    expect(cellsOf('tools/callecho')).toEqual(['1.5 ms', '1.8 ms']);
+    expect(cellsOf('tools/list')).toEqual(['0.5 ms', '—']);
+    expect(cellsOf('initialize')).toEqual(['—', '—']);
+  });
+
   it('sorts by a column on click (slowest p99 first), names staying under their method; again reverses; aria-sort says which', async () => {
     await openLatency();
     const p99 = screen.getByRole('button', { name: 'p99' });

@@ -15,6 +15,7 @@ import { useRemotesStore } from '../../../renderer/stores/remotes-store';
 import { useSettingsStore } from '../../../renderer/stores/settings-store';
 import { useTraceStore } from '../../../renderer/stores/trace-store';
 import { useTraceViewStore } from '../../../renderer/stores/trace-view-store';
+import { useTimelineStore } from '../../../renderer/stores/timeline-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
 import { useMetricsStore } from '../../../renderer/stores/metrics-store';
 import { useLoadRunsStore } from '../../../renderer/stores/load-runs-store';
@@ -65,6 +66,7 @@ export function resetStores(): void {
   useTraceStore.setState({ traces: {} });
   useSettingsStore.setState({ settings: undefined });
   useTraceViewStore.setState({ filters: {}, selectedSeq: {} });
+  useTimelineStore.setState({ ranges: {} });
   useSectionsStore.setState({ active: {} });
   useToolsStore.setState({ slots: {} });
   useToolCallsStore.setState({ calls: {} });

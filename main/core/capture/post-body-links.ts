@@ -1,0 +1,59 @@
+import type { TraceBus } from './trace-bus';
+
+/**
+ * Links an HTTP request to the message entry its body carried, so a request's phases (response
+ * headers, first event, result) can be read from its http and sse-event entries.
+ *
+ * The traced transport records an outgoing message (already serialized once, for its size) and
+ * offers that text under the entry's seq just before handing the message to the SDK transport;
+ * the recording fetch, a moment later, claims the offer whose text is exactly its body. The SDK
+ * serializes the same object with the same JSON.stringify, so the texts are equal; a body the
+ * transport rewrote (or a batch) stays unlinked, and nothing else changes. The cost per message
+ * is one array push and, per POST, a string comparison of equal lengths.
+ *
+ * Only connections whose transport fetches through the recording fetch have links: for stdio and
+ * WebSocket nothing is offered (see `existingPostBodyLinks`).
+ */
+export class PostBodyLinks {
+  private pending: Array<{ seq: number; json: string }> = [];
+
+  /** Remembers an outgoing message's JSON text (unredacted, as sent) under its entry's seq. */
+  offer(seq: number, json: string): void {
+    this.pending.push({ seq, json });
+    // A message whose POST never comes (the transport rewrote it, or failed first): keep only the recent ones.
+    if (this.pending.length > MAX_PENDING) this.pending.shift();
+  }
+
+  /** The seq of the offered message whose text is this body, which is then forgotten; undefined when none. */
+  claim(body: string): number | undefined {
+    const pending = this.pending;
+    for (let i = 0; i < pending.length; i++) {
+      if (pending[i]!.json.length !== body.length || pending[i]!.json !== body) continue;
+      const { seq } = pending[i]!;
+      pending.splice(i, 1);
+      return seq;
+    }
+    return undefined;
+  }
+
+  clear(): void {
+    this.pending = [];
+  }
+}
+
+/** Messages in flight between the traced transport and fetch at once; far more than an SDK ever has. */
+const MAX_PENDING = 32;
+
+const links = new WeakMap<TraceBus, PostBodyLinks>();
+
+/** The links of one connection's bus, created by the recording fetch (the side that claims). */
+export function postBodyLinks(bus: TraceBus): PostBodyLinks {
+  let found = links.get(bus);
+  if (!found) links.set(bus, (found = new PostBodyLinks()));
+  return found;
+}
+
+/** The links when this bus has a recording fetch; undefined otherwise (nothing would claim an offer). */
+export function existingPostBodyLinks(bus: TraceBus): PostBodyLinks | undefined {
+  return links.get(bus);
+}
