@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ContentBlocks } from '../../../renderer/components/trace/content-blocks';
 import { MARKDOWN_MAX_CHARS } from '../../../renderer/components/trace/text-block';
 
@@ -20,6 +20,12 @@ const HOSTILE = [
 ].join('\n');
 
 describe('text content as Markdown, on request', () => {
+  // The view loads on first use; loaded here first, so a busy machine's first transform of the
+  // Markdown libraries cannot outlast a findBy's wait (these tests are about what it shows).
+  beforeAll(async () => {
+    await import('../../../renderer/components/markdown/markdown-view');
+  }, 60_000);
+
   it('shows the text exactly by default and renders Markdown only when asked', async () => {
     render(<ContentBlocks blocks={[{ kind: 'text', text: HOSTILE, label: 'Block 1' }]} />);
     expect(screen.getByTestId('content-text').textContent).toBe(HOSTILE);
