@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/axe-scan';
 import { appLocators } from './support/app-locators';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 
 const SECRET = 'Bearer e2e-secret-7c41f09a';
 
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
-  page = app.page;
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
+useE2eApp((started) => {
+  app = started;
+  page = started.page;
 });
 
 const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startVersionedInstance, type VersionedInstance } from '../fixtures/instances/versioned-instance';
 import { appLocators } from './support/app-locators';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt } from './support/layout-checks';
 
 /**
@@ -12,21 +12,20 @@ import { looksAt } from './support/layout-checks';
  * instances, listed as "3 instances", its Instances section shows each instance's health and
  * latency, and Send to all marks the stale instance. Looked at in both schemes at 900 and 1600 px.
  */
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
 let instances: VersionedInstance[];
 
 beforeAll(async () => {
   instances = await Promise.all([startVersionedInstance('mcp-server-1', '1.4.2'), startVersionedInstance('mcp-server-2', '1.4.2'), startVersionedInstance('mcp-server-3', '1.3.9', { ready: false })]);
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
-  page = app.page;
+});
+
+useE2eApp(async (started) => {
+  app = started;
+  page = started.page;
 });
 
 afterAll(async () => {
-  await app?.close();
-  await browser?.close();
   await Promise.all((instances ?? []).map((instance) => instance.close()));
 });
 

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PLAYGROUND_REMOTE } from '../../main/core/service/playground-remote';
 import { appLocators } from './support/app-locators';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt } from './support/layout-checks';
 
 /**
@@ -13,20 +13,13 @@ import { looksAt } from './support/layout-checks';
  * logger and pretty JSON, filtered by level and searched; Ping's round trip, and its absence in
  * 2026-07-28 said plainly. Looked at in both schemes at 900 and 1600 px.
  */
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
-  page = app.page;
+useE2eApp(async (started) => {
+  app = started;
+  page = started.page;
   await app.core.remotes.create({ ...PLAYGROUND_REMOTE, name: 'Playground 2025', protocolEra: 'legacy' });
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
 });
 
 const { remoteItem, activePanel: panel, showSection, connect } = appLocators(() => page);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startModernTaskServer, type ModernTaskServer } from '../fixtures/sdk-servers/modern-task-server';
 import { appLocators } from './support/app-locators';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 
 /**
  * Run as task on a 2026-07-28 connection, in Chromium on the production renderer, against a
@@ -11,22 +11,21 @@ import { startE2eApp, type E2eApp } from './support/e2e-app';
  * offered, the result shows with the final status and history, and a question the task asks
  * waits in the Requests section (saying which task asked) until its answer reaches the tool.
  */
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
 let server: ModernTaskServer;
 
 beforeAll(async () => {
   server = await startModernTaskServer();
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
-  page = app.page;
+});
+
+useE2eApp(async (started) => {
+  app = started;
+  page = started.page;
   await app.core.remotes.create({ name: 'Modern tasks', transport: 'streamable', url: server.url, headers: [], protocolEra: 'modern' });
 });
 
 afterAll(async () => {
-  await app?.close();
-  await browser?.close();
   await server?.close();
 });
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt } from './support/layout-checks';
 
 /**
@@ -10,19 +10,11 @@ import { looksAt } from './support/layout-checks';
  * argument form (with the server's suggestions), get a prompt with arguments; looked at in both
  * schemes at 900 and 1600 px.
  */
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
-  page = app.page;
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
+useE2eApp((started) => {
+  app = started;
+  page = started.page;
 });
 
 const remoteItem = (name: string) => page.locator(`[data-testid="remote-item"][aria-label="${name}"]`);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { appLocators } from './support/app-locators';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt } from './support/layout-checks';
 
 /**
@@ -13,19 +13,11 @@ import { looksAt } from './support/layout-checks';
  * badges and the notice announce each; looked at in both
  * schemes at 900 and 1600 px.
  */
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
-  page = app.page;
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
+useE2eApp((started) => {
+  app = started;
+  page = started.page;
 });
 
 const { remoteItem, activePanel: panel, showSection, connect } = appLocators(() => page);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startStreamableFixture, type StreamableFixture } from '../fixtures/sdk-servers/streamable-fixture';
 import { createTaskFixtureServer } from '../fixtures/sdk-servers/v1-task-server';
 import { appLocators } from './support/app-locators';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt } from './support/layout-checks';
 
 /**
@@ -13,22 +13,21 @@ import { looksAt } from './support/layout-checks';
  * it changes, the result with its history, Cancel as tasks/cancel. Looked at in both schemes at
  * 900 and 1600 px.
  */
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
 let fixture: StreamableFixture;
 
 beforeAll(async () => {
   fixture = await startStreamableFixture(createTaskFixtureServer);
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
-  page = app.page;
+});
+
+useE2eApp(async (started) => {
+  app = started;
+  page = started.page;
   await app.core.remotes.create({ name: 'Task server', transport: 'streamable', url: fixture.url, headers: [] });
 });
 
 afterAll(async () => {
-  await app?.close();
-  await browser?.close();
   await fixture?.close();
 });
 
