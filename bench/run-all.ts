@@ -11,6 +11,7 @@ const BENCHES: Array<{ file: string; fn: string }> = [
   { file: 'trace-view.ts', fn: 'benchTraceView' },
   { file: 'metrics-ingest.ts', fn: 'benchMetricsIngest' },
   { file: 'latency-chart.ts', fn: 'benchLatencyChart' },
+  { file: 'timeline.ts', fn: 'benchTimeline' },
   { file: 'load-throughput.ts', fn: 'benchLoadThroughput' },
   { file: 'cli-tools-wall.ts', fn: 'benchCliToolsWall' },
 ];
@@ -25,6 +26,7 @@ const TARGETS: Record<string, string> = {
   'trace-view-filter-ms': '< 50',
   'metrics-ingest-msgs-per-s': '>= 100000',
   'chart-100k-render-ms': '< 150',
+  'timeline-10k-render-ms': '< 100',
   'load-throughput-ratio': '>= 0.9',
   'cli-tools-wall-ratio': '<= 0.5',
 };

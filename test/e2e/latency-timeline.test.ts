@@ -104,7 +104,8 @@ describe('the timeline in the Latency section', () => {
     expect(fTo).toBeGreaterThanOrEqual(to);
   });
 
-  it('10,000 calls from a session file: drawn in well under 100 ms, zoomed in to a few', async () => {
+  // How fast is measured side by side in `npm run bench` (timeline-10k-render-ms), not here.
+  it('10,000 calls from a session file: all drawn, then zoomed in to a few', async () => {
     const file = join(app.dataDir, 'ten-thousand.ndjson');
     const writer = await SessionFileWriter.open(file);
     let seq = 0;
@@ -125,9 +126,7 @@ describe('the timeline in the Latency section', () => {
     await session.getByRole('tab', { name: 'Latency', exact: true }).click();
     const big = session.getByTestId('latency-timeline');
     await expect.poll(() => big.getAttribute('data-drawn'), { timeout: 20_000 }).toBe('10000');
-    const ms = Number(await big.getAttribute('data-draw-ms'));
-    expect(ms).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(100);
+    expect(Number(await big.getAttribute('data-draw-ms'))).toBeGreaterThan(0);
     expect(await big.getByRole('img').getAttribute('aria-label')).toMatch(/Timeline of 10,000 spans \(\d+ lanes of calls/);
     await big.getByRole('group', { name: /Timeline chart/ }).focus();
     for (let i = 0; i < 8; i++) await page.keyboard.press('+');
