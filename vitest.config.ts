@@ -57,6 +57,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           fileParallelism: false,
+          maxConcurrency: 2,
         },
       },
     ],

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { runClientScenario } from './run-client-scenario';
 import { CLIENT_SCENARIO_RUNS } from './scenario-list';
 
@@ -16,9 +16,11 @@ const DEFAULT_AUTH_CLIENT = 'node test/conformance/auth-client.mjs';
 const authCommand = process.env.PERISCOPE_CONFORMANCE_AUTH_CLIENT?.trim() || DEFAULT_AUTH_CLIENT;
 const durations: string[] = [];
 
-describe(`conformance client scenarios against: ${command}`, () => {
+// Two scenarios at a time (the project's maxConcurrency): each is a suite process with its own
+// servers on ephemeral ports and a CLI process of its own, so they cannot meet.
+describe.concurrent(`conformance client scenarios against: ${command}`, () => {
   for (const { scenario, specVersion, auth } of CLIENT_SCENARIO_RUNS) {
-    it(`${scenario} at ${specVersion}`, async () => {
+    it(`${scenario} at ${specVersion}`, async ({ expect }) => {
       const result = await runClientScenario({ scenario, specVersion, command: auth ? authCommand : command });
       durations.push(`${`${scenario} @ ${specVersion}`.padEnd(52)} ${String(result.durationMs).padStart(6)} ms  ${result.passed ? 'passed' : 'FAILED'}`);
       expect(result.passed, result.failureText).toBe(true);
