@@ -1,3 +1,4 @@
+import { epochSecondsIso } from '../../shared/text/epoch-seconds';
 import type { ErrorInfo } from '../../shared/model';
 import { isPeriscopeError, PeriscopeError } from '../core/diagnostics/periscope-error';
 import { toErrorInfo } from '../core/diagnostics/classify-error';
@@ -64,7 +65,7 @@ export function tokenLines(token: unknown): string[] {
   const words = Object.entries(named).map(([name, value]) => `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`);
   const times = Object.entries({ exp, nbf, iat })
     .filter(([, value]) => typeof value === 'number')
-    .map(([name, value]) => `${name} ${new Date((value as number) * 1000).toISOString().replace('.000Z', 'Z')}${facts.times?.[name] ? ` (${facts.times[name]})` : ''}`);
+    .map(([name, value]) => `${name} ${epochSecondsIso(value as number)}${facts.times?.[name] ? ` (${facts.times[name]})` : ''}`);
   // The first problem is the hint already; any others follow it.
   const more = (facts.problems ?? []).slice(1).map((problem) => `token: also, ${problem}`);
   return [`token: JWT (signature not checked)${words.length ? ` ${words.join(' ')}` : ''}`, ...(times.length ? [`token: ${times.join(', ')}`] : []), ...more].map(oneLine);

@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { epochSecondsIso } from '../../../shared/text/epoch-seconds';
 
 /** A bearer token as far as it can be read without its key: never the token itself. */
 export interface TokenFacts {
@@ -45,12 +46,12 @@ export function describeBearerToken(authorization: string | undefined, options: 
   if (typeof payload.exp === 'number') {
     const left = payload.exp - now;
     times.exp = left < 0 ? `expired ${span(-left)} ago` : `valid for ${span(left)} more`;
-    if (left < -LEEWAY_S) problems.push(`the token expired ${span(-left)} ago (${isoOf(payload.exp)})`);
+    if (left < -LEEWAY_S) problems.push(`the token expired ${span(-left)} ago (${epochSecondsIso(payload.exp)})`);
   }
   if (typeof payload.nbf === 'number') {
     const until = payload.nbf - now;
     times.nbf = until > 0 ? `not valid until ${span(until)} from now` : `valid since ${span(-until)} ago`;
-    if (until > LEEWAY_S) problems.push(`the token is not valid until ${span(until)} from now (${isoOf(payload.nbf)}); check both clocks`);
+    if (until > LEEWAY_S) problems.push(`the token is not valid until ${span(until)} from now (${epochSecondsIso(payload.nbf)}); check both clocks`);
   }
   if (typeof payload.iat === 'number') times.iat = payload.iat - now > LEEWAY_S ? `issued ${span(payload.iat - now)} in the future` : `issued ${span(now - payload.iat)} ago`;
   const audience = audienceProblem(payload.aud, options.resource);
@@ -91,8 +92,4 @@ export function span(seconds: number): string {
   if (s < 3600) return `${Math.floor(s / 60)} min`;
   if (s < 86_400) return `${Math.floor(s / 3600)} h`;
   return `${Math.floor(s / 86_400)} d`;
-}
-
-function isoOf(epochSeconds: number): string {
-  return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
 }

@@ -1,3 +1,5 @@
+import { epochSecondsIso } from '../../../shared/text/epoch-seconds';
+
 /**
  * The 401/403 explainer's facts, as an auth error's detail carries them (see
  * main/core/diagnostics/explain-auth.ts): the headers that were sent (masked), the
@@ -53,7 +55,7 @@ export function AuthExplanation({ detail }: { detail: Record<string, unknown> })
                 <div key={name} data-claim={name}>
                   <dt>{name}</dt>
                   <dd>
-                    {TIME_CLAIMS.has(name) && typeof value === 'number' ? `${new Date(value * 1000).toISOString().replace('.000Z', 'Z')}${token.times?.[name] ? ` (${token.times[name]})` : ''}` : typeof value === 'string' ? value : JSON.stringify(value)}
+                    {TIME_CLAIMS.has(name) && typeof value === 'number' ? `${epochSecondsIso(value)}${token.times?.[name] ? ` (${token.times[name]})` : ''}` : typeof value === 'string' ? value : JSON.stringify(value)}
                   </dd>
                 </div>
               ))}
