@@ -9,6 +9,7 @@ import { appLocators } from './support/app-locators';
 import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 import { looksAt } from './support/layout-checks';
+import { callToolAndWait } from './support/tool-calls';
 
 /**
  * One walk through every section of a connection tab, as a new user takes it, against the
@@ -73,8 +74,7 @@ async function showMarkdown(): Promise<void> {
 }
 
 async function callAndWait(outcome = 'result'): Promise<void> {
-  await workbench().getByTestId('call-tool').click();
-  await expect.poll(() => result().getAttribute('data-outcome'), { timeout: 10_000 }).toBe(outcome);
+  await callToolAndWait(workbench(), outcome);
 }
 
 describe('a first walk through the workbench (2026-07-28 era)', () => {
@@ -250,8 +250,7 @@ describe('a first walk through the workbench (2026-07-28 era)', () => {
     await panel().getByLabel('Ask for messages from').selectOption('debug');
     await panel().getByRole('button', { name: 'Use for later requests' }).click();
     await chooseTool('log');
-    await workbench().getByTestId('call-tool').click();
-    await expect.poll(() => result().getAttribute('data-outcome'), { timeout: 10_000 }).toBe('result');
+    await callAndWait();
     await showSection('Logs');
     await expect.poll(() => panel().getByTestId('log-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await looksAt(app, page, 'fresh-logs-modern', [900, 1600], 'once');

@@ -5,6 +5,7 @@ import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt } from './support/layout-checks';
+import { callToolAndWait } from './support/tool-calls';
 
 /**
  * The tools workbench in Chromium on the production renderer, against the built-in playground
@@ -121,8 +122,7 @@ describe('the tools workbench', () => {
     const before = Number((await add.getByRole('cell').first().innerText()).replace(/,/g, ''));
     await panel().getByRole('tab', { name: 'Tools', exact: true }).click();
     await chooseTool('add');
-    await workbench().getByTestId('call-tool').click();
-    await expect.poll(() => workbench().getByTestId('call-result').getAttribute('data-outcome')).toBe('result');
+    await callToolAndWait(workbench());
     await panel().getByRole('tab', { name: 'Latency', exact: true }).click();
     await expect.poll(async () => Number((await add.getByRole('cell').first().innerText()).replace(/,/g, '')), { timeout: 5000 }).toBe(before + 1);
     expect(await seriousA11yViolations(page)).toEqual([]);

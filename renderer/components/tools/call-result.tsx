@@ -28,7 +28,7 @@ export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | un
   if (call.error) {
     const cancelled = call.error.kind === 'cancelled';
     return (
-      <section className="call-result is-failed" aria-label="Call failed" data-testid="call-result" data-outcome={cancelled ? 'cancelled' : 'protocol-error'}>
+      <section className="call-result is-failed" aria-label="Call failed" data-testid="call-result" data-call-id={call.id} data-outcome={cancelled ? 'cancelled' : 'protocol-error'}>
         <h3>{cancelled ? 'Cancelled: the call was stopped' : 'Protocol error: the call failed, no result'}</h3>
         {timing}
         {call.task && <TaskStatusLine update={call.task} />}
@@ -40,7 +40,7 @@ export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | un
   if (!result) return null;
   const isError = result.isError === true;
   return (
-    <section className={`call-result${isError ? ' is-tool-error' : ''}`} aria-label="Call result" data-testid="call-result" data-outcome={isError ? 'tool-error' : 'result'}>
+    <section className={`call-result${isError ? ' is-tool-error' : ''}`} aria-label="Call result" data-testid="call-result" data-call-id={call.id} data-outcome={isError ? 'tool-error' : 'result'}>
       <h3>{isError ? 'Tool error: the tool ran and reported a failure (isError)' : 'Result'}</h3>
       {timing}
       {call.outcome?.task && call.outcome.task.history.length > 0 && (
