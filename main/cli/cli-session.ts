@@ -32,6 +32,8 @@ export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'recor
   handlers?: ClientInputHandlers;
   /** OAuth on a 401 challenge (see auth-options.ts). */
   authorization?: ConnectionOAuth;
+  /** Break the connect down into DNS, TCP, TLS, first byte and handshake (`connect` shows it). */
+  measureSetup?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function withConnection<T>(
   targetArg: string | undefined,
   options: ConnectionOptions,
   run: SessionRun<T>,
-  extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo'> = {},
+  extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo' | 'measureSetup'> = {},
 ): Promise<T> {
   const { target, label } = await resolveTarget(targetArg, options, ctx);
   out.addMasker(redactorForTarget(target));
@@ -68,6 +70,7 @@ export async function withTarget<T>(
     clientInfo: CLIENT_INFO,
     ...(options.handlers ? { handlers: options.handlers } : {}),
     ...(options.recordCap ? { sessionFileCapBytes: options.recordCap * 1024 * 1024 } : {}),
+    ...(options.measureSetup ? { measureSetup: true } : {}),
   });
   // The connection records its own session file (opened before its first entry, closed with it).
   const connection = manager.create(target, { label, recordTo: options.record, ...(options.authorization ? { oauth: options.authorization } : {}) });
@@ -135,7 +138,7 @@ export async function withInstance<T>(
   instance: { target: ConnectionTargetInput; label: string },
   options: ConnectionOptions,
   run: SessionRun<T>,
-  extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo'> = {},
+  extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo' | 'measureSetup'> = {},
 ): Promise<T> {
   out.addMasker(redactorForTarget(instance.target));
   const handlers = clientInputHandlers(options, (line) => out.note(line));

@@ -1,6 +1,7 @@
 import type { ConnectionInfo } from '../../shared/model/connection';
 import type { ErrorFix } from '../../shared/model/error-info';
 import { ErrorNotice } from './error-notice';
+import { ConnectionSetupBars } from './metrics/connection-setup-bars';
 
 interface ConnectionInfoPanelProps {
   info: ConnectionInfo;
@@ -32,6 +33,7 @@ export function ConnectionInfoPanel({ info, onFix }: ConnectionInfoPanelProps) {
         <Field label="Capabilities" value={capabilities.length > 0 ? capabilities.join(', ') : undefined} testId="capabilities" />
         <Field label="Connected at" value={info.connectedAt ? new Date(info.connectedAt).toLocaleString() : undefined} />
       </dl>
+      {info.setup && info.state === 'connected' && <ConnectionSetupBars setup={info.setup} />}
       {info.detection && (
         <details className="detection" data-testid="detection" open={info.state === 'failed'}>
           <summary>Auto-detection chose {info.detection.chosen}: {info.detection.explanation}</summary>

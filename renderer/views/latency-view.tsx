@@ -1,6 +1,8 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { ErrorNotice } from '../components/error-notice';
+import { ConnectionSetupBars } from '../components/metrics/connection-setup-bars';
 import { MetricsTable } from '../components/metrics/metrics-table';
+import { useConnectionSetup } from '../components/metrics/use-connection-setup';
 import { loadMetrics } from '../bridge/metrics-actions';
 import { useMetricsStore } from '../stores/metrics-store';
 import { formatLatency } from '../trace/entry-fields';
@@ -38,6 +40,7 @@ export function LatencyView({
   onShowInTrace?: () => void;
 }) {
   const slot = useMetricsStore((s) => s.slots[tabId]);
+  const setup = useConnectionSetup(tabId, connectionId);
   useEffect(() => {
     if (!connectionId) return;
     void loadMetrics(connectionId);
@@ -66,6 +69,7 @@ export function LatencyView({
           · {connectionId ? (live ? 'live, updated every second' : 'the connection has ended') : 'from the whole session file'}
         </span>
       </p>
+      {setup && <ConnectionSetupBars setup={setup} />}
       {slot.samples && slot.samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
           <LatencyChart samples={slot.samples} label="Latency over time" />

@@ -77,6 +77,31 @@ export const Detection = z.object({
 });
 export type Detection = z.infer<typeof Detection>;
 
+/**
+ * One phase of a connection's set-up, as an interval from the start of connecting, in ms:
+ * `dns` (the host name looked up), `tcp` (the TCP connection), `tls` (the TLS handshake),
+ * `first-byte` (from the first request's bytes leaving on the new socket to its response
+ * headers), `handshake` (the initialize or server/discover round trip that made the session).
+ * Phases may overlap: the handshake's request is what opened the socket.
+ */
+export const SetupPhase = z.object({
+  phase: z.enum(['dns', 'tcp', 'tls', 'first-byte', 'handshake']),
+  startMs: z.number(),
+  durationMs: z.number(),
+  /** e.g. "initialize" or "server/discover" for the handshake, the address for tcp. */
+  detail: z.string().optional(),
+});
+export type SetupPhase = z.infer<typeof SetupPhase>;
+
+/** How a connection came up: its phases and the whole time from "connecting" to "connected". */
+export const ConnectionSetup = z.object({
+  totalMs: z.number(),
+  phases: z.array(SetupPhase),
+  /** Why a phase is not there, in plain words (e.g. "the host is an IP address: nothing to look up"). */
+  notes: z.array(z.string()).default([]),
+});
+export type ConnectionSetup = z.infer<typeof ConnectionSetup>;
+
 export const ServerInfo = z.object({ name: z.string(), version: z.string(), title: z.string().optional() });
 
 export const ConnectionInfo = z.object({
@@ -99,5 +124,7 @@ export const ConnectionInfo = z.object({
   warnings: z.array(z.string()).default([]),
   error: ErrorInfo.optional(),
   connectedAt: z.number().optional(),
+  /** The set-up broken down (DNS, TCP, TLS, first byte, handshake), when it was measured. */
+  setup: ConnectionSetup.optional(),
 });
 export type ConnectionInfo = z.infer<typeof ConnectionInfo>;

@@ -107,6 +107,10 @@ describe('the tools workbench', () => {
     await expect.poll(() => table.locator('[data-testid="metrics-row"][data-method="tools/call"][data-name="add"]').count(), { timeout: 10_000 }).toBe(1);
     const add = table.locator('[data-testid="metrics-row"][data-method="tools/call"][data-name="add"]');
     expect(Number((await add.getByRole('cell').first().innerText()).replace(/,/g, ''))).toBeGreaterThanOrEqual(2);
+    // How the connection came up: the playground is on 127.0.0.1 over http, so TCP, first byte and the handshake.
+    const setupPhases = panel().getByTestId('latency-view').getByTestId('setup-phase');
+    expect(await setupPhases.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-phase')))).toEqual(['tcp', 'first-byte', 'handshake']);
+    expect(await panel().getByTestId('latency-view').getByTestId('connection-setup').innerText()).toMatch(/Handshake \((initialize|server\/discover)\)/);
     expect(await panel().getByTestId('latency-summary').innerText()).toMatch(/\d+ requests, \d+ answered, \d+ failed.*p50 [\d.]+ ms · p99 [\d.]+ ms · live/);
     // Each answered request a point on the canvas chart, coloured by method, with a legend.
     const chart = panel().getByTestId('latency-chart');

@@ -19,7 +19,7 @@ export function registerConnectCommand(program: Command, cctx: CommandContext): 
     await withConnection(cctx, cctx.out, target, options, async (_connection, info) => {
       cctx.out.data(info);
       for (const line of formatConnectionInfo(info)) cctx.out.line(line);
-    });
+    }, { measureSetup: true });
   });
 }
 

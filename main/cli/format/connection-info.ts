@@ -14,6 +14,7 @@ export function formatConnectionInfo(info: ConnectionInfo): string[] {
       lines.push(`             - ${attempt.transport}: ${attempt.outcome}${attempt.reason ? ` (${attempt.reason})` : ''}`);
     }
   }
+  lines.push(...formatSetup(info.setup));
   lines.push(`Session id:  ${info.sessionId ?? '(none)'}`);
   lines.push(`Capabilities:`);
   const caps = Object.entries(info.capabilities ?? {});
@@ -25,6 +26,19 @@ export function formatConnectionInfo(info: ConnectionInfo): string[] {
   }
   for (const warning of info.warnings ?? []) lines.push(`Warning:     ${warning}`);
   return lines;
+}
+
+const PHASE_WORDS = { dns: 'DNS', tcp: 'TCP', tls: 'TLS', 'first-byte': 'first byte', handshake: 'handshake' } as const;
+
+/** "Set-up:      38 ms: DNS 2.0 ms · TCP 1.0 ms · TLS 12 ms · first byte 5.0 ms · initialize 20 ms", then why a phase is missing. */
+export function formatSetup(setup: ConnectionInfo['setup']): string[] {
+  if (!setup) return [];
+  const phases = setup.phases.map((p) => `${p.phase === 'handshake' ? (p.detail ?? PHASE_WORDS.handshake) : PHASE_WORDS[p.phase]} ${ms(p.durationMs)}`);
+  return [`Set-up:      ${ms(setup.totalMs)}${phases.length > 0 ? `: ${phases.join(' · ')}` : ''}`, ...setup.notes.map((n) => `             - ${n}`)];
+}
+
+function ms(value: number): string {
+  return value < 10 ? `${value.toFixed(1)} ms` : `${Math.round(value)} ms`;
 }
 
 /** The era lines: which era, what the server offered (modern only) and how the era was decided. */

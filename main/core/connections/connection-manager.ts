@@ -19,6 +19,8 @@ export interface ConnectionManagerOptions {
   handlers?: ClientInputHandlers;
   /** WebSocket keep-alive for every connection (tests shorten it). */
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
+  /** Break every connect down into DNS, TCP, TLS, first byte and handshake (McpConnectionOptions.measureSetup). */
+  measureSetup?: boolean;
 }
 
 export interface CreateOptions {
@@ -57,6 +59,7 @@ export class ConnectionManager {
       entryCapBytes: this.options.entryCapBytes,
       sessionFileCapBytes: typeof this.options.sessionFileCapBytes === 'function' ? this.options.sessionFileCapBytes() : this.options.sessionFileCapBytes,
       webSocket: this.options.webSocket,
+      measureSetup: this.options.measureSetup,
       recordTo: opts.recordTo,
       // The connection names its file from its redacted label (a URL may carry ?api_key=...).
       recordDir: this.options.recordDir,

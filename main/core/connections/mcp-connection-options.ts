@@ -14,6 +14,12 @@ export interface McpConnectionOptions extends ConnectionTraceOptions {
   /** Keep-alive for WebSocket connections (tests shorten it). */
   webSocket?: { pingIntervalMs?: number; pongTimeoutMs?: number };
   onStateChange?: (info: ConnectionInfo) => void;
+  /**
+   * Break each connect into DNS, TCP, TLS, first byte and handshake (ConnectionInfo.setup). HTTP
+   * connections then use a private undici agent, whose connector sees each socket's phases; the
+   * CLI leaves it off where start-up time matters more.
+   */
+  measureSetup?: boolean;
   /** OAuth for HTTP transports: started by the SDK on a 401 challenge (main/core/auth). */
   oauth?: ConnectionOAuth;
 }

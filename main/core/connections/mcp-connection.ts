@@ -17,6 +17,7 @@ import { FailureEvidence } from './failure-evidence';
 import { ConnectionTrace } from './connection-trace';
 import { sessionFileName } from './session-recording';
 import { createTlsSetup, type TlsSetup } from './tls-dispatcher';
+import { SetupTimer } from './setup-timer';
 import { requestOptions, type PerRequestOptions } from './timeouts';
 import { describeHeaders, headerRecord, type TransportContext } from './transport-context';
 import { ConnectionRequests } from './connection-requests';
@@ -61,6 +62,8 @@ export class McpConnection extends ConnectionRequests {
   private readonly closing = new AbortController();
   private closed = false;
   private readonly renewal: SessionRenewal;
+  /** Breaks each connect into DNS, TCP, TLS, first byte and handshake (options.measureSetup). */
+  private readonly setupTimer?: SetupTimer;
 
   constructor(
     target: ConnectionTargetInput,
@@ -80,6 +83,7 @@ export class McpConnection extends ConnectionRequests {
     this.bus = this.trace.bus;
     this.buffer = this.trace.buffer;
     this.evidence = new FailureEvidence(this.bus);
+    if (options.measureSetup) this.setupTimer = new SetupTimer(this.bus);
     this.renewal = new SessionRenewal({
       bus: this.bus,
       current: () => (this.state.state === 'connected' ? this.session : undefined),
@@ -219,9 +223,10 @@ export class McpConnection extends ConnectionRequests {
     await this.trace.open();
     this.bus.emit({ type: 'lifecycle', state: 'connecting', text: `Connecting to ${this.label}${describeHeaders(this.redactor, this.input.headers ?? [])}`, info: this.info() });
     this.evidence.reset();
+    this.setupTimer?.start();
     try {
       const target = this.parseTarget();
-      this.tls ??= await createTlsSetup(target.tls);
+      this.tls ??= await createTlsSetup(target.tls, this.setupTimer?.onSocket);
       this.setState({ warnings: [...this.tls.warnings] });
       const ctx = await this.transportContext(this.tls, target);
       const establish = () => establishSession(target, {
@@ -235,6 +240,7 @@ export class McpConnection extends ConnectionRequests {
       const authorized = () => this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
       return this.connected(await withAuthorization(this.options.oauth, establish, authorized));
     } catch (error) {
+      this.setupTimer?.finish(undefined);
       // Closed while still connecting: the user stopped it; whatever the attempt died of (an abort
       // looks like the connect timeout to the classifier) is not the story.
       const classified = this.closing.signal.aborted
@@ -269,7 +275,8 @@ export class McpConnection extends ConnectionRequests {
 
   private connected({ session, detection }: EraOutcome): ConnectionInfo {
     this.session = session;
-    this.setState({ ...sessionInfo(session, detection), state: 'connected', error: undefined, connectedAt: Date.now() });
+    const setup = this.setupTimer?.finish(session.kind);
+    this.setState({ ...sessionInfo(session, detection), state: 'connected', error: undefined, connectedAt: Date.now(), ...(setup ? { setup } : {}) });
     const info = this.info();
     const era = session.era === 'modern' ? `2026-07-28 era` : '2025 era';
     this.bus.emit({ type: 'lifecycle', state: 'connected', text: `Connected to ${info.serverInfo?.name ?? 'the server'} over ${session.kind} (${era}, version ${info.protocolVersion ?? 'unknown'})`, info });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { TlsOptions } from '../../../shared/model/connection';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { FIX } from '../diagnostics/fixes';
+import { timedConnector, type Connector, type SocketSetup } from './socket-setup';
 
 /** What one connection needs to speak TLS its own way: a fetch for HTTP, options for `ws`. */
 export interface TlsSetup {
@@ -20,14 +21,17 @@ export const INSECURE_WARNING =
   'TLS certificate checks are OFF for this connection (accept invalid certificates): anyone on the network path could read or change the traffic';
 
 /**
- * Reads the extra CA files and builds a connection-private undici Agent. Without TLS options the
- * global fetch is used, so a default connection behaves exactly like any other Node client.
+ * Reads the extra CA files and builds a connection-private undici Agent. Without TLS options (and
+ * without `onSocket`) the global fetch is used, so a default connection behaves exactly like any
+ * other Node client. `onSocket` hears how each new socket came up (DNS, TCP, TLS; see
+ * timedConnector); it needs the private Agent, whose connector is the only place those phases
+ * can be seen (Node's own fetch does not report a TLS socket's phases).
  */
-export async function createTlsSetup(tls: TlsOptions | undefined): Promise<TlsSetup> {
+export async function createTlsSetup(tls: TlsOptions | undefined, onSocket?: (setup: SocketSetup) => void): Promise<TlsSetup> {
   const caFiles = tls?.caFiles ?? [];
   const insecure = tls?.acceptInvalidCertificates === true;
   const warnings = insecure ? [INSECURE_WARNING] : [];
-  if (caFiles.length === 0 && !insecure) {
+  if (caFiles.length === 0 && !insecure && !onSocket) {
     return { fetch: globalThis.fetch, webSocket: {}, warnings, close: async () => undefined };
   }
   const ca = caFiles.length > 0 ? await readCaFiles(caFiles) : undefined;
@@ -37,8 +41,10 @@ export async function createTlsSetup(tls: TlsOptions | undefined): Promise<TlsSe
   // package is the largest in the CLI's bundle (parsed on every start if imported up front).
   const undici = await import('undici');
   // In the CLI's bundle a CommonJS package imported on use may expose its exports as `default` only.
-  const { Agent, fetch: undiciFetch } = typeof undici.Agent === 'function' ? undici : (undici as unknown as { default: typeof undici }).default;
-  const agent = new Agent({ connect: { ...(trusted ? { ca: trusted } : {}), rejectUnauthorized: !insecure } });
+  const { Agent, buildConnector, fetch: undiciFetch } = typeof undici.Agent === 'function' ? undici : (undici as unknown as { default: typeof undici }).default;
+  const connectOptions = { ...(trusted ? { ca: trusted } : {}), rejectUnauthorized: !insecure };
+  const connect = onSocket ? (timedConnector(buildConnector(connectOptions) as unknown as Connector, onSocket) as unknown as ReturnType<typeof buildConnector>) : connectOptions;
+  const agent = new Agent({ connect });
   const tlsFetch = ((input: string | URL | Request, init?: RequestInit) =>
     // undici's own fetch honours `dispatcher`; its Response is WHATWG-compatible with the global one.
     undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as object), dispatcher: agent } as Parameters<typeof undiciFetch>[1])) as unknown as typeof fetch;

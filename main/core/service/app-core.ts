@@ -57,6 +57,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     clientInfo: { name: 'MCP Periscope', version: options.appVersion ?? '0.0.0' },
     // Read per connection, so a changed setting applies to the next one opened.
     sessionFileCapBytes: () => settings.current.sessionFileCapMB * MIB,
+    // The Overview and Latency sections show how each connection came up.
+    measureSetup: true,
   });
   await seedFirstLaunch(options.dataDir, remotes);
   const service = createCoreService({

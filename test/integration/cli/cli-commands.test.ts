@@ -29,6 +29,9 @@ describe.each(transports)('periscope commands over $transport', ({ transport, ur
     expect(run.stdout).toMatch(/Protocol:\s+\d{4}-\d{2}-\d{2}/);
     expect(run.stdout).toContain(`Transport:   ${transport}`);
     expect(run.stdout).toMatch(/Capabilities:\n\s+\w+/);
+    // How the connection came up: over HTTP the socket's phases; WebSocket says what it cannot break down.
+    if (transport === 'websocket') expect(run.stdout).toMatch(/Set-up:\s+[\d.]+ ms: (initialize|server\/discover) [\d.]+ ms\n\s+- WebSocket: the socket set-up is not broken down/);
+    else expect(run.stdout).toMatch(/Set-up:\s+[\d.]+ ms: TCP [\d.]+ ms · first byte [\d.]+ ms · (initialize|server\/discover) [\d.]+ ms\n\s+- DNS: nothing to look up \(the host is an IP address\)\n\s+- TLS: none \(the URL is http:\)/);
   });
 
   it('tools lists the playground tools with their arguments', async () => {
