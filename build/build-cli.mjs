@@ -3,7 +3,11 @@
 // Native and optional native packages stay external (keytar's binding, ws's optional helpers).
 // Code splitting keeps what only some commands need (the playground's server SDK, undici for
 // custom TLS, the HDR histograms) in chunks loaded by those commands' dynamic imports.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: without this, every build's chunks would pile up beside the new ones.
+rmSync('out/cli', { recursive: true, force: true });
 
 await build({
   entryPoints: { periscope: 'main/cli/index.ts' },
