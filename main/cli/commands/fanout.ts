@@ -4,6 +4,7 @@ import { toErrorInfo } from '../../core/diagnostics/classify-error';
 import { compareAnswers, type AnswerComparison, type InstanceAnswer } from '../../core/fanout/answer-diff';
 import { withConnection, withInstance, type SessionRun } from '../cli-session';
 import { resolveGroupTargets, type GroupInstance } from '../group-targets';
+import { resolveTarget } from '../target';
 import { actionCommand, requireArg, UsageError, type CommandContext } from '../command-context';
 import { normalizeConnectionOptions, withConnectionOptions } from '../connection-options';
 import { FailedOutcome } from '../error-report';
@@ -53,6 +54,9 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
     pairs.forEach(splitPair);
     if (opts.args !== undefined) checkArgsJson(opts.args);
     const instances = given.includes(',') ? parseInstances(given) : await groupInstances(cctx, given, options);
+    // A malformed URL or an unknown remote in the list is the user's typing, not an instance's
+    // answer: refused before anything is sent (exit 10, as for any command), not counted as a failed instance.
+    for (const item of instances) if (typeof item === 'string') await resolveTarget(item, options, cctx);
 
     // Each instance is a connection with a session file of its own: one --record file would be
     // written by all of them at once, and only the last to open it would be left.

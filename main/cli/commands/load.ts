@@ -242,7 +242,8 @@ async function readSavedRun(path: string): Promise<SavedLoadRun> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw invalid(`--compare: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    // A file that cannot be read is a storage failure (exit 52), as anywhere else; its content being wrong is invalid input.
+    throw new PeriscopeError({ kind: 'storage', message: `--compare: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, hint: 'Give the file a run was saved to with periscope load ... --json > FILE.' });
   }
   let parsed: unknown;
   try {

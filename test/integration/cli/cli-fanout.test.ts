@@ -100,6 +100,15 @@ describe('periscope fanout', () => {
     expect(twice.stderr).toMatch(/listed twice/);
   });
 
+  it('refuses a malformed URL or an unknown name in the list before connecting anything (exit 10, as any command)', async () => {
+    for (const bad of ['http//127.0.0.1:9/mcp', 'ftp://127.0.0.1/mcp', 'http://exa mple/mcp', 'no-such-remote']) {
+      const run = await periscope(['fanout', `${instances[0]!.url},${bad}`, 'echo', '--trace']);
+      expect(run.code, `${bad}: ${run.stderr}`).toBe(10);
+      // Nothing was sent to the good instance either.
+      expect(run.stderr).not.toMatch(/tools\/call/);
+    }
+  });
+
   it('records each instance to a session file of its own with --record, none overwriting another', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'periscope-fanout-'));
     try {

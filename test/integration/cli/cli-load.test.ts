@@ -92,9 +92,10 @@ describe('load', () => {
     expect((JSON.parse(json.stdout) as { comparison: unknown[] }).comparison.length).toBeGreaterThanOrEqual(6);
 
     await writeFile(join(dir, 'other.json'), '{"tools": []}');
-    for (const bad of [join(dir, 'other.json'), join(dir, 'missing.json')]) {
+    // Content that is not a saved run is invalid input (11); a file that cannot be read, a storage failure (52).
+    for (const [bad, code] of [[join(dir, 'other.json'), 11], [join(dir, 'missing.json'), 52], [dir, 52]] as const) {
       const run = await periscope(['load', 'http://127.0.0.1:9/mcp', 'echo', '-n', '5', '--compare', bad]);
-      expect(run.code, run.stderr).toBe(11);
+      expect(run.code, run.stderr).toBe(code);
       expect(run.stderr).toContain('--compare');
     }
   });
