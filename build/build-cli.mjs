@@ -6,8 +6,10 @@
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
-// Chunk names carry content hashes: without this, every build's chunks would pile up beside the new ones.
-rmSync('out/cli', { recursive: true, force: true });
+// Chunk names carry content hashes, so every build's chunks would pile up beside the new ones:
+// `--clean` (npm run build:cli) starts from an empty folder. Tests rebuild without it, because
+// another test's CLI process may be loading chunks from the folder at that moment.
+if (process.argv.includes('--clean')) rmSync('out/cli', { recursive: true, force: true });
 
 await build({
   entryPoints: { periscope: 'main/cli/index.ts' },
