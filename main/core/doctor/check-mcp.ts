@@ -50,8 +50,8 @@ export const initializeCheck: LayerCheck = {
     const method = info.era === 'modern' ? 'server/discover' : 'initialize';
     const round = attempt.handshake.filter((h) => h.method === method).at(-1);
     const server = info.serverInfo ? `${info.serverInfo.name} ${info.serverInfo.version}` : 'the server';
-    const times = [round ? `${method} ${round.latencyMs.toFixed(1)} ms` : undefined, attempt.liveness ? `${attempt.liveness.method} ${attempt.liveness.latencyMs.toFixed(1)} ms` : undefined].filter(Boolean).join(', ');
+    const times = [round ? `in ${round.latencyMs.toFixed(1)} ms` : undefined, attempt.liveness ? `then a ${attempt.liveness.method} round trip in ${attempt.liveness.latencyMs.toFixed(1)} ms` : undefined].filter(Boolean).join(', ');
     const caps = facts.capabilities.length ? `; capabilities: ${facts.capabilities.join(', ')}` : '';
-    return { verdict: 'pass', finding: `${server} answered ${method}${times ? ` (${times})` : ''}${caps}`, facts, ...(round ? { durationMs: round.latencyMs } : {}) };
+    return { verdict: 'pass', finding: `${server} answered ${method}${times ? ` ${times}` : ''}${caps}`, facts, ...(round ? { durationMs: round.latencyMs } : {}) };
   },
 };
