@@ -70,7 +70,7 @@ export const httpCheck: LayerCheck = {
     const facts = { ...proxyFacts, status: probe.status, contentType: probe.contentType, redirects, finalUrl: current };
     const hops = redirects.length ? ` after ${redirects.length} redirect${redirects.length > 1 ? 's' : ''} (${redirects.map((r) => `${r.status} → ${r.location}`).join(', ')})` : '';
     const answered = `The POST answered HTTP ${probe.status}${probe.statusText ? ` ${probe.statusText}` : ''}${probe.contentType ? ` (${probe.contentType.split(';')[0]})` : ''}${hops}`;
-    if (redirects.length && probe.status < 300) {
+    if (redirects.length && (probe.status < 300 || (probe.status >= 400 && probe.status < 500))) {
       return { verdict: 'warn', finding: `${answered}${proxyNote}`, fix: `use the final URL ${current} directly: MCP clients may not follow a redirect on POST`, facts };
     }
     if (probe.status >= 300 && probe.status < 400) {

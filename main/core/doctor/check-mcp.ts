@@ -20,8 +20,8 @@ export const transportCheck: LayerCheck = {
     const { info } = attempt;
     const facts = { detection: info.detection, eraDetection: info.eraDetection, connectMs: attempt.connectMs };
     if (attempt.error?.kind === 'auth') return { verdict: 'skipped', finding: 'The server refused the request for credentials before the transport could be told (the auth layer explains)', facts };
-    // A protocol-level refusal means the transport carried MCP: the initialize layer owns it.
-    if (attempt.error && !HANDSHAKE_KINDS.has(attempt.error.kind)) {
+    // A protocol-level refusal over a settled transport means it carried MCP: the initialize layer owns it.
+    if (attempt.error && (!HANDSHAKE_KINDS.has(attempt.error.kind) || !info.transport)) {
       const tried = info.detection ? ` ${info.detection.explanation}` : '';
       return { verdict: 'fail', finding: `${attempt.error.message}.${tried}`.replace(/\.\./g, '.'), fix: attempt.error.hint, error: attempt.error, facts };
     }

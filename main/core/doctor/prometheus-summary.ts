@@ -1,10 +1,11 @@
-import parsePrometheusTextFormat, { type PrometheusFamily, type PrometheusSample } from 'parse-prometheus-text-format';
+import { type PrometheusFamily, type PrometheusSample, parsePrometheusText } from './prometheus-text';
 
 /** One `mcp_*` metric family in a few numbers. Latencies in ms (converted from `_seconds`). */
 export interface McpSeriesSummary {
   name: string;
   type: PrometheusFamily['type'];
   help: string;
+  /** How many label sets the family has. */
   series: number;
   /** Counter/gauge/untyped: the sum over its series. */
   total?: number;
@@ -13,55 +14,56 @@ export interface McpSeriesSummary {
   meanMs?: number;
   p50Ms?: number;
   p99Ms?: number;
-  /** The largest series by label, e.g. "method=tools/call 120". */
+  /** The largest series by their labels (value: the counter's value, or the observation count). */
   top?: Array<{ labels: string; value: number }>;
 }
 
 /**
- * Parses a Prometheus text exposition (version 0.0.4) with parse-prometheus-text-format and
- * summarises the `mcp_*` families: counters as totals (with the largest series), histograms as
- * count, mean and p50/p99 estimated from the buckets by linear interpolation within the bucket
- * (as PromQL's histogram_quantile does), summaries by their own 0.5 and 0.99 quantiles.
- * Values of families named `*_seconds` are turned into ms. Throws on text that is not the format.
+ * Parses a Prometheus text exposition (prometheus-text.ts) and summarises the `mcp_*` families:
+ * counters and gauges as totals with their largest series, histograms as count, mean and p50/p99
+ * estimated from the buckets of all series together (linear within the bucket the rank falls in,
+ * as PromQL's histogram_quantile does), summaries by the 0.5 and 0.99 quantiles of their busiest
+ * series. Families named `*_seconds` are turned into ms. Throws on text that is not the format.
  */
 export function summarizeMcpMetrics(text: string): { families: number; mcp: McpSeriesSummary[] } {
-  const families = parsePrometheusTextFormat(text);
+  const families = parsePrometheusText(text);
   return { families: families.length, mcp: families.filter((f) => f.name.startsWith('mcp_')).map(summarizeFamily) };
 }
 
 function summarizeFamily(family: PrometheusFamily): McpSeriesSummary {
-  const base = { name: family.name, type: family.type, help: family.help, series: family.metrics.length };
   const scale = family.name.endsWith('_seconds') ? 1000 : 1;
-  if (family.type === 'HISTOGRAM') {
-    const merged = new Map<number, number>();
-    let count = 0;
-    let sum = 0;
-    for (const m of family.metrics) {
-      for (const [le, c] of Object.entries(m.buckets ?? {})) merged.set(bound(le), (merged.get(bound(le)) ?? 0) + Number(c));
-      count += Number(m.count ?? 0);
-      sum += Number(m.sum ?? 0);
+  const seriesKey = (s: PrometheusSample) => labelText(s.labels, ['le', 'quantile']);
+  const base = { name: family.name, type: family.type, help: family.help, series: new Set(family.samples.map(seriesKey)).size };
+  const sumOf = (suffix: string) => family.samples.filter((s) => s.name === `${family.name}${suffix}`).reduce((n, s) => n + s.value, 0);
+  const counts = family.samples.filter((s) => s.name === `${family.name}_count`);
+  const top = counts.map((s) => ({ labels: seriesKey(s), value: s.value }));
+  if (family.type === 'histogram' || family.type === 'summary') {
+    const count = sumOf('_count');
+    const mean = count > 0 ? { meanMs: (sumOf('_sum') / count) * scale } : {};
+    if (family.type === 'histogram') {
+      const merged = new Map<number, number>();
+      for (const s of family.samples.filter((x) => x.name === `${family.name}_bucket`)) {
+        const le = Number(s.labels.le === '+Inf' ? Infinity : s.labels.le);
+        merged.set(le, (merged.get(le) ?? 0) + s.value);
+      }
+      const buckets = [...merged.entries()].sort((a, b) => a[0] - b[0]);
+      const quantiles = count > 0 ? { p50Ms: quantile(0.5, buckets, count) * scale, p99Ms: quantile(0.99, buckets, count) * scale } : {};
+      return { ...base, count, ...mean, ...quantiles, top: largest(top) };
     }
-    const buckets = [...merged.entries()].sort((a, b) => a[0] - b[0]);
-    return { ...base, count, ...(count > 0 ? { meanMs: (sum / count) * scale, p50Ms: quantile(0.5, buckets, count) * scale, p99Ms: quantile(0.99, buckets, count) * scale } : {}), top: top(family.metrics, (m) => Number(m.count ?? 0)) };
-  }
-  if (family.type === 'SUMMARY') {
-    const busiest = [...family.metrics].sort((a, b) => Number(b.count ?? 0) - Number(a.count ?? 0))[0];
-    const count = family.metrics.reduce((n, m) => n + Number(m.count ?? 0), 0);
-    const sum = family.metrics.reduce((n, m) => n + Number(m.sum ?? 0), 0);
-    const q = (key: string) => {
-      const v = busiest?.quantiles?.[key];
-      return v !== undefined && Number.isFinite(Number(v)) ? { value: Number(v) * scale } : undefined;
-    };
+    const busiest = largest(top)[0]?.labels ?? '';
+    const q = (at: string) => family.samples.find((s) => s.name === family.name && s.labels.quantile === at && seriesKey(s) === busiest && Number.isFinite(s.value))?.value;
     const p50 = q('0.5');
     const p99 = q('0.99');
-    return { ...base, count, ...(count > 0 ? { meanMs: (sum / count) * scale } : {}), ...(p50 ? { p50Ms: p50.value } : {}), ...(p99 ? { p99Ms: p99.value } : {}), top: top(family.metrics, (m) => Number(m.count ?? 0)) };
+    return { ...base, count, ...mean, ...(p50 !== undefined ? { p50Ms: p50 * scale } : {}), ...(p99 !== undefined ? { p99Ms: p99 * scale } : {}), top: largest(top) };
   }
-  const total = family.metrics.reduce((n, m) => n + Number(m.value ?? 0), 0);
-  return { ...base, total, top: top(family.metrics, (m) => Number(m.value ?? 0)) };
+  return { ...base, total: family.samples.reduce((n, s) => n + s.value, 0), top: largest(family.samples.map((s) => ({ labels: seriesKey(s), value: s.value })).filter((t) => t.labels)) };
 }
 
-function bound(le: string): number {
-  return le === '+Inf' ? Number.POSITIVE_INFINITY : Number(le);
+function labelText(labels: Record<string, string>, leaveOut: string[]): string {
+  return Object.entries(labels)
+    .filter(([k]) => !leaveOut.includes(k))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
 }
 
 /** histogram_quantile's estimate: linear within the bucket the rank falls in; the highest finite bound past it. */
@@ -81,10 +83,6 @@ function quantile(q: number, buckets: Array<[number, number]>, count: number): n
   return lowerBound;
 }
 
-function top(metrics: PrometheusSample[], value: (m: PrometheusSample) => number): Array<{ labels: string; value: number }> {
-  return metrics
-    .filter((m) => m.labels && Object.keys(m.labels).length > 0)
-    .map((m) => ({ labels: Object.entries(m.labels!).map(([k, v]) => `${k}=${v}`).join(','), value: value(m) }))
-    .sort((a, b) => b.value - a.value)
-    .slice(0, 3);
+function largest(series: Array<{ labels: string; value: number }>): Array<{ labels: string; value: number }> {
+  return [...series].sort((a, b) => b.value - a.value).slice(0, 3);
 }
