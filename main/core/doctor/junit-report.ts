@@ -42,6 +42,7 @@ export function doctorJunitXml(report: DoctorReport): string {
 
 /** XML 1.0 forbids most control characters even escaped: a server-sent one becomes U+FFFD. */
 function xmlSafe<T>(value: T): T {
+  // eslint-disable-next-line no-control-regex -- the control characters are what is being removed
   if (typeof value === 'string') return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD') as T;
   if (Array.isArray(value)) return value.map(xmlSafe) as T;
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)])) as T;
