@@ -1,6 +1,7 @@
+import { Redactor } from '../capture/redaction';
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { failWith, type LayerCheck } from './doctor-context';
-import { proxyForUrl } from './proxy-env';
+import { type ProxyFinding, proxyForUrl } from './proxy-env';
 
 /** What the plain HTTP request saw; the auth layer reads a 401/403 from it. */
 export interface HttpProbe {
@@ -30,7 +31,8 @@ export const httpCheck: LayerCheck = {
   needs: ['tls'],
   async run(ctx) {
     const url = ctx.url!;
-    const proxy = proxyForUrl(url, ctx.input.env ?? process.env);
+    // A proxy URL may carry user:password: masked before it reaches the report (the Redactor's URL rules).
+    const proxy = maskProxyCredentials(proxyForUrl(url, ctx.input.env ?? process.env));
     const proxyFacts = { proxy };
     const proxyNote = proxy.proxy && !proxy.exemptBy ? `; ${proxy.from} (${proxy.proxy}) applies to this URL, but Periscope connects directly` : proxy.exemptBy ? `; NO_PROXY (${proxy.exemptBy}) exempts this host` : '';
     const proxyFix = proxy.proxy && !proxy.exemptBy ? 'if this network only reaches the server through that proxy, connect from a network that reaches it directly, or add the host to NO_PROXY to silence this' : undefined;
@@ -86,3 +88,13 @@ export const httpCheck: LayerCheck = {
     return { verdict: proxyFix ? 'warn' : 'pass', finding: `${answered}${proxyNote}`, ...(proxyFix ? { fix: proxyFix } : {}), facts };
   },
 };
+
+function maskProxyCredentials(finding: ProxyFinding): ProxyFinding {
+  const redactor = new Redactor();
+  const mask = (value: string) => (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) ? redactor.url(value) : value);
+  return {
+    ...finding,
+    variables: Object.fromEntries(Object.entries(finding.variables).map(([name, value]) => [name, mask(value)])),
+    ...(finding.proxy ? { proxy: mask(finding.proxy) } : {}),
+  };
+}

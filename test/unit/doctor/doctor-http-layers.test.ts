@@ -55,11 +55,12 @@ describe('doctor: HTTP, health, metrics and auth layers', () => {
     expect(report.firstFailure).toBe('transport');
   });
 
-  it('warns about a proxy variable that applies, and says NO_PROXY exempts a host', async () => {
+  it('warns about a proxy variable that applies (its password masked), and says NO_PROXY exempts a host', async () => {
     const server = await ops({ '/mcp': json(400, {}) });
     const applies = await runDoctor({ target: { url: `${server.origin}/mcp`, transport: 'streamable', timeouts: { connectMs: 2000 } }, label: 'p', env: { HTTP_PROXY: 'http://user:pw@proxy.test:3128' } });
     expect(at(applies, 'http')).toMatchObject({ verdict: 'warn' });
-    expect(at(applies, 'http').finding).toContain('HTTP_PROXY (http://user:pw@proxy.test:3128) applies to this URL, but Periscope connects directly');
+    expect(at(applies, 'http').finding).toContain('HTTP_PROXY (http://user:[redacted]@proxy.test:3128) applies to this URL, but Periscope connects directly');
+    expect(JSON.stringify(applies)).not.toContain('user:pw');
     const exempt = await runDoctor({ target: { url: `${server.origin}/mcp`, transport: 'streamable', timeouts: { connectMs: 2000 } }, label: 'p', env: { HTTP_PROXY: 'http://proxy.test:3128', NO_PROXY: '127.0.0.1' } });
     expect(at(exempt, 'http').verdict).toBe('pass');
     expect(at(exempt, 'http').finding).toContain('NO_PROXY (127.0.0.1) exempts this host');
