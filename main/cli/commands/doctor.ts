@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { ConnectionTargetInput, DoctorLayerResult, DoctorReport } from '../../../shared/model';
 import { redactorForTarget } from '../../core/capture/redaction';
+import { DOCTOR_LAYER_EXIT_KINDS, EXIT_CODES } from '../../core/diagnostics/exit-codes';
 import { isPeriscopeError, PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { oauthForTarget } from '../auth-options';
 import { actionCommand, connectingArgs, TARGET_HELP, type CommandContext } from '../command-context';
@@ -27,7 +28,8 @@ export function registerDoctorCommand(program: Command, cctx: CommandContext): v
       .argument('[target]', TARGET_HELP)
       .usage(connectingUsage())
       .option('--junit <file>', 'also write the report as JUnit XML to <file> (one test case per layer), for CI')
-      .description('check a remote layer by layer (URL, DNS, TCP, TLS, HTTP, health, transport and era, initialize, auth, metrics): each timed, with a verdict and a fix'),
+      .description('check a remote layer by layer (URL, DNS, TCP, TLS, HTTP, health, transport and era, initialize, auth, metrics): each timed, with a verdict and a fix')
+      .addHelpText('after', doctorExitHelp),
   ).action(async (...params: unknown[]) => {
     const cmd = actionCommand(params);
     const { options, target: arg, rest } = connectingArgs(cmd, cctx);
@@ -105,4 +107,10 @@ async function writeJunit(file: string, report: DoctorReport): Promise<void> {
     const code = (error as { code?: string }).code ?? 'unknown';
     throw new PeriscopeError({ kind: 'storage', message: `Could not write the JUnit report to "${file}" (${code})`, hint: 'check that the folder exists and is writable' }, { cause: error });
   }
+}
+
+/** The exit codes by layer, after `periscope doctor --help`. */
+function doctorExitHelp(): string {
+  const rows = Object.entries(DOCTOR_LAYER_EXIT_KINDS).map(([layer, kinds]) => `  ${layer.padEnd(11)} ${kinds.length ? kinds.map((k) => `${EXIT_CODES[k]} ${k}`).join(', ') : 'never fails (warns only)'}`);
+  return ['', 'Exit codes: 0 when no layer failed (warnings allowed); otherwise that of the first failed layer:', ...rows].join('\n');
 }
