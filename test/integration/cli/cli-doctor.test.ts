@@ -104,6 +104,13 @@ describe('periscope doctor (the built binary)', () => {
     expect(report).toMatchObject({ ok: false, firstFailure: 'url' });
   });
 
+  it('lists each layer\'s exit codes in its help', async () => {
+    const help = await periscope(['doctor', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^ {2}tcp {9}21 refused, 23 timeout$/m);
+    expect(help.stdout).toMatch(/^ {2}metrics {5}never fails \(warns only\)$/m);
+  });
+
   it('refuses a stdio server and an unwritable JUnit path with their own exit codes', async () => {
     expect((await periscope(['doctor', '--stdio', '--', 'node', 'x.js'])).code).toBe(11);
     const unwritable = await periscope(['doctor', open.urls.streamable, '--junit', join(dir, 'no', 'such', 'dir', 'r.xml')]);
