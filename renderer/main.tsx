@@ -15,6 +15,7 @@ import './styles/server-requests.css';
 import './styles/auth.css';
 import './styles/instances.css';
 import './styles/timeline.css';
+import './styles/doctor.css';
 
 const root = createRoot(document.getElementById('root')!);
 exposeBenchHooks();

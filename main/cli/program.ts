@@ -9,6 +9,7 @@ import { registerLoginCommands } from './commands/login';
 import { registerSubscribeCommand } from './commands/subscribe';
 import { registerConnectCommand } from './commands/connect';
 import { registerDemoCommand } from './commands/demo';
+import { registerDoctorCommand } from './commands/doctor';
 import { registerExerciseCommand } from './commands/exercise';
 import { registerHealthCommand } from './commands/health';
 import { registerHelpCommand } from './commands/help';
@@ -52,6 +53,7 @@ export function buildProgram(cctx: CommandContext): Command {
   registerFanoutCommand(program, cctx);
   registerPingCommand(program, cctx);
   registerHealthCommand(program, cctx);
+  registerDoctorCommand(program, cctx);
   registerExerciseCommand(program, cctx);
   registerLoginCommands(program, cctx);
   registerPlaygroundCommand(program, cctx);

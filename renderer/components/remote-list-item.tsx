@@ -18,6 +18,8 @@ interface RemoteListItemProps {
   onEdit(): void;
   onDuplicate(): void;
   onDelete(): void;
+  /** Runs the connection doctor on this remote (URL remotes only; no connection needed). */
+  onDoctor(): void;
   /** An error's fix button: opens this remote's editor on that field. */
   onFix(fix: ErrorFix): void;
 }
@@ -76,6 +78,11 @@ export function RemoteListItem(props: RemoteListItemProps) {
         <button type="button" className="small" data-testid="duplicate-remote" aria-label={`Duplicate ${remote.name}`} onClick={props.onDuplicate}>
           Duplicate
         </button>
+        {remote.transport !== 'stdio' && (
+          <button type="button" className="small" data-testid="run-doctor" aria-label={`Run the connection doctor on ${remote.name}`} onClick={props.onDoctor}>
+            Run doctor
+          </button>
+        )}
         <button type="button" className="small danger" data-testid="delete-remote" aria-label={`Delete ${remote.name}`} onClick={props.onDelete}>
           Delete
         </button>

@@ -2,10 +2,10 @@ import { create } from 'zustand';
 import type { ImportReport } from '../../shared/ipc/contract';
 import type { ErrorInfo, FixField } from '../../shared/model/error-info';
 
-/** A tab in the main area: a connection (live) or a session file opened offline (read-only). */
+/** A tab in the main area: a connection (live), a session file opened offline (read-only), or a remote's connection doctor. */
 export interface Tab {
   id: string;
-  kind: 'connection' | 'session';
+  kind: 'connection' | 'session' | 'doctor';
   title: string;
 }
 

@@ -4,11 +4,14 @@ import { Notices } from '../components/notices';
 import { panelDomId, TabStrip, tabDomId } from '../components/tab-strip';
 import { closeConnectionTab } from '../bridge/connection-actions';
 import { closeSessionTab, openSessionFile } from '../bridge/session-actions';
+import { closeDoctorTab } from '../bridge/doctor-actions';
+import { useDoctorStore } from '../stores/doctor-store';
 import { isLive, useConnectionsStore } from '../stores/connections-store';
 import { useUiStore, type Tab } from '../stores/ui-store';
 import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
 import { AppDialogs } from './app-dialogs';
 import { ConnectionTab } from './connection-tab';
+import { DoctorView } from './doctor-view';
 import { RemoteEditor } from './remote-editor';
 import { RemotesSidebar } from './remotes-sidebar';
 import { SessionTab } from './session-tab';
@@ -36,11 +39,13 @@ export function App() {
   const layout = useDefaultLayout({ id: 'periscope-window', storage: localStorage });
   const activeTab = tabs.find((t) => t.id === activeTabId);
   const requests = useServerRequestsStore((s) => s.slots);
+  const doctors = useDoctorStore((s) => s.slots);
   const waitingOf = (tab: Tab) => (tab.kind === 'connection' ? pendingCount({ slots: requests }, tab.id) : 0);
-  const stateOf = (tab: Tab) => (tab.kind === 'session' ? 'read-only' : (infos[tab.id]?.state ?? 'connecting'));
+  const stateOf = (tab: Tab) => (tab.kind === 'session' ? 'read-only' : tab.kind === 'doctor' ? doctorState(doctors[tab.id]) : (infos[tab.id]?.state ?? 'connecting'));
   const closeTab = (tabId: string) => {
     const tab = tabs.find((t) => t.id === tabId);
     if (tab?.kind === 'session') return closeSessionTab(tabId);
+    if (tab?.kind === 'doctor') return closeDoctorTab(tabId);
     // Closing the tab of a live connection ends it: ask first.
     if (isLive(infos[tabId]?.state)) return showModal({ kind: 'close-live-tab', tabId });
     void closeConnectionTab(tabId);
@@ -88,7 +93,7 @@ export function App() {
                 <RemoteEditor key={editor.remoteId ?? 'new'} remoteId={editor.remoteId} focusField={editor.focusField} fixValue={editor.fixValue} />
               ) : activeTab ? (
                 <div role="tabpanel" id={panelDomId(activeTab.id)} aria-labelledby={tabDomId(activeTab.id)} className="tab-panel">
-                  {activeTab.kind === 'connection' ? <ConnectionTab key={activeTab.id} connectionId={activeTab.id} /> : <SessionTab key={activeTab.id} tabId={activeTab.id} />}
+                  {activeTab.kind === 'connection' ? <ConnectionTab key={activeTab.id} connectionId={activeTab.id} /> : activeTab.kind === 'doctor' ? <DoctorView key={activeTab.id} tabId={activeTab.id} /> : <SessionTab key={activeTab.id} tabId={activeTab.id} />}
                 </div>
               ) : (
                 <Welcome />
@@ -101,4 +106,11 @@ export function App() {
       <AppDialogs />
     </div>
   );
+}
+
+/** The doctor tab's state word: running, or the outcome of its last run. */
+function doctorState(slot: { running: boolean; report?: { ok: boolean }; error?: unknown } | undefined): string {
+  if (!slot || slot.running) return 'running';
+  if (slot.error) return 'could not run';
+  return slot.report?.ok ? 'no failure' : 'failed';
 }

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../components/confirm-dialog';
 import { ErrorNotice } from '../components/error-notice';
 import { moveBetweenRemotes, remoteMatches } from '../components/remote-list-keys';
 import { connectRemote, disconnect } from '../bridge/connection-actions';
+import { runDoctor } from '../bridge/doctor-actions';
 import { deleteRemote, duplicateRemote, exportRemotes, importRemotes, refreshRemotes } from '../bridge/remote-actions';
 import { remoteConnectionState, useConnectionsStore } from '../stores/connections-store';
 import { useRemotesStore } from '../stores/remotes-store';
@@ -121,6 +122,7 @@ export function RemotesSidebar() {
               onEdit={() => openEditor(remote.id)}
               onDuplicate={() => void duplicateRemote(remote.id)}
               onDelete={() => setConfirmDelete({ id: remote.id, name: remote.name })}
+              onDoctor={() => void runDoctor(remote.id, remote.name)}
               onFix={(fix) => openEditor(remote.id, fix)}
             />
           );

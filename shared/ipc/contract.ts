@@ -9,6 +9,7 @@ import { LogLevel, LogMessage } from '../model/log-message';
 import { TaskStatusUpdate } from '../model/task';
 import { InstanceSpread, LoadEndedEvent, LoadPlan, LoadProgressEvent, LoadRequest } from '../model/load-run';
 import { InstanceCheck, SendToAllResult } from '../model/instance-group';
+import { DoctorReport } from '../model/doctor';
 import { PendingServerRequest, Roots, ServerRequestAnswer, ServerRequestPolicy, SettledServerRequest } from '../model/server-request';
 import { Id, NoInput, Done, Cancelled, Tool, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
 export { ToolCallOutcome, RemoteSaved, ImportOutcome, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, MAX_SAVED_BLOB_CHARS, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
@@ -203,6 +204,16 @@ export const contract = {
     }),
     output: SendToAllResult,
   },
+
+  /**
+   * The connection doctor on a saved remote (no connection needs to be open): URL, DNS, TCP, TLS,
+   * HTTP, health, transport and era, initialize, auth and metrics, each timed with a verdict, a
+   * finding and a fix (main/core/doctor/run-doctor.ts). Secrets are masked in the report. A
+   * stdio remote is refused with `invalid-input`.
+   */
+  'doctor:run': { input: z.object({ remoteId: Id }), output: DoctorReport },
+  /** Main shows the save dialog and writes the remote's last doctor report as JSON. */
+  'doctor:export': { input: z.object({ remoteId: Id }), output: z.union([Cancelled, z.object({ cancelled: z.literal(false), path: z.string() })]) },
 
   /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */
   'trace:snapshot': { input: OnConnection, output: TraceSnapshot },

@@ -99,6 +99,12 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
         ...(ignore && ignore.length > 0 ? { ignore } : {}),
       })),
     },
+    doctor: {
+      /** Runs the connection doctor on a saved remote; no connection needs to be open. */
+      run: call('doctor:run', (remoteId: string) => ({ remoteId })),
+      /** Shows the system save dialog for the remote's last report (JSON). */
+      export: call('doctor:export', (remoteId: string) => ({ remoteId })),
+    },
     trace: {
       snapshot: call('trace:snapshot', onConnection),
     },

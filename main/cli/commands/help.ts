@@ -41,6 +41,7 @@ function exitCodeLines(): string[] {
     `  ${String(EXIT_USAGE).padStart(3)}  usage error: unknown option, missing argument, bad option value`,
     ...EXIT_CODE_TABLE.map((row) => `  ${String(row.code).padStart(3)}  ${row.kind.padEnd(16)} ${row.description}`),
     '',
+    'periscope doctor exits with the code of its first failed layer\'s error kind (periscope doctor --help).',
     'Every error prints "error: <what happened>" and "hint: <what to try>" on stderr;',
     'with --json the same ErrorInfo is printed on stdout as {"error": {kind, message, hint, detail}}.',
   ];

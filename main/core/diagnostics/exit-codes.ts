@@ -1,3 +1,4 @@
+import type { DoctorLayerId } from '../../../shared/model/doctor';
 import type { ErrorKind } from '../../../shared/model/error-info';
 
 export const EXIT_SUCCESS = 0;
@@ -53,4 +54,28 @@ export function exitCodeTableMarkdown(): string {
     `| ${EXIT_USAGE} | | usage error (bad option or argument) |`,
     ...rows,
   ].join('\n');
+}
+
+/**
+ * `periscope doctor` exits with the code of its first failed layer's error kind: no code of its
+ * own, the categories above already say which layer broke (2x network and TLS, 3x HTTP and MCP).
+ * The kinds each layer can fail with; health and metrics only warn (they are optional endpoints).
+ */
+export const DOCTOR_LAYER_EXIT_KINDS: Readonly<Record<DoctorLayerId, readonly ErrorKind[]>> = {
+  url: ['invalid-url'],
+  dns: ['dns', 'timeout'],
+  tcp: ['refused', 'timeout'],
+  tls: ['tls', 'timeout'],
+  http: ['http-status', 'timeout', 'closed'],
+  health: [],
+  transport: ['not-mcp', 'http-status', 'protocol', 'protocol-version', 'timeout', 'closed'],
+  initialize: ['protocol', 'protocol-version', 'timeout'],
+  auth: ['auth'],
+  metrics: [],
+};
+
+/** The doctor's layers and their exit codes as Markdown, for the README. */
+export function doctorExitTableMarkdown(): string {
+  const rows = Object.entries(DOCTOR_LAYER_EXIT_KINDS).map(([layer, kinds]) => `| \`${layer}\` | ${kinds.length ? kinds.map((k) => `${EXIT_CODES[k]} (\`${k}\`)`).join(', ') : 'never fails: warns only'} |`);
+  return ['| Doctor layer | Exit code when it fails first |', '| --- | --- |', ...rows].join('\n');
 }

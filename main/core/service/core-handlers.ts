@@ -16,6 +16,7 @@ import { serverRequestService } from './server-request-handlers';
 import { loadRunHandlers } from './load-run-handlers';
 import { loadExportHandlers } from './load-export-handlers';
 import { groupHandlers } from './group-handlers';
+import { doctorHandlers } from './doctor-handlers';
 import type { InstanceOpener } from '../fanout/group-instances';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -82,6 +83,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...logs.handlers,
     ...loads.handlers,
     ...groups.handlers,
+    ...doctorHandlers({ remotes: deps.remotes, playground, dialogs: deps.dialogs }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };

@@ -20,6 +20,7 @@ import { useUiStore } from '../../../renderer/stores/ui-store';
 import { useMetricsStore } from '../../../renderer/stores/metrics-store';
 import { useLoadRunsStore } from '../../../renderer/stores/load-runs-store';
 import { useInstancesStore } from '../../../renderer/stores/instances-store';
+import { useDoctorStore } from '../../../renderer/stores/doctor-store';
 
 /** Thrown by a handler to answer `{ ok: false, error }`. */
 export class FakeFailure {
@@ -75,6 +76,7 @@ export function resetStores(): void {
   useMetricsStore.setState({ slots: {} });
   useLoadRunsStore.setState({ slots: {} });
   useInstancesStore.setState({ slots: {} });
+  useDoctorStore.setState({ slots: {} });
   useLogsStore.setState({ slots: {} });
   useServerRequestsStore.setState({ slots: {}, loaded: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });

@@ -56,6 +56,8 @@ describe('createPeriscopeApi', () => {
     await api.load.start('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 }, { remoteId: 'g1', instances: 'each' });
     await api.group.check('g1');
     await api.group.sendToAll('g1', 'get_version', '{}', ['_meta']);
+    await api.doctor.run('r1');
+    await api.doctor.export('r1');
     await api.load.cancel('run-1');
     await api.load.exportArtillery('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 });
     await api.logs.snapshot('c1');

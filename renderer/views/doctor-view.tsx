@@ -1,0 +1,86 @@
+import { isRemoteFix, type DoctorLayerResult, type DoctorVerdict, type ErrorFix } from '../../shared/model';
+import { ErrorNotice } from '../components/error-notice';
+import { exportDoctorReport, runDoctor } from '../bridge/doctor-actions';
+import { useDoctorStore } from '../stores/doctor-store';
+import { useUiStore } from '../stores/ui-store';
+
+const VERDICT_WORDS: Record<DoctorVerdict, string> = { pass: 'Pass', warn: 'Warning', fail: 'Failed', skipped: 'Skipped' };
+
+/**
+ * A remote's connection doctor: each layer with its verdict (in words and colour), time, finding
+ * and fix, with a button per remote setting that could fix it; run again; export as JSON.
+ */
+export function DoctorView({ tabId }: { tabId: string }) {
+  const slot = useDoctorStore((s) => s.slots[tabId]);
+  const openEditor = useUiStore((s) => s.openEditor);
+  if (!slot) return null;
+  const { report, running, error, remoteId, name } = slot;
+  const onFix = (fix: ErrorFix) => openEditor(remoteId, { field: fix.field, ...(fix.value ? { value: fix.value } : {}) });
+  const failed = report?.layers.find((l) => l.layer === report.firstFailure);
+  const warnings = report?.layers.filter((l) => l.verdict === 'warn').length ?? 0;
+  const summary = running
+    ? 'Checking each layer…'
+    : report
+      ? `${failed ? `Failed at ${failed.title}` : 'No layer failed'}${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''} · ${Math.round(report.durationMs)} ms · ${report.url}`
+      : '';
+  return (
+    <section className="doctor-view" aria-labelledby={`${tabId}-title`} aria-busy={running} data-testid="doctor-view">
+      <header className="doctor-header">
+        <div className="doctor-heading">
+          <h2 id={`${tabId}-title`}>Connection doctor: {name}</h2>
+          <p className="doctor-summary" role="status" data-testid="doctor-summary">
+            {summary}
+          </p>
+        </div>
+        <div className="doctor-actions">
+          <button type="button" className="primary" data-testid="doctor-rerun" onClick={() => void runDoctor(remoteId, name)} disabled={running}>
+            {running ? 'Running…' : 'Run again'}
+          </button>
+          <button type="button" data-testid="doctor-export" onClick={() => void exportDoctorReport(remoteId)} disabled={running || !report}>
+            Export report…
+          </button>
+        </div>
+      </header>
+      {error && <ErrorNotice error={error} title="Could not run the doctor" announce onFix={onFix} />}
+      {report && (
+        <ol className={`doctor-layers${running ? ' is-stale' : ''}`} aria-label="Layers, in the order they were checked" data-testid="doctor-layers">
+          {report.layers.map((layer) => (
+            <DoctorLayerRow key={layer.layer} layer={layer} onFix={onFix} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function DoctorLayerRow({ layer, onFix }: { layer: DoctorLayerResult; onFix(fix: ErrorFix): void }) {
+  const fixes = (layer.fixes ?? []).filter((f) => isRemoteFix(f.field));
+  const timed = !(layer.verdict === 'skipped' && layer.durationMs === 0);
+  return (
+    <li className={`doctor-layer verdict-${layer.verdict}`} data-testid="doctor-layer" data-layer={layer.layer} data-verdict={layer.verdict}>
+      <div className="doctor-layer-head">
+        <span className={`verdict-badge verdict-${layer.verdict}`}>{VERDICT_WORDS[layer.verdict]}</span>
+        <strong className="doctor-layer-title">{layer.title}</strong>
+        {timed && <span className="doctor-layer-time">{layer.durationMs.toFixed(1)} ms</span>}
+      </div>
+      <p className="doctor-finding" data-testid="doctor-finding">
+        {layer.finding}
+      </p>
+      {layer.fix && (
+        <p className="doctor-fix" data-testid="doctor-fix">
+          <span className="hint-label">Try: </span>
+          {layer.fix}
+        </p>
+      )}
+      {fixes.length > 0 && (
+        <div className="doctor-fix-buttons">
+          {fixes.map((fix) => (
+            <button key={`${fix.field}:${fix.value ?? ''}`} type="button" className="small" onClick={() => onFix(fix)}>
+              {fix.label}…
+            </button>
+          ))}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,106 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DoctorReport } from '../../../shared/model';
+import { startBridge } from '../../../renderer/bridge/start-bridge';
+import { App } from '../../../renderer/views/app';
+import { FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { installFakeLayout } from '../support/layout';
+
+installFakeLayout();
+let stop: (() => void) | undefined;
+beforeEach(resetStores);
+afterEach(() => stop?.());
+
+const remote = makeRemote({ id: 'r1', name: 'Staging', url: 'https://staging.example.com/mcp' });
+const report: DoctorReport = {
+  url: 'https://staging.example.com/mcp',
+  label: 'Staging',
+  startedAt: '2026-12-01T10:00:00.000Z',
+  durationMs: 42.4,
+  ok: false,
+  firstFailure: 'tls',
+  layers: [
+    { layer: 'url', title: 'URL', verdict: 'pass', durationMs: 0.2, finding: 'https:// host staging.example.com, port 443 (the default), path /mcp', facts: {} },
+    { layer: 'tcp', title: 'TCP', verdict: 'warn', durationMs: 3.25, finding: 'Connected to 127.0.0.1:443, but ::1 (ECONNREFUSED) came first', fix: 'make the server listen on every address', facts: {} },
+    {
+      layer: 'tls',
+      title: 'TLS',
+      verdict: 'fail',
+      durationMs: 12,
+      finding: 'The TLS certificate of staging.example.com:443 was rejected: the server presented a self-signed certificate',
+      fix: 'add its CA certificate file',
+      fixes: [{ field: 'tls.caFiles', label: 'Add a CA certificate file' }, { field: 'trace', label: 'Look at the trace' }],
+      errorKind: 'tls',
+      facts: {},
+    },
+    { layer: 'http', title: 'HTTP', verdict: 'skipped', durationMs: 0, finding: 'Not run: the TLS layer failed', facts: {} },
+  ],
+};
+
+function open(extra: Parameters<typeof installFakePeriscope>[0] = {}) {
+  const fake = installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => [remote], 'doctor:run': () => report, ...extra });
+  stop = startBridge();
+  render(<App />);
+  return fake;
+}
+
+async function runFromCard() {
+  fireEvent.click(await screen.findByRole('button', { name: 'More actions for Staging' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Run the connection doctor on Staging' }));
+  const view = await screen.findByTestId('doctor-view');
+  await waitFor(() => expect(view).toHaveAttribute('aria-busy', 'false'));
+  return view;
+}
+
+describe('the Doctor tab', () => {
+  it('runs from a remote card with no connection and lists each layer: verdict in words, time, finding, fix', async () => {
+    const fake = await open();
+    const view = await runFromCard();
+    expect(fake.calls('doctor:run')).toEqual([{ remoteId: 'r1' }]);
+    expect(fake.calls('connections:open')).toEqual([]);
+    expect(screen.getByRole('tab', { name: /Doctor: Staging \(failed\)/ })).toHaveAttribute('aria-selected', 'true');
+    expect(within(view).getByRole('heading', { name: 'Connection doctor: Staging' })).toBeInTheDocument();
+    expect(within(view).getByTestId('doctor-summary')).toHaveTextContent('Failed at TLS, 1 warning · 42 ms · https://staging.example.com/mcp');
+    const rows = within(view).getAllByTestId('doctor-layer');
+    expect(rows.map((r) => r.getAttribute('data-verdict'))).toEqual(['pass', 'warn', 'fail', 'skipped']);
+    expect(rows[0]).toHaveTextContent(/^PassURL0\.2 ms/);
+    expect(rows[1]).toHaveTextContent('Warning');
+    expect(within(rows[2]!).getByTestId('doctor-fix')).toHaveTextContent('Try: add its CA certificate file');
+    // A skipped layer that never ran shows no time.
+    expect(rows[3]).toHaveTextContent(/^SkippedHTTPNot run: the TLS layer failed$/);
+  });
+
+  it('offers only the remote\'s own settings as fix buttons, each opening the editor on its field', async () => {
+    await open();
+    const view = await runFromCard();
+    const tls = within(view).getAllByTestId('doctor-layer')[2]!;
+    expect(within(tls).getAllByRole('button').map((b) => b.textContent)).toEqual(['Add a CA certificate file…']);
+    fireEvent.click(within(tls).getByRole('button', { name: 'Add a CA certificate file…' }));
+    expect(await screen.findByTestId('remote-form')).toBeInTheDocument();
+  });
+
+  it('runs again and exports the last report through main', async () => {
+    let runs = 0;
+    const fake = await open({ 'doctor:run': () => ({ ...report, durationMs: ++runs * 100 }), 'doctor:export': () => ({ cancelled: false as const, path: '/tmp/doctor.json' }) });
+    const view = await runFromCard();
+    fireEvent.click(within(view).getByRole('button', { name: 'Run again' }));
+    await waitFor(() => expect(within(view).getByTestId('doctor-summary')).toHaveTextContent('· 200 ms ·'));
+    fireEvent.click(within(view).getByRole('button', { name: 'Export report…' }));
+    await screen.findByText('Saved the doctor report to /tmp/doctor.json.');
+    expect(fake.calls('doctor:export')).toEqual([{ remoteId: 'r1' }]);
+  });
+
+  it('says why it could not run, and has no doctor for a stdio remote', async () => {
+    await open({
+      'remotes:list': () => [remote, makeRemote({ id: 'local', name: 'Local', transport: 'stdio', url: undefined, command: 'node', args: ['server.js'] })],
+      'doctor:run': () => {
+        throw new FakeFailure({ kind: 'missing-secret', message: 'The secret header Authorization has no value.', hint: 'Set it in the remote.' });
+      },
+    });
+    const view = await runFromCard();
+    expect(within(view).getByTestId('error-notice')).toHaveTextContent('Could not run the doctor');
+    expect(within(view).queryByTestId('doctor-layers')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'More actions for Local' }));
+    expect(screen.queryByRole('button', { name: 'Run the connection doctor on Local' })).toBeNull();
+  });
+});
