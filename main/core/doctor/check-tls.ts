@@ -2,9 +2,11 @@ import { isIP } from 'node:net';
 import { connect, type DetailedPeerCertificate } from 'node:tls';
 import { type CertificateSummary, summarizeCertificate } from '../diagnostics/certificate-probe';
 import { toErrorInfo } from '../diagnostics/classify-error';
+import { FIX } from '../diagnostics/fixes';
 import { classifyTlsError } from '../diagnostics/tls-errors';
 import { createTlsSetup } from '../connections/tls-dispatcher';
 import { defaultPort } from './check-url';
+import { speaksPlainHttp } from './plain-http-probe';
 import { failWith, type DoctorContext, type LayerCheck, type LayerOutcome } from './doctor-context';
 
 const LOOPBACK = /^(localhost|127(\.\d+){3}|::1|\[::1\])$/i;
@@ -50,6 +52,12 @@ async function judgeHandshake(ctx: DoctorContext): Promise<LayerOutcome> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     const info = code && /SSL|TLS|EPROTO/.test(code) ? classifyTlsError(code, error as { message?: string }, url.href, undefined) : toErrorInfo(error, { url: url.href, phase: 'connect' });
+    if (await speaksPlainHttp(host, port, ctx.stepTimeoutMs)) {
+      const plain = `${url.protocol === 'wss:' ? 'ws' : 'http'}://${url.host}${url.pathname}`;
+      const finding = `Port ${port} answers plain HTTP, not TLS: the URL says ${url.protocol}// but the server there does not speak TLS`;
+      const hint = `use ${plain} (or the server's TLS port)`;
+      return failWith({ ...info, kind: 'tls', message: finding, hint, fixes: [FIX.url] }, { plainHttp: true, handshakeError: info.message });
+    }
     return failWith(info);
   }
   const leaf = handshake.chain[0]!;

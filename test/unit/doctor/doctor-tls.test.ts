@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../../shared/model';
 import { runDoctor } from '../../../main/core/doctor/run-doctor';
@@ -19,6 +21,40 @@ async function doctorAgainst(kind: HttpsFixtureKind, tls: { caFiles?: string[]; 
 const tlsOf = (report: DoctorReport) => report.layers.find((l) => l.layer === 'tls')!;
 
 describe('doctor: the TLS layer', () => {
+  it('an https:// URL on a plain-HTTP port: says the port answers plain HTTP and points to the URL field', async () => {
+    const server = createServer((_req, res) => res.writeHead(404).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closers.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const { port } = server.address() as AddressInfo;
+    const report = await runDoctor({ target: { url: `https://127.0.0.1:${port}/mcp`, transport: 'streamable' }, label: 'plain', stepTimeoutMs: 3000 });
+    const tls = tlsOf(report);
+    expect(tls).toMatchObject({ verdict: 'fail', errorKind: 'tls', facts: { plainHttp: true } });
+    expect(tls.finding).toBe(`Port ${port} answers plain HTTP, not TLS: the URL says https:// but the server there does not speak TLS`);
+    expect(tls.fix).toBe(`use http://127.0.0.1:${port}/mcp (or the server's TLS port)`);
+    expect(tls.fixes?.map((f) => f.field)).toEqual(['url']);
+  });
+
+  it('a port that speaks neither TLS nor HTTP keeps the handshake error', async () => {
+    const sockets = new Set<Socket>();
+    const server = createNetServer((socket) => {
+      sockets.add(socket);
+      // The client's TLS hello arrives after the banner: a reset, which is expected here.
+      socket.on('error', () => undefined);
+      socket.end('SSH-2.0-OpenSSH_9.6\r\n');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    closers.push(() => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    });
+    const { port } = server.address() as AddressInfo;
+    const report = await runDoctor({ target: { url: `https://127.0.0.1:${port}/mcp`, transport: 'streamable' }, label: 'ssh', stepTimeoutMs: 3000 });
+    const tls = tlsOf(report);
+    expect(tls.verdict).toBe('fail');
+    expect(tls.finding).not.toMatch(/plain HTTP/);
+    expect(tls.facts.plainHttp).toBeUndefined();
+  });
+
   it('fails a self-signed certificate, names it as the CA that would fix it, and stops HTTP', async () => {
     const { report } = await doctorAgainst('self-signed');
     const tls = tlsOf(report);
