@@ -4,6 +4,14 @@
 // Code splitting keeps what only some commands need (the playground's server SDK, undici for
 // custom TLS, the HDR histograms) in chunks loaded by those commands' dynamic imports.
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+// A repro bundle names the MCP SDK versions installed; the bundled CLI has no node_modules to
+// read them from at run time, so they are written into it here (main/core/bundle/bundle-versions.ts).
+const sdkPackages = ['client', 'core', 'node', 'server'].map((name) => `@modelcontextprotocol/${name}`);
+const sdkVersions = Object.fromEntries(
+  sdkPackages.map((name) => [name, JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version]),
+);
 
 await build({
   entryPoints: { periscope: 'main/cli/index.ts' },
@@ -17,6 +25,7 @@ await build({
   keepNames: true,
   chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
+  define: { __PERISCOPE_SDK_VERSIONS__: JSON.stringify(sdkVersions) },
   external: ['keytar', 'bufferutil', 'utf-8-validate'],
   // CommonJS packages inside an ES module bundle still call require() and read __dirname.
   banner: {

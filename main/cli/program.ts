@@ -10,6 +10,8 @@ import { registerSubscribeCommand } from './commands/subscribe';
 import { registerConnectCommand } from './commands/connect';
 import { registerDemoCommand } from './commands/demo';
 import { registerExerciseCommand } from './commands/exercise';
+import { registerExportHarCommand } from './commands/export-har';
+import { registerBundleCommand } from './commands/bundle';
 import { registerHealthCommand } from './commands/health';
 import { registerHelpCommand } from './commands/help';
 import { registerPingCommand } from './commands/ping';
@@ -53,6 +55,8 @@ export function buildProgram(cctx: CommandContext): Command {
   registerPingCommand(program, cctx);
   registerHealthCommand(program, cctx);
   registerExerciseCommand(program, cctx);
+  registerBundleCommand(program, cctx);
+  registerExportHarCommand(program, cctx);
   registerLoginCommands(program, cctx);
   registerPlaygroundCommand(program, cctx);
   registerDemoCommand(program, cctx);
