@@ -39,7 +39,8 @@ describe('--har and periscope bundle (the built CLI)', () => {
     expectValidHar(har);
     expect(har.log.creator.name).toBe('MCP Periscope');
     const methods = har.log.entries.map((e) => e._mcp.method);
-    expect(methods).toEqual(expect.arrayContaining(['initialize', 'tools/list']));
+    // The playground speaks 2026-07-28 (server/discover, no initialize).
+    expect(methods).toEqual(expect.arrayContaining(['server/discover', 'tools/list']));
     const list = har.log.entries.find((e) => e._mcp.method === 'tools/list')!;
     expect(list.response.status).toBe(200);
     expect(list.request.postData!.text).toContain('"tools/list"');
@@ -60,7 +61,7 @@ describe('--har and periscope bundle (the built CLI)', () => {
 
   it('export-har converts a recorded session file; a file that is not a session is refused with its reason', async () => {
     const record = join(dir, 'session.ndjson');
-    const recorded = await periscope(['ping', playground.urls.streamable, '--transport', 'streamable', '--record', record]);
+    const recorded = await periscope(['ping', playground.urls.streamable, '--transport', 'streamable', '--protocol-era', 'legacy', '--record', record]);
     expect(recorded.code, recorded.stderr).toBe(0);
     const harPath = join(dir, 'from-session.har');
     const run = await periscope(['export-har', record, '--out', harPath]);
@@ -89,7 +90,7 @@ describe('--har and periscope bundle (the built CLI)', () => {
     expect(bundle.remote).toMatchObject({ transport_type: 'streamable', url: playground.urls.streamable, headers: [{ name: 'Authorization', value: BUNDLE_SECRET_MARKER, is_secret: true }] });
     expect(bundle.session.header.format).toBe('mcp-periscope-session');
     const methods = bundle.session.entries.flatMap((e) => (e.type === 'message' && e.direction === 'outgoing' ? [e.method] : []));
-    expect(methods).toEqual(expect.arrayContaining(['initialize', 'tools/list', 'resources/list', 'prompts/list']));
+    expect(methods).toEqual(expect.arrayContaining(['server/discover', 'tools/list', 'resources/list', 'prompts/list']));
     expectValidHar(bundle.har);
     expect(Object.keys(bundle.versions.sdk)).toContain('@modelcontextprotocol/client');
     expect(findLeaks(text, [TOKEN])).toEqual([]);
