@@ -6,7 +6,7 @@ const exchanges = (n: number) => `${n} HTTP exchange${n === 1 ? '' : 's'}`;
 
 /** Exports a connection's HTTP exchanges as a HAR file (main shows the save dialog). */
 export async function exportConnectionHar(connectionId: string): Promise<void> {
-  const result = await periscope().har.exportConnection(connectionId);
+  const result = await periscope().trace.exportHar(connectionId);
   if (!result.ok) return reportError('Could not export the HAR file', result.error);
   if (result.value.cancelled) return;
   useUiStore.getState().notify('success', `Exported ${exchanges(result.value.entries)} to ${result.value.path}.`);

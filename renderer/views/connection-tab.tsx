@@ -112,7 +112,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
               <button type="button" data-testid="trace-export-har" onClick={() => void exportConnectionHar(connectionId)}>
                 Export HAR…
               </button>
-              <span className="muted">the HTTP exchanges as an HTTP Archive (HAR 1.2), secrets masked</span>
+              <span className="muted">HTTP exchanges as HAR 1.2, secrets masked</span>
             </div>
             <TraceView traceId={connectionId} title={info.label} />
           </>

@@ -101,6 +101,8 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
     },
     trace: {
       snapshot: call('trace:snapshot', onConnection),
+      /** HAR of a connection's HTTP exchanges; shows the system save dialog. */
+      exportHar: call('trace:export-har', onConnection),
     },
     logs: {
       snapshot: call('logs:snapshot', onConnection),
@@ -113,10 +115,6 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       open: call('session:open', none),
       /** HAR of a session file or bundle opened in this window (by its path); shows the save dialog. */
       exportHar: call('session:export-har', (path: string) => ({ path })),
-    },
-    har: {
-      /** HAR of a connection's HTTP exchanges; shows the system save dialog. */
-      exportConnection: call('trace:export-har', onConnection),
     },
     bundle: {
       /** Shows the system save dialog. */

@@ -36,7 +36,7 @@ describe('HAR export and repro bundles', () => {
     await expect.poll(() => page.getByText(/Exported \d+ HTTP exchanges? to .*playground\.har/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const har = JSON.parse(await readFile(file, 'utf8')) as HarLog;
     expectValidHar(har);
-    expect(har.log.entries.map((e) => e._mcp.method)).toContain('tools/list');
+    expect(har.log.entries.map((e) => e._mcp.method)).toContain('server/discover');
     await looksAt(app, page, 'har-trace-section');
   });
 
@@ -58,7 +58,7 @@ describe('HAR export and repro bundles', () => {
     expect(await summary.getByTestId('bundle-outcome').innerText()).toBe('Connected');
     expect(await summary.getByTestId('bundle-remote').innerText()).toContain('Playground');
     expect(await summary.getByTestId('bundle-versions').innerText()).toMatch(/Node \d+\.\d+/);
-    await expect.poll(async () => (await session.getByTestId('trace-view').innerText()).toLowerCase()).toContain('tools/list');
+    await expect.poll(async () => (await session.getByTestId('trace-view').innerText()).toLowerCase()).toContain('server/discover');
 
     const har = join(app.dataDir, 'from-bundle.har');
     app.dialogs.answerNext(har);
