@@ -50,28 +50,36 @@ export function registerBundleCommand(program: Command, cctx: CommandContext): v
       try {
         // Nothing to bundle when no connection was even made (an unknown remote, a bad option).
         if (!connection) throw failure;
-        const c: McpConnection = connection;
-        const session = await readSessionFile(record);
-        const error: ErrorInfo | undefined = failure === undefined ? undefined : c.masker.value(errorInfoOf(failure));
-        const bundle = createReproBundle({
-          remote: bundleRemote(c.givenTarget, c.label),
-          outcome: error ? { ok: false, error } : { ok: true },
-          session: { header: session.header, entries: session.entries },
-        });
-        await writeBundleFile(out, bundle);
-        const summary = `Repro bundle written to ${out}: ${session.entries.length} trace entries, ${bundle.har.log.entries.length} HTTP exchanges${describeListed(listed)}`;
-        if (error) {
-          // The failure is the command's result (its error document with --json); the bundle is said on stderr.
-          cctx.out.note(`${summary}; it records the failure`);
-        } else {
-          cctx.out.data({ path: out, entries: session.entries.length, httpExchanges: bundle.har.log.entries.length, listed });
-          cctx.out.line(summary);
-        }
+        await writeCommandBundle(cctx, out, connection, record, failure, listed);
+      } catch (error) {
+        if (failure === undefined || error === failure) throw error;
+        // The command's own failure stays the one reported (and its exit code); the bundle's is a warning.
+        cctx.out.note(`warning: ${(error as Error).message}`);
       } finally {
         if (temp) await rm(temp, { recursive: true, force: true }).catch(() => undefined);
       }
       if (failure !== undefined) throw failure;
     });
+}
+
+/** Reads the recorded session back whole and writes the bundle; says where it went (stdout, or stderr after a failure). */
+async function writeCommandBundle(cctx: CommandContext, out: string, connection: McpConnection, record: string, failure: unknown, listed: Record<string, number>): Promise<void> {
+  const session = await readSessionFile(record);
+  const error: ErrorInfo | undefined = failure === undefined ? undefined : connection.masker.value(errorInfoOf(failure));
+  const bundle = createReproBundle({
+    remote: bundleRemote(connection.givenTarget, connection.label),
+    outcome: error ? { ok: false, error } : { ok: true },
+    session: { header: session.header, entries: session.entries },
+  });
+  await writeBundleFile(out, bundle);
+  const summary = `Repro bundle written to ${out}: ${session.entries.length} trace entries, ${bundle.har.log.entries.length} HTTP exchanges${describeListed(listed)}`;
+  if (error) {
+    // The failure is the command's result (its error document with --json); the bundle is said on stderr.
+    cctx.out.note(`${summary}; it records the failure`);
+  } else {
+    cctx.out.data({ path: out, entries: session.entries.length, httpExchanges: bundle.har.log.entries.length, listed });
+    cctx.out.line(summary);
+  }
 }
 
 /** tools/list, resources/list and prompts/list, each only when the server declared that capability. */

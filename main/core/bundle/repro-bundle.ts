@@ -43,11 +43,28 @@ export function createReproBundle(input: BundleInput): ReproBundle {
   };
 }
 
-/** Writes the bundle as JSON, atomically, readable by the user only (0600). Fails with a `storage` PeriscopeError. */
+/**
+ * Writes the bundle as JSON, atomically, readable by the user only (0600). Fails with a `storage`
+ * PeriscopeError, also for a bundle larger than MAX_BUNDLE_BYTES (it could not be opened again).
+ */
 export async function writeBundleFile(path: string, bundle: ReproBundle): Promise<void> {
+  let text: string;
+  try {
+    text = `${JSON.stringify(bundle)}\n`;
+  } catch {
+    text = ''; // longer than the runtime's longest string
+  }
+  if (text === '' || Buffer.byteLength(text, 'utf8') > MAX_BUNDLE_BYTES) {
+    throw new PeriscopeError({
+      kind: 'storage',
+      message: `The repro bundle for ${path} would be larger than the ${MAX_BUNDLE_BYTES / (1024 * 1024)} MiB a bundle may have`,
+      hint: 'make the bundle from a shorter session (connect again and reproduce only the problem)',
+      detail: { path, maxBytes: MAX_BUNDLE_BYTES },
+    });
+  }
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFileAtomic(path, `${JSON.stringify(bundle)}\n`);
+    await writeFileAtomic(path, text);
   } catch (error) {
     throw storageError(`Could not write the repro bundle ${path}`, error);
   }

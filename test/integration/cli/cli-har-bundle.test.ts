@@ -105,5 +105,16 @@ describe('--har and periscope bundle (the built CLI)', () => {
     expect(bundle.outcome.ok).toBe(false);
     expect(bundle.outcome.error?.kind).toBe('refused');
     expect(bundle.har.log.entries[0]!.response).toMatchObject({ status: 0 });
+
+    // A bundle that cannot be written does not hide the failure: still exit 21, the write failure a warning.
+    const unwritable = await periscope(['bundle', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable', '--out', '/dev/null/x/bundle.json']);
+    expect(unwritable.code).toBe(21);
+    expect(unwritable.stderr).toMatch(/^warning: Could not write the repro bundle \/dev\/null\/x\/bundle\.json/m);
+  });
+
+  it('bundle to an unwritable place after a successful run exits 52 (storage)', async () => {
+    const run = await periscope(['bundle', playground.urls.streamable, '--transport', 'streamable', '--out', '/dev/null/x/bundle.json']);
+    expect(run.code).toBe(52);
+    expect(run.stderr).toMatch(/^error: Could not write the repro bundle/m);
   });
 });
