@@ -117,6 +117,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
           logs.stop();
           serverRequests.stop();
           listeners.clear();
+          await opened.removeCopies();
           await playground.stop();
         }
       })();

@@ -87,7 +87,7 @@ export function exportHandlers({ lookup, sessions, sessionDir, opened, dialogs }
       if (!path) return { cancelled: true };
       const bundle = await readBundleFile(path);
       // The trace opens as any session file does (bounded in memory, analytics over all of it).
-      const sessionFile = await privateSessionCopy(bundle);
+      const sessionFile = await privateSessionCopy(bundle, opened);
       const { header, entries, evicted, problems, metrics, latencySamples } = await sessions.read(sessionFile);
       opened.add(path, sessionFile);
       return {
@@ -123,8 +123,9 @@ async function readConnection(connection: ConnectionPort, onEntry: (entry: Trace
 }
 
 /** The bundle's session written as a session file of its own, readable by the user only. */
-async function privateSessionCopy(bundle: ReproBundle): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'periscope-bundle-'));
+async function privateSessionCopy(bundle: ReproBundle, opened: OpenedFiles): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'periscope-opened-bundle-'));
+  opened.addCopyFolder(dir);
   const path = join(dir, 'session.ndjson');
   const lines = [JSON.stringify(bundle.session.header), ...bundle.session.entries.map((entry) => JSON.stringify(entry))];
   await writeFile(path, `${lines.join('\n')}\n`, { mode: 0o600 });

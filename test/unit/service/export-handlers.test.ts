@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { parseReproBundle } from '../../../main/core/bundle/repro-bundle';
 import { RemoteService } from '../../../main/core/remotes/remote-service';
 import { createCoreService, type CoreService } from '../../../main/core/service/core-handlers';
 import { toInvokeResult } from '../../../main/core/service/invoke-result';
+import { OpenedFiles } from '../../../main/core/service/opened-files';
 import type { SessionFilesPort } from '../../../main/core/service/ports';
 import type { HarLog } from '../../../shared/model/har';
 import type { TraceEntry } from '../../../shared/model';
@@ -76,6 +77,14 @@ describe('export handlers', () => {
     answer = join(dir, 'from-bundle.har');
     expect(await service.handlers['session:export-har']({ path: bundlePath })).toEqual({ cancelled: false, path: answer, entries: 1 });
     expectValidHar(JSON.parse(await readFile(answer, 'utf8')));
+  });
+
+  it('the private copies of opened bundles are removed at shutdown', async () => {
+    const opened = new OpenedFiles();
+    const copy = await mkdtemp(join(tmpdir(), 'periscope-opened-bundle-'));
+    opened.addCopyFolder(copy);
+    await opened.removeCopies();
+    await expect(stat(copy)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('session:export-har refuses a path this window did not open (the renderer cannot name any file to read)', async () => {
