@@ -5,6 +5,14 @@
 // custom TLS, the HDR histograms) in chunks loaded by those commands' dynamic imports.
 import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+// A repro bundle names the MCP SDK versions installed; the bundled CLI has no node_modules to
+// read them from at run time, so they are written into it here (main/core/bundle/bundle-versions.ts).
+const sdkPackages = ['client', 'core', 'node', 'server'].map((name) => `@modelcontextprotocol/${name}`);
+const sdkVersions = Object.fromEntries(
+  sdkPackages.map((name) => [name, JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version]),
+);
 
 // Chunk names carry content hashes, so every build's chunks would pile up beside the new ones:
 // `--clean` (npm run build:cli) starts from an empty folder. Tests rebuild without it, because
@@ -23,6 +31,7 @@ await build({
   keepNames: true,
   chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
+  define: { __PERISCOPE_SDK_VERSIONS__: JSON.stringify(sdkVersions) },
   external: ['keytar', 'bufferutil', 'utf-8-validate'],
   // CommonJS packages inside an ES module bundle still call require() and read __dirname.
   banner: {

@@ -8,6 +8,7 @@ import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import type { McpConnection } from '../core/connections/mcp-connection';
 import type { ConnectionOAuth } from '../core/auth/connection-oauth';
 import { oauthForTarget } from './auth-options';
+import { recordHar } from './har-option';
 import type { CliContext } from './cli-context';
 import { clientInputHandlers, refusedSampling } from './client-input-options';
 import type { ConnectionOptions } from './connection-options';
@@ -18,7 +19,7 @@ import { CLIENT_INFO } from './version';
 /** What a command's body gets besides the connection: `interrupted` aborts on Ctrl-C. */
 export type SessionRun<T> = (connection: McpConnection, info: ConnectionInfo, interrupted: AbortSignal) => Promise<T>;
 
-export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'record' | 'recordCap'> {
+export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'record' | 'recordCap' | 'har'> {
   /** Where trace lines go (default: stderr). */
   traceTo?: (line: string) => void;
   /** Ctrl-C subscription; without it Ctrl-C keeps Node's default (the process ends at once). */
@@ -34,6 +35,8 @@ export interface SessionOptions extends Pick<ConnectionOptions, 'trace' | 'recor
   authorization?: ConnectionOAuth;
   /** Break the connect down into DNS, TCP, TLS, first byte and handshake (`connect` shows it). */
   measureSetup?: boolean;
+  /** Sees the connection as soon as it exists, before connecting (so even a failed connect can be described). */
+  onConnection?: (connection: McpConnection) => void;
 }
 
 /**
@@ -50,7 +53,7 @@ export async function withConnection<T>(
   targetArg: string | undefined,
   options: ConnectionOptions,
   run: SessionRun<T>,
-  extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo' | 'measureSetup'> = {},
+  extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo' | 'measureSetup' | 'onConnection'> = {},
 ): Promise<T> {
   const { target, label } = await resolveTarget(targetArg, options, ctx);
   out.addMasker(redactorForTarget(target));
@@ -76,9 +79,12 @@ export async function withTarget<T>(
   const connection = manager.create(target, { label, recordTo: options.record, ...(options.authorization ? { oauth: options.authorization } : {}) });
   // Every line printed from here on, errors included, passes the connection's Redactor.
   out.addMasker(connection.masker);
+  options.onConnection?.(connection);
   const stops: Array<() => unknown> = [];
   // Recording stopped at its cap: say so whether or not the trace is shown; the command goes on.
   stops.push(connection.bus.subscribe((entry) => entry.type === 'lifecycle' && entry.recordingStopped && out.note(`warning: ${entry.text}`)));
+  const har = options.har ? recordHar(connection, options.har) : undefined;
+  if (har) stops.push(har.stop);
   if (options.trace) {
     const start = monoNow();
     const print = options.traceTo ?? ((line: string) => out.note(line));
@@ -86,6 +92,7 @@ export async function withTarget<T>(
   }
   const interrupted = new AbortController();
   let running = false;
+  let failed = false;
   if (options.onInterrupt) {
     stops.push(
       options.onInterrupt(() => {
@@ -105,6 +112,7 @@ export async function withTarget<T>(
     running = true;
     return await run(connection, info, interrupted.signal);
   } catch (error) {
+    failed = true;
     if (interrupted.signal.aborted && !(running && options.bodyHandlesInterrupt)) throw interruptedError(label);
     throw refusedSampling(error) ?? error;
   } finally {
@@ -113,6 +121,9 @@ export async function withTarget<T>(
     const closing = manager.closeAll().catch(() => undefined);
     if (running || !interrupted.signal.aborted) await closing;
     for (const stop of stops) stop();
+    // Written after the close, so the closing exchange is in it too; a failed command's
+    // exchanges are what a ticket needs most, so the file is written whatever happened.
+    if (har) await har.write(out, failed);
   }
 }
 

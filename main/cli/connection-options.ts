@@ -15,6 +15,8 @@ export interface ConnectionOptions extends EraOptions, ClientInputOptions, AuthO
   record?: string;
   /** The session file's cap in MiB (--record-cap); recording stops there with a warning. */
   recordCap?: number;
+  /** Write the command's HTTP exchanges as a HAR 1.2 file here (--har), also when it fails. */
+  har?: string;
   json?: boolean;
   stdio?: boolean;
   env: string[];
@@ -78,6 +80,7 @@ export function withConnectionOptions(cmd: Command): Command {
     .option('--trace', 'print the live trace to stderr, one line per entry')
     .option('--record <file>', 'write the session file (NDJSON, secrets redacted) to <file>')
     .addOption(new Option('--record-cap <MiB>', 'the most the session file may grow to; recording stops there with a warning (default 500)').argParser(megabytes))
+    .option('--har <file>', 'write the HTTP exchanges as a HAR 1.2 file (secrets masked) to <file>, also when the command fails')
     .option('--json', 'machine-readable output (errors as {"error": {...}})')
     .option('--stdio', 'run a local server over stdio: the command follows `--`, e.g. --stdio -- node server.js')
     .option('--env <KEY=value>', 'environment variable for the --stdio server (repeatable)', collect)

@@ -11,6 +11,8 @@ import { registerConnectCommand } from './commands/connect';
 import { registerDemoCommand } from './commands/demo';
 import { registerDoctorCommand } from './commands/doctor';
 import { registerExerciseCommand } from './commands/exercise';
+import { registerExportHarCommand } from './commands/export-har';
+import { registerBundleCommand } from './commands/bundle';
 import { registerHealthCommand } from './commands/health';
 import { registerHelpCommand } from './commands/help';
 import { registerPingCommand } from './commands/ping';
@@ -55,6 +57,8 @@ export function buildProgram(cctx: CommandContext): Command {
   registerHealthCommand(program, cctx);
   registerDoctorCommand(program, cctx);
   registerExerciseCommand(program, cctx);
+  registerBundleCommand(program, cctx);
+  registerExportHarCommand(program, cctx);
   registerLoginCommands(program, cctx);
   registerPlaygroundCommand(program, cctx);
   registerDemoCommand(program, cctx);

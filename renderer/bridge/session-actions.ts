@@ -3,6 +3,7 @@ import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
 import { reportError } from './remote-actions';
 import { useMetricsStore } from '../stores/metrics-store';
+import type { BundleSummary, OpenedSession } from '../../shared/ipc/contract';
 
 /** Saves a connection's trace as a session file (main shows the save dialog). */
 export async function saveSession(connectionId: string): Promise<void> {
@@ -19,10 +20,22 @@ export async function openSessionFile(): Promise<void> {
   const result = await periscope().session.open();
   if (!result.ok) return reportError('Could not open the session file', result.error);
   if (result.value.cancelled) return;
-  const { path, entries, header, evicted, problems, metrics, latencySamples } = result.value;
+  showOpenedSession(result.value);
+}
+
+/** Opens a repro bundle offline: its trace in a session tab, with the bundle's summary above it. */
+export async function openBundleFile(): Promise<void> {
+  const result = await periscope().bundle.open();
+  if (!result.ok) return reportError('Could not open the repro bundle', result.error);
+  if (result.value.cancelled) return;
+  showOpenedSession(result.value, result.value.bundle);
+}
+
+function showOpenedSession(opened: OpenedSession, bundle?: BundleSummary): void {
+  const { path, entries, header, evicted, problems, metrics, latencySamples } = opened;
   const tabId = `session:${++openedCount}`;
   const title = fileName(path);
-  useTraceStore.getState().replaceEntries(tabId, entries, { kind: 'session', title, path, createdAt: header.createdAt });
+  useTraceStore.getState().replaceEntries(tabId, entries, { kind: 'session', title, path, createdAt: header.createdAt, ...(bundle ? { bundle } : {}) });
   if (metrics) useMetricsStore.getState().set(tabId, { snapshot: metrics, at: Date.now(), ...(latencySamples ? { samples: latencySamples } : {}) });
   useUiStore.getState().openTab({ id: tabId, kind: 'session', title });
   // Memory shows the last part of a huge file; say what is left out, and what could not be read.

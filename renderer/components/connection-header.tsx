@@ -7,6 +7,7 @@ interface ConnectionHeaderProps {
   onDisconnect(): void;
   onReconnect(): void;
   onSaveSession(): void;
+  onSaveBundle(): void;
   /**
    * Set while another section than Overview is open: a failed or lost connection then says so
    * here, with a button to its Overview (the whole error, its hint and its fix buttons).
@@ -15,7 +16,7 @@ interface ConnectionHeaderProps {
 }
 
 /** Above every section of a connection tab: its name, its state and what can be done to it. */
-export function ConnectionHeader({ info, onDisconnect, onReconnect, onSaveSession, onShowDetails }: ConnectionHeaderProps) {
+export function ConnectionHeader({ info, onDisconnect, onReconnect, onSaveSession, onSaveBundle, onShowDetails }: ConnectionHeaderProps) {
   const live = isLive(info.state);
   const failure = info.error && (info.state === 'failed' || info.state === 'lost') ? info.error : undefined;
   return (
@@ -34,6 +35,9 @@ export function ConnectionHeader({ info, onDisconnect, onReconnect, onSaveSessio
         )}
         <button type="button" data-testid="save-session" onClick={onSaveSession}>
           Save session…
+        </button>
+        <button type="button" data-testid="save-bundle" onClick={onSaveBundle} title="One file for a support ticket: the remote without its secrets, the trace, its HTTP exchanges as HAR and the versions">
+          Save repro bundle…
         </button>
       </div>
       {failure && onShowDetails && (

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { TraceEntry } from '../../shared/model/trace';
+import type { BundleSummary } from '../../shared/ipc/contract';
 import { TraceLog } from '../trace/trace-log';
 import { scheduleSearchWarmUp } from '../trace/search-warm-up';
 
@@ -12,6 +13,8 @@ export interface TraceSource {
   createdAt?: number;
   /** How many older entries main's bounded buffer had dropped when this trace was loaded. */
   evicted?: number;
+  /** For a repro bundle: everything in it but the trace (remote, versions, outcome, optional parts). */
+  bundle?: BundleSummary;
 }
 
 export interface TraceSlot {

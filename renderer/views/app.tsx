@@ -3,7 +3,7 @@ import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-re
 import { Notices } from '../components/notices';
 import { panelDomId, TabStrip, tabDomId } from '../components/tab-strip';
 import { closeConnectionTab } from '../bridge/connection-actions';
-import { closeSessionTab, openSessionFile } from '../bridge/session-actions';
+import { closeSessionTab, openBundleFile, openSessionFile } from '../bridge/session-actions';
 import { closeDoctorTab } from '../bridge/doctor-actions';
 import { useDoctorStore } from '../stores/doctor-store';
 import { isLive, useConnectionsStore } from '../stores/connections-store';
@@ -64,6 +64,9 @@ export function App() {
         <h1>MCP Periscope</h1>
         <button type="button" data-testid="open-session" onClick={() => void openSessionFile()}>
           Open session file…
+        </button>
+        <button type="button" data-testid="open-bundle" onClick={() => void openBundleFile()}>
+          Open repro bundle…
         </button>
       </header>
       <Group className="app-body" orientation="horizontal" id="periscope-window" {...layout}>

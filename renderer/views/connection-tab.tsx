@@ -4,6 +4,7 @@ import { ConnectionInfoPanel } from '../components/connection-info-panel';
 import { SectionTabs, sectionPanelId, sectionTabId, type SectionTab } from '../components/section-tabs';
 import { connectRemote, disconnect } from '../bridge/connection-actions';
 import { saveSession } from '../bridge/session-actions';
+import { exportConnectionHar, saveReproBundle } from '../bridge/export-actions';
 import { isLive, useConnectionsStore } from '../stores/connections-store';
 import { useSectionsStore, type SectionId } from '../stores/sections-store';
 import { useUiStore } from '../stores/ui-store';
@@ -73,6 +74,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
         onDisconnect={() => void disconnect(connectionId)}
         onReconnect={() => remoteId && void connectRemote(remoteId)}
         onSaveSession={() => void saveSession(connectionId)}
+        onSaveBundle={() => void saveReproBundle(connectionId)}
         onShowDetails={active === 'overview' ? undefined : () => select(connectionId, 'overview')}
       />
       <SectionTabs label={`Sections of ${info.label}`} sections={sections} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
@@ -104,7 +106,17 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
             <LogsView connectionId={connectionId} live={isLive(info.state)} era={info.era} />
           </Suspense>
         )}
-        {active === 'trace' && <TraceView traceId={connectionId} title={info.label} />}
+        {active === 'trace' && (
+          <>
+            <div className="trace-export-bar">
+              <button type="button" data-testid="trace-export-har" onClick={() => void exportConnectionHar(connectionId)}>
+                Export HAR…
+              </button>
+              <span className="muted">HTTP exchanges as HAR 1.2, secrets masked</span>
+            </div>
+            <TraceView traceId={connectionId} title={info.label} />
+          </>
+        )}
         {active === 'latency' && (
           <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} onShowInTrace={() => select(connectionId, 'trace')} {...(group && remoteId ? { group: { remoteId, size: instances.length } } : {})} />
         )}

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { exportSessionHar } from '../bridge/export-actions';
+import { BundleSummaryPanel } from '../components/bundle-summary';
 import { SectionTabs, sectionPanelId, sectionTabId } from '../components/section-tabs';
 import { useMetricsStore } from '../stores/metrics-store';
 import { useTraceStore } from '../stores/trace-store';
@@ -11,7 +13,7 @@ const SECTIONS: Array<{ id: SessionSection; label: string }> = [
   { id: 'latency', label: 'Latency' },
 ];
 
-/** A session file opened offline: its trace and its latency figures, nothing live, nothing to change. */
+/** A session file (or a repro bundle's trace) opened offline: its trace and its latency figures, nothing live, nothing to change. */
 export function SessionTab({ tabId }: { tabId: string }) {
   const source = useTraceStore((s) => s.traces[tabId]?.source);
   const hasMetrics = useMetricsStore((s) => s.slots[tabId]?.snapshot !== undefined);
@@ -20,9 +22,17 @@ export function SessionTab({ tabId }: { tabId: string }) {
   return (
     <div className="session-tab" data-testid="session-tab">
       <div className="session-banner" role="note">
-        <strong>Read-only session file</strong> {source?.path ?? ''}
-        {source?.createdAt !== undefined && <span className="muted"> · saved {new Date(source.createdAt).toLocaleString()}</span>}
+        <span className="session-banner-text">
+          <strong>{source?.bundle ? 'Read-only repro bundle' : 'Read-only session file'}</strong> {source?.path ?? ''}
+          {source?.createdAt !== undefined && <span className="muted"> · saved {new Date(source.createdAt).toLocaleString()}</span>}
+        </span>
+        {source?.path && (
+          <button type="button" data-testid="session-export-har" onClick={() => void exportSessionHar(source.path!)}>
+            Export HAR…
+          </button>
+        )}
       </div>
+      {source?.bundle && <BundleSummaryPanel bundle={source.bundle} />}
       {hasMetrics ? (
         <>
           <SectionTabs<SessionSection> label={`Sections of ${source?.title ?? 'the session file'}`} sections={SECTIONS} active={section} idPrefix={prefix} onSelect={setSection} />

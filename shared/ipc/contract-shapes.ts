@@ -5,6 +5,7 @@ import { Remote } from '../model/remote';
 import { LatencySamples, MetricsSnapshot } from '../model/metrics';
 import { LogLevel, LogMessage } from '../model/log-message';
 import { TaskStatus, TaskStatusUpdate } from '../model/task';
+import { BundleRemote, BundleVersions } from '../model/repro-bundle';
 
 /** The value shapes the IPC contract's channels take and return (see contract.ts). */
 export const Id = z.string().min(1).max(200);
@@ -139,3 +140,26 @@ export const PlaygroundInfo = z.object({
   urls: z.object({ streamable: z.string(), sse: z.string(), websocket: z.string() }),
 });
 export type PlaygroundInfo = z.infer<typeof PlaygroundInfo>;
+
+/** A HAR 1.2 file written: where, and how many HTTP exchanges it holds. */
+export const HarExported = z.object({ cancelled: z.literal(false), path: z.string(), entries: z.number().int() });
+
+/** A repro bundle written (see shared/model/repro-bundle.ts). */
+export const BundleSaved = z.object({ cancelled: z.literal(false), path: z.string(), entries: z.number().int(), httpExchanges: z.number().int() });
+
+/**
+ * What the summary panel of an opened repro bundle shows: the remote (secrets removed), versions,
+ * outcome, and each optional part present (BUNDLE_PARTS) as pretty JSON text, cut for display.
+ */
+export const BundleSummary = z.object({
+  createdAt: z.string(),
+  remote: BundleRemote,
+  versions: BundleVersions,
+  outcome: z.object({ ok: z.boolean(), error: ErrorInfo.optional() }),
+  parts: z.array(z.object({ name: z.string(), title: z.string(), json: z.string(), cut: z.boolean() })),
+});
+export type BundleSummary = z.infer<typeof BundleSummary>;
+
+/** A repro bundle opened offline: its session as a session file opens, plus its summary. */
+export const OpenedBundle = OpenedSession.extend({ bundle: BundleSummary });
+export type OpenedBundle = z.infer<typeof OpenedBundle>;

@@ -11,7 +11,8 @@ import { InstanceSpread, LoadEndedEvent, LoadPlan, LoadProgressEvent, LoadReques
 import { InstanceCheck, SendToAllResult } from '../model/instance-group';
 import { DoctorReport } from '../model/doctor';
 import { PendingServerRequest, Roots, ServerRequestAnswer, ServerRequestPolicy, SettledServerRequest } from '../model/server-request';
-import { Id, NoInput, Done, Cancelled, Tool, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
+import { Id, NoInput, Done, Cancelled, Tool, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo, HarExported, BundleSaved, OpenedBundle } from './contract-shapes';
+export { HarExported, BundleSaved, BundleSummary, OpenedBundle } from './contract-shapes';
 export { ToolCallOutcome, RemoteSaved, ImportOutcome, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, MAX_SAVED_BLOB_CHARS, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
 
 /**
@@ -222,6 +223,21 @@ export const contract = {
   'session:save': { input: OnConnection, output: z.union([Cancelled, SessionSaved]) },
   /** Main shows the open dialog and returns the file's entries. */
   'session:open': { input: NoInput, output: z.union([Cancelled, OpenedSession]) },
+
+  /**
+   * HAR 1.2 of a connection's HTTP exchanges (its session file whole when it records one, else
+   * the entries memory holds), already masked; main shows the save dialog.
+   */
+  'trace:export-har': { input: OnConnection, output: z.union([Cancelled, HarExported]) },
+  /**
+   * HAR 1.2 of a session file or bundle this window opened (its `path` as session:open or
+   * bundle:open returned it; any other path is refused); main shows the save dialog.
+   */
+  'session:export-har': { input: z.object({ path: z.string().min(1).max(4096) }), output: z.union([Cancelled, HarExported]) },
+  /** A repro bundle of a connection (remote without secrets, trace, HAR, versions); main shows the save dialog. */
+  'bundle:save': { input: OnConnection, output: z.union([Cancelled, BundleSaved]) },
+  /** Main shows the open dialog, checks the bundle and returns its session (as session:open) and summary. */
+  'bundle:open': { input: NoInput, output: z.union([Cancelled, OpenedBundle]) },
 
   /** Starts the built-in playground server on 127.0.0.1 if it is not running yet. */
   'playground:ensure-started': { input: NoInput, output: PlaygroundInfo },

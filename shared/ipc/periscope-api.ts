@@ -107,6 +107,8 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
     },
     trace: {
       snapshot: call('trace:snapshot', onConnection),
+      /** HAR of a connection's HTTP exchanges; shows the system save dialog. */
+      exportHar: call('trace:export-har', onConnection),
     },
     logs: {
       snapshot: call('logs:snapshot', onConnection),
@@ -117,6 +119,14 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       save: call('session:save', onConnection),
       /** Shows the system open dialog; the entries come back read-only. */
       open: call('session:open', none),
+      /** HAR of a session file or bundle opened in this window (by its path); shows the save dialog. */
+      exportHar: call('session:export-har', (path: string) => ({ path })),
+    },
+    bundle: {
+      /** Shows the system save dialog. */
+      save: call('bundle:save', onConnection),
+      /** Shows the system open dialog; the bundle's session comes back read-only with its summary. */
+      open: call('bundle:open', none),
     },
     playground: {
       ensureStarted: call('playground:ensure-started', none),

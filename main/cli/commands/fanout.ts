@@ -60,8 +60,14 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
 
     // Each instance is a connection with a session file of its own: one --record file would be
     // written by all of them at once, and only the last to open it would be left.
-    const recordFor = (index: number) => (options.record ? { ...options, record: instanceRecordPath(options.record, index) } : options);
+    // The same for --har: one archive per instance.
+    const recordFor = (index: number) => ({
+      ...options,
+      ...(options.record ? { record: instanceRecordPath(options.record, index) } : {}),
+      ...(options.har ? { har: instanceRecordPath(options.har, index) } : {}),
+    });
     if (options.record) cctx.out.note(`recording each instance to its own session file: ${instances.map((_, i) => instanceRecordPath(options.record!, i)).join(', ')}`);
+    if (options.har) cctx.out.note(`writing each instance's HAR to its own file: ${instances.map((_, i) => instanceRecordPath(options.har!, i)).join(', ')}`);
     // The connections' traces interleave: each line says whose it is.
     if (options.trace) cctx.out.note(`trace lines start with the instance's number: ${instances.map((instance, i) => `[${i + 1}] ${nameOf(instance)}`).join(', ')}`);
     const traceFor = (index: number) => (options.trace ? { traceTo: (line: string) => cctx.out.note(`[${index + 1}] ${line}`) } : {});

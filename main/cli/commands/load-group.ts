@@ -6,6 +6,7 @@ import type { CommandContext } from '../command-context';
 import type { ConnectionOptions } from '../connection-options';
 import type { GroupInstance } from '../group-targets';
 import { terminalSafe } from '../terminal-safe';
+import { instanceRecordPath } from './fanout';
 
 /**
  * Opens one connection per instance of a group (each through the same engine as every command:
@@ -24,7 +25,8 @@ export async function withInstances<T>(
       cctx,
       cctx.out,
       instances[index]!,
-      options,
+      // One HAR file per instance (each connection writes its own at its end).
+      instances.length > 1 && options.har ? { ...options, har: instanceRecordPath(options.har, index) } : options,
       async (connection, _info, interrupted) => {
         const all = [...connections, connection];
         return index + 1 < instances.length ? open(index + 1, all) : run(all, interrupted);

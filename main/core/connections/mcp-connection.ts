@@ -101,6 +101,14 @@ export class McpConnection extends ConnectionRequests {
     return structuredClone(this.state);
   }
 
+  /**
+   * The target as it was given, secrets included: main-process code that must describe the
+   * remote (a repro bundle's, through bundleRemote, which masks it) reads it here. Never output it as is.
+   */
+  get givenTarget(): ConnectionTargetInput {
+    return this.input;
+  }
+
   /** Masks this connection's known secrets (all encodings) in text or a value, for output made outside the engine. */
   get masker(): Pick<Redactor, 'text' | 'value' | 'contains'> {
     return this.redactor;

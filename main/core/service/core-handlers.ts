@@ -6,6 +6,8 @@ import { PlaygroundHost } from './playground-remote';
 import type { ConnectionManagerPort, ExternalOpener, FileDialogs, PlaygroundLauncher, RemotesPort, SessionFilesPort, SettingsPort } from './ports';
 import { remoteHandlers } from './remote-handlers';
 import { sessionHandlers } from './session-handlers';
+import { exportHandlers } from './export-handlers';
+import { OpenedFiles } from './opened-files';
 import { MetricsRegistry } from '../metrics/metrics-registry';
 import { listenForListChanges } from './list-change-listener';
 import { resourceHandlers } from './resource-handlers';
@@ -63,6 +65,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
   const logs = logHandlers({ lookup, manager: deps.manager, emit });
   const groups = groupHandlers({ remotes: deps.remotes, ...(deps.instanceOpener ? { opener: deps.instanceOpener } : {}) });
   const loads = loadRunHandlers({ lookup, manager: deps.manager, emit, group: { resolve: groups.resolve, openAll: (instances) => groups.group.openAll(instances) } });
+  const opened = new OpenedFiles();
   const serverRequests = serverRequestService({ manager: deps.manager, remotes: deps.remotes, lookup, emit });
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
@@ -84,7 +87,8 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...loads.handlers,
     ...groups.handlers,
     ...doctorHandlers({ remotes: deps.remotes, playground, dialogs: deps.dialogs }),
-    ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
+    ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened }),
+    ...exportHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };
   const stopTrace = deps.manager.subscribe((entry) => {
@@ -115,6 +119,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
           logs.stop();
           serverRequests.stop();
           listeners.clear();
+          await opened.removeCopies();
           await playground.stop();
         }
       })();

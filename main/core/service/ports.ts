@@ -51,6 +51,8 @@ export interface ConnectionPort {
   notifyRootsListChanged?(): Promise<'sent' | 'modern'>;
   /** Masks the connection's known secrets in a value that leaves the engine. */
   readonly masker?: { value<T>(value: T): T };
+  /** The target as given, secrets included: only for describing the remote through bundleRemote (which masks it). */
+  readonly givenTarget?: ConnectionTargetInput;
 }
 
 /** A connection's session file as the handlers use it (see ConnectionTrace). */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import type { FileDialogs, SessionFilesPort } from './ports';
 import type { ConnectionLookup } from './connection-lookup';
+import type { OpenedFiles } from './opened-files';
 import { fileError, noDialogs } from './service-errors';
 import { isPeriscopeError } from '../diagnostics/periscope-error';
 
@@ -15,10 +16,12 @@ export interface SessionHandlerDeps {
   sessions: SessionFilesPort;
   sessionDir: string;
   dialogs?: FileDialogs;
+  /** Remembers the files opened here, so their HAR can be exported later (session:export-har). */
+  opened?: OpenedFiles;
 }
 
 /** session:* — one file per connection's trace; secrets were redacted before entries existed. */
-export function sessionHandlers({ lookup, sessions, sessionDir, dialogs }: SessionHandlerDeps) {
+export function sessionHandlers({ lookup, sessions, sessionDir, dialogs, opened }: SessionHandlerDeps) {
   return {
     'session:save': async ({ connectionId }: ParsedInput<'session:save'>): Promise<ChannelOutput<'session:save'>> => {
       const connection = lookup.any(connectionId); // a closed connection's trace can still be saved
@@ -47,6 +50,7 @@ export function sessionHandlers({ lookup, sessions, sessionDir, dialogs }: Sessi
       const path = await dialogs.chooseFileToOpen({ title: 'Open a saved session', filters: SESSION_FILES });
       if (!path) return { cancelled: true };
       const { header, entries, evicted, problems, metrics, latencySamples } = await guard('read', path, () => sessions.read(path));
+      opened?.add(path, path);
       return { cancelled: false, path, header, entries, evicted: evicted ?? 0, problems: problems ?? [], ...(metrics ? { metrics } : {}), ...(latencySamples ? { latencySamples } : {}) };
     },
   };

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVersionedInstance, type VersionedInstance } from '../../fixtures/instances/versioned-instance';
 import { buildCli, periscope } from './support/bundled-cli';
+import type { HarLog } from '../../../shared/model/har';
+import { expectValidHar } from '../../support/har-schema';
 
 /**
  * `periscope fanout` as the bundled binary against three instances of one server built on the v2
@@ -120,6 +122,23 @@ describe('periscope fanout', () => {
         expect(header.meta.label).toBe(instance.url);
       }
       expect(run.stderr).toContain(`recording each instance to its own session file: ${join(dir, 'run-1.ndjson')}, ${join(dir, 'run-2.ndjson')}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes each instance\'s HTTP exchanges to a HAR file of its own with --har', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'periscope-fanout-har-'));
+    try {
+      const run = await periscope(['fanout', `${instances[0]!.url},${instances[1]!.url}`, 'echo', 'message=hi', '--har', join(dir, 'run.har')]);
+      expect(run.code, run.stderr).toBe(0);
+      expect((await readdir(dir)).sort()).toEqual(['run-1.har', 'run-2.har']);
+      for (const [i, instance] of instances.slice(0, 2).entries()) {
+        const har = JSON.parse(await readFile(join(dir, `run-${i + 1}.har`), 'utf8')) as HarLog;
+        expectValidHar(har);
+        expect(new Set(har.log.entries.map((e) => e.request.url))).toEqual(new Set([instance.url]));
+        expect(har.log.entries.map((e) => e._mcp.method)).toContain('tools/call');
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

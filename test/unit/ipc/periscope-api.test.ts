@@ -52,6 +52,7 @@ describe('createPeriscopeApi', () => {
     await api.connections.getPrompt('c1', 'greet', { who: 'you' });
     await api.connections.ping('c1');
     await api.trace.snapshot('c1');
+    await api.trace.exportHar('c1');
     await api.load.start('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 });
     await api.load.start('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 }, { remoteId: 'g1', instances: 'each' });
     await api.group.check('g1');
@@ -67,6 +68,9 @@ describe('createPeriscopeApi', () => {
     await api.serverRequests.configure('r1', { policy: 'decline', roots: [{ uri: 'file:///p', name: 'P' }] });
     await api.session.save('c1');
     await api.session.open();
+    await api.session.exportHar('/home/u/ticket.ndjson');
+    await api.bundle.save('c1');
+    await api.bundle.open();
     await api.playground.ensureStarted();
     await api.settings.get();
     await api.settings.update({ sessionFileCapMB: 100 });

@@ -68,6 +68,10 @@ export class FakeConnection implements ConnectionPort {
   ) {
     this.state = { connectionId: id, label, state: 'connecting', url: target.url, warnings: [] };
   }
+  /** As McpConnection's: the target with its secrets, for the repro bundle's remote (masked there). */
+  get givenTarget() {
+    return this.target;
+  }
   info() {
     return this.state;
   }

@@ -1,0 +1,120 @@
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlayground } from '../../../main/core/playground/start-playground';
+import type { RunningPlayground } from '../../../main/core/playground/playground-options';
+import { parseReproBundle } from '../../../main/core/bundle/repro-bundle';
+import type { HarLog } from '../../../shared/model/har';
+import { BUNDLE_SECRET_MARKER } from '../../../shared/model/repro-bundle';
+import { expectValidHar } from '../../support/har-schema';
+import { findLeaks } from '../../support/secret-leaks';
+import { closedPort } from './cli-harness';
+import { buildCli, periscope } from './support/bundled-cli';
+
+const TOKEN = 'cli-har-token-J3k5l7';
+let playground: RunningPlayground;
+let dir: string;
+
+beforeAll(async () => {
+  await buildCli();
+  playground = await startPlayground({ port: 0 });
+  dir = mkdtempSync(join(tmpdir(), 'periscope-cli-har-'));
+}, 60_000);
+afterAll(async () => {
+  await playground?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const readHar = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as HarLog;
+
+describe('--har and periscope bundle (the built CLI)', () => {
+  it('tools --har writes the exchanges as a valid HAR 1.2 file with the JSON-RPC methods, the token masked', async () => {
+    const harPath = join(dir, 'tools.har');
+    const run = await periscope(['tools', playground.urls.streamable, '--transport', 'streamable', '-H', `Authorization: Bearer ${TOKEN}`, '--har', harPath]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/HAR written to .*tools\.har \(\d+ HTTP exchanges\)/);
+    expect(statSync(harPath).mode & 0o777).toBe(0o600);
+    const har = readHar(harPath);
+    expectValidHar(har);
+    expect(har.log.creator.name).toBe('MCP Periscope');
+    const methods = har.log.entries.map((e) => e._mcp.method);
+    // The playground speaks 2026-07-28 (server/discover, no initialize).
+    expect(methods).toEqual(expect.arrayContaining(['server/discover', 'tools/list']));
+    const list = har.log.entries.find((e) => e._mcp.method === 'tools/list')!;
+    expect(list.response.status).toBe(200);
+    expect(list.request.postData!.text).toContain('"tools/list"');
+    expect(list._mcp.resultMs).toBeGreaterThanOrEqual(list.timings.wait);
+    expect(findLeaks(readFileSync(harPath, 'utf8'), [TOKEN])).toEqual([]);
+  });
+
+  it('on a refused port: the command exits as the failure (21) and the HAR still holds the failed exchange', async () => {
+    const harPath = join(dir, 'refused.har');
+    const run = await periscope(['tools', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable', '--har', harPath]);
+    expect(run.code).toBe(21);
+    const har = readHar(harPath);
+    expectValidHar(har);
+    expect(har.log.entries.length).toBeGreaterThan(0);
+    expect(har.log.entries[0]!.response.status).toBe(0);
+    expect(har.log.entries[0]!._mcp.error?.kind).toBe('refused');
+  });
+
+  it('export-har converts a recorded session file; a file that is not a session is refused with its reason', async () => {
+    const record = join(dir, 'session.ndjson');
+    const recorded = await periscope(['ping', playground.urls.streamable, '--transport', 'streamable', '--protocol-era', 'legacy', '--record', record]);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    const harPath = join(dir, 'from-session.har');
+    const run = await periscope(['export-har', record, '--out', harPath]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/HAR written to .*from-session\.har/);
+    const har = readHar(harPath);
+    expectValidHar(har);
+    expect(har.log.entries.map((e) => e._mcp.method)).toEqual(expect.arrayContaining(['initialize', 'ping']));
+    expect(har.log.comment).toMatch(/From the session file recorded at/);
+
+    const junk = join(dir, 'junk.ndjson');
+    writeFileSync(junk, 'hello\n');
+    const bad = await periscope(['export-har', junk, '--out', join(dir, 'junk.har')]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/is not an MCP Periscope session file: its first line is not JSON/);
+  });
+
+  it('bundle: connects, lists what is offered and writes a bundle with remote (secret removed), trace, HAR and versions', async () => {
+    const out = join(dir, 'ok-bundle.json');
+    const run = await periscope(['bundle', playground.urls.streamable, '--transport', 'streamable', '-H', `Authorization: Bearer ${TOKEN}`, '--out', out, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ path: out, listed: { tools: expect.any(Number), resources: expect.any(Number), prompts: expect.any(Number) } });
+    const text = readFileSync(out, 'utf8');
+    const bundle = parseReproBundle(text, out);
+    expect(bundle.outcome).toEqual({ ok: true });
+    expect(bundle.remote).toMatchObject({ transport_type: 'streamable', url: playground.urls.streamable, headers: [{ name: 'Authorization', value: BUNDLE_SECRET_MARKER, is_secret: true }] });
+    expect(bundle.session.header.format).toBe('mcp-periscope-session');
+    const methods = bundle.session.entries.flatMap((e) => (e.type === 'message' && e.direction === 'outgoing' ? [e.method] : []));
+    expect(methods).toEqual(expect.arrayContaining(['server/discover', 'tools/list', 'resources/list', 'prompts/list']));
+    expectValidHar(bundle.har);
+    expect(Object.keys(bundle.versions.sdk)).toContain('@modelcontextprotocol/client');
+    expect(findLeaks(text, [TOKEN])).toEqual([]);
+  });
+
+  it('bundle on a refused port: still written, records the failure, and exits as the failure would', async () => {
+    const out = join(dir, 'refused-bundle.json');
+    const run = await periscope(['bundle', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable', '--out', out]);
+    expect(run.code).toBe(21);
+    expect(run.stderr).toMatch(/Repro bundle written to .*; it records the failure/);
+    const bundle = parseReproBundle(readFileSync(out, 'utf8'), out);
+    expect(bundle.outcome.ok).toBe(false);
+    expect(bundle.outcome.error?.kind).toBe('refused');
+    expect(bundle.har.log.entries[0]!.response).toMatchObject({ status: 0 });
+
+    // A bundle that cannot be written does not hide the failure: still exit 21, the write failure a warning.
+    const unwritable = await periscope(['bundle', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable', '--out', '/dev/null/x/bundle.json']);
+    expect(unwritable.code).toBe(21);
+    expect(unwritable.stderr).toMatch(/^warning: Could not write the repro bundle \/dev\/null\/x\/bundle\.json/m);
+  });
+
+  it('bundle to an unwritable place after a successful run exits 52 (storage)', async () => {
+    const run = await periscope(['bundle', playground.urls.streamable, '--transport', 'streamable', '--out', '/dev/null/x/bundle.json']);
+    expect(run.code).toBe(52);
+    expect(run.stderr).toMatch(/^error: Could not write the repro bundle/m);
+  });
+});
