@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { readSessionFile } from '../../core/capture/session-file-reader';
+import { doctorForBundle } from '../../core/bundle/bundle-doctor';
 import { bundleRemote } from '../../core/bundle/bundle-remote';
 import { createReproBundle, writeBundleFile } from '../../core/bundle/repro-bundle';
 import type { McpConnection } from '../../core/connections/mcp-connection';
@@ -11,6 +12,7 @@ import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, TARGET_HELP, type CommandContext } from '../command-context';
 import { connectingUsage, withConnectionOptions, type ConnectionOptions } from '../connection-options';
 import { errorInfoOf } from '../error-report';
+import { CLIENT_INFO } from '../version';
 import { noExtra } from './connect';
 
 /**
@@ -66,10 +68,13 @@ export function registerBundleCommand(program: Command, cctx: CommandContext): v
 async function writeCommandBundle(cctx: CommandContext, out: string, connection: McpConnection, record: string, failure: unknown, listed: Record<string, number>): Promise<void> {
   const session = await readSessionFile(record);
   const error: ErrorInfo | undefined = failure === undefined ? undefined : connection.masker.value(errorInfoOf(failure));
+  // The doctor's layer-by-layer verdicts travel with the trace (its own output is masked already).
+  const doctor = await doctorForBundle(connection.givenTarget, connection.label, CLIENT_INFO);
   const bundle = createReproBundle({
     remote: bundleRemote(connection.givenTarget, connection.label),
     outcome: error ? { ok: false, error } : { ok: true },
     session: { header: session.header, entries: session.entries },
+    parts: { doctor },
   });
   await writeBundleFile(out, bundle);
   const summary = `Repro bundle written to ${out}: ${session.entries.length} trace entries, ${bundle.har.log.entries.length} HTTP exchanges${describeListed(listed)}`;

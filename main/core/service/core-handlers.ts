@@ -1,3 +1,4 @@
+import type { BundleDoctor } from '../bundle/bundle-doctor';
 import type { Channel, ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import { appHandlers } from './app-handlers';
 import { connectionHandlers } from './connection-handlers';
@@ -38,6 +39,8 @@ export interface CoreDeps {
   settings?: SettingsPort;
   /** Short-lived connections to a group's instances (default: a private ConnectionManager). */
   instanceOpener?: InstanceOpener;
+  /** The connection doctor run for a repro bundle's `doctor` part (default: doctorForBundle). */
+  bundleDoctor?: BundleDoctor;
 }
 
 export interface CoreService {
@@ -88,7 +91,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...groups.handlers,
     ...doctorHandlers({ remotes: deps.remotes, playground, dialogs: deps.dialogs }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened }),
-    ...exportHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened }),
+    ...exportHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened, ...(deps.bundleDoctor ? { doctor: deps.bundleDoctor } : {}) }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
   };
   const stopTrace = deps.manager.subscribe((entry) => {

@@ -1,3 +1,4 @@
+import { doctorForBundle, type BundleDoctor } from '../bundle/bundle-doctor';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,10 +35,12 @@ export interface ExportHandlerDeps {
   sessionDir: string;
   opened: OpenedFiles;
   dialogs?: FileDialogs;
+  /** Runs the doctor for a bundle's `doctor` part (default doctorForBundle; tests give their own). */
+  doctor?: BundleDoctor;
 }
 
 /** trace:export-har, session:export-har, bundle:save, bundle:open: files for tickets, every value already masked. */
-export function exportHandlers({ lookup, sessions, sessionDir, opened, dialogs }: ExportHandlerDeps) {
+export function exportHandlers({ lookup, sessions, sessionDir, opened, dialogs, doctor: runBundleDoctor = doctorForBundle }: ExportHandlerDeps) {
   const chooseSave = async (title: string, name: string, filters: typeof HAR_FILES) => {
     if (!dialogs) throw noDialogs();
     return dialogs.chooseFileToSave({ title, defaultName: join(sessionDir, name), filters });
@@ -73,10 +76,12 @@ export function exportHandlers({ lookup, sessions, sessionDir, opened, dialogs }
       const entries: TraceEntry[] = [];
       const header = await readConnection(connection, (entry) => entries.push(entry));
       const failed = (info.state === 'failed' || info.state === 'lost') && info.error;
+      const doctor = connection.givenTarget ? await runBundleDoctor(connection.givenTarget, info.label) : undefined;
       const bundle = createReproBundle({
         remote: bundleRemote(connection.givenTarget ?? { transport: info.transport ?? 'auto', ...(info.url ? { url: info.url } : {}) }, info.label),
         outcome: failed ? { ok: false, error: info.error! } : { ok: true },
         session: { header, entries },
+        parts: { doctor },
       });
       await writeBundleFile(path, bundle);
       return { cancelled: false, path, entries: entries.length, httpExchanges: bundle.har.log.entries.length };

@@ -93,6 +93,10 @@ describe('--har and periscope bundle (the built CLI)', () => {
     expect(methods).toEqual(expect.arrayContaining(['server/discover', 'tools/list', 'resources/list', 'prompts/list']));
     expectValidHar(bundle.har);
     expect(Object.keys(bundle.versions.sdk)).toContain('@modelcontextprotocol/client');
+    // The connection doctor's report rides along, every layer of it, the token masked there too.
+    const doctor = bundle.doctor as { ok: boolean; layers: Array<{ layer: string; verdict: string }> };
+    expect(doctor.ok).toBe(true);
+    expect(doctor.layers.map((l) => l.layer)).toEqual(['url', 'dns', 'tcp', 'tls', 'http', 'health', 'transport', 'initialize', 'auth', 'metrics']);
     expect(findLeaks(text, [TOKEN])).toEqual([]);
   });
 
@@ -105,6 +109,8 @@ describe('--har and periscope bundle (the built CLI)', () => {
     expect(bundle.outcome.ok).toBe(false);
     expect(bundle.outcome.error?.kind).toBe('refused');
     expect(bundle.har.log.entries[0]!.response).toMatchObject({ status: 0 });
+    // The doctor names the layer that breaks: nothing listens on the port.
+    expect(bundle.doctor).toMatchObject({ ok: false, firstFailure: 'tcp' });
 
     // A bundle that cannot be written does not hide the failure: still exit 21, the write failure a warning.
     const unwritable = await periscope(['bundle', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable', '--out', '/dev/null/x/bundle.json']);

@@ -36,7 +36,10 @@ beforeEach(async () => {
   // The real reader behind the port, as the app has it.
   const sessions: SessionFilesPort = { write: async () => undefined, read: async (path) => readSessionFile(path) };
   const dialogs = { chooseFileToOpen: async () => answer, chooseFileToSave: async () => answer };
-  service = createCoreService({ manager, remotes, sessions, dialogs, dataDir: dir, sessionDir: join(dir, 'sessions'), playground: async () => { throw new Error('unused'); } });
+  // The doctor's own checks are tested on loopback servers (test/unit/doctor); here a stand-in report
+  // for the fake connection's target shows where the bundle puts it.
+  const bundleDoctor = async (target: { url?: string }, label: string) => ({ url: target.url!, label, startedAt: '2026-12-01T00:00:00.000Z', durationMs: 1, ok: false, firstFailure: 'dns' as const, layers: [] });
+  service = createCoreService({ manager, remotes, sessions, dialogs, dataDir: dir, sessionDir: join(dir, 'sessions'), playground: async () => { throw new Error('unused'); }, bundleDoctor });
 });
 afterEach(async () => {
   await service.shutdown();
@@ -71,7 +74,8 @@ describe('export handlers', () => {
     expect(parseReproBundle(text, answer).remote.headers).toEqual([{ name: 'Authorization', value: '[secret removed]', is_secret: true }]);
 
     const opened = await service.handlers['bundle:open']();
-    expect(opened).toMatchObject({ cancelled: false, path: answer, entries: [{ type: 'http', status: 401 }], bundle: { remote: { name: 'API' }, outcome: { ok: true }, parts: [] } });
+    expect(opened).toMatchObject({ cancelled: false, path: answer, entries: [{ type: 'http', status: 401 }], bundle: { remote: { name: 'API' }, outcome: { ok: true }, parts: [{ name: 'doctor', title: expect.any(String), cut: false }] } });
+    expect(JSON.parse((opened as { bundle: { parts: Array<{ json: string }> } }).bundle.parts[0]!.json)).toMatchObject({ url: 'https://api.example.com/mcp', label: 'API', firstFailure: 'dns' });
 
     const bundlePath = answer;
     answer = join(dir, 'from-bundle.har');
