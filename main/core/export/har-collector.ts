@@ -16,6 +16,11 @@ export interface CollectedExchange {
   streamText?: string;
   streamBytes: number;
   streamTruncated: boolean;
+  /**
+   * The socket this exchange opened, when the connect was measured (ConnectionInfo.setup): the
+   * DNS lookup, the TCP connect and the TLS handshake, ms, each absent when it did not happen.
+   */
+  socket?: { dnsMs?: number; tcpMs?: number; tlsMs?: number };
 }
 
 /** Exchanges kept at once (the latest win): a long load run must not hold every request it made. */
@@ -34,6 +39,9 @@ export class HarCollector {
   private readonly requests = new Map<number, { method?: string; id?: string | number; sentMono: number }>();
   /** Request message seq → the exchange that carried it, for pairing the answer. */
   private readonly byMessage = new Map<number, string>();
+  /** The first exchange since the last "connecting" entry: the one that opened the connect's socket. */
+  private firstOfConnect: CollectedExchange | undefined;
+  private connecting = false;
   /** Exchanges dropped because more than `limit` were seen. */
   dropped = 0;
 
@@ -50,6 +58,8 @@ export class HarCollector {
         return this.http(entry);
       case 'sse-event':
         return this.event(entry);
+      case 'lifecycle':
+        return this.lifecycle(entry);
       default:
         return;
     }
@@ -93,12 +103,29 @@ export class HarCollector {
       this.byMessage.set(entry.messageSeq, entry.exchangeId);
     }
     this.exchanges.set(entry.exchangeId, exchange);
+    if (this.connecting && !this.firstOfConnect) this.firstOfConnect = exchange;
     if (this.exchanges.size > this.limit) {
       const [oldestId, oldest] = this.exchanges.entries().next().value!;
       this.exchanges.delete(oldestId);
       if (oldest.http.messageSeq !== undefined) this.byMessage.delete(oldest.http.messageSeq);
       this.dropped++;
     }
+  }
+
+  /** A measured connect's socket phases go to the exchange that opened the socket (HAR timings dns, connect, ssl). */
+  private lifecycle(entry: Extract<TraceEntry, { type: 'lifecycle' }>): void {
+    if (entry.state === 'connecting') {
+      this.connecting = true;
+      this.firstOfConnect = undefined;
+      return;
+    }
+    if (entry.state !== 'connected' && entry.state !== 'error') return;
+    const phases = entry.state === 'connected' ? entry.info?.setup?.phases : undefined;
+    const ms = (name: string) => phases?.find((p) => p.phase === name)?.durationMs;
+    // Only a connect that opened a socket has a TCP phase; a reused socket costs nothing here.
+    if (this.firstOfConnect && ms('tcp') !== undefined) this.firstOfConnect.socket = { dnsMs: ms('dns'), tcpMs: ms('tcp'), tlsMs: ms('tls') };
+    this.connecting = false;
+    this.firstOfConnect = undefined;
   }
 
   private event(entry: Extract<TraceEntry, { type: 'sse-event' }>): void {

@@ -11,7 +11,9 @@ const HTTP_VERSION = 'HTTP/1.1';
 /**
  * One traced HTTP exchange as a HAR 1.2 entry. Timings come from the captured phases: `wait` is
  * sending to the response's headers, `receive` the headers to the body's end (for an event stream,
- * to the stream's end); blocked, dns, connect and ssl are -1 because fetch does not expose them.
+ * to the stream's end). The exchange that opened a measured connection's socket (the app measures
+ * every connect, `periscope connect` too; see setup-timer.ts) gets its dns, connect and ssl, taken
+ * out of `wait`; elsewhere they are -1 (a reused socket, or not measured), as is blocked.
  * A failed exchange with no response has status 0 and the failure in `comment` and `_mcp.error`
  * (as browsers export a failed request). An event stream's text is the events as recorded, cut at
  * the collector's cap. Values are taken as they are: the trace was masked before it was stored.
@@ -42,7 +44,8 @@ export function harEntry(exchange: CollectedExchange, streamCapBytes: number): H
     entry.request.postData = { mimeType: headerValue(http.requestHeaders, 'content-type') ?? 'application/json', text: http.requestBody };
   }
   const t = entry.timings;
-  entry.time = round(t.send + t.wait + t.receive);
+  // HAR 1.2: the total is the sum of the phases that apply (-1 means "does not apply"; ssl is inside connect).
+  entry.time = round(Math.max(0, t.dns) + Math.max(0, t.connect) + t.send + t.wait + t.receive);
   if (http.error) entry.comment = http.error.message;
   return entry;
 }
@@ -80,12 +83,20 @@ function response(exchange: CollectedExchange, headers: HarNameValue[], streamCa
 function timingsOf(exchange: CollectedExchange): HarTimings {
   const { sent, headers, done } = exchange.http.timings;
   const timings: HarTimings = { blocked: -1, dns: -1, connect: -1, send: 0, wait: 0, receive: 0, ssl: -1 };
+  // The exchange that opened a measured socket: its set-up leaves `wait` (HAR 1.2: connect includes ssl).
+  const socket = exchange.socket;
+  const setupMs = socket ? (socket.dnsMs ?? 0) + (socket.tcpMs ?? 0) + (socket.tlsMs ?? 0) : 0;
+  if (socket) {
+    if (socket.dnsMs !== undefined) timings.dns = round(socket.dnsMs);
+    timings.connect = round((socket.tcpMs ?? 0) + (socket.tlsMs ?? 0));
+    if (socket.tlsMs !== undefined) timings.ssl = round(socket.tlsMs);
+  }
   if (headers !== undefined) {
-    timings.wait = round(headers - sent);
+    timings.wait = round(Math.max(0, headers - sent - setupMs));
     if (done !== undefined) timings.receive = round(Math.max(0, done - headers));
     else timings.comment = 'the response was still open when the archive was written';
   } else if (done !== undefined) {
-    timings.wait = round(done - sent);
+    timings.wait = round(Math.max(0, done - sent - setupMs));
     timings.comment = 'no response headers: wait is the time until the exchange failed';
   }
   return timings;

@@ -51,6 +51,33 @@ describe('HAR 1.2 from a trace', () => {
     expect(entry!._mcp).toEqual({ exchangeId: 'c1:http:1', method: 'tools/list', id: 7, messageSeq: req.seq, resultMs: 30 });
   });
 
+  it('a measured connect: the exchange that opened the socket gets dns, connect and ssl, taken out of wait; the next one none', () => {
+    const lifecycle = (monoTime: number, state: 'connecting' | 'connected', setup?: object): TraceEntry =>
+      ({ ...stamps(monoTime), type: 'lifecycle', state, text: state, ...(setup ? { info: { connectionId: 'c1', label: 'x', state, warnings: [], setup } } : {}) }) as TraceEntry;
+    const exchange = (id: string, sent: number, headers: number) =>
+      http(headers + 1, { exchangeId: id, phase: 'complete', status: 200, responseHeaders: { 'content-type': 'application/json' }, responseBody: '{}', timings: { sent, headers, done: headers + 1 } });
+    const setup = {
+      totalMs: 40,
+      notes: [],
+      phases: [
+        { phase: 'dns', startMs: 0, durationMs: 2 },
+        { phase: 'tcp', startMs: 2, durationMs: 3 },
+        { phase: 'tls', startMs: 5, durationMs: 10 },
+        { phase: 'first-byte', startMs: 15, durationMs: 5 },
+        { phase: 'handshake', startMs: 0, durationMs: 21, detail: 'initialize' },
+      ],
+    };
+    const har = harFromEntries([lifecycle(999, 'connecting'), exchange('c1:http:1', 1000, 1020), lifecycle(1040, 'connected', setup), exchange('c1:http:2', 1050, 1054)]);
+    expectValidHar(har);
+    const [first, second] = har.log.entries;
+    expect(first!.timings).toEqual({ blocked: -1, dns: 2, connect: 13, ssl: 10, send: 0, wait: 5, receive: 1 });
+    expect(first!.time).toBe(21);
+    expect(second!.timings).toEqual({ blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: 4, receive: 1 });
+    // A connect that reused a socket (no TCP phase) leaves its first exchange as it was.
+    const reused = harFromEntries([lifecycle(999, 'connecting'), exchange('c1:http:3', 1000, 1020), lifecycle(1040, 'connected', { totalMs: 30, notes: [], phases: [{ phase: 'handshake', startMs: 0, durationMs: 21 }] })]);
+    expect(reused.log.entries[0]!.timings).toMatchObject({ dns: -1, connect: -1, ssl: -1, wait: 20 });
+  });
+
   it('an event stream: the events in text/event-stream syntax, the first event and the result timed, the cut said in a comment', () => {
     const req = request(2000, 8, 'tools/call');
     const collector = new HarCollector(100, 60);
