@@ -121,7 +121,7 @@ function notABundle(path: string, why: string, detail: Record<string, unknown> =
   return new PeriscopeError({
     kind: 'storage',
     message: `${path} is not a valid MCP Periscope repro bundle: ${why}`,
-    hint: 'open a .json bundle written by MCP Periscope ("Save repro bundle…" or periscope bundle), unchanged',
+    hint: 'open a repro bundle as MCP Periscope wrote it (a .json file), unchanged',
     detail,
   });
 }
