@@ -12,3 +12,4 @@ export * from './task';
 export * from './server-request';
 export * from './instance-health';
 export * from './instance-group';
+export * from './remote-oauth';

@@ -1,5 +1,6 @@
 import type { Channel, ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import { appHandlers } from './app-handlers';
+import { PeriscopeError } from '../diagnostics/periscope-error';
 import { connectionHandlers } from './connection-handlers';
 import { ConnectionLookup } from './connection-lookup';
 import { PlaygroundHost } from './playground-remote';
@@ -17,6 +18,7 @@ import { loadRunHandlers } from './load-run-handlers';
 import { loadExportHandlers } from './load-export-handlers';
 import { groupHandlers } from './group-handlers';
 import type { InstanceOpener } from '../fanout/group-instances';
+import { signInService, type SignInDeps } from './sign-in-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
 export type CoreHandlers = { [C in Channel]: CoreHandler<C> };
@@ -35,6 +37,8 @@ export interface CoreDeps {
   settings?: SettingsPort;
   /** Short-lived connections to a group's instances (default: a private ConnectionManager). */
   instanceOpener?: InstanceOpener;
+  /** OAuth sign-in of saved remotes: the keychain and how the authorization URL is opened (absent: no OAuth, `oauth:*` refuse). */
+  signIn?: Pick<SignInDeps, 'vault' | 'opener'>;
 }
 
 export interface CoreService {
@@ -63,9 +67,11 @@ export function createCoreService(deps: CoreDeps): CoreService {
   const groups = groupHandlers({ remotes: deps.remotes, ...(deps.instanceOpener ? { opener: deps.instanceOpener } : {}) });
   const loads = loadRunHandlers({ lookup, manager: deps.manager, emit, group: { resolve: groups.resolve, openAll: (instances) => groups.group.openAll(instances) } });
   const serverRequests = serverRequestService({ manager: deps.manager, remotes: deps.remotes, lookup, emit });
+  const signIn = deps.signIn ? signInService({ remotes: deps.remotes, manager: deps.manager, ...deps.signIn }) : undefined;
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
-    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground, input: serverRequests }),
+    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground, input: serverRequests, ...(signIn ? { signIn } : {}) }),
+    ...(signIn?.handlers ?? noSignIn),
     ...serverRequests.handlers,
     ...toolCallHandlers({ lookup, manager: deps.manager, emit, askedUserSince: (connectionId, since) => serverRequests.registry.askedSince(connectionId, since) }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
@@ -120,6 +126,16 @@ export function createCoreService(deps: CoreDeps): CoreService {
     },
   };
 }
+
+/** Without a keychain and an opener there is no sign-in: said plainly. */
+const noSignIn = {
+  'oauth:status': async () => {
+    throw new PeriscopeError({ kind: 'internal', message: 'Signing in with OAuth is not available here.', hint: 'Use the desktop app or the periscope command.' });
+  },
+  'oauth:sign-out': async () => {
+    throw new PeriscopeError({ kind: 'internal', message: 'Signing in with OAuth is not available here.', hint: 'Use the desktop app or the periscope command.' });
+  },
+} satisfies Pick<CoreHandlers, 'oauth:status' | 'oauth:sign-out'>;
 
 export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
   return createCoreService(deps).handlers;
