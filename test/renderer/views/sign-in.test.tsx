@@ -7,6 +7,7 @@ import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { App } from '../../../renderer/views/app';
 import { deferred, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
+import { editRemote } from '../support/remote-actions';
 
 installFakeLayout();
 let stop: (() => void) | undefined;
@@ -63,8 +64,8 @@ describe('The remote form\'s Authorization group', () => {
   it('a stored client secret shows as set; saving without typing keeps it; Forget deletes it; turning OAuth off is saved', async () => {
     const stored = makeRemote({ ...remote, oauth: { grant: 'authorization_code', clientId: 'pre-registered' }, oauthClientSecretSet: true });
     const fake = start({ 'remotes:update': (input: { draft: RemoteInput }) => ({ remote: { ...stored, name: input.draft.name }, warnings: [] }) }, [stored]);
-    fireEvent.click(await screen.findByRole('button', { name: 'More actions for Protected' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Protected' }));
+    await screen.findByRole('button', { name: 'More actions for Protected' });
+    editRemote('Protected');
     expect(screen.getByTestId('remote-oauth-secret-state')).toHaveTextContent('set');
     expect(screen.getByLabelText('Client secret')).toHaveValue('');
     fireEvent.click(screen.getByTestId('save-remote'));
@@ -74,8 +75,8 @@ describe('The remote form\'s Authorization group', () => {
     expect(kept).not.toHaveProperty('oauthClientSecret');
     expect(kept).not.toHaveProperty('clearOAuthClientSecret');
 
-    fireEvent.click(await screen.findByRole('button', { name: 'More actions for Protected' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Edit Protected' }));
+    await screen.findByRole('button', { name: 'More actions for Protected' });
+    editRemote('Protected');
     fireEvent.click(screen.getByTestId('remote-oauth-forget-secret'));
     expect(screen.getByTestId('remote-oauth-secret-state')).toHaveTextContent('not set');
     fireEvent.click(screen.getByLabelText(/Sign in with OAuth when the server asks for it/));
