@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { remoteTokenAccount } from '../../main/core/auth/remote-sign-in';
 import { KeytarVault } from '../../main/core/secrets/keytar-vault';
-import { MCP_SCOPE, startOAuthFixture, type OAuthFixture } from '../fixtures/oauth/oauth-fixture';
+import { MCP_SCOPE, NATIVE_CLIENT, startOAuthFixture, type OAuthFixture } from '../fixtures/oauth/oauth-fixture';
 import { ScriptedAuthorization } from '../fixtures/oauth/test-openers';
 import { findLeaks } from '../support/secret-leaks';
 import { appLocators } from './support/app-locators';
@@ -41,13 +41,17 @@ afterAll(async () => {
 
 const { remoteItem, activePanel, connect } = appLocators(() => page);
 
-async function saveRemote(name: string, scope?: string): Promise<void> {
+async function saveRemote(name: string, client?: { id: string; scope: string }): Promise<void> {
   await page.getByTestId('new-remote').click();
   const form = page.getByTestId('remote-form');
   await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByLabel('Transport').selectOption('streamable');
   await form.getByLabel('URL', { exact: true }).fill(fixture.mcpUrl);
-  if (scope) await form.getByRole('group', { name: 'Authorization' }).getByLabel('Scopes').fill(scope);
+  if (client) {
+    const group = form.getByRole('group', { name: 'Authorization' });
+    await group.getByLabel('Client id').fill(client.id);
+    await group.getByLabel('Scopes').fill(client.scope);
+  }
   await form.getByTestId('save-remote').click();
   await expect.poll(() => remoteItem(name).count(), { timeout: 10_000 }).toBe(1);
 }
@@ -64,7 +68,8 @@ describe('signing in with OAuth in the app', () => {
   });
 
   it('connect: the card waits for the browser sign-in, then the Overview shows who is signed in, the scopes and the expiry', async () => {
-    await saveRemote('Protected', `openid ${MCP_SCOPE} offline_access`);
+    // A pre-registered client asking for openid too: the ID token says who signed in.
+    await saveRemote('Protected', { id: NATIVE_CLIENT.id, scope: 'openid' });
     browser.mode = 'hold';
     await remoteItem('Protected').getByTestId('connect-button').click();
     const waiting = remoteItem('Protected').getByTestId('sign-in-waiting');
