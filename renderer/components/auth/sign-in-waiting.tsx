@@ -10,9 +10,9 @@ interface SignInWaitingProps {
 export function SignInWaiting({ waiting, onCancel }: SignInWaitingProps) {
   return (
     <div className="sign-in-waiting" role="status" data-testid="sign-in-waiting">
-      <span className="spinner" aria-hidden="true" />
-      <span>
-        Waiting for you to sign in in your browser… <span className="muted">({waiting.host})</span>
+      <span className="sign-in-text">
+        <span className="spinner" aria-hidden="true" />
+        Waiting for you to sign in in your browser… <span className="sign-in-host">({waiting.host})</span>
       </span>
       {onCancel && (
         <button type="button" className="small" onClick={onCancel} data-testid="cancel-sign-in">

@@ -72,11 +72,11 @@ export function OAuthEditor({ state, errors, onChange }: OAuthEditorProps) {
           )}
         </div>
         <span className="field-help" id="remote-oauth-client-secret-help">
-          Only for a client with a secret. Kept in the system keychain, never in the remotes file or an export
+          Only for a client with a secret. Kept in the system keychain, never in the remotes file; an export has it only with “Export secret values too”
         </span>
         <FieldErrors path="oauthClientSecret" errors={errors} />
       </div>
-      <Field id="remote-oauth-scope" label="Scopes" path="oauth.scope" errors={errors} help="Space-separated, e.g. openid mcp:tools. Empty: what the server asks for">
+      <Field id="remote-oauth-scope" label="Scopes" path="oauth.scope" errors={errors} help="Space-separated, e.g. openid to see who you are signed in as. Added to what the server asks for when a client id or a client metadata document is set (a client the app registers itself gets what the server asks for)">
         {(a11y) => <input {...a11y} value={state.scope} disabled={off} onChange={(e) => onChange({ scope: e.target.value })} data-testid="remote-oauth-scope" />}
       </Field>
       <Field
