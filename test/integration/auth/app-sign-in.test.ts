@@ -15,8 +15,9 @@ import { until, valueOf } from '../workbench/core-calls';
  * The desktop app's OAuth sign-in through its real core and the contract's validation, against
  * oidc-provider in front of a v2 SDK server (all on 127.0.0.1), with the test run's private
  * keychain (test/support/keychain-global-setup.ts): connect (the 401 starts the flow, the
- * injected opener plays the browser), signed in (claims, scopes, expiry), sign out (revoked at the
- * AS, forgotten in the keychain); refused and cancelled sign-ins; client credentials with a secret
+ * injected opener plays the browser), signed in (claims, scopes, expiry), refresh with the kept
+ * refresh token, sign out (revoked at the AS, forgotten in the keychain); a client the app
+ * registers itself; refused and cancelled sign-ins; client credentials with a secret
  * kept in the keychain; and no token, code or secret in any IPC payload, file or trace.
  */
 let fixture: OAuthFixture;
@@ -88,6 +89,25 @@ describe('signing in to an OAuth-protected server in the app', () => {
     for (const path of ['/.well-known/oauth-protected-resource/mcp', '/.well-known/oauth-authorization-server', '/auth', '/token']) expect(paths).toContain(path);
     const tokenExchange = JSON.stringify(http.filter((e) => (e as { url: string }).url.startsWith(`${fixture.issuer}/token`)));
     expect(tokenExchange).toContain('[redacted]');
+  });
+
+  it('an access token the server no longer takes is refreshed with the kept refresh token, without a new sign-in', async () => {
+    await call('connections:close', { connectionId });
+    const account = remoteTokenAccount(remoteId, fixture.mcpUrl);
+    const record = JSON.parse((await vault.get(account))!) as { byIssuer: Record<string, { tokens: { access_token: string } }> };
+    const before = record.byIssuer[fixture.issuer]!.tokens.access_token;
+    record.byIssuer[fixture.issuer]!.tokens.access_token = 'no-longer-valid-access-token';
+    await vault.set(account, JSON.stringify(record));
+    const info = await call<ConnectionInfo>('connections:open', { remoteId });
+    expect(info.state, JSON.stringify(info.error)).toBe('connected');
+    connectionId = info.connectionId;
+    expect(fixture.authorizations()).toBe(1);
+    const after = (JSON.parse((await vault.get(account))!) as typeof record).byIssuer[fixture.issuer]!.tokens.access_token;
+    expect(after).not.toBe(before);
+    expect(fixture.acceptedTokens.has(after)).toBe(true);
+    const paths = (await traceOf(connectionId)).filter((e) => e.type === 'http').map((e) => new URL((e as { url: string }).url).pathname);
+    expect(paths).toContain('/token');
+    expect(paths).not.toContain('/auth');
   });
 
   it('sign out revokes at the authorization server (traced), forgets the tokens in the keychain, and says signed out', async () => {
