@@ -6,6 +6,8 @@ interface OAuthEditorProps {
   state: OAuthFormState;
   errors: Record<string, string[]>;
   onChange(patch: Partial<OAuthFormState>): void;
+  /** The field a connection error's fix points at (a pre-registered client, the grant): outlined. */
+  focusField?: string;
 }
 
 const GRANTS: ReadonlyArray<readonly [RemoteOAuthGrant, string]> = [
@@ -18,7 +20,7 @@ const GRANTS: ReadonlyArray<readonly [RemoteOAuthGrant, string]> = [
  * and as which client. The client secret is write-only, like a secret header: a stored one shows
  * as "set", typing replaces it, "Forget" deletes it from the keychain on save.
  */
-export function OAuthEditor({ state, errors, onChange }: OAuthEditorProps) {
+export function OAuthEditor({ state, errors, onChange, focusField }: OAuthEditorProps) {
   const off = !state.enabled;
   return (
     <fieldset className="oauth-editor" data-testid="oauth-editor">
@@ -27,7 +29,7 @@ export function OAuthEditor({ state, errors, onChange }: OAuthEditorProps) {
         <input type="checkbox" id="remote-oauth-enabled" checked={state.enabled} onChange={(e) => onChange({ enabled: e.target.checked })} data-testid="remote-oauth-enabled" />
         Sign in with OAuth when the server asks for it (it answers 401 and no Authorization header is set above)
       </label>
-      <Field id="remote-oauth-grant" label="How to sign in" path="oauth.grant" errors={errors}>
+      <Field id="remote-oauth-grant" label="How to sign in" path="oauth.grant" errors={errors} marked={focusField === 'oauth-grant'}>
         {(a11y) => (
           <select {...a11y} value={state.grant} disabled={off} onChange={(e) => onChange({ grant: e.target.value as RemoteOAuthGrant })} data-testid="remote-oauth-grant">
             {GRANTS.map(([value, label]) => (
@@ -43,6 +45,7 @@ export function OAuthEditor({ state, errors, onChange }: OAuthEditorProps) {
         label="Client id"
         path="oauth.clientId"
         errors={errors}
+        marked={focusField === 'oauth-client'}
         help="Empty: the app registers itself with the server (or uses its client metadata document below). Fill it in when the server's administrator gave you one"
       >
         {(a11y) => <input {...a11y} value={state.clientId} disabled={off} autoComplete="off" onChange={(e) => onChange({ clientId: e.target.value })} data-testid="remote-oauth-client-id" />}

@@ -135,4 +135,27 @@ describe('Signing in from the remote\'s card and Overview', () => {
     expect(screen.queryByTestId('remote-signed-in')).toBeNull();
     expect(await screen.findByText(/the tokens were revoked and forgotten/)).toBeInTheDocument();
   });
+
+  it('a refused sign-in says why, and its fixes open the remote\'s Authorization group on the client id or the grant', async () => {
+    const error = {
+      kind: 'auth' as const,
+      message: 'The authorization server did not authorize MCP Periscope (access_denied).',
+      hint: 'Try again and approve the request; or check the scopes asked for and the client id.',
+      fixes: [
+        { field: 'oauth-client' as const, label: 'Use a pre-registered client' },
+        { field: 'oauth-grant' as const, label: 'Use the client credentials grant', value: 'client_credentials' },
+      ],
+    };
+    start({ 'connections:open': () => connected({ state: 'failed', error }), 'oauth:status': () => ({ signedIn: false, scopes: [], refreshable: false }) });
+    fireEvent.click(await screen.findByTestId('connect-button'));
+    const notice = await screen.findByTestId('error-notice');
+    expect(notice).toHaveTextContent('did not authorize MCP Periscope (access_denied)');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Use a pre-registered client…' }));
+    await waitFor(() => expect(screen.getByLabelText('Client id')).toHaveFocus());
+    expect(screen.getByText('The connection’s error points here.')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('cancel-remote'));
+    fireEvent.click(within(await screen.findByTestId('error-notice')).getByRole('button', { name: 'Use the client credentials grant…' }));
+    await waitFor(() => expect(screen.getByLabelText('How to sign in')).toHaveFocus());
+    expect(screen.getByLabelText('How to sign in')).toHaveValue('client_credentials');
+  });
 });
