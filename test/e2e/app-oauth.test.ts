@@ -89,7 +89,11 @@ describe('signing in with OAuth in the app', () => {
     expect(await remoteItem('Protected').getByTestId('sign-in-waiting').count()).toBe(0);
     await looksAt(app, page, 'app-oauth-signed-in');
     // Nothing of the tokens or codes reached the page (its stores render what the IPC carried).
-    expect(findLeaks(await page.content(), fixture.issued.filter((s) => s.length >= 8))).toEqual([]);
+    const remote = (await app.core.remotes.list()).find((r) => r.name === 'Protected')!;
+    const kept = JSON.parse((await vault.get(remoteTokenAccount(remote.id, fixture.mcpUrl))) ?? '{}') as { byIssuer?: Record<string, { tokens?: Record<string, unknown> }> };
+    const tokens = Object.values(kept.byIssuer ?? {}).flatMap((e) => ['access_token', 'refresh_token', 'id_token'].map((k) => e.tokens?.[k]).filter((v): v is string => typeof v === 'string'));
+    expect(tokens.length).toBe(3);
+    expect(findLeaks(await page.content(), [...fixture.issued.filter((s) => s.length >= 8), ...tokens])).toEqual([]);
   });
 
   it('sign out revokes the tokens and forgets them in the keychain', async () => {
