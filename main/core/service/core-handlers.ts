@@ -130,12 +130,16 @@ export function createCoreService(deps: CoreDeps): CoreService {
 /** Without a keychain and an opener there is no sign-in: said plainly. */
 const noSignIn = {
   'oauth:status': async () => {
-    throw new PeriscopeError({ kind: 'internal', message: 'Signing in with OAuth is not available here.', hint: 'Use the desktop app or the periscope command.' });
+    throw signInUnavailable();
   },
   'oauth:sign-out': async () => {
-    throw new PeriscopeError({ kind: 'internal', message: 'Signing in with OAuth is not available here.', hint: 'Use the desktop app or the periscope command.' });
+    throw signInUnavailable();
   },
 } satisfies Pick<CoreHandlers, 'oauth:status' | 'oauth:sign-out'>;
+
+function signInUnavailable(): PeriscopeError {
+  return new PeriscopeError({ kind: 'internal', message: 'Signing in with OAuth is not available here: this core was started without a keychain and a browser to open.', hint: 'Sign in from the desktop app.' });
+}
 
 export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
   return createCoreService(deps).handlers;
