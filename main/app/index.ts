@@ -1,5 +1,6 @@
 import { app, BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
+import { browserAuthorizationOpener } from '../core/auth/browser-opener';
 import { createAppCore } from '../core/service/app-core';
 import { createDispatch } from '../core/service/dispatch';
 import { forwardEvents } from '../ipc/event-forwarder';
@@ -29,6 +30,8 @@ async function start(): Promise<void> {
     sessionDir: join(dataDir, 'sessions'),
     dialogs: electronDialogs(() => mainWindow),
     openExternal: (url) => shell.openExternal(url),
+    // OAuth sign-in in the system browser (RFC 8252), for http(s) authorization URLs only.
+    authorizationOpener: browserAuthorizationOpener((url) => shell.openExternal(url)),
   });
   guardQuit(() => core.shutdown());
 

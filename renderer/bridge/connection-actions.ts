@@ -12,6 +12,7 @@ import { forgetServerRequests } from './server-request-actions';
 import { forgetTools } from './tool-actions';
 import { useInstancesStore } from '../stores/instances-store';
 import { useLoadRunsStore } from '../stores/load-runs-store';
+import { refreshSignIn } from './sign-in-actions';
 
 /**
  * Connects a saved remote and opens its tab. A failed attempt still resolves with the
@@ -36,6 +37,8 @@ export async function connectRemote(remoteId: string): Promise<void> {
   useConnectionsStore.getState().upsert(info, remoteId);
   useTraceStore.getState().ensureTrace(info.connectionId, { kind: 'live', title });
   useUiStore.getState().openTab({ id: info.connectionId, kind: 'connection', title });
+  // A connect may have signed in (OAuth): the card and the Overview say who as.
+  if (info.url) void refreshSignIn(remoteId);
 }
 
 /** The user accepted an imported stdio remote's command: record that, then connect. */

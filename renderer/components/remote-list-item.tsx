@@ -2,7 +2,10 @@ import { useId, useState } from 'react';
 import type { ErrorFix, ErrorInfo } from '../../shared/model/error-info';
 import type { Remote } from '../../shared/model/remote';
 import { isLive, type RemoteConnectionState } from '../stores/connections-store';
+import type { SignInStatus, SignInWaiting as Waiting } from '../../shared/model/remote-oauth';
 import { ErrorNotice } from './error-notice';
+import { SignInWaiting } from './auth/sign-in-waiting';
+import { signedInAs } from './auth/signed-in-panel';
 import { StateBadge } from './state-badge';
 
 interface RemoteListItemProps {
@@ -22,6 +25,10 @@ interface RemoteListItemProps {
   onDoctor(): void;
   /** An error's fix button: opens this remote's editor on that field. */
   onFix(fix: ErrorFix): void;
+  /** The current connection waits for the user to sign in in the browser (OAuth). */
+  signInWaiting?: Waiting;
+  /** Who the remote is signed in as (OAuth), when it is. */
+  signedIn?: SignInStatus;
 }
 
 /**
@@ -71,6 +78,12 @@ export function RemoteListItem(props: RemoteListItemProps) {
         )}
         <span className="remote-endpoint">{where}</span>
       </div>
+      {props.signInWaiting && <SignInWaiting waiting={props.signInWaiting} onCancel={props.canDisconnect ? props.onDisconnect : undefined} />}
+      {!props.signInWaiting && props.signedIn?.signedIn && (
+        <div className="remote-signed-in muted small" data-testid="remote-signed-in" title={props.signedIn.issuer ? `Signed in at ${props.signedIn.issuer}` : undefined}>
+          Signed in as {signedInAs(props.signedIn)}
+        </div>
+      )}
       <div className="remote-actions" id={actionsId} hidden={!expanded}>
         <button type="button" className="small" data-testid="edit-remote" aria-label={`Edit ${remote.name}`} onClick={props.onEdit}>
           Edit

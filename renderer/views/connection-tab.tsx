@@ -12,6 +12,7 @@ import { LatencyView } from './latency-view';
 import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
 import { TraceView } from './trace-view';
 import { OverviewPing } from './overview-ping';
+import { SignInSection } from './sign-in-section';
 import { InstancesView } from './instances-view';
 import { useRemotesStore } from '../stores/remotes-store';
 import { groupInstanceUrls } from '../../shared/model/remote';
@@ -80,6 +81,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       <SectionTabs label={`Sections of ${info.label}`} sections={sections} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
       <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, active)} aria-labelledby={sectionTabId(prefix, active)} data-testid={`section-panel-${active}`}>
         {active === 'overview' && <OverviewPing connectionId={connectionId} era={info.era} live={isLive(info.state)} />}
+        {active === 'overview' && remoteId && remote && <SignInSection remoteId={remoteId} remoteName={remote.name} info={info} />}
         {active === 'overview' && <ConnectionInfoPanel info={info} onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined} />}
         {active === 'tools' && (
           <Suspense fallback={<p className="muted" role="status">Loading the tools workbench…</p>}>

@@ -8,12 +8,14 @@ import { runDoctor } from '../bridge/doctor-actions';
 import { deleteRemote, duplicateRemote, exportRemotes, importRemotes, refreshRemotes } from '../bridge/remote-actions';
 import { remoteConnectionState, useConnectionsStore } from '../stores/connections-store';
 import { useRemotesStore } from '../stores/remotes-store';
+import { useSignInStore } from '../stores/sign-in-store';
 import { NEW_REMOTE_FOCUS, useUiStore } from '../stores/ui-store';
 
 /** Saved remotes with their connection state, a search box, and the buttons to add, import and export. */
 export function RemotesSidebar() {
   const { remotes, status, error } = useRemotesStore();
   const connections = useConnectionsStore();
+  const signIns = useSignInStore((s) => s.byRemote);
   const editor = useUiStore((s) => s.editor);
   const activeTabId = useUiStore((s) => s.activeTabId);
   const openEditor = useUiStore((s) => s.openEditor);
@@ -124,6 +126,8 @@ export function RemotesSidebar() {
               onDelete={() => setConfirmDelete({ id: remote.id, name: remote.name })}
               onDoctor={() => void runDoctor(remote.id, remote.name)}
               onFix={(fix) => openEditor(remote.id, fix)}
+              signInWaiting={connectionId ? connections.infos[connectionId]?.signIn : undefined}
+              signedIn={signIns[remote.id]}
             />
           );
         })}

@@ -3,6 +3,7 @@ import { ConnectionInfo } from '../model/connection';
 import { ErrorInfo } from '../model/error-info';
 import { TraceEntry } from '../model/trace';
 import { Remote, RemoteDraft } from '../model/remote';
+import { SignInStatus, SignOutResult } from '../model/remote-oauth';
 import { AppSettings, AppSettingsPatch } from '../model/settings';
 import { LatencySamples, MetricsSnapshot } from '../model/metrics';
 import { LogLevel, LogMessage } from '../model/log-message';
@@ -185,6 +186,13 @@ export const contract = {
     output: z.union([Cancelled, z.object({ cancelled: z.literal(false), path: z.string(), env: z.array(z.string()) })]),
   },
 
+  /**
+   * Who a remote is signed in as with OAuth (read from the keychain): readable token claims
+   * (sub, email, name), issuer, scopes and expiry; never a token, code or secret.
+   */
+  'oauth:status': { input: z.object({ remoteId: Id }), output: SignInStatus },
+  /** Sign out: revoke the remote's tokens where the authorization server offers it, then forget them in the keychain. */
+  'oauth:sign-out': { input: z.object({ remoteId: Id }), output: SignOutResult },
   /**
    * A group's Instances panel: each instance's /health and /ready (status, latency, the body's
    * status) and one liveness round trip (ping or server/discover) on a short-lived connection of

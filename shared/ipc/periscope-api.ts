@@ -88,6 +88,12 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       cancel: call('load:cancel', (runId: string) => ({ runId })),
       exportArtillery: call('load:export-artillery', (connectionId: string, request: ChannelInput<'load:export-artillery'>['request'], plan: ChannelInput<'load:export-artillery'>['plan']) => ({ connectionId, request, plan })),
     },
+    oauth: {
+      /** Who the remote is signed in as (readable claims, issuer, scopes, expiry). */
+      status: call('oauth:status', (remoteId: string) => ({ remoteId })),
+      /** Revoke where offered, then forget the remote's tokens. */
+      signOut: call('oauth:sign-out', (remoteId: string) => ({ remoteId })),
+    },
     group: {
       /** Each instance's /health, /ready and one liveness round trip, on connections of their own. */
       check: call('group:check', (remoteId: string) => ({ remoteId })),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ErrorInfo } from './error-info';
 import { EraDetection, ProtocolEra, ProtocolEraChoice, ProtocolRevision } from './protocol-era';
 import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from './timeout-limit';
+import { SignInWaiting } from './remote-oauth';
 
 /** A timeout in ms: a whole number above 0 that a timer can hold. */
 export const TimeoutMs = z.number().int().positive().max(MAX_TIMEOUT_MS, `A timeout must be ${TIMEOUT_LIMIT_TEXT}`);
@@ -126,5 +127,7 @@ export const ConnectionInfo = z.object({
   connectedAt: z.number().optional(),
   /** The set-up broken down (DNS, TCP, TLS, first byte, handshake), when it was measured. */
   setup: ConnectionSetup.optional(),
+  /** Connecting, and waiting for the user to sign in in the system browser (OAuth authorization code). */
+  signIn: SignInWaiting.optional(),
 });
 export type ConnectionInfo = z.infer<typeof ConnectionInfo>;

@@ -20,6 +20,9 @@ export const RemoteFixField = z.enum([
   'env',
   'cwd',
   'reinitializeOnSessionExpiry',
+  /** OAuth: a pre-registered client; the grant (the remote's Authorization group; CLI options). */
+  'oauth-client',
+  'oauth-grant',
 ]);
 export type RemoteFixField = z.infer<typeof RemoteFixField>;
 
@@ -33,8 +36,8 @@ export type HeaderFixField = z.infer<typeof HeaderFixField>;
  */
 export const SessionFixField = z.enum([
   'sampling', 'trace', 'record', 'data-dir', 'remotes', 'confirm-command', 'max-message-size',
-  /** OAuth: how the authorization URL is opened; a pre-registered client; the grant. */
-  'oauth-authorize', 'oauth-client', 'oauth-grant',
+  /** OAuth: how the authorization URL is opened (the app always uses the system browser). */
+  'oauth-authorize',
 ]);
 export type SessionFixField = z.infer<typeof SessionFixField>;
 

@@ -13,3 +13,4 @@ export * from './server-request';
 export * from './instance-health';
 export * from './instance-group';
 export * from './doctor';
+export * from './remote-oauth';

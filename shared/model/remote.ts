@@ -3,6 +3,7 @@ import { TlsOptions, TransportChoice } from './connection';
 import { MAX_TIMEOUT_MS } from './timeout-limit';
 import { ProtocolEraChoice } from './protocol-era';
 import { Roots, ServerRequestPolicy } from './server-request';
+import { RemoteOAuth } from './remote-oauth';
 import { remoteRuleIssues, remoteRuleWarnings, type RemoteLike, type RuleIssue } from './remote-rules';
 
 export {
@@ -95,6 +96,8 @@ const remoteFields = {
   serverRequestPolicy: ServerRequestPolicy.optional(),
   /** The roots offered to this server (MCP client/roots; not secrets). Left out of a draft: kept. */
   roots: Roots.optional(),
+  /** OAuth sign-in settings (absent: on with the defaults when the server challenges; see RemoteOAuth). */
+  oauth: RemoteOAuth.optional(),
 };
 
 function applyRules(value: RemoteLike, ctx: z.RefinementCtx): void {
@@ -114,6 +117,8 @@ export const Remote = z
      * the main process from the vault, like `has_value`; never written to disk).
      */
     envHasValue: z.record(z.string(), z.boolean()).optional(),
+    /** Whether the keychain holds an OAuth client secret for this remote (filled in by main; never written to disk). */
+    oauthClientSecretSet: z.boolean().optional(),
     /**
      * True for a stdio remote whose command came from an imported file and has not been
      * confirmed yet: it does not run until the user confirms it once (CLI: a prompt,
@@ -142,7 +147,14 @@ export type HeaderDraft = z.input<typeof HeaderDraft>;
 
 /** What create and edit take: a remote without id and times, secret values allowed. */
 export const RemoteDraft = z
-  .object({ ...remoteFields, headers: z.array(HeaderDraft).default([]) })
+  .object({
+    ...remoteFields,
+    headers: z.array(HeaderDraft).default([]),
+    /** A new OAuth client secret: written to the keychain; absent or '' keeps the stored one. */
+    oauthClientSecret: z.string().max(4000).optional(),
+    /** Deletes the stored OAuth client secret. */
+    clearOAuthClientSecret: z.boolean().optional(),
+  })
   .superRefine(applyRules);
 export type RemoteDraft = z.infer<typeof RemoteDraft>;
 export type RemoteInput = z.input<typeof RemoteDraft>;

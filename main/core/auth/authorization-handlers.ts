@@ -3,6 +3,13 @@ import { spawn } from 'node:child_process';
 /** How the authorization URL reaches the resource owner (the `--authorize` flag). */
 export type AuthorizeMode = 'browser' | 'print' | 'follow';
 
+/**
+ * Hands the authorization URL to whoever opens it, in place of `AuthorizeMode` (the desktop app
+ * injects one calling the system browser; its end-to-end tests one that follows the redirects).
+ * Resolves once the URL is handed over; the code arrives at the loopback listener.
+ */
+export type AuthorizationOpener = (url: URL, ctx: AuthorizationHandlerContext) => Promise<void>;
+
 export interface AuthorizationHandlerContext {
   /** Where messages for the user go (the CLI: stderr). Never given a secret. */
   note(line: string): void;
@@ -22,8 +29,9 @@ export interface AuthorizationHandlerContext {
  * Resolves once the URL is handed over; the code arrives at the loopback listener.
  * Errors: `follow` rejects when a hop fails or the chain ends elsewhere (with the status).
  */
-export async function sendToAuthorization(mode: AuthorizeMode, url: URL, ctx: AuthorizationHandlerContext): Promise<void> {
-  if (mode === 'follow') return followRedirects(url, ctx);
+export async function sendToAuthorization(mode: AuthorizeMode | AuthorizationOpener, url: URL, ctx: AuthorizationHandlerContext): Promise<void> {
+  if (typeof mode === 'function') return mode(url, ctx);
+  if (mode === 'follow') return followAuthorizationUrl(url, ctx);
   ctx.note(`authorize: open this URL to authorize MCP Periscope:\n  ${url.href}`);
   if (mode === 'browser') {
     const [command, args] = systemOpener(url.href);
@@ -34,7 +42,12 @@ export async function sendToAuthorization(mode: AuthorizeMode, url: URL, ctx: Au
   ctx.note('authorize: waiting for the authorization server to redirect back to this computer...');
 }
 
-async function followRedirects(start: URL, ctx: AuthorizationHandlerContext): Promise<void> {
+/**
+ * `follow`: fetches the authorization URL with the connection's recording fetch and follows its
+ * redirects (at most 10, cookies kept per origin for this one authorization) until one points at
+ * the loopback redirect URI, then delivers it there. Rejects when a hop ends elsewhere.
+ */
+export async function followAuthorizationUrl(start: URL, ctx: AuthorizationHandlerContext): Promise<void> {
   let url = start;
   // Like a browser, the cookies an authorization server sets on one hop go back on the next
   // (its interaction session); per origin, only for this one authorization, never stored.

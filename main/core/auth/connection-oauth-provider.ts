@@ -30,6 +30,8 @@ export interface ProviderDeps {
   note(line: string): void;
   /** Every secret value the flow handles is learned here first, so no output can show it. */
   learnSecret(value: string | undefined): void;
+  /** Told when the user agent is sent to the authorization endpoint (the app shows "waiting for you to sign in"). */
+  onAuthorizing?(authorizationUrl: URL): void;
 }
 
 /**
@@ -133,6 +135,7 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
     const preRegistered = this.deps.settings.clientId;
     await this.update(issuer, (entry) => {
       if (preRegistered) entry.clientId = preRegistered;
+      entry.obtainedAt = Date.now();
       entry.tokens = { ...tokens, ...(tokens.refresh_token || !entry.tokens?.refresh_token ? {} : { refresh_token: entry.tokens.refresh_token }) };
     });
   }
@@ -140,8 +143,16 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   async redirectToAuthorization(authorizationUrl: URL): Promise<void> {
     const { loopback, settings } = this.deps;
     if (!loopback || !this.currentState) throw new Error('this grant has no authorization redirect');
+    // The SDK asks for the challenge's scope (MCP "Scope Selection Strategy"); scopes the user set
+    // (--scope, the remote's Scopes) are added, so a step-up still gets what the server asks for.
+    // Not for a client the SDK registered itself: it registered it for the SDK's scope only
+    // (RFC 7591 section 2), and an authorization server may refuse anything more.
+    if (settings.scope && (settings.clientId || settings.clientMetadataUrl)) {
+      authorizationUrl.searchParams.set('scope', withScopes(authorizationUrl.searchParams.get('scope') ?? undefined, settings.scope)!);
+    }
     await loopback.start();
     const waiting = loopback.expect(this.currentState, settings.callbackTimeoutMs ?? DEFAULT_CALLBACK_TIMEOUT_MS);
+    this.deps.onAuthorizing?.(authorizationUrl);
     // Handed over without waiting: the SDK ends this attempt (UnauthorizedError); the connection
     // then collects the response with takePendingAuthorization() and tries again.
     const sent = sendToAuthorization(settings.authorize, authorizationUrl, { note: this.deps.note, fetch: this.deps.fetch, redirectUri: loopback.redirectUri });
@@ -197,8 +208,9 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   }
 
   /** Grant parameters for the non-interactive grants; undefined keeps the SDK's defaults. */
-  async prepareTokenRequest(scope?: string): Promise<URLSearchParams | undefined> {
+  async prepareTokenRequest(challengeScope?: string): Promise<URLSearchParams | undefined> {
     const { grant, assertion, idp } = this.deps.settings;
+    const scope = withScopes(challengeScope, this.deps.settings.scope);
     if (grant === 'client_credentials') return new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
     if (grant === 'jwt_bearer') {
       if (!assertion) throw new Error('the jwt-bearer grant needs an assertion (--assertion-file)');
@@ -275,4 +287,10 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
     this.storeProblem = error instanceof Error ? error.message : String(error);
     this.deps.note(`warning: OAuth tokens are kept in memory only for this run: ${this.storeProblem}`);
   }
+}
+
+/** The scopes of both lists, each once, in order (space-separated, RFC 6749 section 3.3); undefined when both are empty. */
+function withScopes(asked: string | undefined, added: string | undefined): string | undefined {
+  const all = [...new Set(`${asked ?? ''} ${added ?? ''}`.split(/\s+/).filter(Boolean))];
+  return all.length > 0 ? all.join(' ') : undefined;
 }

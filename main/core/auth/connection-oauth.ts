@@ -7,6 +7,12 @@ import { LoopbackRedirect } from './loopback-redirect';
 import type { OAuthStore } from './oauth-store';
 import type { OAuthSettings } from './oauth-settings';
 
+/** What the connection is told about an authorization in progress (its info shows it). */
+export interface AuthorizationHooks {
+  /** The user agent was sent to this authorization URL; undefined once the response arrived, failed or was given up. */
+  authorizing?(authorizationUrl: URL | undefined): void;
+}
+
 /** What a connection needs to authorize with OAuth (McpConnectionOptions.oauth). */
 export interface ConnectionOAuthOptions {
   settings: OAuthSettings;
@@ -29,20 +35,24 @@ export class ConnectionOAuth {
   private loopback?: LoopbackRedirect;
   private serverUrl?: string;
   private fetchFn?: typeof fetch;
+  private hooks: AuthorizationHooks = {};
 
   constructor(readonly options: ConnectionOAuthOptions) {}
 
   /** The provider for this connection's transports (one per connection; the loopback starts once). */
-  async prepare(serverUrl: string, fetchFn: typeof fetch, learnSecret: (value: string | undefined) => void): Promise<ConnectionOAuthProvider> {
+  async prepare(serverUrl: string, fetchFn: typeof fetch, learnSecret: (value: string | undefined) => void, hooks: AuthorizationHooks = {}): Promise<ConnectionOAuthProvider> {
     this.serverUrl = serverUrl;
     this.fetchFn = fetchFn;
+    this.hooks = hooks;
+    this.learnSecret = learnSecret;
     if (this.provider) return this.provider;
     const { settings, store, note } = this.options;
     if (settings.grant === 'authorization_code') {
       this.loopback = new LoopbackRedirect();
       await this.loopback.start();
     }
-    this.provider = new ConnectionOAuthProvider({ serverUrl, settings, store, fetch: fetchFn, note, learnSecret, ...(this.loopback ? { loopback: this.loopback } : {}) });
+    const onAuthorizing = (url: URL) => this.hooks.authorizing?.(url);
+    this.provider = new ConnectionOAuthProvider({ serverUrl, settings, store, fetch: fetchFn, note, learnSecret, onAuthorizing, ...(this.loopback ? { loopback: this.loopback } : {}) });
     return this.provider;
   }
 
@@ -67,11 +77,13 @@ export class ConnectionOAuth {
     try {
       params = await pending;
     } catch (error) {
+      this.hooks.authorizing?.(undefined);
       throw authError(`The authorization did not complete: ${messageOf(error)}.`, 'Open the authorization URL in a browser on this computer, or let Periscope follow it where the authorization server approves without a login page.', error, [
         { field: 'oauth-authorize', label: 'Print the authorization URL', value: 'print' },
         { field: 'oauth-authorize', label: 'Follow the authorization URL', value: 'follow' },
       ]);
     }
+    this.hooks.authorizing?.(undefined);
     const code = params.get('code');
     if (!code) {
       // Only the error code: a description could come from an attacker in a mix-up (RFC 9207 section 1).
@@ -89,6 +101,14 @@ export class ConnectionOAuth {
     }
     return true;
   }
+
+  /** The connection's recording fetch (OAuth requests made outside a connect, e.g. revocation at sign-out, are traced with it), once prepared. */
+  get recordingFetch(): typeof fetch | undefined {
+    return this.fetchFn;
+  }
+
+  /** Teaches the connection's redactor a secret value (a token about to be revoked), once prepared. */
+  learnSecret: (value: string | undefined) => void = () => undefined;
 
   /** The provider, for logout (revocation) and tests. */
   get currentProvider(): ConnectionOAuthProvider | undefined {

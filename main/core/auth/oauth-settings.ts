@@ -1,4 +1,4 @@
-import type { AuthorizeMode } from './authorization-handlers';
+import type { AuthorizationOpener, AuthorizeMode } from './authorization-handlers';
 
 /**
  * The grant a connection uses when the server asks for authorization:
@@ -15,7 +15,8 @@ export type OAuthGrant = 'authorization_code' | 'client_credentials' | 'jwt_bear
 /** How one connection authorizes. Secrets here are held in memory only and never printed. */
 export interface OAuthSettings {
   grant: OAuthGrant;
-  authorize: AuthorizeMode;
+  /** How the authorization URL is opened: a CLI mode, or an opener the app injects. */
+  authorize: AuthorizeMode | AuthorizationOpener;
   /** A pre-registered client id (otherwise CIMD, then dynamic registration). */
   clientId?: string;
   clientSecret?: string;

@@ -8,6 +8,8 @@ export interface IssuerRecord {
   client?: StoredOAuthClientInformation;
   /** The client id the tokens were issued to when it was pre-registered (no secret kept): for revocation. */
   clientId?: string;
+  /** When `tokens` were obtained (ms since the epoch): with `expires_in` (RFC 6749 section 5.1), when the access token expires. */
+  obtainedAt?: number;
 }
 
 /** Everything kept for one MCP server URL: one entry per issuer, and the issuer used last. */
@@ -54,10 +56,14 @@ export class MemoryOAuthStore implements OAuthStore {
  */
 export class VaultOAuthStore implements OAuthStore {
   readonly kind = 'keychain' as const;
-  constructor(private readonly vault: SecretVault) {}
+  /** `account`: the keychain account of a server URL (default `oauth:<server URL>`; the app keys it by remote too). */
+  constructor(
+    private readonly vault: SecretVault,
+    private readonly account: (serverUrl: string) => string = oauthAccount,
+  ) {}
 
   async load(serverUrl: string): Promise<OAuthRecord | undefined> {
-    const text = await this.vault.get(oauthAccount(serverUrl));
+    const text = await this.vault.get(this.account(serverUrl));
     if (!text) return undefined;
     try {
       const parsed = JSON.parse(text) as OAuthRecord;
@@ -69,10 +75,10 @@ export class VaultOAuthStore implements OAuthStore {
   }
 
   async save(serverUrl: string, record: OAuthRecord): Promise<void> {
-    await this.vault.set(oauthAccount(serverUrl), JSON.stringify(record));
+    await this.vault.set(this.account(serverUrl), JSON.stringify(record));
   }
 
   forget(serverUrl: string): Promise<boolean> {
-    return this.vault.delete(oauthAccount(serverUrl));
+    return this.vault.delete(this.account(serverUrl));
   }
 }

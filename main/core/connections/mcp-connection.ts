@@ -142,12 +142,13 @@ export class McpConnection extends ConnectionRequests {
     if (this.closed) return;
     this.closed = true;
     this.closing.abort();
+    // First: a connect waiting for the user to sign in (the loopback redirect) gives up now.
+    await this.options.oauth?.close();
     await this.connecting?.catch(() => undefined);
     const session = this.session;
     this.session = undefined;
     await session?.close().catch(() => undefined);
     await this.tls?.close();
-    await this.options.oauth?.close();
     if (this.state.state !== 'closed' || session) {
       this.setState({ state: 'closed' });
       this.bus.emit({ type: 'lifecycle', state: 'closed', text: 'Connection closed', info: this.info() });
@@ -339,7 +340,8 @@ export class McpConnection extends ConnectionRequests {
     const ctx: TransportContext = { bus: this.bus, redactor: this.redactor, headers: headerRecord(target.headers), tls, fetch };
     const oauth = this.options.oauth;
     if (oauth && target.url && target.transport !== 'stdio' && target.transport !== 'websocket') {
-      ctx.authProvider = await oauth.prepare(target.url, fetch, (value) => value && this.redactor.addSecretValue(value));
+      const authorizing = (url: URL | undefined) => this.setState({ signIn: url ? { host: url.host, startedAt: Date.now() } : undefined });
+      ctx.authProvider = await oauth.prepare(target.url, fetch, (value) => value && this.redactor.addSecretValue(value), { authorizing });
     }
     return ctx;
   }

@@ -39,6 +39,17 @@ export const SeedRemote = z.object({
   server_request_policy: z.string().optional(),
   /** The roots offered to the server (MCP client/roots). */
   roots: z.array(z.object({ uri: z.string(), name: z.string().optional() })).optional(),
+  /** Periscope's OAuth sign-in settings; `client_secret` only in an export that asked for secret values. */
+  oauth: z
+    .object({
+      enabled: z.boolean().optional(),
+      grant: z.string().optional(),
+      client_id: z.string().optional(),
+      client_secret: z.string().optional(),
+      scope: z.string().optional(),
+      client_metadata_url: z.string().optional(),
+    })
+    .optional(),
 });
 export type SeedRemote = z.infer<typeof SeedRemote>;
 

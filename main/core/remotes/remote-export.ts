@@ -2,6 +2,7 @@ import type { Remote } from '../../../shared/model';
 import { envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
 import { secretEnvNames } from './env-secrets';
 import { toSeedHeader, type SeedRemote } from './exchange-format';
+import { remoteClientSecretAccount } from '../auth/remote-sign-in';
 
 export interface ExportOptions {
   /** Only when the user explicitly asks: secret values are read from the keychain into the export. */
@@ -39,9 +40,24 @@ export async function exportRemotes(remotes: Remote[], vault: SecretVault, optio
     if (remote.notes !== '') entry.notes = remote.notes;
     if (remote.serverRequestPolicy && remote.serverRequestPolicy !== 'ask') entry.server_request_policy = remote.serverRequestPolicy;
     if (remote.roots && remote.roots.length > 0) entry.roots = remote.roots;
+    if (remote.oauth) entry.oauth = await exportedOAuth(remote, vault, options);
     out.push(reorder(entry));
   }
   return out;
+}
+
+/** The OAuth settings; the client secret (kept in the keychain) only when secret values were asked for, else "". */
+async function exportedOAuth(remote: Remote, vault: SecretVault, options: ExportOptions): Promise<NonNullable<SeedRemote['oauth']>> {
+  const oauth = remote.oauth!;
+  const secret = oauth.clientId ? (options.includeSecrets ? ((await vault.get(remoteClientSecretAccount(remote.id))) ?? '') : '') : undefined;
+  return {
+    ...(oauth.enabled === false ? { enabled: false } : {}),
+    grant: oauth.grant,
+    ...(oauth.clientId ? { client_id: oauth.clientId } : {}),
+    ...(secret !== undefined ? { client_secret: secret } : {}),
+    ...(oauth.scope ? { scope: oauth.scope } : {}),
+    ...(oauth.clientMetadataUrl ? { client_metadata_url: oauth.clientMetadataUrl } : {}),
+  };
 }
 
 async function exportedEnv(remote: Remote, vault: SecretVault, options: ExportOptions): Promise<Record<string, string>> {

@@ -99,6 +99,7 @@ function seedCandidate(entry: unknown, source: string): ImportCandidate {
     // Checked by the draft's schema: an unknown policy or a root that is not a URI skips the entry with its reason.
     ...(seed.server_request_policy ? { serverRequestPolicy: seed.server_request_policy as RemoteInput['serverRequestPolicy'] } : {}),
     ...(seed.roots && seed.roots.length > 0 ? { roots: seed.roots } : {}),
+    ...(seed.oauth ? oauthFromSeed(seed.oauth) : {}),
   };
   return { ...base, draft };
 }
@@ -155,4 +156,18 @@ function deriveName(url: string | undefined, command: string | undefined): strin
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The remote's OAuth settings from an entry's `oauth` (checked by the draft's schema: a wrong grant or URL skips the entry with its reason). */
+function oauthFromSeed(oauth: NonNullable<SeedRemote['oauth']>): Pick<RemoteInput, 'oauth' | 'oauthClientSecret'> {
+  return {
+    oauth: {
+      ...(oauth.enabled === false ? { enabled: false } : {}),
+      ...(oauth.grant ? { grant: oauth.grant as NonNullable<RemoteInput['oauth']>['grant'] } : {}),
+      ...(oauth.client_id ? { clientId: oauth.client_id } : {}),
+      ...(oauth.scope ? { scope: oauth.scope } : {}),
+      ...(oauth.client_metadata_url ? { clientMetadataUrl: oauth.client_metadata_url } : {}),
+    },
+    ...(oauth.client_secret ? { oauthClientSecret: oauth.client_secret } : {}),
+  };
 }

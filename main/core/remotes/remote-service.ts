@@ -12,6 +12,8 @@ import { importCandidates, type ImportReport } from './import-remotes';
 import { parseImportText } from './remote-import';
 import { exportRemotes, type ExportOptions } from './remote-export';
 import type { SeedRemote } from './exchange-format';
+import { oauthSecretAccounts, planOAuthSecret, withoutOAuthSecret } from './oauth-secrets';
+import { remoteClientSecretAccount } from '../auth/remote-sign-in';
 
 /** What a save returns: the remote as the UI shows it, and warnings worth showing. */
 export interface SaveResult {
@@ -69,8 +71,8 @@ export class RemoteService {
     const id = randomUUID();
     const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
     const { env, plan: envPlan } = planEnvSecrets(id, draft.env, undefined);
-    const fields: RemoteFields = { ...draft, headers, env, commandNeedsConfirmation: Boolean(options.imported) && runsCommand(draft) };
-    const written = await this.applyWrites(joinPlans(plan, envPlan));
+    const fields: RemoteFields = { ...withoutOAuthSecret(draft), headers, env, commandNeedsConfirmation: Boolean(options.imported) && runsCommand(draft) };
+    const written = await this.applyWrites(joinPlans(joinPlans(plan, envPlan), planOAuthSecret(id, draft, undefined)));
     try {
       const remote = await this.store.create(fields, { id });
       return { remote: await this.one(remote), warnings };
@@ -94,7 +96,8 @@ export class RemoteService {
         const { headers, plan } = planHeaderSecrets(id, draft.headers, undefined);
         const { env, plan: envPlan } = planEnvSecrets(id, draft.env, undefined);
         const commandNeedsConfirmation = Boolean(options.imported) && runsCommand(draft);
-        planned.push({ index, id, fields: { ...draft, headers, env, commandNeedsConfirmation }, warnings, written: await this.applyWrites(joinPlans(plan, envPlan)) });
+        const secrets = joinPlans(joinPlans(plan, envPlan), planOAuthSecret(id, draft, undefined));
+        planned.push({ index, id, fields: { ...withoutOAuthSecret(draft), headers, env, commandNeedsConfirmation }, warnings, written: await this.applyWrites(secrets) });
       } catch (error) {
         if (!isPeriscopeError(error)) throw error;
         outcomes[index] = { error };
@@ -126,7 +129,7 @@ export class RemoteService {
     const { draft, warnings } = validateDraft(input);
     const { headers, plan: headerPlan } = planHeaderSecrets(current.id, draft.headers, current);
     const { env, plan: envPlan } = planEnvSecrets(current.id, draft.env, current);
-    const plan = joinPlans(headerPlan, envPlan);
+    const plan = joinPlans(joinPlans(headerPlan, envPlan), planOAuthSecret(current.id, draft, current));
     const written = await this.applyWrites(plan);
     // Editing the command (or its arguments) is writing it yourself; any other edit keeps an
     // imported command unconfirmed.
@@ -136,9 +139,9 @@ export class RemoteService {
     try {
       // The editor and `remotes edit` leave these out: they are set in the Requests section.
       const kept = { serverRequestPolicy: draft.serverRequestPolicy ?? current.serverRequestPolicy, roots: draft.roots ?? current.roots };
-      remote = await this.store.update(current.id, { ...draft, ...kept, headers, env, commandNeedsConfirmation });
+      remote = await this.store.update(current.id, { ...withoutOAuthSecret(draft), ...kept, headers, env, commandNeedsConfirmation });
     } catch (error) {
-      const existing = new Set(secretAccountsOf(current));
+      const existing = new Set([...secretAccountsOf(current), ...oauthSecretAccounts(current)]);
       await this.deleteQuietly(written.filter((a) => !existing.has(a)));
       throw error;
     }
@@ -152,6 +155,7 @@ export class RemoteService {
     const copies: VaultPlan['writes'] = [
       ...source.headers.filter((h) => h.is_secret).map((h) => ({ account: secretAccount(id, h.name), copyFrom: secretAccount(source.id, h.name) })),
       ...copyEnvSecrets(source, id),
+      ...oauthSecretAccounts(source).map(() => ({ account: remoteClientSecretAccount(id), copyFrom: remoteClientSecretAccount(source.id) })),
     ];
     const written = await this.applyWrites({ writes: copies, deletes: [] });
     try {
@@ -167,10 +171,15 @@ export class RemoteService {
   async remove(idOrName: string): Promise<Remote> {
     const remote = await this.store.require(idOrName);
     const removed = await this.store.remove(remote.id);
-    const known = secretAccountsOf(removed);
+    const known = [...secretAccountsOf(removed), ...oauthSecretAccounts(removed)];
     if (known.length > 0) {
       const stray = accountsOfRemote(await this.vault.list(), removed.id);
       for (const account of new Set([...known, ...stray])) await this.vault.delete(account);
+    } else if (removed.url) {
+      // Tokens of a sign-in (`<id>:oauth:tokens:<url>`) go with the remote; a remote that never
+      // had a secret must not fail to be removed because there is no keychain to ask.
+      const stray = await this.vault.list().then((accounts) => accountsOfRemote(accounts, removed.id), () => []);
+      for (const account of stray) await this.vault.delete(account).catch(() => false);
     }
     return removed;
   }
@@ -247,7 +256,7 @@ export class RemoteService {
   }
 
   private async withHasValue(remotes: Remote[]): Promise<Remote[]> {
-    if (!remotes.some((r) => secretAccountsOf(r).length > 0)) return remotes;
+    if (!remotes.some((r) => secretAccountsOf(r).length > 0 || oauthSecretAccounts(r).length > 0)) return remotes;
     let accounts: Set<string>;
     try {
       accounts = new Set(await this.vault.list());
@@ -260,6 +269,7 @@ export class RemoteService {
         ...r,
         headers: r.headers.map((h) => (h.is_secret ? { ...h, has_value: accounts.has(secretAccount(r.id, h.name)) } : h)),
         ...(names.length > 0 ? { envHasValue: Object.fromEntries(names.map((n) => [n, accounts.has(envSecretAccount(r.id, n))])) } : {}),
+        ...(r.oauth?.clientId ? { oauthClientSecretSet: accounts.has(remoteClientSecretAccount(r.id)) } : {}),
       };
     });
   }

@@ -16,6 +16,8 @@ import { seedFirstLaunch } from './playground-remote';
 import { watchRemotesFile } from './remotes-watcher';
 import type { ExternalOpener, FileDialogs, SessionFilesPort } from './ports';
 import { RequestMetrics } from '../metrics/request-metrics';
+import type { AuthorizationOpener } from '../auth/authorization-handlers';
+import { browserAuthorizationOpener } from '../auth/browser-opener';
 
 export interface AppCoreOptions {
   /** app.getPath('userData') in the app; a temporary folder in the e2e tests. */
@@ -23,6 +25,11 @@ export interface AppCoreOptions {
   sessionDir?: string;
   dialogs?: FileDialogs;
   openExternal?: ExternalOpener;
+  /**
+   * How an OAuth authorization URL is opened (the user signs in there; the redirect comes back
+   * to a loopback listener). Default: `openExternal` (the system browser), for http(s) URLs only.
+   */
+  authorizationOpener?: AuthorizationOpener;
   /** The OS keychain unless a test passes its own (the e2e uses the real keychain under a test service name). */
   vault?: SecretVault;
   appVersion?: string;
@@ -44,9 +51,10 @@ export interface AppCore extends CoreService {
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const sessionDir = options.sessionDir ?? join(options.dataDir, 'sessions');
   const notices: MainEvent[] = [];
+  const vault = options.vault ?? new KeytarVault();
   const remotes = new RemoteService({
     dataDir: options.dataDir,
-    vault: options.vault ?? new KeytarVault(),
+    vault,
     onNotice: (notice) => notices.push({ type: 'notice', level: 'warning', message: notice.message }),
   });
   const settings = new SettingsStore(options.dataDir);
@@ -71,6 +79,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     dialogs: options.dialogs,
     openExternal: options.openExternal,
     settings,
+    signIn: { vault, opener: options.authorizationOpener ?? browserAuthorizationOpener(options.openExternal ?? noBrowser) },
   });
   const stopWatching = watchRemotesFile(options.dataDir, () => service.emit({ type: 'remotes-changed' }));
   return {
@@ -88,6 +97,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return service.onEvent(listener);
     },
   };
+}
+
+async function noBrowser(): Promise<void> {
+  throw new Error('there is no system browser to open here');
 }
 
 function sessionFiles(appVersion = '0.0.0'): SessionFilesPort {

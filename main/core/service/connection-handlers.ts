@@ -4,6 +4,7 @@ import { PlaygroundHost, pointAtPlayground, targetsPlayground } from './playgrou
 import type { ConnectionLookup } from './connection-lookup';
 import type { ConnectionInput } from './server-request-handlers';
 import { clientInputFailure } from '../connections/input/app-client-input';
+import type { SignInService } from './sign-in-handlers';
 
 export interface ConnectionHandlerDeps {
   manager: ConnectionManagerPort;
@@ -12,6 +13,8 @@ export interface ConnectionHandlerDeps {
   playground: PlaygroundHost;
   /** The answers to each connection's server requests (see serverRequestService); absent: the engine's defaults. */
   input?: { inputFor(remoteId: string): Promise<ConnectionInput> };
+  /** OAuth sign-in for remotes whose server asks for it (absent: a 401 stays an `auth` error). */
+  signIn?: Pick<SignInService, 'oauthFor' | 'attach'>;
 }
 
 type Out<C extends Parameters<typeof cast>[0]> = ChannelOutput<C>;
@@ -33,7 +36,7 @@ async function explained<T>(request: Promise<T>): Promise<T> {
 }
 
 /** connections:* and trace:snapshot — live connections, owned by the ConnectionManager. */
-export function connectionHandlers({ manager, lookup, remotes, playground, input }: ConnectionHandlerDeps) {
+export function connectionHandlers({ manager, lookup, remotes, playground, input, signIn }: ConnectionHandlerDeps) {
   const connection = (connectionId: string) => lookup.live(connectionId);
   return {
     'connections:open': async ({ remoteId }: ParsedInput<'connections:open'>): Promise<ChannelOutput<'connections:open'>> => {
@@ -42,8 +45,11 @@ export function connectionHandlers({ manager, lookup, remotes, playground, input
       const { label } = resolved;
       const target = targetsPlayground(resolved.target) ? pointAtPlayground(resolved.target, await playground.ensureStarted()) : resolved.target;
       const answers = await input?.inputFor(remoteId);
-      const created = manager.create(target, { label, ...(answers ? { handlers: answers.handlers } : {}) });
+      // The SDK starts OAuth only on a 401 challenge; the client secret is read here, in main.
+      const oauth = await signIn?.oauthFor(remoteId, target);
+      const created = manager.create(target, { label, ...(answers ? { handlers: answers.handlers } : {}), ...(oauth ? { oauth } : {}) });
       answers?.attach(created.id);
+      if (oauth) signIn?.attach(remoteId, created.id, oauth);
       try {
         return await created.connect();
       } catch {

@@ -1,6 +1,7 @@
 import type { BundleDoctor } from '../bundle/bundle-doctor';
 import type { Channel, ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import { appHandlers } from './app-handlers';
+import { PeriscopeError } from '../diagnostics/periscope-error';
 import { connectionHandlers } from './connection-handlers';
 import { ConnectionLookup } from './connection-lookup';
 import { PlaygroundHost } from './playground-remote';
@@ -21,6 +22,7 @@ import { loadExportHandlers } from './load-export-handlers';
 import { groupHandlers } from './group-handlers';
 import { doctorHandlers } from './doctor-handlers';
 import type { InstanceOpener } from '../fanout/group-instances';
+import { signInService, type SignInDeps } from './sign-in-handlers';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
 export type CoreHandlers = { [C in Channel]: CoreHandler<C> };
@@ -41,6 +43,8 @@ export interface CoreDeps {
   instanceOpener?: InstanceOpener;
   /** The connection doctor run for a repro bundle's `doctor` part (default: doctorForBundle). */
   bundleDoctor?: BundleDoctor;
+  /** OAuth sign-in of saved remotes: the keychain and how the authorization URL is opened (absent: no OAuth, `oauth:*` refuse). */
+  signIn?: Pick<SignInDeps, 'vault' | 'opener'>;
 }
 
 export interface CoreService {
@@ -70,9 +74,11 @@ export function createCoreService(deps: CoreDeps): CoreService {
   const loads = loadRunHandlers({ lookup, manager: deps.manager, emit, group: { resolve: groups.resolve, openAll: (instances) => groups.group.openAll(instances) } });
   const opened = new OpenedFiles();
   const serverRequests = serverRequestService({ manager: deps.manager, remotes: deps.remotes, lookup, emit });
+  const signIn = deps.signIn ? signInService({ remotes: deps.remotes, manager: deps.manager, ...deps.signIn }) : undefined;
   const handlers: CoreHandlers = {
     ...remoteHandlers({ remotes: deps.remotes, dialogs: deps.dialogs, emit }),
-    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground, input: serverRequests }),
+    ...connectionHandlers({ manager: deps.manager, lookup, remotes: deps.remotes, playground, input: serverRequests, ...(signIn ? { signIn } : {}) }),
+    ...(signIn?.handlers ?? noSignIn),
     ...serverRequests.handlers,
     ...toolCallHandlers({ lookup, manager: deps.manager, emit, askedUserSince: (connectionId, since) => serverRequests.registry.askedSince(connectionId, since) }),
     ...resourceHandlers({ lookup, manager: deps.manager, emit }),
@@ -129,6 +135,20 @@ export function createCoreService(deps: CoreDeps): CoreService {
       return shutdown;
     },
   };
+}
+
+/** Without a keychain and an opener there is no sign-in: said plainly. */
+const noSignIn = {
+  'oauth:status': async () => {
+    throw signInUnavailable();
+  },
+  'oauth:sign-out': async () => {
+    throw signInUnavailable();
+  },
+} satisfies Pick<CoreHandlers, 'oauth:status' | 'oauth:sign-out'>;
+
+function signInUnavailable(): PeriscopeError {
+  return new PeriscopeError({ kind: 'internal', message: 'Signing in with OAuth is not available here: this core was started without a keychain and a browser to open.', hint: 'Sign in from the desktop app.' });
 }
 
 export function createCoreHandlers(deps: CoreDeps): CoreHandlers {

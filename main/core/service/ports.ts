@@ -4,6 +4,7 @@ import type { LatencySamples, MetricsSnapshot } from '../../../shared/model/metr
 import type { LogLevel } from '../../../shared/model/log-message';
 import type { TaskStatusUpdate } from '../../../shared/model/task';
 import type { ClientInputHandlers } from '../connections/input/client-input';
+import type { ConnectionOAuth } from '../auth/connection-oauth';
 
 /**
  * What the handlers need from the core, as narrow structural interfaces. The real classes
@@ -67,7 +68,7 @@ export interface RecordedTrace {
 }
 
 export interface ConnectionManagerPort {
-  create(target: ConnectionTargetInput, opts?: { label?: string; handlers?: ClientInputHandlers }): ConnectionPort;
+  create(target: ConnectionTargetInput, opts?: { label?: string; handlers?: ClientInputHandlers; oauth?: ConnectionOAuth }): ConnectionPort;
   get(id: string): ConnectionPort | undefined;
   list(): ConnectionInfo[];
   close(id: string): Promise<void>;

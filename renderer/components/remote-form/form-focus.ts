@@ -21,6 +21,8 @@ const FIELD_IDS: Partial<Record<FixField, string>> = {
   env: 'remote-env',
   cwd: 'remote-cwd',
   reinitializeOnSessionExpiry: 'remote-renew-session',
+  'oauth-client': 'remote-oauth-client-id',
+  'oauth-grant': 'remote-oauth-grant',
 };
 
 export function headerValueId(rowKey: number): string {
@@ -35,6 +37,7 @@ export function withFixRow(state: RemoteFormState, field: FixField | undefined, 
   // A proposed choice (the SSE transport, the legacy era) is preselected, to be reviewed and saved.
   if (field === 'transport' && value && TRANSPORTS.has(value)) return { ...state, transport: value as RemoteFormState['transport'] };
   if (field === 'protocolEra' && value && ERAS.has(value)) return { ...state, protocolEra: value as RemoteFormState['protocolEra'] };
+  if (field === 'oauth-grant' && (value === 'client_credentials' || value === 'authorization_code')) return { ...state, oauth: { ...state.oauth, enabled: true, grant: value } };
   const header = field ? fixHeaderName(field) : undefined;
   if (!header || state.headers.some((h) => h.name.toLowerCase() === header.toLowerCase())) return state;
   const secret = looksLikeCredentialHeader(header);
@@ -52,7 +55,7 @@ export function initialFocusId(state: RemoteFormState, field: FixField | undefin
   const stdio = state.transport === 'stdio';
   const id = FIELD_IDS[field];
   // A field the transport does not show (a URL on a stdio remote): the transport decides.
-  if (!id || (stdio && ['url', 'add-header', 'remote-ca-files', 'remote-accept-invalid'].includes(id)) || (!stdio && ['remote-command', 'remote-args', 'remote-env', 'remote-cwd'].includes(id))) {
+  if (!id || (stdio && ['url', 'add-header', 'remote-ca-files', 'remote-accept-invalid', 'remote-oauth-client-id', 'remote-oauth-grant'].includes(id)) || (!stdio && ['remote-command', 'remote-args', 'remote-env', 'remote-cwd'].includes(id))) {
     return 'remote-transport';
   }
   return id;

@@ -2,6 +2,7 @@ import type { TransportChoice } from '../../../shared/model/connection';
 import type { ProtocolEraChoice } from '../../../shared/model/protocol-era';
 import { checkRemoteDraft, looksLikeCredentialEnv, type Remote, type RemoteInput } from '../../../shared/model/remote';
 import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from '../../../shared/model/timeout-limit';
+import { oauthDraft, oauthFormFromRemote, type OAuthFormState } from './oauth-form-model';
 
 /** One header row as the user edits it. A stored secret is never here: only `hasStoredValue`. */
 export interface HeaderRow {
@@ -54,6 +55,8 @@ export interface RemoteFormState {
   protocolVersion: string;
   /** Start a new session when the server forgets this one (HTTP 404). */
   reinitializeOnSessionExpiry: boolean;
+  /** The Authorization group (OAuth); not used for stdio and WebSocket remotes. */
+  oauth: OAuthFormState;
   notes: string;
 }
 
@@ -64,7 +67,7 @@ export function newHeaderRow(): HeaderRow {
 
 export function formFromRemote(remote: Remote | undefined): RemoteFormState {
   if (!remote) {
-    return { name: '', transport: 'auto', url: '', instances: '', command: '', args: '', env: '', secretEnv: [], cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, notes: '' };
+    return { name: '', transport: 'auto', url: '', instances: '', command: '', args: '', env: '', secretEnv: [], cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, oauth: oauthFormFromRemote(undefined), notes: '' };
   }
   return {
     name: remote.name,
@@ -99,6 +102,7 @@ export function formFromRemote(remote: Remote | undefined): RemoteFormState {
     protocolEra: remote.protocolEra,
     protocolVersion: remote.protocolVersion ?? '',
     reinitializeOnSessionExpiry: remote.reinitializeOnSessionExpiry !== false,
+    oauth: oauthFormFromRemote(remote),
     notes: remote.notes,
   };
 }
@@ -148,6 +152,8 @@ export function checkForm(state: RemoteFormState): FormCheck {
     protocolEra: state.protocolEra,
     protocolVersion: state.protocolVersion.trim() || undefined,
     ...(state.reinitializeOnSessionExpiry ? {} : { reinitializeOnSessionExpiry: false }),
+    // OAuth applies to HTTP remotes only (a stdio or WebSocket remote keeps none).
+    ...(stdio || state.transport === 'websocket' ? {} : oauthDraft(state.oauth, add)),
     notes: state.notes,
     headers: state.headers.map((h) => ({
       name: h.name.trim(),

@@ -8,6 +8,7 @@ import { checkForm, formFromRemote, type RemoteFormState } from './form-model';
 import { EnvSecretsEditor } from './env-secrets-editor';
 import { HeadersEditor } from './headers-editor';
 import { UrlSuggestion } from './url-suggestion';
+import { OAuthEditor } from './oauth-editor';
 
 interface RemoteFormProps {
   /** Undefined for a new remote. */
@@ -144,6 +145,7 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
         </Field>
       )}
       {!stdio && <HeadersEditor rows={state.headers} errors={errors} markedHeader={focusField?.startsWith('header:') ? focusField.slice(7) : undefined} onChange={(headers) => set({ headers })} />}
+      {!stdio && state.transport !== 'websocket' && <OAuthEditor state={state.oauth} errors={errors} focusField={focusField} onChange={(patch) => set({ oauth: { ...state.oauth, ...patch } })} />}
       <fieldset>
         <legend>Timeouts</legend>
         <Field id="remote-connect-ms" label="Connect timeout (ms)" path="timeouts.connectMs" errors={errors} marked={marked('timeouts.connectMs')} help="Empty: 15000">

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createAppCore, type AppCore } from '../../../main/core/service/app-core';
 import type { FileDialogs } from '../../../main/core/service/ports';
+import type { AuthorizationOpener } from '../../../main/core/auth/authorization-handlers';
 import { startBridgeServer, type BridgeServer } from '../bridge/bridge-server';
 import { browserBridgeScript, RENDERER_BUILD, SCREENSHOT_DIR } from './browser';
 
@@ -42,14 +43,19 @@ export interface E2eApp {
  * The desktop app without Electron: the production renderer build in Chromium, the real core
  * (remotes, OS keychain, connection manager, playground) behind the test bridge.
  */
-export async function startE2eApp(browser: Browser): Promise<E2eApp> {
+export interface E2eAppOptions {
+  /** Plays the system browser for OAuth sign-ins (default: the app's, through openExternal: nothing opens). */
+  authorizationOpener?: AuthorizationOpener;
+}
+
+export async function startE2eApp(browser: Browser, options: E2eAppOptions = {}): Promise<E2eApp> {
   if (!existsSync(join(RENDERER_BUILD, 'index.html'))) {
     throw new Error(`No renderer build in ${RENDERER_BUILD}: run \`npm run build:renderer\` (npm run test:e2e does).`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'periscope-e2e-'));
   const dialogs = new ScriptedDialogs();
   const openedUrls: string[] = [];
-  const core = await createAppCore({ dataDir, dialogs, openExternal: async (url) => void openedUrls.push(url), appVersion: 'e2e' });
+  const core = await createAppCore({ dataDir, dialogs, openExternal: async (url) => void openedUrls.push(url), appVersion: 'e2e', ...(options.authorizationOpener ? { authorizationOpener: options.authorizationOpener } : {}) });
   let server: BridgeServer | undefined;
   let context: Awaited<ReturnType<Browser['newContext']>> | undefined;
   try {

@@ -5,6 +5,7 @@ import type { MainEvent } from '../../../shared/ipc/contract';
 import { createAppCore, type AppCore } from '../../../main/core/service/app-core';
 import { createDispatch, type Dispatch } from '../../../main/core/service/dispatch';
 import type { SecretVault } from '../../../main/core/secrets/secret-vault';
+import type { AuthorizationOpener } from '../../../main/core/auth/authorization-handlers';
 
 /** No keychain needed: these remotes have no secrets. */
 class NoSecrets implements SecretVault {
@@ -37,12 +38,12 @@ export interface TestCore {
 }
 
 /** The app's real core (connections, session files, handlers) in a temporary data folder. */
-export async function startTestCore(options: { vault?: SecretVault } = {}): Promise<TestCore> {
+export async function startTestCore(options: { vault?: SecretVault; authorizationOpener?: AuthorizationOpener } = {}): Promise<TestCore> {
   const dir = await mkdtemp(join(tmpdir(), 'periscope-hostile-'));
   const sessionDir = join(dir, 'sessions');
   const dialogAnswer: { path: string | undefined } = { path: undefined };
   const dialogs = { chooseFileToOpen: async () => dialogAnswer.path, chooseFileToSave: async () => dialogAnswer.path };
-  const core = await createAppCore({ dataDir: dir, sessionDir, vault: options.vault ?? new NoSecrets(), appVersion: 'test', dialogs });
+  const core = await createAppCore({ dataDir: dir, sessionDir, vault: options.vault ?? new NoSecrets(), appVersion: 'test', dialogs, ...(options.authorizationOpener ? { authorizationOpener: options.authorizationOpener } : {}) });
   const events: MainEvent[] = [];
   const stop = core.onEvent((event) => events.push(event));
   return {

@@ -21,6 +21,7 @@ import { useMetricsStore } from '../../../renderer/stores/metrics-store';
 import { useLoadRunsStore } from '../../../renderer/stores/load-runs-store';
 import { useInstancesStore } from '../../../renderer/stores/instances-store';
 import { useDoctorStore } from '../../../renderer/stores/doctor-store';
+import { useSignInStore } from '../../../renderer/stores/sign-in-store';
 
 /** Thrown by a handler to answer `{ ok: false, error }`. */
 export class FakeFailure {
@@ -78,6 +79,7 @@ export function resetStores(): void {
   useInstancesStore.setState({ slots: {} });
   useDoctorStore.setState({ slots: {} });
   useLogsStore.setState({ slots: {} });
+  useSignInStore.setState({ byRemote: {}, signingOut: {} });
   useServerRequestsStore.setState({ slots: {}, loaded: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.

@@ -55,6 +55,8 @@ describe('createPeriscopeApi', () => {
     await api.trace.exportHar('c1');
     await api.load.start('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 });
     await api.load.start('c1', { kind: 'tool', name: 'echo', argumentsJson: '{}' }, { count: 10, concurrency: 2 }, { remoteId: 'g1', instances: 'each' });
+    await api.oauth.status('r1');
+    await api.oauth.signOut('r1');
     await api.group.check('g1');
     await api.group.sendToAll('g1', 'get_version', '{}', ['_meta']);
     await api.doctor.run('r1');
