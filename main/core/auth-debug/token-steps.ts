@@ -48,7 +48,7 @@ export async function tokenRequestStep(ctx: StepContext): Promise<StepOutcome> {
   const facts: Record<string, string> = {
     access_token: `${redactor.text(tokens.access_token)} (${claims?.format === 'jwt' ? 'a JWT' : 'opaque'})`,
     token_type: tokens.token_type,
-    scope: tokens.scope ?? jwtScope ?? '(not given: as requested)',
+    scope: tokens.scope !== undefined ? tokens.scope || '(none granted)' : jwtScope ?? '(not given: as requested)',
   };
   if (tokens.expires_in !== undefined) facts.expires_in = `${tokens.expires_in} s`;
   if (tokens.refresh_token) facts.refresh_token = `${redactor.text(tokens.refresh_token)} (issued)`;
