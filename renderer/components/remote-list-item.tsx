@@ -18,6 +18,8 @@ interface RemoteListItemProps {
   onEdit(): void;
   onDuplicate(): void;
   onDelete(): void;
+  /** Opens the auth debugger on this remote's URL (HTTP remotes only). */
+  onDebugAuth(): void;
   /** An error's fix button: opens this remote's editor on that field. */
   onFix(fix: ErrorFix): void;
 }
@@ -76,6 +78,11 @@ export function RemoteListItem(props: RemoteListItemProps) {
         <button type="button" className="small" data-testid="duplicate-remote" aria-label={`Duplicate ${remote.name}`} onClick={props.onDuplicate}>
           Duplicate
         </button>
+        {remote.transport !== 'stdio' && remote.transport !== 'websocket' && remote.url && (
+          <button type="button" className="small" data-testid="debug-auth-remote" aria-label={`Debug the authorization of ${remote.name}`} onClick={props.onDebugAuth}>
+            Debug auth
+          </button>
+        )}
         <button type="button" className="small danger" data-testid="delete-remote" aria-label={`Delete ${remote.name}`} onClick={props.onDelete}>
           Delete
         </button>

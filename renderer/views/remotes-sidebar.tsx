@@ -1,3 +1,4 @@
+import { openAuthDebugger } from '../bridge/auth-debug-actions';
 import { useEffect, useRef, useState } from 'react';
 import { RemoteListItem } from '../components/remote-list-item';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -121,6 +122,7 @@ export function RemotesSidebar() {
               onEdit={() => openEditor(remote.id)}
               onDuplicate={() => void duplicateRemote(remote.id)}
               onDelete={() => setConfirmDelete({ id: remote.id, name: remote.name })}
+              onDebugAuth={() => openAuthDebugger({ remoteId: remote.id, remoteName: remote.name })}
               onFix={(fix) => openEditor(remote.id, fix)}
             />
           );

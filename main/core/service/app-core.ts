@@ -11,6 +11,7 @@ import { RemoteService } from '../remotes/remote-service';
 import { KeytarVault } from '../secrets/keytar-vault';
 import type { SecretVault } from '../secrets/secret-vault';
 import { createCoreService, type CoreService } from './core-handlers';
+import type { AuthorizationOpener } from './auth-debug-handlers';
 import { SettingsStore } from './app-settings';
 import { seedFirstLaunch } from './playground-remote';
 import { watchRemotesFile } from './remotes-watcher';
@@ -23,6 +24,8 @@ export interface AppCoreOptions {
   sessionDir?: string;
   dialogs?: FileDialogs;
   openExternal?: ExternalOpener;
+  /** Where the auth debugger sends the authorization URL (default: openExternal). */
+  authorizationOpener?: AuthorizationOpener;
   /** The OS keychain unless a test passes its own (the e2e uses the real keychain under a test service name). */
   vault?: SecretVault;
   appVersion?: string;
@@ -68,6 +71,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     sessionDir,
     dialogs: options.dialogs,
     openExternal: options.openExternal,
+    ...(options.authorizationOpener ? { authorizationOpener: options.authorizationOpener } : {}),
     settings,
   });
   const stopWatching = watchRemotesFile(options.dataDir, () => service.emit({ type: 'remotes-changed' }));

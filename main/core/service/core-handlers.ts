@@ -16,6 +16,7 @@ import { serverRequestService } from './server-request-handlers';
 import { loadRunHandlers } from './load-run-handlers';
 import { loadExportHandlers } from './load-export-handlers';
 import { groupHandlers } from './group-handlers';
+import { authDebugHandlers, type AuthorizationOpener } from './auth-debug-handlers';
 import type { InstanceOpener } from '../fanout/group-instances';
 
 export type CoreHandler<C extends Channel> = (input: ParsedInput<C>) => Promise<ChannelOutput<C>>;
@@ -32,6 +33,8 @@ export interface CoreDeps {
   sessionDir: string;
   dialogs?: FileDialogs;
   openExternal?: ExternalOpener;
+  /** Where the auth debugger sends the authorization URL (default: openExternal, the system browser). */
+  authorizationOpener?: AuthorizationOpener;
   settings?: SettingsPort;
   /** Short-lived connections to a group's instances (default: a private ConnectionManager). */
   instanceOpener?: InstanceOpener;
@@ -84,6 +87,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...groups.handlers,
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
+    ...authDebugHandlers({ remotes: deps.remotes, ...(deps.dialogs ? { dialogs: deps.dialogs } : {}), ...authorizationOpenerOf(deps) }),
   };
   const stopTrace = deps.manager.subscribe((entry) => {
     metrics.ingest(entry);
@@ -123,4 +127,11 @@ export function createCoreService(deps: CoreDeps): CoreService {
 
 export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
   return createCoreService(deps).handlers;
+}
+
+/** The auth debugger's opener: the one given, else the system browser (openExternal); none in a core without either. */
+function authorizationOpenerOf(deps: CoreDeps): { openAuthorizationUrl?: AuthorizationOpener } {
+  if (deps.authorizationOpener) return { openAuthorizationUrl: deps.authorizationOpener };
+  const openExternal = deps.openExternal;
+  return openExternal ? { openAuthorizationUrl: (url) => openExternal(url.href) } : {};
 }

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { sendToAuthorization } from '../../../main/core/auth/authorization-handlers';
 import { createAppCore, type AppCore } from '../../../main/core/service/app-core';
 import type { FileDialogs } from '../../../main/core/service/ports';
 import { startBridgeServer, type BridgeServer } from '../bridge/bridge-server';
@@ -49,7 +50,9 @@ export async function startE2eApp(browser: Browser): Promise<E2eApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'periscope-e2e-'));
   const dialogs = new ScriptedDialogs();
   const openedUrls: string[] = [];
-  const core = await createAppCore({ dataDir, dialogs, openExternal: async (url) => void openedUrls.push(url), appVersion: 'e2e' });
+  // The auth debugger's "system browser": follows the authorization URL with fetch, as `--authorize follow` does.
+  const authorizationOpener = (url: URL) => sendToAuthorization('follow', url, { note: () => undefined, fetch, redirectUri: url.searchParams.get('redirect_uri') ?? '' });
+  const core = await createAppCore({ dataDir, dialogs, openExternal: async (url) => void openedUrls.push(url), authorizationOpener, appVersion: 'e2e' });
   let server: BridgeServer | undefined;
   let context: Awaited<ReturnType<Browser['newContext']>> | undefined;
   try {
