@@ -6,7 +6,7 @@ import type { AuthDebugRun, AuthDebugStepName } from '../../../shared/model/auth
 import { authSequenceDiagram } from '../../../shared/text/auth-sequence-diagram';
 import { AuthDebugger, runAuthDebug } from '../../../main/core/auth-debug/auth-debugger';
 import { readAuthDebugRun, writeAuthDebugRun, parseAuthDebugRun } from '../../../main/core/auth-debug/run-file';
-import { FIXED_REDIRECT_CLIENT, startOAuthFixture, type OAuthFixture, type OAuthFixtureOptions } from '../../fixtures/oauth/oauth-fixture';
+import { CONFIDENTIAL_CLIENT, FIXED_REDIRECT_CLIENT, startOAuthFixture, type OAuthFixture, type OAuthFixtureOptions } from '../../fixtures/oauth/oauth-fixture';
 
 /**
  * The guided auth debugger against the real oidc-provider authorization server and a v2 SDK
@@ -88,6 +88,32 @@ describe('the auth debugger', () => {
     for (const secret of secrets) for (const form of forms(secret)) expect(text.includes(form), 'an issued code or token is in the export').toBe(false);
     expect(text).toContain('[redacted]');
     expect(text).not.toMatch(/code_verifier=[A-Za-z0-9_-]{43}/);
+  });
+
+  it('a confidential pre-registered client: the client secret, the code_verifier, the code and the tokens are in no form in the export', async () => {
+    const fixture = await fixtureWith();
+    // What went on the wire, seen under the recorder: the verifier and the Basic credentials as sent.
+    const sent: string[] = [];
+    const wire = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (typeof init?.body === 'string' || init?.body instanceof URLSearchParams) sent.push(String(init.body));
+      const authorization = new Headers(init?.headers).get('authorization');
+      if (authorization) sent.push(authorization);
+      return fetch(input, init);
+    }) as typeof fetch;
+    const run = await runAuthDebug({ serverUrl: fixture.mcpUrl, authorize: 'follow', clientId: CONFIDENTIAL_CLIENT.id, clientSecret: CONFIDENTIAL_CLIENT.secret, fetch: wire });
+    expect(run.verdict, JSON.stringify(run.steps.flatMap((s) => s.findings.filter((f) => f.verdict !== 'pass')))).not.toBe('fail');
+    expect(stepOf(run, 'client-registration').findings[0]!.id).toBe('client-given');
+    const verifier = sent.map((body) => new URLSearchParams(body).get('code_verifier')).find(Boolean)!;
+    const basic = sent.find((value) => value.startsWith('Basic '))!;
+    expect(verifier).toHaveLength(43);
+    expect(basic).toBeDefined();
+    const file = join(dir, 'confidential.json');
+    await writeAuthDebugRun(file, run);
+    const text = readFileSync(file, 'utf8');
+    for (const secret of [CONFIDENTIAL_CLIENT.secret, verifier, basic.slice('Basic '.length), ...fixture.issued.filter((s) => s.length >= 8)]) {
+      for (const [k, form] of forms(secret).entries()) expect(text.includes(form), `a secret (form ${k}) is in the export`).toBe(false);
+    }
+    expect(stepOf(run, 'token-request').exchanges[0]!.requestHeaders.authorization).toBe('Basic [redacted]');
   });
 
   it('a metadata issuer that is not the authorization server: fail at the metadata step, and the run stops there', async () => {
