@@ -75,18 +75,20 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
         ...(settings.scope ? { scope: settings.scope } : {}),
       });
       const stop = cctx.onInterrupt(() => void debug.close());
+      const enter = options.stepByStep && interactive ? enterPresses(cctx) : undefined;
       try {
         cctx.out.line(`Auth debugger: ${redactor.url(target.url, { learn: false })}`);
         cctx.out.line();
         let index = 0;
         while (!debug.done) {
-          if (options.stepByStep && interactive && index > 0) await waitForEnter(cctx, `Enter: step ${index + 1} (${debug.nextStep})...`);
+          if (enter && index > 0) await enter.next(`Enter: step ${index + 1} (${debug.nextStep})...`);
           const result = await debug.next();
           for (const line of formatAuthDebugStep(result, index++)) cctx.out.line(line);
           cctx.out.line();
         }
       } finally {
         stop();
+        enter?.close();
         await debug.close();
       }
       const run = debug.run;
@@ -109,11 +111,30 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
     });
 }
 
-function waitForEnter(cctx: CommandContext, prompt: string): Promise<void> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: cctx.stdin, output: cctx.stderr, terminal: false });
-    cctx.stderr.write(`${prompt}\n`);
-    rl.once('line', () => (rl.close(), resolve()));
-    rl.once('close', () => resolve());
+/**
+ * Enter presses on stdin, one line reader for the whole run (lines typed ahead are kept, so a
+ * pasted run of Enters is not lost between steps). After stdin ends, every wait returns at once.
+ */
+function enterPresses(cctx: CommandContext): { next(prompt: string): Promise<void>; close(): void } {
+  const rl = createInterface({ input: cctx.stdin, terminal: false });
+  let pressed = 0;
+  let ended = false;
+  let waiter: (() => void) | undefined;
+  rl.on('line', () => {
+    pressed++;
+    waiter?.();
   });
+  rl.on('close', () => {
+    ended = true;
+    waiter?.();
+  });
+  return {
+    async next(prompt) {
+      cctx.stderr.write(`${prompt}\n`);
+      while (pressed === 0 && !ended) await new Promise<void>((resolve) => (waiter = resolve));
+      waiter = undefined;
+      if (pressed > 0) pressed--;
+    },
+    close: () => rl.close(),
+  };
 }

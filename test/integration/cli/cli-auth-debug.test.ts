@@ -67,6 +67,14 @@ describe('periscope auth debug', () => {
     expect(run.stderr).toMatch(/error: The authorization fails at "Authorization server metadata": The metadata has no code_challenge_methods_supported/);
   });
 
+  it('--step-by-step on a terminal waits for Enter before each step after the first', async () => {
+    const run = await cli(['auth', 'debug', fixture.mcpUrl, '--authorize', 'follow', '--step-by-step'], { stdin: '\n'.repeat(7), stdinIsTTY: true });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.match(/^Enter: step \d/gm)).toHaveLength(7);
+    expect(run.stderr).toContain('Enter: step 8 (authenticated-request)...');
+    expect(run.stdout).toContain('Result: every step passed (8 of 8).');
+  });
+
   it('a server that is not a URL or a saved remote, or no server at all: a clear error', async () => {
     expect((await cli(['auth', 'debug'])).code).toBe(1);
     const run = await cli(['auth', 'debug', 'no-such-remote']);
