@@ -55,5 +55,5 @@ export async function readAuthDebugRun(path: string): Promise<AuthDebugRun> {
 }
 
 function invalid(message: string): PeriscopeError {
-  return new PeriscopeError({ kind: 'invalid-input', message, hint: 'Open a file exported by the auth debugger ("Export run" or --out).' });
+  return new PeriscopeError({ kind: 'invalid-input', message, hint: 'Open a file the auth debugger exported.' });
 }
