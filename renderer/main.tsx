@@ -13,6 +13,7 @@ import './styles/logs.css';
 import './styles/tasks.css';
 import './styles/server-requests.css';
 import './styles/auth.css';
+import './styles/auth-debug.css';
 import './styles/instances.css';
 import './styles/timeline.css';
 import './styles/doctor.css';

@@ -6,6 +6,7 @@ import { registerFanoutCommand } from './commands/fanout';
 import { registerLoadCommand } from './commands/load';
 import { registerLogsCommand } from './commands/logs';
 import { registerLoginCommands } from './commands/login';
+import { registerAuthCommands } from './commands/auth-debug';
 import { registerSubscribeCommand } from './commands/subscribe';
 import { registerConnectCommand } from './commands/connect';
 import { registerDemoCommand } from './commands/demo';
@@ -60,6 +61,7 @@ export function buildProgram(cctx: CommandContext): Command {
   registerBundleCommand(program, cctx);
   registerExportHarCommand(program, cctx);
   registerLoginCommands(program, cctx);
+  registerAuthCommands(program, cctx);
   registerPlaygroundCommand(program, cctx);
   registerDemoCommand(program, cctx);
   registerRemotesCommand(program, cctx);

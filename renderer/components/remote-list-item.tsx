@@ -23,6 +23,8 @@ interface RemoteListItemProps {
   onDelete(): void;
   /** Runs the connection doctor on this remote (URL remotes only; no connection needed). */
   onDoctor(): void;
+  /** Opens the auth debugger on this remote's URL (HTTP remotes only). */
+  onDebugAuth(): void;
   /** An error's fix button: opens this remote's editor on that field. */
   onFix(fix: ErrorFix): void;
   /** The current connection waits for the user to sign in in the browser (OAuth). */
@@ -94,6 +96,11 @@ export function RemoteListItem(props: RemoteListItemProps) {
         {remote.transport !== 'stdio' && (
           <button type="button" className="small" data-testid="run-doctor" aria-label={`Run the connection doctor on ${remote.name}`} onClick={props.onDoctor}>
             Run doctor
+          </button>
+        )}
+        {remote.transport !== 'stdio' && remote.transport !== 'websocket' && remote.url && (
+          <button type="button" className="small" data-testid="debug-auth-remote" aria-label={`Debug the authorization of ${remote.name}`} onClick={props.onDebugAuth}>
+            Debug auth
           </button>
         )}
         <button type="button" className="small danger" data-testid="delete-remote" aria-label={`Delete ${remote.name}`} onClick={props.onDelete}>

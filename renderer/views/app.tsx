@@ -17,6 +17,9 @@ import { RemotesSidebar } from './remotes-sidebar';
 import { SessionTab } from './session-tab';
 import { TRACE_DETAIL_MIN_PX, TRACE_LIST_MIN_PX } from './trace-view';
 import { Welcome } from './welcome';
+import { AuthDebuggerView } from './auth-debugger-view';
+import { openAuthDebugger } from '../bridge/auth-debug-actions';
+import { useAuthDebugStore } from '../stores/auth-debug-store';
 
 /**
  * Room for the trace list and the entry details side by side at their minimum widths (and the
@@ -34,6 +37,7 @@ export const SIDEBAR_ID = 'remotes-pane';
 export function App() {
   const { tabs, activeTabId, editor, notices, activateTab, dismissNotice, dismissAllNotices, showModal } = useUiStore();
   const infos = useConnectionsStore((s) => s.infos);
+  const authDebugTarget = useAuthDebugStore((s) => s.target);
   const sidebar = usePanelRef();
   const [sidebarShown, setSidebarShown] = useState(true);
   const layout = useDefaultLayout({ id: 'periscope-window', storage: localStorage });
@@ -62,6 +66,9 @@ export function App() {
           {sidebarShown ? 'Hide remotes' : 'Show remotes'}
         </button>
         <h1>MCP Periscope</h1>
+        <button type="button" data-testid="open-auth-debugger" onClick={() => openAuthDebugger()}>
+          Auth debugger…
+        </button>
         <button type="button" data-testid="open-session" onClick={() => void openSessionFile()}>
           Open session file…
         </button>
@@ -91,8 +98,10 @@ export function App() {
         <Panel id="main-pane" minSize={MAIN_PANE_MIN_PX} className="pane">
           <div className="main-column">
             <main className="main-area">
-              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor ? undefined : activeTabId} stateOf={stateOf} waitingOf={waitingOf} onActivate={activateTab} onClose={closeTab} />}
-              {editor ? (
+              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor || authDebugTarget ? undefined : activeTabId} stateOf={stateOf} waitingOf={waitingOf} onActivate={activateTab} onClose={closeTab} />}
+              {authDebugTarget ? (
+                <AuthDebuggerView key={authDebugTarget.remoteId ?? 'url'} />
+              ) : editor ? (
                 <RemoteEditor key={editor.remoteId ?? 'new'} remoteId={editor.remoteId} focusField={editor.focusField} fixValue={editor.fixValue} />
               ) : activeTab ? (
                 <div role="tabpanel" id={panelDomId(activeTab.id)} aria-labelledby={tabDomId(activeTab.id)} className="tab-panel">

@@ -1,3 +1,4 @@
+import { openAuthDebugger } from '../bridge/auth-debug-actions';
 import { useEffect, useRef, useState } from 'react';
 import { RemoteListItem } from '../components/remote-list-item';
 import { ConfirmDialog } from '../components/confirm-dialog';
@@ -125,6 +126,7 @@ export function RemotesSidebar() {
               onDuplicate={() => void duplicateRemote(remote.id)}
               onDelete={() => setConfirmDelete({ id: remote.id, name: remote.name })}
               onDoctor={() => void runDoctor(remote.id, remote.name)}
+              onDebugAuth={() => openAuthDebugger({ remoteId: remote.id, remoteName: remote.name })}
               onFix={(fix) => openEditor(remote.id, fix)}
               signInWaiting={connectionId ? connections.infos[connectionId]?.signIn : undefined}
               signedIn={signIns[remote.id]}

@@ -14,6 +14,7 @@ import { DoctorReport } from '../model/doctor';
 import { PendingServerRequest, Roots, ServerRequestAnswer, ServerRequestPolicy, SettledServerRequest } from '../model/server-request';
 import { Id, NoInput, Done, Cancelled, Tool, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo, HarExported, BundleSaved, OpenedBundle } from './contract-shapes';
 export { HarExported, BundleSaved, BundleSummary, OpenedBundle } from './contract-shapes';
+import { AuthDebugRun, AuthDebugStepName } from '../model/auth-debug';
 export { ToolCallOutcome, RemoteSaved, ImportOutcome, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, MAX_SAVED_BLOB_CHARS, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
 
 /**
@@ -29,6 +30,9 @@ export { ToolCallOutcome, RemoteSaved, ImportOutcome, ImportReport, ExportReques
  * the renderer (a path from the renderer would let a compromised page read or write any file).
  */
 const OnConnection = z.object({ connectionId: Id });
+
+/** An auth debugger run as it stands: the run so far and the step `next` runs (none when over). */
+const AuthDebugProgress = z.object({ runId: Id, run: AuthDebugRun, nextStep: AuthDebugStepName.optional() });
 
 export const contract = {
   'remotes:list': { input: NoInput, output: z.array(Remote) },
@@ -253,6 +257,25 @@ export const contract = {
   /** The app's settings (e.g. the session file cap); a change applies to connections opened after it. */
   'settings:get': { input: NoInput, output: AppSettings },
   'settings:update': { input: z.object({ patch: AppSettingsPatch }), output: AppSettings },
+
+  /**
+   * The guided auth debugger (main/core/auth-debug): needs no connection. `start` checks the
+   * target (a saved remote's URL, or any http(s) URL) and sends nothing yet; each `next` runs one
+   * step (the authorization step opens the system browser) and answers with the whole run so far,
+   * masked. `export` writes the run where the user picks (secrets masked); `close` forgets it.
+   */
+  'auth-debug:start': {
+    input: z.object({
+      remoteId: Id.optional(),
+      url: z.string().trim().max(4096).optional(),
+      clientId: z.string().trim().max(500).optional(),
+      scope: z.string().trim().max(1000).optional(),
+    }),
+    output: AuthDebugProgress,
+  },
+  'auth-debug:next': { input: z.object({ runId: Id }), output: AuthDebugProgress },
+  'auth-debug:export': { input: z.object({ runId: Id }), output: z.union([Cancelled, z.object({ cancelled: z.literal(false), path: z.string() })]) },
+  'auth-debug:close': { input: z.object({ runId: Id }), output: Done },
 
   /** Opens an http(s) URL in the system browser; any other scheme is refused. */
   'app:open-external': { input: z.object({ url: z.string().max(4096) }), output: Done },

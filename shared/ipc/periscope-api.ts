@@ -141,6 +141,15 @@ export function createPeriscopeApi(invoke: Invoke, subscribe: Subscribe) {
       get: call('settings:get', none),
       update: call('settings:update', (patch: ChannelInput<'settings:update'>['patch']) => ({ patch })),
     },
+    authDebug: {
+      /** Prepares a run for a saved remote or a URL; nothing is sent until `next`. */
+      start: call('auth-debug:start', (target: ChannelInput<'auth-debug:start'>) => target),
+      /** Runs one step; resolves with the whole run so far. */
+      next: call('auth-debug:next', (runId: string) => ({ runId })),
+      /** Shows the system save dialog and writes the run (secrets masked). */
+      exportRun: call('auth-debug:export', (runId: string) => ({ runId })),
+      close: call('auth-debug:close', (runId: string) => ({ runId })),
+    },
     app: {
       openExternal: call('app:open-external', (url: string) => ({ url })),
     },

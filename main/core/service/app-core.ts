@@ -11,6 +11,7 @@ import { RemoteService } from '../remotes/remote-service';
 import { KeytarVault } from '../secrets/keytar-vault';
 import type { SecretVault } from '../secrets/secret-vault';
 import { createCoreService, type CoreService } from './core-handlers';
+import type { AuthorizationOpener } from './auth-debug-handlers';
 import { SettingsStore } from './app-settings';
 import { seedFirstLaunch } from './playground-remote';
 import { watchRemotesFile } from './remotes-watcher';
@@ -26,8 +27,9 @@ export interface AppCoreOptions {
   dialogs?: FileDialogs;
   openExternal?: ExternalOpener;
   /**
-   * How an OAuth authorization URL is opened (the user signs in there; the redirect comes back
-   * to a loopback listener). Default: `openExternal` (the system browser), for http(s) URLs only.
+   * How an OAuth authorization URL is opened, for signing in and for the auth debugger (the user
+   * signs in there; the redirect comes back to a loopback listener). Default: `openExternal` (the
+   * system browser), for http(s) URLs only.
    */
   authorizationOpener?: AuthorizationOpener;
   /** The OS keychain unless a test passes its own (the e2e uses the real keychain under a test service name). */
@@ -78,6 +80,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     sessionDir,
     dialogs: options.dialogs,
     openExternal: options.openExternal,
+    ...(options.authorizationOpener ? { authorizationOpener: options.authorizationOpener } : {}),
     settings,
     signIn: { vault, opener: options.authorizationOpener ?? browserAuthorizationOpener(options.openExternal ?? noBrowser) },
   });

@@ -21,6 +21,9 @@ import { loadRunHandlers } from './load-run-handlers';
 import { loadExportHandlers } from './load-export-handlers';
 import { groupHandlers } from './group-handlers';
 import { doctorHandlers } from './doctor-handlers';
+import { authDebugHandlers } from './auth-debug-handlers';
+import type { AuthorizationOpener } from '../auth/authorization-handlers';
+import { browserAuthorizationOpener } from '../auth/browser-opener';
 import type { InstanceOpener } from '../fanout/group-instances';
 import { signInService, type SignInDeps } from './sign-in-handlers';
 
@@ -38,6 +41,8 @@ export interface CoreDeps {
   sessionDir: string;
   dialogs?: FileDialogs;
   openExternal?: ExternalOpener;
+  /** Where the auth debugger sends the authorization URL (default: openExternal, the system browser). */
+  authorizationOpener?: AuthorizationOpener;
   settings?: SettingsPort;
   /** Short-lived connections to a group's instances (default: a private ConnectionManager). */
   instanceOpener?: InstanceOpener;
@@ -99,6 +104,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened }),
     ...exportHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened, ...(deps.bundleDoctor ? { doctor: deps.bundleDoctor } : {}) }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
+    ...authDebugHandlers({ remotes: deps.remotes, ...(deps.dialogs ? { dialogs: deps.dialogs } : {}), ...authorizationOpenerOf(deps) }),
   };
   const stopTrace = deps.manager.subscribe((entry) => {
     metrics.ingest(entry);
@@ -153,4 +159,12 @@ function signInUnavailable(): PeriscopeError {
 
 export function createCoreHandlers(deps: CoreDeps): CoreHandlers {
   return createCoreService(deps).handlers;
+}
+
+/** The auth debugger's opener: the one given, else the system browser (openExternal); none in a core without either. */
+function authorizationOpenerOf(deps: CoreDeps): { openAuthorizationUrl?: AuthorizationOpener } {
+  if (deps.authorizationOpener) return { openAuthorizationUrl: deps.authorizationOpener };
+  const openExternal = deps.openExternal;
+  // The same guard as signing in: only an http(s) URL without credentials reaches the browser.
+  return openExternal ? { openAuthorizationUrl: browserAuthorizationOpener(openExternal) } : {};
 }

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { sendToAuthorization } from '../../../main/core/auth/authorization-handlers';
 import { createAppCore, type AppCore } from '../../../main/core/service/app-core';
 import type { FileDialogs } from '../../../main/core/service/ports';
 import type { AuthorizationOpener } from '../../../main/core/auth/authorization-handlers';
@@ -55,7 +56,10 @@ export async function startE2eApp(browser: Browser, options: E2eAppOptions = {})
   const dataDir = await mkdtemp(join(tmpdir(), 'periscope-e2e-'));
   const dialogs = new ScriptedDialogs();
   const openedUrls: string[] = [];
-  const core = await createAppCore({ dataDir, dialogs, openExternal: async (url) => void openedUrls.push(url), appVersion: 'e2e', ...(options.authorizationOpener ? { authorizationOpener: options.authorizationOpener } : {}) });
+  // The system browser, played by the test: the option's, else one that follows the authorization
+  // URL with fetch to the loopback redirect, as `--authorize follow` does (the auth debugger's runs).
+  const authorizationOpener: AuthorizationOpener = options.authorizationOpener ?? ((url, ctx) => sendToAuthorization('follow', url, ctx));
+  const core = await createAppCore({ dataDir, dialogs, openExternal: async (url) => void openedUrls.push(url), authorizationOpener, appVersion: 'e2e' });
   let server: BridgeServer | undefined;
   let context: Awaited<ReturnType<Browser['newContext']>> | undefined;
   try {

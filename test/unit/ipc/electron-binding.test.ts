@@ -104,7 +104,7 @@ describe('preload', () => {
     await import('../../../main/preload/index');
     const api = electron.exposed.periscope as PeriscopeApi;
     expect(Object.keys(electron.exposed)).toEqual(['periscope']);
-    expect(Object.keys(api).sort()).toEqual(['app', 'bundle', 'connections', 'doctor', 'group', 'load', 'logs', 'oauth', 'onEvent', 'playground', 'remotes', 'serverRequests', 'session', 'settings', 'trace']);
+    expect(Object.keys(api).sort()).toEqual(['app', 'authDebug', 'bundle', 'connections', 'doctor', 'group', 'load', 'logs', 'oauth', 'onEvent', 'playground', 'remotes', 'serverRequests', 'session', 'settings', 'trace']);
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/invoke|ipc|process/);
 
     const result = await api.connections.open('r1');

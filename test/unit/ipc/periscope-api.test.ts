@@ -77,6 +77,10 @@ describe('createPeriscopeApi', () => {
     await api.settings.get();
     await api.settings.update({ sessionFileCapMB: 100 });
     await api.app.openExternal('https://modelcontextprotocol.io');
+    await api.authDebug.start({ url: 'https://mcp.example/mcp', scope: 'mcp:tools' });
+    await api.authDebug.next('run-1');
+    await api.authDebug.exportRun('run-1');
+    await api.authDebug.close('run-1');
 
     // Every channel of the contract is reachable through the API, and nothing else is.
     expect(new Set(calls.map((c) => c.channel))).toEqual(new Set(CHANNELS));

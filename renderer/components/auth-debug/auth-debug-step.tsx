@@ -1,0 +1,85 @@
+import type { AuthDebugStepResult, AuthDebugVerdict } from '../../../shared/model/auth-debug';
+import type { HttpEntry } from '../../../shared/model/trace';
+
+const VERDICT_LABEL: Record<AuthDebugVerdict, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail' };
+
+/** A verdict as a word in a coloured badge (the word carries the meaning; the colour only repeats it). */
+export function VerdictBadge({ verdict }: { verdict: AuthDebugVerdict }) {
+  return <span className={`verdict-badge verdict-${verdict}`}>{VERDICT_LABEL[verdict]}</span>;
+}
+
+function headerLines(headers: Record<string, string> | undefined): string {
+  return Object.entries(headers ?? {})
+    .map(([name, value]) => `${name}: ${value}`)
+    .join('\n');
+}
+
+/** One exchange, request and response as recorded (masked), folded under its request line. */
+function Exchange({ exchange }: { exchange: HttpEntry }) {
+  const status = exchange.status !== undefined ? `${exchange.status}${exchange.statusText ? ` ${exchange.statusText}` : ''}` : exchange.error ? `failed: ${exchange.error.message}` : 'no answer';
+  return (
+    <details className="auth-debug-exchange" data-testid="auth-debug-exchange">
+      <summary>
+        <code>
+          {exchange.method} {exchange.url}
+        </code>{' '}
+        → {status}
+      </summary>
+      <h5>Request</h5>
+      <pre className="auth-debug-wire">{[`${exchange.method} ${exchange.url}`, headerLines(exchange.requestHeaders), exchange.requestBody ? `\n${exchange.requestBody}` : ''].filter(Boolean).join('\n')}</pre>
+      <h5>Response</h5>
+      <pre className="auth-debug-wire">{[status, headerLines(exchange.responseHeaders), exchange.responseBody ? `\n${exchange.responseBody}` : ''].filter(Boolean).join('\n')}</pre>
+    </details>
+  );
+}
+
+/**
+ * One step of the auth debugger: its verdict and time, the findings in plain words (with the
+ * spec section each rests on), what the spec expects, each exchange (masked), and what it learned.
+ */
+export function AuthDebugStep({ result, index }: { result: AuthDebugStepResult; index: number }) {
+  const headingId = `auth-debug-step-${index}`;
+  const facts = Object.entries(result.facts);
+  return (
+    <section className={`auth-debug-step step-${result.verdict}`} aria-labelledby={headingId} data-testid="auth-debug-step" data-step={result.step} data-verdict={result.verdict}>
+      <h3 id={headingId}>
+        <span>
+          {index + 1}. {result.title}
+        </span>
+        <VerdictBadge verdict={result.verdict} />
+        <span className="muted auth-debug-time">{Math.round(result.durationMs)} ms</span>
+      </h3>
+      <ul className="auth-debug-findings" aria-label="Findings">
+        {result.findings.map((finding) => (
+          <li key={finding.id} className={`finding-${finding.verdict}`} data-testid="auth-debug-finding" data-finding={finding.id}>
+            <VerdictBadge verdict={finding.verdict} /> {finding.message}
+            {finding.source && finding.verdict !== 'pass' && <span className="muted auth-debug-source"> ({finding.source})</span>}
+          </li>
+        ))}
+      </ul>
+      {result.stopped && (
+        <p className="auth-debug-stopped" data-testid="auth-debug-stopped">
+          The run stops here: {result.stopped}
+        </p>
+      )}
+      <details className="auth-debug-expectation">
+        <summary>What the spec expects</summary>
+        <p>{result.expectation.summary}</p>
+        <p className="muted">{result.expectation.sources.join('; ')}</p>
+      </details>
+      {result.exchanges.map((exchange) => (
+        <Exchange key={exchange.exchangeId} exchange={exchange} />
+      ))}
+      {facts.length > 0 && (
+        <dl className="auth-debug-facts">
+          {facts.map(([name, value]) => (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </section>
+  );
+}

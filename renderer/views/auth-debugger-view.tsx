@@ -1,0 +1,103 @@
+import { useEffect, useRef, useState } from 'react';
+import { AUTH_DEBUG_STEP_TITLES, AUTH_DEBUG_STEPS } from '../../shared/model/auth-debug';
+import { authSequenceDiagram } from '../../shared/text/auth-sequence-diagram';
+import { closeAuthDebugger, exportAuthDebugRun, nextAuthDebugStep, startAuthDebug } from '../bridge/auth-debug-actions';
+import { AuthDebugStep, VerdictBadge } from '../components/auth-debug/auth-debug-step';
+import { ErrorNotice } from '../components/error-notice';
+import { useAuthDebugStore } from '../stores/auth-debug-store';
+
+/**
+ * The guided auth debugger: no connection needed. Pick the server (a saved remote's URL, or any
+ * URL), then one step per "Next step": each step's findings, what the spec expects and its
+ * exchanges (masked), the sequence diagram so far, and "Export run…" for the whole run.
+ */
+export function AuthDebuggerView() {
+  const { target, run, runId, nextStep, busy, error } = useAuthDebugStore();
+  const [url, setUrl] = useState(target?.url ?? '');
+  const [clientId, setClientId] = useState('');
+  const [scope, setScope] = useState('');
+  const nextRef = useRef<HTMLButtonElement>(null);
+  const stepCount = run?.steps.length ?? 0;
+  useEffect(() => {
+    if (runId) nextRef.current?.focus();
+  }, [runId, stepCount]);
+  if (!target) return null;
+  const where = target.remoteName ? `the saved remote “${target.remoteName}”` : 'a server URL';
+  return (
+    <section className="auth-debugger" aria-labelledby="auth-debugger-title" data-testid="auth-debugger">
+      <header className="auth-debugger-header">
+        <h2 id="auth-debugger-title">Auth debugger</h2>
+        <p className="muted">Walks through the server's OAuth authorization one step at a time, for {where}. No connection is needed; tokens stay in memory and are masked everywhere.</p>
+      </header>
+      <form
+        className="auth-debugger-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void startAuthDebug({ url, clientId, scope });
+        }}
+      >
+        {!target.remoteId && (
+          <label>
+            Server URL
+            <input type="url" required value={url} placeholder="https://mcp.example.com/mcp" onChange={(e) => setUrl(e.target.value)} data-testid="auth-debug-url" />
+          </label>
+        )}
+        <label>
+          Client id (optional, pre-registered)
+          <input value={clientId} onChange={(e) => setClientId(e.target.value)} data-testid="auth-debug-client-id" />
+        </label>
+        <label>
+          Scopes (optional)
+          <input value={scope} placeholder="what the server asks for" onChange={(e) => setScope(e.target.value)} data-testid="auth-debug-scope" />
+        </label>
+        <div className="auth-debugger-buttons">
+          <button type="submit" className={runId ? '' : 'primary'} disabled={busy} data-testid="auth-debug-start">
+            {runId ? 'Start over' : 'Start'}
+          </button>
+          <button type="button" onClick={closeAuthDebugger} data-testid="auth-debug-close">
+            Close
+          </button>
+        </div>
+      </form>
+      {error && <ErrorNotice error={error} title="The auth debugger could not go on" announce />}
+      {run && (
+        <>
+          <div className="auth-debugger-toolbar">
+            <button type="button" className="primary" ref={nextRef} disabled={!nextStep || busy} onClick={() => void nextAuthDebugStep()} data-testid="auth-debug-next">
+              {busy ? 'Running…' : nextStep ? `Next step: ${AUTH_DEBUG_STEP_TITLES[nextStep]}` : 'Run finished'}
+            </button>
+            <button type="button" disabled={busy || stepCount === 0} onClick={() => void exportAuthDebugRun()} data-testid="auth-debug-export">
+              Export run…
+            </button>
+            <span className="muted" role="status" data-testid="auth-debug-status">
+              {stepCount} of {AUTH_DEBUG_STEPS.length} steps
+              {run.finished ? (
+                <>
+                  {' '}
+                  · result <VerdictBadge verdict={run.verdict} />
+                </>
+              ) : busy && nextStep === 'authorization-response' ? (
+                ' · waiting for the browser to come back'
+              ) : null}
+            </span>
+          </div>
+          <div className="auth-debugger-body">
+            <div className="auth-debugger-steps">
+              {run.steps.map((result, index) => (
+                <AuthDebugStep key={result.step} result={result} index={index} />
+              ))}
+            </div>
+            {stepCount > 0 && (
+              <figure className="auth-debugger-diagram">
+                <figcaption>Sequence so far</figcaption>
+                <pre data-testid="auth-debug-diagram" tabIndex={0} aria-label="Sequence diagram of the steps so far">
+                  {authSequenceDiagram(run.steps)}
+                </pre>
+              </figure>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseAuthDebugRun } from '../../main/core/auth-debug/run-file';
+import { startOAuthFixture, type OAuthFixture } from '../fixtures/oauth/oauth-fixture';
+import { appLocators } from './support/app-locators';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
+import { looksAt } from './support/layout-checks';
+
+/**
+ * The guided auth debugger in Chromium on the production renderer, through the real core, against
+ * the oidc-provider fixture (test/fixtures/oauth): opened from a saved remote's card with no
+ * connection, one step per "Next step" (the authorization step goes to the e2e bridge's opener,
+ * which follows the URL with fetch), the sequence diagram, and "Export run…" to a file with no
+ * secret in it. Looked at in both schemes at 900 and 1600 px.
+ */
+let app: E2eApp;
+let page: Page;
+let fixture: OAuthFixture;
+
+beforeAll(async () => {
+  fixture = await startOAuthFixture();
+});
+
+useE2eApp(async (started) => {
+  app = started;
+  page = started.page;
+});
+
+afterAll(async () => {
+  await fixture?.close();
+});
+
+const { remoteItem } = appLocators(() => page);
+const debuggerView = () => page.getByTestId('auth-debugger');
+
+describe('the auth debugger', () => {
+  it('opens from a saved remote\'s card and walks through every step, one click each, with no connection', async () => {
+    await page.getByTestId('new-remote').click();
+    const form = page.getByTestId('remote-form');
+    await form.getByLabel('Name', { exact: true }).fill('Protected');
+    await form.getByLabel('Transport').selectOption('streamable');
+    await form.getByLabel('URL', { exact: true }).fill(fixture.mcpUrl);
+    await form.getByTestId('save-remote').click();
+    await expect.poll(() => remoteItem('Protected').count(), { timeout: 10_000 }).toBe(1);
+
+    await remoteItem('Protected').getByTestId('more-actions').click();
+    await remoteItem('Protected').getByRole('button', { name: 'Debug the authorization of Protected' }).click();
+    await expect.poll(() => debuggerView().isVisible()).toBe(true);
+    await debuggerView().getByTestId('auth-debug-start').click();
+    const next = debuggerView().getByTestId('auth-debug-next');
+    await expect.poll(() => next.innerText()).toBe('Next step: Unauthenticated request and its challenge');
+
+    const steps = debuggerView().getByTestId('auth-debug-step');
+    for (let n = 1; n <= 8; n++) {
+      await next.click();
+      await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(n);
+      if (n === 1) {
+        expect(await steps.nth(0).getAttribute('data-verdict')).toBe('pass');
+        await steps.nth(0).getByTestId('auth-debug-exchange').locator('summary').click();
+        expect(await steps.nth(0).getByTestId('auth-debug-exchange').innerText()).toContain('www-authenticate: Bearer resource_metadata=');
+        await looksAt(app, page, 'auth-debugger-first-step');
+      }
+    }
+    expect(await steps.evaluateAll((sections) => sections.map((s) => [s.getAttribute('data-step'), s.getAttribute('data-verdict')]))).toEqual([
+      ['challenge', 'pass'],
+      ['resource-metadata', 'pass'],
+      ['authorization-server-metadata', 'pass'],
+      ['client-registration', 'pass'],
+      ['authorization-request', 'pass'],
+      ['authorization-response', 'pass'],
+      ['token-request', 'pass'],
+      ['authenticated-request', 'pass'],
+    ]);
+    expect(await next.innerText()).toBe('Run finished');
+    expect(await next.isDisabled()).toBe(true);
+    expect(await debuggerView().getByTestId('auth-debug-status').innerText()).toMatch(/8 of 8 steps · result Pass/);
+    const diagram = await debuggerView().getByTestId('auth-debug-diagram').innerText();
+    expect(diagram).toMatch(/Client +Browser +MCP server +Auth server/);
+    expect(diagram).toContain('8. Authenticated request [ok]');
+    // No connection was opened for any of it.
+    expect(await remoteItem('Protected').getByTestId('remote-state').getAttribute('data-state')).not.toBe('connected');
+    // Masked in the window: the code and the tokens never reach the renderer.
+    const shown = await debuggerView().innerText();
+    for (const secret of fixture.issued.filter((s) => s.length >= 8)) expect(shown.includes(secret)).toBe(false);
+    await steps.nth(5).scrollIntoViewIfNeeded();
+    await looksAt(app, page, 'auth-debugger-finished');
+  });
+
+  it('exports the whole run to one file, masked, that reads back', async () => {
+    const path = join(app.dataDir, 'auth-run.json');
+    app.dialogs.answerNext(path);
+    await debuggerView().getByTestId('auth-debug-export').click();
+    await expect.poll(() => page.getByText(`Exported the auth debugger run to ${path}.`).count()).toBe(1);
+    const text = readFileSync(path, 'utf8');
+    const run = parseAuthDebugRun(text);
+    expect(run.steps).toHaveLength(8);
+    for (const secret of fixture.issued.filter((s) => s.length >= 8)) expect(text.includes(secret)).toBe(false);
+  });
+
+  it('a URL that is not one is refused in words; Close goes back', async () => {
+    await debuggerView().getByTestId('auth-debug-close').click();
+    await page.getByTestId('open-auth-debugger').click();
+    await debuggerView().getByTestId('auth-debug-url').fill('ftp://example.com/mcp');
+    await debuggerView().getByTestId('auth-debug-start').click();
+    await expect.poll(() => debuggerView().getByTestId('error-message').count()).toBe(1);
+    expect(await debuggerView().getByTestId('error-message').innerText()).toMatch(/ftp/);
+    await debuggerView().getByTestId('auth-debug-close').click();
+    await expect.poll(() => debuggerView().count()).toBe(0);
+  });
+});

@@ -1,0 +1,96 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AuthDebugRun } from '../../../shared/model/auth-debug';
+import { readAuthDebugRun } from '../../../main/core/auth-debug/run-file';
+import { FIXED_REDIRECT_CLIENT, startOAuthFixture, type OAuthFixture } from '../../fixtures/oauth/oauth-fixture';
+import { cli, json, removeTestDataDir } from './cli-harness';
+import { buildCli, periscope } from './support/bundled-cli';
+
+/**
+ * `periscope auth debug` against the oidc-provider fixture (test/fixtures/oauth), in-process and
+ * as the bundled binary: every step printed with its exchanges, expectation and findings, the
+ * sequence diagram, --json and --out, exit 0 when every step passes and 31 when one fails.
+ */
+let fixture: OAuthFixture;
+let broken: OAuthFixture;
+let dir: string;
+
+beforeAll(async () => {
+  [fixture, broken] = await Promise.all([startOAuthFixture(), startOAuthFixture({ metadata: ({ code_challenge_methods_supported: _omitted, ...rest }) => rest })]);
+  dir = mkdtempSync(join(tmpdir(), 'periscope-cli-auth-debug-'));
+});
+afterAll(async () => {
+  await Promise.all([fixture?.close(), broken?.close()]);
+  rmSync(dir, { recursive: true, force: true });
+  removeTestDataDir();
+});
+
+function forms(secret: string): string[] {
+  return [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')];
+}
+
+function expectNoIssuedSecret(texts: Record<string, string>): void {
+  for (const secret of fixture.issued.filter((s) => s.length >= 8)) {
+    for (const form of forms(secret)) for (const [where, text] of Object.entries(texts)) expect(text.includes(form), `an issued secret is in ${where}`).toBe(false);
+  }
+}
+
+describe('periscope auth debug', () => {
+  it('a clean run: eight steps, each with its request, expectation and findings, the diagram, exit 0; --out writes the run without a secret', async () => {
+    const out = join(dir, 'clean.json');
+    const run = await cli(['auth', 'debug', fixture.mcpUrl, '--authorize', 'follow', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    for (let n = 1; n <= 8; n++) expect(run.stdout).toContain(`Step ${n}/8`);
+    expect(run.stdout).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/mcp {2}-> {2}401/);
+    expect(run.stdout).toContain('WWW-Authenticate: Bearer resource_metadata=');
+    expect(run.stdout).toContain('expected: A request without a token is answered 401');
+    expect(run.stdout).toContain('RFC 9728 section 5.1');
+    expect(run.stdout).toContain('code_challenge_method: S256');
+    expect(run.stdout).toMatch(/Client +Browser +MCP server +Auth server/);
+    expect(run.stdout).toContain('Result: every step passed (8 of 8).');
+    expect(run.stderr).toContain(`wrote the run to ${out}`);
+    const saved = await readAuthDebugRun(out);
+    expect(saved.steps).toHaveLength(8);
+    expect(saved.verdict).toBe('pass');
+    expectNoIssuedSecret({ stdout: run.stdout, stderr: run.stderr, export: readFileSync(out, 'utf8') });
+  });
+
+  it('--json: the whole run on stdout; a failing step exits 31 with the finding as the error', async () => {
+    const run = await cli(['auth', 'debug', broken.mcpUrl, '--authorize', 'follow', '--json']);
+    expect(run.code).toBe(31);
+    const body = json<AuthDebugRun>(run);
+    expect(body.kind).toBe('periscope-auth-debug-run');
+    expect(body.steps.map((s) => s.step)).toEqual(['challenge', 'resource-metadata', 'authorization-server-metadata']);
+    expect(body.steps[2]!.findings.map((f) => f.id)).toContain('pkce-not-advertised');
+    expect(run.stderr).toMatch(/error: The authorization fails at "Authorization server metadata": The metadata has no code_challenge_methods_supported/);
+  });
+
+  it('--step-by-step on a terminal waits for Enter before each step after the first', async () => {
+    const run = await cli(['auth', 'debug', fixture.mcpUrl, '--authorize', 'follow', '--step-by-step'], { stdin: '\n'.repeat(7), stdinIsTTY: true });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.match(/^Enter: step \d/gm)).toHaveLength(7);
+    expect(run.stderr).toContain('Enter: step 8 (authenticated-request)...');
+    expect(run.stdout).toContain('Result: every step passed (8 of 8).');
+  });
+
+  it('a server that is not a URL or a saved remote, or no server at all: a clear error', async () => {
+    expect((await cli(['auth', 'debug'])).code).toBe(1);
+    const run = await cli(['auth', 'debug', 'no-such-remote']);
+    expect(run.code).toBe(10);
+    expect(run.stderr).toContain('"no-such-remote" is neither a URL nor a saved remote');
+  });
+
+  it('the bundled CLI: a clean run exits 0; a redirect URI the client did not register exits 31 and names it', async () => {
+    await buildCli();
+    const clean = await periscope(['auth', 'debug', fixture.mcpUrl, '--authorize', 'follow'], { limitMs: 30_000 });
+    expect(clean.code, clean.stderr).toBe(0);
+    expect(clean.stdout).toContain('Result: every step passed (8 of 8).');
+    const mismatch = await periscope(['auth', 'debug', fixture.mcpUrl, '--authorize', 'follow', '--client-id', FIXED_REDIRECT_CLIENT.id], { limitMs: 30_000 });
+    expect(mismatch.code).toBe(31);
+    expect(mismatch.stdout).toMatch(/\[FAIL\] The authorization server does not accept the redirect URI http:\/\/127\.0\.0\.1:\d+\/callback/);
+    expect(mismatch.stdout).toContain('Result: FAIL at step 6');
+    expectNoIssuedSecret({ stdout: clean.stdout + mismatch.stdout, stderr: clean.stderr + mismatch.stderr });
+  }, 120_000);
+});

@@ -1,0 +1,93 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { AuthDebuggerView } from '../../../renderer/views/auth-debugger-view';
+import { openAuthDebugger } from '../../../renderer/bridge/auth-debug-actions';
+import { useAuthDebugStore } from '../../../renderer/stores/auth-debug-store';
+import type { AuthDebugRun, AuthDebugStepResult } from '../../../shared/model/auth-debug';
+import { FakeFailure, installFakePeriscope } from '../support/fake-periscope';
+
+const challenge: AuthDebugStepResult = {
+  step: 'challenge',
+  title: 'Unauthenticated request and its challenge',
+  startedAt: 1,
+  durationMs: 12.4,
+  exchanges: [
+    {
+      seq: 1,
+      connectionId: 'auth-debug',
+      wallTime: 1,
+      monoTime: 1,
+      type: 'http',
+      exchangeId: 'x1',
+      phase: 'complete',
+      method: 'POST',
+      url: 'https://mcp.example/mcp',
+      status: 401,
+      requestHeaders: { 'content-type': 'application/json' },
+      responseHeaders: { 'www-authenticate': 'Bearer resource_metadata="https://mcp.example/.well-known/oauth-protected-resource/mcp"' },
+      timings: { sent: 1, done: 2 },
+    },
+  ],
+  expectation: { summary: 'A request without a token is answered 401.', sources: ['RFC 9728 section 5.1'] },
+  verdict: 'pass',
+  findings: [{ id: 'status-401', verdict: 'pass', message: 'The server answered 401 Unauthorized.' }],
+  facts: { status: '401' },
+  arrows: [{ from: 'client', to: 'mcp-server', label: 'POST initialize (no token)' }],
+};
+const metadata: AuthDebugStepResult = {
+  ...challenge,
+  step: 'resource-metadata',
+  title: 'Protected resource metadata',
+  exchanges: [],
+  verdict: 'fail',
+  findings: [{ id: 'resource-mismatch', verdict: 'fail', message: 'The metadata\'s resource "https://other.example/mcp" is not the MCP server\'s URL.', source: 'RFC 9728 sections 3.3 and 7.3' }],
+  facts: {},
+  stopped: 'Without valid protected resource metadata there is no authorization server to go to.',
+};
+const runWith = (steps: AuthDebugStepResult[], finished = false): AuthDebugRun => ({ kind: 'periscope-auth-debug-run', version: 1, serverUrl: 'https://mcp.example/mcp', startedAt: 1, steps, finished, verdict: steps.some((s) => s.verdict === 'fail') ? 'fail' : 'pass' });
+
+beforeEach(() => useAuthDebugStore.getState().hide());
+
+describe('the auth debugger view', () => {
+  it('starts for a URL, runs one step per click, shows findings, exchanges and the diagram, and stops where the run stops', async () => {
+    let steps = 0;
+    const fake = installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => (++steps === 1 ? { runId: 'run-1', run: runWith([challenge]), nextStep: 'resource-metadata' } : { runId: 'run-1', run: runWith([challenge, metadata], true) }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
+    fireEvent.change(screen.getByLabelText('Scopes (optional)'), { target: { value: 'mcp:tools' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    const next = await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' });
+    expect(fake.calls('auth-debug:start')).toEqual([{ url: 'https://mcp.example/mcp', scope: 'mcp:tools' }]);
+    fireEvent.click(next);
+    const first = await screen.findByRole('region', { name: /1\. Unauthenticated request and its challenge/ });
+    expect(within(first).getByRole('list', { name: 'Findings' })).toHaveTextContent('Pass The server answered 401 Unauthorized.');
+    expect(within(first).getByTestId('auth-debug-exchange')).toHaveTextContent('www-authenticate: Bearer resource_metadata=');
+    expect(screen.getByTestId('auth-debug-diagram')).toHaveTextContent('1. Unauthenticated request and its challenge [ok]');
+    fireEvent.click(screen.getByRole('button', { name: 'Next step: Protected resource metadata' }));
+    const second = await screen.findByRole('region', { name: /2\. Protected resource metadata/ });
+    expect(second).toHaveAttribute('data-verdict', 'fail');
+    expect(within(second).getByTestId('auth-debug-finding')).toHaveTextContent('Fail The metadata\'s resource "https://other.example/mcp" is not the MCP server\'s URL. (RFC 9728 sections 3.3 and 7.3)');
+    expect(within(second).getByTestId('auth-debug-stopped')).toHaveTextContent('The run stops here');
+    expect(screen.getByRole('button', { name: 'Run finished' })).toBeDisabled();
+    expect(screen.getByRole('status')).toHaveTextContent('2 of 8 steps · result Fail');
+  });
+
+  it('for a saved remote asks for no URL, and shows a refusal from main in words', async () => {
+    const fake = installFakePeriscope({
+      'auth-debug:start': () => {
+        throw new FakeFailure({ kind: 'invalid-input', message: 'The auth debugger works with HTTP servers (Streamable HTTP or SSE): this remote has no http(s) URL.', hint: 'Pick a remote with an http:// or https:// URL.' });
+      },
+    });
+    act(() => openAuthDebugger({ remoteId: 'r1', remoteName: 'Local tools' }));
+    render(<AuthDebuggerView />);
+    expect(screen.queryByLabelText('Server URL')).not.toBeInTheDocument();
+    expect(screen.getByText(/for the saved remote “Local tools”/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('this remote has no http(s) URL'));
+    expect(fake.calls('auth-debug:start')).toEqual([{ remoteId: 'r1' }]);
+  });
+});
