@@ -21,7 +21,7 @@ export interface AuthDebugOptions {
    * How the authorization URL reaches the user (the CLI's --authorize): `browser`, `print`, or
    * `follow` (fetched and followed; its hops are recorded). Ignored when `openAuthorizationUrl` is given.
    */
-  authorize?: AuthorizeMode;
+  authorize?: AuthorizeMode | AuthorizationOpener;
   /** The app's opener (the system browser), or a test's; resolves once the URL is handed over. */
   openAuthorizationUrl?: AuthorizationOpener;
   /** Messages for the user (the CLI: stderr). Never given a secret. */

@@ -11,7 +11,6 @@ import { RemoteService } from '../remotes/remote-service';
 import { KeytarVault } from '../secrets/keytar-vault';
 import type { SecretVault } from '../secrets/secret-vault';
 import { createCoreService, type CoreService } from './core-handlers';
-import type { AuthorizationOpener } from './auth-debug-handlers';
 import { SettingsStore } from './app-settings';
 import { seedFirstLaunch } from './playground-remote';
 import { watchRemotesFile } from './remotes-watcher';
