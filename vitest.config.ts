@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          // Vitest's default on 2 cores is one worker (cores - 1); two keep both cores busy.
+          maxWorkers: 2,
         },
       },
       {
@@ -24,6 +26,7 @@ export default defineConfig({
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/renderer/setup.ts'],
+          maxWorkers: 2,
         },
       },
       {
@@ -35,6 +38,9 @@ export default defineConfig({
           globalSetup: ['test/support/keychain-global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          // Two files at a time (each with its own servers on ephemeral ports and its own data
+          // folders): most of an integration test's time is waiting on sockets and processes.
+          maxWorkers: 2,
         },
       },
       {
