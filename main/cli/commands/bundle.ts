@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { readSessionFile } from '../../core/capture/session-file-reader';
+import type { AuthDebugRun } from '../../../shared/model/auth-debug';
+import { readAuthDebugRun } from '../../core/auth-debug/run-file';
 import { doctorForBundle } from '../../core/bundle/bundle-doctor';
 import { bundleRemote } from '../../core/bundle/bundle-remote';
 import { createReproBundle, writeBundleFile } from '../../core/bundle/repro-bundle';
@@ -30,12 +32,15 @@ export function registerBundleCommand(program: Command, cctx: CommandContext): v
       .description('connect, list what the server offers and write a repro bundle for a ticket (remote without secrets, trace, HAR, versions), also when it fails'),
   )
     .requiredOption('--out <file>', 'the bundle file to write (JSON)')
+    .option('--auth-debug-run <file>', 'add an auth debugger run exported with periscope auth debug --out (or the app\'s Export run…)')
     .addHelpText('after', '\nExample:\n  periscope bundle https://mcp.example.com/mcp -H "Authorization: Bearer $TOKEN" --out ticket-1234.json\n')
     .action(async (...params: unknown[]) => {
       const cmd = actionCommand(params);
       const { options, target, rest } = connectingArgs(cmd, cctx);
       noExtra(rest, cmd);
-      const out = (cmd.opts() as { out: string }).out;
+      const { out, authDebugRun } = cmd.opts() as { out: string; authDebugRun?: string };
+      // Read (and validated) before connecting: a wrong file is refused before anything is sent.
+      const authDebug = authDebugRun !== undefined ? await readAuthDebugRun(authDebugRun) : undefined;
       // The trace is recorded to a session file (--record's, or a temporary one) and read back whole.
       const temp = options.record ? undefined : await mkdtemp(join(tmpdir(), 'periscope-bundle-'));
       const record = options.record ?? join(temp!, 'session.ndjson');
@@ -52,7 +57,7 @@ export function registerBundleCommand(program: Command, cctx: CommandContext): v
       try {
         // Nothing to bundle when no connection was even made (an unknown remote, a bad option).
         if (!connection) throw failure;
-        await writeCommandBundle(cctx, out, connection, record, failure, listed);
+        await writeCommandBundle(cctx, out, connection, record, failure, listed, authDebug);
       } catch (error) {
         if (failure === undefined || error === failure) throw error;
         // The command's own failure stays the one reported (and its exit code); the bundle's is a warning.
@@ -65,7 +70,7 @@ export function registerBundleCommand(program: Command, cctx: CommandContext): v
 }
 
 /** Reads the recorded session back whole and writes the bundle; says where it went (stdout, or stderr after a failure). */
-async function writeCommandBundle(cctx: CommandContext, out: string, connection: McpConnection, record: string, failure: unknown, listed: Record<string, number>): Promise<void> {
+async function writeCommandBundle(cctx: CommandContext, out: string, connection: McpConnection, record: string, failure: unknown, listed: Record<string, number>, authDebug: AuthDebugRun | undefined): Promise<void> {
   const session = await readSessionFile(record);
   const error: ErrorInfo | undefined = failure === undefined ? undefined : connection.masker.value(errorInfoOf(failure));
   // The doctor's layer-by-layer verdicts travel with the trace (its own output is masked already).
@@ -74,7 +79,7 @@ async function writeCommandBundle(cctx: CommandContext, out: string, connection:
     remote: bundleRemote(connection.givenTarget, connection.label),
     outcome: error ? { ok: false, error } : { ok: true },
     session: { header: session.header, entries: session.entries },
-    parts: { doctor },
+    parts: { doctor, authDebug },
   });
   await writeBundleFile(out, bundle);
   const summary = `Repro bundle written to ${out}: ${session.entries.length} trace entries, ${bundle.har.log.entries.length} HTTP exchanges${describeListed(listed)}`;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import { AuthDebugger } from '../auth-debug/auth-debugger';
+import type { RecentAuthDebugRuns } from '../auth-debug/recent-runs';
 import { writeAuthDebugRun } from '../auth-debug/run-file';
 import { redactorForTarget } from '../capture/redaction';
 import { parseEndpointUrl } from '../diagnostics/url';
@@ -14,6 +15,8 @@ export interface AuthDebugDeps {
   remotes: Pick<RemotesPort, 'resolveForConnection' | 'get'>;
   dialogs?: FileDialogs;
   openAuthorizationUrl?: AuthorizationOpener;
+  /** Where each run is remembered by server, for repro bundles. */
+  recent?: RecentAuthDebugRuns;
 }
 
 /** At most this many runs are kept at once; the oldest is closed to make room. */
@@ -24,7 +27,7 @@ const MAX_RUNS = 8;
  * by id (it holds the state between steps, and the tokens it got, in memory only); the window
  * gets the run masked. A run needs no connection: a saved remote's URL or any http(s) URL.
  */
-export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl }: AuthDebugDeps) {
+export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl, recent }: AuthDebugDeps) {
   const runs = new Map<string, AuthDebugger>();
   const progress = (runId: string, debug: AuthDebugger): ChannelOutput<'auth-debug:next'> => ({ runId, run: debug.run, ...(debug.nextStep ? { nextStep: debug.nextStep } : {}) });
   const find = (runId: string): AuthDebugger => {
@@ -45,6 +48,7 @@ export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl }: Au
       });
       const runId = randomUUID();
       runs.set(runId, debug);
+      recent?.remember(target.url, debug);
       if (runs.size > MAX_RUNS) {
         const [oldest] = runs.keys();
         if (oldest) await runs.get(oldest)?.close();

@@ -22,6 +22,7 @@ import { loadExportHandlers } from './load-export-handlers';
 import { groupHandlers } from './group-handlers';
 import { doctorHandlers } from './doctor-handlers';
 import { authDebugHandlers } from './auth-debug-handlers';
+import { RecentAuthDebugRuns } from '../auth-debug/recent-runs';
 import type { AuthorizationOpener } from '../auth/authorization-handlers';
 import { browserAuthorizationOpener } from '../auth/browser-opener';
 import type { InstanceOpener } from '../fanout/group-instances';
@@ -78,6 +79,8 @@ export function createCoreService(deps: CoreDeps): CoreService {
   const groups = groupHandlers({ remotes: deps.remotes, ...(deps.instanceOpener ? { opener: deps.instanceOpener } : {}) });
   const loads = loadRunHandlers({ lookup, manager: deps.manager, emit, group: { resolve: groups.resolve, openAll: (instances) => groups.group.openAll(instances) } });
   const opened = new OpenedFiles();
+  // The auth debugger's latest run per server, for the repro bundle of a connection to it.
+  const authDebugRuns = new RecentAuthDebugRuns();
   const serverRequests = serverRequestService({ manager: deps.manager, remotes: deps.remotes, lookup, emit });
   const signIn = deps.signIn ? signInService({ remotes: deps.remotes, manager: deps.manager, ...deps.signIn }) : undefined;
   const handlers: CoreHandlers = {
@@ -102,9 +105,9 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...groups.handlers,
     ...doctorHandlers({ remotes: deps.remotes, playground, dialogs: deps.dialogs }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened }),
-    ...exportHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened, ...(deps.bundleDoctor ? { doctor: deps.bundleDoctor } : {}) }),
+    ...exportHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened, ...(deps.bundleDoctor ? { doctor: deps.bundleDoctor } : {}), authDebugRunFor: (url) => authDebugRuns.latestFor(url) }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
-    ...authDebugHandlers({ remotes: deps.remotes, ...(deps.dialogs ? { dialogs: deps.dialogs } : {}), ...authorizationOpenerOf(deps) }),
+    ...authDebugHandlers({ remotes: deps.remotes, recent: authDebugRuns, ...(deps.dialogs ? { dialogs: deps.dialogs } : {}), ...authorizationOpenerOf(deps) }),
   };
   const stopTrace = deps.manager.subscribe((entry) => {
     metrics.ingest(entry);

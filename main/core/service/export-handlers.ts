@@ -1,3 +1,4 @@
+import type { AuthDebugRun } from '../../../shared/model/auth-debug';
 import { doctorForBundle, type BundleDoctor } from '../bundle/bundle-doctor';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,10 +38,12 @@ export interface ExportHandlerDeps {
   dialogs?: FileDialogs;
   /** Runs the doctor for a bundle's `doctor` part (default doctorForBundle; tests give their own). */
   doctor?: BundleDoctor;
+  /** The latest auth debugger run against a server, for a bundle's `authDebug` part. */
+  authDebugRunFor?: (serverUrl: string) => AuthDebugRun | undefined;
 }
 
 /** trace:export-har, session:export-har, bundle:save, bundle:open: files for tickets, every value already masked. */
-export function exportHandlers({ lookup, sessions, sessionDir, opened, dialogs, doctor: runBundleDoctor = doctorForBundle }: ExportHandlerDeps) {
+export function exportHandlers({ lookup, sessions, sessionDir, opened, dialogs, doctor: runBundleDoctor = doctorForBundle, authDebugRunFor }: ExportHandlerDeps) {
   const chooseSave = async (title: string, name: string, filters: typeof HAR_FILES) => {
     if (!dialogs) throw noDialogs();
     return dialogs.chooseFileToSave({ title, defaultName: join(sessionDir, name), filters });
@@ -77,11 +80,14 @@ export function exportHandlers({ lookup, sessions, sessionDir, opened, dialogs, 
       const header = await readConnection(connection, (entry) => entries.push(entry));
       const failed = (info.state === 'failed' || info.state === 'lost') && info.error;
       const doctor = connection.givenTarget ? await runBundleDoctor(connection.givenTarget, info.label) : undefined;
+      // The auth debugger's latest run against this server in this window, when there is one.
+      const serverUrl = connection.givenTarget?.url;
+      const authDebug = serverUrl ? authDebugRunFor?.(serverUrl) : undefined;
       const bundle = createReproBundle({
         remote: bundleRemote(connection.givenTarget ?? { transport: info.transport ?? 'auto', ...(info.url ? { url: info.url } : {}) }, info.label),
         outcome: failed ? { ok: false, error: info.error! } : { ok: true },
         session: { header, entries },
-        parts: { doctor },
+        parts: { doctor, authDebug },
       });
       await writeBundleFile(path, bundle);
       return { cancelled: false, path, entries: entries.length, httpExchanges: bundle.har.log.entries.length };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from '../../../main/core/playground/start-playground';
 import type { RunningPlayground } from '../../../main/core/playground/playground-options';
+import { writeAuthDebugRun } from '../../../main/core/auth-debug/run-file';
 import { parseReproBundle } from '../../../main/core/bundle/repro-bundle';
 import type { HarLog } from '../../../shared/model/har';
 import { BUNDLE_SECRET_MARKER } from '../../../shared/model/repro-bundle';
@@ -98,6 +99,20 @@ describe('--har and periscope bundle (the built CLI)', () => {
     expect(doctor.ok).toBe(true);
     expect(doctor.layers.map((l) => l.layer)).toEqual(['url', 'dns', 'tcp', 'tls', 'http', 'health', 'transport', 'initialize', 'auth', 'metrics']);
     expect(findLeaks(text, [TOKEN])).toEqual([]);
+  });
+
+  it('bundle --auth-debug-run adds an exported auth debugger run; a file that is not one is refused before connecting (exit 11)', async () => {
+    const runFile = join(dir, 'auth-run.json');
+    await writeAuthDebugRun(runFile, { kind: 'periscope-auth-debug-run', version: 1, serverUrl: playground.urls.streamable, startedAt: 1, steps: [], finished: true, verdict: 'pass' });
+    const out = join(dir, 'with-run.bundle.json');
+    const run = await periscope(['bundle', playground.urls.streamable, '--transport', 'streamable', '--out', out, '--auth-debug-run', runFile]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(parseReproBundle(readFileSync(out, 'utf8'), out).authDebug).toMatchObject({ kind: 'periscope-auth-debug-run', serverUrl: playground.urls.streamable, finished: true });
+
+    writeFileSync(join(dir, 'not-a-run.json'), '{"kind": "something else"}');
+    const refused = await periscope(['bundle', playground.urls.streamable, '--transport', 'streamable', '--out', join(dir, 'never.json'), '--auth-debug-run', join(dir, 'not-a-run.json'), '--trace']);
+    expect(refused.code, refused.stderr).toBe(11);
+    expect(refused.stderr).not.toMatch(/server\/discover|initialize/);
   });
 
   it('bundle on a refused port: still written, records the failure, and exits as the failure would', async () => {

@@ -65,6 +65,17 @@ describe('export handlers', () => {
     expect(har.log.entries[0]!.response.status).toBe(401);
   });
 
+  it('bundle:save carries the auth debugger\'s latest run against the same server (its authDebug part); none for another server', async () => {
+    const connectionId = await openConnection();
+    // Starting a run sends nothing; it is remembered by server URL (written either way).
+    await service.handlers['auth-debug:start']({ url: 'https://API.example.com:443/mcp' });
+    await service.handlers['auth-debug:start']({ url: 'https://other.example.com/mcp' });
+    answer = join(dir, 'with-auth-debug.bundle.json');
+    await service.handlers['bundle:save']({ connectionId });
+    const bundle = parseReproBundle(await readFile(answer, 'utf8'), answer);
+    expect(bundle.authDebug).toMatchObject({ kind: 'periscope-auth-debug-run', serverUrl: 'https://api.example.com/mcp', steps: [] });
+  });
+
   it('bundle:save then bundle:open: the remote without its secret, the trace, and session:export-har of the opened bundle', async () => {
     const connectionId = await openConnection();
     answer = join(dir, 'api.bundle.json');
