@@ -82,11 +82,13 @@ export type Detection = z.infer<typeof Detection>;
  * One phase of a connection's set-up, as an interval from the start of connecting, in ms:
  * `dns` (the host name looked up), `tcp` (the TCP connection), `tls` (the TLS handshake),
  * `first-byte` (from the first request's bytes leaving on the new socket to its response
- * headers), `handshake` (the initialize or server/discover round trip that made the session).
+ * headers), `authorization` (signing in with OAuth: from the server's 401 challenge to the new
+ * access token; only when it happened), `handshake` (the initialize or server/discover round
+ * trip that made the session).
  * Phases may overlap: the handshake's request is what opened the socket.
  */
 export const SetupPhase = z.object({
-  phase: z.enum(['dns', 'tcp', 'tls', 'first-byte', 'handshake']),
+  phase: z.enum(['dns', 'tcp', 'tls', 'first-byte', 'authorization', 'handshake']),
   startMs: z.number(),
   durationMs: z.number(),
   /** e.g. "initialize" or "server/discover" for the handshake, the address for tcp. */

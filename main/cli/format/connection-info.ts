@@ -28,7 +28,7 @@ export function formatConnectionInfo(info: ConnectionInfo): string[] {
   return lines;
 }
 
-const PHASE_WORDS = { dns: 'DNS', tcp: 'TCP', tls: 'TLS', 'first-byte': 'first byte', handshake: 'handshake' } as const;
+const PHASE_WORDS = { dns: 'DNS', tcp: 'TCP', tls: 'TLS', 'first-byte': 'first byte', authorization: 'OAuth sign-in', handshake: 'handshake' } as const;
 
 /** "Set-up:      38 ms: DNS 2.0 ms · TCP 1.0 ms · TLS 12 ms · first byte 5.0 ms · initialize 20 ms", then why a phase is missing. */
 export function formatSetup(setup: ConnectionInfo['setup']): string[] {

@@ -246,7 +246,10 @@ export class McpConnection extends ConnectionRequests {
         classify: (error, kind) => this.classifyConnectError(error, kind, target),
         onDetection: (detection) => this.setState({ detection }),
       });
-      const authorized = () => this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
+      const authorized = () => {
+        this.setupTimer?.authorized();
+        this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
+      };
       return this.connected(await withAuthorization(this.options.oauth, establish, authorized));
     } catch (error) {
       this.setupTimer?.finish(undefined);

@@ -7,8 +7,8 @@ import type { SocketSetup } from './socket-setup';
 const HANDSHAKE_METHODS = new Set(['initialize', 'server/discover']);
 
 /**
- * Breaks one connect down into its phases (issue "latency": DNS, TCP, TLS, first byte,
- * initialize or discover), from two sources that already exist: the first socket's events
+ * Breaks one connect down into its phases (DNS, TCP, TLS, first byte, an OAuth sign-in when
+ * one happened, initialize or discover), from two sources that already exist: the first socket's events
  * (socket-setup.ts, through the connection's private HTTP agent) and the trace bus (the first
  * HTTP exchange's response headers, the handshake request and its answer). Nothing is polled
  * and nothing extra is sent. Used per connect: start(), then finish() once connected.
@@ -19,6 +19,9 @@ export class SetupTimer {
   private firstHeaders: { sent: number; headers: number } | undefined;
   private readonly handshakeRequests = new Map<number, { method: string; at: number }>();
   private handshake: { method: string; sentAt: number; answeredAt: number } | undefined;
+  /** The first 401 of this connect, and when OAuth gave the new access token (authorized()). */
+  private challengedAt: number | undefined;
+  private authorizedAt: number | undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly bus: TraceBus) {}
@@ -30,6 +33,8 @@ export class SetupTimer {
     this.socket = undefined;
     this.firstHeaders = undefined;
     this.handshake = undefined;
+    this.challengedAt = undefined;
+    this.authorizedAt = undefined;
     this.handshakeRequests.clear();
     this.unsubscribe = this.bus.subscribe((entry) => this.observe(entry));
   }
@@ -38,6 +43,11 @@ export class SetupTimer {
   readonly onSocket = (setup: SocketSetup): void => {
     if (this.unsubscribe && !this.socket && setup.startedAt >= this.startedAt) this.socket = setup;
   };
+
+  /** OAuth has just given the connect its access token: the sign-in ends here (see McpConnection). */
+  authorized(): void {
+    if (this.unsubscribe && this.challengedAt !== undefined) this.authorizedAt ??= monoNow();
+  }
 
   /** Stops listening and returns the phases, relative to start(); undefined when start() was not called. */
   finish(transport: TransportKind | undefined): ConnectionSetup | undefined {
@@ -63,6 +73,9 @@ export class SetupTimer {
     } else {
       notes.push(noSocketNote(transport));
     }
+    if (this.challengedAt !== undefined && this.authorizedAt !== undefined) {
+      phases.push({ phase: 'authorization', startMs: at(this.challengedAt), durationMs: round(this.authorizedAt - this.challengedAt), detail: 'OAuth' });
+    }
     if (this.handshake) {
       phases.push({ phase: 'handshake', startMs: at(this.handshake.sentAt), durationMs: round(this.handshake.answeredAt - this.handshake.sentAt), detail: this.handshake.method });
     }
@@ -72,6 +85,7 @@ export class SetupTimer {
   private observe(entry: TraceEntry): void {
     if (entry.type === 'http') {
       if (!this.firstHeaders && entry.timings.headers !== undefined) this.firstHeaders = { sent: entry.timings.sent, headers: entry.timings.headers };
+      if (entry.status === 401 && this.challengedAt === undefined) this.challengedAt = entry.timings.headers ?? entry.monoTime;
       return;
     }
     if (entry.type !== 'message') return;

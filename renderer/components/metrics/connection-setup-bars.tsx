@@ -6,6 +6,7 @@ const PHASE_NAMES: Record<SetupPhase['phase'], string> = {
   tcp: 'TCP connect',
   tls: 'TLS handshake',
   'first-byte': 'First byte',
+  authorization: 'Signing in (OAuth)',
   handshake: 'Handshake',
 };
 
@@ -15,6 +16,7 @@ const PHASE_MEANINGS: Record<SetupPhase['phase'], string> = {
   tcp: 'the TCP connection opened',
   tls: 'the TLS handshake, certificate checks included',
   'first-byte': 'from the first request leaving on the new socket to its response headers',
+  authorization: 'from the server\'s 401 challenge to the new access token, the time in the browser included',
   handshake: 'the round trip that made the session',
 };
 
@@ -44,7 +46,7 @@ export function ConnectionSetupBars({ setup }: { setup: ConnectionSetup }) {
               </span>
               <span className="setup-phase-time">
                 {formatLatency(p.durationMs)}
-                {p.phase !== 'handshake' && p.detail && <span className="muted"> · {p.detail}</span>}
+                {p.phase !== 'handshake' && p.phase !== 'authorization' && p.detail && <span className="muted"> · {p.detail}</span>}
               </span>
               <span className="visually-hidden">
                 {' '}

@@ -71,6 +71,11 @@ describe('signing in to an OAuth-protected server in the app', () => {
     expect(waiting.length).toBeGreaterThan(0);
     expect(waiting[0]!.signIn!.host).toBe(new URL(fixture.issuer).host);
     expect(waiting[0]!.state).toBe('connecting');
+    // The connection's set-up shows the sign-in as a phase of its own, before the handshake that followed it.
+    const phases = info.setup!.phases.map((p) => p.phase);
+    expect(phases.slice(-2)).toEqual(['authorization', 'handshake']);
+    const [authorization, handshake] = info.setup!.phases.slice(-2);
+    expect(handshake!.startMs).toBeGreaterThanOrEqual(authorization!.startMs + authorization!.durationMs - 0.001);
   });
 
   it('signed in: who (the ID token\'s sub), the issuer, the scopes and the expiry; the tokens are in the keychain under the remote', async () => {

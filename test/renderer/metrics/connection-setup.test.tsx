@@ -39,6 +39,13 @@ describe('the connection set-up waterfall', () => {
     expect(screen.getByRole('heading', { name: /Connection set-up/ })).toHaveTextContent('40 ms from connecting to connected');
   });
 
+  it('an OAuth sign-in during the connect is a phase of its own, named for people', () => {
+    render(<ConnectionSetupBars setup={{ totalMs: 5000, phases: [{ phase: 'authorization', startMs: 10, durationMs: 4900, detail: 'OAuth' }, { phase: 'handshake', startMs: 4920, durationMs: 60, detail: 'server/discover' }], notes: [] }} />);
+    const rows = screen.getAllByTestId('setup-phase');
+    expect(rows.map((r) => r.querySelector('.setup-phase-name')?.textContent)).toEqual(['Signing in (OAuth)', 'Handshake (server/discover)']);
+    expect(rows[0]!.querySelector('.setup-phase-time')?.textContent).toBe('4900 ms');
+  });
+
   it('lists why a phase is missing', () => {
     render(<ConnectionSetupBars setup={{ totalMs: 5, phases: [{ phase: 'handshake', startMs: 0, durationMs: 4, detail: 'initialize' }], notes: ['stdio: no network set-up (a local process)'] }} />);
     expect(within(screen.getByRole('list', { name: 'Not measured' })).getByText('stdio: no network set-up (a local process)')).toBeInTheDocument();
