@@ -4,6 +4,7 @@ import type { AuthDebugFinding } from '../../../shared/model/auth-debug';
 import { CLIENT_NAME } from '../auth/oauth-settings';
 import { LoopbackRedirect } from '../auth/loopback-redirect';
 import { checkRegistration, noClientIdFinding } from './authorization-checks';
+import { checkClientMetadataDocument } from './client-metadata-document';
 import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
 
 /**
@@ -30,7 +31,10 @@ export async function clientRegistrationStep(ctx: StepContext): Promise<StepOutc
     state.clientIdSource = 'metadata-document';
     facts.client_id = options.clientMetadataUrl;
     facts['client id from'] = 'client ID metadata document';
-    return { findings: [{ id: 'client-metadata-document', verdict: 'pass', message: `The server accepts client ID metadata documents: ${options.clientMetadataUrl} is the client id; the server fetches it itself.` }], facts, arrows: [] };
+    // The server fetches the document itself; fetched here too, so what it will see is shown and checked.
+    const documentFindings = await checkClientMetadataDocument(options.clientMetadataUrl, state.redirectUri, ctx.fetch);
+    const findings: AuthDebugFinding[] = [{ id: 'client-metadata-document', verdict: 'pass', message: `The server accepts client ID metadata documents: ${options.clientMetadataUrl} is the client id.` }, ...documentFindings];
+    return { findings, facts, arrows: [] };
   }
   if (!metadata.registration_endpoint) {
     const findings = [noClientIdFinding(cimdSupported)];

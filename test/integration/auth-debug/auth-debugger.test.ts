@@ -1,4 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +127,41 @@ describe('the auth debugger', () => {
     expect(step.stopped).toBeTruthy();
     expect(run.steps.at(-1)!.step).toBe('authorization-server-metadata');
     expect(fixture.authorizations()).toBe(0);
+  });
+
+  it('a client ID metadata document: fetched and checked as the authorization server will (client_id, redirect URIs, no secret)', async () => {
+    const fixture = await fixtureWith({ metadata: (m) => ({ ...m, client_id_metadata_document_supported: true }) });
+    const documents = new Map<string, unknown>();
+    const server = createServer((req, res) => {
+      const doc = documents.get(req.url ?? '');
+      if (doc === undefined) return void res.writeHead(404).end();
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      documents.set('/good.json', { client_id: `${base}/good.json`, client_name: 'Periscope', redirect_uris: ['http://127.0.0.1/callback'], token_endpoint_auth_method: 'none' });
+      documents.set('/bad.json', { client_id: 'https://someone-else.example.com/client.json', redirect_uris: ['https://app.example.com/cb'], token_endpoint_auth_method: 'client_secret_basic' });
+      const registrationOf = async (clientMetadataUrl: string) => {
+        const debug = new AuthDebugger({ serverUrl: fixture.mcpUrl, authorize: 'follow', clientMetadataUrl });
+        let result = await debug.next();
+        while (result.step !== 'client-registration' && !debug.done) result = await debug.next();
+        await debug.close();
+        return result;
+      };
+      const good = await registrationOf(`${base}/good.json`);
+      expect(good.findings.map((f) => f.id)).toEqual(['client-metadata-document', 'cimd-not-https', 'cimd-valid']);
+      expect(good.findings.find((f) => f.id === 'cimd-not-https')!.verdict).toBe('warn');
+      // The document's exchange is shown, as the other steps' are.
+      expect(good.exchanges.some((e) => e.url === `${base}/good.json` && e.status === 200)).toBe(true);
+      const bad = await registrationOf(`${base}/bad.json`);
+      expect(bad.verdict).toBe('fail');
+      expect(bad.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['cimd-client-id-mismatch', 'cimd-redirect-missing', 'cimd-shared-secret']));
+      const missing = await registrationOf(`${base}/missing.json`);
+      expect(missing.findings.find((f) => f.id === 'cimd-not-served')?.message).toContain('HTTP 404');
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('no code_challenge_methods_supported: fail (an MCP client must refuse without PKCE)', async () => {
