@@ -102,6 +102,15 @@ export class ConnectionOAuth {
     return true;
   }
 
+  /** Drops an authorization the SDK started in the last attempt, unanswered; true when there was one. */
+  abandonPending(): boolean {
+    const pending = this.provider?.takePendingAuthorization();
+    if (!pending) return false;
+    pending.catch(() => undefined);
+    this.hooks.authorizing?.(undefined);
+    return true;
+  }
+
   /** The connection's recording fetch (OAuth requests made outside a connect, e.g. revocation at sign-out, are traced with it), once prepared. */
   get recordingFetch(): typeof fetch | undefined {
     return this.fetchFn;
@@ -133,7 +142,12 @@ export async function withAuthorization<T>(oauth: ConnectionOAuth | undefined, w
     try {
       return await work();
     } catch (error) {
-      if (!oauth || round >= 2 || !(await oauth.finishPending())) throw error;
+      if (!oauth) throw error;
+      // A third authorization that would be needed again: the tokens keep lacking what the server
+      // asks for (a step-up on 403 insufficient_scope each time). Said in those words, rather than
+      // as the last refusal, which reads like a missing token.
+      if (round >= 2) throw oauth.abandonPending() ? stillRefused(round + 1) : error;
+      if (!(await oauth.finishPending())) throw error;
       onAuthorized();
     }
   }
@@ -154,6 +168,16 @@ export function oauthFlowFailure(info: ErrorInfo): ErrorInfo {
       { field: 'oauth-grant', label: 'Use the client credentials grant', value: 'client_credentials' },
     ],
   };
+}
+
+/** After `authorizations` sign-ins the server still wants another: the tokens lack a scope it asks for. */
+function stillRefused(authorizations: number): PeriscopeError {
+  return authError(
+    `The server still refused after ${authorizations} authorizations: each new access token lacked what it asks for (403 insufficient_scope, a scope step-up each time).`,
+    'The authorization server grants this client less than the server asks for: check which scopes the client may get there; the trace shows the scope each authorization asked for and each token got.',
+    undefined,
+    [{ field: 'trace', label: 'Show the trace' }],
+  );
 }
 
 function authError(message: string, hint: string, cause?: unknown, fixes?: ErrorFix[]): PeriscopeError {

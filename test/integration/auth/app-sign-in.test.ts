@@ -146,6 +146,23 @@ describe('signing in to an OAuth-protected server in the app', () => {
     await call('connections:close', { connectionId: info.connectionId });
   });
 
+  it('step-up: a 403 insufficient_scope starts another authorization; a server whose scope is never granted ends as an auth error', async () => {
+    // This authorization server grants another scope than the one the MCP server needs.
+    const narrow = await startOAuthFixture({ grantedScope: 'other' });
+    try {
+      const created = await call<{ remote: { id: string } }>('remotes:create', { draft: { name: 'narrow', transport: 'streamable', url: narrow.mcpUrl, headers: [] } });
+      const info = await call<ConnectionInfo>('connections:open', { remoteId: created.remote.id });
+      expect(narrow.authorizations()).toBeGreaterThanOrEqual(2);
+      expect(narrow.authorizations()).toBeLessThanOrEqual(3);
+      expect(info.state).toBe('failed');
+      expect(info.error).toMatchObject({ kind: 'auth' });
+      // Said as what happened, not as the last refusal (which reads like a missing token).
+      expect(info.error!.message).toBe(`The server still refused after ${narrow.authorizations()} authorizations: each new access token lacked what it asks for (403 insufficient_scope, a scope step-up each time).`);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('a refused authorization fails the connect with an auth error that says so', async () => {
     browser.mode = 'refuse';
     try {

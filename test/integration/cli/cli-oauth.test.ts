@@ -119,6 +119,18 @@ describe('periscope and an OAuth-protected server', () => {
     expectNoSecrets(run, file, [CC_CLIENT.secret, ...fixture.issued]);
   });
 
+  it('a server whose scope is never granted: three authorizations (step-ups), then an auth error that says so (exit 31)', async () => {
+    const narrow = await startOAuthFixture({ grantedScope: 'other' });
+    try {
+      const run = await cli(['tools', narrow.mcpUrl, '--authorize', 'follow', '--token-store', 'memory']);
+      expect(run.code, run.stderr).toBe(31);
+      expect(narrow.authorizations()).toBe(3);
+      expect(run.stderr).toMatch(/^error: The server still refused after 3 authorizations: each new access token lacked what it asks for \(403 insufficient_scope/m);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('a wrong client secret is an auth error (exit 31) with a hint, and the wrong secret is not echoed', async () => {
     const run = await cli(['tools', fixture.mcpUrl, '--grant', 'client_credentials', '--client-id', CC_CLIENT.id, '--client-secret-stdin', '--token-store', 'memory'], { stdin: 'wrong-secret-5Yt8' });
     expect(run.code).toBe(31);
