@@ -1,3 +1,4 @@
+import { FactList } from '../fact-list';
 import type { AuthDebugStepResult, AuthDebugVerdict } from '../../../shared/model/auth-debug';
 import type { HttpEntry } from '../../../shared/model/trace';
 
@@ -71,14 +72,7 @@ export function AuthDebugStep({ result, index }: { result: AuthDebugStepResult; 
         <Exchange key={exchange.exchangeId} exchange={exchange} />
       ))}
       {facts.length > 0 && (
-        <dl className="auth-debug-facts">
-          {facts.map(([name, value]) => (
-            <div key={name}>
-              <dt>{name}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactList className="auth-debug-facts" facts={facts} />
       )}
     </section>
   );

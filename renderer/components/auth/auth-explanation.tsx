@@ -1,3 +1,4 @@
+import { FactList } from '../fact-list';
 import { epochSecondsIso } from '../../../shared/text/epoch-seconds';
 
 /**
@@ -34,14 +35,7 @@ export function AuthExplanation({ detail }: { detail: Record<string, unknown> })
       {challenges.map((challenge, index) => (
         <section key={index} aria-label={`Challenge ${index + 1}: ${challenge.scheme}`}>
           <h5>The server's challenge: {challenge.scheme}</h5>
-          <dl className="auth-facts">
-            {CHALLENGE_PARAMS.filter((name) => challenge.params[name] !== undefined).map((name) => (
-              <div key={name}>
-                <dt>{name}</dt>
-                <dd>{challenge.params[name]}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList className="auth-facts" facts={CHALLENGE_PARAMS.filter((name) => challenge.params[name] !== undefined).map((name) => [name, challenge.params[name]] as const)} />
         </section>
       ))}
       {token && (
@@ -79,14 +73,7 @@ export function AuthExplanation({ detail }: { detail: Record<string, unknown> })
       {sent && (
         <section aria-label="Headers sent">
           <h5>Headers sent (secret values masked)</h5>
-          <dl className="auth-facts">
-            {Object.entries(sent).map(([name, value]) => (
-              <div key={name}>
-                <dt>{name}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <FactList className="auth-facts" facts={Object.entries(sent)} />
         </section>
       )}
     </div>
