@@ -1,5 +1,6 @@
-import { isRemoteFix, type ErrorFix, type ErrorInfo } from '../../shared/model/error-info';
+import type { ErrorFix, ErrorInfo } from '../../shared/model/error-info';
 import { AuthExplanation, hasAuthFacts } from './auth/auth-explanation';
+import { FixButtons } from './fix-buttons';
 
 interface ErrorNoticeProps {
   error: ErrorInfo;
@@ -16,7 +17,6 @@ interface ErrorNoticeProps {
  */
 export function ErrorNotice({ error, title, announce = false, onFix }: ErrorNoticeProps) {
   const detail = error.detail && Object.keys(error.detail).length > 0 ? error.detail : undefined;
-  const fixes = onFix ? (error.fixes ?? []).filter((f) => isRemoteFix(f.field)) : [];
   return (
     <div className="error-notice" role={announce ? 'alert' : undefined} data-testid="error-notice" data-kind={error.kind}>
       {title && <strong className="error-title">{title}</strong>}
@@ -29,15 +29,7 @@ export function ErrorNotice({ error, title, announce = false, onFix }: ErrorNoti
           {error.hint}
         </p>
       )}
-      {fixes.length > 0 && (
-        <div className="fix-actions" data-testid="fix-actions">
-          {fixes.map((fix) => (
-            <button key={`${fix.field}-${fix.value ?? ''}`} type="button" className="small" data-testid="fix-button" data-field={fix.field} onClick={() => onFix?.(fix)}>
-              {fix.label}…
-            </button>
-          ))}
-        </div>
-      )}
+      {onFix && <FixButtons fixes={error.fixes} onFix={onFix} className="fix-actions" testId="fix-actions" />}
       {error.kind === 'auth' && hasAuthFacts(detail) && <AuthExplanation detail={detail!} />}
       {detail && (
         <details className="error-detail">

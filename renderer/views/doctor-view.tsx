@@ -1,5 +1,6 @@
-import { isRemoteFix, type DoctorLayerResult, type DoctorVerdict, type ErrorFix } from '../../shared/model';
+import { type DoctorLayerResult, type DoctorVerdict, type ErrorFix } from '../../shared/model';
 import { ErrorNotice } from '../components/error-notice';
+import { FixButtons } from '../components/fix-buttons';
 import { exportDoctorReport, runDoctor } from '../bridge/doctor-actions';
 import { useDoctorStore } from '../stores/doctor-store';
 import { useUiStore } from '../stores/ui-store';
@@ -54,7 +55,6 @@ export function DoctorView({ tabId }: { tabId: string }) {
 }
 
 function DoctorLayerRow({ layer, onFix }: { layer: DoctorLayerResult; onFix(fix: ErrorFix): void }) {
-  const fixes = (layer.fixes ?? []).filter((f) => isRemoteFix(f.field));
   const timed = !(layer.verdict === 'skipped' && layer.durationMs === 0);
   return (
     <li className={`doctor-layer verdict-${layer.verdict}`} data-testid="doctor-layer" data-layer={layer.layer} data-verdict={layer.verdict}>
@@ -72,15 +72,7 @@ function DoctorLayerRow({ layer, onFix }: { layer: DoctorLayerResult; onFix(fix:
           {layer.fix}
         </p>
       )}
-      {fixes.length > 0 && (
-        <div className="doctor-fix-buttons">
-          {fixes.map((fix) => (
-            <button key={`${fix.field}:${fix.value ?? ''}`} type="button" className="small" onClick={() => onFix(fix)}>
-              {fix.label}…
-            </button>
-          ))}
-        </div>
-      )}
+      <FixButtons fixes={layer.fixes} onFix={onFix} className="doctor-fix-buttons" />
     </li>
   );
 }
