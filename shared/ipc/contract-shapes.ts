@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorInfo } from '../model/error-info';
 import { TraceEntry } from '../model/trace';
 import { Remote } from '../model/remote';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConnectionInfo } from '../model/connection';
 import { ErrorInfo } from '../model/error-info';
 import { TraceEntry } from '../model/trace';

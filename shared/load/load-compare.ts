@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LatencyFigures } from '../model/metrics';
 import type { LoadResult } from '../model/load-run';
 

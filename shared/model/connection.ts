@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorInfo } from './error-info';
 import { EraDetection, ProtocolEra, ProtocolEraChoice, ProtocolRevision } from './protocol-era';
 import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from './timeout-limit';

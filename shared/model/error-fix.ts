@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Where the fix for an error lies, named once for every surface: the app turns it into a button

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorFix } from './error-fix';
 
 export { ErrorFix, FixField, RemoteFixField, SessionFixField, HeaderFixField, isRemoteFix, fixHeaderName } from './error-fix';

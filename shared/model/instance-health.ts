@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorInfo } from './error-info';
 
 /** The two health endpoints a load-balanced MCP server answers next to its MCP path (seed: server.addHealthCheck). */

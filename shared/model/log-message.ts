@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The syslog severities MCP log messages use (RFC 5424 section 6.2.1; MCP server/utilities/logging),

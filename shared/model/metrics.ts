@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Latency figures of one group of answered requests, in milliseconds (HDR histogram, 3 significant digits). */
 export const LatencyFigures = z.object({

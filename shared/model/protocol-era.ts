@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The two live generations of the MCP protocol (ARCHITECTURE.md, "Two protocol eras"):

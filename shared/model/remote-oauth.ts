@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The grants a saved remote can use (OAuth 2.1 section 4.1 with PKCE and a loopback redirect, or

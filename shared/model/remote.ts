@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TlsOptions, TransportChoice } from './connection';
 import { MAX_TIMEOUT_MS } from './timeout-limit';
 import { ProtocolEraChoice } from './protocol-era';

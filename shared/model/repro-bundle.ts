@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorInfo } from './error-info';
 import type { HarLog } from './har';
 import { TraceEntry } from './trace';

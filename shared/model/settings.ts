@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The app's own settings (settings.json in the data folder). Each field has a default, so an

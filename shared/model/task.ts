@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The five task states: MCP 2025-11-25 (basic/utilities/tasks) and the 2026-07-28 tasks extension

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConnectionInfo } from './connection';
 import { ErrorInfo } from './error-info';
 import { ProtocolEra } from './protocol-era';

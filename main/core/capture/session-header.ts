@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 
 export const SESSION_FORMAT = 'mcp-periscope-session';

@@ -1,5 +1,5 @@
 import { ProtocolError, type Client, type RequestOptions, type Tool } from '@modelcontextprotocol/client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPeriscopeError, PeriscopeError } from '../diagnostics/periscope-error';
 import { runModernToolTask } from '../tasks/modern-tool-task';
 import { taskRefusal } from '../tasks/task-support';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { MAX_PROGRESS_SAMPLES, MAX_RUN_SAMPLES, type InstanceSpread, type LoadEndedEvent, type LoadPlan, type LoadProgressEvent, type LoadRequest, type LoadResult } from '../../../shared/model/load-run';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { isPeriscopeError, PeriscopeError } from '../diagnostics/periscope-error';

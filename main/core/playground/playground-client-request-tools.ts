@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inputRequired, inputResponse, type CallToolResult, type McpServer } from '@modelcontextprotocol/server';
 import { requestClientCapabilities } from './request-client-capabilities';
 

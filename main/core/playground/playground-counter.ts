@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CacheHint, McpServer } from '@modelcontextprotocol/server';
 import { COUNTER_URI, type PlaygroundSharedState } from './playground-shared-state';
 

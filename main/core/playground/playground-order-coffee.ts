@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { acceptedContent, createRequestStateCodec, inputRequired, inputResponse, type McpServer, type ServerOptions } from '@modelcontextprotocol/server';
 import { toolError } from './playground-client-request-tools';
 import { requestClientCapabilities } from './request-client-capabilities';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 
 /** Two prompts: one with required arguments, one without. Served alike to both protocol eras. */

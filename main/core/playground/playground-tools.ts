@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { McpServer } from '@modelcontextprotocol/server';
 import type { OperationLog } from './operation-log';
 import { playgroundLogoPng } from './tiny-png';

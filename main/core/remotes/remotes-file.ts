@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { randomUUID } from 'node:crypto';
 import { looksLikeCredentialEnv, Remote, TransportChoice } from '../../../shared/model';
 import { envSecretAccount, secretAccount } from '../secrets/secret-vault';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TASK_STATUSES, type TaskStatus } from '../../../shared/model/task';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 

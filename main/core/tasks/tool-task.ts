@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { statusHistory, TASK_HISTORY_CAP } from './status-history';
 

@@ -1,5 +1,5 @@
 import { CLIENT_CAPABILITIES_META_KEY, type Client, type RequestOptions } from '@modelcontextprotocol/client';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TASKS_EXTENSION } from '../../../../shared/model/task';
 import { PeriscopeError } from '../../diagnostics/periscope-error';
 import type { ModernTaskPort } from '../../tasks/modern-tool-task';
