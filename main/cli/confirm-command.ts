@@ -1,5 +1,4 @@
 import type { Readable, Writable } from 'node:stream';
-import { createInterface } from 'node:readline';
 import { describeCommandReview, type CommandReview } from '../../shared/model';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import { terminalSafe } from './terminal-safe';
@@ -17,6 +16,8 @@ export async function askToRunCommand(remoteName: string, review: CommandReview,
   const lines = [`Remote "${remoteName}" was imported from a file and runs a command on this machine:`, ...describeCommandReview(review).map((l) => `  ${l}`)];
   // The command came from a file someone else wrote: terminal-safe, like every other output.
   stderr.write(terminalSafe(`${lines.join('\n')}\n`));
+  // Loaded on the rare ask, not at every start of the CLI.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: stdin, output: stderr, terminal: false });
   try {
     stderr.write('Run it (asked once; `periscope remotes confirm` does the same)? [y/N] ');

@@ -1,7 +1,5 @@
-import { createInterface } from 'node:readline';
+import type { createInterface as CreateInterface } from 'node:readline';
 import { Option, type Command } from 'commander';
-import { AuthDebugger } from '../../core/auth-debug/auth-debugger';
-import { writeAuthDebugRun } from '../../core/auth-debug/run-file';
 import { redactorForTarget } from '../../core/capture/redaction';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { authSequenceDiagram } from '../../../shared/text/auth-sequence-diagram';
@@ -64,6 +62,9 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
       const redactor = redactorForTarget(target);
       if (settings.clientSecret) redactor.addSecretValue(settings.clientSecret);
       cctx.out.addMasker(redactor);
+      // The debugger's modules load only for this command, not at every start of the CLI.
+      const { AuthDebugger } = await import('../../core/auth-debug/auth-debugger');
+      const { writeAuthDebugRun } = await import('../../core/auth-debug/run-file');
       const debug = new AuthDebugger({
         serverUrl: target.url,
         authorize: settings.authorize,
@@ -75,7 +76,7 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
         ...(settings.scope ? { scope: settings.scope } : {}),
       });
       const stop = cctx.onInterrupt(() => void debug.close());
-      const enter = options.stepByStep && interactive ? enterPresses(cctx) : undefined;
+      const enter = options.stepByStep && interactive ? enterPresses(cctx, (await import('node:readline')).createInterface) : undefined;
       try {
         cctx.out.line(`Auth debugger: ${redactor.url(target.url, { learn: false })}`);
         cctx.out.line();
@@ -115,7 +116,7 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
  * Enter presses on stdin, one line reader for the whole run (lines typed ahead are kept, so a
  * pasted run of Enters is not lost between steps). After stdin ends, every wait returns at once.
  */
-function enterPresses(cctx: CommandContext): { next(prompt: string): Promise<void>; close(): void } {
+function enterPresses(cctx: CommandContext, createInterface: typeof CreateInterface): { next(prompt: string): Promise<void>; close(): void } {
   const rl = createInterface({ input: cctx.stdin, terminal: false });
   let pressed = 0;
   let ended = false;

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { readSessionFile } from '../../core/capture/session-file-reader';
 import type { AuthDebugRun } from '../../../shared/model/auth-debug';
-import { readAuthDebugRun } from '../../core/auth-debug/run-file';
 import { doctorForBundle } from '../../core/bundle/bundle-doctor';
 import { bundleRemote } from '../../core/bundle/bundle-remote';
 import { createReproBundle, writeBundleFile } from '../../core/bundle/repro-bundle';
@@ -40,7 +39,7 @@ export function registerBundleCommand(program: Command, cctx: CommandContext): v
       noExtra(rest, cmd);
       const { out, authDebugRun } = cmd.opts() as { out: string; authDebugRun?: string };
       // Read (and validated) before connecting: a wrong file is refused before anything is sent.
-      const authDebug = authDebugRun !== undefined ? await readAuthDebugRun(authDebugRun) : undefined;
+      const authDebug = authDebugRun !== undefined ? await (await import('../../core/auth-debug/run-file')).readAuthDebugRun(authDebugRun) : undefined;
       // The trace is recorded to a session file (--record's, or a temporary one) and read back whole.
       const temp = options.record ? undefined : await mkdtemp(join(tmpdir(), 'periscope-bundle-'));
       const record = options.record ?? join(temp!, 'session.ndjson');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 
 /** How the authorization URL reaches the resource owner (the `--authorize` flag). */
 export type AuthorizeMode = 'browser' | 'print' | 'follow';
@@ -35,6 +34,7 @@ export async function sendToAuthorization(mode: AuthorizeMode | AuthorizationOpe
   ctx.note(`authorize: open this URL to authorize MCP Periscope:\n  ${url.href}`);
   if (mode === 'browser') {
     const [command, args] = systemOpener(url.href);
+    const { spawn } = await import('node:child_process');
     const child = spawn(command, args, { stdio: 'ignore', detached: true });
     child.on('error', () => ctx.note('authorize: could not start the system browser; open the URL above yourself.'));
     child.unref();

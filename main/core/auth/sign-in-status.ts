@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import type { SignInStatus } from '../../../shared/model/remote-oauth';
 import type { OAuthRecord } from './oauth-store';
 

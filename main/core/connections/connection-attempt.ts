@@ -4,11 +4,9 @@ import type { ConnectionTarget, TransportKind } from '../../../shared/model/conn
 import { traceTransport, type TracedTransportOptions } from '../capture/traced-transport';
 import { clientCapabilities, installClientInput, type ClientInputHandlers } from './input/client-input';
 import { createSseTransport } from './sse-transport';
-import { createStdioTransport } from './stdio-transport';
 import { createStreamableTransport, terminateStreamableSession } from './streamable-transport';
 import { withDeadline } from './timeouts';
 import type { TransportContext } from './transport-context';
-import { WebSocketClientTransport } from './websocket-client-transport';
 
 /** One live MCP session: a connected SDK client over one transport, in one protocol era. */
 export interface LiveSession {
@@ -61,7 +59,7 @@ export const STDIO_PROBE_TIMEOUT_MS = 3_000;
 
 /** Builds the transport for `kind`, wraps it in the tracing layer and connects in the requested era. */
 export async function connectSession(opts: AttemptOptions): Promise<LiveSession> {
-  const inner = buildTransport(opts);
+  const inner = await buildTransport(opts);
   const eraKnown: { era?: ProtocolEra } = {};
   const traced = traceTransport(inner, opts.ctx.bus, {
     era: () => eraKnown.era,
@@ -139,12 +137,15 @@ function negotiation(opts: AttemptOptions): VersionNegotiationOptions {
   return { mode: 'auto', probe: { timeoutMs } };
 }
 
-function buildTransport(opts: AttemptOptions): Transport {
+async function buildTransport(opts: AttemptOptions): Promise<Transport> {
   const { kind, url, ctx } = opts;
-  if (kind === 'stdio') return createStdioTransport(opts.target, ctx.bus, ctx.redactor);
+  // The stdio and WebSocket transports (with child_process and `ws`) load only when used: the
+  // CLI's HTTP commands then start without parsing them.
+  if (kind === 'stdio') return (await import('./stdio-transport')).createStdioTransport(opts.target, ctx.bus, ctx.redactor);
   if (!url) throw new Error(`the ${kind} transport needs a URL`);
   if (kind === 'streamable') return createStreamableTransport(url, ctx);
   if (kind === 'sse') return createSseTransport(url, ctx);
+  const { WebSocketClientTransport } = await import('./websocket-client-transport');
   return new WebSocketClientTransport(url, {
     headers: ctx.headers,
     bus: ctx.bus,

@@ -1,4 +1,4 @@
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import { epochSecondsIso } from '../../../shared/text/epoch-seconds';
 
 /** A bearer token as far as it can be read without its key: never the token itself. */
