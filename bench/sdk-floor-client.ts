@@ -1,0 +1,13 @@
+// The least a `tools` command can do on the MCP TypeScript SDK: connect (the SDK's own era
+// negotiation), list the tools, print their names, close. No capture, no options, no output
+// formatting. cli-tools-wall.ts bundles it the way the CLI is bundled and times it beside
+// `periscope tools`, so the figures show how much of the CLI's start-up is the SDK's own.
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+
+const url = process.argv[2];
+if (!url) throw new Error('usage: sdk-floor-client URL');
+const client = new Client({ name: 'sdk-floor-client', version: '1.0.0' });
+await client.connect(new StreamableHTTPClientTransport(new URL(url)));
+const { tools } = await client.listTools();
+process.stdout.write(`${tools.map((tool) => tool.name).join('\n')}\n`);
+await client.close();
