@@ -2,7 +2,11 @@
 // negotiation), list the tools, print their names, close. No capture, no options, no output
 // formatting. cli-tools-wall.ts bundles it the way the CLI is bundled and times it beside
 // `periscope tools`, so the figures show how much of the CLI's start-up is the SDK's own.
+// WebAssembly is compiled by Liftoff only, as bin/periscope.js does (why: there).
+import { setFlagsFromString } from 'node:v8';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+
+setFlagsFromString('--liftoff-only');
 
 const url = process.argv[2];
 if (!url) throw new Error('usage: sdk-floor-client URL');
