@@ -24,11 +24,45 @@ import { registerToolsCommand } from './commands/tools';
 import type { CommandContext } from './command-context';
 import { CLI_VERSION } from './version';
 
+type Register = (program: Command, cctx: CommandContext) => void;
+
+/**
+ * Each registration with the top-level command names it adds (program-commands.test.ts checks
+ * this list against what the registrations really add).
+ */
+export const COMMAND_REGISTRATIONS: ReadonlyArray<readonly [names: readonly string[], register: Register]> = [
+  [['connect'], registerConnectCommand],
+  [['tools'], registerToolsCommand],
+  [['call'], registerCallCommand],
+  [['resources', 'read'], registerResourcesCommands],
+  [['prompts', 'prompt'], registerPromptsCommands],
+  [['complete'], registerCompleteCommand],
+  [['subscribe'], registerSubscribeCommand],
+  [['logs'], registerLogsCommand],
+  [['load'], registerLoadCommand],
+  [['fanout'], registerFanoutCommand],
+  [['ping'], registerPingCommand],
+  [['health'], registerHealthCommand],
+  [['doctor'], registerDoctorCommand],
+  [['exercise'], registerExerciseCommand],
+  [['bundle'], registerBundleCommand],
+  [['export-har'], registerExportHarCommand],
+  [['login', 'logout'], registerLoginCommands],
+  [['auth'], registerAuthCommands],
+  [['playground'], registerPlaygroundCommand],
+  [['demo'], registerDemoCommand],
+  [['remotes'], registerRemotesCommand],
+  [['help'], registerHelpCommand],
+];
+
 /**
  * The `periscope` command tree. Output and exits are routed through the context so the program
  * never writes to the real process or calls process.exit: runCli turns every ending into a code.
+ * `commandName`: the first argument when it names a command; then only that command is built
+ * (building all 25 with their options was a tenth of a `tools` run's start-up). Anything else
+ * (no argument, an option, a misspelt command, which gets suggestions) builds them all.
  */
-export function buildProgram(cctx: CommandContext): Command {
+export function buildProgram(cctx: CommandContext, commandName?: string): Command {
   const program = new Command('periscope');
   // Set before any subcommand is added: commander copies these settings into each of them.
   program
@@ -43,28 +77,7 @@ export function buildProgram(cctx: CommandContext): Command {
         // Usage errors are printed by runCli (as text or JSON) so they look like every other error.
       },
     });
-
-  registerConnectCommand(program, cctx);
-  registerToolsCommand(program, cctx);
-  registerCallCommand(program, cctx);
-  registerResourcesCommands(program, cctx);
-  registerPromptsCommands(program, cctx);
-  registerCompleteCommand(program, cctx);
-  registerSubscribeCommand(program, cctx);
-  registerLogsCommand(program, cctx);
-  registerLoadCommand(program, cctx);
-  registerFanoutCommand(program, cctx);
-  registerPingCommand(program, cctx);
-  registerHealthCommand(program, cctx);
-  registerDoctorCommand(program, cctx);
-  registerExerciseCommand(program, cctx);
-  registerBundleCommand(program, cctx);
-  registerExportHarCommand(program, cctx);
-  registerLoginCommands(program, cctx);
-  registerAuthCommands(program, cctx);
-  registerPlaygroundCommand(program, cctx);
-  registerDemoCommand(program, cctx);
-  registerRemotesCommand(program, cctx);
-  registerHelpCommand(program, cctx);
+  const only = commandName === undefined || commandName === 'help' ? undefined : COMMAND_REGISTRATIONS.find(([names]) => names.includes(commandName));
+  for (const [, register] of only ? [only] : COMMAND_REGISTRATIONS) register(program, cctx);
   return program;
 }

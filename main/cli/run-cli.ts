@@ -20,7 +20,7 @@ export async function runCli(argv: string[], io: CliIo = {}): Promise<number> {
     onNotice: (notice) => out.note(`warning: ${notice.message}`),
   });
   const cctx: CommandContext = { ...ctx, out, stdioCommand };
-  const program = buildProgram(cctx);
+  const program = buildProgram(cctx, args[0]);
   try {
     if (args.length === 0) {
       program.outputHelp();
