@@ -15,14 +15,20 @@ const FIRST_MODERN_REVISION = '2026-07-28';
  * Source: MCP specification 2026-07-28, "Transports › Streamable HTTP › Standard headers"
  * (SEP-2243). A server answers a mismatch with HTTP 400 and JSON-RPC error -32020.
  *
+ * `body`: the request body's text, or the message it carries when the caller already has it
+ * (the traced transport's object: no second parse on the hot path).
  * Returns plain-words warnings (empty when all agree). Values are quoted as sent; the caller
  * redacts the text before storing it.
  */
-export function requestHeaderWarnings(headers: Headers, bodyText: string | undefined): string[] {
+export function requestHeaderWarnings(headers: Headers, body: string | { message: unknown } | undefined): string[] {
   // 2025-era requests carry none of these headers: skip parsing their bodies on the hot path.
   if (!headers.has('mcp-method') && !headers.has('mcp-name') && !hasParamHeader(headers)) return [];
-  const body = parseBody(bodyText);
-  if (!body || typeof body.method !== 'string') return [];
+  const request = typeof body === 'object' ? (isObject(body.message) ? body.message : undefined) : parseBody(body);
+  return request ? compareWithBody(headers, request) : [];
+}
+
+function compareWithBody(headers: Headers, body: Record<string, unknown>): string[] {
+  if (typeof body.method !== 'string') return [];
   const warnings: string[] = [];
   const method = headers.get('mcp-method');
   if (method !== null && method !== body.method) warnings.push(`Mcp-Method says "${method}" but the body's method is "${body.method}"`);

@@ -9,29 +9,31 @@ import type { TraceBus } from './trace-bus';
  * the recording fetch, a moment later, claims the offer whose text is exactly its body. The SDK
  * serializes the same object with the same JSON.stringify, so the texts are equal; a body the
  * transport rewrote (or a batch) stays unlinked, and nothing else changes. The cost per message
- * is one array push and, per POST, a string comparison of equal lengths.
+ * is one array push and, per POST, a string comparison of equal lengths. The claim also hands
+ * back the message object itself, so checks of the body (the 2026 standard headers) read it
+ * without parsing the body text a second time.
  *
  * Only connections whose transport fetches through the recording fetch have links: for stdio and
  * WebSocket nothing is offered (see `existingPostBodyLinks`).
  */
 export class PostBodyLinks {
-  private pending: Array<{ seq: number; json: string }> = [];
+  private pending: Array<{ seq: number; json: string; message: unknown }> = [];
 
-  /** Remembers an outgoing message's JSON text (unredacted, as sent) under its entry's seq. */
-  offer(seq: number, json: string): void {
-    this.pending.push({ seq, json });
+  /** Remembers an outgoing message (the object and its JSON text, unredacted, as sent) under its entry's seq. */
+  offer(seq: number, json: string, message: unknown): void {
+    this.pending.push({ seq, json, message });
     // A message whose POST never comes (the transport rewrote it, or failed first): keep only the recent ones.
     if (this.pending.length > MAX_PENDING) this.pending.shift();
   }
 
-  /** The seq of the offered message whose text is this body, which is then forgotten; undefined when none. */
-  claim(body: string): number | undefined {
+  /** The offered message whose text is this body (its seq and the object), which is then forgotten; undefined when none. */
+  claim(body: string): { seq: number; message: unknown } | undefined {
     const pending = this.pending;
     for (let i = 0; i < pending.length; i++) {
       if (pending[i]!.json.length !== body.length || pending[i]!.json !== body) continue;
-      const { seq } = pending[i]!;
+      const { seq, message } = pending[i]!;
       pending.splice(i, 1);
-      return seq;
+      return { seq, message };
     }
     return undefined;
   }

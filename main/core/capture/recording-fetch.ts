@@ -103,9 +103,9 @@ function describeRequest(
     const requestBody = bodyText(init?.body);
     if (requestBody !== undefined) base.requestBody = capText(redactor.body(requestBody), bodyCap).text;
     // The message entry this POST carries (offered by the traced transport as it recorded it).
-    const messageSeq = requestBody !== undefined && method === 'POST' ? links.claim(requestBody) : undefined;
-    if (messageSeq !== undefined) base.messageSeq = messageSeq;
-    addWarnings(base, redactor, requestHeaderWarnings(headers, requestBody));
+    const sent = requestBody !== undefined && method === 'POST' ? links.claim(requestBody) : undefined;
+    if (sent) base.messageSeq = sent.seq;
+    addWarnings(base, redactor, requestHeaderWarnings(headers, sent ? { message: sent.message } : requestBody));
   } catch {
     // Leave the request side partly empty rather than fail the request.
   }

@@ -252,7 +252,7 @@ export class TracedTransport implements Transport {
     }
     const entry = this.bus.emit(draft as TraceDraft);
     // Over HTTP the POST that carries this message claims it (its http entry gets `messageSeq`).
-    if (direction === 'outgoing') existingPostBodyLinks(this.bus)?.offer(entry.seq, json);
+    if (direction === 'outgoing') existingPostBodyLinks(this.bus)?.offer(entry.seq, json, m);
     // A too-deep outgoing request is refused before the wire: nothing will answer it.
     if (messageKind === 'request' && id !== undefined && !(depth !== undefined && direction === 'outgoing')) {
       const name = nameOf(m);

@@ -80,6 +80,16 @@ describe('standard header checks (SEP-2243)', () => {
     ]);
   });
 
+  it('says the same from the message object as from its text (the recording fetch hands over the sent object)', () => {
+    const headers = new Headers({ 'mcp-method': 'tools/list', 'mcp-name': 'other', 'mcp-protocol-version': '2025-11-25', 'mcp-param-region': 'us' });
+    const text = body('tools/call', { name: 'echo', arguments: { region: 'eu' } });
+    const fromObject = requestHeaderWarnings(headers, { message: JSON.parse(text) });
+    expect(fromObject).toHaveLength(4);
+    expect(fromObject).toEqual(requestHeaderWarnings(headers, text));
+    // Not a JSON-RPC request object: nothing to compare with.
+    expect(requestHeaderWarnings(headers, { message: [JSON.parse(text)] })).toEqual([]);
+  });
+
   it('does not parse 2025-era bodies at all (no standard headers)', () => {
     expect(requestHeaderWarnings(new Headers({ 'content-type': 'application/json' }), '{not json')).toEqual([]);
   });

@@ -8,24 +8,28 @@ import type { Transport } from '@modelcontextprotocol/client';
 import type { HttpEntry, TraceEntry } from '../../../shared/model/trace';
 
 describe('PostBodyLinks', () => {
-  it('a body claims the offer with exactly its text, once', () => {
+  it('a body claims the offer with exactly its text, once, and gets the message object back', () => {
     const links = new PostBodyLinks();
-    links.offer(3, '{"jsonrpc":"2.0","id":1,"method":"ping"}');
-    links.offer(4, '{"jsonrpc":"2.0","id":2,"method":"ping"}');
-    expect(links.claim('{"jsonrpc":"2.0","id":2,"method":"ping"}')).toBe(4);
+    const first = { jsonrpc: '2.0', id: 1, method: 'ping' };
+    const second = { jsonrpc: '2.0', id: 2, method: 'ping' };
+    links.offer(3, JSON.stringify(first), first);
+    links.offer(4, JSON.stringify(second), second);
+    const claimed = links.claim('{"jsonrpc":"2.0","id":2,"method":"ping"}');
+    expect(claimed?.seq).toBe(4);
+    expect(claimed?.message).toBe(second);
     expect(links.claim('{"jsonrpc":"2.0","id":2,"method":"ping"}')).toBeUndefined();
     // Same length, other text: not the same message.
     expect(links.claim('{"jsonrpc":"2.0","id":9,"method":"ping"}')).toBeUndefined();
-    expect(links.claim('{"jsonrpc":"2.0","id":1,"method":"ping"}')).toBe(3);
+    expect(links.claim('{"jsonrpc":"2.0","id":1,"method":"ping"}')?.seq).toBe(3);
   });
 
   it('keeps only the 32 latest offers (one never claimed cannot pile up)', () => {
     const links = new PostBodyLinks();
-    for (let i = 0; i < 40; i++) links.offer(i, `{"id":${i}}`);
+    for (let i = 0; i < 40; i++) links.offer(i, `{"id":${i}}`, { id: i });
     expect(links.claim('{"id":0}')).toBeUndefined();
     expect(links.claim('{"id":7}')).toBeUndefined();
-    expect(links.claim('{"id":8}')).toBe(8);
-    expect(links.claim('{"id":39}')).toBe(39);
+    expect(links.claim('{"id":8}')?.seq).toBe(8);
+    expect(links.claim('{"id":39}')?.seq).toBe(39);
   });
 
   it('exist only for a bus with a recording fetch', () => {
