@@ -27,7 +27,7 @@ import { CLI_VERSION } from './version';
 type Register = (program: Command, cctx: CommandContext) => void;
 
 /**
- * Each registration with the top-level command names it adds (program-commands.test.ts checks
+ * Each registration with the top-level command names it adds (command-tree.test.ts checks
  * this list against what the registrations really add).
  */
 export const COMMAND_REGISTRATIONS: ReadonlyArray<readonly [names: readonly string[], register: Register]> = [
