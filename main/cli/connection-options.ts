@@ -32,7 +32,8 @@ export interface ConnectionOptions extends EraOptions, ClientInputOptions, AuthO
   stdioCommand?: string[];
 }
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+/** Commander's argument parser for a repeatable option: every value, in order. */
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 function megabytes(value: string): number {
   const n = Number(value);

@@ -5,6 +5,7 @@ import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { authSequenceDiagram } from '../../../shared/text/auth-sequence-diagram';
 import { oauthSettings } from '../auth-options';
 import { actionCommand, UsageError, type CommandContext } from '../command-context';
+import { collect } from '../connection-options';
 import { FailedOutcome } from '../error-report';
 import { authDebugSummary, formatAuthDebugStep } from '../format/auth-debug-format';
 import { resolveTarget } from '../target';
@@ -19,6 +20,9 @@ interface AuthDebugCliOptions {
   json?: boolean;
   out?: string;
   dataDir?: string;
+  header?: string[];
+  ca?: string[];
+  insecure?: boolean;
 }
 
 /**
@@ -42,6 +46,9 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
     .option('--scope <scopes>', 'space-separated scopes to ask for (default: what the server\'s challenge or metadata names)')
     .option('--step-by-step', 'on a terminal, wait for Enter before each step')
     .option('--out <file>', 'write the whole run (every request and response, masked) to <file> as JSON')
+    .option('-H, --header <header>', 'extra header "Name: value" for the MCP server (repeatable; a saved remote\'s headers are sent too; Authorization is not: the run gets one)', collect)
+    .option('--ca <file>', 'extra CA certificate file in PEM format (repeatable), for the MCP and authorization servers', collect)
+    .option('--insecure', 'accept invalid TLS certificates (reported as a warning)')
     .option('--data-dir <dir>', 'folder of saved remotes (default: $PERISCOPE_DATA_DIR or the per-user config folder)')
     .option('--json', 'machine-readable output: the whole run')
     .action(async (...params: unknown[]) => {
@@ -54,7 +61,11 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
       if (options.stepByStep && options.clientSecretStdin && interactive) {
         throw new PeriscopeError({ kind: 'invalid-input', message: '--step-by-step waits for Enter on stdin, and --client-secret-stdin reads the secret from it.', hint: 'Pipe the secret in without --step-by-step, or use a public client.' });
       }
-      const { target, label } = await resolveTarget(arg, { transport: 'auto', header: [], ca: [], env: [], ...(options.dataDir ? { dataDir: options.dataDir } : {}) }, cctx);
+      const { target, label } = await resolveTarget(
+        arg,
+        { transport: 'auto', header: options.header ?? [], ca: options.ca ?? [], env: [], ...(options.insecure ? { insecure: true } : {}), ...(options.dataDir ? { dataDir: options.dataDir } : {}) },
+        cctx,
+      );
       if (!target.url || target.transport === 'stdio' || target.transport === 'websocket') {
         throw new PeriscopeError({ kind: 'invalid-input', message: `${label} is not an HTTP server: OAuth applies to Streamable HTTP and SSE servers only.`, hint: 'Give the server\'s http:// or https:// URL.' });
       }
@@ -65,8 +76,14 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
       // The debugger's modules load only for this command, not at every start of the CLI.
       const { AuthDebugger } = await import('../../core/auth-debug/auth-debugger');
       const { writeAuthDebugRun } = await import('../../core/auth-debug/run-file');
+      const { createTlsSetup } = await import('../../core/connections/tls-dispatcher');
+      // The saved remote's (and -H/--ca/--insecure's) headers and TLS settings, as a connection has them.
+      const tls = await createTlsSetup(target.tls ? { caFiles: target.tls.caFiles ?? [], acceptInvalidCertificates: target.tls.acceptInvalidCertificates ?? false } : undefined);
+      for (const warning of tls.warnings) cctx.out.note(`warning: ${warning}`);
       const debug = new AuthDebugger({
         serverUrl: target.url,
+        fetch: tls.fetch,
+        ...(target.headers?.length ? { headers: target.headers } : {}),
         authorize: settings.authorize,
         redactor,
         note: (line) => cctx.out.note(line),
@@ -91,6 +108,7 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
         stop();
         enter?.close();
         await debug.close();
+        await tls.close();
       }
       const run = debug.run;
       cctx.out.line('Sequence:');

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseFaultFlags, FAULT_FLAG_SYNTAX } from '../../core/playground/fault-flags';
 import { actionCommand, type CommandContext } from '../command-context';
+import { collect } from '../connection-options';
 
 interface PlaygroundCliOptions {
   port?: number;
@@ -10,7 +11,6 @@ interface PlaygroundCliOptions {
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 function port(value: string): number {
   const n = Number(value);

@@ -16,6 +16,7 @@ import { terminalSafe } from '../terminal-safe';
 import { buildAddDraft, buildEditDraft, type RemoteCliOptions } from './remotes-draft';
 import { formatImportReport, formatRemoteDetail, formatRemoteTable } from './remotes-format';
 import { readSecretValues, type SecretInput } from './remotes-secret-input';
+import { collect } from '../connection-options';
 
 /** Where the command reads and writes; tests hand in their own streams and vault. */
 export interface RemotesCommandIo {
@@ -33,7 +34,6 @@ interface CommonOptions {
   json?: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
 
 /**
  * `periscope remotes list | show | add | edit | remove | import | export`. The second argument

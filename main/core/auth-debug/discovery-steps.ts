@@ -1,12 +1,19 @@
 import { discoverAuthorizationServerMetadata, discoverOAuthProtectedResourceMetadata, extractWWWAuthenticateParams } from '@modelcontextprotocol/client';
 import { checkAuthorizationServerMetadata, checkChallenge, checkResourceMetadata } from './discovery-checks';
-import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
+import { messageOf, stopIfFailed, type AuthDebugOptions, type StepContext, type StepOutcome } from './step-context';
 
-/** The MCP request every debugger run sends, with and without a token: an initialize (it needs no session). */
-export function initializeRequest(): RequestInit {
+/**
+ * The MCP request every debugger run sends, with and without a token: an initialize (it needs no
+ * session), with the run's extra headers (AuthDebugOptions.headers, Authorization excepted) and
+ * `authorization` when given.
+ */
+export function initializeRequest(extraHeaders: AuthDebugOptions['headers'] = [], authorization?: string): RequestInit {
+  const headers: Record<string, string> = {};
+  for (const { name, value } of extraHeaders) if (name.toLowerCase() !== 'authorization') headers[name] = value;
+  Object.assign(headers, { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, authorization ? { authorization } : {});
   return {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    headers,
     body: JSON.stringify({
       jsonrpc: '2.0',
       id: 1,
@@ -25,7 +32,7 @@ export async function drain(response: Response): Promise<void> {
 
 /** Step 1: the request without a token, and the challenge it gets (RFC 9728 section 5.1). */
 export async function challengeStep(ctx: StepContext): Promise<StepOutcome> {
-  const response = await ctx.fetch(ctx.options.serverUrl, initializeRequest());
+  const response = await ctx.fetch(ctx.options.serverUrl, initializeRequest(ctx.options.headers));
   await drain(response);
   const params = extractWWWAuthenticateParams(response);
   const wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;

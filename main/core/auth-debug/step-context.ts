@@ -28,8 +28,14 @@ export interface AuthDebugOptions {
   note?: (line: string) => void;
   /** How long to wait for the redirect back, in ms (default 5 minutes). */
   callbackTimeoutMs?: number;
-  /** The fetch under the recorder (default: globalThis.fetch). */
+  /** The fetch under the recorder (default: globalThis.fetch); a saved remote's TLS settings come in here. */
   fetch?: typeof fetch;
+  /**
+   * Headers sent with every request to the MCP server (not to the authorization server), such as
+   * an API gateway's key from the saved remote. An Authorization header here is left out: getting
+   * one is what the run is about.
+   */
+  headers?: ReadonlyArray<{ name: string; value: string }>;
   /** The redactor for everything recorded (default: a new one knowing the server URL's credentials). */
   redactor?: Redactor;
 }

@@ -60,9 +60,7 @@ export async function tokenRequestStep(ctx: StepContext): Promise<StepOutcome> {
 /** Step 8: the first request again, with Authorization: Bearer (RFC 6750 section 2.1). */
 export async function authenticatedRequestStep(ctx: StepContext): Promise<StepOutcome> {
   const tokens = ctx.state.tokens!;
-  const init = initializeRequest();
-  init.headers = { ...(init.headers as Record<string, string>), authorization: `Bearer ${tokens.access_token}` };
-  const response = await ctx.fetch(ctx.options.serverUrl, init);
+  const response = await ctx.fetch(ctx.options.serverUrl, initializeRequest(ctx.options.headers, `Bearer ${tokens.access_token}`));
   await drain(response);
   const challenge = extractWWWAuthenticateParams(response);
   const findings = checkAuthenticatedRequest(response.status, {

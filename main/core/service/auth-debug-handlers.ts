@@ -4,6 +4,7 @@ import { AuthDebugger } from '../auth-debug/auth-debugger';
 import type { RecentAuthDebugRuns } from '../auth-debug/recent-runs';
 import { writeAuthDebugRun } from '../auth-debug/run-file';
 import { redactorForTarget } from '../capture/redaction';
+import { createTlsSetup, type TlsSetup } from '../connections/tls-dispatcher';
 import { parseEndpointUrl } from '../diagnostics/url';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import type { FileDialogs, RemotesPort } from './ports';
@@ -28,31 +29,42 @@ const MAX_RUNS = 8;
  * gets the run masked. A run needs no connection: a saved remote's URL or any http(s) URL.
  */
 export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl, recent }: AuthDebugDeps) {
-  const runs = new Map<string, AuthDebugger>();
+  // Each run with the TLS setup its requests go through (a private agent when the remote has CA files).
+  const runs = new Map<string, { debug: AuthDebugger; tls: TlsSetup }>();
   const progress = (runId: string, debug: AuthDebugger): ChannelOutput<'auth-debug:next'> => ({ runId, run: debug.run, ...(debug.nextStep ? { nextStep: debug.nextStep } : {}) });
   const find = (runId: string): AuthDebugger => {
-    const debug = runs.get(runId);
-    if (!debug) throw new PeriscopeError({ kind: 'not-found', message: 'This auth debugger run is over.', hint: 'Start the auth debugger again.' });
-    return debug;
+    const run = runs.get(runId);
+    if (!run) throw new PeriscopeError({ kind: 'not-found', message: 'This auth debugger run is over.', hint: 'Start the auth debugger again.' });
+    return run.debug;
+  };
+  const closeRun = async (runId: string): Promise<void> => {
+    const run = runs.get(runId);
+    runs.delete(runId);
+    await run?.debug.close();
+    await run?.tls.close();
   };
   return {
     'auth-debug:start': async ({ remoteId, url, clientId, scope }: ParsedInput<'auth-debug:start'>): Promise<ChannelOutput<'auth-debug:start'>> => {
       const target = remoteId ? await remoteTarget(remotes, remoteId) : { url: urlTarget(url) };
       const redactor = redactorForTarget(target);
+      // A saved remote's headers (an API gateway's key, say) and TLS settings, as its connection has them.
+      const tls = await createTlsSetup('tls' in target && target.tls ? { caFiles: target.tls.caFiles ?? [], acceptInvalidCertificates: target.tls.acceptInvalidCertificates ?? false } : undefined);
+      const headers = 'headers' in target ? target.headers : undefined;
       const debug = new AuthDebugger({
         serverUrl: target.url,
         redactor,
+        fetch: tls.fetch,
+        ...(headers?.length ? { headers } : {}),
         ...(openAuthorizationUrl ? { openAuthorizationUrl } : { authorize: 'browser' as const }),
         ...(clientId ? { clientId } : {}),
         ...(scope ? { scope } : {}),
       });
       const runId = randomUUID();
-      runs.set(runId, debug);
+      runs.set(runId, { debug, tls });
       recent?.remember(target.url, debug);
       if (runs.size > MAX_RUNS) {
         const [oldest] = runs.keys();
-        if (oldest) await runs.get(oldest)?.close();
-        if (oldest) runs.delete(oldest);
+        if (oldest) await closeRun(oldest);
       }
       return progress(runId, debug);
     },
@@ -74,8 +86,7 @@ export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl, rece
       return { cancelled: false, path };
     },
     'auth-debug:close': async ({ runId }: ParsedInput<'auth-debug:close'>): Promise<ChannelOutput<'auth-debug:close'>> => {
-      await runs.get(runId)?.close();
-      runs.delete(runId);
+      await closeRun(runId);
     },
   };
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuthDebugRun } from '../../../shared/model/auth-debug';
 import { readAuthDebugRun } from '../../../main/core/auth-debug/run-file';
 import { FIXED_REDIRECT_CLIENT, startOAuthFixture, type OAuthFixture } from '../../fixtures/oauth/oauth-fixture';
+import { startHttpsFixture, type HttpsFixture } from '../../fixtures/tls/https-fixture';
 import { cli, json, removeTestDataDir } from './cli-harness';
 import { buildCli, periscope } from './support/bundled-cli';
 
@@ -15,14 +16,22 @@ import { buildCli, periscope } from './support/bundled-cli';
  */
 let fixture: OAuthFixture;
 let broken: OAuthFixture;
+let gated: OAuthFixture;
+let https: HttpsFixture;
 let dir: string;
+const GATEWAY = { name: 'X-Gateway-Key', value: 'gk-4Rt7Yu9Io2Pa5Sd8' } as const;
 
 beforeAll(async () => {
-  [fixture, broken] = await Promise.all([startOAuthFixture(), startOAuthFixture({ metadata: ({ code_challenge_methods_supported: _omitted, ...rest }) => rest })]);
+  [fixture, broken, gated, https] = await Promise.all([
+    startOAuthFixture(),
+    startOAuthFixture({ metadata: ({ code_challenge_methods_supported: _omitted, ...rest }) => rest }),
+    startOAuthFixture({ requiredHeader: GATEWAY }),
+    startHttpsFixture('ca-signed'),
+  ]);
   dir = mkdtempSync(join(tmpdir(), 'periscope-cli-auth-debug-'));
 });
 afterAll(async () => {
-  await Promise.all([fixture?.close(), broken?.close()]);
+  await Promise.all([fixture?.close(), broken?.close(), gated?.close(), https?.close()]);
   rmSync(dir, { recursive: true, force: true });
   removeTestDataDir();
 });
@@ -73,6 +82,43 @@ describe('periscope auth debug', () => {
     expect(run.stderr.match(/^Enter: step \d/gm)).toHaveLength(7);
     expect(run.stderr).toContain('Enter: step 8 (authenticated-request)...');
     expect(run.stdout).toContain('Result: every step passed (8 of 8).');
+  });
+
+  it('sends -H headers and a saved remote\'s headers to the MCP server (a gateway key), masked in the output', async () => {
+    // Without the key the gateway refuses with 403 before any OAuth: step 1 fails on it.
+    const refused = await cli(['auth', 'debug', gated.mcpUrl, '--authorize', 'follow', '--json']);
+    expect(refused.code).toBe(31);
+    expect(json<AuthDebugRun>(refused).steps[0]!.exchanges[0]!.status).toBe(403);
+
+    const withFlag = await cli(['auth', 'debug', gated.mcpUrl, '--authorize', 'follow', '-H', `${GATEWAY.name}: ${GATEWAY.value}`]);
+    expect(withFlag.code, withFlag.stderr).toBe(0);
+    expect(withFlag.stdout).toContain('Result: every step passed (8 of 8).');
+    expect(withFlag.stdout + withFlag.stderr).not.toContain(GATEWAY.value);
+
+    const saved = await cli(['remotes', 'add', 'gated', gated.mcpUrl, '--header', `${GATEWAY.name}: ${GATEWAY.value}`]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const fromRemote = await cli(['auth', 'debug', 'gated', '--authorize', 'follow', '--json']);
+    expect(fromRemote.code, fromRemote.stderr).toBe(0);
+    const body = json<AuthDebugRun>(fromRemote);
+    // The key went to the MCP server on both of its requests (steps 1 and 8), never to the authorization server.
+    const gatewayHeader = GATEWAY.name.toLowerCase();
+    const namesSent = (exchange: AuthDebugRun['steps'][number]['exchanges'][number]) => Object.keys(exchange.requestHeaders).map((h) => h.toLowerCase());
+    expect(namesSent(body.steps[0]!.exchanges[0]!)).toContain(gatewayHeader);
+    expect(namesSent(body.steps[7]!.exchanges[0]!)).toContain(gatewayHeader);
+    for (const step of body.steps.slice(1, 7)) for (const exchange of step.exchanges) expect(namesSent(exchange)).not.toContain(gatewayHeader);
+  });
+
+  it('--ca trusts the server\'s CA (the TLS settings a connection has); without it the first request fails on the certificate', async () => {
+    const untrusted = await cli(['auth', 'debug', https.url, '--authorize', 'follow', '--json']);
+    const failed = json<AuthDebugRun>(untrusted).steps[0]!.exchanges[0]!;
+    expect(failed.phase).toBe('failed');
+    expect(failed.error?.kind).toBe('tls');
+
+    const trusted = await cli(['auth', 'debug', https.url, '--authorize', 'follow', '--ca', https.caFile, '--json']);
+    const reached = json<AuthDebugRun>(trusted).steps[0]!.exchanges[0]!;
+    // The fixture answers without asking for a token: the run reached it over TLS and says so.
+    expect(reached.status).toBe(200);
+    expect(json<AuthDebugRun>(trusted).steps[0]!.findings.length).toBeGreaterThan(0);
   });
 
   it('a server that is not a URL or a saved remote, or no server at all: a clear error', async () => {
