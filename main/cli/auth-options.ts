@@ -7,7 +7,10 @@ import { MemoryOAuthStore, VaultOAuthStore, type OAuthStore } from '../core/auth
 import type { OAuthGrant, OAuthSettings } from '../core/auth/oauth-settings';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import { KeytarVault } from '../core/secrets/keytar-vault';
-import type { CliContext } from './cli-context';
+import type { SecretVault } from '../core/secrets/secret-vault';
+import { remoteClientSecretAccount, remoteOAuthStore } from '../core/auth/remote-sign-in';
+import type { RemoteOAuth } from '../../shared/model/remote-oauth';
+import type { CliContext, SavedRemoteAuth } from './cli-context';
 
 /** The OAuth options of every connecting command, as commander hands them over. */
 export interface AuthOptions {
@@ -59,32 +62,64 @@ export function withAuthOptions(cmd: Command): Command {
 
 /**
  * The connection's OAuth, or undefined when it does not apply: stdio and WebSocket targets, an
- * Authorization header given (-H or the saved remote), or --no-oauth. Reads the secrets the
- * options point at (stdin, files) now, so a missing file fails before anything is sent.
- * Errors: `invalid-input` for options that do not fit together or a file that cannot be read.
+ * Authorization header given (-H or the saved remote), --no-oauth, or a saved remote whose
+ * Authorization group turns OAuth off. A saved remote's settings (grant, client id, its client
+ * secret from the keychain, scopes, client metadata document) apply where no option says
+ * otherwise, and its tokens are kept under the remote, where the app keeps them: a sign-in in
+ * either serves both. Reads the secrets the options point at (stdin, files) now, so a missing
+ * file fails before anything is sent.
+ * Errors: `invalid-input` for options that do not fit together or a file that cannot be read;
+ * the keychain's errors when the remote's client secret cannot be read.
  */
 export async function oauthForTarget(
   target: ConnectionTargetInput,
   options: AuthOptions,
   ctx: Pick<CliContext, 'stdin' | 'stderr'>,
   note: (line: string) => void,
+  saved?: SavedRemoteAuth,
 ): Promise<ConnectionOAuth | undefined> {
   if (options.oauth === false || !target.url || target.transport === 'stdio' || target.transport === 'websocket') return undefined;
+  if (saved?.oauth?.enabled === false) return undefined;
   if ((target.headers ?? []).some((h) => h.name.toLowerCase() === 'authorization')) return undefined;
-  const settings = await oauthSettings(options, ctx);
-  const store: OAuthStore = options.tokenStore === 'memory' ? new MemoryOAuthStore() : new VaultOAuthStore(new KeytarVault());
+  const vault = new KeytarVault();
+  const settings = await oauthSettings(options, ctx, saved ? await savedDefaults(saved, options, vault) : undefined);
+  const store: OAuthStore = options.tokenStore === 'memory' ? new MemoryOAuthStore() : tokenStoreFor(vault, saved);
   return new ConnectionOAuth({ settings, store, note });
 }
 
-export async function oauthSettings(options: AuthOptions, ctx: Pick<CliContext, 'stdin' | 'stderr'>): Promise<OAuthSettings> {
-  const grant: OAuthGrant = options.grant ?? (options.assertionFile ? 'jwt_bearer' : options.idpTokenEndpoint ? 'enterprise' : 'authorization_code');
+/** Where the CLI keeps OAuth tokens in the keychain: under a saved remote as the app does, else under the server URL. */
+export function tokenStoreFor(vault: SecretVault, saved: SavedRemoteAuth | undefined): VaultOAuthStore {
+  return saved ? remoteOAuthStore(vault, saved.id) : new VaultOAuthStore(vault);
+}
+
+/** A saved remote's OAuth settings; its client secret is read only for its own client id, and only when stdin gives none. */
+async function savedDefaults(saved: SavedRemoteAuth, options: AuthOptions, vault: SecretVault): Promise<SavedOAuthDefaults> {
+  const oauth = saved.oauth;
+  const clientId = options.clientId ?? oauth?.clientId;
+  const ownClient = oauth?.clientId !== undefined && clientId === oauth.clientId;
+  const clientSecret = ownClient && !options.clientSecretStdin ? await vault.get(remoteClientSecretAccount(saved.id)) : undefined;
+  return { ...(oauth ? { oauth } : {}), ...(clientSecret ? { clientSecret } : {}) };
+}
+
+/** What a saved remote adds to the options: its Authorization group and its stored client secret. */
+export interface SavedOAuthDefaults {
+  oauth?: RemoteOAuth;
+  clientSecret?: string;
+}
+
+export async function oauthSettings(options: AuthOptions, ctx: Pick<CliContext, 'stdin' | 'stderr'>, saved: SavedOAuthDefaults = {}): Promise<OAuthSettings> {
+  const grant: OAuthGrant = options.grant ?? (options.assertionFile ? 'jwt_bearer' : options.idpTokenEndpoint ? 'enterprise' : saved.oauth?.grant ?? 'authorization_code');
   const interactive = Boolean((ctx.stderr as { isTTY?: boolean }).isTTY);
   const settings: OAuthSettings = { grant, authorize: options.authorize ?? (interactive ? 'browser' : 'print') };
-  if (options.clientId) settings.clientId = options.clientId;
-  if (options.clientMetadataUrl) settings.clientMetadataUrl = options.clientMetadataUrl;
-  if (options.scope) settings.scope = options.scope;
+  const clientId = options.clientId ?? saved.oauth?.clientId;
+  const clientMetadataUrl = options.clientMetadataUrl ?? saved.oauth?.clientMetadataUrl;
+  const scope = options.scope ?? saved.oauth?.scope;
+  if (clientId) settings.clientId = clientId;
+  if (clientMetadataUrl) settings.clientMetadataUrl = clientMetadataUrl;
+  if (scope) settings.scope = scope;
   if (options.signingAlg) settings.signingAlgorithm = options.signingAlg;
   if (options.dpop) settings.dpop = true;
+  if (saved.clientSecret) settings.clientSecret = saved.clientSecret;
   if (options.clientSecretStdin) settings.clientSecret = await readStdinSecret(ctx.stdin);
   if (options.privateKeyFile) settings.privateKeyPem = await readSecretFile(options.privateKeyFile, '--private-key-file');
   if (options.assertionFile) settings.assertion = (await readSecretFile(options.assertionFile, '--assertion-file')).trim();

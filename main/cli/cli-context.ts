@@ -1,5 +1,16 @@
 import type { Readable, Writable } from 'node:stream';
 import type { ConnectionTargetInput } from '../../shared/model';
+import type { RemoteOAuth } from '../../shared/model/remote-oauth';
+
+/**
+ * A saved remote as its OAuth needs it: its id (the keychain accounts of its client secret and
+ * tokens, shared with the app) and its Authorization settings.
+ */
+export interface SavedRemoteAuth {
+  id: string;
+  name: string;
+  oauth?: RemoteOAuth;
+}
 
 /** What a saved-remote lookup returns: a ready target (secrets resolved) and a display label. */
 export interface ResolvedRemote {
@@ -7,6 +18,8 @@ export interface ResolvedRemote {
   label: string;
   /** A group's instances' URLs, its own first; absent for an ordinary remote. */
   instances?: string[];
+  /** The remote itself, for its OAuth settings (absent from lookups that do not give it). */
+  saved?: SavedRemoteAuth;
 }
 
 /**

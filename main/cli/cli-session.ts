@@ -55,10 +55,10 @@ export async function withConnection<T>(
   run: SessionRun<T>,
   extra: Pick<SessionOptions, 'bodyHandlesInterrupt' | 'traceTo' | 'measureSetup' | 'onConnection'> = {},
 ): Promise<T> {
-  const { target, label } = await resolveTarget(targetArg, options, ctx);
+  const { target, label, saved } = await resolveTarget(targetArg, options, ctx);
   out.addMasker(redactorForTarget(target));
   const handlers = clientInputHandlers(options, (line) => out.note(line));
-  const oauth = await oauthForTarget(target, options, ctx, (line) => out.note(line));
+  const oauth = await oauthForTarget(target, options, ctx, (line) => out.note(line), saved);
   return withTarget(out, target, label, { ...options, ...extra, onInterrupt: ctx.onInterrupt, ...(handlers ? { handlers } : {}), ...(oauth ? { authorization: oauth } : {}) }, run);
 }
 

@@ -4,7 +4,7 @@ import type { CommandReview } from '../../shared/model';
 import { isPeriscopeError, PeriscopeError } from '../core/diagnostics/periscope-error';
 import { askToRunCommand, notConfirmed } from './confirm-command';
 import { parseEndpointUrl } from '../core/diagnostics/url';
-import type { CliContext, ResolvedRemote } from './cli-context';
+import type { CliContext, ResolvedRemote, SavedRemoteAuth } from './cli-context';
 import type { ConnectionOptions } from './connection-options';
 import { eraTargetFields, overlayEra } from './protocol-era-options';
 
@@ -26,7 +26,7 @@ export async function resolveTarget(
   arg: string | undefined,
   options: TargetOptions,
   ctx: Pick<CliContext, 'lookupRemote'> & Partial<Pick<CliContext, 'stdin' | 'stderr'>>,
-): Promise<{ target: ConnectionTargetInput; label: string; instances?: string[] }> {
+): Promise<{ target: ConnectionTargetInput; label: string; instances?: string[]; saved?: SavedRemoteAuth }> {
   const era = eraTargetFields(options);
   if (options.stdio) {
     const stdio = stdioTarget(options);
@@ -53,7 +53,7 @@ export async function resolveTarget(
     });
   }
   const target = overlayEra(overlay(saved.target, options, overrides), options);
-  return { target, label: saved.label, ...(saved.instances ? { instances: saved.instances } : {}) };
+  return { target, label: saved.label, ...(saved.instances ? { instances: saved.instances } : {}), ...(saved.saved ? { saved: saved.saved } : {}) };
 }
 
 /**

@@ -36,9 +36,9 @@ export function registerDoctorCommand(program: Command, cctx: CommandContext): v
     noExtra(rest, cmd);
     if (options.stdio) throw new PeriscopeError({ kind: 'invalid-input', message: 'The connection doctor checks a network endpoint; a stdio server has no DNS, TCP, TLS or HTTP to check.', hint: 'Give a URL or a saved remote.' });
     const junitFile = (cmd.opts() as { junit?: string }).junit;
-    const { target, label } = await doctorTarget(arg!, options, cctx);
+    const { target, label, saved } = await doctorTarget(arg!, options, cctx);
     cctx.out.addMasker(redactorForTarget(target));
-    const oauth = target.url && !isUnparsed(target) ? await oauthForTarget(target, options, cctx, (line) => cctx.out.note(line)) : undefined;
+    const oauth = target.url && !isUnparsed(target) ? await oauthForTarget(target, options, cctx, (line) => cctx.out.note(line), saved) : undefined;
     const { runDoctor } = await import('../../core/doctor/run-doctor');
     cctx.out.line(`periscope doctor ${label}`);
     const width = 'initialize'.length;
@@ -65,7 +65,7 @@ export function registerDoctorCommand(program: Command, cctx: CommandContext): v
 }
 
 /** The target as a connection would get it; a URL that does not parse still goes to the doctor, whose URL layer explains it. */
-async function doctorTarget(arg: string, options: Parameters<typeof resolveTarget>[1], cctx: CommandContext): Promise<{ target: ConnectionTargetInput; label: string }> {
+async function doctorTarget(arg: string, options: Parameters<typeof resolveTarget>[1], cctx: CommandContext): Promise<Awaited<ReturnType<typeof resolveTarget>>> {
   try {
     return await resolveTarget(arg, options, cctx);
   } catch (error) {

@@ -5,7 +5,8 @@ import { redactorForTarget } from '../../core/capture/redaction';
 import { formatTraceLine } from '../../core/capture/trace-format';
 import { TraceBus } from '../../core/capture/trace-bus';
 import { logout } from '../../core/auth/revoke-tokens';
-import { MemoryOAuthStore, VaultOAuthStore } from '../../core/auth/oauth-store';
+import { MemoryOAuthStore } from '../../core/auth/oauth-store';
+import { tokenStoreFor } from '../auth-options';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { KeytarVault } from '../../core/secrets/keytar-vault';
 import { withConnection } from '../cli-session';
@@ -41,14 +42,15 @@ export function registerLoginCommands(program: Command, cctx: CommandContext): v
     const cmd = actionCommand(params);
     const { options, target: arg, rest } = connectingArgs(cmd, cctx);
     noExtra(rest, cmd);
-    const { target } = await resolveTarget(arg, options, cctx);
+    const { target, saved } = await resolveTarget(arg, options, cctx);
     if (!target.url) throw new PeriscopeError({ kind: 'invalid-input', message: 'logout needs an HTTP server (a URL or a saved remote with one).', hint: 'Give the server\'s URL.' });
     const redactor = redactorForTarget(target);
     cctx.out.addMasker(redactor);
     const bus = new TraceBus('logout', redactor);
     const start = monoNow();
     if (options.trace) bus.subscribe((entry) => cctx.out.note(formatTraceLine(entry, start)));
-    const store = options.tokenStore === 'memory' ? new MemoryOAuthStore() : new VaultOAuthStore(new KeytarVault());
+    // A saved remote's tokens are kept under the remote (shared with the app), a URL's under the URL.
+    const store = options.tokenStore === 'memory' ? new MemoryOAuthStore() : tokenStoreFor(new KeytarVault(), saved);
     const fetchFn = createRecordingFetch(bus, redactor);
     const { found, outcomes } = await logout(target.url, store, fetchFn, (value) => value && redactor.addSecretValue(value));
     cctx.out.data({ loggedOut: found, server: redactor.url(target.url, { learn: false }), revocations: outcomes });

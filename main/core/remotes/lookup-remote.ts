@@ -1,3 +1,4 @@
+import type { RemoteOAuth } from '../../../shared/model/remote-oauth';
 import type { ConnectionTargetInput } from '../../../shared/model';
 import type { SecretVault } from '../secrets/secret-vault';
 import { KeytarVault } from '../secrets/keytar-vault';
@@ -22,14 +23,17 @@ export interface RemoteLookupOptions {
  */
 export function createRemoteLookup(options: RemoteLookupOptions = {}) {
   const vault = options.vault ?? new KeytarVault();
-  return async (name: string, opts: { dataDir?: string; confirmCommand?: boolean } = {}): Promise<{ target: ConnectionTargetInput; label: string; instances?: string[] } | undefined> => {
+  return async (
+    name: string,
+    opts: { dataDir?: string; confirmCommand?: boolean } = {},
+  ): Promise<{ target: ConnectionTargetInput; label: string; instances?: string[]; saved: { id: string; name: string; oauth?: RemoteOAuth } } | undefined> => {
     const dataDir = resolveDataDir({ flag: opts.dataDir ?? options.dataDir, env: options.env });
     const service = new RemoteService({ dataDir, vault, onNotice: options.onNotice });
     const remote = await service.store.get(name);
     if (!remote) return undefined;
     // Confirmed once, remembered: the next run needs neither the flag nor the prompt.
     if (opts.confirmCommand && remote.commandNeedsConfirmation) await service.confirmCommand(remote.id);
-    const resolved = await service.resolveForConnection(remote.id);
+    const resolved = { ...(await service.resolveForConnection(remote.id)), saved: { id: remote.id, name: remote.name, ...(remote.oauth ? { oauth: remote.oauth } : {}) } };
     // A group: every instance's URL, its own first (the commands that address all of them read it).
     return remote.instances.length > 0 && remote.url ? { ...resolved, instances: [remote.url, ...remote.instances] } : resolved;
   };
