@@ -176,6 +176,8 @@ describe('periscope remotes (in-process)', () => {
     expect(await lookup('staging-api')).toEqual({
       label: 'staging-api',
       target: expect.objectContaining({ transport: 'auto', url: 'https://staging.example.com/mcp', headers: [{ name: 'Authorization', value: SECRET, secret: true }] }),
+      // The remote itself, for its OAuth settings (none here) and the keychain accounts under its id.
+      saved: { id: expect.any(String), name: 'staging-api' },
     });
     expect(await lookup('nothing-here')).toBeUndefined();
     // A connecting command's own --data-dir reaches the lookup as its second argument.
