@@ -17,7 +17,8 @@ export interface RemoteLookupOptions {
 
 /**
  * What connecting commands call with a name that is not a URL: the saved remote of that name,
- * resolved with its secrets (or undefined when there is none, so the caller can say so).
+ * resolved with its secrets (or undefined when there is none, so the caller can say so), and
+ * `saved`: its id, name and OAuth settings (its sign-in's keychain accounts go by the id).
  * Missing required secrets, keychain failures and an unconfirmed imported command (unless
  * `confirmCommand`) reject with their PeriscopeError.
  */
