@@ -92,15 +92,21 @@ export class SessionFileWriter {
    * The line for one entry, which the caller promises to write (with writeLine) in entry order.
    * A message that an sse-event written before carried whole (`sseEventSeq`) leaves its payload
    * out: the file stores it once, in the event's data, and the reader puts it back. A message
-   * nested deeper than JSON.stringify can go is serialized without recursion.
+   * nested deeper than JSON.stringify can go is serialized without recursion. `messageJson`: the
+   * message's JSON text when the caller has it already (message-json.ts), spliced in instead of
+   * serializing the message a second time.
    */
-  serialize(entry: TraceEntry): string {
+  serialize(entry: TraceEntry, messageJson?: string): string {
     let line: TraceEntry = entry;
     if (entry.type === 'sse-event') {
       this.writtenEvents.add(entry.seq);
       if (this.writtenEvents.size > WRITTEN_EVENTS_KEPT) this.writtenEvents.delete(this.writtenEvents.values().next().value!);
     } else if (entry.type === 'message' && entry.sseEventSeq !== undefined && this.writtenEvents.delete(entry.sseEventSeq)) {
       line = { ...entry, message: undefined };
+    } else if (entry.type === 'message' && messageJson !== undefined) {
+      // The entry without its message always has fields (seq, ...), so the text ends in `}`.
+      const rest = JSON.stringify({ ...entry, message: undefined });
+      return `${rest.slice(0, -1)},"message":${messageJson}}`;
     }
     try {
       return JSON.stringify(line);

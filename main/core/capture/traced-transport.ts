@@ -8,6 +8,7 @@ import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
 import { withPlainNumbers } from './raw-json-numbers';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
+import { whileOffering } from './message-json';
 import { existingPostBodyLinks } from './post-body-links';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
@@ -250,7 +251,8 @@ export class TracedTransport implements Transport {
     if (method === 'subscriptions/listen' && messageKind === 'request' && direction === 'outgoing' && id !== undefined) {
       draft.listen = this.listens.requested(id, this.bus.peekNextSeq(), m);
     }
-    const entry = this.bus.emit(draft as TraceDraft);
+    // The session file can use the text measured above instead of serializing the message again.
+    const entry = whileOffering(draft.message === message ? message : undefined, json, () => this.bus.emit(draft as TraceDraft));
     // Over HTTP the POST that carries this message claims it (its http entry gets `messageSeq`).
     if (direction === 'outgoing') existingPostBodyLinks(this.bus)?.offer(entry.seq, json, m);
     // A too-deep outgoing request is refused before the wire: nothing will answer it.

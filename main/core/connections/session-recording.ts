@@ -3,6 +3,7 @@ import { DEFAULT_SESSION_FILE_CAP_BYTES, describeBytes } from '../../../shared/m
 import { SessionFileWriter } from '../capture/session-file';
 import type { TraceBus } from '../capture/trace-bus';
 import { lineBytesBound } from './session-line-bound';
+import { takeMessageJson } from '../capture/message-json';
 
 /** How long entries wait before going to the writer: short enough to be "as it happens". */
 const BATCH_MS = 20;
@@ -17,6 +18,8 @@ export interface SessionRecordingOptions {
 
 interface Pending {
   entry: TraceEntry;
+  /** A message entry's message as JSON text, when the traced transport had it (see message-json.ts). */
+  messageJson?: string;
   /** Serialized already (near the cap, where the exact size decides), else serialized at flush. */
   line?: string;
   /** Bytes counted for it so far: exact when `line` is set, an upper bound otherwise. */
@@ -106,14 +109,16 @@ export class SessionRecording {
       if (isStopNotice(entry, this.stoppedAt)) this.push({ entry, line: writer.serialize(entry), counted: 0 });
       return;
     }
+    // Taken now, while the entry is being emitted: the text is offered only for that moment.
+    const messageJson = entry.type === 'message' ? takeMessageJson(entry.message) : undefined;
     const bound = lineBytesBound(entry);
     if (bound <= this.room()) {
       this.committed += bound;
-      return this.push({ entry, counted: bound });
+      return this.push({ entry, counted: bound, ...(messageJson !== undefined ? { messageJson } : {}) });
     }
     // Near the cap: count what is queued exactly (writing it now), then measure this entry.
     this.flushBatch();
-    const line = writer.serialize(entry);
+    const line = writer.serialize(entry, messageJson);
     const bytes = Buffer.byteLength(line, 'utf8') + 1;
     if (bytes <= this.room()) {
       this.committed += bytes;
@@ -143,9 +148,9 @@ export class SessionRecording {
     const batch = this.batch;
     this.batch = [];
     if (!writer) return;
-    for (const { entry, line, counted } of batch) {
+    for (const { entry, line, counted, messageJson } of batch) {
       if (this.stoppedAt !== undefined && entry.seq >= this.stoppedAt && !isStopNotice(entry, this.stoppedAt)) continue;
-      const text = line ?? writer.serialize(entry);
+      const text = line ?? writer.serialize(entry, messageJson);
       if (line === undefined) {
         const bytes = Buffer.byteLength(text, 'utf8') + 1;
         // The bound is generous; should a line still outgrow it (a very short secret masked many
