@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ConnectionTargetInput, RemoteInput } from '../../../shared/model';
 import type { PlaygroundInfo } from '../../../shared/ipc/contract';
 import type { PlaygroundLauncher, RemotesPort } from './ports';
+import { isPlaygroundUrl, PLAYGROUND_HOST } from '../../../shared/model/playground-host';
 
 /**
  * The built-in playground has no fixed port (it binds 127.0.0.1:0 when first needed), so saved
@@ -11,7 +12,7 @@ import type { PlaygroundLauncher, RemotesPort } from './ports';
  * `.localhost` names are loopback by definition (RFC 6761), so the placeholder can never reach
  * another machine even if something used it unchanged.
  */
-export const PLAYGROUND_HOST = 'playground.localhost';
+export { PLAYGROUND_HOST };
 
 export const PLAYGROUND_REMOTE: RemoteInput = {
   name: 'Playground',
@@ -41,12 +42,7 @@ export async function seedFirstLaunch(dataDir: string, remotes: RemotesPort): Pr
 }
 
 export function targetsPlayground(target: ConnectionTargetInput): boolean {
-  if (!target.url) return false;
-  try {
-    return new URL(target.url).hostname === PLAYGROUND_HOST;
-  } catch {
-    return false;
-  }
+  return isPlaygroundUrl(target.url);
 }
 
 /** The same target, its placeholder origin replaced by the running playground's. */

@@ -76,10 +76,19 @@ describe('Remotes sidebar', () => {
     expect(screen.queryByTestId('notice-warning')).toBeNull();
   });
 
-  it('shows an empty state with what to do', async () => {
+  it('shows an empty state with what to do, without pointing at a playground that is not there', async () => {
     start({ 'remotes:list': () => [] });
     expect(await screen.findByTestId('remotes-empty')).toHaveTextContent('No remotes yet');
-    expect(screen.getByTestId('welcome')).toBeInTheDocument();
+    const welcome = screen.getByTestId('welcome');
+    expect(welcome).not.toHaveTextContent(/Press Connect next to/);
+    expect(welcome).toHaveTextContent('Add your own server: create a remote.');
+  });
+
+  it('the welcome names the playground remote as it is called now', async () => {
+    start({ 'remotes:list': () => [makeRemote({ name: 'Local playground', url: 'http://playground.localhost/mcp' }), makeRemote({ id: 'r2', name: 'Staging', url: 'https://staging.example.com/mcp' })] });
+    const welcome = await screen.findByTestId('welcome');
+    await waitFor(() => expect(welcome).toHaveTextContent('Press Connect next to Local playground in the sidebar'));
+    expect(welcome).toHaveTextContent('Or add your own server');
   });
 
   it('shows a load error with its hint, and retries', async () => {

@@ -21,9 +21,9 @@ function start(handlers: Parameters<typeof installFakePeriscope>[0]) {
 
 describe('Session files and first launch', () => {
   it('greets a new user with the Playground and what to press', async () => {
-    start({});
+    start({ 'remotes:list': () => [makeRemote({ url: 'http://playground.localhost/mcp' })] });
     const welcome = screen.getByTestId('welcome');
-    expect(welcome).toHaveTextContent('Press Connect next to Playground');
+    await waitFor(() => expect(welcome).toHaveTextContent('Press Connect next to Playground'));
     expect(await screen.findByRole('button', { name: 'Connect Playground' })).toBeInTheDocument();
   });
 
