@@ -50,7 +50,16 @@ export function RemoteListItem(props: RemoteListItemProps) {
           {remote.name}
         </button>
         {live ? (
-          <button type="button" className="small" data-testid="disconnect-button" aria-label={`Disconnect ${remote.name}`} onClick={props.onDisconnect} disabled={!props.canDisconnect}>
+          // aria-disabled, not disabled: Connect turns into this button, and a disabled button
+          // drops the keyboard focus to the page (it is disabled until the connection exists).
+          <button
+            type="button"
+            className="small"
+            data-testid="disconnect-button"
+            aria-label={`Disconnect ${remote.name}`}
+            aria-disabled={!props.canDisconnect || undefined}
+            onClick={() => props.canDisconnect && props.onDisconnect()}
+          >
             Disconnect
           </button>
         ) : (

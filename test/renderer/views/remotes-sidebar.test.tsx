@@ -120,6 +120,25 @@ describe('Remotes sidebar', () => {
     expect(screen.getByTestId('disconnect-button')).toBeEnabled();
   });
 
+  it('keeps the keyboard focus on the button while Connect turns into a Disconnect that waits for the connection', async () => {
+    const open = deferred<ConnectionInfo>();
+    const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => open.promise, 'connections:close': () => undefined });
+    const connect = await screen.findByTestId('connect-button');
+    connect.focus();
+    fireEvent.click(connect);
+    const disconnect = screen.getByTestId('disconnect-button');
+    // The same button, still focusable (a disabled one would drop the focus to the page), and inert until there is a connection.
+    expect(disconnect).toBe(connect);
+    expect(document.activeElement).toBe(disconnect);
+    expect(disconnect).not.toHaveAttribute('disabled');
+    expect(disconnect).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(disconnect);
+    expect(fake.calls('connections:close')).toEqual([]);
+    await act(async () => open.resolve(connected()));
+    expect(disconnect).not.toHaveAttribute('aria-disabled');
+    expect(document.activeElement).toBe(disconnect);
+  });
+
   it('opens the tab as soon as main reports the connection, before connect finishes', async () => {
     const open = deferred<ConnectionInfo>();
     const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => open.promise });
