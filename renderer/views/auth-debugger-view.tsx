@@ -17,16 +17,35 @@ export function AuthDebuggerView() {
   const [clientId, setClientId] = useState('');
   const [scope, setScope] = useState('');
   const nextRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const stepCount = run?.steps.length ?? 0;
   useEffect(() => {
     if (runId) nextRef.current?.focus();
   }, [runId, stepCount]);
+  useEffect(() => {
+    // Opening moves the focus here (the heading: read out, then Tab reaches the fields); closing
+    // gives it back to the button that opened the debugger, when that is still on screen.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    headingRef.current?.focus();
+    return () => {
+      if (opener?.isConnected && opener.getClientRects().length > 0) opener.focus();
+    };
+  }, []);
   if (!target) return null;
   const where = target.remoteName ? `the saved remote “${target.remoteName}”` : 'a server URL';
   return (
-    <section className="auth-debugger" aria-labelledby="auth-debugger-title" data-testid="auth-debugger">
+    <section
+      className="auth-debugger"
+      aria-labelledby="auth-debugger-title"
+      data-testid="auth-debugger"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) closeAuthDebugger();
+      }}
+    >
       <header className="auth-debugger-header">
-        <h2 id="auth-debugger-title">Auth debugger</h2>
+        <h2 id="auth-debugger-title" tabIndex={-1} ref={headingRef}>
+          Auth debugger
+        </h2>
         <p className="muted">Walks through the server's OAuth authorization one step at a time, for {where}. No connection is needed; tokens stay in memory and are masked everywhere.</p>
       </header>
       <form

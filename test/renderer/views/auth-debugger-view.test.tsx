@@ -90,4 +90,29 @@ describe('the auth debugger view', () => {
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('this remote has no http(s) URL'));
     expect(fake.calls('auth-debug:start')).toEqual([{ remoteId: 'r1' }]);
   });
+
+  it('takes the focus when it opens, closes on Esc, and gives the focus back to the button that opened it', async () => {
+    const fake = installFakePeriscope({});
+    /** As the app shows it: the header's button, and the view while a target is set. */
+    function Harness() {
+      const shown = useAuthDebugStore((state) => state.target !== undefined);
+      return (
+        <>
+          <button type="button" onClick={() => openAuthDebugger()}>
+            Auth debugger…
+          </button>
+          {shown && <AuthDebuggerView />}
+        </>
+      );
+    }
+    render(<Harness />);
+    const opener = screen.getByRole('button', { name: 'Auth debugger…' });
+    opener.focus();
+    act(() => fireEvent.click(opener));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Auth debugger' }));
+    fireEvent.keyDown(screen.getByLabelText('Server URL'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('auth-debugger')).not.toBeInTheDocument());
+    expect(document.activeElement).toBe(opener);
+    expect(fake.calls('auth-debug:start')).toEqual([]);
+  });
 });
