@@ -26,7 +26,7 @@ export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onC
           type="text"
           inputMode="numeric"
           value={timeoutText}
-          placeholder="connection's"
+          placeholder="default"
           aria-invalid={timeoutInvalid}
           aria-describedby="call-timeout-help"
           onChange={(e) => onTimeout(e.target.value)}

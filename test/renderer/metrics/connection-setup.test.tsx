@@ -39,6 +39,17 @@ describe('the connection set-up waterfall', () => {
     expect(screen.getByRole('heading', { name: /Connection set-up/ })).toHaveTextContent('40 ms from connecting to connected');
   });
 
+  it('time before the first phase and after the last is a row of its own, so the rows account for the whole total', () => {
+    render(<ConnectionSetupBars setup={{ totalMs: 300, phases: [{ phase: 'tcp', startMs: 160, durationMs: 15 }, { phase: 'first-byte', startMs: 175, durationMs: 72 }, { phase: 'handshake', startMs: 130, durationMs: 130, detail: 'server/discover' }], notes: [] }} />);
+    const gapsShown = screen.getAllByTestId('setup-gap');
+    expect(gapsShown.map((r) => r.querySelector('.setup-phase-name')?.textContent)).toEqual(['Getting ready', 'Finishing']);
+    expect(gapsShown.map((r) => r.querySelector('.setup-phase-time')?.textContent)).toEqual(['130 ms', '40 ms']);
+    expect(gapsShown[1]!.querySelector<HTMLElement>('.setup-phase-bar')!.style.left).toBe(`${(260 / 300) * 100}%`);
+    expect(gapsShown[0]).toHaveTextContent('the built-in playground started');
+    // The measured phases keep their rows and order.
+    expect(screen.getAllByTestId('setup-phase').map((r) => r.getAttribute('data-phase'))).toEqual(['tcp', 'first-byte', 'handshake']);
+  });
+
   it('an OAuth sign-in during the connect is a phase of its own, named for people', () => {
     render(<ConnectionSetupBars setup={{ totalMs: 5000, phases: [{ phase: 'authorization', startMs: 10, durationMs: 4900, detail: 'OAuth' }, { phase: 'handshake', startMs: 4920, durationMs: 60, detail: 'server/discover' }], notes: [] }} />);
     const rows = screen.getAllByTestId('setup-phase');
@@ -49,6 +60,8 @@ describe('the connection set-up waterfall', () => {
   it('lists why a phase is missing', () => {
     render(<ConnectionSetupBars setup={{ totalMs: 5, phases: [{ phase: 'handshake', startMs: 0, durationMs: 4, detail: 'initialize' }], notes: ['stdio: no network set-up (a local process)'] }} />);
     expect(within(screen.getByRole('list', { name: 'Not measured' })).getByText('stdio: no network set-up (a local process)')).toBeInTheDocument();
+    // 1 ms after the handshake is not worth a row.
+    expect(screen.queryAllByTestId('setup-gap')).toHaveLength(0);
   });
 
   it('a session file: the last "connected" entry gives the figures (a reconnect replaces the first)', () => {
