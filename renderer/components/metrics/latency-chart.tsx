@@ -35,6 +35,8 @@ export function LatencyChart({ samples, label, testId = 'latency-chart' }: { sam
  */
 export function LatencyDistributionChart({ samples, label = 'Latency distribution', what = 'method', testId = 'latency-distribution' }: { samples: LatencySamples; label?: string; what?: string; testId?: string }) {
   const data = useMemo(() => percentileCurves(samples), [samples]);
+  // A curve needs two points: with one answer per method the chart would be empty without a word.
+  const noCurveYet = data.columns.slice(1).every((column) => column.filter((value) => value !== null).length < 2);
   return (
     <UPlotChart
       data={data}
@@ -44,6 +46,12 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
       caption={
         <>
           {label} <span className="muted">· percentile curve per {what}, the tail to the right</span>
+          {noCurveYet && (
+            <span className="muted" data-testid="distribution-too-few">
+              {' '}
+              · a curve needs 2 answers or more per {what}
+            </span>
+          )}
         </>
       }
       description={`${label}: the percentile curve of ${data.methods.join(', ')}`}
