@@ -78,7 +78,7 @@ export function registerAuthCommands(program: Command, cctx: CommandContext): vo
       const { writeAuthDebugRun } = await import('../../core/auth-debug/run-file');
       const { createTlsSetup } = await import('../../core/connections/tls-dispatcher');
       // The saved remote's (and -H/--ca/--insecure's) headers and TLS settings, as a connection has them.
-      const tls = await createTlsSetup(target.tls ? { caFiles: target.tls.caFiles ?? [], acceptInvalidCertificates: target.tls.acceptInvalidCertificates ?? false } : undefined);
+      const tls = await createTlsSetup(target.tls);
       for (const warning of tls.warnings) cctx.out.note(`warning: ${warning}`);
       const debug = new AuthDebugger({
         serverUrl: target.url,

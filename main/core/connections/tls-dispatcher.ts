@@ -27,7 +27,7 @@ export const INSECURE_WARNING =
  * timedConnector); it needs the private Agent, whose connector is the only place those phases
  * can be seen (Node's own fetch does not report a TLS socket's phases).
  */
-export async function createTlsSetup(tls: TlsOptions | undefined, onSocket?: (setup: SocketSetup) => void): Promise<TlsSetup> {
+export async function createTlsSetup(tls: Partial<TlsOptions> | undefined, onSocket?: (setup: SocketSetup) => void): Promise<TlsSetup> {
   const caFiles = tls?.caFiles ?? [];
   const insecure = tls?.acceptInvalidCertificates === true;
   const warnings = insecure ? [INSECURE_WARNING] : [];

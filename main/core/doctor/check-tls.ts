@@ -26,7 +26,7 @@ export const tlsCheck: LayerCheck = {
     const url = ctx.url!;
     try {
       // The remote's own TLS settings (CA files, accept invalid certificates), read once for every later layer.
-      ctx.tls = await createTlsSetup(ctx.input.target.tls ? { caFiles: ctx.input.target.tls.caFiles ?? [], acceptInvalidCertificates: ctx.input.target.tls.acceptInvalidCertificates ?? false } : undefined);
+      ctx.tls = await createTlsSetup(ctx.input.target.tls);
     } catch (error) {
       return failWith(toErrorInfo(error, { url: url.href }));
     }

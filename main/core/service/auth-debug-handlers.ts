@@ -48,7 +48,7 @@ export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl, rece
       const target = remoteId ? await remoteTarget(remotes, remoteId) : { url: urlTarget(url) };
       const redactor = redactorForTarget(target);
       // A saved remote's headers (an API gateway's key, say) and TLS settings, as its connection has them.
-      const tls = await createTlsSetup('tls' in target && target.tls ? { caFiles: target.tls.caFiles ?? [], acceptInvalidCertificates: target.tls.acceptInvalidCertificates ?? false } : undefined);
+      const tls = await createTlsSetup('tls' in target ? target.tls : undefined);
       const headers = 'headers' in target ? target.headers : undefined;
       const debug = new AuthDebugger({
         serverUrl: target.url,
