@@ -39,7 +39,7 @@ export class ConnectionOAuth {
 
   constructor(readonly options: ConnectionOAuthOptions) {}
 
-  /** The provider for this connection's transports (one per connection; the loopback starts once). */
+  /** The provider for this connection's transports (one per connection; its loopback listener starts when first needed). */
   async prepare(serverUrl: string, fetchFn: typeof fetch, learnSecret: (value: string | undefined) => void, hooks: AuthorizationHooks = {}): Promise<ConnectionOAuthProvider> {
     this.serverUrl = serverUrl;
     this.fetchFn = fetchFn;
@@ -47,10 +47,9 @@ export class ConnectionOAuth {
     this.learnSecret = learnSecret;
     if (this.provider) return this.provider;
     const { settings, store, note } = this.options;
-    if (settings.grant === 'authorization_code') {
-      this.loopback = new LoopbackRedirect();
-      await this.loopback.start();
-    }
+    // Not listening yet: the provider starts the listener when the SDK enters the flow. Most
+    // connections never need it, and a listen costs every command Node's cluster module.
+    if (settings.grant === 'authorization_code') this.loopback = new LoopbackRedirect();
     const onAuthorizing = (url: URL) => this.hooks.authorizing?.(url);
     this.provider = new ConnectionOAuthProvider({ serverUrl, settings, store, fetch: fetchFn, note, learnSecret, onAuthorizing, ...(this.loopback ? { loopback: this.loopback } : {}) });
     return this.provider;

@@ -19,13 +19,20 @@ export class LoopbackRedirect {
   private expectedState?: string;
   private settle?: { resolve(params: CallbackParams): void; reject(error: Error): void };
   private received?: Promise<CallbackParams>;
+  private starting?: Promise<string>;
 
   /**
    * Starts listening; resolves with the redirect URI to register and send. After a response
    * closed it, it listens again on the same port (a step-up or a new authorization server needs
    * a second authorization, with the redirect URI already registered).
    */
-  async start(): Promise<string> {
+  start(): Promise<string> {
+    // One listener however many callers ask at once (the SDK's flow and a redirect may overlap).
+    this.starting ??= this.listen().finally(() => (this.starting = undefined));
+    return this.starting;
+  }
+
+  private async listen(): Promise<string> {
     if (this.server) return this.redirectUri;
     const server = createServer((req, res) => this.handle(req.url ?? '/', res));
     await new Promise<void>((resolve, reject) => {
@@ -36,6 +43,11 @@ export class LoopbackRedirect {
     this.server = server;
     this.port = (server.address() as AddressInfo).port;
     return this.redirectUri;
+  }
+
+  /** Whether the listener is up (the redirect URI has its port). */
+  get listening(): boolean {
+    return this.server !== undefined;
   }
 
   get redirectUri(): string {

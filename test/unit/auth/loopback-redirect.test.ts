@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConnectionOAuth } from '../../../main/core/auth/connection-oauth';
 import { LoopbackRedirect } from '../../../main/core/auth/loopback-redirect';
+import { MemoryOAuthStore } from '../../../main/core/auth/oauth-store';
 
 let loopback: LoopbackRedirect | undefined;
 afterEach(async () => {
@@ -45,5 +47,29 @@ describe('the loopback redirect listener (RFC 8252 section 7.3)', () => {
     loopback = new LoopbackRedirect();
     const uri = await loopback.start();
     await expect(loopback.expect('s', 50)).rejects.toThrow(uri);
+  });
+});
+
+describe('starting the loopback listener only when the authorization flow is entered', () => {
+  it('opens one listener however many callers start it at once', async () => {
+    loopback = new LoopbackRedirect();
+    const uris = await Promise.all([loopback.start(), loopback.start(), loopback.start()]);
+    expect(new Set(uris).size).toBe(1);
+    expect(loopback.listening).toBe(true);
+    expect((await fetch(`${uris[0]}?code=x&state=none`)).status).toBe(400);
+  });
+
+  it('a prepared connection does not listen until the SDK reads its discovery state, then has a redirect URI with its port', async () => {
+    const oauth = new ConnectionOAuth({ settings: { grant: 'authorization_code', authorize: 'print' }, store: new MemoryOAuthStore(), note: () => undefined });
+    try {
+      const provider = await oauth.prepare('http://127.0.0.1:9/mcp', fetch, () => undefined);
+      expect(provider.redirectUrl).toBeUndefined();
+      expect(provider.clientMetadata.redirect_uris).toEqual([]);
+      await provider.discoveryState();
+      expect(provider.redirectUrl).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*\/callback$/);
+      expect(provider.clientMetadata.redirect_uris).toEqual([provider.redirectUrl]);
+    } finally {
+      await oauth.close();
+    }
   });
 });
