@@ -1,11 +1,17 @@
-// Bundles the `periscope` CLI (main/cli) into one ESM file, its packages included: resolving and
-// loading hundreds of separate modules from node_modules was most of the CLI's start-up time.
-// Native and optional native packages stay external (keytar's binding, ws's optional helpers).
-// Code splitting keeps what only some commands need (the playground's server SDK, undici for
-// custom TLS, the HDR histograms) in chunks loaded by those commands' dynamic imports.
-import { rmSync } from 'node:fs';
+// Bundles the `periscope` CLI (main/cli) into one minified CommonJS file, its packages included:
+// resolving and loading hundreds of separate modules from node_modules was most of the CLI's
+// start-up time. Native and optional native packages stay external (keytar's binding, ws's
+// optional helpers). What only some commands need (the playground's server SDK, undici for custom
+// TLS, the HDR histograms) is behind dynamic imports, which esbuild turns into lazily run module
+// bodies: parsed with the file, run only by the commands that import them.
+//
+// CommonJS rather than an ES module because V8 can cache a script's compiled code
+// (bin/compile-cache.js) and Node 20 has no code cache for ES modules: with the cache, a command
+// starts without compiling the bundle again, about 0.1 s of every run.
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
 
 // A repro bundle names the MCP SDK versions installed; the bundled CLI has no node_modules to
 // read them from at run time, so they are written into it here (main/core/bundle/bundle-versions.ts).
@@ -14,36 +20,92 @@ const sdkVersions = Object.fromEntries(
   sdkPackages.map((name) => [name, JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8')).version]),
 );
 
-// Chunk names carry content hashes, so every build's chunks would pile up beside the new ones:
-// `--clean` (npm run build:cli) starts from an empty folder. Tests rebuild without it, because
-// another test's CLI process may be loading chunks from the folder at that moment.
+// The first line names the build by a hash of its content; the launcher keys the code cache by it
+// (V8 itself checks only the source's length). Written as a placeholder of the same length, then
+// filled in, so the source map's positions stay right.
+const BUILD_ID_PLACEHOLDER = '0'.repeat(32);
+
+/**
+ * commander loads node:child_process when it loads, for stand-alone executable subcommands
+ * (`git-foo` style), which periscope has none of; child_process brings cluster, dgram and dns
+ * with it, about 10 ms of every command. Its one use, spawn, gets the module when called.
+ */
+const commanderWithoutChildProcess = {
+  name: 'commander-without-child-process',
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'commander-child-process', namespace: 'periscope-shim' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'periscope-shim' }, () => ({
+      contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * `import('node:tls')` stays a real import() in a CommonJS bundle, and V8 loses a script's
+ * dynamic-import callback when the script comes from its code cache (the import then fails). Each
+ * such import goes through a one-line module that requires the built-in: esbuild turns the
+ * import() into a lazy require, which runs at the same moment the import would have.
+ */
+const builtinImportsAsRequires = {
+  name: 'builtin-imports-as-requires',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, namespace: 'periscope-builtin' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'periscope-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 if (process.argv.includes('--clean')) rmSync('out/cli', { recursive: true, force: true });
 
-await build({
+const result = await build({
   entryPoints: { periscope: 'main/cli/index.ts' },
   outdir: 'out/cli',
-  outExtension: { '.js': '.mjs' },
+  outExtension: { '.js': '.cjs' },
   bundle: true,
   platform: 'node',
-  format: 'esm',
-  splitting: true,
+  format: 'cjs',
   minify: true,
   keepNames: true,
-  chunkNames: 'chunks/[name]-[hash]',
   target: 'node20',
-  define: { __PERISCOPE_SDK_VERSIONS__: JSON.stringify(sdkVersions) },
-  external: ['keytar', 'bufferutil', 'utf-8-validate'],
-  // CommonJS packages inside an ES module bundle still call require() and read __dirname.
-  banner: {
-    js: [
-      "import { createRequire as __periscopeCreateRequire } from 'node:module';",
-      "import { fileURLToPath as __periscopeFileURLToPath } from 'node:url';",
-      "import { dirname as __periscopeDirname } from 'node:path';",
-      'const require = __periscopeCreateRequire(import.meta.url);',
-      'const __filename = __periscopeFileURLToPath(import.meta.url);',
-      'const __dirname = __periscopeDirname(__filename);',
-    ].join('\n'),
+  define: {
+    __PERISCOPE_SDK_VERSIONS__: JSON.stringify(sdkVersions),
+    // Shared sources find files next to themselves (keytar, through createRequire) with
+    // import.meta.url, which a CommonJS file does not have: the bundle's own URL stands in.
+    'import.meta.url': '__periscopeBundleUrl',
   },
+  external: ['keytar', 'bufferutil', 'utf-8-validate'],
+  // The file is the module wrapper Node would put around it (one function expression), so the
+  // launcher compiles the file's text as it is: read as Latin-1, a text this large is kept outside
+  // V8's heap, where wrapping it in a string at run time made a 2.4 MB copy inside it (and the
+  // heap grew into a full garbage collection on every command).
+  banner: {
+    js: `/* periscope-build ${BUILD_ID_PLACEHOLDER} */(function (exports, require, module, __filename, __dirname) {\nvar __periscopeBundleUrl = require('node:url').pathToFileURL(__filename).href;`,
+  },
+  footer: { js: '})' },
+  plugins: [commanderWithoutChildProcess, builtinImportsAsRequires],
+  // Licence comments go to periscope.cjs.LEGAL.txt: the bundle is then plain ASCII, which the
+  // launcher reads as Latin-1 (half the time of decoding UTF-8).
+  legalComments: 'external',
   sourcemap: true,
+  write: false,
   logLevel: 'warning',
 });
+
+for (const file of result.outputFiles) {
+  let text = file.text;
+  if (file.path.endsWith('.cjs')) {
+    if (/[\u0080-\uffff]/.test(text)) throw new Error('the CLI bundle must be ASCII (bin/compile-cache.js reads it as Latin-1)');
+    const nativeImport = /[^\w$.]import\(\s*["'`][^"'`]*/.exec(text);
+    if (nativeImport) throw new Error(`the CLI bundle must not use import() (it fails in code from V8's code cache): ${nativeImport[0]}`);
+    const buildId = createHash('sha256').update(text).digest('hex').slice(0, BUILD_ID_PLACEHOLDER.length);
+    text = text.replace(BUILD_ID_PLACEHOLDER, buildId);
+  }
+  // Written beside and renamed into place: a test may rebuild while another test's CLI process is
+  // reading the bundle, which must see the old file or the new one, never half of one.
+  mkdirSync(dirname(file.path), { recursive: true });
+  const partial = `${file.path}.${process.pid}.partial`;
+  writeFileSync(partial, text);
+  renameSync(partial, file.path);
+}

@@ -33,6 +33,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   Object.assign(process.env, {
     HOME: home,
     XDG_DATA_HOME: env.XDG_DATA_HOME,
+    // The CLI launcher's code cache (bin/compile-cache.js) goes here, not to the developer's own.
+    XDG_CACHE_HOME: join(home, '.cache'),
     XDG_RUNTIME_DIR: home,
     DBUS_SESSION_BUS_ADDRESS: address,
     PERISCOPE_TEST_KEYRING: '1',

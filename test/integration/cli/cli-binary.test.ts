@@ -1,4 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rootCertificates } from 'node:tls';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from '../../../main/core/playground/start-playground';
@@ -7,6 +11,10 @@ import { closedPort } from './cli-harness';
 
 const run = promisify(execFile);
 let playground: RunningPlayground;
+// The launcher's code cache goes to the user's cache folder (XDG_CACHE_HOME here): each test file
+// gets its own, so the first run below compiles and writes it and the later ones run from it.
+const cacheHome = mkdtempSync(join(tmpdir(), 'periscope-cli-cache-'));
+const cacheDir = join(cacheHome, 'mcp-periscope', 'cli-compile-cache');
 
 beforeAll(async () => {
   // The same build `npm ci` runs through the prepare script.
@@ -15,11 +23,12 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await playground?.close();
+  rmSync(cacheHome, { recursive: true, force: true });
 });
 
 function periscope(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/periscope.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/periscope.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -57,8 +66,9 @@ describe('the built periscope binary', () => {
     expect(names).toEqual(expect.arrayContaining(['echo', 'add', 'slow_operation']));
   });
 
-  // The bundle loads these parts on use, from chunks of their own: each must still be found.
-  it('runs the commands whose parts load on use: load (HDR histograms) and --insecure (undici)', async () => {
+  // The bundle runs these parts on use (their module bodies wait for the first import): each must
+  // still work, also in code that came from the code cache.
+  it('runs the commands whose parts load on use: load (HDR histograms), --insecure (undici), --ca (node:tls)', async () => {
     const load = await periscope(['load', playground.urls.streamable, 'echo', 'message=hi', '-n', '5', '-c', '2', '--json']);
     expect(load.code, load.stderr).toBe(0);
     expect(JSON.parse(load.stdout)).toMatchObject({ count: 5, ok: 5 });
@@ -66,6 +76,24 @@ describe('the built periscope binary', () => {
     const insecure = await periscope(['tools', playground.urls.streamable, '--insecure', '--json']);
     expect(insecure.code, insecure.stderr).toBe(0);
     expect(insecure.stderr).toMatch(/certificate checks are OFF/);
+
+    const caFile = join(cacheHome, 'ca.pem');
+    writeFileSync(caFile, rootCertificates[0]!);
+    const withCa = await periscope(['tools', playground.urls.streamable, '--ca', caFile, '--json']);
+    expect(withCa.code, withCa.stderr).toBe(0);
+    expect((JSON.parse(withCa.stdout) as { tools: unknown[] }).tools.length).toBeGreaterThan(3);
+  });
+
+  it('keeps one code cache for the build, listing the commands it has run, and answers the same from it', async () => {
+    const cold = await periscope(['tools', playground.urls.streamable, '--json']);
+    const cached = await periscope(['tools', playground.urls.streamable, '--json']);
+    expect(cached).toEqual(cold);
+    const files = readdirSync(cacheDir);
+    expect(files).toHaveLength(1);
+    const buildId = /^\/\* periscope-build ([0-9a-f]{32}) \*\//.exec(readFileSync('out/cli/periscope.cjs', 'latin1'))?.[1];
+    expect(files[0]).toBe(`${buildId}-${process.version}-${process.arch}.v8cache`);
+    const header = JSON.parse(readFileSync(join(cacheDir, files[0]!), 'latin1').split('\n')[0]!) as { commands: string[] };
+    expect(header.commands).toEqual(expect.arrayContaining(['tools', 'load']));
   });
 
   it('runs the demo end to end', async () => {
