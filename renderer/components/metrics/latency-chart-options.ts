@@ -21,8 +21,7 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
   return {
     width,
     height: CHART_HEIGHT,
-    // One point (or all at one instant) is a zero-width time range, which uPlot would widen to years: a second either side instead.
-    scales: { x: { time: true, range: (_u, min, max) => (min === max && min != null ? [min - 1, max + 1] : [min, max]) }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
+    scales: { x: { time: true, range: timeRange }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
     axes: [axis, { ...axis, label: 'ms', size: 60 }],
     series: [
       { label: 'time' },
@@ -42,6 +41,19 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
     legend: { live: true },
     ...(hooks ? { hooks } : {}),
   };
+}
+
+/**
+ * The x range: the data's, except when every point sits at one instant (a load run of one
+ * request). uPlot widens such a range to a whole day before asking (its autoScaleX adds 86,400 s
+ * to a single time), so the ticks read as dates and the point sits at the far left; a second
+ * either side of the instant instead. The data is ascending, so first = last means one instant.
+ */
+export function timeRange(u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
+  const xs = u.data?.[0];
+  const first = xs?.[0];
+  if (first != null && xs!.length > 0 && xs![xs!.length - 1] === first) return [first - 1, first + 1];
+  return [min, max];
 }
 
 /**
