@@ -1,4 +1,6 @@
 import { useAuthDebugStore, type AuthDebugTarget } from '../stores/auth-debug-store';
+import { useConnectionsStore } from '../stores/connections-store';
+import { useRemotesStore } from '../stores/remotes-store';
 import { useUiStore } from '../stores/ui-store';
 import { periscope } from './api';
 
@@ -7,6 +9,22 @@ export function openAuthDebugger(target: AuthDebugTarget = {}): void {
   const { runId } = useAuthDebugStore.getState();
   if (runId) void periscope().authDebug.close(runId);
   useAuthDebugStore.getState().show(target);
+}
+
+/**
+ * What the auth debugger opened from the window's header looks at: the server of the connection
+ * tab in front (its saved remote, or its URL filled in), or nothing (an empty URL field).
+ */
+export function authDebugTargetOfActiveTab(): AuthDebugTarget {
+  const { tabs, activeTabId } = useUiStore.getState();
+  const tab = tabs.find((t) => t.id === activeTabId);
+  if (tab?.kind !== 'connection') return {};
+  const { infos, remoteOf } = useConnectionsStore.getState();
+  const remote = useRemotesStore.getState().remotes.find((r) => r.id === remoteOf[tab.id]);
+  if (remote) return { remoteId: remote.id, remoteName: remote.name };
+  const url = infos[tab.id]?.url;
+  // A stdio connection has no URL to authorize against.
+  return url && /^https?:/i.test(url) ? { url } : {};
 }
 
 export function closeAuthDebugger(): void {

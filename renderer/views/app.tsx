@@ -18,7 +18,7 @@ import { SessionTab } from './session-tab';
 import { TRACE_DETAIL_MIN_PX, TRACE_LIST_MIN_PX } from './trace-view';
 import { Welcome } from './welcome';
 import { AuthDebuggerView } from './auth-debugger-view';
-import { openAuthDebugger } from '../bridge/auth-debug-actions';
+import { authDebugTargetOfActiveTab, openAuthDebugger } from '../bridge/auth-debug-actions';
 import { useAuthDebugStore } from '../stores/auth-debug-store';
 
 /**
@@ -66,7 +66,7 @@ export function App() {
           {sidebarShown ? 'Hide remotes' : 'Show remotes'}
         </button>
         <h1>MCP Periscope</h1>
-        <button type="button" data-testid="open-auth-debugger" onClick={() => openAuthDebugger()}>
+        <button type="button" data-testid="open-auth-debugger" onClick={() => openAuthDebugger(authDebugTargetOfActiveTab())}>
           Auth debugger…
         </button>
         <button type="button" data-testid="open-session" onClick={() => void openSessionFile()}>

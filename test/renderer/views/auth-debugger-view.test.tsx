@@ -1,8 +1,13 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthDebuggerView } from '../../../renderer/views/auth-debugger-view';
-import { openAuthDebugger } from '../../../renderer/bridge/auth-debug-actions';
+import { authDebugTargetOfActiveTab, openAuthDebugger } from '../../../renderer/bridge/auth-debug-actions';
 import { useAuthDebugStore } from '../../../renderer/stores/auth-debug-store';
+import { useConnectionsStore } from '../../../renderer/stores/connections-store';
+import { useRemotesStore } from '../../../renderer/stores/remotes-store';
+import { useUiStore } from '../../../renderer/stores/ui-store';
+import type { ConnectionInfo } from '../../../shared/model/connection';
+import type { Remote } from '../../../shared/model/remote';
 import type { AuthDebugRun, AuthDebugStepResult } from '../../../shared/model/auth-debug';
 import { FakeFailure, installFakePeriscope } from '../support/fake-periscope';
 
@@ -114,5 +119,40 @@ describe('the auth debugger view', () => {
     await waitFor(() => expect(screen.queryByTestId('auth-debugger')).not.toBeInTheDocument());
     expect(document.activeElement).toBe(opener);
     expect(fake.calls('auth-debug:start')).toEqual([]);
+  });
+
+  describe('opened from the window header', () => {
+    const showTab = (kind: 'connection' | 'session', url?: string, remoteId?: string) => {
+      useUiStore.setState({ tabs: [{ id: 'c1', kind, title: 'Tab' }], activeTabId: 'c1' });
+      useConnectionsStore.setState({ infos: { c1: { connectionId: 'c1', label: 'Tab', state: 'connected', ...(url ? { url } : {}) } as ConnectionInfo }, remoteOf: remoteId ? { c1: remoteId } : {} });
+    };
+    beforeEach(() => useRemotesStore.setState({ remotes: [{ id: 'r1', name: 'Team server' } as Remote] }));
+
+    it('fills in the URL of the connection tab in front', () => {
+      installFakePeriscope({});
+      showTab('connection', 'https://mcp.example/mcp');
+      act(() => openAuthDebugger(authDebugTargetOfActiveTab()));
+      render(<AuthDebuggerView />);
+      expect(screen.getByLabelText('Server URL')).toHaveValue('https://mcp.example/mcp');
+    });
+
+    it('looks at the saved remote of the connection tab in front', () => {
+      installFakePeriscope({});
+      showTab('connection', 'https://mcp.example/mcp', 'r1');
+      expect(authDebugTargetOfActiveTab()).toEqual({ remoteId: 'r1', remoteName: 'Team server' });
+      act(() => openAuthDebugger(authDebugTargetOfActiveTab()));
+      render(<AuthDebuggerView />);
+      expect(screen.getByText(/the saved remote “Team server”/)).toBeInTheDocument();
+      expect(screen.queryByLabelText('Server URL')).toBeNull();
+    });
+
+    it('starts empty in front of a session tab, a stdio connection or no tab at all', () => {
+      showTab('session', 'https://mcp.example/mcp');
+      expect(authDebugTargetOfActiveTab()).toEqual({});
+      showTab('connection', 'node server.js');
+      expect(authDebugTargetOfActiveTab()).toEqual({});
+      useUiStore.setState({ tabs: [], activeTabId: undefined });
+      expect(authDebugTargetOfActiveTab()).toEqual({});
+    });
   });
 });
