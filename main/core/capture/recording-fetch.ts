@@ -2,6 +2,7 @@ import type { HttpEntry } from '../../../shared/model/trace';
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
+import { bufferedResponse } from './buffered-response';
 import { capText, emitSafely, type ExchangeBase } from './http-exchange';
 import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
 import { postBodyLinks, type PostBodyLinks } from './post-body-links';
@@ -10,6 +11,8 @@ import { observeEventStream } from './sse-observer';
 import type { TraceBus } from './trace-bus';
 
 export const DEFAULT_BODY_CAP_BYTES = 64 * 1024;
+/** Stateless decodes (no `stream` option), so one decoder serves every exchange. */
+const UTF8 = new TextDecoder();
 const REDACTION_MARGIN_BYTES = 4096;
 
 export interface RecordingFetchOptions {
@@ -144,7 +147,7 @@ function recordBody(
   const finish = (error?: unknown): void => {
     onDone();
     const done = monoNow();
-    const capped = capText(redactor.body(new TextDecoder().decode(Buffer.concat(chunks))), cap);
+    const capped = capText(redactor.body(UTF8.decode(Buffer.concat(chunks))), cap);
     if (capped.truncated) truncated = true;
     emitSafely(bus, () => ({
       ...base,
@@ -177,11 +180,11 @@ function recordBody(
 }
 
 /**
- * A successful JSON answer is read whole here and handed to the SDK as a new Response over the
- * same bytes. The SDK reads such a body whole anyway (`response.json()`), so it waits no longer,
- * and this skips the tee of `clone()` (two more web streams and a second reader per request: the
- * largest share of capture's cost per round trip). A body that fails mid-way reaches the SDK as
- * a body that fails with the same error.
+ * A successful JSON answer is read whole here and handed to the SDK as the same Response with its
+ * body served from the bytes (buffered-response.ts). The SDK reads such a body whole anyway
+ * (`response.json()`), so it waits no longer, and this skips the tee of `clone()` (two more web
+ * streams and a second reader per request: the largest share of capture's cost per round trip).
+ * A body that fails mid-way reaches the SDK as a body that fails with the same error.
  */
 async function bufferJsonBody(
   bus: TraceBus,
@@ -204,12 +207,15 @@ async function bufferJsonBody(
     return new Response(new ReadableStream({ start: (controller) => controller.error(error) }), init);
   }
   onDone();
+  let decoded: string | undefined;
   try {
     const done = monoNow();
     // As in recordBody: a little past the cap, so redaction runs before the cut.
     const readLimit = cap + REDACTION_MARGIN_BYTES;
     const head = bytes.byteLength > readLimit ? bytes.subarray(0, readLimit) : bytes;
-    const capped = capText(redactor.body(new TextDecoder().decode(head)), cap);
+    const headText = UTF8.decode(head);
+    if (head === bytes) decoded = headText;
+    const capped = capText(redactor.body(headText), cap);
     emitSafely(bus, () => ({
       ...base,
       phase: 'complete',
@@ -220,7 +226,7 @@ async function bufferJsonBody(
   } catch {
     // Recording must never cost the caller its response.
   }
-  return new Response(bytes, init);
+  return bufferedResponse(response, bytes, decoded);
 }
 
 /** The MCP-Protocol-Version the request carried (header names as the caller spelled them). */
@@ -243,8 +249,8 @@ function bodyText(body: RequestInit['body'] | undefined): string | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return body;
   if (body instanceof URLSearchParams) return body.toString();
-  if (body instanceof ArrayBuffer) return new TextDecoder().decode(body);
-  if (ArrayBuffer.isView(body)) return new TextDecoder().decode(body);
+  if (body instanceof ArrayBuffer) return UTF8.decode(body);
+  if (ArrayBuffer.isView(body)) return UTF8.decode(body);
   return undefined;
 }
 
