@@ -4,13 +4,14 @@ import { periscope } from './api';
 import { reportError } from './remote-actions';
 import { useMetricsStore } from '../stores/metrics-store';
 import type { BundleSummary, OpenedSession } from '../../shared/ipc/contract';
+import { countNoun } from '../../shared/text/count-noun';
 
 /** Saves a connection's trace as a session file (main shows the save dialog). */
 export async function saveSession(connectionId: string): Promise<void> {
   const result = await periscope().session.save(connectionId);
   if (!result.ok) return reportError('Could not save the session', result.error);
   if (result.value.cancelled) return;
-  useUiStore.getState().notify('success', `Saved ${result.value.count} entries to ${result.value.path}.`);
+  useUiStore.getState().notify('success', `Saved ${countNoun(result.value.count, 'entry', 'entries')} to ${result.value.path}.`);
 }
 
 let openedCount = 0;
@@ -39,7 +40,7 @@ function showOpenedSession(opened: OpenedSession, bundle?: BundleSummary): void 
   if (metrics) useMetricsStore.getState().set(tabId, { snapshot: metrics, at: Date.now(), ...(latencySamples ? { samples: latencySamples } : {}) });
   useUiStore.getState().openTab({ id: tabId, kind: 'session', title });
   // Memory shows the last part of a huge file; say what is left out, and what could not be read.
-  if (evicted) useUiStore.getState().notify('info', `${title}: showing the last ${entries.length.toLocaleString('en-US')} entries; ${evicted.toLocaleString('en-US')} older ones are only in the file.`);
+  if (evicted) useUiStore.getState().notify('info', `${title}: showing the last ${countNoun(entries.length, 'entry', 'entries')}; ${evicted.toLocaleString('en-US')} older ones are only in the file.`);
   if (problems?.length) {
     const lines = problems.length === 1 ? problems[0]!.message : `${problems.length} lines could not be read (the first: ${problems[0]!.message})`;
     useUiStore.getState().notify('warning', `${title}: ${lines}. The rest of the file was read.`);

@@ -56,7 +56,7 @@ export function LatencyView({
   return (
     <section className="latency-view" aria-label="Latency" data-testid="latency-view">
       <p className="latency-summary" data-testid="latency-summary">
-        <strong>{total.count.toLocaleString('en-US')}</strong> requests, {total.answered.toLocaleString('en-US')} answered, {failures.toLocaleString('en-US')} failed
+        <strong>{total.count.toLocaleString('en-US')}</strong> {total.count === 1 ? 'request' : 'requests'}, {total.answered.toLocaleString('en-US')} answered, {failures.toLocaleString('en-US')} failed
         {snapshot.pending > 0 && <>, {snapshot.pending.toLocaleString('en-US')} waiting</>}
         {total.latency && (
           <>

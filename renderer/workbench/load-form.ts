@@ -1,4 +1,5 @@
 import type { LoadPlan, LoadRequest } from '../../shared/model/load-run';
+import { countNoun } from '../../shared/text/count-noun';
 
 /** The Load run form as typed: every field text, checked only when the user starts a run. */
 export interface LoadForm {
@@ -142,7 +143,7 @@ function decimal(text: string, max: number, field: LoadFormField, name: string, 
 /** "tools/call echo · 1,000 requests · 4 at once · 50/s · warm-up 10": a run's request and plan in one line. */
 export function describeRun(request: LoadRequest, plan: LoadPlan): string {
   const what = request.kind === 'tool' ? `tools/call ${request.name}` : request.kind === 'resource' ? `resources/read ${request.uri}` : request.kind === 'prompt' ? `prompts/get ${request.name}` : request.method;
-  const size = plan.count !== undefined ? `${plan.count.toLocaleString('en-US')} requests` : `${((plan.durationMs ?? 0) / 1000).toLocaleString('en-US')} s`;
+  const size = plan.count !== undefined ? countNoun(plan.count, 'request') : `${((plan.durationMs ?? 0) / 1000).toLocaleString('en-US')} s`;
   const parts = [what, size, `${plan.concurrency} at once`];
   if (plan.ratePerS) parts.push(`${plan.ratePerS.toLocaleString('en-US', { maximumSignificantDigits: 6 })}/s`);
   if (plan.warmup) parts.push(`warm-up ${plan.warmup}`);

@@ -1,4 +1,5 @@
 import type { LoadRunRecord } from '../../stores/load-runs-store';
+import { countNoun } from '../../../shared/text/count-noun';
 
 /**
  * A running load run's progress bar (role=progressbar, with its values for assistive tech): by
@@ -13,8 +14,8 @@ export function LoadProgressBar({ run }: { run: LoadRunRecord }) {
   const now = Math.min(max, byCount ? done : Math.floor(elapsedMs / 100) / 10);
   const seconds = (elapsedMs / 1000).toFixed(1);
   const words = byCount
-    ? `${done.toLocaleString('en-US')} of ${max.toLocaleString('en-US')} requests, ${failed.toLocaleString('en-US')} failed, ${seconds} s`
-    : `${seconds} of ${max.toLocaleString('en-US')} s, ${done.toLocaleString('en-US')} requests, ${failed.toLocaleString('en-US')} failed`;
+    ? `${done.toLocaleString('en-US')} of ${countNoun(max, 'request')}, ${failed.toLocaleString('en-US')} failed, ${seconds} s`
+    : `${seconds} of ${max.toLocaleString('en-US')} s, ${countNoun(done, 'request')}, ${failed.toLocaleString('en-US')} failed`;
   const percent = max > 0 ? (now / max) * 100 : 0;
   return (
     <div className="load-progress">

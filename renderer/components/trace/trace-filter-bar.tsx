@@ -1,4 +1,5 @@
 import { KIND_FILTERS, isFilterActive, type KindFilter, type TraceFilter } from '../../trace/trace-filter';
+import { countNoun } from '../../../shared/text/count-noun';
 
 interface TraceFilterBarProps {
   filter: TraceFilter;
@@ -83,7 +84,7 @@ export function TraceFilterBar({ filter, shown, total, onChange, onReset, partly
         ))}
       </div>
       <span className="filter-count" data-testid="trace-count">
-        {isFilterActive(filter) ? `${shown.toLocaleString()} of ${total.toLocaleString()}` : `${total.toLocaleString()} entries`}
+        {isFilterActive(filter) ? `${shown.toLocaleString()} of ${total.toLocaleString()}` : countNoun(total, 'entry', 'entries')}
       </span>
       {isFilterActive(filter) && (
         <button type="button" className="link-button" onClick={onReset} data-testid="trace-filter-clear">

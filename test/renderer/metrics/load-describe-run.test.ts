@@ -13,4 +13,9 @@ describe('describeRun', () => {
   it('keeps large rates grouped', () => {
     expect(describeRun(echo, { count: 1_000, concurrency: 4, ratePerS: 100_000, warmup: 10 })).toBe('tools/call echo · 1,000 requests · 4 at once · 100,000/s · warm-up 10');
   });
+
+  it('says "1 request", not "1 requests"', () => {
+    expect(describeRun(echo, { count: 1, concurrency: 1 })).toBe('tools/call echo · 1 request · 1 at once');
+    expect(describeRun(echo, { count: 2, concurrency: 1 })).toBe('tools/call echo · 2 requests · 1 at once');
+  });
 });
