@@ -44,17 +44,27 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
 }
 
 /**
- * The x range: the data's, except when every point sits at one instant (a load run of one
- * request). uPlot widens such a range to a whole day before asking (its autoScaleX adds 86,400 s
- * to a single time), so the ticks read as dates and the point sits at the far left; a second
- * either side of the instant instead. The data is ascending, so first = last means one instant.
+ * The x range when uPlot scales by itself: the data's with 2% of its span either side, so the first and last points are drawn
+ * whole rather than cut by the plot's edges; when every point sits at one instant (a load run of
+ * one request), a second either side. uPlot widens such a range to a whole day before asking (its
+ * autoScaleX adds 86,400 s to a single time), so the ticks read as dates and the point sat at the
+ * far left. The data is ascending, so first = last means one instant.
  */
 export function timeRange(u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
   const xs = u.data?.[0];
   const first = xs?.[0];
-  if (first != null && xs!.length > 0 && xs![xs!.length - 1] === first) return [first - 1, first + 1];
-  return [min, max];
+  const last = xs?.[xs.length - 1];
+  // uPlot asks with the data's extent when it scales by itself, and with the chosen range after a
+  // zoom (or a redraw of one): only the first is widened, a zoom is left as chosen.
+  if (first == null || last == null || min !== first) return [min, max];
+  if (last === first && (max === first || max === first + SINGLE_TIME_SPAN_S)) return [first - 1, first + 1];
+  if (max !== last) return [min, max];
+  const pad = (last - first) * 0.02;
+  return [first - pad, last + pad];
 }
+
+/** What uPlot's autoScaleX makes of a single time (seconds): a day. */
+const SINGLE_TIME_SPAN_S = 86_400;
 
 /**
  * The percentile curve's options: x in nines (0 = p0 … 4 = p99.99) labelled as percentiles, ms on

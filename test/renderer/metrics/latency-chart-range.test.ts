@@ -21,9 +21,21 @@ describe('latency over time: the time range', () => {
     expect(range(plotOf([t, t, t]), t, t + DAY, 'x')).toEqual([t - 1, t + 1]);
   });
 
-  it('keeps the data range when the points span time, however little', () => {
-    expect(range(plotOf([t, t + 12.5]), t, t + 12.5, 'x')).toEqual([t, t + 12.5]);
-    expect(range(plotOf([t, t + 0.001]), t, t + 0.001, 'x')).toEqual([t, t + 0.001]);
+  it('spans the data with 2% of its span either side when the points span time, however little, so the edge points are drawn whole', () => {
+    const [from, to] = range(plotOf([t, t + 5, t + 10]), t, t + 10, 'x');
+    expect(from).toBeCloseTo(t - 0.2, 6);
+    expect(to).toBeCloseTo(t + 10.2, 6);
+    const [tinyFrom, tinyTo] = range(plotOf([t, t + 0.001]), t, t + 0.001, 'x');
+    expect(tinyFrom).toBeLessThan(t);
+    expect(tinyTo).toBeGreaterThan(t + 0.001);
+  });
+
+  it('leaves a zoom as chosen (uPlot asks again with the dragged range, and with it on every redraw)', () => {
+    expect(range(plotOf([t, t + 5, t + 10]), t + 2, t + 3, 'x')).toEqual([t + 2, t + 3]);
+    expect(range(plotOf([t, t + 5, t + 10]), t, t + 3, 'x')).toEqual([t, t + 3]);
+    expect(range(plotOf([t]), t - 0.5, t + 0.25, 'x')).toEqual([t - 0.5, t + 0.25]);
+    const [from, to] = range(plotOf([t, t + 10]), t, t + 10, 'x') as [number, number];
+    expect(range(plotOf([t, t + 10]), from, to, 'x')).toEqual([from, to]);
   });
 
   it('keeps what uPlot asks when there is no data yet', () => {
