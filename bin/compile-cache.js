@@ -12,11 +12,11 @@ export const DISABLE_ENV = 'PERISCOPE_DISABLE_COMPILE_CACHE';
 // The bundle's first line: its build id, then the start of the module wrapper it carries itself.
 const BUNDLE_START = /^\/\* periscope-build ([0-9a-f]{32}) \*\/\(function \(exports, require, module, __filename, __dirname\) \{\n/;
 // A cache file is one JSON line (the commands it has run, the SHA-256 of the data) and then V8's
-// data. The hash is checked before V8 sees the data: V8 checks only a few header fields, and damaged
-// bytecode in a cache stops the process with a fatal error. Commands are
-// remembered so a command the cache has not seen yet adds its code: the cache is written again
-// after it, holding everything compiled by then (what was loaded from the cache and what the
-// command compiled), until each command in use has been run once.
+// data. The hash is checked before V8 sees the data: V8 checks only a few header fields, and
+// damaged bytecode in a cache stops the process with a fatal error. Commands are remembered so a
+// command the cache has not seen yet adds its code: the cache is written again after it, holding
+// everything compiled by then (what was loaded from the cache and what the command compiled),
+// until each command in use has been run once.
 const MAX_COMMANDS = 64;
 
 /**

@@ -22,7 +22,7 @@ export interface ProviderDeps {
   serverUrl: string;
   settings: OAuthSettings;
   store: OAuthStore;
-  /** Only for authorization_code: the loopback listener (started when the SDK enters the flow). */
+  /** Only for authorization_code: the loopback listener (started by the first challenge). */
   loopback?: LoopbackRedirect;
   /** The connection's recording fetch (the `follow` hops, the IdP token exchange). */
   fetch: typeof fetch;
@@ -76,9 +76,11 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   }
 
   get redirectUrl(): string | undefined {
-    // Undefined until the listener is up (discoveryState starts it): never a URI without its port.
+    // Undefined until the listener first had its port (ConnectionOAuth.transportFetch starts it):
+    // never a URI without one. After a response closed the listener, the URI stays (the token
+    // request sends it).
     const loopback = this.deps.loopback;
-    return this.deps.settings.grant === 'authorization_code' && loopback?.listening ? loopback.redirectUri : undefined;
+    return this.deps.settings.grant === 'authorization_code' && loopback?.hasPort ? loopback.redirectUri : undefined;
   }
 
   get clientMetadata(): OAuthClientMetadata {
@@ -186,13 +188,9 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
     this.discovery = state;
   }
 
-  async discoveryState(): Promise<OAuthDiscoveryState | undefined> {
+  discoveryState(): OAuthDiscoveryState | undefined {
     // The SDK's auth() reads this first: the flow was entered (a 401 challenge, a step-up).
     this.flowEntered = true;
-    // The loopback listener starts here, before the SDK reads redirectUrl (for the client
-    // metadata, the authorization request and the token request): a connection that is never
-    // challenged never listens.
-    await this.deps.loopback?.start();
     // Only the code-redeeming leg reuses it (it must reach the issuer the authorization went to,
     // SEP-2352); every new challenge discovers again, so a server that moved to another
     // authorization server is followed there (and registered with anew).

@@ -47,12 +47,27 @@ export class ConnectionOAuth {
     this.learnSecret = learnSecret;
     if (this.provider) return this.provider;
     const { settings, store, note } = this.options;
-    // Not listening yet: the provider starts the listener when the SDK enters the flow. Most
-    // connections never need it, and a listen costs every command Node's cluster module.
+    // Not listening yet (transportFetch starts it at the first challenge): most connections never
+    // need it, and a listen costs every CLI command the loading of Node's cluster module.
     if (settings.grant === 'authorization_code') this.loopback = new LoopbackRedirect();
     const onAuthorizing = (url: URL) => this.hooks.authorizing?.(url);
     this.provider = new ConnectionOAuthProvider({ serverUrl, settings, store, fetch: fetchFn, note, learnSecret, onAuthorizing, ...(this.loopback ? { loopback: this.loopback } : {}) });
     return this.provider;
+  }
+
+  /**
+   * The fetch for the connection's MCP transport. An answer that starts the SDK's authorization
+   * flow (401; 403 for a step-up, MCP Authorization "Scope Challenge Handling") has the loopback
+   * listener started before the SDK sees it: the SDK's auth() reads redirectUrl (the client
+   * metadata it registers) before anything it awaits. Rejects as the listen does (no free port).
+   */
+  transportFetch(fetchFn: typeof fetch): typeof fetch {
+    return (async (input: string | URL | Request, init?: RequestInit) => {
+      const response = await fetchFn(input, init);
+      const loopback = this.loopback;
+      if ((response.status === 401 || response.status === 403) && loopback && !loopback.hasPort) await loopback.start();
+      return response;
+    }) as typeof fetch;
   }
 
   /** Called before each attempt: whether the SDK enters the flow is tracked per attempt. */

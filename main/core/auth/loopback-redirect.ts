@@ -45,9 +45,9 @@ export class LoopbackRedirect {
     return this.redirectUri;
   }
 
-  /** Whether the listener is up (the redirect URI has its port). */
-  get listening(): boolean {
-    return this.server !== undefined;
+  /** Whether the listener has had its port (the redirect URI is complete); it stays after a close, for the next start. */
+  get hasPort(): boolean {
+    return this.port !== 0;
   }
 
   get redirectUri(): string {

@@ -345,6 +345,7 @@ export class McpConnection extends ConnectionRequests {
     if (oauth && target.url && target.transport !== 'stdio' && target.transport !== 'websocket') {
       const authorizing = (url: URL | undefined) => this.setState({ signIn: url ? { host: url.host, startedAt: Date.now() } : undefined });
       ctx.authProvider = await oauth.prepare(target.url, fetch, (value) => value && this.redactor.addSecretValue(value), { authorizing });
+      ctx.fetch = oauth.transportFetch(fetch);
     }
     return ctx;
   }

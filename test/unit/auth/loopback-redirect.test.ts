@@ -55,21 +55,49 @@ describe('starting the loopback listener only when the authorization flow is ent
     loopback = new LoopbackRedirect();
     const uris = await Promise.all([loopback.start(), loopback.start(), loopback.start()]);
     expect(new Set(uris).size).toBe(1);
-    expect(loopback.listening).toBe(true);
+    expect(loopback.hasPort).toBe(true);
     expect((await fetch(`${uris[0]}?code=x&state=none`)).status).toBe(400);
   });
 
-  it('a prepared connection does not listen until the SDK reads its discovery state, then has a redirect URI with its port', async () => {
+  it('a prepared connection does not listen; a challenge through the transport fetch starts the listener before the SDK sees it', async () => {
     const oauth = new ConnectionOAuth({ settings: { grant: 'authorization_code', authorize: 'print' }, store: new MemoryOAuthStore(), note: () => undefined });
     try {
       const provider = await oauth.prepare('http://127.0.0.1:9/mcp', fetch, () => undefined);
       expect(provider.redirectUrl).toBeUndefined();
       expect(provider.clientMetadata.redirect_uris).toEqual([]);
-      await provider.discoveryState();
+      let status = 200;
+      const transportFetch = oauth.transportFetch((async () => new Response('{}', { status })) as typeof fetch);
+      await transportFetch('http://127.0.0.1:9/mcp');
+      expect(provider.redirectUrl).toBeUndefined();
+      status = 401;
+      const challenge = await transportFetch('http://127.0.0.1:9/mcp');
+      expect(challenge.status).toBe(401);
       expect(provider.redirectUrl).toMatch(/^http:\/\/127\.0\.0\.1:[1-9]\d*\/callback$/);
       expect(provider.clientMetadata.redirect_uris).toEqual([provider.redirectUrl]);
+      expect((await fetch(`${provider.redirectUrl!}?code=x&state=none`)).status).toBe(400);
+      // After the listener closed (a response came), the URI stays for the token request.
+      const uri = provider.redirectUrl!;
+      await oauth.close();
+      expect(provider.redirectUrl).toBe(uri);
     } finally {
       await oauth.close();
+    }
+  });
+
+  it('a step-up challenge (403) starts the listener too; other grants never listen', async () => {
+    const stepUp = new ConnectionOAuth({ settings: { grant: 'authorization_code', authorize: 'print' }, store: new MemoryOAuthStore(), note: () => undefined });
+    const machine = new ConnectionOAuth({ settings: { grant: 'client_credentials', authorize: 'print', clientId: 'c', clientSecret: 's' }, store: new MemoryOAuthStore(), note: () => undefined });
+    try {
+      const forbidden = (async () => new Response('', { status: 403 })) as typeof fetch;
+      const provider = await stepUp.prepare('http://127.0.0.1:9/mcp', fetch, () => undefined);
+      await stepUp.transportFetch(forbidden)('http://127.0.0.1:9/mcp');
+      expect(provider.redirectUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+      const machineProvider = await machine.prepare('http://127.0.0.1:9/mcp', fetch, () => undefined);
+      await machine.transportFetch(forbidden)('http://127.0.0.1:9/mcp');
+      expect(machineProvider.redirectUrl).toBeUndefined();
+    } finally {
+      await stepUp.close();
+      await machine.close();
     }
   });
 });
