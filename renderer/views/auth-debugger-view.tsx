@@ -5,6 +5,7 @@ import { closeAuthDebugger, exportAuthDebugRun, nextAuthDebugStep, startAuthDebu
 import { AuthDebugStep, VerdictBadge } from '../components/auth-debug/auth-debug-step';
 import { ErrorNotice } from '../components/error-notice';
 import { useAuthDebugStore } from '../stores/auth-debug-store';
+import { useRemotesStore } from '../stores/remotes-store';
 
 /**
  * The guided auth debugger: no connection needed. Pick the server (a saved remote's URL, or any
@@ -18,6 +19,7 @@ export function AuthDebuggerView() {
   const [scope, setScope] = useState('');
   const nextRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const remoteUrl = useRemotesStore((s) => s.remotes.find((r) => r.id === target?.remoteId)?.url);
   const stepCount = run?.steps.length ?? 0;
   useEffect(() => {
     if (runId) nextRef.current?.focus();
@@ -32,7 +34,8 @@ export function AuthDebuggerView() {
     };
   }, []);
   if (!target) return null;
-  const where = target.remoteName ? `the saved remote “${target.remoteName}”` : 'a server URL';
+  // The saved remote's URL is said too: it is what the first step will be sent to.
+  const where = target.remoteName ? `the saved remote “${target.remoteName}”${remoteUrl ? ` (${remoteUrl})` : ''}` : 'a server URL';
   return (
     <section
       className="auth-debugger"
@@ -62,8 +65,8 @@ export function AuthDebuggerView() {
           </label>
         )}
         <label>
-          Client id (optional, pre-registered)
-          <input value={clientId} onChange={(e) => setClientId(e.target.value)} data-testid="auth-debug-client-id" />
+          Client id (optional)
+          <input value={clientId} placeholder="a pre-registered client" onChange={(e) => setClientId(e.target.value)} data-testid="auth-debug-client-id" />
         </label>
         <label>
           Scopes (optional)

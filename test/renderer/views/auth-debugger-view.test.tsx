@@ -126,7 +126,7 @@ describe('the auth debugger view', () => {
       useUiStore.setState({ tabs: [{ id: 'c1', kind, title: 'Tab' }], activeTabId: 'c1' });
       useConnectionsStore.setState({ infos: { c1: { connectionId: 'c1', label: 'Tab', state: 'connected', ...(url ? { url } : {}) } as ConnectionInfo }, remoteOf: remoteId ? { c1: remoteId } : {} });
     };
-    beforeEach(() => useRemotesStore.setState({ remotes: [{ id: 'r1', name: 'Team server' } as Remote] }));
+    beforeEach(() => useRemotesStore.setState({ remotes: [{ id: 'r1', name: 'Team server', url: 'https://team.example/mcp' } as Remote] }));
 
     it('fills in the URL of the connection tab in front', () => {
       installFakePeriscope({});
@@ -142,7 +142,7 @@ describe('the auth debugger view', () => {
       expect(authDebugTargetOfActiveTab()).toEqual({ remoteId: 'r1', remoteName: 'Team server' });
       act(() => openAuthDebugger(authDebugTargetOfActiveTab()));
       render(<AuthDebuggerView />);
-      expect(screen.getByText(/the saved remote “Team server”/)).toBeInTheDocument();
+      expect(screen.getByText(/the saved remote “Team server” \(https:\/\/team\.example\/mcp\)/)).toBeInTheDocument();
       expect(screen.queryByLabelText('Server URL')).toBeNull();
     });
 
