@@ -8,6 +8,7 @@ import { useMetricsStore } from '../stores/metrics-store';
 import { formatLatency } from '../trace/entry-fields';
 import { LatencyTimelineSection } from './latency-timeline-section';
 import { LoadRunPanel } from './load-run-panel';
+import { countNoun } from '../../shared/text/count-noun';
 
 // The chart library loads with the first chart.
 const LatencyChart = lazy(() => import('../components/metrics/latency-chart').then((m) => ({ default: m.LatencyChart })));
@@ -58,6 +59,7 @@ export function LatencyView({
       <p className="latency-summary" data-testid="latency-summary">
         <strong>{total.count.toLocaleString('en-US')}</strong> {total.count === 1 ? 'request' : 'requests'}, {total.answered.toLocaleString('en-US')} answered, {failures.toLocaleString('en-US')} failed
         {snapshot.pending > 0 && <>, {snapshot.pending.toLocaleString('en-US')} waiting</>}
+        {snapshot.streams !== undefined && snapshot.streams > 0 && <>, {countNoun(snapshot.streams, 'subscription stream')} open (subscriptions/listen)</>}
         {total.latency && (
           <>
             {' '}

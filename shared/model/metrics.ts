@@ -50,8 +50,10 @@ export const MetricsSnapshot = z.object({
   rows: z.array(MetricsRow),
   /** Every request of the connection together. */
   total: MetricsRow,
-  /** Requests still waiting for an answer. */
+  /** Requests still waiting for an answer (open subscription streams not counted: see `streams`). */
   pending: z.number().int(),
+  /** Requests that stay open by design: 2026-07-28 `subscriptions/listen` streams. Absent when none. */
+  streams: z.number().int().optional(),
 });
 export type MetricsSnapshot = z.infer<typeof MetricsSnapshot>;
 

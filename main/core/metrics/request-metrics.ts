@@ -123,7 +123,10 @@ export class RequestMetrics {
     const rows = [...this.rows.values()]
       .map((row) => row.view())
       .sort((a, b) => a.method.localeCompare(b.method) || (a.name === undefined ? -1 : b.name === undefined ? 1 : a.name.localeCompare(b.name)));
-    return { rows, total: this.total.view(), pending: this.pending.size };
+    // A subscription stream is answered only when it ends: counted apart, not as waiting.
+    let streams = 0;
+    for (const { rows: [, methodRow] } of this.pending.values()) if (methodRow!.method === 'subscriptions/listen') streams++;
+    return { rows, total: this.total.view(), pending: this.pending.size - streams, ...(streams > 0 ? { streams } : {}) };
   }
 
   private sent(entry: MessageEntry): void {

@@ -58,6 +58,13 @@ describe('the Latency section', () => {
     expect(cells).toEqual(['2', '2 tool-error 1, timeout 1', '10.0', '20 ms', '40 ms', '60 ms', '80 ms', '120 ms', '160 ms', '200 ms']);
   });
 
+  it('says an open subscription stream apart from the requests waiting for an answer', async () => {
+    await openLatency(() => ({ ...SNAPSHOT, pending: 0, streams: 1 }));
+    const summary = screen.getByTestId('latency-summary');
+    expect(summary).toHaveTextContent('10 requests, 10 answered, 2 failed, 1 subscription stream open (subscriptions/listen) · p50');
+    expect(summary).not.toHaveTextContent('waiting');
+  });
+
   it('over HTTP, two more columns: the median time to the response headers and to the first event', async () => {
     const phased = { ...SNAPSHOT, rows: SNAPSHOT.rows.map((r) => (r.name === 'echo' ? { ...r, phases: { count: 4, headersP50: 1.5, firstEventP50: 1.75 } } : r.method === 'tools/list' ? { ...r, phases: { count: 3, headersP50: 0.5 } } : r)) };
     await openLatency(() => phased);

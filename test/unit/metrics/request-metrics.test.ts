@@ -165,3 +165,20 @@ describe('rows, failures and throughput', () => {
     expect(metrics.snapshot().total.count).toBe(MAX_PENDING + 10);
   });
 });
+
+describe('requests that stay open by design', () => {
+  it('counts an open subscriptions/listen stream apart from the requests waiting for an answer, and neither once it ends', () => {
+    const metrics = new RequestMetrics();
+    const listen = request('subscriptions/listen', { filter: {} }, 0);
+    const call = request('tools/call', { name: 'slow' }, 1);
+    metrics.ingest(listen);
+    metrics.ingest(call);
+    expect(metrics.snapshot()).toMatchObject({ pending: 1, streams: 1 });
+    metrics.ingest(answer(call, 5));
+    expect(metrics.snapshot()).toMatchObject({ pending: 0, streams: 1 });
+    metrics.ingest(answer(listen, 60_000));
+    const done = metrics.snapshot();
+    expect(done.pending).toBe(0);
+    expect(done.streams).toBeUndefined();
+  });
+});
