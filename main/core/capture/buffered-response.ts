@@ -1,9 +1,9 @@
 /**
  * The server's Response, its body already read by the capture, handed to the SDK as that same
  * Response: status, headers and everything else are the original's, and the body is served from
- * the bytes the capture holds (`decoded`: their text, when the capture decoded them whole already). A new `Response(bytes, init)` would do the same at about 60 µs a
- * round trip (a web stream and a copy of the headers), several percent of a loopback call; this
- * costs about 2 µs.
+ * the bytes the capture holds (`decoded`: their text, when the capture decoded them whole
+ * already). A new `Response(bytes, init)` would do the same at about 60 µs a round trip (a web
+ * stream and a copy of the headers), several percent of a loopback call; this costs about 2 µs.
  *
  * The body reads (json, text, arrayBuffer, bytes) answer from the bytes, once, as a body does: a
  * second read rejects with the TypeError fetch gives. Anything that needs a real body (the
@@ -19,21 +19,23 @@ export function bufferedResponse(original: Response, bytes: Uint8Array, decoded?
     return from();
   };
   const text = () => decoded ?? UTF8.decode(bytes);
-  const reads: Record<string, () => Promise<unknown>> = {
-    text: read(text),
-    json: read(() => JSON.parse(text()) as unknown),
-    arrayBuffer: read(() => bytes.slice().buffer),
-    bytes: read(() => bytes.slice()),
-  };
+  // A Map, not an object: `key in {}` holds for constructor, toString and the rest of Object's own.
+  const reads = new Map<string | symbol, () => Promise<unknown>>([
+    ['text', read(text)],
+    ['json', read(() => JSON.parse(text()) as unknown)],
+    ['arrayBuffer', read(() => bytes.slice().buffer)],
+    ['bytes', read(() => bytes.slice())],
+  ]);
   const bound = (from: object, key: string | symbol) => {
     // Response's getters and methods check their receiver: called on the Response itself.
     const value = Reflect.get(from, key, from) as unknown;
-    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(from) : value;
+    return typeof value === 'function' && key !== 'constructor' ? (value as (...args: unknown[]) => unknown).bind(from) : value;
   };
   return new Proxy(original, {
     get(target, key) {
       if (materialized && (key === 'bodyUsed' || (typeof key === 'string' && BODY_MEMBERS.has(key)))) return bound(materialized, key);
-      if (typeof key === 'string' && key in reads) return reads[key];
+      const reader = reads.get(key);
+      if (reader) return reader;
       if (key === 'bodyUsed') return used;
       if (typeof key === 'string' && BODY_MEMBERS.has(key)) {
         if (used) return key === 'body' ? null : key === 'clone' ? () => { throw unusable(); } : () => Promise.reject(unusable());

@@ -44,9 +44,9 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
 }
 
 /**
- * The x range when uPlot scales by itself: the data's with 2% of its span either side, so the first and last points are drawn
- * whole rather than cut by the plot's edges; when every point sits at one instant (a load run of
- * one request), a second either side. uPlot widens such a range to a whole day before asking (its
+ * The x range when uPlot scales by itself: the data's with 2% of its span either side, so the
+ * first and last points are drawn whole rather than cut by the plot's edges; when every point
+ * sits at one instant (a load run of one request), a second either side. uPlot widens such a range to a whole day before asking (its
  * autoScaleX adds 86,400 s to a single time), so the ticks read as dates and the point sat at the
  * far left. The data is ascending, so first = last means one instant.
  */

@@ -23,6 +23,11 @@ describe('a captured JSON response handed to the SDK', () => {
     expect([response.status, response.statusText, response.ok, response.type]).toEqual([200, 'OK', true, original.type]);
     expect(response.headers.get('mcp-session-id')).toBe('s-1');
     expect(response.headers).toBe(original.headers);
+    // Object's own members are the Response's too, not the proxy's bookkeeping.
+    expect(response.constructor).toBe(Response);
+    expect(String(response)).toBe('[object Response]');
+    expect(Object.prototype.toString.call(response)).toBe('[object Response]');
+    expect(typeof response.hasOwnProperty).toBe('function');
   });
 
   it.each([
