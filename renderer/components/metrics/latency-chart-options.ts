@@ -46,9 +46,10 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
 /**
  * The x range when uPlot scales by itself: the data's with 2% of its span either side, so the
  * first and last points are drawn whole rather than cut by the plot's edges; when every point
- * sits at one instant (a load run of one request), a second either side. uPlot widens such a range to a whole day before asking (its
- * autoScaleX adds 86,400 s to a single time), so the ticks read as dates and the point sat at the
- * far left. The data is ascending, so first = last means one instant.
+ * sits at one instant (a load run of one request), a second either side. uPlot widens such a
+ * range before asking (its autoScaleX adds 86,400 / `ms` to a single time: with times in seconds,
+ * 86,400,000 s, nearly three years), so the ticks read as dates and the point sat at the far
+ * left. The data is ascending, so first = last means one instant.
  */
 export function timeRange(u: uPlot, min: number | null, max: number | null): uPlot.Range.MinMax {
   const xs = u.data?.[0];
@@ -57,14 +58,12 @@ export function timeRange(u: uPlot, min: number | null, max: number | null): uPl
   // uPlot asks with the data's extent when it scales by itself, and with the chosen range after a
   // zoom (or a redraw of one): only the first is widened, a zoom is left as chosen.
   if (first == null || last == null || min !== first) return [min, max];
-  if (last === first && (max === first || max === first + SINGLE_TIME_SPAN_S)) return [first - 1, first + 1];
+  // One instant: uPlot's own range for it starts there (whatever it widened the end to).
+  if (last === first) return [first - 1, first + 1];
   if (max !== last) return [min, max];
   const pad = (last - first) * 0.02;
   return [first - pad, last + pad];
 }
-
-/** What uPlot's autoScaleX makes of a single time (seconds): a day. */
-const SINGLE_TIME_SPAN_S = 86_400;
 
 /**
  * The percentile curve's options: x in nines (0 = p0 … 4 = p99.99) labelled as percentiles, ms on

@@ -10,15 +10,16 @@ import { latencyChartOptions } from '../../../renderer/components/metrics/latenc
 describe('latency over time: the time range', () => {
   const range = latencyChartOptions(['Run 1'], 800, { text: '#000', grid: '#ccc' }).scales!.x!.range as (u: uPlot, min: number | null, max: number | null, key: string) => [number | null, number | null];
   const plotOf = (xs: number[]) => ({ data: [xs] }) as unknown as uPlot;
-  const DAY = 86_400;
+  // What uPlot's autoScaleX adds to a single time: round(86,400 / ms), ms = 1e-3 for times in seconds.
+  const UPLOT_SINGLE_TIME_SPAN = 86_400_000;
   const t = 1_796_130_000;
 
-  it('spans a second either side of a single point, not the day uPlot widens it to', () => {
-    expect(range(plotOf([t]), t, t + DAY, 'x')).toEqual([t - 1, t + 1]);
+  it('spans a second either side of a single point, not the years uPlot widens it to', () => {
+    expect(range(plotOf([t]), t, t + UPLOT_SINGLE_TIME_SPAN, 'x')).toEqual([t - 1, t + 1]);
   });
 
   it('does the same for many points at one instant', () => {
-    expect(range(plotOf([t, t, t]), t, t + DAY, 'x')).toEqual([t - 1, t + 1]);
+    expect(range(plotOf([t, t, t]), t, t + UPLOT_SINGLE_TIME_SPAN, 'x')).toEqual([t - 1, t + 1]);
   });
 
   it('spans the data with 2% of its span either side when the points span time, however little, so the edge points are drawn whole', () => {
