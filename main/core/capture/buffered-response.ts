@@ -1,3 +1,5 @@
+import { BODY_MEMBERS, memberOf, rejectUnusable, responseLike, throwUnusable, unusableBody } from './response-proxy';
+
 /**
  * The server's Response, its body already read by the capture, handed to the SDK as that same
  * Response: status, headers and everything else are the original's, and the body is served from
@@ -10,45 +12,53 @@
  * `body` stream, blob, formData, clone) is served by a Response over the same bytes, made then.
  */
 export function bufferedResponse(original: Response, bytes: Uint8Array, decoded?: string): Response {
-  let used = false;
-  let materialized: Response | undefined;
-  const unusable = () => new TypeError('Body is unusable: Body has already been read');
-  const read = <T>(from: () => T) => async (): Promise<T> => {
-    if (used) throw unusable();
-    used = true;
-    return from();
-  };
-  const text = () => decoded ?? UTF8.decode(bytes);
+  return new Proxy(original, new BufferedBody(original, bytes, decoded));
+}
+
+/**
+ * The Proxy's handler. A class rather than closures: one is made per JSON answer, and its
+ * methods are shared.
+ */
+class BufferedBody implements ProxyHandler<Response> {
+  private used = false;
+  private materialized: Response | undefined;
   // A Map, not an object: `key in {}` holds for constructor, toString and the rest of Object's own.
-  const reads = new Map<string | symbol, () => Promise<unknown>>([
-    ['text', read(text)],
-    ['json', read(() => JSON.parse(text()) as unknown)],
-    ['arrayBuffer', read(() => bytes.slice().buffer)],
-    ['bytes', read(() => bytes.slice())],
+  private readonly reads = new Map<string | symbol, () => Promise<unknown>>([
+    ['text', () => this.read(() => this.text())],
+    ['json', () => this.read(() => JSON.parse(this.text()) as unknown)],
+    ['arrayBuffer', () => this.read(() => this.bytes.slice().buffer)],
+    ['bytes', () => this.read(() => this.bytes.slice())],
   ]);
-  const bound = (from: object, key: string | symbol) => {
-    // Response's getters and methods check their receiver: called on the Response itself.
-    const value = Reflect.get(from, key, from) as unknown;
-    return typeof value === 'function' && key !== 'constructor' ? (value as (...args: unknown[]) => unknown).bind(from) : value;
-  };
-  return new Proxy(original, {
-    get(target, key) {
-      if (materialized && (key === 'bodyUsed' || (typeof key === 'string' && BODY_MEMBERS.has(key)))) return bound(materialized, key);
-      const reader = reads.get(key);
-      if (reader) return reader;
-      if (key === 'bodyUsed') return used;
-      if (typeof key === 'string' && BODY_MEMBERS.has(key)) {
-        if (used) return key === 'body' ? null : key === 'clone' ? () => { throw unusable(); } : () => Promise.reject(unusable());
-        materialized = new Response(bytes, { status: original.status, statusText: original.statusText, headers: original.headers });
-        return bound(materialized, key);
-      }
-      return bound(target, key);
-    },
-  });
+
+  constructor(
+    private readonly original: Response,
+    private readonly bytes: Uint8Array,
+    private readonly decoded: string | undefined,
+  ) {}
+
+  get(target: Response, key: string | symbol): unknown {
+    if (this.materialized && BODY_MEMBERS.has(key)) return memberOf(this.materialized, key);
+    const reader = this.reads.get(key);
+    if (reader) return reader;
+    if (key === 'bodyUsed') return this.used;
+    if (BODY_MEMBERS.has(key)) {
+      if (this.used) return key === 'body' ? null : key === 'clone' ? throwUnusable : rejectUnusable;
+      this.materialized = responseLike(this.original, this.bytes);
+      return memberOf(this.materialized, key);
+    }
+    return memberOf(target, key);
+  }
+
+  private async read<T>(from: () => T): Promise<T> {
+    if (this.used) throw unusableBody();
+    this.used = true;
+    return from();
+  }
+
+  private text(): string {
+    return this.decoded ?? UTF8.decode(this.bytes);
+  }
 }
 
 /** Stateless decodes (no `stream` option), so one decoder serves every response. */
 const UTF8 = new TextDecoder();
-
-/** Everything that reads or hands out the body. */
-const BODY_MEMBERS = new Set(['body', 'text', 'json', 'arrayBuffer', 'bytes', 'blob', 'formData', 'clone']);

@@ -1,4 +1,6 @@
 import type { HttpEntry } from '../../../shared/model/trace';
+import { toErrorInfo } from '../diagnostics/classify-error';
+import type { Redactor } from './redaction';
 import type { TraceBus } from './trace-bus';
 
 /** The fields every http entry of one exchange shares. */
@@ -21,4 +23,14 @@ export function emitSafely(bus: TraceBus, build: () => Omit<HttpEntry, 'seq' | '
   } catch {
     // A recording failure must never surface in the caller's request.
   }
+}
+
+/**
+ * A failure of this exchange in words. `abandoned`: the client's own signal stopped the exchange
+ * (closed, cancelled), not a timeout; the response's Content-Encoding names a body that did not decode.
+ */
+export function redactedErrorInfo(redactor: Redactor, error: unknown, url: string, options: { abandoned?: boolean; responseHeaders?: Headers } = {}): HttpEntry['error'] {
+  const contentEncoding = options.responseHeaders?.get('content-encoding') ?? undefined;
+  const context = { url, ...(options.abandoned ? { phase: 'request' as const } : {}), ...(contentEncoding ? { contentEncoding } : {}) };
+  return redactor.errorInfo(toErrorInfo(error, context));
 }

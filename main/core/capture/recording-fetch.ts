@@ -1,9 +1,7 @@
-import type { HttpEntry } from '../../../shared/model/trace';
-import { toErrorInfo } from '../diagnostics/classify-error';
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { bufferedResponse } from './buffered-response';
-import { capText, emitSafely, type ExchangeBase } from './http-exchange';
+import { capText, emitSafely, redactedErrorInfo, type ExchangeBase } from './http-exchange';
 import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
 import { postBodyLinks, type PostBodyLinks } from './post-body-links';
 import { followSignal } from './request-signal';
@@ -62,20 +60,12 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       addWarnings(base, redactor, responseHeaderWarnings(protocolVersionOf(base.requestHeaders), response.headers));
       const contentType = response.headers.get('content-type') ?? '';
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
-        return observeEventStream(response, {
-          bus,
-          redactor,
-          base,
-          timings: { sent, headers: headersAt },
-          callerAborted: () => init?.signal?.aborted === true,
-          describeError: (error) => redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers }),
-          onEnd: follow.release,
-        });
+        return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow });
       }
       if (response.body && response.ok && /^\s*application\/json/i.test(contentType)) {
-        return await bufferJsonBody(bus, redactor, response, base, { sent, headers: headersAt }, bodyCap, rawUrl, follow.release);
+        return await bufferJsonBody(bus, redactor, response, base, { sent, headers: headersAt }, bodyCap, rawUrl, follow);
       }
-      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow.release);
+      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow);
     } catch {
       // Recording must never cost the caller its response.
       follow.release();
@@ -129,11 +119,11 @@ function recordBody(
   cap: number,
   rawUrl: string,
   responseHeaders: Headers,
-  /** Called once the body has been read to its end (or failed): the exchange is over. */
-  onDone: () => void = () => undefined,
+  /** Told once the body has been read to its end (or failed): the exchange is over. */
+  exchange: { release(): void },
 ): void {
   if (!copy?.body) {
-    onDone();
+    exchange.release();
     emitSafely(bus, () => ({ ...base, phase: 'complete', timings: { ...timings, done: timings.headers } }));
     return;
   }
@@ -145,7 +135,7 @@ function recordBody(
   let bytes = 0;
   let truncated = false;
   const finish = (error?: unknown): void => {
-    onDone();
+    exchange.release();
     const done = monoNow();
     const capped = capText(redactor.body(UTF8.decode(Buffer.concat(chunks))), cap);
     if (capped.truncated) truncated = true;
@@ -194,19 +184,19 @@ async function bufferJsonBody(
   timings: { sent: number; headers: number },
   cap: number,
   rawUrl: string,
-  onDone: () => void,
+  exchange: { release(): void },
 ): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    onDone();
+    exchange.release();
     const done = monoNow();
     emitSafely(bus, () => ({ ...base, phase: 'failed', timings: { ...timings, done }, error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers }) }));
     return new Response(new ReadableStream({ start: (controller) => controller.error(error) }), init);
   }
-  onDone();
+  exchange.release();
   let decoded: string | undefined;
   try {
     const done = monoNow();
@@ -235,8 +225,10 @@ function protocolVersionOf(headers: Record<string, string>): string | undefined 
   return undefined;
 }
 
+/** The SDK passes a Headers already: read as it is (copying one costs microseconds a request). */
 function requestHeadersOf(input: string | URL | Request, init: RequestInit | undefined): Headers {
-  return new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+  const headers = init?.headers ?? (input instanceof Request ? input.headers : undefined);
+  return headers instanceof Headers ? headers : new Headers(headers);
 }
 
 /** Warnings quote header and body values: they are redacted like everything else stored. */
@@ -252,14 +244,4 @@ function bodyText(body: RequestInit['body'] | undefined): string | undefined {
   if (body instanceof ArrayBuffer) return UTF8.decode(body);
   if (ArrayBuffer.isView(body)) return UTF8.decode(body);
   return undefined;
-}
-
-/**
- * A failure of this exchange in words. `abandoned`: the client's own signal stopped the exchange
- * (closed, cancelled), not a timeout; the response's Content-Encoding names a body that did not decode.
- */
-function redactedErrorInfo(redactor: Redactor, error: unknown, url: string, options: { abandoned?: boolean; responseHeaders?: Headers } = {}): HttpEntry['error'] {
-  const contentEncoding = options.responseHeaders?.get('content-encoding') ?? undefined;
-  const context = { url, ...(options.abandoned ? { phase: 'request' as const } : {}), ...(contentEncoding ? { contentEncoding } : {}) };
-  return redactor.errorInfo(toErrorInfo(error, context));
 }

@@ -10,21 +10,41 @@
  * Returns `{ signal: undefined }` (and a no-op release) when the caller passed no signal.
  */
 export function followSignal(shared: AbortSignal | null | undefined): { signal?: AbortSignal; release(): void } {
-  if (!shared) return { release: () => undefined };
-  const own = new AbortController();
-  if (shared.aborted) {
-    own.abort(shared.reason);
-    return { signal: own.signal, release: () => undefined };
+  if (!shared) return NOTHING_TO_FOLLOW;
+  return new FollowedSignal(shared);
+}
+
+const NOTHING_TO_FOLLOW: { signal?: AbortSignal; release(): void } = Object.freeze({ release() {} });
+
+/**
+ * The listener is the object itself (an EventListener with `handleEvent`): this runs once per
+ * HTTP request, and a closure per request costs more than the rest of this file.
+ */
+class FollowedSignal {
+  private readonly own = new AbortController();
+  private released = false;
+
+  constructor(private readonly shared: AbortSignal) {
+    if (shared.aborted) {
+      this.own.abort(shared.reason);
+      this.released = true;
+    } else {
+      shared.addEventListener('abort', this, { once: true });
+    }
   }
-  const forward = () => own.abort(shared.reason);
-  shared.addEventListener('abort', forward, { once: true });
-  let released = false;
-  return {
-    signal: own.signal,
-    release() {
-      if (released) return;
-      released = true;
-      shared.removeEventListener('abort', forward);
-    },
-  };
+
+  get signal(): AbortSignal {
+    return this.own.signal;
+  }
+
+  /** The shared signal aborted: abort this request's, with the same reason. */
+  handleEvent(): void {
+    this.own.abort(this.shared.reason);
+  }
+
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.shared.removeEventListener('abort', this);
+  }
 }

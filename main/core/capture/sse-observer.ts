@@ -1,10 +1,10 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
-import type { ErrorInfo } from '../../../shared/model/error-info';
+import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import type { SseEventEntry } from '../../../shared/model/trace';
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
-import { emitSafely, type ExchangeBase } from './http-exchange';
-import { ssePayloadLinks } from './sse-payload-links';
+import { emitSafely, redactedErrorInfo, type ExchangeBase } from './http-exchange';
+import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
+import { streamedResponse } from './streamed-response';
 import type { TraceBus } from './trace-bus';
 
 export interface EventStreamContext {
@@ -12,11 +12,12 @@ export interface EventStreamContext {
   redactor: Redactor;
   base: ExchangeBase;
   timings: { sent: number; headers: number };
-  /** True when the caller itself aborted the request: the stream then ended normally, not failed. */
-  callerAborted: () => boolean;
-  describeError: (error: unknown) => ErrorInfo | undefined;
-  /** Called once when the stream ends, however it ends. */
-  onEnd?: () => void;
+  /** The URL as requested (for a failure's words; redacted there). */
+  rawUrl: string;
+  /** The caller's own signal: aborted, the stream then ended normally, not failed. */
+  callerSignal?: AbortSignal | null;
+  /** Told once when the stream ends, however it ends. */
+  exchange?: { release(): void };
 }
 
 /**
@@ -29,96 +30,110 @@ export interface EventStreamContext {
  * emitted before the SDK sees (and the traced transport records) the message it carries.
  */
 export function observeEventStream(response: Response, ctx: EventStreamContext): Response {
-  const { bus, redactor, base, timings } = ctx;
-  emitSafely(bus, () => ({ ...base, phase: 'headers', streaming: true, timings }));
+  emitSafely(ctx.bus, () => ({ ...ctx.base, phase: 'headers', streaming: true, timings: ctx.timings }));
+  const observer = new EventStreamObserver(response, ctx);
+  return streamedResponse(response, new ReadableStream<Uint8Array>(observer));
+}
 
-  let pendingRetry: number | undefined;
-  const links = ssePayloadLinks(bus);
-  const emitEvent = (event: Partial<EventSourceMessage>): void => {
+/**
+ * The caller's stream's underlying source (pull, cancel) and the parser's listener in one
+ * object: this runs for every response stream, and closures per stream cost more than the parse.
+ */
+class EventStreamObserver {
+  private readonly reader: ReadableStreamDefaultReader<Uint8Array>;
+  private readonly parser: EventSourceParser;
+  private readonly decoder = new TextDecoder();
+  private readonly links: SsePayloadLinks;
+  private pendingRetry: number | undefined;
+  private finished = false;
+
+  constructor(
+    private readonly response: Response,
+    private readonly ctx: EventStreamContext,
+  ) {
+    this.reader = response.body!.getReader();
+    this.links = ssePayloadLinks(ctx.bus);
+    this.parser = createParser({
+      onEvent: this.emitEvent.bind(this),
+      // The parser reports retry on its own; it belongs to the event of the same block.
+      onRetry: this.noteRetry.bind(this),
+    });
+  }
+
+  async pull(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+    let result: Awaited<ReturnType<typeof this.reader.read>>;
+    try {
+      result = await this.reader.read();
+    } catch (error) {
+      this.finish(error);
+      controller.error(error);
+      return;
+    }
+    if (result.done) {
+      this.finish();
+      controller.close();
+      return;
+    }
+    this.observe(result.value);
+    controller.enqueue(result.value);
+  }
+
+  cancel(reason: unknown): Promise<void> {
+    this.finish();
+    return this.reader.cancel(reason);
+  }
+
+  private observe(chunk: Uint8Array): void {
+    try {
+      const text = this.decoder.decode(chunk, { stream: true });
+      this.parser.feed(text);
+      // A block that carried only `retry:` dispatches no event: record it on its own.
+      if (this.pendingRetry !== undefined && /\n\r?\n$|\r\r$/.test(text)) this.emitEvent({});
+    } catch {
+      // A parse problem is the SDK's to report; the bytes still reach it untouched.
+    }
+  }
+
+  private noteRetry(retry: number): void {
+    this.pendingRetry = retry;
+  }
+
+  /** One sse-event entry. Its data is redacted by the bus, like every string of every entry. */
+  private emitEvent(event: Partial<EventSourceMessage>): void {
     try {
       const data = event.data ?? '';
       const entry: Omit<SseEventEntry, 'seq' | 'connectionId' | 'wallTime' | 'monoTime'> = {
         type: 'sse-event',
-        exchangeId: base.exchangeId,
+        exchangeId: this.ctx.base.exchangeId,
         size: Buffer.byteLength(data, 'utf8'),
-        data: redactor.text(data),
+        data,
       };
       if (event.id !== undefined) entry.eventId = event.id;
       if (event.event !== undefined) entry.event = event.event;
-      if (pendingRetry !== undefined) entry.retry = pendingRetry;
-      pendingRetry = undefined;
-      const recorded = bus.emit(entry);
+      if (this.pendingRetry !== undefined) entry.retry = this.pendingRetry;
+      this.pendingRetry = undefined;
+      const recorded = this.ctx.bus.emit(entry);
       // The SDK parses message events (no event name, or "message") into the next message entry.
-      if (data !== '' && (event.event === undefined || event.event === 'message')) links.offer(recorded.seq, data);
+      if (data !== '' && (event.event === undefined || event.event === 'message')) this.links.offer(recorded.seq, data);
     } catch {
       // Recording must never disturb the stream.
     }
-  };
-  const parser = createParser({
-    onEvent: emitEvent,
-    // The parser reports retry on its own; it belongs to the event of the same block.
-    onRetry: (retry) => (pendingRetry = retry),
-  });
-  const decoder = new TextDecoder();
-  const observe = (chunk: Uint8Array): void => {
-    try {
-      const text = decoder.decode(chunk, { stream: true });
-      parser.feed(text);
-      // A block that carried only `retry:` dispatches no event: record it on its own.
-      if (pendingRetry !== undefined && /\n\r?\n$|\r\r$/.test(text)) emitEvent({});
-    } catch {
-      // A parse problem is the SDK's to report; the bytes still reach it untouched.
-    }
-  };
+  }
 
-  let finished = false;
-  const finish = (error?: unknown): void => {
-    if (finished) return;
-    finished = true;
-    ctx.onEnd?.();
-    if (pendingRetry !== undefined) emitEvent({});
-    const failed = error !== undefined && !ctx.callerAborted();
+  private finish(error?: unknown): void {
+    if (this.finished) return;
+    this.finished = true;
+    const { bus, base, timings, redactor, rawUrl } = this.ctx;
+    this.ctx.exchange?.release();
+    if (this.pendingRetry !== undefined) this.emitEvent({});
+    const failed = error !== undefined && this.ctx.callerSignal?.aborted !== true;
+    const headers = this.response.headers;
     emitSafely(bus, () => ({
       ...base,
       phase: failed ? 'failed' : 'complete',
       streaming: true,
       timings: { ...timings, done: monoNow() },
-      ...(failed ? { error: ctx.describeError(error) } : {}),
+      ...(failed ? { error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: headers }) } : {}),
     }));
-  };
-
-  const reader = response.body!.getReader();
-  const forCaller = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      let result: Awaited<ReturnType<typeof reader.read>>;
-      try {
-        result = await reader.read();
-      } catch (error) {
-        finish(error);
-        controller.error(error);
-        return;
-      }
-      if (result.done) {
-        finish();
-        controller.close();
-        return;
-      }
-      observe(result.value);
-      controller.enqueue(result.value);
-    },
-    cancel(reason) {
-      finish();
-      return reader.cancel(reason);
-    },
-  });
-
-  const wrapped = new Response(forCaller, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-  // The constructor cannot set these; some callers look at them (redirect checks, logging).
-  Object.defineProperty(wrapped, 'url', { value: response.url });
-  Object.defineProperty(wrapped, 'redirected', { value: response.redirected });
-  return wrapped;
+  }
 }

@@ -33,12 +33,13 @@ export class TraceBus {
 
   constructor(
     readonly connectionId: string,
-    private readonly redactor?: Redactor,
+    /** Required: producers (the SSE observer, for one) leave redaction of whole values to the bus. */
+    private readonly redactor: Redactor,
   ) {}
 
   /** Returns the held copy (the full entry when nothing had to be cut). */
   emit(raw: TraceDraft): TraceEntry {
-    const draft = this.redactor ? this.redactor.entry(raw) : raw;
+    const draft = this.redactor.entry(raw);
     const stamps = {
       seq: this.nextSeq++,
       connectionId: this.connectionId,

@@ -2,7 +2,7 @@ import type { TraceEntry } from '../../../shared/model/trace';
 import { DEFAULT_CONNECTION_BUDGET_BYTES, DEFAULT_ENTRY_CAP_BYTES } from '../../../shared/model/trace-size';
 import { heldCopy } from '../capture/held-copy';
 import { TraceBuffer } from '../capture/trace-buffer';
-import type { Redactor } from '../capture/redaction';
+import { Redactor } from '../capture/redaction';
 import { TraceBus } from '../capture/trace-bus';
 import { SessionRecording } from './session-recording';
 
@@ -30,7 +30,7 @@ export class ConnectionTrace {
   /** True once the in-memory entries were dropped: the trace is then read from the session file. */
   released = false;
 
-  constructor(connectionId: string, meta: Record<string, unknown>, private readonly options: ConnectionTraceOptions = {}, redactor?: Redactor) {
+  constructor(connectionId: string, meta: Record<string, unknown>, private readonly options: ConnectionTraceOptions = {}, redactor: Redactor = new Redactor()) {
     // The bus redacts every entry with the connection's Redactor before anything sees it.
     this.bus = new TraceBus(connectionId, redactor);
     this.buffer = new TraceBuffer(options.bufferCapacity, options.bufferBudgetBytes ?? DEFAULT_CONNECTION_BUDGET_BYTES);

@@ -4,6 +4,7 @@ import { Client, type JSONRPCMessage, type Transport } from '@modelcontextprotoc
 import { describe, expect, it } from 'vitest';
 import { tooDeepErrorInfo } from '../../../main/core/capture/depth-guard';
 import { heldCopy } from '../../../main/core/capture/held-copy';
+import { Redactor } from '../../../main/core/capture/redaction';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
 import { traceTransport } from '../../../main/core/capture/traced-transport';
 import { MAX_JSON_DEPTH, valueDepth } from '../../../shared/json/json-depth';
@@ -32,7 +33,7 @@ const initialize = (id: unknown, capabilities = '{"tools":{}}') =>
 
 function setup(answer: Answer) {
   const inner = scriptedServer(answer);
-  const bus = new TraceBus('deep');
+  const bus = new TraceBus('deep', new Redactor());
   bus.setHolder((e) => heldCopy(e, { entryCapBytes: 1024 * 1024, inSessionFile: true }));
   const held: TraceEntry[] = [];
   const whole: TraceEntry[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existingPostBodyLinks, PostBodyLinks, postBodyLinks } from '../../../main/core/capture/post-body-links';
 import { createRecordingFetch } from '../../../main/core/capture/recording-fetch';
-import { redactorForHeaders } from '../../../main/core/capture/redaction';
+import { redactorForHeaders, Redactor } from '../../../main/core/capture/redaction';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
 import { traceTransport } from '../../../main/core/capture/traced-transport';
 import type { Transport } from '@modelcontextprotocol/client';
@@ -33,7 +33,7 @@ describe('PostBodyLinks', () => {
   });
 
   it('exist only for a bus with a recording fetch', () => {
-    const bus = new TraceBus('c');
+    const bus = new TraceBus('c', new Redactor());
     expect(existingPostBodyLinks(bus)).toBeUndefined();
     createRecordingFetch(bus, redactorForHeaders([]), { baseFetch: async () => new Response('') });
     expect(existingPostBodyLinks(bus)).toBe(postBodyLinks(bus));

@@ -76,10 +76,10 @@ afterAll(async () => {
 });
 
 function recorder(opts?: { bodyCapBytes?: number }) {
-  const bus = new TraceBus('conn-http');
+  const redactor = new Redactor();
+  const bus = new TraceBus('conn-http', redactor);
   const entries: TraceEntry[] = [];
   bus.subscribe((e) => entries.push(e));
-  const redactor = new Redactor();
   const fetch = createRecordingFetch(bus, redactor, opts);
   const http = () => entries.filter((e): e is HttpEntry => e.type === 'http');
   const sse = () => entries.filter((e): e is SseEventEntry => e.type === 'sse-event');

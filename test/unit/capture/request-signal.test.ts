@@ -31,7 +31,7 @@ afterAll(() => {
 describe('one signal per request, following the caller’s long-lived one', () => {
   it('leaves no listener on the shared signal once each exchange is over (JSON, event stream, failure), whatever many', async () => {
     const shared = new AbortController();
-    const recordingFetch = createRecordingFetch(new TraceBus('c'), new Redactor());
+    const recordingFetch = createRecordingFetch(new TraceBus('c', new Redactor()), new Redactor());
     for (let i = 0; i < 60; i++) {
       const path = i % 3 === 0 ? '/sse' : '/json';
       const response = await recordingFetch(`${base}${path}`, { method: 'POST', body: '{}', signal: shared.signal });
@@ -45,7 +45,7 @@ describe('one signal per request, following the caller’s long-lived one', () =
 
   it('an abort of the shared signal still aborts the request in flight, with the same reason', async () => {
     const shared = new AbortController();
-    const recordingFetch = createRecordingFetch(new TraceBus('c'), new Redactor());
+    const recordingFetch = createRecordingFetch(new TraceBus('c', new Redactor()), new Redactor());
     const pending = recordingFetch(`${base}/slow`, { signal: shared.signal }).then(
       () => 'answered',
       (error: unknown) => (error instanceof Error ? error.name : String(error)),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readSessionFile, SESSION_FORMAT, SessionFileWriter } from '../../../main/core/capture/session-file';
 import { TraceBuffer } from '../../../main/core/capture/trace-buffer';
+import { Redactor } from '../../../main/core/capture/redaction';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
 import { attachRecorder } from '../../../main/core/capture/trace-recorder';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
@@ -170,7 +171,7 @@ describe('session file', () => {
 
   it('keeps on disk everything the buffer evicts', async () => {
     const path = join(dir, 's.ndjson');
-    const bus = new TraceBus('conn-evict');
+    const bus = new TraceBus('conn-evict', new Redactor());
     const buffer = new TraceBuffer(100);
     const file = await SessionFileWriter.open(path);
     const detach = attachRecorder(bus, { buffer, file });

@@ -151,7 +151,7 @@ function fakeInner(): Transport & { sent: JSONRPCMessage[]; protocolVersion?: st
 describe('traced transport pass-through', () => {
   it('passes sessionId, setProtocolVersion, onclose and onerror through', async () => {
     const inner = fakeInner();
-    const traced = traceTransport(inner, new TraceBus('c'));
+    const traced = traceTransport(inner, new TraceBus('c', new Redactor()));
     expect(traced.sessionId).toBe('session-abc');
     traced.setProtocolVersion?.('2025-06-18');
     expect(inner.protocolVersion).toBe('2025-06-18');
@@ -167,7 +167,7 @@ describe('traced transport pass-through', () => {
 
   it('hands messages on unchanged, including legacy batches (one entry per element)', async () => {
     const inner = fakeInner();
-    const bus = new TraceBus('c');
+    const bus = new TraceBus('c', new Redactor());
     const entries: MessageEntry[] = [];
     bus.subscribe((e) => entries.push(e as MessageEntry));
     const traced = traceTransport(inner, bus);
@@ -195,7 +195,7 @@ describe('traced transport pass-through', () => {
 
   it('does not pair a response with a request of the same id in the same direction', async () => {
     const inner = fakeInner();
-    const bus = new TraceBus('c');
+    const bus = new TraceBus('c', new Redactor());
     const entries: MessageEntry[] = [];
     bus.subscribe((e) => void (e.type === 'message' && entries.push(e)));
     const traced = traceTransport(inner, bus);
@@ -209,7 +209,7 @@ describe('traced transport pass-through', () => {
 
   it('pairs a late answer to a cancelled request, and forgets a request that failed to send', async () => {
     const inner = fakeInner();
-    const bus = new TraceBus('c');
+    const bus = new TraceBus('c', new Redactor());
     const entries: MessageEntry[] = [];
     bus.subscribe((e) => entries.push(e as MessageEntry));
     const traced = traceTransport(inner, bus);
