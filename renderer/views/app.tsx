@@ -66,7 +66,8 @@ export function App() {
           {sidebarShown ? 'Hide remotes' : 'Show remotes'}
         </button>
         <h1>MCP Periscope</h1>
-        <button type="button" data-testid="open-auth-debugger" onClick={() => openAuthDebugger(authDebugTargetOfActiveTab())}>
+        {/* While the auth debugger is the view shown, its button says so (as a tab says it is selected). */}
+        <button type="button" data-testid="open-auth-debugger" aria-current={authDebugTarget ? 'page' : undefined} onClick={() => openAuthDebugger(authDebugTargetOfActiveTab())}>
           Auth debugger…
         </button>
         <button type="button" data-testid="open-session" onClick={() => void openSessionFile()}>

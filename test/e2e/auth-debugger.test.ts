@@ -102,12 +102,16 @@ describe('the auth debugger', () => {
 
   it('a URL that is not one is refused in words; Close goes back', async () => {
     await debuggerView().getByTestId('auth-debug-close').click();
+    expect(await page.getByTestId('open-auth-debugger').getAttribute('aria-current')).toBeNull();
     await page.getByTestId('open-auth-debugger').click();
+    // The header's button says which view is shown, as a selected tab would.
+    expect(await page.getByTestId('open-auth-debugger').getAttribute('aria-current')).toBe('page');
     await debuggerView().getByTestId('auth-debug-url').fill('ftp://example.com/mcp');
     await debuggerView().getByTestId('auth-debug-start').click();
     await expect.poll(() => debuggerView().getByTestId('error-message').count()).toBe(1);
     expect(await debuggerView().getByTestId('error-message').innerText()).toMatch(/ftp/);
     await debuggerView().getByTestId('auth-debug-close').click();
     await expect.poll(() => debuggerView().count()).toBe(0);
+    expect(await page.getByTestId('open-auth-debugger').getAttribute('aria-current')).toBeNull();
   });
 });
