@@ -1,6 +1,7 @@
 import type { LoadFailures, LoadPlan, LoadResult } from '../../../shared/model/load-run';
 import { isPeriscopeError } from '../diagnostics/periscope-error';
 import { LatencyHistogram } from '../metrics/latency-histogram';
+import { allowManyListeners } from '../signals/listener-limit';
 
 export type { LoadPlan, LoadResult, LoadFailures } from '../../../shared/model/load-run';
 
@@ -41,6 +42,8 @@ export async function runLoad(send: SendRequest, plan: LoadPlan, options: LoadRu
   checkPlan(plan);
   const now = options.now ?? (() => performance.now());
   const signal = options.signal;
+  // Each worker waiting for its due time listens to the run's signal.
+  allowManyListeners(signal);
   if (plan.warmup) await inParallel(Math.min(plan.concurrency, plan.warmup), plan.warmup, () => send().catch(() => undefined), signal);
 
   options.onMeasureStart?.();

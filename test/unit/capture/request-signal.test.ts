@@ -6,6 +6,7 @@ import { createRecordingFetch } from '../../../main/core/capture/recording-fetch
 import { Redactor } from '../../../main/core/capture/redaction';
 import { followSignal } from '../../../main/core/capture/request-signal';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
+import { warningsDuring } from '../../support/node-warnings';
 
 let server: Server;
 let base: string;
@@ -17,6 +18,7 @@ beforeAll(async () => {
       return;
     }
     if (req.url === '/slow') return void setTimeout(() => res.end('late'), 5_000);
+    if (req.url === '/brief') return void setTimeout(() => res.end('{}'), 100);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end('{"ok":true}');
   });
@@ -29,6 +31,17 @@ afterAll(() => {
 });
 
 describe('one signal per request, following the caller’s long-lived one', () => {
+  it('many exchanges in flight at once on one shared signal make Node print no warning (a load run at 40 in flight)', async () => {
+    const shared = new AbortController();
+    const recordingFetch = createRecordingFetch(new TraceBus('c', new Redactor()), new Redactor());
+    const warnings = await warningsDuring(() =>
+      Promise.all(Array.from({ length: 40 }, () => recordingFetch(`${base}/brief`, { method: 'POST', body: '{}', signal: shared.signal }).then((r) => r.text()))),
+    );
+    expect(warnings).toEqual([]);
+    // And still none left behind once they are over.
+    expect(getEventListeners(shared.signal, 'abort')).toHaveLength(0);
+  });
+
   it('leaves no listener on the shared signal once each exchange is over (JSON, event stream, failure), whatever many', async () => {
     const shared = new AbortController();
     const recordingFetch = createRecordingFetch(new TraceBus('c', new Redactor()), new Redactor());

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { runLoad } from '../../../main/core/load/load-run';
+import { warningsDuring } from '../../support/node-warnings';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -119,5 +120,13 @@ describe('load runs', () => {
     await expect(runLoad(send, { count: 5, concurrency: 1, ratePerS: 0 })).rejects.toThrow(RangeError);
     await expect(runLoad(send, { durationMs: -1, concurrency: 1 })).rejects.toThrow(RangeError);
     expect(sent).toBe(0);
+  });
+});
+
+describe('a load run at a fixed rate', () => {
+  it('with many workers waiting for their due time on the run’s signal, Node prints no warning', async () => {
+    const controller = new AbortController();
+    const warnings = await warningsDuring(() => runLoad(async () => undefined, { count: 64, concurrency: 32, ratePerS: 400 }, { signal: controller.signal }));
+    expect(warnings).toEqual([]);
   });
 });
