@@ -54,30 +54,36 @@ export class SetupTimer {
     if (!this.unsubscribe) return undefined;
     this.unsubscribe();
     this.unsubscribe = undefined;
+    // Both ends of a phase are rounded on the connect's own clock, and its duration is their
+    // difference: a phase then ends exactly where the next one starts. Rounding a start and a
+    // duration each on its own could put a phase's end a microsecond past the next one's start.
     const at = (t: number) => round(t - this.startedAt);
+    const span = (phase: SetupPhase['phase'], from: number, to: number, detail?: string): SetupPhase => {
+      const startMs = at(from);
+      return { phase, startMs, durationMs: round(at(to) - startMs), ...(detail === undefined ? {} : { detail }) };
+    };
     const phases: SetupPhase[] = [];
     const notes: string[] = [];
     const socket = this.socket;
     if (socket) {
       const tcpStart = socket.lookedUpAt ?? socket.startedAt;
-      if (socket.lookedUpAt !== undefined) phases.push({ phase: 'dns', startMs: at(socket.startedAt), durationMs: round(socket.lookedUpAt - socket.startedAt), detail: socket.remoteAddress });
+      if (socket.lookedUpAt !== undefined) phases.push(span('dns', socket.startedAt, socket.lookedUpAt, socket.remoteAddress));
       else notes.push('DNS: nothing to look up (the host is an IP address)');
-      if (socket.connectedAt !== undefined) phases.push({ phase: 'tcp', startMs: at(tcpStart), durationMs: round(socket.connectedAt - tcpStart), detail: socket.remoteAddress });
-      if (socket.securedAt !== undefined && socket.connectedAt !== undefined) phases.push({ phase: 'tls', startMs: at(socket.connectedAt), durationMs: round(socket.securedAt - socket.connectedAt) });
+      if (socket.connectedAt !== undefined) phases.push(span('tcp', tcpStart, socket.connectedAt, socket.remoteAddress));
+      if (socket.securedAt !== undefined && socket.connectedAt !== undefined) phases.push(span('tls', socket.connectedAt, socket.securedAt));
       else if (socket.origin.startsWith('http:')) notes.push('TLS: none (the URL is http:)');
       const ready = socket.securedAt ?? socket.connectedAt;
       if (this.firstHeaders && ready !== undefined) {
-        const from = Math.max(this.firstHeaders.sent, ready);
-        phases.push({ phase: 'first-byte', startMs: at(from), durationMs: round(this.firstHeaders.headers - from) });
+        phases.push(span('first-byte', Math.max(this.firstHeaders.sent, ready), this.firstHeaders.headers));
       }
     } else {
       notes.push(noSocketNote(transport));
     }
     if (this.challengedAt !== undefined && this.authorizedAt !== undefined) {
-      phases.push({ phase: 'authorization', startMs: at(this.challengedAt), durationMs: round(this.authorizedAt - this.challengedAt), detail: 'OAuth' });
+      phases.push(span('authorization', this.challengedAt, this.authorizedAt, 'OAuth'));
     }
     if (this.handshake) {
-      phases.push({ phase: 'handshake', startMs: at(this.handshake.sentAt), durationMs: round(this.handshake.answeredAt - this.handshake.sentAt), detail: this.handshake.method });
+      phases.push(span('handshake', this.handshake.sentAt, this.handshake.answeredAt, this.handshake.method));
     }
     return { totalMs: at(monoNow()), phases, notes };
   }

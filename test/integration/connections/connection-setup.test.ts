@@ -22,7 +22,7 @@ function expectWithinTotal(setup: ConnectionSetup): void {
   for (const p of setup.phases) {
     expect(p.startMs, p.phase).toBeGreaterThanOrEqual(0);
     expect(p.durationMs, p.phase).toBeGreaterThanOrEqual(0);
-    expect(p.startMs + p.durationMs, p.phase).toBeLessThanOrEqual(setup.totalMs + 0.001);
+    expect(p.startMs + p.durationMs, p.phase).toBeLessThanOrEqual(setup.totalMs + 1e-9);
   }
 }
 
@@ -34,7 +34,7 @@ describe('connection set-up broken down (DNS, TCP, TLS, first byte, handshake)',
     expect(phase(setup, 'tcp')?.detail).toBe('127.0.0.1');
     expect(phase(setup, 'handshake')?.detail).toBe('initialize');
     // The socket is up before the first byte comes back, and the handshake's request opened it.
-    expect(phase(setup, 'first-byte')!.startMs).toBeGreaterThanOrEqual(phase(setup, 'tcp')!.startMs + phase(setup, 'tcp')!.durationMs - 0.001);
+    expect(phase(setup, 'first-byte')!.startMs).toBeGreaterThanOrEqual(phase(setup, 'tcp')!.startMs + phase(setup, 'tcp')!.durationMs - 1e-9);
     expect(setup.notes).toEqual(['DNS: nothing to look up (the host is an IP address)', 'TLS: none (the URL is http:)']);
     expectWithinTotal(setup);
     // It travels with the "connected" entry, so an opened session file has it too.
