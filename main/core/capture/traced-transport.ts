@@ -12,6 +12,7 @@ import { whileOffering } from './message-json';
 import { existingPostBodyLinks } from './post-body-links';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
+import { UnansweredStreams } from './unanswered-stream';
 import { isSchemaRefusal, parseIncoming, refusalWords, unparsedMessageOf } from './unparsed-message';
 import type { OrphanResponse, TracedTransportOptions } from './traced-transport-options';
 
@@ -39,6 +40,7 @@ export class TracedTransport implements Transport {
   private readonly calls = new MultiRoundCalls();
   private readonly listens = new ListenStreams();
   private readonly links: SsePayloadLinks;
+  private readonly unanswered: UnansweredStreams;
   /** The method a too-deep answer answered, until the stand-in error is handed over. */
   private readonly answeredMethod = new Map<RpcId, string>();
 
@@ -48,6 +50,7 @@ export class TracedTransport implements Transport {
     private readonly options: TracedTransportOptions = {},
   ) {
     this.links = ssePayloadLinks(bus);
+    this.unanswered = new UnansweredStreams(this.requests, bus, (m) => this.onmessage?.(m));
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
       const { reassigned, tooDeep } = this.recordSafely('incoming', message);
       if (tooDeep) {
@@ -108,9 +111,9 @@ export class TracedTransport implements Transport {
     const { tooDeep } = this.recordSafely('outgoing', message);
     // The SDK would overflow the stack serializing it: refuse it here, by name.
     if (tooDeep) return Promise.reject(tooDeepToSend(tooDeep.values().next().value!, (message as { method?: string }).method));
-    const sending = this.inner.send(message, options);
     const id = (message as { id?: RpcId }).id;
-    if (id === undefined || !('method' in message)) return sending;
+    if (id === undefined || !('method' in message)) return this.inner.send(message, options);
+    const sending = this.inner.send(message, this.unanswered.optionsFor(id, message.method, options));
     // 2026-07-28 over HTTP: the SDK gives up on a request (timeout, cancel) by aborting its
     // stream, with no notifications/cancelled; it is no longer waiting, though a late answer pairs.
     options?.requestSignal?.addEventListener('abort', () => this.streamClosed(id), { once: true });

@@ -24,7 +24,7 @@ export class FailureEvidence {
   private lastEventData?: string;
   private probeError?: { code: unknown; message: unknown };
   /** POSTs answered with an event stream, still open: has a response or an event id been seen. */
-  private readonly postStreams = new Map<string, { answered: boolean; eventIds: boolean }>();
+  private readonly postStreams = new Map<string, PostStream>();
   private unansweredStream?: UnansweredStream;
   private readonly stop: () => void;
 
@@ -79,24 +79,34 @@ export class FailureEvidence {
     };
   }
 
-  /** A POST answered with an event stream that ends before any response: the request can never be answered. */
+  /** A POST answered with an event stream that ends (or breaks off) before any response: the request can never be answered. */
   private followPostStream(entry: HttpEntry): void {
     if (entry.method !== 'POST') return;
     if (entry.phase === 'headers' && entry.streaming) {
-      this.postStreams.set(entry.exchangeId, { answered: false, eventIds: false });
+      this.postStreams.set(entry.exchangeId, { answered: false, eventIds: false, givenUp: false, ...(entry.messageSeq === undefined ? {} : { messageSeq: entry.messageSeq }) });
       return;
     }
     const stream = this.postStreams.get(entry.exchangeId);
     if (!stream || entry.phase === 'headers') return;
     this.postStreams.delete(entry.exchangeId);
-    if (entry.phase === 'complete' && !stream.answered) this.unansweredStream = { url: entry.url, eventIds: stream.eventIds };
+    // Answered, or given up by the client (a cancel or a timeout closes a 2026-07-28 request's stream).
+    if (stream.answered || stream.givenUp) return;
+    // A stream that broke off (a dropped connection) says why; one the caller cancelled is not the server's doing.
+    if (entry.phase === 'complete') this.unansweredStream = { url: entry.url, eventIds: stream.eventIds };
+    else if (entry.error && entry.error.kind !== 'cancelled') this.unansweredStream = { url: entry.url, eventIds: stream.eventIds, broke: entry.error.message };
   }
 
   dispose(): void {
     this.stop();
   }
 
+  /** The client gave up request `seq` (cancelled, timed out): its stream's end is not the server's doing. */
+  private givenUp(seq: number): void {
+    for (const stream of this.postStreams.values()) if (stream.messageSeq === seq) stream.givenUp = true;
+  }
+
   private observe(entry: TraceEntry): void {
+    if ((entry.type === 'message' || entry.type === 'lifecycle') && entry.endsRequestSeq !== undefined) this.givenUp(entry.endsRequestSeq);
     if (entry.type === 'message') {
       // The SDK's era verdict drops the server's own words when it refuses server/discover.
       if (entry.messageKind === 'error' && entry.method === 'server/discover') {
@@ -122,6 +132,18 @@ export class FailureEvidence {
       if (this.stderr.length > STDERR_TAIL_LINES) this.stderr.shift();
     }
   }
+}
+
+/** A POST answered with an event stream, while it is open. */
+interface PostStream {
+  /** A response (or error) came on it. */
+  answered: boolean;
+  /** Its events carry ids, so the client could resume it. */
+  eventIds: boolean;
+  /** The request it carries was given up by the client. */
+  givenUp: boolean;
+  /** The seq of the request's message entry (see HttpEntry.messageSeq). */
+  messageSeq?: number;
 }
 
 /** Answers the spec allows without meaning failure: a server without a GET stream or without DELETE. */

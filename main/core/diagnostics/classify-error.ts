@@ -4,6 +4,7 @@ import type { HttpEntry, WebSocketEntry } from '../../../shared/model/trace';
 import type { OrphanResponse } from '../capture/traced-transport';
 import type { CertificateSummary } from './certificate-probe';
 import { orphanTimeout } from './classify-orphan';
+import { isUnansweredStreamError } from '../capture/unanswered-stream';
 import { unansweredStreamError, type UnansweredStream } from './classify-unanswered-stream';
 import { classifySdkError } from './classify-sdk-error';
 import { hostPortOf, messageOf } from './error-text';
@@ -59,11 +60,26 @@ export function toErrorInfo(error: unknown, context: ErrorContext = {}): ErrorIn
   }
 }
 
+/**
+ * A request failed at once because its event stream ended without the response (see
+ * capture/unanswered-stream.ts). A stream that broke off for a named reason (a body that does not
+ * decode, one too large) is that reason; answers under a wrong id that came meanwhile are the
+ * likely cause, so they are named (as for a timeout).
+ */
+function unansweredStreamFailure(context: ErrorContext): ErrorInfo {
+  const ended = unansweredStreamError(context.unansweredStream ?? { url: context.url ?? 'the server', eventIds: false });
+  const recorded = context.lastHttp?.phase === 'failed' ? context.lastHttp.error : undefined;
+  if (recorded && NAMED_BODY_FAILURES.has(recorded.kind)) return { ...recorded, detail: { ...recorded.detail, then: { kind: ended.kind, message: ended.message } } };
+  if (context.orphans?.length) return orphanTimeout(ended, context.orphans);
+  return ended;
+}
+
 function classify(error: unknown, context: ErrorContext): ErrorInfo {
   if (isPeriscopeError(error)) return error.info;
+  if (isUnansweredStreamError(error)) return unansweredStreamFailure(context);
   const info = classifyOne(error, context);
   if (info.kind === 'timeout' && context.orphans?.length) return orphanTimeout(info, context.orphans);
-  if (info.kind === 'timeout' && context.unansweredStream) return unansweredStreamError(info, context.unansweredStream);
+  if (info.kind === 'timeout' && context.unansweredStream) return unansweredStreamError(context.unansweredStream, info);
   if (info.kind !== 'timeout' && info.kind !== 'closed' && info.kind !== 'internal') return info;
   const then = { kind: info.kind, message: info.message };
   const { transportError } = context;

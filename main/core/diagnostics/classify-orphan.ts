@@ -2,22 +2,23 @@ import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { OrphanResponse } from '../capture/traced-transport';
 
 /**
- * A request that timed out while the server sent answers no request was waiting for: most likely
- * the server answered it under the wrong id. Says which ids arrived and which were waiting, so
- * the user looks at the server's id handling instead of its speed. `protocol`, because the
- * server did answer; the timeout is only how it ended.
+ * A request that timed out (or whose event stream ended unanswered) while the server sent answers
+ * no request was waiting for: most likely the server answered it under the wrong id. Says which
+ * ids arrived and which were waiting, so the user looks at the server's id handling instead of
+ * its speed or its stream. `protocol`, because the server did answer; `ended` is only how the
+ * request ended (kept in the detail as `then`).
  */
-export function orphanTimeout(timeout: ErrorInfo, orphans: OrphanResponse[]): ErrorInfo {
+export function orphanTimeout(ended: ErrorInfo, orphans: OrphanResponse[]): ErrorInfo {
   const shown = orphans.slice(-3);
   const answers = shown.map(describeOrphan).join('; ');
   const waiting = [...new Set(shown.flatMap((o) => o.waiting))].map((id) => JSON.stringify(id));
   return {
     kind: 'protocol',
-    message: `${timeout.message.replace(/\s*\([^)]*\)$/, '')}, although the server sent ${shown.length === 1 ? 'an answer' : `${shown.length} answers`} matching no waiting request meanwhile: ${answers}${waiting.length ? ` (requests waiting: ${waiting.join(', ')})` : ''}`,
+    message: `${ended.message.replace(/\s*\([^)]*\)$/, '')}, although the server sent ${shown.length === 1 ? 'an answer' : `${shown.length} answers`} matching no waiting request meanwhile: ${answers}${waiting.length ? ` (requests waiting: ${waiting.join(', ')})` : ''}`,
     hint: 'the server likely answered under the wrong id: a JSON-RPC response must carry its request\'s id, with the same type; the trace marks each orphan answer',
     detail: {
       orphans: shown.map((o) => ({ id: o.id ?? null, seq: o.seq, waiting: o.waiting, ...(o.error ? { error: o.error } : {}) })),
-      then: { kind: timeout.kind, message: timeout.message },
+      then: { kind: ended.kind, message: ended.message },
     },
   };
 }

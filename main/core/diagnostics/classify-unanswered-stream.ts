@@ -6,21 +6,29 @@ export interface UnansweredStream {
   url: string;
   /** True when the stream's events carried ids, so the client could try to resume it. */
   eventIds: boolean;
+  /** Why the stream broke off, when it did not end cleanly (a dropped connection), as recorded. */
+  broke?: string;
 }
 
 /**
- * A request that timed out because the server ended the event stream carrying its answer before
- * sending the response. Nothing could answer it after that, so "the server is slow" would send
- * the user the wrong way: `closed`, naming the stream, with the timeout kept in the detail.
- * @param timeout the timeout as first classified.
+ * A request the server can no longer answer: it ended (or dropped) the event stream carrying the
+ * answer before sending the response. "The server is slow" would send the user the wrong way:
+ * `closed`, naming the stream. The request fails as soon as the stream ends for good (see
+ * capture/unanswered-stream.ts); when it timed out first (a version negotiation probe, or a
+ * transport that does not report its streams' end), the timeout is kept in the detail.
  * @param stream the last such stream seen during the operation.
+ * @param timeout the error as first classified, when the request timed out.
  */
-export function unansweredStreamError(timeout: ErrorInfo, stream: UnansweredStream): ErrorInfo {
+export function unansweredStreamError(stream: UnansweredStream, timeout?: ErrorInfo): ErrorInfo {
   const resume = stream.eventIds ? '; resuming it with Last-Event-ID brought no answer either' : ', and its events had no ids to resume it from';
+  const ended = stream.broke === undefined ? `The server ended the event stream answering POST ${stream.url} without sending the response` : `The event stream answering POST ${stream.url} broke off (${stream.broke}) before the response came`;
   return {
     kind: 'closed',
-    message: `The server ended the event stream answering POST ${stream.url} without sending the response${resume}`,
+    message: `${ended}${resume}`,
     hint: 'the server must send the JSON-RPC response on that stream before ending it (or give its events ids so the client can resume); look at the stream in the trace',
-    detail: { stream: { url: stream.url, eventIds: stream.eventIds }, then: { kind: timeout.kind, message: timeout.message } },
+    detail: {
+      stream: { url: stream.url, eventIds: stream.eventIds, ...(stream.broke === undefined ? {} : { broke: stream.broke }) },
+      ...(timeout ? { then: { kind: timeout.kind, message: timeout.message } } : {}),
+    },
   };
 }
