@@ -35,6 +35,16 @@ export function observeEventStream(response: Response, ctx: EventStreamContext):
   return streamedResponse(response, new ReadableStream<Uint8Array>(observer));
 }
 
+const CR = 0x0d;
+/**
+ * LF, added after a stream's final CR. An event stream's lines may end with CR alone
+ * (HTML Living Standard, "Server-sent events", parsing an event stream), but the event stream
+ * parser (ours and the SDK's, eventsource-parser) holds a CR back to see whether an LF follows,
+ * and at the end of the stream it never learns: the last event of a CR-only stream, often the
+ * response, was lost. CR LF is the same one line ending as CR, so the stream means the same.
+ */
+const LF = 0x0a;
+
 /**
  * The caller's stream's underlying source (pull, cancel) and the parser's listener in one
  * object: one is made per response stream, and its methods are made once, where closures would
@@ -47,6 +57,8 @@ class EventStreamObserver {
   private readonly links: SsePayloadLinks;
   private pendingRetry: number | undefined;
   private finished = false;
+  /** The last byte so far was a CR (see LF). */
+  private endsWithCr = false;
 
   constructor(
     private readonly response: Response,
@@ -71,12 +83,20 @@ class EventStreamObserver {
       return;
     }
     if (result.done) {
+      if (this.endsWithCr) {
+        // A new array each time: the caller may take (transfer) what it is given.
+        const lf = Uint8Array.of(LF);
+        this.observe(lf);
+        controller.enqueue(lf);
+      }
       this.finish();
       controller.close();
       return;
     }
-    this.observe(result.value);
-    controller.enqueue(result.value);
+    const chunk = result.value;
+    if (chunk.byteLength > 0) this.endsWithCr = chunk[chunk.byteLength - 1] === CR;
+    this.observe(chunk);
+    controller.enqueue(chunk);
   }
 
   cancel(reason: unknown): Promise<void> {

@@ -140,6 +140,22 @@ describe('a request whose event stream ends without the response fails at once',
     expect(connection.buffer.entries().some((e) => e.type === 'lifecycle' && e.state === 'warning')).toBe(false);
   });
 
+  // Lines may end with CR alone (the SSE standard allows CR, LF or CR LF); the last event is the response.
+  it.each([
+    ['CR', '\r'],
+    ['CR LF', '\r\n'],
+  ])('a stream whose lines end with %s: the response, its last event, is delivered and in the trace', async (_name, eol) => {
+    const server = await serve((res, id) => {
+      const response = JSON.stringify({ jsonrpc: '2.0', id, result: { content: [{ type: 'text', text: 'done' }] } });
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(`${PROGRESS.replace(/\n/g, eol)}data: ${response}${eol}${eol}`);
+    });
+    const connection = await manager.open({ transport: 'streamable', url: server.url, protocolEra: 'legacy', timeouts: TIMEOUTS });
+    expect((await connection.callTool('work', {})).content).toEqual([{ type: 'text', text: 'done' }]);
+    const events = connection.buffer.entries().filter((e) => e.type === 'sse-event');
+    expect(events.map((e) => (e.type === 'sse-event' ? JSON.parse(e.data).method ?? 'response' : ''))).toEqual(['notifications/message', 'response']);
+  });
+
   // 2026-07-28: the client gives up by closing the stream, which must not read as the server's doing.
   it.each(['legacy', 'modern'] as const)('%s era, a stream held open past the timeout is still a timeout, not a stream that ended', async (era) => {
     const server = await serve((res) => {
