@@ -23,7 +23,8 @@ let exchangeCounter = 0;
 /**
  * A fetch for the SDK transports' `fetch` option that records every HTTP exchange on the bus:
  * request and response headers (redacted), status, timings, the body where it is not a stream,
- * and each server-sent event as it arrives. What the SDK gets is the server's answer unchanged,
+ * and each server-sent event as it arrives. What the SDK gets is the server's answer unchanged
+ * (but for an LF after an event stream's final CR, which means the same: see sse-observer.ts),
  * and a network failure reaches it as the very same error, so the SDK behaves as without us.
  */
 export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: RecordingFetchOptions = {}): typeof fetch {
