@@ -8,11 +8,11 @@ import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
 import { withPlainNumbers } from './raw-json-numbers';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
+import { RequestStreams } from './request-streams';
 import { whileOffering } from './message-json';
 import { existingPostBodyLinks } from './post-body-links';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
 import type { TraceBus } from './trace-bus';
-import { UnansweredStreams } from './unanswered-stream';
 import { isSchemaRefusal, parseIncoming, refusalWords, unparsedMessageOf } from './unparsed-message';
 import type { OrphanResponse, TracedTransportOptions } from './traced-transport-options';
 
@@ -40,7 +40,7 @@ export class TracedTransport implements Transport {
   private readonly calls = new MultiRoundCalls();
   private readonly listens = new ListenStreams();
   private readonly links: SsePayloadLinks;
-  private readonly unanswered: UnansweredStreams;
+  private readonly streams: RequestStreams;
   /** The method a too-deep answer answered, until the stand-in error is handed over. */
   private readonly answeredMethod = new Map<RpcId, string>();
 
@@ -50,7 +50,7 @@ export class TracedTransport implements Transport {
     private readonly options: TracedTransportOptions = {},
   ) {
     this.links = ssePayloadLinks(bus);
-    this.unanswered = new UnansweredStreams(this.requests, bus, (m) => this.onmessage?.(m));
+    this.streams = new RequestStreams(this.requests, bus, (m) => this.onmessage?.(m));
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
       const { reassigned, tooDeep } = this.recordSafely('incoming', message);
       if (tooDeep) {
@@ -113,10 +113,7 @@ export class TracedTransport implements Transport {
     if (tooDeep) return Promise.reject(tooDeepToSend(tooDeep.values().next().value!, (message as { method?: string }).method));
     const id = (message as { id?: RpcId }).id;
     if (id === undefined || !('method' in message)) return this.inner.send(message, options);
-    const sending = this.inner.send(message, this.unanswered.optionsFor(id, message.method, options));
-    // 2026-07-28 over HTTP: the SDK gives up on a request (timeout, cancel) by aborting its
-    // stream, with no notifications/cancelled; it is no longer waiting, though a late answer pairs.
-    options?.requestSignal?.addEventListener('abort', () => this.streamClosed(id), { once: true });
+    const sending = this.inner.send(message, this.streams.optionsFor(id, message.method, options));
     // A request that never left will never be answered: do not keep it open.
     return sending.catch((error: unknown) => {
       this.requests.delete('outgoing', id);
@@ -294,26 +291,6 @@ export class TracedTransport implements Transport {
       this.requests.end(direction, params.requestId!, open);
     }
     draft.outcome = TIMEOUT_REASON.test(String(params.reason ?? '')) ? 'timeout' : 'cancelled';
-  }
-
-  /**
-   * The SDK gave up on a request by closing its response stream (2026-07-28 over Streamable HTTP
-   * has no notifications/cancelled): mark the request as ended, and still pair a late answer.
-   */
-  private streamClosed(id: RpcId): void {
-    try {
-      const open = this.requests.take('outgoing', id);
-      if (!open) return;
-      this.requests.end('outgoing', id, open);
-      this.bus.emit({
-        type: 'lifecycle',
-        state: 'info',
-        text: `Request ${String(id)} (${open.method}) was given up (cancelled or timed out): its response stream was closed, which is how the 2026-07-28 protocol cancels a request`,
-        endsRequestSeq: open.seq,
-      });
-    } catch {
-      // Capture must never break the conversation it observes.
-    }
   }
 }
 

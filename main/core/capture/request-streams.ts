@@ -1,0 +1,90 @@
+import type { JSONRPCMessage, TransportSendOptions } from '@modelcontextprotocol/client';
+import type { OpenRequests, RpcId } from './open-requests';
+import type { TraceBus } from './trace-bus';
+import { unansweredStreamAnswer } from './unanswered-stream';
+
+/**
+ * The version negotiation probe is left to the SDK: a failed probe's answer would read as "not a
+ * modern server" and send the connect to `initialize`, where a modern-only server would blame the
+ * protocol version. Its stream ending still fails it, at the connect timeout, as `closed`.
+ */
+const LEFT_TO_THE_SDK = new Set(['server/discover']);
+
+/**
+ * Both ends of a request's own stream (Streamable HTTP answers each POST on a stream of its own).
+ *
+ * The client's end: in the 2026-07-28 protocol the SDK gives up on a request (timeout, cancel) by
+ * aborting its stream, with no notifications/cancelled; the request is marked as ended (a late
+ * answer is still paired).
+ *
+ * The server's end: a request fails at once when the event stream that carried it ends without
+ * its response and the SDK will not resume it, instead of leaving it to its timeout (60 s by
+ * default) to blame a slow server. Over Streamable HTTP the server answers a POST on that
+ * stream, or on the stream resumed with `Last-Event-ID` (MCP 2025-11-25 "Transports › Streamable
+ * HTTP › Resumability"); the SDK tells the end of both through `onRequestStreamEnd`, after any
+ * resumption it tries. A request still open then can never be answered: a lifecycle warning says
+ * so in the trace, and the SDK gets a JSON-RPC error for it, marked so the connection words it as
+ * `closed` (see classify-unanswered-stream.ts). Transports without per-request streams never
+ * call the hook.
+ */
+export class RequestStreams {
+  constructor(
+    private readonly requests: OpenRequests,
+    private readonly bus: TraceBus,
+    /** Hands a message to the SDK as if it came from the server (it is not recorded as one). */
+    private readonly deliver: (message: JSONRPCMessage) => void,
+  ) {}
+
+  /**
+   * The send options for an outgoing request: the caller's, with the stream's end reported here
+   * too; and the request marked as given up when the caller aborts its stream.
+   */
+  optionsFor(id: RpcId, method: string, options: TransportSendOptions | undefined): TransportSendOptions | undefined {
+    options?.requestSignal?.addEventListener('abort', () => this.givenUp(id), { once: true });
+    if (LEFT_TO_THE_SDK.has(method)) return options;
+    const callerHook = options?.onRequestStreamEnd;
+    return {
+      ...options,
+      onRequestStreamEnd: () => {
+        callerHook?.();
+        this.ended(id);
+      },
+    };
+  }
+
+  /** The SDK gave up on request `id` by closing its stream: mark it as ended. */
+  private givenUp(id: RpcId): void {
+    try {
+      const open = this.requests.take('outgoing', id);
+      if (!open) return;
+      this.requests.end('outgoing', id, open);
+      this.bus.emit({
+        type: 'lifecycle',
+        state: 'info',
+        text: `Request ${String(id)} (${open.method}) was given up (cancelled or timed out): its response stream was closed, which is how the 2026-07-28 protocol cancels a request`,
+        endsRequestSeq: open.seq,
+      });
+    } catch {
+      // Capture must never break the conversation it observes.
+    }
+  }
+
+  /** The stream of request `id` ended for good: fail the request now if nothing answered it. */
+  private ended(id: RpcId): void {
+    try {
+      const open = this.requests.take('outgoing', id);
+      if (!open) return;
+      // Remembered as given up: an answer that still turns up somewhere is paired, not an orphan.
+      this.requests.end('outgoing', id, open);
+      this.bus.emit({
+        type: 'lifecycle',
+        state: 'warning',
+        text: `Request ${String(id)} (${open.method}) can no longer be answered: the server ended the event stream carrying it without the response, and there is nothing to resume it from. It fails now instead of waiting for its timeout`,
+        endsRequestSeq: open.seq,
+      });
+      this.deliver(unansweredStreamAnswer(id, open.method));
+    } catch {
+      // Capture must never break the conversation it observes: the request then times out as before.
+    }
+  }
+}
