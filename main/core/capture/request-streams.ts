@@ -54,37 +54,39 @@ export class RequestStreams {
 
   /** The SDK gave up on request `id` by closing its stream: mark it as ended. */
   private givenUp(id: RpcId): void {
-    try {
-      const open = this.requests.take('outgoing', id);
-      if (!open) return;
-      this.requests.end('outgoing', id, open);
-      this.bus.emit({
-        type: 'lifecycle',
-        state: 'info',
-        text: `Request ${String(id)} (${open.method}) was given up (cancelled or timed out): its response stream was closed, which is how the 2026-07-28 protocol cancels a request`,
-        endsRequestSeq: open.seq,
-      });
-    } catch {
-      // Capture must never break the conversation it observes.
-    }
+    this.endOpen(id, 'info', (method) => `Request ${String(id)} (${method}) was given up (cancelled or timed out): its response stream was closed, which is how the 2026-07-28 protocol cancels a request`);
   }
 
   /** The stream of request `id` ended for good: fail the request now if nothing answered it. */
   private ended(id: RpcId): void {
+    const method = this.endOpen(
+      id,
+      'warning',
+      (m) => `Request ${String(id)} (${m}) can no longer be answered: the server ended the event stream carrying it without the response, and there is nothing to resume it from. It fails now instead of waiting for its timeout`,
+    );
+    if (method === undefined) return;
+    try {
+      this.deliver(unansweredStreamAnswer(id, method));
+    } catch {
+      // The SDK's own handler failed: nothing more capture can do for this request.
+    }
+  }
+
+  /**
+   * Ends request `id` if it is still open, with a lifecycle entry saying why; returns its method
+   * (undefined when it was answered or ended already). It stays remembered as ended: an answer
+   * that still turns up is paired, not an orphan.
+   */
+  private endOpen(id: RpcId, state: 'info' | 'warning', why: (method: string) => string): string | undefined {
     try {
       const open = this.requests.take('outgoing', id);
-      if (!open) return;
-      // Remembered as given up: an answer that still turns up somewhere is paired, not an orphan.
+      if (!open) return undefined;
       this.requests.end('outgoing', id, open);
-      this.bus.emit({
-        type: 'lifecycle',
-        state: 'warning',
-        text: `Request ${String(id)} (${open.method}) can no longer be answered: the server ended the event stream carrying it without the response, and there is nothing to resume it from. It fails now instead of waiting for its timeout`,
-        endsRequestSeq: open.seq,
-      });
-      this.deliver(unansweredStreamAnswer(id, open.method));
+      this.bus.emit({ type: 'lifecycle', state, text: why(open.method), endsRequestSeq: open.seq });
+      return open.method;
     } catch {
-      // Capture must never break the conversation it observes: the request then times out as before.
+      // Capture must never break the conversation it observes (an unanswered request then times out as before).
+      return undefined;
     }
   }
 }
