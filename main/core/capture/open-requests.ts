@@ -96,7 +96,7 @@ export class OpenRequests {
       }
     }
     const noId = id === null || id === undefined;
-    const list = waiting.length ? `requests waiting: ${waiting.map((w) => JSON.stringify(w)).join(', ')}` : 'no request was waiting';
+    const list = waiting.length ? `${waiting.length === 1 ? 'id of the request waiting' : 'ids of the requests waiting'}: ${waiting.map((w) => JSON.stringify(w)).join(', ')}` : 'no request was waiting';
     return {
       orphan: true,
       waiting,

@@ -42,7 +42,7 @@ describe('an answer whose id matches no request', () => {
         // On an event stream the request fails as the stream ends (nothing can answer it after that); as JSON, at its timeout.
         const ended = transport === 'streamable-sse' ? 'The server ended the event stream answering POST \\S+ without sending the response, and its events had no ids to resume it from' : `did not answer the request after ${TIMEOUT_MS} ms`;
         expect(failure.info.message, what).toMatch(new RegExp(`${ended}, although the server sent an answer matching no waiting request meanwhile: ${what} with id ${UNKNOWN_ID}`));
-        expect(failure.info.message, what).toMatch(/\(requests waiting: \d+\)/);
+        expect(failure.info.message, what).toMatch(/\(id of the request waiting: \d+\)/);
         if (error) expect(failure.info.message).toContain('JSON-RPC error -32000: Bad Request');
         expect(failure.info.hint).toContain('wrong id');
         expect(failure.info.detail).toMatchObject({ orphans: [expect.objectContaining({ id: UNKNOWN_ID })], then: { kind: transport === 'streamable-sse' ? 'closed' : 'timeout' } });
@@ -53,7 +53,7 @@ describe('an answer whose id matches no request', () => {
       expect(orphans).toHaveLength(2);
       for (const entry of orphans) {
         expect(entry.requestSeq).toBeUndefined();
-        expect(entry.warnings?.[0]).toMatch(new RegExp(`^Orphan (response|error): its id ${UNKNOWN_ID} matches no request sent on this connection \\(requests waiting: \\d+\\)$`));
+        expect(entry.warnings?.[0]).toMatch(new RegExp(`^Orphan (response|error): its id ${UNKNOWN_ID} matches no request sent on this connection \\(id of the request waiting: \\d+\\)$`));
       }
       const orphanWarnings = warnings().filter((w) => w.text.includes('matches no waiting request'));
       expect(orphanWarnings).toHaveLength(2);
@@ -113,7 +113,7 @@ describe('an error without a usable id', () => {
       if (!isPeriscopeError(failure)) throw new Error(`expected a PeriscopeError, got ${String(failure)}`);
       expect(failure.info.kind).toBe('protocol');
       expect(failure.info.message).toContain('an error with id null, JSON-RPC error -32000: Parse error');
-      expect(failure.info.message).toMatch(/requests waiting: \d+, \d+/);
+      expect(failure.info.message).toMatch(/ids of the requests waiting: \d+, \d+/);
     }
   });
 });
