@@ -10,6 +10,8 @@ export interface OpenRequest {
   call?: NonNullable<MessageEntry['call']>;
   /** `params.name` / `params.uri`: matches a retry to its call when the server keeps no state. */
   name?: string;
+  /** Told when the request is given up: stops the client's work on its own stream (see stream-stops.ts). */
+  streamStop?: { stop(): void };
 }
 
 /** What a response's id says about the request it answers. */
@@ -46,8 +48,15 @@ export class OpenRequests {
     this.open[direction].delete(id);
   }
 
-  /** A request given up on: a late answer to it is still paired (see match). */
+  /** The open request with this id, left open. */
+  get(direction: Direction, id: RpcId): OpenRequest | undefined {
+    return this.open[direction].get(id);
+  }
+
+  /** A request given up on: its own stream is stopped, and a late answer to it is still paired (see match). */
   end(direction: Direction, id: RpcId, request: OpenRequest): void {
+    request.streamStop?.stop();
+    request.streamStop = undefined;
     this.ended.set(endedKey(direction, id), request);
     if (this.ended.size > MAX_ENDED_REMEMBERED) this.ended.delete(this.ended.keys().next().value!);
   }

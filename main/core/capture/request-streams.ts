@@ -1,6 +1,7 @@
-import type { JSONRPCMessage, TransportSendOptions } from '@modelcontextprotocol/client';
+import type { JSONRPCMessage, Transport, TransportSendOptions } from '@modelcontextprotocol/client';
 import type { OpenRequests, RpcId } from './open-requests';
 import type { TraceBus } from './trace-bus';
+import { StreamStops } from './stream-stops';
 import { unansweredStreamAnswer } from './unanswered-stream';
 
 /**
@@ -28,23 +29,41 @@ const LEFT_TO_THE_SDK = new Set(['server/discover']);
  * call the hook.
  */
 export class RequestStreams {
+  private readonly stops: StreamStops | undefined;
+
   constructor(
     private readonly requests: OpenRequests,
     private readonly bus: TraceBus,
     /** Hands a message to the SDK as if it came from the server (it is not recorded as one). */
     private readonly deliver: (message: JSONRPCMessage) => void,
-  ) {}
+    transport: Transport,
+  ) {
+    // Only a transport that answers each request on a stream of its own (Streamable HTTP) resumes one.
+    this.stops = transport.hasPerRequestStream === true ? new StreamStops(bus) : undefined;
+  }
+
+  /** The transport closed. */
+  close(): void {
+    this.stops?.close();
+  }
 
   /**
    * The send options for an outgoing request: the caller's, with the stream's end reported here
-   * too; and the request marked as given up when the caller aborts its stream.
+   * too; and the request marked as given up when the caller aborts its stream. In the 2025 era
+   * the SDK passes no signal of its own, and keeps resuming a request's stream (a GET with
+   * `Last-Event-ID`, again each time a resumed stream ends unanswered) even after it has given the
+   * request up: the request gets a signal here, aborted once it is given up (see stream-stops.ts).
    */
   optionsFor(id: RpcId, method: string, options: TransportSendOptions | undefined): TransportSendOptions | undefined {
-    options?.requestSignal?.addEventListener('abort', () => this.givenUp(id), { once: true });
-    if (LEFT_TO_THE_SDK.has(method)) return options;
+    const callerSignal = options?.requestSignal;
+    callerSignal?.addEventListener('abort', () => this.givenUp(id), { once: true });
+    const open = callerSignal === undefined && this.stops ? this.requests.get('outgoing', id) : undefined;
+    const stop = open ? (open.streamStop = this.stops!.create(open.seq)) : undefined;
+    if (LEFT_TO_THE_SDK.has(method)) return stop ? { ...options, requestSignal: stop.signal } : options;
     const callerHook = options?.onRequestStreamEnd;
     return {
       ...options,
+      ...(stop ? { requestSignal: stop.signal } : {}),
       onRequestStreamEnd: () => {
         callerHook?.();
         this.ended(id);

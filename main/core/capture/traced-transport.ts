@@ -50,7 +50,7 @@ export class TracedTransport implements Transport {
     private readonly options: TracedTransportOptions = {},
   ) {
     this.links = ssePayloadLinks(bus);
-    this.streams = new RequestStreams(this.requests, bus, (m) => this.onmessage?.(m));
+    this.streams = new RequestStreams(this.requests, bus, (m) => this.onmessage?.(m), inner);
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
       const { reassigned, tooDeep } = this.recordSafely('incoming', message);
       if (tooDeep) {
@@ -68,6 +68,7 @@ export class TracedTransport implements Transport {
     inner.onclose = () => {
       // Nothing will answer now; dropping them keeps a long-lived app from leaking.
       this.requests.clear();
+      this.streams.close();
       this.calls.clear();
       this.listens.clear();
       this.links.clear();
