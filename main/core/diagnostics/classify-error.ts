@@ -5,7 +5,7 @@ import type { OrphanResponse } from '../capture/traced-transport';
 import type { CertificateSummary } from './certificate-probe';
 import { orphanTimeout } from './classify-orphan';
 import { isUnansweredStreamError } from '../capture/unanswered-stream';
-import { unansweredStreamError, type UnansweredStream } from './classify-unanswered-stream';
+import { resumedStreamTimeout, unansweredStreamError, type UnansweredStream } from './classify-unanswered-stream';
 import { classifySdkError } from './classify-sdk-error';
 import { hostPortOf, messageOf } from './error-text';
 import { classifySpawnError, classifySystemError, SYSTEM_ERROR_CODES, type SystemErrorLike } from './network-errors';
@@ -79,7 +79,10 @@ function classify(error: unknown, context: ErrorContext): ErrorInfo {
   if (isUnansweredStreamError(error)) return unansweredStreamFailure(context);
   const info = classifyOne(error, context);
   if (info.kind === 'timeout' && context.orphans?.length) return orphanTimeout(info, context.orphans);
-  if (info.kind === 'timeout' && context.unansweredStream) return unansweredStreamError(context.unansweredStream, info);
+  if (info.kind === 'timeout' && context.unansweredStream) {
+    // Events with ids: the client was still resuming the stream when the time ran out.
+    return context.unansweredStream.eventIds ? resumedStreamTimeout(info, context.unansweredStream) : unansweredStreamError(context.unansweredStream, info);
+  }
   if (info.kind !== 'timeout' && info.kind !== 'closed' && info.kind !== 'internal') return info;
   const then = { kind: info.kind, message: info.message };
   const { transportError } = context;

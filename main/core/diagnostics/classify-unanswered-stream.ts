@@ -32,3 +32,19 @@ export function unansweredStreamError(stream: UnansweredStream, timeout?: ErrorI
     },
   };
 }
+
+/**
+ * A request that timed out while its stream was being resumed: the server ended the stream
+ * carrying the answer, gave its events ids, and the client was still resuming it (a GET with
+ * `Last-Event-ID`) when the time ran out. The server might yet have answered, so it stays a
+ * `timeout`; the message says where the answer was awaited.
+ */
+export function resumedStreamTimeout(timeout: ErrorInfo, stream: UnansweredStream): ErrorInfo {
+  return {
+    ...timeout,
+    // The timeout's own "(URL)" goes: the stream's URL follows.
+    message: `${timeout.message.replace(/\s*\([^)]*\)$/, '')}: the event stream answering POST ${stream.url} ended without the response, and resuming it with Last-Event-ID brought none before the timeout`,
+    hint: 'the server must send the JSON-RPC response on that stream, or on the stream resumed from its last event id; if it is just slow, give the request a longer timeout. The trace shows each resumption',
+    detail: { ...timeout.detail, stream: { url: stream.url, eventIds: stream.eventIds } },
+  };
+}

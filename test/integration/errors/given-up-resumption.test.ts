@@ -67,10 +67,13 @@ async function resumingServer(resume: (res: ServerResponse) => void): Promise<Re
   return state;
 }
 
+/** Calls the tool, which times out while its stream is being resumed: a timeout that says so. */
 async function timesOut(url: string): Promise<void> {
   const connection = await manager.open({ transport: 'streamable', url, protocolEra: 'legacy', timeouts: { connectMs: 10_000, requestMs: 1_200 } });
   const error = await connection.callTool('work', {}).then(() => undefined, (e: unknown) => e);
   if (!isPeriscopeError(error)) throw new Error(`expected a PeriscopeError, got ${String(error)}`);
+  expect(error.info.kind).toBe('timeout');
+  expect(error.info.message).toMatch(/after 1200 ms: the event stream answering POST \S+ ended without the response, and resuming it with Last-Event-ID brought none before the timeout$/);
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

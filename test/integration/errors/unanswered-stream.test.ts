@@ -43,11 +43,12 @@ describe('an event stream that ends without the response', () => {
     });
   }
 
-  it('with event ids: says resuming brought no answer either', async () => {
+  it('with event ids: still being resumed when the time ran out, so a timeout, saying where the answer was awaited', async () => {
     const server = await startHttpServer(endsStream(true));
     started.push(server);
     const info = await failureOf(server.url, 'streamable');
-    expect(info.kind).toBe('closed');
-    expect(info.message).toMatch(/without sending the response; resuming it with Last-Event-ID brought no answer either$/);
+    expect(info.kind).toBe('timeout');
+    expect(info.message).toMatch(new RegExp(`: the event stream answering POST ${server.url.replace(/[.]/g, '\\.')} ended without the response, and resuming it with Last-Event-ID brought none before the timeout$`));
+    expect(info.hint).toMatch(/longer timeout/);
   });
 });
