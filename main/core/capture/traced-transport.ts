@@ -8,6 +8,7 @@ import { ListenStreams } from './listen-streams';
 import { MultiRoundCalls } from './multi-round-calls';
 import { withPlainNumbers } from './raw-json-numbers';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
+import { InFlightSends } from './in-flight-sends';
 import { RequestStreams } from './request-streams';
 import { whileOffering } from './message-json';
 import { existingPostBodyLinks } from './post-body-links';
@@ -41,6 +42,8 @@ export class TracedTransport implements Transport {
   private readonly listens = new ListenStreams();
   private readonly links: SsePayloadLinks;
   private readonly streams: RequestStreams;
+  /** Notifications and answers on their way (see InFlightSends): a close lets them land first. */
+  readonly notifications = new InFlightSends();
   /** The method a too-deep answer answered, until the stand-in error is handed over. */
   private readonly answeredMethod = new Map<RpcId, string>();
 
@@ -113,7 +116,7 @@ export class TracedTransport implements Transport {
     // The SDK would overflow the stack serializing it: refuse it here, by name.
     if (tooDeep) return Promise.reject(tooDeepToSend(tooDeep.values().next().value!, (message as { method?: string }).method));
     const id = (message as { id?: RpcId }).id;
-    if (id === undefined || !('method' in message)) return this.inner.send(message, options);
+    if (id === undefined || !('method' in message)) return this.notifications.track(this.inner.send(message, options));
     const sending = this.inner.send(message, this.streams.optionsFor(id, message.method, options));
     // A request that never left will never be answered: do not keep it open.
     return sending.catch((error: unknown) => {
@@ -295,6 +298,6 @@ export class TracedTransport implements Transport {
   }
 }
 
-export function traceTransport(inner: Transport, bus: TraceBus, options?: TracedTransportOptions): Transport {
+export function traceTransport(inner: Transport, bus: TraceBus, options?: TracedTransportOptions): TracedTransport {
   return new TracedTransport(inner, bus, options);
 }

@@ -8,6 +8,9 @@ import { createStreamableTransport, terminateStreamableSession } from './streama
 import { withDeadline } from './timeouts';
 import type { TransportContext } from './transport-context';
 
+/** How long (ms) closing waits for notifications in flight (a server that never acknowledges them is not waited for). */
+const NOTIFICATIONS_GRACE_MS = 500;
+
 /** One live MCP session: a connected SDK client over one transport, in one protocol era. */
 export interface LiveSession {
   kind: TransportKind;
@@ -83,6 +86,8 @@ export async function connectSession(opts: AttemptOptions): Promise<LiveSession>
     async close({ terminate = true } = {}) {
       if (closing) return;
       closing = true;
+      // A notifications/cancelled just sent (a request given up) reaches the server before the end.
+      await traced.notifications.settled(NOTIFICATIONS_GRACE_MS);
       if (terminate && inner instanceof StreamableHTTPClientTransport) await terminateStreamableSession(inner);
       await client.close().catch(() => undefined);
       // During the server/discover probe the SDK has not attached the transport to the client yet,
