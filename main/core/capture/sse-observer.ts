@@ -36,6 +36,8 @@ export function observeEventStream(response: Response, ctx: EventStreamContext):
 }
 
 const CR = 0x0d;
+/** A line ending followed by another: the empty line that ends an event stream block. */
+const BLANK_LINE = /(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r|\n)/g;
 /**
  * LF, added after a stream's final CR. An event stream's lines may end with CR alone
  * (HTML Living Standard, "Server-sent events", parsing an event stream), but the event stream
@@ -107,12 +109,25 @@ class EventStreamObserver {
   private observe(chunk: Uint8Array): void {
     try {
       const text = this.decoder.decode(chunk, { stream: true });
-      this.parser.feed(text);
-      // A block that carried only `retry:` dispatches no event: record it on its own.
-      if (this.pendingRetry !== undefined && /\n\r?\n$|\r\r$/.test(text)) this.emitEvent({});
+      // A block that carried only `retry:` dispatches no event: it is recorded on its own once its
+      // blank line has gone through, so a chunk that mentions retry is fed block by block (else
+      // the retry would be pinned on the next block's event).
+      if (!text.includes('retry:')) return this.feed(text);
+      let from = 0;
+      for (const end of text.matchAll(BLANK_LINE)) {
+        this.feed(text.slice(from, end.index + end[0].length));
+        from = end.index + end[0].length;
+      }
+      if (from < text.length) this.feed(text.slice(from));
     } catch {
       // A parse problem is the SDK's to report; the bytes still reach it untouched.
     }
+  }
+
+  /** Feeds the parser; a retry-only block that ends here is recorded. */
+  private feed(text: string): void {
+    this.parser.feed(text);
+    if (this.pendingRetry !== undefined && /\n\r?\n$|\r\r$/.test(text)) this.emitEvent({});
   }
 
   private noteRetry(retry: number): void {

@@ -31,6 +31,14 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
       res.write('id: 1\ndata: first\n\n');
       setTimeout(() => res.socket?.destroy(), 20);
       return;
+    case '/retry-first':
+    case '/retry-first-crlf': {
+      // A retry-only block and the next event in one chunk.
+      const text = 'retry: 3000\n\nid: 7\ndata: {"jsonrpc":"2.0","method":"b"}\n\n';
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.end(req.url === '/retry-first' ? text : text.replace(/\n/g, '\r\n'));
+      return;
+    }
     case '/forever':
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(': keep-alive\n\n');
@@ -137,6 +145,18 @@ describe('recording fetch', () => {
     expect(last.timings.done!).toBeGreaterThanOrEqual(sse()[1]!.monoTime);
     expect(entries.at(-1)).toBe(last);
     expect(JSON.stringify(entries)).not.toContain(TOKEN);
+  });
+
+  it('records a retry-only block on its own, not on the event after it in the same chunk (LF and CR LF lines)', async () => {
+    for (const path of ['/retry-first', '/retry-first-crlf']) {
+      const { fetch, sse } = recorder();
+      await (await fetch(`${base}${path}`)).text();
+      expect(sse(), path).toMatchObject([
+        { retry: 3000, data: '' },
+        { eventId: '7', data: '{"jsonrpc":"2.0","method":"b"}' },
+      ]);
+      expect(sse()[1]!.retry, path).toBeUndefined();
+    }
   });
 
   it('reports a dropped stream as failed and gives the caller the same error', async () => {
