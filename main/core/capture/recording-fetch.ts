@@ -1,6 +1,7 @@
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { bufferedResponse } from './buffered-response';
+import { acknowledgementWarnings, noteCarriedMessage } from './http-acknowledgement';
 import { capText, emitSafely, redactedErrorInfo, type ExchangeBase } from './http-exchange';
 import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
 import { postBodyLinks, type PostBodyLinks } from './post-body-links';
@@ -58,8 +59,9 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       base.status = response.status;
       if (response.statusText) base.statusText = response.statusText;
       base.responseHeaders = redactor.headers(response.headers);
-      addWarnings(base, redactor, responseHeaderWarnings(protocolVersionOf(base.requestHeaders), response.headers));
       const contentType = response.headers.get('content-type') ?? '';
+      addWarnings(base, redactor, responseHeaderWarnings(protocolVersionOf(base.requestHeaders), response.headers));
+      addWarnings(base, redactor, acknowledgementWarnings(base, response.status, contentType));
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
         return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow });
       }
@@ -98,7 +100,10 @@ function describeRequest(
     if (requestBody !== undefined) base.requestBody = capText(redactor.body(requestBody), bodyCap).text;
     // The message entry this POST carries (offered by the traced transport as it recorded it).
     const sent = requestBody !== undefined && method === 'POST' ? links.claim(requestBody) : undefined;
-    if (sent) base.messageSeq = sent.seq;
+    if (sent) {
+      base.messageSeq = sent.seq;
+      noteCarriedMessage(base, sent.message);
+    }
     addWarnings(base, redactor, requestHeaderWarnings(headers, sent ? { message: sent.message } : requestBody));
   } catch {
     // Leave the request side partly empty rather than fail the request.

@@ -6,6 +6,8 @@ import type { UnansweredStream } from '../diagnostics/classify-unanswered-stream
 
 const STDERR_TAIL_LINES = 20;
 const MAX_ORPHANS = 5;
+/** Requests remembered to tell a request's POST from a notification's: far more than are ever in flight. */
+const RECENT_REQUESTS = 256;
 
 /**
  * Watches one connection's bus for the facts that explain a failure: the last HTTP exchange that
@@ -25,6 +27,8 @@ export class FailureEvidence {
   private probeError?: { code: unknown; message: unknown };
   /** POSTs answered with an event stream, still open: has a response or an event id been seen. */
   private readonly postStreams = new Map<string, PostStream>();
+  /** Seqs of the latest requests sent: which POSTs carry a request (see followPostStream). */
+  private readonly requestSeqs = new Set<number>();
   private unansweredStream?: UnansweredStream;
   private readonly stop: () => void;
 
@@ -82,7 +86,8 @@ export class FailureEvidence {
   /** A POST answered with an event stream that ends (or breaks off) before any response: the request can never be answered. */
   private followPostStream(entry: HttpEntry): void {
     if (entry.method !== 'POST') return;
-    if (entry.phase === 'headers' && entry.streaming) {
+    // A notification's or response's POST has no answer to wait for (the trace warns when such a POST gets a stream).
+    if (entry.phase === 'headers' && entry.streaming && (entry.messageSeq === undefined || this.requestSeqs.has(entry.messageSeq))) {
       this.postStreams.set(entry.exchangeId, { answered: false, eventIds: false, givenUp: false, ...(entry.messageSeq === undefined ? {} : { messageSeq: entry.messageSeq }) });
       return;
     }
@@ -100,6 +105,11 @@ export class FailureEvidence {
     this.stop();
   }
 
+  private noteRequest(seq: number): void {
+    this.requestSeqs.add(seq);
+    if (this.requestSeqs.size > RECENT_REQUESTS) this.requestSeqs.delete(this.requestSeqs.values().next().value!);
+  }
+
   /** The client gave up request `seq` (cancelled, timed out): its stream's end is not the server's doing. */
   private givenUp(seq: number): void {
     for (const stream of this.postStreams.values()) if (stream.messageSeq === seq) stream.givenUp = true;
@@ -108,6 +118,7 @@ export class FailureEvidence {
   private observe(entry: TraceEntry): void {
     if ((entry.type === 'message' || entry.type === 'lifecycle') && entry.endsRequestSeq !== undefined) this.givenUp(entry.endsRequestSeq);
     if (entry.type === 'message') {
+      if (entry.direction === 'outgoing' && entry.messageKind === 'request') this.noteRequest(entry.seq);
       // The SDK's era verdict drops the server's own words when it refuses server/discover.
       if (entry.messageKind === 'error' && entry.method === 'server/discover') {
         const error = (entry.message as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
