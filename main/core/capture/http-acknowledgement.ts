@@ -22,7 +22,9 @@ export function noteCarriedMessage(base: object, message: unknown): void {
 export function acknowledgementWarnings(base: object, status: number, contentType: string): string[] {
   const what = carried.get(base);
   if (what === undefined || status === 202 || status < 200 || status >= 300) return [];
-  const body = contentType ? ` and a body (${contentType.split(';')[0]!.trim()})` : '';
-  const stall = /event-stream/i.test(contentType) ? ': an event stream left open here stalls it' : '';
-  return [`The server answered ${what} with HTTP ${status}${body}, where MCP's Streamable HTTP transport acknowledges it with 202 Accepted and no body. The client reads this body to its end before it goes on${stall}`];
+  const answer = `The server answered ${what} with HTTP ${status}`;
+  const rule = "where MCP's Streamable HTTP transport acknowledges it with 202 Accepted and no body";
+  if (!contentType) return [`${answer}, ${rule}`];
+  const stream = /event-stream/i.test(contentType) ? ' (an event stream holds it until the server ends the stream)' : '';
+  return [`${answer} and a body (${contentType.split(';')[0]!.trim()}), ${rule}. The client reads this body to its end before it goes on${stream}`];
 }

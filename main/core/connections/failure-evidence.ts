@@ -2,12 +2,15 @@ import type { HttpEntry, TraceEntry, WebSocketEntry } from '../../../shared/mode
 import type { TraceBus } from '../capture/trace-bus';
 import type { OrphanResponse } from '../capture/traced-transport';
 import type { ErrorContext } from '../diagnostics/classify-error';
+import type { StalledAcknowledgement } from '../diagnostics/classify-stalled-acknowledgement';
 import type { UnansweredStream } from '../diagnostics/classify-unanswered-stream';
 
 const STDERR_TAIL_LINES = 20;
 const MAX_ORPHANS = 5;
 /** Requests remembered to tell a request's POST from a notification's: far more than are ever in flight. */
 const RECENT_REQUESTS = 256;
+/** A notification's event stream the server ended within this many ms held nothing up. */
+const HARMLESS_ACKNOWLEDGEMENT_MS = 250;
 
 /**
  * Watches one connection's bus for the facts that explain a failure: the last HTTP exchange that
@@ -29,6 +32,9 @@ export class FailureEvidence {
   private readonly postStreams = new Map<string, PostStream>();
   /** Seqs of the latest requests sent: which POSTs carry a request (see followPostStream). */
   private readonly requestSeqs = new Set<number>();
+  /** The methods of the latest notifications sent, by seq. */
+  private readonly notificationMethods = new Map<number, string>();
+  private stalledAcknowledgement?: StalledAcknowledgement;
   private unansweredStream?: UnansweredStream;
   private readonly stop: () => void;
 
@@ -46,6 +52,7 @@ export class FailureEvidence {
     this.orphans.length = 0;
     this.probeError = undefined;
     this.unansweredStream = undefined;
+    this.stalledAcknowledgement = undefined;
   }
 
   noteTransportError(error: unknown): void {
@@ -80,12 +87,14 @@ export class FailureEvidence {
       ...(this.orphans.length ? { orphans: [...this.orphans] } : {}),
       ...(this.probeError ? { probeError: this.probeError } : {}),
       ...(this.unansweredStream ? { unansweredStream: this.unansweredStream } : {}),
+      ...(this.stalledAcknowledgement ? { stalledAcknowledgement: this.stalledAcknowledgement } : {}),
     };
   }
 
   /** A POST answered with an event stream that ends (or breaks off) before any response: the request can never be answered. */
   private followPostStream(entry: HttpEntry): void {
     if (entry.method !== 'POST') return;
+    this.followAcknowledgement(entry);
     // A notification's or response's POST has no answer to wait for (the trace warns when such a POST gets a stream).
     if (entry.phase === 'headers' && entry.streaming && (entry.messageSeq === undefined || this.requestSeqs.has(entry.messageSeq))) {
       this.postStreams.set(entry.exchangeId, { answered: false, eventIds: false, givenUp: false, ...(entry.messageSeq === undefined ? {} : { messageSeq: entry.messageSeq }) });
@@ -105,6 +114,23 @@ export class FailureEvidence {
     this.stop();
   }
 
+  /**
+   * A notification's POST answered with an event stream: the client waits for it to end. One the
+   * server ended at once stalled nothing; one still open, or ended only by the client giving up,
+   * is what a timeout in the same operation waited on.
+   */
+  private followAcknowledgement(entry: HttpEntry): void {
+    const notification = entry.messageSeq === undefined ? undefined : this.notificationMethods.get(entry.messageSeq);
+    if (notification === undefined || !entry.streaming) return;
+    if (entry.phase === 'headers') this.stalledAcknowledgement = { url: entry.url, carried: notification };
+    else if ((entry.timings.done ?? Infinity) - (entry.timings.headers ?? entry.timings.sent) < HARMLESS_ACKNOWLEDGEMENT_MS) this.stalledAcknowledgement = undefined;
+  }
+
+  private noteNotification(seq: number, method: string): void {
+    this.notificationMethods.set(seq, method);
+    if (this.notificationMethods.size > RECENT_REQUESTS) this.notificationMethods.delete(this.notificationMethods.keys().next().value!);
+  }
+
   private noteRequest(seq: number): void {
     this.requestSeqs.add(seq);
     if (this.requestSeqs.size > RECENT_REQUESTS) this.requestSeqs.delete(this.requestSeqs.values().next().value!);
@@ -119,6 +145,7 @@ export class FailureEvidence {
     if ((entry.type === 'message' || entry.type === 'lifecycle') && entry.endsRequestSeq !== undefined) this.givenUp(entry.endsRequestSeq);
     if (entry.type === 'message') {
       if (entry.direction === 'outgoing' && entry.messageKind === 'request') this.noteRequest(entry.seq);
+      if (entry.direction === 'outgoing' && entry.messageKind === 'notification' && entry.method) this.noteNotification(entry.seq, entry.method);
       // The SDK's era verdict drops the server's own words when it refuses server/discover.
       if (entry.messageKind === 'error' && entry.method === 'server/discover') {
         const error = (entry.message as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;

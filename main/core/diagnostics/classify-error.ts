@@ -5,6 +5,7 @@ import type { OrphanResponse } from '../capture/traced-transport';
 import type { CertificateSummary } from './certificate-probe';
 import { orphanTimeout } from './classify-orphan';
 import { isUnansweredStreamError } from '../capture/unanswered-stream';
+import { stalledAcknowledgementError, type StalledAcknowledgement } from './classify-stalled-acknowledgement';
 import { resumedStreamTimeout, unansweredStreamError, type UnansweredStream } from './classify-unanswered-stream';
 import { classifySdkError } from './classify-sdk-error';
 import { hostPortOf, messageOf } from './error-text';
@@ -46,6 +47,8 @@ export interface ErrorContext {
   orphans?: OrphanResponse[];
   /** The last POST whose event stream ended without the response, during this operation. */
   unansweredStream?: UnansweredStream;
+  /** A notification's POST answered with an event stream during this operation (the client waits for it to end). */
+  stalledAcknowledgement?: StalledAcknowledgement;
 }
 
 /**
@@ -79,6 +82,7 @@ function classify(error: unknown, context: ErrorContext): ErrorInfo {
   if (isUnansweredStreamError(error)) return unansweredStreamFailure(context);
   const info = classifyOne(error, context);
   if (info.kind === 'timeout' && context.orphans?.length) return orphanTimeout(info, context.orphans);
+  if (info.kind === 'timeout' && context.stalledAcknowledgement) return stalledAcknowledgementError(info, context.stalledAcknowledgement);
   if (info.kind === 'timeout' && context.unansweredStream) {
     // Events with ids: the client was still resuming the stream when the time ran out.
     return context.unansweredStream.eventIds ? resumedStreamTimeout(info, context.unansweredStream) : unansweredStreamError(context.unansweredStream, info);

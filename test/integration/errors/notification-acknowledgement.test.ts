@@ -9,7 +9,8 @@ import { useManager } from '../connections/connection-test-support';
  * A notification POSTed to the server is acknowledged with 202 Accepted and no body (MCP
  * Streamable HTTP). A 2025-era server that answers notifications/initialized otherwise is flagged
  * on that exchange; one that keeps an event stream open there stalls the connect, which then
- * times out as a timeout, not as a stream that "ended without the response".
+ * fails naming that POST (a longer timeout would not help), not as a stream that "ended without
+ * the response".
  */
 const { manager } = useManager();
 const closers: Array<() => Promise<void>> = [];
@@ -59,7 +60,7 @@ describe('a notification answered with something other than 202 Accepted', () =>
     expect(notificationExchange(connection.buffer.entries())?.warnings).toBeUndefined();
   });
 
-  it('an event stream kept open: the connect times out as a timeout, and the exchange says the stream stalls the client', async () => {
+  it('an event stream kept open: the connect fails as protocol, naming that POST, and the exchange says why', async () => {
     const url = await serverAcknowledgingWith((res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(': open\n\n');
@@ -67,8 +68,24 @@ describe('a notification answered with something other than 202 Accepted', () =>
     const connection = manager.create({ transport: 'streamable', url, protocolEra: 'legacy', timeouts: { connectMs: 800, requestMs: 800 } });
     const error = await connection.connect().then(() => undefined, (e: unknown) => e);
     if (!isPeriscopeError(error)) throw new Error(`expected a PeriscopeError, got ${String(error)}`);
-    expect(error.info.kind).toBe('timeout');
-    expect(error.info.message).not.toMatch(/without sending the response/);
-    expect(notificationExchange(connection.buffer.entries())?.warnings?.[0]).toMatch(/with HTTP 200 and a body \(text\/event-stream\), .*: an event stream left open here stalls it$/);
+    expect(error.info.kind).toBe('protocol');
+    expect(error.info.message).toMatch(new RegExp(`^The server answered notifications/initialized \\(POST ${url.replace(/[.]/g, '\\.')}\\) with an event stream instead of 202 Accepted, and the client waits for that stream to end before it goes on: .*800 ms`));
+    expect(error.info.hint).toMatch(/a longer timeout will not help/);
+    expect(error.info.detail).toMatchObject({ then: { kind: 'timeout' } });
+    expect(notificationExchange(connection.buffer.entries())?.warnings?.[0]).toMatch(/with HTTP 200 and a body \(text\/event-stream\), .*holds it until the server ends the stream\)$/);
+  });
+
+  it('an event stream the server ends at once: connects, with the warning', async () => {
+    const url = await serverAcknowledgingWith((res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).end());
+    const connection = await manager.open({ transport: 'streamable', url, protocolEra: 'legacy' });
+    expect(notificationExchange(connection.buffer.entries())?.warnings?.[0]).toMatch(/^The server answered a notification \(notifications\/initialized\) with HTTP 200 and a body \(text\/event-stream\)/);
+  });
+
+  it('204 No Content: warned without a word about a body', async () => {
+    const url = await serverAcknowledgingWith((res) => res.writeHead(204).end());
+    const connection = await manager.open({ transport: 'streamable', url, protocolEra: 'legacy' });
+    expect(notificationExchange(connection.buffer.entries())?.warnings).toEqual([
+      "The server answered a notification (notifications/initialized) with HTTP 204, where MCP's Streamable HTTP transport acknowledges it with 202 Accepted and no body",
+    ]);
   });
 });
