@@ -24,6 +24,19 @@ export async function startHttpServer(handler: Handler, path = '/mcp'): Promise<
   return { url: `http://127.0.0.1:${port}${path}`, port, close: () => closeServer(server) };
 }
 
+/** Like startHttpServer, with the request body (as text) handed to the handler. */
+export async function startBodyServer(handler: (req: IncomingMessage, res: ServerResponse, body: string) => void, path = '/mcp'): Promise<RunningServer> {
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => handler(req, res, body));
+  });
+  await listen(server);
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${path}`, port, close: () => closeServer(server) };
+}
+
 /** A port that was free a moment ago and has nothing listening now. */
 export async function closedPort(): Promise<number> {
   const server = createServer();

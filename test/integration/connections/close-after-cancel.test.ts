@@ -1,6 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startBodyServer } from '../error-kind-servers';
 import { useManager } from './connection-test-support';
 
 /**
@@ -17,41 +16,30 @@ afterEach(async () => {
 /** What the server saw, in order: "cancel acknowledged" and "DELETE". */
 async function slowToAcknowledgeServer(ackDelayMs: number): Promise<{ url: string; events: string[] }> {
   const events: string[] = [];
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      if (req.method === 'DELETE') {
-        events.push('DELETE');
-        return void res.writeHead(200).end();
-      }
-      if (req.method === 'GET') return void res.writeHead(405).end();
-      const message = JSON.parse(body) as { id?: unknown; method?: string };
-      if (message.method === 'notifications/cancelled') {
-        return void setTimeout(() => {
-          events.push('cancel acknowledged');
-          res.writeHead(202).end();
-        }, ackDelayMs);
-      }
-      if (message.id === undefined) return void res.writeHead(202).end();
-      if (message.method === 'initialize') {
-        const result = { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'slow-ack', version: '1.0.0' } };
-        return void res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'session-1' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
-      }
-      // tools/call: an event stream that stays open and silent.
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(': working\n\n');
-    });
+  const server = await startBodyServer((req, res, body) => {
+    if (req.method === 'DELETE') {
+      events.push('DELETE');
+      return void res.writeHead(200).end();
+    }
+    if (req.method === 'GET') return void res.writeHead(405).end();
+    const message = JSON.parse(body) as { id?: unknown; method?: string };
+    if (message.method === 'notifications/cancelled') {
+      return void setTimeout(() => {
+        events.push('cancel acknowledged');
+        res.writeHead(202).end();
+      }, ackDelayMs);
+    }
+    if (message.id === undefined) return void res.writeHead(202).end();
+    if (message.method === 'initialize') {
+      const result = { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'slow-ack', version: '1.0.0' } };
+      return void res.writeHead(200, { 'content-type': 'application/json', 'mcp-session-id': 'session-1' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
+    }
+    // tools/call: an event stream that stays open and silent.
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write(': working\n\n');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`, events };
+  closers.push(() => server.close());
+  return { url: server.url, events };
 }
 
 describe('closing right after a request is given up', () => {

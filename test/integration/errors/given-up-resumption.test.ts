@@ -1,8 +1,8 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { useManager } from '../connections/connection-test-support';
+import { startBodyServer } from '../error-kind-servers';
 
 /**
  * Over Streamable HTTP the client resumes a request's stream (a GET with Last-Event-ID) while the
@@ -33,37 +33,26 @@ interface ResumingServer {
  */
 async function resumingServer(resume: (res: ServerResponse) => void): Promise<ResumingServer> {
   const state: ResumingServer = { url: '', resumptions: 0, resumedClosed: 0 };
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      if (req.method === 'GET') {
-        if (req.headers['last-event-id'] === undefined) return void res.writeHead(405).end();
-        state.resumptions++;
-        res.on('close', () => state.resumedClosed++);
-        return resume(res);
-      }
-      if (req.method === 'DELETE') return void res.writeHead(200).end();
-      const message = JSON.parse(body) as { id?: unknown; method?: string };
-      if (message.id === undefined) return void res.writeHead(202).end();
-      if (message.method === 'initialize') {
-        const result = { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'resuming', version: '1.0.0' } };
-        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
-      }
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.write(`id: 1\n${NOTE('working')}`);
-      setTimeout(() => res.end(), 30);
-    });
+  const server = await startBodyServer((req, res, body) => {
+    if (req.method === 'GET') {
+      if (req.headers['last-event-id'] === undefined) return void res.writeHead(405).end();
+      state.resumptions++;
+      res.on('close', () => state.resumedClosed++);
+      return resume(res);
+    }
+    if (req.method === 'DELETE') return void res.writeHead(200).end();
+    const message = JSON.parse(body) as { id?: unknown; method?: string };
+    if (message.id === undefined) return void res.writeHead(202).end();
+    if (message.method === 'initialize') {
+      const result = { protocolVersion: '2025-11-25', capabilities: { tools: {} }, serverInfo: { name: 'resuming', version: '1.0.0' } };
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
+    }
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.write(`id: 1\n${NOTE('working')}`);
+    setTimeout(() => res.end(), 30);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
+  state.url = server.url;
+  closers.push(() => server.close());
   return state;
 }
 

@@ -1,9 +1,9 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpEntry, TraceEntry } from '../../../shared/model/trace';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { useManager } from '../connections/connection-test-support';
+import { startBodyServer } from '../error-kind-servers';
 
 /**
  * A notification POSTed to the server is acknowledged with 202 Accepted and no body (MCP
@@ -19,26 +19,15 @@ afterEach(async () => {
 });
 
 async function serverAcknowledgingWith(acknowledge: (res: ServerResponse) => void): Promise<string> {
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      if (req.method !== 'POST') return void res.writeHead(405).end();
-      const message = JSON.parse(body) as { id?: unknown; method?: string };
-      if (message.id === undefined) return acknowledge(res);
-      const result = { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'acknowledging', version: '1.0.0' } };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
-    });
+  const server = await startBodyServer((req, res, body) => {
+    if (req.method !== 'POST') return void res.writeHead(405).end();
+    const message = JSON.parse(body) as { id?: unknown; method?: string };
+    if (message.id === undefined) return acknowledge(res);
+    const result = { protocolVersion: '2025-11-25', capabilities: {}, serverInfo: { name: 'acknowledging', version: '1.0.0' } };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  closers.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+  closers.push(() => server.close());
+  return server.url;
 }
 
 const notificationExchange = (entries: TraceEntry[]) =>

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { useManager } from '../connections/connection-test-support';
-import type { RunningServer } from '../error-kind-servers';
+import { startBodyServer, type RunningServer } from '../error-kind-servers';
 
 /**
  * A request whose event stream ends, or breaks off, without its response fails as soon as the
@@ -38,34 +37,18 @@ const HANDSHAKE_RESULTS: Record<string, object> = {
  */
 async function serve(toolsCall: ToolsCall): Promise<RunningServer & { resumedFrom: Array<string | undefined> }> {
   const resumedFrom: Array<string | undefined> = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (body += chunk));
-    req.on('end', () => {
-      if (req.method !== 'POST') {
-        if (req.method === 'GET') resumedFrom.push(req.headers['last-event-id'] as string | undefined);
-        return void res.writeHead(405).end();
-      }
-      const message = JSON.parse(body) as { id?: unknown; method?: string };
-      if (message.id === undefined) return void res.writeHead(202).end();
-      if (message.method === 'tools/call') return toolsCall(res, message.id);
-      const result = HANDSHAKE_RESULTS[message.method ?? ''] ?? {};
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
-    });
+  const server = await startBodyServer((req, res, body) => {
+    if (req.method !== 'POST') {
+      if (req.method === 'GET') resumedFrom.push(req.headers['last-event-id'] as string | undefined);
+      return void res.writeHead(405).end();
+    }
+    const message = JSON.parse(body) as { id?: unknown; method?: string };
+    if (message.id === undefined) return void res.writeHead(202).end();
+    if (message.method === 'tools/call') return toolsCall(res, message.id);
+    const result = HANDSHAKE_RESULTS[message.method ?? ''] ?? {};
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ jsonrpc: '2.0', id: message.id, result }));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const running = {
-    url: `http://127.0.0.1:${port}/mcp`,
-    port,
-    resumedFrom,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const running = { ...server, resumedFrom };
   started.push(running);
   return running;
 }
