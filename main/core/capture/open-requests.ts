@@ -61,10 +61,11 @@ export class OpenRequests {
     if (this.ended.size > MAX_ENDED_REMEMBERED) this.ended.delete(this.ended.keys().next().value!);
   }
 
-  /** The request is given up on, if it is still open. */
-  endOpen(direction: Direction, id: RpcId): void {
+  /** The request is given up on, if it is still open; returns it (undefined when it was not open). */
+  endOpen(direction: Direction, id: RpcId): OpenRequest | undefined {
     const open = this.take(direction, id);
     if (open) this.end(direction, id, open);
+    return open;
   }
 
   clear(): void {

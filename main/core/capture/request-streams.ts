@@ -98,9 +98,8 @@ export class RequestStreams {
    */
   private endOpen(id: RpcId, state: 'info' | 'warning', why: (method: string) => string): string | undefined {
     try {
-      const open = this.requests.take('outgoing', id);
+      const open = this.requests.endOpen('outgoing', id);
       if (!open) return undefined;
-      this.requests.end('outgoing', id, open);
       this.bus.emit({ type: 'lifecycle', state, text: why(open.method), endsRequestSeq: open.seq });
       return open.method;
     } catch {

@@ -289,11 +289,8 @@ export class TracedTransport implements Transport {
   /** The side that sent a request is the one that gives up on it. */
   private markCancelled(direction: Direction, m: Record<string, unknown>, draft: Omit<MessageEntry, 'seq' | 'connectionId' | 'wallTime'>): void {
     const params = (isObject(m.params) ? m.params : {}) as { requestId?: RpcId; reason?: unknown };
-    const open = params.requestId !== undefined ? this.requests.take(direction, params.requestId) : undefined;
-    if (open) {
-      draft.endsRequestSeq = open.seq;
-      this.requests.end(direction, params.requestId!, open);
-    }
+    const open = params.requestId !== undefined ? this.requests.endOpen(direction, params.requestId) : undefined;
+    if (open) draft.endsRequestSeq = open.seq;
     draft.outcome = TIMEOUT_REASON.test(String(params.reason ?? '')) ? 'timeout' : 'cancelled';
   }
 }
