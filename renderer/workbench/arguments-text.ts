@@ -88,6 +88,6 @@ export function join(path: string, key: string): string {
 }
 
 /** defineProperty: a "__proto__" key stays a plain key, as JSON.parse keeps it. */
-function define(target: Record<string, unknown>, key: string, value: unknown): void {
+export function define(target: Record<string, unknown>, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }

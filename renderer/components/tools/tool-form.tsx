@@ -5,6 +5,7 @@ import Form from '@rjsf/core/lib/components/Form.js';
 import type { CustomValidator, FormValidation, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { join, unsafeNumberWithoutDigits, type Digits } from '../../workbench/arguments-text';
 import { formValidator } from '../../workbench/form-validator';
+import { inTypedKeyOrder } from '../../workbench/key-order';
 import { FORM_WIDGETS } from './line-aware-text-widget';
 
 interface ToolFormProps {
@@ -43,7 +44,8 @@ export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolF
       noHtml5Validate
       showErrorList={false}
       customValidate={customValidate}
-      onChange={(event) => onChange(event.formData)}
+      // The form reorders keys it rebuilds from the schema: the text keeps the order typed.
+      onChange={(event) => onChange(inTypedKeyOrder(value, event.formData))}
     />
   );
 });

@@ -47,5 +47,9 @@ export const CORPUS: CorpusCase[] = [
   { name: 'search with nested filter and optional fields', schema: obj({ query: { type: 'string' }, filter: obj({ since: { type: 'string', format: 'date' }, authors: { type: 'array', items: { type: 'string' } } }), limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 } }, ['query']), text: json({ query: 'mcp', filter: { authors: ['ada', 'grace'] }, limit: 10 }) },
   { name: 'empty arguments (no properties)', schema: { type: 'object', properties: {} }, text: json({}) },
   { name: 'unicode keys and values', schema: obj({ 'città': { type: 'string' }, emoji: { type: 'string' } }), text: json({ 'città': 'Zürich', emoji: '🔭' }) },
+  // The form fills keys from the schema first and appends those it cannot fill (a null under anyOf,
+  // an empty map): typed before other keys, they must stay where they were.
+  { name: 'null under anyOf typed before other keys', schema: obj({ motion: { anyOf: [{ type: 'string', enum: ['reduce'] }, { type: 'null' }] }, scheme: { type: 'string' } }), text: json({ motion: null, scheme: 'dark' }) },
+  { name: 'empty map typed before other keys', schema: obj({ headers: { type: 'object', additionalProperties: { type: 'string' } }, url: { type: 'string' }, nested: obj({ meta: { type: 'object', additionalProperties: true }, id: { type: 'integer' } }) }), text: json({ headers: {}, url: 'https://example.com/', nested: { meta: {}, id: 1 } }) },
   { name: 'negative and exponent numbers', schema: obj({ lat: { type: 'number' }, scale: { type: 'number' } }), text: '{\n  "lat": -33.8688,\n  "scale": 1e-7\n}' },
 ];
