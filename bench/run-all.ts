@@ -12,6 +12,7 @@ const BENCHES: Array<{ file: string; fn: string }> = [
   { file: 'metrics-ingest.ts', fn: 'benchMetricsIngest' },
   { file: 'latency-chart.ts', fn: 'benchLatencyChart' },
   { file: 'timeline.ts', fn: 'benchTimeline' },
+  { file: 'tool-form.ts', fn: 'benchToolForm' },
   { file: 'load-throughput.ts', fn: 'benchLoadThroughput' },
   { file: 'cli-tools-wall.ts', fn: 'benchCliToolsWall' },
 ];
@@ -27,6 +28,9 @@ const TARGETS: Record<string, string> = {
   'metrics-ingest-msgs-per-s': '>= 100000',
   'chart-100k-render-ms': '< 150',
   'timeline-10k-render-ms': '< 100',
+  'tool-form-big-schema-render-ms': '< 200',
+  'tool-form-big-schema-change-ms': '< 50',
+  'tool-form-big-schema-validate-ms': '< 150',
   'load-throughput-ratio': '>= 0.9',
   'cli-tools-wall-ratio': '<= 0.5',
 };
