@@ -152,7 +152,7 @@ export const contract = {
   /**
    * Stores a remote's policy for its server's requests and its roots. A changed roots list is
    * announced (notifications/roots/list_changed) on each live 2025-era connection of the remote
-   * that declared roots; `notified` counts them.
+   * (every connection the app opens declares roots, with listChanged); `notified` counts them.
    */
   'remotes:set-server-requests': {
     input: z.object({ remoteId: Id, policy: ServerRequestPolicy.optional(), roots: Roots.optional() }),

@@ -181,7 +181,8 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
     expect((await result).ok).toBe(false);
     const settled = await until(() => settledOn(connectionId)[0], 'the withdrawn request');
     expect(settled).toMatchObject({ id: pending.id, outcome: 'withdrawn', answeredBy: 'nobody' });
-    expect(await test.call('server-requests:list', { connectionId })).toMatchObject({ ok: true, value: { pending: [], settled: [{ outcome: 'withdrawn' }], rootsDeclared: false } });
+    // Every connection the app opens declares roots, with none configured too.
+    expect(await test.call('server-requests:list', { connectionId })).toMatchObject({ ok: true, value: { pending: [], settled: [{ outcome: 'withdrawn' }], rootsDeclared: true } });
   });
 
   it('a question still pending when the connection closes ends with "connection-ended"', async () => {
@@ -271,6 +272,19 @@ describe('a 1.x SDK server (2025 era)', () => {
     expect(textOf(await call(connectionId, 'list_roots'))).toBe('file:///work/other');
   });
 
+  it('roots: a connection opened without roots declares them anyway, so the first root added is announced and listed', async () => {
+    const { connectionId, remoteId } = await connect(v1.url, 'legacy');
+    expect(seen.clientCapabilities).toMatchObject({ roots: { listChanged: true } });
+    expect(textOf(await call(connectionId, 'list_roots'))).toBe('(no roots)');
+    const changed = seen.rootsChanged;
+    const saved = await test.call('remotes:set-server-requests', { remoteId, roots: [{ uri: 'file:///work/first', name: 'First' }] });
+    expect(saved).toMatchObject({ ok: true, value: { notified: 1 } });
+    await until(() => (seen.rootsChanged > changed ? true : undefined), 'notifications/roots/list_changed');
+    const sent = (await test.call('trace:snapshot', { connectionId })) as Answer<{ entries: TraceEntry[] }>;
+    expect(sent.ok && sent.value.entries.some((e) => e.type === 'message' && e.direction === 'outgoing' && e.method === 'notifications/roots/list_changed')).toBe(true);
+    expect(textOf(await call(connectionId, 'list_roots'))).toBe('file:///work/first (First)');
+  });
+
   it('a root that is not a URI is refused by the contract', async () => {
     const { remoteId } = await connect(v1.url, 'legacy');
     expect(await test.call('remotes:set-server-requests', { remoteId, roots: [{ uri: 'just a path' }] })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
@@ -279,15 +293,15 @@ describe('a 1.x SDK server (2025 era)', () => {
 
 describe('a 2.x SDK server over stdio, 2026-07-28 era: URL mode and roots as embedded requests', () => {
   const inputServer = { transport: 'stdio' as const, command: process.execPath, args: ['--import', 'tsx', join(__dirname, '../cli/support/client-input-stdio.ts')] };
-  async function connectStdio(roots?: Array<{ uri: string }>): Promise<string> {
+  async function connectStdio(roots?: Array<{ uri: string }>): Promise<{ connectionId: string; remoteId: string }> {
     const { remote } = await test.core.remotes.create({ name: `stdio ${++remotes}`, ...inputServer, headers: [], protocolEra: 'modern', ...(roots ? { roots } : {}) });
     const opened = (await test.call('connections:open', { remoteId: remote.id })) as Answer<{ connectionId: string; state: string; era?: string }>;
     expect(opened).toMatchObject({ ok: true, value: { state: 'connected', era: 'modern' } });
-    return (opened as { value: { connectionId: string } }).value.connectionId;
+    return { connectionId: (opened as { value: { connectionId: string } }).value.connectionId, remoteId: remote.id };
   }
 
   it('a URL-mode question reaches the window with its URL and is accepted without content', async () => {
-    const connectionId = await connectStdio();
+    const { connectionId } = await connectStdio();
     const before = test.events.length;
     const result = call(connectionId, 'open_link');
     const pending = await pendingOn(connectionId, before);
@@ -296,8 +310,17 @@ describe('a 2.x SDK server over stdio, 2026-07-28 era: URL mode and roots as emb
     expect(textOf(await result)).toBe('{"action":"accept"}');
   });
 
+  it('without roots at connect, an embedded roots/list gets an empty list, then the roots as saved (no notification: the era has none)', async () => {
+    const { connectionId, remoteId } = await connectStdio();
+    expect(textOf(await call(connectionId, 'list_roots'))).toBe('{"roots":[]}');
+    expect(await test.call('remotes:set-server-requests', { remoteId, roots: [{ uri: 'file:///first' }] })).toMatchObject({ ok: true, value: { notified: 0 } });
+    expect(textOf(await call(connectionId, 'list_roots'))).toBe('{"roots":["file:///first"]}');
+    const sent = (await test.call('trace:snapshot', { connectionId })) as Answer<{ entries: TraceEntry[] }>;
+    expect(sent.ok && sent.value.entries.some((e) => e.type === 'message' && e.method === 'notifications/roots/list_changed')).toBe(false);
+  });
+
   it('roots/list embedded in a call is answered from the remote, with no question asked', async () => {
-    const connectionId = await connectStdio([{ uri: 'file:///repo' }]);
+    const { connectionId } = await connectStdio([{ uri: 'file:///repo' }]);
     expect(textOf(await call(connectionId, 'list_roots'))).toBe('{"roots":["file:///repo"]}');
     expect(settledOn(connectionId)).toEqual([expect.objectContaining({ method: 'roots/list', answeredBy: 'app', round: expect.objectContaining({ key: 'roots' }) })]);
   });
