@@ -18,7 +18,7 @@ export interface CliCallInput {
  * The same call as a `periscope` command line (README "The CLI"), or undefined when there is
  * nothing to point it at (no URL, a stdio remote without a command):
  * - over a URL: `periscope call <url> <tool> --args '<json>'` with the remote's headers,
- *   transport and era;
+ *   transport, TLS settings (--ca, --insecure) and era;
  * - over stdio: `periscope call --stdio <tool> --args '<json>' --env K=V --cwd DIR -- <command> <args...>`
  *   (everything after `--` is the server's command line, see main/cli/run-cli.ts).
  * Plus `--task` for a call run as a task and `--timeout <ms>` for the call's own timeout.
@@ -36,6 +36,9 @@ export function cliCallCommand(input: CliCallInput): string | undefined {
     parts.push('-H', quote(`${header.name}: ${value}`));
   }
   if (remote && remote.transport !== 'auto') parts.push('--transport', remote.transport);
+  // Without them the command fails where the app connects (a private CA, a self-signed certificate).
+  for (const file of remote?.tls.caFiles ?? []) parts.push('--ca', quote(file));
+  if (remote?.tls.acceptInvalidCertificates) parts.push('--insecure');
   parts.push(...eraWords(remote));
   return parts.join(' ');
 }

@@ -45,6 +45,11 @@ describe('cliCallCommand', () => {
     expect(command).toBe(`periscope call http://127.0.0.1:4100/mcp add --args '{"a":2,"b":3}' --timeout 5000 -H 'Authorization: <secret Authorization>' -H 'X-Team: blue' --transport streamable`);
   });
 
+  it("carries the remote's TLS settings, so the command connects where the app does", () => {
+    const command = cliCallCommand({ remote: remote({ url: 'https://10.0.0.5/mcp', tls: { caFiles: ['/etc/ssl/our ca.pem'], acceptInvalidCertificates: true } }), url: 'https://10.0.0.5/mcp', tool: 't', argumentsText: '{}' });
+    expect(command).toBe(`periscope call https://10.0.0.5/mcp t --args '{}' --transport streamable --ca '/etc/ssl/our ca.pem' --insecure`);
+  });
+
   it('leaves --timeout out when the call had none', () => {
     expect(cliCallCommand({ remote: undefined, url: 'http://h/mcp', tool: 't', argumentsText: '{}' })).toBe(`periscope call http://h/mcp t --args '{}'`);
   });
