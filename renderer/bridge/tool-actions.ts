@@ -16,7 +16,7 @@ export async function loadTools(connectionId: string, changeNotice?: string): Pr
  * exactly). Resolves once the call has ended; its progress, result or error is in the calls store.
  */
 export async function startToolCall(connectionId: string, tool: string, argumentsText: string, timeoutMs?: number, asTask = false): Promise<ToolCall> {
-  const call: ToolCall = { id: newCallId(), connectionId, tool, argumentsText, startedAt: Date.now(), status: 'running', ...(asTask ? { asTask } : {}) };
+  const call: ToolCall = { id: newCallId(), connectionId, tool, argumentsText, startedAt: Date.now(), status: 'running', ...(timeoutMs ? { timeoutMs } : {}), ...(asTask ? { asTask } : {}) };
   useToolCallsStore.getState().start(call);
   const started = performance.now();
   const result = await periscope().connections.runTool(connectionId, { name: tool, argumentsJson: argumentsText, callId: call.id, ...(timeoutMs ? { timeoutMs } : {}), ...(asTask ? { asTask } : {}) });

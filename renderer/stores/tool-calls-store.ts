@@ -15,6 +15,8 @@ export interface ToolCall {
   startedAt: number;
   status: 'running' | 'cancelling' | 'done' | 'failed';
   progress?: { progress: number; total?: number; message?: string };
+  /** The call's own timeout in ms, as typed when it started (absent: the connection's request timeout); Run again reuses it. */
+  timeoutMs?: number;
   /** Run as a task (MCP 2025-11-25, or the 2026-07-28 tasks extension); `task` is its latest status while it runs. */
   asTask?: boolean;
   task?: TaskStatusUpdate;

@@ -72,9 +72,10 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
     setJsonProblems(undefined);
     void run(text);
   };
-  const commandFor = (call: ToolCall) => cliCallCommand({ remote, url, tool: call.tool, argumentsText: call.argumentsText, asTask: call.asTask });
+  const commandFor = (call: ToolCall) => cliCallCommand({ remote, url, tool: call.tool, argumentsText: call.argumentsText, asTask: call.asTask, timeoutMs: call.timeoutMs });
   const loadCall = (call: ToolCall) => {
-    if (call.tool !== tool.name) patch(connectionId, { selected: call.tool });
+    // The call's own timeout comes back with its arguments: editing a call starts from all of it.
+    patch(connectionId, { timeoutText: call.timeoutMs === undefined ? '' : String(call.timeoutMs), ...(call.tool !== tool.name ? { selected: call.tool } : {}) });
     setDraft(connectionId, call.tool, call.argumentsText);
     setShownId(call.id);
   };
@@ -125,7 +126,8 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
         onShow={(call) => patch(connectionId, { selected: call.tool, shownCallId: call.id })}
         onRerun={(call) => {
           loadCall(call);
-          void startToolCall(connectionId, call.tool, call.argumentsText, timeoutMs, call.asTask).then(() => setShownId(undefined));
+          // The entry is repeated as it was, timeout included (not whatever the field holds now).
+          void startToolCall(connectionId, call.tool, call.argumentsText, call.timeoutMs, call.asTask).then(() => setShownId(undefined));
         }}
         onEdit={(call) => {
           loadCall(call);
@@ -134,7 +136,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
         }}
         onPin={(call, pinned) => useToolCallsStore.getState().setPinned(connectionId, call.id, pinned)}
         onCopyCommand={(command) =>
-          void copyText(command).then((ok) => useUiStore.getState().notify(ok ? 'success' : 'error', ok ? 'Copied the CLI command (secret headers as placeholders).' : 'Could not copy to the clipboard.'))
+          void copyText(command).then((ok) => useUiStore.getState().notify(ok ? 'success' : 'error', ok ? 'Copied the CLI command (secrets as placeholders).' : 'Could not copy to the clipboard.'))
         }
       />
     </div>

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { ConnectionInfo } from '../model/connection';
+import { ConnectionInfo, TimeoutMs } from '../model/connection';
 import { ErrorInfo } from '../model/error-info';
 import { TraceEntry } from '../model/trace';
 import { Remote, RemoteDraft } from '../model/remote';
@@ -73,7 +73,8 @@ export const contract = {
       name: z.string().min(1),
       arguments: z.record(z.string(), z.unknown()).optional(),
       argumentsJson: z.string().max(MAX_ARGUMENTS_CHARS).optional(),
-      timeoutMs: z.number().int().positive().optional(),
+      /** The call's own timeout; capped like every timeout, since a longer timer fires at once. */
+      timeoutMs: TimeoutMs.optional(),
       callId: Id.optional(),
       /** Run it as a task (MCP 2025-11-25, or the 2026-07-28 tasks extension, SEP-2663): status changes arrive as 'task-status' events; cancel sends tasks/cancel. */
       asTask: z.boolean().optional(),
@@ -151,7 +152,7 @@ export const contract = {
   /**
    * Stores a remote's policy for its server's requests and its roots. A changed roots list is
    * announced (notifications/roots/list_changed) on each live 2025-era connection of the remote
-   * that declared roots; `notified` counts them.
+   * (every connection the app opens declares roots, with listChanged); `notified` counts them.
    */
   'remotes:set-server-requests': {
     input: z.object({ remoteId: Id, policy: ServerRequestPolicy.optional(), roots: Roots.optional() }),

@@ -25,13 +25,14 @@ export interface ConnectionInput {
 /**
  * Requests from the server, app side: each connection opened from a saved remote answers its
  * server's elicitation and sampling through the PendingRequests registry (the user answers in the
- * Requests section, or the remote's policy does) and roots/list from the remote's roots. The
+ * Requests section, or the remote's policy does) and roots/list from the remote's roots, declared
+ * on every connection so a change can always be announced. The
  * registry's events become 'server-request' and 'server-request-settled' events; a connection
  * that ends takes its pending requests with it, each recorded as not answered and why.
  */
 export function serverRequestService({ manager, remotes, lookup, emit, registry = new PendingRequests() }: ServerRequestDeps) {
-  /** connectionId → the remote it was opened from, and whether it declared roots. */
-  const owners = new Map<string, { remoteId: string; declaredRoots: boolean }>();
+  /** connectionId → the remote it was opened from (every such connection declared roots). */
+  const owners = new Map<string, { remoteId: string }>();
   const rounds = new Map<string, InputRounds>();
 
   const stopRegistry = registry.onEvent((event) =>
@@ -59,8 +60,7 @@ export function serverRequestService({ manager, remotes, lookup, emit, registry 
     registry,
     /** Builds the app's client-input handlers for a connection about to be opened from `remoteId`. */
     async inputFor(remoteId: string): Promise<ConnectionInput> {
-      const remote = await remoteOf(remoteId);
-      const declaredRoots = (remote.roots?.length ?? 0) > 0;
+      await remoteOf(remoteId);
       const tracker = new InputRounds();
       let connectionId = '';
       const handlers = appClientInput({
@@ -71,13 +71,17 @@ export function serverRequestService({ manager, remotes, lookup, emit, registry 
         policy: async () => (await remotes.get(remoteId))?.serverRequestPolicy ?? 'ask',
         roots: async () => (await remotes.get(remoteId))?.roots ?? [],
         rounds: tracker,
-        declareRoots: declaredRoots,
+        // Always (with listChanged), even with no roots yet: adding the first root to a live
+        // connection must reach the server, and a capability cannot be declared after
+        // initialize. A server that asks meanwhile gets an empty list. (The CLI declares roots
+        // only with --roots: there the list cannot change during the run.)
+        declareRoots: true,
       });
       return {
         handlers,
         attach(id) {
           connectionId = id;
-          owners.set(id, { remoteId, declaredRoots });
+          owners.set(id, { remoteId });
           rounds.set(id, tracker);
         },
       };
@@ -85,7 +89,7 @@ export function serverRequestService({ manager, remotes, lookup, emit, registry 
     handlers: {
       'server-requests:list': async ({ connectionId }: ParsedInput<'server-requests:list'>): Promise<ChannelOutput<'server-requests:list'>> => {
         lookup.any(connectionId);
-        return { ...registry.snapshot(connectionId), rootsDeclared: owners.get(connectionId)?.declaredRoots ?? false };
+        return { ...registry.snapshot(connectionId), rootsDeclared: owners.has(connectionId) };
       },
       'server-requests:answer': async ({ requestId, answer }: ParsedInput<'server-requests:answer'>) => {
         registry.answer(requestId, answer);
@@ -97,7 +101,7 @@ export function serverRequestService({ manager, remotes, lookup, emit, registry 
         if (roots) {
           for (const [connectionId, owner] of owners) {
             const connection = manager.get(connectionId);
-            if (owner.remoteId !== remote.id || !owner.declaredRoots || connection?.info().state !== 'connected') continue;
+            if (owner.remoteId !== remote.id || connection?.info().state !== 'connected') continue;
             // A connection that cannot be told keeps working: the server reads the roots when it asks.
             if ((await connection.notifyRootsListChanged?.().catch(() => undefined)) === 'sent') notified++;
           }

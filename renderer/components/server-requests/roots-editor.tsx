@@ -6,7 +6,7 @@ interface RootsEditorProps {
   idPrefix: string;
   saved: Root[];
   era?: ProtocolEra;
-  /** Whether this connection declared roots when it opened (undefined: not known yet). */
+  /** Whether this connection declared roots when it opened (the app's always do; undefined: not known yet). */
   declared?: boolean;
   disabled: boolean;
   onSave(roots: Root[]): Promise<boolean>;
@@ -37,9 +37,9 @@ export function RootsEditor({ idPrefix, saved, era, declared, disabled, onSave }
       <p className="muted small" data-testid="roots-note">
         {eraNote(era)}
         {era !== 'modern' && declared === true && ' This connection declared roots: saving tells the server.'}
-        {era !== 'modern' && declared === false && ' This connection opened without roots: after saving the first ones, reconnect to declare them.'}
+        {era !== 'modern' && declared === false && ' This connection did not declare roots: reconnect to declare them.'}
       </p>
-      {rows.length === 0 && <p className="muted">No roots: the client does not declare the roots capability.</p>}
+      {rows.length === 0 && <p className="muted">No roots yet: roots/list answers with an empty list.</p>}
       <ul className="root-rows">
         {rows.map((row, i) => (
           <li key={i} className="root-row">
@@ -86,5 +86,5 @@ function eraNote(era: ProtocolEra | undefined): string {
   if (era === 'modern') {
     return 'In the 2026-07-28 era roots are deprecated: there is no session to notify, so no change notification is sent; a server that still asks (an embedded roots/list) gets the list as saved.';
   }
-  return 'Declared (with listChanged) when the connection opens with at least one root; then every saved change sends notifications/roots/list_changed.';
+  return 'Declared (with listChanged) on every connection, with or without roots, so every saved change (the first root too) sends notifications/roots/list_changed.';
 }

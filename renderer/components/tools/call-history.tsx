@@ -5,7 +5,7 @@ interface CallHistoryProps {
   calls: ToolCall[];
   shownId: string | undefined;
   live: boolean;
-  /** The command line for a call, or undefined when there is none (a stdio remote). */
+  /** The command line for a call, or undefined when there is none (no URL, a stdio remote without a command). */
   commandFor(call: ToolCall): string | undefined;
   onShow(call: ToolCall): void;
   onRerun(call: ToolCall): void;
@@ -37,6 +37,11 @@ export function CallHistory({ calls, shownId, live, commandFor, onShow, onRerun,
               <code className="history-args" title={call.argumentsText}>
                 {oneLine(call.argumentsText)}
               </code>
+              {call.timeoutMs !== undefined && (
+                <span className="history-timeout muted" data-testid="history-timeout">
+                  timeout {call.timeoutMs} ms
+                </span>
+              )}
               <span className="history-actions">
                 <button type="button" onClick={() => onRerun(call)} disabled={!live || call.status === 'running'} aria-label={`Run ${call.tool} again with the same arguments (${when})`} data-testid="history-rerun">
                   Run again

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from '../../../shared/model/timeout-limit';
 import type { ToolCall } from '../../stores/tool-calls-store';
 import { formatLatency } from '../../trace/entry-fields';
 import { TaskStatusLine } from './task-status';
@@ -17,7 +18,8 @@ interface CallPanelProps {
 
 /** The per-call timeout, the Call and Cancel buttons, and a running call's progress and time. */
 export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onCall, onCancel, option }: CallPanelProps) {
-  const timeoutInvalid = timeoutText !== '' && !/^[1-9]\d*$/.test(timeoutText.trim());
+  const timeoutProblem = timeoutProblemOf(timeoutText);
+  const timeoutInvalid = timeoutProblem !== undefined;
   return (
     <div className="call-panel">
       <label className="timeout-field">
@@ -28,7 +30,7 @@ export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onC
           value={timeoutText}
           placeholder="default"
           aria-invalid={timeoutInvalid}
-          aria-describedby="call-timeout-help"
+          aria-describedby={timeoutProblem ? 'call-timeout-help call-timeout-problem' : 'call-timeout-help'}
           onChange={(e) => onTimeout(e.target.value)}
           data-testid="call-timeout"
         />
@@ -46,11 +48,27 @@ export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onC
           Call {toolName}
         </button>
       )}
-      {timeoutInvalid && <span className="field-problem">The timeout must be a whole number of milliseconds.</span>}
+      {timeoutProblem && (
+        <span id="call-timeout-problem" className="field-problem" data-testid="call-timeout-problem">
+          {timeoutProblem}
+        </span>
+      )}
       {!live && <span className="muted">Connect to call tools.</span>}
       {running && <RunningCall call={running} />}
     </div>
   );
+}
+
+/**
+ * What is wrong with the typed timeout, or undefined when it is empty (the default) or fine. A
+ * timer beyond MAX_TIMEOUT_MS fires after 1 ms, so such a call would time out at once.
+ */
+function timeoutProblemOf(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  if (!/^[1-9]\d*$/.test(trimmed)) return 'The timeout must be a whole number of milliseconds.';
+  if (Number(trimmed) > MAX_TIMEOUT_MS) return `The timeout is too long: enter ${TIMEOUT_LIMIT_TEXT}.`;
+  return undefined;
 }
 
 function RunningCall({ call }: { call: ToolCall }) {

@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliCallCommand } from '../../../renderer/workbench/cli-command';
+import { Remote } from '../../../shared/model/remote';
 import { cli, json, removeTestDataDir } from './cli-harness';
 
 afterAll(() => removeTestDataDir());
@@ -18,6 +21,17 @@ describe('stdio servers after --', () => {
 
     const connect = await cli(['connect', ...STDIO_SERVER]);
     expect(connect.stdout).toMatch(/Transport:\s+stdio/);
+  });
+
+  it("the app's Copy as CLI command for a stdio remote runs as copied (through a POSIX shell)", async () => {
+    const [command, ...args] = STDIO_SERVER.slice(2);
+    const remote = Remote.parse({ id: 'r1', name: 'stdio', transport: 'stdio', command, args, env: { PERISCOPE_TEST_NOTE: "it's fine" }, protocolEra: 'legacy', createdAt: 1, updatedAt: 1 });
+    const copied = cliCallCommand({ remote, url: undefined, tool: 'echo', argumentsText: `{"message": "O'Brien -- $HOME"}`, timeoutMs: 20_000 })!;
+    const argv = execFileSync('sh', ['-c', `printf '%s\\0' ${copied}`], { encoding: 'utf8' }).split('\0').slice(1, -1);
+    argv.splice(argv.indexOf('--'), 0, '--json'); // ours, before the server's command line
+    const run = await cli(argv);
+    expect(run.code, run.stderr).toBe(0);
+    expect(json<{ content: Array<{ text: string }> }>(run).content[0].text).toBe("O'Brien -- $HOME");
   });
 
   it('a missing stdio command is a spawn error (exit 40)', async () => {

@@ -5,24 +5,23 @@ import type { PendingServerRequest, SettledServerRequest } from '../../../shared
 import type { ClientInputEntry, TraceEntry } from '../../../shared/model/trace';
 import { startPlayground } from '../../../main/core/playground/playground-server';
 import { startStreamableFixture, type StreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
-import { createClientRequestsServer, type ClientRequestsSeen } from '../../fixtures/sdk-servers/v1-client-requests-server';
+import { createClientRequestsServer } from '../../fixtures/sdk-servers/v1-client-requests-server';
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
 
 /**
  * Requests from the server through the app core and the contract: the playground (2.x SDK) in
  * the 2025 era (server-to-client requests) and the 2026-07-28 era (input_required rounds), and a
- * 1.x SDK server (2025 era). Questions wait for `server-requests:answer`; the policy, the roots
- * list, a cancelled call and a closed connection each settle them with a recorded outcome.
+ * 1.x SDK server (2025 era). Questions wait for `server-requests:answer`; the policy, a cancelled
+ * call and a closed connection each settle them with a recorded outcome. Roots: roots.test.ts.
  */
 let test: TestCore;
 let playground: Awaited<ReturnType<typeof startPlayground>>;
 let v1: StreamableFixture;
-const seen: ClientRequestsSeen = { rootsChanged: 0 };
 
 beforeAll(async () => {
   test = await startTestCore();
   playground = await startPlayground();
-  v1 = await startStreamableFixture(() => createClientRequestsServer(seen));
+  v1 = await startStreamableFixture(() => createClientRequestsServer());
 });
 afterAll(async () => {
   await test?.close();
@@ -34,8 +33,8 @@ type Answer<T> = { ok: true; value: T } | { ok: false; error: { kind: string; me
 type CallOutcome = Answer<{ result: { content?: Array<{ text?: string }>; isError?: boolean } }>;
 
 let remotes = 0;
-async function connect(url: string, era: 'legacy' | 'modern', extra: Record<string, unknown> = {}): Promise<{ connectionId: string; remoteId: string }> {
-  const { remote } = await test.core.remotes.create({ name: `requests ${++remotes}`, transport: 'streamable', url, headers: [], protocolEra: era, ...extra });
+async function connect(url: string, era: 'legacy' | 'modern'): Promise<{ connectionId: string; remoteId: string }> {
+  const { remote } = await test.core.remotes.create({ name: `requests ${++remotes}`, transport: 'streamable', url, headers: [], protocolEra: era });
   const opened = (await test.call('connections:open', { remoteId: remote.id })) as Answer<{ connectionId: string; state: string; era?: string }>;
   expect(opened).toMatchObject({ ok: true, value: { state: 'connected', era } });
   return { connectionId: (opened as { value: { connectionId: string } }).value.connectionId, remoteId: remote.id };
@@ -181,7 +180,8 @@ describe.each(['legacy', 'modern'] as const)('the playground, %s era', (era) => 
     expect((await result).ok).toBe(false);
     const settled = await until(() => settledOn(connectionId)[0], 'the withdrawn request');
     expect(settled).toMatchObject({ id: pending.id, outcome: 'withdrawn', answeredBy: 'nobody' });
-    expect(await test.call('server-requests:list', { connectionId })).toMatchObject({ ok: true, value: { pending: [], settled: [{ outcome: 'withdrawn' }], rootsDeclared: false } });
+    // Every connection the app opens declares roots, with none configured too.
+    expect(await test.call('server-requests:list', { connectionId })).toMatchObject({ ok: true, value: { pending: [], settled: [{ outcome: 'withdrawn' }], rootsDeclared: true } });
   });
 
   it('a question still pending when the connection closes ends with "connection-ended"', async () => {
@@ -259,46 +259,24 @@ describe('a 1.x SDK server (2025 era)', () => {
     expect(await answer(connectionId, pending, { action: 'accept', content: { name: 'late' } })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
   });
 
-  it('roots: declared with listChanged, listed from the remote, and a change is announced', async () => {
-    const { connectionId, remoteId } = await connect(v1.url, 'legacy', { roots: [{ uri: 'file:///work/project', name: 'Project' }] });
-    expect(textOf(await call(connectionId, 'list_roots'))).toBe('file:///work/project (Project)');
-    expect(await test.call('server-requests:list', { connectionId })).toMatchObject({ ok: true, value: { rootsDeclared: true } });
-    expect(settledOn(connectionId)).toEqual([expect.objectContaining({ method: 'roots/list', answeredBy: 'app', outcome: 'answered' })]);
-    const changed = seen.rootsChanged;
-    const saved = await test.call('remotes:set-server-requests', { remoteId, roots: [{ uri: 'file:///work/other' }] });
-    expect(saved).toMatchObject({ ok: true, value: { notified: 1, remote: { roots: [{ uri: 'file:///work/other' }] } } });
-    await until(() => (seen.rootsChanged > changed ? true : undefined), 'notifications/roots/list_changed');
-    expect(textOf(await call(connectionId, 'list_roots'))).toBe('file:///work/other');
-  });
-
-  it('a root that is not a URI is refused by the contract', async () => {
-    const { remoteId } = await connect(v1.url, 'legacy');
-    expect(await test.call('remotes:set-server-requests', { remoteId, roots: [{ uri: 'just a path' }] })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
-  });
 });
 
-describe('a 2.x SDK server over stdio, 2026-07-28 era: URL mode and roots as embedded requests', () => {
+describe('a 2.x SDK server over stdio, 2026-07-28 era: URL mode as an embedded request', () => {
   const inputServer = { transport: 'stdio' as const, command: process.execPath, args: ['--import', 'tsx', join(__dirname, '../cli/support/client-input-stdio.ts')] };
-  async function connectStdio(roots?: Array<{ uri: string }>): Promise<string> {
-    const { remote } = await test.core.remotes.create({ name: `stdio ${++remotes}`, ...inputServer, headers: [], protocolEra: 'modern', ...(roots ? { roots } : {}) });
+  async function connectStdio(): Promise<{ connectionId: string; remoteId: string }> {
+    const { remote } = await test.core.remotes.create({ name: `stdio ${++remotes}`, ...inputServer, headers: [], protocolEra: 'modern' });
     const opened = (await test.call('connections:open', { remoteId: remote.id })) as Answer<{ connectionId: string; state: string; era?: string }>;
     expect(opened).toMatchObject({ ok: true, value: { state: 'connected', era: 'modern' } });
-    return (opened as { value: { connectionId: string } }).value.connectionId;
+    return { connectionId: (opened as { value: { connectionId: string } }).value.connectionId, remoteId: remote.id };
   }
 
   it('a URL-mode question reaches the window with its URL and is accepted without content', async () => {
-    const connectionId = await connectStdio();
+    const { connectionId } = await connectStdio();
     const before = test.events.length;
     const result = call(connectionId, 'open_link');
     const pending = await pendingOn(connectionId, before);
     expect(pending).toMatchObject({ params: { mode: 'url', url: 'https://example.com/verify?code=42' }, round: { round: 1, name: 'open_link', key: 'link' } });
     await answer(connectionId, pending, { action: 'accept', content: { ignored: 'yes' } });
     expect(textOf(await result)).toBe('{"action":"accept"}');
-  });
-
-  it('roots/list embedded in a call is answered from the remote, with no question asked', async () => {
-    const connectionId = await connectStdio([{ uri: 'file:///repo' }]);
-    expect(textOf(await call(connectionId, 'list_roots'))).toBe('{"roots":["file:///repo"]}');
-    expect(settledOn(connectionId)).toEqual([expect.objectContaining({ method: 'roots/list', answeredBy: 'app', round: expect.objectContaining({ key: 'roots' }) })]);
   });
 });

@@ -93,6 +93,18 @@ describe.each(ERAS)('tool calls from the workbench, %s era', (era) => {
     expect(await test.call('connections:cancel-call', { connectionId, callId: 'slow' })).toEqual({ ok: true, value: { cancelled: false } });
   });
 
+  it("the call's own timeout (the Timeout field) is the one that runs out; one beyond the longest timer is refused before sending", async () => {
+    const connectionId = await connect(playground.urls.streamable, era);
+    const started = performance.now();
+    const answer = (await test.call('connections:call-tool', { connectionId, name: 'slow_operation', argumentsJson: '{"steps": 1, "stepMs": 5000}', timeoutMs: 300 })) as Answer<Outcome>;
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    // Not the connection's 60 s request timeout, nor the tool's 5 s.
+    expect(performance.now() - started).toBeLessThan(4000);
+    // A timer beyond 2^31 - 1 ms fires after 1 ms: the contract refuses it rather than time out at once.
+    const tooLong = (await test.call('connections:call-tool', { connectionId, name: 'add', argumentsJson: '{"a": 1, "b": 2}', timeoutMs: 2_147_483_648 })) as Answer<Outcome>;
+    expect(tooLong).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+  });
+
   it('an isError result comes back as a result (a tool-level failure), not as a failed call', async () => {
     const connectionId = await connect(playground.urls.streamable, era);
     await test.call('connections:list-tools', { connectionId });

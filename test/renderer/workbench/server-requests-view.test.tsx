@@ -27,7 +27,8 @@ async function openRequests(pending: PendingServerRequest[] = [], roots: Root[] 
     'connections:list': () => [],
     'remotes:list': () => [remote],
     'connections:open': () => info,
-    'server-requests:list': () => ({ pending, settled: [], rootsDeclared: roots.length > 0 }),
+    // As main answers: every connection the app opens declares roots.
+    'server-requests:list': () => ({ pending, settled: [], rootsDeclared: true }),
     'server-requests:answer': () => undefined,
     'app:open-external': () => undefined,
     'remotes:set-server-requests': ({ policy, roots: next }: { policy?: 'ask' | 'decline' | 'accept-defaults'; roots?: Root[] }) => {

@@ -20,7 +20,7 @@ export interface AppInputOptions {
   policy(): Promise<ServerRequestPolicy>;
   roots(): Promise<Root[]>;
   rounds: InputRounds;
-  /** Roots were configured when the connection opened: declare the capability (with listChanged). */
+  /** Declare the roots capability (with listChanged) and answer roots/list from `roots()`; the app always does. */
   declareRoots: boolean;
 }
 

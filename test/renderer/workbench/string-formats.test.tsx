@@ -1,0 +1,65 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ToolCallOutcome } from '../../../shared/ipc/contract';
+import type { ConnectionInfo } from '../../../shared/model/connection';
+import { startBridge } from '../../../renderer/bridge/start-bridge';
+import { App } from '../../../renderer/views/app';
+import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { installFakeLayout } from '../support/layout';
+
+/**
+ * Strings with a `format` in a tool's input schema are checked before anything is sent (JSON
+ * Schema 2020-12 formats, by the form's validator), and each error sits next to its own field.
+ */
+installFakeLayout();
+let stop: (() => void) | undefined;
+beforeEach(resetStores);
+afterEach(() => stop?.());
+
+const info: ConnectionInfo = { connectionId: 'c1', label: 'Playground', state: 'connected', transport: 'streamable', url: 'http://127.0.0.1:4100/mcp', warnings: [] };
+const SUBSCRIBE = {
+  name: 'subscribe',
+  inputSchema: { type: 'object', properties: { email: { type: 'string', format: 'email' }, homepage: { type: 'string', format: 'uri' } }, required: ['email'] },
+};
+const outcome: ToolCallOutcome = { result: { content: [{ type: 'text', text: 'subscribed' }] }, elapsedMs: 2, latencyMs: 1 };
+
+async function openTools() {
+  const fake = installFakePeriscope({
+    'connections:list': () => [],
+    'remotes:list': () => [makeRemote()],
+    'connections:open': () => info,
+    'connections:list-tools': () => ({ tools: [SUBSCRIBE] }),
+    'connections:call-tool': () => outcome,
+  });
+  stop = startBridge();
+  render(<App />);
+  fireEvent.click(await screen.findByTestId('connect-button'));
+  fireEvent.click(await screen.findByRole('tab', { name: 'Tools' }));
+  await screen.findByTestId('tool-workbench', {}, { timeout: 5000 });
+  return fake;
+}
+
+/** The field's own wrapper: its label, input, help and errors. */
+const fieldOf = (label: RegExp) => screen.getByLabelText(label).closest('.form-group') as HTMLElement;
+
+describe('string formats in the tool form', () => {
+  it('an invalid email and an invalid URI block the call, each error next to its field; fixed, the call goes', async () => {
+    const fake = await openTools();
+    fireEvent.change(screen.getByLabelText(/^email/), { target: { value: 'not-an-email' } });
+    fireEvent.change(screen.getByLabelText(/^homepage/), { target: { value: 'not a uri' } });
+    fireEvent.click(screen.getByTestId('call-tool'));
+    await waitFor(() => expect(fieldOf(/^email/)).toHaveTextContent('must be a valid email'));
+    expect(fieldOf(/^homepage/)).toHaveTextContent('must be a valid uri');
+    // Each error under its own field, not the other's.
+    expect(fieldOf(/^email/)).not.toHaveTextContent('uri');
+    expect(fieldOf(/^homepage/)).not.toHaveTextContent('email');
+    expect(fake.calls('connections:call-tool')).toEqual([]);
+
+    fireEvent.change(screen.getByLabelText(/^email/), { target: { value: 'ada@example.com' } });
+    fireEvent.change(screen.getByLabelText(/^homepage/), { target: { value: 'https://example.com/ada' } });
+    fireEvent.click(screen.getByTestId('call-tool'));
+    await waitFor(() => expect(fake.calls('connections:call-tool')).toHaveLength(1));
+    expect(JSON.parse((fake.calls('connections:call-tool')[0] as { argumentsJson: string }).argumentsJson)).toEqual({ email: 'ada@example.com', homepage: 'https://example.com/ada' });
+    expect(fieldOf(/^email/)).not.toHaveTextContent('must be a valid');
+  });
+});
