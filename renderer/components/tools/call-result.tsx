@@ -7,6 +7,7 @@ import type { ToolInfo } from '../../stores/tools-store';
 import { formatLatency } from '../../trace/entry-fields';
 import { contentBlocks } from '../../trace/mcp-content';
 import { violations } from '../../workbench/schema-validation';
+import { CopyButton } from '../copy-button';
 import { ErrorNotice } from '../error-notice';
 import { ContentBlocks } from '../trace/content-blocks';
 import { LargeText } from '../trace/large-text';
@@ -57,15 +58,15 @@ export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | un
 function ResultBody({ result, tool, connectionId }: { result: Record<string, unknown>; tool: ToolInfo | undefined; connectionId: string }) {
   const offersResources = useConnectionsStore((s) => s.infos[connectionId]?.capabilities?.resources !== undefined);
   const blocks = useMemo(() => contentBlocks({ result }) ?? [], [result]);
-  const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n\n');
+  const text = useMemo(() => blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n\n'), [blocks]);
   return (
     <>
       {text && (
-        <button type="button" className="copy-result" onClick={() => void copyText(text)} data-testid="copy-result-text">
-          Copy text
-        </button>
+        <div className="copy-result">
+          <CopyButton label="Copy text" text={() => text} copy={copyText} testId="copy-result-text" />
+        </div>
       )}
-      <ContentBlocks blocks={blocks} onOpenResource={offersResources ? (uri) => void openResourceLink(connectionId, uri) : undefined} />
+      <ContentBlocks blocks={blocks} onOpenResource={offersResources ? (uri) => void openResourceLink(connectionId, uri) : undefined} find="Find in result" />
       <StructuredContent result={result} tool={tool} />
     </>
   );
