@@ -7,6 +7,9 @@ import { useTextFind, type TextFind } from './use-text-find';
 /** Text is cut into blocks of about this many characters, at a line break when there is one. */
 export const TEXT_CHUNK_CHARS = 16_000;
 const LINE_PX = 17.5;
+/** A text up to this long (and FIND_MIN_LINES) is read at a glance: no find field over it. */
+export const FIND_MIN_CHARS = 1_000;
+export const FIND_MIN_LINES = 10;
 const CHARS_PER_LINE = 90;
 
 interface LargeTextProps {
@@ -15,8 +18,9 @@ interface LargeTextProps {
   /** Accessible name of the scrollable window over a long text (focusable: the keyboard scrolls it). */
   label: string;
   /**
-   * When set, a find field with this name sits above the text ("Find in result: Block 1"): the
-   * browser's own find cannot reach the blocks of a long text that are not drawn.
+   * When set, a find field with this name sits above a text longer than a glance (FIND_MIN_CHARS,
+   * FIND_MIN_LINES), e.g. "Find in result: Block 1": the browser's own find cannot reach the
+   * blocks of a long text that are not drawn (and Electron has no find of its own).
    */
   find?: string;
 }
@@ -39,7 +43,7 @@ export function LargeText({ text, testId, label, find: findLabel }: LargeTextPro
     ) : (
       <VirtualText chunks={chunks} length={text.length} testId={testId} label={label} find={find} />
     );
-  if (findLabel === undefined) return body;
+  if (findLabel === undefined || !worthFinding(text)) return body;
   return (
     <>
       <FindBar find={find} label={findLabel} />
@@ -104,6 +108,13 @@ export function chunksOf(text: string, size = TEXT_CHUNK_CHARS): string[] {
     start = end;
   }
   return chunks;
+}
+
+function worthFinding(text: string): boolean {
+  if (text.length > FIND_MIN_CHARS) return true;
+  let lines = 1;
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lines++;
+  return lines > FIND_MIN_LINES;
 }
 
 /** Where each block starts in the whole text. */

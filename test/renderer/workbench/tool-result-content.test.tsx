@@ -63,7 +63,8 @@ describe('a tool result, by content type', () => {
   });
 
   it('Enter and Next go forward, Shift+Enter and Previous back, wrapping at either end', async () => {
-    render(<CallResult call={callOf({ content: [{ type: 'text', text: 'Alpha beta ALPHA gamma alpha' }] })} tool={undefined} />);
+    const text = `Alpha beta ALPHA gamma alpha\n${'filler line\n'.repeat(12)}`;
+    render(<CallResult call={callOf({ content: [{ type: 'text', text }] })} tool={undefined} />);
     const find = screen.getByRole('searchbox', { name: 'Find in result' });
     fireEvent.change(find, { target: { value: 'alpha' } });
     const count = screen.getByTestId('find-count');
@@ -89,9 +90,11 @@ describe('a tool result, by content type', () => {
     expect(screen.getByTestId('content-text')).toHaveTextContent('Alpha beta ALPHA gamma alpha');
   });
 
-  it('several text blocks: one find field each, named by its block', () => {
-    render(<CallResult call={callOf({ content: [{ type: 'text', text: 'one' }, { type: 'text', text: 'two' }] })} tool={undefined} />);
-    expect(screen.getAllByRole('searchbox').map((s) => s.getAttribute('aria-label'))).toEqual(['Find in result: Block 1', 'Find in result: Block 2']);
+  it('several text blocks: one find field each, named by its block; none over a text read at a glance', () => {
+    const long = 'x'.repeat(1_001);
+    const lined = Array.from({ length: 11 }, (_, i) => `line ${i}`).join('\n');
+    render(<CallResult call={callOf({ content: [{ type: 'text', text: long }, { type: 'text', text: 'short' }, { type: 'text', text: lined }] })} tool={undefined} />);
+    expect(screen.getAllByRole('searchbox').map((s) => s.getAttribute('aria-label'))).toEqual(['Find in result: Block 1', 'Find in result: Block 3']);
   });
 
   it('Copy text puts every text block on the clipboard and says so on the button', async () => {
