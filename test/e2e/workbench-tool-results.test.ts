@@ -49,6 +49,10 @@ describe('tool results by content type', () => {
     const result = await callToolAndWait(workbench(), 'result', 30_000);
     const text = result.getByTestId('content-text');
     expect(Number(await text.getAttribute('data-length'))).toBeGreaterThan(5_000_000);
+    // The text has the result's whole width: Copy text sits by the heading, not beside the text.
+    const [textBox, copyBox] = [await boxOf(text), await boxOf(result.getByRole('button', { name: 'Copy text' }))];
+    expect(textBox.x + textBox.width).toBeGreaterThan(copyBox.x + copyBox.width - 20);
+    expect(textBox.y).toBeGreaterThan(copyBox.y + copyBox.height);
     // Scrolled to the end by the keyboard, as a reader would: the last line is drawn.
     await text.focus();
     await page.keyboard.press('End');
