@@ -34,7 +34,10 @@ export function LargeText({ text, testId, label, find: findLabel }: LargeTextPro
   // as their \uXXXX escapes: "rtl\u202eevil" must not read as "rtllive". Find searches what is shown.
   const shown = useMemo(() => revealInvisible(text), [text]);
   const chunks = useMemo(() => chunksOf(shown), [shown]);
-  const find = useTextFind(shown);
+  const offered = findLabel !== undefined && worthFinding(text);
+  // Nothing is searched, or marked, where the field is not offered: a search kept from a longer
+  // result (the field keeps its words across calls) must not mark a short one with no field.
+  const find = useTextFind(offered ? shown : '');
   const body =
     chunks.length === 1 ? (
       <pre className="payload-text" tabIndex={0} data-testid={testId} data-length={text.length}>
@@ -43,7 +46,7 @@ export function LargeText({ text, testId, label, find: findLabel }: LargeTextPro
     ) : (
       <VirtualText chunks={chunks} length={text.length} testId={testId} label={label} find={find} />
     );
-  if (findLabel === undefined || !worthFinding(text)) return body;
+  if (!offered) return body;
   return (
     <>
       <FindBar find={find} label={findLabel} />

@@ -90,6 +90,16 @@ describe('a tool result, by content type', () => {
     expect(screen.getByTestId('content-text')).toHaveTextContent('Alpha beta ALPHA gamma alpha');
   });
 
+  it('a search kept from a long result marks nothing in a short one, which has no find field', async () => {
+    const long = `the needle\n${'hay\n'.repeat(20)}`;
+    const { rerender } = render(<CallResult call={callOf({ content: [{ type: 'text', text: long }] })} tool={undefined} />);
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find in result' }), { target: { value: 'needle' } });
+    expect(await screen.findByTestId('find-current')).toHaveTextContent('needle');
+    rerender(<CallResult call={{ ...callOf({ content: [{ type: 'text', text: 'a needle' }] }), id: 'call-2' }} tool={undefined} />);
+    expect(screen.queryByRole('searchbox')).toBeNull();
+    expect(screen.getByTestId('content-text').querySelector('mark')).toBeNull();
+  });
+
   it('several text blocks: one find field each, named by its block; none over a text read at a glance', () => {
     const long = 'x'.repeat(1_001);
     const lined = Array.from({ length: 11 }, (_, i) => `line ${i}`).join('\n');
