@@ -23,6 +23,7 @@ export function FindBar({ find, label }: { find: TextFind; label: string }) {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
+          if (e.nativeEvent.isComposing) return; // Enter that ends an input method's composition
           if (e.key === 'Enter') {
             e.preventDefault();
             step(e.shiftKey ? -1 : 1);
