@@ -5,8 +5,9 @@ import { useConnectionsStore } from '../../stores/connections-store';
 import type { ToolCall } from '../../stores/tool-calls-store';
 import type { ToolInfo } from '../../stores/tools-store';
 import { formatLatency } from '../../trace/entry-fields';
-import { contentBlocks } from '../../trace/mcp-content';
+import { contentBlocks, type ContentBlock } from '../../trace/mcp-content';
 import { violations } from '../../workbench/schema-validation';
+import { CopyButton } from '../copy-button';
 import { ErrorNotice } from '../error-notice';
 import { ContentBlocks } from '../trace/content-blocks';
 import { LargeText } from '../trace/large-text';
@@ -18,6 +19,9 @@ import { TaskHistory, TaskStatusLine } from './task-status';
  * different, because they mean different things: the first ran, the second did not answer.
  */
 export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | undefined }) {
+  const result = call.error ? undefined : call.outcome?.result;
+  const blocks = useMemo(() => (result ? (contentBlocks({ result }) ?? []) : []), [result]);
+  const text = useMemo(() => blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n\n'), [blocks]);
   const timing = (
     <p className="call-timing" data-testid="call-timing">
       {call.elapsedMs !== undefined && <>elapsed {formatLatency(call.elapsedMs)}</>}
@@ -36,36 +40,42 @@ export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | un
       </section>
     );
   }
-  const result = call.outcome?.result;
   if (!result) return null;
   const isError = result.isError === true;
   return (
     <section className={`call-result${isError ? ' is-tool-error' : ''}`} aria-label="Call result" data-testid="call-result" data-call-id={call.id} data-outcome={isError ? 'tool-error' : 'result'}>
-      <h3>{isError ? 'Tool error: the tool ran and reported a failure (isError)' : 'Result'}</h3>
-      {timing}
+      {/* Copy text beside the heading, not floated over the content: a float beside the content
+          blocks (a flex box) took its width from them all the way down, text included. */}
+      <div className="call-result-head">
+        <div>
+          <h3>{isError ? 'Tool error: the tool ran and reported a failure (isError)' : 'Result'}</h3>
+          {timing}
+        </div>
+        {text && <CopyButton label="Copy text" text={() => text} copy={copyText} testId="copy-result-text" />}
+      </div>
       {call.outcome?.task && call.outcome.task.history.length > 0 && (
         <div className="task-outcome">
           <TaskStatusLine update={call.outcome.task.history[call.outcome.task.history.length - 1]} />
           <TaskHistory history={call.outcome.task.history} />
         </div>
       )}
-      <ResultBody result={result} tool={tool} connectionId={call.connectionId} />
+      <ResultBody blocks={blocks} result={result} tool={tool} connectionId={call.connectionId} />
     </section>
   );
 }
 
-function ResultBody({ result, tool, connectionId }: { result: Record<string, unknown>; tool: ToolInfo | undefined; connectionId: string }) {
+interface ResultBodyProps {
+  blocks: ContentBlock[];
+  result: Record<string, unknown>;
+  tool: ToolInfo | undefined;
+  connectionId: string;
+}
+
+function ResultBody({ blocks, result, tool, connectionId }: ResultBodyProps) {
   const offersResources = useConnectionsStore((s) => s.infos[connectionId]?.capabilities?.resources !== undefined);
-  const blocks = useMemo(() => contentBlocks({ result }) ?? [], [result]);
-  const text = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : [])).join('\n\n');
   return (
     <>
-      {text && (
-        <button type="button" className="copy-result" onClick={() => void copyText(text)} data-testid="copy-result-text">
-          Copy text
-        </button>
-      )}
-      <ContentBlocks blocks={blocks} onOpenResource={offersResources ? (uri) => void openResourceLink(connectionId, uri) : undefined} />
+      <ContentBlocks blocks={blocks} onOpenResource={offersResources ? (uri) => void openResourceLink(connectionId, uri) : undefined} find="Find in result" />
       <StructuredContent result={result} tool={tool} />
     </>
   );

@@ -11,7 +11,7 @@ export const MARKDOWN_MAX_CHARS = 200_000;
  * One text content block: plain and wrapped by default (what the server sent, exactly), or
  * rendered as Markdown on request, since many tools answer in Markdown.
  */
-export function TextBlock({ text, label }: { text: string; label: string }) {
+export function TextBlock({ text, label, find }: { text: string; label: string; /** The name of a find field over the plain text (see LargeText). */ find?: string }) {
   const [asMarkdown, setAsMarkdown] = useState(false);
   const tooLong = text.length > MARKDOWN_MAX_CHARS;
   return (
@@ -33,7 +33,7 @@ export function TextBlock({ text, label }: { text: string; label: string }) {
           <MarkdownView text={text} label={`${label}, as Markdown`} />
         </Suspense>
       ) : (
-        <LargeText text={text} testId="content-text" label={`${label}, text`} />
+        <LargeText text={text} testId="content-text" label={`${label}, text`} find={find} />
       )}
     </>
   );
