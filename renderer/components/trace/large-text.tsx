@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { revealInvisible } from '../../../shared/text/reveal-invisible';
 import { FindBar, MarkedText } from './find-in-text';
@@ -83,8 +83,17 @@ function VirtualText({ chunks, length, testId, label, find }: VirtualTextProps) 
     const [offset] = virtualizer.getOffsetForIndex(chunk, 'start') ?? [];
     if (offset !== undefined) virtualizer.scrollToOffset(offset);
   }, [revealKey, current, found, chunkStarts, virtualizer]);
+  // Home and End through the virtualizer: the browser's own (a smooth scroll across the whole
+  // height) is cut short when blocks drawn on the way are measured and the position corrected.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.target !== event.currentTarget || event.altKey || event.shiftKey || event.metaKey) return;
+    if (event.key !== 'Home' && event.key !== 'End') return;
+    event.preventDefault();
+    if (event.key === 'Home') virtualizer.scrollToIndex(0, { align: 'start' });
+    else virtualizer.scrollToIndex(chunks.length - 1, { align: 'end' });
+  };
   return (
-    <div ref={scrollRef} className="payload-text large-text" tabIndex={0} role="region" aria-label={label} data-testid={testId} data-length={length} data-chunks={chunks.length}>
+    <div ref={scrollRef} className="payload-text large-text" tabIndex={0} role="region" aria-label={label} data-testid={testId} data-length={length} data-chunks={chunks.length} onKeyDown={onKeyDown}>
       <div className="large-text-sizer" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => (
           <pre key={item.index} ref={virtualizer.measureElement} data-index={item.index} className="large-text-chunk" style={{ transform: `translateY(${item.start}px)` }}>
