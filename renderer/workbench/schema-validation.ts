@@ -87,12 +87,29 @@ function plainWords(unit: OutputUnit): string {
     case 'oneOf':
       return unit.keyword === 'oneOf' && /more than one/i.test(unit.error) ? 'matches more than one of the allowed forms' : 'matches none of the allowed forms';
     case 'enum':
-      return 'must be one of the allowed values';
+      return `must be one of ${allowedValues(unit.error)}`;
     case 'const':
       return 'must be the fixed value';
     default:
       return unit.error.replace(/^Instance /, '');
   }
+}
+
+/** The values an enum allows, as the validator's message lists them: the first six, each cut at 40 characters. */
+function allowedValues(error: string): string {
+  const listed = /any of (\[.*\])\.$/s.exec(error)?.[1];
+  let values: unknown[];
+  try {
+    values = listed ? (JSON.parse(listed) as unknown[]) : [];
+  } catch {
+    values = [];
+  }
+  if (values.length === 0) return 'the allowed values';
+  const shown = values.slice(0, 6).map((value) => {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  });
+  return `${shown.join(', ')}${values.length > shown.length ? `, … (${values.length} in all)` : ''}`;
 }
 
 function article(type: string): string {
