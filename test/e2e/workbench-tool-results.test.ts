@@ -78,6 +78,27 @@ describe('tool results by content type', () => {
     await looksAt(app, page, 'tool-result-find');
   });
 
+  it('Find in result brings a match near the end into view at 900 px after the end was drawn at a wider window', async () => {
+    const result = workbench().getByTestId('call-result');
+    const find = result.getByRole('searchbox', { name: 'Find in result' });
+    const text = result.getByTestId('content-text');
+    // The end is drawn (and measured) at 1400 px; back at the top, the window narrows to 900 px,
+    // where each line wraps: the end's blocks are far taller than they were measured.
+    await find.fill('line 51999:');
+    await expect.poll(() => result.getByTestId('find-count').innerText(), { timeout: 10_000 }).toBe('1 of 1');
+    await find.fill('line 1:');
+    await expect.poll(() => text.innerText()).toContain('line 1:');
+    await page.setViewportSize({ width: 900, height: 700 });
+    try {
+      await find.fill(BIG_TEXT_MARKER);
+      const mark = text.getByTestId('find-current');
+      await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(async () => within(await boxOf(mark), await boxOf(text)), { timeout: 5_000 }).toBe(true);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+    }
+  });
+
   it('stays responsive with the 5 MB result shown: a search of 100,000+ matches steps by Enter, and another section opens at a click', async () => {
     const result = workbench().getByTestId('call-result');
     const find = result.getByRole('searchbox', { name: 'Find in result' });

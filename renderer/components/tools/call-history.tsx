@@ -1,3 +1,4 @@
+import { revealInvisible } from '../../../shared/text/reveal-invisible';
 import type { ToolCall } from '../../stores/tool-calls-store';
 import { formatLatency } from '../../trace/entry-fields';
 
@@ -34,7 +35,7 @@ export function CallHistory({ calls, shownId, live, commandFor, onShow, onRerun,
                 {call.pinned && <span className="history-pin-mark">Pinned · </span>}
                 <span className="history-when">{when}</span> <code>{call.tool}</code> <span className="history-outcome">{summary(call)}</span>
               </button>
-              <code className="history-args" title={call.argumentsText}>
+              <code className="history-args" title={revealInvisible(call.argumentsText)}>
                 {oneLine(call.argumentsText)}
               </code>
               {call.timeoutMs !== undefined && (
@@ -93,7 +94,11 @@ export function summary(call: ToolCall): string {
   }
 }
 
+/**
+ * A text on one line, shortened; characters that act instead of showing (a bidi override from the
+ * server's text would reorder the rest of the line, the app's latency included) as their escapes.
+ */
 function oneLine(text: string, max = 80): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = revealInvisible(text).replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

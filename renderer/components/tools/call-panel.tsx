@@ -66,7 +66,7 @@ export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onC
 function timeoutProblemOf(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
-  if (!/^[1-9]\d*$/.test(trimmed)) return 'The timeout must be a whole number of milliseconds.';
+  if (!/^[1-9]\d*$/.test(trimmed)) return 'The timeout must be a positive whole number of milliseconds.';
   if (Number(trimmed) > MAX_TIMEOUT_MS) return `The timeout is too long: enter ${TIMEOUT_LIMIT_TEXT}.`;
   return undefined;
 }

@@ -3,7 +3,7 @@ import { json } from '@codemirror/lang-json';
 import { bracketMatching, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { tags } from '@lezer/highlight';
 import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers } from '@codemirror/view';
+import { EditorView, highlightSpecialChars, keymap, lineNumbers } from '@codemirror/view';
 
 /**
  * The app's look for the editor. CodeMirror writes its styles at run time; in a shadow root it
@@ -47,6 +47,8 @@ export function createJsonEditor(parent: HTMLElement, text: string, label: strin
       extensions: [
         appTheme,
         lineNumbers(),
+        // Control characters and bidi overrides as placeholders: a U+202E reverses the rest of the line.
+        highlightSpecialChars(),
         history(),
         bracketMatching(),
         json(),

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type ClipboardEvent } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
 import TextareaWidget from '@rjsf/core/lib/components/widgets/TextareaWidget.js';
+import { AlternativeAwareSelectWidget } from './alternative-select-widget';
 
 /**
  * The form's text field, for every string of a tool's arguments: a single-line input drops line
@@ -41,4 +42,4 @@ export function LineAwareTextWidget(props: WidgetProps) {
 }
 
 /** The widgets every generated form here uses (tool arguments, the server's questions). */
-export const FORM_WIDGETS = { TextWidget: LineAwareTextWidget };
+export const FORM_WIDGETS = { TextWidget: LineAwareTextWidget, SelectWidget: AlternativeAwareSelectWidget };

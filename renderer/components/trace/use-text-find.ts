@@ -51,21 +51,43 @@ export function useTextFind(text: string): TextFind {
       revealed.current = revealKey;
       // After the frame's layout: a block just drawn is measured first, and the virtual list's
       // correction for its real height would otherwise move the view off the occurrence.
-      requestAnimationFrame(() => revealInScroller(element));
+      const key = revealKey;
+      requestAnimationFrame(() => revealInScroller(element, () => revealed.current === key));
     },
     [revealKey],
   );
   return { query, setQuery, found, current, step, currentRef, revealKey };
 }
 
-/** Centres an element in the text that scrolls around it, then makes sure that text is in view. */
-function revealInScroller(element: HTMLElement): void {
-  if (!element.isConnected) return;
+/** Frames a reveal keeps the occurrence centred while the blocks around it are measured. */
+const SETTLE_FRAMES = 20;
+
+/**
+ * Centres an element in the text that scrolls around it, then makes sure that text is in view;
+ * again on the next frames while the element still moves in its scroller. A virtual text measures
+ * the blocks it has just drawn after they are painted, and moves them (and its own scroll target)
+ * by what its estimates were off: a block measured at another window width is thousands of pixels
+ * off, and a single centring leaves the occurrence out of view.
+ */
+function revealInScroller(element: HTMLElement, stillWanted: () => boolean): void {
   const scroller = element.closest<HTMLElement>('.payload-text');
-  if (scroller) {
-    const mark = element.getBoundingClientRect();
+  // The user's own scrolling ends it, as does a newer search or step.
+  let userScrolled = false;
+  const stop = () => (userScrolled = true);
+  const inputs = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
+  for (const type of inputs) scroller?.addEventListener(type, stop, { passive: true });
+  const centre = (frame: number, last: number | undefined) => {
+    if (!element.isConnected || !scroller || userScrolled || !stillWanted() || frame > SETTLE_FRAMES) {
+      for (const type of inputs) scroller?.removeEventListener(type, stop);
+      return;
+    }
     const box = scroller.getBoundingClientRect();
-    scroller.scrollTop += mark.top - box.top - (scroller.clientHeight - mark.height) / 2;
-  }
+    const at = element.getBoundingClientRect().top - box.top;
+    // Scrolled by the first frame, and by a later one only where the element moved since.
+    if (frame === 0 || at !== last) scroller.scrollTop += at - (scroller.clientHeight - element.getBoundingClientRect().height) / 2;
+    const now = element.getBoundingClientRect().top - box.top;
+    requestAnimationFrame(() => centre(frame + 1, now));
+  };
+  centre(0, undefined);
   element.scrollIntoView?.({ block: 'nearest' });
 }

@@ -88,6 +88,13 @@ describe('per-call timeout and history', () => {
     await waitFor(() => expect(copied.text).toBe(`periscope call http://127.0.0.1:4100/mcp add --args '{"a":2,"b":3}' --timeout 750 --transport streamable`));
   });
 
+  it.each(['0', '-5', '1.5', 'abc'])('a timeout of %s is refused as not a positive whole number (0 is a whole number too)', async (typed) => {
+    await openTools(makeRemote(), urlInfo);
+    fireEvent.change(screen.getByTestId('call-timeout'), { target: { value: typed } });
+    expect(screen.getByTestId('call-timeout-problem')).toHaveTextContent('The timeout must be a positive whole number of milliseconds.');
+    expect(screen.getByTestId('call-tool')).toBeDisabled();
+  });
+
   it('a timeout beyond the longest timer is refused next to the field, and nothing is sent', async () => {
     const fake = await openTools(makeRemote(), urlInfo);
     fireEvent.change(screen.getByTestId('call-timeout'), { target: { value: '2147483648' } });
