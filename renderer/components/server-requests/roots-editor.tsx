@@ -67,6 +67,11 @@ export function RootsEditor({ idPrefix, saved, era, declared, disabled, onSave }
                 {problems[i]}
               </p>
             )}
+            {!problems[i] && notFileUri(row.uri) && (
+              <p className="muted small" data-testid="root-uri-note">
+                Not a file:// URI with a path: the MCP specification says roots are file:// URIs, so a server may refuse or ignore this one. It is kept as typed, to see how the server copes.
+              </p>
+            )}
           </li>
         ))}
       </ul>
@@ -87,4 +92,10 @@ function eraNote(era: ProtocolEra | undefined): string {
     return 'In the 2026-07-28 era roots are deprecated: there is no session to notify, so no change notification is sent; a server that still asks (an embedded roots/list) gets the list as saved.';
   }
   return 'Declared (with listChanged) on every connection, with or without roots, so every saved change (the first root too) sends notifications/roots/list_changed.';
+}
+
+/** True for a URI that is not file:// with a path (the only kind of root MCP 2025-11-25 defines). */
+function notFileUri(uri: string): boolean {
+  const trimmed = uri.trim();
+  return trimmed !== '' && !/^file:\/\/[^/]*\/./i.test(trimmed);
 }
