@@ -1,13 +1,12 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ToolCallOutcome } from '../../../shared/ipc/contract';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { Remote } from '../../../shared/model/remote';
-import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { useToolsStore } from '../../../renderer/stores/tools-store';
-import { App } from '../../../renderer/views/app';
-import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { makeRemote, resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
+import { openToolsSection } from '../support/open-tools-section';
 
 /**
  * The Tools section's per-call timeout and history: the typed timeout reaches the call, a history
@@ -23,20 +22,10 @@ const ADD = { name: 'add', inputSchema: { type: 'object', properties: { a: { typ
 const outcome: ToolCallOutcome = { result: { content: [{ type: 'text', text: '5' }] }, elapsedMs: 3, latencyMs: 2 };
 
 async function openTools(remote: Remote, info: ConnectionInfo) {
-  const fake = installFakePeriscope({
-    'connections:list': () => [],
-    'remotes:list': () => [remote],
-    'connections:open': () => info,
-    'connections:list-tools': () => ({ tools: [ADD] }),
-    'connections:call-tool': () => outcome,
-  });
-  stop = startBridge();
-  render(<App />);
-  fireEvent.click(await screen.findByTestId('connect-button'));
-  fireEvent.click(await screen.findByRole('tab', { name: 'Tools' }));
-  await screen.findByTestId('tool-workbench', {}, { timeout: 5000 });
+  const opened = await openToolsSection({ info, remote, tools: [ADD], handlers: { 'connections:call-tool': () => outcome } });
+  stop = opened.stopBridge;
   act(() => useToolsStore.getState().setDraft('c1', 'add', '{"a": 2, "b": 3}'));
-  return fake;
+  return opened.fake;
 }
 
 function captureClipboard(): { text: string } {

@@ -1,11 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { ToolCallOutcome } from '../../../shared/ipc/contract';
-import { startBridge } from '../../../renderer/bridge/start-bridge';
-import { App } from '../../../renderer/views/app';
-import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
+import { openToolsSection } from '../support/open-tools-section';
 
 /**
  * "Run as task" on a 2026-07-28 connection: offered when the server declares the tasks extension
@@ -29,19 +28,10 @@ const modern = (capabilities: Record<string, unknown>): ConnectionInfo => ({
 });
 
 async function openTools(info: ConnectionInfo) {
-  const fake = installFakePeriscope({
-    'connections:list': () => [],
-    'remotes:list': () => [makeRemote()],
-    'connections:open': () => info,
-    'connections:list-tools': () => ({ tools: TOOLS }),
-    'connections:call-tool': (): ToolCallOutcome => ({ result: { content: [{ type: 'text', text: 'ready' }] }, elapsedMs: 5, task: { taskId: 't1', status: 'completed', history: [{ taskId: 't1', status: 'completed', at: 1 }] } }),
-  });
-  stop = startBridge();
-  render(<App />);
-  fireEvent.click(await screen.findByTestId('connect-button'));
-  fireEvent.click(await screen.findByRole('tab', { name: 'Tools' }));
-  await screen.findByTestId('tool-workbench', {}, { timeout: 5000 });
-  return fake;
+  const call = (): ToolCallOutcome => ({ result: { content: [{ type: 'text', text: 'ready' }] }, elapsedMs: 5, task: { taskId: 't1', status: 'completed', history: [{ taskId: 't1', status: 'completed', at: 1 }] } });
+  const opened = await openToolsSection({ info, tools: TOOLS, handlers: { 'connections:call-tool': call } });
+  stop = opened.stopBridge;
+  return opened.fake;
 }
 
 describe('Run as task in the 2026-07-28 era', () => {

@@ -1,11 +1,10 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ToolCallOutcome } from '../../../shared/ipc/contract';
 import type { ConnectionInfo } from '../../../shared/model/connection';
-import { startBridge } from '../../../renderer/bridge/start-bridge';
-import { App } from '../../../renderer/views/app';
-import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
+import { openToolsSection } from '../support/open-tools-section';
 
 /**
  * Strings with a `format` in a tool's input schema are checked before anything is sent (JSON
@@ -24,19 +23,9 @@ const SUBSCRIBE = {
 const outcome: ToolCallOutcome = { result: { content: [{ type: 'text', text: 'subscribed' }] }, elapsedMs: 2, latencyMs: 1 };
 
 async function openTools() {
-  const fake = installFakePeriscope({
-    'connections:list': () => [],
-    'remotes:list': () => [makeRemote()],
-    'connections:open': () => info,
-    'connections:list-tools': () => ({ tools: [SUBSCRIBE] }),
-    'connections:call-tool': () => outcome,
-  });
-  stop = startBridge();
-  render(<App />);
-  fireEvent.click(await screen.findByTestId('connect-button'));
-  fireEvent.click(await screen.findByRole('tab', { name: 'Tools' }));
-  await screen.findByTestId('tool-workbench', {}, { timeout: 5000 });
-  return fake;
+  const opened = await openToolsSection({ info, tools: [SUBSCRIBE], handlers: { 'connections:call-tool': () => outcome } });
+  stop = opened.stopBridge;
+  return opened.fake;
 }
 
 /** The field's own wrapper: its label, input, help and errors. */

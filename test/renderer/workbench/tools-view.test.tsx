@@ -1,10 +1,9 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/model/connection';
-import { startBridge } from '../../../renderer/bridge/start-bridge';
-import { App } from '../../../renderer/views/app';
-import { FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { FakeFailure, makeRemote, resetStores, type Handlers } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
+import { openToolsSection } from '../support/open-tools-section';
 import { makeEntries } from '../support/make-entries';
 import type { ToolCallOutcome } from '../../../shared/ipc/contract';
 
@@ -25,20 +24,11 @@ const TOOLS = [
   },
 ];
 
-async function openTools(extra: Parameters<typeof installFakePeriscope>[0] = {}) {
-  const fake = installFakePeriscope({
-    'connections:list': () => [],
-    'remotes:list': () => [makeRemote({ headers: [{ name: 'Authorization', value: '', description: '', is_required: true, is_secret: true, has_value: true }] })],
-    'connections:open': () => info,
-    'connections:list-tools': () => ({ tools: TOOLS }),
-    ...extra,
-  });
-  stop = startBridge();
-  render(<App />);
-  fireEvent.click(await screen.findByTestId('connect-button'));
-  fireEvent.click(await screen.findByRole('tab', { name: 'Tools' }));
-  await screen.findByTestId('tool-workbench', {}, { timeout: 5000 });
-  return fake;
+async function openTools(handlers: Handlers = {}) {
+  const remote = makeRemote({ headers: [{ name: 'Authorization', value: '', description: '', is_required: true, is_secret: true, has_value: true }] });
+  const opened = await openToolsSection({ info, remote, tools: TOOLS, handlers });
+  stop = opened.stopBridge;
+  return opened.fake;
 }
 
 const outcome = (result: Record<string, unknown>, latencyMs = 4.2): ToolCallOutcome => ({ result, elapsedMs: 6.5, latencyMs });
