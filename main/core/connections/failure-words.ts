@@ -36,11 +36,11 @@ export async function requestFailureInfo(error: unknown, scene: FailureScene): P
  * WWW-Authenticate or HTML title) gets a moment to land; a TLS failure gets the server's
  * certificate looked at (a 2 s probe), so the message can name it.
  */
-export async function connectFailureInfo(error: unknown, scene: FailureScene & { ca?: Buffer[] }): Promise<ErrorInfo> {
+export async function connectFailureInfo(error: unknown, scene: FailureScene & { ca?: Buffer[]; connectTimeoutMs?: number }): Promise<ErrorInfo> {
   const tooDeep = tooDeepErrorInfo(error);
   if (tooDeep) return scene.redactor.errorInfo(tooDeep);
   await settle();
-  const context = scene.evidence.context({ url: scene.url, transport: scene.transport, phase: 'connect', ...credentialOf(scene) });
+  const context = scene.evidence.context({ url: scene.url, transport: scene.transport, phase: 'connect', ...credentialOf(scene), ...(scene.connectTimeoutMs ? { connectTimeoutMs: scene.connectTimeoutMs } : {}) });
   return scene.redactor.errorInfo(await describeFailure(error, context, { probeTimeoutMs: 2_000, ...(scene.ca ? { ca: scene.ca } : {}) }));
 }
 

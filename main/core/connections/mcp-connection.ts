@@ -329,7 +329,7 @@ export class McpConnection extends ConnectionRequests {
   }
 
   private classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {
-    return connectFailureInfo(error, { ...this.failureScene(target.url, kind), ...(this.tls?.ca ? { ca: this.tls.ca } : {}) });
+    return connectFailureInfo(error, { ...this.failureScene(target.url, kind), connectTimeoutMs: target.timeouts.connectMs, ...(this.tls?.ca ? { ca: this.tls.ca } : {}) });
   }
 
   private parseTarget(): ConnectionTarget {

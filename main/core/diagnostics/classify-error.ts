@@ -41,6 +41,11 @@ export interface ErrorContext {
   authorization?: string;
   /** The Content-Encoding the failed response declared (names the encoding a body failed to decode in). */
   contentEncoding?: string;
+  /**
+   * The connect timeout the user set, in ms. Every attempt of a connect shares it, so the SDK only
+   * knows the time that was left; a handshake timeout is reported against this instead.
+   */
+  connectTimeoutMs?: number;
   /** The JSON-RPC error the server answered a server/discover probe with, if it did. */
   probeError?: { code: unknown; message: unknown };
   /** Answers from the server that matched no waiting request during this operation, oldest first. */

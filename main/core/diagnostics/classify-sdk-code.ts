@@ -18,11 +18,13 @@ export function classifySdkCode(error: SdkError, context: ErrorContext): ErrorIn
     case SdkErrorCode.RequestTimeout: {
       const ms = typeof data.timeout === 'number' ? data.timeout : undefined;
       const probing = /negotiation probe/i.test(error.message);
+      // The handshake got what was left of the connect timeout; the user set the whole of it.
+      const waited = context.phase === 'connect' && context.connectTimeoutMs !== undefined ? context.connectTimeoutMs : ms;
       return {
         kind: 'timeout',
         message: probing
           ? `The server did not answer the server/discover probe${ms !== undefined ? ` within ${ms} ms` : ''}${where}`
-          : `The server did not answer ${context.phase === 'connect' ? 'the connection handshake' : 'the request'}${ms !== undefined ? ` after ${ms} ms` : ''}${where}`,
+          : `The server did not answer ${context.phase === 'connect' ? 'the connection handshake' : 'the request'}${waited !== undefined ? ` after ${waited} ms` : ''}${where}`,
         hint: probing
           ? 'the server is down or stuck: check it, or raise the connect timeout; a 2025-era server that ignores unknown requests needs the legacy protocol era'
           : 'the server is slow or stuck: raise the timeout, or check the server; progress notifications reset the timer',
