@@ -126,15 +126,6 @@ export class FailureEvidence {
     else if ((entry.timings.done ?? Infinity) - (entry.timings.headers ?? entry.timings.sent) < HARMLESS_ACKNOWLEDGEMENT_MS) this.stalledAcknowledgement = undefined;
   }
 
-  private noteNotification(seq: number, method: string): void {
-    this.notificationMethods.set(seq, method);
-    if (this.notificationMethods.size > RECENT_REQUESTS) this.notificationMethods.delete(this.notificationMethods.keys().next().value!);
-  }
-
-  private noteRequest(seq: number): void {
-    this.requestSeqs.add(seq);
-    if (this.requestSeqs.size > RECENT_REQUESTS) this.requestSeqs.delete(this.requestSeqs.values().next().value!);
-  }
 
   /** The client gave up request `seq` (cancelled, timed out): its stream's end is not the server's doing. */
   private givenUp(seq: number): void {
@@ -144,8 +135,8 @@ export class FailureEvidence {
   private observe(entry: TraceEntry): void {
     if ((entry.type === 'message' || entry.type === 'lifecycle') && entry.endsRequestSeq !== undefined) this.givenUp(entry.endsRequestSeq);
     if (entry.type === 'message') {
-      if (entry.direction === 'outgoing' && entry.messageKind === 'request') this.noteRequest(entry.seq);
-      if (entry.direction === 'outgoing' && entry.messageKind === 'notification' && entry.method) this.noteNotification(entry.seq, entry.method);
+      if (entry.direction === 'outgoing' && entry.messageKind === 'request') keepRecent(this.requestSeqs.add(entry.seq));
+      if (entry.direction === 'outgoing' && entry.messageKind === 'notification' && entry.method) keepRecent(this.notificationMethods.set(entry.seq, entry.method));
       // The SDK's era verdict drops the server's own words when it refuses server/discover.
       if (entry.messageKind === 'error' && entry.method === 'server/discover') {
         const error = (entry.message as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
@@ -187,4 +178,9 @@ interface PostStream {
 /** Answers the spec allows without meaning failure: a server without a GET stream or without DELETE. */
 function isBenign(entry: HttpEntry): boolean {
   return entry.status === 405 && (entry.method === 'GET' || entry.method === 'DELETE');
+}
+
+/** Drops the oldest entries of a Map or Set (insertion order) beyond RECENT_REQUESTS. */
+function keepRecent(recent: Map<number, unknown> | Set<number>): void {
+  while (recent.size > RECENT_REQUESTS) recent.delete(recent.keys().next().value!);
 }

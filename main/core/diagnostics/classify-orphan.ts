@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
+import { withoutTrailingPlace } from './error-text';
 import type { OrphanResponse } from '../capture/traced-transport';
 
 /**
@@ -14,7 +15,7 @@ export function orphanTimeout(ended: ErrorInfo, orphans: OrphanResponse[]): Erro
   const waiting = [...new Set(shown.flatMap((o) => o.waiting))].map((id) => JSON.stringify(id));
   return {
     kind: 'protocol',
-    message: `${ended.message.replace(/\s*\([^)]*\)$/, '')}, although the server sent ${shown.length === 1 ? 'an answer' : `${shown.length} answers`} matching no waiting request meanwhile: ${answers}${waiting.length ? ` (${waiting.length === 1 ? 'id of the request waiting' : 'ids of the requests waiting'}: ${waiting.join(', ')})` : ''}`,
+    message: `${withoutTrailingPlace(ended.message)}, although the server sent ${shown.length === 1 ? 'an answer' : `${shown.length} answers`} matching no waiting request meanwhile: ${answers}${waiting.length ? ` (${waiting.length === 1 ? 'id of the request waiting' : 'ids of the requests waiting'}: ${waiting.join(', ')})` : ''}`,
     hint: 'the server likely answered under the wrong id: a JSON-RPC response must carry its request\'s id, with the same type; the trace marks each orphan answer',
     detail: {
       orphans: shown.map((o) => ({ id: o.id ?? null, seq: o.seq, waiting: o.waiting, ...(o.error ? { error: o.error } : {}) })),

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
+import { withoutTrailingPlace } from './error-text';
 
 /** A notification's (or response's) POST the server answered with an event stream instead of 202 Accepted. */
 export interface StalledAcknowledgement {
@@ -18,7 +19,7 @@ export interface StalledAcknowledgement {
 export function stalledAcknowledgementError(timeout: ErrorInfo, stalled: StalledAcknowledgement): ErrorInfo {
   return {
     kind: 'protocol',
-    message: `The server answered ${stalled.carried} (POST ${stalled.url}) with an event stream instead of 202 Accepted, and the client waits for that stream to end before it goes on: ${timeout.message.replace(/\s*\([^)]*\)$/, '')}`,
+    message: `The server answered ${stalled.carried} (POST ${stalled.url}) with an event stream instead of 202 Accepted, and the client waits for that stream to end before it goes on: ${withoutTrailingPlace(timeout.message)}`,
     hint: "the server must acknowledge a notification with 202 Accepted and no body (MCP's Streamable HTTP transport); a longer timeout will not help. The trace marks that exchange",
     detail: { stalledPost: { url: stalled.url, carried: stalled.carried }, then: { kind: timeout.kind, message: timeout.message } },
   };

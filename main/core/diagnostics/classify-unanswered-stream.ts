@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
+import { withoutTrailingPlace } from './error-text';
 
 /** A POST whose answer was an event stream that ended without the JSON-RPC response. */
 export interface UnansweredStream {
@@ -43,7 +44,7 @@ export function resumedStreamTimeout(timeout: ErrorInfo, stream: UnansweredStrea
   return {
     ...timeout,
     // The timeout's own "(URL)" goes: the stream's URL follows.
-    message: `${timeout.message.replace(/\s*\([^)]*\)$/, '')}: the event stream answering POST ${stream.url} ended without the response, and resuming it with Last-Event-ID brought none before the timeout`,
+    message: `${withoutTrailingPlace(timeout.message)}: the event stream answering POST ${stream.url} ended without the response, and resuming it with Last-Event-ID brought none before the timeout`,
     hint: 'the server must send the JSON-RPC response on that stream, or on the stream resumed from its last event id; if it is just slow, give the request a longer timeout. The trace shows each resumption',
     detail: { ...timeout.detail, stream: { url: stream.url, eventIds: stream.eventIds } },
   };

@@ -18,6 +18,14 @@ export function messageOf(value: unknown): string {
   return String(value);
 }
 
+/**
+ * A classified message without the "(URL)" it ends with, for a message built on it that names
+ * the place itself (an orphan answer, a resumed or stalled stream).
+ */
+export function withoutTrailingPlace(message: string): string {
+  return message.replace(/\s*\([^)]*\)$/, '');
+}
+
 const EXCERPT_CHARS = 300;
 
 /** First few hundred characters of a body, whitespace collapsed, for messages and detail. */
