@@ -51,7 +51,7 @@ export function RootsEditor({ idPrefix, saved, era, declared, disabled, onSave }
                 placeholder="file:///home/me/project"
                 onChange={(e) => set(i, { uri: e.target.value })}
                 aria-invalid={problems[i] ? true : undefined}
-                aria-describedby={problems[i] ? `${idPrefix}-root-${i}-error` : undefined}
+                aria-describedby={problems[i] ? `${idPrefix}-root-${i}-error` : notFileUri(row.uri) ? `${idPrefix}-root-${i}-note` : undefined}
                 data-testid="root-uri"
               />
             </span>
@@ -68,7 +68,7 @@ export function RootsEditor({ idPrefix, saved, era, declared, disabled, onSave }
               </p>
             )}
             {!problems[i] && notFileUri(row.uri) && (
-              <p className="muted small" data-testid="root-uri-note">
+              <p id={`${idPrefix}-root-${i}-note`} className="field-warning" data-testid="root-uri-note">
                 Not a file:// URI with a path: the MCP specification says roots are file:// URIs, so a server may refuse or ignore this one. It is kept as typed, to see how the server copes.
               </p>
             )}
@@ -91,7 +91,7 @@ function eraNote(era: ProtocolEra | undefined): string {
   if (era === 'modern') {
     return 'In the 2026-07-28 era roots are deprecated: there is no session to notify, so no change notification is sent; a server that still asks (an embedded roots/list) gets the list as saved.';
   }
-  return 'Declared (with listChanged) on every connection, with or without roots, so every saved change (the first root too) sends notifications/roots/list_changed.';
+  return 'The folders the server may work in. When you save, each open connection to this remote tells its server the list changed (notifications/roots/list_changed), and the server reads it again.';
 }
 
 /** True for a URI that is not file:// with a path (the only kind of root MCP 2025-11-25 defines). */

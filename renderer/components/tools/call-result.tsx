@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { copyText } from '../../bridge/clipboard';
 import { openResourceLink } from '../../bridge/resource-actions';
 import { useConnectionsStore } from '../../stores/connections-store';
@@ -33,7 +33,7 @@ export function CallResult({ call, tool }: { call: ToolCall; tool: ToolInfo | un
     const cancelled = call.error.kind === 'cancelled';
     return (
       <section className="call-result is-failed" aria-label="Call failed" data-testid="call-result" data-call-id={call.id} data-outcome={cancelled ? 'cancelled' : 'protocol-error'}>
-        <h3>{cancelled ? 'Cancelled: the call was stopped' : 'Protocol error: the call failed, no result'}</h3>
+        <h3>{failureHeading(call.error.kind)}</h3>
         {timing}
         {call.task && <TaskStatusLine update={call.task} />}
         <ErrorNotice error={call.error} />
@@ -85,6 +85,7 @@ function ResultBody({ blocks, result, tool, connectionId }: ResultBodyProps) {
 function StructuredContent({ result, tool }: { result: Record<string, unknown>; tool: ToolInfo | undefined }) {
   const structured = result.structuredContent;
   const schema = tool?.outputSchema;
+  const violationsId = useId();
   const problems = useMemo(() => {
     if (!schema || result.isError === true) return undefined;
     if (structured === undefined) return [{ pointer: '', message: 'missing: the tool declares an outputSchema but returned no structuredContent' }];
@@ -101,7 +102,12 @@ function StructuredContent({ result, tool }: { result: Record<string, unknown>; 
         </p>
       )}
       {problems && problems.length > 0 && (
-        <ul className="field-problems" aria-label="Does not match the tool's outputSchema" data-testid="output-violations">
+        <p className="field-problem" id={`${violationsId}-caption`}>
+          Does not match the tool's outputSchema
+        </p>
+      )}
+      {problems && problems.length > 0 && (
+        <ul className="field-problems" aria-labelledby={`${violationsId}-caption`} data-testid="output-violations">
           {problems.map((p, i) => (
             <li key={i}>
               <code>{p.pointer || '(structuredContent)'}</code> {p.message}
@@ -111,4 +117,11 @@ function StructuredContent({ result, tool }: { result: Record<string, unknown>; 
       )}
     </div>
   );
+}
+
+/** A failed call's heading: a cancel and a timeout (the user's own limit) are not the server's protocol errors. */
+function failureHeading(kind: string): string {
+  if (kind === 'cancelled') return 'Cancelled: the call was stopped';
+  if (kind === 'timeout') return 'Timed out: no answer within the timeout, no result';
+  return 'Protocol error: the call failed, no result';
 }

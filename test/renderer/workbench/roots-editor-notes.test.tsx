@@ -19,6 +19,8 @@ describe('the Roots editor on URIs that are not file:// roots', () => {
     fireEvent.click(getByTestId('add-root'));
     fireEvent.change(getByTestId('root-uri'), { target: { value: uri } });
     expect(queryByTestId('root-uri-note') !== null).toBe(noted);
+    // The note is the field's description, as an error would be.
+    expect(getByTestId('root-uri').getAttribute('aria-describedby') === 'r-root-0-note').toBe(noted);
     expect(getByTestId('save-roots')).not.toBeDisabled();
   });
 

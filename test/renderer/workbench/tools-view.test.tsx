@@ -109,6 +109,14 @@ describe('Tools section', () => {
     await waitFor(() => expect(screen.getByTestId('call-result')).toHaveAttribute('data-outcome', 'protocol-error'));
     expect(screen.getByTestId('call-result')).toHaveTextContent('Protocol error: the call failed, no result');
 
+    // A timeout (the user's own limit) is said as one, not as the server's protocol error.
+    answer = async () => {
+      throw new FakeFailure({ kind: 'timeout', message: 'The server did not answer the request after 500 ms', hint: 'raise the timeout' });
+    };
+    fireEvent.click(screen.getByTestId('call-tool'));
+    await waitFor(() => expect(screen.getByTestId('call-result')).toHaveTextContent('Timed out: no answer within the timeout, no result'));
+    expect(screen.getByTestId('call-result')).not.toHaveTextContent('Protocol error');
+
     answer = async () => outcome({ isError: true, content: [{ type: 'text', text: 'no such file' }] });
     fireEvent.click(screen.getByTestId('call-tool'));
     await waitFor(() => expect(screen.getByTestId('call-result')).toHaveAttribute('data-outcome', 'tool-error'));
