@@ -21,29 +21,50 @@ const FIRST_MODERN_REVISION = '2026-07-28';
  * redacts the text before storing it.
  */
 export function requestHeaderWarnings(headers: Headers, body: string | { message: unknown } | undefined): string[] {
+  const mirrored = mirroredHeaders(headers);
   // 2025-era requests carry none of these headers: skip parsing their bodies on the hot path.
-  if (!headers.has('mcp-method') && !headers.has('mcp-name') && !hasParamHeader(headers)) return [];
+  if (!mirrored) return [];
   const request = typeof body === 'object' ? (isObject(body.message) ? body.message : undefined) : parseBody(body);
-  return request ? compareWithBody(headers, request) : [];
+  return request ? compareWithBody(mirrored, request) : [];
 }
 
-function compareWithBody(headers: Headers, body: Record<string, unknown>): string[] {
+/** The headers that mirror the body, read in one pass over the request's headers (names come lower-cased). */
+interface MirroredHeaders {
+  method?: string;
+  name?: string;
+  version?: string;
+  params?: Array<[string, string]>;
+}
+
+/** The mirroring headers the request has, or undefined when it has none (a 2025-era request). */
+function mirroredHeaders(headers: Headers): MirroredHeaders | undefined {
+  let found: MirroredHeaders | undefined;
+  for (const [header, value] of headers) {
+    if (!header.startsWith('mcp-')) continue;
+    if (header === 'mcp-method') (found ??= {}).method = value;
+    else if (header === 'mcp-name') (found ??= {}).name = value;
+    else if (header === 'mcp-protocol-version') (found ??= {}).version = value;
+    else if (header.startsWith('mcp-param-')) ((found ??= {}).params ??= []).push([header, value]);
+  }
+  // The version alone is sent in the 2025 era too: it mirrors nothing there.
+  return found && (found.method !== undefined || found.name !== undefined || found.params !== undefined) ? found : undefined;
+}
+
+function compareWithBody(headers: MirroredHeaders, body: Record<string, unknown>): string[] {
   if (typeof body.method !== 'string') return [];
   const warnings: string[] = [];
-  const method = headers.get('mcp-method');
-  if (method !== null && method !== body.method) warnings.push(`Mcp-Method says "${method}" but the body's method is "${body.method}"`);
-  const name = headers.get('mcp-name');
+  const { method, name, version } = headers;
+  if (method !== undefined && method !== body.method) warnings.push(`Mcp-Method says "${method}" but the body's method is "${body.method}"`);
   const bodyName = nameOf(body);
-  if (name !== null && bodyName !== undefined && decode(name) !== bodyName) warnings.push(`Mcp-Name says "${name}" but the body names "${bodyName}"`);
-  const headerVersion = headers.get('mcp-protocol-version');
+  if (name !== undefined && bodyName !== undefined && decode(name) !== bodyName) warnings.push(`Mcp-Name says "${name}" but the body names "${bodyName}"`);
   const claimed = isObject(body.params) && isObject(body.params._meta) ? body.params._meta[PROTOCOL_VERSION_META] : undefined;
-  if (headerVersion !== null && typeof claimed === 'string' && headerVersion !== claimed) {
-    warnings.push(`MCP-Protocol-Version says ${headerVersion} but the request's _meta claims ${claimed}`);
+  if (version !== undefined && typeof claimed === 'string' && version !== claimed) {
+    warnings.push(`MCP-Protocol-Version says ${version} but the request's _meta claims ${claimed}`);
   }
+  if (!headers.params) return warnings;
   const args = isObject(body.params) ? body.params.arguments : undefined;
   const leaves = primitiveLeaves(args);
-  for (const [header, raw] of headers) {
-    if (!header.toLowerCase().startsWith('mcp-param-')) continue;
+  for (const [header, raw] of headers.params) {
     const value = decode(raw);
     if (value === undefined) warnings.push(`${header} is not a valid =?base64?…?= value`);
     else if (!leaves.has(value)) warnings.push(`${header} carries "${value}", which matches no value of the call's arguments`);
@@ -56,11 +77,6 @@ export function responseHeaderWarnings(version: string | undefined, responseHead
   if (!version || version < FIRST_MODERN_REVISION) return [];
   if (!responseHeaders.has('mcp-session-id')) return [];
   return [`The server sent Mcp-Session-Id on a ${version} request: sessions do not exist in the 2026-07-28 protocol, so this server behaves like a 2025-era one`];
-}
-
-function hasParamHeader(headers: Headers): boolean {
-  for (const name of headers.keys()) if (name.startsWith('mcp-param-')) return true;
-  return false;
 }
 
 function parseBody(text: string | undefined): Record<string, unknown> | undefined {

@@ -5,7 +5,7 @@ import { acknowledgementWarnings, noteCarriedMessage } from './http-acknowledgem
 import { capText, emitSafely, redactedErrorInfo, type ExchangeBase } from './http-exchange';
 import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
 import { postBodyLinks, type PostBodyLinks } from './post-body-links';
-import { followSignal } from './request-signal';
+import { SharedSignalFollower } from './request-signal';
 import { observeEventStream } from './sse-observer';
 import type { TraceBus } from './trace-bus';
 
@@ -32,6 +32,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
   const baseFetch = opts.baseFetch ?? globalThis.fetch;
   const bodyCap = opts.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
   const links = postBodyLinks(bus);
+  const signals = new SharedSignalFollower();
 
   const recordingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const exchangeId = `${bus.connectionId}:http:${++exchangeCounter}`;
@@ -39,7 +40,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
     const base = describeRequest(exchangeId, rawUrl, input, init, redactor, bodyCap, links);
 
     const sent = monoNow();
-    const follow = followSignal(init?.signal);
+    const follow = signals.follow(init?.signal);
     let response: Response;
     try {
       response = await baseFetch(input, follow.signal ? { ...init, signal: follow.signal } : init);

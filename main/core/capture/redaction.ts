@@ -16,6 +16,15 @@ type HeaderSource = Headers | Record<string, string> | [string, string][] | unde
 const HEADER_FIELDS = new Set(['requestHeaders', 'responseHeaders']);
 /** Response headers whose value is a URL a server chose (a redirect, RFC 9110 section 10.2.2). */
 const URL_HEADERS = new Set(['location', 'content-location']);
+/** Header names remembered with their masked line (see Redactor.recentHeaders). */
+const RECENT_HEADER_NAMES = 128;
+
+interface RememberedHeader {
+  value: string;
+  generation: number;
+  maskedName: string;
+  maskedValue: string;
+}
 
 /**
  * Masks secrets in everything the engine stores, prints or hands out. It knows sensitive header
@@ -34,6 +43,12 @@ export class Redactor {
    * already clean (every request's headers would otherwise be scanned twice).
    */
   private readonly redactedHeaderMaps = new WeakMap<object, number>();
+  /**
+   * Each header name's last value and what it became, at the scanner generation it was masked
+   * at. The same headers go out with every request (and mostly come back with every answer):
+   * while no secret has been learned since, a value seen last time is masked the same way.
+   */
+  private readonly recentHeaders = new Map<string, RememberedHeader>();
 
   constructor(opts: { secretHeaderNames?: string[]; secretValues?: string[] } = {}) {
     for (const name of opts.secretHeaderNames ?? []) this.extraSensitive.add(name.toLowerCase());
@@ -68,14 +83,23 @@ export class Redactor {
     const generation = this.scanner.generation;
     const pairs: Iterable<[string, string]> = Array.isArray(h) ? h : isHeaders(h) ? h.entries() : Object.entries(h);
     for (const [name, value] of pairs) {
+      const known = this.recentHeaders.get(name);
+      if (known !== undefined && known.value === value && known.generation === this.scanner.generation) {
+        out[known.maskedName] = known.maskedValue;
+        continue;
+      }
+      let maskedValue: string;
       if (this.isSensitiveHeader(name)) {
         for (const secret of credentialValues(name, value)) this.addSecretValue(secret);
-        out[this.text(name)] = maskedHeaderValue(name, value, REDACTED);
+        maskedValue = maskedHeaderValue(name, value, REDACTED);
       } else {
         // Learned: an authorization response's `code` in a redirect (RFC 6749 section 4.1.2) is also
         // in the redirect's body ("Redirecting to ...?code=") and must be masked there too.
-        out[this.text(name)] = URL_HEADERS.has(name.toLowerCase()) ? this.url(value) : this.text(value);
+        maskedValue = URL_HEADERS.has(name.toLowerCase()) ? this.url(value) : this.text(value);
       }
+      const maskedName = this.text(name);
+      out[maskedName] = maskedValue;
+      this.rememberHeader(name, { value, generation: this.scanner.generation, maskedName, maskedValue });
     }
     this.redactedHeaderMaps.set(out, generation);
     return out;
@@ -137,6 +161,15 @@ export class Redactor {
       if (out !== undefined) out[key] = next;
     }
     return (out ?? draft) as T;
+  }
+
+  /**
+   * Keeps the line a header became (see recentHeaders); a server sending ever new header names
+   * empties the memory rather than growing it.
+   */
+  private rememberHeader(name: string, masked: RememberedHeader): void {
+    if (this.recentHeaders.size >= RECENT_HEADER_NAMES && !this.recentHeaders.has(name)) this.recentHeaders.clear();
+    this.recentHeaders.set(name, masked);
   }
 
   private isCleanHeaderMap(map: object): boolean {

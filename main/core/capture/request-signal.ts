@@ -11,12 +11,41 @@ import { allowManyListeners } from '../signals/listener-limit';
  * request, with the same reason.
  * Returns `{ signal: undefined }` (and a no-op release) when the caller passed no signal.
  */
-export function followSignal(shared: AbortSignal | null | undefined): { signal?: AbortSignal; release(): void } {
+export function followSignal(shared: AbortSignal | null | undefined): FollowedExchange {
   if (!shared) return NOTHING_TO_FOLLOW;
   return new FollowedSignal(shared);
 }
 
-const NOTHING_TO_FOLLOW: { signal?: AbortSignal; release(): void } = Object.freeze({ release() {} });
+/** What a fetch passes to undici: its own signal (when following), and how to stop following. */
+export interface FollowedExchange {
+  signal?: AbortSignal;
+  release(): void;
+}
+
+const NOTHING_TO_FOLLOW: FollowedExchange = Object.freeze({ release() {} });
+
+/** Signals remembered as seen (see SharedSignalFollower): a few exchanges in flight at once. */
+const SIGNALS_REMEMBERED = 16;
+
+/**
+ * Follows only the signals a caller passes more than once. The SDK's 2026-07-28 requests each
+ * carry a signal of their own, which undici may hold until that request is collected: following
+ * it would cost an AbortController and two listener changes per request for nothing. A signal
+ * seen again is a shared one (the 2025 transports pass theirs to every fetch) and is followed
+ * from then on; its first exchange leaves undici one listener, dropped at garbage collection.
+ */
+export class SharedSignalFollower {
+  private readonly seen: AbortSignal[] = [];
+  private next = 0;
+
+  follow(signal: AbortSignal | null | undefined): FollowedExchange {
+    if (!signal) return NOTHING_TO_FOLLOW;
+    if (this.seen.includes(signal)) return new FollowedSignal(signal);
+    this.seen[this.next] = signal;
+    this.next = (this.next + 1) % SIGNALS_REMEMBERED;
+    return NOTHING_TO_FOLLOW;
+  }
+}
 
 /**
  * The listener is the object itself (an EventListener with `handleEvent`): this runs once per

@@ -14,6 +14,11 @@ const MAX_DECODE_PASSES = 3;
  */
 export const MAX_LEARNED_SECRETS = 64;
 
+/** Texts at least this long are remembered when found clean (shorter ones scan in no time). */
+const RECENT_CLEAN_MIN_LENGTH = 128;
+/** How many: enough for the bodies of a few exchanges in flight, few enough to compare at once. */
+const RECENT_CLEAN_KEPT = 8;
+
 /**
  * Finds known secret values in text, in every form secret-forms.ts lists, and replaces each
  * occurrence with `[redacted]`. Built for the capture hot path: text shorter than the shortest
@@ -35,6 +40,13 @@ export class SecretScanner {
 
   /** Goes up each time a secret is learned: text redacted at an older generation may hold a newer one. */
   private learned = 0;
+  /**
+   * The last few long texts found clean, forgotten whenever a secret is learned. A body is
+   * redacted by the recording fetch and again, as the same string, when the trace bus redacts
+   * its entry: the second scan is then one comparison (the same string object compares at once).
+   */
+  private recentClean: string[] = [];
+  private nextRecentClean = 0;
 
   get isEmpty(): boolean {
     return this.known.size === 0;
@@ -73,6 +85,8 @@ export class SecretScanner {
   }
 
   private rebuild(): void {
+    this.recentClean = [];
+    this.nextRecentClean = 0;
     const all = [...this.known.values()];
     this.literal = longestFirst(all.flatMap((f) => f.literal));
     this.base64 = longestFirst(all.flatMap((f) => f.base64));
@@ -85,8 +99,14 @@ export class SecretScanner {
   /** The text with every occurrence of every form replaced; the same string when there is none. */
   redact(text: string): string {
     if (text.length < this.shortest) return text;
+    if (text.length >= RECENT_CLEAN_MIN_LENGTH && this.recentClean.includes(text)) return text;
     const ranges = this.find(text);
-    return ranges.length === 0 ? text : replaceRanges(text, ranges);
+    if (ranges.length > 0) return replaceRanges(text, ranges);
+    if (text.length >= RECENT_CLEAN_MIN_LENGTH) {
+      this.recentClean[this.nextRecentClean] = text;
+      this.nextRecentClean = (this.nextRecentClean + 1) % RECENT_CLEAN_KEPT;
+    }
+    return text;
   }
 
   /** True when the text holds a secret in any form. */

@@ -88,6 +88,31 @@ describe('Redactor', () => {
     expect(r.entry({ responseHeaders: map }).responseHeaders).toEqual({ 'X-Debug': REDACTED, Cookie: REDACTED });
   });
 
+  it('masks a header line it has masked before anew once a secret in it is learned', () => {
+    const r = new Redactor();
+    expect(r.headers({ 'X-Echo': 'value token-abc-123' })).toEqual({ 'X-Echo': 'value token-abc-123' });
+    expect(r.headers({ 'X-Echo': 'value token-abc-123' })).toEqual({ 'X-Echo': 'value token-abc-123' });
+    r.addSecretValue('token-abc-123');
+    expect(r.headers({ 'X-Echo': 'value token-abc-123' })).toEqual({ 'X-Echo': `value ${REDACTED}` });
+    // A header seen again teaches its secret again: its value is masked wherever it shows up.
+    const learner = new Redactor();
+    for (let i = 0; i < 3; i++) expect(learner.headers({ Authorization: 'Bearer tok-one-1' })).toEqual({ Authorization: `Bearer ${REDACTED}` });
+    expect(learner.text('echo tok-one-1')).toBe(`echo ${REDACTED}`);
+    // A new value under a name seen before is masked on its own terms.
+    expect(learner.headers({ Authorization: 'Bearer tok-two-2' })).toEqual({ Authorization: `Bearer ${REDACTED}` });
+    expect(learner.text('tok-two-2')).toBe(REDACTED);
+  });
+
+  it('scans a long text found clean again, as the same string, once a secret in it is learned', () => {
+    const r = new Redactor({ secretValues: ['configured-secret'] });
+    const body = `{"result":{"text":"${'x'.repeat(200)} session-token-42"}}`;
+    expect(r.body(body)).toBe(body);
+    expect(r.entry({ responseBody: body }).responseBody).toBe(body);
+    r.addSecretValue('session-token-42');
+    expect(r.entry({ responseBody: body }).responseBody).toBe(body.replace('session-token-42', REDACTED));
+    expect(r.text(body)).toBe(body.replace('session-token-42', REDACTED));
+  });
+
   it('does not trust a look-alike header map it did not make', () => {
     const r = new Redactor({ secretValues: ['hidden-value'] });
     expect(r.entry({ requestHeaders: { 'X-Copy': 'hidden-value' } }).requestHeaders).toEqual({ 'X-Copy': REDACTED });
