@@ -43,10 +43,11 @@ export class SecretScanner {
   /**
    * The last few long texts found clean, forgotten whenever a secret is learned. A body is
    * redacted by the recording fetch and again, as the same string, when the trace bus redacts
-   * its entry: the second scan is then one comparison (the same string object compares at once).
+   * its entry: the second scan is then one lookup. A set, not a list: a string keeps its hash once
+   * computed, so a lookup costs one pass over a new text, where comparing it with each
+   * remembered one (bodies of one length that differ late) cost a pass per comparison.
    */
-  private recentClean: string[] = [];
-  private nextRecentClean = 0;
+  private readonly recentClean = new Set<string>();
 
   get isEmpty(): boolean {
     return this.known.size === 0;
@@ -85,8 +86,7 @@ export class SecretScanner {
   }
 
   private rebuild(): void {
-    this.recentClean = [];
-    this.nextRecentClean = 0;
+    this.recentClean.clear();
     const all = [...this.known.values()];
     this.literal = longestFirst(all.flatMap((f) => f.literal));
     this.base64 = longestFirst(all.flatMap((f) => f.base64));
@@ -99,12 +99,12 @@ export class SecretScanner {
   /** The text with every occurrence of every form replaced; the same string when there is none. */
   redact(text: string): string {
     if (text.length < this.shortest) return text;
-    if (text.length >= RECENT_CLEAN_MIN_LENGTH && this.recentClean.includes(text)) return text;
+    if (text.length >= RECENT_CLEAN_MIN_LENGTH && this.recentClean.has(text)) return text;
     const ranges = this.find(text);
     if (ranges.length > 0) return replaceRanges(text, ranges);
     if (text.length >= RECENT_CLEAN_MIN_LENGTH) {
-      this.recentClean[this.nextRecentClean] = text;
-      this.nextRecentClean = (this.nextRecentClean + 1) % RECENT_CLEAN_KEPT;
+      this.recentClean.add(text);
+      if (this.recentClean.size > RECENT_CLEAN_KEPT) this.recentClean.delete(this.recentClean.values().next().value!);
     }
     return text;
   }
