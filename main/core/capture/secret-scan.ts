@@ -14,9 +14,11 @@ const MAX_DECODE_PASSES = 3;
  */
 export const MAX_LEARNED_SECRETS = 64;
 
-/** Texts at least this long are remembered when found clean (shorter ones scan in no time). */
+/** Texts at least this long are remembered when found clean (shorter ones scan in no time)... */
 const RECENT_CLEAN_MIN_LENGTH = 128;
-/** How many: enough for the bodies of a few exchanges in flight, few enough to compare at once. */
+/** ...and at most this long (recorded bodies are capped below it): a huge text is not kept alive. */
+const RECENT_CLEAN_MAX_LENGTH = 128 * 1024;
+/** How many: enough for the bodies of a few exchanges in flight. */
 const RECENT_CLEAN_KEPT = 8;
 
 /**
@@ -99,10 +101,11 @@ export class SecretScanner {
   /** The text with every occurrence of every form replaced; the same string when there is none. */
   redact(text: string): string {
     if (text.length < this.shortest) return text;
-    if (text.length >= RECENT_CLEAN_MIN_LENGTH && this.recentClean.has(text)) return text;
+    const rememberable = text.length >= RECENT_CLEAN_MIN_LENGTH && text.length <= RECENT_CLEAN_MAX_LENGTH;
+    if (rememberable && this.recentClean.has(text)) return text;
     const ranges = this.find(text);
     if (ranges.length > 0) return replaceRanges(text, ranges);
-    if (text.length >= RECENT_CLEAN_MIN_LENGTH) {
+    if (rememberable) {
       this.recentClean.add(text);
       if (this.recentClean.size > RECENT_CLEAN_KEPT) this.recentClean.delete(this.recentClean.values().next().value!);
     }
