@@ -181,6 +181,30 @@ describe('Redactor: what it learns from headers and URLs', () => {
     expect(redactor.text(cookies[0]!)).toBe(cookies[0]);
   });
 
+  // At the limit the number of known secrets stays put (each new one pushes the oldest out):
+  // what the redactor remembers as already masked must still be masked again.
+  it('at the learned-secrets limit, a token pushed out is learned again from its header, and a line found clean before is masked once a secret in it is learned', () => {
+    const redactor = new Redactor();
+    const rotate = (round: number) => {
+      for (let i = 0; i < MAX_LEARNED_SECRETS; i++) redactor.headers({ 'Set-Cookie': `sid=rotating-${round}-${String(i).padStart(4, '0')}; Path=/` });
+    };
+    redactor.headers({ Authorization: 'Bearer access-token-7731' });
+    rotate(1);
+    expect(redactor.text('echo access-token-7731')).toBe('echo access-token-7731');
+    // The same header again (the SDK sends it with every request): the token is known again.
+    expect(redactor.headers({ Authorization: 'Bearer access-token-7731' })).toEqual({ Authorization: `Bearer ${REDACTED}` });
+    expect(redactor.text('echo access-token-7731')).toBe(`echo ${REDACTED}`);
+
+    rotate(2);
+    const line = { 'X-Echo': 'seen issued-later-4410' };
+    const body = `{"result":{"text":"${'x'.repeat(200)} issued-later-4410"}}`;
+    expect(redactor.headers(line)).toEqual(line);
+    expect(redactor.text(body)).toBe(body);
+    redactor.addSecretValue('issued-later-4410');
+    expect(redactor.headers(line)).toEqual({ 'X-Echo': `seen ${REDACTED}` });
+    expect(redactor.text(body)).toBe(body.replace('issued-later-4410', REDACTED));
+  });
+
   it('cuts text only outside a secret (safeCut)', () => {
     const redactor = new Redactor({ secretValues: ['0123456789'] });
     const text = 'abc0123456789def';

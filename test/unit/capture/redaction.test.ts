@@ -103,6 +103,17 @@ describe('Redactor', () => {
     expect(learner.text('tok-two-2')).toBe(REDACTED);
   });
 
+  it('masks a header line clean the request before when a header ahead of it in the same map teaches its secret', () => {
+    const r = new Redactor();
+    expect(r.headers({ 'X-Echo': 'for tok-fresh-9 ok' })).toEqual({ 'X-Echo': 'for tok-fresh-9 ok' });
+    const map = r.headers([
+      ['Authorization', 'Bearer tok-fresh-9'],
+      ['X-Echo', 'for tok-fresh-9 ok'],
+    ]);
+    expect(map).toEqual({ Authorization: `Bearer ${REDACTED}`, 'X-Echo': `for ${REDACTED} ok` });
+    expect(r.headers({ 'X-Echo': 'for tok-fresh-9 ok' })).toEqual({ 'X-Echo': `for ${REDACTED} ok` });
+  });
+
   it('scans a long text found clean again, as the same string, once a secret in it is learned', () => {
     const r = new Redactor({ secretValues: ['configured-secret'] });
     const body = `{"result":{"text":"${'x'.repeat(200)} session-token-42"}}`;
