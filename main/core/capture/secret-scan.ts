@@ -16,8 +16,11 @@ export const MAX_LEARNED_SECRETS = 64;
 
 /** Texts at least this long are remembered when found clean (shorter ones scan in no time)... */
 const RECENT_CLEAN_MIN_LENGTH = 128;
-/** ...and at most this long (recorded bodies are capped below it): a huge text is not kept alive. */
-const RECENT_CLEAN_MAX_LENGTH = 128 * 1024;
+/**
+ * ...and at most this long: V8 hashes a longer string by its length alone, so looking one up
+ * would compare it with every remembered text of that length. Longer texts are scanned again.
+ */
+const RECENT_CLEAN_MAX_LENGTH = 16_383;
 /** How many: enough for the bodies of a few exchanges in flight. */
 const RECENT_CLEAN_KEPT = 8;
 
@@ -46,8 +49,8 @@ export class SecretScanner {
    * The last few long texts found clean, forgotten whenever a secret is learned. A body is
    * redacted by the recording fetch and again, as the same string, when the trace bus redacts
    * its entry: the second scan is then one lookup. A set, not a list: a string keeps its hash once
-   * computed, so a lookup costs one pass over a new text, where comparing it with each
-   * remembered one (bodies of one length that differ late) cost a pass per comparison.
+   * computed, so a lookup costs one pass over a new text (up to RECENT_CLEAN_MAX_LENGTH), where
+   * comparing it with each remembered one (bodies of one length that differ late) cost a pass each.
    */
   private readonly recentClean = new Set<string>();
 
