@@ -8,7 +8,7 @@ import { seriousA11yViolations } from './support/axe-scan';
 import { appLocators } from './support/app-locators';
 import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
-import { boxOf, looksAt, overlaps } from './support/layout-checks';
+import { boxOf, looksAt, overlaps, resizeViewport } from './support/layout-checks';
 import { bigResultEntries } from './support/big-result';
 
 // Page-side code in evaluate() runs in Chromium; the Node project has no DOM types, so the few
@@ -65,7 +65,7 @@ afterAll(async () => {
 
 describe('MCP Periscope as a new user meets it', () => {
   it('at 900 px: no column is 0 px, the list and the details do not overlap, light and dark look right', async () => {
-    await page.setViewportSize({ width: 900, height: 700 });
+    await resizeViewport(page, { width: 900, height: 700 });
     await expect.poll(() => remoteItem('Playground').count()).toBe(1);
     await connect('Playground');
     await showSection('Trace');
@@ -73,7 +73,7 @@ describe('MCP Periscope as a new user meets it', () => {
     await activePanel().getByTestId('trace-row').nth(1).click();
 
     for (const width of [900, 1600]) {
-      await page.setViewportSize({ width, height: width === 900 ? 700 : 1000 });
+      await resizeViewport(page, { width, height: width === 900 ? 700 : 1000 });
       const headings = await page.locator('.trace-header > span').evaluateAll((spans) =>
         spans.map((s) => ({ name: s.textContent, width: s.getBoundingClientRect().width, display: getComputedStyle(s).display })),
       );
@@ -92,7 +92,7 @@ describe('MCP Periscope as a new user meets it', () => {
   });
 
   it('panes resize from the keyboard and the sidebar can be hidden and shown again', async () => {
-    await page.setViewportSize({ width: 900, height: 700 });
+    await resizeViewport(page, { width: 900, height: 700 });
     const sidebar = page.getByTestId('remotes-sidebar');
     const before = (await boxOf(sidebar)).width;
     await page.getByRole('separator', { name: 'Resize the remotes sidebar' }).focus();
@@ -143,10 +143,10 @@ describe('MCP Periscope as a new user meets it', () => {
     await createRemote({ name: 'Needs a token', transport: 'streamable', url: `http://127.0.0.1:${port}/mcp` });
     // It fails in a big window, then the window gets smaller: the notice wraps onto more lines
     // and the pane grows with it.
-    await page.setViewportSize({ width: 1600, height: 900 });
+    await resizeViewport(page, { width: 1600, height: 900 });
     await connect('Needs a token');
     await expect.poll(() => noticeFits()).toBe(true);
-    await page.setViewportSize({ width: 900, height: 700 });
+    await resizeViewport(page, { width: 900, height: 700 });
     const notice = activePanel().getByTestId('error-notice');
     expect(await notice.getAttribute('data-kind')).toBe('auth');
     // The trace: with nothing selected the detail pane is short; the list still fills its pane
@@ -173,7 +173,7 @@ describe('MCP Periscope as a new user meets it', () => {
   });
 
   it('a click right after typing a URL without a scheme reaches the button under the pointer', async () => {
-    await page.setViewportSize({ width: 900, height: 700 });
+    await resizeViewport(page, { width: 900, height: 700 });
     await page.getByTestId('new-remote').click();
     await page.getByTestId('remote-url').fill('localhost:3000/mcp');
     await expect.poll(() => page.getByTestId('url-suggestion').count()).toBe(1);
@@ -185,10 +185,10 @@ describe('MCP Periscope as a new user meets it', () => {
 
   it('a server that goes away: the badge says the connection was lost, and why', async () => {
     // Opened in a wide window, then the window narrows: the active tab stays in view.
-    await page.setViewportSize({ width: 1600, height: 700 });
+    await resizeViewport(page, { width: 1600, height: 700 });
     await createRemote({ name: 'Doomed', transport: 'websocket', url: doomed.urls.websocket });
     await connect('Doomed');
-    await page.setViewportSize({ width: 900, height: 700 });
+    await resizeViewport(page, { width: 900, height: 700 });
     await expect.poll(async () => within(await boxOf(page.getByRole('tab', { name: /Doomed/ })), await boxOf(page.getByRole('tablist', { name: 'Open connections and sessions' })))).toBe(true);
     expect(await remoteItem('Doomed').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
     await doomed.close();
@@ -216,7 +216,7 @@ describe('MCP Periscope as a new user meets it', () => {
   });
 
   it('a 5 MB text result is complete, wrapped and searchable to its end; an image result is drawn', async () => {
-    await page.setViewportSize({ width: 1600, height: 1000 });
+    await resizeViewport(page, { width: 1600, height: 1000 });
     await page.evaluate((entries) => window.periscopeBench!.loadTrace(entries, 'Big results'), bigResultEntries());
     const panel = activePanel();
     await panel.getByTestId('trace-filter-text').fill('the very end of the text');

@@ -8,7 +8,7 @@ import { PLAYGROUND_REMOTE } from '../../main/core/service/playground-remote';
 import { appLocators } from './support/app-locators';
 import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
-import { looksAt } from './support/layout-checks';
+import { looksAt, resizeViewport } from './support/layout-checks';
 import { callToolAndWait } from './support/tool-calls';
 
 /**
@@ -88,7 +88,7 @@ describe('a first walk through the workbench (2026-07-28 era)', () => {
   });
 
   it('the section tabs at 900 px: each reachable by keyboard and scrolled into view', async () => {
-    await page.setViewportSize({ width: 900, height: 700 });
+    await resizeViewport(page, { width: 900, height: 700 });
     const tablist = panel().getByRole('tablist').first();
     const tabs = tablist.getByRole('tab');
     expect(await tabs.count()).toBe(8);
@@ -99,7 +99,7 @@ describe('a first walk through the workbench (2026-07-28 era)', () => {
     const [strip, box] = [await tablist.boundingBox(), await last.boundingBox()];
     expect(box!.x + box!.width).toBeLessThanOrEqual(strip!.x + strip!.width + 1);
     await page.keyboard.press('Home');
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await resizeViewport(page, { width: 1400, height: 900 });
   });
 
   it('Tools: progress and cancel, a pinned call stays on top, Markdown renders, and a resource link opens', async () => {

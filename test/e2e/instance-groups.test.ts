@@ -4,7 +4,7 @@ import { startVersionedInstance, type VersionedInstance } from '../fixtures/inst
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
-import { looksAt } from './support/layout-checks';
+import { looksAt, resizeViewport } from './support/layout-checks';
 
 /**
  * A group of three instances of one server (v2 SDK, the third stale and not ready) in Chromium on
@@ -35,7 +35,7 @@ const view = () => activePanel().getByTestId('instances-view');
 /** looksAt at each width with `part` scrolled to the top of the Instances pane first. */
 async function looksAtPart(name: string, part: Locator): Promise<void> {
   for (const width of [900, 1600]) {
-    await page.setViewportSize({ width, height: width <= 900 ? 700 : 1000 });
+    await resizeViewport(page, { width, height: width <= 900 ? 700 : 1000 });
     await part.evaluate((element) => {
       const pane = element.closest('.instances-view')!;
       pane.scrollTop += element.getBoundingClientRect().top - pane.getBoundingClientRect().top;
@@ -82,7 +82,7 @@ describe('a group of instances', () => {
   });
 
   it('Send to all marks the stale instance and the paths where its answer differs', async () => {
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await resizeViewport(page, { width: 1400, height: 900 });
     await view().getByLabel('Tool', { exact: true }).fill('get_version');
     await view().getByLabel('Leave out of the comparison').fill('_meta');
     // From the keyboard: Enter in a field sends.

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
-import { looksAt } from './support/layout-checks';
+import { looksAt, resizeViewport } from './support/layout-checks';
 
 /**
  * Load runs from the Latency section, in Chromium on the production renderer, against the
@@ -23,7 +23,7 @@ const loadPanel = () => activePanel().getByTestId('load-panel');
 /** looksAt at each width with `part` scrolled to the top of its pane first (the panel is taller than a 900 px window). */
 async function looksAtPart(name: string, part: ReturnType<Page['locator']>): Promise<void> {
   for (const width of [900, 1600]) {
-    await page.setViewportSize({ width, height: width <= 900 ? 700 : 1000 });
+    await resizeViewport(page, { width, height: width <= 900 ? 700 : 1000 });
     // Only the section's own pane scrolls (scrollIntoView would shift the whole window too).
     await part.evaluate((element) => {
       const pane = element.closest('.latency-view')!;

@@ -6,7 +6,7 @@ import type { MessageEntry } from '../../shared/model/trace';
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
-import { looksAt } from './support/layout-checks';
+import { looksAt, resizeViewport } from './support/layout-checks';
 
 /**
  * The Latency section's timeline in Chromium on the production renderer, against the built-in
@@ -30,7 +30,7 @@ const bounds = async () => [Number(await timeline().getAttribute('data-from')), 
 /** Scrolls the Latency pane so the timeline is at its top, then looks at it at each width. */
 async function looksAtTimeline(name: string): Promise<void> {
   for (const width of [900, 1600]) {
-    await page.setViewportSize({ width, height: width <= 900 ? 700 : 1000 });
+    await resizeViewport(page, { width, height: width <= 900 ? 700 : 1000 });
     await timeline().evaluate((element) => {
       const pane = element.closest('.latency-view')!;
       pane.scrollTop += element.getBoundingClientRect().top - pane.getBoundingClientRect().top;

@@ -5,7 +5,7 @@ import { BIG_TEXT_MARKER, createResultsFixtureServer } from '../fixtures/sdk-ser
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
-import { boxOf, looksAt } from './support/layout-checks';
+import { boxOf, looksAt, resizeViewport } from './support/layout-checks';
 import { callToolAndWait } from './support/tool-calls';
 
 /**
@@ -88,14 +88,14 @@ describe('tool results by content type', () => {
     await expect.poll(() => result.getByTestId('find-count').innerText(), { timeout: 10_000 }).toBe('1 of 1');
     await find.fill('line 1:');
     await expect.poll(() => text.innerText()).toContain('line 1:');
-    await page.setViewportSize({ width: 900, height: 700 });
+    await resizeViewport(page, { width: 900, height: 700 });
     try {
       await find.fill(BIG_TEXT_MARKER);
       const mark = text.getByTestId('find-current');
       await expect.poll(() => mark.count(), { timeout: 10_000 }).toBe(1);
       await expect.poll(async () => within(await boxOf(mark), await boxOf(text)), { timeout: 5_000 }).toBe(true);
     } finally {
-      await page.setViewportSize({ width: 1400, height: 900 });
+      await resizeViewport(page, { width: 1400, height: 900 });
     }
   });
 
