@@ -83,6 +83,12 @@ describe('MCP Periscope as a new user meets it', () => {
       const list = await boxOf(page.getByTestId('trace-list'));
       const detail = await boxOf(page.getByTestId('trace-detail'));
       expect(overlaps(list, detail)).toBe(false);
+      // The request's envelope: a value under its name in the narrow pane, beside it in the wide one.
+      const facts = page.getByTestId('protocol-facts');
+      const clientName = await boxOf(facts.locator('dt', { hasText: /^Client$/ }));
+      const clientValue = await boxOf(facts.locator('dt', { hasText: /^Client$/ }).locator('xpath=following-sibling::dd[1]'));
+      if (width === 900) expect(clientValue.y, 'Client value under its name at 900 px').toBeGreaterThanOrEqual(clientName.y + clientName.height - 1);
+      else expect(Math.abs(clientValue.y - clientName.y), 'Client value beside its name at 1600 px').toBeLessThan(4);
       // Every heading sits inside the list, none under the detail pane.
       for (const box of await page.locator('.trace-header > span').evaluateAll((spans) => spans.filter((s) => getComputedStyle(s).display !== 'none').map((s) => s.getBoundingClientRect().right))) {
         expect(box).toBeLessThanOrEqual(detail.x + 1);

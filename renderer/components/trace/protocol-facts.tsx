@@ -98,9 +98,18 @@ function FactRow({ name, value }: { name: string; value: unknown }) {
   return (
     <>
       <dt>{name}</dt>
-      <dd>{typeof value === 'string' ? value : <code>{JSON.stringify(value)}</code>}</dd>
+      <dd>{typeof value === 'string' ? value : <code>{spacedJson(value)}</code>}</dd>
     </>
   );
+}
+
+/**
+ * One line of JSON with a space after each comma and colon and inside braces, so a narrow column
+ * wraps it between fields (`{ "name": "MCP Periscope", "version": "1.0" }`) instead of mid-word.
+ * A newline inside a JSON string is the escape `\n`: only the structure's own newlines are joined.
+ */
+function spacedJson(value: unknown): string {
+  return (JSON.stringify(value, null, 1) ?? String(value)).replace(/\n\s*/g, ' ');
 }
 
 const WHO: Record<ClientInputEntry['answeredBy'], string> = {

@@ -46,6 +46,16 @@ describe('2026-07-28 facts in the detail pane', () => {
     expect(within(pane).getByRole('list', { name: 'Protocol warnings' })).toHaveTextContent('This result has no resultType');
   });
 
+  it('writes an envelope value that is JSON with spaces between its fields, so a narrow pane wraps it between them', () => {
+    const { pane } = show({
+      ...base, seq: 3, type: 'message', direction: 'outgoing', messageKind: 'request', rpcId: 0, method: 'tools/call', size: 10, message: {},
+      envelope: { clientInfo: { name: 'MCP Periscope', version: '0.1.0', title: 'two\nlines' }, clientCapabilities: { elicitation: { form: {} }, roots: { listChanged: true } } },
+    });
+    const facts = within(pane).getByTestId('protocol-facts');
+    expect(within(facts).getByText('{ "name": "MCP Periscope", "version": "0.1.0", "title": "two\\nlines" }')).toBeInTheDocument();
+    expect(within(facts).getByText('{ "elicitation": { "form": {} }, "roots": { "listChanged": true } }')).toBeInTheDocument();
+  });
+
   it('shows a listen acknowledgement with what was asked for and not honoured', () => {
     const { pane } = show({
       ...base, seq: 9, type: 'message', direction: 'incoming', messageKind: 'notification', method: 'notifications/subscriptions/acknowledged', size: 10, message: {},
