@@ -1,21 +1,5 @@
 import { allowManyListeners } from '../signals/listener-limit';
 
-/**
- * A signal for one fetch that follows the caller's. The SDK's HTTP transports pass the same
- * long-lived AbortSignal to every fetch; undici adds an abort listener to the signal of each
- * Request and removes it only when that Request is garbage-collected (nodejs/undici#1926). Under
- * load the listeners pile up on the shared signal (undici lifts its limit to 1,500; past that
- * Node prints a leak warning on stderr) and every abort check walks them. Giving undici a signal
- * of its own per request, and removing our single listener on the shared one when the exchange
- * ends, keeps the shared signal's listeners to the exchanges in flight. An abort of the shared signal still aborts the
- * request, with the same reason.
- * Returns `{ signal: undefined }` (and a no-op release) when the caller passed no signal.
- */
-export function followSignal(shared: AbortSignal | null | undefined): FollowedExchange {
-  if (!shared) return NOTHING_TO_FOLLOW;
-  return new FollowedSignal(shared);
-}
-
 /** What a fetch passes to undici: its own signal (when following), and how to stop following. */
 export interface FollowedExchange {
   signal?: AbortSignal;
@@ -28,6 +12,15 @@ const NOTHING_TO_FOLLOW: FollowedExchange = Object.freeze({ release() {} });
 const SIGNALS_REMEMBERED = 16;
 
 /**
+ * A signal for one fetch that follows the caller's. The SDK's 2025-era HTTP transports pass the same
+ * long-lived AbortSignal to every fetch; undici adds an abort listener to the signal of each
+ * Request and removes it only when that Request is garbage-collected (nodejs/undici#1926). Under
+ * load the listeners pile up on the shared signal (undici lifts its limit to 1,500; past that
+ * Node prints a leak warning on stderr) and every abort check walks them. Giving undici a signal
+ * of its own per request, and removing our single listener on the shared one when the exchange
+ * ends, keeps the shared signal's listeners to the exchanges in flight. An abort of the shared
+ * signal still aborts the request, with the same reason.
+ *
  * Follows only the signals a caller passes more than once. The SDK's 2026-07-28 requests each
  * carry a signal of their own, which undici may hold until that request is collected: following
  * it would cost an AbortController and two listener changes per request for nothing. A signal
@@ -38,6 +31,7 @@ export class SharedSignalFollower {
   private readonly seen: AbortSignal[] = [];
   private next = 0;
 
+  /** `{ signal: undefined }` and a no-op release when there is nothing to follow (no signal, or a new one). */
   follow(signal: AbortSignal | null | undefined): FollowedExchange {
     if (!signal) return NOTHING_TO_FOLLOW;
     if (this.seen.includes(signal)) return new FollowedSignal(signal);

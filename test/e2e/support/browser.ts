@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 export const RENDERER_BUILD = join(ROOT, 'out/renderer-e2e');
@@ -12,6 +13,28 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+}
+
+/**
+ * For a test file that needs a page of its own and not the app: Chromium launched before the
+ * file's tests and closed after them. Read `.page` inside a test (it is set once launched).
+ */
+export function useBlankPage(): { readonly page: Page } {
+  let browser: Browser | undefined;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get page() {
+      if (!page) throw new Error('the blank page is opened in beforeAll: read it inside a test');
+      return page;
+    },
+  };
 }
 
 let bridgeScript: Promise<string> | undefined;

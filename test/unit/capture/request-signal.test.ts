@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordingFetch } from '../../../main/core/capture/recording-fetch';
 import { Redactor } from '../../../main/core/capture/redaction';
-import { followSignal } from '../../../main/core/capture/request-signal';
+import { SharedSignalFollower } from '../../../main/core/capture/request-signal';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
 import { warningsDuring } from '../../support/node-warnings';
 
@@ -71,13 +71,15 @@ describe('one signal per request, following the caller’s long-lived one', () =
     expect(await pending).toBe('AbortError');
   });
 
-  it('follows a signal aborted before the request, and needs none', () => {
+  it('follows a shared signal aborted before the request, and needs none', () => {
     const done = new AbortController();
     done.abort('gone');
-    const followed = followSignal(done.signal);
+    const signals = new SharedSignalFollower();
+    signals.follow(done.signal);
+    const followed = signals.follow(done.signal);
     expect(followed.signal!.aborted).toBe(true);
     expect(followed.signal!.reason).toBe('gone');
-    expect(followSignal(undefined).signal).toBeUndefined();
+    expect(signals.follow(undefined).signal).toBeUndefined();
   });
 
   it('a signal passed once (the 2026-07-28 requests each have their own) reaches the network as it is; one passed again is followed', async () => {
