@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { buildCurlCommand } from '../../trace/curl';
 import { entryDirection, formatLatency, formatSize, formatTime, kindLabel, latencyOf, methodLabel, sizeOf } from '../../trace/entry-fields';
@@ -17,9 +18,22 @@ interface TraceDetailProps {
 
 /** The selected entry in full: fields, payloads, headers, and links to its pair. */
 export function TraceDetail({ entry, pair, onShowSeq, copy, emptyText = 'Select an entry to see its details. Use ↑ ↓ Home End in the list.' }: TraceDetailProps) {
+  const paneRef = useRef<HTMLElement>(null);
+  const seq = entry?.seq;
+  // The pane is one scrolling element whatever entry it shows: without this, an entry opened after
+  // the user scrolled down in another one starts where that one was left (at "Size", not its
+  // heading). Keyed on the seq, not the object, so new traffic re-rendering the same entry keeps
+  // the reader's place; before paint, so the old position never flashes.
+  useLayoutEffect(() => {
+    const pane = paneRef.current;
+    if (pane) {
+      pane.scrollTop = 0;
+      pane.scrollLeft = 0;
+    }
+  }, [seq]);
   if (!entry) {
     return (
-      <section className="trace-detail is-empty" aria-label="Entry details" data-testid="trace-detail">
+      <section ref={paneRef} className="trace-detail is-empty" aria-label="Entry details" data-testid="trace-detail">
         <p className="muted" data-testid="detail-empty">
           {emptyText}
         </p>
@@ -28,7 +42,7 @@ export function TraceDetail({ entry, pair, onShowSeq, copy, emptyText = 'Select 
   }
   const latency = latencyOf(entry);
   return (
-    <section className="trace-detail" aria-label="Entry details" data-testid="trace-detail">
+    <section ref={paneRef} className="trace-detail" aria-label="Entry details" data-testid="trace-detail">
       <header className="detail-head">
         <h3>
           #{entry.seq} {kindLabel(entry)} <span className="detail-method">{methodLabel(entry)}</span>

@@ -114,4 +114,24 @@ describe('TraceDetail', () => {
     expect(screen.getByTestId('trace-detail')).toHaveTextContent('Request #2 ended: timeout');
     expect(screen.getByTestId('show-pair')).toHaveTextContent('Show request #2');
   });
+
+  it('opens a newly selected entry at its top, and keeps the place while the same entry re-renders', () => {
+    const props = { onShowSeq: () => {}, copy: async () => true };
+    const http = makeHttpEntry('c1', 9);
+    const { rerender } = render(<TraceDetail entry={http} pair={undefined} {...props} />);
+    const pane = screen.getByTestId('trace-detail');
+    pane.scrollTop = 300;
+    pane.scrollLeft = 40;
+    // New traffic: the same entry (a copy, as after IPC) re-rendered with its pair now known.
+    const request: TraceEntry = { ...base, seq: 8, type: 'message', direction: 'outgoing', messageKind: 'request', rpcId: 1, method: 'ping', size: 30, message: {} };
+    rerender(<TraceDetail entry={structuredClone(http)} pair={request} {...props} />);
+    expect(screen.getByTestId('trace-detail')).toBe(pane);
+    expect(pane.scrollTop).toBe(300);
+    expect(pane.scrollLeft).toBe(40);
+
+    rerender(<TraceDetail entry={makeHttpEntry('c1', 10)} pair={undefined} {...props} />);
+    expect(pane).toHaveTextContent('#10 http');
+    expect(pane.scrollTop).toBe(0);
+    expect(pane.scrollLeft).toBe(0);
+  });
 });

@@ -90,6 +90,33 @@ describe('TraceView', () => {
     expect(screen.getByTestId('trace-detail')).toHaveTextContent('#1 request');
   });
 
+  it('opens each newly selected entry at the top of the detail pane, but keeps the place as traffic streams in', () => {
+    load(makeEntries(12));
+    render(<TraceView traceId="t1" title="Playground" />);
+    const list = screen.getByRole('listbox');
+    // Entry 3 is an HTTP exchange: long enough to be scrolled down to its headers.
+    fireEvent.click(list.querySelector('[data-seq="3"]')!);
+    const detail = screen.getByTestId('trace-detail');
+    expect(detail).toHaveTextContent('#3 http');
+    detail.scrollTop = 250;
+    fireEvent.scroll(detail);
+    act(() => useTraceStore.getState().appendEntries('t1', makeEntries(4, 'c1', 13)));
+    expect(detail.scrollTop).toBe(250);
+
+    fireEvent.click(list.querySelector('[data-seq="4"]')!);
+    expect(screen.getByTestId('trace-detail')).toHaveTextContent('#4 request');
+    expect(screen.getByTestId('trace-detail').scrollTop).toBe(0);
+    // The same by keyboard, and through the link to an entry's pair.
+    screen.getByTestId('trace-detail').scrollTop = 120;
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    expect(screen.getByTestId('trace-detail')).toHaveTextContent('#5 response');
+    expect(screen.getByTestId('trace-detail').scrollTop).toBe(0);
+    screen.getByTestId('trace-detail').scrollTop = 120;
+    fireEvent.click(screen.getByTestId('show-pair'));
+    expect(screen.getByTestId('trace-detail')).toHaveTextContent('#4 request');
+    expect(screen.getByTestId('trace-detail').scrollTop).toBe(0);
+  });
+
   it('filters by text and says when nothing matches', () => {
     load(makeEntries(200));
     render(<TraceView traceId="t1" title="Playground" />);
