@@ -6,6 +6,8 @@ import type { CustomValidator, FormValidation, RJSFSchema, UiSchema } from '@rjs
 import { join, unsafeNumberWithoutDigits, type Digits } from '../../workbench/arguments-text';
 import { formValidator } from '../../workbench/form-validator';
 import { inTypedKeyOrder } from '../../workbench/key-order';
+import { withAlternativeNames } from '../../workbench/named-alternatives';
+import { AlternativesTemplate } from './alternatives-template';
 import { FORM_WIDGETS } from './line-aware-text-widget';
 
 interface ToolFormProps {
@@ -22,22 +24,27 @@ export type ToolFormHandle = Form<unknown, RJSFSchema>;
 
 /** No submit button of the form's own: the Call button validates and sends. */
 const UI_SCHEMA: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
+const TEMPLATES = { MultiSchemaFieldTemplate: AlternativesTemplate };
 
 /**
  * A tool's arguments as a form generated from its inputSchema by @rjsf/core: types, formats,
  * enums, const, arrays, nested objects, anyOf/oneOf/allOf, nullable, defaults, required, local
- * $ref/$defs, descriptions as help text; a text with line breaks in a text area. Errors show next to their field once the Call button
- * validated (see ToolFormHandle.validateForm).
+ * $ref/$defs, descriptions as help text; a text with line breaks in a text area; anyOf/oneOf
+ * alternatives named for what they are ("string", "null"), not "Option 1". Errors show next to
+ * their field once the Call button validated (see ToolFormHandle.validateForm).
  */
 export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolForm({ schema, value, digits, idPrefix, onChange }, ref) {
   const customValidate = useMemo(() => bigIntegerCheck(digits), [digits]);
+  // The form's own copy, its alternatives named; the tool's schema is never changed.
+  const formSchema = useMemo(() => withAlternativeNames(schema), [schema]);
   return (
     <Form<unknown, RJSFSchema>
       ref={ref}
       className="tool-form"
-      schema={schema}
+      schema={formSchema}
       uiSchema={UI_SCHEMA}
       widgets={FORM_WIDGETS}
+      templates={TEMPLATES}
       validator={formValidator}
       formData={value}
       idPrefix={idPrefix}
