@@ -1,4 +1,5 @@
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
+import { asJsonData } from './json-data';
 
 /**
  * JSON Schema validation in the renderer, by @cfworker/json-schema: a well-kept validator of
@@ -23,10 +24,11 @@ const validators = new WeakMap<object, Validator>();
  * Every violation of `value` against `schema` (draft 2020-12 unless the schema's $schema says
  * draft-07 or 04), leaves only: no "Property x does not match schema" wrapper around the real
  * error, no error of each anyOf/oneOf alternative (the alternative's own error says enough).
- * Local references (#/$defs/..., #/definitions/...) resolve; nothing is fetched.
+ * Local references (#/$defs/..., #/definitions/...) resolve; nothing is fetched. The value is
+ * judged as JSON would carry it (asJsonData): a member the form left `undefined` is absent.
  */
 export function violations(schema: unknown, value: unknown): Violation[] {
-  const result = validatorFor(schema).validate(value);
+  const result = validatorFor(schema).validate(asJsonData(value));
   if (result.valid) return [];
   return result.errors.filter(isLeaf).map(toViolation);
 }
