@@ -62,6 +62,8 @@ function draftOf(schema: Schema): '4' | '7' | '2019-09' | '2020-12' {
 /** Keywords whose error only says "something inside failed": the inner error is kept instead. */
 const WRAPPERS = new Set(['properties', 'items', 'prefixItems', '$ref', '$dynamicRef', '$recursiveRef', 'allOf', 'false', 'dependentSchemas', 'then', 'else', 'if']);
 const ALTERNATIVE = /\/(anyOf|oneOf)\/\d+(\/|$)/;
+/** The validator's oneOf error: "Instance does not match exactly one subschema (2 matches)." */
+const ONE_OF_MATCHES = /\((\d+) match(?:es)?\)/;
 
 function isLeaf(unit: OutputUnit): boolean {
   return !WRAPPERS.has(unit.keyword) && !ALTERNATIVE.test(unit.keywordLocation);
@@ -87,7 +89,7 @@ function plainWords(unit: OutputUnit): string {
       return `"${words[0]}" is not allowed here`;
     case 'anyOf':
     case 'oneOf':
-      return unit.keyword === 'oneOf' && /more than one/i.test(unit.error) ? 'matches more than one of the allowed forms' : 'matches none of the allowed forms';
+      return unit.keyword === 'oneOf' && Number(ONE_OF_MATCHES.exec(unit.error)?.[1] ?? 0) > 1 ? 'matches more than one of the allowed forms (oneOf allows exactly one)' : 'matches none of the allowed forms';
     case 'enum':
       return `must be one of ${allowedValues(unit.error)}`;
     case 'const':

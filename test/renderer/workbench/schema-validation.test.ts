@@ -19,4 +19,12 @@ describe('violations', () => {
     const messages = violations(schema, { a: 1, mail: 'nope' }).map((v) => `${v.pointer} ${v.message}`).sort();
     expect(messages).toEqual([' "b" is required', '/a must be a string', '/mail must be a valid email']);
   });
+
+  it('tells a oneOf that matches none of its forms from one that matches more than one', () => {
+    const schema = { oneOf: [{ type: 'integer' }, { type: 'number', minimum: 0 }] };
+    expect(violations(schema, 'x')[0]).toMatchObject({ keyword: 'oneOf', message: 'matches none of the allowed forms' });
+    expect(violations(schema, 5)[0]).toMatchObject({ keyword: 'oneOf', message: 'matches more than one of the allowed forms (oneOf allows exactly one)' });
+    expect(violations(schema, 1.5)).toEqual([]);
+    expect(violations({ anyOf: [{ type: 'integer' }, { type: 'boolean' }] }, 'x')[0]).toMatchObject({ keyword: 'anyOf', message: 'matches none of the allowed forms' });
+  });
 });
