@@ -1,9 +1,10 @@
-import { LOG_LEVEL_META_KEY, type RequestOptions, type SubscriptionFilter, type Tool } from '@modelcontextprotocol/client';
+import type { SubscriptionFilter, Tool } from '@modelcontextprotocol/client';
 import * as z from 'zod';
 import type { LogLevel } from '../../../shared/model/log-message';
-import type { PeriscopeError } from '../diagnostics/periscope-error';
 import type { LiveSession } from './connection-attempt';
-import { notResent } from './session-renewal';
+import { LogLevelSetting } from './log-level-setting';
+import { RequestRunner } from './request-runner';
+import { ResourceSubscriptions } from './resource-subscriptions';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
 import type { ToolTaskOptions, ToolTaskOutcome } from '../tasks/tool-task';
 import { callToolAsTask } from './tool-task-call';
@@ -25,52 +26,28 @@ export interface CallToolOptions {
 
 /**
  * The MCP requests a user can send on a connection. Each goes through the live session with the
- * connection's timeouts and turns any failure into a PeriscopeError (see McpConnection.failure).
+ * connection's timeouts and turns any failure into a PeriscopeError (see RequestRunner.run and
+ * LiveConnection.failure).
  */
-export abstract class ConnectionRequests {
-  /** 2025 era: URIs subscribed with resources/subscribe, and how many open subscriptions hold each. */
-  private readonly legacySubscriptions = new Map<string, number>();
-
-  protected abstract liveSession(): LiveSession;
+export abstract class ConnectionRequests extends RequestRunner {
   /** The live session's client, or undefined when the connection is not open (no throw). */
   protected abstract currentClient(): LiveSession['client'] | undefined;
-  protected abstract sdkOptions(opts?: PerRequestOptions): RequestOptions;
-  protected abstract failure(error: unknown): Promise<PeriscopeError>;
-  protected abstract beginRequest(): void;
-  /**
-   * A new session in place of one the server forgot (HTTP 404 on its session id), or undefined
-   * when the connection is set to stop at an expiry instead (see SessionRenewal).
-   */
-  protected abstract renewExpired(expired: LiveSession, failure: PeriscopeError): Promise<LiveSession | undefined>;
-
-  /** The result as it may leave the engine (known secrets masked). */
-  protected abstract redacted<T>(result: T): T;
-  /**
-   * After a failed request: true when an OAuth authorization the SDK started during it (a
-   * step-up on 403 insufficient_scope) has completed, so the request is sent once more.
-   */
-  protected authorizedAgain(): Promise<boolean> {
-    return Promise.resolve(false);
-  }
 
   /** The tools as last listed, by name (see CallToolOptions.unvalidatedOutput). */
   private listedTools = new Map<string, Tool>();
-  /** The log level last set; in the 2026-07-28 era it rides in every later request's _meta. */
-  private level?: LogLevel;
-  /** 2025 era: the client whose session got logging/setLevel (a new session has not heard it). */
-  private levelClient?: LiveSession['client'];
+  private readonly logging = new LogLevelSetting();
+  private readonly subscriptions = new ResourceSubscriptions({
+    current: () => this.currentClient(),
+    options: () => this.sdkOptions(),
+    failure: (error) => this.failure(error),
+  });
 
   /**
    * The log level in force, if any: in the 2025 era only while the session that was sent
    * logging/setLevel lives (after a reconnect or a renewed session the server has forgotten it).
    */
   get logLevel(): LogLevel | undefined {
-    if (!this.levelClient) return this.level;
-    try {
-      return this.liveSession().client === this.levelClient ? this.level : undefined;
-    } catch {
-      return undefined;
-    }
+    return this.logging.inForce(this.currentClient());
   }
 
   /**
@@ -89,25 +66,13 @@ export abstract class ConnectionRequests {
       sentTo = client;
       return 'logging/setLevel' as const;
     });
-    this.level = level;
-    this.levelClient = sentTo;
+    this.logging.set(level, sentTo);
     return { via };
-  }
-
-  /** A list request's params: none, unless the log level must ride along (2026-07-28). */
-  private listParams(client: LiveSession['client']): { _meta?: Record<string, unknown> } | undefined {
-    const meta = this.logMeta(client);
-    return meta._meta ? meta : undefined;
-  }
-
-  /** The params' `_meta` with the log level added, on a 2026-07-28 connection that has one set. */
-  private logMeta(client: LiveSession['client']): { _meta?: Record<string, unknown> } {
-    return this.level && client.getProtocolEra() === 'modern' ? { _meta: { [LOG_LEVEL_META_KEY]: this.level } } : {};
   }
 
   /** Every page: the SDK follows nextCursor (up to its listMaxPages, 64) and returns one list. */
   async listTools() {
-    const listed = await this.run((client, options) => client.listTools(this.listParams(client), options));
+    const listed = await this.run((client, options) => client.listTools(this.logging.listParams(client), options));
     this.listedTools = new Map(listed.tools.map((tool) => [tool.name, tool]));
     return listed;
   }
@@ -117,7 +82,7 @@ export abstract class ConnectionRequests {
     const toolDefinition = opts.unvalidatedOutput ? { ...(listed ?? { name, inputSchema: { type: 'object' as const } }), outputSchema: undefined } : undefined;
     return this.run(
       (client, options) =>
-        client.callTool({ name, arguments: args ?? {}, ...this.logMeta(client) }, {
+        client.callTool({ name, arguments: args ?? {}, ...this.logging.meta(client) }, {
           ...options,
           ...(opts.resumptionToken ? { resumptionToken: opts.resumptionToken } : {}),
           ...(toolDefinition ? { toolDefinition } : {}),
@@ -138,7 +103,7 @@ export abstract class ConnectionRequests {
       {
         run: (work, notResentAs) => this.run(work, undefined, notResentAs),
         client: () => this.liveSession().client,
-        logMeta: (client) => this.logMeta(client)._meta,
+        logMeta: (client) => this.logging.meta(client)._meta,
         listed: (tool) => this.listedTools.get(tool),
         redacted: (value) => this.redacted(value),
         failure: (error) => this.failure(error),
@@ -150,15 +115,15 @@ export abstract class ConnectionRequests {
   }
 
   listResources() {
-    return this.run((client, options) => client.listResources(this.listParams(client), options));
+    return this.run((client, options) => client.listResources(this.logging.listParams(client), options));
   }
 
   listResourceTemplates() {
-    return this.run((client, options) => client.listResourceTemplates(this.listParams(client), options));
+    return this.run((client, options) => client.listResourceTemplates(this.logging.listParams(client), options));
   }
 
   readResource(uri: string) {
-    return this.run((client, options) => client.readResource({ uri, ...this.logMeta(client) }, options));
+    return this.run((client, options) => client.readResource({ uri, ...this.logging.meta(client) }, options));
   }
 
   /**
@@ -169,16 +134,16 @@ export abstract class ConnectionRequests {
    */
   complete(ref: { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string }, argument: { name: string; value: string }, contextArguments?: Record<string, string>) {
     return this.run((client, options) =>
-      client.complete({ ref, argument, ...this.logMeta(client), ...(contextArguments && Object.keys(contextArguments).length > 0 ? { context: { arguments: contextArguments } } : {}) }, options),
+      client.complete({ ref, argument, ...this.logging.meta(client), ...(contextArguments && Object.keys(contextArguments).length > 0 ? { context: { arguments: contextArguments } } : {}) }, options),
     );
   }
 
   listPrompts() {
-    return this.run((client, options) => client.listPrompts(this.listParams(client), options));
+    return this.run((client, options) => client.listPrompts(this.logging.listParams(client), options));
   }
 
   getPrompt(name: string, args?: Record<string, string>) {
-    return this.run((client, options) => client.getPrompt({ name, ...this.logMeta(client), ...(args ? { arguments: args } : {}) }, options));
+    return this.run((client, options) => client.getPrompt({ name, ...this.logging.meta(client), ...(args ? { arguments: args } : {}) }, options));
   }
 
   /**
@@ -193,48 +158,14 @@ export abstract class ConnectionRequests {
         const subscription = await client.listen(filter, options);
         return { honored: subscription.honoredFilter, close: () => subscription.close() };
       }
-      const uris = filter.resourceSubscriptions ?? [];
-      for (const uri of uris) {
-        await client.subscribeResource({ uri }, options);
-        this.legacySubscriptions.set(uri, (this.legacySubscriptions.get(uri) ?? 0) + 1);
-      }
-      let closed = false;
-      return {
-        honored: filter,
-        close: async () => {
-          if (closed) return;
-          closed = true;
-          for (const uri of uris) {
-            const holders = (this.legacySubscriptions.get(uri) ?? 1) - 1;
-            if (holders > 0) {
-              this.legacySubscriptions.set(uri, holders);
-              continue;
-            }
-            this.legacySubscriptions.delete(uri);
-            // The session now, not the one subscribed on: a renewal may have replaced it.
-            await this.currentClient()?.unsubscribeResource({ uri }).catch(() => undefined);
-          }
-        },
-      };
+      const close = await this.subscriptions.subscribe(client, filter.resourceSubscriptions ?? [], options);
+      return { honored: filter, close };
     });
   }
 
-  /**
-   * Sends `resources/subscribe` again on a new 2025 session for every URI still subscribed (a
-   * server forgets a session's subscriptions with the session). Resolves with the URIs it
-   * could not subscribe again and why; never rejects.
-   */
-  protected async resubscribe(session: LiveSession): Promise<{ uris: string[]; failed: Array<{ uri: string; message: string }> }> {
-    const uris = [...this.legacySubscriptions.keys()];
-    const failed: Array<{ uri: string; message: string }> = [];
-    for (const uri of uris) {
-      try {
-        await session.client.subscribeResource({ uri }, this.sdkOptions());
-      } catch (error) {
-        failed.push({ uri, message: (await this.failure(error)).info.message });
-      }
-    }
-    return { uris, failed };
+  /** Subscribes again, on a new 2025 session, to every resource still subscribed (see ResourceSubscriptions.restore). */
+  protected resubscribe(session: LiveSession): Promise<{ uris: string[]; failed: Array<{ uri: string; message: string }> }> {
+    return this.subscriptions.restore(session);
   }
 
   /**
@@ -273,49 +204,6 @@ export abstract class ConnectionRequests {
       return 'sent' as const;
     });
   }
-
-  /**
-   * Runs one request on the live session. When the server has forgotten the session, a new one is
-   * started (unless the connection stops at expiries) and the request is sent once more on it;
-   * except a request named in `notResentAs`, which is reported instead (the new session is ready).
-   * Reads (lists, resources/read, prompts/get, ping) are safe to send again: the server refused
-   * the first one without running it, since it did not know the session.
-   */
-  private async run<T>(work: (client: LiveSession['client'], options: RequestOptions) => Promise<T>, opts?: PerRequestOptions, notResentAs?: string): Promise<T> {
-    // Throws a PeriscopeError when the connection is not open (closed, failed, expired).
-    const session = this.liveSession();
-    this.beginRequest();
-    try {
-      return this.redacted(await work(session.client, this.sdkOptions(opts)));
-    } catch (error) {
-      // The SDK reports every abandoned request as a timeout; the caller's own signal says it was a cancel.
-      if (opts?.signal?.aborted) throw await this.failure(cancelledBy(opts.signal));
-      if (await this.authorizedAgain()) {
-        this.beginRequest();
-        try {
-          return this.redacted(await work(session.client, this.sdkOptions(opts)));
-        } catch (again) {
-          throw await this.failure(again);
-        }
-      }
-      const failure = await this.failure(error);
-      if (failure.kind !== 'session-expired') throw failure;
-      const renewed = await this.renewExpired(session, failure);
-      if (!renewed) throw failure;
-      if (notResentAs) throw notResent(failure.info, notResentAs, renewed);
-      this.beginRequest();
-      try {
-        return this.redacted(await work(renewed.client, this.sdkOptions(opts)));
-      } catch (again) {
-        throw await this.failure(again);
-      }
-    }
-  }
-}
-
-function cancelledBy(signal: AbortSignal): DOMException {
-  const reason = signal.reason instanceof Error ? signal.reason.message : signal.reason === undefined ? 'cancelled' : String(signal.reason);
-  return new DOMException(reason, 'AbortError');
 }
 
 /** A result of any shape: the server's answer to a method Periscope does not model. */

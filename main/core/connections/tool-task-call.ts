@@ -8,7 +8,7 @@ import { modernTaskPort, type RunRequest } from './era/modern-task-port';
 
 /** What a task run needs of its connection (ConnectionRequests hands over its own). */
 export interface TaskCallDeps {
-  /** ConnectionRequests.run: one request on the live session, failures as PeriscopeErrors, results redacted. */
+  /** RequestRunner.run: one request on the live session, failures as PeriscopeErrors, results redacted. */
   run: RunRequest;
   client(): Client;
   /** The `_meta` that carries the log level the connection asks for (2026-07-28), if any. */

@@ -5,7 +5,7 @@ import { PeriscopeError } from '../../diagnostics/periscope-error';
 import type { ModernTaskPort } from '../../tasks/modern-tool-task';
 import { answerEmbeddedRequest } from '../input/client-input';
 
-/** Sends one request on the live session, as ConnectionRequests.run does (timeouts, failures in words, redaction). */
+/** Sends one request on the live session, as RequestRunner.run does (timeouts, failures in words, redaction). */
 export type RunRequest = <T>(work: (client: Client, options: RequestOptions) => Promise<T>, notResentAs?: string) => Promise<T>;
 
 const Anything = z.looseObject({});
