@@ -66,7 +66,8 @@ describe('the names of anyOf/oneOf alternatives in the tool form', () => {
   });
 
   it('name nested alternatives and $refs in a lone form too, and validate as the schema says', async () => {
-    const schema: RJSFSchema = {
+    // prefixItems is draft 2020-12, newer than rjsf's JSONSchema7 type.
+    const schema = {
       type: 'object',
       definitions: { Point: { type: 'array', prefixItems: [{ type: 'number' }, { type: 'number' }] } },
       properties: {
@@ -75,7 +76,7 @@ describe('the names of anyOf/oneOf alternatives in the tool form', () => {
       },
     };
     const formRef: { current: { validateForm(): boolean } | null } = { current: null };
-    render(<ToolForm ref={formRef as never} schema={deepFreeze(schema)} value={{ at: '2026-01-01', size: 50 }} digits={new Map()} idPrefix="t" onChange={() => {}} />);
+    render(<ToolForm ref={formRef as never} schema={deepFreeze(schema) as RJSFSchema} value={{ at: '2026-01-01', size: 50 }} digits={new Map()} idPrefix="t" onChange={() => {}} />);
     expect(optionsOf(alternativeSelect('at', 'oneOf'))).toEqual(['Point', 'string (date) or integer']);
     expect(optionsOf(alternativeSelect('size', 'anyOf'))).toEqual(['integer (≤ 10)', 'integer (≥ 100)']);
     // The nested anyOf of the chosen alternative has a select of its own, named in turn.
