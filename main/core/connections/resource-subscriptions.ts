@@ -25,27 +25,43 @@ export class ResourceSubscriptions {
 
   constructor(private readonly host: SubscriptionHost) {}
 
-  /** Subscribes to each URI in turn; resolves with the subscription's close (only the first call counts). */
+  /**
+   * Subscribes to each URI in turn; resolves with the subscription's close (only the first call
+   * counts). When one fails, the URIs it had subscribed so far are let go again (unsubscribed
+   * where nothing else holds them) before the failure is passed on: a listen that failed holds nothing.
+   */
   async subscribe(client: Client, uris: string[], options: RequestOptions): Promise<() => Promise<void>> {
-    for (const uri of uris) {
-      await client.subscribeResource({ uri }, options);
-      this.holders.set(uri, (this.holders.get(uri) ?? 0) + 1);
+    const held: string[] = [];
+    try {
+      for (const uri of uris) {
+        await client.subscribeResource({ uri }, options);
+        this.holders.set(uri, (this.holders.get(uri) ?? 0) + 1);
+        held.push(uri);
+      }
+    } catch (error) {
+      await this.release(held);
+      throw error;
     }
     let closed = false;
     return async () => {
       if (closed) return;
       closed = true;
-      for (const uri of uris) {
-        const holders = (this.holders.get(uri) ?? 1) - 1;
-        if (holders > 0) {
-          this.holders.set(uri, holders);
-          continue;
-        }
-        this.holders.delete(uri);
-        // The session now, not the one subscribed on: a renewal may have replaced it.
-        await this.host.current()?.unsubscribeResource({ uri }).catch(() => undefined);
-      }
+      await this.release(uris);
     };
+  }
+
+  /** One holder fewer for each URI; a URI nothing holds any more is unsubscribed. */
+  private async release(uris: string[]): Promise<void> {
+    for (const uri of uris) {
+      const holders = (this.holders.get(uri) ?? 1) - 1;
+      if (holders > 0) {
+        this.holders.set(uri, holders);
+        continue;
+      }
+      this.holders.delete(uri);
+      // The session now, not the one subscribed on: a renewal may have replaced it.
+      await this.host.current()?.unsubscribeResource({ uri }).catch(() => undefined);
+    }
   }
 
   /**
