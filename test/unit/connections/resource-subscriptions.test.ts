@@ -27,7 +27,7 @@ function subscriptionsOn(client: Client) {
   return new ResourceSubscriptions({
     current: () => client,
     options: () => ({}) as RequestOptions,
-    failure: async (error) => new PeriscopeError({ kind: 'protocol', message: String(error) }),
+    failure: async (error) => new PeriscopeError({ kind: 'protocol', message: String(error), hint: '' }),
   });
 }
 
