@@ -1,9 +1,30 @@
 import { fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { Remote } from '../../../shared/model/remote';
 import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { App } from '../../../renderer/views/app';
-import { installFakePeriscope, makeRemote, type Handlers } from './fake-periscope';
+import { installFakePeriscope, makeRemote, resetStores, type Handlers } from './fake-periscope';
+import { installFakeLayout } from './layout';
+
+/** A connected Streamable HTTP connection to the playground, as connections:open answers it. */
+export const PLAYGROUND_INFO: ConnectionInfo = { connectionId: 'c1', label: 'Playground', state: 'connected', transport: 'streamable', url: 'http://127.0.0.1:4100/mcp', warnings: [] };
+
+/** The bridge of the window opened last, stopped after each test (see setUpToolsSectionTests). */
+let stopLast: (() => void) | undefined;
+
+/**
+ * The hooks of a test file that opens the Tools section: the fake layout, fresh stores before
+ * each test, and the bridge openToolsSection started stopped after it.
+ */
+export function setUpToolsSectionTests(): void {
+  installFakeLayout();
+  beforeEach(resetStores);
+  afterEach(() => {
+    stopLast?.();
+    stopLast = undefined;
+  });
+}
 
 interface ToolsSectionSetup {
   /** The connection's info once open (connections:open). */
@@ -18,7 +39,8 @@ interface ToolsSectionSetup {
 
 /**
  * The whole window on a fake main with one saved remote: Connect, then the Tools section, waited
- * for. Returns the fake (its `calls` record what the window sent) and the bridge's stop, for afterEach.
+ * for. Returns the fake (its `calls` record what the window sent) and the bridge's stop (called
+ * after the test by setUpToolsSectionTests).
  */
 export async function openToolsSection({ info, tools, remote = makeRemote(), handlers = {} }: ToolsSectionSetup) {
   const fake = installFakePeriscope({
@@ -29,6 +51,7 @@ export async function openToolsSection({ info, tools, remote = makeRemote(), han
     ...handlers,
   } as Handlers);
   const stopBridge = startBridge();
+  stopLast = stopBridge;
   render(<App />);
   fireEvent.click(await screen.findByTestId('connect-button'));
   fireEvent.click(await screen.findByRole('tab', { name: 'Tools' }));

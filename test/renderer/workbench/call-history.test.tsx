@@ -1,29 +1,24 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ToolCallOutcome } from '../../../shared/ipc/contract';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { Remote } from '../../../shared/model/remote';
 import { useToolsStore } from '../../../renderer/stores/tools-store';
-import { makeRemote, resetStores } from '../support/fake-periscope';
-import { installFakeLayout } from '../support/layout';
-import { openToolsSection } from '../support/open-tools-section';
+import { makeRemote } from '../support/fake-periscope';
+import { openToolsSection, setUpToolsSectionTests } from '../support/open-tools-section';
 
 /**
  * The Tools section's per-call timeout and history: the typed timeout reaches the call, a history
  * entry runs again (and is edited, and copied) with its own timeout, and stdio remotes get a CLI
  * command too.
  */
-installFakeLayout();
-let stop: (() => void) | undefined;
-beforeEach(resetStores);
-afterEach(() => stop?.());
+setUpToolsSectionTests();
 
 const ADD = { name: 'add', inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] } };
 const outcome: ToolCallOutcome = { result: { content: [{ type: 'text', text: '5' }] }, elapsedMs: 3, latencyMs: 2 };
 
 async function openTools(remote: Remote, info: ConnectionInfo) {
   const opened = await openToolsSection({ info, remote, tools: [ADD], handlers: { 'connections:call-tool': () => outcome } });
-  stop = opened.stopBridge;
   act(() => useToolsStore.getState().setDraft('c1', 'add', '{"a": 2, "b": 3}'));
   return opened.fake;
 }

@@ -1,23 +1,17 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import type { RJSFSchema } from '@rjsf/utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionInfo } from '../../../shared/model/connection';
+import { describe, expect, it } from 'vitest';
 import { ToolForm } from '../../../renderer/components/tools/tool-form';
-import { resetStores } from '../support/fake-periscope';
-import { installFakeLayout } from '../support/layout';
-import { openToolsSection } from '../support/open-tools-section';
+import { openToolsSection, PLAYGROUND_INFO, setUpToolsSectionTests } from '../support/open-tools-section';
 
 /**
  * The select that picks an anyOf/oneOf alternative in the Tools section's form reads what each
  * alternative is ("string", "null", "Address"), not rjsf's "Option 1", "Option 2"; the names are
  * the form's alone: the tool's schema stays as the server sent it and the arguments sent are the same.
  */
-installFakeLayout();
-let stop: (() => void) | undefined;
-beforeEach(resetStores);
-afterEach(() => stop?.());
+setUpToolsSectionTests();
 
-const info: ConnectionInfo = { connectionId: 'c1', label: 'Playground', state: 'connected', transport: 'streamable', url: 'http://127.0.0.1:4100/mcp', warnings: [] };
+const info = PLAYGROUND_INFO;
 
 const SEARCH_SCHEMA = {
   type: 'object',
@@ -46,7 +40,6 @@ describe('the names of anyOf/oneOf alternatives in the tool form', () => {
   it('read what each alternative is, keep an author’s title, and tell alike ones apart', async () => {
     const schema = deepFreeze(structuredClone(SEARCH_SCHEMA));
     const opened = await openToolsSection({ info, tools: [{ name: 'search', inputSchema: schema }] });
-    stop = opened.stopBridge;
     expect(optionsOf(alternativeSelect('query', 'anyOf'))).toEqual(['string', 'null']);
     expect(optionsOf(alternativeSelect('limit', 'oneOf'))).toEqual(['integer', '"all"']);
     expect(optionsOf(alternativeSelect('near', 'anyOf'))).toEqual(['Address', 'array of number', 'Anywhere']);

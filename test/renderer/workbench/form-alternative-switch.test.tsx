@@ -1,21 +1,15 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionInfo } from '../../../shared/model/connection';
-import { resetStores } from '../support/fake-periscope';
-import { installFakeLayout } from '../support/layout';
-import { openToolsSection } from '../support/open-tools-section';
+import { describe, expect, it } from 'vitest';
+import { openToolsSection, PLAYGROUND_INFO, setUpToolsSectionTests } from '../support/open-tools-section';
 
 /**
  * Switching an anyOf/oneOf alternative makes rjsf validate data the user has not filled in yet
  * (members left `undefined`); the validator used to throw on those ("Instances of "undefined"
  * type are not supported"), an uncaught error on the page (vitest fails the file on one).
  */
-installFakeLayout();
-let stop: (() => void) | undefined;
-beforeEach(resetStores);
-afterEach(() => stop?.());
+setUpToolsSectionTests();
 
-const info: ConnectionInfo = { connectionId: 'c1', label: 'Playground', state: 'connected', transport: 'streamable', url: 'http://127.0.0.1:4100/mcp', warnings: [] };
+const info = PLAYGROUND_INFO;
 
 const SCHEMA = {
   type: 'object',
@@ -29,7 +23,6 @@ const SCHEMA = {
 describe('switching an anyOf/oneOf alternative in the tool form', () => {
   it('to and from every alternative, with empty fields, and the call sends what was filled in', async () => {
     const opened = await openToolsSection({ info, tools: [{ name: 'search', inputSchema: SCHEMA }] });
-    stop = opened.stopBridge;
     const near = screen.getByRole('combobox', { name: 'Alternative for near (anyOf)' });
     const by = screen.getByRole('combobox', { name: 'Alternative for by (anyOf)' });
     for (const value of ['2', '0', '1', '2', '1', '0']) fireEvent.change(near, { target: { value } });

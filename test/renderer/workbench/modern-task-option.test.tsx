@@ -1,19 +1,14 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { ToolCallOutcome } from '../../../shared/ipc/contract';
-import { resetStores } from '../support/fake-periscope';
-import { installFakeLayout } from '../support/layout';
-import { openToolsSection } from '../support/open-tools-section';
+import { openToolsSection, setUpToolsSectionTests } from '../support/open-tools-section';
 
 /**
  * "Run as task" on a 2026-07-28 connection: offered when the server declares the tasks extension
  * (SEP-2663) in its capabilities, and then the call goes out with asTask; not offered otherwise.
  */
-installFakeLayout();
-let stop: (() => void) | undefined;
-beforeEach(resetStores);
-afterEach(() => stop?.());
+setUpToolsSectionTests();
 
 const TOOLS = [{ name: 'slow_report', description: 'Builds a report.', inputSchema: { type: 'object', properties: {} } }];
 const modern = (capabilities: Record<string, unknown>): ConnectionInfo => ({
@@ -30,7 +25,6 @@ const modern = (capabilities: Record<string, unknown>): ConnectionInfo => ({
 async function openTools(info: ConnectionInfo) {
   const call = (): ToolCallOutcome => ({ result: { content: [{ type: 'text', text: 'ready' }] }, elapsedMs: 5, task: { taskId: 't1', status: 'completed', history: [{ taskId: 't1', status: 'completed', at: 1 }] } });
   const opened = await openToolsSection({ info, tools: TOOLS, handlers: { 'connections:call-tool': call } });
-  stop = opened.stopBridge;
   return opened.fake;
 }
 

@@ -1,21 +1,15 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ToolCallOutcome } from '../../../shared/ipc/contract';
-import type { ConnectionInfo } from '../../../shared/model/connection';
-import { resetStores } from '../support/fake-periscope';
-import { installFakeLayout } from '../support/layout';
-import { openToolsSection } from '../support/open-tools-section';
+import { openToolsSection, PLAYGROUND_INFO, setUpToolsSectionTests } from '../support/open-tools-section';
 
 /**
  * Strings with a `format` in a tool's input schema are checked before anything is sent (JSON
  * Schema 2020-12 formats, by the form's validator), and each error sits next to its own field.
  */
-installFakeLayout();
-let stop: (() => void) | undefined;
-beforeEach(resetStores);
-afterEach(() => stop?.());
+setUpToolsSectionTests();
 
-const info: ConnectionInfo = { connectionId: 'c1', label: 'Playground', state: 'connected', transport: 'streamable', url: 'http://127.0.0.1:4100/mcp', warnings: [] };
+const info = PLAYGROUND_INFO;
 const SUBSCRIBE = {
   name: 'subscribe',
   inputSchema: { type: 'object', properties: { email: { type: 'string', format: 'email' }, homepage: { type: 'string', format: 'uri' } }, required: ['email'] },
@@ -24,7 +18,6 @@ const outcome: ToolCallOutcome = { result: { content: [{ type: 'text', text: 'su
 
 async function openTools() {
   const opened = await openToolsSection({ info, tools: [SUBSCRIBE], handlers: { 'connections:call-tool': () => outcome } });
-  stop = opened.stopBridge;
   return opened.fake;
 }
 

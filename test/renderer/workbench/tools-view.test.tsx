@@ -1,18 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConnectionInfo } from '../../../shared/model/connection';
-import { FakeFailure, makeRemote, resetStores, type Handlers } from '../support/fake-periscope';
-import { installFakeLayout } from '../support/layout';
-import { openToolsSection } from '../support/open-tools-section';
+import { describe, expect, it } from 'vitest';
+import { FakeFailure, makeRemote, type Handlers } from '../support/fake-periscope';
+import { openToolsSection, PLAYGROUND_INFO, setUpToolsSectionTests } from '../support/open-tools-section';
 import { makeEntries } from '../support/make-entries';
 import type { ToolCallOutcome } from '../../../shared/ipc/contract';
 
-installFakeLayout();
-let stop: (() => void) | undefined;
-beforeEach(resetStores);
-afterEach(() => stop?.());
+setUpToolsSectionTests();
 
-const info: ConnectionInfo = { connectionId: 'c1', label: 'Playground', state: 'connected', transport: 'streamable', url: 'http://127.0.0.1:4100/mcp', warnings: [] };
+const info = PLAYGROUND_INFO;
 
 const TOOLS = [
   { name: 'add', title: 'Add', description: 'Adds two numbers.', inputSchema: { type: 'object', properties: { a: { type: 'number' }, b: { type: 'number' } }, required: ['a', 'b'] }, annotations: { readOnlyHint: true, idempotentHint: true } },
@@ -27,7 +22,6 @@ const TOOLS = [
 async function openTools(handlers: Handlers = {}) {
   const remote = makeRemote({ headers: [{ name: 'Authorization', value: '', description: '', is_required: true, is_secret: true, has_value: true }] });
   const opened = await openToolsSection({ info, remote, tools: TOOLS, handlers });
-  stop = opened.stopBridge;
   return opened.fake;
 }
 
