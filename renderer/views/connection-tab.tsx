@@ -14,6 +14,7 @@ import { TraceView } from './trace-view';
 import { OverviewPing } from './overview-ping';
 import { SignInSection } from './sign-in-section';
 import { InstancesView } from './instances-view';
+import { RenderErrorBoundary } from '../components/render-error-boundary';
 import { useRemotesStore } from '../stores/remotes-store';
 import { groupInstanceUrls } from '../../shared/model/remote';
 
@@ -80,49 +81,51 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       />
       <SectionTabs label={`Sections of ${info.label}`} sections={sections} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
       <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, active)} aria-labelledby={sectionTabId(prefix, active)} data-testid={`section-panel-${active}`}>
-        {active === 'overview' && <OverviewPing connectionId={connectionId} era={info.era} live={isLive(info.state)} />}
-        {active === 'overview' && remoteId && remote && <SignInSection remoteId={remoteId} remoteName={remote.name} info={info} />}
-        {active === 'overview' && <ConnectionInfoPanel info={info} onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined} />}
-        {active === 'tools' && (
-          <Suspense fallback={<p className="muted" role="status">Loading the tools workbench…</p>}>
-            <ToolsView connectionId={connectionId} live={isLive(info.state)} />
-          </Suspense>
-        )}
-        {active === 'resources' && (
-          <Suspense fallback={<p className="muted" role="status">Loading the resources section…</p>}>
-            <ResourcesView connectionId={connectionId} live={isLive(info.state)} era={info.era} capabilities={info.capabilities} />
-          </Suspense>
-        )}
-        {active === 'prompts' && (
-          <Suspense fallback={<p className="muted" role="status">Loading the prompts section…</p>}>
-            <PromptsView connectionId={connectionId} live={isLive(info.state)} capabilities={info.capabilities} />
-          </Suspense>
-        )}
-        {active === 'requests' && (
-          <Suspense fallback={<p className="muted" role="status">Loading the requests section…</p>}>
-            <ServerRequestsView connectionId={connectionId} remoteId={remoteId} era={info.era} />
-          </Suspense>
-        )}
-        {active === 'logs' && (
-          <Suspense fallback={<p className="muted" role="status">Loading the logs section…</p>}>
-            <LogsView connectionId={connectionId} live={isLive(info.state)} era={info.era} />
-          </Suspense>
-        )}
-        {active === 'trace' && (
-          <>
-            <div className="trace-export-bar">
-              <button type="button" data-testid="trace-export-har" onClick={() => void exportConnectionHar(connectionId)}>
-                Export HAR…
-              </button>
-              <span className="muted">HTTP exchanges as HAR 1.2, secrets masked</span>
-            </div>
-            <TraceView traceId={connectionId} title={info.label} />
-          </>
-        )}
-        {active === 'latency' && (
-          <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} onShowInTrace={() => select(connectionId, 'trace')} {...(group && remoteId ? { group: { remoteId, size: instances.length } } : {})} />
-        )}
-        {active === 'instances' && remoteId && <InstancesView connectionId={connectionId} remoteId={remoteId} instances={instances} live={isLive(info.state)} />}
+        <RenderErrorBoundary what={`The ${sections.find((s) => s.id === active)?.label ?? active} section`} resetKey={`${connectionId}:${active}`}>
+          {active === 'overview' && <OverviewPing connectionId={connectionId} era={info.era} live={isLive(info.state)} />}
+          {active === 'overview' && remoteId && remote && <SignInSection remoteId={remoteId} remoteName={remote.name} info={info} />}
+          {active === 'overview' && <ConnectionInfoPanel info={info} onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined} />}
+          {active === 'tools' && (
+            <Suspense fallback={<p className="muted" role="status">Loading the tools workbench…</p>}>
+              <ToolsView connectionId={connectionId} live={isLive(info.state)} />
+            </Suspense>
+          )}
+          {active === 'resources' && (
+            <Suspense fallback={<p className="muted" role="status">Loading the resources section…</p>}>
+              <ResourcesView connectionId={connectionId} live={isLive(info.state)} era={info.era} capabilities={info.capabilities} />
+            </Suspense>
+          )}
+          {active === 'prompts' && (
+            <Suspense fallback={<p className="muted" role="status">Loading the prompts section…</p>}>
+              <PromptsView connectionId={connectionId} live={isLive(info.state)} capabilities={info.capabilities} />
+            </Suspense>
+          )}
+          {active === 'requests' && (
+            <Suspense fallback={<p className="muted" role="status">Loading the requests section…</p>}>
+              <ServerRequestsView connectionId={connectionId} remoteId={remoteId} era={info.era} />
+            </Suspense>
+          )}
+          {active === 'logs' && (
+            <Suspense fallback={<p className="muted" role="status">Loading the logs section…</p>}>
+              <LogsView connectionId={connectionId} live={isLive(info.state)} era={info.era} />
+            </Suspense>
+          )}
+          {active === 'trace' && (
+            <>
+              <div className="trace-export-bar">
+                <button type="button" data-testid="trace-export-har" onClick={() => void exportConnectionHar(connectionId)}>
+                  Export HAR…
+                </button>
+                <span className="muted">HTTP exchanges as HAR 1.2, secrets masked</span>
+              </div>
+              <TraceView traceId={connectionId} title={info.label} />
+            </>
+          )}
+          {active === 'latency' && (
+            <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} onShowInTrace={() => select(connectionId, 'trace')} {...(group && remoteId ? { group: { remoteId, size: instances.length } } : {})} />
+          )}
+          {active === 'instances' && remoteId && <InstancesView connectionId={connectionId} remoteId={remoteId} instances={instances} live={isLive(info.state)} />}
+        </RenderErrorBoundary>
       </div>
     </div>
   );

@@ -50,7 +50,7 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
   const setShownId = (shownCallId: string | undefined) => patch(connectionId, { shownCallId });
 
   const schema = useMemo(() => (tool.inputSchema ?? { type: 'object' }) as RJSFSchema, [tool.inputSchema]);
-  const defaults = useMemo(() => formatArguments(getDefaultFormState(formValidator, schema, {}, schema) ?? {}), [schema]);
+  const defaults = useMemo(() => formatArguments(schemaDefaults(schema)), [schema]);
   const text = slot.drafts[tool.name] ?? defaults;
   const running = calls.find((c) => c.tool === tool.name && (c.status === 'running' || c.status === 'cancelling'));
   const shown = (shownId ? calls.find((c) => c.id === shownId) : undefined) ?? calls.find((c) => c.tool === tool.name && c.status !== 'running' && c.status !== 'cancelling');
@@ -141,4 +141,16 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
       />
     </div>
   );
+}
+
+/**
+ * The arguments the schema's defaults make up. The form library throws on some schemas (a `$ref`
+ * loop); the arguments then start empty, and the form says itself why it cannot be drawn.
+ */
+function schemaDefaults(schema: RJSFSchema): unknown {
+  try {
+    return getDefaultFormState(formValidator, schema, {}, schema) ?? {};
+  } catch {
+    return {};
+  }
 }

@@ -3,6 +3,7 @@ import type { RJSFSchema } from '@rjsf/utils';
 import type { ArgumentsMode } from '../../stores/tools-store';
 import { formatArguments, parseArguments } from '../../workbench/arguments-text';
 import type { Violation } from '../../workbench/schema-validation';
+import { RenderErrorBoundary } from '../render-error-boundary';
 import { JsonEditor } from './json-editor';
 import { ToolForm, type ToolFormHandle } from './tool-form';
 
@@ -47,7 +48,17 @@ export const ArgumentsEditor = forwardRef<ToolFormHandle, ArgumentsEditorProps>(
       )}
       {mode === 'form' && parsed.ok && noArguments && <p className="muted">This tool takes no arguments.</p>}
       {mode === 'form' && parsed.ok && !noArguments && (
-        <ToolForm ref={formRef} schema={schema} value={parsed.value} digits={parsed.digits} idPrefix={idPrefix} onChange={(value) => onText(formatArguments(value, parsed.digits))} />
+        <RenderErrorBoundary
+          what={`The form for ${toolName}'s input schema`}
+          resetKey={schema}
+          action={
+            <button type="button" onClick={() => onMode('json')} data-testid="form-failed-use-json">
+              Edit the arguments as JSON
+            </button>
+          }
+        >
+          <ToolForm ref={formRef} schema={schema} value={parsed.value} digits={parsed.digits} idPrefix={idPrefix} onChange={(value) => onText(formatArguments(value, parsed.digits))} />
+        </RenderErrorBoundary>
       )}
       {mode === 'json' && <JsonEditor text={text} label={`Arguments of ${toolName} as JSON`} onText={onText} />}
       {mode === 'json' && jsonProblems !== undefined && <JsonProblems problems={jsonProblems} />}
