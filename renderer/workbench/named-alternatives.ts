@@ -44,3 +44,13 @@ function annotate(node: SchemaNode, root: SchemaNode, depth: number): SchemaNode
   }
   return copy;
 }
+
+/**
+ * The schema as the tool gave it again: the names taken out (for whatever shows a schema to the
+ * user, like the form's note on a field it cannot draw).
+ */
+export function withoutAlternativeNames(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutAlternativeNames);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== ALTERNATIVE_NAME).map(([key, child]) => [key, withoutAlternativeNames(child)]));
+}

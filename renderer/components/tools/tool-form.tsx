@@ -8,6 +8,7 @@ import { formValidator } from '../../workbench/form-validator';
 import { inTypedKeyOrder } from '../../workbench/key-order';
 import { withAlternativeNames } from '../../workbench/named-alternatives';
 import { AlternativesTemplate } from './alternatives-template';
+import { UnsupportedFieldTemplate } from './unsupported-field-template';
 import { FORM_WIDGETS } from './line-aware-text-widget';
 
 interface ToolFormProps {
@@ -24,7 +25,7 @@ export type ToolFormHandle = Form<unknown, RJSFSchema>;
 
 /** No submit button of the form's own: the Call button validates and sends. */
 const UI_SCHEMA: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
-const TEMPLATES = { MultiSchemaFieldTemplate: AlternativesTemplate };
+const TEMPLATES = { MultiSchemaFieldTemplate: AlternativesTemplate, UnsupportedFieldTemplate };
 
 /**
  * A tool's arguments as a form generated from its inputSchema by @rjsf/core: types, formats,

@@ -1,7 +1,7 @@
 import { generateSync } from 'json-schema-faker';
 import { describe, expect, it } from 'vitest';
 import published from '../../fixtures/published-tool-schemas/schemas.json';
-import { ALTERNATIVE_NAME, withAlternativeNames } from '../../../renderer/workbench/named-alternatives';
+import { ALTERNATIVE_NAME, withAlternativeNames, withoutAlternativeNames } from '../../../renderer/workbench/named-alternatives';
 import { violations } from '../../../renderer/workbench/schema-validation';
 
 /**
@@ -17,12 +17,6 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The copy with the names taken out again. */
-function withoutNames(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNames);
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== ALTERNATIVE_NAME).map(([key, child]) => [key, withoutNames(child)]));
-}
 
 const SCHEMA = {
   type: 'object',
@@ -52,7 +46,7 @@ describe('withAlternativeNames', () => {
     expect(named.properties.extra.additionalProperties.oneOf[0]).toBe(true);
     expect(nameOf(named.properties.extra.additionalProperties.oneOf[1])).toBe('number');
     expect(named.properties.fixed).toEqual(SCHEMA.properties.fixed);
-    expect(withoutNames(named)).toEqual(SCHEMA);
+    expect(withoutAlternativeNames(named)).toEqual(SCHEMA);
   });
 
   it('never changes the schema it is given (frozen here: a write would throw)', () => {
@@ -76,7 +70,7 @@ describe('withAlternativeNames', () => {
       const before = structuredClone(schema);
       const named = withAlternativeNames(schema);
       expect(schema).toEqual(before);
-      expect(withoutNames(named)).toEqual(schema);
+      expect(withoutAlternativeNames(named)).toEqual(schema);
       alternativesNamed += (JSON.stringify(named).match(new RegExp(ALTERNATIVE_NAME, 'g')) ?? []).length;
       const good = generateSync(schema, { seed: index + 1, alwaysFakeOptionals: true, maxItems: 2, maxDepth: 4 });
       for (const value of [good, {}, { unexpected: [1, 'two', null] }, 'not an object']) {
