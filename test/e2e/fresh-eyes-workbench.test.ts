@@ -192,6 +192,18 @@ describe('a first walk through the workbench (2026-07-28 era)', () => {
     expect(await workbench().getByLabel(/^message/).inputValue()).toBe('back to normal');
   });
 
+  it("an array parameter's items take the form's width and their buttons show their words", async () => {
+    await chooseTool('log');
+    const item = workbench().locator('.rjsf-array-item').first();
+    await expect.poll(() => item.count()).toBe(1);
+    const form = await workbench().locator('.tool-form').boundingBox();
+    const itemBox = await item.boundingBox();
+    expect(itemBox!.width).toBeGreaterThan(form!.width * 0.6);
+    const words = await item.locator('button').evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('title'), getComputedStyle(b, '::after').content]));
+    expect(words).toEqual(expect.arrayContaining([['Remove', '"Remove"']]));
+    for (const [, content] of words) expect(content).not.toBe('none');
+  });
+
   it('Resources: read, a template, subscribe, and Save to file writes the bytes', async () => {
     await showSection('Resources');
     await panel().locator('[data-testid="resource-item"][data-uri="playground://counter"]').click();
