@@ -199,7 +199,9 @@ describe('a first walk through the workbench (2026-07-28 era)', () => {
     const form = await workbench().locator('.tool-form').boundingBox();
     const itemBox = await item.boundingBox();
     expect(itemBox!.width).toBeGreaterThan(form!.width * 0.6);
-    const words = await item.locator('button').evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('title'), getComputedStyle(b, '::after').content]));
+    // Runs in the page; this project's types are Node's, without the DOM's getComputedStyle.
+    type PageGlobal = { getComputedStyle(element: unknown, pseudo: string): { content: string } };
+    const words = await item.locator('button').evaluateAll((buttons) => buttons.map((b) => [b.getAttribute('title'), (globalThis as unknown as PageGlobal).getComputedStyle(b, '::after').content]));
     expect(words).toEqual(expect.arrayContaining([['Remove', '"Remove"']]));
     for (const [, content] of words) expect(content).not.toBe('none');
   });
