@@ -1,5 +1,6 @@
 import { isNode, type SchemaNode } from '../../shared/schema/local-ref';
 import { alternativeNames } from './alternative-names';
+import { constantChoiceTyped, nullAlternativeAsValue, typeListAsChoice, asWritten } from './drawable-choices';
 
 /**
  * The keyword an anyOf/oneOf alternative's name travels under in the form's copy of a tool's
@@ -18,17 +19,21 @@ const ALTERNATIVES = ['anyOf', 'oneOf'];
 const MAX_DEPTH = 64;
 
 /**
- * A copy of `schema` (a tool's inputSchema) in which every anyOf/oneOf alternative that is an
- * object carries its name (see alternative-names.ts) under ALTERNATIVE_NAME; the schema given is
- * never changed. Only schema keywords are walked: a `const`, `enum`, `default` or `examples`
- * value is data, copied by reference, so a value that happens to hold an `anyOf` stays as it is.
+ * The tool form's copy of `schema` (a tool's inputSchema), which rjsf draws and the form's
+ * validator checks against: every anyOf/oneOf alternative that is an object carries its name
+ * (see alternative-names.ts) under ALTERNATIVE_NAME, and nullable and single-value choices are
+ * written the way rjsf draws them usably (see drawable-choices.ts). It accepts and refuses
+ * exactly what `schema` does, which is never changed. Only schema keywords are walked: a `const`,
+ * `enum`, `default` or `examples` value is data, copied by reference, so a value that happens to
+ * hold an `anyOf` stays as it is.
  */
-export function withAlternativeNames<S>(schema: S): S {
+export function formSchemaOf<S>(schema: S): S {
   return isNode(schema) ? (annotate(schema, schema, 0) as S) : schema;
 }
 
-function annotate(node: SchemaNode, root: SchemaNode, depth: number): SchemaNode {
-  if (depth > MAX_DEPTH) return node;
+function annotate(given: SchemaNode, root: SchemaNode, depth: number): SchemaNode {
+  if (depth > MAX_DEPTH) return given;
+  const node = constantChoiceTyped(typeListAsChoice(given));
   const copy: SchemaNode = { ...node };
   const sub = (value: unknown) => (isNode(value) ? annotate(value, root, depth + 1) : value);
   for (const key of ONE) if (isNode(node[key])) copy[key] = sub(node[key]);
@@ -40,17 +45,24 @@ function annotate(node: SchemaNode, root: SchemaNode, depth: number): SchemaNode
     const alternatives = node[key];
     if (!Array.isArray(alternatives)) continue;
     const names = alternativeNames(alternatives, root);
-    copy[key] = alternatives.map((alternative, i) => (isNode(alternative) ? { ...annotate(alternative, root, depth + 1), [ALTERNATIVE_NAME]: names[i] } : alternative));
+    copy[key] = alternatives.map((alternative, i) => (isNode(alternative) ? nullAlternativeAsValue({ ...annotate(alternative, root, depth + 1), [ALTERNATIVE_NAME]: names[i] }) : alternative));
   }
   return copy;
 }
 
 /**
- * The schema as the tool gave it again: the names taken out (for whatever shows a schema to the
- * user, like the form's note on a field it cannot draw).
+ * A schema from the form's copy as the tool gave it, for whatever shows a schema to the user (the
+ * form's note on a field it cannot draw): the names taken out, every rewrite of drawable-choices.ts
+ * undone.
  */
 export function withoutAlternativeNames(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutAlternativeNames);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== ALTERNATIVE_NAME).map(([key, child]) => [key, withoutAlternativeNames(child)]));
+  const node = asWritten(value as SchemaNode);
+  const named = ALTERNATIVE_NAME in node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key]) => key !== ALTERNATIVE_NAME)
+      .map(([key, child]) => [key, named && key === 'type' && Array.isArray(child) && child.length === 1 && child[0] === 'null' ? 'null' : withoutAlternativeNames(child)]),
+  );
 }

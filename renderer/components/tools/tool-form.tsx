@@ -6,7 +6,7 @@ import type { CustomValidator, FormValidation, RJSFSchema, UiSchema } from '@rjs
 import { join, unsafeNumberWithoutDigits, type Digits } from '../../workbench/arguments-text';
 import { formValidator } from '../../workbench/form-validator';
 import { inTypedKeyOrder } from '../../workbench/key-order';
-import { withAlternativeNames } from '../../workbench/named-alternatives';
+import { formSchemaOf } from '../../workbench/named-alternatives';
 import { AlternativesTemplate } from './alternatives-template';
 import { UnsupportedFieldTemplate } from './unsupported-field-template';
 import { FORM_WIDGETS } from './line-aware-text-widget';
@@ -37,7 +37,7 @@ const TEMPLATES = { MultiSchemaFieldTemplate: AlternativesTemplate, UnsupportedF
 export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolForm({ schema, value, digits, idPrefix, onChange }, ref) {
   const customValidate = useMemo(() => bigIntegerCheck(digits), [digits]);
   // The form's own copy, its alternatives named; the tool's schema is never changed.
-  const formSchema = useMemo(() => withAlternativeNames(schema), [schema]);
+  const formSchema = useMemo(() => formSchemaOf(schema), [schema]);
   return (
     <Form<unknown, RJSFSchema>
       ref={ref}

@@ -1,7 +1,7 @@
 import { generateSync } from 'json-schema-faker';
 import { describe, expect, it } from 'vitest';
 import published from '../../fixtures/published-tool-schemas/schemas.json';
-import { ALTERNATIVE_NAME, withAlternativeNames, withoutAlternativeNames } from '../../../renderer/workbench/named-alternatives';
+import { ALTERNATIVE_NAME, formSchemaOf, withoutAlternativeNames } from '../../../renderer/workbench/named-alternatives';
 import { violations } from '../../../renderer/workbench/schema-validation';
 
 /**
@@ -34,9 +34,9 @@ const SCHEMA = {
   },
 } as const;
 
-describe('withAlternativeNames', () => {
+describe('formSchemaOf', () => {
   it('names every alternative wherever it is, and leaves data and true alone', () => {
-    const named = withAlternativeNames(deepFreeze(structuredClone(SCHEMA))) as unknown as typeof SCHEMA & Record<string, never>;
+    const named = formSchemaOf(deepFreeze(structuredClone(SCHEMA))) as unknown as typeof SCHEMA & Record<string, never>;
     const nameOf = (node: object) => (node as Record<string, unknown>)[ALTERNATIVE_NAME];
     expect(named.properties.filter.anyOf.map(nameOf)).toEqual(['string', 'null']);
     expect(named.properties.where.anyOf.map(nameOf)).toEqual(['Address', 'Nowhere']);
@@ -51,24 +51,24 @@ describe('withAlternativeNames', () => {
 
   it('never changes the schema it is given (frozen here: a write would throw)', () => {
     const schema = deepFreeze(structuredClone(SCHEMA));
-    const named = withAlternativeNames(schema);
+    const named = formSchemaOf(schema);
     expect(named).not.toBe(schema);
     expect(schema).toEqual(SCHEMA);
     expect(JSON.stringify(schema)).not.toContain(ALTERNATIVE_NAME);
   });
 
   it('returns what is not a schema object as it is', () => {
-    expect(withAlternativeNames(true)).toBe(true);
-    expect(withAlternativeNames(undefined)).toBeUndefined();
+    expect(formSchemaOf(true)).toBe(true);
+    expect(formSchemaOf(undefined)).toBeUndefined();
   });
 
-  it("over every published server's tool schema: the copy differs only by the names, and validates alike", () => {
+  it("over every published server's tool schema: the copy differs only by what it says it added (names, drawable choices), and validates alike", () => {
     const tools: Array<{ name: string; inputSchema: unknown }> = published.servers.flatMap((server) => server.tools as Array<{ name: string; inputSchema: unknown }>);
     let alternativesNamed = 0;
     for (const [index, tool] of tools.entries()) {
       const schema = tool.inputSchema as Record<string, unknown>;
       const before = structuredClone(schema);
-      const named = withAlternativeNames(schema);
+      const named = formSchemaOf(schema);
       expect(schema).toEqual(before);
       expect(withoutAlternativeNames(named)).toEqual(schema);
       alternativesNamed += (JSON.stringify(named).match(new RegExp(ALTERNATIVE_NAME, 'g')) ?? []).length;
