@@ -3,14 +3,15 @@ import type { Page } from 'playwright-core';
 import type { HttpEntry } from '../../shared/model/trace';
 import { appLocators } from './support/app-locators';
 import { useE2eApp } from './support/e2e-lifecycle';
-import { boxOf, resizeViewport } from './support/layout-checks';
+import { boxOf, overlaps, resizeViewport } from './support/layout-checks';
 
 // Page-side code in evaluate() runs in Chromium; the Node project has no DOM types.
 declare const window: { periscopeBench?: { loadTrace(entries: unknown[], title?: string): string; appendEntries(traceId: string, entries: unknown[]): void } };
 
 /**
- * The trace's detail pane in Chromium at 900 px: an entry opened after the user scrolled down in
- * another starts at its heading, while new traffic does not move the entry being read.
+ * The trace in Chromium at 900 px: in the detail pane, an entry opened after the user scrolled
+ * down in another starts at its heading, while new traffic does not move the entry being read;
+ * in the list, "Jump to latest" covers no row.
  */
 let page: Page;
 useE2eApp((started) => {
@@ -77,5 +78,32 @@ describe('the trace detail pane', () => {
     await expect.poll(() => detail().locator('h3').innerText()).toContain('#3');
     expect(await scrollTop()).toBe(0);
     expect(await headingAtTop()).toBe(true);
+  });
+
+  it('"Jump to latest" sits below the rows of a list scrolled up, covering none of them', async () => {
+    await resizeViewport(page, { width: 900, height: 700 });
+    await page.evaluate((entries) => window.periscopeBench!.loadTrace(entries, 'Long'), Array.from({ length: 200 }, (_, i) => exchange(i + 1)));
+    const list = activePanel().getByTestId('trace-list');
+    const rows = activePanel().getByTestId('trace-row');
+    await expect.poll(() => list.getAttribute('data-count')).toBe('200');
+    await list.evaluate((el) => el.scrollTo({ top: 0 }));
+    const jump = activePanel().getByTestId('jump-to-latest');
+    await expect.poll(() => jump.count()).toBe(1);
+    const button = await boxOf(jump);
+    const listBox = await boxOf(list);
+    let seen = 0;
+    for (let i = 0; i < (await rows.count()); i++) {
+      const drawn = await boxOf(rows.nth(i));
+      // What is shown of a row: the list clips the rows scrolled (partly) out of its view.
+      const top = Math.max(drawn.y, listBox.y);
+      const bottom = Math.min(drawn.y + drawn.height, listBox.y + listBox.height);
+      if (bottom <= top) continue;
+      seen++;
+      expect(overlaps({ ...drawn, y: top, height: bottom - top }, button), `row ${i}`).toBe(false);
+    }
+    expect(seen).toBeGreaterThan(10);
+    await jump.click();
+    await expect.poll(() => jump.count()).toBe(0);
+    await expect.poll(() => list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight)).toBeLessThan(2);
   });
 });
