@@ -52,11 +52,15 @@ export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolF
       noHtml5Validate
       showErrorList={false}
       customValidate={customValidate}
+      // The errors are shown next to their fields; without a handler rjsf also logs each refused Call.
+      onError={ignoreErrors}
       // The form reorders keys it rebuilds from the schema: the text keeps the order typed.
       onChange={(event) => onChange(inTypedKeyOrder(value, event.formData))}
     />
   );
 });
+
+function ignoreErrors(): void {}
 
 /**
  * A number the form holds that cannot be what was typed (beyond 2^53 − 1) and whose digits the
