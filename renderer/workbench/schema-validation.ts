@@ -23,14 +23,16 @@ const validators = new WeakMap<object, Validator>();
 /**
  * Every violation of `value` against `schema` (draft 2020-12 unless the schema's $schema says
  * draft-07 or 04), leaves only: no "Property x does not match schema" wrapper around the real
- * error, no error of each anyOf/oneOf alternative (the alternative's own error says enough).
+ * error, and an anyOf/oneOf that nothing matched as one error, "matches none of the allowed
+ * forms", unless only one alternative is of the value's type: then that alternative's own errors
+ * (a nullable count typed 0 where the minimum is 1: "0 is less than 1").
  * Local references (#/$defs/..., #/definitions/...) resolve; nothing is fetched. The value is
  * judged as JSON would carry it (asJsonData): a member the form left `undefined` is absent.
  */
 export function violations(schema: unknown, value: unknown): Violation[] {
   const result = validatorFor(schema).validate(asJsonData(value));
   if (result.valid) return [];
-  return result.errors.filter(isLeaf).map(toViolation);
+  return result.errors.filter(isLeaf).flatMap((unit) => explained(unit, result.errors)).map(toViolation);
 }
 
 /** True when `value` satisfies `schema` (stops at the first error). */
@@ -67,6 +69,32 @@ const ONE_OF_MATCHES = /\((\d+) match(?:es)?\)/;
 
 function isLeaf(unit: OutputUnit): boolean {
   return !WRAPPERS.has(unit.keyword) && !ALTERNATIVE.test(unit.keywordLocation);
+}
+
+/**
+ * An anyOf/oneOf nothing matched, as the errors of the one alternative the value was meant for:
+ * the only one without a type error of its own on the value itself. With no such alternative,
+ * or several (a value of none of the types; a choice of single values), the unit as it is.
+ * `errors` are the validator's, in which each alternative's sit under `<unit's path>/<index>/`.
+ */
+function explained(unit: OutputUnit, errors: readonly OutputUnit[]): OutputUnit[] {
+  if (unit.keyword !== 'anyOf' && unit.keyword !== 'oneOf') return [unit];
+  if (Number(ONE_OF_MATCHES.exec(unit.error)?.[1] ?? 0) > 1) return [unit];
+  const base = `${unit.keywordLocation}/`;
+  const byAlternative = new Map<string, OutputUnit[]>();
+  for (const error of errors) {
+    if (!error.keywordLocation.startsWith(base)) continue;
+    const index = error.keywordLocation.slice(base.length).split('/', 1)[0]!;
+    byAlternative.set(index, [...(byAlternative.get(index) ?? []), error]);
+  }
+  // An alternative's own type error: on the value itself, not inside a choice of its own.
+  const ownTypeError = (error: OutputUnit) => error.keyword === 'type' && error.instanceLocation === unit.instanceLocation && !ALTERNATIVE.test(error.keywordLocation.slice(base.length - 1).replace(/^\/\d+/, ''));
+  const ofTheType = [...byAlternative].filter(([, inside]) => !inside.some(ownTypeError));
+  if (ofTheType.length !== 1) return [unit];
+  const [index, inside] = ofTheType[0]!;
+  const prefix = `${base}${index}`;
+  const shown = inside.filter((error) => !WRAPPERS.has(error.keyword) && !ALTERNATIVE.test(error.keywordLocation.slice(prefix.length))).flatMap((error) => explained(error, inside));
+  return shown.length > 0 ? shown : [unit];
 }
 
 function toViolation(unit: OutputUnit): Violation {

@@ -27,4 +27,29 @@ describe('violations', () => {
     expect(violations(schema, 1.5)).toEqual([]);
     expect(violations({ anyOf: [{ type: 'integer' }, { type: 'boolean' }] }, 'x')[0]).toMatchObject({ keyword: 'anyOf', message: 'matches none of the allowed forms' });
   });
+
+  it("explains a choice nothing matched by the one alternative of the value's type", () => {
+    const schema = {
+      type: 'object',
+      $defs: { Address: { type: 'object', properties: { street: { type: 'string' } }, required: ['street'] } },
+      properties: {
+        count: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
+        name: { oneOf: [{ type: ['null'] }, { type: 'string', minLength: 3 }] },
+        where: { anyOf: [{ $ref: '#/$defs/Address' }, { type: 'null' }] },
+        nested: { anyOf: [{ anyOf: [{ type: 'string', pattern: '^a' }, { type: 'integer' }] }, { type: 'null' }] },
+      },
+    };
+    const shown = (value: unknown) => violations(schema, value).map((v) => `${v.pointer} ${v.keyword}: ${v.message}`);
+    expect(shown({ count: 0 })).toEqual(['/count minimum: 0 is less than 1.']);
+    expect(shown({ name: 'ab' })).toEqual(['/name minLength: String is too short (2 < 3).']);
+    expect(shown({ where: {} })).toEqual(['/where required: "street" is required']);
+    expect(shown({ nested: 'b' })[0]).toMatch(/^\/nested pattern: /);
+    // Of none of the types, or of the type of several alternatives: the choice as a whole.
+    expect(shown({ count: 'x' })).toEqual(['/count anyOf: matches none of the allowed forms']);
+    expect(shown({ nested: true })).toEqual(['/nested anyOf: matches none of the allowed forms']);
+    const twoStrings = { anyOf: [{ type: 'string', minLength: 5 }, { type: 'string', pattern: '^z' }] };
+    expect(violations(twoStrings, 'abc').map((v) => v.message)).toEqual(['matches none of the allowed forms']);
+    const values = { anyOf: [{ const: 'a' }, { const: 'b' }] };
+    expect(violations(values, 'c').map((v) => v.message)).toEqual(['matches none of the allowed forms']);
+  });
 });
