@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import { getDefaultFormState, type RJSFSchema } from '@rjsf/utils';
+import type { RJSFSchema } from '@rjsf/utils';
 import { ArgumentsEditor } from '../components/tools/arguments-editor';
 import { CallHistory } from '../components/tools/call-history';
 import { CallPanel } from '../components/tools/call-panel';
@@ -19,7 +19,7 @@ import { useSectionsStore } from '../stores/sections-store';
 import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
 import { formatArguments, parseArguments } from '../workbench/arguments-text';
 import { cliCallCommand } from '../workbench/cli-command';
-import { formValidator } from '../workbench/form-validator';
+import { schemaDefaults } from '../workbench/form-defaults';
 import { displayName } from '../workbench/tool-facts';
 import { violations, type Violation } from '../workbench/schema-validation';
 
@@ -141,16 +141,4 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
       />
     </div>
   );
-}
-
-/**
- * The arguments the schema's defaults make up. The form library throws on some schemas (a `$ref`
- * loop); the arguments then start empty, and the form says itself why it cannot be drawn.
- */
-function schemaDefaults(schema: RJSFSchema): unknown {
-  try {
-    return getDefaultFormState(formValidator, schema, {}, schema) ?? {};
-  } catch {
-    return {};
-  }
 }

@@ -10,27 +10,31 @@ import { isNode, type SchemaNode } from '../../shared/schema/local-ref';
 
 /** Where a type list made a choice keeps the list, so the schema can be given back as written. */
 export const TYPE_LIST = 'x-periscope-type-list';
-/** Marks a `type` the copy wrote on a choice of single values (see constantChoiceTyped). */
+/** Marks a `type` the copy wrote on a choice of single values: `true`, or `"anyOf"` when it also made the anyOf a oneOf (see constantChoiceTyped). */
 export const TYPE_ADDED = 'x-periscope-type-added';
 
 /** Keywords that describe a parameter as a whole: they stay on it when its type list becomes a choice. */
 const ABOUT_THE_PARAMETER = ['title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly', '$comment'];
 
+/** The JSON types a `type` list may name (JSON Schema's seven). */
+const JSON_TYPE_NAMES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array', 'null']);
+
 /**
  * `{"type": ["integer", "null"], ...}` (a nullable parameter as zod and many hand-written schemas
  * say it) as the choice `anyOf: [{"type": "integer", ...}, {"type": "null"}]`, which is what
- * Pydantic writes for the same parameter. rjsf draws a type list as a field of its first non-null
- * type: emptied, the field leaves the member out, so null could not be sent from the form at all.
- * As a choice it gets the alternative select ("integer" / "null") like every other nullable one.
+ * Pydantic writes for the same parameter; any list of several types alike (`["string",
+ * "integer"]`: one alternative each, the other keywords on each, null last). rjsf draws a type list
+ * as a field of its first non-null type: null, or the list's other types, could not be sent from
+ * the form at all. As a choice it gets the alternative select ("integer" / "null").
  *
- * Left as it is when the list is anything but one type and null, or the node lists its values
- * (`enum`, `const`: they say themselves whether null is one), or already has an anyOf/oneOf.
+ * Left as it is when the list has fewer than two types, repeats one or names an unknown one, or the
+ * node lists its values (`enum`, `const`: they say themselves which types occur), or already has an
+ * anyOf/oneOf.
  */
 export function typeListAsChoice(node: SchemaNode): SchemaNode {
   const { type } = node;
-  if (!Array.isArray(type) || type.length !== 2 || !type.includes('null')) return node;
-  const other = type.find((name) => name !== 'null');
-  if (typeof other !== 'string' || other === 'null') return node;
+  if (!Array.isArray(type) || type.length < 2 || new Set(type).size !== type.length) return node;
+  if (!type.every((name) => typeof name === 'string' && JSON_TYPE_NAMES.has(name))) return node;
   if ('enum' in node || 'const' in node || 'anyOf' in node || 'oneOf' in node) return node;
   const about: SchemaNode = {};
   const rest: SchemaNode = {};
@@ -39,7 +43,10 @@ export function typeListAsChoice(node: SchemaNode): SchemaNode {
     if (ABOUT_THE_PARAMETER.includes(key)) about[key] = value;
     else rest[key] = value;
   }
-  return { ...about, anyOf: [{ ...rest, type: other }, { type: 'null' }], [TYPE_LIST]: type };
+  // Null last: rjsf starts on the first alternative, and a parameter nobody filled in is not null.
+  const alternatives = type.filter((name) => name !== 'null').map((name) => ({ ...rest, type: name }));
+  if (type.includes('null')) alternatives.push({ type: 'null' });
+  return { ...about, anyOf: alternatives, [TYPE_LIST]: type };
 }
 
 /**
@@ -50,6 +57,10 @@ export function asWritten(node: SchemaNode): SchemaNode {
   if (node[TYPE_ADDED] === true) {
     const { [TYPE_ADDED]: _added, type: _type, ...written } = node;
     return written;
+  }
+  if (node[TYPE_ADDED] === 'anyOf') {
+    const { [TYPE_ADDED]: _added, type: _type, oneOf, ...written } = node;
+    return { ...written, anyOf: oneOf };
   }
   const { [TYPE_LIST]: list, anyOf, ...about } = node;
   if (!Array.isArray(list) || !Array.isArray(anyOf) || !isNode(anyOf[0])) return node;
@@ -73,7 +84,9 @@ export function nullAlternativeAsValue(alternative: unknown): unknown {
  * An anyOf/oneOf whose alternatives are all single values of one JSON type (`{"const": "a"}`,
  * zod's union of literals) gets that type written on the node: rjsf draws such a choice as a
  * select of the values only when the node says its type, and otherwise showed "Unsupported field".
- * Every value already has that type, so the node accepts what it did.
+ * An anyOf of distinct values is written as a oneOf (the same schema: no value can match two), so
+ * the forms' default-filling leaves it unchosen (see form-defaults.ts). Every value already has
+ * the type, so the node accepts what it did.
  */
 export function constantChoiceTyped(node: SchemaNode): SchemaNode {
   if ('type' in node) return node;
@@ -91,7 +104,15 @@ export function constantChoiceTyped(node: SchemaNode): SchemaNode {
   const [only] = types;
   // Integers only: "integer", so the select's values come back as whole numbers.
   const allIntegers = alternatives.every((alternative) => Number.isInteger(constantOf(alternative).value));
-  return { ...node, type: only === 'number' && allIntegers ? 'integer' : only, [TYPE_ADDED]: true };
+  const type = only === 'number' && allIntegers ? 'integer' : only;
+  if (!Array.isArray(node.anyOf) || 'oneOf' in node || !distinct(alternatives.map((alternative) => constantOf(alternative).value))) return { ...node, type, [TYPE_ADDED]: true };
+  const { anyOf, ...rest } = node;
+  return { ...rest, type, oneOf: anyOf, [TYPE_ADDED]: 'anyOf' };
+}
+
+/** Scalars only (the caller checked): equal when `===`, but for NaN, which JSON cannot carry anyway. */
+function distinct(values: unknown[]): boolean {
+  return new Set(values).size === values.length;
 }
 
 /** The one value an alternative allows, as rjsf's `isConstant` reads it: a `const`, or an `enum` of one. */

@@ -3,12 +3,11 @@ import { useMemo, useRef, useState } from 'react';
 import Form from '@rjsf/core/lib/components/Form.js';
 import { getDefaultFormState, type RJSFSchema } from '@rjsf/utils';
 import type { ServerRequestAnswer } from '../../../shared/model/server-request';
+import { FORM_DEFAULTS } from '../../workbench/form-defaults';
 import { formValidator } from '../../workbench/form-validator';
 import { prepareRequestedSchema } from '../../workbench/requested-schema';
 import { FORM_WIDGETS } from '../tools/line-aware-text-widget';
 
-/** Only the defaults the server declared: rjsf would otherwise preselect the first choice of a titled single-select. */
-const DEFAULTS = { constAsDefaults: 'skipOneOf' } as const;
 
 interface ElicitationFormProps {
   params: { message?: unknown; requestedSchema?: unknown };
@@ -29,7 +28,7 @@ interface ElicitationFormProps {
  */
 export function ElicitationFormCard({ params, idPrefix, tooLarge, busy, onAnswer }: ElicitationFormProps) {
   const prepared = useMemo(() => prepareRequestedSchema(params.requestedSchema), [params.requestedSchema]);
-  const [value, setValue] = useState<unknown>(() => getDefaultFormState(formValidator, prepared.schema, {}, prepared.schema, false, DEFAULTS) ?? {});
+  const [value, setValue] = useState<unknown>(() => getDefaultFormState(formValidator, prepared.schema, {}, prepared.schema, false, FORM_DEFAULTS) ?? {});
   const [text, setText] = useState('{}');
   const [textError, setTextError] = useState<string | undefined>(undefined);
   const formRef = useRef<Form<unknown, RJSFSchema>>(null);
@@ -77,7 +76,7 @@ export function ElicitationFormCard({ params, idPrefix, tooLarge, busy, onAnswer
           idPrefix={idPrefix}
           noHtml5Validate
           showErrorList={false}
-          experimental_defaultFormStateBehavior={DEFAULTS}
+          experimental_defaultFormStateBehavior={FORM_DEFAULTS}
           onChange={(event) => setValue(event.formData)}
         />
       )}

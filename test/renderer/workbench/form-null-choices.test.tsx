@@ -19,8 +19,9 @@ const SCHEMA = {
     page: { anyOf: [{ type: 'integer' }, { type: 'null' }] },
     size: { type: ['integer', 'null'], minimum: 1 },
     mode: { anyOf: [{ type: 'string', const: 'fast' }, { type: 'string', const: 'thorough' }] },
+    level: { anyOf: [{ const: 1, title: 'low' }, { const: 2, title: 'high' }] },
   },
-  required: ['note', 'size'],
+  required: ['note', 'size', 'level'],
 };
 
 async function open() {
@@ -42,6 +43,11 @@ async function open() {
 }
 
 const field = (id: string) => document.getElementById(`args-c1-search_${id}`) as HTMLInputElement | null;
+/** Picks a value in the select of a choice of single values, by the words it shows. */
+const chooseValue = (id: string, label: string) => {
+  const select = field(id) as unknown as HTMLSelectElement;
+  fireEvent.change(select, { target: { value: [...select.options].find((o) => o.textContent === label)!.value } });
+};
 
 describe('nullable parameters and single-value choices in the tool form', () => {
   it('shows what will be sent: a parameter left out is not shown as "null", one defaulting to null is', async () => {
@@ -68,8 +74,9 @@ describe('nullable parameters and single-value choices in the tool form', () => 
     form.choose('page', 'null');
     form.choose('limit', 'integer');
     form.choose('limit', 'null');
+    chooseValue('level', 'high');
     await form.call(1);
-    expect(form.sent()[0]).toEqual({ note: null, size: null, page: null, limit: null, mode: 'fast' });
+    expect(form.sent()[0]).toEqual({ note: null, size: null, page: null, limit: null, level: 2 });
 
     form.choose('note', 'string');
     form.choose('size', 'integer');
@@ -83,6 +90,7 @@ describe('nullable parameters and single-value choices in the tool form', () => 
     const form = await open();
     form.choose('note', 'null');
     form.choose('size', 'null');
+    chooseValue('level', 'low');
     fireEvent.change(field('page')!, { target: { value: '12' } });
     const input = field('page')!;
     input.focus();
@@ -94,15 +102,22 @@ describe('nullable parameters and single-value choices in the tool form', () => 
     expect(form.sent()[0]).not.toHaveProperty('page');
   });
 
-  it('offers a union of literals as a select of its values', async () => {
+  it('offers a union of literals as a select of its values, chosen by no one until the user does', async () => {
     const form = await open();
     expect(document.querySelector('.unsupported-field')).toBeNull();
     const mode = field('mode') as unknown as HTMLSelectElement;
     expect([...mode.options].map((o) => o.textContent).filter(Boolean)).toEqual(['fast', 'thorough']);
-    fireEvent.change(mode, { target: { value: [...mode.options].find((o) => o.textContent === 'thorough')!.value } });
+    expect(mode.selectedOptions[0]?.textContent).toBe('');
     form.choose('note', 'null');
     form.choose('size', 'null');
+    // A required one says so; an optional one is left out.
+    await form.call(0);
+    expect(document.querySelector('#args-c1-search_level')?.closest('.form-group')?.textContent).toContain('is required');
+    chooseValue('level', 'low');
     await form.call(1);
-    expect(form.sent()[0]).toMatchObject({ mode: 'thorough' });
+    expect(form.sent()[0]).toEqual({ note: null, size: null, limit: null, level: 1 });
+    chooseValue('mode', 'thorough');
+    await form.call(2);
+    expect(form.sent()[1]).toMatchObject({ mode: 'thorough', level: 1 });
   });
 });

@@ -32,10 +32,21 @@ describe('typeListAsChoice', () => {
     expect(typeListAsChoice({ type: ['null', 'object'], properties: { id: { type: 'integer' } } })).toMatchObject({ anyOf: [{ type: 'object', properties: { id: { type: 'integer' } } }, { type: 'null' }] });
   });
 
-  it('leaves alone a list of other types, a list with its values, and a node with a choice already', () => {
+  it('makes a list of several types a choice too, one alternative each, null last', () => {
+    const given = { type: ['null', 'string', 'integer'], description: 'a name or a number', minLength: 2, minimum: 0 };
+    const choice = typeListAsChoice(given);
+    expect(choice).toMatchObject({
+      description: 'a name or a number',
+      anyOf: [{ type: 'string', minLength: 2, minimum: 0 }, { type: 'integer', minLength: 2, minimum: 0 }, { type: 'null' }],
+    });
+    expect(asWritten(choice)).toEqual(given);
+    expect(typeListAsChoice({ type: ['string', 'integer'] })).toMatchObject({ anyOf: [{ type: 'string' }, { type: 'integer' }] });
+  });
+
+  it('leaves alone a list of one type, a repeated or unknown type, a list with its values, and a node with a choice already', () => {
     for (const node of [
-      { type: ['string', 'integer'] },
-      { type: ['string', 'integer', 'null'] },
+      { type: ['string', 'string'] },
+      { type: ['string', 'text'] },
       { type: ['null'] },
       { type: ['null', 'null'] },
       { type: 'string' },
@@ -53,6 +64,8 @@ describe('typeListAsChoice', () => {
     expectSameVerdicts({ type: ['string', 'null'], minLength: 1, pattern: '^[ab]' });
     expectSameVerdicts({ type: ['object', 'null'], properties: { id: { type: 'integer' } }, required: ['id'], additionalProperties: false });
     expectSameVerdicts({ type: ['array', 'null'], items: { type: 'integer' }, minItems: 1 });
+    expectSameVerdicts({ type: ['string', 'integer', 'null'], minLength: 1, maximum: 6 });
+    expectSameVerdicts({ type: ['object', 'array'], properties: { id: { type: 'integer' } }, items: { type: 'integer' } });
   });
 });
 
@@ -79,6 +92,20 @@ describe('constantChoiceTyped', () => {
     expect(constantChoiceTyped({ anyOf: [{ const: true }, { const: false }] })).toMatchObject({ type: 'boolean' });
   });
 
+  it('writes an anyOf of distinct values as a oneOf (left unchosen by the defaults), and gives it back as written', () => {
+    const given = { anyOf: [{ const: 'fast' }, { const: 'slow' }], description: 'speed' };
+    const typed = constantChoiceTyped(given);
+    expect(typed).toMatchObject({ type: 'string', oneOf: given.anyOf, description: 'speed' });
+    expect(typed).not.toHaveProperty('anyOf');
+    expect(asWritten(typed)).toEqual(given);
+    // The same value twice: a oneOf would refuse it, so the anyOf stays.
+    const twice = { anyOf: [{ const: 'a' }, { const: 'a', title: 'again' }] };
+    expect(constantChoiceTyped(twice)).toMatchObject({ type: 'string', anyOf: twice.anyOf });
+    expect(asWritten(constantChoiceTyped(twice))).toEqual(twice);
+    const oneOf = { oneOf: [{ const: 1 }, { const: 2 }] };
+    expect(asWritten(constantChoiceTyped(oneOf))).toEqual(oneOf);
+  });
+
   it('leaves alone mixed types, values that are not scalars, alternatives that are not single values, and a typed node', () => {
     for (const node of [
       { anyOf: [{ const: 'a' }, { const: 7 }] },
@@ -98,5 +125,6 @@ describe('constantChoiceTyped', () => {
     expectSameVerdicts({ anyOf: [{ const: 'a' }, { const: 'b' }] });
     expectSameVerdicts({ oneOf: [{ const: 7, title: 'seven' }, { const: 8 }] });
     expectSameVerdicts({ oneOf: [{ const: 5 }, { const: 2.5 }] });
+    expectSameVerdicts({ anyOf: [{ const: 'a' }, { const: 'a', title: 'again' }, { const: 'b' }] });
   });
 });
