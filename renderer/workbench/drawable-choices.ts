@@ -105,7 +105,8 @@ export function constantChoiceTyped(node: SchemaNode): SchemaNode {
   // Integers only: "integer", so the select's values come back as whole numbers.
   const allIntegers = alternatives.every((alternative) => Number.isInteger(constantOf(alternative).value));
   const type = only === 'number' && allIntegers ? 'integer' : only;
-  if (!Array.isArray(node.anyOf) || 'oneOf' in node || !distinct(alternatives.map((alternative) => constantOf(alternative).value))) return { ...node, type, [TYPE_ADDED]: true };
+  const values = alternatives.map((alternative) => constantOf(alternative).value);
+  if (!Array.isArray(node.anyOf) || 'oneOf' in node || !distinct(values)) return { ...node, type, [TYPE_ADDED]: true };
   const { anyOf, ...rest } = node;
   return { ...rest, type, oneOf: anyOf, [TYPE_ADDED]: 'anyOf' };
 }

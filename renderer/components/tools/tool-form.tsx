@@ -37,7 +37,7 @@ const TEMPLATES = { MultiSchemaFieldTemplate: AlternativesTemplate, UnsupportedF
  */
 export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolForm({ schema, value, digits, idPrefix, onChange }, ref) {
   const customValidate = useMemo(() => bigIntegerCheck(digits), [digits]);
-  // The form's own copy, its alternatives named; the tool's schema is never changed.
+  // The form's own copy (alternatives named, nullable and single-value choices drawable); the tool's schema is never changed.
   const formSchema = useMemo(() => formSchemaOf(schema), [schema]);
   return (
     <Form<unknown, RJSFSchema>
