@@ -4,7 +4,7 @@ import { forwardRef, useMemo } from 'react';
 import Form from '@rjsf/core/lib/components/Form.js';
 import type { CustomValidator, FormValidation, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { join, unsafeNumberWithoutDigits, type Digits } from '../../workbench/arguments-text';
-import { FORM_DEFAULTS } from '../../workbench/form-defaults';
+import { TOOL_FORM_DEFAULTS } from '../../workbench/form-defaults';
 import { formValidator } from '../../workbench/form-validator';
 import { inTypedKeyOrder } from '../../workbench/key-order';
 import { formSchemaOf } from '../../workbench/named-alternatives';
@@ -53,7 +53,7 @@ export const ToolForm = forwardRef<ToolFormHandle, ToolFormProps>(function ToolF
       noHtml5Validate
       showErrorList={false}
       customValidate={customValidate}
-      experimental_defaultFormStateBehavior={FORM_DEFAULTS}
+      experimental_defaultFormStateBehavior={TOOL_FORM_DEFAULTS}
       // The errors are shown next to their fields; without a handler rjsf also logs each refused Call.
       onError={ignoreErrors}
       // The form reorders keys it rebuilds from the schema: the text keeps the order typed.
