@@ -67,6 +67,15 @@ describe('nullable and literal parameters from a 1.x SDK server', () => {
     await workbench().getByLabel(/^mode/).selectOption({ label: 'thorough' });
     await alternative('page').selectOption({ label: 'null' });
     expect(await received()).toEqual({ note: 'milk', page: null, mode: 'thorough' });
+
+    // An object alternative: its fields under the select, the parameter's name still shown once.
+    await alternative('near').selectOption({ label: 'object (city)' });
+    await workbench().getByLabel(/^city/).fill('Bern');
+    const shownNames = await workbench().locator('label, legend').evaluateAll((elements) =>
+      elements.filter((element) => (element as unknown as { offsetWidth: number }).offsetWidth > 1).map((element) => (element as unknown as { textContent: string }).textContent),
+    );
+    expect(shownNames.filter((name) => /^near\b/.test(name))).toHaveLength(1);
+    expect(await received()).toEqual({ note: 'milk', page: null, mode: 'thorough', near: { city: 'Bern' } });
   });
 
   it('an emptied number field stays, with its choice and the focus, and is left out', async () => {
