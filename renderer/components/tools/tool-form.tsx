@@ -9,6 +9,7 @@ import { formValidator } from '../../workbench/form-validator';
 import { inTypedKeyOrder } from '../../workbench/key-order';
 import { formSchemaOf } from '../../workbench/named-alternatives';
 import { AlternativesTemplate } from './alternatives-template';
+import { OnceLabelledFieldTemplate } from './field-template';
 import { UnsupportedFieldTemplate } from './unsupported-field-template';
 import { FORM_WIDGETS } from './line-aware-text-widget';
 
@@ -26,7 +27,7 @@ export type ToolFormHandle = Form<unknown, RJSFSchema>;
 
 /** No submit button of the form's own: the Call button validates and sends. */
 const UI_SCHEMA: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
-const TEMPLATES = { MultiSchemaFieldTemplate: AlternativesTemplate, UnsupportedFieldTemplate };
+const TEMPLATES = { FieldTemplate: OnceLabelledFieldTemplate, MultiSchemaFieldTemplate: AlternativesTemplate, UnsupportedFieldTemplate };
 
 /**
  * A tool's arguments as a form generated from its inputSchema by @rjsf/core: types, formats,

@@ -57,6 +57,11 @@ describe('nullable parameters and single-value choices in the tool form', () => 
     expect(form.chosen('limit')).toBe('null');
     expect(form.chosen('size')).toBe('integer');
     expect(field('page')).not.toBeNull();
+    // Each parameter's name shown once, above its select; it names the field under it, once.
+    for (const name of ['note', 'page', 'limit', 'size']) {
+      expect([...document.querySelectorAll('label.control-label')].filter((label) => label.textContent?.replace('*', '') === name), name).toHaveLength(1);
+    }
+    expect(document.querySelectorAll('label[for="args-c1-search_page"]')).toHaveLength(1);
   });
 
   it('sends null when "null" is chosen, for a required parameter too, and a value when one is typed', async () => {
