@@ -22,9 +22,10 @@ const MAX_DEPTH = 32;
 
 /**
  * The arguments a tool's form starts with, from its inputSchema: every parameter's declared
- * `default` or lone `const` (its only value), and inside a required object the same again. Nothing else: an optional object, a choice, a boolean, an array are left out until
- * the user fills them in. Local `$ref`s resolve against the schema (see local-ref.ts). Always an
- * object (`{}` when nothing is declared).
+ * `default` or lone `const` (its only value), and inside a required object the same again.
+ * Nothing else: an optional object, a choice, a boolean, an array are left out until the user
+ * fills them in. Local `$ref`s resolve against the schema (see local-ref.ts). Always an object
+ * (`{}` when nothing is declared).
  */
 export function schemaDefaults(schema: RJSFSchema): unknown {
   const values = isNode(schema) ? declared(schema, schema, true, 0) : undefined;

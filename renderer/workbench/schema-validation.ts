@@ -85,7 +85,9 @@ function explained(unit: OutputUnit, errors: readonly OutputUnit[]): OutputUnit[
   for (const error of errors) {
     if (!error.keywordLocation.startsWith(base)) continue;
     const index = error.keywordLocation.slice(base.length).split('/', 1)[0]!;
-    byAlternative.set(index, [...(byAlternative.get(index) ?? []), error]);
+    const inside = byAlternative.get(index);
+    if (inside) inside.push(error);
+    else byAlternative.set(index, [error]);
   }
   // An alternative's own type error: on the value itself, not inside a choice of its own.
   const ownTypeError = (error: OutputUnit) => error.keyword === 'type' && error.instanceLocation === unit.instanceLocation && !ALTERNATIVE.test(error.keywordLocation.slice(base.length - 1).replace(/^\/\d+/, ''));
