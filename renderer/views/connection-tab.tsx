@@ -69,6 +69,7 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
   // A section the server does not (or no longer, after a reconnect) offer falls back to Overview.
   const active = sections.some((s) => s.id === chosen) ? chosen : 'overview';
   const prefix = `c-${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const label = sections.find((s) => s.id === active)?.label ?? active;
   return (
     <div className="connection-tab">
       <ConnectionHeader
@@ -81,50 +82,33 @@ export function ConnectionTab({ connectionId }: { connectionId: string }) {
       />
       <SectionTabs label={`Sections of ${info.label}`} sections={sections} active={active} idPrefix={prefix} onSelect={(id) => select(connectionId, id)} />
       <div className="section-panel" role="tabpanel" id={sectionPanelId(prefix, active)} aria-labelledby={sectionTabId(prefix, active)} data-testid={`section-panel-${active}`}>
-        <RenderErrorBoundary what={`The ${sections.find((s) => s.id === active)?.label ?? active} section`} resetKey={`${connectionId}:${active}`}>
-          {active === 'overview' && <OverviewPing connectionId={connectionId} era={info.era} live={isLive(info.state)} />}
-          {active === 'overview' && remoteId && remote && <SignInSection remoteId={remoteId} remoteName={remote.name} info={info} />}
-          {active === 'overview' && <ConnectionInfoPanel info={info} onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined} />}
-          {active === 'tools' && (
-            <Suspense fallback={<p className="muted" role="status">Loading the tools workbench…</p>}>
-              <ToolsView connectionId={connectionId} live={isLive(info.state)} />
-            </Suspense>
-          )}
-          {active === 'resources' && (
-            <Suspense fallback={<p className="muted" role="status">Loading the resources section…</p>}>
-              <ResourcesView connectionId={connectionId} live={isLive(info.state)} era={info.era} capabilities={info.capabilities} />
-            </Suspense>
-          )}
-          {active === 'prompts' && (
-            <Suspense fallback={<p className="muted" role="status">Loading the prompts section…</p>}>
-              <PromptsView connectionId={connectionId} live={isLive(info.state)} capabilities={info.capabilities} />
-            </Suspense>
-          )}
-          {active === 'requests' && (
-            <Suspense fallback={<p className="muted" role="status">Loading the requests section…</p>}>
-              <ServerRequestsView connectionId={connectionId} remoteId={remoteId} era={info.era} />
-            </Suspense>
-          )}
-          {active === 'logs' && (
-            <Suspense fallback={<p className="muted" role="status">Loading the logs section…</p>}>
-              <LogsView connectionId={connectionId} live={isLive(info.state)} era={info.era} />
-            </Suspense>
-          )}
-          {active === 'trace' && (
-            <>
-              <div className="trace-export-bar">
-                <button type="button" data-testid="trace-export-har" onClick={() => void exportConnectionHar(connectionId)}>
-                  Export HAR…
-                </button>
-                <span className="muted">HTTP exchanges as HAR 1.2, secrets masked</span>
-              </div>
-              <TraceView traceId={connectionId} title={info.label} />
-            </>
-          )}
-          {active === 'latency' && (
-            <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} onShowInTrace={() => select(connectionId, 'trace')} {...(group && remoteId ? { group: { remoteId, size: instances.length } } : {})} />
-          )}
-          {active === 'instances' && remoteId && <InstancesView connectionId={connectionId} remoteId={remoteId} instances={instances} live={isLive(info.state)} />}
+        <RenderErrorBoundary what={`The ${label} section`} resetKey={`${connectionId}:${active}`}>
+          {/* The sections loaded when first opened (ToolsView and the others above) show this meanwhile. */}
+          <Suspense fallback={<p className="muted" role="status">{`Loading the ${label} section…`}</p>}>
+            {active === 'overview' && <OverviewPing connectionId={connectionId} era={info.era} live={isLive(info.state)} />}
+            {active === 'overview' && remoteId && remote && <SignInSection remoteId={remoteId} remoteName={remote.name} info={info} />}
+            {active === 'overview' && <ConnectionInfoPanel info={info} onFix={remoteId ? (fix) => openEditor(remoteId, fix) : undefined} />}
+            {active === 'tools' && <ToolsView connectionId={connectionId} live={isLive(info.state)} />}
+            {active === 'resources' && <ResourcesView connectionId={connectionId} live={isLive(info.state)} era={info.era} capabilities={info.capabilities} />}
+            {active === 'prompts' && <PromptsView connectionId={connectionId} live={isLive(info.state)} capabilities={info.capabilities} />}
+            {active === 'requests' && <ServerRequestsView connectionId={connectionId} remoteId={remoteId} era={info.era} />}
+            {active === 'logs' && <LogsView connectionId={connectionId} live={isLive(info.state)} era={info.era} />}
+            {active === 'trace' && (
+              <>
+                <div className="trace-export-bar">
+                  <button type="button" data-testid="trace-export-har" onClick={() => void exportConnectionHar(connectionId)}>
+                    Export HAR…
+                  </button>
+                  <span className="muted">HTTP exchanges as HAR 1.2, secrets masked</span>
+                </div>
+                <TraceView traceId={connectionId} title={info.label} />
+              </>
+            )}
+            {active === 'latency' && (
+              <LatencyView tabId={connectionId} connectionId={connectionId} live={isLive(info.state)} onShowInTrace={() => select(connectionId, 'trace')} {...(group && remoteId ? { group: { remoteId, size: instances.length } } : {})} />
+            )}
+            {active === 'instances' && remoteId && <InstancesView connectionId={connectionId} remoteId={remoteId} instances={instances} live={isLive(info.state)} />}
+          </Suspense>
         </RenderErrorBoundary>
       </div>
     </div>
