@@ -45,25 +45,23 @@ export abstract class RequestRunner {
     } catch (error) {
       // The SDK reports every abandoned request as a timeout; the caller's own signal says it was a cancel.
       if (opts?.signal?.aborted) throw await this.failure(cancelledBy(opts.signal));
-      if (await this.authorizedAgain()) {
-        this.beginRequest();
-        try {
-          return this.redacted(await work(session.client, this.sdkOptions(opts)));
-        } catch (again) {
-          throw await this.failure(again);
-        }
-      }
+      if (await this.authorizedAgain()) return this.sendAgain(work, session, opts);
       const failure = await this.failure(error);
       if (failure.kind !== 'session-expired') throw failure;
       const renewed = await this.renewExpired(session, failure);
       if (!renewed) throw failure;
       if (notResentAs) throw notResent(failure.info, notResentAs, renewed);
-      this.beginRequest();
-      try {
-        return this.redacted(await work(renewed.client, this.sdkOptions(opts)));
-      } catch (again) {
-        throw await this.failure(again);
-      }
+      return this.sendAgain(work, renewed, opts);
+    }
+  }
+
+  /** The one second try of run: its failure is final. */
+  private async sendAgain<T>(work: (client: LiveSession['client'], options: RequestOptions) => Promise<T>, session: LiveSession, opts?: PerRequestOptions): Promise<T> {
+    this.beginRequest();
+    try {
+      return this.redacted(await work(session.client, this.sdkOptions(opts)));
+    } catch (again) {
+      throw await this.failure(again);
     }
   }
 }
