@@ -1,4 +1,4 @@
-import { jsonTypeOf } from '../../shared/schema/effective-type';
+import { JSON_TYPES, jsonTypeOf } from '../../shared/schema/effective-type';
 import { isNode, type SchemaNode } from '../../shared/schema/local-ref';
 
 /**
@@ -16,9 +16,6 @@ export const TYPE_ADDED = 'x-periscope-type-added';
 /** Keywords that describe a parameter as a whole: they stay on it when its type list becomes a choice. */
 const ABOUT_THE_PARAMETER = ['title', 'description', 'default', 'examples', 'deprecated', 'readOnly', 'writeOnly', '$comment'];
 
-/** The JSON types a `type` list may name (JSON Schema's seven). */
-const JSON_TYPE_NAMES = new Set(['string', 'integer', 'number', 'boolean', 'object', 'array', 'null']);
-
 /**
  * `{"type": ["integer", "null"], ...}` (a nullable parameter as zod and many hand-written schemas
  * say it) as the choice `anyOf: [{"type": "integer", ...}, {"type": "null"}]`, which is what
@@ -34,7 +31,7 @@ const JSON_TYPE_NAMES = new Set(['string', 'integer', 'number', 'boolean', 'obje
 export function typeListAsChoice(node: SchemaNode): SchemaNode {
   const { type } = node;
   if (!Array.isArray(type) || type.length < 2 || new Set(type).size !== type.length) return node;
-  if (!type.every((name) => typeof name === 'string' && JSON_TYPE_NAMES.has(name))) return node;
+  if (!type.every((name) => (JSON_TYPES as readonly unknown[]).includes(name))) return node;
   if ('enum' in node || 'const' in node || 'anyOf' in node || 'oneOf' in node) return node;
   const about: SchemaNode = {};
   const rest: SchemaNode = {};
