@@ -2,6 +2,7 @@ import { useContext } from 'react';
 import type { WidgetProps } from '@rjsf/utils';
 import SelectWidget from '@rjsf/core/lib/components/widgets/SelectWidget.js';
 import { AlternativeNamesContext } from './alternatives-template';
+import { useArrayItemName } from './array-item-names';
 
 const ALTERNATIVE_SELECT = /__(anyof|oneof)_select$/;
 
@@ -15,8 +16,9 @@ const ALTERNATIVE_SELECT = /__(anyof|oneof)_select$/;
 export function AlternativeAwareSelectWidget(props: WidgetProps) {
   const names = useContext(AlternativeNamesContext);
   const kind = ALTERNATIVE_SELECT.exec(props.id)?.[1];
+  const itemName = useArrayItemName(props.id.replace(ALTERNATIVE_SELECT, ''));
   if (!kind) return <SelectWidget {...props} />;
-  const name = props.label || props.name.replace(ALTERNATIVE_SELECT, '');
+  const name = itemName || props.label || props.name.replace(ALTERNATIVE_SELECT, '');
   const enumOptions = props.options.enumOptions?.map((option) => {
     const named = typeof option.value === 'number' ? names?.[option.value] : undefined;
     return named === undefined ? option : { ...option, label: named };

@@ -9,6 +9,7 @@ import { formValidator } from '../../workbench/form-validator';
 import { inTypedKeyOrder } from '../../workbench/key-order';
 import { formSchemaOf } from '../../workbench/named-alternatives';
 import { AlternativesTemplate } from './alternatives-template';
+import { NAMED_ARRAY_BUTTONS, NamedArrayFieldTemplate, NamedObjectFieldTemplate } from './array-item-names';
 import { OnceLabelledFieldTemplate } from './field-template';
 import { UnsupportedFieldTemplate } from './unsupported-field-template';
 import { FORM_WIDGETS } from './line-aware-text-widget';
@@ -27,7 +28,14 @@ export type ToolFormHandle = Form<unknown, RJSFSchema>;
 
 /** No submit button of the form's own: the Call button validates and sends. */
 const UI_SCHEMA: UiSchema = { 'ui:submitButtonOptions': { norender: true } };
-const TEMPLATES = { FieldTemplate: OnceLabelledFieldTemplate, MultiSchemaFieldTemplate: AlternativesTemplate, UnsupportedFieldTemplate };
+const TEMPLATES = {
+  FieldTemplate: OnceLabelledFieldTemplate,
+  MultiSchemaFieldTemplate: AlternativesTemplate,
+  UnsupportedFieldTemplate,
+  ArrayFieldTemplate: NamedArrayFieldTemplate,
+  ObjectFieldTemplate: NamedObjectFieldTemplate,
+  ButtonTemplates: NAMED_ARRAY_BUTTONS,
+};
 
 /**
  * A tool's arguments as a form generated from its inputSchema by @rjsf/core: types, formats,
