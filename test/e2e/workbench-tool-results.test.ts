@@ -120,6 +120,36 @@ describe('tool results by content type', () => {
     expect(Number(await workbench().getByTestId('content-text').getAttribute('data-length'))).toBeGreaterThan(5_000_000);
   });
 
+  it('Find in result over a text shown as Markdown: searches what is drawn, marks every match, steps to each in view', async () => {
+    await chooseTool('markdown_report');
+    const result = await callToolAndWait(workbench());
+    const find = result.getByRole('searchbox', { name: 'Find in result' });
+    // The plain text: "needle" written whole three times ("nee**dle**" is not).
+    await find.fill('needle');
+    await expect.poll(() => result.getByTestId('find-count').innerText()).toBe('1 of 3');
+    await result.getByTestId('markdown-toggle').click();
+    const view = result.getByTestId('markdown-view');
+    await expect.poll(() => view.count()).toBe(1);
+    // As Markdown: four drawn, one of them across the bold; the link's Open button is not searched.
+    await result.getByRole('searchbox', { name: 'Find in result' }).fill('needle');
+    await expect.poll(() => result.getByTestId('find-count').innerText()).toBe('1 of 4');
+    expect(await paintedMatches()).toEqual({ all: ['needle', 'needle', 'needle', 'needle'], current: ['needle'] });
+    await result.getByRole('searchbox', { name: 'Find in result' }).fill('open');
+    await expect.poll(() => result.getByTestId('find-count').innerText()).toBe('No matches');
+    await result.getByRole('searchbox', { name: 'Find in result' }).fill('needle');
+    const steps = [['Enter', '2 of 4'], ['Enter', '3 of 4'], ['Enter', '4 of 4'], ['Enter', '1 of 4'], ['Shift+Enter', '4 of 4']];
+    for (const [key, expected] of steps) {
+      await result.getByRole('searchbox', { name: 'Find in result' }).press(key!);
+      await expect.poll(() => result.getByTestId('find-count').innerText()).toBe(expected);
+      // Each current match is brought into the visible part of the scrolling view.
+      await expect.poll(async () => within(await currentBox(), await boxOf(view)), { timeout: 5_000 }).toBe(true);
+    }
+    await looksAt(app, page, 'tool-result-markdown-find', [900, 1600], 'once');
+    // Escape empties the field and takes every mark away.
+    await result.getByRole('searchbox', { name: 'Find in result' }).press('Escape');
+    await expect.poll(paintedMatches).toEqual({ all: [], current: [] });
+  });
+
   it('plays audio and draws an image from the result', async () => {
     await chooseTool('chirp');
     const audio = (await callToolAndWait(workbench())).locator('audio');
@@ -158,6 +188,27 @@ describe('tool results by content type', () => {
 });
 
 /** True when the inner box lies wholly inside the outer one. */
+/** The texts of the ranges painted by the find marks over a Markdown view (the CSS Custom Highlight API). */
+function paintedMatches(): Promise<{ all: string[]; current: string[] }> {
+  // Runs in the page; this project's types are Node's, without the DOM's.
+  type Painted = { highlights: Map<string, Set<{ toString(): string }>> };
+  return page.evaluate(() => {
+    const { highlights } = (globalThis as unknown as { CSS: Painted }).CSS;
+    const texts = (name: string) => [...(highlights.get(name) ?? [])].map((range) => range.toString());
+    return { all: texts('find-match'), current: texts('find-current') };
+  });
+}
+
+/** Where the current find mark over a Markdown view is drawn. */
+function currentBox(): Promise<{ x: number; y: number; width: number; height: number }> {
+  type Painted = { highlights: Map<string, Set<{ getBoundingClientRect(): { x: number; y: number; width: number; height: number } }>> };
+  return page.evaluate(() => {
+    const [range] = [...((globalThis as unknown as { CSS: Painted }).CSS.highlights.get('find-current') ?? [])];
+    const box = range!.getBoundingClientRect();
+    return { x: box.x, y: box.y, width: box.width, height: box.height };
+  });
+}
+
 function within(inner: { x: number; y: number; width: number; height: number }, outer: { x: number; y: number; width: number; height: number }): boolean {
   return inner.y >= outer.y && inner.y + inner.height <= outer.y + outer.height && inner.x >= outer.x && inner.x + inner.width <= outer.x + outer.width;
 }

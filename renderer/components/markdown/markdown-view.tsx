@@ -12,10 +12,10 @@ import { openInBrowser } from '../../bridge/external-link';
  * No address becomes an attribute (links and images are drawn as text), so each is kept exactly
  * as the server sent it, `javascript:` ones included: the person debugging the server sees them.
  */
-export function MarkdownView({ text, label }: { text: string; label: string }) {
+export function MarkdownView({ text, label, viewRef }: { text: string; label: string; /** Handed the element the text is drawn in (for Find, see markdown-find.ts). */ viewRef?(element: HTMLElement | null): void }) {
   return (
     // Focusable: it scrolls, and the keyboard scrolls it.
-    <div className="markdown-view" tabIndex={0} role="region" aria-label={label} data-testid="markdown-view">
+    <div className="markdown-view" tabIndex={0} role="region" aria-label={label} data-testid="markdown-view" ref={viewRef}>
       {/* Bidi overrides, controls and invisible characters as their \uXXXX escapes, as in the plain view. */}
       <Markdown remarkPlugins={[remarkGfm]} components={COMPONENTS} urlTransform={keepAsSent}>
         {revealInvisible(text)}

@@ -122,7 +122,7 @@ export function chunksOf(text: string, size = TEXT_CHUNK_CHARS): string[] {
   return chunks;
 }
 
-function worthFinding(text: string): boolean {
+export function worthFinding(text: string): boolean {
   if (text.length > FIND_MIN_CHARS) return true;
   let lines = 1;
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) lines++;

@@ -1,5 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
-import { LargeText } from './large-text';
+import { useMarkdownFind } from '../markdown/markdown-find';
+import { FindBar } from './find-in-text';
+import { LargeText, worthFinding } from './large-text';
 
 // The Markdown renderer and its parser load on the first "Show as Markdown".
 const MarkdownView = lazy(() => import('../markdown/markdown-view').then((m) => ({ default: m.MarkdownView })));
@@ -14,6 +16,8 @@ export const MARKDOWN_MAX_CHARS = 200_000;
 export function TextBlock({ text, label, find }: { text: string; label: string; /** The name of a find field over the plain text (see LargeText). */ find?: string }) {
   const [asMarkdown, setAsMarkdown] = useState(false);
   const tooLong = text.length > MARKDOWN_MAX_CHARS;
+  const findOffered = find !== undefined && asMarkdown && !tooLong && worthFinding(text);
+  const markdownFind = useMarkdownFind(text, findOffered);
   return (
     <>
       <button
@@ -29,9 +33,13 @@ export function TextBlock({ text, label, find }: { text: string; label: string; 
         Show as Markdown
       </button>
       {asMarkdown && !tooLong ? (
-        <Suspense fallback={<p className="muted" role="status">Rendering Markdown…</p>}>
-          <MarkdownView text={text} label={`${label}, as Markdown`} />
-        </Suspense>
+        <>
+          {/* The same find as over the plain text, searching what the Markdown shows. */}
+          {findOffered && <FindBar find={markdownFind.find} label={find} />}
+          <Suspense fallback={<p className="muted" role="status">Rendering Markdown…</p>}>
+            <MarkdownView text={text} label={`${label}, as Markdown`} viewRef={markdownFind.viewRef} />
+          </Suspense>
+        </>
       ) : (
         <LargeText text={text} testId="content-text" label={`${label}, text`} find={find} />
       )}

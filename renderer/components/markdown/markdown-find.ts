@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTextFind, type TextFind } from '../trace/use-text-find';
+
+/** The rendered text of a Markdown view: its text nodes in order, each with where it starts in `text`. */
+interface RenderedText {
+  text: string;
+  nodes: Text[];
+  starts: number[];
+}
+
+const NO_TEXT: RenderedText = { text: '', nodes: [], starts: [] };
+
+/**
+ * Find in a text shown as Markdown: what is searched is what is drawn ("**bold**" is found as
+ * "bold", a match may run across a bold or a link), and the matches are marked with the CSS
+ * Custom Highlight API, which paints ranges without changing the elements react-markdown made.
+ * The find bar is the plain text's (FindBar, over useTextFind): the same words, keys and count.
+ * `viewRef` goes on the element the Markdown of `text` is rendered in; `offered` false searches nothing.
+ */
+export function useMarkdownFind(text: string, offered: boolean): { find: TextFind; viewRef(element: HTMLElement | null): void } {
+  const [rendered, setRendered] = useState<RenderedText>(NO_TEXT);
+  // A new function for a new text: React hands it the element again once the new text is drawn.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const viewRef = useCallback((element: HTMLElement | null) => setRendered(element ? renderedText(element) : NO_TEXT), [text]);
+  const find = useTextFind(offered ? rendered.text : '');
+  const { found, current, revealKey } = find;
+
+  useEffect(() => {
+    const ranges = found.starts.map((start) => rangeAt(rendered, start, found.length));
+    const marks = highlightsFor(MATCH);
+    const currentMark = highlightsFor(CURRENT);
+    for (const range of ranges) if (range) marks?.add(range);
+    const currentRange = current >= 0 ? ranges[current] : undefined;
+    if (currentRange) currentMark?.add(currentRange);
+    return () => {
+      for (const range of ranges) if (range) marks?.delete(range);
+      if (currentRange) currentMark?.delete(currentRange);
+    };
+  }, [found, current, rendered]);
+
+  // The current match into the middle of the view (and the view into the window), on each search or step.
+  useEffect(() => {
+    if (current < 0) return;
+    const range = rangeAt(rendered, found.starts[current]!, found.length);
+    range?.startContainer.parentElement?.scrollIntoView?.({ block: 'center' });
+    // revealKey: a step to the same place (one match) still brings it back into view.
+  }, [revealKey, current, found, rendered]);
+
+  return { find, viewRef };
+}
+
+const MATCH = 'find-match';
+const CURRENT = 'find-current';
+
+/**
+ * The page's highlight of that name (see ::highlight() in trace.css), made on first use; shared
+ * by every Markdown view, each adding and removing its own ranges. Undefined where the browser
+ * has no CSS Custom Highlight API: the count and the steps still work, unmarked.
+ */
+function highlightsFor(name: string): Highlight | undefined {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight === 'undefined') return undefined;
+  let highlight = CSS.highlights.get(name);
+  if (!highlight) {
+    highlight = new Highlight();
+    CSS.highlights.set(name, highlight);
+  }
+  return highlight;
+}
+
+function renderedText(root: HTMLElement): RenderedText {
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // A link's "Open" button is the app's, not the server's text.
+    if (node.parentElement?.closest('button')) continue;
+    nodes.push(node as Text);
+    starts.push(text.length);
+    text += node.nodeValue ?? '';
+  }
+  return { text, nodes, starts };
+}
+
+/** The range of `length` characters from `start` of the rendered text, across text nodes as needed. */
+function rangeAt(rendered: RenderedText, start: number, length: number): Range | undefined {
+  const from = position(rendered, start, false);
+  const to = position(rendered, start + length, true);
+  if (!from || !to) return undefined;
+  const range = from.node.ownerDocument.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  return range;
+}
+
+/** The text node and offset at `at`; `atEnd` takes the end of a node over the start of the next. */
+function position(rendered: RenderedText, at: number, atEnd: boolean): { node: Text; offset: number } | undefined {
+  const { nodes, starts } = rendered;
+  let low = 0;
+  let high = nodes.length - 1;
+  // The last node starting at or before `at` (before it, for an end exactly at a node's start).
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (starts[middle]! < at || (!atEnd && starts[middle] === at)) low = middle;
+    else high = middle - 1;
+  }
+  const node = nodes[low];
+  return node ? { node, offset: at - starts[low]! } : undefined;
+}
