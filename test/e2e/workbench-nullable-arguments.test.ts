@@ -93,4 +93,37 @@ describe('nullable and literal parameters from a 1.x SDK server', () => {
     expect(await alternative('page').locator('option:checked').innerText()).toBe('integer');
     expect(await received()).not.toHaveProperty('page');
   });
+
+  it('array items by keyboard only: named buttons add, move and remove them, the focus stays with the item', async () => {
+    await panel().locator('[data-testid="tool-item"][data-tool="tag_notes"]').click();
+    await expect.poll(() => workbench().getAttribute('data-tool')).toBe('tag_notes');
+    const focused = () => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }).document.activeElement?.getAttribute('aria-label') ?? null);
+    await workbench().getByRole('button', { name: 'Add an item to tags' }).focus();
+    for (const tag of ['alpha', 'beta', 'gamma']) {
+      await page.keyboard.press('Enter');
+      const field = workbench().getByRole('textbox', { name: new RegExp(`^tags item ${['alpha', 'beta', 'gamma'].indexOf(tag) + 1}`) });
+      await field.fill(tag);
+      await workbench().getByRole('button', { name: 'Add an item to tags' }).focus();
+    }
+    // Chromium takes the focus off a moved element: it comes back to the moved item's button.
+    await workbench().getByRole('button', { name: 'Move tags item 3 up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('Move tags item 2 up');
+    await page.keyboard.press('Enter');
+    // At the top, Up is disabled: the focus is on the item's Down.
+    await expect.poll(focused).toBe('Move tags item 1 down');
+    await workbench().getByRole('button', { name: 'Remove tags item 2' }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(focused).toBe('Remove tags item 2');
+    // Items inside another's item are named with it.
+    await workbench().getByRole('button', { name: 'Add an item to people' }).click();
+    await workbench().getByRole('button', { name: 'Add an item to people' }).click();
+    await workbench().getByRole('button', { name: 'Add an item to aliases of people item 2' }).click();
+    await expect.poll(() => workbench().getByRole('button', { name: 'Remove aliases item 1 of people item 2' }).count()).toBe(1);
+    await looksAt(app, page, 'tool-form-array-items', [900, 1600], 'once');
+    await workbench().getByRole('button', { name: 'Remove people item 2' }).click();
+    await workbench().getByRole('button', { name: 'Remove people item 1' }).click();
+    // A list emptied by hand is sent empty (it was filled in, then its items removed).
+    expect(await received()).toEqual({ tags: ['gamma', 'beta'], people: [] });
+  });
 });
