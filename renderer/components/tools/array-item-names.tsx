@@ -12,14 +12,13 @@ const EnclosingArrayContext = createContext<ArrayNames | undefined>(undefined);
  * An array item's label, "tags item 2" (or "Tag 2" where the items have a title), when `id` is
  * the field id of an item of the array drawn around it (rjsf gives an item the id
  * `<array id>_<index>`). rjsf labelled items "tags-2" but the same item's alternative select
- * "tags-1" (one counted from 1, the other from 0). Short, for what is drawn inside the box of the
- * item or array it belongs to; `full` adds where the array sits ("aliases item 1 of people item 2").
+ * "tags-1" (one counted from 1, the other from 0). Short: it is drawn inside the box of the item
+ * or array it belongs to, which says whose it is (the buttons say it in full, see itemButton).
  */
-export function useArrayItemName(id: string, full = false): string | undefined {
+export function useArrayItemName(id: string): string | undefined {
   const array = useContext(EnclosingArrayContext);
   const index = array ? itemIndexOf(array.id, id) : undefined;
-  if (!array || index === undefined) return undefined;
-  return full ? array.fullItem(index) : array.item(index);
+  return array && index !== undefined ? array.item(index) : undefined;
 }
 
 /** rjsf's array layout, naming its items (see array-names.ts); an array that is an item itself is named as one. */

@@ -13,7 +13,7 @@ export const MARKDOWN_MAX_CHARS = 200_000;
  * One text content block: plain and wrapped by default (what the server sent, exactly), or
  * rendered as Markdown on request, since many tools answer in Markdown.
  */
-export function TextBlock({ text, label, find }: { text: string; label: string; /** The name of a find field over the plain text (see LargeText). */ find?: string }) {
+export function TextBlock({ text, label, find }: { text: string; label: string; /** The name of a find field over a long text, plain (see LargeText) or as Markdown (see markdown-find.ts). */ find?: string }) {
   const [asMarkdown, setAsMarkdown] = useState(false);
   const tooLong = text.length > MARKDOWN_MAX_CHARS;
   const findOffered = find !== undefined && asMarkdown && !tooLong && worthFinding(text);
