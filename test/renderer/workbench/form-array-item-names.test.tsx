@@ -112,18 +112,19 @@ describe('the items of an array parameter in the tool form', () => {
       button.focus();
       fireEvent.click(button);
     };
-    press('Move tags item 3 up');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move tags item 2 up' })));
-    press('Move tags item 2 up');
-    // At the top its Up button is disabled: the focus goes to its Down button.
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move tags item 1 down' })));
-    press('Move tags item 1 down');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Move tags item 2 down' })));
-    press('Remove tags item 2');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tags item 2' })));
-    press('Remove tags item 2');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove tags item 1' })));
-    press('Remove tags item 1');
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add an item to tags' })));
+    // Each button pressed, and the one that has the focus after it.
+    const steps = [
+      ['Move tags item 3 up', 'Move tags item 2 up'],
+      // At the top its Up button is disabled: the focus goes to its Down button.
+      ['Move tags item 2 up', 'Move tags item 1 down'],
+      ['Move tags item 1 down', 'Move tags item 2 down'],
+      ['Remove tags item 2', 'Remove tags item 2'],
+      ['Remove tags item 2', 'Remove tags item 1'],
+      ['Remove tags item 1', 'Add an item to tags'],
+    ];
+    for (const [pressed, focused] of steps) {
+      press(pressed!);
+      await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: focused })));
+    }
   });
 });
