@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTextFind, type TextFind } from '../trace/use-text-find';
 
 /** The rendered text of a Markdown view: its text nodes in order, each with where it starts in `text`. */
@@ -24,27 +24,29 @@ export function useMarkdownFind(text: string, offered: boolean): { find: TextFin
   const viewRef = useCallback((element: HTMLElement | null) => setRendered(element ? renderedText(element) : NO_TEXT), [text]);
   const find = useTextFind(offered ? rendered.text : '');
   const { found, current, revealKey } = find;
+  // Made once per search: a step only moves the current mark, however many matches there are.
+  const ranges = useMemo(() => found.starts.map((start) => rangeAt(rendered, start, found.length)), [found, rendered]);
 
   useEffect(() => {
-    const ranges = found.starts.map((start) => rangeAt(rendered, start, found.length));
     const marks = highlightsFor(MATCH);
-    const currentMark = highlightsFor(CURRENT);
     for (const range of ranges) if (range) marks?.add(range);
-    const currentRange = current >= 0 ? ranges[current] : undefined;
-    if (currentRange) currentMark?.add(currentRange);
     return () => {
       for (const range of ranges) if (range) marks?.delete(range);
-      if (currentRange) currentMark?.delete(currentRange);
     };
-  }, [found, current, rendered]);
+  }, [ranges]);
 
-  // The current match into the middle of the view (and the view into the window), on each search or step.
+  // The current match marked and brought into the middle of the view (and the view into the
+  // window), on each search or step; revealKey: a step to the same place (one match) too.
   useEffect(() => {
-    if (current < 0) return;
-    const range = rangeAt(rendered, found.starts[current]!, found.length);
-    range?.startContainer.parentElement?.scrollIntoView?.({ block: 'center' });
-    // revealKey: a step to the same place (one match) still brings it back into view.
-  }, [revealKey, current, found, rendered]);
+    const range = current >= 0 ? ranges[current] : undefined;
+    if (!range) return;
+    const currentMark = highlightsFor(CURRENT);
+    currentMark?.add(range);
+    range.startContainer.parentElement?.scrollIntoView?.({ block: 'center' });
+    return () => {
+      currentMark?.delete(range);
+    };
+  }, [ranges, current, revealKey]);
 
   return { find, viewRef };
 }
