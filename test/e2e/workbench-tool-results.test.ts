@@ -144,6 +144,11 @@ describe('tool results by content type', () => {
       // Each current match is brought into the visible part of the scrolling view.
       await expect.poll(async () => within(await currentBox(), await boxOf(view)), { timeout: 5_000 }).toBe(true);
     }
+    // A match at the bottom of a tall code block is brought into view, not just its block.
+    await result.getByRole('searchbox', { name: 'Find in result' }).fill('pin-at-the-bottom');
+    await expect.poll(() => result.getByTestId('find-count').innerText()).toBe('1 of 1');
+    await expect.poll(async () => within(await currentBox(), await boxOf(view)), { timeout: 5_000 }).toBe(true);
+    await result.getByRole('searchbox', { name: 'Find in result' }).fill('needle');
     await looksAt(app, page, 'tool-result-markdown-find', [900, 1600], 'once');
     // Escape empties the field and takes every mark away.
     await result.getByRole('searchbox', { name: 'Find in result' }).press('Escape');

@@ -42,13 +42,36 @@ export function useMarkdownFind(text: string, offered: boolean): { find: TextFin
     if (!range) return;
     const currentMark = highlightsFor(CURRENT);
     currentMark?.add(range);
-    range.startContainer.parentElement?.scrollIntoView?.({ block: 'center' });
+    revealRange(range);
     return () => {
       currentMark?.delete(range);
     };
   }, [ranges, current, revealKey]);
 
   return { find, viewRef };
+}
+
+/**
+ * Scrolls each scrolling box around the range (a code block that scrolls sideways, the Markdown
+ * view) so the range is in its middle, innermost first, then the view into the window as little
+ * as needed. By the range's own box: centring the element holding it left a match at the end of a
+ * tall code block or a long paragraph out of view, and centring in the window scrolled the find
+ * bar away.
+ */
+function revealRange(range: Range): void {
+  let element = range.startContainer.parentElement;
+  while (element) {
+    const scrolls = element.scrollHeight > element.clientHeight || element.scrollWidth > element.clientWidth;
+    if (scrolls) {
+      const box = element.getBoundingClientRect();
+      const at = range.getBoundingClientRect();
+      element.scrollTop += at.top - box.top - (element.clientHeight - at.height) / 2;
+      element.scrollLeft += at.left - box.left - (element.clientWidth - at.width) / 2;
+    }
+    if (element.classList.contains('markdown-view')) break;
+    element = element.parentElement;
+  }
+  element?.scrollIntoView?.({ block: 'nearest' });
 }
 
 const MATCH = 'find-match';

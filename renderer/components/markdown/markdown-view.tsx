@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
 import { revealInvisible } from '../../../shared/text/reveal-invisible';
@@ -11,8 +12,10 @@ import { openInBrowser } from '../../bridge/external-link';
  * next to its text, and only the button beside an http(s) one opens it in the system browser.
  * No address becomes an attribute (links and images are drawn as text), so each is kept exactly
  * as the server sent it, `javascript:` ones included: the person debugging the server sees them.
+ * Drawn again only for a new text: each keystroke and step of the find bar above it re-parsed the
+ * whole Markdown (seconds for 150 KB).
  */
-export function MarkdownView({ text, label, viewRef }: { text: string; label: string; /** Handed the element the text is drawn in (for Find, see markdown-find.ts). */ viewRef?(element: HTMLElement | null): void }) {
+export const MarkdownView = memo(function MarkdownView({ text, label, viewRef }: { text: string; label: string; /** Handed the element the text is drawn in (for Find, see markdown-find.ts). */ viewRef?(element: HTMLElement | null): void }) {
   return (
     // Focusable: it scrolls, and the keyboard scrolls it.
     <div className="markdown-view" tabIndex={0} role="region" aria-label={label} data-testid="markdown-view" ref={viewRef}>
@@ -22,7 +25,7 @@ export function MarkdownView({ text, label, viewRef }: { text: string; label: st
       </Markdown>
     </div>
   );
-}
+});
 
 /** Addresses are only ever shown as text (see COMPONENTS), so none needs making safe. */
 const keepAsSent = (url: string) => url;
