@@ -51,7 +51,8 @@ export async function createTlsSetup(tls: Partial<TlsOptions> | undefined, onSoc
   // still takes the older handler interface Node's fetch speaks (undici 7; undici 8 dropped it,
   // so the package stays on 7 until Node's bundled fetch speaks the new one).
   const nodeFetch = globalThis.fetch;
-  const tlsFetch = ((input: string | URL | Request, init?: RequestInit) => nodeFetch(input, { ...init, dispatcher: agent } as RequestInit)) as typeof fetch;
+  // Cast: Node's RequestInit types `dispatcher` with its own undici's types, not the package's.
+  const tlsFetch = ((input: string | URL | Request, init?: RequestInit) => nodeFetch(input, { ...init, dispatcher: agent } as unknown as RequestInit)) as typeof fetch;
   return {
     fetch: tlsFetch,
     webSocket: { ...(trusted ? { ca: trusted } : {}), rejectUnauthorized: !insecure },
