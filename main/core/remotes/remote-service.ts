@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { ConnectionTargetInput, Remote, RemoteDraft, RemoteInput, Root, ServerRequestPolicy } from '../../../shared/model';
 import { checkRemoteDraft, formatRuleIssues, Roots } from '../../../shared/model';
 import { PeriscopeError, isPeriscopeError } from '../diagnostics/periscope-error';
-import { accountsOfRemote, envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
-import { copyEnvSecrets, planEnvSecrets, secretAccountsOf, secretEnvNames } from './env-secrets';
+import { accountsOfRemote, secretAccount, type SecretVault } from '../secrets/secret-vault';
+import { copyEnvSecrets, planEnvSecrets, secretAccountsOf } from './env-secrets';
 import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
 import type { AtomicWriteHooks } from './atomic-write';
 import { findRemote, RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
@@ -14,6 +14,7 @@ import { exportRemotes, type ExportOptions } from './remote-export';
 import type { SeedRemote } from './exchange-format';
 import { oauthSecretAccounts, planOAuthSecret, withoutOAuthSecret } from './oauth-secrets';
 import { remoteClientSecretAccount } from '../auth/remote-sign-in';
+import { applyVaultWrites, deleteAccountsQuietly, withSecretPresence } from './vault-steps';
 
 /** What a save returns: the remote as the UI shows it, and warnings worth showing. */
 export interface SaveResult {
@@ -255,47 +256,16 @@ export class RemoteService {
     return (await this.withHasValue([remote]))[0];
   }
 
-  private async withHasValue(remotes: Remote[]): Promise<Remote[]> {
-    if (!remotes.some((r) => secretAccountsOf(r).length > 0 || oauthSecretAccounts(r).length > 0)) return remotes;
-    let accounts: Set<string>;
-    try {
-      accounts = new Set(await this.vault.list());
-    } catch {
-      return remotes; // listing still works without a keychain; connecting will say why it fails
-    }
-    return remotes.map((r) => {
-      const names = secretEnvNames(r.env);
-      return {
-        ...r,
-        headers: r.headers.map((h) => (h.is_secret ? { ...h, has_value: accounts.has(secretAccount(r.id, h.name)) } : h)),
-        ...(names.length > 0 ? { envHasValue: Object.fromEntries(names.map((n) => [n, accounts.has(envSecretAccount(r.id, n))])) } : {}),
-        ...(r.oauth?.clientId ? { oauthClientSecretSet: accounts.has(remoteClientSecretAccount(r.id)) } : {}),
-      };
-    });
+  private withHasValue(remotes: Remote[]): Promise<Remote[]> {
+    return withSecretPresence(this.vault, remotes);
   }
 
-  private async applyWrites(plan: VaultPlan): Promise<string[]> {
-    // Read every value to copy first, so swapping two headers' names cannot overwrite one with the other.
-    const values: Array<{ account: string; value: string }> = [];
-    for (const w of plan.writes) {
-      const value = 'value' in w ? w.value : await this.vault.get(w.copyFrom);
-      if (value !== undefined) values.push({ account: w.account, value });
-    }
-    const written: string[] = [];
-    try {
-      for (const { account, value } of values) {
-        await this.vault.set(account, value);
-        written.push(account);
-      }
-    } catch (error) {
-      await this.deleteQuietly(written);
-      throw error;
-    }
-    return written;
+  private applyWrites(plan: VaultPlan): Promise<string[]> {
+    return applyVaultWrites(this.vault, plan);
   }
 
-  private async deleteQuietly(accounts: string[]): Promise<void> {
-    for (const account of accounts) await this.vault.delete(account).catch(() => false);
+  private deleteQuietly(accounts: string[]): Promise<void> {
+    return deleteAccountsQuietly(this.vault, accounts);
   }
 }
 
