@@ -4,7 +4,7 @@ import { seriousA11yViolations } from './support/axe-scan';
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
-import { looksAt } from './support/layout-checks';
+import { looksAt, resizeViewport } from './support/layout-checks';
 import { callToolAndWait } from './support/tool-calls';
 
 /**
@@ -120,6 +120,19 @@ describe('the tools workbench', () => {
     const distribution = panel().getByTestId('latency-distribution');
     expect(await distribution.locator('canvas').count()).toBe(1);
     expect(await distribution.locator('.u-legend').innerText()).toContain('tools/call');
+    // The same distribution as a histogram: drawn anew, a share per latency bucket, and back.
+    await distribution.getByRole('button', { name: 'Histogram', exact: true }).click();
+    await expect.poll(() => distribution.getAttribute('data-view')).toBe('histogram');
+    expect(await distribution.locator('canvas').count()).toBe(1);
+    expect(await distribution.getByRole('img').getAttribute('aria-label')).toMatch(/^Latency distribution: the histogram of .*tools\/call/);
+    expect(await distribution.locator('.u-legend').innerText()).toMatch(/latency from[\s\S]*tools\/call/);
+    for (const width of [900, 1600]) {
+      await resizeViewport(page, { width, height: width <= 900 ? 700 : 1000 });
+      await distribution.scrollIntoViewIfNeeded();
+      await looksAt(app, page, 'latency-histogram', [width], 'once');
+    }
+    await distribution.getByRole('button', { name: 'Percentiles', exact: true }).click();
+    await expect.poll(() => distribution.getAttribute('data-view')).toBe('percentiles');
     await panel().getByRole('button', { name: 'p99', exact: true }).click();
     expect(await panel().getByRole('columnheader', { name: /p99\b(?!\.)/ }).getAttribute('aria-sort')).toBe('descending');
     // Live: a new call shows up without leaving the section.

@@ -1,5 +1,6 @@
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import { CURVE_MAX_NINES, ninesLabel, SERIES_COLOURS } from '../../workbench/latency-chart-data';
+import { bucketEdgeLabel } from '../../workbench/latency-histogram';
 
 /** Axis and grid colours of the theme in force. */
 export interface ChartTheme {
@@ -82,6 +83,36 @@ export function distributionChartOptions(methods: string[], width: number, theme
     series: [
       { label: 'percentile', value: (_u, v) => (v == null ? '—' : ninesLabel(v)) },
       ...methods.map((method, i) => ({ label: method, stroke: SERIES_COLOURS[i % SERIES_COLOURS.length]!, width: 2, points: { show: false }, value: msValue })),
+    ],
+    cursor: { drag: { x: true, y: false } },
+    legend: { live: true },
+  };
+}
+
+/** Each step drawn from its bucket's lower edge to the next edge (the data's x are lower edges). */
+const bucketSteps = uPlot.paths.stepped!({ align: 1 });
+
+/**
+ * The histogram's options (see latencyHistogram): x the latency on a log scale, y the share of a
+ * method's answers in percent, one stepped line per method in the colours of the other charts,
+ * lightly filled so overlapping methods stay readable.
+ */
+export function histogramChartOptions(methods: string[], width: number, theme: ChartTheme): uPlot.Options {
+  const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
+  return {
+    width,
+    height: CHART_HEIGHT,
+    scales: { x: { time: false, distr: 3, log: 10 }, y: { range: (_u, _min, max) => [0, Math.max(1, max ?? 1) * 1.05] } },
+    axes: [
+      { ...axis, values: (_u, splits) => splits.map((v) => (v == null ? '' : bucketEdgeLabel(v))) },
+      { ...axis, label: '% of answers', size: 60 },
+    ],
+    series: [
+      { label: 'latency from', value: (_u, v) => (v == null ? '—' : bucketEdgeLabel(v)) },
+      ...methods.map((method, i) => {
+        const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+        return { label: method, stroke: colour, fill: `${colour}26`, width: 1.5, paths: bucketSteps, points: { show: false }, value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${v.toFixed(1)} %`) };
+      }),
     ],
     cursor: { drag: { x: true, y: false } },
     legend: { live: true },

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { LatencySamples } from '../../../shared/model/metrics';
 import { chartData, percentileCurves } from '../../workbench/latency-chart-data';
-import { distributionChartOptions, latencyChartOptions } from './latency-chart-options';
+import { latencyHistogram } from '../../workbench/latency-histogram';
+import { distributionChartOptions, histogramChartOptions, latencyChartOptions } from './latency-chart-options';
 import { UPlotChart } from './uplot-chart';
 
 /**
@@ -29,23 +30,39 @@ export function LatencyChart({ samples, label, testId = 'latency-chart' }: { sam
   );
 }
 
+type DistributionView = 'percentiles' | 'histogram';
+
+const VIEW_NAMES: Record<DistributionView, string> = { percentiles: 'Percentiles', histogram: 'Histogram' };
+
 /**
- * The distribution per method as percentile curves: how slow the slowest 10 %, 1 %, 0.1 % were
- * (x in "nines": p0, p90, p99, p99.9, p99.99), the usual way to read a latency tail.
+ * The distribution per method, two ways: as percentile curves, how slow the slowest 10 %, 1 %,
+ * 0.1 % were (x in "nines": p0, p90, p99, p99.9, p99.99), the usual way to read a latency tail;
+ * or as a histogram, each method's share of answers per latency bucket on a log scale, where two
+ * modes (a cache hit and a miss, two instances) show as two humps.
  */
 export function LatencyDistributionChart({ samples, label = 'Latency distribution', what = 'method', testId = 'latency-distribution' }: { samples: LatencySamples; label?: string; what?: string; testId?: string }) {
-  const data = useMemo(() => percentileCurves(samples), [samples]);
+  const [view, setView] = useState<DistributionView>('percentiles');
+  const data = useMemo(() => (view === 'histogram' ? latencyHistogram(samples) : percentileCurves(samples)), [samples, view]);
   // A curve needs two points: with one answer per method the chart would be empty without a word.
-  const noCurveYet = data.columns.slice(1).every((column) => column.filter((value) => value !== null).length < 2);
+  const noCurveYet = view === 'percentiles' && data.columns.slice(1).every((column) => column.filter((value) => value !== null).length < 2);
   return (
     <UPlotChart
       data={data}
-      options={distributionChartOptions}
+      options={view === 'histogram' ? histogramChartOptions : distributionChartOptions}
+      view={view}
       testId={testId}
       points={samples.at.length}
       caption={
         <>
-          {label} <span className="muted">· percentile curve per {what}, the tail to the right</span>
+          {label}{' '}
+          <span role="group" aria-label={`${label}: view`} className="segmented chart-views">
+            {(Object.keys(VIEW_NAMES) as DistributionView[]).map((v) => (
+              <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
+                {VIEW_NAMES[v]}
+              </button>
+            ))}
+          </span>{' '}
+          <span className="muted">· {view === 'histogram' ? `share of each ${what}'s answers per latency bucket, log scale` : `percentile curve per ${what}, the tail to the right`}</span>
           {noCurveYet && (
             <span className="muted" data-testid="distribution-too-few">
               {' '}
@@ -54,7 +71,7 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
           )}
         </>
       }
-      description={`${label}: the percentile curve of ${data.methods.join(', ')}`}
+      description={view === 'histogram' ? `${label}: the histogram of ${data.methods.join(', ')}` : `${label}: the percentile curve of ${data.methods.join(', ')}`}
     />
   );
 }

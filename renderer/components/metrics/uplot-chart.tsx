@@ -18,13 +18,15 @@ interface UPlotChartProps {
   description: string;
   testId: string;
   points: number;
+  /** What the chart draws, when one chart can draw the same data two ways: a change draws it anew. */
+  view?: string;
 }
 
 /**
  * One uPlot canvas chart in the app's theme: drawn anew when the methods or the colour scheme
  * change, given new data in place otherwise, and resized with its pane.
  */
-export function UPlotChart({ data, options, caption, description, testId, points }: UPlotChartProps) {
+export function UPlotChart({ data, options, caption, description, testId, points, view = '' }: UPlotChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const shape = useRef('');
@@ -40,7 +42,7 @@ export function UPlotChart({ data, options, caption, description, testId, points
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const key = `${scheme}\u0000${data.methods.join('\u0000')}`;
+    const key = `${scheme}\u0000${view}\u0000${data.methods.join('\u0000')}`;
     if (plot.current && shape.current === key) {
       plot.current.setData(data.columns as uPlot.AlignedData);
       return;
@@ -66,7 +68,7 @@ export function UPlotChart({ data, options, caption, description, testId, points
   }, []);
 
   return (
-    <figure className="latency-chart" data-testid={testId} data-points={points}>
+    <figure className="latency-chart" data-testid={testId} data-points={points} {...(view ? { 'data-view': view } : {})}>
       <figcaption>{caption}</figcaption>
       <div ref={host} role="img" aria-label={description} />
     </figure>

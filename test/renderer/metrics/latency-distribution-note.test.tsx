@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { LatencyDistributionChart } from '../../../renderer/components/metrics/latency-chart';
 import type { LatencySamples } from '../../../shared/model/metrics';
 
 // uPlot needs a canvas happy-dom lacks: the stand-in shows the caption the chart would have.
 vi.mock('../../../renderer/components/metrics/uplot-chart', () => ({
-  UPlotChart: ({ caption, testId }: { caption: ReactNode; testId: string }) => (
-    <figure data-testid={testId}>
+  UPlotChart: ({ caption, testId, view }: { caption: ReactNode; testId: string; view?: string }) => (
+    <figure data-testid={testId} data-view={view}>
       <figcaption>{caption}</figcaption>
     </figure>
   ),
@@ -29,5 +30,29 @@ describe('the latency distribution chart', () => {
     render(<LatencyDistributionChart samples={samples(['tools/call'], 2)} what="instance" />);
     expect(screen.getByTestId('latency-distribution')).toHaveTextContent('percentile curve per instance');
     expect(screen.queryByTestId('distribution-too-few')).not.toBeInTheDocument();
+  });
+});
+
+describe('the latency distribution chart’s two views', () => {
+  it('starts on the percentile curves and switches to the histogram and back by its buttons', async () => {
+    const user = userEvent.setup();
+    render(<LatencyDistributionChart samples={samples(['tools/call'], 1)} />);
+    const views = screen.getByRole('group', { name: 'Latency distribution: view' });
+    const percentiles = within(views).getByRole('button', { name: 'Percentiles' });
+    const histogram = within(views).getByRole('button', { name: 'Histogram' });
+    expect(percentiles).toHaveAttribute('aria-pressed', 'true');
+    expect(histogram).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByTestId('distribution-too-few')).toBeInTheDocument();
+
+    await user.click(histogram);
+    expect(histogram).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByTestId('latency-distribution')).toHaveAttribute('data-view', 'histogram');
+    expect(screen.getByTestId('latency-distribution')).toHaveTextContent("share of each method's answers per latency bucket, log scale");
+    // One answer makes a histogram bar: the note is about curves only.
+    expect(screen.queryByTestId('distribution-too-few')).not.toBeInTheDocument();
+
+    await user.click(percentiles);
+    expect(screen.getByTestId('latency-distribution')).toHaveAttribute('data-view', 'percentiles');
+    expect(screen.getByTestId('distribution-too-few')).toBeInTheDocument();
   });
 });
