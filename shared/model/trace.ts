@@ -130,6 +130,13 @@ export const HttpEntry = z.object({
   bodyTruncated: z.boolean().optional(),
   /** True when the response is an event stream (its events follow as sse-event entries). */
   streaming: z.boolean().optional(),
+  /**
+   * On an event stream's last entry: who ended it. `server`: the server ended the response (its
+   * body came to an end); `client`: Periscope stopped reading it (the request was cancelled or
+   * timed out, the connection was closed). Absent when it failed (`error` says why) and in
+   * session files written before it was recorded.
+   */
+  endedBy: z.enum(['server', 'client']).optional(),
   timings: HttpTimings,
   error: ErrorInfo.optional(),
   /** e.g. "Mcp-Method says tools/list but the body calls tools/call". */

@@ -80,7 +80,7 @@ class EventStreamObserver {
     try {
       result = await this.reader.read();
     } catch (error) {
-      this.finish(error);
+      this.finish('read-failed', error);
       controller.error(error);
       return;
     }
@@ -91,7 +91,7 @@ class EventStreamObserver {
         this.observe(lf);
         controller.enqueue(lf);
       }
-      this.finish();
+      this.finish('server');
       controller.close();
       return;
     }
@@ -102,7 +102,7 @@ class EventStreamObserver {
   }
 
   cancel(reason: unknown): Promise<void> {
-    this.finish();
+    this.finish('client');
     return this.reader.cancel(reason);
   }
 
@@ -156,20 +156,26 @@ class EventStreamObserver {
     }
   }
 
-  private finish(error?: unknown): void {
+  /**
+   * The stream's last entry. `how`: the server ended the body, the caller cancelled its stream,
+   * or a read failed; a read that failed because the caller aborted the request is the caller's
+   * end, not a failure.
+   */
+  private finish(how: 'server' | 'client' | 'read-failed', error?: unknown): void {
     if (this.finished) return;
     this.finished = true;
     const { bus, base, timings, redactor, rawUrl } = this.ctx;
     this.ctx.exchange?.release();
     if (this.pendingRetry !== undefined) this.emitEvent({});
-    const failed = error !== undefined && this.ctx.callerSignal?.aborted !== true;
+    const endedBy = how === 'read-failed' ? (this.ctx.callerSignal?.aborted === true ? 'client' : undefined) : how;
     const headers = this.response.headers;
     emitSafely(bus, () => ({
       ...base,
-      phase: failed ? 'failed' : 'complete',
+      phase: endedBy === undefined ? 'failed' : 'complete',
       streaming: true,
+      ...(endedBy ? { endedBy } : {}),
       timings: { ...timings, done: monoNow() },
-      ...(failed ? { error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: headers }) } : {}),
+      ...(endedBy === undefined ? { error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: headers }) } : {}),
     }));
   }
 }

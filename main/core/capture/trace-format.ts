@@ -74,6 +74,9 @@ function withWarnings(line: string, warnings: string[] | undefined): string {
   return warnings?.length ? `${line}\n${warnings.map((w) => `  ${'warning'.padEnd(12)} ${oneLine(w, 160)}`).join('\n')}` : line;
 }
 
+/** Who ended an event stream, as the line says it (files written before `endedBy` say only that it closed). */
+const STREAM_END = { server: 'stream ended by the server', client: 'stream closed by Periscope', unknown: 'stream closed' } as const;
+
 function describeHttp(e: HttpEntry): string {
   const head = `  ${'http'.padEnd(12)} ${e.method} ${e.url}`;
   if (e.phase === 'failed') {
@@ -83,7 +86,7 @@ function describeHttp(e: HttpEntry): string {
   const status = `${e.status ?? ''}${e.statusText ? ` ${e.statusText}` : ''}`;
   if (e.phase === 'headers') return `${head} ${status} stream open (${formatMs(elapsed(e.timings.sent, e.timings.headers))})`;
   const took = formatMs(elapsed(e.timings.sent, e.timings.done ?? e.timings.headers));
-  const stream = e.streaming ? ' stream closed' : '';
+  const stream = e.streaming ? ` ${STREAM_END[e.endedBy ?? 'unknown']}` : '';
   const body = e.responseBody !== undefined ? ` ${formatBytes(Buffer.byteLength(e.responseBody))}${e.bodyTruncated ? '+' : ''}` : '';
   return withWarnings(`${head} ${status}${stream} (${took})${body}`, e.warnings);
 }

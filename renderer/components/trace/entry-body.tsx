@@ -34,7 +34,7 @@ export function EntryBody({ entry, onShowSeq }: { entry: TraceEntry; onShowSeq(s
               </>
             )}
             {entry.timings.done !== undefined && ` in ${formatLatency(entry.timings.done - entry.timings.sent)}`}
-            {entry.streaming && ' (event stream)'}
+            {entry.streaming && (entry.endedBy === 'server' ? ' (event stream, ended by the server)' : entry.endedBy === 'client' ? ' (event stream, closed by Periscope)' : ' (event stream)')}
           </p>
           {entry.error && <ErrorNotice error={entry.error} />}
           <HeadersTable title="Request headers" headers={entry.requestHeaders} />

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { TraceDetail } from '../../../renderer/components/trace/trace-detail';
@@ -64,6 +64,16 @@ describe('TraceDetail', () => {
     expect(within(pane).getByRole('region', { name: 'Request body' })).toHaveTextContent('"method": "ping"');
     fireEvent.click(within(pane).getByTestId('copy-curl'));
     expect(onCopy).toHaveBeenCalledWith(expect.stringContaining('Bearer $AUTHORIZATION'));
+  });
+
+  it('says who ended an event stream, next to its status line', () => {
+    for (const [endedBy, words] of [['server', '(event stream, ended by the server)'], ['client', '(event stream, closed by Periscope)'], [undefined, '(event stream)']] as const) {
+      const entry = makeHttpEntry('c1', 4, undefined, { method: 'GET', streaming: true, requestBody: undefined, responseBody: undefined, ...(endedBy ? { endedBy } : {}) });
+      const { pane } = show(entry);
+      const line = pane.querySelector('.http-line')!;
+      expect(line.textContent!.endsWith(words), `${endedBy}: ${line.textContent}`).toBe(true);
+      cleanup();
+    }
   });
 
   it('shows SSE events, WebSocket closes, stderr lines and lifecycle errors', () => {

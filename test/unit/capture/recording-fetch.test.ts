@@ -141,7 +141,7 @@ describe('recording fetch', () => {
     expect(sse().every((e) => e.exchangeId === exchangeId)).toBe(true);
 
     const last = http().at(-1)!;
-    expect(last).toMatchObject({ phase: 'complete', streaming: true, exchangeId });
+    expect(last).toMatchObject({ phase: 'complete', streaming: true, endedBy: 'server', exchangeId });
     expect(last.timings.done!).toBeGreaterThanOrEqual(sse()[1]!.monoTime);
     expect(entries.at(-1)).toBe(last);
     expect(JSON.stringify(entries)).not.toContain(TOKEN);
@@ -168,6 +168,8 @@ describe('recording fetch', () => {
     expect(last.phase).toBe('failed');
     expect(last.streaming).toBe(true);
     expect(last.error?.message.length).toBeGreaterThan(0);
+    // Nobody chose to end it: the error says what happened.
+    expect(last.endedBy).toBeUndefined();
   });
 
   it('cancelling the caller stream cancels the server stream', async () => {
@@ -177,7 +179,7 @@ describe('recording fetch', () => {
     await reader.read();
     await reader.cancel();
     await foreverClosed; // the server saw the connection go away
-    expect(http().at(-1)).toMatchObject({ phase: 'complete', streaming: true });
+    expect(http().at(-1)).toMatchObject({ phase: 'complete', streaming: true, endedBy: 'client' });
   });
 
   it('treats a stream the caller aborted as complete, not failed', async () => {
@@ -189,7 +191,8 @@ describe('recording fetch', () => {
     controller.abort();
     await reader.read().catch(() => undefined);
     await vi.waitFor(() => expect(http().at(-1)!.phase).not.toBe('headers'));
-    expect(http().at(-1)!.phase).toBe('complete');
+    expect(http().at(-1)).toMatchObject({ phase: 'complete', endedBy: 'client' });
+    expect(http().at(-1)!.error).toBeUndefined();
   });
 
   // A JSON answer is read whole and handed over anew; any other body is recorded from a clone.

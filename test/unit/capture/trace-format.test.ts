@@ -34,6 +34,14 @@ describe('formatTraceLine', () => {
     expect(cancelled).toMatch(/notifications\/cancelled timeout \(ends seq 5\)/);
   });
 
+  it('says who ended an event stream: the server, Periscope, or (a file from before this was recorded) neither', () => {
+    const stream = (endedBy?: 'server' | 'client') =>
+      formatTraceLine({ ...base, seq: 1, monoTime: START, type: 'http', exchangeId: 'x', phase: 'complete', method: 'GET', url: 'http://127.0.0.1:3000/mcp', status: 200, requestHeaders: {}, streaming: true, ...(endedBy ? { endedBy } : {}), timings: { sent: START, headers: START + 1, done: START + 900 } }, START);
+    expect(stream('server')).toMatch(/GET http:\/\/127\.0\.0\.1:3000\/mcp 200 stream ended by the server \(900ms\)$/);
+    expect(stream('client')).toMatch(/ 200 stream closed by Periscope \(900ms\)$/);
+    expect(stream()).toMatch(/ 200 stream closed \(900ms\)$/);
+  });
+
   it('shows http, sse-event, websocket, stderr and lifecycle entries on one line each', () => {
     const entries: TraceEntry[] = [
       { ...base, seq: 1, monoTime: START + 1, type: 'http', exchangeId: 'x', phase: 'complete', method: 'POST', url: 'http://127.0.0.1:3000/mcp', status: 200, requestHeaders: {}, responseBody: '{}', timings: { sent: START, headers: START + 5, done: START + 12 } },
