@@ -17,7 +17,8 @@ const VERDICT_WORDS: Record<DoctorLayerResult['verdict'], string> = { pass: 'pas
 
 /**
  * `periscope doctor <url|remote>`: the connection doctor (core/doctor/run-doctor.ts), layer by
- * layer with a verdict, time and finding each, then the fixes. `--json` prints the whole report,
+ * layer with a verdict, time and finding each, then the fixes; for a saved group, every instance
+ * in turn (`--json`: `{ label, instances: [report...] }`). `--json` prints the whole report,
  * `--junit FILE` writes it as JUnit XML. Exit 0 when no layer failed (warnings allowed), otherwise
  * the exit code of the first failed layer's error kind (exit-codes.ts: dns 20, refused 21, tls 22...).
  */
@@ -27,7 +28,7 @@ export function registerDoctorCommand(program: Command, cctx: CommandContext): v
       .command('doctor')
       .argument('[target]', TARGET_HELP)
       .usage(connectingUsage())
-      .option('--junit <file>', 'also write the report as JUnit XML to <file> (one test case per layer), for CI')
+      .option('--junit <file>', 'also write the report as JUnit XML to <file> (one test case per layer; a group: one test suite per instance), for CI')
       .description('check a remote layer by layer (URL, DNS, TCP, TLS, HTTP, health, transport and era, initialize, auth, metrics): each timed, with a verdict and a fix')
       .addHelpText('after', doctorExitHelp),
   ).action(async (...params: unknown[]) => {
@@ -36,30 +37,48 @@ export function registerDoctorCommand(program: Command, cctx: CommandContext): v
     noExtra(rest, cmd);
     if (options.stdio) throw new PeriscopeError({ kind: 'invalid-input', message: 'The connection doctor checks a network endpoint; a stdio server has no DNS, TCP, TLS or HTTP to check.', hint: 'Give a URL or a saved remote.' });
     const junitFile = (cmd.opts() as { junit?: string }).junit;
-    const { target, label, saved } = await doctorTarget(arg!, options, cctx);
+    const { target, label, saved, instances } = await doctorTarget(arg!, options, cctx);
     cctx.out.addMasker(redactorForTarget(target));
+    // A saved group: every instance is checked in turn, with the group's headers, TLS and era.
+    const checks = instances && instances.length > 1 ? instances.map((url, i) => ({ target: { ...target, url }, label: `${label} (instance ${i + 1} of ${instances.length})` })) : [{ target, label }];
+    for (const check of checks) cctx.out.addMasker(redactorForTarget(check.target));
     const oauth = target.url && !isUnparsed(target) ? await oauthForTarget(target, options, cctx, (line) => cctx.out.note(line), saved) : undefined;
     const { runDoctor } = await import('../../core/doctor/run-doctor');
     cctx.out.line(`periscope doctor ${label}`);
     const width = 'initialize'.length;
-    const report = await runDoctor(
-      { target, label, clientInfo: CLIENT_INFO, ...(options.timeout ? { stepTimeoutMs: options.timeout } : {}), ...(oauth ? { oauth } : {}) },
-      (layer) => cctx.out.line(formatLayer(layer, width)),
-    );
-    if (junitFile) await writeJunit(junitFile, report);
-    cctx.out.data(report);
-    for (const line of formatFixes(report)) cctx.out.line(line);
-    const failed = report.layers.find((l) => l.layer === report.firstFailure);
-    if (!failed) {
-      cctx.out.line(`no layer failed (${report.layers.filter((l) => l.verdict === 'warn').length} warnings) in ${report.durationMs.toFixed(0)} ms`);
+    const reports: DoctorReport[] = [];
+    for (const check of checks) {
+      if (checks.length > 1) cctx.out.line(`${reports.length > 0 ? '\n' : ''}${check.label}: ${check.target.url}`);
+      const report = await runDoctor(
+        { target: check.target, label: check.label, clientInfo: CLIENT_INFO, ...(options.timeout ? { stepTimeoutMs: options.timeout } : {}), ...(oauth ? { oauth } : {}) },
+        (layer) => cctx.out.line(formatLayer(layer, width)),
+      );
+      for (const line of formatFixes(report)) cctx.out.line(line);
+      reports.push(report);
+    }
+    if (junitFile) await writeJunit(junitFile, reports);
+    cctx.out.data(checks.length > 1 ? { label, instances: reports } : reports[0]);
+    const failedReport = reports.find((r) => r.firstFailure !== undefined);
+    const failed = failedReport?.layers.find((l) => l.layer === failedReport.firstFailure);
+    const warnings = reports.reduce((n, r) => n + r.layers.filter((l) => l.verdict === 'warn').length, 0);
+    const durationMs = reports.reduce((ms, r) => ms + r.durationMs, 0);
+    if (!failedReport || !failed) {
+      const where = checks.length > 1 ? ` on any of the ${checks.length} instances` : '';
+      cctx.out.line(`no layer failed${where} (${warnings} warnings) in ${durationMs.toFixed(0)} ms`);
       return;
     }
+    const failing = reports.filter((r) => r.firstFailure !== undefined).length;
+    const what = `layer failed: ${failed.finding}`;
+    const message =
+      checks.length > 1
+        ? `${failedReport.label}, ${failedReport.url}: the ${failed.title} ${what}${failing > 1 ? ` (${failing} of ${checks.length} instances failed; each is above)` : ''}`
+        : `The ${failed.title} ${what}`;
     throw new FailedOutcome({
       kind: failed.errorKind ?? 'internal',
-      message: `The ${failed.title} layer failed: ${failed.finding}`,
+      message,
       hint: failed.fix ?? '',
       ...(failed.fixes ? { fixes: failed.fixes } : {}),
-      detail: { layer: failed.layer },
+      detail: { layer: failed.layer, ...(checks.length > 1 ? { instance: failedReport.url } : {}) },
     });
   });
 }
@@ -99,10 +118,10 @@ export function formatFixes(report: DoctorReport): string[] {
   return lines.length ? ['fixes:', ...lines] : [];
 }
 
-async function writeJunit(file: string, report: DoctorReport): Promise<void> {
+async function writeJunit(file: string, reports: DoctorReport[]): Promise<void> {
   const { doctorJunitXml } = await import('../../core/doctor/junit-report');
   try {
-    await writeFile(file, doctorJunitXml(report), 'utf8');
+    await writeFile(file, doctorJunitXml(reports.length === 1 ? reports[0]! : reports), 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'unknown';
     throw new PeriscopeError({ kind: 'storage', message: `Could not write the JUnit report to "${file}" (${code})`, hint: 'check that the folder exists and is writable' }, { cause: error });

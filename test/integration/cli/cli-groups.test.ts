@@ -1,3 +1,7 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVersionedInstance, type VersionedInstance } from '../../fixtures/instances/versioned-instance';
 import { cli, json, removeTestDataDir } from './cli-harness';
@@ -100,6 +104,41 @@ describe('a saved group', () => {
     const ok = await cli(['health', 'healthy-pair', '--json']);
     expect(ok.code, ok.stderr).toBe(0);
     expect(json<{ ok: boolean; instances: unknown[] }>(ok)).toMatchObject({ ok: true, instances: [{ ok: true }, { ok: true }] });
+  });
+
+  it('doctor <group> checks every instance in turn, with the group\'s secret header; one that refuses fails the command (exit 21) by name', async () => {
+    const all = await cli(['doctor', 'balanced', '--json']);
+    expect(all.code, all.stderr).toBe(0);
+    const report = json<{ label: string; instances: Array<{ url: string; label: string; ok: boolean; layers: Array<{ layer: string; verdict: string }> }> }>(all);
+    expect(report.instances.map((r) => r.url)).toEqual(instances.map((i) => i.url));
+    expect(report.instances.map((r) => r.label)).toEqual([1, 2, 3].map((n) => `balanced (instance ${n} of 3)`));
+    // Every instance let the doctor in with the bearer token; the third is not ready (a warning).
+    for (const one of report.instances) expect(one.layers.find((l) => l.layer === 'auth')?.verdict, one.url).toMatch(/^(pass|skipped)$/);
+    expect(report.instances.map((r) => r.layers.find((l) => l.layer === 'health')?.verdict)).toEqual(['pass', 'pass', 'warn']);
+    expect(all.stdout).not.toContain(TOKEN);
+
+    const gone = await startVersionedInstance('gone', '0');
+    await gone.close();
+    const added = await cli(['remotes', 'add', 'half-gone', instances[0]!.url, '--transport', 'streamable', '--instance', gone.url, '--secret', 'Authorization', '--secret-stdin'], { stdin: `Bearer ${TOKEN}\n` });
+    expect(added.code, added.stderr).toBe(0);
+    try {
+      const junitFile = join(tmpdir(), `periscope-group-doctor-${process.pid}.xml`);
+      const run = await cli(['doctor', 'half-gone', '--junit', junitFile]);
+      expect(run.code, run.stderr).toBe(21);
+      expect(run.stdout).toContain(`half-gone (instance 1 of 2): ${instances[0]!.url}`);
+      expect(run.stdout).toContain(`half-gone (instance 2 of 2): ${gone.url}`);
+      expect(run.stdout).toMatch(/^FAIL +[\d.]+ ms +tcp +/m);
+      expect(run.stderr).toContain(`half-gone (instance 2 of 2), ${gone.url}: the TCP layer failed`);
+      const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(readFileSync(junitFile, 'utf8'));
+      rmSync(junitFile, { force: true });
+      const suites = xml.testsuites.testsuite as Array<{ name: string; failures: string }>;
+      expect(suites.map((suite) => [suite.name, suite.failures])).toEqual([
+        ['periscope doctor half-gone (instance 1 of 2)', '0'],
+        ['periscope doctor half-gone (instance 2 of 2)', '1'],
+      ]);
+    } finally {
+      await cli(['remotes', 'remove', 'half-gone']);
+    }
   });
 
   it('health <url> on a port where nothing listens: refused (exit 21)', async () => {
