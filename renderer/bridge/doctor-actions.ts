@@ -10,7 +10,7 @@ export async function runDoctor(remoteId: string, name: string): Promise<void> {
   useDoctorStore.getState().patch(tabId, { remoteId, name, running: true, error: undefined });
   const answer = await periscope().doctor.run(remoteId);
   if (!answer.ok) return useDoctorStore.getState().patch(tabId, { remoteId, name, running: false, error: answer.error });
-  useDoctorStore.getState().patch(tabId, { remoteId, name, running: false, report: answer.value });
+  useDoctorStore.getState().patch(tabId, { remoteId, name, running: false, run: answer.value });
 }
 
 /** Saves the last report as JSON where the user picks (the system save dialog, in main). */

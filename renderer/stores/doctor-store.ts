@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { DoctorReport, ErrorInfo } from '../../shared/model';
+import type { DoctorRun, ErrorInfo } from '../../shared/model';
 
-/** One remote's doctor: the run in progress, its last report, or why it could not run. */
+/** One remote's doctor: the run in progress, its last run (a report per instance), or why it could not run. */
 export interface DoctorSlot {
   remoteId: string;
   name: string;
   running: boolean;
-  report?: DoctorReport;
+  run?: DoctorRun;
   error?: ErrorInfo;
 }
 

@@ -5,7 +5,7 @@ import { panelDomId, TabStrip, tabDomId } from '../components/tab-strip';
 import { closeConnectionTab } from '../bridge/connection-actions';
 import { closeSessionTab, openBundleFile, openSessionFile } from '../bridge/session-actions';
 import { closeDoctorTab } from '../bridge/doctor-actions';
-import { useDoctorStore } from '../stores/doctor-store';
+import { useDoctorStore, type DoctorSlot } from '../stores/doctor-store';
 import { isLive, useConnectionsStore } from '../stores/connections-store';
 import { useUiStore, type Tab } from '../stores/ui-store';
 import { pendingCount, useServerRequestsStore } from '../stores/server-requests-store';
@@ -122,8 +122,9 @@ export function App() {
 }
 
 /** The doctor tab's state word: running, or the outcome of its last run. */
-function doctorState(slot: { running: boolean; report?: { ok: boolean }; error?: unknown } | undefined): string {
+function doctorState(slot: DoctorSlot | undefined): string {
   if (!slot || slot.running) return 'running';
   if (slot.error) return 'could not run';
-  return slot.report?.ok ? 'no failure' : 'failed';
+  // A group's run failed when any of its instances did.
+  return slot.run?.reports.every((report) => report.ok) ? 'no failure' : 'failed';
 }

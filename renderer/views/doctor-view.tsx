@@ -1,4 +1,4 @@
-import { type DoctorLayerResult, type DoctorVerdict, type ErrorFix } from '../../shared/model';
+import { type DoctorLayerResult, type DoctorReport, type DoctorVerdict, type ErrorFix } from '../../shared/model';
 import { ErrorNotice } from '../components/error-notice';
 import { FixButtons } from '../components/fix-buttons';
 import { exportDoctorReport, runDoctor } from '../bridge/doctor-actions';
@@ -9,49 +9,68 @@ const VERDICT_WORDS: Record<DoctorVerdict, string> = { pass: 'Pass', warn: 'Warn
 
 /**
  * A remote's connection doctor: each layer with its verdict (in words and colour), time, finding
- * and fix, with a button per remote setting that could fix it; run again; export as JSON.
+ * and fix, with a button per remote setting that could fix it; a group's instances one after the
+ * other, each under its URL; run again; export as JSON.
  */
 export function DoctorView({ tabId }: { tabId: string }) {
   const slot = useDoctorStore((s) => s.slots[tabId]);
   const openEditor = useUiStore((s) => s.openEditor);
   if (!slot) return null;
-  const { report, running, error, remoteId, name } = slot;
+  const { run, running, error, remoteId, name } = slot;
   const onFix = (fix: ErrorFix) => openEditor(remoteId, { field: fix.field, ...(fix.value ? { value: fix.value } : {}) });
-  const failed = report?.layers.find((l) => l.layer === report.firstFailure);
-  const warnings = report?.layers.filter((l) => l.verdict === 'warn').length ?? 0;
-  const summary = running
-    ? 'Checking each layer…'
-    : report
-      ? `${failed ? `Failed at ${failed.title}` : 'No layer failed'}${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''} · ${Math.round(report.durationMs)} ms · ${report.url}`
-      : '';
+  const reports = run?.reports ?? [];
+  const group = reports.length > 1;
   return (
     <section className="doctor-view" aria-labelledby={`${tabId}-title`} aria-busy={running} data-testid="doctor-view">
       <header className="doctor-header">
         <div className="doctor-heading">
           <h2 id={`${tabId}-title`}>Connection doctor: {name}</h2>
           <p className="doctor-summary" role="status" data-testid="doctor-summary">
-            {summary}
+            {running ? 'Checking each layer…' : run ? runSummary(reports) : ''}
           </p>
         </div>
         <div className="doctor-actions">
           <button type="button" className="primary" data-testid="doctor-rerun" onClick={() => void runDoctor(remoteId, name)} disabled={running}>
             {running ? 'Running…' : 'Run again'}
           </button>
-          <button type="button" data-testid="doctor-export" onClick={() => void exportDoctorReport(remoteId)} disabled={running || !report}>
+          <button type="button" data-testid="doctor-export" onClick={() => void exportDoctorReport(remoteId)} disabled={running || !run}>
             Export report…
           </button>
         </div>
       </header>
       {error && <ErrorNotice error={error} title="Could not run the doctor" announce onFix={onFix} />}
-      {report && (
-        <ol className={`doctor-layers${running ? ' is-stale' : ''}`} aria-label="Layers, in the order they were checked" data-testid="doctor-layers">
-          {report.layers.map((layer) => (
-            <DoctorLayerRow key={layer.layer} layer={layer} onFix={onFix} />
-          ))}
-        </ol>
-      )}
+      {reports.map((report, index) => (
+        <section key={report.url + index} className="doctor-instance" aria-labelledby={group ? `${tabId}-instance-${index}` : `${tabId}-title`} data-testid="doctor-instance">
+          {group && (
+            <h3 id={`${tabId}-instance-${index}`} className="doctor-instance-title">
+              Instance {index + 1} of {reports.length}: <span className="doctor-instance-url">{report.url}</span> <span className="muted">· {reportSummary(report)}</span>
+            </h3>
+          )}
+          <ol className={`doctor-layers${running ? ' is-stale' : ''}`} aria-label={group ? `Layers of instance ${index + 1}, in the order they were checked` : 'Layers, in the order they were checked'} data-testid="doctor-layers">
+            {report.layers.map((layer) => (
+              <DoctorLayerRow key={layer.layer} layer={layer} onFix={onFix} />
+            ))}
+          </ol>
+        </section>
+      ))}
     </section>
   );
+}
+
+/** "Failed at TCP, 1 warning · 120 ms": how one report ended. */
+function reportSummary(report: DoctorReport): string {
+  const failed = report.layers.find((l) => l.layer === report.firstFailure);
+  const warnings = report.layers.filter((l) => l.verdict === 'warn').length;
+  return `${failed ? `Failed at ${failed.title}` : 'No layer failed'}${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''} · ${Math.round(report.durationMs)} ms`;
+}
+
+/** One remote: its report's summary and URL; a group: how many instances failed, and which first. */
+function runSummary(reports: DoctorReport[]): string {
+  if (reports.length === 1) return `${reportSummary(reports[0]!)} · ${reports[0]!.url}`;
+  const failing = reports.filter((r) => r.firstFailure !== undefined);
+  if (failing.length === 0) return `No layer failed on any of the ${reports.length} instances`;
+  const first = reports.indexOf(failing[0]!);
+  return `${failing.length} of ${reports.length} instances failed; the first, instance ${first + 1}: ${reportSummary(failing[0]!)}`;
 }
 
 function DoctorLayerRow({ layer, onFix }: { layer: DoctorLayerResult; onFix(fix: ErrorFix): void }) {

@@ -7,7 +7,7 @@ import { LatencySamples, MetricsSnapshot } from '../model/metrics';
 import { LogLevel } from '../model/log-message';
 import { InstanceSpread, LoadPlan, LoadRequest } from '../model/load-run';
 import { InstanceCheck, SendToAllResult } from '../model/instance-group';
-import { DoctorReport } from '../model/doctor';
+import { DoctorRun } from '../model/doctor';
 import { PendingServerRequest, Roots, ServerRequestAnswer, ServerRequestPolicy, SettledServerRequest } from '../model/server-request';
 import { Id, NoInput, Done, Cancelled, Tool, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo, HarExported, BundleSaved, OpenedBundle } from './contract-shapes';
 export { HarExported, BundleSaved, BundleSummary, OpenedBundle } from './contract-shapes';
@@ -220,10 +220,11 @@ export const contract = {
    * The connection doctor on a saved remote (no connection needs to be open): URL, DNS, TCP, TLS,
    * HTTP, health, transport and era, initialize, auth and metrics, each timed with a verdict, a
    * finding and a fix (main/core/doctor/run-doctor.ts). Secrets are masked in the report. A
-   * stdio remote is refused with `invalid-input`.
+   * group's instances are checked in turn, one report each. A stdio remote is refused with
+   * `invalid-input`.
    */
-  'doctor:run': { input: z.object({ remoteId: Id }), output: DoctorReport },
-  /** Main shows the save dialog and writes the remote's last doctor report as JSON. */
+  'doctor:run': { input: z.object({ remoteId: Id }), output: DoctorRun },
+  /** Main shows the save dialog and writes the remote's last doctor report as JSON (a group's: `{ label, instances: [report...] }`, as the CLI's). */
   'doctor:export': { input: z.object({ remoteId: Id }), output: z.union([Cancelled, z.object({ cancelled: z.literal(false), path: z.string() })]) },
 
   /** The initial fill when a view mounts; later entries arrive as 'trace' events, never by polling. */

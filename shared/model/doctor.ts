@@ -54,3 +54,11 @@ export const DoctorReport = z.object({
   ok: z.boolean(),
 });
 export type DoctorReport = z.infer<typeof DoctorReport>;
+
+/** The doctor on a saved remote: one report, or one per instance of a group (its own URL first). */
+export const DoctorRun = z.object({
+  /** The remote's name. */
+  label: z.string(),
+  reports: z.array(DoctorReport).min(1),
+});
+export type DoctorRun = z.infer<typeof DoctorRun>;

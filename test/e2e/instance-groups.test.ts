@@ -100,4 +100,19 @@ describe('a group of instances', () => {
     expect(await result.getByTestId('answer-differences').innerText()).toContain('structuredContent.version: "1.4.2" → "1.3.9"');
     await looksAtPart('instances-send-to-all', result);
   });
+  it('the connection doctor checks every instance of the group, each under its URL', async () => {
+    await remoteItem('Balanced').getByTestId('more-actions').click();
+    await remoteItem('Balanced').getByRole('button', { name: 'Run the connection doctor on Balanced' }).click();
+    const doctor = activePanel().getByTestId('doctor-view');
+    await expect.poll(() => doctor.getAttribute('aria-busy'), { timeout: 60_000 }).toBe('false');
+    const sections = doctor.getByTestId('doctor-instance');
+    expect(await sections.count()).toBe(3);
+    for (const [i, instance] of instances.entries()) {
+      expect(await sections.nth(i).getByRole('heading', { level: 3 }).innerText()).toContain(`Instance ${i + 1} of 3: ${instance.url}`);
+    }
+    // The stale instance is not ready: a warning on its health layer, not a failure.
+    expect(await sections.nth(2).locator('[data-layer="health"]').getAttribute('data-verdict')).toBe('warn');
+    expect(await doctor.getByTestId('doctor-summary').innerText()).toBe('No layer failed on any of the 3 instances');
+    await looksAt(app, page, 'doctor-group', [900, 1600], 'each-scheme-once');
+  });
 });

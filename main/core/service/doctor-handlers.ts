@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
-import type { DoctorReport } from '../../../shared/model';
+import type { DoctorReport, DoctorRun } from '../../../shared/model';
 import { runDoctor } from '../doctor/run-doctor';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { type PlaygroundHost, pointAtPlayground, targetsPlayground } from './playground-remote';
@@ -17,33 +17,42 @@ export interface DoctorHandlerDeps {
 /**
  * doctor:run and doctor:export: the connection doctor on a saved remote, with its headers
  * (secrets read here, in main), TLS settings, transport and era; the built-in playground remote
- * is started first, as connecting would. The last report of each remote is kept for export.
+ * is started first, as connecting would; a group's instances in turn. The last run of each remote
+ * is kept for export.
  */
 export function doctorHandlers({ remotes, playground, dialogs, clientInfo }: DoctorHandlerDeps) {
-  const lastReports = new Map<string, DoctorReport>();
+  const lastRuns = new Map<string, DoctorRun>();
   return {
     'doctor:run': async ({ remoteId }: ParsedInput<'doctor:run'>): Promise<ChannelOutput<'doctor:run'>> => {
       const resolved = await remotes.resolveForConnection(remoteId);
       if (resolved.target.transport === 'stdio') {
         throw new PeriscopeError({ kind: 'invalid-input', message: 'The connection doctor checks a network endpoint; this remote runs a local command.', hint: 'Run the doctor on a remote with a URL.' });
       }
-      const target = targetsPlayground(resolved.target) ? pointAtPlayground(resolved.target, await playground.ensureStarted()) : resolved.target;
-      const report = await runDoctor({ target, label: resolved.label, ...(clientInfo ? { clientInfo } : {}) });
-      lastReports.set(remoteId, report);
-      return report;
+      // A group: every instance in turn, with the group's headers, TLS and era (its own URL first).
+      const checks = (await remotes.resolveGroupForConnection?.(remoteId)) ?? [{ target: resolved.target, label: resolved.label }];
+      const reports: DoctorReport[] = [];
+      for (const check of checks) {
+        const target = targetsPlayground(check.target) ? pointAtPlayground(check.target, await playground.ensureStarted()) : check.target;
+        reports.push(await runDoctor({ target, label: check.label, ...(clientInfo ? { clientInfo } : {}) }));
+      }
+      const run = { label: resolved.label, reports };
+      lastRuns.set(remoteId, run);
+      return run;
     },
     'doctor:export': async ({ remoteId }: ParsedInput<'doctor:export'>): Promise<ChannelOutput<'doctor:export'>> => {
-      const report = lastReports.get(remoteId);
-      if (!report) throw new PeriscopeError({ kind: 'not-found', message: 'There is no doctor report for this remote yet.', hint: 'Run the doctor first.' });
+      const run = lastRuns.get(remoteId);
+      if (!run) throw new PeriscopeError({ kind: 'not-found', message: 'There is no doctor report for this remote yet.', hint: 'Run the doctor first.' });
       if (!dialogs) throw noDialogs();
       const path = await dialogs.chooseFileToSave({
-        title: `Export the doctor report of ${report.label}`,
-        defaultName: `doctor-${report.label.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'report'}.json`,
+        title: `Export the doctor report of ${run.label}`,
+        defaultName: `doctor-${run.label.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'report'}.json`,
         filters: [{ name: 'Doctor report (JSON)', extensions: ['json'] }],
       });
       if (!path) return { cancelled: true };
       try {
-        await writeFile(path, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+        // One remote: its report; a group: the CLI's `--json` shape.
+        const document = run.reports.length === 1 ? run.reports[0] : { label: run.label, instances: run.reports };
+        await writeFile(path, `${JSON.stringify(document, null, 2)}\n`, 'utf8');
       } catch (error) {
         throw fileError('write', path, error);
       }

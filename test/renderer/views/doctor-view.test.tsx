@@ -38,7 +38,7 @@ const report: DoctorReport = {
 };
 
 function open(extra: Parameters<typeof installFakePeriscope>[0] = {}) {
-  const fake = installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => [remote], 'doctor:run': () => report, ...extra });
+  const fake = installFakePeriscope({ 'connections:list': () => [], 'remotes:list': () => [remote], 'doctor:run': () => ({ label: 'Staging', reports: [report] }), ...extra });
   stop = startBridge();
   render(<App />);
   return fake;
@@ -81,13 +81,30 @@ describe('the Doctor tab', () => {
 
   it('runs again and exports the last report through main', async () => {
     let runs = 0;
-    const fake = await open({ 'doctor:run': () => ({ ...report, durationMs: ++runs * 100 }), 'doctor:export': () => ({ cancelled: false as const, path: '/tmp/doctor.json' }) });
+    const fake = await open({ 'doctor:run': () => ({ label: 'Staging', reports: [{ ...report, durationMs: ++runs * 100 }] }), 'doctor:export': () => ({ cancelled: false as const, path: '/tmp/doctor.json' }) });
     const view = await runFromCard();
     fireEvent.click(within(view).getByRole('button', { name: 'Run again' }));
     await waitFor(() => expect(within(view).getByTestId('doctor-summary')).toHaveTextContent('· 200 ms ·'));
     fireEvent.click(within(view).getByRole('button', { name: 'Export report…' }));
     await screen.findByText('Saved the doctor report to /tmp/doctor.json.');
     expect(fake.calls('doctor:export')).toEqual([{ remoteId: 'r1' }]);
+  });
+
+  it('shows a group\'s instances one after the other, each under its URL, and says how many failed', async () => {
+    const ok: DoctorReport = { ...report, url: 'https://staging-1.example.com/mcp', label: 'Staging (instance 1 of 2)', ok: true, firstFailure: undefined, layers: [report.layers[0]!] };
+    const failing: DoctorReport = { ...report, url: 'https://staging-2.example.com/mcp', label: 'Staging (instance 2 of 2)' };
+    await open({ 'doctor:run': () => ({ label: 'Staging', reports: [ok, failing] }) });
+    const view = await runFromCard();
+    expect(screen.getByRole('tab', { name: /Doctor: Staging \(failed\)/ })).toBeInTheDocument();
+    expect(within(view).getByTestId('doctor-summary')).toHaveTextContent('1 of 2 instances failed; the first, instance 2: Failed at TLS, 1 warning · 42 ms');
+    const instances = within(view).getAllByTestId('doctor-instance');
+    expect(instances).toHaveLength(2);
+    expect(within(instances[0]!).getByRole('heading', { level: 3 })).toHaveTextContent('Instance 1 of 2: https://staging-1.example.com/mcp · No layer failed · 42 ms');
+    expect(within(instances[1]!).getByRole('heading', { level: 3 })).toHaveTextContent('Instance 2 of 2: https://staging-2.example.com/mcp · Failed at TLS, 1 warning');
+    // Each instance's layers are a list of their own, named by the instance.
+    expect(within(instances[1]!).getByRole('list', { name: 'Layers of instance 2, in the order they were checked' })).toBeInTheDocument();
+    expect(within(instances[1]!).getAllByTestId('doctor-layer').map((r) => r.getAttribute('data-verdict'))).toEqual(['pass', 'warn', 'fail', 'skipped']);
+    expect(within(instances[0]!).getAllByTestId('doctor-layer')).toHaveLength(1);
   });
 
   it('says why it could not run, and has no doctor for a stdio remote', async () => {

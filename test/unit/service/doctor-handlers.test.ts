@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,11 +24,23 @@ const remotes = { resolveForConnection: async (id: string) => targets[id]! } as 
 const answers: Array<string | undefined> = [];
 const dialogs: FileDialogs = { chooseFileToOpen: async () => undefined, chooseFileToSave: async () => answers.shift() };
 
+/** A port on 127.0.0.1 where nothing listens (it did a moment ago). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 describe('doctor:run and doctor:export', () => {
   const handlers = doctorHandlers({ remotes, playground, dialogs });
 
   it('starts the built-in playground for its remote, masks the remote\'s secrets, and exports the last report', async () => {
-    const report = await handlers['doctor:run']({ remoteId: 'pg' });
+    const run = await handlers['doctor:run']({ remoteId: 'pg' });
+    expect(run.label).toBe('Playground');
+    expect(run.reports).toHaveLength(1);
+    const report = run.reports[0]!;
     expect(report.ok).toBe(true);
     expect(report.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
     expect(report.layers.find((l) => l.layer === 'auth')!.finding).toBe('The server accepted the request with X-Api-Key (values masked)');
@@ -38,6 +51,28 @@ describe('doctor:run and doctor:export', () => {
     answers.push(file);
     expect(await handlers['doctor:export']({ remoteId: 'pg' })).toEqual({ cancelled: false, path: file });
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(report);
+  });
+
+  it('checks every instance of a group in turn, with the group\'s headers; the export is the CLI\'s group shape', async () => {
+    const gone = await closedPort();
+    const group = [
+      { instance: `http://${PLAYGROUND_HOST}/mcp`, target: targets.pg!.target, label: 'Pair (instance 1 of 2)' },
+      { instance: `http://127.0.0.1:${gone}/mcp`, target: { ...targets.pg!.target, url: `http://127.0.0.1:${gone}/mcp` }, label: 'Pair (instance 2 of 2)' },
+    ];
+    const groupRemotes = { resolveForConnection: async () => ({ target: targets.pg!.target, label: 'Pair' }), resolveGroupForConnection: async () => group } as unknown as RemotesPort;
+    const groupHandlers = doctorHandlers({ remotes: groupRemotes, playground, dialogs });
+    const run = await groupHandlers['doctor:run']({ remoteId: 'pair' });
+    expect(run.label).toBe('Pair');
+    expect(run.reports.map((r) => [r.label, r.ok, r.firstFailure])).toEqual([
+      ['Pair (instance 1 of 2)', true, undefined],
+      ['Pair (instance 2 of 2)', false, 'tcp'],
+    ]);
+    expect(run.reports[1]!.url).toBe(`http://127.0.0.1:${gone}/mcp`);
+    expect(JSON.stringify(run)).not.toContain('key-that-must-not-leak');
+    const file = join(dir, 'group.json');
+    answers.push(file);
+    await groupHandlers['doctor:export']({ remoteId: 'pair' });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ label: 'Pair', instances: run.reports });
   });
 
   it('refuses a stdio remote, and an export before any run', async () => {
