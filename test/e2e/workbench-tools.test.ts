@@ -126,6 +126,36 @@ describe('the tools workbench', () => {
     expect(await distribution.locator('canvas').count()).toBe(1);
     expect(await distribution.getByRole('img').getAttribute('aria-label')).toMatch(/^Latency distribution: the histogram of .*tools\/call/);
     expect(await distribution.locator('.u-legend').innerText()).toMatch(/latency from[\s\S]*tools\/call/);
+    // The legend names the bucket under the cursor, in its right half too (uPlot's nearest x is the next bucket's edge).
+    await distribution.scrollIntoViewIfNeeded();
+    const box = (await distribution.locator('.u-over').boundingBox())!;
+    const bucketAt = async (fraction: number) => {
+      await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
+      const [, value, unit] = /([\d.]+) (µs|ms|s)/.exec(await distribution.locator('.u-legend .u-series').first().innerText())!;
+      return Number(value) * { µs: 0.001, ms: 1, s: 1000 }[unit as 'µs' | 'ms' | 's'];
+    };
+    const sweep: Array<[number, number]> = [];
+    for (let i = 0; i < 90; i++) sweep.push([(i + 0.5) / 90, await bucketAt((i + 0.5) / 90)]);
+    // Ten buckets a decade, equal widths on the log axis, from the first bucket's edge to one past the last.
+    const first = sweep[0]![1];
+    const buckets = Math.round((Math.log10(sweep.at(-1)![1] / first) + 0.1) * 10);
+    for (const [fraction, edge] of sweep) {
+      const position = fraction * buckets;
+      if (Math.abs(position - Math.round(position)) < 0.05) continue; // on a border, a pixel decides
+      expect(edge / (first * 10 ** (Math.floor(position) / 10)), `at ${fraction.toFixed(3)} of the width`).toBeCloseTo(1, 1);
+    }
+    // A zoom stays while the live figures refresh (every second) until a double-click zooms out.
+    const centre = await bucketAt(0.5);
+    await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.95, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    const zoomedCentre = await bucketAt(0.5);
+    expect(zoomedCentre).toBeGreaterThan(centre);
+    await page.waitForTimeout(2_500);
+    expect(await bucketAt(0.5)).toBe(zoomedCentre);
+    await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height / 2);
+    expect(await bucketAt(0.5)).toBe(centre);
     for (const width of [900, 1600]) {
       await resizeViewport(page, { width, height: width <= 900 ? 700 : 1000 });
       await distribution.scrollIntoViewIfNeeded();

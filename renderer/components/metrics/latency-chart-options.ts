@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import { CURVE_MAX_NINES, ninesLabel, SERIES_COLOURS } from '../../workbench/latency-chart-data';
-import { bucketEdgeLabel } from '../../workbench/latency-histogram';
+import { bucketEdgeLabel, bucketUnder } from '../../workbench/latency-histogram';
 
 /** Axis and grid colours of the theme in force. */
 export interface ChartTheme {
@@ -89,32 +89,48 @@ export function distributionChartOptions(methods: string[], width: number, theme
   };
 }
 
-/** Each step drawn from its bucket's lower edge to the next edge (the data's x are lower edges). */
-const bucketSteps = uPlot.paths.stepped!({ align: 1 });
+/** One bar per bucket, from its lower edge (the data's x) to the next, touching its neighbours. */
+const bucketBars = uPlot.paths.bars!({ align: 1, size: [1, Infinity] });
 
 /**
- * The histogram's options (see latencyHistogram): x the latency on a log scale, y the share of a
- * method's answers in percent, one stepped line per method in the colours of the other charts,
- * lightly filled so overlapping methods stay readable.
+ * The histogram's options (see latencyHistogram): x the latency on a log scale, labelled at 1, 2
+ * and 5 of each decade; y the share of a method's answers in percent; one bar series per method in
+ * the colours of the other charts, lightly filled so overlapping methods stay readable. The cursor
+ * (and so the legend) names the bucket under it; a drag zooms to exactly the range dragged
+ * (uPlot's own log range would round it out to whole decades).
  */
-export function histogramChartOptions(methods: string[], width: number, theme: ChartTheme): uPlot.Options {
+export function histogramChartOptions(methods: string[], width: number, theme: ChartTheme, hooks?: uPlot.Options['hooks']): uPlot.Options {
   const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
   return {
     width,
     height: CHART_HEIGHT,
-    scales: { x: { time: false, distr: 3, log: 10 }, y: { range: (_u, _min, max) => [0, Math.max(1, max ?? 1) * 1.05] } },
+    scales: { x: { time: false, distr: 3, log: 10, range: (_u, min, max) => [min, max] }, y: { range: (_u, _min, max) => [0, Math.max(1, max ?? 1) * 1.05] } },
     axes: [
-      { ...axis, values: (_u, splits) => splits.map((v) => (v == null ? '' : bucketEdgeLabel(v))) },
+      // Every split labelled (uPlot's log axes label the powers of ten only).
+      { ...axis, splits: (_u, _axis, min, max) => oneTwoFive(min, max), filter: (_u, splits) => splits, values: (_u, splits) => splits.map((v) => (v == null ? '' : bucketEdgeLabel(v))) },
       { ...axis, label: '% of answers', size: 60 },
     ],
     series: [
       { label: 'latency from', value: (_u, v) => (v == null ? '—' : bucketEdgeLabel(v)) },
       ...methods.map((method, i) => {
         const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
-        return { label: method, stroke: colour, fill: `${colour}26`, width: 1.5, paths: bucketSteps, points: { show: false }, value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${v.toFixed(1)} %`) };
+        return { label: method, stroke: colour, fill: `${colour}33`, width: 1, paths: bucketBars, points: { show: false }, value: (_u: uPlot, v: number | null) => (v == null ? '0 %' : `${v.toFixed(1)} %`) };
       }),
     ],
-    cursor: { drag: { x: true, y: false } },
+    cursor: { drag: { x: true, y: false }, dataIdx: (u, _series, closest, xValue) => (u.data[0].length > 1 ? bucketUnder(u.data[0], xValue) : closest) },
     legend: { live: true },
+    ...(hooks ? { hooks } : {}),
   };
+}
+
+/** Ticks at 1, 2 and 5 times each power of ten within [min, max]: a one-decade range still reads. */
+export function oneTwoFive(min: number, max: number): number[] {
+  const ticks: number[] = [];
+  for (let decade = Math.floor(Math.log10(min)); 10 ** decade <= max; decade++) {
+    for (const step of [1, 2, 5]) {
+      const tick = Number((step * 10 ** decade).toPrecision(12));
+      if (tick >= min * (1 - 1e-9) && tick <= max * (1 + 1e-9)) ticks.push(tick);
+    }
+  }
+  return ticks;
 }

@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { LatencySamples } from '../../../shared/model/metrics';
 import { chartData, percentileCurves } from '../../workbench/latency-chart-data';
-import { latencyHistogram } from '../../workbench/latency-histogram';
+import { HISTOGRAM_MIN_ANSWERS, latencyHistogram } from '../../workbench/latency-histogram';
+import { useChartViewStore, type DistributionView } from '../../stores/chart-view-store';
 import { distributionChartOptions, histogramChartOptions, latencyChartOptions } from './latency-chart-options';
 import { UPlotChart } from './uplot-chart';
 
@@ -30,21 +31,22 @@ export function LatencyChart({ samples, label, testId = 'latency-chart' }: { sam
   );
 }
 
-type DistributionView = 'percentiles' | 'histogram';
-
 const VIEW_NAMES: Record<DistributionView, string> = { percentiles: 'Percentiles', histogram: 'Histogram' };
 
 /**
  * The distribution per method, two ways: as percentile curves, how slow the slowest 10 %, 1 %,
  * 0.1 % were (x in "nines": p0, p90, p99, p99.9, p99.99), the usual way to read a latency tail;
  * or as a histogram, each method's share of answers per latency bucket on a log scale, where two
- * modes (a cache hit and a miss, two instances) show as two humps.
+ * modes of similar weight (a cache hit and a miss, two instances) show as two humps. The view
+ * chosen stays while the app runs (chart-view-store.ts).
  */
 export function LatencyDistributionChart({ samples, label = 'Latency distribution', what = 'method', testId = 'latency-distribution' }: { samples: LatencySamples; label?: string; what?: string; testId?: string }) {
-  const [view, setView] = useState<DistributionView>('percentiles');
-  const data = useMemo(() => (view === 'histogram' ? latencyHistogram(samples) : percentileCurves(samples)), [samples, view]);
+  const view = useChartViewStore((s) => s.views[testId] ?? 'percentiles');
+  const choose = useChartViewStore((s) => s.choose);
+  const data = useMemo(() => (view === 'histogram' ? latencyHistogram(samples) : { ...percentileCurves(samples), leftOut: [] }), [samples, view]);
   // A curve needs two points: with one answer per method the chart would be empty without a word.
   const noCurveYet = view === 'percentiles' && data.columns.slice(1).every((column) => column.filter((value) => value !== null).length < 2);
+  const whats = `${what === 'method' ? 'methods' : `${what}s`}`;
   return (
     <UPlotChart
       data={data}
@@ -55,23 +57,33 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
       caption={
         <>
           {label}{' '}
-          <span role="group" aria-label={`${label}: view`} className="segmented chart-views">
-            {(Object.keys(VIEW_NAMES) as DistributionView[]).map((v) => (
-              <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)}>
-                {VIEW_NAMES[v]}
-              </button>
-            ))}
-          </span>{' '}
-          <span className="muted">· {view === 'histogram' ? `share of each ${what}'s answers per latency bucket, log scale` : `percentile curve per ${what}, the tail to the right`}</span>
+          <span className="muted">
+            · {view === 'histogram' ? `share of each ${what}'s answers per latency bucket, log scale` : `percentile curve per ${what}, the tail to the right`} · drag to zoom, double-click to zoom out
+          </span>
           {noCurveYet && (
             <span className="muted" data-testid="distribution-too-few">
               {' '}
               · a curve needs 2 answers or more per {what}
             </span>
           )}
+          {data.leftOut.length > 0 && (
+            <span className="muted" data-testid="histogram-left-out">
+              {' '}
+              · left out, under {HISTOGRAM_MIN_ANSWERS} answers: {data.leftOut.join(', ')}
+            </span>
+          )}
         </>
       }
-      description={view === 'histogram' ? `${label}: the histogram of ${data.methods.join(', ')}` : `${label}: the percentile curve of ${data.methods.join(', ')}`}
+      controls={
+        <div role="group" aria-label={`${label}: view`} className="segmented chart-views">
+          {(Object.keys(VIEW_NAMES) as DistributionView[]).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} onClick={() => choose(testId, v)}>
+              {VIEW_NAMES[v]}
+            </button>
+          ))}
+        </div>
+      }
+      description={view === 'histogram' ? `${label}: the histogram of ${data.methods.join(', ') || `no ${whats} yet`}` : `${label}: the percentile curve of ${data.methods.join(', ')}`}
     />
   );
 }

@@ -20,16 +20,22 @@ interface UPlotChartProps {
   points: number;
   /** What the chart draws, when one chart can draw the same data two ways: a change draws it anew. */
   view?: string;
+  /** Buttons for the chart (its views), beside the caption but not part of the figure's name. */
+  controls?: ReactNode;
 }
 
 /**
- * One uPlot canvas chart in the app's theme: drawn anew when the methods or the colour scheme
- * change, given new data in place otherwise, and resized with its pane.
+ * One uPlot canvas chart in the app's theme: drawn anew when the methods, the view or the colour
+ * scheme change, given new data in place otherwise (keeping a range the user zoomed into until a
+ * double-click zooms out), and resized with its pane.
  */
-export function UPlotChart({ data, options, caption, description, testId, points, view = '' }: UPlotChartProps) {
+export function UPlotChart({ data, options, caption, description, testId, points, view = '', controls }: UPlotChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const shape = useRef('');
+  // A drag zoomed in (until a double-click): new data then keeps the range instead of resetting it.
+  const zoomed = useRef(false);
+  const settingData = useRef(false);
   // The canvas takes the theme's colours when drawn: a switch of light and dark draws it anew.
   const [scheme, setScheme] = useState(() => matchMedia('(prefers-color-scheme: dark)').matches);
   useEffect(() => {
@@ -43,15 +49,37 @@ export function UPlotChart({ data, options, caption, description, testId, points
     const element = host.current;
     if (!element) return;
     const key = `${scheme}\u0000${view}\u0000${data.methods.join('\u0000')}`;
-    if (plot.current && shape.current === key) {
-      plot.current.setData(data.columns as uPlot.AlignedData);
-      return;
+    settingData.current = true;
+    try {
+      if (plot.current && shape.current === key) {
+        plot.current.setData(data.columns as uPlot.AlignedData, !zoomed.current);
+        return;
+      }
+      plot.current?.destroy();
+      shape.current = key;
+      zoomed.current = false;
+      const theme = { text: themeColour('--text-muted', '#50575f'), grid: themeColour('--border', '#c9ced6') };
+      const chosen = options(data.methods, Math.max(300, element.clientWidth), theme);
+      // Any change of the x range not made by new data is the user's drag (a double-click, below, undoes it).
+      const noteZoom = (_u: uPlot, key: string) => {
+        if (key === 'x' && !settingData.current) zoomed.current = true;
+      };
+      plot.current = new uPlot({ ...chosen, hooks: { ...chosen.hooks, setScale: [...(chosen.hooks?.setScale ?? []), noteZoom] } }, data.columns as uPlot.AlignedData, element);
+    } finally {
+      settingData.current = false;
     }
-    plot.current?.destroy();
-    shape.current = key;
-    const theme = { text: themeColour('--text-muted', '#50575f'), grid: themeColour('--border', '#c9ced6') };
-    plot.current = new uPlot(options(data.methods, Math.max(300, element.clientWidth), theme), data.columns as uPlot.AlignedData, element);
   });
+
+  // uPlot zooms out on a double-click (its own handler runs first, on the plot inside this element).
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return;
+    const zoomOut = () => {
+      zoomed.current = false;
+    };
+    element.addEventListener('dblclick', zoomOut);
+    return () => element.removeEventListener('dblclick', zoomOut);
+  }, []);
 
   // Follows the pane's width (the window, the split between panes).
   useEffect(() => {
@@ -70,7 +98,8 @@ export function UPlotChart({ data, options, caption, description, testId, points
   return (
     <figure className="latency-chart" data-testid={testId} data-points={points} {...(view ? { 'data-view': view } : {})}>
       <figcaption>{caption}</figcaption>
-      <div ref={host} role="img" aria-label={description} />
+      {controls && <div className="chart-controls">{controls}</div>}
+      <div ref={host} className="chart-plot" role="img" aria-label={description} />
     </figure>
   );
 }

@@ -1,15 +1,19 @@
 import type { ReactNode } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LatencyDistributionChart } from '../../../renderer/components/metrics/latency-chart';
 import type { LatencySamples } from '../../../shared/model/metrics';
+import { useChartViewStore } from '../../../renderer/stores/chart-view-store';
+
+beforeEach(() => useChartViewStore.setState({ views: {} }));
 
 // uPlot needs a canvas happy-dom lacks: the stand-in shows the caption the chart would have.
 vi.mock('../../../renderer/components/metrics/uplot-chart', () => ({
-  UPlotChart: ({ caption, testId, view }: { caption: ReactNode; testId: string; view?: string }) => (
+  UPlotChart: ({ caption, controls, testId, view }: { caption: ReactNode; controls?: ReactNode; testId: string; view?: string }) => (
     <figure data-testid={testId} data-view={view}>
       <figcaption>{caption}</figcaption>
+      {controls}
     </figure>
   ),
 }));
@@ -34,10 +38,12 @@ describe('the latency distribution chart', () => {
 });
 
 describe('the latency distribution chart’s two views', () => {
-  it('starts on the percentile curves and switches to the histogram and back by its buttons', async () => {
+  it('starts on the percentile curves and switches to the histogram and back by its buttons, outside the figure\'s caption', async () => {
     const user = userEvent.setup();
     render(<LatencyDistributionChart samples={samples(['tools/call'], 1)} />);
     const views = screen.getByRole('group', { name: 'Latency distribution: view' });
+    // Not in the caption: the figure is named by its caption, which should not read out the buttons.
+    expect(views.closest('figcaption')).toBeNull();
     const percentiles = within(views).getByRole('button', { name: 'Percentiles' });
     const histogram = within(views).getByRole('button', { name: 'Histogram' });
     expect(percentiles).toHaveAttribute('aria-pressed', 'true');
@@ -47,12 +53,32 @@ describe('the latency distribution chart’s two views', () => {
     await user.click(histogram);
     expect(histogram).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByTestId('latency-distribution')).toHaveAttribute('data-view', 'histogram');
-    expect(screen.getByTestId('latency-distribution')).toHaveTextContent("share of each method's answers per latency bucket, log scale");
+    expect(screen.getByTestId('latency-distribution')).toHaveTextContent("share of each method's answers per latency bucket, log scale · drag to zoom, double-click to zoom out");
     // One answer makes a histogram bar: the note is about curves only.
     expect(screen.queryByTestId('distribution-too-few')).not.toBeInTheDocument();
 
     await user.click(percentiles);
     expect(screen.getByTestId('latency-distribution')).toHaveAttribute('data-view', 'percentiles');
     expect(screen.getByTestId('distribution-too-few')).toBeInTheDocument();
+  });
+
+  it('keeps the chosen view when the chart is drawn anew (the section shown again), each chart its own', async () => {
+    const user = userEvent.setup();
+    const first = render(<LatencyDistributionChart samples={samples(['tools/call'], 3)} />);
+    await user.click(screen.getByRole('button', { name: 'Histogram' }));
+    first.unmount();
+    render(<LatencyDistributionChart samples={samples(['tools/call'], 3)} />);
+    render(<LatencyDistributionChart samples={samples(['tools/call'], 3)} label="Both distributions" what="run" testId="load-compare-chart" />);
+    expect(screen.getByTestId('latency-distribution')).toHaveAttribute('data-view', 'histogram');
+    expect(screen.getByTestId('load-compare-chart')).toHaveAttribute('data-view', 'percentiles');
+  });
+
+  it('names the methods the histogram leaves out for having too few answers', async () => {
+    const user = userEvent.setup();
+    const few: LatencySamples = { methods: ['server/discover', 'tools/call'], from: 0, next: 21, at: Array.from({ length: 21 }, (_, i) => i), latencyMs: Array.from({ length: 21 }, (_, i) => 5 + i), method: [0, ...Array<number>(20).fill(1)] };
+    render(<LatencyDistributionChart samples={few} />);
+    expect(screen.queryByTestId('histogram-left-out')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Histogram' }));
+    expect(screen.getByTestId('histogram-left-out')).toHaveTextContent('left out, under 10 answers: server/discover');
   });
 });

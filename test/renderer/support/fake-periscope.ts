@@ -21,6 +21,7 @@ import { useMetricsStore } from '../../../renderer/stores/metrics-store';
 import { useLoadRunsStore } from '../../../renderer/stores/load-runs-store';
 import { useInstancesStore } from '../../../renderer/stores/instances-store';
 import { useDoctorStore } from '../../../renderer/stores/doctor-store';
+import { useChartViewStore } from '../../../renderer/stores/chart-view-store';
 import { useSignInStore } from '../../../renderer/stores/sign-in-store';
 
 /** Thrown by a handler to answer `{ ok: false, error }`. */
@@ -68,6 +69,7 @@ export function resetStores(): void {
   useTraceStore.setState({ traces: {} });
   useSettingsStore.setState({ settings: undefined });
   useTraceViewStore.setState({ filters: {}, selectedSeq: {} });
+  useChartViewStore.setState({ views: {} });
   useTimelineStore.setState({ ranges: {} });
   useSectionsStore.setState({ active: {} });
   useToolsStore.setState({ slots: {} });

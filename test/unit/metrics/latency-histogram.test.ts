@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LatencySamples } from '../../../shared/model/metrics';
-import { BUCKETS_PER_DECADE, bucketEdgeLabel, latencyHistogram } from '../../../renderer/workbench/latency-histogram';
+import { BUCKETS_PER_DECADE, bucketEdgeLabel, bucketUnder, HISTOGRAM_MIN_ANSWERS, latencyHistogram } from '../../../renderer/workbench/latency-histogram';
+import { oneTwoFive } from '../../../renderer/components/metrics/latency-chart-options';
 
 function samples(byMethod: Record<string, number[]>): LatencySamples {
   const methods = Object.keys(byMethod);
@@ -9,11 +10,13 @@ function samples(byMethod: Record<string, number[]>): LatencySamples {
   return { methods, from: 0, next: method.length, at: method.map((_, i) => i), latencyMs, method };
 }
 
-/** The share (percent) of `column` in the bucket whose range holds `ms`. */
+/** The share (percent) of `column` in the bucket whose range holds `ms` (an empty bucket has none: 0). */
 function shareAt(edges: number[], column: Array<number | null>, ms: number): number {
   const bucket = edges.findIndex((edge, k) => k < edges.length - 1 && ms >= edge && ms < edges[k + 1]!);
-  return column[bucket] as number;
+  return column[bucket] ?? 0;
 }
+
+const sum = (column: Array<number | null>) => column.reduce<number>((a, b) => a + (b ?? 0), 0);
 
 describe('the latency histogram', () => {
   it('puts 1..1000 ms (uniform) into log buckets: shares per method sum to 100, each bucket holds the integers in its range', () => {
@@ -26,25 +29,39 @@ describe('the latency histogram', () => {
     expect(edges[0]).toBe(1);
     expect(edges[BUCKETS_PER_DECADE]).toBeCloseTo(10, 9);
     expect(edges.at(-1)).toBeCloseTo(10_000, 6);
-    expect((shares as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+    expect(sum(shares!)).toBeCloseTo(100, 9);
     for (let k = 0; k < edges.length - 1; k++) {
       const inRange = uniform.filter((ms) => ms >= edges[k]! && ms < edges[k + 1]!).length;
-      expect(shares![k]).toBeCloseTo(inRange / 10, 9);
+      // An empty bucket has no bar (null), not a bar of height 0 drawn along the axis.
+      if (inRange === 0) expect(shares![k]).toBeNull();
+      else expect(shares![k]).toBeCloseTo(inRange / 10, 9);
     }
     // Decade edges are exact: 10, 100 and 1000 start their buckets (log10 alone may put them one lower).
     expect(shareAt(edges, shares!, 1000)).toBeCloseTo(0.1, 9);
     expect(shareAt(edges, shares!, 100)).toBeCloseTo(2.6, 9); // 100 to 125: 26 of the 1,000
-    // The closing point is 0, so the last step comes down.
-    expect(shares!.at(-1)).toBe(0);
+    // The closing edge carries no bar.
+    expect(shares!.at(-1)).toBeNull();
   });
 
-  it('gives each method its own shares, so a method with few answers is not flattened by a busy one', () => {
-    const { methods, columns } = latencyHistogram(samples({ 'tools/call': Array<number>(999).fill(2), ping: [50] }));
+  it('gives each method its own shares, so a method with fewer answers is not flattened by a busy one', () => {
+    const { methods, columns, leftOut } = latencyHistogram(samples({ 'tools/call': Array<number>(999).fill(2), ping: Array<number>(HISTOGRAM_MIN_ANSWERS).fill(50) }));
     const [edges, call, ping] = columns;
     expect(methods).toEqual(['tools/call', 'ping']);
+    expect(leftOut).toEqual([]);
     expect(shareAt(edges, call!, 2)).toBe(100);
     expect(shareAt(edges, ping!, 50)).toBe(100);
     expect(shareAt(edges, call!, 50)).toBe(0);
+  });
+
+  it('leaves out methods under the minimum of answers (a handshake\'s single one would stand at 100 % and flatten the rest), unless none has that many', () => {
+    const busy = latencyHistogram(samples({ 'server/discover': [120], 'tools/list': [15], 'tools/call': Array.from({ length: 600 }, (_, i) => 1 + (i % 20)) }));
+    expect(busy.methods).toEqual(['tools/call']);
+    expect(busy.leftOut).toEqual(['server/discover', 'tools/list']);
+    // The buckets span the methods drawn: 1..20 ms, not the left-out 120 ms.
+    expect(busy.columns[0].at(-1)).toBeCloseTo(100, 9);
+    const fresh = latencyHistogram(samples({ 'server/discover': [120], 'tools/list': [15] }));
+    expect(fresh.methods).toEqual(['server/discover', 'tools/list']);
+    expect(fresh.leftOut).toEqual([]);
   });
 
   it('shows two modes as two humps (a cache hit near 1 ms, a miss near 100 ms)', () => {
@@ -52,7 +69,7 @@ describe('the latency histogram', () => {
     const [edges, read] = columns;
     expect(shareAt(edges, read!, 1.1)).toBeCloseTo(30, 9);
     expect(shareAt(edges, read!, 110)).toBeCloseTo(70, 9);
-    const humps = read!.filter((share) => (share as number) > 0);
+    const humps = read!.filter((share) => share !== null);
     expect(humps).toHaveLength(2);
   });
 
@@ -60,13 +77,25 @@ describe('the latency histogram', () => {
     const { columns } = latencyHistogram(samples({ 'tools/call': [0, 0.0004, 0.002, 0.5] }));
     const [edges, call] = columns;
     expect(edges[0]).toBeCloseTo(0.001, 12);
-    expect(call!.every((share) => Number.isFinite(share))).toBe(true);
+    expect(call!.every((share) => share === null || Number.isFinite(share))).toBe(true);
     expect(call![0]).toBe(50);
-    expect((call as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(100, 9);
+    expect(sum(call!)).toBeCloseTo(100, 9);
   });
 
   it('has no buckets without samples', () => {
     expect(latencyHistogram(samples({})).columns).toEqual([[]]);
+  });
+
+  it('finds the bucket under the cursor: the last edge at or below it, never the closing edge (uPlot\'s nearest x is the next bucket in the right half)', () => {
+    const edges = [1, 2, 4, 8];
+    expect([0.5, 1, 1.9, 2, 3.9, 4, 7.99, 8, 50].map((ms) => bucketUnder(edges, ms))).toEqual([0, 0, 0, 1, 1, 2, 2, 2, 2]);
+    expect(bucketUnder([1], 5)).toBe(0);
+  });
+
+  it('labels the axis at 1, 2 and 5 of each decade, so a one-decade range still reads', () => {
+    expect(oneTwoFive(10, 100)).toEqual([10, 20, 50, 100]);
+    expect(oneTwoFive(0.001, 0.01)).toEqual([0.001, 0.002, 0.005, 0.01]);
+    expect(oneTwoFive(3, 4000)).toEqual([5, 10, 20, 50, 100, 200, 500, 1000, 2000]);
   });
 
   it('labels bucket edges in the unit that reads best', () => {
