@@ -33,7 +33,8 @@ export function TraceDetail({ entry, pair, onShowSeq, copy, emptyText = 'Select 
   }, [seq]);
   if (!entry) {
     return (
-      <section ref={paneRef} className="trace-detail is-empty" aria-label="Entry details" data-testid="trace-detail">
+      // Focusable: in a short pane the hint itself scrolls, and a keyboard must be able to scroll it.
+      <section ref={paneRef} className="trace-detail is-empty" aria-label="Entry details" data-testid="trace-detail" tabIndex={0}>
         <p className="muted" data-testid="detail-empty">
           {emptyText}
         </p>
