@@ -22,10 +22,15 @@ export async function resolveGroupTargets(
   ctx: Pick<CliContext, 'lookupRemote'> & Partial<Pick<CliContext, 'stdin' | 'stderr'>>,
 ): Promise<{ instances: GroupInstance[]; group: boolean; label: string }> {
   const { target, label, instances } = await resolveTarget(arg, options, ctx);
-  if (!instances || instances.length < 2) return { instances: [{ instance: target.url ?? label, target, label }], group: false, label };
-  return {
-    group: true,
-    label,
-    instances: instances.map((url, index) => ({ instance: url, target: { ...target, url }, label: `${label} (instance ${index + 1} of ${instances.length})` })),
-  };
+  const each = groupInstances(target, label, instances);
+  return { instances: each, group: each.length > 1, label };
+}
+
+/**
+ * The instances of a resolved target: for a group (two URLs or more), each URL with the target's
+ * settings, labelled `<label> (instance i of n)`; otherwise the one target as it is.
+ */
+export function groupInstances(target: ConnectionTargetInput, label: string, instances: string[] | undefined): GroupInstance[] {
+  if (!instances || instances.length < 2) return [{ instance: target.url ?? label, target, label }];
+  return instances.map((url, index) => ({ instance: url, target: { ...target, url }, label: `${label} (instance ${index + 1} of ${instances.length})` }));
 }

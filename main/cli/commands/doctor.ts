@@ -10,6 +10,7 @@ import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { FailedOutcome } from '../error-report';
 import { cliHint } from '../fix-options';
 import { resolveTarget } from '../target';
+import { groupInstances } from '../group-targets';
 import { CLIENT_INFO } from '../version';
 import { noExtra } from './connect';
 
@@ -38,9 +39,8 @@ export function registerDoctorCommand(program: Command, cctx: CommandContext): v
     if (options.stdio) throw new PeriscopeError({ kind: 'invalid-input', message: 'The connection doctor checks a network endpoint; a stdio server has no DNS, TCP, TLS or HTTP to check.', hint: 'Give a URL or a saved remote.' });
     const junitFile = (cmd.opts() as { junit?: string }).junit;
     const { target, label, saved, instances } = await doctorTarget(arg!, options, cctx);
-    cctx.out.addMasker(redactorForTarget(target));
     // A saved group: every instance is checked in turn, with the group's headers, TLS and era.
-    const checks = instances && instances.length > 1 ? instances.map((url, i) => ({ target: { ...target, url }, label: `${label} (instance ${i + 1} of ${instances.length})` })) : [{ target, label }];
+    const checks = groupInstances(target, label, instances);
     for (const check of checks) cctx.out.addMasker(redactorForTarget(check.target));
     const oauth = target.url && !isUnparsed(target) ? await oauthForTarget(target, options, cctx, (line) => cctx.out.note(line), saved) : undefined;
     const { runDoctor } = await import('../../core/doctor/run-doctor');

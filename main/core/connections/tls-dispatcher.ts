@@ -21,11 +21,11 @@ export const INSECURE_WARNING =
   'TLS certificate checks are OFF for this connection (accept invalid certificates): anyone on the network path could read or change the traffic';
 
 /**
- * Reads the extra CA files and builds a connection-private undici Agent, driven by Node's fetch. Without TLS options (and
- * without `onSocket`) the global fetch is used, so a default connection behaves exactly like any
- * other Node client. `onSocket` hears how each new socket came up (DNS, TCP, TLS; see
- * timedConnector); it needs the private Agent, whose connector is the only place those phases
- * can be seen (Node's own fetch does not report a TLS socket's phases).
+ * Reads the extra CA files and builds a connection-private undici Agent, driven by Node's fetch.
+ * Without TLS options (and without `onSocket`) the global fetch is used as it is, so a default
+ * connection behaves exactly like any other Node client. `onSocket` hears how each new socket
+ * came up (DNS, TCP, TLS; see timedConnector); it needs the private Agent, whose connector is the
+ * only place those phases can be seen (Node's own fetch does not report a TLS socket's phases).
  */
 export async function createTlsSetup(tls: Partial<TlsOptions> | undefined, onSocket?: (setup: SocketSetup) => void): Promise<TlsSetup> {
   const caFiles = tls?.caFiles ?? [];

@@ -24,18 +24,20 @@ export function doctorHandlers({ remotes, playground, dialogs, clientInfo }: Doc
   const lastRuns = new Map<string, DoctorRun>();
   return {
     'doctor:run': async ({ remoteId }: ParsedInput<'doctor:run'>): Promise<ChannelOutput<'doctor:run'>> => {
-      const resolved = await remotes.resolveForConnection(remoteId);
-      if (resolved.target.transport === 'stdio') {
+      // A group: every instance in turn, with the group's headers, TLS and era (its own URL first).
+      // Resolved once: resolving reads the remote's secrets from the keychain.
+      const checks = remotes.resolveGroupForConnection ? await remotes.resolveGroupForConnection(remoteId) : [await remotes.resolveForConnection(remoteId)];
+      if (checks[0]!.target.transport === 'stdio') {
         throw new PeriscopeError({ kind: 'invalid-input', message: 'The connection doctor checks a network endpoint; this remote runs a local command.', hint: 'Run the doctor on a remote with a URL.' });
       }
-      // A group: every instance in turn, with the group's headers, TLS and era (its own URL first).
-      const checks = (await remotes.resolveGroupForConnection?.(remoteId)) ?? [{ target: resolved.target, label: resolved.label }];
+      // The instances' labels say which instance they are; the run is named after the remote.
+      const label = checks.length > 1 ? ((await remotes.get(remoteId))?.name ?? checks[0]!.label) : checks[0]!.label;
       const reports: DoctorReport[] = [];
       for (const check of checks) {
         const target = targetsPlayground(check.target) ? pointAtPlayground(check.target, await playground.ensureStarted()) : check.target;
         reports.push(await runDoctor({ target, label: check.label, ...(clientInfo ? { clientInfo } : {}) }));
       }
-      const run = { label: resolved.label, reports };
+      const run = { label, reports };
       lastRuns.set(remoteId, run);
       return run;
     },
