@@ -95,11 +95,12 @@ const bucketBars = uPlot.paths.bars!({ align: 1, size: [1, Infinity] });
 /**
  * The histogram's options (see latencyHistogram): x the latency on a log scale, labelled at 1, 2
  * and 5 of each decade; y the share of a method's answers in percent; one bar series per method in
- * the colours of the other charts, lightly filled so overlapping methods stay readable. The cursor
+ * its colour in the other charts (`colourOf`: the histogram leaves some methods out, so its own
+ * order would give the rest other colours), lightly filled so overlapping methods stay readable. The cursor
  * (and so the legend) names the bucket under it; a drag zooms to exactly the range dragged
  * (uPlot's own log range would round it out to whole decades).
  */
-export function histogramChartOptions(methods: string[], width: number, theme: ChartTheme, hooks?: uPlot.Options['hooks']): uPlot.Options {
+export function histogramChartOptions(methods: string[], width: number, theme: ChartTheme, colourOf: (method: string) => string = (m) => SERIES_COLOURS[methods.indexOf(m) % SERIES_COLOURS.length]!): uPlot.Options {
   const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
   return {
     width,
@@ -112,14 +113,13 @@ export function histogramChartOptions(methods: string[], width: number, theme: C
     ],
     series: [
       { label: 'latency from', value: (_u, v) => (v == null ? '—' : bucketEdgeLabel(v)) },
-      ...methods.map((method, i) => {
-        const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+      ...methods.map((method) => {
+        const colour = colourOf(method);
         return { label: method, stroke: colour, fill: `${colour}33`, width: 1, paths: bucketBars, points: { show: false }, value: (_u: uPlot, v: number | null) => (v == null ? '0 %' : `${v.toFixed(1)} %`) };
       }),
     ],
     cursor: { drag: { x: true, y: false }, dataIdx: (u, _series, closest, xValue) => (u.data[0].length > 1 ? bucketUnder(u.data[0], xValue) : closest) },
     legend: { live: true },
-    ...(hooks ? { hooks } : {}),
   };
 }
 

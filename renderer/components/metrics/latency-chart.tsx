@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { LatencySamples } from '../../../shared/model/metrics';
-import { chartData, percentileCurves } from '../../workbench/latency-chart-data';
+import { chartData, methodColours, percentileCurves } from '../../workbench/latency-chart-data';
 import { HISTOGRAM_MIN_ANSWERS, latencyHistogram } from '../../workbench/latency-histogram';
 import { useChartViewStore, type DistributionView } from '../../stores/chart-view-store';
-import { distributionChartOptions, histogramChartOptions, latencyChartOptions } from './latency-chart-options';
+import { distributionChartOptions, histogramChartOptions, latencyChartOptions, type ChartTheme } from './latency-chart-options';
 import { UPlotChart } from './uplot-chart';
 
 /**
@@ -44,13 +44,17 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
   const view = useChartViewStore((s) => s.views[testId] ?? 'percentiles');
   const choose = useChartViewStore((s) => s.choose);
   const data = useMemo(() => (view === 'histogram' ? latencyHistogram(samples) : { ...percentileCurves(samples), leftOut: [] }), [samples, view]);
+  // Each method in the colour it has in the time chart, though the histogram leaves some out.
+  const histogramOptions = useMemo(() => {
+    const colourOf = methodColours(samples);
+    return (methods: string[], width: number, theme: ChartTheme) => histogramChartOptions(methods, width, theme, colourOf);
+  }, [samples]);
   // A curve needs two points: with one answer per method the chart would be empty without a word.
   const noCurveYet = view === 'percentiles' && data.columns.slice(1).every((column) => column.filter((value) => value !== null).length < 2);
-  const whats = `${what === 'method' ? 'methods' : `${what}s`}`;
   return (
     <UPlotChart
       data={data}
-      options={view === 'histogram' ? histogramChartOptions : distributionChartOptions}
+      options={view === 'histogram' ? histogramOptions : distributionChartOptions}
       view={view}
       testId={testId}
       points={samples.at.length}
@@ -83,7 +87,7 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
           ))}
         </div>
       }
-      description={view === 'histogram' ? `${label}: the histogram of ${data.methods.join(', ') || `no ${whats} yet`}` : `${label}: the percentile curve of ${data.methods.join(', ')}`}
+      description={view === 'histogram' ? `${label}: the histogram of ${data.methods.join(', ') || `no ${what}s yet`}` : `${label}: the percentile curve of ${data.methods.join(', ')}`}
     />
   );
 }

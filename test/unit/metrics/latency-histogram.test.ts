@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LatencySamples } from '../../../shared/model/metrics';
 import { BUCKETS_PER_DECADE, bucketEdgeLabel, bucketUnder, HISTOGRAM_MIN_ANSWERS, latencyHistogram } from '../../../renderer/workbench/latency-histogram';
-import { oneTwoFive } from '../../../renderer/components/metrics/latency-chart-options';
+import { histogramChartOptions, oneTwoFive } from '../../../renderer/components/metrics/latency-chart-options';
+import { methodColours } from '../../../renderer/workbench/latency-chart-data';
 
 function samples(byMethod: Record<string, number[]>): LatencySamples {
   const methods = Object.keys(byMethod);
@@ -90,6 +91,16 @@ describe('the latency histogram', () => {
     const edges = [1, 2, 4, 8];
     expect([0.5, 1, 1.9, 2, 3.9, 4, 7.99, 8, 50].map((ms) => bucketUnder(edges, ms))).toEqual([0, 0, 0, 1, 1, 2, 2, 2, 2]);
     expect(bucketUnder([1], 5)).toBe(0);
+  });
+
+  it('draws each method in its colour of the time chart, though the methods left out shift the histogram\'s own order', () => {
+    const traffic = samples({ 'server/discover': [120], 'tools/call': Array<number>(20).fill(3) });
+    const histogram = latencyHistogram(traffic);
+    expect(histogram.methods).toEqual(['tools/call']);
+    const colourOf = methodColours(traffic);
+    const series = histogramChartOptions(histogram.methods, 600, { text: '#000', grid: '#ccc' }, colourOf).series;
+    expect(series[1]!.stroke).toBe(colourOf('tools/call'));
+    expect(colourOf('tools/call')).not.toBe(colourOf('server/discover'));
   });
 
   it('labels the axis at 1, 2 and 5 of each decade, so a one-decade range still reads', () => {

@@ -59,7 +59,7 @@ describe('doctor:run and doctor:export', () => {
       { instance: `http://${PLAYGROUND_HOST}/mcp`, target: targets.pg!.target, label: 'Pair (instance 1 of 2)' },
       { instance: `http://127.0.0.1:${gone}/mcp`, target: { ...targets.pg!.target, url: `http://127.0.0.1:${gone}/mcp` }, label: 'Pair (instance 2 of 2)' },
     ];
-    const groupRemotes = { resolveForConnection: async () => ({ target: targets.pg!.target, label: 'Pair' }), resolveGroupForConnection: async () => group } as unknown as RemotesPort;
+    const groupRemotes = { get: async () => ({ name: 'Pair' }), resolveGroupForConnection: async () => group } as unknown as RemotesPort;
     const groupHandlers = doctorHandlers({ remotes: groupRemotes, playground, dialogs });
     const run = await groupHandlers['doctor:run']({ remoteId: 'pair' });
     expect(run.label).toBe('Pair');
