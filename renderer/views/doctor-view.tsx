@@ -30,10 +30,15 @@ export function DoctorView({ tabId }: { tabId: string }) {
           </p>
         </div>
         <div className="doctor-actions">
-          <button type="button" className="primary" data-testid="doctor-rerun" onClick={() => void runDoctor(remoteId, name)} disabled={running}>
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page while it runs. */}
+          <button type="button" className="primary" data-testid="doctor-rerun" onClick={() => {
+              if (!running) void runDoctor(remoteId, name);
+            }} aria-disabled={running}>
             {running ? 'Running…' : 'Run again'}
           </button>
-          <button type="button" data-testid="doctor-export" onClick={() => void exportDoctorReport(remoteId)} disabled={running || !run}>
+          <button type="button" data-testid="doctor-export" onClick={() => {
+              if (!running && run) void exportDoctorReport(remoteId);
+            }} aria-disabled={running || !run}>
             Export report…
           </button>
         </div>
@@ -43,7 +48,7 @@ export function DoctorView({ tabId }: { tabId: string }) {
         <section key={report.url + index} className="doctor-instance" aria-labelledby={group ? `${tabId}-instance-${index}` : `${tabId}-title`} data-testid="doctor-instance">
           {group && (
             <h3 id={`${tabId}-instance-${index}`} className="doctor-instance-title">
-              Instance {index + 1} of {reports.length}: <span className="doctor-instance-url">{report.url}</span> <span className="muted">· {reportSummary(report)}</span>
+              Instance {index + 1} of {reports.length}: <span className="doctor-instance-url">{report.url}</span> <span className={report.firstFailure ? 'doctor-instance-failed' : 'muted'}>· {reportSummary(report)}</span>
             </h3>
           )}
           <ol className={`doctor-layers${running ? ' is-stale' : ''}`} aria-label={group ? `Layers of instance ${index + 1}, in the order they were checked` : 'Layers, in the order they were checked'} data-testid="doctor-layers">

@@ -101,10 +101,37 @@ describe('the Doctor tab', () => {
     expect(instances).toHaveLength(2);
     expect(within(instances[0]!).getByRole('heading', { level: 3 })).toHaveTextContent('Instance 1 of 2: https://staging-1.example.com/mcp · No layer failed · 42 ms');
     expect(within(instances[1]!).getByRole('heading', { level: 3 })).toHaveTextContent('Instance 2 of 2: https://staging-2.example.com/mcp · Failed at TLS, 1 warning');
+    // A failed instance's heading says so in the failure colour, a passing one stays muted.
+    expect(instances[1]!.querySelector('.doctor-instance-failed')).toHaveTextContent('Failed at TLS');
+    expect(instances[0]!.querySelector('.doctor-instance-failed')).toBeNull();
     // Each instance's layers are a list of their own, named by the instance.
     expect(within(instances[1]!).getByRole('list', { name: 'Layers of instance 2, in the order they were checked' })).toBeInTheDocument();
     expect(within(instances[1]!).getAllByTestId('doctor-layer').map((r) => r.getAttribute('data-verdict'))).toEqual(['pass', 'warn', 'fail', 'skipped']);
     expect(within(instances[0]!).getAllByTestId('doctor-layer')).toHaveLength(1);
+  });
+
+  it('keeps the keyboard focus on Run again while it runs (a disabled button would drop it to the page), and runs once', async () => {
+    let finish: () => void = () => undefined;
+    let runs = 0;
+    const fake = await open({
+      'doctor:run': () => {
+        runs++;
+        return runs === 1 ? { label: 'Staging', reports: [report] } : new Promise((resolve) => (finish = () => resolve({ label: 'Staging', reports: [report] })));
+      },
+    });
+    const view = await runFromCard();
+    const again = within(view).getByRole('button', { name: 'Run again' });
+    again.focus();
+    fireEvent.click(again);
+    await waitFor(() => expect(again).toHaveAttribute('aria-disabled', 'true'));
+    expect(again).not.toBeDisabled();
+    expect(document.activeElement).toBe(again);
+    fireEvent.click(again);
+    expect(within(view).getByRole('button', { name: 'Export report…' })).toHaveAttribute('aria-disabled', 'true');
+    finish();
+    await waitFor(() => expect(again).toHaveAttribute('aria-disabled', 'false'));
+    expect(document.activeElement).toBe(again);
+    expect(fake.calls('doctor:run')).toHaveLength(2);
   });
 
   it('says why it could not run, and has no doctor for a stdio remote', async () => {
