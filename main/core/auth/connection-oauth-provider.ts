@@ -57,6 +57,8 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   redeeming = false;
   /** Set when the SDK entered the OAuth flow during this attempt (see discoveryState). */
   flowEntered = false;
+  /** What the SDK's discovery found during this attempt (reset with flowEntered), for explaining a failure. */
+  attemptDiscovery?: OAuthDiscoveryState;
   /** Why the store could not be read (a locked keychain): said once, the flow goes on in memory. */
   storeProblem?: string;
   private loadProblem?: string;
@@ -186,6 +188,7 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
 
   saveDiscoveryState(state: OAuthDiscoveryState): void {
     this.discovery = state;
+    this.attemptDiscovery = state;
   }
 
   discoveryState(): OAuthDiscoveryState | undefined {

@@ -1,7 +1,8 @@
-import { auth } from '@modelcontextprotocol/client';
+import { auth, type OAuthDiscoveryState } from '@modelcontextprotocol/client';
 import type { ErrorFix } from '../../../shared/model/error-fix';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { PeriscopeError } from '../diagnostics/periscope-error';
+import { describeChallenge, parseWwwAuthenticate } from '../diagnostics/www-authenticate';
 import { ConnectionOAuthProvider } from './connection-oauth-provider';
 import { LoopbackRedirect } from './loopback-redirect';
 import type { OAuthStore } from './oauth-store';
@@ -36,6 +37,8 @@ export class ConnectionOAuth {
   private serverUrl?: string;
   private fetchFn?: typeof fetch;
   private hooks: AuthorizationHooks = {};
+  /** The 401 or 403 that started this attempt's flow (see attemptEvidence). */
+  private attemptChallenge?: OAuthFlowEvidence['challenge'];
 
   constructor(readonly options: ConnectionOAuthOptions) {}
 
@@ -65,18 +68,31 @@ export class ConnectionOAuth {
     return (async (input: string | URL | Request, init?: RequestInit) => {
       const response = await fetchFn(input, init);
       const loopback = this.loopback;
-      if ((response.status === 401 || response.status === 403) && loopback && !loopback.hasPort) await loopback.start();
+      if (response.status === 401 || response.status === 403) {
+        // The first one started the flow; later ones are the flow's own requests (a refused registration).
+        this.attemptChallenge ??= { status: response.status, wwwAuthenticate: response.headers.get('www-authenticate') ?? undefined };
+        if (loopback && !loopback.hasPort) await loopback.start();
+      }
       return response;
     }) as typeof fetch;
   }
 
   /** Called before each attempt: whether the SDK enters the flow is tracked per attempt. */
   beginAttempt(): void {
-    if (this.provider) this.provider.flowEntered = false;
+    this.attemptChallenge = undefined;
+    if (this.provider) {
+      this.provider.flowEntered = false;
+      this.provider.attemptDiscovery = undefined;
+    }
   }
 
   get flowEntered(): boolean {
     return this.provider?.flowEntered ?? false;
+  }
+
+  /** What the last attempt learned before its flow failed: the server's challenge and what discovery found. */
+  get attemptEvidence(): OAuthFlowEvidence {
+    return { ...(this.attemptChallenge ? { challenge: this.attemptChallenge } : {}), ...(this.provider?.attemptDiscovery ? { discovery: this.provider.attemptDiscovery } : {}) };
   }
 
   /**
@@ -167,13 +183,30 @@ export async function withAuthorization<T>(oauth: ConnectionOAuth | undefined, w
   }
 }
 
-/** A connect failure inside the OAuth flow, in words: kind `auth`, with flags to try. */
-export function oauthFlowFailure(info: ErrorInfo): ErrorInfo {
+/** What an attempt saw before its OAuth flow failed (ConnectionOAuth.attemptEvidence). */
+export interface OAuthFlowEvidence {
+  /** The 401 or 403 that started the flow, with its WWW-Authenticate value (RFC 9110 section 11.6.1). */
+  challenge?: { status: number; wwwAuthenticate?: string };
+  /** What discovery found (the SDK's saved discovery state). */
+  discovery?: OAuthDiscoveryState;
+}
+
+/**
+ * A connect failure inside the OAuth flow, in words: kind `auth`, with fields to fix. `evidence`:
+ * the challenge and what the attempt's discovery found. When discovery found no metadata at all (neither protected resource
+ * metadata, RFC 9728, nor authorization server metadata, RFC 8414), the SDK falls back to the
+ * server's origin and its default endpoints (MCP Authorization, "Authorization Server Discovery"),
+ * whose failure (typically a refused registration at `/register`) says nothing useful: the story
+ * is then that the server has nothing to sign in with and expects credentials it was given.
+ */
+export function oauthFlowFailure(info: ErrorInfo, evidence: OAuthFlowEvidence = {}): ErrorInfo {
   if (info.kind === 'auth' || info.kind === 'cancelled' || info.kind === 'keychain') return info;
+  const { discovery } = evidence;
+  if (discovery && !discovery.resourceMetadata && !discovery.authorizationServerMetadata) return noOAuthMetadata(info, discovery, evidence.challenge);
   return {
     ...info,
     kind: 'auth',
-    message: `The server asked for authorization, and the OAuth flow failed: ${info.message}`,
+    message: `The server asked for authorization, and the OAuth flow failed: ${withoutErrorPrefix(info.message)}`,
     hint: 'Look at each OAuth request in the trace. If the server has no OAuth metadata, send a token yourself in the Authorization header; or use a pre-registered client, or the client credentials grant.',
     fixes: [
       { field: 'trace', label: 'Show the trace' },
@@ -182,6 +215,30 @@ export function oauthFlowFailure(info: ErrorInfo): ErrorInfo {
       { field: 'oauth-grant', label: 'Use the client credentials grant', value: 'client_credentials' },
     ],
   };
+}
+
+function noOAuthMetadata(info: ErrorInfo, discovery: OAuthDiscoveryState, challenge: OAuthFlowEvidence['challenge']): ErrorInfo {
+  const origin = discovery.authorizationServerUrl.replace(/\/$/, '');
+  const challenges = challenge?.wwwAuthenticate ? parseWwwAuthenticate(challenge.wwwAuthenticate) : [];
+  const asks = challenges.length > 0 ? `; it asks for ${challenges.map(describeChallenge).join(' or ')}` : '';
+  const answered = challenge ? `The server answered ${challenge.status === 403 ? '403 Forbidden' : '401 Unauthorized'}${asks}` : 'The server wants credentials';
+  return {
+    ...info,
+    kind: 'auth',
+    message:
+      `${answered}, but publishes no OAuth metadata: no protected resource metadata (RFC 9728) and no authorization server metadata (RFC 8414) at ${origin}, ` +
+      `so there is no authorization server to sign in with. Trying the default endpoints there failed: ${withoutErrorPrefix(info.message)}`,
+    hint: 'The server expects credentials you already have: set the Authorization header to Bearer <token>, or the API key header its documentation names.',
+    fixes: [
+      { field: 'header:Authorization', label: 'Set the Authorization header' },
+      { field: 'trace', label: 'Show the trace' },
+    ],
+  };
+}
+
+/** "Unexpected error: RegistrationRejectedError: Dynamic Client…" → "Dynamic Client…": the class names say nothing to a person. */
+function withoutErrorPrefix(message: string): string {
+  return message.replace(/^(?:Unexpected error:\s*)?(?:[A-Z][A-Za-z]*Error:\s*)?/, '');
 }
 
 /** After `authorizations` sign-ins the server still wants another: the tokens lack a scope it asks for. */

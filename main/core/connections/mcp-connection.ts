@@ -139,7 +139,7 @@ export class McpConnection extends LiveConnection {
         ? cancelledConnect(this.label)
         : this.redactor.errorInfo(error instanceof PeriscopeError ? error.info : toErrorInfo(error, { url: this.state.url, phase: 'connect' }));
       // A failure inside the OAuth flow (discovery, registration, token request) is an auth failure.
-      const info = this.options.oauth?.flowEntered ? this.redactor.errorInfo(oauthFlowFailure(classified)) : classified;
+      const info = this.options.oauth?.flowEntered ? this.redactor.errorInfo(oauthFlowFailure(classified, this.options.oauth?.attemptEvidence)) : classified;
       this.setState({ state: 'failed', error: info });
       this.bus.emit({ type: 'lifecycle', state: 'error', text: info.message, error: info });
       throw new PeriscopeError(info, { cause: error instanceof PeriscopeError ? (error.cause ?? error) : error });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '../../fixtures/sdk-servers/misbehaving/scripted-server';
 import { startForgetfulServer, startNotHttpServer } from '../errors/wire-servers';
+import { startHttpServer } from '../error-kind-servers';
 import { cli, removeTestDataDir } from './cli-harness';
 
 let scripted: ScriptedServer;
@@ -70,4 +71,39 @@ describe('the CLI names what happened, never exit 70', () => {
       await renews.close();
     }
   });
+
+  // A 401 from a server with no OAuth metadata sends the SDK to the origin's default endpoints;
+  // whichever of them fails (a refused registration, an HTML 404, a 500), the words are the same.
+  const defaultEndpointFailures = {
+    'registration refused with 401': { status: 401, type: 'application/json', body: '{"error":"unauthorized"}' },
+    'an HTML 404 page': { status: 404, type: 'text/html', body: '<html><body>Not Found</body></html>' },
+    'a 500': { status: 500, type: 'text/plain', body: 'boom' },
+  };
+  for (const [name, failure] of Object.entries(defaultEndpointFailures)) {
+    it(`a 401 without OAuth metadata (default endpoints: ${name}): exit 31 naming the challenge and the header to set`, async () => {
+      const server = await startHttpServer((req, res) => {
+        if (req.url === '/mcp') {
+          res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="team-api"', 'Content-Type': 'application/json' });
+          return res.end('{"error":"unauthorized"}');
+        }
+        if (req.url?.startsWith('/.well-known/')) {
+          res.writeHead(404, { 'Content-Type': 'text/html' });
+          return res.end('<html>Not Found</html>');
+        }
+        res.writeHead(failure.status, { 'Content-Type': failure.type });
+        res.end(failure.body);
+      });
+      try {
+        const run = await cli(['tools', server.url]);
+        expect(run.code).toBe(31);
+        expect(run.stderr).toContain(`error: The server answered 401 Unauthorized; it asks for Bearer (realm "team-api"), but publishes no OAuth metadata`);
+        expect(run.stderr).toContain(`authorization server metadata (RFC 8414) at http://127.0.0.1:${server.port}, so there is no authorization server to sign in with`);
+        expect(run.stderr).toMatch(/^hint: The server expects credentials you already have: set the Authorization header to Bearer <token>.*\(-H 'Authorization: Bearer <token>' or --trace\)$/m);
+        // The SDK's class names say nothing to a person.
+        expect(run.stderr).not.toMatch(/[A-Za-z]+Error:|Unexpected error/);
+      } finally {
+        await server.close();
+      }
+    });
+  }
 });
