@@ -1,14 +1,7 @@
-import type { ConnectionTargetInput } from '../../shared/model';
+import { instanceTargets, type InstanceTarget } from '../core/remotes/instance-targets';
 import type { CliContext } from './cli-context';
 import type { TargetOptions } from './target';
 import { resolveTarget } from './target';
-
-/** One instance a group command reaches: its URL (its name in reports) and the full target. */
-export interface GroupInstance {
-  instance: string;
-  target: ConnectionTargetInput;
-  label: string;
-}
 
 /**
  * The instances behind a command's target: every instance of a saved group (its own URL first),
@@ -20,17 +13,8 @@ export async function resolveGroupTargets(
   arg: string | undefined,
   options: TargetOptions,
   ctx: Pick<CliContext, 'lookupRemote'> & Partial<Pick<CliContext, 'stdin' | 'stderr'>>,
-): Promise<{ instances: GroupInstance[]; group: boolean; label: string }> {
+): Promise<{ instances: InstanceTarget[]; group: boolean; label: string }> {
   const { target, label, instances } = await resolveTarget(arg, options, ctx);
-  const each = groupInstances(target, label, instances);
+  const each = instanceTargets(target, label, instances ?? []);
   return { instances: each, group: each.length > 1, label };
-}
-
-/**
- * The instances of a resolved target: for a group (two URLs or more), each URL with the target's
- * settings, labelled `<label> (instance i of n)`; otherwise the one target as it is.
- */
-export function groupInstances(target: ConnectionTargetInput, label: string, instances: string[] | undefined): GroupInstance[] {
-  if (!instances || instances.length < 2) return [{ instance: target.url ?? label, target, label }];
-  return instances.map((url, index) => ({ instance: url, target: { ...target, url }, label: `${label} (instance ${index + 1} of ${instances.length})` }));
 }

@@ -10,7 +10,7 @@ import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { FailedOutcome } from '../error-report';
 import { cliHint } from '../fix-options';
 import { resolveTarget } from '../target';
-import { groupInstances } from '../group-targets';
+import { instanceTargets } from '../../core/remotes/instance-targets';
 import { CLIENT_INFO } from '../version';
 import { noExtra } from './connect';
 
@@ -40,7 +40,7 @@ export function registerDoctorCommand(program: Command, cctx: CommandContext): v
     const junitFile = (cmd.opts() as { junit?: string }).junit;
     const { target, label, saved, instances } = await doctorTarget(arg!, options, cctx);
     // A saved group: every instance is checked in turn, with the group's headers, TLS and era.
-    const checks = groupInstances(target, label, instances);
+    const checks = instanceTargets(target, label, instances ?? []);
     for (const check of checks) cctx.out.addMasker(redactorForTarget(check.target));
     const oauth = target.url && !isUnparsed(target) ? await oauthForTarget(target, options, cctx, (line) => cctx.out.note(line), saved) : undefined;
     const { runDoctor } = await import('../../core/doctor/run-doctor');

@@ -3,7 +3,8 @@ import type { ErrorInfo } from '../../../shared/model/error-info';
 import { toErrorInfo } from '../../core/diagnostics/classify-error';
 import { compareAnswers, type AnswerComparison, type InstanceAnswer } from '../../core/fanout/answer-diff';
 import { withConnection, withInstance, type SessionRun } from '../cli-session';
-import { resolveGroupTargets, type GroupInstance } from '../group-targets';
+import type { InstanceTarget } from '../../core/remotes/instance-targets';
+import { resolveGroupTargets } from '../group-targets';
 import { resolveTarget } from '../target';
 import { actionCommand, requireArg, UsageError, type CommandContext } from '../command-context';
 import { normalizeConnectionOptions, withConnectionOptions } from '../connection-options';
@@ -100,7 +101,7 @@ export function parseInstances(list: string): string[] {
 }
 
 /** A saved group's instances; anything else (one URL, an ordinary remote) is a usage error. */
-async function groupInstances(cctx: CommandContext, name: string, options: ReturnType<typeof normalizeConnectionOptions>): Promise<GroupInstance[]> {
+async function groupInstances(cctx: CommandContext, name: string, options: ReturnType<typeof normalizeConnectionOptions>): Promise<InstanceTarget[]> {
   const resolved = await resolveGroupTargets(name, options, cctx);
   if (!resolved.group) parseInstances(name); // one instance: refused with the usual words
   return resolved.instances;
@@ -114,13 +115,13 @@ export function instanceRecordPath(file: string, index: number): string {
 }
 
 /** What an instance is called in the output: its URL or remote name as given, or a group member's own. */
-function nameOf(given: string | GroupInstance): string {
+function nameOf(given: string | InstanceTarget): string {
   return typeof given === 'string' ? given : given.instance;
 }
 
 async function callOn(
   cctx: CommandContext,
-  given: string | GroupInstance,
+  given: string | InstanceTarget,
   options: ReturnType<typeof normalizeConnectionOptions>,
   toolName: string,
   argsJson: string | undefined,

@@ -4,7 +4,7 @@ import type { LoadRunOptions } from '../../core/load/load-run';
 import { withInstance } from '../cli-session';
 import type { CommandContext } from '../command-context';
 import type { ConnectionOptions } from '../connection-options';
-import type { GroupInstance } from '../group-targets';
+import type { InstanceTarget } from '../../core/remotes/instance-targets';
 import { terminalSafe } from '../terminal-safe';
 import { instanceRecordPath } from './fanout';
 
@@ -16,7 +16,7 @@ import { instanceRecordPath } from './fanout';
  */
 export async function withInstances<T>(
   cctx: CommandContext,
-  instances: GroupInstance[],
+  instances: InstanceTarget[],
   options: ConnectionOptions,
   run: (connections: McpConnection[], interrupted: AbortSignal) => Promise<T>,
 ): Promise<T> {
@@ -50,7 +50,7 @@ export function instanceSpreadOption(value: string | undefined, group: boolean):
  */
 export async function runGroup(
   spread: InstanceSpread,
-  instances: GroupInstance[],
+  instances: InstanceTarget[],
   connections: McpConnection[],
   sendOn: (connection: McpConnection) => () => Promise<unknown>,
   plan: LoadPlan,

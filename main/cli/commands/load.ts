@@ -8,7 +8,8 @@ import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import type { LoadPlan, LoadResult } from '../../core/load/load-run';
 import type { McpConnection } from '../../core/connections/mcp-connection';
 import { withInstance } from '../cli-session';
-import { resolveGroupTargets, type GroupInstance } from '../group-targets';
+import type { InstanceTarget } from '../../core/remotes/instance-targets';
+import { resolveGroupTargets } from '../group-targets';
 import { formatInstanceFigures, instanceSpreadOption, runGroup, withInstances } from './load-group';
 import { findTool } from './call';
 import { FailedOutcome } from '../error-report';
@@ -116,7 +117,7 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
 async function loadGroup(
   cctx: CommandContext,
   spread: 'round-robin' | 'each',
-  instances: GroupInstance[],
+  instances: InstanceTarget[],
   options: ConnectionOptions,
   toolName: string,
   opts: LoadOptions,

@@ -6,13 +6,9 @@ import type { GroupConnections } from '../load/load-run-registry';
 import { parseToolArguments } from '../service/exact-tool-arguments';
 import type { ConnectionPort } from '../service/ports';
 import { compareAnswers } from './answer-diff';
+import type { InstanceTarget } from '../remotes/instance-targets';
 
-/** One instance of a group with the remote's settings (RemoteService.resolveGroupForConnection). */
-export interface ResolvedInstance {
-  instance: string;
-  target: ConnectionTargetInput;
-  label: string;
-}
+
 
 /** Opens a short-lived connection that the caller closes; never listed among the window's connections. */
 export interface InstanceOpener {
@@ -32,7 +28,7 @@ export class GroupInstances {
    * connecting (ping, or server/discover in the 2026-07-28 era). Never rejects for an instance
    * that fails: its failure is in its entry.
    */
-  async check(instances: ResolvedInstance[]): Promise<InstanceCheck[]> {
+  async check(instances: InstanceTarget[]): Promise<InstanceCheck[]> {
     return Promise.all(
       instances.map(async ({ instance, target, label }) => {
         const [health, round] = await Promise.all([
@@ -52,7 +48,7 @@ export class GroupInstances {
    * differs. `ignore` names paths left out (e.g. `_meta`).
    * @throws PeriscopeError `invalid-input` when the arguments are not a JSON object (nothing sent).
    */
-  async sendToAll(instances: ResolvedInstance[], tool: string, argumentsJson: string | undefined, ignore: string[] = []): Promise<SendToAllResult> {
+  async sendToAll(instances: InstanceTarget[], tool: string, argumentsJson: string | undefined, ignore: string[] = []): Promise<SendToAllResult> {
     const args = argumentsJson?.trim() ? parseToolArguments(argumentsJson) : {};
     const outcomes = await Promise.all(
       instances.map(async ({ instance, target, label }) => {
@@ -73,7 +69,7 @@ export class GroupInstances {
   }
 
   /** A connection to every instance, for a load run; all opened or none (a failure closes the others). */
-  async openAll(instances: ResolvedInstance[]): Promise<GroupConnections> {
+  async openAll(instances: InstanceTarget[]): Promise<GroupConnections> {
     const opened = await Promise.allSettled(instances.map(({ target, label }) => this.opener.open(target, label)));
     const ok = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
     const failed = opened.findIndex((o) => o.status === 'rejected');

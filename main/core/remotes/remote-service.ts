@@ -7,7 +7,8 @@ import { copyEnvSecrets, planEnvSecrets, secretAccountsOf } from './env-secrets'
 import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
 import type { AtomicWriteHooks } from './atomic-write';
 import { findRemote, RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
-import { resolveGroupForConnection, resolveRemoteForConnection, type InstanceTarget } from './resolve-remote';
+import { resolveGroupForConnection, resolveRemoteForConnection } from './resolve-remote';
+import type { InstanceTarget } from './instance-targets';
 import { importCandidates, type ImportReport } from './import-remotes';
 import { parseImportText } from './remote-import';
 import { exportRemotes, type ExportOptions } from './remote-export';

@@ -3,6 +3,7 @@ import { PeriscopeError } from '../diagnostics/periscope-error';
 import { envSecretAccount, secretAccount, type SecretVault } from '../secrets/secret-vault';
 import { secretEnvNames } from './env-secrets';
 import { FIX, headerFix } from '../diagnostics/fixes';
+import { instanceTargets, type InstanceTarget } from './instance-targets';
 
 /**
  * Turns a saved remote into what the connection engine needs, reading secret values from the
@@ -79,14 +80,6 @@ export function needsConfirmation(remote: Remote): PeriscopeError {
   });
 }
 
-/** One instance of a group as the engine reaches it: the remote's settings with this URL. */
-export interface InstanceTarget {
-  /** The instance's MCP endpoint URL: its name in every report. */
-  instance: string;
-  target: ConnectionTargetInput;
-  label: string;
-}
-
 /**
  * Every instance of a remote (its own URL first, then `instances`), each with the remote's
  * transport, headers (secret values read from the vault once), era, timeouts and TLS. A remote
@@ -95,7 +88,6 @@ export interface InstanceTarget {
  */
 export async function resolveGroupForConnection(remote: Remote, vault: SecretVault): Promise<InstanceTarget[]> {
   const { target, label } = await resolveRemoteForConnection(remote, vault);
-  if (remote.transport === 'stdio' || !remote.url) return [{ instance: label, target, label }];
-  const urls = [remote.url, ...(remote.instances ?? [])];
-  return urls.map((url, index) => ({ instance: url, target: { ...target, url }, label: urls.length > 1 ? `${label} (instance ${index + 1} of ${urls.length})` : label }));
+  const urls = remote.transport === 'stdio' || !remote.url ? [] : [remote.url, ...(remote.instances ?? [])];
+  return instanceTargets(target, label, urls);
 }

@@ -1,7 +1,8 @@
 import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
 import { ConnectionManager } from '../connections/connection-manager';
 import { PeriscopeError } from '../diagnostics/periscope-error';
-import { GroupInstances, type InstanceOpener, type ResolvedInstance } from '../fanout/group-instances';
+import { GroupInstances, type InstanceOpener } from '../fanout/group-instances';
+import type { InstanceTarget } from '../remotes/instance-targets';
 import type { RemotesPort } from './ports';
 
 export interface GroupHandlerDeps {
@@ -18,7 +19,7 @@ export interface GroupHandlerDeps {
  */
 export function groupHandlers({ remotes, opener, clientInfo }: GroupHandlerDeps) {
   const group = new GroupInstances(opener ?? privateOpener(clientInfo));
-  const resolve = async (remoteId: string): Promise<ResolvedInstance[]> => {
+  const resolve = async (remoteId: string): Promise<InstanceTarget[]> => {
     if (!remotes.resolveGroupForConnection) throw new PeriscopeError({ kind: 'internal', message: 'Groups are not available here.', hint: 'Report this.' });
     const instances = await remotes.resolveGroupForConnection(remoteId);
     if (instances.length < 2) {

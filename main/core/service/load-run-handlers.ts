@@ -1,6 +1,6 @@
 import type { ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import { LoadRunRegistry, type GroupConnections } from '../load/load-run-registry';
-import type { ResolvedInstance } from '../fanout/group-instances';
+import type { InstanceTarget } from '../remotes/instance-targets';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import type { ConnectionLookup } from './connection-lookup';
 import type { ConnectionManagerPort } from './ports';
@@ -8,7 +8,7 @@ import type { ConnectionManagerPort } from './ports';
 export interface LoadRunHandlerDeps {
   lookup: ConnectionLookup;
   /** A group's instances, and connections to all of them (for round-robin and each runs). */
-  group?: { resolve(remoteId: string): Promise<ResolvedInstance[]>; openAll(instances: ResolvedInstance[]): Promise<GroupConnections> };
+  group?: { resolve(remoteId: string): Promise<InstanceTarget[]>; openAll(instances: InstanceTarget[]): Promise<GroupConnections> };
   manager: Pick<ConnectionManagerPort, 'onStateChange'>;
   emit(event: MainEvent): void;
 }

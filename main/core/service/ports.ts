@@ -5,6 +5,7 @@ import type { LogLevel } from '../../../shared/model/log-message';
 import type { TaskStatusUpdate } from '../../../shared/model/task';
 import type { ClientInputHandlers } from '../connections/input/client-input';
 import type { ConnectionOAuth } from '../auth/connection-oauth';
+import type { InstanceTarget } from '../remotes/instance-targets';
 
 /**
  * What the handlers need from the core, as narrow structural interfaces. The real classes
@@ -97,7 +98,7 @@ export interface RemotesPort {
   setServerRequests?(idOrName: string, patch: { policy?: ServerRequestPolicy; roots?: Root[] }): Promise<Remote>;
   resolveForConnection(idOrName: string): Promise<{ target: ConnectionTargetInput; label: string }>;
   /** Every instance of a group (its own URL first), each with the remote's settings; one for an ordinary remote. */
-  resolveGroupForConnection?(idOrName: string): Promise<Array<{ instance: string; target: ConnectionTargetInput; label: string }>>;
+  resolveGroupForConnection?(idOrName: string): Promise<InstanceTarget[]>;
   importText(text: string): Promise<{ entries: Array<ImportOutcome & { source?: string }> }>;
   exportRemotes(options: { ids?: string[]; includeSecrets?: boolean }): Promise<unknown[]>;
 }
