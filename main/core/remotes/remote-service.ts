@@ -6,7 +6,8 @@ import { accountsOfRemote, secretAccount, type SecretVault } from '../secrets/se
 import { copyEnvSecrets, planEnvSecrets, secretAccountsOf } from './env-secrets';
 import { planHeaderSecrets, promoteCredentialHeaders, type VaultPlan } from './header-secrets';
 import type { AtomicWriteHooks } from './atomic-write';
-import { findRemote, RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
+import { findRemote } from './remote-list-rules';
+import { RemoteStore, type RemoteFields, type StoreNotice } from './remote-store';
 import { resolveGroupForConnection, resolveRemoteForConnection } from './resolve-remote';
 import type { InstanceTarget } from './instance-targets';
 import { importCandidates, type ImportReport } from './import-remotes';

@@ -1,13 +1,14 @@
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Remote, formatRuleIssues, type RuleIssue } from '../../../shared/model';
+import type { Remote } from '../../../shared/model';
 import { PeriscopeError, isPeriscopeError } from '../diagnostics/periscope-error';
 import { WriteQueue, writeFileAtomic, type AtomicWriteHooks } from './atomic-write';
 import { withFileLock } from './file-lock';
 import { jsonFileText, NotUtf8Error } from './json-file-text';
 import { CURRENT_SCHEMA_VERSION, readRemotesFile, serializeRemotesFile, type MigratedSecret } from './remotes-file';
 import { FIX } from '../diagnostics/fixes';
+import { assertNameFree, findRemote, freeName, nameTaken, notFound, validRemote } from './remote-list-rules';
 import type { ErrorFix } from '../../../shared/model/error-info';
 
 export const REMOTES_FILE_NAME = 'remotes.json';
@@ -74,7 +75,7 @@ export class RemoteStore {
   create(fields: RemoteFields, options: { id?: string } = {}): Promise<Remote> {
     return this.mutate((remotes) => {
       const time = this.now();
-      const remote = validate({ ...fields, id: options.id ?? randomUUID(), createdAt: time, updatedAt: time });
+      const remote = validRemote({ ...fields, id: options.id ?? randomUUID(), createdAt: time, updatedAt: time });
       assertNameFree(remotes, remote.name);
       return { remotes: [...remotes, remote], result: remote };
     });
@@ -92,7 +93,7 @@ export class RemoteStore {
       const added: Remote[] = [];
       const outcomes = items.map(({ fields, id }) => {
         try {
-          const remote = validate({ ...fields, id: id ?? randomUUID(), createdAt: time, updatedAt: time });
+          const remote = validRemote({ ...fields, id: id ?? randomUUID(), createdAt: time, updatedAt: time });
           const taken = byName.get(remote.name.toLowerCase());
           if (taken) throw nameTaken(taken, remote.name);
           byName.set(remote.name.toLowerCase(), remote);
@@ -112,7 +113,7 @@ export class RemoteStore {
       const index = remotes.findIndex((r) => r.id === id);
       if (index < 0) throw notFound(id);
       const current = remotes[index];
-      const remote = validate({ ...fields, id, createdAt: current.createdAt, updatedAt: this.now() });
+      const remote = validRemote({ ...fields, id, createdAt: current.createdAt, updatedAt: this.now() });
       assertNameFree(remotes, remote.name, id);
       const next = [...remotes];
       next[index] = remote;
@@ -127,7 +128,7 @@ export class RemoteStore {
       if (!source) throw notFound(id);
       const time = this.now();
       const name = options.name ?? freeName(remotes, `${source.name} copy`);
-      const copy = validate({ ...source, id: options.id ?? randomUUID(), name, createdAt: time, updatedAt: time });
+      const copy = validRemote({ ...source, id: options.id ?? randomUUID(), name, createdAt: time, updatedAt: time });
       assertNameFree(remotes, copy.name);
       return { remotes: [...remotes, copy], result: copy };
     });
@@ -246,59 +247,6 @@ export class RemoteStore {
     this.notices.push(notice);
     this.options.onNotice?.(notice);
   }
-}
-
-export function findRemote(remotes: Remote[], idOrName: string): Remote | undefined {
-  return (
-    remotes.find((r) => r.id === idOrName) ??
-    remotes.find((r) => r.name === idOrName) ??
-    remotes.find((r) => r.name.toLowerCase() === idOrName.toLowerCase())
-  );
-}
-
-function validate(candidate: unknown): Remote {
-  const parsed = Remote.safeParse(candidate);
-  if (parsed.success) return parsed.data;
-  const issues: RuleIssue[] = parsed.error.issues.map((i) => ({
-    path: i.path.filter((p): p is string | number => typeof p !== 'symbol'),
-    message: /^(Invalid|Expected|Too )/.test(i.message) && i.path.length > 0 ? `${i.path.map(String).join('.')}: ${i.message}` : i.message,
-  }));
-  throw new PeriscopeError({
-    kind: 'invalid-input',
-    message: `The remote is not valid: ${formatRuleIssues(issues)}`,
-    hint: 'Fix the fields named above and save again.',
-    detail: { issues },
-  });
-}
-
-function assertNameFree(remotes: Remote[], name: string, exceptId?: string): void {
-  const taken = remotes.find((r) => r.id !== exceptId && r.name.toLowerCase() === name.toLowerCase());
-  if (taken) throw nameTaken(taken, name);
-}
-
-function nameTaken(taken: Remote, name: string): PeriscopeError {
-  return new PeriscopeError({
-    kind: 'invalid-input',
-    message: `A remote named "${taken.name}" already exists.`,
-    hint: 'Choose another name, or edit the existing remote.',
-    detail: { name, existingId: taken.id },
-  });
-}
-
-function freeName(remotes: Remote[], base: string): string {
-  const taken = new Set(remotes.map((r) => r.name.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base} ${n}`.toLowerCase())) return `${base} ${n}`;
-}
-
-function notFound(idOrName: string): PeriscopeError {
-  return new PeriscopeError({
-    kind: 'not-found',
-    message: `No saved remote is called "${idOrName}".`,
-    hint: 'Check the name against the saved remotes.',
-    fixes: [FIX.remotes],
-    detail: { remote: idOrName },
-  });
 }
 
 function storageError(message: string, error: unknown, hint: string, fixes?: ErrorFix[]): PeriscopeError {
