@@ -2,59 +2,36 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startPlayground } from '../../main/core/playground/start-playground';
-import type { RunningPlayground } from '../../main/core/playground/playground-options';
-import { PLAYGROUND_REMOTE } from '../../main/core/service/playground-remote';
-import { appLocators } from './support/app-locators';
 import { launchChromium } from './support/browser';
 import { startE2eApp, type E2eApp } from './support/e2e-app';
 import { looksAt, resizeViewport } from './support/layout-checks';
-import { callToolAndWait } from './support/tool-calls';
+import { watchCspViolations, workbenchWalk } from './support/workbench-walk';
 
 /**
  * One walk through every section of a connection tab, as a new user takes it, against the
- * built-in playground in both protocol eras, with hostile values where they are cheap to give:
- * huge and control-character strings, Markdown carrying raw HTML and javascript: links,
- * arguments that are JSON but not an object, and a server that drops the stream mid-call.
- * Each section is looked at in both schemes at 900 and 1600 px.
+ * built-in playground in the 2026-07-28 era (the 2025 era: fresh-eyes-legacy-era.test.ts), with
+ * hostile values where they are cheap to give: huge and control-character strings, Markdown
+ * carrying raw HTML and javascript: links, arguments that are JSON but not an object. Each
+ * section is looked at in both schemes at 900 and 1600 px.
  */
 let browser: Browser;
 let app: E2eApp;
 let page: Page;
-let dropping: RunningPlayground;
+let cspViolations: () => Promise<unknown>;
 
 beforeAll(async () => {
   browser = await launchChromium();
   app = await startE2eApp(browser);
   page = app.page;
-  // Every Content-Security-Policy violation of the walk (an inline <style> or script the policy blocks).
-  await page.evaluate(`
-    window.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sample));
-  `);
-  await app.core.remotes.create({ ...PLAYGROUND_REMOTE, name: 'Playground 2025', protocolEra: 'legacy' });
-  dropping = await startPlayground({ faults: { dropStream: true } });
-  await app.core.remotes.create({ name: 'Dropping server', transport: 'streamable', url: dropping.urls.streamable, headers: [], protocolEra: 'legacy' });
+  cspViolations = await watchCspViolations(page);
 });
 
 afterAll(async () => {
   await app?.close();
-  await dropping?.close();
   await browser?.close();
 });
 
-const { remoteItem, activePanel: panel, showSection, connect } = appLocators(() => page);
-const workbench = () => panel().getByTestId('tool-workbench');
-const result = () => workbench().getByTestId('call-result');
-const card = () => panel().getByTestId('pending-request');
-const requestsTab = () => panel().getByRole('tab', { name: /^Requests/ });
-
-async function chooseTool(name: string): Promise<void> {
-  await showSection('Tools');
-  await expect.poll(() => panel().getByTestId('tool-item').count(), { timeout: 20_000 }).toBeGreaterThan(5);
-  await panel().locator(`[data-testid="tool-item"][data-tool="${name}"]`).click();
-  await expect.poll(() => workbench().getAttribute('data-tool')).toBe(name);
-}
+const { remoteItem, panel, showSection, connect, workbench, result, card, requestsTab, chooseTool, callAndWait } = workbenchWalk(() => page);
 
 /** Pastes text into a field as the clipboard would (a paste event carrying it). */
 async function pasteIntoFocused(field: Locator, text: string): Promise<void> {
@@ -71,10 +48,6 @@ async function showMarkdown(): Promise<void> {
   const toggle = result().getByRole('button', { name: 'Show as Markdown: Block 1' });
   if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
   await expect.poll(() => result().getByTestId('markdown-view').count()).toBe(1);
-}
-
-async function callAndWait(outcome = 'result'): Promise<void> {
-  await callToolAndWait(workbench(), outcome);
 }
 
 describe('a first walk through the workbench (2026-07-28 era)', () => {
@@ -277,63 +250,8 @@ describe('a first walk through the workbench (2026-07-28 era)', () => {
     expect(await panel().getByRole('columnheader', { name: /max/ }).getAttribute('aria-sort')).toBe('descending');
     await looksAt(app, page, 'fresh-latency-modern', [900, 1600], 'once');
   });
-});
-
-describe('the 2025 era', () => {
-  it('Ping, ask_user and ask_model answered, logs at several levels', async () => {
-    await connect('Playground 2025');
-    expect(await remoteItem('Playground 2025').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
-    await panel().getByTestId('ping-button').click();
-    await expect.poll(() => panel().getByTestId('ping-result').innerText()).toMatch(/^Round trip [\d.]+ ms \(ping\)/);
-
-    await chooseTool('ask_user');
-    await workbench().getByTestId('call-tool').click();
-    await expect.poll(() => requestsTab().getByTestId('count-badge').count(), { timeout: 10_000 }).toBe(1);
-    await requestsTab().click();
-    await card().getByLabel(/^Your name/).fill('Ada\u0000\u202E'.padEnd(5_000, 'a'));
-    await card().getByTestId('elicitation-accept').click();
-    await expect.poll(() => card().count()).toBe(0);
-
-    await chooseTool('ask_model');
-    await workbench().getByTestId('call-tool').click();
-    await expect.poll(() => requestsTab().getByTestId('count-badge').count(), { timeout: 10_000 }).toBe(1);
-    await requestsTab().click();
-    await card().getByLabel('Reply text').fill('Hello');
-    await card().getByTestId('sampling-reply').click();
-    await expect.poll(() => card().count()).toBe(0);
-
-    await showSection('Logs');
-    await panel().getByLabel('Ask for messages from').selectOption('debug');
-    await panel().getByRole('button', { name: 'Set level' }).click();
-    await expect.poll(() => panel().getByTestId('log-level-status').innerText()).toContain('logging/setLevel debug sent');
-    await chooseTool('log');
-    await workbench().getByTestId('mode-json').click();
-    const editor = workbench().locator('.cm-content');
-    await expect.poll(() => editor.count(), { timeout: 10_000 }).toBe(1);
-    await editor.click();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.press('Delete');
-    await page.keyboard.insertText('{"message": "<b>bold</b> \\u001b[1m", "levels": ["debug", "warning", "error", "emergency"]}');
-    await callAndWait();
-    await showSection('Logs');
-    await expect.poll(() => panel().getByTestId('log-row').count(), { timeout: 10_000 }).toBe(4);
-    expect(await panel().getByTestId('log-row').first().innerText()).toContain('<b>bold</b>');
-    await looksAt(app, page, 'fresh-logs-legacy', [900, 1600], 'each-scheme-once');
-  });
-
-  it('a server that drops the stream mid-call: the 2025 call resumes from the last event and ends with its result', async () => {
-    await connect('Dropping server');
-    await chooseTool('slow_operation');
-    await workbench().getByLabel(/^steps/).fill('5');
-    await workbench().getByLabel(/^stepMs/).fill('50');
-    dropping.seenRequests.length = 0;
-    await callAndWait();
-    expect(await result().getByTestId('content-text').innerText()).toBe('slow_operation completed 5 steps');
-    expect(dropping.seenRequests.some((r) => r.method === 'GET' && r.headers['last-event-id'] !== undefined)).toBe(true);
-    await showSection('Trace');
-  });
 
   it('the whole walk broke no rule of the Content-Security-Policy', async () => {
-    expect(await page.evaluate('window.cspViolations')).toEqual([]);
+    expect(await cspViolations()).toEqual([]);
   });
 });
