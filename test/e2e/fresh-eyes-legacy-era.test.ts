@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startPlayground } from '../../main/core/playground/start-playground';
 import type { RunningPlayground } from '../../main/core/playground/playground-options';
 import { PLAYGROUND_REMOTE } from '../../main/core/service/playground-remote';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt } from './support/layout-checks';
 import { watchCspViolations, workbenchWalk } from './support/workbench-walk';
 
@@ -13,15 +13,13 @@ import { watchCspViolations, workbenchWalk } from './support/workbench-walk';
  * server-to-client requests answered in the Requests section with hostile text, logs at several
  * levels, and a server that drops the stream mid-call.
  */
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
 let dropping: RunningPlayground;
 let cspViolations: () => Promise<unknown>;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
+useE2eApp(async (started) => {
+  app = started;
   page = app.page;
   cspViolations = await watchCspViolations(page);
   await app.core.remotes.create({ ...PLAYGROUND_REMOTE, name: 'Playground 2025', protocolEra: 'legacy' });
@@ -30,9 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await app?.close();
   await dropping?.close();
-  await browser?.close();
 });
 
 const { remoteItem, panel, showSection, connect, workbench, result, card, requestsTab, chooseTool, callAndWait } = workbenchWalk(() => page);

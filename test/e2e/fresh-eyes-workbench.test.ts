@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { launchChromium } from './support/browser';
-import { startE2eApp, type E2eApp } from './support/e2e-app';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt, resizeViewport } from './support/layout-checks';
 import { watchCspViolations, workbenchWalk } from './support/workbench-walk';
 
@@ -14,21 +14,14 @@ import { watchCspViolations, workbenchWalk } from './support/workbench-walk';
  * carrying raw HTML and javascript: links, arguments that are JSON but not an object. Each
  * section is looked at in both schemes at 900 and 1600 px.
  */
-let browser: Browser;
 let app: E2eApp;
 let page: Page;
 let cspViolations: () => Promise<unknown>;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  app = await startE2eApp(browser);
+useE2eApp(async (started) => {
+  app = started;
   page = app.page;
   cspViolations = await watchCspViolations(page);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
 });
 
 const { remoteItem, panel, showSection, connect, workbench, result, card, requestsTab, chooseTool, callAndWait } = workbenchWalk(() => page);
