@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { oauthFlowFailure } from '../../../main/core/auth/connection-oauth';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 
-const registrationRefused: ErrorInfo = { kind: 'protocol', message: 'Unexpected error: RegistrationRejectedError: Dynamic Client Registration rejected (HTTP 401): {"error":"unauthorized"}' };
+const registrationRefused: ErrorInfo = { kind: 'protocol', message: 'Unexpected error: RegistrationRejectedError: Dynamic Client Registration rejected (HTTP 401): {"error":"unauthorized"}', hint: 'Look at the trace.' };
 const origin = 'http://127.0.0.1:4000/';
 
 describe('oauthFlowFailure', () => {
@@ -38,7 +38,7 @@ describe('oauthFlowFailure', () => {
 
   it('an auth, cancelled or keychain failure is already in words: kept as it is', () => {
     for (const kind of ['auth', 'cancelled', 'keychain'] as const) {
-      const info: ErrorInfo = { kind, message: 'as it was' };
+      const info: ErrorInfo = { kind, message: 'as it was', hint: 'as it was' };
       expect(oauthFlowFailure(info, { discovery: { authorizationServerUrl: origin } })).toBe(info);
     }
   });
