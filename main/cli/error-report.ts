@@ -3,6 +3,7 @@ import type { ErrorInfo } from '../../shared/model';
 import { isPeriscopeError, PeriscopeError } from '../core/diagnostics/periscope-error';
 import { toErrorInfo } from '../core/diagnostics/classify-error';
 import { exitCodeFor } from '../core/diagnostics/exit-codes';
+import { withoutUrlPasswords } from '../core/diagnostics/url-passwords';
 import { cliHint } from './fix-options';
 import type { CommandOutput } from './output';
 
@@ -42,7 +43,7 @@ export function toolErrorOutcome(tool: string, result: { content?: Array<{ type?
  * --json), all masked, and returns the documented exit code for the error's kind.
  */
 export function reportError(error: unknown, out: CommandOutput): number {
-  const info = errorInfoOf(error);
+  const info = withoutUrlPasswords(errorInfoOf(error));
   const printed = (error as { outputPrinted?: unknown } | undefined)?.outputPrinted === true;
   if (!printed) out.data({ error: info });
   out.note(`error: ${oneLine(info.message)}`);

@@ -14,3 +14,4 @@ export * from './instance-health';
 export * from './instance-group';
 export * from './doctor';
 export * from './remote-oauth';
+export * from './url-userinfo';

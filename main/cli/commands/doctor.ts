@@ -1,3 +1,4 @@
+import { maskUrlPasswords } from '../../../shared/model/url-userinfo';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { ConnectionTargetInput, DoctorLayerResult, DoctorReport } from '../../../shared/model';
@@ -44,7 +45,8 @@ export function registerDoctorCommand(program: Command, cctx: CommandContext): v
     for (const check of checks) cctx.out.addMasker(redactorForTarget(check.target));
     const oauth = target.url && !isUnparsed(target) ? await oauthForTarget(target, options, cctx, (line) => cctx.out.note(line), saved) : undefined;
     const { runDoctor } = await import('../../core/doctor/run-doctor');
-    cctx.out.line(`periscope doctor ${label}`);
+    // The label is what was typed when it is not a URL the checks can parse: mask a password in it.
+    cctx.out.line(`periscope doctor ${maskUrlPasswords(label)}`);
     const width = 'initialize'.length;
     const reports: DoctorReport[] = [];
     for (const check of checks) {

@@ -1,5 +1,6 @@
 import type { TransportChoice } from '../../../shared/model/connection';
 import type { ErrorFix } from '../../../shared/model/error-info';
+import { maskUrlPasswords } from '../../../shared/model/url-userinfo';
 import { PeriscopeError } from './periscope-error';
 import { FIX, transportFix } from './fixes';
 
@@ -12,8 +13,9 @@ const WS_SCHEMES = ['ws:', 'wss:'];
  */
 export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
   const text = raw.trim();
+  // Messages, hints and the detail quote what was typed: never with a password in it.
   const fail = (message: string, hint: string, fixes: ErrorFix[] = [FIX.url]): never => {
-    throw new PeriscopeError({ kind: 'invalid-url', message, hint, fixes, detail: { url: raw, transport } });
+    throw new PeriscopeError({ kind: 'invalid-url', message: maskUrlPasswords(message), hint: maskUrlPasswords(hint), fixes, detail: { url: maskUrlPasswords(raw), transport } });
   };
 
   if (transport === 'stdio') fail('The stdio transport takes a command, not a URL', 'give the command that starts the local server, and its arguments', [FIX.command]);
@@ -53,7 +55,7 @@ export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
     // fetch refuses such a URL outright; say so without repeating the password.
     const bare = `${url.protocol}//${url.host}${url.pathname}`;
     fail(
-      `The URL ${bare} carries a user name or password before the host (user:password@), which HTTP clients do not send`,
+      `The URL ${bare} carries a user name or password before the host (user:password then @), which HTTP clients do not send`,
       'remove them from the URL and send them in a header instead: Authorization: Basic <base64 of user:password>',
       [FIX.url, FIX.headers],
     );

@@ -1,3 +1,4 @@
+import { maskUrlPasswords } from '../../../shared/model/url-userinfo';
 import type { DoctorLayerId, DoctorLayerResult, DoctorReport } from '../../../shared/model';
 import { redactorForTarget } from '../capture/redaction';
 import { toErrorInfo } from '../diagnostics/classify-error';
@@ -56,8 +57,9 @@ export async function runDoctor(input: DoctorInput, onLayer?: (result: DoctorLay
   }
   const firstFailure = ctx.results.find((r) => r.verdict === 'fail')?.layer;
   return {
-    url: redactor.url(input.target.url ?? '', { learn: false }),
-    label: redactor.text(input.label),
+    // What was typed may be too broken for the redactor to see its password (`http:/user:pw@host`).
+    url: maskUrlPasswords(redactor.url(input.target.url ?? '', { learn: false })),
+    label: maskUrlPasswords(redactor.text(input.label)),
     startedAt,
     durationMs: performance.now() - started,
     layers: ctx.results,

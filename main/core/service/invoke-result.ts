@@ -1,5 +1,6 @@
 import { ErrorInfo } from '../../../shared/model';
 import type { InvokeResult } from '../../../shared/ipc/contract';
+import { withoutUrlPasswords } from '../diagnostics/url-passwords';
 
 /**
  * Runs a handler and wraps what it settles with in the envelope every channel answers with.
@@ -10,7 +11,7 @@ export async function toInvokeResult<T>(run: () => Promise<T>): Promise<InvokeRe
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    return { ok: false, error: errorInfoOf(error) };
+    return { ok: false, error: withoutUrlPasswords(errorInfoOf(error)) };
   }
 }
 

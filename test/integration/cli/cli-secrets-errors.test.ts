@@ -117,3 +117,23 @@ describe('connection errors', () => {
     expect(top.stdout).toContain('periscope help exit-codes');
   });
 });
+
+describe('a password typed in a URL (user:password@)', () => {
+  const password = 'url-pa55word-987';
+  const forms = [password, Buffer.from(password).toString('base64'), encodeURIComponent(`:${password}`)];
+  // Every connecting command, with --json and without: the URL is refused (exit 10) and quoted masked.
+  const commands: string[][] = [
+    ['tools'], ['connect'], ['ping'], ['health'], ['doctor'], ['call', '@URL', 'echo', 'message=hi'], ['load', '@URL', 'echo', '-n', '1'],
+    ['fanout', '@URL,http://127.0.0.1:9/mcp', 'echo'], ['bundle', '@URL', '--out', 'BUNDLE'],
+  ];
+  it.each(commands)('%s: never prints it, in any form', async (...command) => {
+    for (const url of [`http://ada:${password}@127.0.0.1:9/mcp`, `http:/ada:${password}@127.0.0.1:9/mcp`, `ada:${password}@127.0.0.1:9/mcp`]) {
+      const args = command.includes('@URL') ? command.map((a) => a.replace('@URL', url)) : [...command, url];
+      for (const json of [[], ['--json']]) {
+        const run = await cli([...args.map((a) => (a === 'BUNDLE' ? join(dir, 'bundle.json') : a)), ...json]);
+        expect(run.code, `${args.join(' ')} ${run.stderr}`).not.toBe(0);
+        for (const form of forms) expect(run.stdout + run.stderr, `${args.join(' ')} ${json.join('')}`).not.toContain(form);
+      }
+    }
+  });
+});

@@ -4,6 +4,7 @@ import type { TransportChoice } from '../../../shared/model/connection';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { parseEndpointUrl } from '../../../main/core/diagnostics/url';
 import { cliHint } from '../../../main/cli/fix-options';
+import { checkEndpointUrl } from '../../../shared/model/remote-rules';
 
 function failure(raw: string, transport: TransportChoice = 'auto'): ErrorInfo {
   try {
@@ -71,7 +72,7 @@ describe('parseEndpointUrl slashes', () => {
 describe('parseEndpointUrl credentials in the URL', () => {
   it('refuses user:password@ on an HTTP URL (fetch cannot send it) without repeating the password', () => {
     const info = failure('http://user:s3cr3t-value@127.0.0.1:3000/mcp');
-    expect(info.message).toBe('The URL http://127.0.0.1:3000/mcp carries a user name or password before the host (user:password@), which HTTP clients do not send');
+    expect(info.message).toBe('The URL http://127.0.0.1:3000/mcp carries a user name or password before the host (user:password then @), which HTTP clients do not send');
     expect(info.hint).toContain('Authorization: Basic');
     expect(cliHint(info)).toContain('-H');
     expect(`${info.message} ${info.hint}`).not.toContain('s3cr3t-value');
@@ -81,4 +82,29 @@ describe('parseEndpointUrl credentials in the URL', () => {
   it('leaves a WebSocket URL with credentials alone (the WebSocket client sends them)', () => {
     expect(parseEndpointUrl('ws://user:pw@127.0.0.1:3000/ws', 'auto').username).toBe('user');
   });
+});
+
+describe('a password typed in a URL is never quoted back', () => {
+  const password = 's3cr3t-value-123';
+  // Every way the URL checks can fail, each with a password in what was typed.
+  const typed: Array<[string, string]> = [
+    [`http://user:${password}@127.0.0.1:3000/mcp`, 'auto'],
+    [`https://user:${password}@example.com/mcp`, 'sse'],
+    [`http:/user:${password}@127.0.0.1:3000/mcp`, 'auto'],
+    [`ftp://user:${password}@127.0.0.1:3000/mcp`, 'auto'],
+    [`http://user:${password}@127.0.0.1:99999/mcp`, 'auto'],
+    [`http://user:${password}@127.0.0.1:3000/m cp`, 'auto'],
+    [`user:${password}@127.0.0.1:3000/mcp`, 'auto'],
+    [`http://user:${password}@[::1/mcp`, 'auto'],
+    [`ws://user:${password}@127.0.0.1:3000/ws`, 'streamable'],
+    [`http://user:${password}@127.0.0.1:3000/mcp`, 'websocket'],
+  ];
+  for (const [url, transport] of typed) {
+    it(`${url} (${transport}): neither the error nor the remote form's message has it`, () => {
+      expect(JSON.stringify(failure(url, transport as never))).not.toContain(password);
+      const problem = checkEndpointUrl(url, transport);
+      expect(problem).toBeDefined();
+      expect(problem).not.toContain(password);
+    });
+  }
 });
