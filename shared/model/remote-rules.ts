@@ -1,4 +1,5 @@
 import { effectiveEraChoice, ProtocolEraChoice, ProtocolRevision } from './protocol-era';
+import { hasUserinfo, maskUrlPasswords } from './url-userinfo';
 
 /**
  * Validation rules for saved remotes, shared by the main process (store, CLI) and the renderer
@@ -110,21 +111,26 @@ const SCHEMES_BY_TRANSPORT: Record<string, string[]> = {
 export function checkEndpointUrl(raw: string, transport: string): string | undefined {
   const trimmed = raw.trim();
   if (trimmed === '') return 'URL is empty';
-  if (/\s/.test(trimmed)) return `URL "${raw}" contains spaces; encode them as %20`;
+  // Every message below quotes what was typed: never with a password in it.
+  const shown = maskUrlPasswords(raw);
+  if (/\s/.test(trimmed)) return `URL "${shown}" contains spaces; encode them as %20`;
   const suggestion = suggestEndpointUrl(raw, transport);
-  if (suggestion) return `"${raw}" has no scheme: did you mean ${suggestion}?`;
+  if (suggestion) return `"${shown}" has no scheme: did you mean ${maskUrlPasswords(suggestion)}?`;
+  if (hasUserinfo(trimmed)) {
+    return 'URL carries a user name or password before the host (user:password then @), which is not sent and would be kept in plain text: remove it, and set the Authorization header to Basic <base64 of user:password> instead';
+  }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    return `"${raw}" is not a valid URL; write it in full, e.g. https://api.example.com/v1/mcp`;
+    return `"${shown}" is not a valid URL; write it in full, e.g. https://api.example.com/v1/mcp`;
   }
   const allowed = SCHEMES_BY_TRANSPORT[transport];
   if (allowed && !allowed.includes(url.protocol)) {
     const wanted = allowed.map((s) => `${s}//`).join(' or ');
     return `URL scheme "${url.protocol}" does not fit transport "${transport}": use ${wanted}`;
   }
-  if (!url.hostname) return `URL "${raw}" has no host name`;
+  if (!url.hostname) return `URL "${shown}" has no host name`;
   return undefined;
 }
 
@@ -237,10 +243,19 @@ export function instanceIssues(remote: RemoteLike): RuleIssue[] {
   return issues;
 }
 
-/** Two spellings of one URL (host case, default port) compare alike. */
+/**
+ * Two spellings of one endpoint compare alike: host case and default port (the URL parser), a
+ * fragment (never sent) and percent-encoded unreserved characters (`%6D` is `m`; RFC 3986
+ * section 6.2.2.2).
+ */
 function sameUrlKey(raw: string): string {
   try {
-    return new URL(raw.trim()).href;
+    const url = new URL(raw.trim());
+    url.hash = '';
+    return url.href.replace(/%([0-9a-f]{2})/gi, (escape, hex: string) => {
+      const char = String.fromCharCode(parseInt(hex, 16));
+      return /[A-Za-z0-9\-._~]/.test(char) ? char : escape.toUpperCase();
+    });
   } catch {
     return raw.trim();
   }

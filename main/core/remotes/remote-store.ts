@@ -208,16 +208,23 @@ export class RemoteStore {
       await this.moveAside(`its content is not a valid list of remotes: ${reading.reason}`);
       return [];
     }
-    if (reading.migratedFrom !== undefined) await this.finishMigration(reading.file.remotes, reading.secrets, reading.migratedFrom);
+    if (reading.migratedFrom !== undefined) await this.finishMigration(reading.file.remotes, reading.secrets, reading.migratedFrom, reading.urlCredentialsRemoved === true);
     return reading.file.remotes;
   }
 
-  private async finishMigration(remotes: Remote[], secrets: MigratedSecret[], from: number): Promise<void> {
-    if (secrets.length === 0) return; // the next write stores the new format; nothing is at risk
+  private async finishMigration(remotes: Remote[], secrets: MigratedSecret[], from: number, urlCredentialsRemoved: boolean): Promise<void> {
+    if (secrets.length === 0) {
+      // The next write stores the new format; but a URL's password must not wait for it.
+      if (urlCredentialsRemoved) {
+        await this.write(remotes);
+        this.notify({ kind: 'migrated', message: `${this.filePath} had a user name or password in a URL (user:password then @); it was removed (the remote's Authorization header is what is sent).` });
+      }
+      return;
+    }
     if (!this.options.onMigratedSecrets) {
       throw new PeriscopeError({
         kind: 'storage',
-        message: `${this.filePath} holds secret values in plain text (${from < CURRENT_SCHEMA_VERSION ? 'an older format' : 'stdio environment credentials or secret header values'}).`,
+        message: `${this.filePath} holds secret values in plain text (${from < CURRENT_SCHEMA_VERSION ? 'an older format' : 'stdio environment credentials, secret header values or a password in a URL'}).`,
         hint: 'Open it with the keychain available so the values can move there; the file was left untouched.',
         detail: { path: this.filePath, schemaVersion: from },
       });

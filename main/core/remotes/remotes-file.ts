@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { randomUUID } from 'node:crypto';
 import { looksLikeCredentialEnv, Remote, TransportChoice } from '../../../shared/model';
 import { envSecretAccount, secretAccount } from '../secrets/secret-vault';
+import { sweepUrlCredentials } from './url-credentials-sweep';
 
 /**
  * The on-disk shape of remotes.json and how older shapes become the current one.
@@ -48,7 +49,8 @@ export interface MigratedSecret {
 }
 
 export type FileReading =
-  | { status: 'ok'; file: RemotesFileV1; migratedFrom?: number; secrets: MigratedSecret[] }
+  /** `urlCredentialsRemoved`: some URL had user:password@ (the file must be rewritten without it, secrets or not). */
+  | { status: 'ok'; file: RemotesFileV1; migratedFrom?: number; secrets: MigratedSecret[]; urlCredentialsRemoved?: boolean }
   | { status: 'newer'; version: number }
   | { status: 'invalid'; reason: string };
 
@@ -61,15 +63,20 @@ export function readRemotesFile(json: unknown, now: number): FileReading {
     const parsed = RemotesFileV0.safeParse(json);
     if (!parsed.success) return { status: 'invalid', reason: zodReason(parsed.error) };
     const { file, secrets } = migrateV0(parsed.data, now);
-    const checked = RemotesFileV1.safeParse(file);
+    const fromUrls = sweepUrlCredentials(file);
+    const checked = RemotesFileV1.safeParse(fromUrls.file);
     if (!checked.success) return { status: 'invalid', reason: zodReason(checked.error) };
     const swept = sweepPlainSecrets(checked.data);
-    return { status: 'ok', file: swept.file, migratedFrom: 0, secrets: [...secrets, ...swept.secrets] };
+    return { status: 'ok', file: swept.file, migratedFrom: 0, secrets: [...secrets, ...fromUrls.secrets, ...swept.secrets], ...(fromUrls.changed ? { urlCredentialsRemoved: true } : {}) };
   }
-  const parsed = RemotesFileV1.safeParse(json);
+  // Before the schema check, which refuses a URL with user:password@ (see sweepUrlCredentials).
+  const fromUrls = sweepUrlCredentials(json);
+  const parsed = RemotesFileV1.safeParse(fromUrls.file);
   if (!parsed.success) return { status: 'invalid', reason: zodReason(parsed.error) };
   const swept = sweepPlainSecrets(parsed.data);
-  return swept.secrets.length > 0 ? { status: 'ok', file: swept.file, migratedFrom: 1, secrets: swept.secrets } : { status: 'ok', file: parsed.data, secrets: [] };
+  const secrets = [...fromUrls.secrets, ...swept.secrets];
+  if (fromUrls.changed) return { status: 'ok', file: swept.file, migratedFrom: 1, secrets, urlCredentialsRemoved: true };
+  return secrets.length > 0 ? { status: 'ok', file: swept.file, migratedFrom: 1, secrets } : { status: 'ok', file: parsed.data, secrets: [] };
 }
 
 /**
