@@ -42,7 +42,7 @@ function makeSamples(count: number): LatencySamples {
       const started = performance.now();
       const data = chartData(samples);
       const plot = new uPlot(
-        latencyChartOptions(data.methods, 1200, { text: '#50575f', grid: '#c9ced6' }, {
+        latencyChartOptions(data.methods, 1200, { text: '#50575f', grid: '#c9ced6' }, undefined, {
           draw: [() => resolve({ ms: performance.now() - started, points: data.columns[0].length })],
         }),
         data.columns as uPlot.AlignedData,

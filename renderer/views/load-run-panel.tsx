@@ -12,6 +12,7 @@ import { emptyLoadSlot, useLoadRunsStore, type LoadRunRecord } from '../stores/l
 import { useToolsStore } from '../stores/tools-store';
 import { asLatencySamples } from '../workbench/load-samples';
 import { describeRun } from '../workbench/load-form';
+import { runColours, runSeriesName } from '../workbench/run-colours';
 
 // The chart library loads with the first chart.
 const LatencyChart = lazy(() => import('../components/metrics/latency-chart').then((m) => ({ default: m.LatencyChart })));
@@ -88,7 +89,8 @@ const SPREADS = [
 ] as const;
 
 function RunningLoad({ run, onCancel }: { run: LoadRunRecord; onCancel(): void }) {
-  const samples = useMemo(() => asLatencySamples([{ name: `Run ${run.number}`, samples: run.live }]), [run.live, run.number]);
+  const samples = useMemo(() => asLatencySamples([{ name: runSeriesName(run.number), samples: run.live }]), [run.live, run.number]);
+  const colourOf = useMemo(() => runColours([run.number]), [run.number]);
   return (
     <div className="load-running" data-testid="load-running">
       <h4>Run {run.number} running: {describeRun(run.request, run.plan)}</h4>
@@ -100,7 +102,7 @@ function RunningLoad({ run, onCancel }: { run: LoadRunRecord; onCancel(): void }
       </div>
       {samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
-          <LatencyChart samples={samples} label={`Run ${run.number} latency over time (live, latest ${samples.at.length.toLocaleString('en-US')})`} testId="load-live-chart" />
+          <LatencyChart samples={samples} label={`Run ${run.number} latency over time (live, latest ${samples.at.length.toLocaleString('en-US')})`} testId="load-live-chart" colourOf={colourOf} />
         </Suspense>
       )}
     </div>
@@ -108,7 +110,8 @@ function RunningLoad({ run, onCancel }: { run: LoadRunRecord; onCancel(): void }
 }
 
 function EndedLoad({ run, onExport }: { run: LoadRunRecord; onExport(): void }) {
-  const samples = useMemo(() => asLatencySamples([{ name: `Run ${run.number}`, samples: run.samples ?? { at: [], latencyMs: [] } }]), [run.samples, run.number]);
+  const samples = useMemo(() => asLatencySamples([{ name: runSeriesName(run.number), samples: run.samples ?? { at: [], latencyMs: [] } }]), [run.samples, run.number]);
+  const colourOf = useMemo(() => runColours([run.number]), [run.number]);
   const title = `Run ${run.number}: ${describeRun(run.request, run.plan)}`;
   if (run.error) return <ErrorNotice error={run.error} title={`Run ${run.number} could not run`} />;
   if (!run.result) return null;
@@ -127,7 +130,7 @@ function EndedLoad({ run, onExport }: { run: LoadRunRecord; onExport(): void }) 
       </p>}
       {samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
-          <LatencyChart samples={samples} label={`Run ${run.number} latency over time`} testId="load-result-chart" />
+          <LatencyChart samples={samples} label={`Run ${run.number} latency over time`} testId="load-result-chart" colourOf={colourOf} />
         </Suspense>
       )}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
@@ -32,6 +32,15 @@ async function looksAtPart(name: string, part: ReturnType<Page['locator']>): Pro
     await looksAt(app, page, name, [width]);
   }
 }
+// In the page (the node side's types have no DOM).
+declare function getComputedStyle(element: unknown): { borderTopColor: string };
+
+/** The colour `series` is drawn in, as the chart's legend shows it (uPlot borders its marker in the series' stroke). */
+const legendColour = (chart: Locator, series: string) =>
+  chart
+    .locator('.u-legend .u-series')
+    .filter({ has: page.locator('.u-label', { hasText: new RegExp(`^${series}$`) }) })
+    .locator('.u-marker').evaluate((marker) => getComputedStyle(marker).borderTopColor);
 const progressNow = async () => Number(await loadPanel().getByRole('progressbar').getAttribute('aria-valuenow'));
 
 describe('load runs in the Latency section', () => {
@@ -83,6 +92,11 @@ describe('load runs in the Latency section', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => panel.locator('[data-testid="load-run-row"][data-status="done"]').count(), { timeout: 30_000 }).toBe(1);
     expect(await panel.getByTestId('load-summary').innerText()).toMatch(/^300 requests/);
+    await expect.poll(() => panel.getByTestId('load-result-chart').locator('.u-legend').count(), { timeout: 5000 }).toBe(1);
+    const runTwoAlone = await legendColour(panel.getByTestId('load-result-chart'), 'Run 2');
+    await panel.getByRole('button', { name: 'Run 1', exact: true }).click();
+    await expect.poll(() => legendColour(panel.getByTestId('load-result-chart'), 'Run 1')).not.toBe('');
+    const runOneAlone = await legendColour(panel.getByTestId('load-result-chart'), 'Run 1');
     await panel.getByLabel('Compare run 1').check();
     // Tab reaches the second box; Space ticks it.
     await panel.getByLabel('Compare run 2').focus();
@@ -93,6 +107,10 @@ describe('load runs in the Latency section', () => {
     expect(rows).toEqual(['throughput', 'p50', 'p90', 'p99', 'p99.9', 'max', 'failed']);
     await expect.poll(() => compare.getByTestId('load-compare-chart').count(), { timeout: 5000 }).toBe(1);
     expect(await compare.getByTestId('load-compare-chart').getByRole('img').getAttribute('aria-label')).toMatch(/Run 1, Run 2/);
+    // Each run in the colour of its own chart, and the two apart.
+    expect(await legendColour(compare.getByTestId('load-compare-chart'), 'Run 1')).toBe(runOneAlone);
+    expect(await legendColour(compare.getByTestId('load-compare-chart'), 'Run 2')).toBe(runTwoAlone);
+    expect(runTwoAlone).not.toBe(runOneAlone);
     await looksAtPart('load-run-compare', compare);
   });
 });

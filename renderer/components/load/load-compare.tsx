@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { compareLoadRuns, type FigureChange } from '../../../shared/load/load-compare';
 import type { LoadRunRecord } from '../../stores/load-runs-store';
 import { asLatencySamples } from '../../workbench/load-samples';
+import { runColours, runSeriesName } from '../../workbench/run-colours';
 
 const LatencyDistributionChart = lazy(() => import('../metrics/latency-chart').then((m) => ({ default: m.LatencyDistributionChart })));
 
@@ -13,18 +14,19 @@ const change = (c: FigureChange) => (c.change === null ? '—' : `${c.change >= 
 /**
  * Two ended runs side by side: each figure (throughput, p50 … max, failures) of the earlier and
  * the later run with the change (the same figures as `periscope load --compare`), and both
- * latency distributions as percentile curves in one chart.
+ * latency distributions as percentile curves in one chart, each run in its colour of its own chart.
  */
 export function LoadCompareView({ before, after }: { before: LoadRunRecord; after: LoadRunRecord }) {
   const changes = useMemo(() => (before.result && after.result ? compareLoadRuns(before.result, after.result) : []), [before.result, after.result]);
   const samples = useMemo(
     () =>
       asLatencySamples([
-        { name: `Run ${before.number}`, samples: before.samples ?? { at: [], latencyMs: [] } },
-        { name: `Run ${after.number}`, samples: after.samples ?? { at: [], latencyMs: [] } },
+        { name: runSeriesName(before.number), samples: before.samples ?? { at: [], latencyMs: [] } },
+        { name: runSeriesName(after.number), samples: after.samples ?? { at: [], latencyMs: [] } },
       ]),
     [before, after],
   );
+  const colourOf = useMemo(() => runColours([before.number, after.number]), [before.number, after.number]);
   return (
     <section className="load-compare" aria-label={`Run ${before.number} compared with run ${after.number}`} data-testid="load-compare">
       <h4>
@@ -54,7 +56,7 @@ export function LoadCompareView({ before, after }: { before: LoadRunRecord; afte
       </div>
       {samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
-          <LatencyDistributionChart samples={samples} label="Both distributions" what="run" testId="load-compare-chart" />
+          <LatencyDistributionChart samples={samples} label="Both distributions" what="run" testId="load-compare-chart" colourOf={colourOf} />
         </Suspense>
       )}
     </section>

@@ -12,12 +12,21 @@ const msValue = (_u: uPlot, v: number | null) => (v == null ? '—' : `${v.toFix
 
 export const CHART_HEIGHT = 240;
 
+/** The colour a chart draws a series (a method, a load run) in, by its name. */
+export type SeriesColour = (series: string) => string;
+
+/** The palette in the order of `methods`: the colours when nothing else decides them. */
+export function coloursInOrder(methods: string[]): SeriesColour {
+  return (method) => SERIES_COLOURS[Math.max(0, methods.indexOf(method)) % SERIES_COLOURS.length]!;
+}
+
 /**
  * The latency-over-time chart's uPlot options: time on x, ms on y from 0, one point series per
  * method (no lines), drag to zoom on x. `theme` gives the axis and grid colours (the canvas cannot
- * read CSS variables). Shared by the chart and its benchmark, so both draw the same thing.
+ * read CSS variables); `colourOf` each series' colour. Shared by the chart and its benchmark, so
+ * both draw the same thing.
  */
-export function latencyChartOptions(methods: string[], width: number, theme: ChartTheme, hooks?: uPlot.Options['hooks']): uPlot.Options {
+export function latencyChartOptions(methods: string[], width: number, theme: ChartTheme, colourOf: SeriesColour = coloursInOrder(methods), hooks?: uPlot.Options['hooks']): uPlot.Options {
   const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
   return {
     width,
@@ -26,8 +35,8 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
     axes: [axis, { ...axis, label: 'ms', size: 60 }],
     series: [
       { label: 'time' },
-      ...methods.map((method, i) => {
-        const colour = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
+      ...methods.map((method) => {
+        const colour = colourOf(method);
         return {
           label: method,
           stroke: colour,
@@ -68,9 +77,9 @@ export function timeRange(u: uPlot, min: number | null, max: number | null): uPl
 
 /**
  * The percentile curve's options: x in nines (0 = p0 … 4 = p99.99) labelled as percentiles, ms on
- * y from 0, one line per method in the same colours as the time chart.
+ * y from 0, one line per method in its colour of the time chart (`colourOf`).
  */
-export function distributionChartOptions(methods: string[], width: number, theme: ChartTheme): uPlot.Options {
+export function distributionChartOptions(methods: string[], width: number, theme: ChartTheme, colourOf: SeriesColour = coloursInOrder(methods)): uPlot.Options {
   const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
   return {
     width,
@@ -82,7 +91,7 @@ export function distributionChartOptions(methods: string[], width: number, theme
     ],
     series: [
       { label: 'percentile', value: (_u, v) => (v == null ? '—' : ninesLabel(v)) },
-      ...methods.map((method, i) => ({ label: method, stroke: SERIES_COLOURS[i % SERIES_COLOURS.length]!, width: 2, points: { show: false }, value: msValue })),
+      ...methods.map((method) => ({ label: method, stroke: colourOf(method), width: 2, points: { show: false }, value: msValue })),
     ],
     cursor: { drag: { x: true, y: false } },
     legend: { live: true },
@@ -100,7 +109,7 @@ const bucketBars = uPlot.paths.bars!({ align: 1, size: [1, Infinity] });
  * (and so the legend) names the bucket under it; a drag zooms to exactly the range dragged
  * (uPlot's own log range would round it out to whole decades).
  */
-export function histogramChartOptions(methods: string[], width: number, theme: ChartTheme, colourOf: (method: string) => string = (m) => SERIES_COLOURS[methods.indexOf(m) % SERIES_COLOURS.length]!): uPlot.Options {
+export function histogramChartOptions(methods: string[], width: number, theme: ChartTheme, colourOf: SeriesColour = coloursInOrder(methods)): uPlot.Options {
   const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
   return {
     width,

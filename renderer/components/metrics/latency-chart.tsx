@@ -3,22 +3,27 @@ import type { LatencySamples } from '../../../shared/model/metrics';
 import { chartData, methodColours, percentileCurves } from '../../workbench/latency-chart-data';
 import { HISTOGRAM_MIN_ANSWERS, latencyHistogram } from '../../workbench/latency-histogram';
 import { useChartViewStore, type DistributionView } from '../../stores/chart-view-store';
-import { distributionChartOptions, histogramChartOptions, latencyChartOptions, type ChartTheme } from './latency-chart-options';
+import { distributionChartOptions, histogramChartOptions, latencyChartOptions, type ChartTheme, type SeriesColour } from './latency-chart-options';
 import { UPlotChart } from './uplot-chart';
 
 /**
  * Latency over time: each answered request a point, coloured by method, drawn on a canvas by
  * uPlot (100,000 points stay fast where an SVG chart would not). Drag across it to zoom into a
  * time range, double-click to zoom out; the legend under it names each method's colour and
- * shows the values under the cursor.
+ * shows the values under the cursor. `colourOf` gives each series its colour (a load run's is its
+ * own, runColours); by default each method takes the next colour in the order main numbered them.
  */
-export function LatencyChart({ samples, label, testId = 'latency-chart' }: { samples: LatencySamples; label: string; testId?: string }) {
+export function LatencyChart({ samples, label, testId = 'latency-chart', colourOf }: { samples: LatencySamples; label: string; testId?: string; colourOf?: SeriesColour }) {
   // Rebuilt only when new samples arrive, not on every render of the section.
   const data = useMemo(() => chartData(samples), [samples]);
+  const options = useMemo(() => {
+    const colours = colourOf ?? methodColours(samples);
+    return (methods: string[], width: number, theme: ChartTheme) => latencyChartOptions(methods, width, theme, colours);
+  }, [samples, colourOf]);
   return (
     <UPlotChart
       data={data}
-      options={latencyChartOptions}
+      options={options}
       testId={testId}
       points={samples.at.length}
       caption={
@@ -38,23 +43,24 @@ const VIEW_NAMES: Record<DistributionView, string> = { percentiles: 'Percentiles
  * 0.1 % were (x in "nines": p0, p90, p99, p99.9, p99.99), the usual way to read a latency tail;
  * or as a histogram, each method's share of answers per latency bucket on a log scale, where two
  * modes of similar weight (a cache hit and a miss, two instances) show as two humps. The view
- * chosen stays while the app runs (chart-view-store.ts).
+ * chosen stays while the app runs (chart-view-store.ts). Series take their colours as in LatencyChart.
  */
-export function LatencyDistributionChart({ samples, label = 'Latency distribution', what = 'method', testId = 'latency-distribution' }: { samples: LatencySamples; label?: string; what?: string; testId?: string }) {
+export function LatencyDistributionChart({ samples, label = 'Latency distribution', what = 'method', testId = 'latency-distribution', colourOf }: { samples: LatencySamples; label?: string; what?: string; testId?: string; colourOf?: SeriesColour }) {
   const view = useChartViewStore((s) => s.views[testId] ?? 'percentiles');
   const choose = useChartViewStore((s) => s.choose);
   const data = useMemo(() => (view === 'histogram' ? latencyHistogram(samples) : { ...percentileCurves(samples), leftOut: [] }), [samples, view]);
   // Each method in the colour it has in the time chart, though the histogram leaves some out.
-  const histogramOptions = useMemo(() => {
-    const colourOf = methodColours(samples);
-    return (methods: string[], width: number, theme: ChartTheme) => histogramChartOptions(methods, width, theme, colourOf);
-  }, [samples]);
+  const options = useMemo(() => {
+    const colours = colourOf ?? methodColours(samples);
+    const chosen = view === 'histogram' ? histogramChartOptions : distributionChartOptions;
+    return (methods: string[], width: number, theme: ChartTheme) => chosen(methods, width, theme, colours);
+  }, [samples, colourOf, view]);
   // A curve needs two points: with one answer per method the chart would be empty without a word.
   const noCurveYet = view === 'percentiles' && data.columns.slice(1).every((column) => column.filter((value) => value !== null).length < 2);
   return (
     <UPlotChart
       data={data}
-      options={view === 'histogram' ? histogramOptions : distributionChartOptions}
+      options={options}
       view={view}
       testId={testId}
       points={samples.at.length}
