@@ -102,7 +102,7 @@ function RunningLoad({ run, onCancel }: { run: LoadRunRecord; onCancel(): void }
       </div>
       {samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
-          <LatencyChart samples={samples} label={`Run ${run.number} latency over time (live, latest ${samples.at.length.toLocaleString('en-US')})`} testId="load-live-chart" colourOf={colourOf} />
+          <LatencyChart samples={samples} label={`Run ${run.number} latency over time (live, latest ${samples.at.length.toLocaleString('en-US')})`} testId="load-live-chart" what="run" colourOf={colourOf} />
         </Suspense>
       )}
     </div>
@@ -130,7 +130,7 @@ function EndedLoad({ run, onExport }: { run: LoadRunRecord; onExport(): void }) 
       </p>}
       {samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
-          <LatencyChart samples={samples} label={`Run ${run.number} latency over time`} testId="load-result-chart" colourOf={colourOf} />
+          <LatencyChart samples={samples} label={`Run ${run.number} latency over time`} testId="load-result-chart" what="run" colourOf={colourOf} />
         </Suspense>
       )}
     </div>

@@ -41,6 +41,8 @@ const legendColour = (chart: Locator, series: string) =>
     .locator('.u-legend .u-series')
     .filter({ has: page.locator('.u-label', { hasText: new RegExp(`^${series}$`) }) })
     .locator('.u-marker').evaluate((marker) => getComputedStyle(marker).borderTopColor);
+/** A latency chart's figures in words, as a screen reader finds them (not shown). */
+const figuresOf = (chart: Locator) => chart.getByRole('list', { name: /figures/ }).getByRole('listitem').allTextContents();
 const progressNow = async () => Number(await loadPanel().getByRole('progressbar').getAttribute('aria-valuenow'));
 
 describe('load runs in the Latency section', () => {
@@ -94,9 +96,16 @@ describe('load runs in the Latency section', () => {
     expect(await panel.getByTestId('load-summary').innerText()).toMatch(/^300 requests/);
     await expect.poll(() => panel.getByTestId('load-result-chart').locator('.u-legend').count(), { timeout: 5000 }).toBe(1);
     const runTwoAlone = await legendColour(panel.getByTestId('load-result-chart'), 'Run 2');
+    // For screen readers, the run's legend and figures (not inside the chart's picture).
+    expect(await panel.getByTestId('load-result-chart').getByRole('group', { name: /: legend, / }).getByRole('rowheader', { name: /Run 2/ }).count()).toBe(1);
+    const runTwoFigures = await figuresOf(panel.getByTestId('load-result-chart'));
+    expect(runTwoFigures).toEqual([expect.stringMatching(/^Run 2: 300 requests, p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms$/)]);
     await panel.getByRole('button', { name: 'Run 1', exact: true }).click();
     await expect.poll(() => legendColour(panel.getByTestId('load-result-chart'), 'Run 1')).not.toBe('');
     const runOneAlone = await legendColour(panel.getByTestId('load-result-chart'), 'Run 1');
+    // Run 2's result shown again, beside the comparison (as in the screenshot).
+    await panel.getByRole('button', { name: 'Run 2', exact: true }).click();
+    await expect.poll(() => legendColour(panel.getByTestId('load-result-chart'), 'Run 2')).toBe(runTwoAlone);
     await panel.getByLabel('Compare run 1').check();
     // Tab reaches the second box; Space ticks it.
     await panel.getByLabel('Compare run 2').focus();
@@ -111,6 +120,11 @@ describe('load runs in the Latency section', () => {
     expect(await legendColour(compare.getByTestId('load-compare-chart'), 'Run 1')).toBe(runOneAlone);
     expect(await legendColour(compare.getByTestId('load-compare-chart'), 'Run 2')).toBe(runTwoAlone);
     expect(runTwoAlone).not.toBe(runOneAlone);
+    // Both runs' figures for screen readers; each run's the same as under its own chart.
+    const bothFigures = await figuresOf(compare.getByTestId('load-compare-chart'));
+    expect(bothFigures).toHaveLength(2);
+    expect(bothFigures[0]).toMatch(/^Run 1: [\d,]+ requests, p50/);
+    expect(bothFigures[1]).toBe(runTwoFigures[0]);
     await looksAtPart('load-run-compare', compare);
   });
 });

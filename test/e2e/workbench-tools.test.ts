@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { seriousA11yViolations } from './support/axe-scan';
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
@@ -25,6 +25,11 @@ const chooseTool = async (name: string) => {
   await panel().locator(`[data-testid="tool-item"][data-tool="${name}"]`).click();
   await expect.poll(() => workbench().getAttribute('data-tool')).toBe(name);
 };
+
+/** A latency chart's legend as a screen reader finds it. */
+const legendOf = (chart: Locator) => chart.getByRole('group', { name: /: legend, / });
+/** A latency chart's figures in words, as a screen reader finds them (not shown). */
+const figuresOf = (chart: Locator) => chart.getByRole('list', { name: /figures/ }).getByRole('listitem').allTextContents();
 
 describe('the tools workbench', () => {
   it('calls add from its form: 2 and 3 give 5, with elapsed time and round trip', async () => {
@@ -117,15 +122,26 @@ describe('the tools workbench', () => {
     await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 5000 }).toBeGreaterThanOrEqual(5);
     expect(await chart.locator('canvas').count()).toBe(1);
     expect(await chart.locator('.u-legend').innerText()).toContain('tools/call');
+    // For screen readers: the legend beside the picture (inside role="img" it was not read), and each method's figures in words.
+    expect(await chart.getByRole('img').locator('.u-legend').count()).toBe(0);
+    expect(await legendOf(chart).getByRole('rowheader', { name: /tools\/call/ }).count()).toBe(1);
+    expect(await figuresOf(chart)).toContainEqual(expect.stringMatching(/^tools\/call: [\d,]+ requests, p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms$/));
     const distribution = panel().getByTestId('latency-distribution');
     expect(await distribution.locator('canvas').count()).toBe(1);
     expect(await distribution.locator('.u-legend').innerText()).toContain('tools/call');
+    expect(await figuresOf(distribution)).toEqual(await figuresOf(chart));
+    // The values under the pointer are read from the legend: tools/call's latency at the percentile pointed at.
+    await distribution.scrollIntoViewIfNeeded();
+    const plot = (await distribution.locator('.u-over').boundingBox())!;
+    await page.mouse.move(plot.x + plot.width * 0.1, plot.y + plot.height / 2);
+    expect(await legendOf(distribution).getByRole('row', { name: /tools\/call/ }).getByRole('cell').innerText()).toMatch(/^[\d.]+ ms$/);
     // The same distribution as a histogram: drawn anew, a share per latency bucket, and back.
     await distribution.getByRole('button', { name: 'Histogram', exact: true }).click();
     await expect.poll(() => distribution.getAttribute('data-view')).toBe('histogram');
     expect(await distribution.locator('canvas').count()).toBe(1);
     expect(await distribution.getByRole('img').getAttribute('aria-label')).toMatch(/^Latency distribution: the histogram of .*tools\/call/);
     expect(await distribution.locator('.u-legend').innerText()).toMatch(/latency from[\s\S]*tools\/call/);
+    expect(await legendOf(distribution).getByRole('rowheader', { name: /latency from/ }).count()).toBe(1);
     // The legend names the bucket under the cursor, in its right half too (uPlot's nearest x is the next bucket's edge).
     await distribution.scrollIntoViewIfNeeded();
     const box = (await distribution.locator('.u-over').boundingBox())!;

@@ -4,6 +4,8 @@ import { chartData, methodColours, percentileCurves } from '../../workbench/late
 import { HISTOGRAM_MIN_ANSWERS, latencyHistogram } from '../../workbench/latency-histogram';
 import { useChartViewStore, type DistributionView } from '../../stores/chart-view-store';
 import { distributionChartOptions, histogramChartOptions, latencyChartOptions, type ChartTheme, type SeriesColour } from './latency-chart-options';
+import { seriesFigures } from '../../workbench/latency-figures';
+import { ChartFigures } from './chart-figures';
 import { UPlotChart } from './uplot-chart';
 
 /**
@@ -12,10 +14,12 @@ import { UPlotChart } from './uplot-chart';
  * time range, double-click to zoom out; the legend under it names each method's colour and
  * shows the values under the cursor. `colourOf` gives each series its colour (a load run's is its
  * own, runColours); by default each method takes the next colour in the order main numbered them.
+ * `what` a series is (a method, a run) names the figures read to screen readers.
  */
-export function LatencyChart({ samples, label, testId = 'latency-chart', colourOf }: { samples: LatencySamples; label: string; testId?: string; colourOf?: SeriesColour }) {
+export function LatencyChart({ samples, label, what = 'method', testId = 'latency-chart', colourOf }: { samples: LatencySamples; label: string; what?: string; testId?: string; colourOf?: SeriesColour }) {
   // Rebuilt only when new samples arrive, not on every render of the section.
   const data = useMemo(() => chartData(samples), [samples]);
+  const figures = useMemo(() => seriesFigures(samples), [samples]);
   const options = useMemo(() => {
     const colours = colourOf ?? methodColours(samples);
     return (methods: string[], width: number, theme: ChartTheme) => latencyChartOptions(methods, width, theme, colours);
@@ -32,6 +36,8 @@ export function LatencyChart({ samples, label, testId = 'latency-chart', colourO
         </>
       }
       description={`${label}: ${samples.at.length} answered requests of ${data.methods.join(', ')}`}
+      legendLabel={`${label}: legend, each ${what} and its latency under the pointer`}
+      figures={<ChartFigures label={`${label}: each ${what}'s figures`} figures={figures} />}
     />
   );
 }
@@ -49,6 +55,7 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
   const view = useChartViewStore((s) => s.views[testId] ?? 'percentiles');
   const choose = useChartViewStore((s) => s.choose);
   const data = useMemo(() => (view === 'histogram' ? latencyHistogram(samples) : { ...percentileCurves(samples), leftOut: [] }), [samples, view]);
+  const figures = useMemo(() => seriesFigures(samples), [samples]);
   // Each method in the colour it has in the time chart, though the histogram leaves some out.
   const options = useMemo(() => {
     const colours = colourOf ?? methodColours(samples);
@@ -94,6 +101,8 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
         </div>
       }
       description={view === 'histogram' ? `${label}: the histogram of ${data.methods.join(', ') || `no ${what}s yet`}` : `${label}: the percentile curve of ${data.methods.join(', ')}`}
+      legendLabel={view === 'histogram' ? `${label}: legend, the latency bucket under the pointer and each ${what}'s share of it` : `${label}: legend, the percentile under the pointer and each ${what}'s latency at it`}
+      figures={<ChartFigures label={`${label}: each ${what}'s figures`} figures={figures} />}
     />
   );
 }

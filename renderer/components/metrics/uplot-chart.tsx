@@ -16,6 +16,10 @@ interface UPlotChartProps {
   caption: ReactNode;
   /** What the chart shows, for screen readers (the canvas itself says nothing). */
   description: string;
+  /** The accessible name of uPlot's legend (each series, and its value under the pointer). */
+  legendLabel: string;
+  /** The chart's figures in words for screen readers, after the legend (see ChartFigures). */
+  figures?: ReactNode;
   testId: string;
   points: number;
   /** What the chart draws, when one chart can draw the same data two ways: a change draws it anew. */
@@ -27,10 +31,13 @@ interface UPlotChartProps {
 /**
  * One uPlot canvas chart in the app's theme: drawn anew when the methods, the view or the colour
  * scheme change, given new data in place otherwise (keeping a range the user zoomed into until a
- * double-click zooms out), and resized with its pane.
+ * double-click zooms out), and resized with its pane. The legend is put beside the canvas rather
+ * than in it: inside the element with role="img" a screen reader would hear the chart's name and
+ * none of the names and values the legend holds.
  */
-export function UPlotChart({ data, options, caption, description, testId, points, view = '', controls }: UPlotChartProps) {
+export function UPlotChart({ data, options, caption, description, legendLabel, figures, testId, points, view = '', controls }: UPlotChartProps) {
   const host = useRef<HTMLDivElement>(null);
+  const legend = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | undefined>(undefined);
   const shape = useRef('');
   // A drag zoomed in (until a double-click): new data then keeps the range instead of resetting it.
@@ -64,7 +71,13 @@ export function UPlotChart({ data, options, caption, description, testId, points
       const noteZoom = (_u: uPlot, key: string) => {
         if (key === 'x' && !settingData.current) zoomed.current = true;
       };
-      plot.current = new uPlot({ ...chosen, hooks: { ...chosen.hooks, setScale: [...(chosen.hooks?.setScale ?? []), noteZoom] } }, data.columns as uPlot.AlignedData, element);
+      // uPlot builds its legend in the plot, then hands it over here (and removes it when destroyed).
+      const mountLegend = (_u: uPlot, table: HTMLElement) => legend.current?.append(table);
+      plot.current = new uPlot(
+        { ...chosen, legend: { ...chosen.legend, mount: mountLegend }, hooks: { ...chosen.hooks, setScale: [...(chosen.hooks?.setScale ?? []), noteZoom] } },
+        data.columns as uPlot.AlignedData,
+        element,
+      );
     } finally {
       settingData.current = false;
     }
@@ -100,6 +113,8 @@ export function UPlotChart({ data, options, caption, description, testId, points
       <figcaption>{caption}</figcaption>
       {controls && <div className="chart-controls">{controls}</div>}
       <div ref={host} className="chart-plot" role="img" aria-label={description} />
+      <div ref={legend} className="chart-legend" role="group" aria-label={legendLabel} />
+      {figures}
     </figure>
   );
 }
