@@ -4,7 +4,7 @@ import { startVersionedInstance, type VersionedInstance } from '../fixtures/inst
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
-import { looksAt, resizeViewport } from './support/layout-checks';
+import { boxOf, looksAt, resizeViewport } from './support/layout-checks';
 
 /**
  * A group of three instances of one server (v2 SDK, the third stale and not ready) in Chromium on
@@ -31,6 +31,17 @@ afterAll(async () => {
 
 const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
 const view = () => activePanel().getByTestId('instances-view');
+
+/** The card's "N instances" label lies inside the card's border (right and bottom), at each width. */
+async function expectCountInsideCard(name: string): Promise<void> {
+  for (const width of [900, 1600]) {
+    await resizeViewport(page, { width, height: width <= 900 ? 700 : 1000 });
+    const card = await boxOf(remoteItem(name));
+    const label = await boxOf(remoteItem(name).getByTestId('remote-instance-count'));
+    expect(label.x + label.width, `"${name}" at ${width} px`).toBeLessThanOrEqual(card.x + card.width - 1);
+    expect(label.y + label.height, `"${name}" at ${width} px`).toBeLessThanOrEqual(card.y + card.height - 1);
+  }
+}
 
 /** looksAt at each width with `part` scrolled to the top of the Instances pane first. */
 async function looksAtPart(name: string, part: Locator): Promise<void> {
@@ -60,6 +71,9 @@ describe('a group of instances', () => {
     await form.getByTestId('save-remote').click();
     await expect.poll(() => remoteItem('Balanced').count(), { timeout: 10_000 }).toBe(1);
     expect(await remoteItem('Balanced').getByTestId('remote-instance-count').innerText()).toBe('3 instances');
+    // Not connected, the longest state but one: the label still fits in the card, on a line of its own if need be.
+    await expectCountInsideCard('Balanced');
+    await looksAt(app, page, 'group-card', [900, 1600], 'once');
   });
 
   it('shows each instance\'s health and latency in its Instances section; the stale one is not ready', async () => {
