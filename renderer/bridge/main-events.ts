@@ -12,6 +12,7 @@ import { applyLogMessages } from './log-actions';
 import { applyServerRequest, applyServerRequestSettled } from './server-request-actions';
 import { applyCallProgress, applyTaskStatus } from './tool-actions';
 import { applyLoadEvent } from './load-actions';
+import { applyDoctorProgress } from './doctor-actions';
 
 /** Writes one event from main into the stores. */
 export function applyMainEvent(event: MainEvent): void {
@@ -41,6 +42,9 @@ export function applyMainEvent(event: MainEvent): void {
     case 'load-progress':
     case 'load-ended':
       applyLoadEvent(event);
+      return;
+    case 'doctor-progress':
+      applyDoctorProgress(event);
       return;
     case 'connection-state':
       applyConnectionState(event.info);

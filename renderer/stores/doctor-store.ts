@@ -6,6 +6,8 @@ export interface DoctorSlot {
   remoteId: string;
   name: string;
   running: boolean;
+  /** While it runs: the endpoint being checked now (main says so before each instance). */
+  checking?: { instance: number; instances: number; url: string };
   run?: DoctorRun;
   error?: ErrorInfo;
 }

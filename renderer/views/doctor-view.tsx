@@ -1,4 +1,5 @@
-import { type DoctorLayerResult, type DoctorReport, type DoctorVerdict, type ErrorFix } from '../../shared/model';
+import { type DoctorLayerResult, type DoctorVerdict, type ErrorFix } from '../../shared/model';
+import { DoctorSummary, reportSummary } from '../components/doctor/doctor-summary';
 import { ErrorNotice } from '../components/error-notice';
 import { FixButtons } from '../components/fix-buttons';
 import { exportDoctorReport, runDoctor } from '../bridge/doctor-actions';
@@ -25,9 +26,7 @@ export function DoctorView({ tabId }: { tabId: string }) {
       <header className="doctor-header">
         <div className="doctor-heading">
           <h2 id={`${tabId}-title`}>Connection doctor: {name}</h2>
-          <p className="doctor-summary" role="status" data-testid="doctor-summary">
-            {running ? 'Checking each layer…' : run ? runSummary(reports) : ''}
-          </p>
+          <DoctorSummary slot={slot} />
         </div>
         <div className="doctor-actions">
           {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page while it runs. */}
@@ -60,22 +59,6 @@ export function DoctorView({ tabId }: { tabId: string }) {
       ))}
     </section>
   );
-}
-
-/** "Failed at TCP, 1 warning · 120 ms": how one report ended. */
-function reportSummary(report: DoctorReport): string {
-  const failed = report.layers.find((l) => l.layer === report.firstFailure);
-  const warnings = report.layers.filter((l) => l.verdict === 'warn').length;
-  return `${failed ? `Failed at ${failed.title}` : 'No layer failed'}${warnings ? `, ${warnings} warning${warnings > 1 ? 's' : ''}` : ''} · ${Math.round(report.durationMs)} ms`;
-}
-
-/** One remote: its report's summary and URL; a group: how many instances failed, and which first. */
-function runSummary(reports: DoctorReport[]): string {
-  if (reports.length === 1) return `${reportSummary(reports[0]!)} · ${reports[0]!.url}`;
-  const failing = reports.filter((r) => r.firstFailure !== undefined);
-  if (failing.length === 0) return `No layer failed on any of the ${reports.length} instances`;
-  const first = reports.indexOf(failing[0]!);
-  return `${failing.length} of ${reports.length} instances failed; the first, instance ${first + 1}: ${reportSummary(failing[0]!)}`;
 }
 
 function DoctorLayerRow({ layer, onFix }: { layer: DoctorLayerResult; onFix(fix: ErrorFix): void }) {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ConnectionInfo } from '../model/connection';
+import { DoctorProgressEvent } from '../model/doctor';
 import { LoadEndedEvent, LoadProgressEvent } from '../model/load-run';
 import { LogMessage } from '../model/log-message';
 import { PendingServerRequest, SettledServerRequest } from '../model/server-request';
@@ -38,6 +39,8 @@ export const MainEvent = z.discriminatedUnion('type', [
   LoadProgressEvent,
   /** A load run ended: its result (partial when cancelled) or why it could not run, and its samples (bounded). */
   LoadEndedEvent,
+  /** The connection doctor is about to check the next instance of a remote (doctor:run still runs). */
+  DoctorProgressEvent,
 ]);
 export type MainEvent = z.infer<typeof MainEvent>;
 export type MainEventType = MainEvent['type'];

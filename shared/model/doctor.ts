@@ -62,3 +62,17 @@ export const DoctorRun = z.object({
   reports: z.array(DoctorReport).min(1),
 });
 export type DoctorRun = z.infer<typeof DoctorRun>;
+
+/**
+ * The doctor on a saved remote is about to check one of its endpoints (`instance` of `instances`,
+ * from 1; a plain remote is 1 of 1): the Doctor tab says which one while a group's run goes on.
+ */
+export const DoctorProgressEvent = z.object({
+  type: z.literal('doctor-progress'),
+  remoteId: z.string(),
+  instance: z.number().int().positive(),
+  instances: z.number().int().positive(),
+  /** The endpoint URL, secrets masked as in its report. */
+  url: z.string(),
+});
+export type DoctorProgressEvent = z.infer<typeof DoctorProgressEvent>;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { createServer } from 'node:net';
+import { startHeldEndpoint, type HeldEndpoint } from '../fixtures/instances/held-endpoint';
 import { startVersionedInstance, type VersionedInstance } from '../fixtures/instances/versioned-instance';
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
@@ -15,9 +17,11 @@ import { boxOf, looksAt, resizeViewport } from './support/layout-checks';
 let app: E2eApp;
 let page: Page;
 let instances: VersionedInstance[];
+let held: HeldEndpoint;
 
 beforeAll(async () => {
   instances = await Promise.all([startVersionedInstance('mcp-server-1', '1.4.2'), startVersionedInstance('mcp-server-2', '1.4.2'), startVersionedInstance('mcp-server-3', '1.3.9', { ready: false })]);
+  held = await startHeldEndpoint();
 });
 
 useE2eApp(async (started) => {
@@ -26,8 +30,17 @@ useE2eApp(async (started) => {
 });
 
 afterAll(async () => {
-  await Promise.all((instances ?? []).map((instance) => instance.close()));
+  await Promise.all([...(instances ?? []), ...(held ? [held] : [])].map((instance) => instance.close()));
 });
+
+/** A URL on 127.0.0.1 where nothing listens (something did a moment ago). */
+async function closedPortUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return `http://127.0.0.1:${port}/mcp`;
+}
 
 const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
 const view = () => activePanel().getByTestId('instances-view');
@@ -128,5 +141,34 @@ describe('a group of instances', () => {
     expect(await sections.nth(2).locator('[data-layer="health"]').getAttribute('data-verdict')).toBe('warn');
     expect(await doctor.getByTestId('doctor-summary').innerText()).toBe('No layer failed on any of the 3 instances');
     await looksAt(app, page, 'doctor-group', [900, 1600], 'each-scheme-once');
+  });
+
+  it('on a group with a long name, one instance gone and one hanging: says which instance it checks while it runs, and not once done', async () => {
+    const name = 'Partly down: instance 2 is gone, instance 3 hangs until the test lets go';
+    const gone = await closedPortUrl();
+    await page.getByTestId('new-remote').click();
+    const form = page.getByTestId('remote-form');
+    await form.getByLabel('Name', { exact: true }).fill(name);
+    await form.getByLabel('Transport').selectOption('streamable');
+    await form.getByLabel('URL', { exact: true }).fill(instances[0]!.url);
+    await form.getByLabel('Other instances (one URL per line)').fill(`${gone}\n${held.url}`);
+    await form.getByTestId('save-remote').click();
+    await expect.poll(() => remoteItem(name).count(), { timeout: 10_000 }).toBe(1);
+    await expectCountInsideCard(name);
+
+    await remoteItem(name).getByTestId('more-actions').click();
+    await remoteItem(name).getByRole('button', { name: `Run the connection doctor on ${name}` }).click();
+    const doctor = activePanel().getByTestId('doctor-view');
+    const status = doctor.getByRole('status');
+    expect(await status.getAttribute('aria-live')).toBe('polite');
+    // Instance 3 holds the HTTP layer's request: the run stays on it while the test looks.
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toBe(`Checking instance 3 of 3: ${held.url}…`);
+    expect(held.waiting()).toBeGreaterThan(0);
+    expect(await doctor.getAttribute('aria-busy')).toBe('true');
+    await looksAt(app, page, 'doctor-group-checking', [900, 1600], 'once');
+    held.release();
+    await expect.poll(() => doctor.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+    expect(await status.innerText()).not.toContain('Checking');
+    expect(await doctor.innerText()).not.toContain('Checking instance');
   });
 });

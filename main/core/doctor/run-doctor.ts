@@ -68,6 +68,11 @@ export async function runDoctor(input: DoctorInput, onLayer?: (result: DoctorLay
   };
 }
 
+/** The endpoint's URL as runDoctor's report names it (credentials and secret values masked), before the run. */
+export function maskedEndpointUrl(target: DoctorInput['target']): string {
+  return redactorForTarget(target).url(target.url ?? '', { learn: false });
+}
+
 async function runSafely(check: LayerCheck, ctx: DoctorContext): Promise<LayerOutcome> {
   try {
     return await check.run(ctx);

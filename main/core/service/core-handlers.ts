@@ -103,7 +103,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...logs.handlers,
     ...loads.handlers,
     ...groups.handlers,
-    ...doctorHandlers({ remotes: deps.remotes, playground, dialogs: deps.dialogs }),
+    ...doctorHandlers({ remotes: deps.remotes, playground, dialogs: deps.dialogs, emit }),
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened }),
     ...exportHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened, ...(deps.bundleDoctor ? { doctor: deps.bundleDoctor } : {}), authDebugRunFor: (url) => authDebugRuns.latestFor(url) }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import type { ChannelOutput, ParsedInput } from '../../../shared/ipc/contract';
+import type { ChannelOutput, MainEvent, ParsedInput } from '../../../shared/ipc/contract';
 import type { DoctorReport, DoctorRun } from '../../../shared/model';
-import { runDoctor } from '../doctor/run-doctor';
+import { maskedEndpointUrl, runDoctor } from '../doctor/run-doctor';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { type PlaygroundHost, pointAtPlayground, targetsPlayground } from './playground-remote';
 import type { FileDialogs, RemotesPort } from './ports';
@@ -12,15 +12,17 @@ export interface DoctorHandlerDeps {
   playground: PlaygroundHost;
   dialogs?: FileDialogs;
   clientInfo?: { name: string; version: string };
+  /** Where 'doctor-progress' goes: the window says which instance is being checked. */
+  emit?: (event: MainEvent) => void;
 }
 
 /**
  * doctor:run and doctor:export: the connection doctor on a saved remote, with its headers
  * (secrets read here, in main), TLS settings, transport and era; the built-in playground remote
  * is started first, as connecting would; a group's instances in turn. The last run of each remote
- * is kept for export.
+ * is kept for export. Before each instance, a 'doctor-progress' event names it.
  */
-export function doctorHandlers({ remotes, playground, dialogs, clientInfo }: DoctorHandlerDeps) {
+export function doctorHandlers({ remotes, playground, dialogs, clientInfo, emit }: DoctorHandlerDeps) {
   const lastRuns = new Map<string, DoctorRun>();
   return {
     'doctor:run': async ({ remoteId }: ParsedInput<'doctor:run'>): Promise<ChannelOutput<'doctor:run'>> => {
@@ -33,8 +35,9 @@ export function doctorHandlers({ remotes, playground, dialogs, clientInfo }: Doc
       // The instances' labels say which instance they are; the run is named after the remote.
       const label = checks.length > 1 ? ((await remotes.get(remoteId))?.name ?? checks[0]!.label) : checks[0]!.label;
       const reports: DoctorReport[] = [];
-      for (const check of checks) {
+      for (const [index, check] of checks.entries()) {
         const target = targetsPlayground(check.target) ? pointAtPlayground(check.target, await playground.ensureStarted()) : check.target;
+        emit?.({ type: 'doctor-progress', remoteId, instance: index + 1, instances: checks.length, url: maskedEndpointUrl(target) });
         reports.push(await runDoctor({ target, label: check.label, ...(clientInfo ? { clientInfo } : {}) }));
       }
       const run = { label, reports };

@@ -1,9 +1,9 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DoctorReport } from '../../../shared/model';
+import type { DoctorReport, DoctorRun } from '../../../shared/model';
 import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { App } from '../../../renderer/views/app';
-import { FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { deferred, FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
 
 installFakeLayout();
@@ -108,6 +108,33 @@ describe('the Doctor tab', () => {
     expect(within(instances[1]!).getByRole('list', { name: 'Layers of instance 2, in the order they were checked' })).toBeInTheDocument();
     expect(within(instances[1]!).getAllByTestId('doctor-layer').map((r) => r.getAttribute('data-verdict'))).toEqual(['pass', 'warn', 'fail', 'skipped']);
     expect(within(instances[0]!).getAllByTestId('doctor-layer')).toHaveLength(1);
+  });
+
+  it('says which instance of a group it is checking while it runs, politely, and not once done', async () => {
+    const urls = ['https://staging-1.example.com/mcp', 'https://staging-2.example.com/mcp', 'https://staging-3.example.com/mcp'];
+    const done = deferred<DoctorRun>();
+    const fake = await open({ 'doctor:run': () => done.promise });
+    fireEvent.click(await screen.findByRole('button', { name: 'More actions for Staging' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Run the connection doctor on Staging' }));
+    const view = await screen.findByTestId('doctor-view');
+    const status = within(view).getByRole('status');
+    // A live region that screen readers read out when it changes, without interrupting.
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    expect(status).toHaveTextContent('Checking each layer…');
+    for (const [i, url] of urls.entries()) {
+      act(() => fake.emit({ type: 'doctor-progress', remoteId: 'r1', instance: i + 1, instances: 3, url }));
+      expect(status).toHaveTextContent(`Checking instance ${i + 1} of 3: ${url}…`);
+    }
+    // Another remote's doctor is not this tab's.
+    act(() => fake.emit({ type: 'doctor-progress', remoteId: 'other', instance: 1, instances: 3, url: 'https://elsewhere.example.com/mcp' }));
+    expect(status).toHaveTextContent(`Checking instance 3 of 3: ${urls[2]}…`);
+    done.resolve({ label: 'Staging', reports: urls.map((url) => ({ ...report, url, ok: true, firstFailure: undefined, layers: [report.layers[0]!] })) });
+    await waitFor(() => expect(view).toHaveAttribute('aria-busy', 'false'));
+    expect(status).toHaveTextContent('No layer failed on any of the 3 instances');
+    expect(view).not.toHaveTextContent('Checking');
+    // An event that arrives after the answer (events and answers travel apart) changes nothing.
+    act(() => fake.emit({ type: 'doctor-progress', remoteId: 'r1', instance: 3, instances: 3, url: urls[2]! }));
+    expect(view).not.toHaveTextContent('Checking');
   });
 
   it('keeps the keyboard focus on Run again while it runs (a disabled button would drop it to the page), and runs once', async () => {

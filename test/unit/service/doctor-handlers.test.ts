@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { MainEvent } from '../../../shared/ipc/contract';
 import type { ConnectionTargetInput } from '../../../shared/model';
 import { startPlayground } from '../../../main/core/playground/start-playground';
 import { doctorHandlers } from '../../../main/core/service/doctor-handlers';
@@ -60,8 +61,14 @@ describe('doctor:run and doctor:export', () => {
       { instance: `http://127.0.0.1:${gone}/mcp`, target: { ...targets.pg!.target, url: `http://127.0.0.1:${gone}/mcp` }, label: 'Pair (instance 2 of 2)' },
     ];
     const groupRemotes = { get: async () => ({ name: 'Pair' }), resolveGroupForConnection: async () => group } as unknown as RemotesPort;
-    const groupHandlers = doctorHandlers({ remotes: groupRemotes, playground, dialogs });
+    const events: MainEvent[] = [];
+    const groupHandlers = doctorHandlers({ remotes: groupRemotes, playground, dialogs, emit: (event) => events.push(event) });
     const run = await groupHandlers['doctor:run']({ remoteId: 'pair' });
+    // Before each instance, the window hears which one is next, named by its report's (masked) URL.
+    expect(events).toEqual([
+      { type: 'doctor-progress', remoteId: 'pair', instance: 1, instances: 2, url: run.reports[0]!.url },
+      { type: 'doctor-progress', remoteId: 'pair', instance: 2, instances: 2, url: run.reports[1]!.url },
+    ]);
     expect(run.label).toBe('Pair');
     expect(run.reports.map((r) => [r.label, r.ok, r.firstFailure])).toEqual([
       ['Pair (instance 1 of 2)', true, undefined],
