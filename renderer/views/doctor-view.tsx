@@ -21,12 +21,20 @@ export function DoctorView({ tabId }: { tabId: string }) {
   const onFix = (fix: ErrorFix) => openEditor(remoteId, { field: fix.field, ...(fix.value ? { value: fix.value } : {}) });
   const reports = run?.reports ?? [];
   const group = reports.length > 1;
+  const instanceHeadingId = (index: number) => `${tabId}-instance-${index}`;
+  // From the summary's link to a failed instance: its heading at the top of the pane, with the
+  // focus, so the keyboard and a screen reader go on from there.
+  const showInstance = (index: number) => {
+    const heading = document.getElementById(instanceHeadingId(index));
+    heading?.scrollIntoView?.({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
   return (
     <section className="doctor-view" aria-labelledby={`${tabId}-title`} aria-busy={running} data-testid="doctor-view">
       <header className="doctor-header">
         <div className="doctor-heading">
           <h2 id={`${tabId}-title`}>Connection doctor: {name}</h2>
-          <DoctorSummary slot={slot} />
+          <DoctorSummary slot={slot} onShowInstance={showInstance} />
         </div>
         <div className="doctor-actions">
           {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page while it runs. */}
@@ -44,9 +52,10 @@ export function DoctorView({ tabId }: { tabId: string }) {
       </header>
       {error && <ErrorNotice error={error} title="Could not run the doctor" announce onFix={onFix} />}
       {reports.map((report, index) => (
-        <section key={report.url + index} className="doctor-instance" aria-labelledby={group ? `${tabId}-instance-${index}` : `${tabId}-title`} data-testid="doctor-instance">
+        <section key={report.url + index} className="doctor-instance" aria-labelledby={group ? instanceHeadingId(index) : `${tabId}-title`} data-testid="doctor-instance">
           {group && (
-            <h3 id={`${tabId}-instance-${index}`} className="doctor-instance-title">
+            // tabIndex -1: the summary's link gives it the focus; Tab does not stop on a heading.
+            <h3 id={instanceHeadingId(index)} className="doctor-instance-title" tabIndex={-1}>
               Instance {index + 1} of {reports.length}: <span className="doctor-instance-url">{report.url}</span> <span className={report.firstFailure ? 'doctor-instance-failed' : 'muted'}>· {reportSummary(report)}</span>
             </h3>
           )}

@@ -170,5 +170,48 @@ describe('a group of instances', () => {
     await expect.poll(() => doctor.getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
     expect(await status.innerText()).not.toContain('Checking');
     expect(await doctor.innerText()).not.toContain('Checking instance');
+    expect(await status.innerText()).toBe('2 of 3 instances failed: instance 2 at TCP, instance 3 at HTTP');
+    await looksAt(app, page, 'doctor-group-failed-summary');
+  });
+
+  it('the summary\'s failed instances are buttons: from the keyboard, each one scrolls to its instance\'s section and moves the focus there', async () => {
+    const doctor = activePanel().getByTestId('doctor-view');
+    const links = doctor.getByTestId('doctor-summary').getByRole('button');
+    expect(await links.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label')))).toEqual([
+      expect.stringMatching(/^instance 2: go to its checks \(http:\/\/127\.0\.0\.1:\d+\/mcp\)$/),
+      `instance 3: go to its checks (${held.url})`,
+    ]);
+    const headings = doctor.getByTestId('doctor-instance').getByRole('heading', { level: 3 });
+    const focused = (locator: Locator) => locator.evaluate((element) => element.matches(':focus'));
+    /** From Run again, Shift+Tab walks back into the summary: its last link first. Enter presses it. */
+    const pressFromKeyboard = async (stepsBack: number) => {
+      await doctor.getByTestId('doctor-rerun').focus();
+      for (let i = 0; i < stepsBack; i++) await page.keyboard.press('Shift+Tab');
+      expect(await focused(links.nth(2 - stepsBack))).toBe(true);
+      await page.keyboard.press('Enter');
+    };
+    for (const width of [900, 1600]) {
+      await resizeViewport(page, { width, height: width <= 900 ? 700 : 1000 });
+      for (const [stepsBack, instance] of [[1, 2], [2, 1]] as const) {
+        await doctor.evaluate((pane) => (pane.scrollTop = 0));
+        const heading = headings.nth(instance);
+        // At 900 px, below the fold at first (each instance's ten layers come before the next one).
+        const before = await boxOf(doctor);
+        if (width === 900) expect((await boxOf(heading)).y, `instance ${instance + 1} at ${width} px`).toBeGreaterThan(before.y + before.height);
+        await pressFromKeyboard(stepsBack);
+        await expect.poll(() => focused(heading)).toBe(true);
+        // In view now: at the top of the pane, or as near as the pane scrolls (the last instance).
+        const pane = await boxOf(doctor);
+        const box = await boxOf(heading);
+        expect(box.y, `instance ${instance + 1} at ${width} px`).toBeGreaterThanOrEqual(pane.y);
+        expect(box.y + box.height, `instance ${instance + 1} at ${width} px`).toBeLessThanOrEqual(pane.y + pane.height);
+        const scrolledToEnd = await doctor.evaluate((p) => p.scrollTop + p.clientHeight >= p.scrollHeight - 1);
+        if (!scrolledToEnd) expect(box.y, `instance ${instance + 1} at ${width} px`).toBeLessThan(pane.y + 40);
+      }
+      // Instance 3 shown from the summary, its heading outlined where the focus landed.
+      await doctor.evaluate((pane) => (pane.scrollTop = 0));
+      await pressFromKeyboard(1);
+      await looksAt(app, page, 'doctor-group-failed-instance', [width], 'every');
+    }
   });
 });

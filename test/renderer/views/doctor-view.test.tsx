@@ -96,7 +96,7 @@ describe('the Doctor tab', () => {
     await open({ 'doctor:run': () => ({ label: 'Staging', reports: [ok, failing] }) });
     const view = await runFromCard();
     expect(screen.getByRole('tab', { name: /Doctor: Staging \(failed\)/ })).toBeInTheDocument();
-    expect(within(view).getByTestId('doctor-summary')).toHaveTextContent('1 of 2 instances failed; the first, instance 2: Failed at TLS, 1 warning · 42 ms');
+    expect(within(view).getByTestId('doctor-summary')).toHaveTextContent(/^1 of 2 instances failed: instance 2 at TLS$/);
     const instances = within(view).getAllByTestId('doctor-instance');
     expect(instances).toHaveLength(2);
     expect(within(instances[0]!).getByRole('heading', { level: 3 })).toHaveTextContent('Instance 1 of 2: https://staging-1.example.com/mcp · No layer failed · 42 ms');
@@ -108,6 +108,41 @@ describe('the Doctor tab', () => {
     expect(within(instances[1]!).getByRole('list', { name: 'Layers of instance 2, in the order they were checked' })).toBeInTheDocument();
     expect(within(instances[1]!).getAllByTestId('doctor-layer').map((r) => r.getAttribute('data-verdict'))).toEqual(['pass', 'warn', 'fail', 'skipped']);
     expect(within(instances[0]!).getAllByTestId('doctor-layer')).toHaveLength(1);
+  });
+
+  it('names each failed instance in the summary as a button that scrolls to its section and moves the focus there', async () => {
+    const urls = ['https://staging-1.example.com/mcp', 'https://staging-2.example.com/mcp', 'https://staging-3.example.com/mcp'];
+    const ok: DoctorReport = { ...report, url: urls[0]!, ok: true, firstFailure: undefined, layers: [report.layers[0]!] };
+    const tcp: DoctorReport = { ...report, url: urls[1]!, firstFailure: 'tcp', layers: [report.layers[0]!, { ...report.layers[1]!, verdict: 'fail' }] };
+    await open({ 'doctor:run': () => ({ label: 'Staging', reports: [ok, tcp, { ...report, url: urls[2]! }] }) });
+    const scrolled: Element[] = [];
+    const scrollIntoView = HTMLElement.prototype.scrollIntoView;
+    HTMLElement.prototype.scrollIntoView = function (this: HTMLElement) {
+      scrolled.push(this);
+    };
+    try {
+      const view = await runFromCard();
+      const summary = within(view).getByTestId('doctor-summary');
+      expect(summary).toHaveTextContent(/^2 of 3 instances failed: instance 2 at TCP, instance 3 at TLS$/);
+      // Only the failed ones, each a button in the tab order (a passing instance is no link).
+      const links = within(summary).getAllByRole('button');
+      expect(links.map((b) => [b.textContent, b.getAttribute('aria-label')])).toEqual([
+        ['instance 2', `instance 2: go to its checks (${urls[1]})`],
+        ['instance 3', `instance 3: go to its checks (${urls[2]})`],
+      ]);
+      expect(links.every((b) => b.tabIndex === 0)).toBe(true);
+      const sections = within(view).getAllByTestId('doctor-instance');
+      for (const [i, index] of [[1, 2], [0, 1]] as const) {
+        fireEvent.click(links[i]!);
+        const heading = within(sections[index]!).getByRole('heading', { level: 3 });
+        expect(document.activeElement).toBe(heading);
+        expect(scrolled.at(-1)).toBe(heading);
+      }
+      // The heading takes the focus only from these buttons: Tab does not stop on it.
+      expect(within(sections[1]!).getByRole('heading', { level: 3 })).toHaveAttribute('tabindex', '-1');
+    } finally {
+      HTMLElement.prototype.scrollIntoView = scrollIntoView;
+    }
   });
 
   it('says which instance of a group it is checking while it runs, politely, and not once done', async () => {
