@@ -7,8 +7,9 @@ import { orphanTimeout } from './classify-orphan';
 import { isUnansweredStreamError } from '../capture/unanswered-stream';
 import { stalledAcknowledgementError, type StalledAcknowledgement } from './classify-stalled-acknowledgement';
 import { resumedStreamTimeout, unansweredStreamError, type UnansweredStream } from './classify-unanswered-stream';
+import { blockedPortError } from './blocked-port';
 import { classifySdkError } from './classify-sdk-error';
-import { hostPortOf, messageOf } from './error-text';
+import { messageOf } from './error-text';
 import { classifySpawnError, classifySystemError, SYSTEM_ERROR_CODES, type SystemErrorLike } from './network-errors';
 import { isPeriscopeError } from './periscope-error';
 import { classifyTlsError, TLS_ERROR_CODES, TLS_MESSAGE_CODES } from './tls-errors';
@@ -126,16 +127,8 @@ function classifyOne(error: unknown, context: ErrorContext): ErrorInfo {
     if (info) return info;
   }
 
-  // undici refuses the Fetch standard's "bad ports" (1, 6000, 6665-6669...) before connecting.
-  if (chain.some((link) => messageOf(link) === 'bad port')) {
-    const port = hostPortOf(context.url)?.split(':').pop();
-    return {
-      kind: 'invalid-url',
-      message: `Port ${port ?? 'in the URL'} is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it`,
-      hint: 'run the server on another port (for example 3000 or 8080)',
-      detail: { url: context.url, port },
-    };
-  }
+  const blockedPort = blockedPortError(chain, context.url, context.lastHttp);
+  if (blockedPort) return blockedPort;
 
   const sdk = classifySdkError(error, context);
   if (sdk) return sdk;
@@ -217,6 +210,8 @@ function internal(error: unknown, detail: Record<string, unknown>, chainText?: s
     message: `Unexpected error: ${name}${chainText ?? messageOf(error)}`,
     hint: 'look at the traffic in the trace; if it persists, report it with the session file',
     fixes: [FIX.trace, FIX.record],
-    detail: { ...detail, ...(error instanceof Error && error.stack ? { stack: error.stack.split('\n').slice(0, 6).join('\n') } : {}) },
+    // No stack: it names our bundle's and node_modules' files on this machine, says nothing a
+    // person can act on, and would travel into the CLI's output, session files and the window.
+    ...(Object.keys(detail).length > 0 ? { detail } : {}),
   };
 }
