@@ -1,3 +1,4 @@
+import { noteFailedRequest } from '../diagnostics/failed-request';
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { bufferedResponse } from './buffered-response';
@@ -46,6 +47,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       response = await baseFetch(input, follow.signal ? { ...init, signal: follow.signal } : init);
     } catch (error) {
       follow.release();
+      noteFailedRequest(error, base.url);
       emitSafely(bus, () => ({
         ...base,
         phase: 'failed',

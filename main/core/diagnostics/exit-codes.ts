@@ -10,7 +10,7 @@ export const EXIT_USAGE = 1;
  * 1x input, 2x network/TLS, 3x HTTP and protocol, 4x process/session, 5x local storage, 7x bugs.
  */
 export const EXIT_CODE_TABLE: ReadonlyArray<{ kind: ErrorKind; code: number; description: string }> = [
-  { kind: 'invalid-url', code: 10, description: 'the URL is malformed or does not fit the transport' },
+  { kind: 'invalid-url', code: 10, description: 'the URL is malformed, does not fit the transport, or has a port HTTP clients refuse (Fetch standard\'s blocked ports)' },
   { kind: 'invalid-input', code: 11, description: 'an argument or option value is invalid (e.g. --args is not JSON)' },
   { kind: 'not-found', code: 12, description: 'the named remote, tool, resource or prompt does not exist' },
   { kind: 'needs-confirmation', code: 13, description: 'an imported stdio remote\'s command was not confirmed yet (periscope remotes confirm NAME, or --confirm-command)' },

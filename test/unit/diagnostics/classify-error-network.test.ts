@@ -9,6 +9,10 @@ import { probeCertificate } from '../../../main/core/diagnostics/certificate-pro
 import { toErrorInfo } from '../../../main/core/diagnostics/classify-error';
 import { type HttpsFixture, type HttpsFixtureKind, startHttpsFixture } from '../../fixtures/tls/https-fixture';
 import { cliHint } from '../../../main/cli/fix-options';
+import { createRecordingFetch } from '../../../main/core/capture/recording-fetch';
+import { Redactor } from '../../../main/core/capture/redaction';
+import { TraceBus } from '../../../main/core/capture/trace-bus';
+import type { HttpEntry } from '../../../shared/model/trace';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -136,10 +140,49 @@ describe('toErrorInfo on real network failures', () => {
 });
 
 describe('toErrorInfo on ports fetch refuses to use', () => {
-  it('explains a blocked port instead of "fetch failed"', async () => {
+  const failedEntry = (url: string, error: HttpEntry['error']): HttpEntry => ({
+    type: 'http', seq: 1, connectionId: 'c', wallTime: 0, monoTime: 0, exchangeId: 'x', method: 'GET', url, phase: 'failed', requestHeaders: {}, timings: { sent: 0 }, error,
+  });
+
+  it('explains a blocked port of the connection URL itself instead of "fetch failed"', async () => {
     const url = 'http://127.0.0.1:6000/mcp';
     const info = toErrorInfo(await caught(fetch(url)), { url });
     expect(info.kind).toBe('invalid-url');
-    expect(info.message).toBe("Port 6000 is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it");
+    expect(info.message).toBe("Port 6000 of http://127.0.0.1:6000/mcp is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it");
+    expect(info.hint).toBe('run the server on another port (for example 3000 or 8080)');
+    expect(info.detail).toEqual({ url, port: '6000' });
+  });
+
+  // A connect also fetches URLs the server names (OAuth metadata, the token endpoint); the words
+  // must name the request that was refused, whichever it was, not the connection's URL.
+  for (const [name, blocked] of [
+    ['protected resource metadata', 'http://127.0.0.1:6000/prm'],
+    ['authorization server metadata', 'http://127.0.0.1:6665/.well-known/oauth-authorization-server'],
+    ['a token endpoint', 'http://127.0.0.1:1/token'],
+  ] as const) {
+    it(`names the blocked port of ${name} fetched through the recording fetch, not the connection's port`, async () => {
+      const connectionUrl = 'http://127.0.0.1:47101/rmblk/mcp';
+      const recordingFetch = createRecordingFetch(new TraceBus('c', new Redactor()), new Redactor());
+      const info = toErrorInfo(await caught(recordingFetch(blocked)), { url: connectionUrl });
+      const port = new URL(blocked).port;
+      expect(info.kind).toBe('invalid-url');
+      expect(info.message).toBe(`Port ${port} of ${blocked} is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it`);
+      expect(info.message).not.toContain('47101');
+      expect(info.hint).toContain('the server sent this URL');
+      expect(info.detail).toEqual({ url: blocked, port, connectionUrl });
+    });
+  }
+
+  it('names the failed exchange of the trace when the error was not noted by the recording fetch', async () => {
+    const connectionUrl = 'http://127.0.0.1:47101/rmblk/mcp';
+    const blocked = 'http://127.0.0.1:6000/prm';
+    const recorded = toErrorInfo(await caught(fetch(blocked)), { url: blocked });
+    const info = toErrorInfo(await caught(fetch(blocked)), { url: connectionUrl, lastHttp: failedEntry(blocked, recorded) });
+    expect(info.message).toContain(`Port 6000 of ${blocked} is on`);
+    expect(info.detail).toMatchObject({ url: blocked, port: '6000' });
+    // A last exchange that failed otherwise says nothing about this refusal.
+    const refused = { kind: 'refused' as const, message: 'Connection refused', hint: 'start it' };
+    const other = toErrorInfo(await caught(fetch(blocked)), { url: 'http://127.0.0.1:6666/mcp', lastHttp: failedEntry('http://127.0.0.1:47101/x', refused) });
+    expect(other.detail).toEqual({ url: 'http://127.0.0.1:6666/mcp', port: '6666' });
   });
 });
