@@ -45,6 +45,41 @@ describe('parseWwwAuthenticate', () => {
     expect(parseWwwAuthenticate('Bearer realm = "x" ,scope=a')).toEqual([{ scheme: 'Bearer', params: { realm: 'x', scope: 'a' } }]);
   });
 
+  // RFC 9110 section 11.6.1: inside a challenge, `name=` is one of its parameters, whatever its
+  // value; what cannot be read stays with that challenge and never becomes a scheme of its own.
+  const malformed: Array<[string, Array<{ scheme: string; params?: Record<string, string>; malformed?: string[] }>]> = [
+    ['Bearer realm="unterminated, error=, scope', [{ scheme: 'Bearer', malformed: ['realm="unterminated, error=, scope'] }]],
+    ['Bearer realm="x", error="never closed', [{ scheme: 'Bearer', params: { realm: 'x' }, malformed: ['error="never closed'] }]],
+    ['Bearer realm="ends in an escape\\"', [{ scheme: 'Bearer', malformed: ['realm="ends in an escape\\"'] }]],
+    ['Bearer realm="x", error=, scope="a b"', [{ scheme: 'Bearer', params: { realm: 'x', scope: 'a b' }, malformed: ['error='] }]],
+    ['Bearer realm=x, error= , scope=a', [{ scheme: 'Bearer', params: { realm: 'x', scope: 'a' }, malformed: ['error='] }]],
+    ['Bearer realm=a b c, scope=x', [{ scheme: 'Bearer', params: { realm: 'a', scope: 'x' }, malformed: ['b c'] }]],
+    ['Bearer realm="a" junk, Basic realm="b"', [{ scheme: 'Bearer', params: { realm: 'a' }, malformed: ['junk'] }, { scheme: 'Basic', params: { realm: 'b' } }]],
+    ['Bearer realm="a", "stray", scope=s', [{ scheme: 'Bearer', params: { realm: 'a', scope: 's' }, malformed: ['"stray"'] }]],
+    ['Bearer realm="a", =x, scope=s', [{ scheme: 'Bearer', params: { realm: 'a', scope: 's' }, malformed: ['=x'] }]],
+    ['Bearer realm="a", "open, Basic realm="b"', [{ scheme: 'Bearer', params: { realm: 'a' }, malformed: ['"open, Basic realm="', 'b"'] }]],
+    ['Bearer error="e" scope="s"', [{ scheme: 'Bearer', params: { error: 'e', scope: 's' } }]],
+    ['"quoted", Bearer realm=x', [{ scheme: 'Bearer', params: { realm: 'x' } }]],
+    ['Bearer realm=@x', [{ scheme: 'Bearer', malformed: ['realm=@x'] }]],
+  ];
+  for (const [header, expected] of malformed) {
+    it(`keeps a malformed challenge whole: ${header}`, () => {
+      expect(parseWwwAuthenticate(header)).toEqual(expected.map((c) => ({ params: {}, ...c })));
+    });
+  }
+
+  it('never loops or throws on odd input, and never invents a scheme from a parameter name', () => {
+    for (const header of ['"', '=', ',,,', 'Bearer "', 'Bearer realm="', 'Bearer realm=', 'Bearer ,=,"a', '\\"', 'Bearer realm="\\']) {
+      const schemes = parseWwwAuthenticate(header).map((c) => c.scheme);
+      expect(schemes.every((s) => s === 'Bearer')).toBe(true);
+    }
+  });
+
+  it('describes the unreadable part', () => {
+    const [challenge] = parseWwwAuthenticate('Bearer realm="unterminated, error=, scope');
+    expect(describeChallenge(challenge!)).toBe('Bearer (unreadable: realm="unterminated, error=, scope)');
+  });
+
   it('describes a challenge in one line', () => {
     const [challenge] = parseWwwAuthenticate('Bearer realm="mcp", error="invalid_token", error_description="expired"');
     expect(describeChallenge(challenge!)).toBe('Bearer (realm "mcp", error "invalid_token": expired)');
