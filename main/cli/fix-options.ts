@@ -1,5 +1,6 @@
 import type { ErrorFix, ErrorInfo } from '../../shared/model';
 import { fixHeaderName } from '../../shared/model';
+import { credentialTemplate } from '../core/diagnostics/credential-template';
 
 /**
  * The CLI's words for an error's fix targets: the options that change each field. The core's
@@ -23,7 +24,8 @@ export function cliHint(info: ErrorInfo): string {
 
 function optionFor(fix: ErrorFix): string | undefined {
   const header = fixHeaderName(fix.field);
-  if (header) return `-H '${header}: ${header.toLowerCase() === 'authorization' ? 'Bearer <token>' : '<value>'}'`;
+  // The Authorization fix carries the scheme the server asks for when it is not Bearer.
+  if (header) return `-H '${header}: ${header.toLowerCase() === 'authorization' ? credentialTemplate(fix.value) : '<value>'}'`;
   switch (fix.field) {
     case 'url':
       return 'check the URL argument';

@@ -48,7 +48,7 @@ export const ErrorFix = z.object({
   field: FixField,
   /** The app's button, e.g. "Raise the request timeout" (imperative, no CLI syntax). */
   label: z.string(),
-  /** A value to propose, e.g. the transport `sse` or the era `legacy`. */
+  /** A value to propose, e.g. the transport `sse`, the era `legacy`, or for `header:Authorization` the scheme the server asks for when not Bearer (`Basic`). */
   value: z.string().optional(),
 });
 export type ErrorFix = z.infer<typeof ErrorFix>;

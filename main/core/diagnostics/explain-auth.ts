@@ -1,7 +1,8 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { headerValue } from './error-text';
 import { type AuthChallenge, describeChallenge, parseWwwAuthenticate } from './www-authenticate';
-import { headerFix } from './fixes';
+import { credentialTemplate } from './credential-template';
+import { authorizationFix } from './fixes';
 import { describeBearerToken } from './token-claims';
 
 interface AuthFacts {
@@ -51,7 +52,7 @@ export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
         (scope
           ? `the token lacks the scope "${scope}": get a token that includes it and set it in the Authorization header`
           : 'use credentials with access to this server (check the token or API key you send, and its permissions)'),
-      fixes: [headerFix('Authorization', 'Change the Authorization header')],
+      fixes: [authorizationFix(primary?.scheme, 'Change the Authorization header')],
       detail,
     };
   }
@@ -60,7 +61,7 @@ export function explainAuthChallenge(facts: AuthFacts): ErrorInfo {
     kind: 'auth',
     message: `${facts.where} answered 401 Unauthorized${asks || (facts.headersKnown ? ' without a WWW-Authenticate header' : '')}`,
     hint: tokenCause ?? hintFor(primary, facts.headersKnown, facts.sentAuthorization),
-    fixes: [headerFix('Authorization')],
+    fixes: [authorizationFix(primary?.scheme)],
     detail,
   };
 }
@@ -89,8 +90,8 @@ function hintFor(challenge: AuthChallenge | undefined, headersKnown: boolean, se
       : '';
     return `${what} the Authorization header to Bearer <token>${metadata}`;
   }
-  if (scheme === 'basic') return 'set the Authorization header to Basic <base64 of user:password>';
-  return `set the Authorization header to ${challenge.scheme} <credentials> (the ${challenge.scheme} scheme)`;
+  if (scheme === 'basic') return `set the Authorization header to ${credentialTemplate('Basic')}`;
+  return `set the Authorization header to ${credentialTemplate(challenge.scheme)} (the ${challenge.scheme} scheme)`;
 }
 
 function capitalised(text: string): string {

@@ -33,3 +33,12 @@ export function transportFix(transport: 'streamable' | 'sse' | 'websocket'): Err
 export function headerFix(name: string, label = `Set the ${name} header`): ErrorFix {
   return { field: `header:${name}` as FixField, label };
 }
+
+/**
+ * The Authorization header, carrying the scheme the server asks for when it is not Bearer (the
+ * fix's value, e.g. `Basic`): the CLI then proposes `-H 'Authorization: Basic …'`; the app's
+ * button is the same for every scheme.
+ */
+export function authorizationFix(scheme?: string, label = 'Set the Authorization header'): ErrorFix {
+  return { ...headerFix('Authorization', label), ...(scheme && scheme.toLowerCase() !== 'bearer' ? { value: scheme } : {}) };
+}
