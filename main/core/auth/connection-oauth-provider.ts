@@ -32,6 +32,8 @@ export interface ProviderDeps {
   learnSecret(value: string | undefined): void;
   /** Told when the user agent is sent to the authorization endpoint (the app shows "waiting for you to sign in"). */
   onAuthorizing?(authorizationUrl: URL): void;
+  /** Why the flow must not start for the challenge at hand (it offers no OAuth scheme), or undefined. */
+  refuseFlow?(): string | undefined;
 }
 
 /**
@@ -194,6 +196,10 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
   discoveryState(): OAuthDiscoveryState | undefined {
     // The SDK's auth() reads this first: the flow was entered (a 401 challenge, a step-up).
     this.flowEntered = true;
+    // A challenge offering only Basic (or Negotiate, …) is not answered with an access token:
+    // no discovery, no registration at the origin's default endpoints on its behalf.
+    const refusal = this.redeeming ? undefined : this.deps.refuseFlow?.();
+    if (refusal) throw new Error(`OAuth not started: ${refusal}`);
     // Only the code-redeeming leg reuses it (it must reach the issuer the authorization went to,
     // SEP-2352); every new challenge discovers again, so a server that moved to another
     // authorization server is followed there (and registered with anew).

@@ -1,10 +1,12 @@
-import { auth, type OAuthDiscoveryState } from '@modelcontextprotocol/client';
+import { auth } from '@modelcontextprotocol/client';
 import type { ErrorFix } from '../../../shared/model/error-fix';
-import type { ErrorInfo } from '../../../shared/model/error-info';
 import { PeriscopeError } from '../diagnostics/periscope-error';
-import { describeChallenge, parseWwwAuthenticate } from '../diagnostics/www-authenticate';
+import { isOAuthScheme } from '../diagnostics/credential-template';
+import { parseWwwAuthenticate } from '../diagnostics/www-authenticate';
 import { ConnectionOAuthProvider } from './connection-oauth-provider';
 import { LoopbackRedirect } from './loopback-redirect';
+import { type MetadataFetch, metadataKind, readMetadataAnswer } from './metadata-fetches';
+import { noOAuthSchemeOffered, type OAuthFlowEvidence } from './oauth-flow-failure';
 import type { OAuthStore } from './oauth-store';
 import type { OAuthSettings } from './oauth-settings';
 
@@ -21,6 +23,9 @@ export interface ConnectionOAuthOptions {
   /** Messages for the user (the CLI: stderr); never given a secret. */
   note(line: string): void;
 }
+
+/** Discovery makes a handful of metadata requests (RFC 9728, RFC 8414, OpenID): more are not kept. */
+const MAX_METADATA_FETCHES = 20;
 
 /**
  * The OAuth side of one connection: builds the provider the SDK transports get (with the
@@ -39,6 +44,8 @@ export class ConnectionOAuth {
   private hooks: AuthorizationHooks = {};
   /** The 401 or 403 that started this attempt's flow (see attemptEvidence). */
   private attemptChallenge?: OAuthFlowEvidence['challenge'];
+  /** What this attempt's metadata requests were answered (see attemptEvidence). */
+  private metadataFetches: MetadataFetch[] = [];
 
   constructor(readonly options: ConnectionOAuthOptions) {}
 
@@ -54,7 +61,8 @@ export class ConnectionOAuth {
     // need it, and a listen costs every CLI command the loading of Node's cluster module.
     if (settings.grant === 'authorization_code') this.loopback = new LoopbackRedirect();
     const onAuthorizing = (url: URL) => this.hooks.authorizing?.(url);
-    this.provider = new ConnectionOAuthProvider({ serverUrl, settings, store, fetch: fetchFn, note, learnSecret, onAuthorizing, ...(this.loopback ? { loopback: this.loopback } : {}) });
+    const refuseFlow = () => noOAuthSchemeOffered(this.attemptChallenge?.wwwAuthenticate);
+    this.provider = new ConnectionOAuthProvider({ serverUrl, settings, store, fetch: fetchFn, note, learnSecret, onAuthorizing, refuseFlow, ...(this.loopback ? { loopback: this.loopback } : {}) });
     return this.provider;
   }
 
@@ -73,13 +81,30 @@ export class ConnectionOAuth {
         this.attemptChallenge ??= { status: response.status, wwwAuthenticate: response.headers.get('www-authenticate') ?? undefined };
         if (loopback && !loopback.hasPort) await loopback.start();
       }
+      await this.noteMetadataAnswer(input, init, response);
       return response;
     }) as typeof fetch;
+  }
+
+  /** Keeps what a discovery request for OAuth metadata was answered (the SDK keeps only what it could use). */
+  private async noteMetadataAnswer(input: string | URL | Request, init: RequestInit | undefined, response: Response): Promise<void> {
+    if ((init?.method ?? 'GET').toUpperCase() !== 'GET' || this.metadataFetches.length >= MAX_METADATA_FETCHES) return;
+    const url = input instanceof Request ? input.url : String(input);
+    const kind = metadataKind(url, this.challengeResourceMetadata());
+    if (kind) this.metadataFetches.push(await readMetadataAnswer(kind, url, response));
+  }
+
+  /** The protected resource metadata URL the attempt's challenge names (RFC 9728 section 5.1), when it is one. */
+  private challengeResourceMetadata(): string | undefined {
+    const wwwAuthenticate = this.attemptChallenge?.wwwAuthenticate;
+    const named = wwwAuthenticate ? parseWwwAuthenticate(wwwAuthenticate).find((c) => isOAuthScheme(c.scheme) && c.params.resource_metadata)?.params.resource_metadata : undefined;
+    return named && URL.canParse(named) ? new URL(named).href : undefined;
   }
 
   /** Called before each attempt: whether the SDK enters the flow is tracked per attempt. */
   beginAttempt(): void {
     this.attemptChallenge = undefined;
+    this.metadataFetches = [];
     if (this.provider) {
       this.provider.flowEntered = false;
       this.provider.attemptDiscovery = undefined;
@@ -90,9 +115,13 @@ export class ConnectionOAuth {
     return this.provider?.flowEntered ?? false;
   }
 
-  /** What the last attempt learned before its flow failed: the server's challenge and what discovery found. */
+  /** What the last attempt learned before its flow failed: the server's challenge, what discovery found and what its metadata requests were answered. */
   get attemptEvidence(): OAuthFlowEvidence {
-    return { ...(this.attemptChallenge ? { challenge: this.attemptChallenge } : {}), ...(this.provider?.attemptDiscovery ? { discovery: this.provider.attemptDiscovery } : {}) };
+    return {
+      ...(this.attemptChallenge ? { challenge: this.attemptChallenge } : {}),
+      ...(this.provider?.attemptDiscovery ? { discovery: this.provider.attemptDiscovery } : {}),
+      ...(this.metadataFetches.length > 0 ? { metadataFetches: [...this.metadataFetches] } : {}),
+    };
   }
 
   /**
@@ -181,64 +210,6 @@ export async function withAuthorization<T>(oauth: ConnectionOAuth | undefined, w
       onAuthorized();
     }
   }
-}
-
-/** What an attempt saw before its OAuth flow failed (ConnectionOAuth.attemptEvidence). */
-export interface OAuthFlowEvidence {
-  /** The 401 or 403 that started the flow, with its WWW-Authenticate value (RFC 9110 section 11.6.1). */
-  challenge?: { status: number; wwwAuthenticate?: string };
-  /** What discovery found (the SDK's saved discovery state). */
-  discovery?: OAuthDiscoveryState;
-}
-
-/**
- * A connect failure inside the OAuth flow, in words: kind `auth`, with fields to fix. `evidence`:
- * the challenge and what the attempt's discovery found. When discovery found no metadata at all (neither protected resource
- * metadata, RFC 9728, nor authorization server metadata, RFC 8414), the SDK falls back to the
- * server's origin and its default endpoints (MCP Authorization, "Authorization Server Discovery"),
- * whose failure (typically a refused registration at `/register`) says nothing useful: the story
- * is then that the server has nothing to sign in with and expects credentials it was given.
- */
-export function oauthFlowFailure(info: ErrorInfo, evidence: OAuthFlowEvidence = {}): ErrorInfo {
-  if (info.kind === 'auth' || info.kind === 'cancelled' || info.kind === 'keychain') return info;
-  const { discovery } = evidence;
-  if (discovery && !discovery.resourceMetadata && !discovery.authorizationServerMetadata) return noOAuthMetadata(info, discovery, evidence.challenge);
-  return {
-    ...info,
-    kind: 'auth',
-    message: `The server asked for authorization, and the OAuth flow failed: ${withoutErrorPrefix(info.message)}`,
-    hint: 'Look at each OAuth request in the trace. If the server has no OAuth metadata, send a token yourself in the Authorization header; or use a pre-registered client, or the client credentials grant.',
-    fixes: [
-      { field: 'trace', label: 'Show the trace' },
-      { field: 'header:Authorization', label: 'Set the Authorization header' },
-      { field: 'oauth-client', label: 'Use a pre-registered client' },
-      { field: 'oauth-grant', label: 'Use the client credentials grant', value: 'client_credentials' },
-    ],
-  };
-}
-
-function noOAuthMetadata(info: ErrorInfo, discovery: OAuthDiscoveryState, challenge: OAuthFlowEvidence['challenge']): ErrorInfo {
-  const origin = discovery.authorizationServerUrl.replace(/\/$/, '');
-  const challenges = challenge?.wwwAuthenticate ? parseWwwAuthenticate(challenge.wwwAuthenticate) : [];
-  const asks = challenges.length > 0 ? `; it asks for ${challenges.map(describeChallenge).join(' or ')}` : '';
-  const answered = challenge ? `The server answered ${challenge.status === 403 ? '403 Forbidden' : '401 Unauthorized'}${asks}` : 'The server wants credentials';
-  return {
-    ...info,
-    kind: 'auth',
-    message:
-      `${answered}, but publishes no OAuth metadata: no protected resource metadata (RFC 9728) and no authorization server metadata (RFC 8414) at ${origin}, ` +
-      `so there is no authorization server to sign in with. Trying the default endpoints there failed: ${withoutErrorPrefix(info.message)}`,
-    hint: 'The server expects credentials you already have: set the Authorization header to Bearer <token>, or the API key header its documentation names.',
-    fixes: [
-      { field: 'header:Authorization', label: 'Set the Authorization header' },
-      { field: 'trace', label: 'Show the trace' },
-    ],
-  };
-}
-
-/** "Unexpected error: RegistrationRejectedError: Dynamic Client…" → "Dynamic Client…": the class names say nothing to a person. */
-function withoutErrorPrefix(message: string): string {
-  return message.replace(/^(?:Unexpected error:\s*)?(?:[A-Z][A-Za-z]*Error:\s*)?/, '');
 }
 
 /** After `authorizations` sign-ins the server still wants another: the tokens lack a scope it asks for. */

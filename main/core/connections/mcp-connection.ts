@@ -16,7 +16,8 @@ import { SessionRenewal } from './session-renewal';
 import { cancelledConnect, connectFailureInfo } from './failure-words';
 
 import { DEFAULT_CLIENT_INFO, type McpConnectionOptions } from './mcp-connection-options';
-import { oauthFlowFailure, withAuthorization } from '../auth/connection-oauth';
+import { withAuthorization } from '../auth/connection-oauth';
+import { oauthFlowFailure } from '../auth/oauth-flow-failure';
 
 export { DEFAULT_CLIENT_INFO, type McpConnectionOptions };
 
