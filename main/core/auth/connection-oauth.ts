@@ -78,7 +78,7 @@ export class ConnectionOAuth {
       const loopback = this.loopback;
       if (response.status === 401 || response.status === 403) {
         // The first one started the flow; later ones are the flow's own requests (a refused registration).
-        this.attemptChallenge ??= { status: response.status, wwwAuthenticate: response.headers.get('www-authenticate') ?? undefined };
+        this.attemptChallenge ??= { status: response.status, wwwAuthenticate: response.headers.get('www-authenticate') ?? undefined, request: requestLine(input, init) };
         if (loopback && !loopback.hasPort) await loopback.start();
       }
       await this.noteMetadataAnswer(input, init, response);
@@ -224,6 +224,13 @@ function stillRefused(authorizations: number): PeriscopeError {
 
 function authError(message: string, hint: string, cause?: unknown, fixes?: ErrorFix[]): PeriscopeError {
   return new PeriscopeError({ kind: 'auth', message, hint, ...(fixes ? { fixes } : {}) }, cause === undefined ? undefined : { cause });
+}
+
+/** "POST https://host/mcp": the request a challenge answered, named in the error (the connection's redactor sees the message). */
+function requestLine(input: string | URL | Request, init?: RequestInit): string {
+  const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+  const url = input instanceof Request ? input.url : String(input);
+  return `${method.toUpperCase()} ${url}`;
 }
 
 function messageOf(error: unknown): string {

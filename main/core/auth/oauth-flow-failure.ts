@@ -9,7 +9,7 @@ import { unusableMetadata } from './unusable-oauth-metadata';
 /** What an attempt saw before its OAuth flow failed (ConnectionOAuth.attemptEvidence). */
 export interface OAuthFlowEvidence {
   /** The 401 or 403 that started the flow, with its WWW-Authenticate value (RFC 9110 section 11.6.1). */
-  challenge?: { status: number; wwwAuthenticate?: string };
+  challenge?: { status: number; wwwAuthenticate?: string; request?: string };
   /** What discovery found (the SDK's saved discovery state). */
   discovery?: OAuthDiscoveryState;
   /** What each metadata request was answered, in order (see metadata-fetches.ts). */
@@ -96,11 +96,12 @@ function noOAuthMetadata(info: ErrorInfo, discovery: OAuthDiscoveryState, challe
   };
 }
 
-/** "The server answered 401 Unauthorized; it asks for Bearer (realm "x")", or less when less is known. */
+/** "The server answered 401 Unauthorized to POST https://…/mcp; it asks for Bearer (realm "x")", or less when less is known. */
 function serverAnswered(challenge: OAuthFlowEvidence['challenge'], challenges: AuthChallenge[]): string {
   if (!challenge) return 'The server wants credentials';
   const asks = challenges.length > 0 ? `; it asks for ${challenges.map(describeChallenge).join(' or ')}` : '';
-  return `The server answered ${challenge.status === 403 ? '403 Forbidden' : '401 Unauthorized'}${asks}`;
+  const to = challenge.request ? ` to ${challenge.request}` : '';
+  return `The server answered ${challenge.status === 403 ? '403 Forbidden' : '401 Unauthorized'}${to}${asks}`;
 }
 
 /** "Unexpected error: RegistrationRejectedError: Dynamic Client…" → "Dynamic Client…": the class names say nothing to a person. */

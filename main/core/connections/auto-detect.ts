@@ -11,6 +11,12 @@ export interface DetectionSteps<S> {
   classify(error: unknown, kind: TransportKind): Promise<ErrorInfo>;
   /** The last non-success HTTP answer of the attempt just made. */
   failedHttp(): HttpEntry | undefined;
+  /**
+   * Whether the attempt just made entered the OAuth flow, and the status (401 or 403) of the
+   * answer that started it; undefined when it did not. The flow's own requests (discovery,
+   * registration) then come after the endpoint's answer, so failedHttp no longer names it.
+   */
+  authFlow(): { status?: number } | undefined;
   /** Called between attempts so the second one's evidence is its own. */
   resetEvidence(): void;
 }
@@ -24,6 +30,9 @@ export type DetectionResult<S> =
  * ws:// and wss:// speak WebSocket; otherwise POST the initialize as Streamable HTTP, and when
  * that POST gets a 4xx other than an auth refusal (405/404 are typical of an SSE-only server),
  * try the legacy transport: GET the URL expecting an event stream whose first event is `endpoint`.
+ * An auth refusal (401, 403, or a failure inside the OAuth flow the refusal started) ends the
+ * detection: the SSE GET would only be refused the same way, and would run the OAuth flow (and
+ * register a client) a second time.
  */
 export async function detectTransport<S>(url: URL, steps: DetectionSteps<S>): Promise<DetectionResult<S>> {
   if (url.protocol === 'ws:' || url.protocol === 'wss:') return single('websocket', `the URL starts with ${url.protocol}//, so it speaks WebSocket`, steps);
@@ -43,12 +52,15 @@ export async function detectTransport<S>(url: URL, steps: DetectionSteps<S>): Pr
     streamableError = { info: await steps.classify(error, 'streamable'), cause: error };
   }
 
+  const authFlow = steps.authFlow();
   const failed = steps.failedHttp();
-  const status = failed?.method === 'POST' ? failed.status : undefined;
-  const sseLike = status !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403;
+  // Once the OAuth flow ran, the last failed POST is the flow's own (a registration), not the endpoint's.
+  const status = authFlow ? authFlow.status : failed?.method === 'POST' ? failed.status : undefined;
+  const authRefused = authFlow !== undefined || status === 401 || status === 403 || streamableError.info.kind === 'auth';
+  const sseLike = !authRefused && status !== undefined && status >= 400 && status < 500;
   attempts.push({ transport: 'streamable', outcome: 'failed', reason: status ? `POST answered ${status}` : streamableError.info.message });
   if (!sseLike) {
-    attempts.push({ transport: 'sse', outcome: 'skipped', reason: status ? `a ${status} is not what an SSE-only server answers` : 'the failure was not an HTTP answer' });
+    attempts.push({ transport: 'sse', outcome: 'skipped', reason: skipReason(status, authRefused) });
     return {
       ok: false,
       error: streamableError.info,
@@ -87,6 +99,11 @@ export async function detectTransport<S>(url: URL, steps: DetectionSteps<S>): Pr
       },
     };
   }
+}
+
+function skipReason(status: number | undefined, authRefused: boolean): string {
+  if (authRefused && status !== 401 && status !== 403) return 'an authorization failure is not what an SSE-only server answers';
+  return status ? `a ${status} is not what an SSE-only server answers` : 'the failure was not an HTTP answer';
 }
 
 async function single<S>(kind: TransportKind, reason: string, steps: DetectionSteps<S>): Promise<DetectionResult<S>> {

@@ -16,6 +16,8 @@ export interface EstablishSteps {
   knownTransport: TransportKind | undefined;
   /** One attempt on one transport in one era, within `deadlineMs` (ms left of the connect timeout). */
   attempt(kind: TransportKind, era: EraRequest, url: URL | undefined, deadlineMs: number): Promise<LiveSession>;
+  /** Whether the attempt just made entered the OAuth flow, and the status that started it (see DetectionSteps.authFlow). */
+  authFlow(): { status?: number } | undefined;
   /** A failed attempt in words (see failure-words.ts: connectFailureInfo). */
   classify(error: unknown, kind: TransportKind): Promise<ErrorInfo>;
   /** What auto-detection tried and why it chose, for the connection's info. */
@@ -41,6 +43,7 @@ export async function establishSession(target: ConnectionTarget, steps: Establis
       attempt,
       classify: steps.classify,
       failedHttp: () => steps.evidence.failedHttp,
+      authFlow: steps.authFlow,
       resetEvidence: () => steps.evidence.reset(),
     });
     steps.onDetection(result.detection);

@@ -124,6 +124,7 @@ export class McpConnection extends LiveConnection {
         evidence: this.evidence,
         knownTransport: this.state.transport,
         attempt: (kind, era, url, deadlineMs) => this.attempt(kind, era, target, ctx, url, deadlineMs),
+        authFlow: () => this.authFlow(),
         classify: (error, kind) => this.classifyConnectError(error, kind, target),
         onDetection: (detection) => this.setState({ detection }),
       });
@@ -174,6 +175,14 @@ export class McpConnection extends LiveConnection {
     const era = session.era === 'modern' ? `2026-07-28 era` : '2025 era';
     this.bus.emit({ type: 'lifecycle', state: 'connected', text: `Connected to ${info.serverInfo?.name ?? 'the server'} over ${session.kind} (${era}, version ${info.protocolVersion ?? 'unknown'})`, info });
     return info;
+  }
+
+  /** Whether this attempt entered the OAuth flow, and the status (401 or 403) that started it. */
+  private authFlow(): { status?: number } | undefined {
+    const oauth = this.options.oauth;
+    if (!oauth?.flowEntered) return undefined;
+    const status = oauth.attemptEvidence.challenge?.status;
+    return status === undefined ? {} : { status };
   }
 
   private classifyConnectError(error: unknown, kind: TransportKind, target: ConnectionTarget): Promise<ErrorInfo> {

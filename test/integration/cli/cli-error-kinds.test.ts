@@ -81,7 +81,9 @@ describe('the CLI names what happened, never exit 70', () => {
   };
   for (const [name, failure] of Object.entries(defaultEndpointFailures)) {
     it(`a 401 without OAuth metadata (default endpoints: ${name}): exit 31 naming the challenge and the header to set`, async () => {
+      const seen: string[] = [];
       const server = await startHttpServer((req, res) => {
+        seen.push(`${req.method} ${req.url}`);
         if (req.url === '/mcp') {
           res.writeHead(401, { 'WWW-Authenticate': 'Bearer realm="team-api"', 'Content-Type': 'application/json' });
           return res.end('{"error":"unauthorized"}');
@@ -96,11 +98,46 @@ describe('the CLI names what happened, never exit 70', () => {
       try {
         const run = await cli(['tools', server.url]);
         expect(run.code).toBe(31);
-        expect(run.stderr).toContain(`error: The server answered 401 Unauthorized; it asks for Bearer (realm "team-api"), but publishes no OAuth metadata`);
+        expect(run.stderr).toContain(`error: The server answered 401 Unauthorized to POST ${server.url}; it asks for Bearer (realm "team-api"), but publishes no OAuth metadata`);
         expect(run.stderr).toContain(`authorization server metadata (RFC 8414) at http://127.0.0.1:${server.port}, so there is no authorization server to sign in with`);
         expect(run.stderr).toMatch(/^hint: The server expects credentials you already have: set the Authorization header to Bearer <token>.*\(-H 'Authorization: Bearer <token>' or --trace\)$/m);
         // The SDK's class names say nothing to a person.
         expect(run.stderr).not.toMatch(/[A-Za-z]+Error:|Unexpected error/);
+        // Transport auto-detection stops at the refusal: the OAuth flow ran once, no legacy SSE GET.
+        expect(seen.filter((r) => r === 'POST /register')).toHaveLength(1);
+        expect(seen).not.toContain('GET /mcp');
+      } finally {
+        await server.close();
+      }
+    });
+  }
+
+  // Auto-detection must not take a refusal, or the OAuth flow's own failed requests, for an
+  // SSE-only server: the flow runs once and the error names the POST that was refused.
+  const refusals = {
+    '401 Unauthorized': { status: 401, challenge: 'Bearer realm="team-api"' },
+    '403 Forbidden': { status: 403, challenge: 'Bearer error="insufficient_scope", scope="mcp:admin"' },
+  };
+  for (const [words, refusal] of Object.entries(refusals)) {
+    it(`a ${refusal.status} with --transport auto: one discovery, one registration, no SSE GET; the error names the POST`, async () => {
+      const seen: string[] = [];
+      const server = await startHttpServer((req, res) => {
+        seen.push(`${req.method} ${req.url}`);
+        if (req.url === '/mcp') {
+          res.writeHead(refusal.status, { 'WWW-Authenticate': refusal.challenge, 'Content-Type': 'application/json' });
+          return res.end('{"error":"no"}');
+        }
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('not found');
+      });
+      try {
+        const run = await cli(['tools', server.url, '--authorize', 'print', '--trace']);
+        expect(run.code).toBe(31);
+        expect(run.stderr).toContain(`error: The server answered ${words} to POST ${server.url};`);
+        expect(run.stderr).not.toContain(`GET ${server.url}`);
+        expect(seen.filter((r) => r === 'POST /register')).toHaveLength(1);
+        expect(seen.filter((r) => r === 'GET /.well-known/oauth-authorization-server')).toHaveLength(1);
+        expect(seen).not.toContain('GET /mcp');
       } finally {
         await server.close();
       }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { startSseOnlyFixture } from '../../fixtures/sdk-servers/sse-only-fixture';
 import { startStreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
+import { ConnectionOAuth } from '../../../main/core/auth/connection-oauth';
+import { MemoryOAuthStore } from '../../../main/core/auth/oauth-store';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
+import { startHttpServer } from '../error-kind-servers';
 import { textOf, useManager } from './connection-test-support';
 
 const { manager, cleanup } = useManager();
@@ -53,4 +56,39 @@ describe('transport auto-detection', () => {
     expect(connection.info().detection?.attempts[1]).toMatchObject({ transport: 'sse', outcome: 'skipped' });
     expect(playground.seenRequests.map((r) => r.method)).toEqual(['POST']);
   });
+
+  // A refusal that starts the OAuth flow: discovery finds nothing and the default registration
+  // endpoint answers 404, as an SSE-only server answers a POST. The flow must run once, and the
+  // legacy SSE GET must not be tried (it would be refused too, and register a second client).
+  const refusals = {
+    '401 with a Bearer challenge': { status: 401, challenge: 'Bearer realm="team-api"', words: '401 Unauthorized' },
+    '403 insufficient_scope': { status: 403, challenge: 'Bearer error="insufficient_scope", scope="mcp:admin"', words: '403 Forbidden' },
+  };
+  for (const [name, refusal] of Object.entries(refusals)) {
+    it(`a ${name} with OAuth on: the flow runs once, SSE is not tried, the error names the POST`, async () => {
+      const seen: string[] = [];
+      const server = await startHttpServer((req, res) => {
+        seen.push(`${req.method} ${req.url}`);
+        if (req.url === '/mcp') {
+          res.writeHead(refusal.status, { 'WWW-Authenticate': refusal.challenge, 'Content-Type': 'application/json' });
+          return res.end('{"error":"no"}');
+        }
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        res.end('not found');
+      });
+      cleanup(() => server.close());
+      const oauth = new ConnectionOAuth({ settings: { grant: 'authorization_code', authorize: 'print' }, store: new MemoryOAuthStore(), note: () => undefined });
+      cleanup(() => oauth.close());
+      const connection = manager.create({ transport: 'auto', url: server.url }, { oauth });
+      const error = await connection.connect().catch((e: unknown) => e);
+      expect(isPeriscopeError(error) && error.info).toMatchObject({ kind: 'auth', message: expect.stringContaining(`The server answered ${refusal.words} to POST ${server.url}`) });
+      expect(seen.filter((r) => r === 'POST /register')).toHaveLength(1);
+      expect(seen.filter((r) => r.startsWith('GET /.well-known/oauth-authorization-server'))).toHaveLength(1);
+      expect(seen).not.toContain('GET /mcp');
+      expect(connection.info().detection?.attempts).toEqual([
+        { transport: 'streamable', outcome: 'failed', reason: `POST answered ${refusal.status}` },
+        { transport: 'sse', outcome: 'skipped', reason: `a ${refusal.status} is not what an SSE-only server answers` },
+      ]);
+    });
+  }
 });

@@ -21,6 +21,14 @@ describe('oauthFlowFailure', () => {
     expect(info.fixes?.map((fix) => fix.field)).toEqual(['header:Authorization', 'trace']);
   });
 
+  it('names the request the challenge answered, when known', () => {
+    const info = oauthFlowFailure(registrationRefused, {
+      challenge: { status: 403, wwwAuthenticate: 'Bearer error="insufficient_scope", scope="mcp:admin"', request: 'POST http://127.0.0.1:4000/mcp' },
+      discovery: { authorizationServerUrl: origin },
+    });
+    expect(info.message).toMatch(/^The server answered 403 Forbidden to POST http:\/\/127\.0\.0\.1:4000\/mcp; it asks for Bearer \(error "insufficient_scope", scope "mcp:admin"\), but publishes no OAuth metadata/);
+  });
+
   it('without the challenge (a 403 or none seen) the words still hold', () => {
     expect(oauthFlowFailure(registrationRefused, { challenge: { status: 403 }, discovery: { authorizationServerUrl: origin } }).message).toMatch(/^The server answered 403 Forbidden, but publishes no OAuth metadata/);
     expect(oauthFlowFailure(registrationRefused, { discovery: { authorizationServerUrl: origin } }).message).toMatch(/^The server wants credentials, but publishes no OAuth metadata/);

@@ -6,8 +6,11 @@ import { detectTransport, type DetectionSteps } from '../../../main/core/connect
 import type { LiveSession } from '../../../main/core/connections/connection-attempt';
 
 /** Scripted attempts: each transport either connects or fails with a given HTTP answer. */
-function steps(script: Partial<Record<TransportKind, { status?: number; method?: string; kind?: ErrorInfo['kind'] } | 'ok'>>): DetectionSteps<LiveSession> & { tried: TransportKind[] } {
+type Outcome = { status?: number; method?: string; kind?: ErrorInfo['kind']; authFlow?: { status?: number } };
+
+function steps(script: Partial<Record<TransportKind, Outcome | 'ok'>>): DetectionSteps<LiveSession> & { tried: TransportKind[] } {
   let failed: HttpEntry | undefined;
+  let authFlow: { status?: number } | undefined;
   const tried: TransportKind[] = [];
   return {
     tried,
@@ -16,6 +19,7 @@ function steps(script: Partial<Record<TransportKind, { status?: number; method?:
       const outcome = script[kind];
       if (outcome === 'ok') return { kind } as LiveSession;
       failed = outcome?.status ? ({ method: outcome.method ?? 'POST', status: outcome.status } as HttpEntry) : undefined;
+      authFlow = outcome?.authFlow;
       throw new Error(`${kind} failed`);
     },
     async classify(_error, kind) {
@@ -24,7 +28,11 @@ function steps(script: Partial<Record<TransportKind, { status?: number; method?:
       return { kind: k, message: `${kind} said no`, hint: 'h' };
     },
     failedHttp: () => failed,
-    resetEvidence: () => (failed = undefined),
+    authFlow: () => authFlow,
+    resetEvidence: () => {
+      failed = undefined;
+      authFlow = undefined;
+    },
   };
 }
 
@@ -66,6 +74,29 @@ describe('detectTransport', () => {
       expect(result.ok).toBe(false);
       expect(s.tried).toEqual(['streamable']);
       expect(result.detection.attempts[1]).toEqual({ transport: 'sse', outcome: 'skipped', reason: `a ${status} is not what an SSE-only server answers` });
+    });
+  }
+
+  // The OAuth flow's own requests come after the endpoint's refusal: its last failed POST (a
+  // refused registration, a token request) says nothing about the transport.
+  // `endpoint`: the status the detection must report, the endpoint's own answer.
+  const refusals: Record<string, { outcome: Outcome; endpoint?: number }> = {
+    'a 401 whose OAuth flow ended at a registration answered 404': { outcome: { status: 404, authFlow: { status: 401 } }, endpoint: 401 },
+    'a 403 (insufficient_scope) whose OAuth flow ended at a token request answered 405': { outcome: { status: 405, authFlow: { status: 403 } }, endpoint: 403 },
+    'an OAuth flow without a recorded challenge that ended at a 400': { outcome: { status: 400, authFlow: {} } },
+    'a failure classified as auth after a 404': { outcome: { status: 404, kind: 'auth' }, endpoint: 404 },
+  };
+  for (const [name, { outcome, endpoint: status }] of Object.entries(refusals)) {
+    it(`does not try SSE after ${name}: the OAuth flow runs once`, async () => {
+      const s = steps({ streamable: outcome, sse: 'ok' });
+      const result = await detectTransport(http, s);
+      expect(result.ok).toBe(false);
+      expect(s.tried).toEqual(['streamable']);
+      expect(!result.ok && result.error.message).toBe('streamable said no');
+      expect(result.detection.attempts).toEqual([
+        { transport: 'streamable', outcome: 'failed', reason: status ? `POST answered ${status}` : 'streamable said no' },
+        { transport: 'sse', outcome: 'skipped', reason: status === 401 || status === 403 ? `a ${status} is not what an SSE-only server answers` : 'an authorization failure is not what an SSE-only server answers' },
+      ]);
     });
   }
 
