@@ -17,6 +17,8 @@ export const HealthProbe = z.object({
   bodyStatus: z.string().optional(),
   /** True for a 2xx answer. */
   ok: z.boolean(),
+  /** The answer says the endpoint is not there (404, 405, 501): not served, which is not unhealthy (the endpoints are optional). */
+  notServed: z.boolean().optional(),
   /** Why it is not ok: an `http-status` error for a non-2xx answer, the network failure otherwise. */
   error: ErrorInfo.optional(),
 });

@@ -51,7 +51,7 @@ export function formatHealth(results: InstanceHealth[]): string[] {
     const probes = [r.health, r.ready].map((p) => {
       if (p.status === undefined) return `${p.path} ${p.error?.kind ?? 'failed'}`;
       const body = p.bodyStatus !== undefined ? ` "${p.bodyStatus}"` : '';
-      return `${p.path} ${p.status}${body} ${p.latencyMs!.toFixed(1)} ms`;
+      return `${p.path} ${p.status}${p.notServed ? ' not served' : ''}${body} ${p.latencyMs!.toFixed(1)} ms`;
     });
     return `${r.ok ? 'ok  ' : 'FAIL'}  ${terminalSafe(r.instance.padEnd(width))}  ${terminalSafe(probes.join('   '))}`;
   });

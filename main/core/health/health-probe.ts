@@ -7,6 +7,17 @@ import { createTlsSetup } from '../connections/tls-dispatcher';
 export const HEALTH_TIMEOUT_MS = 5000;
 /** The most of a health body read, in characters: enough for any status document. */
 const BODY_CHARS = 64 * 1024;
+/**
+ * Answers that say the path is not served at all, rather than how the instance is: no such
+ * resource (404), GET not allowed there (405), or no handler for it (501); RFC 9110 sections
+ * 15.5.5, 15.5.6 and 15.6.2. An unhealthy instance answers 5xx (typically 503) or a 2xx body.
+ */
+const NOT_SERVED = new Set([404, 405, 501]);
+
+/** Whether an answer to a health GET says the endpoint is not served (see NOT_SERVED). */
+export function isNotServed(status: number): boolean {
+  return NOT_SERVED.has(status);
+}
 
 /**
  * The health endpoints next to an MCP endpoint: same origin (ws→http, wss→https), paths
@@ -41,7 +52,8 @@ export function parseHealthBody(text: string): string | undefined {
 /**
  * One GET of a health URL: status, latency (ms, to the end of the body) and the body's `status`.
  * Never throws: a failed request is a probe with `ok: false` and its ErrorInfo (refused, dns,
- * tls, timeout...), a non-2xx answer one with an `http-status` error.
+ * tls, timeout...), a non-2xx answer one with an `http-status` error; one that says the path is
+ * not served (404, 405, 501) has `notServed` and says so, never that the instance is unhealthy.
  */
 export async function probeHealth(url: string, path: HealthProbe['path'], options: { fetch?: typeof fetch; timeoutMs?: number } = {}): Promise<HealthProbe> {
   const doFetch = options.fetch ?? globalThis.fetch;
@@ -53,12 +65,24 @@ export async function probeHealth(url: string, path: HealthProbe['path'], option
     const bodyStatus = parseHealthBody(text);
     const probe: HealthProbe = { path, url, status: response.status, latencyMs, ok: response.ok, ...(bodyStatus !== undefined ? { bodyStatus } : {}) };
     if (response.ok) return probe;
+    if (isNotServed(response.status)) {
+      return {
+        ...probe,
+        notServed: true,
+        error: {
+          kind: 'http-status',
+          message: `${path} is not served here (HTTP ${response.status}).`,
+          hint: `The instance has no ${path} endpoint (health endpoints are optional); if its health check lives at another path, ask that one directly.`,
+          detail: { status: response.status, url },
+        },
+      };
+    }
     return {
       ...probe,
       error: {
         kind: 'http-status',
         message: `${path} answered HTTP ${response.status}${bodyStatus !== undefined ? ` (status: ${bodyStatus})` : ''}.`,
-        hint: path === '/ready' ? 'The instance says it is not ready to take traffic: it may be starting, draining or missing a dependency; check its logs.' : 'The instance says it is unhealthy; check its logs, or whether the health check lives at another path.',
+        hint: path === '/ready' ? 'The instance says it is not ready to take traffic: it may be starting, draining or missing a dependency; check its logs.' : 'The instance says it is unhealthy; check its logs.',
         detail: { status: response.status, url },
       },
     };

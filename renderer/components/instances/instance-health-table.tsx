@@ -5,7 +5,9 @@ import { formatLatency } from '../../trace/entry-fields';
 /**
  * Each instance of a group in a row: /health and /ready (HTTP status, the body's status field,
  * latency, or why no answer came) and one MCP round trip on a connection of its own. A failing
- * check says so in words and with a mark, never by colour alone.
+ * check says so in words and with a mark, never by colour alone. An endpoint the instance does
+ * not serve (404, 405, 501: HealthProbe.notServed) is said to be so, and does not fail the row:
+ * the endpoints are optional.
  */
 export function InstanceHealthTable({ checks }: { checks: InstanceCheck[] }) {
   return (
@@ -20,7 +22,7 @@ export function InstanceHealthTable({ checks }: { checks: InstanceCheck[] }) {
       </thead>
       <tbody>
         {checks.map((check) => {
-          const failing = !check.health.ok || check.latencyError !== undefined;
+          const failing = [check.health.health, check.health.ready].some(failed) || check.latencyError !== undefined;
           return (
             <tr key={check.instance} className={failing ? 'is-failing' : undefined} data-testid="instance-row" data-instance={check.instance} data-ok={!failing || undefined}>
               <th scope="row" className="instance-url">
@@ -60,10 +62,22 @@ function ProbeCell({ probe }: { probe: HealthProbe }) {
       </span>
     );
   }
+  if (probe.notServed) {
+    return (
+      <span className="muted" data-testid={`probe-${probe.path.slice(1)}`} title={probe.error?.hint}>
+        – {probe.status} not served · {formatLatency(probe.latencyMs!)}
+      </span>
+    );
+  }
   return (
     <span className={probe.ok ? 'instance-good' : 'instance-bad'} data-testid={`probe-${probe.path.slice(1)}`} title={probe.error?.hint}>
       {probe.ok ? '✓' : '✗'} {probe.status}
       {body} · {formatLatency(probe.latencyMs!)}
     </span>
   );
+}
+
+/** A probe that failed: no answer, or one other than a 2xx or "not served". */
+function failed(probe: HealthProbe): boolean {
+  return !probe.ok && !probe.notServed;
 }

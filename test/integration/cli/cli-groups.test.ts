@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVersionedInstance, type VersionedInstance } from '../../fixtures/instances/versioned-instance';
+import { startHttpServer } from '../error-kind-servers';
 import { cli, json, removeTestDataDir } from './cli-harness';
 
 /**
@@ -149,4 +150,24 @@ describe('a saved group', () => {
     expect(run.code).toBe(21);
     expect(json<{ instances: Array<{ health: { error: { kind: string } } }> }>(run).instances[0]!.health.error.kind).toBe('refused');
   });
+
+  // An instance without health endpoints (404, 405 or 501 to the GET) is not an unhealthy one.
+  for (const status of [404, 405, 501]) {
+    it(`health and doctor <url> where /health and /ready answer ${status}: not served, never "unhealthy"`, async () => {
+      const server = await startHttpServer((_req, res) => void res.writeHead(status, { 'content-type': 'text/plain' }).end('no'));
+      try {
+        const run = await cli(['health', server.url]);
+        expect(run.code).toBe(30);
+        expect(run.stdout).toMatch(new RegExp(`^FAIL\\s+${server.url}\\s+/health ${status} not served [\\d.]+ ms\\s+/ready ${status} not served [\\d.]+ ms$`, 'm'));
+        expect(run.stderr).toContain(`2 of 2 health checks failed; the first: ${server.url} /health is not served here (HTTP ${status}).`);
+        expect(run.stderr).toContain('hint: The instance has no /health endpoint (health endpoints are optional)');
+        expect(run.stderr).not.toMatch(/unhealthy|not ready/);
+        const doctor = await cli(['doctor', server.url, '--json']);
+        const layers = json<{ layers: Array<{ layer: string; verdict: string; finding: string }> }>(doctor).layers;
+        expect(layers.find((l) => l.layer === 'health')).toMatchObject({ verdict: 'skipped', finding: `The server has no /health or /ready (both ${status}): they are optional` });
+      } finally {
+        await server.close();
+      }
+    });
+  }
 });

@@ -95,6 +95,30 @@ describe('the Instances section of a group connection', () => {
     expect(within(view).getByRole('button', { name: 'Check again' })).toBeInTheDocument();
   });
 
+  it('an instance without /health or /ready (404, 405, 501) says "not served" and is not marked failing', async () => {
+    const notServed = (path: '/health' | '/ready', url: string, status: number) => ({
+      ...probe(path, url, status, ''),
+      bodyStatus: undefined,
+      notServed: true,
+      error: { kind: 'http-status' as const, message: `${path} is not served here (HTTP ${status}).`, hint: `The instance has no ${path} endpoint (health endpoints are optional).` },
+    });
+    const statuses = [404, 405, 501];
+    const without: InstanceCheck[] = URLS.map((url, i) => {
+      const [health, ready] = [notServed('/health', url, statuses[i]!), notServed('/ready', url, statuses[i]!)];
+      return { instance: url, health: { instance: url, health, ready, ok: false }, latencyMs: 4, method: 'server/discover' };
+    });
+    await openGroup({ 'group:check': () => ({ instances: without }) });
+    fireEvent.click(screen.getByRole('tab', { name: 'Instances' }));
+    const view = await screen.findByTestId('instances-view');
+    fireEvent.click(within(view).getByRole('button', { name: 'Check health and latency' }));
+    await waitFor(() => expect(within(view).getAllByTestId('instance-row')).toHaveLength(3));
+    within(view).getAllByTestId('instance-row').forEach((row, i) => {
+      expect(within(row).getByTestId('probe-health')).toHaveTextContent(new RegExp(`^– ${statuses[i]} not served · 2\\.5\\d* ms$`));
+      expect(row).toHaveAttribute('data-ok', 'true');
+      expect(row).not.toHaveTextContent('✗');
+    });
+  });
+
   it('says why a check could not run', async () => {
     await openGroup({ 'group:check': () => Promise.reject(new FakeFailure({ kind: 'missing-secret', message: 'Remote "Balanced" needs a value for required header "Authorization"; nothing was sent.', hint: 'Enter it.' })) });
     fireEvent.click(screen.getByRole('tab', { name: 'Instances' }));

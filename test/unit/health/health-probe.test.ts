@@ -52,3 +52,41 @@ describe('probing health', () => {
     expect(probe.status).toBeUndefined();
   });
 });
+
+/**
+ * An answer that says the path is not there (404, 405, 501) is not an unhealthy instance: the
+ * endpoints are optional. A 5xx other than 501 is the instance speaking about itself.
+ */
+describe('a health endpoint that is not served is not an unhealthy instance', () => {
+  let server: Server;
+  let origin: string;
+  let status = 200;
+  beforeAll(async () => {
+    server = createServer((_req, res) => void res.writeHead(status, { 'content-type': 'text/plain' }).end('no'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  for (const notServed of [404, 405, 501]) {
+    it(`${notServed}: not served, in those words`, async () => {
+      status = notServed;
+      const result = await checkInstanceHealth(`${origin}/mcp`);
+      for (const probe of [result.health, result.ready]) {
+        expect(probe).toMatchObject({ status: notServed, ok: false, notServed: true, error: { kind: 'http-status', message: `${probe.path} is not served here (HTTP ${notServed}).` } });
+        expect(probe.error!.hint).toContain(`The instance has no ${probe.path} endpoint (health endpoints are optional)`);
+        expect(probe.error!.hint).not.toMatch(/unhealthy|not ready/);
+      }
+    });
+  }
+
+  for (const failing of [500, 503]) {
+    it(`${failing}: the instance is unhealthy or not ready`, async () => {
+      status = failing;
+      const result = await checkInstanceHealth(`${origin}/mcp`);
+      expect(result.health).toMatchObject({ ok: false, error: { message: `/health answered HTTP ${failing}.`, hint: 'The instance says it is unhealthy; check its logs.' } });
+      expect(result.ready.error!.hint).toMatch(/^The instance says it is not ready to take traffic/);
+      for (const probe of [result.health, result.ready]) expect(probe.notServed).toBeUndefined();
+    });
+  }
+});
