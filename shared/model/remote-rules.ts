@@ -1,4 +1,5 @@
 import { effectiveEraChoice, ProtocolEraChoice, ProtocolRevision } from './protocol-era';
+import { PORT_RANGE_HINT, unreachablePort } from './endpoint-port';
 import { hasUserinfo, maskUrlPasswords } from './url-userinfo';
 
 /**
@@ -119,6 +120,8 @@ export function checkEndpointUrl(raw: string, transport: string): string | undef
   if (hasUserinfo(trimmed)) {
     return 'URL carries a user name or password before the host (user:password then @), which is not sent and would be kept in plain text: remove it, and set the Authorization header to Basic <base64 of user:password> instead';
   }
+  const port = unreachablePort(trimmed);
+  if (port !== undefined) return `The port ${port} in "${shown}" is out of range: ${PORT_RANGE_HINT}`;
   let url: URL;
   try {
     url = new URL(trimmed);

@@ -1,4 +1,5 @@
 import type { TransportChoice } from '../../../shared/model/connection';
+import { PORT_RANGE_HINT, unreachablePort } from '../../../shared/model/endpoint-port';
 import type { ErrorFix } from '../../../shared/model/error-info';
 import { maskUrlPasswords } from '../../../shared/model/url-userinfo';
 import { PeriscopeError } from './periscope-error';
@@ -42,12 +43,13 @@ export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
     fail(`The URL "${text}" has no host name`, 'put the host between :// and the path, e.g. https://example.com/mcp');
   }
 
+  const port = unreachablePort(text);
+  const outOfRange = (): never => fail(`The port ${port} in "${text}" is out of range`, PORT_RANGE_HINT);
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    const port = /^[a-z]+:\/\/[^/?#]*:(\d+)/i.exec(text)?.[1];
-    if (port && Number(port) > 65535) fail(`The port ${port} in "${text}" is out of range`, 'ports go from 1 to 65535');
+    if (port !== undefined) outOfRange();
     return fail(`"${text}" is not a valid URL`, 'check for stray characters; a valid endpoint looks like https://example.com/mcp');
   }
 
@@ -60,6 +62,8 @@ export function parseEndpointUrl(raw: string, transport: TransportChoice): URL {
       [FIX.url, FIX.headers],
     );
   }
+  // Port 0 parses, and only fails at connect time as "refused": say it here, as for 65536.
+  if (port !== undefined) outOfRange();
   if (transport === 'websocket' && !WS_SCHEMES.includes(url.protocol)) {
     fail(
       `The websocket transport needs a ws:// or wss:// URL, got ${url.protocol}//`,

@@ -101,6 +101,24 @@ describe('connection errors', () => {
     expect(run.stderr).toContain('error: "staging-api" is neither a URL nor a saved remote.');
   });
 
+  // Port 0 parses as a URL and would only fail at connect time, as "refused": it is refused up
+  // front like 65536, by every command that takes a URL and by a saved remote or group instance.
+  it('port 0 or above 65535: refused before anything is sent (exit 10; a remote or instance exit 11)', async () => {
+    for (const [url, port] of [['http://127.0.0.1:0/mcp', '0'], ['ws://127.0.0.1:00/ws', '00'], ['http://127.0.0.1:65536/mcp', '65536']]) {
+      for (const command of ['tools', 'ping', 'health']) {
+        const run = await cli([command, url!]);
+        expect(run.code, `${command} ${url}`).toBe(10);
+        expect(run.stderr).toContain(`error: The port ${port} in "${url}" is out of range\nhint: ports go from 1 to 65535`);
+      }
+      const remote = await cli(['remotes', 'add', 'port-out-of-range', url!]);
+      expect(remote.code).toBe(11);
+      expect(remote.stderr).toContain(`The port ${port} in "${url}" is out of range: ports go from 1 to 65535`);
+      const group = await cli(['remotes', 'add', 'port-out-of-range', 'http://127.0.0.1:1/mcp', '--instance', url!]);
+      expect(group.code).toBe(11);
+      expect(group.stderr).toContain(`Instance 1: The port ${port} in "${url}" is out of range: ports go from 1 to 65535`);
+    }
+  });
+
   it('usage errors exit 1 and help topics document the exit codes', async () => {
     expect((await cli(['nonsense'])).code).toBe(1);
     const badTimeout = await cli(['tools', 'http://127.0.0.1:9/mcp', '--timeout', 'soon']);
