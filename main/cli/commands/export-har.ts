@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { harFromSessionFile, writeHarFile } from '../../core/export/har-document';
 import { requireArg, type CommandContext } from '../command-context';
+import { FailedOutcome } from '../error-report';
 
 /**
  * `periscope export-har <session-file> --out <file>`: the HTTP exchanges of a saved session
@@ -18,10 +19,20 @@ export function registerExportHarCommand(program: Command, cctx: CommandContext)
     .addHelpText('after', '\nExample:\n  periscope export-har run.ndjson --out run.har\n')
     .action(async (file: string | undefined, opts: { out: string }, cmd: Command) => {
       const path = requireArg(file, 'the session file', cmd);
-      const har = await harFromSessionFile(path);
+      const { har, problems } = await harFromSessionFile(path);
       await writeHarFile(opts.out, har);
       const count = har.log.entries.length;
-      cctx.out.data({ path: opts.out, entries: count });
+      cctx.out.data({ path: opts.out, entries: count, ...(problems.length > 0 ? { problems } : {}) });
       cctx.out.line(`HAR written to ${opts.out} (${count} HTTP exchange${count === 1 ? '' : 's'})`);
+      for (const problem of problems) cctx.out.note(`warning: ${problem.message}`);
+      if (problems.length > 0) {
+        const lines = problems.length === 1 ? `line ${String(problems[0]!.detail?.line)}` : `${problems.length} lines`;
+        throw new FailedOutcome({
+          kind: 'storage',
+          message: `The session file ${path} is damaged: ${lines} could not be read (each named above); the HAR has everything else.`,
+          hint: 'The HAR is still usable; what the skipped lines held is not in it. Re-record the session for a complete archive.',
+          detail: { path, lines: problems.map((problem) => problem.detail?.line) },
+        });
+      }
     });
 }

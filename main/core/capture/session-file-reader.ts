@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { MAX_JSON_DEPTH, pruneDepth, textDepth } from '../../../shared/json/json-depth';
 import type { ErrorInfo } from '../../../shared/model/error-info';
-import type { TraceEntry } from '../../../shared/model/trace';
+import { TraceEntry as TraceEntryShape, type TraceEntry } from '../../../shared/model/trace';
 import { describeBytes } from '../../../shared/model/trace-size';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { heldCopy, sizeNote } from './held-copy';
-import { notASession, parseSessionHeader, sessionNotFound, sessionReadError, type SessionHeader } from './session-header';
+import { notASession, parseSessionHeader, sessionIsAFolder, sessionNotFound, sessionReadError, type SessionHeader } from './session-header';
 import { TraceBuffer } from './trace-buffer';
 import { cutUtf8 } from './utf8-cut';
 
@@ -45,11 +45,12 @@ const HEAD_BYTES = 512;
 
 /**
  * Reads a session file line by line, streaming: memory holds one line at a time (plus the kept
- * entries), and no line longer than `maxLineBytes` is ever assembled. A line that is too long or
- * is not a trace entry becomes a lifecycle entry with a `storage` error naming the line number
- * and size, and reading goes on. A torn final line (the app was killed mid-write) is skipped
- * quietly. A file that is missing, has no session header, or is from a newer format version is a
- * PeriscopeError.
+ * entries), and no line longer than `maxLineBytes` is ever assembled. A line that is too long, is
+ * not a trace entry, or is cut short at the end of the file (the app was killed mid-write) becomes
+ * a lifecycle entry with a `storage` error naming the line number and why, listed in `problems`
+ * too, and reading goes on: every skipped line is reported, none quietly. A UTF-8 byte order mark
+ * before the header is allowed. A file that is missing, a folder, has no session header, or is
+ * from a newer format version is a PeriscopeError.
  */
 export async function readSessionFile(path: string, options: ReadSessionOptions = {}): Promise<SessionRead> {
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
@@ -88,20 +89,22 @@ export async function readSessionFile(path: string, options: ReadSessionOptions 
   } catch (error) {
     if (error instanceof PeriscopeError) throw error;
     if ((error as { code?: string }).code === 'ENOENT') throw sessionNotFound(path);
+    if ((error as { code?: string }).code === 'EISDIR') throw sessionIsAFolder(path);
     throw sessionReadError(path, error);
   } finally {
     input.destroy();
   }
+  // What follows the last newline: a last line without its newline, or one cut short.
   if (skipped) reader.tooLong(skipped.bytes, skipped.head.toString('utf8'));
-  else if (partBytes > 0) reader.line(Buffer.concat(parts, partBytes).toString('utf8'));
+  else if (partBytes > 0) reader.line(Buffer.concat(parts, partBytes).toString('utf8'), { unterminated: true });
   return reader.finish();
 }
 
-/** Turns lines into entries, one behind, so the last line can be told apart (it may be torn). */
+/** Turns lines into entries, one behind, so the last line can be told apart (it may be cut short). */
 class EntryCollector {
   private header: SessionHeader | undefined;
   private lineNumber = 0;
-  private held: { text: string; number: number } | undefined;
+  private held: { text: string; number: number; unterminated: boolean } | undefined;
   private readonly all: TraceEntry[] = [];
   private readonly window: TraceBuffer | undefined;
   private readonly problems: ErrorInfo[] = [];
@@ -117,39 +120,41 @@ class EntryCollector {
     if (hold) this.window = new TraceBuffer(hold.capacity, hold.budgetBytes);
   }
 
-  line(text: string): void {
+  line(text: string, { unterminated = false } = {}): void {
     this.lineNumber++;
     if (this.lineNumber === 1) {
-      this.header = parseSessionHeader(text, this.path);
+      // Some editors save UTF-8 with a byte order mark; JSON itself has none.
+      this.header = parseSessionHeader(text.replace(/^\uFEFF/, ''), this.path);
       return;
     }
-    this.settleHeld(false);
-    this.held = text.trim() === '' ? undefined : { text, number: this.lineNumber };
+    this.settleHeld();
+    this.held = text.trim() === '' ? undefined : { text, number: this.lineNumber, unterminated };
   }
 
   tooLong(bytes: number, head: string): void {
     this.lineNumber++;
     if (this.lineNumber === 1) throw notASession(this.path, `its first line is ${describeBytes(bytes)} long, not a session header`);
-    this.settleHeld(false);
+    this.settleHeld();
     const why = `it is ${describeBytes(bytes)} long, more than the ${describeBytes(this.maxLineBytes)} a line may have`;
     this.problem(this.lineNumber, why, { bytes, maxLineBytes: this.maxLineBytes }, head);
   }
 
   finish(): SessionRead {
     if (!this.header) throw notASession(this.path, 'the file is empty');
-    this.settleHeld(true);
+    this.settleHeld();
     const entries = this.window ? this.window.entries() : this.all;
     return { header: this.header, entries, evicted: this.window?.evicted ?? 0, problems: this.problems };
   }
 
-  private settleHeld(isLast: boolean): void {
+  private settleHeld(): void {
     const held = this.held;
     this.held = undefined;
     if (!held) return;
-    const entry = parseEntry(held.text);
-    if (entry) return this.keep(entry, held.text);
-    // Only the last line can be torn by a crash mid-write; anywhere else it is damage.
-    if (!isLast) this.problem(held.number, 'it is not a trace entry (the file was changed or corrupted after it was written)', {}, held.text.slice(0, HEAD_BYTES));
+    const parsed = parseEntry(held.text);
+    if ('entry' in parsed) return this.keep(parsed.entry, held.text);
+    // Only the last line can be cut short by a crash mid-write; anywhere else it is damage.
+    const why = held.unterminated && !parsed.json ? 'it is cut short: the file ends in the middle of it (the recording was interrupted while writing it)' : parsed.why;
+    this.problem(held.number, why, {}, held.text.slice(0, HEAD_BYTES));
   }
 
   private keep(entry: TraceEntry, text: string): void {
@@ -223,14 +228,35 @@ function headOf(pieces: Buffer[]): Buffer {
   return Buffer.concat(taken);
 }
 
-/** A light check: full schema validation of 100,000 entries would cost more than it protects. */
-function parseEntry(text: string): TraceEntry | undefined {
+const ENTRY_TYPES: ReadonlySet<string> = new Set(TraceEntryShape.options.map((option) => option.shape.type.value));
+const DAMAGED = '(the file was changed or corrupted after it was written)';
+
+/**
+ * A light check, what every reader of an entry relies on: its type is one Periscope writes and its
+ * stamps (seq, connectionId, wallTime, monoTime) have their types. Full schema validation of
+ * 100,000 entries would cost about as much again as parsing them. `json` says whether the line
+ * was JSON at all (a line cut short is not).
+ */
+function parseEntry(text: string): { entry: TraceEntry } | { why: string; json: boolean } {
+  let value: Record<string, unknown> | null;
   try {
-    const value = JSON.parse(text) as { type?: unknown; seq?: unknown } | null;
-    if (value && typeof value.type === 'string' && typeof value.seq === 'number') return value as TraceEntry;
+    value = JSON.parse(text) as Record<string, unknown> | null;
   } catch {
-    // fall through
+    return { why: `it is not JSON ${DAMAGED}`, json: false };
   }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { why: `it is not a trace entry, it is not a JSON object ${DAMAGED}`, json: true };
+  if (typeof value.type !== 'string') return { why: `it is not a trace entry, it has no "type" ${DAMAGED}`, json: true };
+  if (!ENTRY_TYPES.has(value.type)) return { why: `its entry type "${value.type.slice(0, 40)}" is not one this version of MCP Periscope writes (a newer version, or a changed file)`, json: true };
+  const wrong = stampProblem(value);
+  if (wrong) return { why: `it is not a valid trace entry, ${wrong} ${DAMAGED}`, json: true };
+  return { entry: value as unknown as TraceEntry };
+}
+
+function stampProblem(value: Record<string, unknown>): string | undefined {
+  if (!Number.isInteger(value.seq)) return '"seq" is not a whole number';
+  if (typeof value.connectionId !== 'string') return '"connectionId" is not text';
+  if (typeof value.wallTime !== 'number') return '"wallTime" is not a number';
+  if (typeof value.monoTime !== 'number') return '"monoTime" is not a number';
   return undefined;
 }
 

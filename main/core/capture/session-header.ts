@@ -50,6 +50,15 @@ export function sessionNotFound(path: string): PeriscopeError {
   return new PeriscopeError({ kind: 'not-found', message: `The session file ${path} does not exist`, hint: 'check the path' });
 }
 
+export function sessionIsAFolder(path: string): PeriscopeError {
+  return new PeriscopeError({
+    kind: 'storage',
+    message: `${path} is a folder, not a session file`,
+    hint: 'give the session file inside it (a .ndjson file written by --record or "Save session…")',
+    detail: { path, code: 'EISDIR' },
+  });
+}
+
 export function sessionReadError(path: string, error: unknown): PeriscopeError {
   return storageError(`Could not read the session file ${path}`, error);
 }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import packageJson from '../../../package.json';
+import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { readSessionFile } from '../capture/session-file-reader';
 import { storageError } from '../capture/session-header';
@@ -41,14 +42,18 @@ export function harFromEntries(entries: Iterable<TraceEntry>, comment?: string):
 
 /**
  * The HAR of a session file (`--record`, "Save session…"), read streaming: every entry whole,
- * as the file has it. Errors: the session file's own (not found, not a session, newer format).
+ * as the file has it. `problems`: the lines that could not be read (a `storage` ErrorInfo each,
+ * naming the line and why, as readSessionFile gives them); the archive has the rest, and its
+ * comment says how many lines are missing. Errors: the session file's own (not found, a folder,
+ * not a session, newer format).
  */
-export async function harFromSessionFile(path: string): Promise<HarLog> {
+export async function harFromSessionFile(path: string): Promise<{ har: HarLog; problems: ErrorInfo[] }> {
   const collector = new HarCollector();
   // hold keeps one entry in memory: only the collector's exchanges stay.
   const read = await readSessionFile(path, { onEntry: (entry) => collector.ingest(entry), hold: { entryCapBytes: 1024, capacity: 1, budgetBytes: 64 * 1024 } });
   const from = `From the session file recorded at ${new Date(read.header.createdAt).toISOString()} by ${read.header.app.name} ${read.header.app.version}.`;
-  return buildHar(collector, from);
+  const missing = read.problems.length > 0 ? ` ${read.problems.length} of its lines could not be read; what they held is not here.` : '';
+  return { har: buildHar(collector, from + missing), problems: read.problems };
 }
 
 /** The archive as the text of a .har file (JSON, two-space indented, newline at the end). */

@@ -67,7 +67,8 @@ export function exportHandlers({ lookup, sessions, sessionDir, opened, dialogs, 
       }
       const path = await chooseSave('Export HAR', fileNameFor(shown.split(/[\\/]/).pop() ?? 'session', 'har'), HAR_FILES);
       if (!path) return { cancelled: true };
-      const har = await harFromSessionFile(sessionFile);
+      // Its unreadable lines were reported when it was opened (and stand in its trace).
+      const { har } = await harFromSessionFile(sessionFile);
       await writeHarFile(path, har);
       return { cancelled: false, path, entries: har.log.entries.length };
     },

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,64 @@ describe('--har and periscope bundle (the built CLI)', () => {
     const bad = await periscope(['export-har', junk, '--out', join(dir, 'junk.har')]);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toMatch(/is not an MCP Periscope session file: its first line is not JSON/);
+  });
+
+  it('export-har on a damaged session file: writes the HAR from the rest, names each skipped line, exits 52', async () => {
+    const record = join(dir, 'whole.ndjson');
+    const recorded = await periscope(['ping', playground.urls.streamable, '--transport', 'streamable', '--protocol-era', 'legacy', '--record', record]);
+    expect(recorded.code, recorded.stderr).toBe(0);
+    const lines = readFileSync(record, 'utf8').split('\n').slice(0, -1);
+    const whole = await periscope(['export-har', record, '--out', join(dir, 'whole.har')]);
+    const exchanges = readHar(join(dir, 'whole.har')).log.entries.length;
+    expect(whole.code, whole.stderr).toBe(0);
+    // Each kind of damage, and all at once: line numbers as in the file (the header is line 1).
+    const cases: Array<[string, string, Array<[number, RegExp]>]> = [
+      ['cut', `${lines.join('\n')}\n${lines[2]!.slice(0, 40)}`, [[lines.length + 1, /cut short/]]],
+      ['mid', [...lines.slice(0, 3), '{"seq":4,broken', ...lines.slice(3)].join('\n') + '\n', [[4, /not JSON/]]],
+      ['invalid', [lines[0], '{"seq":"x","kind":123}', ...lines.slice(1)].join('\n') + '\n', [[2, /has no "type"/]]],
+      ['deep', [...lines.slice(0, 2), `{"seq":1,"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, ...lines.slice(2)].join('\n') + '\n', [[3, /has no "type"/]]],
+      ['all', [lines[0], '{"seq":"x","kind":123}', ...lines.slice(1, 3), '{"seq":4,broken', ...lines.slice(3), lines[1]!.slice(0, 30)].join('\n'), [[2, /has no "type"/], [5, /not JSON/], [lines.length + 3, /cut short/]]],
+    ];
+    for (const [name, text, skipped] of cases) {
+      const path = join(dir, `damaged-${name}.ndjson`);
+      writeFileSync(path, text);
+      const harPath = join(dir, `damaged-${name}.har`);
+      const run = await periscope(['export-har', path, '--out', harPath]);
+      expect(run.code, `${name}: ${run.stderr}`).toBe(52);
+      expect(run.stdout).toMatch(/HAR written to/);
+      for (const [line, why] of skipped) expect(run.stderr).toMatch(new RegExp(`^warning: Line ${line} of the session file .*damaged-${name}\\.ndjson could not be read: .*${why.source}`, 'm'));
+      expect(run.stderr.match(/^warning: Line /gm)).toHaveLength(skipped.length);
+      expect(run.stderr).toMatch(/^error: The session file .* is damaged: .*could not be read/m);
+      expect(run.stderr).toMatch(/^hint: /m);
+      const har = readHar(harPath);
+      expectValidHar(har);
+      expect(har.log.entries.length).toBeGreaterThan(0);
+      expect(har.log.entries.length).toBeLessThanOrEqual(exchanges);
+      expect(har.log.comment).toMatch(/could not be read/);
+
+      const json = await periscope(['export-har', path, '--out', harPath, '--json']);
+      expect(json.code).toBe(52);
+      const data = JSON.parse(json.stdout) as { problems: Array<{ kind: string; detail: { line: number } }> };
+      expect(data.problems.map((p) => [p.kind, p.detail.line])).toEqual(skipped.map(([line]) => ['storage', line]));
+    }
+  });
+
+  it('export-har accepts a UTF-8 byte order mark, and says a folder is a folder', async () => {
+    const record = join(dir, 'bom-source.ndjson');
+    expect((await periscope(['ping', playground.urls.streamable, '--transport', 'streamable', '--record', record])).code).toBe(0);
+    const bom = join(dir, 'bom.ndjson');
+    writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(record)]));
+    const run = await periscope(['export-har', bom, '--out', join(dir, 'bom.har')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe('');
+
+    const folder = join(dir, 'folder.ndjson');
+    mkdirSync(folder);
+    const refused = await periscope(['export-har', folder, '--out', join(dir, 'folder.har')]);
+    expect(refused.code).toBe(52);
+    expect(refused.stderr).toMatch(/^error: .*folder\.ndjson is a folder, not a session file$/m);
+    expect(refused.stderr).toMatch(/^hint: give the session file inside it/m);
+    expect(refused.stderr).not.toMatch(/EISDIR|disk is not full/);
   });
 
   it('bundle: connects, lists what is offered and writes a bundle with remote (secret removed), trace, HAR and versions', async () => {

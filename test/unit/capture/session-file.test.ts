@@ -93,12 +93,72 @@ describe('session file', () => {
     await writer.close();
   });
 
-  it('tolerates a torn final line', async () => {
+  it('reads the rest of a file whose last line is cut short, and reports that line', async () => {
     const path = join(dir, 's.ndjson');
     const entries = sampleEntries();
     await writeAll(path, entries);
     await appendFile(path, '{"seq":8,"type":"stderr","connectionId":"conn-1","li');
-    expect((await readSessionFile(path)).entries).toEqual(entries);
+    const read = await readSessionFile(path);
+    expect(read.entries.slice(0, entries.length)).toEqual(entries);
+    expect(read.problems).toHaveLength(1);
+    expect(read.problems[0]).toMatchObject({ kind: 'storage', detail: { line: entries.length + 2 } });
+    expect(read.problems[0]!.message).toMatch(/Line 9 .* cut short: the file ends in the middle of it/);
+    // The seq the cut line starts with stays with its error entry.
+    expect(read.entries.at(-1)).toMatchObject({ type: 'lifecycle', state: 'error', seq: 8, error: { kind: 'storage' } });
+  });
+
+  // Every kind of damaged line, anywhere in the file (the middle, or last with or without its
+  // newline): skipped, named by number with its reason, the rest read.
+  const damagedLines: Array<[string, string, RegExp]> = [
+    ['not JSON', '{"seq":4,broken', /it is not JSON/],
+    ['JSON but not an object', '[1,2,3]', /not a JSON object/],
+    ['a number', '42', /not a JSON object/],
+    ['no type', '{"seq":"x","kind":123}', /it has no "type"/],
+    ['an unknown type', '{"seq":9,"type":"telepathy","connectionId":"c","wallTime":1,"monoTime":1}', /entry type "telepathy" is not one this version/],
+    ['a seq that is not a whole number', '{"seq":"x","type":"stderr","connectionId":"c","wallTime":1,"monoTime":1,"line":"l"}', /"seq" is not a whole number/],
+    ['no connectionId', '{"seq":9,"type":"stderr","wallTime":1,"monoTime":1,"line":"l"}', /"connectionId" is not text/],
+    ['a wallTime that is text', '{"seq":9,"type":"stderr","connectionId":"c","wallTime":"now","monoTime":1,"line":"l"}', /"wallTime" is not a number/],
+    ['no monoTime', '{"seq":9,"type":"stderr","connectionId":"c","wallTime":1,"line":"l"}', /"monoTime" is not a number/],
+    ['nested 100,000 levels deep', `{"seq":1,"a":${'['.repeat(100_000)}${']'.repeat(100_000)}}`, /it has no "type"/],
+  ];
+  for (const [what, line, why] of damagedLines) {
+    for (const where of ['middle', 'last', 'last, without its newline'] as const) {
+      it(`reports a damaged line (${what}; ${where}) and reads the rest`, async () => {
+        const path = join(dir, 's.ndjson');
+        const entries = sampleEntries();
+        await writeAll(path, entries);
+        const lines = (await readFile(path, 'utf8')).split('\n').slice(0, -1);
+        const at = where === 'middle' ? 3 : lines.length;
+        lines.splice(at, 0, line);
+        await writeFile(path, lines.join('\n') + (where === 'last, without its newline' ? '' : '\n'));
+        for (const hold of [undefined, { entryCapBytes: 1024, capacity: 100, budgetBytes: 1 << 20 }]) {
+          const read = await readSessionFile(path, hold ? { hold } : {});
+          expect(read.problems, `${where}, hold ${String(!!hold)}`).toHaveLength(1);
+          expect(read.problems[0]).toMatchObject({ kind: 'storage', detail: { line: at + 1 } });
+          expect(read.problems[0]!.message).toMatch(new RegExp(`^Line ${at + 1} of the session file .* could not be read: `));
+          // Text that is not JSON and ends the file without a newline is a line the writer was cut off in.
+          expect(read.problems[0]!.message).toMatch(where === 'last, without its newline' && what === 'not JSON' ? /cut short/ : why);
+          expect(read.entries.filter((e) => !(e.type === 'lifecycle' && e.error?.kind === 'storage'))).toEqual(entries);
+        }
+      });
+    }
+  }
+
+  it('reads a file that starts with a UTF-8 byte order mark', async () => {
+    const path = join(dir, 's.ndjson');
+    const entries = sampleEntries();
+    await writeAll(path, entries);
+    await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path)]));
+    const read = await readSessionFile(path);
+    expect(read.entries).toEqual(entries);
+    expect(read.problems).toEqual([]);
+  });
+
+  it('says a folder given as the session file is a folder, and to give the file inside it', async () => {
+    const error = await readSessionFile(dir).catch((e: unknown) => e);
+    expectStorageError(error, /is a folder, not a session file/);
+    expect(isPeriscopeError(error) && error.info.hint).toMatch(/session file inside it/);
+    expect(isPeriscopeError(error) && error.info.message).not.toMatch(/EISDIR|illegal operation/);
   });
 
   it('reads a final line that lacks only its newline', async () => {
@@ -120,7 +180,7 @@ describe('session file', () => {
     const read = await readSessionFile(path);
     expect(read.problems).toHaveLength(1);
     expect(read.problems[0]).toMatchObject({ kind: 'storage', detail: { line: 3 } });
-    expect(read.problems[0]!.message).toMatch(/Line 3 .*not a trace entry/);
+    expect(read.problems[0]!.message).toMatch(/Line 3 .*it is not JSON/);
     // Line 3 held entry seq 2: every other entry is there, and the error stands in its place.
     expect(read.entries.map((e) => e.type)).toEqual(['lifecycle', 'lifecycle', ...entries.slice(2).map((e) => e.type)]);
     expect(read.entries[1]).toMatchObject({ type: 'lifecycle', state: 'error', error: { kind: 'storage' } });
