@@ -9,8 +9,10 @@ import vm from 'node:vm';
 /** Set to 1 to run without the code cache (nothing read, nothing written). */
 export const DISABLE_ENV = 'PERISCOPE_DISABLE_COMPILE_CACHE';
 
-// The bundle's first line: its build id, then the start of the module wrapper it carries itself.
-const BUNDLE_START = /^\/\* periscope-build ([0-9a-f]{32}) \*\/\(function \(exports, require, module, __filename, __dirname\) \{\n/;
+// The bundle's first line: its build id, the arrow that lets Node run the file directly (it gives
+// the wrapper back here: see RUN_DIRECTLY in build/build-cli.mjs; a bare wrapper works the same),
+// then the start of the module wrapper it carries itself.
+const BUNDLE_START = /^\/\* periscope-build ([0-9a-f]{32}) \*\/(?:\(\(wrapper\) => [^\n]*?)?\(function \(exports, require, module, __filename, __dirname\) \{\n/;
 // A cache file is one JSON line (the commands it has run, the SHA-256 of the data) and then V8's
 // data. The hash is checked before V8 sees the data: V8 checks only a few header fields, and
 // damaged bytecode in a cache stops the process with a fatal error. Commands are remembered so a
@@ -25,7 +27,8 @@ const MAX_COMMANDS = 64;
  * there is not (or when `command` has not run from it yet).
  *
  * The bundle is what build/build-cli.mjs writes: a first line with its build id (a hash of its
- * content) and the start of the module wrapper, the CommonJS code, and the wrapper's end. The
+ * content), an arrow that returns the wrapper when the file is a script (as here) and the start
+ * of the module wrapper, the CommonJS code, and the wrapper's end. The
  * cache file is named by the build id, Node's version and the CPU architecture, so a rebuilt
  * bundle or another Node never reads a stale cache; data whose SHA-256 does not match is never
  * given to V8, data V8 refuses (made with other V8 flags) is replaced, and the bundle then

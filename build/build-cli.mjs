@@ -26,6 +26,15 @@ const sdkVersions = Object.fromEntries(
 const BUILD_ID_PLACEHOLDER = '0'.repeat(32);
 
 /**
+ * Around the bundle's wrapper: when Node runs the file as the main module, `module` and `require`
+ * are its module's, and the wrapper is called with them; in the launcher's vm script they are not
+ * defined (`typeof` is safe), and the wrapper is the script's value. bin/compile-cache.js expects
+ * exactly this text after the build id.
+ */
+const RUN_DIRECTLY =
+  "((wrapper) => typeof module === 'object' && module !== null && typeof require === 'function' && require.main === module ? void wrapper.call(module.exports, module.exports, require, module, __filename, __dirname) : wrapper)";
+
+/**
  * commander loads node:child_process when it loads, for stand-alone executable subcommands
  * (`git-foo` style), which periscope has none of; child_process brings cluster, dgram and dns
  * with it, about 10 ms of every command. Its one use, spawn, gets the module when called.
@@ -80,8 +89,11 @@ const result = await build({
   // launcher compiles the file's text as it is: read as Latin-1, a text this large is kept outside
   // V8's heap, where wrapping it in a string at run time made a 2.4 MB copy inside it (and the
   // heap grew into a full garbage collection on every command).
+  // The expression is handed to a small arrow first (RUN_DIRECTLY): run as a script by the
+  // launcher, it gives the wrapper back; run by Node itself (`node out/cli/periscope.cjs tools …`,
+  // Node's own module wrapper around it), it calls the wrapper, so the CLI runs either way.
   banner: {
-    js: `/* periscope-build ${BUILD_ID_PLACEHOLDER} */(function (exports, require, module, __filename, __dirname) {\nvar __periscopeBundleUrl = require('node:url').pathToFileURL(__filename).href;`,
+    js: `/* periscope-build ${BUILD_ID_PLACEHOLDER} */${RUN_DIRECTLY}(function (exports, require, module, __filename, __dirname) {\nvar __periscopeBundleUrl = require('node:url').pathToFileURL(__filename).href;`,
   },
   footer: { js: '})' },
   plugins: [commanderWithoutChildProcess, builtinImportsAsRequires],

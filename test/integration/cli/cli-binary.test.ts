@@ -26,9 +26,9 @@ afterAll(async () => {
   rmSync(cacheHome, { recursive: true, force: true });
 });
 
-function periscope(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function periscope(args: string[], script = 'bin/periscope.js'): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/periscope.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -94,6 +94,24 @@ describe('the built periscope binary', () => {
     expect(files[0]).toBe(`${buildId}-${process.version}-${process.arch}.v8cache`);
     const header = JSON.parse(readFileSync(join(cacheDir, files[0]!), 'latin1').split('\n')[0]!) as { commands: string[] };
     expect(header.commands).toEqual(expect.arrayContaining(['tools', 'load']));
+  });
+
+  // `node out/cli/periscope.cjs …` (the bundle itself, without the launcher) runs the same CLI:
+  // it once printed nothing and exited 0 whatever it was given.
+  it('runs as the same CLI when Node is given the bundle directly: output, errors and exit codes', async () => {
+    const direct = (args: string[]) => periscope(args, 'out/cli/periscope.cjs');
+    const version = await direct(['--version']);
+    expect(version.code, version.stderr).toBe(0);
+    expect(version.stdout.trim()).toBe((await periscope(['--version'])).stdout.trim());
+    const tools = await direct(['tools', playground.urls.streamable, '--json']);
+    expect(tools.code, tools.stderr).toBe(0);
+    expect((JSON.parse(tools.stdout) as { tools: unknown[] }).tools.length).toBeGreaterThan(3);
+    const unknown = await direct(['no-such-command']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error: unknown command 'no-such-command'/m);
+    const refused = await direct(['ping', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable']);
+    expect(refused.code).toBe(21);
+    expect(refused.stderr).toMatch(/^hint: /m);
   });
 
   it('runs the demo end to end', async () => {
