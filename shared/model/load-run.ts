@@ -55,6 +55,8 @@ export const InstanceLoadFigures = z.object({
   throughputPerS: z.number(),
   /** Its requests' latency, ms (round-robin: from the send; each: as the run measures it). */
   latency: LatencyFigures.optional(),
+  /** The instance could not be reached (an `each` run went on without it): why; it sent nothing. */
+  error: ErrorInfo.optional(),
 });
 export type InstanceLoadFigures = z.infer<typeof InstanceLoadFigures>;
 

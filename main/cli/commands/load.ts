@@ -1,7 +1,5 @@
-import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { compareLoadRuns, formatFigureChange, SavedLoadRun } from '../../../shared/load/load-compare';
+import { compareLoadRuns, formatFigureChange, type SavedLoadRun } from '../../../shared/load/load-compare';
 import type { ErrorKind } from '../../../shared/model/error-info';
 import { EXIT_CODES } from '../../core/diagnostics/exit-codes';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
@@ -10,6 +8,8 @@ import type { McpConnection } from '../../core/connections/mcp-connection';
 import { withInstance } from '../cli-session';
 import type { InstanceTarget } from '../../core/remotes/instance-targets';
 import { resolveGroupTargets } from '../group-targets';
+import { describeUnreachable, unreachableInstancesError } from '../../core/load/unreachable-instances';
+import { checkWritable, readSavedRun, writeArtillery } from './load-files';
 import { formatInstanceFigures, instanceSpreadOption, runGroup, withInstances } from './load-group';
 import { findTool } from './call';
 import { FailedOutcome } from '../error-report';
@@ -42,7 +42,7 @@ const PROGRESS_EVERY_MS = 1000;
  * A saved group: `--instances round-robin` (its default) spreads the run over one connection per
  * instance, `each` runs the plan on every instance in turn; the result carries each instance's
  * figures (`instances`). Exits 0 when any request succeeded; when every one failed, with the exit
- * code of the first failure's kind.
+ * code of the first failure's kind; a group's instance that cannot be reached: see loadGroup.
  */
 export function registerLoadCommand(program: Command, cctx: CommandContext): void {
   withConnectionOptions(
@@ -113,7 +113,13 @@ export function registerLoadCommand(program: Command, cctx: CommandContext): voi
   });
 }
 
-/** A group's run: one connection per instance, the result with each instance's figures. */
+/**
+ * A group's run: one connection per instance, the result with each instance's figures. An
+ * instance that cannot be reached: round-robin sends nothing and names it (the run would not be
+ * the one asked for: the others would take its share); `each` runs the reachable instances,
+ * reports the unreachable one in the result (`error`, nothing sent) and ends with its error's
+ * exit code.
+ */
 async function loadGroup(
   cctx: CommandContext,
   spread: 'round-robin' | 'each',
@@ -125,10 +131,18 @@ async function loadGroup(
   plan: LoadPlan,
   before: SavedLoadRun | undefined,
 ): Promise<void> {
-  await withInstances(cctx, instances, options, async (connections, interrupted) => {
-    const tool = await findTool(connections[0]!, toolName);
+  await withInstances(cctx, instances, options, async (live, unreachable, interrupted) => {
+    if (unreachable.length > 0 && spread === 'round-robin') {
+      throw unreachableInstancesError(
+        unreachable,
+        'A round-robin run spreads the requests over every instance of the group; nothing was sent.',
+        'or run the reachable instances one after the other with --instances each (the unreachable ones are reported in its result)',
+      );
+    }
+    for (const u of unreachable) cctx.out.note(`warning: ${describeUnreachable(u)}; the run goes on with the other instances`);
+    const tool = await findTool(live[0]!.connection, toolName);
     const args = buildToolArguments(opts.args, pairs, tool.inputSchema);
-    const result = await runGroup(spread, instances, connections, (connection) => () => connection.callTool(toolName, args), plan, {
+    const result = await runGroup(spread, live, unreachable, (connection) => () => connection.callTool(toolName, args), plan, {
       signal: interrupted,
       onProgress: progressNotes(cctx),
       note: (line) => cctx.out.note(line),
@@ -144,6 +158,10 @@ async function loadGroup(
       }
     }
     everyRequestFailed(result);
+    if (unreachable.length > 0) {
+      const { info } = unreachableInstancesError(unreachable, `The run measured the other ${live.length} of the ${instances.length} instances (above).`, 'then run again to measure every instance');
+      throw new FailedOutcome(info);
+    }
   });
 }
 
@@ -193,68 +211,6 @@ export function loadPlan(opts: Pick<LoadOptions, 'requests' | 'duration' | 'conc
     plan.ratePerS = rate;
   }
   return plan;
-}
-
-/** A run saved with --json; anything else is refused (exit 11) before connecting. */
-async function writeArtillery(
-  artillery: typeof import('../../core/load/artillery-scenario'),
-  entries: Parameters<typeof import('../../core/load/artillery-scenario').capturedRequests>[0],
-  plan: LoadPlan,
-  label: string,
-  file: string,
-): Promise<{ file: string; env: string[] }> {
-  const scenario = artillery.artilleryScenario(artillery.capturedRequests(entries, 'tools/call'), plan, label);
-  try {
-    await writeFile(file, scenario.text, { encoding: 'utf8' });
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'unknown';
-    throw new PeriscopeError({ kind: 'storage', message: `Could not write the Artillery scenario to ${file} (${code}).`, hint: 'Choose a file in a folder you can write to.' });
-  }
-  return { file, env: Object.keys(scenario.env) };
-}
-
-/**
- * The --artillery file can be written: a file or a new name in an existing, writable folder. Checked
- * before connecting, so a typo in the path does not cost the whole run (and its printed result).
- */
-async function checkWritable(file: string): Promise<void> {
-  const refuse = (code: string) =>
-    new PeriscopeError({ kind: 'storage', message: `Cannot write the Artillery scenario to ${file} (${code}); nothing was sent.`, hint: 'Choose a file in a folder that exists and that you can write to (--artillery FILE).' });
-  const codeOf = (error: unknown) => (error as { code?: string }).code ?? 'unknown';
-  try {
-    if ((await stat(file)).isDirectory()) throw refuse('EISDIR: it is a folder');
-    await access(file, constants.W_OK);
-    return;
-  } catch (error) {
-    if (error instanceof PeriscopeError) throw error;
-    if (codeOf(error) !== 'ENOENT') throw refuse(codeOf(error));
-  }
-  try {
-    if (!(await stat(dirname(file))).isDirectory()) throw refuse(`ENOTDIR: ${dirname(file)} is not a folder`);
-    await access(dirname(file), constants.W_OK);
-  } catch (error) {
-    if (error instanceof PeriscopeError) throw error;
-    throw refuse(codeOf(error) === 'ENOENT' ? `ENOENT: no folder ${dirname(file)}` : codeOf(error));
-  }
-}
-
-async function readSavedRun(path: string): Promise<SavedLoadRun> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    // A file that cannot be read is a storage failure (exit 52), as anywhere else; its content being wrong is invalid input.
-    throw new PeriscopeError({ kind: 'storage', message: `--compare: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, hint: 'Give the file a run was saved to with periscope load ... --json > FILE.' });
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    throw invalid(`--compare: ${path} is not JSON; save a run with periscope load ... --json > ${path}.`);
-  }
-  const saved = SavedLoadRun.safeParse(parsed);
-  if (!saved.success) throw invalid(`--compare: ${path} is not a saved load run (it needs count, ok, throughputPerS and latency, as --json writes them).`);
-  return saved.data;
 }
 
 function whole(text: string, option: string, min: number): number {

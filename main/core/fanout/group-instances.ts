@@ -3,6 +3,7 @@ import type { InstanceCheck, SendToAllResult } from '../../../shared/model/insta
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { checkInstanceHealth } from '../health/health-probe';
 import type { GroupConnections } from '../load/load-run-registry';
+import { unreachableInstancesError } from '../load/unreachable-instances';
 import { parseToolArguments } from '../service/exact-tool-arguments';
 import type { ConnectionPort } from '../service/ports';
 import { compareAnswers } from './answer-diff';
@@ -68,14 +69,18 @@ export class GroupInstances {
     return { tool, outcomes: outcomes.map((o) => ({ ...o, ...(answerOf(o.instance) ? { answer: answerOf(o.instance) } : {}) })), comparison };
   }
 
-  /** A connection to every instance, for a load run; all opened or none (a failure closes the others). */
+  /**
+   * A connection to every instance, for a load run; all opened or none (a failure closes the
+   * others). Errors: the instances that could not be reached, each named by its label
+   * (`staging (instance 2 of 4)`), with the first one's kind (unreachableInstancesError).
+   */
   async openAll(instances: InstanceTarget[]): Promise<GroupConnections> {
     const opened = await Promise.allSettled(instances.map(({ target, label }) => this.opener.open(target, label)));
     const ok = opened.flatMap((o) => (o.status === 'fulfilled' ? [o.value] : []));
-    const failed = opened.findIndex((o) => o.status === 'rejected');
-    if (failed >= 0) {
+    const unreachable = opened.flatMap((o, index) => (o.status === 'rejected' ? [{ index, target: instances[index]!, error: toErrorInfo(o.reason) }] : []));
+    if (unreachable.length > 0) {
       await Promise.all(ok.map((o) => o.close()));
-      throw (opened[failed] as PromiseRejectedResult).reason;
+      throw unreachableInstancesError(unreachable, 'A run over the group needs every instance; nothing was sent.', 'then start the run again');
     }
     return {
       connections: ok.map((o, i) => ({ instance: instances[i]!.instance, connection: o.connection })),

@@ -6,6 +6,7 @@ import { startVersionedInstance, type VersionedInstance } from '../../fixtures/i
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
 import { until, valueOf } from '../workbench/core-calls';
 import { MemoryVault } from '../../unit/remotes/memory-vault';
+import { closedPort } from '../cli/cli-harness';
 
 /**
  * A group's Instances section and its load runs through the real core and the contract's
@@ -109,5 +110,24 @@ describe('a group through the core', () => {
     );
     await until(() => endOf(runId) !== undefined, 'the end of the each run', 20_000);
     expect(endOf(runId)!.result).toMatchObject({ count: 12, ok: 12, spread: 'each', instances: [{ count: 4 }, { count: 4 }, { count: 4 }] });
+  });
+
+  it('a run over a group with an instance down sends nothing and names that instance of the group', async () => {
+    const down = `http://127.0.0.1:${await closedPort()}/mcp`;
+    const { remote } = await test.core.remotes.create({
+      name: 'one-down',
+      transport: 'streamable',
+      url: instances[0]!.url,
+      instances: [down, instances[1]!.url],
+      headers: [{ name: 'Authorization', value: `Bearer ${TOKEN}`, is_secret: true, is_required: true }],
+    });
+    const opened = valueOf<{ connectionId: string }>(await test.call('connections:open', { remoteId: remote.id }));
+    for (const spread of ['round-robin', 'each'] as const) {
+      const { runId } = valueOf<{ runId: string }>(
+        await test.call('load:start', { connectionId: opened.connectionId, request: { kind: 'tool', name: 'echo', argumentsJson: '{"message":"hi"}' }, plan: { count: 4, concurrency: 2 }, instances: spread, remoteId: remote.id }),
+      );
+      await until(() => endOf(runId) !== undefined, 'the end of the run', 20_000);
+      expect(endOf(runId)!.error).toMatchObject({ kind: 'refused', message: expect.stringMatching(/^one-down \(instance 2 of 3\) at http:\/\/127\.0\.0\.1:\d+\/mcp could not be reached: Connection refused/) });
+    }
   });
 });
