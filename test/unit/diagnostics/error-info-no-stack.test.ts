@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { HttpEntry } from '../../../shared/model/trace';
 import { type ErrorContext, toErrorInfo } from '../../../main/core/diagnostics/classify-error';
-import { oauthFlowFailure } from '../../../main/core/auth/connection-oauth';
+import { oauthFlowFailure } from '../../../main/core/auth/oauth-flow-failure';
 
 const url = 'http://127.0.0.1:9/mcp';
 /** A stack frame as Node prints it, with a line and column: what must never reach a person. */
