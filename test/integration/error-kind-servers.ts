@@ -136,3 +136,22 @@ export function forgetfulSessionServer(): { handler: Handler; forget(): void } {
   return { handler, forget: () => void (forgotten = true) };
 }
 
+
+/**
+ * A server that refuses its MCP endpoint (`/mcp`) with `status` and a WWW-Authenticate
+ * `challenge`, and answers 404 everywhere else (no OAuth metadata, no registration endpoint),
+ * noting each request as "METHOD /path".
+ */
+export async function startRefusingServer(status: number, challenge: string): Promise<RunningServer & { seen: string[] }> {
+  const seen: string[] = [];
+  const server = await startHttpServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    if (req.url === '/mcp') {
+      res.writeHead(status, { 'WWW-Authenticate': challenge, 'Content-Type': 'application/json' });
+      return res.end('{"error":"no"}');
+    }
+    res.writeHead(404, { 'Content-Type': 'text/plain' });
+    res.end('not found');
+  });
+  return { ...server, seen };
+}

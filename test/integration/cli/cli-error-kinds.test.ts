@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedServer, type ScriptedServer } from '../../fixtures/sdk-servers/misbehaving/scripted-server';
 import { startForgetfulServer, startNotHttpServer } from '../errors/wire-servers';
-import { startHttpServer } from '../error-kind-servers';
+import { startHttpServer, startRefusingServer } from '../error-kind-servers';
 import { cli, removeTestDataDir } from './cli-harness';
 
 let scripted: ScriptedServer;
@@ -120,16 +120,8 @@ describe('the CLI names what happened, never exit 70', () => {
   };
   for (const [words, refusal] of Object.entries(refusals)) {
     it(`a ${refusal.status} with --transport auto: one discovery, one registration, no SSE GET; the error names the POST`, async () => {
-      const seen: string[] = [];
-      const server = await startHttpServer((req, res) => {
-        seen.push(`${req.method} ${req.url}`);
-        if (req.url === '/mcp') {
-          res.writeHead(refusal.status, { 'WWW-Authenticate': refusal.challenge, 'Content-Type': 'application/json' });
-          return res.end('{"error":"no"}');
-        }
-        res.writeHead(404, { 'Content-Type': 'text/plain' });
-        res.end('not found');
-      });
+      const server = await startRefusingServer(refusal.status, refusal.challenge);
+      const { seen } = server;
       try {
         const run = await cli(['tools', server.url, '--authorize', 'print', '--trace']);
         expect(run.code).toBe(31);

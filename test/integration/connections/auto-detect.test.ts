@@ -4,7 +4,7 @@ import { startStreamableFixture } from '../../fixtures/sdk-servers/streamable-fi
 import { ConnectionOAuth } from '../../../main/core/auth/connection-oauth';
 import { MemoryOAuthStore } from '../../../main/core/auth/oauth-store';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
-import { startHttpServer } from '../error-kind-servers';
+import { startRefusingServer } from '../error-kind-servers';
 import { textOf, useManager } from './connection-test-support';
 
 const { manager, cleanup } = useManager();
@@ -66,16 +66,8 @@ describe('transport auto-detection', () => {
   };
   for (const [name, refusal] of Object.entries(refusals)) {
     it(`a ${name} with OAuth on: the flow runs once, SSE is not tried, the error names the POST`, async () => {
-      const seen: string[] = [];
-      const server = await startHttpServer((req, res) => {
-        seen.push(`${req.method} ${req.url}`);
-        if (req.url === '/mcp') {
-          res.writeHead(refusal.status, { 'WWW-Authenticate': refusal.challenge, 'Content-Type': 'application/json' });
-          return res.end('{"error":"no"}');
-        }
-        res.writeHead(404, { 'Content-Type': 'text/plain' });
-        res.end('not found');
-      });
+      const server = await startRefusingServer(refusal.status, refusal.challenge);
+      const { seen } = server;
       cleanup(() => server.close());
       const oauth = new ConnectionOAuth({ settings: { grant: 'authorization_code', authorize: 'print' }, store: new MemoryOAuthStore(), note: () => undefined });
       cleanup(() => oauth.close());
