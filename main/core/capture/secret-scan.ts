@@ -158,7 +158,8 @@ function collect(haystack: string, needle: string, ranges: number[], view: Decod
     let start = at;
     let end = at + needle.length;
     if (run) {
-      while (start > 0 && run.test(haystack[start - 1]!)) start--;
+      // Never into a percent escape before it ("Basic%20<token>": the 20 is the escape's, not the token's).
+      while (start > 0 && run.test(haystack[start - 1]!) && !(view === undefined && isPercentEscapeEnd(haystack, start))) start--;
       while (end < haystack.length && run.test(haystack[end]!)) end++;
       while (end < haystack.length && haystack[end] === '=') end++;
     }
@@ -213,3 +214,10 @@ function replaceRanges(text: string, ranges: number[]): string {
 function longestFirst(forms: string[]): string[] {
   return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
+
+/** True when the three characters before `at` are a percent escape (`%2F`), in the text as written. */
+function isPercentEscapeEnd(text: string, at: number): boolean {
+  return at >= 3 && text[at - 3] === '%' && HEX_DIGIT.test(text[at - 2]!) && HEX_DIGIT.test(text[at - 1]!);
+}
+
+const HEX_DIGIT = /[0-9A-Fa-f]/;

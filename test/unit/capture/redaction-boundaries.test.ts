@@ -94,3 +94,16 @@ describe('redaction of values nested deeper than it walks', () => {
     expect(redactor.value(clean)).toBe(clean);
   });
 });
+
+describe('the mask of a base64 credential stops at the text around it', () => {
+  const token = Buffer.from('ada:s3cr3t-value-123').toString('base64');
+  // A percent escape just before the token (its hex digits are base64 characters too) stays whole.
+  for (const escape of ['%20', '%3A', '%3d', '%2C', '%0A', '%09']) {
+    it(`Basic${escape}<token>: the escape is kept, the token masked`, () => {
+      const redactor = new Redactor();
+      redactor.headers({ Authorization: `Basic ${token}` });
+      const echoed = `echo=Basic${escape}${encodeURIComponent(token)}&next=1`;
+      expect(redactor.text(echoed)).toBe(`echo=Basic${escape}[redacted]&next=1`);
+    });
+  }
+});
