@@ -81,9 +81,13 @@ export function registerFanoutCommand(program: Command, cctx: CommandContext): v
     if (comparison.agree) return;
     const failed = outcomes.filter((o) => o.error);
     if (failed.length === outcomes.length) throw new FailedOutcome({ ...failed[0]!.error!, message: `Every instance failed; the first: ${failed[0]!.error!.message}` });
+    const answeredDifferently = comparison.differing.length - failed.length;
     throw new FailedOutcome({
       kind: 'answers-differ',
-      message: `${comparison.differing.length} of ${outcomes.length} instances answered ${toolName} differently from the rest.`,
+      message:
+        answeredDifferently === 0
+          ? `${failed.length} of ${outcomes.length} instances failed; the others answered ${toolName} alike.`
+          : `${answeredDifferently} of ${outcomes.length} instances answered ${toolName} differently from the rest${failed.length ? `, and ${failed.length} failed` : ''}.`,
       hint: 'Compare the differing paths above: a stale deployment, a different configuration or data behind one instance. Leave out values that differ by design with --ignore.',
       detail: { differing: comparison.differing.map((d) => d.instance) },
     });
@@ -147,17 +151,27 @@ function labelOf(comparison: AnswerComparison, instance: string): string | undef
   return comparison.groups.find((group) => group.instances.includes(instance))?.label;
 }
 
+/** "3 answered, 2 different answers (2 gave answer A, the most common)"; ties and a single answer said as such. */
+function answersInWords(comparison: AnswerComparison, answered: number): string {
+  const answers = comparison.groups.filter((group) => group.errorKind === undefined);
+  const sizes = answers.map((group) => group.instances.length);
+  const who = answered === 1 ? '1 answered' : `${answered} answered`;
+  if (answers.length === 1) return answered === 1 ? who : `${who} alike (answer A)`;
+  const tied = sizes.filter((size) => size === sizes[0]).length;
+  const top = tied > 1 ? `answers ${answers.slice(0, tied).map((g) => g.label).join(', ')} were given by ${sizes[0]} each` : `${sizes[0]} gave answer A, the most common`;
+  return `${who}, ${answers.length} different answers (${top})`;
+}
+
 /** The human report: one line per instance, then what differs for each odd one out. */
 export function formatFanout(tool: string, outcomes: InstanceOutcome[], comparison: AnswerComparison): string[] {
   const width = Math.max(...outcomes.map((o) => o.instance.length));
-  const alike = comparison.groups[0]?.instances.length ?? 0;
   const failed = outcomes.filter((o) => o.error).length;
   const lines = [
     comparison.agree
       ? `${tool} on ${outcomes.length} instances: all answered alike`
       : failed === outcomes.length
         ? `${tool} on ${outcomes.length} instances: every one failed${comparison.groups.length === 1 ? ', the same way' : ''}`
-        : `${tool} on ${outcomes.length} instances: ${comparison.groups.length} different answers (${alike} gave answer A, the most common)`,
+        : `${tool} on ${outcomes.length} instances: ${answersInWords(comparison, outcomes.length - failed)}${failed ? `, ${failed} failed` : ''}`,
   ];
   for (const outcome of outcomes) {
     const latency = outcome.latencyMs !== undefined ? `${outcome.latencyMs.toFixed(1).padStart(8)} ms` : '        —   ';

@@ -54,7 +54,7 @@ export function sessionIsAFolder(path: string): PeriscopeError {
   return new PeriscopeError({
     kind: 'storage',
     message: `${path} is a folder, not a session file`,
-    hint: 'give the session file inside it (a .ndjson file written by --record or "Save session…")',
+    hint: 'give the session file inside it (the .ndjson file of a recorded or saved session)',
     detail: { path, code: 'EISDIR' },
   });
 }

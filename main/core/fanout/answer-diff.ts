@@ -9,7 +9,7 @@ export interface InstanceAnswer {
 
 /** Instances whose answers are the same, once the ignored paths are left out. */
 export interface AnswerGroup {
-  /** `A`, `B`, …: the most common answer first. */
+  /** `A`, `B`, …: the most common answer first, failures after every answer. */
   label: string;
   instances: string[];
   /** The error kind when the group is a failure (instances that failed the same way). */
@@ -51,8 +51,9 @@ export function compareAnswers(answers: InstanceAnswer[], ignore: string[] = [])
     group.instances.push(answer.instance);
     byKey.set(key, group);
   }
-  // The most common answer first; among equals, a real answer before a failure, then first seen.
-  const ordered = [...byKey.values()].sort((a, b) => b.instances.length - a.instances.length || Number(a.errorKind !== undefined) - Number(b.errorKind !== undefined));
+  // Real answers before failures (answer A, the reference the others are compared with, is a real
+  // answer whenever there is one, even if more instances failed alike); the most common first; then first seen.
+  const ordered = [...byKey.values()].sort((a, b) => Number(a.errorKind !== undefined) - Number(b.errorKind !== undefined) || b.instances.length - a.instances.length);
   const groups = ordered.map((group, index) => ({ label: labelOf(index), instances: group.instances, ...(group.errorKind ? { errorKind: group.errorKind } : {}) }));
   const reference = ordered[0];
   const differing = ordered.slice(1).flatMap((group, index) =>

@@ -9,10 +9,7 @@ import { formatLatency } from '../../trace/entry-fields';
  */
 export function SendToAllResultView({ sent }: { sent: SendToAllResult }) {
   const { comparison, outcomes, tool } = sent;
-  const mostCommon = comparison.groups[0]?.instances.length ?? 0;
-  const summary = comparison.agree
-    ? `All ${outcomes.length} instances answered ${tool} alike.`
-    : `${comparison.groups.length} different answers to ${tool}: ${mostCommon} of ${outcomes.length} gave answer A; ${comparison.differing.length} ${comparison.differing.length === 1 ? 'differs' : 'differ'}.`;
+  const summary = comparison.agree ? `All ${outcomes.length} instances answered ${tool} alike.` : disagreement(sent);
   return (
     <div className="send-to-all-result" data-testid="send-to-all-result" data-agree={comparison.agree || undefined}>
       <p role="status" className={comparison.agree ? 'instance-good' : 'instance-bad'} data-testid="send-to-all-summary">
@@ -69,4 +66,16 @@ export function SendToAllResultView({ sent }: { sent: SendToAllResult }) {
         ))}
     </div>
   );
+}
+
+/** "2 different answers to get_version: 2 of 3 gave answer A; 1 differs." A failure is never counted as an answer. */
+function disagreement({ comparison, outcomes, tool }: SendToAllResult): string {
+  const failed = outcomes.filter((o) => o.error).length;
+  const answers = comparison.groups.filter((group) => group.errorKind === undefined);
+  const failures = failed === 0 ? '' : ` ${failed} of ${outcomes.length} failed.`;
+  if (answers.length === 0) return `Every instance failed to answer ${tool}.`;
+  const mostCommon = answers[0]!.instances.length;
+  const differing = outcomes.length - failed - mostCommon;
+  if (answers.length === 1) return `${mostCommon === 1 ? 'One instance' : `${mostCommon} instances`} answered ${tool}${mostCommon === 1 ? '' : ' alike'} (answer A).${failures}`;
+  return `${answers.length} different answers to ${tool}: ${mostCommon} of ${outcomes.length} gave answer A; ${differing} ${differing === 1 ? 'differs' : 'differ'}.${failures}`;
 }
