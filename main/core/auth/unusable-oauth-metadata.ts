@@ -64,7 +64,7 @@ function serverWithoutMetadata({ discovery, metadataFetches = [] }: OAuthFlowEvi
   const answers = [...new Map(metadataFetches.filter((f) => f.kind === 'authorization-server').map((f) => [f.url, f])).values()];
   const statuses = [...new Set(answers.map((f) => `HTTP ${f.status}`))];
   const answered = answers.length === 0 ? '' : answers.length > 1 && statuses.length === 1 ? `: each of its ${answers.length} well-known URLs answered ${statuses[0]}` : `: its well-known URLs answered ${statuses.join(', ')}`;
-  return { what: `the authorization server ${server} its protected resource metadata names publishes no metadata (RFC 8414 / OpenID Connect discovery)${answered}, so there are no endpoints to sign in with`, fixer: `The authorization server ${server}` };
+  return { what: `the authorization server its protected resource metadata names (${server}) publishes no metadata (RFC 8414 / OpenID Connect discovery)${answered}, so there are no endpoints to sign in with`, fixer: `The authorization server ${server}` };
 }
 
 function lastOf(fetches: MetadataFetch[], test: (fetched: MetadataFetch) => boolean): MetadataFetch | undefined {

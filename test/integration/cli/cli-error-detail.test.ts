@@ -64,11 +64,11 @@ describe('CLI errors carry no stack trace (human and --json)', () => {
     });
   }
 
-  it('the refused registration (rmnoas) still says what the authorization server answered', async () => {
+  it('an authorization server without metadata (rmnoas) is named with what its well-known URLs answered, not by the refused registration', async () => {
     const run = await cli(['tools', `${base()}/rmnoas/mcp`, '--authorize', 'print', '--json']);
-    expect(json<{ error: { message: string } }>(run).error.message).toBe(
-      'The server asked for authorization, and the OAuth flow failed: Dynamic Client Registration rejected (HTTP 404): unknown',
-    );
+    const { message } = json<{ error: { message: string } }>(run).error;
+    expect(message).toContain(`the authorization server its protected resource metadata names (${base()}/as-missing) publishes no metadata (RFC 8414 / OpenID Connect discovery): each of its 3 well-known URLs answered HTTP 404`);
+    expect(message).not.toMatch(/Registration|[A-Za-z]+Error:/);
   });
 });
 

@@ -76,7 +76,7 @@ describe('OAuth metadata that is there but unusable: named, with why (exit 31)',
     ['rmhtml', (b) => `the protected resource metadata its challenge names (${b}/prmhtml, RFC 9728) could not be used: it is an HTML page, not JSON`],
     ['rmbadurl', () => 'the protected resource metadata its challenge names ("::not a url::") could not be used: it is not a URL'],
     ['prmgarbage', (b) => `its protected resource metadata (RFC 9728) at ${b}/.well-known/oauth-protected-resource/prmgarbage/mcp could not be used: it is not JSON`],
-    ['rmnoas', (b) => `the authorization server ${b}/as-missing its protected resource metadata names publishes no metadata (RFC 8414 / OpenID Connect discovery): each of its 3 well-known URLs answered HTTP 404`],
+    ['rmnoas', (b) => `the authorization server its protected resource metadata names (${b}/as-missing) publishes no metadata (RFC 8414 / OpenID Connect discovery): each of its 3 well-known URLs answered HTTP 404`],
     ['rmempty', (b) => `the protected resource metadata (${b}/prmempty) lists no authorization servers`],
   ];
   for (const [mode, words] of cases) {

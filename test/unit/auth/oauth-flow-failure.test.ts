@@ -107,7 +107,7 @@ describe('oauthFlowFailure: an authorization server without usable metadata', ()
     // Discovery ran twice (one run per era tried): each URL counts once.
     const info = oauthFlowFailure(registrationRefused, { challenge: { status: 401, wwwAuthenticate: `Bearer resource_metadata="${origin}prm"` }, discovery: { authorizationServerUrl: missing, resourceMetadataUrl: `${origin}prm`, resourceMetadata: resourceMetadata([missing]) }, metadataFetches: [...notFound, ...notFound] });
     expect(info.message).toBe(
-      `The server answered 401 Unauthorized; it asks for Bearer, but the authorization server ${missing} its protected resource metadata names publishes no metadata (RFC 8414 / OpenID Connect discovery): each of its 3 well-known URLs answered HTTP 404, so there are no endpoints to sign in with`,
+      `The server answered 401 Unauthorized; it asks for Bearer, but the authorization server its protected resource metadata names (${missing}) publishes no metadata (RFC 8414 / OpenID Connect discovery): each of its 3 well-known URLs answered HTTP 404, so there are no endpoints to sign in with`,
     );
     expect(info.hint).toBe(`The authorization server ${missing} needs fixing (whoever runs it can); meanwhile a token of your own in the Authorization header works around it.`);
     expect(info.message).not.toContain('Registration');
@@ -117,7 +117,7 @@ describe('oauthFlowFailure: an authorization server without usable metadata', ()
     const mixed = oauthFlowFailure(registrationRefused, { discovery: { authorizationServerUrl: missing, resourceMetadata: resourceMetadata([missing]) }, metadataFetches: [notFound[0]!, asFetch('x', 403, 'it answered HTTP 403')] });
     expect(mixed.message).toContain('publishes no metadata (RFC 8414 / OpenID Connect discovery): its well-known URLs answered HTTP 404, HTTP 403, so');
     const bare = oauthFlowFailure(registrationRefused, { discovery: { authorizationServerUrl: missing, resourceMetadata: resourceMetadata([missing]) } });
-    expect(bare.message).toContain(`the authorization server ${missing} its protected resource metadata names publishes no metadata (RFC 8414 / OpenID Connect discovery), so there are no endpoints`);
+    expect(bare.message).toContain(`the authorization server its protected resource metadata names (${missing}) publishes no metadata (RFC 8414 / OpenID Connect discovery), so there are no endpoints`);
   });
 
   it('the protected resource metadata lists no authorization servers (empty or missing)', () => {
