@@ -41,6 +41,8 @@ async function openRequests(pending: PendingServerRequest[] = [], roots: Root[] 
   fireEvent.click(await screen.findByTestId('connect-button'));
   fireEvent.click(await screen.findByRole('tab', { name: /^Requests/ }));
   await screen.findByTestId('server-requests-view', {}, { timeout: 5000 });
+  // The pending list arrives after the view (its own request): tests read the cards at once.
+  if (pending.length > 0) await screen.findAllByTestId('pending-request', {}, { timeout: 5000 });
   return fake;
 }
 
