@@ -42,7 +42,9 @@ export function ConnectionHeader({ info, onDisconnect, onReconnect, onSaveSessio
       </div>
       {failure && onShowDetails && (
         <p className="connection-failure" role="alert" data-testid="connection-failure">
-          <span className="connection-failure-text">{failure.message}</span>
+          <span className="connection-failure-text" title={failure.message}>
+            {failure.message}
+          </span>
           <button type="button" className="link-button" onClick={onShowDetails} data-testid="show-failure-details">
             What to try…
           </button>
