@@ -30,13 +30,53 @@ export function metadataKind(url: string, challengeResourceMetadata?: string): M
   return WELL_KNOWN.find(([pattern]) => pattern.test(path))?.[1];
 }
 
-/** Reads a copy of the answer (the SDK reads the original) and says whether it is usable metadata. */
-export async function readMetadataAnswer(kind: MetadataFetch['kind'], url: string, response: Response): Promise<MetadataFetch> {
+/**
+ * How much of a metadata answer is read to judge it. Real documents are a few KB; a hostile or
+ * broken server could send gigabytes, which the copy must not hold (the SDK reads its own).
+ */
+export const METADATA_READ_CAP_BYTES = 1024 * 1024;
+
+/**
+ * Reads a copy of the answer (the SDK reads the original) and says whether it is usable metadata.
+ * At most `capBytes` of the copy are read: past that the copy is cancelled and the answer is
+ * called too large (the SDK's own read is not disturbed).
+ */
+export async function readMetadataAnswer(kind: MetadataFetch['kind'], url: string, response: Response, capBytes = METADATA_READ_CAP_BYTES): Promise<MetadataFetch> {
   const fetched = { kind, url, status: response.status };
   if (!response.ok) return { ...fetched, problem: `it answered HTTP ${response.status}` };
-  const text = await response.clone().text().catch(() => undefined);
-  const problem = text === undefined ? 'its answer could not be read' : documentProblem(kind, text, response.headers.get('content-type') ?? '');
+  const text = await readCappedText(response.clone(), capBytes).catch(() => undefined);
+  const problem =
+    text === undefined
+      ? 'its answer could not be read'
+      : text === TOO_LARGE
+        ? `its answer is larger than ${formatBytes(capBytes)}, far more than any metadata document`
+        : documentProblem(kind, text, response.headers.get('content-type') ?? '');
   return problem ? { ...fetched, problem } : fetched;
+}
+
+const TOO_LARGE = Symbol('too large');
+
+/** The body as UTF-8 text, or TOO_LARGE (the read cancelled) once it passes `capBytes`. */
+async function readCappedText(copy: Response, capBytes: number): Promise<string | typeof TOO_LARGE> {
+  if (!copy.body) return '';
+  const reader = copy.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return new TextDecoder().decode(Buffer.concat(chunks));
+    bytes += value.byteLength;
+    if (bytes > capBytes) {
+      // Not awaited: a tee's branch cancel settles only once the other branch (the SDK's) ends.
+      reader.cancel().catch(() => undefined);
+      return TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
 }
 
 const HTML_PAGE = 'it is an HTML page, not JSON';

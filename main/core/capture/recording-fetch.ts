@@ -165,7 +165,9 @@ function recordBody(
       if (value.byteLength > room) {
         chunks.push(value.subarray(0, room));
         truncated = true;
-        await reader.cancel().catch(() => undefined);
+        // Not awaited: cancelling one branch of a tee settles only once the other branch (the
+        // caller's) ends, and a body that never ends would keep the exchange unrecorded.
+        reader.cancel().catch(() => undefined);
         return;
       }
       chunks.push(value);

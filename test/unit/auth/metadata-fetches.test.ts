@@ -35,6 +35,36 @@ describe('readMetadataAnswer', () => {
     });
   }
 
+  it('reads at most the cap of its copy: a huge or endless answer is called too large, and the SDK still reads the original whole', async () => {
+    const big = `{"resource":"http://h/mcp","pad":"${'x'.repeat(3000)}"}`;
+    const response = new Response(big, { headers: json });
+    const fetched = await readMetadataAnswer('protected-resource', 'http://h/x', response, 1024);
+    expect(fetched.problem).toBe('its answer is larger than 1 KiB, far more than any metadata document');
+    await expect(response.text()).resolves.toBe(big);
+
+    // A body that never ends: the copy stops at the cap instead of reading (and holding) forever.
+    let pulled = 0;
+    const endless = new Response(
+      new ReadableStream({
+        pull(controller) {
+          pulled++;
+          controller.enqueue(new TextEncoder().encode('x'.repeat(64 * 1024)));
+        },
+      }),
+      { headers: json },
+    );
+    const endlessFetched = await readMetadataAnswer('authorization-server', 'http://h/x', endless);
+    expect(endlessFetched.problem).toBe('its answer is larger than 1 MiB, far more than any metadata document');
+    expect(pulled).toBeLessThan(40);
+    await endless.body!.cancel();
+  });
+
+  it('a document just under the cap is judged as usual', async () => {
+    const doc = '{"issuer":"http://h"}';
+    const fetched = await readMetadataAnswer('authorization-server', 'http://h/x', new Response(doc, { headers: json }), doc.length);
+    expect(fetched.problem).toBeUndefined();
+  });
+
   it('404, 410 and a site\'s HTML page mean "not published"; broken JSON and a 500 do not', () => {
     expect(notPublished({ kind: 'protected-resource', url: 'u', status: 404, problem: 'it answered HTTP 404' })).toBe(true);
     expect(notPublished({ kind: 'protected-resource', url: 'u', status: 410, problem: 'it answered HTTP 410' })).toBe(true);

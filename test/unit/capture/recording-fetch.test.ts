@@ -48,6 +48,15 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('x'.repeat(100_000));
       return;
+    case '/endless-text': {
+      // Never ends: a body the caller has not read yet must not hold the recording back.
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const more = (): void => {
+        if (!res.destroyed) res.write('x'.repeat(16 * 1024), () => setTimeout(more, 5));
+      };
+      more();
+      return;
+    }
     case '/big-json':
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ text: 'x'.repeat(100_000) }));
@@ -207,6 +216,19 @@ describe('recording fetch', () => {
     await vi.waitFor(() => expect(http()).toHaveLength(1));
     expect(http()[0]).toMatchObject({ phase: 'complete', bodyTruncated: true });
     expect(http()[0]!.responseBody).toBe(recorded);
+  });
+
+  it('records a capped body at the cap, even one that never ends and the caller has not read yet', async () => {
+    const { fetch, http } = recorder({ bodyCapBytes: 1024 });
+    const controller = new AbortController();
+    const response = await fetch(`${base}/endless-text`, { signal: controller.signal });
+    expect(response.status).toBe(200);
+    await vi.waitFor(() => expect(http()).toHaveLength(1));
+    expect(http()[0]).toMatchObject({ phase: 'complete', bodyTruncated: true, responseBody: 'x'.repeat(1024) });
+    // The caller's copy still reads on.
+    const reader = response.body!.getReader();
+    expect((await reader.read()).value!.byteLength).toBeGreaterThan(0);
+    controller.abort();
   });
 
   it.each([['text', '/drop-text'], ['JSON', '/drop-json']])('a %s body dropped mid-way fails for the caller and is recorded as failed', async (_kind, path) => {
