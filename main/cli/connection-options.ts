@@ -100,5 +100,5 @@ export function withConnectionOptions(cmd: Command): Command {
     .addOption(new Option('--sampling <answer>', "answer the server's sampling requests: reject, or reply:TEXT as the model's reply (default: not configured)").argParser(parseSamplingOption))
     .option('--roots <uri>', 'a root to offer the server (file:// URI or local path; repeatable; declares the roots capability)', collect)
     .option('--stop-on-session-expiry', 'when the server forgets the session (HTTP 404), stop with exit 34 instead of starting a new session')
-    .addOption(new Option('--max-message-mb <n>', 'largest WebSocket message accepted, in MB (default 100)').argParser(positiveMegabytes));
+    .addOption(new Option('--max-message-mb <n>', 'largest message accepted from the server (a WebSocket message, an HTTP body, an event stream event), in MB (default 100)').argParser(positiveMegabytes));
 }

@@ -1,4 +1,5 @@
 import { noteFailedRequest } from '../diagnostics/failed-request';
+import { bodyWithin, DEFAULT_MAX_ANSWER_BYTES, readBodyWithin } from './answer-limit';
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { bufferedResponse } from './buffered-response';
@@ -18,6 +19,8 @@ const REDACTION_MARGIN_BYTES = 4096;
 export interface RecordingFetchOptions {
   baseFetch?: typeof fetch;
   bodyCapBytes?: number;
+  /** The most read of one answer (a body, or an event stream between events): DEFAULT_MAX_ANSWER_BYTES. */
+  maxAnswerBytes?: number;
 }
 
 let exchangeCounter = 0;
@@ -32,6 +35,7 @@ let exchangeCounter = 0;
 export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: RecordingFetchOptions = {}): typeof fetch {
   const baseFetch = opts.baseFetch ?? globalThis.fetch;
   const bodyCap = opts.bodyCapBytes ?? DEFAULT_BODY_CAP_BYTES;
+  const answerLimit = opts.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
   const links = postBodyLinks(bus);
   const signals = new SharedSignalFollower();
 
@@ -66,12 +70,17 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       addWarnings(base, redactor, responseHeaderWarnings(protocolVersionOf(base.requestHeaders), response.headers));
       addWarnings(base, redactor, acknowledgementWarnings(base, response.status, contentType));
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
-        return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow });
+        return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow, answerLimit });
       }
       if (response.body && response.ok && /^\s*application\/json/i.test(contentType)) {
-        return await bufferJsonBody(bus, redactor, response, base, { sent, headers: headersAt }, bodyCap, rawUrl, follow);
+        return await bufferJsonBody(bus, redactor, response, base, { sent, headers: headersAt }, { cap: bodyCap, answerLimit }, rawUrl, follow);
       }
       recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow);
+      // The caller reads the body itself (an error page, another type): it too stops at the limit.
+      const headers = response.headers;
+      return bodyWithin(response, answerLimit, (error) =>
+        emitSafely(bus, () => ({ ...base, phase: 'failed', timings: { sent, headers: headersAt, done: monoNow() }, error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: headers }) })),
+      );
     } catch {
       // Recording must never cost the caller its response.
       follow.release();
@@ -193,14 +202,14 @@ async function bufferJsonBody(
   response: Response,
   base: ExchangeBase,
   timings: { sent: number; headers: number },
-  cap: number,
+  { cap, answerLimit }: { cap: number; answerLimit: number },
   rawUrl: string,
   exchange: { release(): void },
 ): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await response.arrayBuffer());
+    bytes = await readBodyWithin(response, answerLimit);
   } catch (error) {
     exchange.release();
     const done = monoNow();

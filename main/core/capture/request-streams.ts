@@ -81,7 +81,7 @@ export class RequestStreams {
     const method = this.endOpen(
       id,
       'warning',
-      (m) => `Request ${String(id)} (${m}) can no longer be answered: the server ended the event stream carrying it without the response, and there is nothing to resume it from. It fails now instead of waiting for its timeout`,
+      (m) => `Request ${String(id)} (${m}) can no longer be answered: the event stream carrying it ended without the response (its http entry says how), and there is nothing to resume it from. It fails now instead of waiting for its timeout`,
     );
     if (method === undefined) return;
     try {

@@ -1,5 +1,6 @@
 import { createParser, type EventSourceMessage, type EventSourceParser } from 'eventsource-parser';
 import type { SseEventEntry } from '../../../shared/model/trace';
+import { AnswerTooLargeError, DEFAULT_MAX_ANSWER_BYTES } from './answer-limit';
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { emitSafely, redactedErrorInfo, type ExchangeBase } from './http-exchange';
@@ -18,6 +19,8 @@ export interface EventStreamContext {
   callerSignal?: AbortSignal | null;
   /** Told once when the stream ends, however it ends. */
   exchange?: { release(): void };
+  /** The most the stream may send without ending an event (answer-limit.ts); past it the stream fails. */
+  answerLimit?: number;
 }
 
 /**
@@ -61,6 +64,8 @@ class EventStreamObserver {
   private finished = false;
   /** The last byte so far was a CR (see LF). */
   private endsWithCr = false;
+  /** Bytes since the last event ended: what the parsers (ours and the SDK's) may be holding. */
+  private sinceEvent = 0;
 
   constructor(
     private readonly response: Response,
@@ -97,7 +102,17 @@ class EventStreamObserver {
     }
     const chunk = result.value;
     if (chunk.byteLength > 0) this.endsWithCr = chunk[chunk.byteLength - 1] === CR;
+    this.sinceEvent += chunk.byteLength;
     this.observe(chunk);
+    const limit = this.ctx.answerLimit ?? DEFAULT_MAX_ANSWER_BYTES;
+    if (this.sinceEvent > limit) {
+      // An event (or a line) that never ends would fill memory until the process dies.
+      const error = new AnswerTooLargeError(limit, 'event');
+      this.reader.cancel(error).catch(() => undefined);
+      this.finish('read-failed', error);
+      controller.error(error);
+      return;
+    }
     controller.enqueue(chunk);
   }
 
@@ -136,6 +151,7 @@ class EventStreamObserver {
 
   /** One sse-event entry. Its data is redacted by the bus, like every string of every entry. */
   private emitEvent(event: Partial<EventSourceMessage>): void {
+    this.sinceEvent = 0;
     try {
       const data = event.data ?? '';
       const entry: Omit<SseEventEntry, 'seq' | 'connectionId' | 'wallTime' | 'monoTime'> = {

@@ -196,7 +196,8 @@ export class McpConnection extends LiveConnection {
   }
 
   private async transportContext(tls: TlsSetup, target: ConnectionTarget): Promise<TransportContext> {
-    const fetch = createRecordingFetch(this.bus, this.redactor, { baseFetch: tls.fetch });
+    // One limit for a message, whatever carries it: a WebSocket message, an HTTP body or event.
+    const fetch = createRecordingFetch(this.bus, this.redactor, { baseFetch: tls.fetch, ...(target.maxMessageBytes ? { maxAnswerBytes: target.maxMessageBytes } : {}) });
     const ctx: TransportContext = { bus: this.bus, redactor: this.redactor, headers: headerRecord(target.headers), tls, fetch };
     const oauth = this.options.oauth;
     if (oauth && target.url && target.transport !== 'stdio' && target.transport !== 'websocket') {

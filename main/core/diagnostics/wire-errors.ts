@@ -8,8 +8,10 @@ interface WireErrorLike {
   code?: unknown;
   message?: unknown;
   name?: unknown;
-  /** Set by our WebSocket transport on a message over its size limit. */
+  /** Set by our WebSocket transport and HTTP capture (answer-limit.ts) on a message over its size limit. */
   limitBytes?: unknown;
+  /** answer-limit.ts: `body` or `event`. */
+  part?: unknown;
 }
 
 /** zlib's error codes (gzip, deflate) as Node reports them on a failed decompression. */
@@ -24,8 +26,8 @@ const MAX_STRING_TEXT = 'about 512 MiB of text';
 /**
  * Failures below JSON-RPC, named for what happened on the wire: an answer that is not HTTP at all
  * (llhttp's HPE_* codes, from undici and from ws's upgrade), a body that does not decode as its
- * Content-Encoding says (zlib, brotli), and data too large to hold: our WebSocket message limit
- * or the JavaScript runtime's longest string. Undefined for anything else.
+ * Content-Encoding says (zlib, brotli), and data too large to hold: our message limit (a
+ * WebSocket message, an HTTP body or event) or the JavaScript runtime's longest string. Undefined for anything else.
  */
 export function classifyWireError(link: WireErrorLike, context: ErrorContext): ErrorInfo | undefined {
   const code = typeof link.code === 'string' ? link.code : undefined;
@@ -62,6 +64,20 @@ export function classifyWireError(link: WireErrorLike, context: ErrorContext): E
       hint: 'ask the server for less at once (pagination, smaller resources), or raise the WebSocket message limit for this connection',
       fixes: [FIX.maxMessageSize],
       detail: { code, ...(limit !== undefined ? { limitBytes: limit } : {}) },
+    };
+  }
+
+  if (code === 'ERR_ANSWER_TOO_LARGE') {
+    const limit = typeof link.limitBytes === 'number' ? link.limitBytes : undefined;
+    const event = link.part === 'event';
+    return {
+      kind: 'too-large',
+      message: `${event ? `The server sent more than ${limit !== undefined ? formatLimit(limit) : 'the limit'} on an event stream from ${where} without ending an event` : `The answer from ${where} is larger than ${limit !== undefined ? `the ${formatLimit(limit)}` : 'the'} limit`}, so Periscope stopped reading it`,
+      hint: event
+        ? 'the server may never end the event (a missing blank line after data:), or sends one message too large; check its event stream (the trace has the start of it), or raise the message size limit for this connection'
+        : 'ask the server for less at once (pagination, smaller resources or tool results), or raise the message size limit for this connection',
+      fixes: [FIX.maxMessageSize],
+      detail: { code, ...(limit !== undefined ? { limitBytes: limit } : {}), part: event ? 'event' : 'body' },
     };
   }
 

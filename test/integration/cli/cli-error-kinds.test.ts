@@ -53,6 +53,18 @@ describe('the CLI names what happened, never exit 70', () => {
     expect(bad.code).toBe(1);
   });
 
+  it('--max-message-mb: an HTTP answer over it is exit 36 too, in both eras (the same limit, whatever carries the message)', async () => {
+    const args = JSON.stringify({ padBytes: 2 * 1024 * 1024 });
+    for (const era of ['legacy', 'modern']) {
+      const over = await cli(['call', scripted.urls.streamable, 'misbehave', '--args', args, '--max-message-mb', '1', '--protocol-era', era]);
+      expect(over.code, over.stderr).toBe(36);
+      expect(over.stderr).toMatch(/^error: The answer from 127\.0\.0\.1:\d+ is larger than the 1 MB limit, so Periscope stopped reading it$/m);
+      expect(over.stderr).toMatch(/^hint: .*\(--max-message-mb <n>\)$/m);
+      const under = await cli(['call', scripted.urls.streamable, 'misbehave', '--args', args, '--max-message-mb', '4', '--protocol-era', era]);
+      expect(under.code, under.stderr).toBe(0);
+    }
+  });
+
   it('--stop-on-session-expiry: a 404 on the session stops at once (exit 34); without it, a new session is tried first', async () => {
     const stops = await startForgetfulServer();
     const renews = await startForgetfulServer();

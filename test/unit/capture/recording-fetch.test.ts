@@ -57,6 +57,24 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
       more();
       return;
     }
+    case '/endless-event':
+    case '/endless-json':
+    case '/endless-page': {
+      // Never ends: one event that never gets its blank line, a chunked JSON body, an error page.
+      const type = req.url === '/endless-event' ? 'text/event-stream' : req.url === '/endless-json' ? 'application/json' : 'text/html';
+      res.writeHead(req.url === '/endless-page' ? 500 : 200, { 'content-type': type });
+      res.write(req.url === '/endless-event' ? 'data: ' : '{"x":"');
+      const more = (): void => {
+        if (!res.destroyed) res.write('A'.repeat(16 * 1024), () => setTimeout(more, 1));
+      };
+      more();
+      return;
+    }
+    case '/declared-huge':
+      // Promises 10 GB: refused before a byte of the body is read.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * 1024 ** 3) });
+      res.write('{');
+      return;
     case '/big-json':
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ text: 'x'.repeat(100_000) }));
@@ -92,7 +110,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-function recorder(opts?: { bodyCapBytes?: number }) {
+function recorder(opts?: { bodyCapBytes?: number; maxAnswerBytes?: number }) {
   const redactor = new Redactor();
   const bus = new TraceBus('conn-http', redactor);
   const entries: TraceEntry[] = [];
@@ -216,6 +234,32 @@ describe('recording fetch', () => {
     await vi.waitFor(() => expect(http()).toHaveLength(1));
     expect(http()[0]).toMatchObject({ phase: 'complete', bodyTruncated: true });
     expect(http()[0]!.responseBody).toBe(recorded);
+  });
+
+  // A server must not be able to fill memory: every body the caller reads stops at the limit.
+  it.each([
+    ['an event that never ends', '/endless-event', 'event'],
+    ['a chunked JSON body that never ends', '/endless-json', 'body'],
+    ['an error page that never ends', '/endless-page', 'body'],
+    ['a JSON body whose Content-Length is over the limit', '/declared-huge', 'body'],
+  ])('%s fails for the caller past the answer limit, recorded as too large', async (_what, path, part) => {
+    const { fetch, http } = recorder({ maxAnswerBytes: 256 * 1024 });
+    const response = await fetch(`${base}${path}`).catch((error: unknown) => error);
+    // The JSON answers are read before they are handed over: the caller gets a body that fails.
+    const read = response instanceof Response ? response.text() : Promise.reject(response);
+    await expect(read).rejects.toMatchObject({ code: 'ERR_ANSWER_TOO_LARGE', limitBytes: 256 * 1024, part });
+    await vi.waitFor(() => expect(http().some((e) => e.phase === 'failed')).toBe(true));
+    const failed = http().find((e) => e.phase === 'failed')!;
+    expect(failed.error).toMatchObject({ kind: 'too-large', detail: { limitBytes: 256 * 1024, part } });
+    expect(failed.error!.message).toMatch(part === 'event' ? /more than 256 KB on an event stream .* without ending an event/ : /larger than the 256 KB limit/);
+  });
+
+  it('events within the limit pass however long the stream runs', async () => {
+    const { fetch, sse } = recorder({ maxAnswerBytes: 100 });
+    const response = await fetch(`${base}/sse`);
+    const text = await response.text();
+    expect(text).toContain('line two');
+    expect(sse()).toHaveLength(2);
   });
 
   it('records a capped body at the cap, even one that never ends and the caller has not read yet', async () => {
