@@ -24,7 +24,7 @@ export interface ConnectionOptions extends EraOptions, ClientInputOptions, AuthO
   dataDir?: string;
   /** Stop with a session-expired error instead of starting a new session on a 404. */
   stopOnSessionExpiry?: boolean;
-  /** The largest WebSocket message accepted, in MB (MiB). */
+  /** The largest message accepted from the server (WebSocket, HTTP body, event stream), in MB (MiB). */
   maxMessageMb?: number;
   /** Lets a saved stdio remote imported from a file run its command (confirmed once, for good). */
   confirmCommand?: boolean;

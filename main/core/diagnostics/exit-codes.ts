@@ -25,7 +25,7 @@ export const EXIT_CODE_TABLE: ReadonlyArray<{ kind: ErrorKind; code: number; des
   { kind: 'protocol', code: 33, description: 'the server sent invalid JSON-RPC/MCP or answered with a JSON-RPC error' },
   { kind: 'session-expired', code: 34, description: 'the server no longer knows the session (404 on a known session id)' },
   { kind: 'protocol-version', code: 35, description: 'client and server share no protocol version or era (e.g. a 2026-07-28-only server and a 2025 connection)' },
-  { kind: 'too-large', code: 36, description: 'a message was larger than a limit: the WebSocket message limit, the stdio read buffer, or the longest text the runtime can hold' },
+  { kind: 'too-large', code: 36, description: 'a message was larger than a limit: the message size limit (WebSocket, HTTP body, event stream), the stdio read buffer, or the longest text the runtime can hold' },
   { kind: 'tool-error', code: 37, description: 'the tool ran and reported a failure (isError: true); the result is still printed' },
   { kind: 'answers-differ', code: 38, description: 'the instances of one server answered the same call differently, or some failed (periscope fanout)' },
   { kind: 'spawn', code: 40, description: 'the stdio server command could not be started or exited' },
