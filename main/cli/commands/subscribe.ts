@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { TraceEntry } from '../../../shared/model';
-import { PeriscopeError } from '../../core/diagnostics/periscope-error';
+import { isPeriscopeError, PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { withConnection } from '../cli-session';
 import { actionCommand, connectingArgs, requireArg, TARGET_HELP, type CommandContext } from '../command-context';
 import { connectingUsage, withConnectionOptions } from '../connection-options';
@@ -44,7 +44,9 @@ export function registerSubscribeCommand(program: Command, cctx: CommandContext)
           cctx.out.line(`${at} updated ${uri} (${updates})`);
         });
         try {
-          const listening = await connection.listen({ resourceSubscriptions: [uri] });
+          // Ctrl-C stops at once, also while the server has not acknowledged the stream yet.
+          const listening = await untilInterrupted(connection.listen({ resourceSubscriptions: [uri] }).catch((error: unknown) => Promise.reject(unacknowledged(error, via))), interrupted);
+          if (!listening) return;
           if (!(listening.honored.resourceSubscriptions ?? []).includes(uri)) {
             await listening.close().catch(() => undefined);
             throw notHonored(uri, via);
@@ -52,7 +54,8 @@ export function registerSubscribeCommand(program: Command, cctx: CommandContext)
           cctx.out.record({ type: 'subscribed', uri, via });
           cctx.out.note(`subscribed to ${uri} (${via}); waiting for updates, Ctrl-C to stop`);
           try {
-            await followUntilInterrupted(connection, interrupted);
+            // 2026-07-28: the stream can end under us; a subscription gone quiet must not look alive.
+            await Promise.race([followUntilInterrupted(connection, interrupted), listening.ended?.then((how) => (how === 'local' ? undefined : Promise.reject(listenEnded(uri, how))))]);
           } finally {
             await listening.close().catch(() => undefined);
           }
@@ -62,6 +65,38 @@ export function registerSubscribeCommand(program: Command, cctx: CommandContext)
       },
       { bodyHandlesInterrupt: true },
     );
+  });
+}
+
+/** The promise's value, or undefined as soon as `interrupted` aborts (the promise is left to the connection's close). */
+function untilInterrupted<T>(promise: Promise<T>, interrupted: AbortSignal): Promise<T | undefined> {
+  if (interrupted.aborted) return Promise.resolve(undefined);
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => resolve(undefined);
+    interrupted.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => interrupted.removeEventListener('abort', onAbort));
+  });
+}
+
+/** A listen that timed out waited for the acknowledgement (`notifications/subscriptions/acknowledged`): say so. */
+function unacknowledged(error: unknown, via: string): unknown {
+  if (via !== 'subscriptions/listen' || !isPeriscopeError(error) || error.info.kind !== 'timeout') return error;
+  return new PeriscopeError({
+    ...error.info,
+    message: `The server did not acknowledge the subscriptions/listen stream: no notifications/subscriptions/acknowledged that Periscope could match came (${error.info.message})`,
+    hint: 'the server must acknowledge a listen with notifications/subscriptions/acknowledged carrying the subscription id in _meta; --trace shows what it sent on the stream',
+  });
+}
+
+/** The server ended a 2026-07-28 listen stream: the subscription is over (exit 24). */
+function listenEnded(uri: string, how: 'graceful' | 'remote'): PeriscopeError {
+  return new PeriscopeError({
+    kind: 'closed',
+    message:
+      how === 'graceful'
+        ? `The server ended the subscription to ${uri}: it sent the empty subscriptions/listen response (as a server does when it shuts down)`
+        : `The subscriptions/listen stream for ${uri} ended without the server's response (the stream was closed or dropped), so no more updates will come`,
+    hint: 'run the command again to listen again; --trace shows how the stream ended',
   });
 }
 

@@ -150,13 +150,15 @@ export abstract class ConnectionRequests extends RequestRunner {
    * Asks for change notifications (they arrive in the trace). 2026-07-28: one
    * `subscriptions/listen` stream with the filter; resolves once the server acknowledges, with the
    * part of the filter it will honour. 2025: `resources/subscribe` for each resource URI (list
-   * changes arrive unasked in that era); the filter is honoured as given.
+   * changes arrive unasked in that era); the filter is honoured as given. `ended` (2026-07-28 only)
+   * resolves once the stream is over: `local` (closed here), `graceful` (the server sent the empty
+   * `subscriptions/listen` response), `remote` (the stream ended without one, or dropped).
    */
-  async listen(filter: SubscriptionFilter): Promise<{ honored: SubscriptionFilter; close(): Promise<void> }> {
+  async listen(filter: SubscriptionFilter): Promise<{ honored: SubscriptionFilter; close(): Promise<void>; ended?: Promise<'local' | 'graceful' | 'remote'> }> {
     return this.run(async (client, options) => {
       if (client.getProtocolEra() === 'modern') {
         const subscription = await client.listen(filter, options);
-        return { honored: subscription.honoredFilter, close: () => subscription.close() };
+        return { honored: subscription.honoredFilter, close: () => subscription.close(), ended: subscription.closed };
       }
       const close = await this.subscriptions.subscribe(client, filter.resourceSubscriptions ?? [], options);
       return { honored: filter, close };
