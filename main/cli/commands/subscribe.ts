@@ -55,7 +55,9 @@ export function registerSubscribeCommand(program: Command, cctx: CommandContext)
           cctx.out.note(`subscribed to ${uri} (${via}); waiting for updates, Ctrl-C to stop`);
           try {
             // 2026-07-28: the stream can end under us; a subscription gone quiet must not look alive.
-            await Promise.race([followUntilInterrupted(connection, interrupted), listening.ended?.then((how) => (how === 'local' ? undefined : Promise.reject(listenEnded(uri, how))))]);
+            const following = followUntilInterrupted(connection, interrupted);
+            const { ended } = listening;
+            await (ended ? Promise.race([following, ended.then((how) => (how === 'local' ? following : Promise.reject(listenEnded(uri, how))))]) : following);
           } finally {
             await listening.close().catch(() => undefined);
           }
