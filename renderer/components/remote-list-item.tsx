@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ErrorFix, ErrorInfo } from '../../shared/model/error-info';
 import type { Remote } from '../../shared/model/remote';
 import { isLive, type RemoteConnectionState } from '../stores/connections-store';
@@ -41,6 +41,14 @@ export function RemoteListItem(props: RemoteListItemProps) {
   const { remote, state, openError, selected } = props;
   const [expanded, setExpanded] = useState(false);
   const actionsId = useId();
+  const moreButton = useRef<HTMLButtonElement>(null);
+  // Escape closes the actions and gives the focus back to the button that opened them.
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !expanded) return;
+    event.preventDefault();
+    setExpanded(false);
+    moreButton.current?.focus();
+  };
   const live = isLive(state);
   const where = remote.transport === 'stdio' ? [remote.command, ...remote.args].join(' ') : (remote.url ?? '');
   return (
@@ -68,6 +76,7 @@ export function RemoteListItem(props: RemoteListItemProps) {
           </button>
         )}
         <button
+          ref={moreButton}
           type="button"
           className="icon-button more-button"
           aria-label={`More actions for ${remote.name}`}
@@ -75,6 +84,7 @@ export function RemoteListItem(props: RemoteListItemProps) {
           aria-controls={actionsId}
           data-testid="more-actions"
           onClick={() => setExpanded((e) => !e)}
+          onKeyDown={closeOnEscape}
         >
           ⋯
         </button>
@@ -95,7 +105,7 @@ export function RemoteListItem(props: RemoteListItemProps) {
           Signed in as {signedInAs(props.signedIn)}
         </div>
       )}
-      <div className="remote-actions" id={actionsId} hidden={!expanded}>
+      <div className="remote-actions" id={actionsId} hidden={!expanded} onKeyDown={closeOnEscape}>
         <button type="button" className="small" data-testid="edit-remote" aria-label={`Edit ${remote.name}`} onClick={props.onEdit}>
           Edit
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ErrorInfo, FixField } from '../../../shared/model/error-info';
 import type { Remote, RemoteInput } from '../../../shared/model/remote';
 import { ErrorNotice } from '../error-notice';
@@ -64,21 +64,33 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
   };
   const marked = (path: string) => focusField === path;
 
+  const formRef = useRef<HTMLFormElement>(null);
+  const [refusedSaves, setRefusedSaves] = useState(0);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const check = checkForm(state);
     setErrors(check.errors);
     setWarnings(check.warnings);
     if (check.input) onSave(check.input);
+    else setRefusedSaves((n) => n + 1);
   };
+  // A refused Save takes the user to the first field to fix (or the summary, when no one field
+  // is marked): Save sits at the end of a long form, and the summary far above it is off screen.
+  useEffect(() => {
+    if (refusedSaves === 0) return;
+    const form = formRef.current;
+    const target = form?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form?.querySelector<HTMLElement>('[data-testid="form-errors"]');
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'center' });
+  }, [refusedSaves]);
   const stdio = state.transport === 'stdio';
   const errorCount = Object.values(errors).reduce((n, list) => n + list.length, 0);
 
   return (
-    <form className="remote-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="remote-form-title" data-testid="remote-form" data-dirty={dirty || undefined}>
+    <form ref={formRef} className="remote-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="remote-form-title" data-testid="remote-form" data-dirty={dirty || undefined}>
       <h2 id="remote-form-title">{remote ? `Edit ${remote.name}` : 'New remote'}</h2>
       {errorCount > 0 && (
-        <p className="form-summary" role="alert" data-testid="form-errors">
+        <p className="form-summary" role="alert" data-testid="form-errors" tabIndex={-1}>
           Fix {errorCount} problem{errorCount === 1 ? '' : 's'} before saving: {errors['']?.join(' ') ?? 'see the marked fields.'}
         </p>
       )}

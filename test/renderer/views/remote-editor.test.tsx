@@ -45,6 +45,11 @@ describe('Remote editor', () => {
     expect(screen.getByTestId('form-errors')).toHaveTextContent(/Fix \d+ problems/);
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Name is empty');
+    // Save sits at the end of the form: the refusal takes the keyboard focus to the first field to fix.
+    expect(screen.getByLabelText('Name')).toHaveFocus();
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Named now' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    expect(screen.getByLabelText('URL')).toHaveFocus();
     expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(expect.stringContaining('does not fit transport "streamable"'));
     expect(screen.getByText(/Header name "Bad Name" is not a valid HTTP header name/)).toBeInTheDocument();
     expect(screen.getByLabelText('Connect timeout (ms)')).toHaveAccessibleDescription(expect.stringContaining('whole number'));

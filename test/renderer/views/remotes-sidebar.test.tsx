@@ -47,6 +47,21 @@ describe('Remotes sidebar', () => {
     expect(within(item).getByRole('button', { name: 'Connect Playground' })).toBeEnabled();
   });
 
+  it('More actions: Escape closes them, from the button or any action, and gives the focus back to the button', async () => {
+    start({ 'remotes:list': () => [makeRemote()] });
+    const more = await screen.findByRole('button', { name: 'More actions for Playground' });
+    for (const from of [() => more, () => screen.getByRole('button', { name: 'Duplicate Playground' })]) {
+      fireEvent.click(more);
+      expect(more).toHaveAttribute('aria-expanded', 'true');
+      const focused = from();
+      focused.focus();
+      fireEvent.keyDown(focused, { key: 'Escape' });
+      expect(more).toHaveAttribute('aria-expanded', 'false');
+      expect(screen.queryByRole('button', { name: 'Edit Playground' })).toBeNull();
+      expect(more).toHaveFocus();
+    }
+  });
+
   it('moves between remotes with the arrow keys', async () => {
     start({ 'remotes:list': () => [makeRemote(), makeRemote({ id: 'r2', name: 'Staging' }), makeRemote({ id: 'r3', name: 'Prod' })] });
     const first = await screen.findByRole('button', { name: 'Show Playground' });
