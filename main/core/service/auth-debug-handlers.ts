@@ -7,6 +7,7 @@ import { redactorForTarget } from '../capture/redaction';
 import { createTlsSetup, type TlsSetup } from '../connections/tls-dispatcher';
 import { parseEndpointUrl } from '../diagnostics/url';
 import { PeriscopeError } from '../diagnostics/periscope-error';
+import { type PlaygroundHost, pointAtPlayground, targetsPlayground } from './playground-remote';
 import type { FileDialogs, RemotesPort } from './ports';
 import { fileError, noDialogs, unknownRemote } from './service-errors';
 
@@ -18,6 +19,8 @@ export interface AuthDebugDeps {
   openAuthorizationUrl?: AuthorizationOpener;
   /** Where each run is remembered by server, for repro bundles. */
   recent?: RecentAuthDebugRuns;
+  /** The built-in playground: a remote pointing at it is started first and debugged there, as connecting would. */
+  playground?: PlaygroundHost;
 }
 
 /** At most this many runs are kept at once; the oldest is closed to make room. */
@@ -28,7 +31,7 @@ const MAX_RUNS = 8;
  * by id (it holds the state between steps, and the tokens it got, in memory only); the window
  * gets the run masked. A run needs no connection: a saved remote's URL or any http(s) URL.
  */
-export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl, recent }: AuthDebugDeps) {
+export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl, recent, playground }: AuthDebugDeps) {
   // Each run with the TLS setup its requests go through (a private agent when the remote has CA files).
   const runs = new Map<string, { debug: AuthDebugger; tls: TlsSetup }>();
   const progress = (runId: string, debug: AuthDebugger): ChannelOutput<'auth-debug:next'> => ({ runId, run: debug.run, ...(debug.nextStep ? { nextStep: debug.nextStep } : {}) });
@@ -43,9 +46,15 @@ export function authDebugHandlers({ remotes, dialogs, openAuthorizationUrl, rece
     await run?.debug.close();
     await run?.tls.close();
   };
+  /** A playground URL (placeholder host) is the running playground's, started first, as connecting does. */
+  const playgroundUrl = async (url: string): Promise<string> => {
+    if (!playground || !targetsPlayground({ url, transport: 'auto' })) return url;
+    return pointAtPlayground({ url, transport: 'auto' }, await playground.ensureStarted()).url!;
+  };
   return {
     'auth-debug:start': async ({ remoteId, url, clientId, scope }: ParsedInput<'auth-debug:start'>): Promise<ChannelOutput<'auth-debug:start'>> => {
-      const target = remoteId ? await remoteTarget(remotes, remoteId) : { url: urlTarget(url) };
+      const named = remoteId ? await remoteTarget(remotes, remoteId) : { url: urlTarget(url) };
+      const target = { ...named, url: await playgroundUrl(named.url) };
       const redactor = redactorForTarget(target);
       // A saved remote's headers (an API gateway's key, say) and TLS settings, as its connection has them.
       const tls = await createTlsSetup('tls' in target ? target.tls : undefined);

@@ -107,7 +107,7 @@ export function createCoreService(deps: CoreDeps): CoreService {
     ...sessionHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened }),
     ...exportHandlers({ lookup, sessions: deps.sessions, sessionDir: deps.sessionDir, dialogs: deps.dialogs, opened, ...(deps.bundleDoctor ? { doctor: deps.bundleDoctor } : {}), authDebugRunFor: (url) => authDebugRuns.latestFor(url) }),
     ...appHandlers({ playground, openExternal: deps.openExternal, settings: deps.settings }),
-    ...authDebugHandlers({ remotes: deps.remotes, recent: authDebugRuns, ...(deps.dialogs ? { dialogs: deps.dialogs } : {}), ...authorizationOpenerOf(deps) }),
+    ...authDebugHandlers({ remotes: deps.remotes, recent: authDebugRuns, playground, ...(deps.dialogs ? { dialogs: deps.dialogs } : {}), ...authorizationOpenerOf(deps) }),
   };
   const stopTrace = deps.manager.subscribe((entry) => {
     metrics.ingest(entry);
