@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import { Notices } from '../components/notices';
 import { panelDomId, TabStrip, tabDomId } from '../components/tab-strip';
@@ -18,7 +18,7 @@ import { SessionTab } from './session-tab';
 import { TRACE_DETAIL_MIN_PX, TRACE_LIST_MIN_PX } from './trace-view';
 import { Welcome } from './welcome';
 import { AuthDebuggerView } from './auth-debugger-view';
-import { authDebugTargetOfActiveTab, openAuthDebugger } from '../bridge/auth-debug-actions';
+import { authDebugTargetOfActiveTab, closeAuthDebugger, openAuthDebugger } from '../bridge/auth-debug-actions';
 import { useAuthDebugStore } from '../stores/auth-debug-store';
 
 /**
@@ -53,6 +53,18 @@ export function App() {
     // Closing the tab of a live connection ends it: ask first.
     if (isLive(infos[tabId]?.state)) return showModal({ kind: 'close-live-tab', tabId });
     void closeConnectionTab(tabId);
+  };
+  // A tab brought to the front (Connect, opening a session, a click in the tab strip) takes the
+  // main area from the auth debugger, as it does from the editor: else the new tab opens unseen.
+  const frontTabId = useRef(activeTabId);
+  useEffect(() => {
+    if (frontTabId.current === activeTabId) return;
+    frontTabId.current = activeTabId;
+    if (activeTabId !== undefined && useAuthDebugStore.getState().target) closeAuthDebugger();
+  }, [activeTabId]);
+  const showTab = (tabId: string) => {
+    if (authDebugTarget) closeAuthDebugger();
+    activateTab(tabId);
   };
   const toggleSidebar = () => {
     if (sidebar.current?.isCollapsed()) sidebar.current.expand();
@@ -99,7 +111,7 @@ export function App() {
         <Panel id="main-pane" minSize={MAIN_PANE_MIN_PX} className="pane">
           <div className="main-column">
             <main className="main-area">
-              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor || authDebugTarget ? undefined : activeTabId} stateOf={stateOf} waitingOf={waitingOf} onActivate={activateTab} onClose={closeTab} />}
+              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor || authDebugTarget ? undefined : activeTabId} stateOf={stateOf} waitingOf={waitingOf} onActivate={showTab} onClose={closeTab} />}
               {authDebugTarget ? (
                 <AuthDebuggerView key={authDebugTarget.remoteId ?? 'url'} />
               ) : editor ? (

@@ -135,6 +135,25 @@ describe('Remotes sidebar', () => {
     expect(screen.getByTestId('disconnect-button')).toBeEnabled();
   });
 
+  it('Connect while the auth debugger is shown brings the new tab to the front; so does a click on a tab', async () => {
+    const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => connected() });
+    await screen.findByTestId('connect-button');
+    fireEvent.click(screen.getByTestId('open-auth-debugger'));
+    expect(screen.getByTestId('auth-debug-close')).toBeInTheDocument();
+    fireEvent.click(screen.getByTestId('connect-button'));
+    await waitFor(() => expect(screen.getByTestId('server-info')).toHaveTextContent('periscope-playground 1.2.3'));
+    expect(screen.queryByTestId('auth-debug-close')).toBeNull();
+    expect(screen.getByRole('tab', { name: /Playground/ })).toHaveAttribute('aria-selected', 'true');
+    expect(fake.calls('connections:open')).toHaveLength(1);
+
+    fireEvent.click(screen.getByTestId('open-auth-debugger'));
+    expect(screen.getByTestId('auth-debug-close')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: /Playground/ })).toHaveAttribute('aria-selected', 'false');
+    fireEvent.click(screen.getByRole('tab', { name: /Playground/ }));
+    expect(screen.queryByTestId('auth-debug-close')).toBeNull();
+    expect(screen.getByTestId('server-info')).toBeInTheDocument();
+  });
+
   it('keeps the keyboard focus on the button while Connect turns into a Disconnect that waits for the connection', async () => {
     const open = deferred<ConnectionInfo>();
     const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => open.promise, 'connections:close': () => undefined });
