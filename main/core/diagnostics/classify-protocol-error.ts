@@ -1,5 +1,6 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { ErrorContext } from './classify-error';
+import { FIRST_MODERN_REVISION, LEGACY_REVISIONS } from '../../../shared/model/protocol-era';
 
 /** JSON-RPC error codes the MCP specification assigns, in words. */
 export const MCP_ERROR_CODES = {
@@ -78,23 +79,31 @@ function urlElicitationHint(data: unknown): string {
   return `the server needs you to open a page first, to sign in or agree to something (URL-mode elicitation)${where}; check the host, open it yourself if you trust it, then send the request again. A server that asks with an elicitation request instead shows the page in the Requests section, where it opens on your click`;
 }
 
+/** The protocol revisions Periscope speaks, both eras. */
+const SPOKEN_REVISIONS: ReadonlySet<string> = new Set([...LEGACY_REVISIONS, FIRST_MODERN_REVISION]);
+
 /** -32022: what the server supports, and which era setting reaches it. */
 export function unsupportedVersion(text: string, data: unknown): ErrorInfo {
   const d = (data ?? {}) as { supported?: unknown; requested?: unknown };
   const supported = Array.isArray(d.supported) ? d.supported.filter((v): v is string => typeof v === 'string') : [];
   const requested = typeof d.requested === 'string' ? d.requested : undefined;
-  const modern = supported.filter((v) => v >= '2026-07-28');
-  const legacy = supported.filter((v) => v < '2026-07-28');
-  const pick = modern.length && !legacy.length
+  // Only what Periscope speaks can be picked: a list of newer (or made-up) versions leaves nothing to set.
+  const spoken = supported.filter((v) => SPOKEN_REVISIONS.has(v));
+  const modern = spoken.filter((v) => v >= FIRST_MODERN_REVISION);
+  const legacy = spoken.filter((v) => v < FIRST_MODERN_REVISION);
+  const noneSpoken = supported.length > 0 && spoken.length === 0;
+  const pick = noneSpoken
+    ? `no setting can help: ask the server's maintainers to also serve ${FIRST_MODERN_REVISION} or a 2025 revision`
+    : modern.length && !legacy.length
     ? 'set the protocol era to modern (or auto)'
     : legacy.length && !modern.length
       ? 'set the protocol era to legacy (or auto)'
       : supported.length
-        ? `pin one of ${supported.join(', ')} as the protocol version`
+        ? `pin one of ${spoken.join(', ')} as the protocol version`
         : 'set the protocol era to auto so the versions are negotiated';
   return {
     kind: 'protocol-version',
-    message: `The server does not support protocol version ${requested ?? '(the one sent)'}${supported.length ? `; it supports ${supported.join(', ')}` : ''} (JSON-RPC error -32022: ${text})`,
+    message: `The server does not support protocol version ${requested ?? '(the one sent)'}${supported.length ? `; it supports ${supported.join(', ')}` : ''}${noneSpoken ? `, none of which Periscope speaks (${[...SPOKEN_REVISIONS].join(', ')})` : ''} (JSON-RPC error -32022: ${text})`,
     hint: pick,
     detail: { code: MCP_ERROR_CODES.unsupportedProtocolVersion, supported, ...(requested ? { requested } : {}) },
   };
