@@ -156,8 +156,8 @@ function statusHint(r: HttpResponseFacts, method: string, looksHtml: boolean): s
   if (status === 413) return 'the request body is larger than the server accepts: send smaller arguments';
   if (status === 408 || status === 504) return 'the server or a gateway timed out; retry, or raise the request timeout';
   if (status === 429) {
-    const retry = headerValue(r.headers, 'retry-after');
-    return retry ? `rate limited: wait ${retry} seconds and retry` : 'rate limited: wait and retry';
+    const wait = retryAfterWords(headerValue(r.headers, 'retry-after'));
+    return wait ? `rate limited: wait ${wait} and retry` : 'rate limited: wait and retry';
   }
   if (status === 502 || status === 503) return 'a proxy or the server is down or restarting; retry later, or check the server is running';
   if (status >= 500) return "the server failed while handling the request; check the server's logs";
@@ -176,4 +176,23 @@ function statusFixes(r: HttpResponseFacts, method: string): ErrorFix[] | undefin
 
 export function stripUndefined(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Retry-After in words (RFC 9110 section 10.2.3: delay-seconds or an HTTP-date): "30 seconds",
+ * "about 2 hours", "until Fri, 31 Dec 2026 23:59:59 GMT"; undefined when it is neither.
+ */
+export function retryAfterWords(value: string | undefined, now = Date.now()): string | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) {
+    const seconds = Number(text);
+    if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+    if (seconds < 7200) return `about ${Math.round(seconds / 60)} minutes`;
+    if (seconds < 172_800) return `about ${Math.round(seconds / 3600)} hours`;
+    return `about ${Math.round(seconds / 86_400)} days (the server's Retry-After: ${seconds} seconds)`;
+  }
+  const at = Date.parse(text);
+  if (Number.isNaN(at) || !/GMT$/i.test(text)) return undefined;
+  return at <= now ? 'a moment (its Retry-After date has passed)' : `until ${new Date(at).toUTCString()}`;
 }

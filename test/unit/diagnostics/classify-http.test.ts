@@ -1,8 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { classifyHttpResponse } from '../../../main/core/diagnostics/classify-http';
+import { classifyHttpResponse, retryAfterWords } from '../../../main/core/diagnostics/classify-http';
 import { cliHint } from '../../../main/cli/fix-options';
 
 const url = 'http://127.0.0.1:8080/mcp';
+
+describe('retryAfterWords (RFC 9110 section 10.2.3)', () => {
+  const now = Date.parse('2026-12-03T06:00:00Z');
+  it.each([
+    ['30', '30 seconds'],
+    ['1', '1 second'],
+    ['600', 'about 10 minutes'],
+    ['10800', 'about 3 hours'],
+    ['999999999', "about 11574 days (the server's Retry-After: 999999999 seconds)"],
+    ['Fri, 31 Dec 9999 23:59:59 GMT', 'until Fri, 31 Dec 9999 23:59:59 GMT'],
+    ['Wed, 02 Dec 2026 06:00:00 GMT', 'a moment (its Retry-After date has passed)'],
+    ['soon', undefined],
+    ['-5', undefined],
+    ['', undefined],
+  ])('%j reads as %j', (value, words) => {
+    expect(retryAfterWords(value, now)).toBe(words);
+  });
+
+  it('a 429 with a date says until when, never "<date> seconds"', () => {
+    const hint = classifyHttpResponse({ status: 429, headers: { 'retry-after': 'Fri, 31 Dec 9999 23:59:59 GMT' } })!.hint;
+    expect(hint).toBe('rate limited: wait until Fri, 31 Dec 9999 23:59:59 GMT and retry');
+    expect(classifyHttpResponse({ status: 429, headers: { 'retry-after': 'whenever' } })!.hint).toBe('rate limited: wait and retry');
+  });
+});
 
 describe('classifyHttpResponse', () => {
   it('accepts plausible MCP answers', () => {
