@@ -59,7 +59,8 @@ export function classifySdkCode(error: SdkError, context: ErrorContext): ErrorIn
         return {
           ...info,
           message: `${info.message} (answering server/discover, so the pinned 2026-07-28 connection could not start)`,
-          hint: `${info.hint}; or set the protocol era to auto if the server only speaks the 2025 protocol`,
+          // Not twice: a -32022 hint may already say to set the era to auto.
+          hint: /protocol era to auto/.test(info.hint) ? info.hint : `${info.hint}; or set the protocol era to auto if the server only speaks the 2025 protocol`,
         };
       }
       return {

@@ -80,6 +80,15 @@ describe('toErrorInfo on values and SDK errors', () => {
     expect(newer.hint).toBe('set the protocol era to modern (or auto)');
   });
 
+  it('a pinned connection whose probe got -32022 without data says "set the era to auto" once', () => {
+    const failed = new SdkError(SdkErrorCode.EraNegotiationFailed, 'Version negotiation failed: the server did not offer pinned protocol version 2026-07-28 via server/discover');
+    const info = toErrorInfo(failed, { probeError: { code: -32022, message: 'Unsupported protocol version' } });
+    expect(info.kind).toBe('protocol-version');
+    expect(info.hint.match(/protocol era to auto/g)).toHaveLength(1);
+    const other = toErrorInfo(failed, { probeError: { code: -32603, message: 'Internal error' } });
+    expect(other.hint).toMatch(/; or set the protocol era to auto if the server only speaks the 2025 protocol$/);
+  });
+
   it('maps a failed era negotiation and an era-mismatched request to protocol-version', () => {
     const pinned = toErrorInfo(new SdkError(SdkErrorCode.EraNegotiationFailed, 'Version negotiation failed: the server did not offer pinned protocol version 2026-07-28 via server/discover'));
     expect(pinned.kind).toBe('protocol-version');
