@@ -31,11 +31,13 @@ export class AnswerTooLargeError extends Error {
  * The whole body, at most `limitBytes`; rejects with AnswerTooLargeError past it (the rest is
  * cancelled, never read) or with the read's own error. A Content-Length over the limit is
  * refused before a byte is read; a declared length within it is read with arrayBuffer(), which
- * undici also stops at that length.
+ * undici also stops at that length. A compressed body (Content-Encoding) is counted as it is
+ * decoded: its Content-Length is the compressed size, and a small one can decode to gigabytes.
  */
 export async function readBodyWithin(response: Response, limitBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (Number.isFinite(declared)) {
+  const encoding = response.headers.get('content-encoding')?.trim().toLowerCase();
+  if (Number.isFinite(declared) && (!encoding || encoding === 'identity')) {
     if (declared > limitBytes) {
       response.body?.cancel().catch(() => undefined);
       throw new AnswerTooLargeError(limitBytes, 'body');

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -68,6 +69,13 @@ function route(req: IncomingMessage, res: ServerResponse, body: string): void {
         if (!res.destroyed) res.write('A'.repeat(16 * 1024), () => setTimeout(more, 1));
       };
       more();
+      return;
+    }
+    case '/gzip-bomb': {
+      // 1 MiB of zeros compressed to about 1 KB, with its (honest) compressed Content-Length.
+      const bomb = gzipSync(Buffer.alloc(1024 * 1024, 0x30));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.byteLength) });
+      res.end(bomb);
       return;
     }
     case '/declared-huge':
@@ -242,6 +250,7 @@ describe('recording fetch', () => {
     ['a chunked JSON body that never ends', '/endless-json', 'body'],
     ['an error page that never ends', '/endless-page', 'body'],
     ['a JSON body whose Content-Length is over the limit', '/declared-huge', 'body'],
+    ['a small compressed JSON body that decodes past the limit', '/gzip-bomb', 'body'],
   ])('%s fails for the caller past the answer limit, recorded as too large', async (_what, path, part) => {
     const { fetch, http } = recorder({ maxAnswerBytes: 256 * 1024 });
     const response = await fetch(`${base}${path}`).catch((error: unknown) => error);
