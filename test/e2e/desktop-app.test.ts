@@ -132,7 +132,8 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     const exported = join(app.dataDir, 'exported-remotes.json');
     app.dialogs.answerNext(exported);
     await page.getByTestId('export-remotes').click();
-    await expect.poll(async () => (await readdir(app.dataDir)).includes('exported-remotes.json')).toBe(true);
+    // The file appears before it is written whole: wait for what it must hold, not for its name.
+    await expect.poll(async () => parses(await fileText(exported))).toBe(true);
     const text = await readFile(exported, 'utf8');
     expect(text).toContain('"transport_type": "streamable"');
     expect(text).toContain('Secured demo');
@@ -183,7 +184,8 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     const file = join(app.dataDir, 'saved-session.ndjson');
     app.dialogs.answerNext(file);
     await activePanel().getByTestId('save-session').click();
-    await expect.poll(async () => (await readdir(app.dataDir)).includes('saved-session.ndjson')).toBe(true);
+    // Whole lines only: the copy may be read while it is being written.
+    await expect.poll(async () => (await fileText(file)).endsWith('\n')).toBe(true);
     expect(await readFile(file, 'utf8')).toContain('"server/discover"');
 
     app.dialogs.answerNext(file);
@@ -204,3 +206,17 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     }
   });
 });
+
+/** The file's text so far ('' while it does not exist yet). */
+function fileText(path: string): Promise<string> {
+  return readFile(path, 'utf8').catch(() => '');
+}
+
+function parses(json: string): boolean {
+  try {
+    JSON.parse(json);
+    return true;
+  } catch {
+    return false;
+  }
+}
