@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import {
   createPrivateKeyJwtAuth,
   DpopSession,
-  requestJwtAuthorizationGrant,
   type AddClientAuthentication,
   type OAuthClientInformationContext,
   type OAuthClientMetadata,
@@ -12,11 +11,10 @@ import {
   type StoredOAuthTokens,
 } from '@modelcontextprotocol/client';
 import { sendToAuthorization } from './authorization-handlers';
+import { grantTokenRequest, JWT_BEARER, withScopes } from './grant-token-request';
 import type { LoopbackRedirect, CallbackParams } from './loopback-redirect';
 import type { OAuthRecord, OAuthStore } from './oauth-store';
 import { CLIENT_NAME, DEFAULT_CALLBACK_TIMEOUT_MS, type OAuthSettings } from './oauth-settings';
-
-const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 export interface ProviderDeps {
   serverUrl: string;
@@ -220,27 +218,10 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
     });
   }
 
-  /** Grant parameters for the non-interactive grants; undefined keeps the SDK's defaults. */
-  async prepareTokenRequest(challengeScope?: string): Promise<URLSearchParams | undefined> {
-    const { grant, assertion, idp } = this.deps.settings;
-    const scope = withScopes(challengeScope, this.deps.settings.scope);
-    if (grant === 'client_credentials') return new URLSearchParams({ grant_type: 'client_credentials', ...(scope ? { scope } : {}) });
-    if (grant === 'jwt_bearer') {
-      if (!assertion) throw new Error('the jwt-bearer grant needs an assertion (--assertion-file)');
-      return new URLSearchParams({ grant_type: JWT_BEARER, assertion, ...(scope ? { scope } : {}) });
-    }
-    if (grant === 'enterprise') {
-      if (!idp || !this.discovery) throw new Error('enterprise-managed authorization needs --idp-token-endpoint, --idp-client-id and --idp-id-token-file');
-      const resource = this.discovery.resourceMetadata?.resource ?? this.deps.serverUrl;
-      const audience = this.discovery.authorizationServerMetadata?.issuer ?? this.discovery.authorizationServerUrl;
-      const grantResult = await requestJwtAuthorizationGrant({
-        tokenEndpoint: idp.tokenEndpoint, audience, resource, idToken: idp.idToken, clientId: idp.clientId,
-        ...(idp.clientSecret ? { clientSecret: idp.clientSecret } : {}), ...(scope ? { scope } : {}), fetchFn: this.deps.fetch,
-      });
-      this.deps.learnSecret(grantResult.jwtAuthGrant);
-      return new URLSearchParams({ grant_type: JWT_BEARER, assertion: grantResult.jwtAuthGrant, ...(scope ? { scope } : {}) });
-    }
-    return undefined;
+  /** Grant parameters for the non-interactive grants (grant-token-request.ts); undefined keeps the SDK's defaults. */
+  prepareTokenRequest(challengeScope?: string): Promise<URLSearchParams | undefined> {
+    const { settings, serverUrl, fetch } = this.deps;
+    return grantTokenRequest({ settings, serverUrl, discovery: this.discovery, fetch, learnSecret: (value) => this.deps.learnSecret(value) }, challengeScope);
   }
 
   /** Forgets this server's tokens and clients in the store. */
@@ -300,10 +281,4 @@ export class ConnectionOAuthProvider implements OAuthClientProvider {
     this.storeProblem = error instanceof Error ? error.message : String(error);
     this.deps.note(`warning: OAuth tokens are kept in memory only for this run: ${this.storeProblem}`);
   }
-}
-
-/** The scopes of both lists, each once, in order (space-separated, RFC 6749 section 3.3); undefined when both are empty. */
-function withScopes(asked: string | undefined, added: string | undefined): string | undefined {
-  const all = [...new Set(`${asked ?? ''} ${added ?? ''}`.split(/\s+/).filter(Boolean))];
-  return all.length > 0 ? all.join(' ') : undefined;
 }

@@ -1,3 +1,4 @@
+import { AnswerTooLargeError, readBodyWithin } from '../capture/answer-limit';
 /**
  * What the OAuth discovery's metadata requests were answered, seen at the transport's fetch
  * (ConnectionOAuth.transportFetch: the SDK's discovery goes through it). The SDK keeps only what
@@ -44,35 +45,17 @@ export const METADATA_READ_CAP_BYTES = 1024 * 1024;
 export async function readMetadataAnswer(kind: MetadataFetch['kind'], url: string, response: Response, capBytes = METADATA_READ_CAP_BYTES): Promise<MetadataFetch> {
   const fetched = { kind, url, status: response.status };
   if (!response.ok) return { ...fetched, problem: `it answered HTTP ${response.status}` };
-  const text = await readCappedText(response.clone(), capBytes).catch(() => undefined);
+  const read = await readBodyWithin(response.clone(), capBytes).then(
+    (bytes) => ({ text: new TextDecoder().decode(bytes) }),
+    (error: unknown) => ({ tooLarge: error instanceof AnswerTooLargeError }),
+  );
   const problem =
-    text === undefined
-      ? 'its answer could not be read'
-      : text === TOO_LARGE
+    'text' in read
+      ? documentProblem(kind, read.text, response.headers.get('content-type') ?? '')
+      : read.tooLarge
         ? `its answer is larger than ${formatBytes(capBytes)}, far more than any metadata document`
-        : documentProblem(kind, text, response.headers.get('content-type') ?? '');
+        : 'its answer could not be read';
   return problem ? { ...fetched, problem } : fetched;
-}
-
-const TOO_LARGE = Symbol('too large');
-
-/** The body as UTF-8 text, or TOO_LARGE (the read cancelled) once it passes `capBytes`. */
-async function readCappedText(copy: Response, capBytes: number): Promise<string | typeof TOO_LARGE> {
-  if (!copy.body) return '';
-  const reader = copy.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return new TextDecoder().decode(Buffer.concat(chunks));
-    bytes += value.byteLength;
-    if (bytes > capBytes) {
-      // Not awaited: a tee's branch cancel settles only once the other branch (the SDK's) ends.
-      reader.cancel().catch(() => undefined);
-      return TOO_LARGE;
-    }
-    chunks.push(value);
-  }
 }
 
 function formatBytes(bytes: number): string {
