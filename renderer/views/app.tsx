@@ -54,14 +54,16 @@ export function App() {
     if (isLive(infos[tabId]?.state)) return showModal({ kind: 'close-live-tab', tabId });
     void closeConnectionTab(tabId);
   };
-  // A tab brought to the front (Connect, opening a session, a click in the tab strip) takes the
-  // main area from the auth debugger, as it does from the editor: else the new tab opens unseen.
-  const frontTabId = useRef(activeTabId);
+  // What the user brings to the front (a tab: Connect, a session, the doctor, a click in the tab
+  // strip; or the remote editor: New remote, Edit) takes the main area from the auth debugger,
+  // which is drawn over both: else it opens unseen.
+  const front = useRef({ activeTabId, editor });
   useEffect(() => {
-    if (frontTabId.current === activeTabId) return;
-    frontTabId.current = activeTabId;
-    if (activeTabId !== undefined && useAuthDebugStore.getState().target) closeAuthDebugger();
-  }, [activeTabId]);
+    const before = front.current;
+    front.current = { activeTabId, editor };
+    const broughtForward = (activeTabId !== undefined && activeTabId !== before.activeTabId) || (editor !== undefined && editor !== before.editor);
+    if (broughtForward && useAuthDebugStore.getState().target) closeAuthDebugger();
+  }, [activeTabId, editor]);
   const showTab = (tabId: string) => {
     if (authDebugTarget) closeAuthDebugger();
     activateTab(tabId);

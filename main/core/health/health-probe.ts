@@ -82,7 +82,7 @@ export async function probeHealth(url: string, path: HealthProbe['path'], option
       error: {
         kind: 'http-status',
         message: `${path} answered HTTP ${response.status}${bodyStatus !== undefined ? ` (status: ${bodyStatus})` : ''}.`,
-        hint: path === '/ready' ? 'The instance says it is not ready to take traffic: it may be starting, draining or missing a dependency; check its logs.' : 'The instance says it is unhealthy; check its logs.',
+        hint: statusHint(path, response.status),
         detail: { status: response.status, url },
       },
     };
@@ -110,4 +110,17 @@ export async function checkInstanceHealth(instance: string, options: { tls?: Tls
   } finally {
     await tls?.close();
   }
+}
+
+/**
+ * What a non-2xx health answer means. 401 and 403 ask for credentials (RFC 9110 sections 15.5.2
+ * and 15.5.4): the endpoint is protected, which says nothing of the instance's health. A 3xx
+ * (redirects are not followed) points elsewhere. Anything else is the instance's own word.
+ */
+function statusHint(path: HealthProbe['path'], status: number): string {
+  if (status === 401 || status === 403) {
+    return `${path} is protected (HTTP ${status}): its answer says nothing about the instance's health; health endpoints are usually left open, so ask whoever runs it, or check the instance some other way.`;
+  }
+  if (status >= 300 && status < 400) return `${path} redirects elsewhere (HTTP ${status}, not followed): check the instance's health endpoint path.`;
+  return path === '/ready' ? 'The instance says it is not ready to take traffic: it may be starting, draining or missing a dependency; check its logs.' : 'The instance says it is unhealthy; check its logs.';
 }

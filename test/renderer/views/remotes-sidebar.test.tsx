@@ -135,7 +135,7 @@ describe('Remotes sidebar', () => {
     expect(screen.getByTestId('disconnect-button')).toBeEnabled();
   });
 
-  it('Connect while the auth debugger is shown brings the new tab to the front; so does a click on a tab', async () => {
+  it('Connect while the auth debugger is shown brings the new tab to the front; so do a click on a tab and New remote', async () => {
     const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => connected() });
     await screen.findByTestId('connect-button');
     fireEvent.click(screen.getByTestId('open-auth-debugger'));
@@ -152,6 +152,12 @@ describe('Remotes sidebar', () => {
     fireEvent.click(screen.getByRole('tab', { name: /Playground/ }));
     expect(screen.queryByTestId('auth-debug-close')).toBeNull();
     expect(screen.getByTestId('server-info')).toBeInTheDocument();
+
+    // New remote too: the editor comes to the front.
+    fireEvent.click(screen.getByTestId('open-auth-debugger'));
+    fireEvent.click(screen.getByTestId('new-remote'));
+    expect(screen.queryByTestId('auth-debug-close')).toBeNull();
+    expect(screen.getByTestId('remote-form')).toBeInTheDocument();
   });
 
   it('keeps the keyboard focus on the button while Connect turns into a Disconnect that waits for the connection', async () => {

@@ -80,6 +80,18 @@ describe('a health endpoint that is not served is not an unhealthy instance', ()
     });
   }
 
+  for (const guarded of [401, 403, 302]) {
+    it(`${guarded}: says what the answer means, never that the instance is unhealthy`, async () => {
+      status = guarded;
+      const result = await checkInstanceHealth(`${origin}/mcp`);
+      for (const probe of [result.health, result.ready]) {
+        expect(probe).toMatchObject({ ok: false, error: { message: `${probe.path} answered HTTP ${guarded}.` } });
+        expect(probe.error!.hint).toContain(guarded === 302 ? `${probe.path} redirects elsewhere (HTTP 302, not followed)` : `${probe.path} is protected (HTTP ${guarded}): its answer says nothing about the instance's health`);
+        expect(probe.error!.hint).not.toMatch(/unhealthy|not ready/);
+      }
+    });
+  }
+
   for (const failing of [500, 503]) {
     it(`${failing}: the instance is unhealthy or not ready`, async () => {
       status = failing;
