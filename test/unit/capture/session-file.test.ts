@@ -1,7 +1,8 @@
+import { WriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readSessionFile, SESSION_FORMAT, SessionFileWriter } from '../../../main/core/capture/session-file';
 import { TraceBuffer } from '../../../main/core/capture/trace-buffer';
 import { Redactor } from '../../../main/core/capture/redaction';
@@ -91,6 +92,26 @@ describe('session file', () => {
     await writer.flush();
     expect((await readSessionFile(path)).entries).toEqual(entries);
     await writer.close();
+  });
+
+  it('writes entries queued over many ticks in one write to the file, and all of them land without a flush', async () => {
+    const path = join(dir, 's.ndjson');
+    const writer = await SessionFileWriter.open(path);
+    const writes = vi.spyOn(WriteStream.prototype, 'write');
+    try {
+      const entries = sampleEntries();
+      for (const e of entries) {
+        writer.write(e);
+        // A tick apart, as a connection's entries arrive: each tick used to cost its own write.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await vi.waitFor(() => expect(writes).toHaveBeenCalled(), { timeout: 2_000, interval: 10 });
+      expect(writes).toHaveBeenCalledTimes(1);
+      await vi.waitFor(async () => expect((await readSessionFile(path)).entries).toEqual(entries), { timeout: 2_000, interval: 20 });
+    } finally {
+      writes.mockRestore();
+      await writer.close();
+    }
   });
 
   it('reads the rest of a file whose last line is cut short, and reports that line', async () => {
