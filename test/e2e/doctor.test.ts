@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -8,6 +7,7 @@ import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
 import { looksAt } from './support/layout-checks';
+import { refusedPort } from '../support/refused-port';
 
 /**
  * The connection doctor in Chromium on the production renderer, through the real core: run from
@@ -31,14 +31,6 @@ async function runDoctorFrom(name: string): Promise<void> {
   await remoteItem(name).getByTestId('more-actions').click();
   await remoteItem(name).getByRole('button', { name: `Run the connection doctor on ${name}` }).click();
   await expect.poll(() => view().getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('the connection doctor', () => {
@@ -75,7 +67,7 @@ describe('the connection doctor', () => {
   });
 
   it('against a closed port: TCP fails with what to try, the layers above it are skipped saying why', async () => {
-    const port = await closedPort();
+    const port = await refusedPort();
     await page.getByTestId('new-remote').click();
     const form = page.getByTestId('remote-form');
     await form.getByLabel('Name', { exact: true }).fill('Nothing there');

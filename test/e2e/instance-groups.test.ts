@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { createServer } from 'node:net';
 import { startHeldEndpoint, type HeldEndpoint } from '../fixtures/instances/held-endpoint';
 import { startVersionedInstance, type VersionedInstance } from '../fixtures/instances/versioned-instance';
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
 import { boxOf, looksAt, resizeViewport } from './support/layout-checks';
+import { refusedUrl } from '../support/refused-port';
 
 /**
  * A group of three instances of one server (v2 SDK, the third stale and not ready) in Chromium on
@@ -32,15 +32,6 @@ useE2eApp(async (started) => {
 afterAll(async () => {
   await Promise.all([...(instances ?? []), ...(held ? [held] : [])].map((instance) => instance.close()));
 });
-
-/** A URL on 127.0.0.1 where nothing listens (something did a moment ago). */
-async function closedPortUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}/mcp`;
-}
 
 const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
 const view = () => activePanel().getByTestId('instances-view');
@@ -145,7 +136,7 @@ describe('a group of instances', () => {
 
   it('on a group with a long name, one instance gone and one hanging: says which instance it checks while it runs, and not once done', async () => {
     const name = 'Partly down: instance 2 is gone, instance 3 hangs until the test lets go';
-    const gone = await closedPortUrl();
+    const gone = await refusedUrl();
     await page.getByTestId('new-remote').click();
     const form = page.getByTestId('remote-form');
     await form.getByLabel('Name', { exact: true }).fill(name);

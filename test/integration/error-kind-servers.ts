@@ -38,13 +38,6 @@ export async function startBodyServer(handler: (req: IncomingMessage, res: Serve
 }
 
 /** A port that was free a moment ago and has nothing listening now. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await listen(server);
-  const { port } = server.address() as AddressInfo;
-  await closeServer(server);
-  return port;
-}
 
 export const HTML_404_PAGE =
   '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1></body></html>';
@@ -135,7 +128,6 @@ export function forgetfulSessionServer(): { handler: Handler; forget(): void } {
   };
   return { handler, forget: () => void (forgotten = true) };
 }
-
 
 /**
  * A server that refuses its MCP endpoint (`/mcp`) with `status` and a WWW-Authenticate

@@ -8,9 +8,10 @@ import { startPlayground } from '../../main/core/playground/start-playground';
 import { type HttpsFixtureKind, startHttpsFixture } from '../fixtures/tls/https-fixture';
 import { cliHint } from '../../main/cli/fix-options';
 import {
-  closedPort, droppedStream, forgetfulSessionServer, html404, malformedJson, neverAnswers, postNotAllowed,
+  droppedStream, forgetfulSessionServer, html404, malformedJson, neverAnswers, postNotAllowed,
   type RunningServer, startDroppingWebSocketServer, startHttpServer,
 } from './error-kind-servers';
+import { refusedPort } from '../support/refused-port';
 
 /**
  * Each error kind from a real failing condition, through the engine's public entry point.
@@ -53,7 +54,7 @@ describe('error kinds from real conditions', () => {
   });
 
   it('refused: a closed port, named with host and port', async () => {
-    const port = await closedPort();
+    const port = await refusedPort();
     const info = await failureOf({ transport: 'streamable', url: `http://127.0.0.1:${port}/mcp` });
     expect(info.kind).toBe('refused');
     expect(info.message).toContain(`127.0.0.1:${port}`);

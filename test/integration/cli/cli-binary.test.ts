@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from '../../../main/core/playground/start-playground';
 import type { RunningPlayground } from '../../../main/core/playground/playground-options';
-import { closedPort } from './cli-harness';
+import { refusedPort } from '../../support/refused-port';
 
 const run = promisify(execFile);
 let playground: RunningPlayground;
@@ -53,7 +53,7 @@ describe('the built periscope binary', () => {
     expect(tools.code, tools.stderr).toBe(0);
     expect((JSON.parse(tools.stdout) as { tools: unknown[] }).tools.length).toBeGreaterThan(3);
 
-    const refused = await periscope(['ping', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable']);
+    const refused = await periscope(['ping', `http://127.0.0.1:${await refusedPort()}/mcp`, '--transport', 'streamable']);
     expect(refused.code).toBe(21);
     expect(refused.stderr).toMatch(/^hint: /m);
     expect(refused.stderr).not.toMatch(/\n\s+at /);
@@ -109,7 +109,7 @@ describe('the built periscope binary', () => {
     const unknown = await direct(['no-such-command']);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^error: unknown command 'no-such-command'/m);
-    const refused = await direct(['ping', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable']);
+    const refused = await direct(['ping', `http://127.0.0.1:${await refusedPort()}/mcp`, '--transport', 'streamable']);
     expect(refused.code).toBe(21);
     expect(refused.stderr).toMatch(/^hint: /m);
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../../shared/model';
 import { startPlayground } from '../../../main/core/playground/start-playground';
 import type { RunningPlayground } from '../../../main/core/playground/playground-options';
-import { closedPort } from './cli-harness';
+import { refusedPort } from '../../support/refused-port';
 
 const run = promisify(execFile);
 const TOKEN = 'doctor-cli-secret-7c1f';
@@ -71,7 +71,7 @@ describe('periscope doctor (the built binary)', () => {
 
   it('exits 21 on a closed port, with the failure and the skipped layers in the JUnit report', async () => {
     const file = join(dir, 'refused.xml');
-    const result = await periscope(['doctor', `http://127.0.0.1:${await closedPort()}/mcp`, '--junit', file]);
+    const result = await periscope(['doctor', `http://127.0.0.1:${await refusedPort()}/mcp`, '--junit', file]);
     expect(result.code).toBe(21);
     expect(result.stdout).toMatch(/^FAIL +[\d.]+ ms +tcp +Connection refused/m);
     expect(result.stdout).toMatch(/^skip +tls +Not run: the TCP layer failed$/m);

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlayground } from '../../../main/core/playground/start-playground';
 import type { RunningPlayground } from '../../../main/core/playground/playground-options';
 import { startModernOnlyFixture, type V2StreamableFixture } from '../../fixtures/sdk-servers/v2-streamable-fixture';
-import { cli, closedPort, json, removeTestDataDir } from './cli-harness';
+import { cli, json, removeTestDataDir } from './cli-harness';
+import { refusedPort } from '../../support/refused-port';
 
 interface Step {
   method: string;
@@ -117,7 +118,7 @@ describe('periscope exercise', () => {
   });
 
   it('exits with the error kind when it cannot connect, and refuses a broken script before connecting', async () => {
-    const refused = await cli(['exercise', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable']);
+    const refused = await cli(['exercise', `http://127.0.0.1:${await refusedPort()}/mcp`, '--transport', 'streamable']);
     expect(refused.code).toBe(21);
     expect(refused.stderr).toMatch(/^hint: /m);
 

@@ -1,13 +1,12 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVersionedInstance, type VersionedInstance } from '../../fixtures/instances/versioned-instance';
 import { buildCli, periscope } from './support/bundled-cli';
 import type { HarLog } from '../../../shared/model/har';
 import { expectValidHar } from '../../support/har-schema';
+import { refusedPort } from '../../support/refused-port';
 
 /**
  * `periscope fanout` as the bundled binary against three instances of one server built on the v2
@@ -15,15 +14,12 @@ import { expectValidHar } from '../../support/har-schema';
  * instance, exit codes, and bad lists refused before connecting.
  */
 let instances: VersionedInstance[];
-let closedPort: number;
+let refusedAt: number;
 
 beforeAll(async () => {
   await buildCli();
   instances = await Promise.all([startVersionedInstance('mcp-server-1', '1.4.2'), startVersionedInstance('mcp-server-2', '1.4.2'), startVersionedInstance('mcp-server-3', '1.3.9')]);
-  const probe: Server = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  closedPort = (probe.address() as AddressInfo).port;
-  await new Promise((resolve) => probe.close(resolve));
+  refusedAt = await refusedPort();
 }, 60_000);
 afterAll(async () => {
   await Promise.all(instances.map((instance) => instance.close()));
@@ -83,7 +79,7 @@ describe('periscope fanout', () => {
   });
 
   it('lists an instance that fails with its error kind, as a different answer', async () => {
-    const run = await periscope(['fanout', `${instances[0]!.url},http://127.0.0.1:${closedPort}/mcp`, 'echo', 'message=hi', '--transport', 'streamable', '--json']);
+    const run = await periscope(['fanout', `${instances[0]!.url},http://127.0.0.1:${refusedAt}/mcp`, 'echo', 'message=hi', '--transport', 'streamable', '--json']);
     expect(run.code).toBe(38);
     const result = JSON.parse(run.stdout) as FanoutJson;
     expect(result.instances[1]).toMatchObject({ answer: 'B', error: { kind: 'refused' } });

@@ -10,8 +10,8 @@ import type { HarLog } from '../../../shared/model/har';
 import { BUNDLE_SECRET_MARKER } from '../../../shared/model/repro-bundle';
 import { expectValidHar } from '../../support/har-schema';
 import { findLeaks } from '../../support/secret-leaks';
-import { closedPort } from './cli-harness';
 import { buildCli, periscope } from './support/bundled-cli';
+import { refusedPort } from '../../support/refused-port';
 
 const TOKEN = 'cli-har-token-J3k5l7';
 let playground: RunningPlayground;
@@ -51,7 +51,7 @@ describe('--har and periscope bundle (the built CLI)', () => {
 
   it('on a refused port: the command exits as the failure (21) and the HAR still holds the failed exchange', async () => {
     const harPath = join(dir, 'refused.har');
-    const run = await periscope(['tools', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable', '--har', harPath]);
+    const run = await periscope(['tools', `http://127.0.0.1:${await refusedPort()}/mcp`, '--transport', 'streamable', '--har', harPath]);
     expect(run.code).toBe(21);
     const har = readHar(harPath);
     expectValidHar(har);
@@ -175,7 +175,7 @@ describe('--har and periscope bundle (the built CLI)', () => {
 
   it('bundle on a refused port: still written, records the failure, and exits as the failure would', async () => {
     const out = join(dir, 'refused-bundle.json');
-    const run = await periscope(['bundle', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable', '--out', out]);
+    const run = await periscope(['bundle', `http://127.0.0.1:${await refusedPort()}/mcp`, '--transport', 'streamable', '--out', out]);
     expect(run.code).toBe(21);
     expect(run.stderr).toMatch(/Repro bundle written to .*; it records the failure/);
     const bundle = parseReproBundle(readFileSync(out, 'utf8'), out);
@@ -186,7 +186,7 @@ describe('--har and periscope bundle (the built CLI)', () => {
     expect(bundle.doctor).toMatchObject({ ok: false, firstFailure: 'tcp' });
 
     // A bundle that cannot be written does not hide the failure: still exit 21, the write failure a warning.
-    const unwritable = await periscope(['bundle', `http://127.0.0.1:${await closedPort()}/mcp`, '--transport', 'streamable', '--out', '/dev/null/x/bundle.json']);
+    const unwritable = await periscope(['bundle', `http://127.0.0.1:${await refusedPort()}/mcp`, '--transport', 'streamable', '--out', '/dev/null/x/bundle.json']);
     expect(unwritable.code).toBe(21);
     expect(unwritable.stderr).toMatch(/^warning: Could not write the repro bundle \/dev\/null\/x\/bundle\.json/m);
   });

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HarLog } from '../../../shared/model/har';
 import { startVersionedInstance, type VersionedInstance } from '../../fixtures/instances/versioned-instance';
-import { cli, closedPort, json, removeTestDataDir } from './cli-harness';
+import { cli, json, removeTestDataDir } from './cli-harness';
+import { refusedPort } from '../../support/refused-port';
 
 /**
  * `periscope load <group>` when instances are down: two live instances, one port nothing listens
@@ -25,7 +26,7 @@ beforeAll(async () => {
   page = createServer((_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>a web page</body></html>'));
   await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
   pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/mcp`;
-  refusedUrl = `http://127.0.0.1:${await closedPort()}/mcp`;
+  refusedUrl = `http://127.0.0.1:${await refusedPort()}/mcp`;
   dir = mkdtempSync(join(tmpdir(), 'periscope-load-unreachable-'));
   const add = await cli(['remotes', 'add', 'grp', live[0]!.url, '--transport', 'streamable', '--instance', refusedUrl, '--instance', live[1]!.url, '--instance', pageUrl]);
   expect(add.code, add.stderr).toBe(0);

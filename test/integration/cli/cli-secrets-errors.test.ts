@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSessionFile } from '../../../main/core/capture/session-file';
 import { startPlayground } from '../../../main/core/playground/start-playground';
 import type { RunningPlayground } from '../../../main/core/playground/playground-options';
-import { cli, closedPort, json, removeTestDataDir } from './cli-harness';
+import { cli, json, removeTestDataDir } from './cli-harness';
+import { refusedPort } from '../../support/refused-port';
 
 const SECRET = 'sekret-123';
 let guarded: RunningPlayground;
@@ -88,7 +89,7 @@ describe('the 401 explainer', () => {
 
 describe('connection errors', () => {
   it('a refused port exits with the refused code and a hint', async () => {
-    const port = await closedPort();
+    const port = await refusedPort();
     const run = await cli(['ping', `http://127.0.0.1:${port}/mcp`, '--transport', 'streamable']);
     expect(run.code).toBe(21);
     expect(run.stderr).toMatch(/^error: .*refused/im);

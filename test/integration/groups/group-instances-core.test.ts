@@ -6,7 +6,7 @@ import { startVersionedInstance, type VersionedInstance } from '../../fixtures/i
 import { startTestCore, type TestCore } from '../hostile/app-core-support';
 import { until, valueOf } from '../workbench/core-calls';
 import { MemoryVault } from '../../unit/remotes/memory-vault';
-import { closedPort } from '../cli/cli-harness';
+import { refusedPort } from '../../support/refused-port';
 
 /**
  * A group's Instances section and its load runs through the real core and the contract's
@@ -113,7 +113,7 @@ describe('a group through the core', () => {
   });
 
   it('a run over a group with an instance down sends nothing and names that instance of the group', async () => {
-    const down = `http://127.0.0.1:${await closedPort()}/mcp`;
+    const down = `http://127.0.0.1:${await refusedPort()}/mcp`;
     const { remote } = await test.core.remotes.create({
       name: 'one-down',
       transport: 'streamable',

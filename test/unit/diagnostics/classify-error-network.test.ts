@@ -13,6 +13,7 @@ import { createRecordingFetch } from '../../../main/core/capture/recording-fetch
 import { Redactor } from '../../../main/core/capture/redaction';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
 import type { HttpEntry } from '../../../shared/model/trace';
+import { refusedPort } from '../../support/refused-port';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -28,14 +29,6 @@ async function caught(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected a failure');
 }
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 async function fixture(kind: HttpsFixtureKind): Promise<HttpsFixture> {
   const started = await startHttpsFixture(kind);
   cleanups.push(() => started.close());
@@ -44,7 +37,7 @@ async function fixture(kind: HttpsFixtureKind): Promise<HttpsFixture> {
 
 describe('toErrorInfo on real network failures', () => {
   it('refused: names host and port, asks whether the server runs', async () => {
-    const port = await closedPort();
+    const port = await refusedPort();
     const url = `http://127.0.0.1:${port}/mcp`;
     const info = toErrorInfo(await caught(fetch(url)), { url });
     expect(info.kind).toBe('refused');
@@ -53,7 +46,7 @@ describe('toErrorInfo on real network failures', () => {
   });
 
   it('refused inside an AggregateError (both address families failed)', async () => {
-    const port = await closedPort();
+    const port = await refusedPort();
     const inner = await caught(fetch(`http://127.0.0.1:${port}/`));
     const aggregate = new AggregateError([(inner as Error).cause], 'connect failed');
     expect(toErrorInfo(aggregate, { url: `http://localhost:${port}/` }).kind).toBe('refused');

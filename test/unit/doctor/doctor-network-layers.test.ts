@@ -4,18 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DoctorReport } from '../../../shared/model';
 import { runDoctor } from '../../../main/core/doctor/run-doctor';
 import { proxyForUrl } from '../../../main/core/doctor/proxy-env';
+import { refusedPort } from '../../support/refused-port';
 
 function layer(report: DoctorReport, id: string) {
   return report.layers.find((l) => l.layer === id)!;
-}
-
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -33,7 +25,7 @@ describe('doctor: URL, DNS and TCP layers', () => {
   });
 
   it('an IP address needs no DNS; a closed port fails TCP as refused and stops the layers above it', async () => {
-    const port = await closedPort();
+    const port = await refusedPort();
     const report = await runDoctor({ target: { url: `http://127.0.0.1:${port}/mcp`, transport: 'auto' }, label: 'closed' });
     expect(layer(report, 'dns')).toMatchObject({ verdict: 'pass', finding: '127.0.0.1 is an IPv4 address: nothing to resolve' });
     const tcp = layer(report, 'tcp');

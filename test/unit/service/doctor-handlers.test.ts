@@ -1,5 +1,4 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { startPlayground } from '../../../main/core/playground/start-playground'
 import { doctorHandlers } from '../../../main/core/service/doctor-handlers';
 import { PLAYGROUND_HOST, PlaygroundHost } from '../../../main/core/service/playground-remote';
 import type { FileDialogs, RemotesPort } from '../../../main/core/service/ports';
+import { refusedPort } from '../../support/refused-port';
 
 const dir = mkdtempSync(join(tmpdir(), 'periscope-doctor-handlers-'));
 const playground = new PlaygroundHost(() => startPlayground());
@@ -24,15 +24,6 @@ const targets: Record<string, { target: ConnectionTargetInput; label: string }> 
 const remotes = { resolveForConnection: async (id: string) => targets[id]! } as unknown as RemotesPort;
 const answers: Array<string | undefined> = [];
 const dialogs: FileDialogs = { chooseFileToOpen: async () => undefined, chooseFileToSave: async () => answers.shift() };
-
-/** A port on 127.0.0.1 where nothing listens (it did a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('doctor:run and doctor:export', () => {
   const handlers = doctorHandlers({ remotes, playground, dialogs });
@@ -55,7 +46,7 @@ describe('doctor:run and doctor:export', () => {
   });
 
   it('checks every instance of a group in turn, with the group\'s headers; the export is the CLI\'s group shape', async () => {
-    const gone = await closedPort();
+    const gone = await refusedPort();
     const group = [
       { instance: `http://${PLAYGROUND_HOST}/mcp`, target: targets.pg!.target, label: 'Pair (instance 1 of 2)' },
       { instance: `http://127.0.0.1:${gone}/mcp`, target: { ...targets.pg!.target, url: `http://127.0.0.1:${gone}/mcp` }, label: 'Pair (instance 2 of 2)' },
