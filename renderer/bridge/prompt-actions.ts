@@ -12,6 +12,7 @@ export async function loadPrompts(connectionId: string, changeNotice?: string): 
   store().update(connectionId, (slot) => ({
     status: 'ready',
     prompts,
+    invalid: result.value.invalid,
     changeNotice,
     selected: slot.selected && prompts.some((p) => p.name === slot.selected) ? slot.selected : prompts[0]?.name,
   }));

@@ -20,6 +20,8 @@ export async function loadResources(connectionId: string, changeNotice?: string)
     resources: listed,
     templates: listedTemplates,
     templatesError: templates.ok ? undefined : templates.error,
+    invalidResources: resources.value.invalid,
+    invalidTemplates: templates.ok ? templates.value.invalid : undefined,
     selected: slot.selected ?? (listed[0] ? { kind: 'resource', uri: listed[0].uri } : listedTemplates[0] ? { kind: 'template', uriTemplate: listedTemplates[0].uriTemplate } : undefined),
   }));
 }

@@ -8,7 +8,7 @@ export async function loadTools(connectionId: string, changeNotice?: string): Pr
   useToolsStore.getState().loading(connectionId);
   const result = await periscope().connections.listTools(connectionId);
   if (!result.ok) return useToolsStore.getState().failed(connectionId, result.error);
-  useToolsStore.getState().loaded(connectionId, result.value.tools as ToolInfo[], changeNotice);
+  useToolsStore.getState().loaded(connectionId, result.value.tools as ToolInfo[], changeNotice, result.value.invalid);
 }
 
 /**

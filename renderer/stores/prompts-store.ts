@@ -1,5 +1,6 @@
 import { createSlotsStore } from './connection-slots';
 import type { ErrorInfo } from '../../shared/model/error-info';
+import type { InvalidListItem } from '../../shared/model/invalid-list-item';
 
 /** A prompt as prompts/list describes it (MCP 2025-11-25 server/prompts). */
 export interface PromptInfo {
@@ -22,6 +23,8 @@ export interface PromptsSlot {
   /** Why the list was listed again (the server said it changed), until dismissed. */
   changeNotice?: string;
   prompts: PromptInfo[];
+  /** Prompts the server listed that break the MCP schema, left out of `prompts`. */
+  invalid?: InvalidListItem[];
   error?: ErrorInfo;
   query: string;
   selected?: string;

@@ -1,5 +1,6 @@
 import { createSlotsStore } from './connection-slots';
 import type { ErrorInfo } from '../../shared/model/error-info';
+import type { InvalidListItem } from '../../shared/model/invalid-list-item';
 
 /** A resource as resources/list describes it (MCP 2025-11-25 server/resources); only what the section reads is named. */
 export interface ResourceInfo {
@@ -48,6 +49,9 @@ export interface ResourcesSlot {
   error?: ErrorInfo;
   /** The templates could not be listed (the resources could): said, not fatal. */
   templatesError?: ErrorInfo;
+  /** Resources and templates the server listed that break the MCP schema, left out of the lists. */
+  invalidResources?: InvalidListItem[];
+  invalidTemplates?: InvalidListItem[];
   query: string;
   selected?: ResourceSelection;
   /** Each template's variable values as typed, by URI template. */

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ErrorInfo } from '../../shared/model/error-info';
+import type { InvalidListItem } from '../../shared/model/invalid-list-item';
 
 /** A tool as tools/list describes it (MCP 2025-11-25 server/tools); only what the workbench reads is named. */
 export interface ToolInfo {
@@ -21,6 +22,8 @@ export interface ToolsSlot {
   error?: ErrorInfo;
   /** Said once the list was refreshed because the server announced a change. */
   changeNotice?: string;
+  /** Tools the server listed that break the MCP schema, left out of `tools`. */
+  invalid?: InvalidListItem[];
   query: string;
   selected?: string;
   /** Each tool's arguments as JSON text: the form and the JSON editor both show this text. */
@@ -37,7 +40,7 @@ const EMPTY: ToolsSlot = { status: 'loading', tools: [], query: '', drafts: {}, 
 interface ToolsState {
   slots: Record<string, ToolsSlot>;
   loading(connectionId: string): void;
-  loaded(connectionId: string, tools: ToolInfo[], changeNotice?: string): void;
+  loaded(connectionId: string, tools: ToolInfo[], changeNotice?: string, invalid?: InvalidListItem[]): void;
   failed(connectionId: string, error: ErrorInfo): void;
   patch(connectionId: string, patch: Partial<Pick<ToolsSlot, 'query' | 'selected' | 'mode' | 'timeoutText' | 'changeNotice' | 'shownCallId'>>): void;
   setDraft(connectionId: string, tool: string, text: string): void;
@@ -53,10 +56,11 @@ export const useToolsStore = create<ToolsState>()((set) => {
   return {
     slots: {},
     loading: (connectionId) => update(connectionId, () => ({ status: 'loading', error: undefined })),
-    loaded: (connectionId, tools, changeNotice) =>
+    loaded: (connectionId, tools, changeNotice, invalid) =>
       update(connectionId, (slot) => ({
         status: 'ready',
         tools,
+        invalid,
         error: undefined,
         changeNotice,
         // A tool that is gone cannot stay chosen.

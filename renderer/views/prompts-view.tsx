@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../components/error-notice';
 import { ListChangeNotice } from '../components/list-change-notice';
+import { InvalidItemsNotice } from '../components/invalid-items-notice';
 import { PromptForm } from '../components/prompts/prompt-form';
 import { PromptMessages } from '../components/prompts/prompt-messages';
 import { fetchCompletions } from '../bridge/completion-actions';
@@ -36,6 +37,7 @@ export function PromptsView({ connectionId, live, capabilities }: PromptsViewPro
           </button>
         </div>
         <ListChangeNotice notice={slot.changeNotice} testId="prompts-changed" onDismiss={() => update(connectionId, () => ({ changeNotice: undefined }))} />
+        {slot.status === 'ready' && <InvalidItemsNotice kind="prompt" items={slot.invalid} testId="invalid-prompts" />}
         {slot.status === 'loading' && <p className="muted" role="status">Listing prompts…</p>}
         {slot.status === 'failed' && slot.error && <ErrorNotice error={slot.error} title="Could not list the prompts" />}
         {slot.status === 'ready' && (

@@ -39,6 +39,8 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
         error={slot.error}
         templatesError={slot.templatesError}
         changeNotice={slot.changeNotice}
+        invalidResources={slot.invalidResources}
+        invalidTemplates={slot.invalidTemplates}
         query={slot.query}
         selected={selected}
         onQuery={(query) => update(connectionId, () => ({ query }))}

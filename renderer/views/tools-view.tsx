@@ -20,6 +20,7 @@ export function ToolsView({ connectionId, live }: { connectionId: string; live: 
         status={slot.status}
         error={slot.error}
         changeNotice={slot.changeNotice}
+        invalid={slot.invalid}
         query={slot.query}
         selected={slot.selected}
         onQuery={(query) => patch(connectionId, { query })}

@@ -9,7 +9,7 @@ import { InstanceSpread, LoadPlan, LoadRequest } from '../model/load-run';
 import { InstanceCheck, SendToAllResult } from '../model/instance-group';
 import { DoctorRun } from '../model/doctor';
 import { PendingServerRequest, Roots, ServerRequestAnswer, ServerRequestPolicy, SettledServerRequest } from '../model/server-request';
-import { Id, NoInput, Done, Cancelled, Tool, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo, HarExported, BundleSaved, OpenedBundle } from './contract-shapes';
+import { Id, NoInput, Done, Cancelled, Tool, InvalidListItem, Resource, ResourceTemplate, CompletionRef, Prompt, McpResult, MAX_ARGUMENTS_CHARS, ToolCallOutcome, RemoteSaved, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, Base64Blob, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo, HarExported, BundleSaved, OpenedBundle } from './contract-shapes';
 export { HarExported, BundleSaved, BundleSummary, OpenedBundle } from './contract-shapes';
 import { AuthDebugRun, AuthDebugStepName } from '../model/auth-debug';
 export { ToolCallOutcome, RemoteSaved, ImportOutcome, ImportReport, ExportRequest, ExportDone, TraceSnapshot, SessionSaved, MAX_SAVED_BLOB_CHARS, ResourceSaved, OpenedSession, LogSnapshot, PlaygroundInfo } from './contract-shapes';
@@ -58,7 +58,7 @@ export const contract = {
   'connections:close': { input: OnConnection, output: Done },
   'connections:list': { input: NoInput, output: z.array(ConnectionInfo) },
   'connections:reinitialize': { input: OnConnection, output: ConnectionInfo },
-  'connections:list-tools': { input: OnConnection, output: z.looseObject({ tools: z.array(Tool) }) },
+  'connections:list-tools': { input: OnConnection, output: z.looseObject({ tools: z.array(Tool), invalid: z.array(InvalidListItem).optional() }) },
   /**
    * tools/call. The workbench sends `argumentsJson`, the arguments as the JSON text the user
    * typed, so that main can send every number exactly (7960607143101464577 is no JavaScript
@@ -80,9 +80,9 @@ export const contract = {
   },
   /** Cancels a call started with that callId: notifications/cancelled (2025), the request aborted (2026-07-28). */
   'connections:cancel-call': { input: OnConnection.extend({ callId: Id }), output: z.object({ cancelled: z.boolean() }) },
-  'connections:list-resources': { input: OnConnection, output: z.looseObject({ resources: z.array(Resource) }) },
+  'connections:list-resources': { input: OnConnection, output: z.looseObject({ resources: z.array(Resource), invalid: z.array(InvalidListItem).optional() }) },
   'connections:read-resource': { input: OnConnection.extend({ uri: z.string().min(1) }), output: McpResult },
-  'connections:list-resource-templates': { input: OnConnection, output: z.looseObject({ resourceTemplates: z.array(ResourceTemplate) }) },
+  'connections:list-resource-templates': { input: OnConnection, output: z.looseObject({ resourceTemplates: z.array(ResourceTemplate), invalid: z.array(InvalidListItem).optional() }) },
   /**
    * completion/complete: suggestions for `argument` as typed so far; `context` holds the other
    * arguments already filled in. Fails with the server's error when it offers no completions.
@@ -112,7 +112,7 @@ export const contract = {
     input: OnConnection.extend({ uri: z.string().min(1).max(8192), mimeType: z.string().max(255).optional(), blob: Base64Blob }),
     output: z.union([Cancelled, ResourceSaved]),
   },
-  'connections:list-prompts': { input: OnConnection, output: z.looseObject({ prompts: z.array(Prompt) }) },
+  'connections:list-prompts': { input: OnConnection, output: z.looseObject({ prompts: z.array(Prompt), invalid: z.array(InvalidListItem).optional() }) },
   'connections:get-prompt': {
     input: OnConnection.extend({ name: z.string().min(1), arguments: z.record(z.string(), z.string()).optional() }),
     output: McpResult,

@@ -15,3 +15,4 @@ export * from './instance-group';
 export * from './doctor';
 export * from './remote-oauth';
 export * from './url-userinfo';
+export * from './invalid-list-item';

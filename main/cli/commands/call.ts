@@ -8,6 +8,7 @@ import { toolErrorOutcome } from '../error-report';
 import { formatToolResult, type ToolResultLike } from '../format/content';
 import { markRoundedNumbers, roundedNumbersWarning } from '../format/rounded-numbers';
 import type { ToolLike } from '../format/listings';
+import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 import { buildToolArguments, checkArgsJson, splitPair } from '../tool-arguments';
 import { logMessageFrom } from '../../core/logging/log-message-entry';
 import { formatLogLine, logLevelOption, type LogLevel } from '../follow';
@@ -81,10 +82,22 @@ function printLogMessages(cctx: CommandContext, connection: McpConnection): () =
   });
 }
 
-/** The tool named `name` as tools/list gives it; `not-found` (exit 12) listing the ones there are. */
+/**
+ * The tool named `name` as tools/list gives it; `not-found` (exit 12) listing the ones there are, or
+ * `protocol` (exit 33) naming what is wrong when the server's definition of it breaks the MCP schema.
+ */
 export async function findTool(connection: McpConnection, name: string): Promise<ToolLike> {
-  const { tools } = (await connection.listTools()) as { tools: ToolLike[] };
+  const { tools, invalid } = (await connection.listTools()) as { tools: ToolLike[]; invalid?: InvalidListItem[] };
   const tool = tools.find((t) => t.name === name);
+  const broken = tool ? undefined : invalid?.find((item) => item.name === name);
+  if (broken) {
+    throw new PeriscopeError({
+      kind: 'protocol',
+      message: `The server's definition of the tool "${name}" breaks the MCP schema: ${broken.problems.join('; ')}.`,
+      hint: "Fix the tool's definition on the server (the trace shows tools/list as the server sent it); its other tools can be called.",
+      detail: { tool: name, problems: broken.problems },
+    });
+  }
   if (!tool) {
     const names = tools.map((t) => t.name);
     throw new PeriscopeError({

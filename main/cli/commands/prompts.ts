@@ -6,6 +6,8 @@ import { formatPromptMessages } from '../format/content';
 import { formatPrompts, type PromptLike } from '../format/listings';
 import { buildPromptArguments } from '../tool-arguments';
 import { noExtra } from './connect';
+import { warnInvalid } from '../invalid-list-warnings';
+import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 
 /** `periscope prompts <target>` and `periscope prompt <target> <name> [key=value ...]`. */
 export function registerPromptsCommands(program: Command, cctx: CommandContext): void {
@@ -21,8 +23,10 @@ export function registerPromptsCommands(program: Command, cctx: CommandContext):
         cctx.out.line('This server does not offer prompts (no "prompts" capability).');
         return;
       }
-      const result = (await connection.listPrompts()) as { prompts: PromptLike[] };
-      cctx.out.data(result);
+      const result = (await connection.listPrompts()) as { prompts: PromptLike[]; invalid?: InvalidListItem[] };
+      const { invalid, ...listing } = result;
+      cctx.out.data({ ...listing, ...(invalid ? { invalidPrompts: invalid } : {}) });
+      warnInvalid(cctx, 'prompt', result.invalid);
       for (const line of formatPrompts(result.prompts)) cctx.out.line(line);
     });
   });

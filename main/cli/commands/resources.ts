@@ -5,6 +5,8 @@ import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatResourceContents } from '../format/content';
 import { formatResources, type ResourceLike, type TemplateLike } from '../format/listings';
 import { noExtra } from './connect';
+import { warnInvalid } from '../invalid-list-warnings';
+import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 import { resourceUri } from '../resource-uri';
 
 /** `periscope resources <target>` (resources and templates) and `periscope read <target> <uri>`. */
@@ -21,9 +23,18 @@ export function registerResourcesCommands(program: Command, cctx: CommandContext
         cctx.out.line('This server does not offer resources (no "resources" capability).');
         return;
       }
-      const { resources } = (await connection.listResources()) as { resources: ResourceLike[] };
-      const { resourceTemplates } = (await connection.listResourceTemplates()) as { resourceTemplates: TemplateLike[] };
-      cctx.out.data({ resources, resourceTemplates });
+      const listed = (await connection.listResources()) as { resources: ResourceLike[]; invalid?: InvalidListItem[] };
+      const templates = (await connection.listResourceTemplates()) as { resourceTemplates: TemplateLike[]; invalid?: InvalidListItem[] };
+      const { resources } = listed;
+      const { resourceTemplates } = templates;
+      cctx.out.data({
+        resources,
+        resourceTemplates,
+        ...(listed.invalid ? { invalidResources: listed.invalid } : {}),
+        ...(templates.invalid ? { invalidResourceTemplates: templates.invalid } : {}),
+      });
+      warnInvalid(cctx, 'resource', listed.invalid);
+      warnInvalid(cctx, 'resource template', templates.invalid);
       for (const line of formatResources(resources, resourceTemplates)) cctx.out.line(line);
     });
   });

@@ -4,6 +4,8 @@ import { actionCommand, connectingArgs, TARGET_HELP, type CommandContext } from 
 import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatTools, type ToolLike } from '../format/listings';
 import { noExtra } from './connect';
+import { warnInvalid } from '../invalid-list-warnings';
+import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 
 /** `periscope tools <target>`: the server's tools with their arguments. */
 export function registerToolsCommand(program: Command, cctx: CommandContext): void {
@@ -14,8 +16,10 @@ export function registerToolsCommand(program: Command, cctx: CommandContext): vo
     const { options, target, rest } = connectingArgs(cmd, cctx);
     noExtra(rest, cmd);
     await withConnection(cctx, cctx.out, target, options, async (connection) => {
-      const result = (await connection.listTools()) as { tools: ToolLike[] };
-      cctx.out.data(result);
+      const result = (await connection.listTools()) as { tools: ToolLike[]; invalid?: InvalidListItem[] };
+      const { invalid, ...listing } = result;
+      cctx.out.data({ ...listing, ...(invalid ? { invalidTools: invalid } : {}) });
+      warnInvalid(cctx, 'tool', result.invalid);
       for (const line of formatTools(result.tools)) cctx.out.line(line);
     });
   });

@@ -4,6 +4,7 @@ import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { refusedSampling } from '../client-input-options';
 import { errorInfoOf } from '../error-report';
 import type { ToolLike } from '../format/listings';
+import { invalidItemWords, type InvalidListItem } from '../../../shared/model/invalid-list-item';
 import { argumentsFromSchema } from './schema-arguments';
 import { schemaEchoOverride } from './schema-echo';
 import type { ScriptedCalls } from './scripted-calls';
@@ -34,6 +35,15 @@ export interface ListingReport {
   error?: ErrorInfo;
   /** The server returned a nextCursor: only the first page was exercised. */
   morePages?: boolean;
+  /** Items that break the MCP schema, left out of the run (see listLeniently). */
+  invalid?: InvalidListItem[];
+}
+
+/** Notes each invalid item of a listing and keeps them in its report. */
+function noteInvalid(into: ListingReport, kind: Parameters<typeof invalidItemWords>[0], invalid: InvalidListItem[] | undefined, hooks: ExerciseHooks): void {
+  if (!invalid) return;
+  into.invalid = invalid;
+  for (const item of invalid) hooks.note(`warning: ${invalidItemWords(kind, item)}`);
 }
 
 export interface ExerciseReport {
@@ -70,10 +80,11 @@ export async function runExercise(connection: McpConnection, info: ConnectionInf
 
   let tools: ToolLike[] = [];
   try {
-    const listing = (await connection.listTools()) as { tools: ToolLike[]; nextCursor?: string };
+    const listing = (await connection.listTools()) as { tools: ToolLike[]; nextCursor?: string; invalid?: InvalidListItem[] };
     tools = listing.tools;
     report.tools.listed = tools.length;
     if (listing.nextCursor) report.tools.morePages = true;
+    noteInvalid(report.tools, 'tool', listing.invalid, hooks);
   } catch (error) {
     // A server without the tools capability may rightly refuse tools/list; one that has it may not.
     if (capabilities.tools) throw error;
@@ -103,10 +114,11 @@ export async function runExercise(connection: McpConnection, info: ConnectionInf
 async function exerciseResources(connection: McpConnection, into: ExerciseReport['resources'], hooks: ExerciseHooks): Promise<void> {
   let resources: Array<{ uri: string }> = [];
   try {
-    const listing = (await connection.listResources()) as { resources: Array<{ uri: string }>; nextCursor?: string };
+    const listing = (await connection.listResources()) as { resources: Array<{ uri: string }>; nextCursor?: string; invalid?: InvalidListItem[] };
     resources = listing.resources;
     into.listed = resources.length;
     if (listing.nextCursor) into.morePages = true;
+    noteInvalid(into, 'resource', listing.invalid, hooks);
     into.templates = await countTemplates(connection);
   } catch (error) {
     into.error = errorInfoOf(error);
@@ -132,10 +144,11 @@ async function countTemplates(connection: McpConnection): Promise<number | undef
 async function exercisePrompts(connection: McpConnection, into: ExerciseReport['prompts'], hooks: ExerciseHooks): Promise<void> {
   let prompts: Array<{ name: string; arguments?: Array<{ name: string; required?: boolean }> }> = [];
   try {
-    const listing = (await connection.listPrompts()) as { prompts: typeof prompts; nextCursor?: string };
+    const listing = (await connection.listPrompts()) as { prompts: typeof prompts; nextCursor?: string; invalid?: InvalidListItem[] };
     prompts = listing.prompts;
     into.listed = prompts.length;
     if (listing.nextCursor) into.morePages = true;
+    noteInvalid(into, 'prompt', listing.invalid, hooks);
   } catch (error) {
     into.error = errorInfoOf(error);
   }

@@ -1,4 +1,4 @@
-import type { SubscriptionFilter, Tool } from '@modelcontextprotocol/client';
+import type { RequestOptions, SubscriptionFilter, Tool } from '@modelcontextprotocol/client';
 import * as z from 'zod';
 import type { LogLevel } from '../../../shared/model/log-message';
 import type { LiveSession } from './connection-attempt';
@@ -8,6 +8,7 @@ import { ResourceSubscriptions } from './resource-subscriptions';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
 import type { ToolTaskOptions, ToolTaskOutcome } from '../tasks/tool-task';
 import { callToolAsTask } from './tool-task-call';
+import { isInvalidResult, listLeniently, type InvalidListItem, type ListMethod } from './lenient-list';
 
 export interface CallToolOptions {
   onProgress?: ProgressListener;
@@ -35,6 +36,8 @@ export abstract class ConnectionRequests extends RequestRunner {
 
   /** The tools as last listed, by name (see CallToolOptions.unvalidatedOutput). */
   private listedTools = new Map<string, Tool>();
+  /** The last tools/list was read item by item (the SDK refused it whole and cached nothing). */
+  private definitionsFromList = false;
   private readonly logging = new LogLevelSetting();
   private readonly subscriptions = new ResourceSubscriptions({
     current: () => this.currentClient(),
@@ -70,16 +73,24 @@ export abstract class ConnectionRequests extends RequestRunner {
     return { via };
   }
 
-  /** Every page: the SDK follows nextCursor (up to its listMaxPages, 64) and returns one list. */
-  async listTools() {
-    const listed = await this.run((client, options) => client.listTools(this.logging.listParams(client), options));
+  /**
+   * Every page: the SDK follows nextCursor (up to its listMaxPages, 64) and returns one list. When
+   * the SDK refuses the list because some tools break the MCP schema, the others are listed and
+   * each broken one is named in `invalid` (see listLeniently).
+   */
+  async listTools(): Promise<{ tools: Tool[]; invalid?: InvalidListItem[] }> {
+    const listed = await this.listOf('tools/list', (client, params, options) => client.listTools(params, options));
     this.listedTools = new Map(listed.tools.map((tool) => [tool.name, tool]));
+    // The SDK keeps no copy of a list it refused: the calls carry the definition themselves.
+    this.definitionsFromList = listed.invalid !== undefined;
     return listed;
   }
 
   callTool(name: string, args?: Record<string, unknown>, opts: CallToolOptions = {}) {
     const listed = this.listedTools.get(name);
-    const toolDefinition = opts.unvalidatedOutput ? { ...(listed ?? { name, inputSchema: { type: 'object' as const } }), outputSchema: undefined } : undefined;
+    const toolDefinition = opts.unvalidatedOutput
+      ? { ...(listed ?? { name, inputSchema: { type: 'object' as const } }), outputSchema: undefined }
+      : this.definitionsFromList ? listed : undefined;
     return this.run(
       (client, options) =>
         client.callTool({ name, arguments: args ?? {}, ...this.logging.meta(client) }, {
@@ -114,12 +125,13 @@ export abstract class ConnectionRequests extends RequestRunner {
     );
   }
 
+  /** As listTools: the resources that break the MCP schema are left out and named in `invalid`. */
   listResources() {
-    return this.run((client, options) => client.listResources(this.logging.listParams(client), options));
+    return this.listOf('resources/list', (client, params, options) => client.listResources(params, options));
   }
 
   listResourceTemplates() {
-    return this.run((client, options) => client.listResourceTemplates(this.logging.listParams(client), options));
+    return this.listOf('resources/templates/list', (client, params, options) => client.listResourceTemplates(params, options));
   }
 
   readResource(uri: string) {
@@ -139,7 +151,23 @@ export abstract class ConnectionRequests extends RequestRunner {
   }
 
   listPrompts() {
-    return this.run((client, options) => client.listPrompts(this.logging.listParams(client), options));
+    return this.listOf('prompts/list', (client, params, options) => client.listPrompts(params, options));
+  }
+
+  /** A list through the SDK; if the SDK refuses it as invalid, item by item (lenient-list.ts). */
+  private listOf<T extends object>(
+    method: ListMethod,
+    list: (client: LiveSession['client'], params: ReturnType<LogLevelSetting['listParams']>, options: RequestOptions) => Promise<T>,
+  ): Promise<T & { invalid?: InvalidListItem[] }> {
+    return this.run(async (client, options) => {
+      const params = this.logging.listParams(client);
+      try {
+        return await list(client, params, options);
+      } catch (error) {
+        if (!isInvalidResult(error)) throw error;
+        return (await listLeniently(client, method, params, options)) as unknown as T & { invalid: InvalidListItem[] };
+      }
+    });
   }
 
   getPrompt(name: string, args?: Record<string, string>) {

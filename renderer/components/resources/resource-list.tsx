@@ -3,6 +3,8 @@ import type { ResourceInfo, ResourceSelection, ResourceTemplateInfo } from '../.
 import { matches } from '../../workbench/text-match';
 import { ErrorNotice } from '../error-notice';
 import { ListChangeNotice } from '../list-change-notice';
+import { InvalidItemsNotice } from '../invalid-items-notice';
+import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 
 interface ResourceListProps {
   resources: ResourceInfo[];
@@ -11,6 +13,9 @@ interface ResourceListProps {
   error?: ErrorInfo;
   templatesError?: ErrorInfo;
   changeNotice?: string;
+  /** Resources and templates the server listed that break the MCP schema (left out of the lists). */
+  invalidResources?: InvalidListItem[];
+  invalidTemplates?: InvalidListItem[];
   query: string;
   selected?: ResourceSelection;
   onQuery(query: string): void;
@@ -20,7 +25,7 @@ interface ResourceListProps {
 }
 
 /** The connection's resources and resource templates, with one search box over both. */
-export function ResourceList({ resources, templates, status, error, templatesError, changeNotice, query, selected, onQuery, onSelect, onRefresh, onDismissNotice }: ResourceListProps) {
+export function ResourceList({ resources, templates, status, error, templatesError, changeNotice, invalidResources, invalidTemplates, query, selected, onQuery, onSelect, onRefresh, onDismissNotice }: ResourceListProps) {
   const shownResources = resources.filter((r) => matches(query, r.uri, r.name, r.title, r.description, r.mimeType));
   const shownTemplates = templates.filter((t) => matches(query, t.uriTemplate, t.name, t.title, t.description, t.mimeType));
   const total = resources.length + templates.length;
@@ -37,6 +42,8 @@ export function ResourceList({ resources, templates, status, error, templatesErr
       {status === 'loading' && <p className="muted" role="status">Listing resources…</p>}
       {status === 'failed' && error && <ErrorNotice error={error} title="Could not list the resources" />}
       {templatesError && <ErrorNotice error={templatesError} title="Could not list the resource templates" />}
+      {status === 'ready' && <InvalidItemsNotice kind="resource" items={invalidResources} testId="invalid-resources" />}
+      {status === 'ready' && <InvalidItemsNotice kind="resource template" items={invalidTemplates} testId="invalid-resource-templates" />}
       {status === 'ready' && (
         <p className="muted tool-count" aria-live="polite">
           {shown === total ? `${resources.length} resource${resources.length === 1 ? '' : 's'}, ${templates.length} template${templates.length === 1 ? '' : 's'}` : `${shown} of ${total} shown`}

@@ -3,12 +3,16 @@ import type { ToolInfo } from '../../stores/tools-store';
 import { displayName, searchTools, toolBadges, toolIcon } from '../../workbench/tool-facts';
 import { ErrorNotice } from '../error-notice';
 import { ListChangeNotice } from '../list-change-notice';
+import { InvalidItemsNotice } from '../invalid-items-notice';
+import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 
 interface ToolListProps {
   tools: ToolInfo[];
   status: 'loading' | 'ready' | 'failed';
   error?: ErrorInfo;
   changeNotice?: string;
+  /** Tools the server listed that break the MCP schema (left out of `tools`). */
+  invalid?: InvalidListItem[];
   query: string;
   selected?: string;
   onQuery(query: string): void;
@@ -18,7 +22,7 @@ interface ToolListProps {
 }
 
 /** The connection's tools with a search box; each shows its name, title, icon and annotation badges. */
-export function ToolList({ tools, status, error, changeNotice, query, selected, onQuery, onSelect, onRefresh, onDismissNotice }: ToolListProps) {
+export function ToolList({ tools, status, error, changeNotice, invalid, query, selected, onQuery, onSelect, onRefresh, onDismissNotice }: ToolListProps) {
   const shown = searchTools(tools, query);
   return (
     <section className="tool-list" aria-label="Tools" data-testid="tool-list">
@@ -29,6 +33,7 @@ export function ToolList({ tools, status, error, changeNotice, query, selected, 
         </button>
       </div>
       <ListChangeNotice notice={changeNotice} testId="tools-changed" onDismiss={onDismissNotice} />
+      {status === 'ready' && <InvalidItemsNotice kind="tool" items={invalid} testId="invalid-tools" />}
       {status === 'loading' && <p className="muted" role="status">Listing tools…</p>}
       {status === 'failed' && error && <ErrorNotice error={error} title="Could not list the tools" />}
       {status === 'ready' && (

@@ -1,0 +1,21 @@
+/**
+ * An item of a server's list (a tool, resource, resource template or prompt) that does not match
+ * the MCP schema, left out of the list so the others still show.
+ */
+export interface InvalidListItem {
+  /** Its position in the whole list as the server sent it, 0-based over every page. */
+  index: number;
+  /** Its `name` (or `uri`, `uriTemplate`), when it has one as a string. */
+  name?: string;
+  /** Each way it breaks the schema: `path: message`, e.g. `inputSchema.type: expected "object"`. */
+  problems: string[];
+}
+
+/**
+ * One invalid item in words, for the CLI's warnings and the window's notice:
+ * `tool #2 "bad" breaks the MCP schema and is left out: inputSchema.type: expected "object"`.
+ */
+export function invalidItemWords(kind: 'tool' | 'resource' | 'resource template' | 'prompt', item: InvalidListItem): string {
+  const name = item.name !== undefined ? ` "${item.name}"` : '';
+  return `${kind} #${item.index + 1}${name} breaks the MCP schema and is left out: ${item.problems.join('; ')}`;
+}
