@@ -6,7 +6,7 @@ import { useRemotesStore } from '../stores/remotes-store';
 import { useTraceStore } from '../stores/trace-store';
 import { useUiStore } from '../stores/ui-store';
 import { refreshRemotes } from './remote-actions';
-import { applyResourceUpdated } from './resource-actions';
+import { applyResourceSubscriptionEnded, applyResourceUpdated } from './resource-actions';
 import { refreshOnListChanged } from './list-changes';
 import { applyLogMessages } from './log-actions';
 import { applyServerRequest, applyServerRequestSettled } from './server-request-actions';
@@ -29,6 +29,9 @@ export function applyMainEvent(event: MainEvent): void {
       return;
     case 'resource-updated':
       applyResourceUpdated(event);
+      return;
+    case 'resource-subscription-ended':
+      applyResourceSubscriptionEnded(event);
       return;
     case 'log-messages':
       applyLogMessages(event);

@@ -82,6 +82,15 @@ export function applyResourceUpdated(event: Extract<MainEvent, { type: 'resource
   }));
 }
 
+/** The server ended a subscription's listen stream (2026-07-28): it is over, and says how. */
+export function applyResourceSubscriptionEnded(event: Extract<MainEvent, { type: 'resource-subscription-ended' }>): void {
+  const subscription = useResourcesStore.getState().slots[event.connectionId]?.subscriptions[event.uri];
+  if (!subscription || subscription.status !== 'subscribed') return;
+  store().update(event.connectionId, (s) => ({
+    subscriptions: { ...s.subscriptions, [event.uri]: { ...subscription, status: 'ended', endedHow: event.how } },
+  }));
+}
+
 export function forgetResources(connectionId: string): void {
   store().forget(connectionId);
 }

@@ -31,7 +31,9 @@ export interface ResourceRead {
 
 /** A resource the user subscribed to, and the updates heard since. */
 export interface ResourceSubscription {
-  status: 'subscribing' | 'subscribed' | 'declined' | 'failed';
+  status: 'subscribing' | 'subscribed' | 'declined' | 'failed' | 'ended';
+  /** `ended`: the server closed the listen stream with its empty response, or without one. */
+  endedHow?: 'graceful' | 'remote';
   updates: number;
   lastUpdateAt?: number;
   error?: ErrorInfo;

@@ -27,6 +27,11 @@ export const MainEvent = z.discriminatedUnion('type', [
   }),
   /** A notifications/resources/updated for a resource the user subscribed to (connections:subscribe-resource). */
   z.object({ type: z.literal('resource-updated'), connectionId: z.string(), uri: z.string(), at: z.number() }),
+  /**
+   * 2026-07-28: the server ended the subscriptions/listen stream of a subscribed resource, with the
+   * empty subscriptions/listen response (`graceful`) or without it (`remote`: closed or dropped).
+   */
+  z.object({ type: z.literal('resource-subscription-ended'), connectionId: z.string(), uri: z.string(), how: z.enum(['graceful', 'remote']) }),
   /** A status change of a call run as a task (connections:call-tool with asTask and a callId). */
   z.object({ type: z.literal('task-status'), connectionId: z.string(), callId: z.string(), update: TaskStatusUpdate }),
   /** New server log messages of one connection, batched; `dropped` is the buffer's running count. */

@@ -33,7 +33,7 @@ export interface ConnectionPort {
   listResourceTemplates(): Promise<unknown>;
   complete(ref: { type: 'ref/prompt'; name: string } | { type: 'ref/resource'; uri: string }, argument: { name: string; value: string }, contextArguments?: Record<string, string>): Promise<unknown>;
   /** resources/subscribe (2025) or subscriptions/listen (2026-07-28); see ConnectionRequests.listen. */
-  listen(filter: ListenFilter): Promise<{ honored: ListenFilter; close(): Promise<void> }>;
+  listen(filter: ListenFilter): Promise<{ honored: ListenFilter; close(): Promise<void>; ended?: Promise<'local' | 'graceful' | 'remote'> }>;
   readResource(uri: string): Promise<unknown>;
   listPrompts(): Promise<unknown>;
   getPrompt(name: string, args?: Record<string, string>): Promise<unknown>;

@@ -13,7 +13,8 @@ type Subscription = { close(): Promise<void> };
 
 /**
  * The workbench's resource templates, completions and subscriptions. A subscription lives until
- * it is unsubscribed or its connection is gone; every notifications/resources/updated the trace
+ * it is unsubscribed, its connection is gone, or (2026-07-28) the server ends its listen stream,
+ * which a 'resource-subscription-ended' event tells the window; every notifications/resources/updated the trace
  * sees for a subscribed URI becomes a 'resource-updated' event (the notification itself stays in
  * the trace, as every message does).
  */
@@ -72,6 +73,13 @@ export function resourceHandlers({ lookup, manager, emit }: ResourceHandlerDeps)
           return { honored };
         }
         subscriptions.set(key(connectionId, uri), listening);
+        // 2026-07-28: the server may end the listen stream; the subscription is then over.
+        void listening.ended?.then((how) => {
+          if (how === 'local' || subscriptions.get(key(connectionId, uri)) !== listening) return;
+          subscriptions.delete(key(connectionId, uri));
+          stopWatchingIfIdle();
+          emit({ type: 'resource-subscription-ended', connectionId, uri, how });
+        });
         return { honored };
       } finally {
         stopWatchingIfIdle();

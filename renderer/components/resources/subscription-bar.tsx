@@ -40,6 +40,8 @@ export function SubscriptionBar({ uri, offered, era, subscription, live, readAt,
                 readAt !== undefined && (subscription.lastUpdateAt ?? 0) > readAt ? ' Changed since it was read: Read again to see it.' : ''
               }`)}
         {subscription?.status === 'declined' && 'The server declined to send updates for this resource.'}
+        {subscription?.status === 'ended' &&
+          `The server ended the subscription (${subscription.endedHow === 'graceful' ? 'it closed the subscriptions/listen stream with its final response' : 'the subscriptions/listen stream closed without a final response'}) after ${subscription.updates} update${subscription.updates === 1 ? '' : 's'}: no more updates arrive. Subscribe again to resume.`}
         {subscription?.status === 'failed' && `Could not subscribe: ${subscription.error?.message ?? 'unknown error'}`}
       </span>
     </div>

@@ -188,6 +188,23 @@ describe('Resources section', () => {
     expect(fake.calls('connections:unsubscribe-resource')).toEqual([{ connectionId: 'c1', uri: 'notes://readme' }]);
     expect(screen.getByTestId('subscribe')).toBeInTheDocument();
   });
+
+  it.each([
+    ['graceful', 'it closed the subscriptions/listen stream with its final response'],
+    ['remote', 'the subscriptions/listen stream closed without a final response'],
+  ] as const)('2026-07-28: the server ends the listen stream (%s): the resource shows the subscription over, and Subscribe is offered again', async (how, words) => {
+    const fake = await openResources(undefined, 'modern');
+    fireEvent.click(screen.getByTestId('subscribe'));
+    await waitFor(() => expect(screen.getByTestId('subscription-status')).toHaveTextContent('Subscribed (a subscriptions/listen stream)'));
+    act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at: Date.now() }));
+    act(() => fake.emit({ type: 'resource-subscription-ended', connectionId: 'c1', uri: 'notes://other', how }));
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent('1 update');
+    act(() => fake.emit({ type: 'resource-subscription-ended', connectionId: 'c1', uri: 'notes://readme', how }));
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent(`The server ended the subscription (${words}) after 1 update: no more updates arrive. Subscribe again to resume.`);
+    fireEvent.click(screen.getByTestId('subscribe'));
+    await waitFor(() => expect(screen.getByTestId('subscription-status')).toHaveTextContent('Subscribed (a subscriptions/listen stream); no update yet.'));
+    expect(fake.calls('connections:subscribe-resource')).toHaveLength(2);
+  });
 });
 
 describe('a resource link from a tool result', () => {
