@@ -80,7 +80,7 @@ function urlElicitationHint(data: unknown): string {
 }
 
 /** The protocol revisions Periscope speaks, both eras. */
-const SPOKEN_REVISIONS: ReadonlySet<string> = new Set([...LEGACY_REVISIONS, FIRST_MODERN_REVISION]);
+export const SPOKEN_REVISIONS: ReadonlySet<string> = new Set([...LEGACY_REVISIONS, FIRST_MODERN_REVISION]);
 
 /** -32022: what the server supports, and which era setting reaches it. */
 export function unsupportedVersion(text: string, data: unknown): ErrorInfo {

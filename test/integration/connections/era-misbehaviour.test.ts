@@ -3,6 +3,8 @@ import { startDiscoverAs2025Fixture } from '../../fixtures/sdk-servers/misbehavi
 import { startHeaderMismatchFixture } from '../../fixtures/sdk-servers/misbehaving/header-mismatch-fixture';
 import { startSessionOnModernFixture } from '../../fixtures/sdk-servers/misbehaving/session-on-modern-fixture';
 import { startUnsupportedVersionFixture } from '../../fixtures/sdk-servers/misbehaving/unsupported-version-fixture';
+import { startHandRolledServer } from '../../fixtures/sdk-servers/misbehaving/hand-rolled-server';
+import { discoverResult, result } from '../../fixtures/sdk-servers/misbehaving/wire';
 import { ofType, useManager } from './connection-test-support';
 
 /** Servers that get the protocol era wrong: the connection works where it can, and the trace says what is wrong. */
@@ -59,5 +61,21 @@ describe('servers that get the protocol era wrong', () => {
     expect(auto.info()).toMatchObject({ era: 'legacy' });
     const error = await manager.open({ transport: 'streamable', url: server.url, protocolEra: 'modern' }).then(() => undefined, (e: unknown) => e);
     expect(error).toMatchObject({ info: { kind: 'protocol-version' } });
+  });
+
+  it.each([
+    ['Method not found (-32601)', { status: 200, body: { jsonrpc: '2.0', id: 0, error: { code: -32601, message: 'Method not found' } } }, /failed too: The server answered with JSON-RPC error -32601/],
+    ['HTTP 404', { status: 404 }, /failed too: .*404/],
+  ] as const)('auto, server/discover offering only unknown versions, initialize refused with %s: names the versions and says no setting helps', async (_case, refusal, fallbackWords) => {
+    const server = await startHandRolledServer(({ body }) =>
+      body?.method === 'server/discover' ? { status: 200, body: result(body.id, { ...discoverResult('future-only'), supportedVersions: ['2027-01-01', '2027-06-30'] }) } : refusal,
+    );
+    cleanup(() => server.close());
+    const error = await manager.open({ transport: 'streamable', url: server.url }).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ info: { kind: 'protocol-version', detail: { supported: ['2027-01-01', '2027-06-30'] } } });
+    const { message, hint } = (error as { info: { message: string; hint: string } }).info;
+    expect(message).toMatch(/^The server's server\/discover offers only protocol versions 2027-01-01, 2027-06-30, none of which Periscope speaks \(2024-11-05, .*2026-07-28\)/);
+    expect(message).toMatch(fallbackWords);
+    expect(hint).toBe("no setting can help: ask the server's maintainers to also serve 2026-07-28 or a 2025 revision");
   });
 });

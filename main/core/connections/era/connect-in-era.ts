@@ -3,6 +3,10 @@ import type { TransportKind } from '../../../../shared/model/connection';
 import type { EraDetection } from '../../../../shared/model/protocol-era';
 import type { TraceBus } from '../../capture/trace-bus';
 import type { EraRequest, LiveSession } from '../connection-attempt';
+import { FIRST_MODERN_REVISION } from '../../../../shared/model/protocol-era';
+import { PeriscopeError } from '../../diagnostics/periscope-error';
+import { toErrorInfo } from '../../diagnostics/classify-error';
+import { SPOKEN_REVISIONS } from '../../diagnostics/classify-protocol-error';
 import { explainEra } from './explain-era';
 import { ProbeObserver } from './probe-observer';
 
@@ -37,6 +41,7 @@ export async function connectInEra(kind: TransportKind, era: EraRequest, bus: Tr
     try {
       session = await attempt(era);
     } catch (error) {
+      if (era.choice === 'auto') throwIfNoVersionShared(error, observer.offeredVersions);
       if (!(kind === 'stdio' && era.choice === 'auto' && stoppedOnProbe(error, observer))) throw error;
       bus.emit({ type: 'lifecycle', state: 'info', text: 'The server stopped when probed with server/discover; starting it again with the 2025 initialize handshake' });
       restartedAfterProbe = true;
@@ -55,6 +60,28 @@ export async function connectInEra(kind: TransportKind, era: EraRequest, bus: Tr
     restartedAfterProbe,
   });
   return { session, detection };
+}
+
+/**
+ * `auto` against a server whose server/discover offered only versions Periscope does not speak:
+ * the SDK then falls back to the 2025 `initialize`, which such a server refuses in its own way
+ * (-32601, an HTTP 400...). That refusal hides the real story: the offered versions, by name,
+ * and that no setting can help (MCP 2026-07-28 basic/lifecycle, version negotiation).
+ */
+function throwIfNoVersionShared(fallbackError: unknown, offered: string[]): void {
+  if (offered.length === 0 || offered.some((version) => SPOKEN_REVISIONS.has(version))) return;
+  const fallback = toErrorInfo(fallbackError, { phase: 'connect' });
+  // A -32022 answer to initialize already names the versions and says no setting helps.
+  if (fallback.kind === 'protocol-version') return;
+  throw new PeriscopeError(
+    {
+      kind: 'protocol-version',
+      message: `The server's server/discover offers only protocol version${offered.length === 1 ? '' : 's'} ${offered.join(', ')}, none of which Periscope speaks (${[...SPOKEN_REVISIONS].join(', ')}); the 2025 initialize handshake tried next failed too: ${fallback.message}`,
+      hint: `no setting can help: ask the server's maintainers to also serve ${FIRST_MODERN_REVISION} or a 2025 revision`,
+      detail: { supported: offered },
+    },
+    { cause: fallbackError },
+  );
 }
 
 /** The SDK's verdict when the transport closed under its server/discover probe (the process exited). */

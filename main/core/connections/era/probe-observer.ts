@@ -16,6 +16,8 @@ const BODY_EXCERPT_CHARS = 160;
 export class ProbeObserver {
   private probeSeq?: number;
   private outcome?: ProbeOutcome;
+  /** The versions a modern answer offered (supportedVersions), as sent. */
+  private offered: string[] = [];
   private readonly stop: () => void;
 
   constructor(bus: TraceBus) {
@@ -33,6 +35,11 @@ export class ProbeObserver {
     return this.outcome ?? { outcome: 'no-answer', detail: 'no answer to server/discover' };
   }
 
+  /** The protocol versions the probe's answer offered (its supportedVersions); empty when none. */
+  get offeredVersions(): string[] {
+    return this.offered;
+  }
+
   dispose(): void {
     this.stop();
   }
@@ -46,6 +53,7 @@ export class ProbeObserver {
       }
       if (this.probeSeq === undefined || entry.requestSeq !== this.probeSeq) return;
       this.outcome = fromMessage(entry.message);
+      this.offered = offeredVersions(entry.message);
     } else if (entry.type === 'http' && this.probeSeq !== undefined && !this.outcome && isProbePost(entry.requestBody)) {
       if (entry.phase === 'complete' && entry.status !== undefined && entry.status >= 300) {
         const body = (entry.responseBody ?? '').replace(/\s+/g, ' ').trim().slice(0, BODY_EXCERPT_CHARS);
@@ -64,6 +72,11 @@ export class ProbeObserver {
   }
 }
 
+function offeredVersions(message: unknown): string[] {
+  const versions = (message as { result?: { supportedVersions?: unknown } } | undefined)?.result?.supportedVersions;
+  return Array.isArray(versions) ? versions.filter((v): v is string => typeof v === 'string') : [];
+}
+
 function fromMessage(message: unknown): ProbeOutcome {
   const m = (message ?? {}) as { result?: { supportedVersions?: unknown }; error?: { code?: unknown; message?: unknown } };
   if (m.error) {
@@ -72,7 +85,7 @@ function fromMessage(message: unknown): ProbeOutcome {
     if (code === -32601) return { outcome: 'method-not-found', detail: `Method not found (-32601): ${text}` };
     return { outcome: 'json-rpc-error', detail: `JSON-RPC error ${code ?? '(no code)'}: ${text}` };
   }
-  const versions = Array.isArray(m.result?.supportedVersions) ? m.result!.supportedVersions.filter((v): v is string => typeof v === 'string') : [];
+  const versions = offeredVersions(message);
   if (versions.length) return { outcome: 'modern', detail: `offered ${versions.join(', ')}` };
   return { outcome: 'other', detail: 'a result without supportedVersions' };
 }
