@@ -1,11 +1,23 @@
-import { invalidItemWords, type InvalidListItem } from '../../shared/model/invalid-list-item';
+import { invalidItemWords, type InvalidItemKind, type InvalidListItem } from '../../shared/model/invalid-list-item';
 import type { CommandContext } from './command-context';
 
 /**
- * One warning on stderr for each item of a list the server sent that breaks the MCP schema (see
+ * A warning on stderr for each item (the first ten) of a list the server sent that breaks the MCP schema (see
  * listLeniently): the list printed is the rest, and the exit code stays 0, since the items that
  * are valid can be used. Nothing when every item was valid.
  */
-export function warnInvalid(cctx: CommandContext, kind: Parameters<typeof invalidItemWords>[0], invalid: InvalidListItem[] | undefined): void {
-  for (const item of invalid ?? []) cctx.out.note(`warning: ${invalidItemWords(kind, item)}`);
+export function warnInvalid(cctx: CommandContext, kind: InvalidItemKind, invalid: InvalidListItem[] | undefined): void {
+  for (const line of invalidWarnings(kind, invalid)) cctx.out.note(line);
+}
+
+/** Past this many, one line counts the rest: a server may list hundreds of broken items. */
+const WARNINGS_SHOWN = 10;
+
+/** The warning lines for a list's invalid items: the first ten, then how many more (`--json` has them all). */
+export function invalidWarnings(kind: InvalidItemKind, invalid: InvalidListItem[] | undefined): string[] {
+  const items = invalid ?? [];
+  const lines = items.slice(0, WARNINGS_SHOWN).map((item) => `warning: ${invalidItemWords(kind, item)}`);
+  const more = items.length - WARNINGS_SHOWN;
+  if (more > 0) lines.push(`warning: …and ${more} more ${kind}${more === 1 ? '' : 's'} that break the MCP schema (--json lists them all)`);
+  return lines;
 }

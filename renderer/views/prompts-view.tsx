@@ -8,6 +8,7 @@ import { fetchCompletions } from '../bridge/completion-actions';
 import { getPrompt, loadPrompts } from '../bridge/prompt-actions';
 import { matches } from '../workbench/text-match';
 import { promptsSlot, usePromptsStore } from '../stores/prompts-store';
+import { ServerText } from '../components/server-text';
 
 interface PromptsViewProps {
   connectionId: string;
@@ -57,10 +58,20 @@ export function PromptsView({ connectionId, live, capabilities }: PromptsViewPro
                 data-prompt={p.name}
               >
                 <span className="tool-item-head">
-                  <span className="tool-title">{p.title ?? p.name}</span>
-                  {p.title && p.title !== p.name && <code className="tool-name">{p.name}</code>}
+                  <span className="tool-title">
+                    <ServerText text={p.title ?? p.name} />
+                  </span>
+                  {p.title && p.title !== p.name && (
+                    <code className="tool-name">
+                      <ServerText text={p.name} />
+                    </code>
+                  )}
                 </span>
-                {p.description && <span className="tool-description">{p.description}</span>}
+                {p.description && (
+                  <span className="tool-description">
+                    <ServerText text={p.description} />
+                  </span>
+                )}
               </button>
             </li>
           ))}
@@ -68,7 +79,9 @@ export function PromptsView({ connectionId, live, capabilities }: PromptsViewPro
       </section>
       {prompt ? (
         <section className="tool-workbench" aria-label={`Prompt ${prompt.title ?? prompt.name}`} data-testid="prompt-panel">
-          <h3 className="workbench-title">{prompt.title ?? prompt.name}</h3>
+          <h3 className="workbench-title">
+            <ServerText text={prompt.title ?? prompt.name} />
+          </h3>
           {prompt.description && <p>{prompt.description}</p>}
           <PromptForm
             key={prompt.name}
@@ -86,7 +99,7 @@ export function PromptsView({ connectionId, live, capabilities }: PromptsViewPro
           </div>
         </section>
       ) : (
-        slot.status === 'ready' && <p className="muted tool-none">{slot.prompts.length === 0 ? 'This server offers no prompts.' : 'Choose a prompt.'}</p>
+        slot.status === 'ready' && <p className="muted tool-none">{slot.prompts.length > 0 ? 'Choose a prompt.' : slot.invalid?.length ? 'None of the prompts the server lists is valid (see above).' : 'This server offers no prompts.'}</p>
       )}
     </div>
   );

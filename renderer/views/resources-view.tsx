@@ -6,6 +6,7 @@ import { TemplateForm } from '../components/resources/template-form';
 import { fetchCompletions } from '../bridge/completion-actions';
 import { loadResources, readResource, saveResourceContents, subscribeResource, unsubscribeResource } from '../bridge/resource-actions';
 import { resourcesSlot, useResourcesStore, type ResourceRead } from '../stores/resources-store';
+import { ServerText } from '../components/server-text';
 
 interface ResourcesViewProps {
   connectionId: string;
@@ -50,7 +51,9 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
       />
       {resource && (
         <section className="tool-workbench resource-panel" aria-label={`Resource ${resource.title ?? resource.name ?? resource.uri}`} data-testid="resource-panel">
-          <h3 className="workbench-title">{resource.title ?? resource.name ?? resource.uri}</h3>
+          <h3 className="workbench-title">
+            <ServerText text={resource.title ?? resource.name ?? resource.uri} />
+          </h3>
           <p className="muted">
             <code>{resource.uri}</code>
             {resource.mimeType && ` · ${resource.mimeType}`}
@@ -81,7 +84,9 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
       )}
       {template && (
         <section className="tool-workbench resource-panel" aria-label={`Template ${template.title ?? template.name ?? template.uriTemplate}`} data-testid="template-panel">
-          <h3 className="workbench-title">{template.title ?? template.name ?? template.uriTemplate}</h3>
+          <h3 className="workbench-title">
+            <ServerText text={template.title ?? template.name ?? template.uriTemplate} />
+          </h3>
           <p className="muted">
             <code>{template.uriTemplate}</code>
             {template.mimeType && ` · ${template.mimeType}`}
@@ -108,7 +113,7 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
         </section>
       )}
       {!resource && !template && slot.status === 'ready' && (
-        <p className="muted tool-none">{slot.resources.length + slot.templates.length === 0 ? 'This server offers no resources.' : 'Choose a resource.'}</p>
+        <p className="muted tool-none">{slot.resources.length + slot.templates.length > 0 ? 'Choose a resource.' : slot.invalidResources?.length || slot.invalidTemplates?.length ? 'None of the resources the server lists is valid (see above).' : 'This server offers no resources.'}</p>
       )}
     </div>
   );

@@ -22,6 +22,7 @@ import { cliCallCommand } from '../workbench/cli-command';
 import { schemaDefaults } from '../workbench/form-defaults';
 import { displayName } from '../workbench/tool-facts';
 import { violations, type Violation } from '../workbench/schema-validation';
+import { ServerText } from '../components/server-text';
 
 interface ToolWorkbenchProps {
   connectionId: string;
@@ -83,8 +84,14 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
   return (
     <div className="tool-workbench" data-testid="tool-workbench" data-tool={tool.name}>
       <header className="tool-header">
-        <h3>{displayName(tool)}</h3>
-        {displayName(tool) !== tool.name && <code>{tool.name}</code>}
+        <h3>
+          <ServerText text={displayName(tool)} />
+        </h3>
+        {displayName(tool) !== tool.name && (
+          <code>
+            <ServerText text={tool.name} />
+          </code>
+        )}
         <ToolBadges tool={tool} />
       </header>
       {tool.description && <p className="tool-description-full">{tool.description}</p>}

@@ -31,7 +31,7 @@ export function ToolsView({ connectionId, live }: { connectionId: string; live: 
       {tool ? (
         <ToolWorkbench key={tool.name} connectionId={connectionId} tool={tool} live={live} />
       ) : (
-        slot.status === 'ready' && <p className="muted tool-none">{slot.tools.length === 0 ? 'This server offers no tools.' : 'Choose a tool.'}</p>
+        slot.status === 'ready' && <p className="muted tool-none">{slot.tools.length > 0 ? 'Choose a tool.' : slot.invalid?.length ? 'None of the tools the server lists is valid (see above).' : 'This server offers no tools.'}</p>
       )}
     </div>
   );

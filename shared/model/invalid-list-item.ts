@@ -15,7 +15,14 @@ export interface InvalidListItem {
  * One invalid item in words, for the CLI's warnings and the window's notice:
  * `tool #2 "bad" breaks the MCP schema and is left out: inputSchema.type: expected "object"`.
  */
-export function invalidItemWords(kind: 'tool' | 'resource' | 'resource template' | 'prompt', item: InvalidListItem): string {
-  const name = item.name !== undefined ? ` "${item.name}"` : '';
+/** What a list holds, in the singular words the warnings use. */
+export type InvalidItemKind = 'tool' | 'resource' | 'resource template' | 'prompt';
+
+export function invalidItemWords(kind: InvalidItemKind, item: InvalidListItem): string {
+  // Quoted as JSON: a name is the server's text, and a line break in it must not start a line of ours.
+  const name = item.name !== undefined ? ` ${JSON.stringify(item.name.length > NAME_SHOWN_CHARS ? `${item.name.slice(0, NAME_SHOWN_CHARS - 1)}…` : item.name)}` : '';
   return `${kind} #${item.index + 1}${name} breaks the MCP schema and is left out: ${item.problems.join('; ')}`;
 }
+
+/** Longer names are cut where they are written in words (a server may send 10,000 characters). */
+const NAME_SHOWN_CHARS = 80;

@@ -103,7 +103,9 @@ export async function findTool(connection: McpConnection, name: string): Promise
     throw new PeriscopeError({
       kind: 'not-found',
       message: `The server has no tool called "${name}".`,
-      hint: names.length > 0 ? `Available tools: ${names.join(', ')}.` : 'This server lists no tools at all.',
+      hint: `${names.length > 0 ? `Available tools: ${names.join(', ')}.` : invalid?.length ? 'This server lists no valid tools.' : 'This server lists no tools at all.'}${
+        invalid?.length ? ` ${invalid.length} more ${invalid.length === 1 ? 'is' : 'are'} left out: ${invalid.length === 1 ? 'it breaks' : 'they break'} the MCP schema (see \`periscope tools\`).` : ''
+      }`,
       detail: { tool: name, available: names },
     });
   }

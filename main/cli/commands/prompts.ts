@@ -27,7 +27,8 @@ export function registerPromptsCommands(program: Command, cctx: CommandContext):
       const { invalid, ...listing } = result;
       cctx.out.data({ ...listing, ...(invalid ? { invalidPrompts: invalid } : {}) });
       warnInvalid(cctx, 'prompt', result.invalid);
-      for (const line of formatPrompts(result.prompts)) cctx.out.line(line);
+      if (result.prompts.length === 0 && invalid?.length) cctx.out.line('(no valid prompts: see the warnings)');
+      else for (const line of formatPrompts(result.prompts)) cctx.out.line(line);
     });
   });
 

@@ -20,7 +20,8 @@ export function registerToolsCommand(program: Command, cctx: CommandContext): vo
       const { invalid, ...listing } = result;
       cctx.out.data({ ...listing, ...(invalid ? { invalidTools: invalid } : {}) });
       warnInvalid(cctx, 'tool', result.invalid);
-      for (const line of formatTools(result.tools)) cctx.out.line(line);
+      if (result.tools.length === 0 && invalid?.length) cctx.out.line('(no valid tools: see the warnings)');
+      else for (const line of formatTools(result.tools)) cctx.out.line(line);
     });
   });
 }

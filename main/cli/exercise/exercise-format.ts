@@ -15,7 +15,8 @@ export function formatListing(title: string, listing: ListingReport): string {
   if (listing.error) return `${title}: listing failed (${listing.error.kind}: ${listing.error.message})`;
   const templates = listing.templates ? `, ${listing.templates} template${listing.templates > 1 ? 's' : ''} (not read: they need URI values)` : '';
   const more = listing.morePages ? '; more on further pages, not exercised' : '';
-  const invalid = listing.invalid?.length ? `; ${listing.invalid.length} left out: ${listing.invalid.length === 1 ? 'it breaks' : 'they break'} the MCP schema (see the warnings)` : '';
+  const leftOut = (listing.invalid?.length ?? 0) + (listing.invalidTemplates?.length ?? 0);
+  const invalid = leftOut ? `; ${leftOut} left out: ${leftOut === 1 ? 'it breaks' : 'they break'} the MCP schema (see the warnings)` : '';
   return `${title}: ${listing.listed} listed${templates}${more}${invalid}`;
 }
 

@@ -4,7 +4,8 @@ import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 import { refusedSampling } from '../client-input-options';
 import { errorInfoOf } from '../error-report';
 import type { ToolLike } from '../format/listings';
-import { invalidItemWords, type InvalidListItem } from '../../../shared/model/invalid-list-item';
+import type { InvalidItemKind, InvalidListItem } from '../../../shared/model/invalid-list-item';
+import { invalidWarnings } from '../invalid-list-warnings';
 import { argumentsFromSchema } from './schema-arguments';
 import { schemaEchoOverride } from './schema-echo';
 import type { ScriptedCalls } from './scripted-calls';
@@ -37,13 +38,15 @@ export interface ListingReport {
   morePages?: boolean;
   /** Items that break the MCP schema, left out of the run (see listLeniently). */
   invalid?: InvalidListItem[];
+  /** Resources only: templates that break the MCP schema. */
+  invalidTemplates?: InvalidListItem[];
 }
 
 /** Notes each invalid item of a listing and keeps them in its report. */
-function noteInvalid(into: ListingReport, kind: Parameters<typeof invalidItemWords>[0], invalid: InvalidListItem[] | undefined, hooks: ExerciseHooks): void {
+function noteInvalid(into: ListingReport, kind: InvalidItemKind, invalid: InvalidListItem[] | undefined, hooks: ExerciseHooks): void {
   if (!invalid) return;
   into.invalid = invalid;
-  for (const item of invalid) hooks.note(`warning: ${invalidItemWords(kind, item)}`);
+  for (const line of invalidWarnings(kind, invalid)) hooks.note(line);
 }
 
 export interface ExerciseReport {
@@ -119,7 +122,12 @@ async function exerciseResources(connection: McpConnection, into: ExerciseReport
     into.listed = resources.length;
     if (listing.nextCursor) into.morePages = true;
     noteInvalid(into, 'resource', listing.invalid, hooks);
-    into.templates = await countTemplates(connection);
+    const templates = await listTemplates(connection);
+    into.templates = templates?.count;
+    if (templates?.invalid) {
+      into.invalidTemplates = templates.invalid;
+      for (const line of invalidWarnings('resource template', templates.invalid)) hooks.note(line);
+    }
   } catch (error) {
     into.error = errorInfoOf(error);
   }
@@ -133,9 +141,10 @@ async function exerciseResources(connection: McpConnection, into: ExerciseReport
 }
 
 /** Templates are only counted (reading one needs values for its URI variables); a refusal is not a failure of the run. */
-async function countTemplates(connection: McpConnection): Promise<number | undefined> {
+async function listTemplates(connection: McpConnection): Promise<{ count: number; invalid?: InvalidListItem[] } | undefined> {
   try {
-    return ((await connection.listResourceTemplates()) as { resourceTemplates: unknown[] }).resourceTemplates.length;
+    const listed = (await connection.listResourceTemplates()) as { resourceTemplates: unknown[]; invalid?: InvalidListItem[] };
+    return { count: listed.resourceTemplates.length, ...(listed.invalid ? { invalid: listed.invalid } : {}) };
   } catch {
     return undefined;
   }

@@ -10,7 +10,6 @@ import { withPlainNumbers } from './raw-json-numbers';
 import { OpenRequests, type OpenRequest, type RpcId } from './open-requests';
 import { InFlightSends } from './in-flight-sends';
 import { RequestStreams } from './request-streams';
-import { ResultWatchers } from './result-watchers';
 import { whileOffering } from './message-json';
 import { existingPostBodyLinks } from './post-body-links';
 import { ssePayloadLinks, type SsePayloadLinks } from './sse-payload-links';
@@ -45,8 +44,6 @@ export class TracedTransport implements Transport {
   private readonly streams: RequestStreams;
   /** Notifications and answers on their way (see InFlightSends): a close lets them land first. */
   readonly notifications = new InFlightSends();
-  /** Raw results handed over before the SDK checks them (see ResultWatchers). */
-  readonly results = new ResultWatchers();
   /** The method a too-deep answer answered, until the stand-in error is handed over. */
   private readonly answeredMethod = new Map<RpcId, string>();
 
@@ -59,7 +56,6 @@ export class TracedTransport implements Transport {
     this.streams = new RequestStreams(this.requests, bus, (m) => this.onmessage?.(m), inner);
     inner.onmessage = (message: JSONRPCMessage, extra?: MessageExtraInfo) => {
       const { reassigned, tooDeep } = this.recordSafely('incoming', message);
-      this.results.received(message);
       if (tooDeep) {
         return deliverShallow(message, tooDeep, {
           deliver: (m) => this.onmessage?.(m, extra),
@@ -121,7 +117,6 @@ export class TracedTransport implements Transport {
     if (tooDeep) return Promise.reject(tooDeepToSend(tooDeep.values().next().value!, (message as { method?: string }).method));
     const id = (message as { id?: RpcId }).id;
     if (id === undefined || !('method' in message)) return this.notifications.track(this.inner.send(message, options));
-    this.results.sent(message);
     const sending = this.inner.send(message, this.streams.optionsFor(id, message.method, options));
     // A request that never left will never be answered: do not keep it open.
     return sending.catch((error: unknown) => {

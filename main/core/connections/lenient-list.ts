@@ -1,27 +1,33 @@
 import { SdkError, SdkErrorCode, type RequestOptions } from '@modelcontextprotocol/client';
-import { PromptSchema, ResourceSchema, ResourceTemplateSchema, ToolSchema } from '@modelcontextprotocol/core';
+import {
+  ListPromptsResultSchema,
+  ListResourcesResultSchema,
+  ListResourceTemplatesResultSchema,
+  ListToolsResultSchema,
+  PromptSchema,
+  ResourceSchema,
+  ResourceTemplateSchema,
+  ToolSchema,
+} from '@modelcontextprotocol/core';
 import * as z from 'zod';
 import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
-import { TracedTransport } from '../capture/traced-transport';
 import type { LiveSession } from './connection-attempt';
+import { requestWithDecoder } from './era/sdk-request-funnel';
 
 export type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 
 /** The MCP list methods whose items are checked one by one, and the member holding the items. */
 const LISTS = {
-  'tools/list': { items: 'tools', schema: ToolSchema },
-  'resources/list': { items: 'resources', schema: ResourceSchema },
-  'resources/templates/list': { items: 'resourceTemplates', schema: ResourceTemplateSchema },
-  'prompts/list': { items: 'prompts', schema: PromptSchema },
+  'tools/list': { items: 'tools', item: ToolSchema, page: ListToolsResultSchema },
+  'resources/list': { items: 'resources', item: ResourceSchema, page: ListResourcesResultSchema },
+  'resources/templates/list': { items: 'resourceTemplates', item: ResourceTemplateSchema, page: ListResourceTemplatesResultSchema },
+  'prompts/list': { items: 'prompts', item: PromptSchema, page: ListPromptsResultSchema },
 } as const;
 
 export type ListMethod = keyof typeof LISTS;
 
 /** As the SDK's own walk: a server whose cursors never end stops here. */
 const MAX_PAGES = 64;
-
-/** A page whose list is an array, whatever its items: what the SDK's schema checks item by item. */
-const LOOSE_PAGE = z.looseObject({ nextCursor: z.string().optional() });
 
 /**
  * True when the SDK refused a list's result as not matching the MCP schema (SdkError
@@ -38,8 +44,10 @@ export function isInvalidResult(error: unknown): boolean {
  * pages), its name when it has one, and each problem as `path: message`. Used once the SDK has
  * refused the whole list, so a server with one broken tool still shows the others.
  *
- * Rejects as the SDK does when a page itself is not a list (no array under the items' member),
- * when a page fails, or past 64 pages.
+ * Only the items are forgiven: each page, its invalid items taken out, is still decoded and
+ * checked as the SDK checks it (2026-07-28: `resultType`, cache fields; a `tools` that is not an
+ * array), and a page that fails that rejects as the SDK does; so do a failing request and more
+ * than 64 pages.
  */
 export async function listLeniently(
   client: LiveSession['client'],
@@ -47,55 +55,59 @@ export async function listLeniently(
   params: Record<string, unknown> | undefined,
   options: RequestOptions,
 ): Promise<Record<string, unknown> & { invalid: InvalidListItem[] }> {
-  const { items: member, schema } = LISTS[method];
-  const pageSchema = LOOSE_PAGE.extend({ [member]: z.array(z.unknown()) });
+  const { items: member, item, page: pageSchema } = LISTS[method];
   const all: unknown[] = [];
+  const invalid: InvalidListItem[] = [];
+  /** Items the server sent on the pages before this one, valid or not: where this page's count from. */
+  let sentBefore = 0;
   let first: Record<string, unknown> | undefined;
   let cursor: string | undefined;
   for (let page = 0; page === 0 || cursor !== undefined; page++) {
     if (page >= MAX_PAGES) throw new SdkError(SdkErrorCode.ListPaginationExceeded, `${method}: exceeded ${MAX_PAGES} pages; the server's pagination did not end`, { method });
     const pageParams = cursor === undefined ? params : { ...params, cursor };
-    const result = await rawPage(client, method, pageSchema, () => client.request({ method, ...(pageParams ? { params: pageParams } : {}) } as never, pageSchema, options));
+    const request = { method, ...(pageParams ? { params: pageParams } : {}) };
+    let sentHere = 0;
+    const sent = requestWithDecoder(client, request, pageSchema, options, (raw, decode) => {
+      const checked = withoutInvalid(raw, member, item, sentBefore, invalid);
+      sentHere = checked.sent;
+      return decode(checked.page);
+    });
+    if (!sent) throw new SdkError(SdkErrorCode.InvalidResult, `${method}: the list holds items that break the MCP schema, and this build cannot read it item by item`, { method });
+    const result = (await sent) as Record<string, unknown>;
     first ??= result;
     all.push(...(result[member] as unknown[]));
+    sentBefore += sentHere;
     cursor = result.nextCursor as string | undefined;
   }
-  const valid: unknown[] = [];
-  const invalid: InvalidListItem[] = [];
-  all.forEach((item, index) => {
-    const checked = schema.safeParse(item);
-    if (checked.success) return void valid.push(item);
-    const name = (item as { name?: unknown; uri?: unknown; uriTemplate?: unknown } | null) ?? {};
-    const label = [name.name, name.uri, name.uriTemplate].find((value) => typeof value === 'string') as string | undefined;
-    invalid.push({ index, ...(label !== undefined ? { name: label } : {}), problems: checked.error.issues.map(problemWords) });
-  });
-  const { nextCursor: _last, resultType: _lifted, ...rest } = first ?? {};
-  return { ...rest, [member]: valid, invalid };
+  const { nextCursor: _last, ...rest } = first ?? {};
+  return { ...rest, [member]: all, invalid };
 }
 
 /**
- * One page as the server sent it. The 2025 era checks a result against the schema given (the loose
- * page); the 2026-07-28 era checks a list method's result against its own schema whatever is
- * given, so a refused page is read from the raw result the traced transport kept (ResultWatchers).
+ * The raw page with the items that break `item` taken out, each noted in `invalid` with its
+ * position counted from `offset`, and how many items the page sent. Anything that is not a page
+ * with an array of items is left as sent, for the SDK to refuse.
  */
-async function rawPage(client: LiveSession['client'], method: ListMethod, pageSchema: z.ZodType, request: () => Promise<unknown>): Promise<Record<string, unknown>> {
-  const transport = client.transport;
-  let raw: unknown;
-  const stop = transport instanceof TracedTransport ? transport.results.watch(method, (result) => (raw = result)) : undefined;
-  try {
-    return (await request()) as Record<string, unknown>;
-  } catch (error) {
-    const page = raw === undefined || !isInvalidResult(error) ? undefined : pageSchema.safeParse(raw);
-    if (!page?.success) throw error;
-    return page.data as Record<string, unknown>;
-  } finally {
-    stop?.();
-  }
+function withoutInvalid(raw: unknown, member: string, item: z.ZodType, offset: number, invalid: InvalidListItem[]): { page: unknown; sent: number } {
+  const items = (raw as Record<string, unknown> | null)?.[member];
+  if (!Array.isArray(items)) return { page: raw, sent: 0 };
+  const valid = items.filter((candidate, i) => {
+    const checked = item.safeParse(candidate);
+    if (checked.success) return true;
+    const named = (candidate ?? {}) as { name?: unknown; uri?: unknown; uriTemplate?: unknown };
+    const label = [named.name, named.uri, named.uriTemplate].find((value) => typeof value === 'string') as string | undefined;
+    invalid.push({ index: offset + i, ...(label !== undefined ? { name: label } : {}), problems: checked.error.issues.map(problemWords) });
+    return false;
+  });
+  return { page: { ...(raw as Record<string, unknown>), [member]: valid }, sent: items.length };
 }
 
-/** One schema problem in words: `inputSchema.type: expected "object"` (zod's generic prefix dropped). */
+/**
+ * One schema problem in words: `inputSchema.type: expected "object"`, `name: missing (expected
+ * string)`; zod's generic prefix is dropped and "received undefined" said as missing.
+ */
 function problemWords(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
-  const message = issue.message.replace(/^Invalid input: /, '');
+  const message = issue.message.replace(/^Invalid input: /, '').replace(/^expected (.+), received undefined$/, 'missing (expected $1)');
   return path ? `${path}: ${message}` : message;
 }

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../error-notice';
 import { ListChangeNotice } from '../list-change-notice';
 import { InvalidItemsNotice } from '../invalid-items-notice';
 import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
+import { ServerText } from '../server-text';
 
 interface ResourceListProps {
   resources: ResourceInfo[];
@@ -95,10 +96,20 @@ function Item({ title, code, description, selected, onSelect, testId }: { title:
   return (
     <button type="button" className={`tool-item${selected ? ' is-selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onSelect} data-testid={testId} data-uri={code}>
       <span className="tool-item-head">
-        <span className="tool-title">{title}</span>
+        <span className="tool-title">
+          <ServerText text={title} />
+        </span>
       </span>
-      {title !== code && <code className="tool-name item-uri">{code}</code>}
-      {description && <span className="tool-description">{description}</span>}
+      {title !== code && (
+        <code className="tool-name item-uri">
+          <ServerText text={code} />
+        </code>
+      )}
+      {description && (
+        <span className="tool-description">
+          <ServerText text={description} />
+        </span>
+      )}
     </button>
   );
 }

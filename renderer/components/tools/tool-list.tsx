@@ -5,6 +5,7 @@ import { ErrorNotice } from '../error-notice';
 import { ListChangeNotice } from '../list-change-notice';
 import { InvalidItemsNotice } from '../invalid-items-notice';
 import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
+import { ServerText } from '../server-text';
 
 interface ToolListProps {
   tools: ToolInfo[];
@@ -59,10 +60,20 @@ function ToolItem({ tool, selected, onSelect }: { tool: ToolInfo; selected: bool
     <button type="button" className={`tool-item${selected ? ' is-selected' : ''}`} aria-current={selected ? 'true' : undefined} onClick={onSelect} data-testid="tool-item" data-tool={tool.name}>
       <span className="tool-item-head">
         {icon && <img src={icon} alt="" className="tool-icon" />}
-        <span className="tool-title">{name}</span>
-        {name !== tool.name && <code className="tool-name">{tool.name}</code>}
+        <span className="tool-title">
+          <ServerText text={name} />
+        </span>
+        {name !== tool.name && (
+          <code className="tool-name">
+            <ServerText text={tool.name} />
+          </code>
+        )}
       </span>
-      {tool.description && <span className="tool-description">{tool.description}</span>}
+      {tool.description && (
+        <span className="tool-description">
+          <ServerText text={tool.description} />
+        </span>
+      )}
       <ToolBadges tool={tool} />
     </button>
   );

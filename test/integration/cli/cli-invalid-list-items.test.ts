@@ -30,7 +30,7 @@ describe.each(ERAS)('lists with invalid items, %s era', (era) => {
     expect(run.stdout).toMatch(/^ok-second\b/m);
     expect(run.stdout).not.toContain('string-schema');
     expect(run.stderr).toContain('warning: tool #2 "string-schema" breaks the MCP schema and is left out: inputSchema.type: expected "object"');
-    expect(run.stderr).toMatch(/warning: tool #3 breaks the MCP schema and is left out: name: expected string/);
+    expect(run.stderr).toContain('warning: tool #3 breaks the MCP schema and is left out: name: missing (expected string)');
   });
 
   it('--json names the invalid items of every list', async () => {
@@ -62,5 +62,49 @@ describe.each(ERAS)('lists with invalid items, %s era', (era) => {
     expect(run.stdout).toMatch(/ok\s+tools\/call ok-second/);
     expect(run.stdout).toContain('Prompts: 2 listed; 1 left out: it breaks the MCP schema (see the warnings)');
     expect(run.stderr).toContain('warning: resource #2 "no-uri" breaks the MCP schema and is left out');
+    expect(run.stderr).toContain('warning: resource template #2 "number-template" breaks the MCP schema and is left out: uriTemplate: expected string, received number');
+    expect(run.stdout).toContain('Resources: 2 listed, 1 template (not read: they need URI values); 2 left out: they break the MCP schema (see the warnings)');
+    expect(run.stdout).toMatch(/ok\s+resources\/read file:\/\/\/ok-b.txt/);
+  });
+});
+
+describe('hostile names and many invalid items', () => {
+  const servers: HandRolledServer[] = [];
+  afterAll(() => Promise.all(servers.map((s) => s.close())));
+  const serving = async (tools: unknown[]) => {
+    const started = await startBrokenListsServer({ tools });
+    servers.push(started);
+    return started.url;
+  };
+
+  it('a name with a line break, an escape or a bidi override cannot write a line of its own', async () => {
+    const url = await serving([{ name: 'y\nerror: fake error line\u001b[31m\u202e', inputSchema: { type: 'string' } }]);
+    const run = await cli(['tools', url]);
+    expect(run.code).toBe(0);
+    const lines = run.stderr.split('\n').filter(Boolean);
+    expect(lines.every((line) => line.startsWith('warning: '))).toBe(true);
+    expect(run.stderr).toContain('warning: tool #1 "y\\nerror: fake error line\\u001b[31m\\u202e" breaks the MCP schema');
+    expect(run.stderr.includes('\u001b') || run.stderr.includes('\u202e')).toBe(false);
+  });
+
+  it('hundreds of invalid tools: ten warnings and a count of the rest; names cut at 80 characters; --json keeps them all', async () => {
+    const url = await serving([...Array.from({ length: 300 }, (_, i) => ({ name: `bad-${i}-${'x'.repeat(200)}`, inputSchema: { type: 'string' } })), { name: 'echo', inputSchema: { type: 'object' } }]);
+    const run = await cli(['tools', url]);
+    expect(run.code).toBe(0);
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning: '));
+    expect(warnings).toHaveLength(11);
+    expect(warnings[10]).toBe('warning: …and 290 more tools that break the MCP schema (--json lists them all)');
+    expect(warnings[0]).toContain(`"bad-0-${'x'.repeat(73)}…"`);
+    expect(json<{ invalidTools: unknown[] }>(await cli(['tools', url, '--json'])).invalidTools).toHaveLength(300);
+  });
+
+  it('every tool invalid: says none is valid, not that the server has none', async () => {
+    const url = await serving([{ name: 'a', inputSchema: { type: 'string' } }, null, 7]);
+    const listed = await cli(['tools', url]);
+    expect(listed.stdout.trim()).toBe('(no valid tools: see the warnings)');
+    expect(listed.stderr).toContain('warning: tool #2 breaks the MCP schema and is left out: expected object, received null');
+    const called = await cli(['call', url, 'zzz']);
+    expect(called.code).toBe(12);
+    expect(called.stderr).toContain('This server lists no valid tools. 3 more are left out: they break the MCP schema');
   });
 });

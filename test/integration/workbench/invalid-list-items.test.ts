@@ -43,7 +43,7 @@ describe.each(ERAS)('lists with items that break the MCP schema, %s era', (era) 
     expect(listed.tools.map((t) => t.name)).toEqual(['echo', 'ok-second']);
     expect(listed.invalid).toEqual([
       { index: 1, name: 'string-schema', problems: ['inputSchema.type: expected "object"'] },
-      { index: 2, problems: [expect.stringMatching(/^name: expected string/)] },
+      { index: 2, problems: [expect.stringMatching(/^name: missing \(expected string\)$/)] },
     ]);
     const called = valueOf<{ result: { content: Array<{ text: string }> } }>(await test.call('connections:call-tool', { connectionId, name: 'ok-second', argumentsJson: '{}' }));
     expect(called.result.content[0]!.text).toBe('called ok-second');
@@ -53,7 +53,7 @@ describe.each(ERAS)('lists with items that break the MCP schema, %s era', (era) 
     const { connectionId } = await openRemote(test, server.url, era);
     const resources = valueOf<Listed<'resources'>>(await test.call('connections:list-resources', { connectionId }));
     expect(resources.resources.map((r) => r.uri)).toEqual(['file:///ok-a.txt', 'file:///ok-b.txt']);
-    expect(resources.invalid).toEqual([{ index: 1, name: 'no-uri', problems: [expect.stringMatching(/^uri: expected string/)] }]);
+    expect(resources.invalid).toEqual([{ index: 1, name: 'no-uri', problems: [expect.stringMatching(/^uri: missing \(expected string\)$/)] }]);
     const templates = valueOf<Listed<'resourceTemplates'>>(await test.call('connections:list-resource-templates', { connectionId }));
     expect(templates.resourceTemplates.map((t) => t.name)).toEqual(['ok-template']);
     expect(templates.invalid).toEqual([{ index: 1, name: 'number-template', problems: [expect.stringMatching(/^uriTemplate: expected string/)] }]);

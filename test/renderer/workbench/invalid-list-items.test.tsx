@@ -20,16 +20,16 @@ afterEach(() => stop?.());
 const info: ConnectionInfo = { connectionId: 'c1', label: 'Broken lists', state: 'connected', transport: 'streamable', era: 'legacy', capabilities: { tools: {}, resources: {}, prompts: {} }, warnings: [] };
 const BAD_TOOLS: InvalidListItem[] = [
   { index: 1, name: 'string-schema', problems: ['inputSchema.type: expected "object"'] },
-  { index: 2, problems: ['name: expected string, received undefined'] },
+  { index: 2, problems: ['name: missing (expected string)'] },
 ];
 
-async function open(section: 'Tools' | 'Resources' | 'Prompts') {
+async function open(section: 'Tools' | 'Resources' | 'Prompts', tools: { tools: unknown[]; invalid?: InvalidListItem[] } = { tools: [{ name: 'echo', inputSchema: { type: 'object' } }], invalid: BAD_TOOLS }) {
   installFakePeriscope({
     'connections:list': () => [],
     'remotes:list': () => [makeRemote()],
     'connections:open': () => info,
-    'connections:list-tools': () => ({ tools: [{ name: 'echo', inputSchema: { type: 'object' } }], invalid: BAD_TOOLS }),
-    'connections:list-resources': () => ({ resources: [{ uri: 'file:///ok-a.txt', name: 'ok-a' }], invalid: [{ index: 1, name: 'no-uri', problems: ['uri: expected string, received undefined'] }] }),
+    'connections:list-tools': () => tools,
+    'connections:list-resources': () => ({ resources: [{ uri: 'file:///ok-a.txt', name: 'ok-a' }], invalid: [{ index: 1, name: 'no-uri', problems: ['uri: missing (expected string)'] }] }),
     'connections:list-resource-templates': () => ({ resourceTemplates: [] }),
     'connections:list-prompts': () => ({ prompts: [{ name: 'ok-greet' }], invalid: [{ index: 1, name: 'arguments-not-a-list', problems: ['arguments: expected array, received string'] }] }),
   });
@@ -48,7 +48,7 @@ describe('list items that break the MCP schema', () => {
     expect(notice).not.toHaveAttribute('open');
     fireEvent.click(summary);
     const items = within(notice).getAllByTestId('invalid-item').map((li) => li.textContent);
-    expect(items).toEqual(['string-schema: inputSchema.type: expected "object"', '#3: name: expected string, received undefined']);
+    expect(items).toEqual(['string-schema: inputSchema.type: expected "object"', '#3: name: missing (expected string)']);
     expect(notice).toHaveTextContent('The Trace section shows the list as the server sent it.');
   });
 
@@ -60,5 +60,29 @@ describe('list items that break the MCP schema', () => {
     const prompts = await screen.findByTestId('invalid-prompts');
     expect(prompts).toHaveTextContent('1 prompt left out: it breaks the MCP schema');
     expect(within(prompts).getByTestId('invalid-item')).toHaveTextContent('arguments-not-a-list: arguments: expected array, received string');
+  });
+
+  it("a server's name or description cannot reorder or hide the app's words: controls and bidi overrides show as escapes, isolated", async () => {
+    const rlo = '\u202e';
+    await open('Tools', {
+      tools: [{ name: 'echo', description: `shown ${rlo}reversed`, inputSchema: { type: 'object' } }],
+      invalid: [{ index: 1, name: `evil${rlo}\u001b[31m`, problems: ['inputSchema.type: expected "object"'] }, { index: 2, name: 'x'.repeat(500), problems: ['inputSchema.type: expected "object"'] }],
+    });
+    const notice = await screen.findByTestId('invalid-tools');
+    fireEvent.click(within(notice).getByText(/left out/));
+    const [evil, long] = within(notice).getAllByTestId('invalid-item');
+    expect(evil!.textContent).toBe('evil\\u202e\\u001b[31m: inputSchema.type: expected "object"');
+    expect(evil!.querySelector('bdi')).not.toBeNull();
+    expect(long!.querySelector('code')).toHaveTextContent(`${'x'.repeat(79)}…`);
+    expect(long!.querySelector('code')).toHaveAttribute('title', 'x'.repeat(500));
+    expect(within(notice).getByRole('list', { name: 'tools left out' })).toHaveAttribute('tabindex', '0');
+    expect(within(screen.getByTestId('tool-list')).getByTestId('tool-item')).toHaveTextContent('shown \\u202ereversed');
+  });
+
+  it('every tool invalid: says none of the listed tools is valid, not that the server offers none', async () => {
+    await open('Tools', { tools: [], invalid: BAD_TOOLS });
+    await screen.findByTestId('invalid-tools');
+    expect(screen.getByText('None of the tools the server lists is valid (see above).')).toBeInTheDocument();
+    expect(screen.queryByText('This server offers no tools.')).toBeNull();
   });
 });

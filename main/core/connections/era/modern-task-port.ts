@@ -4,6 +4,7 @@ import { TASKS_EXTENSION } from '../../../../shared/model/task';
 import { PeriscopeError } from '../../diagnostics/periscope-error';
 import type { ModernTaskPort } from '../../tasks/modern-tool-task';
 import { answerEmbeddedRequest } from '../input/client-input';
+import { requestWithDecoder, sdkInternals } from './sdk-request-funnel';
 
 /** Sends one request on the live session, as RequestRunner.run does (timeouts, failures in words, redaction). */
 export type RunRequest = <T>(work: (client: Client, options: RequestOptions) => Promise<T>, notResentAs?: string) => Promise<T>;
@@ -33,19 +34,9 @@ export function modernTaskPort(run: RunRequest, client: () => Client, logMeta: (
   };
 }
 
-/** The SDK's internals this relies on (v2 client 2.4): it has no API for the tasks extension yet. */
-interface WireCodec {
-  decodeResult(method: string, raw: unknown): unknown;
-}
-interface ClientInternals {
-  _outboundMetaEnvelope?(): Readonly<Record<string, unknown>> | undefined;
-  _resolveOutboundCodec?(method: string): WireCodec;
-  _requestWithSchemaViaCodec?(codec: WireCodec, request: { method: string; params?: Record<string, unknown> }, schema: unknown, options?: RequestOptions): Promise<unknown>;
-}
-
 /** The request's client capabilities: the ones the SDK sends on every request, plus the tasks extension. */
 function declaringTasks(client: Client): Record<string, unknown> {
-  const envelope = internals(client)._outboundMetaEnvelope?.();
+  const envelope = sdkInternals(client)._outboundMetaEnvelope?.();
   const capabilities = envelope?.[CLIENT_CAPABILITIES_META_KEY] as Record<string, unknown> | undefined;
   if (!capabilities) throw sdkSeamMissing('the per-request client capabilities');
   const extensions = (capabilities.extensions as Record<string, unknown> | undefined) ?? {};
@@ -59,21 +50,13 @@ function declaringTasks(client: Client): Record<string, unknown> {
  * (`complete` validated as a CallToolResult, `input_required` rounds fulfilled and retried).
  */
 async function callDeclaringTasks(client: Client, params: Record<string, unknown>, options: RequestOptions): Promise<Record<string, unknown>> {
-  const sdk = internals(client);
-  if (!sdk._resolveOutboundCodec || !sdk._requestWithSchemaViaCodec) throw sdkSeamMissing('its request funnel');
-  const codec = sdk._resolveOutboundCodec('tools/call');
-  const taskAware: WireCodec = Object.create(codec, {
-    decodeResult: { value: (method: string, raw: unknown) => (isTaskResult(raw) ? { kind: 'complete', result: raw } : codec.decodeResult(method, raw)) },
-  });
-  return (await sdk._requestWithSchemaViaCodec.call(client, taskAware, { method: 'tools/call', params }, Anything, options)) as Record<string, unknown>;
+  const sent = requestWithDecoder(client, { method: 'tools/call', params }, Anything, options, (raw, decode) => (isTaskResult(raw) ? { kind: 'complete', result: raw } : decode(raw)));
+  if (!sent) throw sdkSeamMissing('its request funnel');
+  return (await sent) as Record<string, unknown>;
 }
 
 function isTaskResult(raw: unknown): boolean {
   return typeof raw === 'object' && raw !== null && (raw as { resultType?: unknown }).resultType === 'task';
-}
-
-function internals(client: Client): ClientInternals {
-  return client as unknown as ClientInternals;
 }
 
 function sdkSeamMissing(what: string): PeriscopeError {
