@@ -23,7 +23,7 @@ const BAD_TOOLS: InvalidListItem[] = [
   { index: 2, problems: ['name: missing (expected string)'] },
 ];
 
-async function open(section: 'Tools' | 'Resources' | 'Prompts', tools: { tools: unknown[]; invalid?: InvalidListItem[] } = { tools: [{ name: 'echo', inputSchema: { type: 'object' } }], invalid: BAD_TOOLS }) {
+async function open(section: 'Tools' | 'Resources' | 'Prompts', tools: { tools: Array<{ name: string; description?: string; inputSchema?: Record<string, unknown> }>; invalid?: InvalidListItem[] } = { tools: [{ name: 'echo', inputSchema: { type: 'object' } }], invalid: BAD_TOOLS }) {
   installFakePeriscope({
     'connections:list': () => [],
     'remotes:list': () => [makeRemote()],
