@@ -2,6 +2,7 @@ import { isLosslessNumber, parse, type LosslessNumber } from 'lossless-json';
 import { inexactNumber as inexact } from '../core/diagnostics/inexact-number';
 import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import { MAX_JSON_DEPTH, textDepth } from '../../shared/json/json-depth';
+import { setOwn } from '../../shared/json/own-property';
 
 /** Why a number typed as `digits` cannot be sent exactly, or undefined when it can (hint in the CLI's words by default). */
 export function inexactNumber(digits: string, where: string, hint?: string): PeriscopeError | undefined {
@@ -41,8 +42,7 @@ function exactValues(value: unknown, origin: string, path: string, hintFor?: (pa
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      // defineProperty: a "__proto__" key stays a plain key, as JSON.parse keeps it.
-      Object.defineProperty(out, key, { value: exactValues(item, origin, path ? `${path}.${key}` : key, hintFor), enumerable: true, writable: true, configurable: true });
+      setOwn(out, key, exactValues(item, origin, path ? `${path}.${key}` : key, hintFor));
     }
     return out;
   }

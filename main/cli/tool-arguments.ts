@@ -2,6 +2,7 @@ import { PeriscopeError } from '../core/diagnostics/periscope-error';
 import { propertySchema, effectiveType } from '../../shared/schema/effective-type';
 import { parseExactJson } from './exact-json';
 import { typedArgument } from './key-value-typing';
+import { setOwn } from '../../shared/json/own-property';
 
 /**
  * Builds a tool's arguments from `--args JSON` and `key=value` pairs (pairs win). Each pair is
@@ -12,7 +13,7 @@ import { typedArgument } from './key-value-typing';
 export function buildToolArguments(argsJson: string | undefined, pairs: string[], inputSchema?: unknown): Record<string, unknown> {
   const base = argsJson === undefined ? {} : parseArgsJson(argsJson, inputSchema);
   for (const [key, raw] of pairs.map(splitPair)) {
-    base[key] = typedArgument(key, raw, inputSchema);
+    setOwn(base, key, typedArgument(key, raw, inputSchema));
   }
   return base;
 }

@@ -1,4 +1,5 @@
 import { isLosslessNumber, LosslessNumber, parse, stringify } from 'lossless-json';
+import { setOwn } from '../../shared/json/own-property';
 
 /**
  * A tool's arguments live as JSON text (what the raw JSON editor shows and what is sent to
@@ -77,7 +78,7 @@ function rebuild(value: unknown, path: string, visit: (value: unknown, path: str
   if (Array.isArray(value)) return value.map((item, i) => rebuild(item, join(path, String(i)), visit));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) define(out, key, rebuild(item, join(path, key), visit));
+    for (const [key, item] of Object.entries(value)) setOwn(out, key, rebuild(item, join(path, key), visit));
     return out;
   }
   return value;
@@ -87,7 +88,4 @@ export function join(path: string, key: string): string {
   return path === "" ? key : `${path}\u001f${key}`;
 }
 
-/** defineProperty: a "__proto__" key stays a plain key, as JSON.parse keeps it. */
-export function define(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
+

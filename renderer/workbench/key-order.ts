@@ -1,4 +1,4 @@
-import { define } from './arguments-text';
+import { setOwn } from '../../shared/json/own-property';
 
 /**
  * The form library rebuilds an object from its schema on every change: keys it fills from the
@@ -19,10 +19,10 @@ export function inTypedKeyOrder(typed: unknown, edited: unknown): unknown {
   if (!isPlainObject(edited) || !isPlainObject(typed)) return edited;
   const ordered: Record<string, unknown> = {};
   for (const key of Object.keys(typed)) {
-    if (Object.hasOwn(edited, key)) define(ordered, key, inTypedKeyOrder(typed[key], edited[key]));
+    if (Object.hasOwn(edited, key)) setOwn(ordered, key, inTypedKeyOrder(typed[key], edited[key]));
   }
   for (const key of Object.keys(edited)) {
-    if (!Object.hasOwn(ordered, key)) define(ordered, key, edited[key]);
+    if (!Object.hasOwn(ordered, key)) setOwn(ordered, key, edited[key]);
   }
   return ordered;
 }

@@ -1,3 +1,4 @@
+import { setOwn } from './own-property';
 /**
  * How deeply JSON nests, measured without recursion, so a hostile server's message nested
  * 100,000 levels deep can be measured and cut without the stack overflow that JSON.stringify,
@@ -90,7 +91,7 @@ export function pruneDepth(value: unknown, levels: number): unknown {
   if (levels <= 0) return `[cut: nested deeper than Periscope shows]`;
   if (Array.isArray(value)) return value.map((item) => pruneDepth(item, levels - 1));
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = pruneDepth((value as Record<string, unknown>)[key], levels - 1);
+  for (const key of Object.keys(value)) setOwn(out, key, pruneDepth((value as Record<string, unknown>)[key], levels - 1));
   return out;
 }
 

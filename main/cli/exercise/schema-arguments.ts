@@ -12,6 +12,7 @@
  */
 import { declaredTypes, effectiveType } from '../../../shared/schema/effective-type';
 import { asNode, resolveLocal, type SchemaNode } from '../../../shared/schema/local-ref';
+import { setOwn } from '../../../shared/json/own-property';
 
 export type { SchemaNode } from '../../../shared/schema/local-ref';
 
@@ -36,7 +37,7 @@ function objectSample(schema: SchemaNode, root: SchemaNode, depth: number, overr
   for (const name of stringList(node.required)) {
     const property = resolveLocal(asNode(properties[name]), root);
     const given = override?.(name, property);
-    out[name] = given !== undefined ? given : sample(property, root, depth + 1);
+    setOwn(out, name, given !== undefined ? given : sample(property, root, depth + 1));
   }
   return out;
 }

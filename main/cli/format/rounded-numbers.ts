@@ -1,3 +1,4 @@
+import { setOwn } from '../../../shared/json/own-property';
 /**
  * Integers beyond ±(2^53 − 1) in what a server sent. The MCP SDK parses every message with
  * JSON.parse before Periscope sees it, so `7960607143101464577` has already become the double
@@ -40,7 +41,7 @@ function walk(value: unknown, path: string, paths: string[], depth: number): unk
   if (Array.isArray(value)) return value.map((item, i) => walk(item, `${path}[${i}]`, paths, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    Object.defineProperty(out, key, { value: walk(item, path ? `${path}.${key}` : key, paths, depth + 1), enumerable: true, writable: true, configurable: true });
+    setOwn(out, key, walk(item, path ? `${path}.${key}` : key, paths, depth + 1));
   }
   return out;
 }

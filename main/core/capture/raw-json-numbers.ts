@@ -1,3 +1,4 @@
+import { setOwn } from '../../../shared/json/own-property';
 /**
  * A number the workbench sends digit for digit is a `JSON.rawJSON(digits)` value (see
  * service/exact-tool-arguments.ts): a frozen object that structuredClone and Electron's IPC
@@ -28,8 +29,7 @@ function plain(value: unknown, depth: number): unknown {
     const next = plain(item, depth + 1);
     if (next !== item) {
       out ??= Array.isArray(value) ? value.slice() : { ...source };
-      // defineProperty: a "__proto__" key stays a plain key.
-      Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true });
+      setOwn(out as Record<string, unknown>, key, next);
     }
   }
   return out ?? value;

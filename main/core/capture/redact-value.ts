@@ -1,5 +1,6 @@
 import { jsonText } from '../../../shared/json/json-text';
 import { REDACTED } from './secret-scan';
+import { setOwn } from '../../../shared/json/own-property';
 
 /**
  * Deeper than almost any real MCP payload. Past it a subtree is not walked (no recursion that a
@@ -49,7 +50,7 @@ function walkObject(object: Record<string, unknown>, redactText: (text: string) 
     const next = walk(item, redactText, depth + 1);
     const nextKey = redactText(key);
     if (out === undefined && (next !== item || nextKey !== key)) out = copyBefore(object, key);
-    if (out !== undefined) out[nextKey] = next;
+    if (out !== undefined) setOwn(out, nextKey, next);
   }
   return out ?? object;
 }
@@ -59,7 +60,7 @@ function copyBefore(object: Record<string, unknown>, stop: string): Record<strin
   const out: Record<string, unknown> = {};
   for (const key in object) {
     if (key === stop) break;
-    out[key] = object[key];
+    setOwn(out, key, object[key]);
   }
   return out;
 }

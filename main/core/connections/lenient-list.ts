@@ -58,7 +58,7 @@ export async function listLeniently(
   const { items: member, item, page: pageSchema } = LISTS[method];
   const all: unknown[] = [];
   const invalid: InvalidListItem[] = [];
-  /** Items the server sent on the pages before this one, valid or not: where this page's count from. */
+  /** Items the server sent on the pages before this one, valid or not: where this page's positions start. */
   let sentBefore = 0;
   let first: Record<string, unknown> | undefined;
   let cursor: string | undefined;

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
+import { setOwn } from '../../../shared/json/own-property';
 
 /** One instance's answer to the same request: its result, or why it has none. */
 export interface InstanceAnswer {
@@ -93,7 +94,7 @@ function withoutIgnored(value: unknown, ignored: Set<string>, path: string): unk
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const here = joinKey(path, key);
-    if (!ignored.has(here)) out[key] = withoutIgnored(item, ignored, here);
+    if (!ignored.has(here)) setOwn(out, key, withoutIgnored(item, ignored, here));
   }
   return out;
 }

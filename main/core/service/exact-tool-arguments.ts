@@ -1,6 +1,7 @@
 import { isLosslessNumber, parse, type LosslessNumber } from 'lossless-json';
 import { inexactNumber } from '../diagnostics/inexact-number';
 import { PeriscopeError } from '../diagnostics/periscope-error';
+import { setOwn } from '../../../shared/json/own-property';
 
 /** JSON.rawJSON (ES2025 "JSON.parse source text access"): Node 21+, Electron's Node 22, Chromium 114+. */
 type RawJson = (text: string) => unknown;
@@ -50,8 +51,7 @@ function exact(value: unknown, path: string): unknown {
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      // defineProperty: a "__proto__" key stays a plain key, as JSON.parse keeps it.
-      Object.defineProperty(out, key, { value: exact(item, path ? `${path}.${key}` : key), enumerable: true, writable: true, configurable: true });
+      setOwn(out, key, exact(item, path ? `${path}.${key}` : key));
     }
     return out;
   }

@@ -7,6 +7,7 @@ import { FORM_DEFAULTS } from '../../workbench/form-defaults';
 import { formValidator } from '../../workbench/form-validator';
 import { prepareRequestedSchema } from '../../workbench/requested-schema';
 import { FORM_WIDGETS } from '../tools/line-aware-text-widget';
+import { setOwn } from '../../../shared/json/own-property';
 
 
 interface ElicitationFormProps {
@@ -102,6 +103,6 @@ export function ElicitationFormCard({ params, idPrefix, tooLarge, busy, onAnswer
 function defined(value: unknown): Record<string, string | number | boolean | string[]> {
   const out: Record<string, string | number | boolean | string[]> = {};
   if (typeof value !== 'object' || value === null) return out;
-  for (const [key, item] of Object.entries(value)) if (item !== undefined && item !== null) out[key] = item as string;
+  for (const [key, item] of Object.entries(value)) if (item !== undefined && item !== null) setOwn(out, key, item);
   return out;
 }
