@@ -72,11 +72,14 @@ function compareWithBody(headers: MirroredHeaders, body: Record<string, unknown>
   return warnings;
 }
 
+/** How the warning about a session id on a modern answer starts (the connection looks for it). */
+export const SESSION_ID_ON_MODERN = 'The server sent Mcp-Session-Id on a ';
+
 /** A modern request answered with a session id: the server behaves like a 2025-era server. */
 export function responseHeaderWarnings(version: string | undefined, responseHeaders: Headers): string[] {
   if (!version || version < FIRST_MODERN_REVISION) return [];
   if (!responseHeaders.has('mcp-session-id')) return [];
-  return [`The server sent Mcp-Session-Id on a ${version} request: sessions do not exist in the 2026-07-28 protocol, so this server behaves like a 2025-era one`];
+  return [`${SESSION_ID_ON_MODERN}${version} request: sessions do not exist in the 2026-07-28 protocol, so this server behaves like a 2025-era one`];
 }
 
 function parseBody(text: string | undefined): Record<string, unknown> | undefined {

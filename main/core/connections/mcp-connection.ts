@@ -1,6 +1,8 @@
 import type { ConnectionInfo, ConnectionTarget, ConnectionTargetInput, TransportKind } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import { createRecordingFetch } from '../capture/recording-fetch';
+import { SESSION_ID_ON_MODERN } from '../capture/http-header-checks';
+import type { TraceBus } from '../capture/trace-bus';
 import { toErrorInfo } from '../diagnostics/classify-error';
 import { PeriscopeError } from '../diagnostics/periscope-error';
 import { connectSession, type EraRequest, type LiveSession } from './connection-attempt';
@@ -119,6 +121,7 @@ export class McpConnection extends LiveConnection {
       this.tls ??= await createTlsSetup(target.tls, this.setupTimer?.onSocket);
       this.setState({ warnings: [...this.tls.warnings] });
       const ctx = await this.transportContext(this.tls, target);
+      const sessionIdSign = firstWarning(this.bus, (warning) => warning.startsWith(SESSION_ID_ON_MODERN));
       const establish = () => establishSession(target, {
         bus: this.bus,
         evidence: this.evidence,
@@ -132,7 +135,11 @@ export class McpConnection extends LiveConnection {
         this.setupTimer?.authorized();
         this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
       };
-      return this.connected(await withAuthorization(this.options.oauth, establish, authorized));
+      try {
+        return this.connected(await withAuthorization(this.options.oauth, establish, authorized), sessionIdSign.found());
+      } finally {
+        sessionIdSign.stop();
+      }
     } catch (error) {
       this.setupTimer?.finish(undefined);
       // Closed while still connecting: the user stopped it; whatever the attempt died of (an abort
@@ -167,10 +174,12 @@ export class McpConnection extends LiveConnection {
     });
   }
 
-  private connected({ session, detection }: EraOutcome): ConnectionInfo {
+  /** `sessionIdSign`: the trace's warning that a modern answer carried Mcp-Session-Id, shown with the connection's. */
+  private connected({ session, detection }: EraOutcome, sessionIdSign?: string): ConnectionInfo {
     this.session = session;
     const setup = this.setupTimer?.finish(session.kind);
-    this.setState({ ...sessionInfo(session, detection), state: 'connected', error: undefined, connectedAt: Date.now(), ...(setup ? { setup } : {}) });
+    const warnings = session.era === 'modern' && sessionIdSign ? { warnings: [...this.state.warnings, sessionIdSign] } : {};
+    this.setState({ ...sessionInfo(session, detection), state: 'connected', error: undefined, connectedAt: Date.now(), ...(setup ? { setup } : {}), ...warnings });
     const info = this.info();
     const era = session.era === 'modern' ? `2026-07-28 era` : '2025 era';
     this.bus.emit({ type: 'lifecycle', state: 'connected', text: `Connected to ${info.serverInfo?.name ?? 'the server'} over ${session.kind} (${era}, version ${info.protocolVersion ?? 'unknown'})`, info });
@@ -207,4 +216,13 @@ export class McpConnection extends LiveConnection {
     }
     return ctx;
   }
+}
+
+/** The first entry warning that `matches`, from now until stop(). */
+function firstWarning(bus: TraceBus, matches: (warning: string) => boolean): { found(): string | undefined; stop(): void } {
+  let found: string | undefined;
+  const stop = bus.subscribe((entry) => {
+    if (found === undefined && 'warnings' in entry) found = entry.warnings?.find(matches);
+  });
+  return { found: () => found, stop };
 }

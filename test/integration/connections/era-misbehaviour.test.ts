@@ -11,17 +11,26 @@ import { ofType, useManager } from './connection-test-support';
 const { manager, cleanup } = useManager();
 
 describe('servers that get the protocol era wrong', () => {
-  it('a session id on modern answers is flagged on each exchange, and the connection still works', async () => {
+  it('a session id on modern answers is flagged on each exchange and with the connection, and the connection still works', async () => {
     const server = await startSessionOnModernFixture();
     cleanup(() => server.close());
     const connection = await manager.open({ transport: 'streamable', url: server.url });
     expect(connection.info()).toMatchObject({ era: 'modern' });
+    // Said with the connection (the window's connection panel, the CLI's warning lines), once.
+    expect(connection.info().warnings.filter((w) => w.startsWith('The server sent Mcp-Session-Id on a 2026-07-28 request'))).toHaveLength(1);
     expect(connection.info().sessionId).toBeUndefined();
     await connection.listTools();
     const flagged = ofType(connection.buffer.entries(), 'http').filter((e) => e.warnings?.some((w) => w.includes('sessions do not exist in the 2026-07-28 protocol')));
     expect(flagged.length).toBeGreaterThanOrEqual(2);
     // The id is never sent back: the modern era has no sessions.
     expect(server.requests.filter((r) => r.headers['mcp-session-id'])).toEqual([]);
+  });
+
+  it('a 2025 connection to a server that sends a session id carries no such warning', async () => {
+    const server = await startSessionOnModernFixture();
+    cleanup(() => server.close());
+    const connection = await manager.open({ transport: 'streamable', url: server.url, protocolEra: 'legacy' });
+    expect(connection.info().warnings.some((w) => w.includes('Mcp-Session-Id'))).toBe(false);
   });
 
   it('server/discover answered like initialize: the trace flags it and auto falls back to the 2025 handshake', async () => {
