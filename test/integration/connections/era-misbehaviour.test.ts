@@ -87,4 +87,15 @@ describe('servers that get the protocol era wrong', () => {
     expect(message).toMatch(fallbackWords);
     expect(hint).toBe("no setting can help: ask the server's maintainers to also serve 2026-07-28 or a 2025 revision");
   });
+
+  it('auto, server/discover offering hundreds of unknown versions: ten are named, the rest counted', async () => {
+    const offered = Array.from({ length: 300 }, (_, i) => `2099-01-${String((i % 28) + 1).padStart(2, '0')}-v${i}`);
+    const server = await startHandRolledServer(({ body }) =>
+      body?.method === 'server/discover' ? { status: 200, body: result(body.id, { ...discoverResult('many-versions'), supportedVersions: offered }) } : { status: 404 },
+    );
+    cleanup(() => server.close());
+    const error = (await manager.open({ transport: 'streamable', url: server.url }).then(() => undefined, (e: unknown) => e)) as { info: { message: string; detail: { supported: string[] } } };
+    expect(error.info.message).toContain(`${offered.slice(0, 10).join(', ')} and 290 more, none of which Periscope speaks`);
+    expect(error.info.detail.supported).toEqual(offered.slice(0, 20));
+  });
 });
