@@ -82,6 +82,11 @@ function urlElicitationHint(data: unknown): string {
 /** The protocol revisions Periscope speaks, both eras. */
 export const SPOKEN_REVISIONS: ReadonlySet<string> = new Set([...LEGACY_REVISIONS, FIRST_MODERN_REVISION]);
 
+/** Versions a server names, for a message: ten at most, the rest counted (a hostile list may be endless). */
+export function versionWords(versions: string[]): string {
+  return versions.length > 10 ? `${versions.slice(0, 10).join(', ')} and ${versions.length - 10} more` : versions.join(', ');
+}
+
 /** -32022: what the server supports, and which era setting reaches it. */
 export function unsupportedVersion(text: string, data: unknown): ErrorInfo {
   const d = (data ?? {}) as { supported?: unknown; requested?: unknown };
@@ -103,9 +108,9 @@ export function unsupportedVersion(text: string, data: unknown): ErrorInfo {
         : 'set the protocol era to auto so the versions are negotiated';
   return {
     kind: 'protocol-version',
-    message: `The server does not support protocol version ${requested ?? '(the one sent)'}${supported.length ? `; it supports ${supported.join(', ')}` : ''}${noneSpoken ? `, none of which Periscope speaks (${[...SPOKEN_REVISIONS].join(', ')})` : ''} (JSON-RPC error -32022: ${text})`,
+    message: `The server does not support protocol version ${requested ?? '(the one sent)'}${supported.length ? `; it supports ${versionWords(supported)}` : ''}${noneSpoken ? `, none of which Periscope speaks (${[...SPOKEN_REVISIONS].join(', ')})` : ''} (JSON-RPC error -32022: ${text})`,
     hint: pick,
-    detail: { code: MCP_ERROR_CODES.unsupportedProtocolVersion, supported, ...(requested ? { requested } : {}) },
+    detail: { code: MCP_ERROR_CODES.unsupportedProtocolVersion, supported: supported.slice(0, 20), ...(requested ? { requested } : {}) },
   };
 }
 

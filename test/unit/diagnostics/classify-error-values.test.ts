@@ -80,6 +80,13 @@ describe('toErrorInfo on values and SDK errors', () => {
     expect(newer.hint).toBe('set the protocol era to modern (or auto)');
   });
 
+  it('-32022 listing hundreds of versions names ten and counts the rest; its detail keeps twenty', () => {
+    const supported = Array.from({ length: 500 }, (_, i) => `2099-${i}`);
+    const info = toErrorInfo(new ProtocolError(-32022, 'Unsupported protocol version', { supported, requested: '2026-07-28' }));
+    expect(info.message).toContain(`it supports ${supported.slice(0, 10).join(', ')} and 490 more, none of which Periscope speaks`);
+    expect((info.detail as { supported: string[] }).supported).toEqual(supported.slice(0, 20));
+  });
+
   it('a pinned connection whose probe got -32022 without data says "set the era to auto" once', () => {
     const failed = new SdkError(SdkErrorCode.EraNegotiationFailed, 'Version negotiation failed: the server did not offer pinned protocol version 2026-07-28 via server/discover');
     const info = toErrorInfo(failed, { probeError: { code: -32022, message: 'Unsupported protocol version' } });

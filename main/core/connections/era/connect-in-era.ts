@@ -6,7 +6,7 @@ import type { EraRequest, LiveSession } from '../connection-attempt';
 import { FIRST_MODERN_REVISION } from '../../../../shared/model/protocol-era';
 import { PeriscopeError } from '../../diagnostics/periscope-error';
 import { toErrorInfo } from '../../diagnostics/classify-error';
-import { SPOKEN_REVISIONS } from '../../diagnostics/classify-protocol-error';
+import { SPOKEN_REVISIONS, versionWords } from '../../diagnostics/classify-protocol-error';
 import { explainEra } from './explain-era';
 import { ProbeObserver } from './probe-observer';
 
@@ -73,12 +73,10 @@ function throwIfNoVersionShared(fallbackError: unknown, offered: string[]): void
   const fallback = toErrorInfo(fallbackError, { phase: 'connect' });
   // A -32022 answer to initialize already names the versions and says no setting helps.
   if (fallback.kind === 'protocol-version') return;
-  // A hostile list may be endless: ten are enough to recognise it (the detail keeps twenty).
-  const named = offered.length > 10 ? `${offered.slice(0, 10).join(', ')} and ${offered.length - 10} more` : offered.join(', ');
   throw new PeriscopeError(
     {
       kind: 'protocol-version',
-      message: `The server's server/discover offers only protocol version${offered.length === 1 ? '' : 's'} ${named}, none of which Periscope speaks (${[...SPOKEN_REVISIONS].join(', ')}); the 2025 initialize handshake tried next failed too: ${fallback.message}`,
+      message: `The server's server/discover offers only protocol version${offered.length === 1 ? '' : 's'} ${versionWords(offered)}, none of which Periscope speaks (${[...SPOKEN_REVISIONS].join(', ')}); the 2025 initialize handshake tried next failed too: ${fallback.message}`,
       hint: `no setting can help: ask the server's maintainers to also serve ${FIRST_MODERN_REVISION} or a 2025 revision`,
       detail: { supported: offered.slice(0, 20) },
     },
