@@ -1,5 +1,6 @@
 import type { EraDetection, ProtocolEra, ProtocolEraChoice } from '../../../../shared/model/protocol-era';
 import type { ProbeOutcome } from './probe-observer';
+import { versionWords } from '../../diagnostics/classify-protocol-error';
 
 export interface EraFacts {
   requested: ProtocolEraChoice;
@@ -23,7 +24,7 @@ export interface EraFacts {
 export function explainEra(facts: EraFacts): EraDetection {
   const version = facts.negotiatedVersion ? ` (version ${facts.negotiatedVersion})` : '';
   const speaking = facts.negotiatedVersion ?? (facts.pinnedVersion || '2026-07-28');
-  const offered = facts.supportedVersions?.length ? `, offering ${facts.supportedVersions.join(', ')}` : '';
+  const offered = facts.supportedVersions?.length ? `, offering ${versionWords(facts.supportedVersions)}` : '';
   let explanation: string;
   if (facts.transportNote) {
     explanation = `${facts.transportNote}; connected with the 2025 initialize handshake${version}.`;

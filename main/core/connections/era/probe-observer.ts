@@ -1,6 +1,7 @@
 import type { EraDetection } from '../../../../shared/model/protocol-era';
 import type { TraceEntry } from '../../../../shared/model/trace';
 import type { TraceBus } from '../../capture/trace-bus';
+import { versionWords } from '../../diagnostics/classify-protocol-error';
 
 export type ProbeOutcome = NonNullable<EraDetection['probe']>;
 
@@ -86,7 +87,7 @@ function fromMessage(message: unknown): ProbeOutcome {
     return { outcome: 'json-rpc-error', detail: `JSON-RPC error ${code ?? '(no code)'}: ${text}` };
   }
   const versions = offeredVersions(message);
-  if (versions.length) return { outcome: 'modern', detail: `offered ${versions.join(', ')}` };
+  if (versions.length) return { outcome: 'modern', detail: `offered ${versionWords(versions)}` };
   return { outcome: 'other', detail: 'a result without supportedVersions' };
 }
 
