@@ -14,9 +14,9 @@ type Subscription = { close(): Promise<void> };
 /**
  * The workbench's resource templates, completions and subscriptions. A subscription lives until
  * it is unsubscribed, its connection is gone, or (2026-07-28) the server ends its listen stream,
- * which a 'resource-subscription-ended' event tells the window; every notifications/resources/updated the trace
- * sees for a subscribed URI becomes a 'resource-updated' event (the notification itself stays in
- * the trace, as every message does).
+ * which a 'resource-subscription-ended' event tells the window. Every
+ * notifications/resources/updated the trace sees for a subscribed URI becomes a 'resource-updated'
+ * event (the notification itself stays in the trace, as every message does).
  */
 export function resourceHandlers({ lookup, manager, emit }: ResourceHandlerDeps) {
   const subscriptions = new Map<string, Subscription>();
