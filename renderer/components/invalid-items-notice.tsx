@@ -31,7 +31,7 @@ export function InvalidItemsNotice({ kind, items, testId }: InvalidItemsNoticePr
         {items.map((item) => (
           <li key={item.index} data-testid="invalid-item">
             <code title={item.name === undefined ? undefined : revealInvisible(item.name)}>
-              <ServerText text={item.name === undefined ? `#${item.index + 1}` : shortened(item.name)} />
+              {item.name === undefined ? `#${item.index + 1}` : <ServerText text={item.name} max={NAME_SHOWN_CHARS} />}
             </code>
             : <ServerText text={item.problems.join('; ')} />
           </li>
@@ -40,8 +40,4 @@ export function InvalidItemsNotice({ kind, items, testId }: InvalidItemsNoticePr
       <p>The Trace section shows the list as the server sent it.</p>
     </details>
   );
-}
-
-function shortened(name: string): string {
-  return name.length > NAME_SHOWN_CHARS ? `${name.slice(0, NAME_SHOWN_CHARS - 1)}…` : name;
 }

@@ -4,8 +4,17 @@ import { revealInvisible } from '../../shared/text/reveal-invisible';
  * A short text the server chose (a tool's name, title or description, a resource URI, a problem
  * naming a schema key): characters that act instead of showing are written as their `\uXXXX`
  * escapes, and the text is isolated from its neighbours' direction (`<bdi>`), so a bidi override
- * in a name cannot reverse Periscope's own words around it.
+ * in a name cannot reverse Periscope's own words around it. `max`: the most characters shown (the
+ * escapes counted, a character never cut in two), with "…" when cut.
  */
-export function ServerText({ text }: { text: string }) {
-  return <bdi>{revealInvisible(text)}</bdi>;
+export function ServerText({ text, max }: { text: string; max?: number }) {
+  return <bdi>{shownServerText(text, max)}</bdi>;
+}
+
+/** The text ServerText shows. */
+export function shownServerText(text: string, max?: number): string {
+  const shown = revealInvisible(text);
+  if (max === undefined || shown.length <= max) return shown;
+  const characters = Array.from(shown);
+  return characters.length <= max ? shown : `${characters.slice(0, max - 1).join('')}…`;
 }

@@ -9,6 +9,7 @@ import { getPrompt, loadPrompts } from '../bridge/prompt-actions';
 import { matches } from '../workbench/text-match';
 import { promptsSlot, usePromptsStore } from '../stores/prompts-store';
 import { ServerText } from '../components/server-text';
+import { revealInvisible } from '../../shared/text/reveal-invisible';
 
 interface PromptsViewProps {
   connectionId: string;
@@ -78,11 +79,15 @@ export function PromptsView({ connectionId, live, capabilities }: PromptsViewPro
         </ul>
       </section>
       {prompt ? (
-        <section className="tool-workbench" aria-label={`Prompt ${prompt.title ?? prompt.name}`} data-testid="prompt-panel">
+        <section className="tool-workbench" aria-label={`Prompt ${revealInvisible(prompt.title ?? prompt.name)}`} data-testid="prompt-panel">
           <h3 className="workbench-title">
             <ServerText text={prompt.title ?? prompt.name} />
           </h3>
-          {prompt.description && <p>{prompt.description}</p>}
+          {prompt.description && (
+            <p>
+              <ServerText text={prompt.description} />
+            </p>
+          )}
           <PromptForm
             key={prompt.name}
             prompt={prompt}

@@ -7,6 +7,7 @@ import { fetchCompletions } from '../bridge/completion-actions';
 import { loadResources, readResource, saveResourceContents, subscribeResource, unsubscribeResource } from '../bridge/resource-actions';
 import { resourcesSlot, useResourcesStore, type ResourceRead } from '../stores/resources-store';
 import { ServerText } from '../components/server-text';
+import { revealInvisible } from '../../shared/text/reveal-invisible';
 
 interface ResourcesViewProps {
   connectionId: string;
@@ -50,15 +51,21 @@ export function ResourcesView({ connectionId, live, era, capabilities }: Resourc
         onDismissNotice={() => update(connectionId, () => ({ changeNotice: undefined }))}
       />
       {resource && (
-        <section className="tool-workbench resource-panel" aria-label={`Resource ${resource.title ?? resource.name ?? resource.uri}`} data-testid="resource-panel">
+        <section className="tool-workbench resource-panel" aria-label={`Resource ${revealInvisible(resource.title ?? resource.name ?? resource.uri)}`} data-testid="resource-panel">
           <h3 className="workbench-title">
             <ServerText text={resource.title ?? resource.name ?? resource.uri} />
           </h3>
           <p className="muted">
-            <code>{resource.uri}</code>
-            {resource.mimeType && ` · ${resource.mimeType}`}
+            <code>
+              <ServerText text={resource.uri} />
+            </code>
+            {resource.mimeType && ` · ${revealInvisible(resource.mimeType)}`}
           </p>
-          {resource.description && <p>{resource.description}</p>}
+          {resource.description && (
+            <p>
+              <ServerText text={resource.description} />
+            </p>
+          )}
           {!listed && (
             <p className="muted" data-testid="resource-not-listed">
               Opened from a resource link: the server's resources list does not include this URI.

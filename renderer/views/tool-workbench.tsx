@@ -94,7 +94,11 @@ export function ToolWorkbench({ connectionId, tool, live }: ToolWorkbenchProps) 
         )}
         <ToolBadges tool={tool} />
       </header>
-      {tool.description && <p className="tool-description-full">{tool.description}</p>}
+      {tool.description && (
+        <p className="tool-description-full">
+          <ServerText text={tool.description} />
+        </p>
+      )}
       <ArgumentsEditor
         ref={formRef}
         toolName={tool.name}

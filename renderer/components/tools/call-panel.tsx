@@ -3,6 +3,7 @@ import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from '../../../shared/model/timeou
 import type { ToolCall } from '../../stores/tool-calls-store';
 import { formatLatency } from '../../trace/entry-fields';
 import { TaskStatusLine } from './task-status';
+import { ServerText } from '../server-text';
 
 interface CallPanelProps {
   toolName: string;
@@ -45,7 +46,7 @@ export function CallPanel({ toolName, timeoutText, running, live, onTimeout, onC
         </button>
       ) : (
         <button type="button" className="primary" onClick={onCall} disabled={!live || timeoutInvalid} data-testid="call-tool">
-          Call {toolName}
+          Call <ServerText text={toolName} max={60} />
         </button>
       )}
       {timeoutProblem && (

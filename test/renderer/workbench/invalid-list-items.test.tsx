@@ -85,4 +85,23 @@ describe('list items that break the MCP schema', () => {
     expect(screen.getByText('None of the tools the server lists is valid (see above).')).toBeInTheDocument();
     expect(screen.queryByText('This server offers no tools.')).toBeNull();
   });
+
+  it("the chosen tool's heading, description and Call button show a server's bidi override as an escape; a long name is cut between characters, after escaping", async () => {
+    const rlo = '\u202e';
+    await open('Tools', {
+      tools: [{ name: `valid${rlo}gnp.exe`, description: `desc ${rlo}override \u001b[1m`, inputSchema: { type: 'object' } }],
+      invalid: [
+        { index: 1, name: `${'a'.repeat(78)}😀tail`, problems: ['inputSchema.type: expected "object"'] },
+        { index: 2, name: '\u001b'.repeat(70), problems: ['inputSchema.type: expected "object"'] },
+      ],
+    });
+    const call = await screen.findByTestId('call-tool');
+    expect(call).toHaveTextContent('Call valid\\u202egnp.exe');
+    expect(screen.getByTestId('tool-workbench')).toHaveTextContent('desc \\u202eoverride \\u001b[1m');
+    fireEvent.click(within(screen.getByTestId('invalid-tools')).getByText(/left out/));
+    const [emoji, escapes] = within(screen.getByTestId('invalid-tools')).getAllByTestId('invalid-item').map((li) => li.querySelector('code')!.textContent!);
+    expect(emoji).toBe(`${'a'.repeat(78)}😀…`);
+    expect(escapes).toHaveLength(80);
+    expect(escapes!.endsWith('…')).toBe(true);
+  });
 });
