@@ -15,7 +15,7 @@ export function formatConnectionInfo(info: ConnectionInfo): string[] {
     }
   }
   lines.push(...formatSetup(info.setup));
-  lines.push(`Session id:  ${info.sessionId ?? '(none)'}`);
+  lines.push(`Session id:  ${info.sessionId ?? (info.era === 'modern' ? '(none: the 2026-07-28 protocol has no sessions)' : '(none)')}`);
   lines.push(`Capabilities:`);
   const caps = Object.entries(info.capabilities ?? {});
   if (caps.length === 0) lines.push('  (none)');
@@ -24,7 +24,7 @@ export function formatConnectionInfo(info: ConnectionInfo): string[] {
     lines.push('Instructions:');
     for (const line of info.instructions.split(/\r?\n/)) lines.push(`  ${line}`);
   }
-  for (const warning of info.warnings ?? []) lines.push(`Warning:     ${warning}`);
+  // The warnings are on stderr, as for every connecting command (cli-session.ts): not twice.
   return lines;
 }
 

@@ -82,6 +82,9 @@ function urlElicitationHint(data: unknown): string {
 /** The protocol revisions Periscope speaks, both eras. */
 export const SPOKEN_REVISIONS: ReadonlySet<string> = new Set([...LEGACY_REVISIONS, FIRST_MODERN_REVISION]);
 
+/** When the server speaks only versions Periscope does not: what to do, since no setting reaches it. */
+export const NO_SHARED_VERSION_HINT = `ask the server's maintainers to also serve ${FIRST_MODERN_REVISION} or a 2025 revision (no setting in Periscope can reach a server that speaks only newer versions)`;
+
 /** Versions a server names, for a message: ten at most, the rest counted (a hostile list may be endless). */
 export function versionWords(versions: string[]): string {
   return versions.length > 10 ? `${versions.slice(0, 10).join(', ')} and ${versions.length - 10} more` : versions.join(', ');
@@ -98,7 +101,7 @@ export function unsupportedVersion(text: string, data: unknown): ErrorInfo {
   const legacy = spoken.filter((v) => v < FIRST_MODERN_REVISION);
   const noneSpoken = supported.length > 0 && spoken.length === 0;
   const pick = noneSpoken
-    ? `no setting can help: ask the server's maintainers to also serve ${FIRST_MODERN_REVISION} or a 2025 revision`
+    ? NO_SHARED_VERSION_HINT
     : modern.length && !legacy.length
     ? 'set the protocol era to modern (or auto)'
     : legacy.length && !modern.length
@@ -108,7 +111,7 @@ export function unsupportedVersion(text: string, data: unknown): ErrorInfo {
         : 'set the protocol era to auto so the versions are negotiated';
   return {
     kind: 'protocol-version',
-    message: `The server does not support protocol version ${requested ?? '(the one sent)'}${supported.length ? `; it supports ${versionWords(supported)}` : ''}${noneSpoken ? `, none of which Periscope speaks (${[...SPOKEN_REVISIONS].join(', ')})` : ''} (JSON-RPC error -32022: ${text})`,
+    message: `The server does not support protocol version ${requested ?? '(the one sent)'}${supported.length ? `; it supports ${versionWords(supported)}` : ''}${noneSpoken ? `, ${supported.length === 1 ? 'which' : 'none of which'} Periscope ${supported.length === 1 ? 'does not speak' : 'speaks'} (it speaks ${[...SPOKEN_REVISIONS].join(', ')})` : ''} (JSON-RPC error -32022: ${text})`,
     hint: pick,
     detail: { code: MCP_ERROR_CODES.unsupportedProtocolVersion, supported: supported.slice(0, 20), ...(requested ? { requested } : {}) },
   };

@@ -3,6 +3,7 @@ import type { ConnectionInfo } from '../../../shared/model';
 import { startPlayground } from '../../../main/core/playground/start-playground';
 import type { RunningPlayground } from '../../../main/core/playground/playground-options';
 import { startDualEraFixture, startModernOnlyFixture, type V2StreamableFixture } from '../../fixtures/sdk-servers/v2-streamable-fixture';
+import { startSessionOnModernFixture } from '../../fixtures/sdk-servers/misbehaving/session-on-modern-fixture';
 import { cli, json, removeTestDataDir } from './cli-harness';
 
 let playground: RunningPlayground;
@@ -31,6 +32,19 @@ describe('the protocol era on the command line', () => {
     const data = json<ConnectionInfo>(await cli(['connect', playground.urls.streamable, '--json']));
     expect(data).toMatchObject({ era: 'modern', protocolVersion: '2026-07-28', eraDetection: { requested: 'auto', chosen: 'modern' } });
     expect(data.supportedVersions).toContain('2026-07-28');
+  });
+
+  it('connect to a modern server that sends Mcp-Session-Id: the warning once, on stderr, and the session id line says the era has none', async () => {
+    const server = await startSessionOnModernFixture();
+    try {
+      const run = await cli(['connect', server.url]);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(/^Session id:\s+\(none: the 2026-07-28 protocol has no sessions\)$/m);
+      expect(run.stdout).not.toContain('Mcp-Session-Id');
+      expect(run.stderr.match(/^warning: The server sent Mcp-Session-Id on a 2026-07-28 request/gm)).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
   });
 
   it('--protocol-era legacy speaks the 2025 handshake to the same URL, and says it was chosen', async () => {

@@ -83,9 +83,9 @@ describe('servers that get the protocol era wrong', () => {
     const error = await manager.open({ transport: 'streamable', url: server.url }).then(() => undefined, (e: unknown) => e);
     expect(error).toMatchObject({ info: { kind: 'protocol-version', detail: { supported: ['2027-01-01', '2027-06-30'] } } });
     const { message, hint } = (error as { info: { message: string; hint: string } }).info;
-    expect(message).toMatch(/^The server's server\/discover offers only protocol versions 2027-01-01, 2027-06-30, none of which Periscope speaks \(2024-11-05, .*2026-07-28\)/);
+    expect(message).toMatch(/^The server's server\/discover offers only protocol versions 2027-01-01, 2027-06-30, none of which Periscope speaks \(it speaks 2024-11-05, .*2026-07-28\)/);
     expect(message).toMatch(fallbackWords);
-    expect(hint).toBe("no setting can help: ask the server's maintainers to also serve 2026-07-28 or a 2025 revision");
+    expect(hint).toBe("ask the server's maintainers to also serve 2026-07-28 or a 2025 revision (no setting in Periscope can reach a server that speaks only newer versions)");
   });
 
   it('auto, server/discover offering hundreds of unknown versions: ten are named, the rest counted', async () => {

@@ -72,8 +72,10 @@ describe('toErrorInfo on values and SDK errors', () => {
 
   it('-32022 listing only versions Periscope does not speak says so, and that no setting helps; a mixed list offers only the spoken ones', () => {
     const none = toErrorInfo(new ProtocolError(-32022, 'Unsupported protocol version', { supported: ['2099-01-01', 'banana'], requested: '2026-07-28' }));
-    expect(none.message).toContain('it supports 2099-01-01, banana, none of which Periscope speaks (2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28)');
-    expect(none.hint).toBe("no setting can help: ask the server's maintainers to also serve 2026-07-28 or a 2025 revision");
+    expect(none.message).toContain('it supports 2099-01-01, banana, none of which Periscope speaks (it speaks 2024-11-05, 2025-03-26, 2025-06-18, 2025-11-25, 2026-07-28)');
+    expect(none.hint).toBe("ask the server's maintainers to also serve 2026-07-28 or a 2025 revision (no setting in Periscope can reach a server that speaks only newer versions)");
+    const one = toErrorInfo(new ProtocolError(-32022, 'Unsupported protocol version', { supported: ['2099-01-01'], requested: '2026-07-28' }));
+    expect(one.message).toContain('it supports 2099-01-01, which Periscope does not speak (it speaks 2024-11-05,');
     const mixed = toErrorInfo(new ProtocolError(-32022, 'Unsupported protocol version', { supported: ['2099-01-01', '2025-06-18', '2026-07-28'], requested: '2025-11-25' }));
     expect(mixed.hint).toBe('pin one of 2025-06-18, 2026-07-28 as the protocol version');
     const newer = toErrorInfo(new ProtocolError(-32022, 'Unsupported protocol version', { supported: ['2099-01-01', '2026-07-28'], requested: '2025-11-25' }));

@@ -3,10 +3,9 @@ import type { TransportKind } from '../../../../shared/model/connection';
 import type { EraDetection } from '../../../../shared/model/protocol-era';
 import type { TraceBus } from '../../capture/trace-bus';
 import type { EraRequest, LiveSession } from '../connection-attempt';
-import { FIRST_MODERN_REVISION } from '../../../../shared/model/protocol-era';
 import { PeriscopeError } from '../../diagnostics/periscope-error';
 import { toErrorInfo } from '../../diagnostics/classify-error';
-import { SPOKEN_REVISIONS, versionWords } from '../../diagnostics/classify-protocol-error';
+import { NO_SHARED_VERSION_HINT, SPOKEN_REVISIONS, versionWords } from '../../diagnostics/classify-protocol-error';
 import { explainEra } from './explain-era';
 import { ProbeObserver } from './probe-observer';
 
@@ -76,8 +75,8 @@ function throwIfNoVersionShared(fallbackError: unknown, offered: string[]): void
   throw new PeriscopeError(
     {
       kind: 'protocol-version',
-      message: `The server's server/discover offers only protocol version${offered.length === 1 ? '' : 's'} ${versionWords(offered)}, none of which Periscope speaks (${[...SPOKEN_REVISIONS].join(', ')}); the 2025 initialize handshake tried next failed too: ${fallback.message}`,
-      hint: `no setting can help: ask the server's maintainers to also serve ${FIRST_MODERN_REVISION} or a 2025 revision`,
+      message: `The server's server/discover offers only protocol version${offered.length === 1 ? '' : 's'} ${versionWords(offered)}, ${offered.length === 1 ? 'which' : 'none of which'} Periscope ${offered.length === 1 ? 'does not speak' : 'speaks'} (it speaks ${[...SPOKEN_REVISIONS].join(', ')}); the 2025 initialize handshake tried next failed too: ${fallback.message}`,
+      hint: NO_SHARED_VERSION_HINT,
       detail: { supported: offered.slice(0, 20) },
     },
     { cause: fallbackError },
