@@ -1,3 +1,4 @@
+import { cutText } from '../../shared/text/cut-text';
 import { revealInvisible } from '../../shared/text/reveal-invisible';
 
 /**
@@ -12,9 +13,7 @@ export function ServerText({ text, max }: { text: string; max?: number }) {
 }
 
 /** The text ServerText shows. */
-export function shownServerText(text: string, max?: number): string {
+function shownServerText(text: string, max?: number): string {
   const shown = revealInvisible(text);
-  if (max === undefined || shown.length <= max) return shown;
-  const characters = Array.from(shown);
-  return characters.length <= max ? shown : `${characters.slice(0, max - 1).join('')}…`;
+  return max === undefined ? shown : cutText(shown, max);
 }

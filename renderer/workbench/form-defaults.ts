@@ -1,5 +1,6 @@
 import type { RJSFSchema } from '@rjsf/utils';
 import { isNode, resolveLocal, type SchemaNode } from '../../shared/schema/local-ref';
+import { setOwn } from '../../shared/json/own-property';
 
 /**
  * How a server's elicitation form fills in values nobody typed: rjsf's defaults, but not the first
@@ -45,7 +46,7 @@ function declared(schema: unknown, root: SchemaNode, required: boolean, depth: n
   for (const [name, property] of Object.entries(node.properties)) {
     const value = declared(property, root, requiredNames.includes(name), depth + 1);
     // Defined as own members: a parameter named "__proto__" stays data.
-    if (value !== undefined) Object.defineProperty(values, name, { value, enumerable: true, writable: true, configurable: true });
+    if (value !== undefined) setOwn(values, name, value);
   }
   return Object.keys(values).length > 0 ? values : undefined;
 }

@@ -1,3 +1,5 @@
+import { cutText } from '../text/cut-text';
+
 /**
  * An item of a server's list (a tool, resource, resource template or prompt) that does not match
  * the MCP schema, left out of the list so the others still show.
@@ -20,15 +22,9 @@ export type InvalidItemKind = 'tool' | 'resource' | 'resource template' | 'promp
 
 export function invalidItemWords(kind: InvalidItemKind, item: InvalidListItem): string {
   // Quoted as JSON: a name is the server's text, and a line break in it must not start a line of ours.
-  const name = item.name !== undefined ? ` ${JSON.stringify(cut(item.name))}` : '';
+  const name = item.name !== undefined ? ` ${JSON.stringify(cutText(item.name, NAME_SHOWN_CHARS))}` : '';
   return `${kind} #${item.index + 1}${name} breaks the MCP schema and is left out: ${item.problems.join('; ')}`;
 }
 
 /** Longer names are cut where they are written in words (a server may send 10,000 characters). */
 const NAME_SHOWN_CHARS = 80;
-
-/** Cut between characters, never inside one (an emoji is two UTF-16 units). */
-function cut(name: string): string {
-  const characters = Array.from(name);
-  return characters.length > NAME_SHOWN_CHARS ? `${characters.slice(0, NAME_SHOWN_CHARS - 1).join('')}…` : name;
-}

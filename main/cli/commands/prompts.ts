@@ -6,7 +6,7 @@ import { formatPromptMessages } from '../format/content';
 import { formatPrompts, type PromptLike } from '../format/listings';
 import { buildPromptArguments } from '../tool-arguments';
 import { noExtra } from './connect';
-import { warnInvalid } from '../invalid-list-warnings';
+import { printListing } from '../invalid-list-warnings';
 import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 
 /** `periscope prompts <target>` and `periscope prompt <target> <name> [key=value ...]`. */
@@ -24,11 +24,7 @@ export function registerPromptsCommands(program: Command, cctx: CommandContext):
         return;
       }
       const result = (await connection.listPrompts()) as { prompts: PromptLike[]; invalid?: InvalidListItem[] };
-      const { invalid, ...listing } = result;
-      cctx.out.data({ ...listing, ...(invalid ? { invalidPrompts: invalid } : {}) });
-      warnInvalid(cctx, 'prompt', result.invalid);
-      if (result.prompts.length === 0 && invalid?.length) cctx.out.line('(no valid prompts: see the warnings)');
-      else for (const line of formatPrompts(result.prompts)) cctx.out.line(line);
+      printListing(cctx, 'prompt', 'invalidPrompts', result, result.prompts, formatPrompts);
     });
   });
 

@@ -4,7 +4,7 @@ import { actionCommand, connectingArgs, TARGET_HELP, type CommandContext } from 
 import { connectingUsage, withConnectionOptions } from '../connection-options';
 import { formatTools, type ToolLike } from '../format/listings';
 import { noExtra } from './connect';
-import { warnInvalid } from '../invalid-list-warnings';
+import { printListing } from '../invalid-list-warnings';
 import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 
 /** `periscope tools <target>`: the server's tools with their arguments. */
@@ -17,11 +17,7 @@ export function registerToolsCommand(program: Command, cctx: CommandContext): vo
     noExtra(rest, cmd);
     await withConnection(cctx, cctx.out, target, options, async (connection) => {
       const result = (await connection.listTools()) as { tools: ToolLike[]; invalid?: InvalidListItem[] };
-      const { invalid, ...listing } = result;
-      cctx.out.data({ ...listing, ...(invalid ? { invalidTools: invalid } : {}) });
-      warnInvalid(cctx, 'tool', result.invalid);
-      if (result.tools.length === 0 && invalid?.length) cctx.out.line('(no valid tools: see the warnings)');
-      else for (const line of formatTools(result.tools)) cctx.out.line(line);
+      printListing(cctx, 'tool', 'invalidTools', result, result.tools, formatTools);
     });
   });
 }
