@@ -6,7 +6,8 @@
  * Looked for: the raw value; encodeURIComponent / URLSearchParams / lower-case-hex
  * percent-encodings; JSON.stringify escaping; and, after decoding the text (JSON escapes, percent
  * escapes, `+` as space, up to three nested layers), the value again; base64 / base64url of the
- * value and of `user:value`, also found by decoding every base64-looking run of the text.
+ * value and of `user:value`, also found by decoding every base64-looking run of the text; the
+ * same for hex (either case), by decoding every hex-looking run.
  */
 export function findLeaks(text: string, secrets: string[]): string[] {
   const leaks: string[] = [];
@@ -22,6 +23,12 @@ export function findLeaks(text: string, secrets: string[]): string[] {
     for (const view of views) {
       if (base64Runs(view).some((decoded) => decoded.includes(secret))) {
         leaks.push(`base64 of ${JSON.stringify(secret)}`);
+        break;
+      }
+    }
+    for (const view of views) {
+      if (hexRuns(view).some((decoded) => decoded.includes(secret))) {
+        leaks.push(`hex of ${JSON.stringify(secret)}`);
         break;
       }
     }
@@ -85,6 +92,12 @@ function percentDecode(text: string): string {
       return run;
     }
   });
+}
+
+/** The decoding of every run of 12 or more hex digits, from its first and its second digit. */
+function hexRuns(text: string): string[] {
+  const runs = text.match(/[0-9A-Fa-f]{12,}/g) ?? [];
+  return runs.flatMap((run) => [0, 1].map((skip) => Buffer.from(run.slice(skip, skip + 2 * Math.floor((run.length - skip) / 2)), 'hex').toString('utf8')));
 }
 
 /** The decoding of every run that looks like base64 or base64url (8 characters or more), from each of its first 4 characters. */
