@@ -3,6 +3,8 @@ import { bodyWithin, DEFAULT_MAX_ANSWER_BYTES, readBodyWithin } from './answer-l
 import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { bufferedResponse } from './buffered-response';
+import { TextDecoder } from 'node:util';
+import { charsetWarnings, decoderFor } from './declared-charset';
 import { acknowledgementWarnings, noteCarriedMessage } from './http-acknowledgement';
 import { capText, emitSafely, redactedErrorInfo, type ExchangeBase } from './http-exchange';
 import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
@@ -69,13 +71,14 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       const contentType = response.headers.get('content-type') ?? '';
       addWarnings(base, redactor, responseHeaderWarnings(protocolVersionOf(base.requestHeaders), response.headers));
       addWarnings(base, redactor, acknowledgementWarnings(base, response.status, contentType));
+      addWarnings(base, redactor, charsetWarnings(contentType));
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
         return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow, answerLimit });
       }
       if (response.body && response.ok && /^\s*application\/json/i.test(contentType)) {
         return await bufferJsonBody(bus, redactor, response, base, { sent, headers: headersAt }, { cap: bodyCap, answerLimit }, rawUrl, follow);
       }
-      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow);
+      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow, decoderFor(contentType));
       // The caller reads the body itself (an error page, another type): it too stops at the limit.
       const headers = response.headers;
       return bodyWithin(response, answerLimit, (error) =>
@@ -139,6 +142,8 @@ function recordBody(
   responseHeaders: Headers,
   /** Told once the body has been read to its end (or failed): the exchange is over. */
   exchange: { release(): void },
+  /** For the charset the response declares (an error page in Latin-1 reads as such). */
+  decoder: TextDecoder,
 ): void {
   if (!copy?.body) {
     exchange.release();
@@ -155,7 +160,7 @@ function recordBody(
   const finish = (error?: unknown): void => {
     exchange.release();
     const done = monoNow();
-    const capped = capText(redactor.body(UTF8.decode(Buffer.concat(chunks))), cap);
+    const capped = capText(redactor.body(decoder.decode(Buffer.concat(chunks))), cap);
     if (capped.truncated) truncated = true;
     emitSafely(bus, () => ({
       ...base,
