@@ -61,7 +61,7 @@ function optionFor(fix: ErrorFix): string | undefined {
       return '--data-dir <dir>';
     case 'reinitializeOnSessionExpiry':
       return '--stop-on-session-expiry';
-    case 'max-message-size':
+    case 'maxMessageBytes':
       return '--max-message-mb <n>';
     case 'remotes':
       return 'periscope remotes list';

@@ -20,6 +20,7 @@ export const RemoteFixField = z.enum([
   'env',
   'cwd',
   'reinitializeOnSessionExpiry',
+  'maxMessageBytes',
   /** OAuth: a pre-registered client; the grant (the remote's Authorization group; CLI options). */
   'oauth-client',
   'oauth-grant',
@@ -35,7 +36,7 @@ export type HeaderFixField = z.infer<typeof HeaderFixField>;
  * its own place for them (the trace is always shown, answers are asked for), so no button.
  */
 export const SessionFixField = z.enum([
-  'sampling', 'trace', 'record', 'data-dir', 'remotes', 'confirm-command', 'max-message-size',
+  'sampling', 'trace', 'record', 'data-dir', 'remotes', 'confirm-command',
   /** OAuth: how the authorization URL is opened (the app always uses the system browser). */
   'oauth-authorize',
 ]);

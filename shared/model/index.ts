@@ -7,6 +7,7 @@ export * from './trace-size';
 export * from './settings';
 export * from './command-review';
 export * from './timeout-limit';
+export * from './message-limit';
 export * from './log-message';
 export * from './task';
 export * from './server-request';

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { TlsOptions, TransportChoice } from './connection';
+import { MAX_MESSAGE_LIMIT_BYTES } from './message-limit';
 import { MAX_TIMEOUT_MS } from './timeout-limit';
 import { ProtocolEraChoice } from './protocol-era';
 import { Roots, ServerRequestPolicy } from './server-request';
@@ -87,6 +88,13 @@ const remoteFields = {
   protocolVersion: z.string().trim().optional(),
   /** Start a new session when the server forgets this one (HTTP 404; absent means on); false: stop and show the expiry. */
   reinitializeOnSessionExpiry: z.boolean().optional(),
+  /** The largest message accepted from the server, in bytes (absent: DEFAULT_MESSAGE_LIMIT_BYTES). */
+  maxMessageBytes: z
+    .number()
+    .int()
+    .positive('The message size limit must be above 0')
+    .max(MAX_MESSAGE_LIMIT_BYTES, 'The message size limit can be at most 512 MB: a larger message could not be held as text')
+    .optional(),
   notes: z.string().default(''),
   /**
    * How the app answers this server's elicitation and sampling requests (absent: `ask`). Left out

@@ -1,5 +1,5 @@
 import type { HeaderDraft, Remote, RemoteInput } from '../../../shared/model';
-import { looksLikeCredentialEnv, looksLikeCredentialHeader, MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from '../../../shared/model';
+import { looksLikeCredentialEnv, looksLikeCredentialHeader, MAX_TIMEOUT_MS, MESSAGE_LIMIT_RANGE_TEXT, messageLimitBytes, TIMEOUT_LIMIT_TEXT } from '../../../shared/model';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 
 /** Options shared by `remotes add` and `remotes edit`, as commander hands them over. */
@@ -28,6 +28,8 @@ export interface RemoteCliOptions {
   insecure?: boolean;
   connectTimeout?: string;
   requestTimeout?: string;
+  /** The message size limit in megabytes (--max-message-mb). */
+  maxMessageMb?: string;
   notes?: string;
   protocolEra?: 'auto' | 'modern' | 'legacy';
   protocolVersion?: string;
@@ -54,6 +56,7 @@ export function buildAddDraft(name: string, url: string | undefined, o: RemoteCl
     timeouts: timeoutsFrom(o, {}),
     tls: { caFiles: o.caFile, acceptInvalidCertificates: o.insecure ?? false },
     ...eraFields(o, { protocolEra: 'auto' }),
+    ...messageLimitFrom(o, undefined),
     notes: o.notes ?? '',
   };
 }
@@ -110,8 +113,20 @@ export function buildEditDraft(current: Remote, o: RemoteCliOptions, secrets: Ma
       acceptInvalidCertificates: o.insecure ?? current.tls.acceptInvalidCertificates,
     },
     ...eraFields(o, current),
+    ...messageLimitFrom(o, current.maxMessageBytes),
+    // No option edits these: they are kept as they are (the draft replaces the whole remote).
+    ...(current.reinitializeOnSessionExpiry === false ? { reinitializeOnSessionExpiry: false } : {}),
+    ...(current.oauth ? { oauth: current.oauth } : {}),
     notes: o.notes ?? current.notes,
   };
+}
+
+/** --max-message-mb in bytes, else the saved limit (none: the default). */
+function messageLimitFrom(o: RemoteCliOptions, saved: number | undefined): Pick<RemoteInput, 'maxMessageBytes'> {
+  if (o.maxMessageMb === undefined) return saved ? { maxMessageBytes: saved } : {};
+  const bytes = messageLimitBytes(o.maxMessageMb);
+  if (bytes === undefined) fail(`--max-message-mb expects ${MESSAGE_LIMIT_RANGE_TEXT}, got "${o.maxMessageMb}".`);
+  return { maxMessageBytes: bytes };
 }
 
 /**

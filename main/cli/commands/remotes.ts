@@ -92,6 +92,7 @@ export function registerRemotesCommand(program: Command, ctx: RemotesCommandIo =
       .option('--insecure', 'accept invalid TLS certificates for this remote')
       .option('--connect-timeout <ms>', 'connect timeout in milliseconds')
       .option('--request-timeout <ms>', 'request timeout in milliseconds')
+      .option('--max-message-mb <n>', 'largest message accepted from the server (an HTTP body, an event stream event, a WebSocket message), in MB (default 100, at most 512)')
       .addOption(new Option('--protocol-era <era>', 'MCP protocol era to speak (auto probes with server/discover); with --protocol-version, replaces the saved pair').choices(['auto', 'modern', 'legacy']))
       .addOption(new Option('--protocol-version <rev>', 'pin a protocol revision, e.g. 2026-07-28 or 2025-11-25 (implies its era)').argParser(parseProtocolVersionOption))
       .option('--notes <text>', 'free-form notes');

@@ -20,7 +20,7 @@ export const FIX = {
   dataDir: { field: 'data-dir', label: 'Use another data folder' },
   remotes: { field: 'remotes', label: 'List the saved remotes' },
   sessionRenewal: { field: 'reinitializeOnSessionExpiry', label: 'Change what happens when a session expires' },
-  maxMessageSize: { field: 'max-message-size', label: 'Raise the message size limit' },
+  maxMessageSize: { field: 'maxMessageBytes', label: 'Raise the message size limit' },
   confirmCommand: { field: 'confirm-command', label: 'Review and confirm the command' },
 } as const satisfies Record<string, ErrorFix>;
 

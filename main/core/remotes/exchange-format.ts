@@ -4,7 +4,7 @@ import { HeaderSpec, TimeoutOverrides } from '../../../shared/model';
 /**
  * The seed's remote configuration format, with exactly its field names. An export adds `name`
  * (a list of remotes is useless without it) and, only when they differ from the defaults, the
- * fields the seed has no words for (stdio command, timeouts, TLS, protocol era, notes). An importer that knows
+ * fields the seed has no words for (stdio command, timeouts, TLS, protocol era, message size limit, notes). An importer that knows
  * only the seed format can ignore those; ours reads a plain seed file just as well.
  */
 export const SeedHeader = z.object({
@@ -35,6 +35,8 @@ export const SeedRemote = z.object({
   protocol_version: z.string().optional(),
   /** Periscope's session-expiry switch (absent: on). */
   reinitialize_on_session_expiry: z.boolean().optional(),
+  /** Periscope's message size limit in bytes (absent: the default, 100 MB). */
+  max_message_bytes: z.number().optional(),
   /** Periscope's answer policy for the server's requests: ask (absent), decline, accept-defaults. */
   server_request_policy: z.string().optional(),
   /** The roots offered to the server (MCP client/roots). */

@@ -37,6 +37,7 @@ export async function exportRemotes(remotes: Remote[], vault: SecretVault, optio
     if (remote.protocolEra !== 'auto') entry.protocol_era = remote.protocolEra;
     if (remote.protocolVersion) entry.protocol_version = remote.protocolVersion;
     if (remote.reinitializeOnSessionExpiry === false) entry.reinitialize_on_session_expiry = false;
+    if (remote.maxMessageBytes) entry.max_message_bytes = remote.maxMessageBytes;
     if (remote.notes !== '') entry.notes = remote.notes;
     if (remote.serverRequestPolicy && remote.serverRequestPolicy !== 'ask') entry.server_request_policy = remote.serverRequestPolicy;
     if (remote.roots && remote.roots.length > 0) entry.roots = remote.roots;

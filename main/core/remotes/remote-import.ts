@@ -96,6 +96,8 @@ function seedCandidate(entry: unknown, source: string): ImportCandidate {
     ...(seed.protocol_era ? { protocolEra: seed.protocol_era as RemoteInput['protocolEra'] } : {}),
     ...(seed.protocol_version ? { protocolVersion: seed.protocol_version } : {}),
     ...(seed.reinitialize_on_session_expiry === false ? { reinitializeOnSessionExpiry: false } : {}),
+    // Checked by the draft's schema: a limit out of range skips the entry with its reason.
+    ...(seed.max_message_bytes !== undefined ? { maxMessageBytes: seed.max_message_bytes } : {}),
     // Checked by the draft's schema: an unknown policy or a root that is not a URI skips the entry with its reason.
     ...(seed.server_request_policy ? { serverRequestPolicy: seed.server_request_policy as RemoteInput['serverRequestPolicy'] } : {}),
     ...(seed.roots && seed.roots.length > 0 ? { roots: seed.roots } : {}),

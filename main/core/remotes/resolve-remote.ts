@@ -44,6 +44,7 @@ export async function resolveRemoteForConnection(
     tls: remote.tls,
     protocolEra: remote.protocolEra,
     ...(remote.reinitializeOnSessionExpiry === false ? { reinitializeOnSessionExpiry: false } : {}),
+    ...(remote.maxMessageBytes ? { maxMessageBytes: remote.maxMessageBytes } : {}),
     ...(remote.protocolVersion ? { protocolVersion: remote.protocolVersion } : {}),
   };
   if (remote.transport === 'stdio') {

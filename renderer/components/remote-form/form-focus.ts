@@ -21,6 +21,7 @@ const FIELD_IDS: Partial<Record<FixField, string>> = {
   env: 'remote-env',
   cwd: 'remote-cwd',
   reinitializeOnSessionExpiry: 'remote-renew-session',
+  maxMessageBytes: 'remote-max-message-mb',
   'oauth-client': 'remote-oauth-client-id',
   'oauth-grant': 'remote-oauth-grant',
 };

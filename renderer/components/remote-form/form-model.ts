@@ -1,6 +1,7 @@
 import type { TransportChoice } from '../../../shared/model/connection';
 import type { ProtocolEraChoice } from '../../../shared/model/protocol-era';
 import { checkRemoteDraft, looksLikeCredentialEnv, type Remote, type RemoteInput } from '../../../shared/model/remote';
+import { MESSAGE_LIMIT_RANGE_TEXT, messageLimitBytes, messageLimitMegabytes } from '../../../shared/model/message-limit';
 import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from '../../../shared/model/timeout-limit';
 import { oauthDraft, oauthFormFromRemote, type OAuthFormState } from './oauth-form-model';
 
@@ -47,6 +48,8 @@ export interface RemoteFormState {
   headers: HeaderRow[];
   connectMs: string;
   requestMs: string;
+  /** The message size limit in megabytes; empty: the default. */
+  maxMessageMb: string;
   /** One path per line. */
   caFiles: string;
   acceptInvalidCertificates: boolean;
@@ -67,7 +70,7 @@ export function newHeaderRow(): HeaderRow {
 
 export function formFromRemote(remote: Remote | undefined): RemoteFormState {
   if (!remote) {
-    return { name: '', transport: 'auto', url: '', instances: '', command: '', args: '', env: '', secretEnv: [], cwd: '', headers: [], connectMs: '', requestMs: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, oauth: oauthFormFromRemote(undefined), notes: '' };
+    return { name: '', transport: 'auto', url: '', instances: '', command: '', args: '', env: '', secretEnv: [], cwd: '', headers: [], connectMs: '', requestMs: '', maxMessageMb: '', caFiles: '', acceptInvalidCertificates: false, protocolEra: 'auto', protocolVersion: '', reinitializeOnSessionExpiry: true, oauth: oauthFormFromRemote(undefined), notes: '' };
   }
   return {
     name: remote.name,
@@ -97,6 +100,7 @@ export function formFromRemote(remote: Remote | undefined): RemoteFormState {
     })),
     connectMs: remote.timeouts.connectMs?.toString() ?? '',
     requestMs: remote.timeouts.requestMs?.toString() ?? '',
+    maxMessageMb: remote.maxMessageBytes ? messageLimitMegabytes(remote.maxMessageBytes) : '',
     caFiles: remote.tls.caFiles.join('\n'),
     acceptInvalidCertificates: remote.tls.acceptInvalidCertificates,
     protocolEra: remote.protocolEra,
@@ -137,6 +141,9 @@ export function checkForm(state: RemoteFormState): FormCheck {
     else timeouts[field] = n;
   }
   const stdio = state.transport === 'stdio';
+  // A stdio server's messages are bounded by its read buffer instead (the field is not shown).
+  const maxMessageBytes = stdio || state.maxMessageMb.trim() === '' ? undefined : messageLimitBytes(state.maxMessageMb);
+  if (!stdio && state.maxMessageMb.trim() !== '' && maxMessageBytes === undefined) add('maxMessageBytes', `Enter ${MESSAGE_LIMIT_RANGE_TEXT}, or leave empty for the default (100)`);
   const instances = instanceLines(state.instances);
   const input: RemoteInput = {
     name: state.name,
@@ -152,6 +159,7 @@ export function checkForm(state: RemoteFormState): FormCheck {
     protocolEra: state.protocolEra,
     protocolVersion: state.protocolVersion.trim() || undefined,
     ...(state.reinitializeOnSessionExpiry ? {} : { reinitializeOnSessionExpiry: false }),
+    ...(maxMessageBytes ? { maxMessageBytes } : {}),
     // OAuth applies to HTTP remotes only (a stdio or WebSocket remote keeps none).
     ...(stdio || state.transport === 'websocket' ? {} : oauthDraft(state.oauth, add)),
     notes: state.notes,

@@ -159,13 +159,25 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
       {!stdio && <HeadersEditor rows={state.headers} errors={errors} markedHeader={focusField?.startsWith('header:') ? focusField.slice(7) : undefined} onChange={(headers) => set({ headers })} />}
       {!stdio && state.transport !== 'websocket' && <OAuthEditor state={state.oauth} errors={errors} focusField={focusField} onChange={(patch) => set({ oauth: { ...state.oauth, ...patch } })} />}
       <fieldset>
-        <legend>Timeouts</legend>
+        <legend>Timeouts and limits</legend>
         <Field id="remote-connect-ms" label="Connect timeout (ms)" path="timeouts.connectMs" errors={errors} marked={marked('timeouts.connectMs')} help="Empty: 15000">
           {(a11y) => <input {...a11y} inputMode="numeric" value={state.connectMs} onChange={(e) => set({ connectMs: e.target.value })} />}
         </Field>
         <Field id="remote-request-ms" label="Request timeout (ms)" path="timeouts.requestMs" errors={errors} marked={marked('timeouts.requestMs')} help="Empty: 60000">
           {(a11y) => <input {...a11y} inputMode="numeric" value={state.requestMs} onChange={(e) => set({ requestMs: e.target.value })} />}
         </Field>
+        {!stdio && (
+          <Field
+            id="remote-max-message-mb"
+            label="Message size limit (MB)"
+            path="maxMessageBytes"
+            errors={errors}
+            marked={marked('maxMessageBytes')}
+            help="Empty: 100. The largest message accepted from the server (an HTTP answer, an event stream event, a WebSocket message); at most 512"
+          >
+            {(a11y) => <input {...a11y} inputMode="decimal" value={state.maxMessageMb} onChange={(e) => set({ maxMessageMb: e.target.value })} data-testid="remote-max-message-mb" />}
+          </Field>
+        )}
       </fieldset>
       {!stdio && (
         <fieldset>

@@ -124,7 +124,7 @@ describe('an HTTP answer over the size limit', () => {
       if (!isPeriscopeError(error)) throw new Error(`expected a PeriscopeError, got ${String(error)}`);
       expect(error.info).toMatchObject({ kind: 'too-large', detail: { limitBytes: limit, part } });
       expect(error.info.message).toMatch(words);
-      expect(error.info.fixes).toEqual([expect.objectContaining({ field: 'max-message-size' })]);
+      expect(error.info.fixes).toEqual([expect.objectContaining({ field: 'maxMessageBytes' })]);
       expect(entries.some((e) => e.type === 'http' && e.phase === 'failed' && e.error?.kind === 'too-large')).toBe(true);
       // One answer too large is that request's failure, not the connection's.
       await expect(connection.callTool('misbehave', { padBytes: limit / 2 })).resolves.toBeDefined();
@@ -144,7 +144,7 @@ describe('a WebSocket message over the size limit', () => {
       expect(error.info.kind).toBe('too-large');
       expect(error.info.message).toBe('The server sent a WebSocket message larger than the 1 MB limit, so Periscope closed the socket (code 1009)');
       expect(error.info.hint).toContain('raise the WebSocket message limit for this connection');
-      expect(error.info.fixes).toEqual([expect.objectContaining({ field: 'max-message-size' })]);
+      expect(error.info.fixes).toEqual([expect.objectContaining({ field: 'maxMessageBytes' })]);
       expect(error.info.detail).toMatchObject({ limitBytes: limit });
       // Periscope closed the socket itself, so the connection is gone: lost, with that reason.
       expect(connection.info()).toMatchObject({ state: 'lost', error: { kind: 'too-large' } });

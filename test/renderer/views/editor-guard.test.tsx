@@ -113,6 +113,24 @@ describe('Hints in the app’s own terms: a button opens the right field', () =>
     expect(screen.getByLabelText('Request timeout (ms)').closest('.field')).toHaveAttribute('data-fix-target', 'true');
   });
 
+  it('a too-large answer’s fix opens the editor on the message size limit, and the limit typed there is saved in bytes', async () => {
+    const fake = await start({
+      'connections:open': () =>
+        failed({ kind: 'too-large', message: 'The answer from api.example.com is larger than the 100 MB limit, so Periscope stopped reading it', hint: 'ask the server for less at once, or raise the message size limit for this connection', fixes: [{ field: 'maxMessageBytes', label: 'Raise the message size limit' }] }),
+      'remotes:update': () => ({ remote: prod, warnings: [] }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Connect Prod' }));
+    const panel = await screen.findByTestId('connection-info');
+    fireEvent.click(within(panel).getByRole('button', { name: 'Raise the message size limit…' }));
+    const field = screen.getByLabelText('Message size limit (MB)');
+    expect(field).toHaveFocus();
+    expect(field.closest('.field')).toHaveAttribute('data-fix-target', 'true');
+    fireEvent.change(field, { target: { value: '250' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    await waitFor(() => expect(fake.calls('remotes:update')).toHaveLength(1));
+    expect((fake.calls('remotes:update')[0] as { draft: RemoteInput }).draft.maxMessageBytes).toBe(250 * 1024 * 1024);
+  });
+
   it('a missing secret’s fix adds the header row, secret, and focuses its value', async () => {
     await start({
       'connections:open': () => {
