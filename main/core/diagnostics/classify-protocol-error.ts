@@ -1,3 +1,5 @@
+import { cutText } from '../../../shared/text/cut-text';
+import { revealInvisible } from '../../../shared/text/reveal-invisible';
 import type { ErrorInfo } from '../../../shared/model/error-info';
 import type { ErrorContext } from './classify-error';
 import { FIRST_MODERN_REVISION, LEGACY_REVISIONS } from '../../../shared/model/protocol-era';
@@ -87,14 +89,31 @@ export const NO_SHARED_VERSION_HINT = `ask the server's maintainers to also serv
 
 /** Versions a server names, for a message: ten at most, the rest counted (a hostile list may be endless). */
 export function versionWords(versions: string[]): string {
-  return versions.length > 10 ? `${versions.slice(0, 10).join(', ')} and ${versions.length - 10} more` : versions.join(', ');
+  const words = versions.slice(0, 10).map(versionWord);
+  return versions.length > 10 ? `${words.join(', ')} and ${versions.length - 10} more` : words.join(', ');
+}
+
+/** A longer "version" is not one: cut, so a hostile server cannot fill a message with it. */
+const MAX_VERSION_CHARS = 40;
+
+/**
+ * One version a server names, for a message: as it is when it looks like a revision (letters,
+ * digits, `.`, `-`, `_`), else quoted as JSON with invisible and bidi characters escaped (so a
+ * comma, a line break or a direction override cannot pass for part of the sentence); cut at
+ * MAX_VERSION_CHARS characters either way.
+ */
+export function versionWord(version: string): string {
+  const cut = cutText(version, MAX_VERSION_CHARS);
+  // Only what survives the cut matters (and a huge string is not scanned whole).
+  return /^[A-Za-z0-9._-]+$/.test(version.slice(0, MAX_VERSION_CHARS + 1)) ? cut : revealInvisible(JSON.stringify(cut));
 }
 
 /** -32022: what the server supports, and which era setting reaches it. */
 export function unsupportedVersion(text: string, data: unknown): ErrorInfo {
   const d = (data ?? {}) as { supported?: unknown; requested?: unknown };
   const supported = Array.isArray(d.supported) ? d.supported.filter((v): v is string => typeof v === 'string') : [];
-  const requested = typeof d.requested === 'string' ? d.requested : undefined;
+  // The server's word for what was sent (the trace has the request itself): cut and quoted like its list.
+  const requested = typeof d.requested === 'string' ? versionWord(d.requested) : undefined;
   // Only what Periscope speaks can be picked: a list of newer (or made-up) versions leaves nothing to set.
   const spoken = supported.filter((v) => SPOKEN_REVISIONS.has(v));
   const modern = spoken.filter((v) => v >= FIRST_MODERN_REVISION);
@@ -113,7 +132,7 @@ export function unsupportedVersion(text: string, data: unknown): ErrorInfo {
     kind: 'protocol-version',
     message: `The server does not support protocol version ${requested ?? '(the one sent)'}${supported.length ? `; it supports ${versionWords(supported)}` : ''}${noneSpoken ? `, ${supported.length === 1 ? 'which' : 'none of which'} Periscope ${supported.length === 1 ? 'does not speak' : 'speaks'} (it speaks ${[...SPOKEN_REVISIONS].join(', ')})` : ''} (JSON-RPC error -32022: ${text})`,
     hint: pick,
-    detail: { code: MCP_ERROR_CODES.unsupportedProtocolVersion, supported: supported.slice(0, 20), ...(requested ? { requested } : {}) },
+    detail: { code: MCP_ERROR_CODES.unsupportedProtocolVersion, supported: supported.slice(0, 20).map((v) => cutText(v, MAX_VERSION_CHARS)), ...(requested ? { requested } : {}) },
   };
 }
 

@@ -5,6 +5,7 @@ import { ErrorInfo } from '../../../shared/model/error-info';
 import type { HttpEntry, WebSocketEntry } from '../../../shared/model/trace';
 import { toErrorInfo } from '../../../main/core/diagnostics/classify-error';
 import { PeriscopeError } from '../../../main/core/diagnostics/periscope-error';
+import { versionWords } from '../../../main/core/diagnostics/classify-protocol-error';
 
 const base = { seq: 1, connectionId: 'c1', wallTime: 0, monoTime: 0 };
 const url = 'http://127.0.0.1:9/mcp';
@@ -87,6 +88,19 @@ describe('toErrorInfo on values and SDK errors', () => {
     const info = toErrorInfo(new ProtocolError(-32022, 'Unsupported protocol version', { supported, requested: '2026-07-28' }));
     expect(info.message).toContain(`it supports ${supported.slice(0, 10).join(', ')} and 490 more, none of which Periscope speaks`);
     expect((info.detail as { supported: string[] }).supported).toEqual(supported.slice(0, 20));
+  });
+
+  it('-32022 with hostile version strings: each is cut, and one that is not a plain token is quoted, in the message and its detail', () => {
+    const long = `2026-${'9'.repeat(100_000)}`;
+    const sneaky = '2025-06-18, 2025-11-25\nwarning: fake line';
+    const info = toErrorInfo(new ProtocolError(-32022, 'Unsupported protocol version', { supported: [long, sneaky], requested: `x\u202e${'y'.repeat(5000)}` }));
+    expect(info.message.length).toBeLessThan(600);
+    expect(info.message).not.toContain('\n');
+    expect(info.message).toContain(`it supports ${long.slice(0, 39)}…, "2025-06-18, 2025-11-25\\nwarning: fake li…"`);
+    expect(info.message).toContain('does not support protocol version "x\\u202eyyy');
+    expect(info.message).not.toContain('\u202e');
+    expect((info.detail as { supported: string[] }).supported.every((v) => v.length <= 40)).toBe(true);
+    expect(versionWords(['2026-07-28', 'a b'])).toBe('2026-07-28, "a b"');
   });
 
   it('a pinned connection whose probe got -32022 without data says "set the era to auto" once', () => {
