@@ -41,6 +41,8 @@ export class SecretScanner {
   private known = new Map<string, SecretForms>();
   private pinned = new Set<string>();
   private shortest = Infinity;
+  /** The longest secret value itself (not a form of it: its hex is twice as long, and bounded above all the same). */
+  private longestSecret = 0;
   private filter = new PatternFilter([]);
 
   /** Goes up each time a secret is learned: text redacted at an older generation may hold a newer one. */
@@ -68,7 +70,7 @@ export class SecretScanner {
    * `\uXXXX` 6). Text cut into pieces must be redacted before the cut, or carry this much over.
    */
   get maxEncodedLength(): number {
-    return (this.literal[0]?.length ?? 0) * 18;
+    return this.longestSecret * 18;
   }
 
   add(secret: string): void {
@@ -97,6 +99,7 @@ export class SecretScanner {
     this.base64 = longestFirst(all.flatMap((f) => f.base64));
     this.decoded = longestFirst(all.flatMap((f) => f.decoded));
     this.decodedBase64 = longestFirst(all.flatMap((f) => f.decodedBase64));
+    this.longestSecret = Math.max(0, ...[...this.known.keys()].map((secret) => secret.length));
     this.shortest = Math.min(...[...this.literal, ...this.base64, ...this.decoded, ...this.decodedBase64].map((f) => f.length));
     this.filter = new PatternFilter([...this.literal, ...this.base64]);
   }

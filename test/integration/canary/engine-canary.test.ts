@@ -100,6 +100,8 @@ describe('canary: a server echoing the secrets through every channel leaks nothi
     // The over-long line was cut before the value, never through it (no piece holds a part of it).
     expect(stderr.some((line) => line.length > 16_000 && /x+$/.test(line))).toBe(true);
     expect(stderr.some((line) => line.endsWith('x[redacted] end of long line'))).toBe(true);
+    expect(stderr.some((line) => line.length > 16_000 && /y+$/.test(line))).toBe(true);
+    expect(stderr.some((line) => line.endsWith('y[redacted] end of long hex line'))).toBe(true);
     expect(stderr.filter((line) => line.includes(CANARY_SECRETS.env.slice(0, 4)) || line.includes(CANARY_SECRETS.env.slice(-6)))).toEqual([]);
   });
 
