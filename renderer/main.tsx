@@ -21,6 +21,7 @@ import './styles/latency.css';
 import './styles/load-panel.css';
 import './styles/resources-prompts.css';
 import './styles/logs.css';
+import './styles/resource-uri.css';
 import './styles/tasks.css';
 import './styles/server-requests.css';
 import './styles/auth.css';

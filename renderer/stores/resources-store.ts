@@ -63,9 +63,13 @@ export interface ResourcesSlot {
   /** The latest read of each URI. */
   reads: Record<string, ResourceRead>;
   subscriptions: Record<string, ResourceSubscription>;
+  /** The Resource URI field's text as typed: kept when its read fails, and across sections. */
+  uriText: string;
+  /** The URI the Resource URI field last read or subscribed to, so the reader can say where it came from. */
+  uriFromField?: string;
 }
 
-const EMPTY: ResourcesSlot = { status: 'loading', resources: [], templates: [], query: '', templateValues: {}, lastTemplateRead: {}, reads: {}, subscriptions: {} };
+const EMPTY: ResourcesSlot = { status: 'loading', resources: [], templates: [], query: '', templateValues: {}, lastTemplateRead: {}, reads: {}, subscriptions: {}, uriText: '' };
 
 const resources = createSlotsStore<ResourcesSlot>(EMPTY);
 

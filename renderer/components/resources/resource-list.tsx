@@ -33,8 +33,8 @@ export function ResourceList({ resources, templates, status, error, templatesErr
   const shown = shownResources.length + shownTemplates.length;
   return (
     <section className="tool-list" aria-label="Resources" data-testid="resource-list">
-      <div className="tool-list-bar">
-        <input type="search" aria-label="Search resources" placeholder="Search" value={query} onChange={(e) => onQuery(e.target.value)} data-testid="resource-search" />
+      <div className="tool-list-bar resource-list-bar">
+        <input type="search" aria-label="Search resources" placeholder="Search resources" value={query} onChange={(e) => onQuery(e.target.value)} data-testid="resource-search" />
         <button type="button" onClick={onRefresh} disabled={status === 'loading'} data-testid="refresh-resources">
           Refresh
         </button>

@@ -20,6 +20,10 @@ export function SubscriptionBar({ uri, offered, era, subscription, live, readAt,
   }
   const how = era === 'modern' ? 'a subscriptions/listen stream' : 'resources/subscribe';
   const on = subscription?.status === 'subscribed' || subscription?.status === 'subscribing';
+  const ended = subscription?.status === 'ended';
+  // An ended or failed subscription is news the user must not miss: coloured as a notice, not hint grey.
+  const tone = ended ? 'is-ended' : subscription?.status === 'failed' ? 'is-failed' : 'muted';
+  const updates = `${subscription?.updates ?? 0} update${subscription?.updates === 1 ? '' : 's'}`;
   return (
     <div className="subscription-bar" data-testid="subscription-bar">
       {on ? (
@@ -28,20 +32,22 @@ export function SubscriptionBar({ uri, offered, era, subscription, live, readAt,
         </button>
       ) : (
         <button type="button" onClick={onSubscribe} disabled={!live} title={`Hear when ${uri} changes (${how})`} data-testid="subscribe">
-          Subscribe
+          {ended ? 'Subscribe again' : 'Subscribe'}
         </button>
       )}
-      <span role="status" className="muted" data-testid="subscription-status">
+      <span role="status" className={`subscription-status ${tone}`} data-testid="subscription-status">
         {subscription?.status === 'subscribing' && 'Subscribing…'}
         {subscription?.status === 'subscribed' &&
           (subscription.updates === 0
             ? `Subscribed (${how}); no update yet.`
-            : `${subscription.updates} update${subscription.updates === 1 ? '' : 's'}, the last at ${new Date(subscription.lastUpdateAt ?? 0).toLocaleTimeString()}.${
+            : `${updates}, the last at ${new Date(subscription.lastUpdateAt ?? 0).toLocaleTimeString()}.${
                 readAt !== undefined && (subscription.lastUpdateAt ?? 0) > readAt ? ' Changed since it was read: Read again to see it.' : ''
               }`)}
         {subscription?.status === 'declined' && 'The server declined to send updates for this resource.'}
-        {subscription?.status === 'ended' &&
-          `The server ended the subscription (${subscription.endedHow === 'graceful' ? 'it closed the subscriptions/listen stream with its final response' : 'the subscriptions/listen stream closed without a final response'}) after ${subscription.updates} update${subscription.updates === 1 ? '' : 's'}: no more updates arrive. Subscribe again to resume.`}
+        {ended &&
+          (subscription.endedHow === 'graceful'
+            ? `Updates stopped: the server closed the subscription after ${updates}.`
+            : `Updates stopped: the subscription was cut off, without a closing answer from the server, after ${updates}.`)}
         {subscription?.status === 'failed' && `Could not subscribe: ${subscription.error?.message ?? 'unknown error'}`}
       </span>
     </div>

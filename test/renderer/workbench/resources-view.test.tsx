@@ -190,8 +190,8 @@ describe('Resources section', () => {
   });
 
   it.each([
-    ['graceful', 'it closed the subscriptions/listen stream with its final response'],
-    ['remote', 'the subscriptions/listen stream closed without a final response'],
+    ['graceful', 'Updates stopped: the server closed the subscription after 1 update.'],
+    ['remote', 'Updates stopped: the subscription was cut off, without a closing answer from the server, after 1 update.'],
   ] as const)('2026-07-28: the server ends the listen stream (%s): the resource shows the subscription over, and Subscribe is offered again', async (how, words) => {
     const fake = await openResources(undefined, 'modern');
     fireEvent.click(screen.getByTestId('subscribe'));
@@ -200,8 +200,12 @@ describe('Resources section', () => {
     act(() => fake.emit({ type: 'resource-subscription-ended', connectionId: 'c1', uri: 'notes://other', how }));
     expect(screen.getByTestId('subscription-status')).toHaveTextContent('1 update');
     act(() => fake.emit({ type: 'resource-subscription-ended', connectionId: 'c1', uri: 'notes://readme', how }));
-    expect(screen.getByTestId('subscription-status')).toHaveTextContent(`The server ended the subscription (${words}) after 1 update: no more updates arrive. Subscribe again to resume.`);
-    fireEvent.click(screen.getByTestId('subscribe'));
+    const status = screen.getByTestId('subscription-status');
+    expect(status).toHaveTextContent(words);
+    // A status to notice (a notice's colours), not hint-grey text.
+    expect(status).toHaveClass('is-ended');
+    expect(status).not.toHaveClass('muted');
+    fireEvent.click(screen.getByRole('button', { name: 'Subscribe again' }));
     await waitFor(() => expect(screen.getByTestId('subscription-status')).toHaveTextContent('Subscribed (a subscriptions/listen stream); no update yet.'));
     expect(fake.calls('connections:subscribe-resource')).toHaveLength(2);
   });
