@@ -2,6 +2,7 @@ import type { ConnectionInfo } from '../../shared/model/connection';
 import type { ErrorFix } from '../../shared/model/error-info';
 import { ErrorNotice } from './error-notice';
 import { ConnectionSetupBars } from './metrics/connection-setup-bars';
+import { WarningList } from './warning-list';
 
 interface ConnectionInfoPanelProps {
   info: ConnectionInfo;
@@ -15,13 +16,7 @@ export function ConnectionInfoPanel({ info, onFix }: ConnectionInfoPanelProps) {
   return (
     <section className="connection-info" aria-label={`Connection ${info.label}`} data-testid="connection-info">
       {info.error && <ErrorNotice error={info.error} title={ERROR_TITLES[info.state] ?? 'The connection failed'} announce={info.state !== 'closed'} onFix={onFix} />}
-      {info.warnings.length > 0 && (
-        <ul className="warnings" aria-label="Warnings" data-testid="connection-warnings">
-          {info.warnings.map((w) => (
-            <li key={w}>⚠ {w}</li>
-          ))}
-        </ul>
-      )}
+      <WarningList warnings={info.warnings} testId="connection-warnings" />
       <dl className="info-grid">
         <Field label="Server" value={info.serverInfo ? `${info.serverInfo.title ?? info.serverInfo.name} ${info.serverInfo.version}` : undefined} testId="server-info" />
         <Field label="Protocol era" value={info.era ? ERA_NAMES[info.era] : undefined} testId="protocol-era" />

@@ -34,8 +34,9 @@ interface RemoteListItemProps {
 }
 
 /**
- * One saved remote in the sidebar, two lines high: name and connect on the first; state and
- * where it points on the second. Edit, duplicate and delete open under "More actions".
+ * One saved remote in the sidebar, two lines high: name and connect on the first (a long name
+ * takes two); state and where it points on the second. Edit, duplicate and delete open under
+ * "More actions".
  */
 export function RemoteListItem(props: RemoteListItemProps) {
   const { remote, state, openError, selected } = props;
@@ -54,8 +55,10 @@ export function RemoteListItem(props: RemoteListItemProps) {
   return (
     <li className={`remote-item${selected ? ' is-selected' : ''}`} data-testid="remote-item" data-remote-id={remote.id} aria-label={remote.name}>
       <div className="remote-line">
+        {/* The name wraps to a second line before it is cut (Disconnect is wider than Connect);
+            cut, it is whole in the tooltip and in the button's accessible name. */}
         <button type="button" className="remote-name" onClick={props.onShow} aria-label={`Show ${remote.name}`} title={remote.name} aria-current={selected || undefined}>
-          {remote.name}
+          <span className="remote-name-text">{remote.name}</span>
         </button>
         {live ? (
           // aria-disabled, not disabled: Connect turns into this button, and a disabled button

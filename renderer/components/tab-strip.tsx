@@ -1,6 +1,8 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Tab } from '../stores/ui-store';
 import { CountBadge } from './section-tabs';
+import { ScrollMoreButton } from './scroll-more-button';
+import { revealHidden, useHiddenItems } from './use-hidden-items';
 
 interface TabStripProps {
   tabs: Tab[];
@@ -13,7 +15,11 @@ interface TabStripProps {
   onClose(tabId: string): void;
 }
 
-/** Open connections and session files. Left/right arrows move between tabs (ARIA tabs pattern). */
+/**
+ * Open connections and session files. Left/right arrows move between tabs (ARIA tabs pattern).
+ * More tabs than fit scroll sideways, and a button at each end says how many are out of view
+ * there (overlay scrollbars show nothing): a click brings the next one into view.
+ */
 export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, onClose }: TabStripProps) {
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     if (event.key === 'Delete') {
@@ -41,11 +47,15 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
     observer.observe(strip);
     return () => observer.disconnect();
   }, [activeTabId, tabs.length]);
+  const hidden = useHiddenItems(stripRef, '[role="tab"]', 'x');
+  const reveal = (side: 'before' | 'after') => stripRef.current && revealHidden(stripRef.current, '[role="tab"]', 'x', side);
+  const overflows = hidden.before + hidden.after > 0;
   // The tablist may own only tabs (ARIA), so the accessible close button sits beside it; the
   // small × on each tab is a mouse shortcut, and Delete closes the focused tab.
   return (
     <div className="tab-bar">
-      <div className="tab-strip" role="tablist" aria-label="Open connections and sessions" ref={stripRef}>
+      {overflows && <ScrollMoreButton side="left" count={hidden.before} noun={['tab', 'tabs']} of="the tabs" onClick={() => reveal('before')} testId="tabs-left" />}
+      <div className={`tab-strip fades-x${hidden.before ? ' more-before' : ''}${hidden.after ? ' more-after' : ''}`} role="tablist" aria-label="Open connections and sessions" ref={stripRef}>
         {tabs.map((tab, index) => {
           const selected = tab.id === activeTabId;
           return (
@@ -63,7 +73,10 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
               onClick={() => onActivate(tab.id)}
               onKeyDown={(e) => onKeyDown(e, index)}
             >
-              {tab.title}
+              {/* A long title is cut (whole in the tooltip and the tab's name) so one tab never fills the strip. */}
+              <span className="tab-title" title={tab.title}>
+                {tab.title}
+              </span>
               <span className="tab-state"> ({stateOf(tab)})</span>
               {waitingOf?.(tab) ? <CountBadge count={waitingOf(tab)} /> : null}
               <span
@@ -80,6 +93,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
           );
         })}
       </div>
+      {overflows && <ScrollMoreButton side="right" count={hidden.after} noun={['tab', 'tabs']} of="the tabs" onClick={() => reveal('after')} testId="tabs-right" />}
       {active && (
         <button type="button" className="close-tab" aria-label={`Close ${active.title}`} data-testid="close-tab" onClick={() => onClose(active.id)}>
           Close tab

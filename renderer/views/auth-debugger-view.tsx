@@ -3,6 +3,9 @@ import { AUTH_DEBUG_STEP_TITLES, AUTH_DEBUG_STEPS } from '../../shared/model/aut
 import { authSequenceDiagram } from '../../shared/text/auth-sequence-diagram';
 import { closeAuthDebugger, exportAuthDebugRun, nextAuthDebugStep, startAuthDebug } from '../bridge/auth-debug-actions';
 import { AuthDebugStep, VerdictBadge } from '../components/auth-debug/auth-debug-step';
+import { SequenceDiagram } from '../components/auth-debug/sequence-diagram';
+import { copyText } from '../bridge/clipboard';
+import { CopyButton } from '../components/copy-button';
 import { ErrorNotice } from '../components/error-notice';
 import { useAuthDebugStore } from '../stores/auth-debug-store';
 import { useRemotesStore } from '../stores/remotes-store';
@@ -110,11 +113,13 @@ export function AuthDebuggerView() {
               ))}
             </div>
             {stepCount > 0 && (
-              <figure className="auth-debugger-diagram">
-                <figcaption>Sequence so far</figcaption>
-                <pre data-testid="auth-debug-diagram" tabIndex={0} aria-label="Sequence diagram of the steps so far">
-                  {authSequenceDiagram(run.steps)}
-                </pre>
+              <figure className="auth-debugger-diagram" aria-labelledby="auth-debug-diagram-title">
+                <figcaption>
+                  <span id="auth-debug-diagram-title">Sequence so far</span>
+                  {/* The same diagram as monospace text (as the command line prints it), for a ticket. */}
+                  <CopyButton label="Copy as text" text={() => authSequenceDiagram(run.steps)} copy={copyText} testId="copy-auth-diagram" />
+                </figcaption>
+                <SequenceDiagram steps={run.steps} />
               </figure>
             )}
           </div>

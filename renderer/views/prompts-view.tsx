@@ -32,8 +32,9 @@ export function PromptsView({ connectionId, live, capabilities }: PromptsViewPro
   return (
     <div className="tools-view" data-testid="prompts-view">
       <section className="tool-list" aria-label="Prompts" data-testid="prompt-list">
-        <div className="tool-list-bar">
-          <input type="search" aria-label="Search prompts" placeholder="Search" value={slot.query} onChange={(e) => update(connectionId, () => ({ query: e.target.value }))} data-testid="prompt-search" />
+        {/* Refresh goes under the search in a narrow column, so "Search prompts" is read whole. */}
+        <div className="tool-list-bar wraps">
+          <input type="search" aria-label="Search prompts" placeholder="Search prompts" value={slot.query} onChange={(e) => update(connectionId, () => ({ query: e.target.value }))} data-testid="prompt-search" />
           <button type="button" onClick={() => void loadPrompts(connectionId)} disabled={slot.status === 'loading'} data-testid="refresh-prompts">
             Refresh
           </button>

@@ -7,7 +7,7 @@ import { startOAuthFixture, type OAuthFixture } from '../fixtures/oauth/oauth-fi
 import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
-import { looksAt } from './support/layout-checks';
+import { boxOf, looksAt, resizeViewport } from './support/layout-checks';
 
 /**
  * The guided auth debugger in Chromium on the production renderer, through the real core, against
@@ -78,8 +78,26 @@ describe('the auth debugger', () => {
     expect(await next.isDisabled()).toBe(true);
     expect(await debuggerView().getByTestId('auth-debug-status').innerText()).toMatch(/8 of 8 steps · result Pass/);
     const diagram = await debuggerView().getByTestId('auth-debug-diagram').innerText();
-    expect(diagram).toMatch(/Client +Browser +MCP server +Auth server/);
-    expect(diagram).toContain('8. Authenticated request [ok]');
+    expect(diagram).toMatch(/Client\s+Browser\s+MCP server\s+Auth server/);
+    expect(diagram).toMatch(/8\. Authenticated request\s+Pass/);
+    // At 900 px (the sidebar at its usual width) every lane's name is whole, inside the diagram,
+    // and the diagram does not scroll sideways: it shares out the width the pane has.
+    await resizeViewport(page, { width: 900, height: 700 });
+    const figure = debuggerView().getByTestId('auth-debug-diagram');
+    expect(await figure.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    const area = await boxOf(figure);
+    const lanes = figure.getByTestId('sequence-lane');
+    expect(await lanes.allInnerTexts()).toEqual(['Client', 'Browser', 'MCP server', 'Auth server']);
+    for (const lane of await lanes.all()) {
+      const box = await boxOf(lane);
+      expect(box.x >= area.x - 0.5 && box.x + box.width <= area.x + area.width + 0.5, `${await lane.innerText()} inside the diagram`).toBe(true);
+      expect(await lane.evaluate((el) => el.scrollWidth <= el.clientWidth + 1 && el.scrollHeight <= el.clientHeight + 1), `${await lane.innerText()} not cut`).toBe(true);
+    }
+    // Each arrow runs between the lifelines of its two lanes and stays inside the diagram.
+    for (const arrow of await figure.getByTestId('sequence-arrow').all()) {
+      const line = await boxOf(arrow.locator('.sequence-line'));
+      expect(line.x + line.width).toBeLessThanOrEqual(area.x + area.width + 0.5);
+    }
     // No connection was opened for any of it.
     expect(await remoteItem('Protected').getByTestId('remote-state').getAttribute('data-state')).not.toBe('connected');
     // Masked in the window: the code and the tokens never reach the renderer.

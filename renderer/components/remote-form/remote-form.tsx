@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { ErrorInfo, FixField } from '../../../shared/model/error-info';
 import type { Remote, RemoteInput } from '../../../shared/model/remote';
 import { ErrorNotice } from '../error-notice';
+import { WarningList } from '../warning-list';
 import { Field } from './field';
 import { formChanged, initialFocusId, withFixRow } from './form-focus';
 import { checkForm, formFromRemote, type RemoteFormState } from './form-model';
@@ -217,13 +218,7 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
       <Field id="remote-notes" label="Notes" path="notes" errors={errors}>
         {(a11y) => <textarea {...a11y} rows={2} value={state.notes} onChange={(e) => set({ notes: e.target.value })} />}
       </Field>
-      {warnings.length > 0 && (
-        <ul className="warnings" aria-label="Warnings">
-          {warnings.map((w) => (
-            <li key={w}>⚠ {w}</li>
-          ))}
-        </ul>
-      )}
+      <WarningList warnings={warnings} />
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving} data-testid="save-remote">
           {saving ? 'Saving…' : 'Save'}

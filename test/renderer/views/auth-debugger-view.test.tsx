@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthDebuggerView } from '../../../renderer/views/auth-debugger-view';
 import { authDebugTargetOfActiveTab, openAuthDebugger } from '../../../renderer/bridge/auth-debug-actions';
 import { useAuthDebugStore } from '../../../renderer/stores/auth-debug-store';
@@ -9,6 +9,7 @@ import { useUiStore } from '../../../renderer/stores/ui-store';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { Remote } from '../../../shared/model/remote';
 import type { AuthDebugRun, AuthDebugStepResult } from '../../../shared/model/auth-debug';
+import { authSequenceDiagram } from '../../../shared/text/auth-sequence-diagram';
 import { FakeFailure, installFakePeriscope } from '../support/fake-periscope';
 
 const challenge: AuthDebugStepResult = {
@@ -71,14 +72,37 @@ describe('the auth debugger view', () => {
     const first = await screen.findByRole('region', { name: /1\. Unauthenticated request and its challenge/ });
     expect(within(first).getByRole('list', { name: 'Findings' })).toHaveTextContent('Pass The server answered 401 Unauthorized.');
     expect(within(first).getByTestId('auth-debug-exchange')).toHaveTextContent('www-authenticate: Bearer resource_metadata=');
-    expect(screen.getByTestId('auth-debug-diagram')).toHaveTextContent('1. Unauthenticated request and its challenge [ok]');
+    // The diagram: four lanes, each step with its verdict, each arrow said in words for screen readers.
+    const diagram = screen.getByTestId('auth-debug-diagram');
+    expect(within(diagram).getAllByTestId('sequence-lane').map((l) => l.textContent)).toEqual(['Client', 'Browser', 'MCP server', 'Auth server']);
+    expect(within(diagram).getByTestId('sequence-step')).toHaveTextContent('1. Unauthenticated request and its challenge Pass');
+    expect(within(diagram).getByTestId('sequence-arrow')).toHaveTextContent('Client to MCP server: POST initialize (no token)');
+    expect(within(diagram).getByTestId('sequence-arrow')).toHaveClass('to-right');
     fireEvent.click(screen.getByRole('button', { name: 'Next step: Protected resource metadata' }));
     const second = await screen.findByRole('region', { name: /2\. Protected resource metadata/ });
     expect(second).toHaveAttribute('data-verdict', 'fail');
     expect(within(second).getByTestId('auth-debug-finding')).toHaveTextContent('Fail The metadata\'s resource "https://other.example/mcp" is not the MCP server\'s URL. (RFC 9728 sections 3.3 and 7.3)');
     expect(within(second).getByTestId('auth-debug-stopped')).toHaveTextContent('The run stops here');
     expect(screen.getByRole('button', { name: 'Run finished' })).toBeDisabled();
-    expect(screen.getByRole('status')).toHaveTextContent('2 of 8 steps · result Fail');
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail');
+  });
+
+  it('"Copy as text" copies the diagram as the command line prints it (lanes, steps, ASCII arrows)', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => ({ runId: 'run-1', run: runWith([challenge]), nextStep: 'resource-metadata' }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy as text' }));
+    await waitFor(() => expect(screen.getByTestId('copy-auth-diagram-status')).toHaveTextContent('Copy as text: copied to the clipboard'));
+    expect(writeText).toHaveBeenCalledWith(authSequenceDiagram([challenge]));
+    expect(authSequenceDiagram([challenge])).toMatch(/Client +Browser +MCP server +Auth server[\s\S]*1\. Unauthenticated request and its challenge \[ok\]/);
   });
 
   it('for a saved remote asks for no URL, and shows a refusal from main in words', async () => {

@@ -72,6 +72,20 @@ describe('Connection tab', () => {
     expect(within(panel).getByTestId('connection-warnings')).toHaveTextContent('TLS certificate checks are OFF');
   });
 
+  it('marks each connection warning once: one ⚠, hidden from screen readers (the list is named Warnings)', async () => {
+    await connect(info({ warnings: ['TLS certificate checks are OFF for this connection', 'The server sent Mcp-Session-Id on a 2026-07-28 request'] }));
+    const list = within(await screen.findByTestId('connection-info')).getByRole('list', { name: 'Warnings' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    for (const item of items) {
+      expect(item.textContent!.match(/⚠/g)).toHaveLength(1);
+      expect(item.querySelector('[aria-hidden="true"]')).toHaveTextContent('⚠');
+    }
+    // The list draws no bullet of its own beside the sign (workbench CSS: list-style none).
+    expect(list).toHaveClass('warnings');
+    expect(items[0]).toHaveTextContent(/^⚠TLS certificate checks are OFF for this connection$/);
+  });
+
   it('shows the protocol era, the versions the server offered and why the era was chosen', async () => {
     await connect(info({
       era: 'modern',

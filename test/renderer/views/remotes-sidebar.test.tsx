@@ -212,6 +212,18 @@ describe('Remotes sidebar', () => {
     expect(screen.getByTestId('connect-button')).toBeInTheDocument();
   });
 
+  it('a long name stays whole for the user while Disconnect shows: in the tooltip and the button\'s name, in a box that may take two lines', async () => {
+    const name = 'Customer staging server behind the corporate proxy (EU west)';
+    start({ 'remotes:list': () => [makeRemote({ name })], 'connections:open': () => connected({ label: name }) });
+    fireEvent.click(await screen.findByTestId('connect-button'));
+    const item = await screen.findByRole('listitem', { name });
+    await within(item).findByRole('button', { name: `Disconnect ${name}` });
+    const show = within(item).getByRole('button', { name: `Show ${name}` });
+    expect(show).toHaveAttribute('title', name);
+    // The text sits in its own box, which the sidebar's CSS lets wrap to a second line before cutting.
+    expect(show.querySelector('.remote-name-text')).toHaveTextContent(name);
+  });
+
   it('deletes only after confirmation', async () => {
     let remotes = [makeRemote(), makeRemote({ id: 'r2', name: 'Staging' })];
     const fake = start({

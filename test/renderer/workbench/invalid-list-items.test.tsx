@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
@@ -6,6 +6,7 @@ import { startBridge } from '../../../renderer/bridge/start-bridge';
 import { App } from '../../../renderer/views/app';
 import { installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
+import { installFakeBoxes } from '../support/fake-boxes';
 
 /**
  * Items the server listed that break the MCP schema (main leaves them out and names them, see
@@ -13,6 +14,14 @@ import { installFakeLayout } from '../support/layout';
  * out; opened, the notice names each one and what is wrong.
  */
 installFakeLayout();
+/** An opened notice's list: 90 px of it in view at y = 100, each item 30 px tall; it scrolls. */
+installFakeBoxes((el) => {
+  const list = el.closest('ul[aria-label$="left out"]') as HTMLElement | null;
+  if (!list) return undefined;
+  if (el === list) return { left: 0, top: 100, width: 200, height: 90 };
+  if (el.matches('[data-testid="invalid-item"]')) return { left: 0, top: 100 + 30 * [...list.children].indexOf(el) - list.scrollTop, width: 200, height: 30 };
+  return undefined;
+});
 let stop: (() => void) | undefined;
 beforeEach(resetStores);
 afterEach(() => stop?.());
@@ -49,7 +58,9 @@ describe('list items that break the MCP schema', () => {
     fireEvent.click(summary);
     const items = within(notice).getAllByTestId('invalid-item').map((li) => li.textContent);
     expect(items).toEqual(['string-schema: inputSchema.type: expected "object"', '#3: name: missing (expected string)']);
-    expect(notice).toHaveTextContent('The Trace section shows the list as the server sent it.');
+    expect(within(notice).getByTestId('invalid-items-trace')).toHaveTextContent('The Trace section shows what the server sent.');
+    // Two short items fit: no count of more below.
+    expect(within(notice).queryByTestId('invalid-items-more')).toBeNull();
   });
 
   it('Resources and Prompts: the same notice, in the singular for one', async () => {
@@ -77,6 +88,36 @@ describe('list items that break the MCP schema', () => {
     expect(long!.querySelector('code')).toHaveAttribute('title', 'x'.repeat(500));
     expect(within(notice).getByRole('list', { name: 'tools left out' })).toHaveAttribute('tabindex', '0');
     expect(within(screen.getByTestId('tool-list')).getByTestId('tool-item')).toHaveTextContent('shown \\u202ereversed');
+  });
+
+  it('an opened list that scrolls says how many are below, until it is scrolled to its end (overlay scrollbars show nothing)', async () => {
+    const invalid = Array.from({ length: 10 }, (_, i) => ({ index: i + 1, name: `bad-${i + 1}`, problems: ['inputSchema.type: expected "object"'] }));
+    await open('Tools', { tools: [{ name: 'echo', inputSchema: { type: 'object' } }], invalid });
+    const notice = (await screen.findByTestId('invalid-tools')) as HTMLDetailsElement;
+    // Folded: nothing laid out, nothing said.
+    expect(within(notice).queryByTestId('invalid-items-more')).toBeNull();
+    act(() => {
+      notice.open = true;
+      notice.dispatchEvent(new Event('toggle'));
+    });
+    const list = within(notice).getByRole('list', { name: 'tools left out' });
+    // Items 1-3 fill the 90 px; 7 more are below.
+    expect(await within(notice).findByTestId('invalid-items-more')).toHaveTextContent('7 more tools below: scroll the list');
+    expect(list).toHaveClass('is-scrolling', 'more-after');
+    expect(list).toHaveAttribute('aria-describedby', within(notice).getByTestId('invalid-items-more').id);
+    act(() => {
+      list.scrollTop = 150;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    expect(within(notice).getByTestId('invalid-items-more')).toHaveTextContent('2 more tools below: scroll the list');
+    act(() => {
+      list.scrollTop = 210;
+      list.dispatchEvent(new Event('scroll'));
+    });
+    expect(within(notice).queryByTestId('invalid-items-more')).toBeNull();
+    expect(list).toHaveClass('is-scrolling', 'more-before');
+    expect(list).not.toHaveClass('more-after');
+    expect(within(notice).getByTestId('invalid-items-trace')).toHaveTextContent('The Trace section shows what the server sent.');
   });
 
   it('every tool invalid: says none of the listed tools is valid, not that the server offers none', async () => {

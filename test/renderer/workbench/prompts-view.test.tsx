@@ -59,7 +59,10 @@ describe('Prompts section', () => {
     await openPrompts();
     const names = () => within(screen.getByTestId('prompt-list')).queryAllByTestId('prompt-item').map((b) => b.getAttribute('data-prompt'));
     expect(names()).toEqual(['plan_trip', 'greeting']);
-    fireEvent.change(screen.getByRole('searchbox', { name: 'Search prompts' }), { target: { value: 'trip' } });
+    // Named and hinted as Tools' search is: what it searches, not a bare "Search".
+    const search = screen.getByRole('searchbox', { name: 'Search prompts' });
+    expect(search).toHaveAttribute('placeholder', 'Search prompts');
+    fireEvent.change(search, { target: { value: 'trip' } });
     expect(names()).toEqual(['plan_trip']);
     expect(screen.getByTestId('prompt-list')).toHaveTextContent('1 of 2 prompts');
   });

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { startBrokenListsServer } from '../fixtures/sdk-servers/misbehaving/broken-lists-fixture';
+import { startSessionOnModernFixture } from '../fixtures/sdk-servers/misbehaving/session-on-modern-fixture';
+import type { HandRolledServer } from '../fixtures/sdk-servers/misbehaving/hand-rolled-server';
+import { appLocators } from './support/app-locators';
+import type { E2eApp } from './support/e2e-app';
+import { useE2eApp } from './support/e2e-lifecycle';
+import { boxOf, layoutSettled, looksAt, resizeViewport, type Box } from './support/layout-checks';
+
+// Page-side code in evaluate() runs in Chromium; the Node project has no DOM types.
+declare function getComputedStyle(element: unknown): { listStyleType: string };
+
+/**
+ * What a 900 px window hides, and how the app says so, in Chromium (whose scrollbars here, like
+ * macOS's, show nothing until one scrolls): the open tabs and a connection's sections, the
+ * latency table, a list of invalid items, a connection's warning and a remote's name beside
+ * Disconnect. Every place that scrolls must either show all or say what is out of view.
+ */
+let app: E2eApp;
+let page: Page;
+let broken: HandRolledServer;
+let sessionOnModern: HandRolledServer;
+
+const LONG_NAME = 'A remote with a rather long name for the sidebar';
+/** Forty tools that break the schema (their inputSchema is no object) and one that does not. */
+const BAD_TOOLS = [...Array.from({ length: 40 }, (_, i) => ({ name: `bad-tool-${i + 1}`, inputSchema: { type: 'string' } })), { name: 'ok-tool', inputSchema: { type: 'object' } }];
+const base = { headers: [], args: [], env: {}, timeouts: {}, tls: { caFiles: [], acceptInvalidCertificates: false }, notes: '', protocolEra: 'auto' as const };
+
+beforeAll(async () => {
+  broken = await startBrokenListsServer({ tools: BAD_TOOLS });
+  sessionOnModern = await startSessionOnModernFixture();
+});
+useE2eApp((started) => {
+  app = started;
+  page = started.page;
+});
+afterAll(async () => {
+  await broken?.close();
+  await sessionOnModern?.close();
+});
+
+const { remoteItem, activePanel, showSection, connect } = appLocators(() => page);
+const tabList = () => page.getByRole('tablist', { name: 'Open connections and sessions' });
+
+async function createRemote(draft: Record<string, unknown>): Promise<void> {
+  await app.core.handlers['remotes:create']({ draft: { ...base, ...draft } as never });
+  await expect.poll(() => remoteItem(String(draft.name)).count()).toBe(1);
+}
+
+/** The first box lies entirely inside the second, sideways and up and down. */
+function inside(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y >= outer.y - 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
+}
+
+/** Clicks a "more on this side" button until `target` is wholly in `area`'s view (at most 10 clicks). */
+async function scrollIntoViewWith(button: Locator, target: Locator, area: Locator): Promise<void> {
+  for (let i = 0; i < 10 && !inside(await boxOf(target), await boxOf(area)); i++) {
+    expect(await button.getAttribute('aria-disabled'), 'a button says there is more while something is out of view').toBeNull();
+    expect(Number(await button.getAttribute('data-count'))).toBeGreaterThan(0);
+    await button.click();
+    await layoutSettled(page);
+  }
+  expect(inside(await boxOf(target), await boxOf(area))).toBe(true);
+}
+
+describe('a 900 px window says what it does not show', () => {
+  it('the open tabs: those out of view are counted at the strip\'s ends and brought in by a click; every section stays in view', async () => {
+    await resizeViewport(page, { width: 900, height: 700 });
+    await expect.poll(() => remoteItem('Playground').count()).toBe(1);
+    await createRemote({ name: LONG_NAME, transport: 'streamable', url: sessionOnModern.url });
+    await createRemote({ name: 'Broken lists server', transport: 'streamable', url: broken.url, protocolEra: 'legacy' });
+    await connect('Playground');
+    await connect(LONG_NAME);
+    await connect('Broken lists server');
+    const tabs = tabList().getByRole('tab');
+    await expect.poll(() => tabs.count()).toBe(3);
+    // The last one opened is in front and in view; the first is out of view on the left, and the strip says so.
+    await expect.poll(async () => inside(await boxOf(tabs.last()), await boxOf(tabList()))).toBe(true);
+    expect(inside(await boxOf(tabs.first()), await boxOf(tabList()))).toBe(false);
+    await scrollIntoViewWith(page.getByTestId('tabs-left'), tabs.first(), tabList());
+    await scrollIntoViewWith(page.getByTestId('tabs-right'), tabs.last(), tabList());
+    // The keyboard still moves between tabs, and the tab it picks comes into view.
+    await tabs.last().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => inside(await boxOf(tabs.first()), await boxOf(tabList()))).toBe(true);
+    expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
+    await looksAt(app, page, 'narrow-tab-strip');
+
+    // A connection's sections wrap rather than scroll: the first and the last are whole, on screen.
+    const sections = activePanel().getByRole('tablist', { name: /^Sections of / });
+    const viewport: Box = { x: 0, y: 0, width: 900, height: 700 };
+    for (const name of ['Overview', 'Latency']) {
+      const tab = sections.getByRole('tab', { name, exact: true });
+      expect(inside(await boxOf(tab), await boxOf(sections)), `${name} inside its tab list`).toBe(true);
+      expect(inside(await boxOf(tab), viewport), `${name} on screen`).toBe(true);
+    }
+    expect(await sections.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  });
+
+  it('the latency table: too wide for the pane, it says how many columns are out of view; a click brings the last one in', async () => {
+    await page.getByRole('tab', { name: /^Playground/ }).click();
+    await showSection('Latency');
+    const region = activePanel().getByRole('region', { name: 'Latency per method and name' });
+    await expect.poll(() => region.count(), { timeout: 10_000 }).toBe(1);
+    // Scrolled within the Latency pane only (scrollIntoView would also nudge the window).
+    await region.evaluate((el) => {
+      const pane = el.closest('.latency-view')!;
+      pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 120;
+    });
+    await layoutSettled(page);
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth + 1), 'the table is wider than the pane at 900 px').toBe(true);
+    const bar = activePanel().getByTestId('metrics-scroll-bar');
+    expect(await bar.innerText()).toContain('Scroll sideways for more columns');
+    const max = region.getByRole('columnheader', { name: 'max', exact: true });
+    await scrollIntoViewWith(activePanel().getByTestId('metrics-columns-right'), max, region);
+    // The method column stays in view over the columns scrolled under it; headers still sort.
+    expect(await region.getByRole('columnheader', { name: /Method · name/ }).isVisible()).toBe(true);
+    await max.getByRole('button', { name: 'max' }).click();
+    expect(await max.getAttribute('aria-sort')).toBe('descending');
+    expect(Number(await activePanel().getByTestId('metrics-columns-left').getAttribute('data-count'))).toBeGreaterThan(0);
+    await looksAt(app, page, 'narrow-latency-table', [900], 'once');
+  });
+
+  it('a connection warning has one marker; a long name beside Disconnect takes a second line and keeps its tooltip', async () => {
+    await page.getByRole('tab', { name: new RegExp(`^${LONG_NAME}`) }).click();
+    await showSection('Overview');
+    const warnings = activePanel().getByTestId('connection-warnings');
+    const item = warnings.getByRole('listitem').first();
+    expect(await item.innerText()).toMatch(/^⚠\s*The server sent Mcp-Session-Id/);
+    expect((await item.innerText()).match(/⚠/g)).toHaveLength(1);
+    expect(await item.evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
+
+    const name = remoteItem('Broken lists server').getByRole('button', { name: 'Show Broken lists server' });
+    expect(await remoteItem('Broken lists server').getByTestId('disconnect-button').isVisible()).toBe(true);
+    // Whole, on two lines: nothing of it is cut.
+    expect(await name.locator('.remote-name-text').evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await remoteItem(LONG_NAME).getByRole('button', { name: `Show ${LONG_NAME}` }).getAttribute('title')).toBe(LONG_NAME);
+    await looksAt(app, page, 'narrow-warning-and-names');
+  });
+
+  it('a notice of invalid items: a list that scrolls counts what is below; the pointer to the Trace is said once per column', async () => {
+    await page.getByRole('tab', { name: /^Broken lists server/ }).click();
+    await showSection('Tools');
+    const notice = activePanel().getByTestId('invalid-tools');
+    await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(1);
+    await notice.locator('summary').click();
+    const more = notice.getByTestId('invalid-items-more');
+    await expect.poll(() => more.innerText()).toMatch(/^\d+ more tools below: scroll the list$/);
+    const list = notice.getByRole('list', { name: 'tools left out' });
+    await list.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect.poll(() => more.count()).toBe(0);
+    await list.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect.poll(() => more.count()).toBe(1);
+    await looksAt(app, page, 'narrow-invalid-tools');
+
+    await showSection('Resources');
+    const resources = activePanel().getByTestId('invalid-resources');
+    const templates = activePanel().getByTestId('invalid-resource-templates');
+    await expect.poll(() => templates.count(), { timeout: 10_000 }).toBe(1);
+    await resources.locator('summary').click();
+    expect(await resources.getByTestId('invalid-items-trace').isVisible()).toBe(true);
+    await templates.locator('summary').click();
+    // Both open: said once, under the last.
+    expect(await resources.getByTestId('invalid-items-trace').isVisible()).toBe(false);
+    expect(await templates.getByTestId('invalid-items-trace').isVisible()).toBe(true);
+    await looksAt(app, page, 'narrow-invalid-resources', [900], 'once');
+  });
+});
