@@ -23,7 +23,7 @@ export const Tool = z.looseObject({
   inputSchema: z.record(z.string(), z.unknown()).optional(),
 });
 /** A list item the server sent that breaks the MCP schema (shared/model/invalid-list-item.ts). */
-export const InvalidListItem = z.object({ index: z.number().int().min(0), name: z.string().optional(), problems: z.array(z.string()) });
+export const InvalidListItem = z.object({ index: z.number().int().min(0).optional(), name: z.string().optional(), problems: z.array(z.string()) });
 export const Resource = z.looseObject({ uri: z.string(), name: z.string().optional(), mimeType: z.string().optional() });
 export const ResourceTemplate = z.looseObject({ uriTemplate: z.string(), name: z.string().optional(), mimeType: z.string().optional() });
 /** What completion/complete completes: a prompt's argument or a resource template's variable. */

@@ -1,3 +1,4 @@
+import { installSdkWarningFilter } from './sdk-warnings';
 import type { ConnectionInfo, ConnectionTargetInput } from '../../../shared/model/connection';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { PeriscopeError } from '../diagnostics/periscope-error';
@@ -43,7 +44,10 @@ export class ConnectionManager {
   private readonly entryListeners = new Set<(entry: TraceEntry) => void>();
   private readonly stateListeners = new Set<(info: ConnectionInfo) => void>();
 
-  constructor(private readonly options: ConnectionManagerOptions = {}) {}
+  constructor(private readonly options: ConnectionManagerOptions = {}) {
+    // The client library's console warnings carry a server's text: never printed raw (sdk-warnings.ts).
+    installSdkWarningFilter();
+  }
 
   create(target: ConnectionTargetInput, opts: CreateOptions = {}): McpConnection {
     if (opts.connectionId && this.connections.has(opts.connectionId)) {

@@ -8,6 +8,7 @@ import { ResourceSubscriptions } from './resource-subscriptions';
 import type { PerRequestOptions, ProgressListener } from './timeouts';
 import type { ToolTaskOptions, ToolTaskOutcome } from '../tasks/tool-task';
 import { callToolAsTask } from './tool-task-call';
+import { excludeInvalidHeaderDeclarations, listNamingExclusions } from './header-declaration-exclusions';
 import { isInvalidResult, listLeniently, type InvalidListItem, type ListMethod } from './lenient-list';
 
 export interface CallToolOptions {
@@ -76,14 +77,17 @@ export abstract class ConnectionRequests extends RequestRunner {
   /**
    * Every page: the SDK follows nextCursor (up to its listMaxPages, 64) and returns one list. When
    * the SDK refuses the list because some tools break the MCP schema, the others are listed and
-   * each broken one is named in `invalid` (see listLeniently).
+   * each broken one is named in `invalid` (see listLeniently). So is each tool left out for its
+   * x-mcp-header declarations (2026-07-28; header-declaration-exclusions.ts), either way.
    */
   async listTools(): Promise<{ tools: Tool[]; invalid?: InvalidListItem[] }> {
-    const listed = await this.listOf('tools/list', (client, params, options) => client.listTools(params, options));
+    const { value: listed, excluded } = await listNamingExclusions(() =>
+      this.listOf('tools/list', (client, params, options) => client.listTools(params, options), excludeInvalidHeaderDeclarations),
+    );
     this.listedTools = new Map(listed.tools.map((tool) => [tool.name, tool]));
     // The SDK keeps no copy of a list it refused: the calls carry the definition themselves.
     this.definitionsFromList = listed.invalid !== undefined;
-    return listed;
+    return excluded.length > 0 ? { ...listed, invalid: [...(listed.invalid ?? []), ...excluded] } : listed;
   }
 
   callTool(name: string, args?: Record<string, unknown>, opts: CallToolOptions = {}) {
@@ -158,6 +162,8 @@ export abstract class ConnectionRequests extends RequestRunner {
   private listOf<T extends object>(
     method: ListMethod,
     list: (client: LiveSession['client'], params: ReturnType<LogLevelSetting['listParams']>, options: RequestOptions) => Promise<T>,
+    /** What the SDK does to a list after decoding it, done to a list read item by item too. */
+    finishLenient?: (client: LiveSession['client'], result: T) => void,
   ): Promise<T & { invalid?: InvalidListItem[] }> {
     return this.run(async (client, options) => {
       const params = this.logging.listParams(client);
@@ -165,7 +171,9 @@ export abstract class ConnectionRequests extends RequestRunner {
         return await list(client, params, options);
       } catch (error) {
         if (!isInvalidResult(error)) throw error;
-        return (await listLeniently(client, method, params, options)) as unknown as T & { invalid: InvalidListItem[] };
+        const result = (await listLeniently(client, method, params, options)) as unknown as T & { invalid: InvalidListItem[] };
+        finishLenient?.(client, result);
+        return result;
       }
     });
   }
