@@ -63,6 +63,16 @@ describe('list items that break the MCP schema', () => {
     expect(within(notice).queryByTestId('invalid-items-more')).toBeNull();
   });
 
+  it('a tool left out for its x-mcp-header declaration (no position known) is named with the reason', async () => {
+    await open('Tools', {
+      tools: [{ name: 'good', inputSchema: { type: 'object' } }],
+      invalid: [{ name: 'number-typed', problems: ['invalid x-mcp-header declaration: n: x-mcp-header is only permitted on primitive-typed properties (string, integer, boolean); got number'] }],
+    });
+    const notice = await screen.findByTestId('invalid-tools');
+    fireEvent.click(within(notice).getByText('1 tool left out: it breaks the MCP schema'));
+    expect(within(notice).getByTestId('invalid-item')).toHaveTextContent('number-typed: invalid x-mcp-header declaration: n: x-mcp-header is only permitted');
+  });
+
   it('Resources and Prompts: the same notice, in the singular for one', async () => {
     await open('Resources');
     expect(await screen.findByTestId('invalid-resources')).toHaveTextContent('1 resource left out: it breaks the MCP schema');
