@@ -110,7 +110,7 @@ describe('a 900 px window says what it does not show', () => {
     });
     await layoutSettled(page);
     // The charts' figures for screen readers sit in the pane: the window itself never scrolls.
-    expect(await page.evaluate(() => [document.documentElement.scrollHeight, window.innerHeight])).toEqual([700, 700]);
+    expect(await page.locator('html').evaluate((html) => [html.scrollHeight, html.clientHeight])).toEqual([700, 700]);
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth + 1), 'the table is wider than the pane at 900 px').toBe(true);
     const bar = activePanel().getByTestId('metrics-scroll-bar');
     expect(await bar.innerText()).toContain('Scroll sideways for more columns');

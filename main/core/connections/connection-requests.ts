@@ -1,3 +1,4 @@
+import { readFailure } from '../diagnostics/resource-read-errors';
 import type { RequestOptions, SubscriptionFilter, Tool } from '@modelcontextprotocol/client';
 import * as z from 'zod';
 import type { LogLevel } from '../../../shared/model/log-message';
@@ -138,8 +139,13 @@ export abstract class ConnectionRequests extends RequestRunner {
     return this.listOf('resources/templates/list', (client, params, options) => client.listResourceTemplates(params, options));
   }
 
-  readResource(uri: string) {
-    return this.run((client, options) => client.readResource({ uri, ...this.logging.meta(client) }, options));
+  /** resources/read; a URI the server does not have fails with a hint saying so (resource-read-errors.ts). */
+  async readResource(uri: string) {
+    try {
+      return await this.run((client, options) => client.readResource({ uri, ...this.logging.meta(client) }, options));
+    } catch (error) {
+      throw readFailure(error);
+    }
   }
 
   /**

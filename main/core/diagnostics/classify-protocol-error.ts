@@ -11,6 +11,8 @@ export const MCP_ERROR_CODES = {
   methodNotFound: -32601,
   invalidParams: -32602,
   internalError: -32603,
+  /** Resource not found (2025 revisions; since 2026-07-28 servers answer -32602 instead). */
+  resourceNotFound: -32002,
   /** 2026-07-28 (SEP-2243): HTTP headers missing, malformed or disagreeing with the body. */
   headerMismatch: -32020,
   /** 2026-07-28: the request needs a client capability its `_meta` did not declare. */
@@ -44,6 +46,8 @@ function hintFor(code: number, data: unknown, context: ErrorContext): string {
       return 'the server does not implement this method (check its capabilities)';
     case MCP_ERROR_CODES.invalidParams:
       return 'the server rejected the arguments; check them against the schema';
+    case MCP_ERROR_CODES.resourceNotFound:
+      return 'the server has no resource at this URI; its resources list and resource templates show the URIs it serves';
     case MCP_ERROR_CODES.headerMismatch:
       return 'the Mcp-Method, Mcp-Name or Mcp-Param-* headers did not match the request body; the trace shows each header next to the body (a proxy that rewrites headers is a common cause)';
     case MCP_ERROR_CODES.missingRequiredClientCapability: {

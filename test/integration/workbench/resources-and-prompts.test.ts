@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNKNOWN_URI_HINT } from '../../../main/core/diagnostics/resource-read-errors';
 import type { MainEvent } from '../../../shared/ipc/contract';
 import { startPlayground } from '../../../main/core/playground/playground-server';
 import { startStreamableFixture, type StreamableFixture } from '../../fixtures/sdk-servers/streamable-fixture';
@@ -43,6 +44,13 @@ describe.each(ERAS)('the playground, %s era', (era) => {
     expect(read).toMatchObject({ ok: true, value: { contents: [{ uri: 'playground://items/2', text: '{"id":"2","name":"Item 2"}' }] } });
   });
 
+  it('a URI the server does not have fails with a hint about the URI, not about arguments', async () => {
+    const connectionId = await connect(playground.urls.streamable, era);
+    const read = (await test.call('connections:read-resource', { connectionId, uri: 'playground://no-such-thing' })) as { ok: false; error: { kind: string; message: string; hint: string } };
+    expect(read).toMatchObject({ ok: false, error: { kind: 'protocol', message: expect.stringMatching(/JSON-RPC error -32(602|002)/) } });
+    expect(read.error.hint).toBe(UNKNOWN_URI_HINT);
+  });
+
   it('a subscription turns each notifications/resources/updated into a resource-updated event, until unsubscribed', async () => {
     const connectionId = await connect(playground.urls.streamable, era);
     const updates = () => test.events.filter((e): e is Extract<MainEvent, { type: 'resource-updated' }> => e.type === 'resource-updated' && e.connectionId === connectionId);
@@ -74,6 +82,8 @@ describe('a 1.x SDK server', () => {
     const prompt = await test.call('connections:complete', { connectionId, ref: { type: 'ref/prompt', name: 'plan_trip' }, argument: { name: 'city', value: 'At' }, context: { days: '3' } });
     expect(prompt).toMatchObject({ ok: true, value: { completion: { values: ['Athens'] } } });
     expect(await test.call('connections:read-resource', { connectionId, uri: 'weather://Bern' })).toMatchObject({ ok: true, value: { contents: [{ text: '{"city":"Bern","sky":"clear"}' }] } });
+    const unknown = (await test.call('connections:read-resource', { connectionId, uri: 'nothing://here' })) as { ok: false; error: { hint: string } };
+    expect(unknown).toMatchObject({ ok: false, error: { kind: 'protocol', hint: UNKNOWN_URI_HINT } });
   });
 
   it('follows nextCursor through every page of resources, templates and prompts', async () => {
