@@ -181,7 +181,8 @@ function ReadOutcome({ read, onSave }: { read?: ResourceRead; onSave?: (blob: Sa
   }
   return (
     <div className="read-outcome" aria-live="polite">
-      <p className="muted">Read at {new Date(read.at).toLocaleTimeString()}</p>
+      {/* A failed read says so itself (the error below); "Read at" would read as a success. */}
+      <p className="muted">{read.error ? 'Tried at' : 'Read at'} {new Date(read.at).toLocaleTimeString()}</p>
       <ResourceContents contents={read.contents} error={read.error} onSave={onSave} />
     </div>
   );

@@ -95,6 +95,7 @@ describe('the Resource URI field', () => {
     expect(within(panel).getByRole('heading')).toHaveTextContent('notes://hidden/a%20b?x=1');
     expect(within(panel).getByTestId('resource-not-listed')).toHaveTextContent("Read from the Resource URI field: the server's resources list does not include this URI.");
     expect(within(panel).getByTestId('read-resource')).toHaveTextContent('Read again');
+    expect(within(panel).getByText(/^Read at /)).toBeInTheDocument();
     expect(screen.queryByTestId('resource-uri-problem')).toBeNull();
     expect(field()).toHaveValue('  notes://hidden/a%20b?x=1 ');
   });
@@ -124,6 +125,9 @@ describe('the Resource URI field', () => {
     expect(notice).toHaveTextContent('Could not read the resource');
     expect(within(notice).getByTestId('error-message')).toHaveTextContent(error.message);
     expect(within(notice).getByTestId('error-hint')).toHaveTextContent(error.hint!);
+    // Not "Read at", which reads as a success.
+    expect(within(screen.getByTestId('resource-panel')).getByText(/^Tried at /)).toBeInTheDocument();
+    expect(within(screen.getByTestId('resource-panel')).queryByText(/^Read at /)).toBeNull();
     expect(field()).toHaveValue(uri);
     expect(readButton()).toBeEnabled();
     fireEvent.click(screen.getByRole('tab', { name: 'Overview' }));
