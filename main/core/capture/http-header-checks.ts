@@ -79,7 +79,7 @@ export const SESSION_ID_ON_MODERN = 'The server sent Mcp-Session-Id on a ';
 export function responseHeaderWarnings(version: string | undefined, responseHeaders: Headers): string[] {
   if (!version || version < FIRST_MODERN_REVISION) return [];
   if (!responseHeaders.has('mcp-session-id')) return [];
-  return [`${SESSION_ID_ON_MODERN}${version} request: sessions do not exist in the 2026-07-28 protocol, so this server behaves like a 2025-era one`];
+  return [`${SESSION_ID_ON_MODERN}${version} request: sessions do not exist in the 2026-07-28 protocol, so this server behaves like a 2025-era one. Periscope does not send the id back; if the server's answers look wrong, set the protocol era to legacy`];
 }
 
 function parseBody(text: string | undefined): Record<string, unknown> | undefined {

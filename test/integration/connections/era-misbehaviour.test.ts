@@ -18,6 +18,8 @@ describe('servers that get the protocol era wrong', () => {
     expect(connection.info()).toMatchObject({ era: 'modern' });
     // Said with the connection (the window's connection panel, the CLI's warning lines), once.
     expect(connection.info().warnings.filter((w) => w.startsWith('The server sent Mcp-Session-Id on a 2026-07-28 request'))).toHaveLength(1);
+    // What it means for the user, and what to do.
+    expect(connection.info().warnings.find((w) => w.startsWith('The server sent Mcp-Session-Id'))).toMatch(/Periscope does not send the id back; if the server's answers look wrong, set the protocol era to legacy$/);
     expect(connection.info().sessionId).toBeUndefined();
     await connection.listTools();
     const flagged = ofType(connection.buffer.entries(), 'http').filter((e) => e.warnings?.some((w) => w.includes('sessions do not exist in the 2026-07-28 protocol')));

@@ -16,3 +16,11 @@ describe('the era explanation with a long list of offered versions', () => {
     expect(detection.explanation).not.toContain('2099-150');
   });
 });
+
+describe('the era explanation of a modern connection', () => {
+  it('says once which protocol the connection speaks', () => {
+    const facts = { chosen: 'modern' as const, negotiatedVersion: '2026-07-28', supportedVersions: ['2026-07-28'], probe: { outcome: 'modern' as const, detail: 'offered 2026-07-28' } };
+    expect(explainEra({ ...facts, requested: 'auto' }).explanation).toBe('Auto: the server answered server/discover, offering 2026-07-28, so the connection speaks the 2026-07-28 protocol.');
+    expect(explainEra({ ...facts, requested: 'modern' }).explanation).toBe('The modern era was chosen for this connection: the server answered server/discover, offering 2026-07-28; the connection speaks the 2026-07-28 protocol.');
+  });
+});

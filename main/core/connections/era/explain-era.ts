@@ -24,6 +24,8 @@ export interface EraFacts {
 export function explainEra(facts: EraFacts): EraDetection {
   const version = facts.negotiatedVersion ? ` (version ${facts.negotiatedVersion})` : '';
   const speaking = facts.negotiatedVersion ?? (facts.pinnedVersion || '2026-07-28');
+  // Said once: "the 2026-07-28 protocol", or with the version when another modern one was agreed.
+  const modernWords = speaking === '2026-07-28' ? 'the 2026-07-28 protocol' : `the 2026-07-28 era's version ${speaking}`;
   const offered = facts.supportedVersions?.length ? `, offering ${versionWords(facts.supportedVersions)}` : '';
   let explanation: string;
   if (facts.transportNote) {
@@ -31,9 +33,9 @@ export function explainEra(facts: EraFacts): EraDetection {
   } else if (facts.requested === 'legacy') {
     explanation = `The legacy era was chosen for this connection${facts.pinnedVersion ? `, pinned to ${facts.pinnedVersion}` : ''}: no server/discover probe was sent; connected with the 2025 initialize handshake${version}.`;
   } else if (facts.requested === 'modern') {
-    explanation = `The modern era was chosen for this connection${facts.pinnedVersion ? `, pinned to ${facts.pinnedVersion}` : ''}: the server answered server/discover${offered}; speaking ${speaking}.`;
+    explanation = `The modern era was chosen for this connection${facts.pinnedVersion ? `, pinned to ${facts.pinnedVersion}` : ''}: the server answered server/discover${offered}; the connection speaks ${modernWords}.`;
   } else if (facts.chosen === 'modern') {
-    explanation = `Auto: the server answered server/discover${offered}, so it speaks the 2026-07-28 protocol; speaking ${speaking}.`;
+    explanation = `Auto: the server answered server/discover${offered}, so the connection speaks ${modernWords}.`;
   } else if (facts.restartedAfterProbe) {
     explanation = `Auto: the server stopped when probed with server/discover (as some 2025-era servers do on any request before initialize); it was started again and connected with the 2025 initialize handshake${version}.`;
   } else {
