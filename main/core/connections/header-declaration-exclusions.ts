@@ -1,6 +1,6 @@
 import type { InvalidListItem } from '../../../shared/model/invalid-list-item';
 import type { LiveSession } from './connection-attempt';
-import { collectSdkWarnings } from './sdk-warnings';
+import { collectSdkWarnings, printSdkWarning } from './sdk-warnings';
 
 /**
  * Tools the client library leaves out of a 2026-07-28 `tools/list` because their `x-mcp-header`
@@ -15,7 +15,7 @@ const EXCLUDED = /^excluding tool '([\s\S]*?)' from tools\/list: invalid x-mcp-h
 
 /**
  * Runs a tools listing, and returns it with the tools the library excluded for their header
- * declarations, from its warnings made meanwhile (other warnings are returned as they are).
+ * declarations, from its warnings made meanwhile (any other warning is printed as usual).
  * Their position in the server's list is not known (the library drops them before handing the
  * list over), so `index` is left out.
  */
@@ -24,12 +24,16 @@ export async function listNamingExclusions<T>(list: () => Promise<T>): Promise<{
   return { value, excluded: exclusionsIn(warnings) };
 }
 
-/** The exclusions among the library's warnings, each once (a listing sent again after a lost session warns again). */
+/**
+ * The exclusions among the library's warnings, each once (a listing sent again after a lost
+ * session warns again); any other warning is printed as it would have been (escaped).
+ */
 export function exclusionsIn(warnings: string[]): InvalidListItem[] {
   const excluded = new Map<string, InvalidListItem>();
   for (const warning of warnings) {
     const match = EXCLUDED.exec(warning);
     if (match) excluded.set(warning, { name: match[1]!, problems: [`invalid x-mcp-header declaration: ${match[2]!}`] });
+    else printSdkWarning(warning);
   }
   return [...excluded.values()];
 }

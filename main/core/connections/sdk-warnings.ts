@@ -17,6 +17,8 @@ import { revealInvisible } from '../../../shared/text/reveal-invisible';
 const SDK_PREFIX = '[mcp-sdk]';
 const collectors = new AsyncLocalStorage<string[]>();
 let installed = false;
+/** console.warn as it was before the filter. */
+let printRaw: (...args: unknown[]) => void = console.warn.bind(console);
 
 /**
  * Runs `work`, collecting the library's warnings made on its way (their text without the
@@ -33,13 +35,18 @@ export async function collectSdkWarnings<T>(work: () => Promise<T>): Promise<{ v
 export function installSdkWarningFilter(): void {
   if (installed) return;
   installed = true;
-  const original = console.warn.bind(console);
+  printRaw = console.warn.bind(console);
   console.warn = (...args: unknown[]) => {
     const first = args[0];
-    if (typeof first !== 'string' || !first.startsWith(SDK_PREFIX)) return original(...args);
+    if (typeof first !== 'string' || !first.startsWith(SDK_PREFIX)) return printRaw(...args);
     const text = args.map(String).join(' ');
     const collector = collectors.getStore();
     if (collector) collector.push(text.slice(SDK_PREFIX.length).trim());
-    else original(revealInvisible(text));
+    else printSdkWarning(text.slice(SDK_PREFIX.length).trim());
   };
+}
+
+/** A collected warning the caller has no words of its own for: printed as any other, escaped. */
+export function printSdkWarning(text: string): void {
+  printRaw(revealInvisible(`${SDK_PREFIX} ${text}`));
 }

@@ -3,21 +3,21 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { exclusionsIn } from '../../../main/core/connections/header-declaration-exclusions';
 import { collectSdkWarnings, installSdkWarningFilter } from '../../../main/core/connections/sdk-warnings';
 
+/** What the filter prints: it wraps whatever console.warn is when installed, so it is installed over this recorder. */
+const written: unknown[][] = [];
+const original = console.warn;
+console.warn = (...args: unknown[]) => void written.push(args);
+installSdkWarningFilter();
+const filtered = console.warn;
+afterEach(() => {
+  written.length = 0;
+  console.warn = filtered;
+});
+afterAll(() => {
+  console.warn = original;
+});
+
 describe("the client library's console warnings", () => {
-  const written: unknown[][] = [];
-  const original = console.warn;
-  afterEach(() => {
-    written.length = 0;
-  });
-
-  // The filter wraps whatever console.warn is when installed: install it over a recorder.
-  console.warn = (...args: unknown[]) => void written.push(args);
-  installSdkWarningFilter();
-  const filtered = console.warn;
-  afterEach(() => {
-    console.warn = filtered;
-  });
-
   it('are collected, not printed, while the work runs, also after its awaits', async () => {
     const { value, warnings } = await collectSdkWarnings(async () => {
       console.warn('[mcp-sdk] first');
@@ -51,14 +51,10 @@ describe("the client library's console warnings", () => {
     installSdkWarningFilter();
     expect(console.warn).toBe(filtered);
   });
-
-  afterAll(() => {
-    console.warn = original;
-  });
 });
 
 describe('tools the library leaves out for their x-mcp-header declarations', () => {
-  it('are read from its warnings (client 2.4 words), each once; other warnings are not tools', () => {
+  it('are read from its warnings (client 2.4 words), each once; any other warning is printed as usual, escaped', () => {
     const excluded = exclusionsIn([
       "excluding tool 'a' from tools/list: invalid x-mcp-header declaration \u2014 n: x-mcp-header is only permitted on primitive-typed properties (string, integer, boolean); got number",
       "excluding tool 'it's' from tools/list: invalid x-mcp-header declaration \u2014 s: x-mcp-header 'a — b' is not a valid RFC 9110 token",
@@ -69,6 +65,7 @@ describe('tools the library leaves out for their x-mcp-header declarations', () 
       { name: 'a', problems: ['invalid x-mcp-header declaration: n: x-mcp-header is only permitted on primitive-typed properties (string, integer, boolean); got number'] },
       { name: "it's", problems: ["invalid x-mcp-header declaration: s: x-mcp-header 'a — b' is not a valid RFC 9110 token"] },
     ]);
+    expect(written).toEqual([['[mcp-sdk] OAuth "invalid_grant" — re-authorizing. Cause: "expired"']]);
   });
 
   it("the library still has the exclusion step a list read item by item is put through (a rename fails here first)", () => {
