@@ -27,6 +27,8 @@ export function RemoteEditor({ remoteId, focusField, fixValue }: { remoteId: str
     );
   }
   const onSave = async (input: RemoteInput) => {
+    // The last failure goes first, so the same failure again is announced again (a new alert).
+    setSaveError(undefined);
     setSaving(true);
     const result = await saveRemote(remoteId, input);
     setSaving(false);

@@ -27,6 +27,23 @@ export function messageLimitBytes(megabytes: string): number | undefined {
   return bytes > 0 && bytes <= MAX_MESSAGE_LIMIT_BYTES ? bytes : undefined;
 }
 
+/**
+ * What is wrong with a limit typed in megabytes, in words that name the value typed, or undefined
+ * when messageLimitBytes accepts it. Empty text is the caller's to handle (it means the default).
+ */
+export function messageLimitProblem(megabytes: string): string | undefined {
+  const text = megabytes.trim();
+  if (text === '' || messageLimitBytes(text) !== undefined) return undefined;
+  const shown = text.length > 24 ? `${text.slice(0, 24)}…` : text;
+  const n = Number(text);
+  // "1,5": a decimal comma, as many keyboards write it; Number() reads neither it nor "lots".
+  if (/^\d+,\d{1,2}$/.test(text)) return `"${shown}" is not a number: write decimals with a point, e.g. ${text.replace(',', '.')}`;
+  if (!Number.isFinite(n)) return `"${shown}" is not a number: enter the limit in megabytes, e.g. 100`;
+  if (n <= 0) return `${shown} MB is not above 0: enter a limit above 0, e.g. 100`;
+  if (n * MIB > MAX_MESSAGE_LIMIT_BYTES) return `${shown} MB is above the most a remote may set, 512 MB: a larger message could not be held as text`;
+  return `${shown} MB is less than one byte: enter a larger limit, e.g. 1`;
+}
+
 /** Bytes → megabytes as the form shows them: 262144000 → "250", 1572864 → "1.5". */
 export function messageLimitMegabytes(bytes: number): string {
   return String(Math.round((bytes / MIB) * 1000) / 1000);

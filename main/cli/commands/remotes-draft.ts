@@ -1,5 +1,5 @@
 import type { HeaderDraft, Remote, RemoteInput } from '../../../shared/model';
-import { looksLikeCredentialEnv, looksLikeCredentialHeader, MAX_TIMEOUT_MS, MESSAGE_LIMIT_RANGE_TEXT, messageLimitBytes, TIMEOUT_LIMIT_TEXT } from '../../../shared/model';
+import { looksLikeCredentialEnv, looksLikeCredentialHeader, MAX_TIMEOUT_MS, MESSAGE_LIMIT_RANGE_TEXT, messageLimitBytes, messageLimitProblem, TIMEOUT_LIMIT_TEXT } from '../../../shared/model';
 import { PeriscopeError } from '../../core/diagnostics/periscope-error';
 
 /** Options shared by `remotes add` and `remotes edit`, as commander hands them over. */
@@ -125,7 +125,7 @@ export function buildEditDraft(current: Remote, o: RemoteCliOptions, secrets: Ma
 function messageLimitFrom(o: RemoteCliOptions, saved: number | undefined): Pick<RemoteInput, 'maxMessageBytes'> {
   if (o.maxMessageMb === undefined) return saved ? { maxMessageBytes: saved } : {};
   const bytes = messageLimitBytes(o.maxMessageMb);
-  if (bytes === undefined) fail(`--max-message-mb expects ${MESSAGE_LIMIT_RANGE_TEXT}, got "${o.maxMessageMb}".`);
+  if (bytes === undefined) fail(`--max-message-mb: ${messageLimitProblem(o.maxMessageMb) ?? `expects ${MESSAGE_LIMIT_RANGE_TEXT}`}.`);
   return { maxMessageBytes: bytes };
 }
 

@@ -1,7 +1,7 @@
 import type { TransportChoice } from '../../../shared/model/connection';
 import type { ProtocolEraChoice } from '../../../shared/model/protocol-era';
-import { checkRemoteDraft, looksLikeCredentialEnv, type Remote, type RemoteInput } from '../../../shared/model/remote';
-import { MESSAGE_LIMIT_RANGE_TEXT, messageLimitBytes, messageLimitMegabytes } from '../../../shared/model/message-limit';
+import { checkRemoteDraft, looksLikeCredentialEnv, looksLikeCredentialHeader, type Remote, type RemoteInput } from '../../../shared/model/remote';
+import { messageLimitBytes, messageLimitMegabytes, messageLimitProblem } from '../../../shared/model/message-limit';
 import { MAX_TIMEOUT_MS, TIMEOUT_LIMIT_TEXT } from '../../../shared/model/timeout-limit';
 import { oauthDraft, oauthFormFromRemote, type OAuthFormState } from './oauth-form-model';
 
@@ -66,6 +66,20 @@ export interface RemoteFormState {
 let rowKey = 1;
 export function newHeaderRow(): HeaderRow {
   return { key: rowKey++, name: '', value: '', description: '', required: false, secret: false, hasStoredValue: false, clearValue: false, originalName: undefined };
+}
+
+/**
+ * True when the header's name looks like a credential (Authorization, X-API-Key, *-Token...): main
+ * saves such a header as secret whatever the form says (promoteCredentialHeaders, on the trimmed
+ * name the form sends), so the form shows it secret from the moment the name is typed.
+ */
+export function headerSecretByName(row: Pick<HeaderRow, 'name'>): boolean {
+  return looksLikeCredentialHeader(row.name.trim());
+}
+
+/** Whether the header is saved as secret: ticked by the user, or by its name. */
+export function headerIsSecret(row: Pick<HeaderRow, 'name' | 'secret'>): boolean {
+  return row.secret || headerSecretByName(row);
 }
 
 export function formFromRemote(remote: Remote | undefined): RemoteFormState {
@@ -143,7 +157,8 @@ export function checkForm(state: RemoteFormState): FormCheck {
   const stdio = state.transport === 'stdio';
   // A stdio server's messages are bounded by its read buffer instead (the field is not shown).
   const maxMessageBytes = stdio || state.maxMessageMb.trim() === '' ? undefined : messageLimitBytes(state.maxMessageMb);
-  if (!stdio && state.maxMessageMb.trim() !== '' && maxMessageBytes === undefined) add('maxMessageBytes', `Enter ${MESSAGE_LIMIT_RANGE_TEXT}, or leave empty for the default (100)`);
+  const limitProblem = stdio ? undefined : messageLimitProblem(state.maxMessageMb);
+  if (limitProblem) add('maxMessageBytes', limitProblem);
   const instances = instanceLines(state.instances);
   const input: RemoteInput = {
     name: state.name,
@@ -166,10 +181,10 @@ export function checkForm(state: RemoteFormState): FormCheck {
     headers: state.headers.map((h) => ({
       name: h.name.trim(),
       // Secret left blank with a stored value: send nothing, so the keychain keeps it.
-      value: h.secret && h.value === '' && h.hasStoredValue ? undefined : h.value,
+      value: headerIsSecret(h) && h.value === '' && h.hasStoredValue ? undefined : h.value,
       description: h.description,
       is_required: h.required,
-      is_secret: h.secret,
+      is_secret: headerIsSecret(h),
       previousName: h.originalName !== undefined && h.originalName !== h.name.trim() ? h.originalName : undefined,
       clearValue: h.clearValue || undefined,
     })),

@@ -1,6 +1,7 @@
+import { Fragment } from 'react';
 import { FieldErrors } from './field';
 import { headerValueId } from './form-focus';
-import { newHeaderRow, type HeaderRow } from './form-model';
+import { headerSecretByName, newHeaderRow, type HeaderRow } from './form-model';
 
 interface HeadersEditorProps {
   rows: HeaderRow[];
@@ -12,7 +13,9 @@ interface HeadersEditorProps {
 
 /**
  * Headers sent with every request. A secret's value is write-only: once stored it shows as
- * "set", typing replaces it, and "Clear" deletes it from the keychain on save.
+ * "set", typing replaces it, and "Clear" deletes it from the keychain on save. A name that looks
+ * like a credential ticks Secret as it is typed and keeps it ticked, with a note saying why: the
+ * main process would save it as secret anyway, and the form must not say otherwise.
  */
 export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersEditorProps) {
   const update = (key: number, patch: Partial<HeaderRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
@@ -40,56 +43,83 @@ export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersE
               const n = i + 1;
               const nameErrors = `headers.${i}.name`;
               const valueErrors = `headers.${i}.value`;
+              const byName = headerSecretByName(row);
+              const secret = row.secret || byName;
+              const noteId = `header-${row.key}-secret-note`;
+              const valueDescribed = [errors[valueErrors] ? `err-${valueErrors}` : undefined, byName ? noteId : undefined].filter(Boolean).join(' ');
               return (
-                <tr key={row.key} data-testid="header-row" className={markedHeader && row.name.toLowerCase() === markedHeader.toLowerCase() ? 'is-fix-target' : undefined}>
-                  <td data-label="Name">
-                    <input
-                      aria-label={`Header ${n} name`}
-                      value={row.name}
-                      aria-invalid={errors[nameErrors] ? true : undefined}
-                      aria-describedby={errors[nameErrors] ? `err-${nameErrors}` : undefined}
-                      onChange={(e) => update(row.key, { name: e.target.value })}
-                    />
-                    <FieldErrors path={nameErrors} errors={errors} />
-                  </td>
-                  <td data-label="Value">
-                    <input
-                      id={headerValueId(row.key)}
-                      aria-label={`Header ${n} value`}
-                      type={row.secret ? 'password' : 'text'}
-                      autoComplete="off"
-                      value={row.value}
-                      placeholder={row.secret && row.hasStoredValue && !row.clearValue ? 'set (type to replace)' : ''}
-                      aria-invalid={errors[valueErrors] ? true : undefined}
-                      onChange={(e) => update(row.key, { value: e.target.value, clearValue: false })}
-                    />
-                    {row.secret && row.hasStoredValue && (
-                      <span className="secret-state" data-testid="secret-state">
-                        {row.clearValue ? 'will be cleared' : 'set'}{' '}
-                        {!row.clearValue && (
-                          <button type="button" className="link-button" aria-label={`Clear stored value of header ${n}`} onClick={() => update(row.key, { clearValue: true, value: '' })}>
-                            Clear
-                          </button>
-                        )}
-                      </span>
-                    )}
-                    <FieldErrors path={valueErrors} errors={errors} />
-                  </td>
-                  <td data-label="Description">
-                    <input aria-label={`Header ${n} description`} value={row.description} onChange={(e) => update(row.key, { description: e.target.value })} />
-                  </td>
-                  <td data-label="Required">
-                    <input type="checkbox" aria-label={`Header ${n} required`} checked={row.required} onChange={(e) => update(row.key, { required: e.target.checked })} />
-                  </td>
-                  <td data-label="Secret">
-                    <input type="checkbox" aria-label={`Header ${n} secret`} checked={row.secret} onChange={(e) => update(row.key, { secret: e.target.checked })} />
-                  </td>
-                  <td className="header-remove">
-                    <button type="button" aria-label={`Remove header ${n}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
-                      Remove
-                    </button>
-                  </td>
-                </tr>
+                <Fragment key={row.key}>
+                  <tr data-testid="header-row" className={markedHeader && row.name.toLowerCase() === markedHeader.toLowerCase() ? 'is-fix-target' : undefined}>
+                    <td data-label="Name">
+                      <input
+                        aria-label={`Header ${n} name`}
+                        value={row.name}
+                        aria-invalid={errors[nameErrors] ? true : undefined}
+                        aria-describedby={errors[nameErrors] ? `err-${nameErrors}` : undefined}
+                        onChange={(e) => update(row.key, { name: e.target.value })}
+                      />
+                      <FieldErrors path={nameErrors} errors={errors} />
+                    </td>
+                    <td data-label="Value">
+                      <input
+                        id={headerValueId(row.key)}
+                        aria-label={`Header ${n} value`}
+                        type={secret ? 'password' : 'text'}
+                        autoComplete="off"
+                        value={row.value}
+                        placeholder={secret && row.hasStoredValue && !row.clearValue ? 'set (type to replace)' : ''}
+                        aria-invalid={errors[valueErrors] ? true : undefined}
+                        aria-describedby={valueDescribed || undefined}
+                        onChange={(e) => update(row.key, { value: e.target.value, clearValue: false })}
+                      />
+                      {secret && row.hasStoredValue && (
+                        <span className="secret-state" data-testid="secret-state">
+                          {row.clearValue ? 'will be cleared' : 'set'}{' '}
+                          {!row.clearValue && (
+                            <button type="button" className="link-button" aria-label={`Clear stored value of header ${n}`} onClick={() => update(row.key, { clearValue: true, value: '' })}>
+                              Clear
+                            </button>
+                          )}
+                        </span>
+                      )}
+                      <FieldErrors path={valueErrors} errors={errors} />
+                    </td>
+                    <td data-label="Description">
+                      <input aria-label={`Header ${n} description`} value={row.description} onChange={(e) => update(row.key, { description: e.target.value })} />
+                    </td>
+                    <td data-label="Required">
+                      <input type="checkbox" aria-label={`Header ${n} required`} checked={row.required} onChange={(e) => update(row.key, { required: e.target.checked })} />
+                    </td>
+                    <td data-label="Secret">
+                      {/* aria-disabled, not disabled: the box stays in the Tab order, so the note it
+                          points to is read out where the user looks for the setting. */}
+                      <input
+                        type="checkbox"
+                        aria-label={`Header ${n} secret`}
+                        checked={secret}
+                        aria-disabled={byName || undefined}
+                        aria-describedby={byName ? noteId : undefined}
+                        onChange={(e) => byName || update(row.key, { secret: e.target.checked })}
+                      />
+                    </td>
+                    <td className="header-remove">
+                      <button type="button" aria-label={`Remove header ${n}`} onClick={() => onChange(rows.filter((r) => r.key !== row.key))}>
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                  {byName && (
+                    // Under the row, ending beneath the Secret box (the last cell is Remove's column).
+                    <tr className="header-note-row">
+                      <td colSpan={5}>
+                        <span className="secret-note" id={noteId} data-testid="secret-note">
+                          Secret: the value is kept in the system keychain, because the name looks like a credential.
+                        </span>
+                      </td>
+                      <td />
+                    </tr>
+                  )}
+                </Fragment>
               );
             })}
           </tbody>

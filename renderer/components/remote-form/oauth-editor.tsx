@@ -46,7 +46,7 @@ export function OAuthEditor({ state, errors, onChange, focusField }: OAuthEditor
         path="oauth.clientId"
         errors={errors}
         marked={focusField === 'oauth-client'}
-        help="Empty: the app registers itself with the server (or uses its client metadata document below). Fill it in when the server's administrator gave you one"
+        help="Leave empty and the app registers itself with the server (or uses its client metadata document below). Fill it in when the server's administrator gave you one"
       >
         {(a11y) => <input {...a11y} value={state.clientId} disabled={off} autoComplete="off" onChange={(e) => onChange({ clientId: e.target.value })} data-testid="remote-oauth-client-id" />}
       </Field>
@@ -60,7 +60,7 @@ export function OAuthEditor({ state, errors, onChange, focusField }: OAuthEditor
             value={state.clientSecret}
             disabled={off}
             placeholder={state.hasStoredSecret && !state.clearSecret ? 'set (type to replace)' : 'not set'}
-            aria-describedby="remote-oauth-client-secret-help"
+            aria-describedby={errors.oauthClientSecret ? 'err-oauthClientSecret remote-oauth-client-secret-help' : 'remote-oauth-client-secret-help'}
             aria-invalid={errors.oauthClientSecret ? true : undefined}
             onChange={(e) => onChange({ clientSecret: e.target.value, clearSecret: false })}
             data-testid="remote-oauth-client-secret"

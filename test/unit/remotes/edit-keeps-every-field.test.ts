@@ -97,13 +97,19 @@ describe('editing a saved remote without changing anything keeps every field', (
     });
   }
 
-  it("the CLI's --max-message-mb sets the limit, and a value out of range is refused naming the range", async () => {
+  it("the CLI's --max-message-mb sets the limit, and a bad value is refused saying what is wrong with it", async () => {
     const before = (await service.create(http)).remote;
     const draft = buildEditDraft(before, { ...NO_CLI_OPTIONS, maxMessageMb: '1.5' }, new Map());
     expect(draft.maxMessageBytes).toBe(1.5 * 1024 * 1024);
-    for (const bad of ['0', '-3', 'ten', '513', 'Infinity']) {
-      expect(() => buildEditDraft(before, { ...NO_CLI_OPTIONS, maxMessageMb: bad }, new Map()), bad).toThrow(/--max-message-mb expects a number of megabytes above 0 and at most 512/);
-    }
+    const problems: Array<[string, RegExp]> = [
+      ['0', /^--max-message-mb: 0 MB is not above 0/],
+      ['-3', /^--max-message-mb: -3 MB is not above 0/],
+      ['ten', /^--max-message-mb: "ten" is not a number/],
+      ['513', /^--max-message-mb: 513 MB is above the most a remote may set, 512 MB/],
+      ['Infinity', /^--max-message-mb: "Infinity" is not a number/],
+      ['', /^--max-message-mb: expects a number of megabytes above 0 and at most 512/],
+    ];
+    for (const [bad, message] of problems) expect(() => buildEditDraft(before, { ...NO_CLI_OPTIONS, maxMessageMb: bad }, new Map()), bad).toThrow(message);
   });
 
   it("the app's form checks the limit in its own words and leaves it out for stdio", () => {
@@ -111,7 +117,11 @@ describe('editing a saved remote without changing anything keeps every field', (
     const typed = (maxMessageMb: string, transport: RemoteInput['transport'] = 'streamable') => checkForm({ ...form, name: 'x', url: 'https://mcp.example.com/mcp', command: 'node', transport, maxMessageMb });
     expect(typed('250').input?.maxMessageBytes).toBe(250 * 1024 * 1024);
     expect(typed('').input?.maxMessageBytes).toBeUndefined();
-    for (const bad of ['0', 'lots', '600']) expect(typed(bad).errors.maxMessageBytes, bad).toEqual(['Enter a number of megabytes above 0 and at most 512, or leave empty for the default (100)']);
+    // Each message says what is wrong with the value typed (the help text says what empty means).
+    expect(typed('0').errors.maxMessageBytes).toEqual(['0 MB is not above 0: enter a limit above 0, e.g. 100']);
+    expect(typed('lots').errors.maxMessageBytes).toEqual(['"lots" is not a number: enter the limit in megabytes, e.g. 100']);
+    expect(typed('600').errors.maxMessageBytes).toEqual(['600 MB is above the most a remote may set, 512 MB: a larger message could not be held as text']);
+    expect(typed('0.0000001').errors.maxMessageBytes).toEqual(['0.0000001 MB is less than one byte: enter a larger limit, e.g. 1']);
     expect(typed('600', 'stdio').errors.maxMessageBytes).toBeUndefined();
     expect(typed('250', 'stdio').input?.maxMessageBytes).toBeUndefined();
   });
