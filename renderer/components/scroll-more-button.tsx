@@ -19,7 +19,8 @@ interface ScrollMoreButtonProps {
  * scrolls): the count of what is out of view, and a click (or Enter) brings the next one into view.
  * With nothing out of view on its side it stays in place, disabled: a button that came and went
  * would resize the area and scroll what the user just brought into view away again. aria-disabled,
- * not disabled: the last click on it must not drop the keyboard focus to the page.
+ * not disabled: the last click on it must not drop the keyboard focus to the page. Disabled, it
+ * leaves the Tab order (a stop that does nothing), yet keeps the focus it has until it moves on.
  */
 export function ScrollMoreButton({ side, count, noun, of, wordy, onClick, testId }: ScrollMoreButtonProps) {
   const none = count <= 0;
@@ -33,6 +34,7 @@ export function ScrollMoreButton({ side, count, noun, of, wordy, onClick, testId
       aria-label={label}
       title={label}
       aria-disabled={none || undefined}
+      tabIndex={none ? -1 : undefined}
       onClick={() => !none && onClick()}
       data-testid={testId}
       data-count={count}

@@ -54,6 +54,22 @@ export function revealHidden(area: HTMLElement, selector: string, axis: Axis, si
 }
 
 /**
+ * Scrolls `area` sideways by the least that brings `item` wholly into view between its insets
+ * (a sticky leading part, a fade on an edge): the browser brings a focused control into view
+ * only when none of it shows, so one half under a sticky column, or cut at the edge, stays so.
+ */
+export function revealWhole(area: HTMLElement, item: Element, leadingInset = 0, trailingInset = 0): void {
+  const box = area.getBoundingClientRect();
+  const start = box.left + area.clientLeft + leadingInset;
+  const end = box.left + area.clientLeft + area.clientWidth - trailingInset;
+  const r = item.getBoundingClientRect();
+  if (r.right - r.left <= 0) return;
+  if (r.left < start - 1) area.scrollLeft -= start - r.left;
+  // Wider than what shows: its start comes first.
+  else if (r.right > end + 1) area.scrollLeft += Math.min(r.right - end, r.left - start);
+}
+
+/**
  * measureHidden kept current: again on scroll, when the area is resized, and after every render
  * (a tab's title grows, a list gets items, a folded notice opens). `inset` gives the sticky
  * leading part's size at the time of measuring.

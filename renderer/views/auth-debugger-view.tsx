@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { AUTH_DEBUG_STEP_TITLES, AUTH_DEBUG_STEPS } from '../../shared/model/auth-debug';
 import { authSequenceDiagram } from '../../shared/text/auth-sequence-diagram';
 import { closeAuthDebugger, exportAuthDebugRun, nextAuthDebugStep, startAuthDebug } from '../bridge/auth-debug-actions';
-import { AuthDebugStep, VerdictBadge } from '../components/auth-debug/auth-debug-step';
+import { AuthDebugStep, stepHeadingId, VERDICT_LABEL, VerdictBadge } from '../components/auth-debug/auth-debug-step';
+import { bringUnderToolbar, useRevealNewStep, useToolbarHeight } from '../components/auth-debug/pane-scroll';
 import { SequenceDiagram } from '../components/auth-debug/sequence-diagram';
 import { copyText } from '../bridge/clipboard';
 import { CopyButton } from '../components/copy-button';
@@ -14,6 +15,11 @@ import { useRemotesStore } from '../stores/remotes-store';
  * The guided auth debugger: no connection needed. Pick the server (a saved remote's URL, or any
  * URL), then one step per "Next step": each step's findings, what the spec expects and its
  * exchanges (masked), the sequence diagram so far, and "Export run…" for the whole run.
+ *
+ * The toolbar (Next step, the count) stays at the top of the pane while it scrolls. Each new step
+ * is brought into view under it and said by the status line; the focus stays on Next step for
+ * the next one, or goes to the new step's heading when the run is over (Next step is disabled
+ * then). Narrower than 1500 px the diagram is under the steps, and "Show the diagram" goes there.
  */
 export function AuthDebuggerView() {
   const { target, run, runId, nextStep, busy, error } = useAuthDebugStore();
@@ -22,10 +28,19 @@ export function AuthDebuggerView() {
   const [scope, setScope] = useState('');
   const nextRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const paneRef = useRef<HTMLElement>(null);
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const diagramRef = useRef<HTMLElement>(null);
   const remoteUrl = useRemotesStore((s) => s.remotes.find((r) => r.id === target?.remoteId)?.url);
   const stepCount = run?.steps.length ?? 0;
+  useRevealNewStep(paneRef, toolbarRef, runId, stepCount);
+  useToolbarHeight(paneRef, toolbarRef, run !== undefined);
   useEffect(() => {
-    if (runId) nextRef.current?.focus();
+    if (!runId) return;
+    if (nextStep || stepCount === 0) nextRef.current?.focus();
+    // The run is over: Next step is disabled, and the focus would fall to the page.
+    else paneRef.current?.querySelector<HTMLElement>(`#${stepHeadingId(stepCount - 1)}`)?.focus({ preventScroll: true });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new run or a new step only
   }, [runId, stepCount]);
   useEffect(() => {
     // Opening moves the focus here (the heading: read out, then Tab reaches the fields); closing
@@ -37,10 +52,21 @@ export function AuthDebuggerView() {
     };
   }, []);
   if (!target) return null;
+  // Narrower than 1500 px the diagram is under every step: this goes there, and so does the focus
+  // (its caption is read out, and Tab goes on to Copy as text).
+  const showDiagram = () => {
+    const pane = paneRef.current;
+    const figure = diagramRef.current;
+    if (!pane || !figure) return;
+    bringUnderToolbar(pane, toolbarRef.current, figure, true);
+    figure.focus({ preventScroll: true });
+  };
+  const last = run?.steps.at(-1);
   // The saved remote's URL is said too: it is what the first step will be sent to.
   const where = target.remoteName ? `the saved remote “${target.remoteName}”${remoteUrl ? ` (${remoteUrl})` : ''}` : 'a server URL';
   return (
     <section
+      ref={paneRef}
       className="auth-debugger"
       aria-labelledby="auth-debugger-title"
       data-testid="auth-debugger"
@@ -87,13 +113,18 @@ export function AuthDebuggerView() {
       {error && <ErrorNotice error={error} title="The auth debugger could not go on" announce />}
       {run && (
         <>
-          <div className="auth-debugger-toolbar">
+          <div className="auth-debugger-toolbar" ref={toolbarRef} data-testid="auth-debug-toolbar">
             <button type="button" className="primary" ref={nextRef} disabled={!nextStep || busy} onClick={() => void nextAuthDebugStep()} data-testid="auth-debug-next">
               {busy ? 'Running…' : nextStep ? `Next step: ${AUTH_DEBUG_STEP_TITLES[nextStep]}` : 'Run finished'}
             </button>
             <button type="button" disabled={busy || stepCount === 0} onClick={() => void exportAuthDebugRun()} data-testid="auth-debug-export">
               Export run…
             </button>
+            {stepCount > 0 && (
+              <button type="button" className="link-button auth-debug-show-diagram" onClick={showDiagram} data-testid="auth-debug-show-diagram">
+                Show the diagram
+              </button>
+            )}
             <span className="muted" role="status" data-testid="auth-debug-status">
               {stepCount} of {AUTH_DEBUG_STEPS.length} steps
               {run.finished ? (
@@ -104,6 +135,13 @@ export function AuthDebuggerView() {
               ) : busy && nextStep === 'authorization-response' ? (
                 ' · waiting for the browser to come back'
               ) : null}
+              {/* Read out with the count: what Next step just added (the card itself may be far below). */}
+              {last && (
+                <span className="visually-hidden">
+                  {' '}
+                  · step {stepCount} added: {last.title} ({VERDICT_LABEL[last.verdict]})
+                </span>
+              )}
             </span>
           </div>
           <div className="auth-debugger-body">
@@ -113,7 +151,7 @@ export function AuthDebuggerView() {
               ))}
             </div>
             {stepCount > 0 && (
-              <figure className="auth-debugger-diagram" aria-labelledby="auth-debug-diagram-title">
+              <figure className="auth-debugger-diagram" aria-labelledby="auth-debug-diagram-title" tabIndex={-1} ref={diagramRef} data-testid="auth-debug-figure">
                 <figcaption>
                   <span id="auth-debug-diagram-title">Sequence so far</span>
                   {/* The same diagram as monospace text (as the command line prints it), for a ticket. */}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parseAuthDebugRun } from '../../main/core/auth-debug/run-file';
 import { startOAuthFixture, type OAuthFixture } from '../fixtures/oauth/oauth-fixture';
 import { appLocators } from './support/app-locators';
@@ -36,6 +36,15 @@ afterAll(async () => {
 const { remoteItem } = appLocators(() => page);
 const debuggerView = () => page.getByTestId('auth-debugger');
 
+/** Wholly in the debugger's pane, below its toolbar (which is itself at the pane's top or below). */
+async function underToolbar(part: Locator): Promise<boolean> {
+  const pane = await boxOf(debuggerView());
+  const bar = await boxOf(debuggerView().getByTestId('auth-debug-toolbar'));
+  const box = await boxOf(part);
+  return bar.y >= pane.y - 0.5 && box.y >= bar.y + bar.height - 0.5 && box.y + box.height <= pane.y + pane.height + 0.5;
+}
+const focused = (part: Locator) => part.evaluate((element) => element.matches(':focus'));
+
 describe('the auth debugger', () => {
   it('opens from a saved remote\'s card and walks through every step, one click each, with no connection', async () => {
     await page.getByTestId('new-remote').click();
@@ -49,14 +58,27 @@ describe('the auth debugger', () => {
     await remoteItem('Protected').getByTestId('more-actions').click();
     await remoteItem('Protected').getByRole('button', { name: 'Debug the authorization of Protected' }).click();
     await expect.poll(() => debuggerView().isVisible()).toBe(true);
+    // At 900 px, where the steps soon go below the fold.
+    await resizeViewport(page, { width: 900, height: 700 });
     await debuggerView().getByTestId('auth-debug-start').click();
     const next = debuggerView().getByTestId('auth-debug-next');
     await expect.poll(() => next.innerText()).toBe('Next step: Unauthenticated request and its challenge');
 
     const steps = debuggerView().getByTestId('auth-debug-step');
+    const status = debuggerView().getByTestId('auth-debug-status');
     for (let n = 1; n <= 8; n++) {
       await next.click();
       await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(n);
+      // The step just added is brought into view under the toolbar (Next step stays in view at the
+      // pane's top), and the status line says it; the focus stays on Next step, then, the run over,
+      // goes to the last step's heading.
+      const heading = steps.nth(n - 1).getByRole('heading', { level: 3 });
+      await expect.poll(() => underToolbar(heading), { timeout: 5000 }).toBe(true);
+      const [pane, button] = [await boxOf(debuggerView()), await boxOf(next)];
+      expect(button.y >= pane.y - 0.5 && button.y + button.height <= pane.y + pane.height, 'Next step in view').toBe(true);
+      const title = (await heading.locator('span').first().innerText()).replace(/^\d+\.\s*/, '');
+      expect(await status.textContent()).toMatch(new RegExp(`^${n} of 8 steps.* · step ${n} added: ${title.replace(/[()]/g, '\\$&')} \\(Pass\\)$`));
+      await expect.poll(() => focused(n < 8 ? next : heading)).toBe(true);
       if (n === 1) {
         expect(await steps.nth(0).getAttribute('data-verdict')).toBe('pass');
         await steps.nth(0).getByTestId('auth-debug-exchange').locator('summary').click();
@@ -98,6 +120,24 @@ describe('the auth debugger', () => {
       const line = await boxOf(arrow.locator('.sequence-line'));
       expect(line.x + line.width).toBeLessThanOrEqual(area.x + area.width + 0.5);
     }
+    // At 900 px the diagram is under every step: "Show the diagram", in the toolbar, brings it in
+    // under the toolbar and moves the focus to it.
+    const shownDiagram = debuggerView().getByRole('figure', { name: 'Sequence so far' });
+    const showDiagram = debuggerView().getByRole('button', { name: 'Show the diagram' });
+    await debuggerView().evaluate((pane) => (pane.scrollTop = 0));
+    expect(await underToolbar(shownDiagram.locator('figcaption'))).toBe(false);
+    await showDiagram.click();
+    await expect.poll(() => underToolbar(shownDiagram.locator('figcaption'))).toBe(true);
+    expect(await focused(shownDiagram)).toBe(true);
+    // Scrolled further, its lanes stay in view just under the toolbar.
+    await debuggerView().evaluate((pane) => (pane.scrollTop += 300));
+    expect(await underToolbar(figure.locator('.sequence-lanes'))).toBe(true);
+    // At 1600 px it is beside the steps, with no button to go there.
+    await resizeViewport(page, { width: 1600, height: 1000 });
+    expect(await showDiagram.isVisible()).toBe(false);
+    const [column, beside] = [await boxOf(debuggerView().locator('.auth-debugger-steps')), await boxOf(shownDiagram)];
+    expect(beside.x).toBeGreaterThanOrEqual(column.x + column.width);
+    await resizeViewport(page, { width: 900, height: 700 });
     // No connection was opened for any of it.
     expect(await remoteItem('Protected').getByTestId('remote-state').getAttribute('data-state')).not.toBe('connected');
     // Masked in the window: the code and the tokens never reach the renderer.

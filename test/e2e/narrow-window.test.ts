@@ -53,6 +53,17 @@ function inside(inner: Box, outer: Box): boolean {
   return inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y >= outer.y - 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
 }
 
+/** The first box lies inside the second sideways (a chart loading above may move both up or down between two reads). */
+function insideSideways(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5;
+}
+
+/** The part of `area` right of its sticky first column `sticky`: what shows of the columns that scroll. */
+function besideColumn(area: Box, sticky: Box): Box {
+  const left = sticky.x + sticky.width;
+  return { ...area, x: left, width: area.x + area.width - left };
+}
+
 /** Clicks a "more on this side" button until `target` is wholly in `area`'s view (at most 10 clicks). */
 async function scrollIntoViewWith(button: Locator, target: Locator, area: Locator): Promise<void> {
   for (let i = 0; i < 10 && !inside(await boxOf(target), await boxOf(area)); i++) {
@@ -80,6 +91,24 @@ describe('a 900 px window says what it does not show', () => {
     expect(inside(await boxOf(tabs.first()), await boxOf(tabList()))).toBe(false);
     await scrollIntoViewWith(page.getByTestId('tabs-left'), tabs.first(), tabList());
     await scrollIntoViewWith(page.getByTestId('tabs-right'), tabs.last(), tabList());
+    // Nothing more on the right: that button stays in place but is no Tab stop. From the tab in
+    // front (the last), Tab goes on to Close tab, and Shift+Tab back to the tab, then to the left one.
+    const [left, right] = [page.getByTestId('tabs-left'), page.getByTestId('tabs-right')];
+    expect(await right.getAttribute('aria-disabled')).toBe('true');
+    expect(await left.getAttribute('aria-disabled')).toBeNull();
+    const focusedTestId = () => page.locator(':focus').getAttribute('data-testid');
+    await tabs.last().focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('close-tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedTestId()).toBe('tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedTestId()).toBe('tabs-left');
+    // Both are comfortable targets, 24 × 24 px at least.
+    for (const button of [left, right]) {
+      const box = await boxOf(button);
+      expect(Math.min(box.width, box.height), `${await button.getAttribute('data-testid')}`).toBeGreaterThanOrEqual(24);
+    }
     // The keyboard still moves between tabs, and the tab it picks comes into view.
     await tabs.last().focus();
     await page.keyboard.press('ArrowRight');
@@ -114,6 +143,15 @@ describe('a 900 px window says what it does not show', () => {
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth + 1), 'the table is wider than the pane at 900 px').toBe(true);
     const bar = activePanel().getByTestId('metrics-scroll-bar');
     expect(await bar.innerText()).toContain('Scroll sideways for more columns');
+    // The round-trip figures come right after the counts, the HTTP phases (mostly "—") last: min
+    // and p50 are in view from the start, beside the method column.
+    const headers = await region.getByRole('columnheader').allInnerTexts();
+    expect(headers.map((text) => text.replace(/\s*[▲▼]$/, ''))).toEqual(['Method · name', 'Requests', 'Errors', 'Req/s', 'min', 'p50', 'p90', 'p95', 'p99', 'p99.9', 'max', 'Headers p50', '1st event p50']);
+    const view = besideColumn(await boxOf(region), await boxOf(region.getByRole('columnheader', { name: /Method · name/ })));
+    for (const name of ['min', 'p50']) {
+      const box = await boxOf(region.getByRole('columnheader', { name, exact: true }));
+      expect(insideSideways(box, view), `${name} in view at first: ${JSON.stringify({ box, view })}`).toBe(true);
+    }
     const max = region.getByRole('columnheader', { name: 'max', exact: true });
     await scrollIntoViewWith(activePanel().getByTestId('metrics-columns-right'), max, region);
     // The method column stays in view over the columns scrolled under it; headers still sort.
@@ -122,6 +160,62 @@ describe('a 900 px window says what it does not show', () => {
     expect(await max.getAttribute('aria-sort')).toBe('descending');
     expect(Number(await activePanel().getByTestId('metrics-columns-left').getAttribute('data-count'))).toBeGreaterThan(0);
     await looksAt(app, page, 'narrow-latency-table', [900], 'once');
+  });
+
+  it('the latency table from the keyboard: each header reached with Tab comes wholly into view beside the method column', async () => {
+    const region = activePanel().getByRole('region', { name: 'Latency per method and name' });
+    const methodColumn = region.getByRole('columnheader', { name: /Method · name/ });
+    const focusedHeader = region.locator('th:has(:focus)');
+    /** The focused header lies wholly between the method column and the table's right edge, and nothing covers its left edge. */
+    const besideMethodColumn = async () => {
+      const view = besideColumn(await boxOf(region), await boxOf(methodColumn));
+      const header = await boxOf(focusedHeader);
+      const uncovered = await focusedHeader.evaluate((th) => {
+        const r = th.getBoundingClientRect();
+        return th.contains(th.ownerDocument.elementFromPoint(r.left + 2, r.top + r.height / 2));
+      });
+      return insideSideways(header, view) && uncovered;
+    };
+    // Scrolled to the end, then Tab from the region: the method header, then every other one in turn.
+    await region.evaluate((el) => (el.scrollLeft = el.scrollWidth));
+    await layoutSettled(page);
+    await region.focus();
+    await page.keyboard.press('Tab');
+    expect(await focusedHeader.innerText()).toMatch(/^Method · name/);
+    const names = ['Requests', 'Errors', 'Req/s', 'min', 'p50', 'p90', 'p95', 'p99', 'p99.9', 'max', 'Headers p50', '1st event p50'];
+    for (const name of names) {
+      await page.keyboard.press('Tab');
+      await layoutSettled(page);
+      expect((await focusedHeader.innerText()).replace(/\s*[▲▼]$/, '')).toBe(name);
+      expect(await besideMethodColumn(), `${name} beside the method column`).toBe(true);
+    }
+    // Backwards from the middle: each header half under the method column comes out from under it.
+    await region.evaluate((el) => (el.scrollLeft = el.scrollWidth / 3));
+    await layoutSettled(page);
+    for (const name of [...names].reverse().slice(1, 8)) {
+      await page.keyboard.press('Shift+Tab');
+      await layoutSettled(page);
+      expect((await focusedHeader.innerText()).replace(/\s*[▲▼]$/, '')).toBe(name);
+      expect(await besideMethodColumn(), `${name} beside the method column (Shift+Tab)`).toBe(true);
+    }
+  });
+
+  it('the spans in view, as a table: too wide for the pane, it says so as the latency table does; a click brings the last column in', async () => {
+    const list = activePanel().getByTestId('timeline-list');
+    await list.locator('summary').click();
+    const region = list.getByRole('region', { name: 'Spans in view' });
+    await region.evaluate((el) => {
+      const pane = el.closest('.latency-view')!;
+      pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top - 120;
+    });
+    await layoutSettled(page);
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth + 1), 'the spans table is wider than the pane at 900 px').toBe(true);
+    expect(await list.getByTestId('timeline-list-scroll-bar').innerText()).toContain('Scroll sideways for more columns');
+    const progress = region.getByRole('columnheader', { name: 'Progress' });
+    expect(inside(await boxOf(progress), await boxOf(region))).toBe(false);
+    await scrollIntoViewWith(list.getByTestId('timeline-list-columns-right'), progress, region);
+    expect(Number(await list.getByTestId('timeline-list-columns-left').getAttribute('data-count'))).toBeGreaterThan(0);
+    await looksAt(app, page, 'narrow-spans-table', [900], 'once');
   });
 
   it('a connection warning has one marker; a long name beside Disconnect takes a second line and keeps its tooltip', async () => {

@@ -2,7 +2,10 @@ import { FactList } from '../fact-list';
 import type { AuthDebugStepResult, AuthDebugVerdict } from '../../../shared/model/auth-debug';
 import type { HttpEntry } from '../../../shared/model/trace';
 
-const VERDICT_LABEL: Record<AuthDebugVerdict, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail' };
+export const VERDICT_LABEL: Record<AuthDebugVerdict, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail' };
+
+/** The id of step `index`'s heading (0-based), which the view focuses when the run is over. */
+export const stepHeadingId = (index: number) => `auth-debug-step-${index}`;
 
 /** A verdict as a word in a coloured badge (the word carries the meaning; the colour only repeats it). */
 export function VerdictBadge({ verdict }: { verdict: AuthDebugVerdict }) {
@@ -39,11 +42,11 @@ function Exchange({ exchange }: { exchange: HttpEntry }) {
  * spec section each rests on), what the spec expects, each exchange (masked), and what it learned.
  */
 export function AuthDebugStep({ result, index }: { result: AuthDebugStepResult; index: number }) {
-  const headingId = `auth-debug-step-${index}`;
+  const headingId = stepHeadingId(index);
   const facts = Object.entries(result.facts);
   return (
     <section className={`auth-debug-step step-${result.verdict}`} aria-labelledby={headingId} data-testid="auth-debug-step" data-step={result.step} data-verdict={result.verdict}>
-      <h3 id={headingId}>
+      <h3 id={headingId} tabIndex={-1}>
         <span>
           {index + 1}. {result.title}
         </span>

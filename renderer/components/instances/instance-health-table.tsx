@@ -1,6 +1,8 @@
 import type { HealthProbe } from '../../../shared/model/instance-health';
 import type { InstanceCheck } from '../../../shared/model/instance-group';
 import { formatLatency } from '../../trace/entry-fields';
+import { SidewaysScroll } from '../sideways-scroll';
+import { InstanceUrl } from './instance-url';
 
 /**
  * Each instance of a group in a row: /health and /ready (HTTP status, the body's status field,
@@ -11,45 +13,47 @@ import { formatLatency } from '../../trace/entry-fields';
  */
 export function InstanceHealthTable({ checks }: { checks: InstanceCheck[] }) {
   return (
-    <table className="instances-table" aria-label="Instances: health and latency" data-testid="instances-health">
-      <thead>
-        <tr>
-          <th scope="col">Instance</th>
-          <th scope="col">/health</th>
-          <th scope="col">/ready</th>
-          <th scope="col">MCP round trip</th>
-        </tr>
-      </thead>
-      <tbody>
-        {checks.map((check) => {
-          const failing = [check.health.health, check.health.ready].some(failed) || check.latencyError !== undefined;
-          return (
-            <tr key={check.instance} className={failing ? 'is-failing' : undefined} data-testid="instance-row" data-instance={check.instance} data-ok={!failing || undefined}>
-              <th scope="row" className="instance-url">
-                {check.instance}
-              </th>
-              <td>
-                <ProbeCell probe={check.health.health} />
-              </td>
-              <td>
-                <ProbeCell probe={check.health.ready} />
-              </td>
-              <td data-testid="instance-latency">
-                {check.latencyError ? (
-                  <span className="instance-bad" title={check.latencyError.hint}>
-                    ✗ {check.latencyError.kind}: {check.latencyError.message}
-                  </span>
-                ) : (
-                  <span>
-                    {formatLatency(check.latencyMs!)} <span className="muted">({check.method ?? 'ping'})</span>
-                  </span>
-                )}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <SidewaysScroll label="Instances: health and latency" testId="instances-health">
+      <table className="instances-table" data-testid="instances-health">
+        <thead>
+          <tr>
+            <th scope="col">Instance</th>
+            <th scope="col">/health</th>
+            <th scope="col">/ready</th>
+            <th scope="col">MCP round trip</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checks.map((check) => {
+            const failing = [check.health.health, check.health.ready].some(failed) || check.latencyError !== undefined;
+            return (
+              <tr key={check.instance} className={failing ? 'is-failing' : undefined} data-testid="instance-row" data-instance={check.instance} data-ok={!failing || undefined}>
+                <th scope="row" className="instance-url">
+                  <InstanceUrl url={check.instance} />
+                </th>
+                <td>
+                  <ProbeCell probe={check.health.health} />
+                </td>
+                <td>
+                  <ProbeCell probe={check.health.ready} />
+                </td>
+                <td data-testid="instance-latency">
+                  {check.latencyError ? (
+                    <span className="instance-bad" title={check.latencyError.hint}>
+                      ✗ {check.latencyError.kind}: {check.latencyError.message}
+                    </span>
+                  ) : (
+                    <span>
+                      {formatLatency(check.latencyMs!)} <span className="muted">({check.method ?? 'ping'})</span>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </SidewaysScroll>
   );
 }
 

@@ -1,5 +1,7 @@
 import type { SendToAllResult } from '../../../shared/model/instance-group';
 import { formatLatency } from '../../trace/entry-fields';
+import { SidewaysScroll } from '../sideways-scroll';
+import { InstanceUrl } from './instance-url';
 
 /**
  * The answers of every instance to the same tool call, compared: a line saying whether they
@@ -15,39 +17,41 @@ export function SendToAllResultView({ sent }: { sent: SendToAllResult }) {
       <p role="status" className={comparison.agree ? 'instance-good' : 'instance-bad'} data-testid="send-to-all-summary">
         {comparison.agree ? '✓' : '⚠'} {summary}
       </p>
-      <table className="instances-table" aria-label={`Answers to ${tool}`}>
-        <thead>
-          <tr>
-            <th scope="col">Instance</th>
-            <th scope="col">Answer</th>
-            <th scope="col">Latency</th>
-          </tr>
-        </thead>
-        <tbody>
-          {outcomes.map((o) => {
-            const odd = comparison.differing.some((d) => d.instance === o.instance);
-            return (
-              <tr key={o.instance} className={odd ? 'is-odd' : undefined} data-testid="answer-row" data-instance={o.instance} data-odd={odd || undefined}>
-                <th scope="row" className="instance-url">
-                  {o.instance}
-                </th>
-                <td>
-                  {o.error ? (
-                    <span className="instance-bad">
-                      ✗ answer {o.answer}: failed, {o.error.kind}: {o.error.message}
-                    </span>
-                  ) : odd ? (
-                    <strong className="instance-bad">⚠ answer {o.answer}: differs from answer A</strong>
-                  ) : (
-                    <span>answer {o.answer}</span>
-                  )}
-                </td>
-                <td>{o.latencyMs !== undefined ? formatLatency(o.latencyMs) : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <SidewaysScroll label={`Answers to ${tool}`} testId="answers">
+        <table className="instances-table">
+          <thead>
+            <tr>
+              <th scope="col">Instance</th>
+              <th scope="col">Answer</th>
+              <th scope="col">Latency</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcomes.map((o) => {
+              const odd = comparison.differing.some((d) => d.instance === o.instance);
+              return (
+                <tr key={o.instance} className={odd ? 'is-odd' : undefined} data-testid="answer-row" data-instance={o.instance} data-odd={odd || undefined}>
+                  <th scope="row" className="instance-url">
+                    <InstanceUrl url={o.instance} />
+                  </th>
+                  <td>
+                    {o.error ? (
+                      <span className="instance-bad">
+                        ✗ answer {o.answer}: failed, {o.error.kind}: {o.error.message}
+                      </span>
+                    ) : odd ? (
+                      <strong className="instance-bad">⚠ answer {o.answer}: differs from answer A</strong>
+                    ) : (
+                      <span>answer {o.answer}</span>
+                    )}
+                  </td>
+                  <td>{o.latencyMs !== undefined ? formatLatency(o.latencyMs) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </SidewaysScroll>
       {comparison.differing
         .filter((d) => d.differences.length > 0)
         .map((d) => (

@@ -3,6 +3,7 @@ import { compareLoadRuns, type FigureChange } from '../../../shared/load/load-co
 import type { LoadRunRecord } from '../../stores/load-runs-store';
 import { asLatencySamples } from '../../workbench/load-samples';
 import { runColours, runSeriesName } from '../../workbench/run-colours';
+import { SidewaysScroll } from '../sideways-scroll';
 
 const LatencyDistributionChart = lazy(() => import('../metrics/latency-chart').then((m) => ({ default: m.LatencyDistributionChart })));
 
@@ -32,7 +33,7 @@ export function LoadCompareView({ before, after }: { before: LoadRunRecord; afte
       <h4>
         Run {before.number} compared with run {after.number}
       </h4>
-      <div className="metrics-scroll" role="region" aria-label="Figures of both runs" tabIndex={0}>
+      <SidewaysScroll label="Figures of both runs" testId="load-compare">
         <table className="metrics-table" data-testid="load-compare-table">
           <thead>
             <tr>
@@ -53,7 +54,7 @@ export function LoadCompareView({ before, after }: { before: LoadRunRecord; afte
             ))}
           </tbody>
         </table>
-      </div>
+      </SidewaysScroll>
       {samples.at.length > 0 && (
         <Suspense fallback={<p className="muted" role="status">Loading the chart…</p>}>
           <LatencyDistributionChart samples={samples} label="Both distributions" what="run" testId="load-compare-chart" colourOf={colourOf} />

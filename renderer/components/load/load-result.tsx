@@ -1,5 +1,6 @@
 import type { LoadResult } from '../../../shared/model/load-run';
 import { formatLatency } from '../../trace/entry-fields';
+import { SidewaysScroll } from '../sideways-scroll';
 
 const FIGURES = [
   ['min', 'min'],
@@ -13,7 +14,7 @@ const FIGURES = [
 
 /**
  * A load run's figures: requests, failures and throughput in a line, the HDR percentiles in a
- * table (ms, within 0.1 %), each kind of failure with its count and an example message. A
+ * table (ms, within 0.1 %; it scrolls sideways in a narrow pane, and says so), each kind of failure with its count and an example message. A
  * cancelled run says so first: its figures cover only what ran.
  */
 export function LoadResultView({ result, title }: { result: LoadResult; title: string }) {
@@ -33,7 +34,7 @@ export function LoadResultView({ result, title }: { result: LoadResult; title: s
         <strong>{result.throughputPerS.toFixed(1)}</strong> requests/s
       </p>
       {result.latency ? (
-        <div className="metrics-scroll" role="region" aria-label={`${title} latency percentiles`} tabIndex={0}>
+        <SidewaysScroll label={`${title} latency percentiles`} testId="load-figures">
           <table className="metrics-table load-figures" data-testid="load-figures">
             <thead>
               <tr>
@@ -54,7 +55,7 @@ export function LoadResultView({ result, title }: { result: LoadResult; title: s
               </tr>
             </tbody>
           </table>
-        </div>
+        </SidewaysScroll>
       ) : (
         <p className="muted">No request ended, so there are no latency figures.</p>
       )}

@@ -1,5 +1,6 @@
 import type { LoadRunRecord } from '../../stores/load-runs-store';
 import { describeRun } from '../../workbench/load-form';
+import { SidewaysScroll } from '../sideways-scroll';
 
 interface LoadRunsListProps {
   runs: LoadRunRecord[];
@@ -14,10 +15,11 @@ const STATUS: Record<LoadRunRecord['status'], string> = { running: 'running', do
 /**
  * The load runs of this connection's session, newest first: each with its plan, when it started
  * and how it ended. "Show" puts its result below; ticking two runs compares them side by side.
+ * In a narrow pane the table scrolls sideways, and says so (see SidewaysScroll).
  */
 export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }: LoadRunsListProps) {
   return (
-    <div className="metrics-scroll" role="region" aria-label="Past load runs" tabIndex={0}>
+    <SidewaysScroll label="Past load runs" testId="load-runs">
       <table className="metrics-table load-runs" data-testid="load-runs">
         <thead>
           <tr>
@@ -57,7 +59,7 @@ export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }:
           })}
         </tbody>
       </table>
-    </div>
+    </SidewaysScroll>
   );
 }
 

@@ -1,8 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { LatencyFigures, MetricsRow } from '../../../shared/model/metrics';
 import { formatLatency } from '../../trace/entry-fields';
-import { ScrollMoreButton } from '../scroll-more-button';
-import { revealHidden, useHiddenItems } from '../use-hidden-items';
+import { SidewaysScroll } from '../sideways-scroll';
 
 type SortKey = 'method' | 'count' | 'errors' | 'throughput' | 'headersP50' | 'firstEventP50' | keyof LatencyFigures;
 
@@ -15,10 +14,6 @@ const FIGURES: Array<{ key: keyof LatencyFigures; label: string }> = [
   { key: 'p999', label: 'p99.9' },
   { key: 'max', label: 'max' },
 ];
-
-/** The columns that scroll: the first one (method and name) stays put and covers them. */
-const SCROLLING_COLUMNS = 'thead th:not(:first-child)';
-const stickyColumnWidth = (area: HTMLElement) => area.querySelector('thead th')?.getBoundingClientRect().width ?? 0;
 
 const errorCount = (row: MetricsRow) => Object.values(row.errors).reduce((sum, n) => sum + n, 0);
 
@@ -43,11 +38,11 @@ function value(row: MetricsRow, key: SortKey): number | string {
 /**
  * Methods, each followed by its tools, resources or prompts by name, sorted by the chosen column
  * (a method's names stay under it, sorted the same way). Column headers are buttons: a click
- * sorts by that column, a second click reverses it; `aria-sort` says which. When some request went
- * over HTTP, two more columns give the median time to the response headers and to the first
- * server-sent event (the median time to the result is p50). In a narrow pane the table scrolls
- * sideways under its first column, and the buttons above it count the columns out of view on each
- * side (a click brings the next one in): overlay scrollbars would not say so.
+ * sorts by that column, a second click reverses it; `aria-sort` says which. The round-trip figures
+ * come right after the counts: in a narrow pane they are what is in view. When some request went
+ * over HTTP, two more columns at the end give the median time to the response headers and to the
+ * first server-sent event (the median time to the result is p50; for most rows these are "—").
+ * In a narrow pane the table scrolls sideways under its first column (see SidewaysScroll).
  */
 export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: string }) {
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'method', descending: false });
@@ -69,58 +64,45 @@ export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: strin
       </button>
     </th>
   );
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const hidden = useHiddenItems(scrollRef, SCROLLING_COLUMNS, 'x', stickyColumnWidth);
-  const reveal = (side: 'before' | 'after') => scrollRef.current && revealHidden(scrollRef.current, SCROLLING_COLUMNS, 'x', side, stickyColumnWidth(scrollRef.current));
-  const overflows = hidden.before + hidden.after > 0;
   return (
-    <div className="metrics-table-frame">
-      {overflows && (
-        <div className="metrics-scroll-bar" data-testid="metrics-scroll-bar">
-          <span className="muted">Scroll sideways for more columns:</span>
-          <ScrollMoreButton side="left" count={hidden.before} noun={['column', 'columns']} of="the table" wordy onClick={() => reveal('before')} testId="metrics-columns-left" />
-          <ScrollMoreButton side="right" count={hidden.after} noun={['column', 'columns']} of="the table" wordy onClick={() => reveal('after')} testId="metrics-columns-right" />
-        </div>
-      )}
-      <div className={`metrics-scroll fades-x${hidden.after ? ' more-after' : ''}${hidden.before ? ' columns-under' : ''}`} role="region" aria-label={label} tabIndex={0} ref={scrollRef}>
-        <table className="metrics-table latency-table" data-testid="metrics-table">
-          <thead>
-            <tr>
-              {header('method', 'Method · name')}
-              {header('count', 'Requests', 'Requests sent (the answered ones are in the latency figures)')}
-              {header('errors', 'Errors', 'JSON-RPC errors by code, tool errors (isError), cancels and timeouts')}
-              {header('throughput', 'Req/s', 'Answers per second, from the first request to the last answer')}
-              {phased && header('headersP50', 'Headers p50', 'Median time from the request leaving to the HTTP response headers')}
-              {phased && header('firstEventP50', '1st event p50', 'Median time from the request leaving to the first server-sent event of a streamed response')}
-              {FIGURES.map((f) => header(f.key, f.label, `${f.label} latency, round trip (time to the result)`))}
+    <SidewaysScroll label={label} stickyFirstColumn testId="metrics">
+      <table className="metrics-table latency-table" data-testid="metrics-table">
+        <thead>
+          <tr>
+            {header('method', 'Method · name')}
+            {header('count', 'Requests', 'Requests sent (the answered ones are in the latency figures)')}
+            {header('errors', 'Errors', 'JSON-RPC errors by code, tool errors (isError), cancels and timeouts')}
+            {header('throughput', 'Req/s', 'Answers per second, from the first request to the last answer')}
+            {FIGURES.map((f) => header(f.key, f.label, `${f.label} latency, round trip (time to the result)`))}
+            {phased && header('headersP50', 'Headers p50', 'Median time from the request leaving to the HTTP response headers')}
+            {phased && header('firstEventP50', '1st event p50', 'Median time from the request leaving to the first server-sent event of a streamed response')}
+          </tr>
+        </thead>
+        <tbody>
+          {ordered.map((row) => (
+            <tr key={`${row.method}\u0000${row.name ?? ''}`} className={row.name === undefined ? 'metrics-method' : 'metrics-name'} data-testid="metrics-row" data-method={row.method} data-name={row.name}>
+              <th scope="row">{row.name === undefined ? <code>{row.method}</code> : <span className="metrics-name-cell">{row.name}</span>}</th>
+              <td>{row.count.toLocaleString('en-US')}</td>
+              <td title={Object.entries(row.errors).map(([kind, n]) => `${kind}: ${n}`).join(', ') || undefined}>
+                {errorCount(row) > 0 ? (
+                  <>
+                    {errorCount(row)}
+                    <span className="metrics-error-kinds"> {Object.entries(row.errors).map(([kind, n]) => `${kind} ${n}`).join(', ')}</span>
+                  </>
+                ) : (
+                  0
+                )}
+              </td>
+              <td>{row.throughputPerS > 0 ? row.throughputPerS.toFixed(1) : '—'}</td>
+              {FIGURES.map((f) => (
+                <td key={f.key}>{row.latency ? formatLatency(row.latency[f.key]) : '—'}</td>
+              ))}
+              {phased && <td data-testid="metrics-headers-p50">{phase(row.phases?.headersP50)}</td>}
+              {phased && <td data-testid="metrics-first-event-p50">{phase(row.phases?.firstEventP50)}</td>}
             </tr>
-          </thead>
-          <tbody>
-            {ordered.map((row) => (
-              <tr key={`${row.method}\u0000${row.name ?? ''}`} className={row.name === undefined ? 'metrics-method' : 'metrics-name'} data-testid="metrics-row" data-method={row.method} data-name={row.name}>
-                <th scope="row">{row.name === undefined ? <code>{row.method}</code> : <span className="metrics-name-cell">{row.name}</span>}</th>
-                <td>{row.count.toLocaleString('en-US')}</td>
-                <td title={Object.entries(row.errors).map(([kind, n]) => `${kind}: ${n}`).join(', ') || undefined}>
-                  {errorCount(row) > 0 ? (
-                    <>
-                      {errorCount(row)}
-                      <span className="metrics-error-kinds"> {Object.entries(row.errors).map(([kind, n]) => `${kind} ${n}`).join(', ')}</span>
-                    </>
-                  ) : (
-                    0
-                  )}
-                </td>
-                <td>{row.throughputPerS > 0 ? row.throughputPerS.toFixed(1) : '—'}</td>
-                {phased && <td data-testid="metrics-headers-p50">{phase(row.phases?.headersP50)}</td>}
-                {phased && <td data-testid="metrics-first-event-p50">{phase(row.phases?.firstEventP50)}</td>}
-                {FIGURES.map((f) => (
-                  <td key={f.key}>{row.latency ? formatLatency(row.latency[f.key]) : '—'}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+          ))}
+        </tbody>
+      </table>
+    </SidewaysScroll>
   );
 }

@@ -1,6 +1,7 @@
 import type { TimelineModel } from '../../timeline/timeline-spans';
 import { formatClock, formatOffset } from '../../timeline/timeline-range';
 import { outcomeText, phasesText, progressText } from '../../timeline/span-text';
+import { SidewaysScroll } from '../sideways-scroll';
 
 /** Rows listed at most; the rest are counted, and zooming in lists them. */
 export const SPAN_LIST_MAX = 200;
@@ -19,7 +20,8 @@ interface TimelineSpanListProps {
  * The spans in view as a table, for screen readers and keyboards (the canvas says nothing by
  * itself): start (clock time), what, duration, outcome, HTTP phases, progress. The name of each
  * is a button that shows the span's entry in the Trace section. Collapsed by default under its
- * summary, which says how many spans are in view.
+ * summary, which says how many spans are in view. In a narrow pane the table scrolls sideways, and
+ * says so (see SidewaysScroll).
  */
 export function TimelineSpanList({ model, visible, selected, onSelect, barCentre }: TimelineSpanListProps) {
   const shown = visible.slice(0, SPAN_LIST_MAX);
@@ -29,7 +31,7 @@ export function TimelineSpanList({ model, visible, selected, onSelect, barCentre
         Spans in view as a table ({visible.length.toLocaleString('en-US')}
         {visible.length > SPAN_LIST_MAX ? `, the first ${SPAN_LIST_MAX} listed` : ''})
       </summary>
-      <div className="metrics-scroll" role="region" aria-label="Spans in view" tabIndex={0}>
+      <SidewaysScroll label="Spans in view" testId="timeline-list">
         <table className="metrics-table timeline-table">
           <thead>
             <tr>
@@ -76,7 +78,7 @@ export function TimelineSpanList({ model, visible, selected, onSelect, barCentre
             })}
           </tbody>
         </table>
-      </div>
+      </SidewaysScroll>
       {visible.length > SPAN_LIST_MAX && (
         <p className="muted field-help">
           {(visible.length - SPAN_LIST_MAX).toLocaleString('en-US')} more in view: zoom in to list them.

@@ -37,7 +37,10 @@ describe('the latency table in a narrow pane', () => {
     expect(screen.getByTestId('metrics-scroll-bar')).toHaveTextContent('Scroll sideways for more columns');
     const right = screen.getByRole('button', { name: 'Scroll the table right: 8 columns out of view' });
     expect(right).toHaveTextContent('8 columns ›');
+    // Nothing out of view on the left: that button stays in place, disabled, and out of the Tab order.
     expect(screen.getByTestId('metrics-columns-left')).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByTestId('metrics-columns-left')).toHaveAttribute('tabindex', '-1');
+    expect(right).not.toHaveAttribute('tabindex');
     expect(region).toHaveClass('more-after');
 
     fireEvent.click(right);
@@ -50,6 +53,44 @@ describe('the latency table in a narrow pane', () => {
     expect(screen.getByRole('button', { name: 'Scroll the table left: 1 column out of view' })).toHaveTextContent('‹ 1 column');
     expect(screen.getByRole('button', { name: 'Scroll the table right: 7 columns out of view' })).toBeInTheDocument();
     expect(region).toHaveClass('columns-under');
+    expect(screen.getByTestId('metrics-columns-left')).not.toHaveAttribute('tabindex');
+  });
+
+  it('brings a header reached with Tab wholly into view beside the first column, not under it or cut at the edge', () => {
+    paneWidth = 300;
+    table();
+    const region = screen.getByRole('region', { name: 'Latency per method and name' });
+    const button = (name: string) => within(region).getByRole('button', { name });
+    // Scrolled 100 px: Errors (160-240 px in the table) shows from 60 px, its first 20 px under the method column (0-80 px).
+    region.scrollLeft = 100;
+    act(() => button('Errors').focus());
+    expect(region.scrollLeft).toBe(80);
+    // p50 (400-480 px, shown at 320-400 px) is out of view on the right: its right edge comes in, clear of the 24 px fade.
+    act(() => button('p50').focus());
+    expect(region.scrollLeft).toBe(80 + 124);
+    // The method column is always in view: reaching it scrolls nothing.
+    act(() => button('Method · name').focus());
+    expect(region.scrollLeft).toBe(204);
+  });
+
+  it('scrolls nothing when a click focuses a header: the header must stay under the pointer for the click to sort', () => {
+    paneWidth = 300;
+    table();
+    const region = screen.getByRole('region', { name: 'Latency per method and name' });
+    const errors = within(region).getByRole('button', { name: 'Errors' });
+    region.scrollLeft = 100;
+    fireEvent.pointerDown(errors);
+    act(() => errors.focus());
+    expect(region.scrollLeft).toBe(100);
+  });
+
+  it('puts the round-trip figures right after the counts, and the HTTP phases after them', () => {
+    paneWidth = 2000;
+    render(<MetricsTable rows={ROWS.map((r) => ({ ...r, phases: { count: r.count, headersP50: 1 } }))} label="Latency per method and name" />);
+    const headers = within(screen.getByRole('region', { name: 'Latency per method and name' })).getAllByRole('columnheader').map((th) => th.textContent);
+    expect(headers).toEqual(['Method · name ▲', 'Requests', 'Errors', 'Req/s', 'min', 'p50', 'p90', 'p95', 'p99', 'p99.9', 'max', 'Headers p50', '1st event p50']);
+    const cells = within(screen.getAllByTestId('metrics-row')[0]!).getAllByRole('cell').map((td) => td.textContent);
+    expect(cells).toEqual(['1', '0', '10.0', '4.5 ms', '9.0 ms', '14 ms', '18 ms', '27 ms', '36 ms', '45 ms', '1.0 ms', '—']);
   });
 
   it('stays sortable with labelled headers while it scrolls', () => {

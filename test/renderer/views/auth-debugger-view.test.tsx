@@ -11,6 +11,25 @@ import type { Remote } from '../../../shared/model/remote';
 import type { AuthDebugRun, AuthDebugStepResult } from '../../../shared/model/auth-debug';
 import { authSequenceDiagram } from '../../../shared/text/auth-sequence-diagram';
 import { FakeFailure, installFakePeriscope } from '../support/fake-periscope';
+import { installFakeBoxes } from '../support/fake-boxes';
+
+/**
+ * A narrow window's layout (happy-dom lays nothing out): the pane shows 400 px; its toolbar (50 px
+ * tall) sits at 200 px and sticks at the pane's top once scrolled past; each step card is 280 px
+ * tall, one every 300 px from 260 px, the diagram under the last.
+ */
+installFakeBoxes((el) => {
+  const pane = el.closest('[data-testid="auth-debugger"]') as HTMLElement | null;
+  if (!pane) return undefined;
+  const y = (top: number) => top - pane.scrollTop;
+  const test = el.getAttribute('data-testid');
+  if (el === pane) return { left: 0, top: 0, width: 600, height: 400 };
+  if (test === 'auth-debug-toolbar') return { left: 0, top: Math.max(0, y(200)), width: 600, height: 50 };
+  const steps = [...pane.querySelectorAll('[data-testid="auth-debug-step"]')];
+  if (test === 'auth-debug-step') return { left: 0, top: y(260 + 300 * steps.indexOf(el)), width: 400, height: 280 };
+  if (test === 'auth-debug-figure') return { left: 0, top: y(260 + 300 * steps.length), width: 400, height: 300 };
+  return undefined;
+});
 
 const challenge: AuthDebugStepResult = {
   step: 'challenge',
@@ -85,6 +104,63 @@ describe('the auth debugger view', () => {
     expect(within(second).getByTestId('auth-debug-stopped')).toHaveTextContent('The run stops here');
     expect(screen.getByRole('button', { name: 'Run finished' })).toBeDisabled();
     expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail');
+  });
+
+  it('brings each new step into view under the toolbar and says it; the focus stays on Next step, then goes to the last step', async () => {
+    let steps = 0;
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => (++steps === 1 ? { runId: 'run-1', run: runWith([challenge]), nextStep: 'resource-metadata' } : { runId: 'run-1', run: runWith([challenge, metadata], true) }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    const pane = screen.getByTestId('auth-debugger');
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    const next = await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' });
+    // The pane's scroll padding and the diagram's sticky lanes leave the toolbar's height free.
+    expect(pane.style.getPropertyValue('--toolbar-height')).toBe('50px');
+    fireEvent.click(next);
+    await screen.findByRole('region', { name: /1\. Unauthenticated/ });
+    // Step 1 (260-540 px) ends below the fold (400 px): its top comes just under the toolbar, stuck at the top.
+    expect(pane.scrollTop).toBe(260 - 50 - 8);
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('1 of 8 steps · step 1 added: Unauthenticated request and its challenge (Pass)');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Next step: Protected resource metadata' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Next step: Protected resource metadata' }));
+    const second = await screen.findByRole('region', { name: /2\. Protected resource metadata/ });
+    expect(pane.scrollTop).toBe(560 - 50 - 8);
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail · step 2 added: Protected resource metadata (Fail)');
+    // Next step is disabled now: the focus goes to the step it added, not to the page.
+    expect(document.activeElement).toBe(within(second).getByRole('heading', { level: 3 }));
+  });
+
+  it('"Show the diagram" scrolls the diagram, under every step, just under the toolbar and moves the focus to it', async () => {
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => ({ runId: 'run-1', run: runWith([challenge, metadata], true) }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
+    expect(screen.queryByRole('button', { name: 'Show the diagram' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Show the diagram' }));
+    const pane = screen.getByTestId('auth-debugger');
+    // The diagram starts at 260 + 2 × 300 px.
+    expect(pane.scrollTop).toBe(860 - 50 - 8);
+    expect(document.activeElement).toBe(screen.getByRole('figure', { name: 'Sequence so far' }));
+  });
+
+  it('scrolls nothing when it opens on a run already there', () => {
+    installFakePeriscope({});
+    act(() => {
+      openAuthDebugger();
+      useAuthDebugStore.getState().setProgress({ runId: 'run-1', run: runWith([challenge, metadata], true) });
+    });
+    render(<AuthDebuggerView />);
+    expect(screen.getByTestId('auth-debugger').scrollTop).toBe(0);
   });
 
   it('"Copy as text" copies the diagram as the command line prints it (lanes, steps, ASCII arrows)', async () => {

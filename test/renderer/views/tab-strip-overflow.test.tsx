@@ -35,10 +35,13 @@ describe('the tab strip when its tabs do not fit', () => {
     const list = strip();
     const right = screen.getByRole('button', { name: 'Scroll the tabs right: 2 tabs out of view' });
     expect(right).toHaveTextContent('2 ›');
-    // Nothing is out of view on the left: that button stays in place (so the strip does not jump) but does nothing.
+    // Nothing is out of view on the left: that button stays in place (so the strip does not jump)
+    // but does nothing, is said to be disabled, and is no Tab stop.
     const left = screen.getByTestId('tabs-left');
     expect(left).toHaveAttribute('aria-disabled', 'true');
+    expect(left).toHaveAttribute('tabindex', '-1');
     expect(left).toHaveAccessibleName('Nothing more on the left of the tabs');
+    expect(right).not.toHaveAttribute('tabindex');
     expect(list).toHaveClass('more-after');
     expect(list).not.toHaveClass('more-before');
 
@@ -51,9 +54,15 @@ describe('the tab strip when its tabs do not fit', () => {
     expect(screen.getByRole('button', { name: 'Scroll the tabs left: 1 tab out of view' })).toHaveTextContent('‹ 1');
     expect(screen.getByRole('button', { name: 'Scroll the tabs right: 1 tab out of view' })).toBeInTheDocument();
     expect(list).toHaveClass('more-before', 'more-after');
+    // Something on each side: both are Tab stops.
+    expect(screen.getByTestId('tabs-left')).not.toHaveAttribute('tabindex');
 
     fireEvent.click(screen.getByTestId('tabs-left'));
     expect(list.scrollLeft).toBe(0);
+    act(() => {
+      list.dispatchEvent(new Event('scroll'));
+    });
+    expect(screen.getByTestId('tabs-left')).toHaveAttribute('tabindex', '-1');
   });
 
   it('shows no scroll buttons when every tab fits', () => {
