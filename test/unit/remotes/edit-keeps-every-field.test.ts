@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildEditDraft, type RemoteCliOptions } from '../../../main/cli/commands/remotes-draft';
+import { exportRemotes, serializeExport } from '../../../main/core/remotes/remote-export';
+import { parseImportText } from '../../../main/core/remotes/remote-import';
 import { RemoteService } from '../../../main/core/remotes/remote-service';
+import { resolveRemoteForConnection } from '../../../main/core/remotes/resolve-remote';
 import { checkRemoteDraft, Remote, type RemoteInput } from '../../../shared/model';
 import { checkForm, formFromRemote } from '../../../renderer/components/remote-form/form-model';
 import { MemoryVault } from './memory-vault';
@@ -128,11 +131,8 @@ describe('editing a saved remote without changing anything keeps every field', (
 
   it('a saved limit reaches the connection, an import and an export', async () => {
     const { remote } = await service.create(http);
-    const { resolveRemoteForConnection } = await import('../../../main/core/remotes/resolve-remote');
     const { target } = await resolveRemoteForConnection(remote, vault);
     expect(target.maxMessageBytes).toBe(250 * 1024 * 1024);
-    const { exportRemotes, serializeExport } = await import('../../../main/core/remotes/remote-export');
-    const { parseImportText } = await import('../../../main/core/remotes/remote-import');
     const exported = await exportRemotes([remote], vault, {});
     expect(exported[0]!.max_message_bytes).toBe(250 * 1024 * 1024);
     const { candidates } = parseImportText(serializeExport(exported));
