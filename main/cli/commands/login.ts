@@ -53,6 +53,8 @@ export function registerLoginCommands(program: Command, cctx: CommandContext): v
     const store = options.tokenStore === 'memory' ? new MemoryOAuthStore() : tokenStoreFor(new KeytarVault(), saved);
     const fetchFn = createRecordingFetch(bus, redactor);
     const { found, outcomes } = await logout(target.url, store, fetchFn, (value) => value && redactor.addSecretValue(value));
+    // The last exchange's trace line before the words about it (see LaterWork).
+    bus.settle();
     cctx.out.data({ loggedOut: found, server: redactor.url(target.url, { learn: false }), revocations: outcomes });
     if (!found) return void cctx.out.line(`No OAuth tokens were kept for ${redactor.url(target.url, { learn: false })}; nothing to do.`);
     for (const outcome of outcomes) {

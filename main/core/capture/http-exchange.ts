@@ -17,7 +17,7 @@ export function capText(text: string, cap: number): { text: string; truncated: b
 }
 
 /** Emits one http entry; building or emitting it can never throw into the caller's request. */
-export function emitSafely(bus: TraceBus, build: () => Omit<HttpEntry, 'seq' | 'connectionId' | 'wallTime' | 'monoTime'>): void {
+export function emitSafely(bus: TraceBus, build: () => Omit<HttpEntry, 'seq' | 'connectionId' | 'wallTime' | 'monoTime'> & Partial<Pick<HttpEntry, 'wallTime' | 'monoTime'>>): void {
   try {
     bus.emit(build());
   } catch {

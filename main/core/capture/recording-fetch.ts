@@ -4,11 +4,10 @@ import { monoNow } from './clock';
 import type { Redactor } from './redaction';
 import { bufferedResponse } from './buffered-response';
 import { TextDecoder } from 'node:util';
-import { charsetWarnings, decoderFor } from './declared-charset';
-import { acknowledgementWarnings, noteCarriedMessage } from './http-acknowledgement';
+import { decoderFor } from './declared-charset';
+import { describeRequest, describeResponse } from './exchange-description';
 import { capText, emitSafely, redactedErrorInfo, type ExchangeBase } from './http-exchange';
-import { requestHeaderWarnings, responseHeaderWarnings } from './http-header-checks';
-import { postBodyLinks, type PostBodyLinks } from './post-body-links';
+import { postBodyLinks } from './post-body-links';
 import { SharedSignalFollower } from './request-signal';
 import { observeEventStream } from './sse-observer';
 import type { TraceBus } from './trace-bus';
@@ -44,7 +43,11 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
   const recordingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const exchangeId = `${bus.connectionId}:http:${++exchangeCounter}`;
     const rawUrl = input instanceof Request ? input.url : String(input);
-    const base = describeRequest(exchangeId, rawUrl, input, init, redactor, bodyCap, links);
+    // Described once the request is on its way (see LaterWork), or when an answer or a failure
+    // comes first: settle() runs what is queued in order, this description included.
+    let described: ExchangeBase | undefined;
+    const describe = (): ExchangeBase => (described ??= describeRequest(exchangeId, rawUrl, input, init, redactor, bodyCap, links));
+    bus.later(describe);
 
     const sent = monoNow();
     const follow = signals.follow(init?.signal);
@@ -52,6 +55,8 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
     try {
       response = await baseFetch(input, follow.signal ? { ...init, signal: follow.signal } : init);
     } catch (error) {
+      bus.settle();
+      const base = describe();
       follow.release();
       noteFailedRequest(error, base.url);
       emitSafely(bus, () => ({
@@ -63,20 +68,16 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       throw error;
     }
     const headersAt = monoNow();
-
     try {
-      base.status = response.status;
-      if (response.statusText) base.statusText = response.statusText;
-      base.responseHeaders = redactor.headers(response.headers);
       const contentType = response.headers.get('content-type') ?? '';
-      addWarnings(base, redactor, responseHeaderWarnings(protocolVersionOf(base.requestHeaders), response.headers));
-      addWarnings(base, redactor, acknowledgementWarnings(base, response.status, contentType));
-      addWarnings(base, redactor, charsetWarnings(contentType));
+      const describeWhole = (): ExchangeBase => describeResponse(describe(), response, contentType, redactor);
+      if (response.body && response.ok && /^\s*application\/json/i.test(contentType)) {
+        return await bufferJsonBody(bus, redactor, response, describeWhole, { sent, headers: headersAt }, { cap: bodyCap, answerLimit }, rawUrl, follow);
+      }
+      bus.settle();
+      const base = describeWhole();
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
         return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow, answerLimit });
-      }
-      if (response.body && response.ok && /^\s*application\/json/i.test(contentType)) {
-        return await bufferJsonBody(bus, redactor, response, base, { sent, headers: headersAt }, { cap: bodyCap, answerLimit }, rawUrl, follow);
       }
       recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow, decoderFor(contentType));
       // The caller reads the body itself (an error page, another type): it too stops at the limit.
@@ -91,39 +92,6 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
     return response;
   };
   return recordingFetch as typeof fetch;
-}
-
-/**
- * The request side of the entry. Headers the SDK passes are well-formed, but if describing them
- * ever fails, the exchange is still made (and recorded without them): the wire comes first.
- */
-function describeRequest(
-  exchangeId: string,
-  rawUrl: string,
-  input: string | URL | Request,
-  init: RequestInit | undefined,
-  redactor: Redactor,
-  bodyCap: number,
-  links: PostBodyLinks,
-): ExchangeBase {
-  const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-  const base: ExchangeBase = { type: 'http', exchangeId, method, url: redactor.url(rawUrl), requestHeaders: {} };
-  try {
-    const headers = requestHeadersOf(input, init);
-    base.requestHeaders = redactor.headers(headers);
-    const requestBody = bodyText(init?.body);
-    if (requestBody !== undefined) base.requestBody = capText(redactor.body(requestBody), bodyCap).text;
-    // The message entry this POST carries (offered by the traced transport as it recorded it).
-    const sent = requestBody !== undefined && method === 'POST' ? links.claim(requestBody) : undefined;
-    if (sent) {
-      base.messageSeq = sent.seq;
-      noteCarriedMessage(base, sent.message);
-    }
-    addWarnings(base, redactor, requestHeaderWarnings(headers, sent ? { message: sent.message } : requestBody));
-  } catch {
-    // Leave the request side partly empty rather than fail the request.
-  }
-  return base;
 }
 
 /**
@@ -205,7 +173,8 @@ async function bufferJsonBody(
   bus: TraceBus,
   redactor: Redactor,
   response: Response,
-  base: ExchangeBase,
+  /** The entry's request and response head (see exchange-description.ts): asked for once, when the entry is made. */
+  describe: () => ExchangeBase,
   timings: { sent: number; headers: number },
   { cap, answerLimit }: { cap: number; answerLimit: number },
   rawUrl: string,
@@ -218,6 +187,8 @@ async function bufferJsonBody(
   } catch (error) {
     exchange.release();
     const done = monoNow();
+    bus.settle();
+    const base = describe();
     emitSafely(bus, () => ({ ...base, phase: 'failed', timings: { ...timings, done }, error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers }) }));
     return new Response(new ReadableStream({ start: (controller) => controller.error(error) }), init);
   }
@@ -225,48 +196,27 @@ async function bufferJsonBody(
   let decoded: string | undefined;
   try {
     const done = monoNow();
+    const wallTime = Date.now();
     // As in recordBody: a little past the cap, so redaction runs before the cut.
     const readLimit = cap + REDACTION_MARGIN_BYTES;
     const head = bytes.byteLength > readLimit ? bytes.subarray(0, readLimit) : bytes;
     const headText = UTF8.decode(head);
     if (head === bytes) decoded = headText;
-    const capped = capText(redactor.body(headText), cap);
-    emitSafely(bus, () => ({
-      ...base,
-      phase: 'complete',
-      responseBody: capped.text,
-      ...(capped.truncated || head !== bytes ? { bodyTruncated: true } : {}),
-      timings: { ...timings, done },
-    }));
+    // The entry waits until the SDK has its answer (see LaterWork); it keeps the time it was done.
+    bus.later(() => {
+      const capped = capText(redactor.body(headText), cap);
+      emitSafely(bus, () => ({
+        ...describe(),
+        phase: 'complete',
+        responseBody: capped.text,
+        ...(capped.truncated || head !== bytes ? { bodyTruncated: true } : {}),
+        timings: { ...timings, done },
+        monoTime: done,
+        wallTime,
+      }));
+    });
   } catch {
     // Recording must never cost the caller its response.
   }
   return bufferedResponse(response, bytes, decoded);
-}
-
-/** The MCP-Protocol-Version the request carried (header names as the caller spelled them). */
-function protocolVersionOf(headers: Record<string, string>): string | undefined {
-  for (const name in headers) if (name.toLowerCase() === 'mcp-protocol-version') return headers[name];
-  return undefined;
-}
-
-/** The SDK passes a Headers already: read as it is (copying one costs microseconds a request). */
-function requestHeadersOf(input: string | URL | Request, init: RequestInit | undefined): Headers {
-  const headers = init?.headers ?? (input instanceof Request ? input.headers : undefined);
-  return headers instanceof Headers ? headers : new Headers(headers);
-}
-
-/** Warnings quote header and body values: they are redacted like everything else stored. */
-function addWarnings(base: ExchangeBase, redactor: Redactor, warnings: string[]): void {
-  if (warnings.length) base.warnings = [...(base.warnings ?? []), ...warnings.map((w) => redactor.text(w))];
-}
-
-/** The request body as text where it is text; streams, blobs and forms are not captured. */
-function bodyText(body: RequestInit['body'] | undefined): string | undefined {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string') return body;
-  if (body instanceof URLSearchParams) return body.toString();
-  if (body instanceof ArrayBuffer) return UTF8.decode(body);
-  if (ArrayBuffer.isView(body)) return UTF8.decode(body);
-  return undefined;
 }

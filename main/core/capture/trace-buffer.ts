@@ -22,10 +22,13 @@ export class TraceBuffer {
    * @param capacity most entries kept
    * @param budgetBytes most bytes kept (estimated); an entry bigger than the whole budget is still
    *   kept alone, as the latest entry must always be visible
+   * @param beforeRead run before every read: the connection's bus settles its later work (see
+   *   LaterWork), so a reader never sees the trace behind
    */
   constructor(
     readonly capacity: number = DEFAULT_TRACE_CAPACITY,
     readonly budgetBytes: number = DEFAULT_CONNECTION_BUDGET_BYTES,
+    private readonly beforeRead?: () => void,
   ) {
     if (!Number.isInteger(capacity) || capacity < 1) {
       throw new RangeError(`Trace buffer capacity must be a positive integer, got ${capacity}`);
@@ -48,17 +51,20 @@ export class TraceBuffer {
 
   /** Oldest first; a copy, so callers may keep it while the buffer moves on. */
   entries(): TraceEntry[] {
+    this.beforeRead?.();
     const out = new Array<TraceEntry>(this.count);
     for (let i = 0; i < this.count; i++) out[i] = this.ring[(this.head + i) % this.capacity]!;
     return out;
   }
 
   get size(): number {
+    this.beforeRead?.();
     return this.count;
   }
 
   /** Estimated bytes the entries held now take (see entryBytes). */
   get bytes(): number {
+    this.beforeRead?.();
     return this.heldBytes;
   }
 

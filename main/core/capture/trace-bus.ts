@@ -1,5 +1,6 @@
 import type { TraceDraft, TraceEntry } from '../../../shared/model/trace';
 import { monoNow } from './clock';
+import { LaterWork } from './later-work';
 import type { Redactor } from './redaction';
 
 export type TraceListener = (entry: TraceEntry) => void;
@@ -30,6 +31,7 @@ export class TraceBus {
   private readonly listeners = new Set<TraceListener>();
   private readonly fullListeners = new Set<TraceListener>();
   private holder: EntryHolder | undefined;
+  private readonly laterWork = new LaterWork();
 
   constructor(
     readonly connectionId: string,
@@ -75,6 +77,19 @@ export class TraceBus {
 
   setHolder(holder: EntryHolder | undefined): void {
     this.holder = holder;
+  }
+
+  /**
+   * Runs a producer's bookkeeping at the next turn of the event loop (see LaterWork): work the
+   * exchange does not wait for, such as describing a request once it has gone out.
+   */
+  later(work: () => void): void {
+    this.laterWork.add(work);
+  }
+
+  /** Runs the queued later() work now: before reading anything the entries feed. */
+  settle(): void {
+    this.laterWork.settle();
   }
 
   /** The seq the next entry will get; lets producers refer forward (e.g. pairing). */

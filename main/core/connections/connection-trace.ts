@@ -33,7 +33,7 @@ export class ConnectionTrace {
   constructor(connectionId: string, meta: Record<string, unknown>, private readonly options: ConnectionTraceOptions = {}, redactor: Redactor = new Redactor()) {
     // The bus redacts every entry with the connection's Redactor before anything sees it.
     this.bus = new TraceBus(connectionId, redactor);
-    this.buffer = new TraceBuffer(options.bufferCapacity, options.bufferBudgetBytes ?? DEFAULT_CONNECTION_BUDGET_BYTES);
+    this.buffer = new TraceBuffer(options.bufferCapacity, options.bufferBudgetBytes ?? DEFAULT_CONNECTION_BUDGET_BYTES, () => this.bus.settle());
     this.bus.subscribe((entry) => this.buffer.push(entry));
     this.recording = new SessionRecording(this.bus, options.recordTo, meta, { capBytes: options.sessionFileCapBytes });
     const entryCapBytes = options.entryCapBytes ?? DEFAULT_ENTRY_CAP_BYTES;
@@ -52,10 +52,12 @@ export class ConnectionTrace {
 
   /** Puts every entry recorded so far into the session file. */
   flush(): Promise<void> {
+    this.bus.settle();
     return this.recording.flush();
   }
 
   async close(): Promise<void> {
+    this.bus.settle();
     this.recordedTo = this.recording.filePath ?? this.recordedTo;
     await this.recording.close();
   }

@@ -112,6 +112,8 @@ export abstract class LiveConnection extends ConnectionRequests {
    * request fails.
    */
   protected async failure(error: unknown): Promise<PeriscopeError> {
+    // The failed exchange's entries first: the words below are read from them (failure-evidence.ts).
+    this.bus.settle();
     const info = await requestFailureInfo(error, this.failureScene(this.state.url, this.state.transport));
     const effect = requestFailureEffect(info, { state: this.state.state, transport: this.state.transport, renewsSessions: this.renewsSessions() });
     if (effect === 'expired') {

@@ -91,6 +91,8 @@ export class McpConnection extends LiveConnection {
     const session = this.session;
     this.session = undefined;
     await session?.close().catch(() => undefined);
+    // Every entry of the connection before its last one and the session file's end.
+    this.bus.settle();
     await this.tls?.close();
     if (this.state.state !== 'closed' || session) {
       this.setState({ state: 'closed' });
@@ -136,11 +138,15 @@ export class McpConnection extends LiveConnection {
         this.bus.emit({ type: 'lifecycle', state: 'info', text: 'Authorized (OAuth): trying again with the new access token' });
       };
       try {
-        return this.connected(await withAuthorization(this.options.oauth, establish, authorized), sessionIdSign.found());
+        const outcome = await withAuthorization(this.options.oauth, establish, authorized);
+        // The set-up's exchanges whole (their timings and warnings) before the connection says what it found.
+        this.bus.settle();
+        return this.connected(outcome, sessionIdSign.found());
       } finally {
         sessionIdSign.stop();
       }
     } catch (error) {
+      this.bus.settle();
       this.setupTimer?.finish(undefined);
       // Closed while still connecting: the user stopped it; whatever the attempt died of (an abort
       // looks like the connect timeout to the classifier) is not the story.

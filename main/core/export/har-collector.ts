@@ -25,6 +25,8 @@ export interface CollectedExchange {
 
 /** Exchanges kept at once (the latest win): a long load run must not hold every request it made. */
 export const HAR_EXCHANGES_KEPT = 10_000;
+/** Answers kept while their exchange is still to come (see HarCollector.answeredEarly). */
+const ANSWERED_EARLY_KEPT = 256;
 
 /**
  * Gathers the HTTP exchanges of a trace, fed one entry at a time in seq order (live from a
@@ -39,6 +41,11 @@ export class HarCollector {
   private readonly requests = new Map<number, { method?: string; id?: string | number; sentMono: number }>();
   /** Request message seq → the exchange that carried it, for pairing the answer. */
   private readonly byMessage = new Map<number, string>();
+  /**
+   * Answers that came before their exchange (request message seq → monoTime): a JSON answer's
+   * exchange is recorded just after the answer (capture's LaterWork), so a few are enough.
+   */
+  private readonly answeredEarly = new Map<number, number>();
   /** The first exchange since the last "connecting" entry: the one that opened the connect's socket. */
   private firstOfConnect: CollectedExchange | undefined;
   private connecting = false;
@@ -79,7 +86,13 @@ export class HarCollector {
     if (entry.direction !== 'incoming' || entry.requestSeq === undefined) return;
     const exchangeId = this.byMessage.get(entry.requestSeq);
     const exchange = exchangeId === undefined ? undefined : this.exchanges.get(exchangeId);
-    if (exchange && exchange.resultMono === undefined) exchange.resultMono = entry.monoTime;
+    if (exchange) {
+      if (exchange.resultMono === undefined) exchange.resultMono = entry.monoTime;
+    } else if (this.requests.has(entry.requestSeq)) {
+      this.answeredEarly.set(entry.requestSeq, entry.monoTime);
+      // stdio and WebSocket answers never get an exchange: keep only the latest.
+      if (this.answeredEarly.size > ANSWERED_EARLY_KEPT) this.answeredEarly.delete(this.answeredEarly.keys().next().value!);
+    }
   }
 
   private http(entry: HttpEntry): void {
@@ -99,6 +112,11 @@ export class HarCollector {
       if (rpc) {
         exchange.rpc = rpc;
         this.requests.delete(entry.messageSeq);
+      }
+      const answered = this.answeredEarly.get(entry.messageSeq);
+      if (answered !== undefined) {
+        exchange.resultMono = answered;
+        this.answeredEarly.delete(entry.messageSeq);
       }
       this.byMessage.set(entry.messageSeq, entry.exchangeId);
     }

@@ -8,6 +8,12 @@ import { LatencySampleRing } from './latency-samples';
 /** Requests waiting for an answer that are remembered; past this the oldest is forgotten (a server that never answers). */
 export const MAX_PENDING = 100_000;
 
+/**
+ * Answered requests whose HTTP exchange may still be recorded: a JSON answer's exchange is recorded
+ * just after the answer (capture's LaterWork), within a turn of the event loop, so a few suffice.
+ */
+const AWAITING_EXCHANGE = 256;
+
 /** Methods whose requests are also counted per name, and where the name is in their params. */
 const NAMED: Record<string, 'name' | 'uri'> = {
   'tools/call': 'name',
@@ -94,8 +100,9 @@ interface Pending {
  * response stream was closed to cancel it (a lifecycle entry with `endsRequestSeq`: `cancelled`). A 2026-07-28 multi-round call counts each
  * round, since each is a request on the wire. Over HTTP, each answered request's phases (time to
  * the response headers, to the first server-sent event; see RequestPhaseTracker) feed a median per
- * row. Memory is bounded: one histogram per row, and at
- * most MAX_PENDING unanswered requests remembered.
+ * row; a JSON answer's exchange is recorded just after the answer, and its phases count then.
+ * Memory is bounded: one histogram per row, at most MAX_PENDING unanswered requests remembered,
+ * and AWAITING_EXCHANGE answered ones waiting for their exchange.
  */
 export class RequestMetrics {
   private readonly rows = new Map<string, Row>();
@@ -105,9 +112,12 @@ export class RequestMetrics {
   readonly samples = new LatencySampleRing();
   /** Each request's HTTP phases (time to headers, to the first event), from its http and sse-event entries. */
   private readonly phases = new RequestPhaseTracker(MAX_PENDING);
+  /** Answered requests with nothing of their exchange yet (request seq → rows): its entry comes after the answer. */
+  private readonly awaitingExchange = new Map<number, Row[]>();
 
   ingest(entry: TraceEntry): void {
-    if (entry.type === 'http' || entry.type === 'sse-event') return this.phases.ingest(entry);
+    if (entry.type === 'http') return this.exchange(entry);
+    if (entry.type === 'sse-event') return this.phases.ingest(entry);
     // 2026-07-28 over Streamable HTTP cancels by closing the response stream: capture says so with a lifecycle entry.
     if (entry.type === 'lifecycle' && entry.endsRequestSeq !== undefined) return this.ended(entry.endsRequestSeq, 'cancelled');
     if (entry.type !== 'message') return;
@@ -147,12 +157,35 @@ export class RequestMetrics {
     this.pending.delete(entry.requestSeq!);
     const failure = entry.messageKind === 'error' ? errorKind(entry.message) : isToolError(entry.message) ? 'tool-error' : undefined;
     if (entry.latencyMs !== undefined) this.samples.add(entry.wallTime, entry.latencyMs, pending.rows[1]!.method);
-    const phases = this.phases.take(entry.requestSeq!);
+    // Nothing of its exchange yet and a latency to go with it: a JSON answer, whose exchange is recorded next.
+    const awaiting = entry.latencyMs !== undefined && this.phases.phasesOf(entry.requestSeq!) === undefined;
+    const phases = awaiting ? undefined : this.phases.take(entry.requestSeq!);
     for (const row of pending.rows) {
       if (entry.latencyMs !== undefined) row.answer(entry.monoTime, entry.latencyMs);
       if (phases && entry.latencyMs !== undefined) row.phasesOf(phases);
       if (failure) row.failed(failure);
     }
+    if (awaiting) this.awaitExchange(entry.requestSeq!, pending.rows);
+  }
+
+  /** An http entry: its phases, and for a request answered already (a JSON answer), its rows get them now. */
+  private exchange(entry: TraceEntry & { type: 'http' }): void {
+    this.phases.ingest(entry);
+    const seq = entry.messageSeq;
+    const rows = seq === undefined ? undefined : this.awaitingExchange.get(seq);
+    if (!rows) return;
+    this.awaitingExchange.delete(seq!);
+    const phases = this.phases.take(seq!);
+    if (phases) for (const row of rows) row.phasesOf(phases);
+  }
+
+  /** Remembers an answered request's rows for its exchange; the oldest are forgotten (stdio and WebSocket have none). */
+  private awaitExchange(requestSeq: number, rows: Row[]): void {
+    this.awaitingExchange.set(requestSeq, rows);
+    if (this.awaitingExchange.size <= AWAITING_EXCHANGE) return;
+    const oldest = this.awaitingExchange.keys().next().value!;
+    this.awaitingExchange.delete(oldest);
+    this.phases.take(oldest);
   }
 
   private ended(requestSeq: number, outcome: 'cancelled' | 'timeout'): void {

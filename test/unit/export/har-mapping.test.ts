@@ -51,6 +51,26 @@ describe('HAR 1.2 from a trace', () => {
     expect(entry!._mcp).toEqual({ exchangeId: 'c1:http:1', method: 'tools/list', id: 7, messageSeq: req.seq, resultMs: 30 });
   });
 
+  it('a JSON exchange recorded just after its answer (as capture records one) maps as when recorded before it', () => {
+    const mapped = (answerFirst: boolean) => {
+      const req = request(1000, 9, 'tools/call');
+      const exchange = http(1030.5, {
+        exchangeId: 'c1:http:9',
+        phase: 'complete',
+        messageSeq: req.seq,
+        status: 200,
+        responseHeaders: { 'content-type': 'application/json' },
+        responseBody: '{"jsonrpc":"2.0","id":9,"result":{}}',
+        timings: { sent: 1001, headers: 1021.25, done: 1030.5 },
+      });
+      const reply = answer(1031, req.seq, 9);
+      const [entry] = harFromEntries(answerFirst ? [req, reply, exchange] : [req, exchange, reply]).log.entries;
+      return entry!._mcp;
+    };
+    expect(mapped(true)).toEqual({ ...mapped(false), messageSeq: expect.any(Number) });
+    expect(mapped(true)).toMatchObject({ method: 'tools/call', id: 9, resultMs: 30 });
+  });
+
   it('a measured connect: the exchange that opened the socket gets dns, connect and ssl, taken out of wait; the next one none', () => {
     const lifecycle = (monoTime: number, state: 'connecting' | 'connected', setup?: object): TraceEntry =>
       ({ ...stamps(monoTime), type: 'lifecycle', state, text: state, ...(setup ? { info: { connectionId: 'c1', label: 'x', state, warnings: [], setup } } : {}) }) as TraceEntry;

@@ -182,3 +182,41 @@ describe('requests that stay open by design', () => {
     expect(done.streams).toBeUndefined();
   });
 });
+
+describe('HTTP phases, whichever comes first: the exchange or the answer', () => {
+  function exchange(of: MessageEntry, headersAfterMs: number, phase: 'headers' | 'complete'): TraceEntry {
+    seq += 1;
+    return {
+      seq, connectionId: 'c', wallTime: of.wallTime, monoTime: of.monoTime + headersAfterMs, type: 'http', exchangeId: `x${of.seq}`, phase,
+      method: 'POST', url: 'http://127.0.0.1/mcp', status: 200, requestHeaders: {}, messageSeq: of.seq,
+      timings: { sent: of.monoTime, headers: of.monoTime + headersAfterMs, ...(phase === 'complete' ? { done: of.monoTime + headersAfterMs } : {}) },
+    };
+  }
+  const phasesOf = (metrics: RequestMetrics) => metrics.snapshot().rows.find((r) => r.name === 'echo')?.phases;
+
+  it('an event stream (headers before the answer) and a JSON answer (its exchange recorded just after it) both count', () => {
+    const metrics = new RequestMetrics();
+    const streamed = request('tools/call', { name: 'echo' }, 1_000);
+    metrics.ingest(streamed);
+    metrics.ingest(exchange(streamed, 4, 'headers'));
+    metrics.ingest(answer(streamed, 10));
+    const json = request('tools/call', { name: 'echo' }, 2_000);
+    metrics.ingest(json);
+    metrics.ingest(answer(json, 10));
+    expect(phasesOf(metrics)).toMatchObject({ count: 1 });
+    metrics.ingest(exchange(json, 6, 'complete'));
+    expect(phasesOf(metrics)).toMatchObject({ count: 2 });
+    close(phasesOf(metrics)!.headersP50!, 4);
+  });
+
+  it('answers that never get an exchange (stdio, WebSocket) are forgotten past a few hundred, and a late exchange of one counts nothing', () => {
+    const metrics = new RequestMetrics();
+    const first = request('tools/call', { name: 'echo' }, 0);
+    metrics.ingest(first);
+    metrics.ingest(answer(first, 1));
+    feed(metrics, Array.from({ length: 1_000 }, () => 1));
+    metrics.ingest(exchange(first, 1, 'complete'));
+    expect(phasesOf(metrics)).toBeUndefined();
+    expect(metrics.snapshot().rows.find((r) => r.name === 'echo')?.answered).toBe(1_001);
+  });
+});
