@@ -6,7 +6,8 @@ import { ConnectionManager } from '../main/core/connections/connection-manager';
 import { clientCapabilities } from '../main/core/connections/input/client-input';
 import { DEFAULT_CLIENT_INFO } from '../main/core/connections/mcp-connection';
 import { startPlayground } from '../main/core/playground/start-playground';
-import type { RunningPlayground } from '../main/core/playground/playground-options';
+import type { PlaygroundUrls } from '../main/core/playground/playground-options';
+import { startPlaygroundProcess } from './playground-process';
 
 const ROUND_TRIPS = 2_000;
 const WARMUP = 200;
@@ -21,29 +22,54 @@ type Era = 'legacy' | 'modern';
  * the same capabilities and request options as the engine) and from our
  * engine (traced transport, recording fetch, buffer, session file, secret redaction), interleaved
  * in blocks after warming up both, so both see the same machine. Ratios are engine / bare.
+ *
+ * The figures with targets have the playground in a process of its own, as the remote servers
+ * Periscope inspects are: capture's bookkeeping that nothing waits for (LaterWork) runs while the
+ * server works. The `-same-process` figures run the playground on the client's own thread, where
+ * nothing can overlap, so they show all the CPU capture spends on a call (no target).
  * Legacy figures keep their old names (`capture-overhead-p50-ratio`); modern ones add `-modern`.
  */
 export async function benchCaptureOverhead(): Promise<Record<string, number>> {
-  const playground = await startPlayground();
+  const apart = await startPlaygroundProcess();
+  let legacy: Figures;
+  let modern: Figures;
   try {
-    const legacy = await measure(playground, 'legacy');
-    const modern = await measure(playground, 'modern');
-    return {
-      'capture-overhead-p50-ratio': legacy.engineP50 / legacy.bareP50,
-      'capture-overhead-p99-ratio': legacy.engineP99 / legacy.bareP99,
-      'capture-overhead-bare-p50-ms': legacy.bareP50,
-      'capture-overhead-engine-p50-ms': legacy.engineP50,
-      'capture-overhead-modern-p50-ratio': modern.engineP50 / modern.bareP50,
-      'capture-overhead-modern-p99-ratio': modern.engineP99 / modern.bareP99,
-      'capture-overhead-modern-bare-p50-ms': modern.bareP50,
-      'capture-overhead-modern-engine-p50-ms': modern.engineP50,
-    };
+    legacy = await measure(apart.urls, 'legacy');
+    modern = await measure(apart.urls, 'modern');
   } finally {
-    await playground.close();
+    await apart.close();
   }
+  const together = await startPlayground();
+  let legacyTogether: Figures;
+  let modernTogether: Figures;
+  try {
+    legacyTogether = await measure(together.urls, 'legacy');
+    modernTogether = await measure(together.urls, 'modern');
+  } finally {
+    await together.close();
+  }
+  return {
+    'capture-overhead-p50-ratio': legacy.engineP50 / legacy.bareP50,
+    'capture-overhead-p99-ratio': legacy.engineP99 / legacy.bareP99,
+    'capture-overhead-bare-p50-ms': legacy.bareP50,
+    'capture-overhead-engine-p50-ms': legacy.engineP50,
+    'capture-overhead-modern-p50-ratio': modern.engineP50 / modern.bareP50,
+    'capture-overhead-modern-p99-ratio': modern.engineP99 / modern.bareP99,
+    'capture-overhead-modern-bare-p50-ms': modern.bareP50,
+    'capture-overhead-modern-engine-p50-ms': modern.engineP50,
+    'capture-overhead-same-process-p50-ratio': legacyTogether.engineP50 / legacyTogether.bareP50,
+    'capture-overhead-modern-same-process-p50-ratio': modernTogether.engineP50 / modernTogether.bareP50,
+  };
 }
 
-async function measure(playground: RunningPlayground, era: Era) {
+interface Figures {
+  bareP50: number;
+  engineP50: number;
+  bareP99: number;
+  engineP99: number;
+}
+
+async function measure(urls: PlaygroundUrls, era: Era): Promise<Figures> {
   const dir = await mkdtemp(join(tmpdir(), 'periscope-bench-'));
   const manager = new ConnectionManager({ recordDir: dir });
   // The bare client sends exactly what the engine sends (same capabilities, the same secret
@@ -53,10 +79,10 @@ async function measure(playground: RunningPlayground, era: Era) {
     versionNegotiation: { mode: era === 'modern' ? { pin: '2026-07-28' } : 'legacy' },
   });
   try {
-    await bare.connect(new StreamableHTTPClientTransport(new URL(playground.urls.streamable), { requestInit: { headers: { Authorization: 'Bearer bench-token' } } }));
+    await bare.connect(new StreamableHTTPClientTransport(new URL(urls.streamable), { requestInit: { headers: { Authorization: 'Bearer bench-token' } } }));
     const engine = await manager.open({
       transport: 'streamable',
-      url: playground.urls.streamable,
+      url: urls.streamable,
       protocolEra: era,
       headers: [{ name: 'Authorization', value: 'Bearer bench-token', secret: true }],
     });
