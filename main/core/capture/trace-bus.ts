@@ -32,6 +32,8 @@ export class TraceBus {
   private readonly fullListeners = new Set<TraceListener>();
   private holder: EntryHolder | undefined;
   private readonly laterWork = new LaterWork();
+  /** Entries being delivered now (emit inside a listener nests). */
+  private emitting = 0;
 
   constructor(
     readonly connectionId: string,
@@ -52,16 +54,21 @@ export class TraceBus {
     // (every message of every connection passes here). The placeholders put the stamps first in
     // key order (readable NDJSON); the stamps are applied last, so a draft never overrides them.
     const entry = Object.assign({ seq: 0, connectionId: '', wallTime: 0, monoTime: 0 }, draft, stamps) as TraceEntry;
-    // The file first: whether it took the entry decides what the held copy's marker says.
-    if (this.fullListeners.size > 0) deliver(this.fullListeners, entry);
-    let held = entry;
+    this.emitting++;
     try {
-      if (this.holder) held = this.holder(entry);
-    } catch {
-      // A holder that fails keeps the entry as it is rather than losing it.
+      // The file first: whether it took the entry decides what the held copy's marker says.
+      if (this.fullListeners.size > 0) deliver(this.fullListeners, entry);
+      let held = entry;
+      try {
+        if (this.holder) held = this.holder(entry);
+      } catch {
+        // A holder that fails keeps the entry as it is rather than losing it.
+      }
+      deliver(this.listeners, held);
+      return held;
+    } finally {
+      this.emitting--;
     }
-    deliver(this.listeners, held);
-    return held;
   }
 
   subscribe(listener: TraceListener): () => void {
@@ -87,9 +94,13 @@ export class TraceBus {
     this.laterWork.add(work);
   }
 
-  /** Runs the queued later() work now: before reading anything the entries feed. */
+  /**
+   * Runs the queued later() work now: before reading anything the entries feed. Not while an
+   * entry is being delivered (a listener that reads the buffer): the work's entries would reach the
+   * listeners after it before that entry does. It then runs at the next turn, as queued.
+   */
   settle(): void {
-    this.laterWork.settle();
+    if (this.emitting === 0) this.laterWork.settle();
   }
 
   /** The seq the next entry will get; lets producers refer forward (e.g. pairing). */

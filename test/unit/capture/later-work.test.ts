@@ -97,3 +97,22 @@ describe('the recording fetch leaves its bookkeeping for later, and readers neve
     expect(seen).toHaveLength(3);
   });
 });
+
+describe('TraceBus.settle', () => {
+  it('waits while an entry is being delivered, so every listener gets the entries in seq order', async () => {
+    const bus = new TraceBus('c', redactorForHeaders([]));
+    const firstListener: number[] = [];
+    const lastListener: number[] = [];
+    bus.subscribe((entry) => {
+      firstListener.push(entry.seq);
+      bus.settle(); // a listener that reads what the entries feed
+    });
+    bus.subscribe((entry) => lastListener.push(entry.seq));
+    bus.later(() => bus.emit({ type: 'lifecycle', state: 'info', text: 'queued' }));
+    bus.emit({ type: 'lifecycle', state: 'info', text: 'now' });
+    expect(lastListener).toEqual([1]);
+    bus.settle();
+    expect(firstListener).toEqual([1, 2]);
+    expect(lastListener).toEqual([1, 2]);
+  });
+});
