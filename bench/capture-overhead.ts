@@ -30,24 +30,8 @@ type Era = 'legacy' | 'modern';
  * Legacy figures keep their old names (`capture-overhead-p50-ratio`); modern ones add `-modern`.
  */
 export async function benchCaptureOverhead(): Promise<Record<string, number>> {
-  const apart = await startPlaygroundProcess();
-  let legacy: Figures;
-  let modern: Figures;
-  try {
-    legacy = await measure(apart.urls, 'legacy');
-    modern = await measure(apart.urls, 'modern');
-  } finally {
-    await apart.close();
-  }
-  const together = await startPlayground();
-  let legacyTogether: Figures;
-  let modernTogether: Figures;
-  try {
-    legacyTogether = await measure(together.urls, 'legacy');
-    modernTogether = await measure(together.urls, 'modern');
-  } finally {
-    await together.close();
-  }
+  const { legacy, modern } = await measureBothEras(startPlaygroundProcess);
+  const together = await measureBothEras(() => startPlayground());
   return {
     'capture-overhead-p50-ratio': legacy.engineP50 / legacy.bareP50,
     'capture-overhead-p99-ratio': legacy.engineP99 / legacy.bareP99,
@@ -57,9 +41,19 @@ export async function benchCaptureOverhead(): Promise<Record<string, number>> {
     'capture-overhead-modern-p99-ratio': modern.engineP99 / modern.bareP99,
     'capture-overhead-modern-bare-p50-ms': modern.bareP50,
     'capture-overhead-modern-engine-p50-ms': modern.engineP50,
-    'capture-overhead-same-process-p50-ratio': legacyTogether.engineP50 / legacyTogether.bareP50,
-    'capture-overhead-modern-same-process-p50-ratio': modernTogether.engineP50 / modernTogether.bareP50,
+    'capture-overhead-same-process-p50-ratio': together.legacy.engineP50 / together.legacy.bareP50,
+    'capture-overhead-modern-same-process-p50-ratio': together.modern.engineP50 / together.modern.bareP50,
   };
+}
+
+/** Both eras against one playground, started by `serve` and closed after. */
+async function measureBothEras(serve: () => Promise<{ urls: PlaygroundUrls; close(): Promise<void> }>): Promise<Record<Era, Figures>> {
+  const playground = await serve();
+  try {
+    return { legacy: await measure(playground.urls, 'legacy'), modern: await measure(playground.urls, 'modern') };
+  } finally {
+    await playground.close();
+  }
 }
 
 interface Figures {
