@@ -9,6 +9,29 @@ import type { Redactor } from './redaction';
 /** Stateless decodes (no `stream` option), so one decoder serves every exchange. */
 const UTF8 = new TextDecoder();
 
+/** A request's method, its body as text (where it is text) and the message entry that body carries. */
+export interface RequestBody {
+  method: string;
+  text?: string;
+  carried?: { seq: number; message: unknown };
+}
+
+/**
+ * Reads the request's method and body, and claims the message entry the body carries (offered by
+ * the traced transport as it recorded the message: see PostBodyLinks). Done when fetch is called,
+ * not later: the offers are few (the latest 32), and a burst of sends would push them out first.
+ */
+export function requestBodyOf(input: string | URL | Request, init: RequestInit | undefined, links: PostBodyLinks): RequestBody {
+  const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+  try {
+    const text = bodyText(init?.body);
+    const carried = text !== undefined && method === 'POST' ? links.claim(text) : undefined;
+    return { method, ...(text !== undefined ? { text } : {}), ...(carried ? { carried } : {}) };
+  } catch {
+    return { method };
+  }
+}
+
 /**
  * The request side of the entry. Headers the SDK passes are well-formed, but if describing them
  * ever fails, the exchange is still made (and recorded without them): the wire comes first.
@@ -18,24 +41,21 @@ export function describeRequest(
   rawUrl: string,
   input: string | URL | Request,
   init: RequestInit | undefined,
+  body: RequestBody,
   redactor: Redactor,
   bodyCap: number,
-  links: PostBodyLinks,
 ): ExchangeBase {
-  const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-  const base: ExchangeBase = { type: 'http', exchangeId, method, url: redactor.url(rawUrl), requestHeaders: {} };
+  const base: ExchangeBase = { type: 'http', exchangeId, method: body.method, url: redactor.url(rawUrl), requestHeaders: {} };
   try {
     const headers = requestHeadersOf(input, init);
     base.requestHeaders = redactor.headers(headers);
-    const requestBody = bodyText(init?.body);
-    if (requestBody !== undefined) base.requestBody = capText(redactor.body(requestBody), bodyCap).text;
-    // The message entry this POST carries (offered by the traced transport as it recorded it).
-    const sent = requestBody !== undefined && method === 'POST' ? links.claim(requestBody) : undefined;
+    if (body.text !== undefined) base.requestBody = capText(redactor.body(body.text), bodyCap).text;
+    const sent = body.carried;
     if (sent) {
       base.messageSeq = sent.seq;
       noteCarriedMessage(base, sent.message);
     }
-    addWarnings(base, redactor, requestHeaderWarnings(headers, sent ? { message: sent.message } : requestBody));
+    addWarnings(base, redactor, requestHeaderWarnings(headers, sent ? { message: sent.message } : body.text));
   } catch {
     // Leave the request side partly empty rather than fail the request.
   }

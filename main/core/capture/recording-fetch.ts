@@ -5,7 +5,7 @@ import type { Redactor } from './redaction';
 import { bufferedResponse } from './buffered-response';
 import { TextDecoder } from 'node:util';
 import { decoderFor } from './declared-charset';
-import { describeRequest, describeResponse } from './exchange-description';
+import { describeRequest, describeResponse, requestBodyOf } from './exchange-description';
 import { capText, emitSafely, redactedErrorInfo, type ExchangeBase } from './http-exchange';
 import { postBodyLinks } from './post-body-links';
 import { SharedSignalFollower } from './request-signal';
@@ -43,10 +43,11 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
   const recordingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const exchangeId = `${bus.connectionId}:http:${++exchangeCounter}`;
     const rawUrl = input instanceof Request ? input.url : String(input);
+    const body = requestBodyOf(input, init, links);
     // Described once the request is on its way (see LaterWork), or when an answer or a failure
     // comes first: settle() runs what is queued in order, this description included.
     let described: ExchangeBase | undefined;
-    const describe = (): ExchangeBase => (described ??= describeRequest(exchangeId, rawUrl, input, init, redactor, bodyCap, links));
+    const describe = (): ExchangeBase => (described ??= describeRequest(exchangeId, rawUrl, input, init, body, redactor, bodyCap));
     bus.later(describe);
 
     const sent = monoNow();
@@ -69,12 +70,18 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
     }
     const headersAt = monoNow();
     try {
+      // Before anyone sees the answer, the redactor learns what the exchange carries (a token in a
+      // request header, a Set-Cookie): the answer must be masked with it. Describing the request
+      // teaches it (settle() runs the queued description in order); the response head is learned
+      // here, and described now or, for a JSON answer, with its entry.
+      bus.settle();
+      describe();
       const contentType = response.headers.get('content-type') ?? '';
       const describeWhole = (): ExchangeBase => describeResponse(describe(), response, contentType, redactor);
       if (response.body && response.ok && /^\s*application\/json/i.test(contentType)) {
+        redactor.learnFromHeaders(response.headers);
         return await bufferJsonBody(bus, redactor, response, describeWhole, { sent, headers: headersAt }, { cap: bodyCap, answerLimit }, rawUrl, follow);
       }
-      bus.settle();
       const base = describeWhole();
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
         return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow, answerLimit });
@@ -173,7 +180,7 @@ async function bufferJsonBody(
   bus: TraceBus,
   redactor: Redactor,
   response: Response,
-  /** The entry's request and response head (see exchange-description.ts): asked for once, when the entry is made. */
+  /** The entry's request and response head (exchange-description.ts), made once, when the entry is. */
   describe: () => ExchangeBase,
   timings: { sent: number; headers: number },
   { cap, answerLimit }: { cap: number; answerLimit: number },
@@ -187,9 +194,7 @@ async function bufferJsonBody(
   } catch (error) {
     exchange.release();
     const done = monoNow();
-    bus.settle();
-    const base = describe();
-    emitSafely(bus, () => ({ ...base, phase: 'failed', timings: { ...timings, done }, error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers }) }));
+    emitSafely(bus, () => ({ ...describe(), phase: 'failed', timings: { ...timings, done }, error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers }) }));
     return new Response(new ReadableStream({ start: (controller) => controller.error(error) }), init);
   }
   exchange.release();
@@ -202,9 +207,12 @@ async function bufferJsonBody(
     const head = bytes.byteLength > readLimit ? bytes.subarray(0, readLimit) : bytes;
     const headText = UTF8.decode(head);
     if (head === bytes) decoded = headText;
+    // Learned now: a credential field in the answer (an OAuth token in a tool's result) must be
+    // masked in its message entry and in the result the caller gets, which come before the entry.
+    redactor.learnFromBody(headText);
     // The entry waits until the SDK has its answer (see LaterWork); it keeps the time it was done.
     bus.later(() => {
-      const capped = capText(redactor.body(headText), cap);
+      const capped = capText(redactor.text(headText), cap);
       emitSafely(bus, () => ({
         ...describe(),
         phase: 'complete',

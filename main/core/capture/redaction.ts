@@ -105,6 +105,17 @@ export class Redactor {
     return out;
   }
 
+  /**
+   * headers()'s learning alone (the values of sensitive headers, credentials in a Location URL),
+   * for headers whose masked copy is made later (see LaterWork).
+   */
+  learnFromHeaders(h: Headers): void {
+    for (const [name, value] of h.entries()) {
+      if (this.isSensitiveHeader(name)) for (const secret of credentialValues(name, value)) this.addSecretValue(secret);
+      else if (URL_HEADERS.has(name.toLowerCase())) this.url(value);
+    }
+  }
+
   /** The text with every known secret, in every encoding, replaced by `[redacted]`. */
   text(s: string): string {
     return this.scanner.redact(s);
@@ -116,8 +127,13 @@ export class Redactor {
    * are learned as secrets first, then every known secret is masked, here and from now on.
    */
   body(s: string): string {
-    for (const secret of bodyCredentials(s)) this.addSecretValue(secret);
+    this.learnFromBody(s);
     return this.text(s);
+  }
+
+  /** body()'s learning alone: for a body whose masked copy is made later (see LaterWork). */
+  learnFromBody(s: string): void {
+    for (const secret of bodyCredentials(s)) this.addSecretValue(secret);
   }
 
   /** True when the text holds a known secret in some form. */

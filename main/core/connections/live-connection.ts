@@ -72,9 +72,17 @@ export abstract class LiveConnection extends ConnectionRequests {
     return this.input;
   }
 
-  /** Masks this connection's known secrets (all encodings) in text or a value, for output made outside the engine. */
+  /**
+   * Masks this connection's known secrets (all encodings) in text or a value, for output made
+   * outside the engine. Capture's later work (LaterWork) is finished first: the output is then in
+   * order after the trace of the exchanges before it.
+   */
   get masker(): Pick<Redactor, 'text' | 'value' | 'contains'> {
-    return this.redactor;
+    return {
+      text: (s) => (this.bus.settle(), this.redactor.text(s)),
+      value: (v) => (this.bus.settle(), this.redactor.value(v)),
+      contains: (s) => (this.bus.settle(), this.redactor.contains(s)),
+    };
   }
 
   /** The last SSE event id seen on a response stream: pass it as resumptionToken to resume. */
