@@ -16,7 +16,12 @@ export interface PlaygroundProcess {
  * own thread. Resolves once it serves; rejects when the process ends before that.
  */
 export function startPlaygroundProcess(): Promise<PlaygroundProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // From the repository's folder, where `--import tsx` resolves whatever the bench was started from.
+  // Its stdin is a pipe from us: when we end, however we end, it closes and the child ends too.
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise<PlaygroundProcess>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
@@ -35,8 +40,9 @@ export function startPlaygroundProcess(): Promise<PlaygroundProcess> {
   });
 }
 
-// Run as the child: serve and print the URLs as one JSON line.
+// Run as the child: serve and print the URLs as one JSON line, until the parent's pipe closes.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.stdin.on('end', () => process.exit(0)).resume();
   const playground = await startPlayground();
   process.stdout.write(`${JSON.stringify(playground.urls)}\n`);
 }

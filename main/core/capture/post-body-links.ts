@@ -23,7 +23,7 @@ export class PostBodyLinks {
   offer(seq: number, json: string, message: unknown): void {
     this.pending.push({ seq, json, message });
     // A message whose POST never comes (the transport rewrote it, or failed first): keep only the recent ones.
-    if (this.pending.length > MAX_PENDING) this.pending.shift();
+    if (this.pending.length > MAX_POST_OFFERS) this.pending.shift();
   }
 
   /** The offered message whose text is this body (its seq and the object), which is then forgotten; undefined when none. */
@@ -43,8 +43,13 @@ export class PostBodyLinks {
   }
 }
 
-/** Messages in flight between the traced transport and fetch at once; far more than an SDK ever has. */
-const MAX_PENDING = 32;
+/**
+ * Offers kept at once. The client library awaits its headers (the OAuth token) before it calls
+ * fetch, so a burst of sends (a load run at high concurrency, many calls at once from the app)
+ * offers every message before the first POST claims one. Only an offer whose POST never comes (a
+ * body the transport rewrote) outlives its request, so the bound is about such leftovers.
+ */
+export const MAX_POST_OFFERS = 4096;
 
 const links = new WeakMap<TraceBus, PostBodyLinks>();
 

@@ -31,3 +31,15 @@ describe('output after a call comes after the trace of the call', () => {
     expect(printed).toEqual([`request ${request}`, `http ${request}`, 'result true']);
   });
 });
+
+describe('a burst of calls', () => {
+  it('100 calls at once: every POST names the request it carried', async () => {
+    const connection = await manager.open({ transport: 'streamable', url: playground.urls.streamable, protocolEra: 'modern' });
+    await Promise.all(Array.from({ length: 100 }, (_, i) => connection.callTool('echo', { message: `burst ${i}` })));
+    const entries = connection.buffer.entries();
+    const linked = new Set(entries.flatMap((e) => (e.type === 'http' && e.messageSeq !== undefined ? [e.messageSeq] : [])));
+    const calls = entries.filter((e) => e.type === 'message' && e.messageKind === 'request' && e.method === 'tools/call');
+    expect(calls).toHaveLength(100);
+    expect(calls.filter((call) => !linked.has(call.seq))).toEqual([]);
+  });
+});

@@ -31,7 +31,7 @@ describe('everything an exchange teaches the redactor is learned before the call
 });
 
 describe('a POST is linked to the message it carried, however many are sent in one turn', () => {
-  it('100 requests sent at once (more than the 32 offers kept): every POST names its message', async () => {
+  it('100 requests sent at once, each fetched only after a wait (as the client library awaits its headers): every POST names its message', async () => {
     const bus = new TraceBus('c', redactorForHeaders([]));
     const entries: TraceEntry[] = [];
     bus.subscribe((entry) => entries.push(entry));
@@ -44,7 +44,10 @@ describe('a POST is linked to the message it carried, however many are sent in o
     const inner: Transport = {
       start: async () => undefined,
       close: async () => undefined,
-      send: async (message) => void (await fetch('http://127.0.0.1:1/mcp', { method: 'POST', body: JSON.stringify(message) })),
+      send: async (message) => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await fetch('http://127.0.0.1:1/mcp', { method: 'POST', body: JSON.stringify(message) });
+      },
     };
     const traced = traceTransport(inner, bus);
     await Promise.all(Array.from({ length: 100 }, (_, i) => traced.send({ jsonrpc: '2.0', id: i + 1, method: 'ping' } as JSONRPCMessage)));

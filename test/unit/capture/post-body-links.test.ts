@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existingPostBodyLinks, PostBodyLinks, postBodyLinks } from '../../../main/core/capture/post-body-links';
+import { existingPostBodyLinks, MAX_POST_OFFERS, PostBodyLinks, postBodyLinks } from '../../../main/core/capture/post-body-links';
 import { createRecordingFetch } from '../../../main/core/capture/recording-fetch';
 import { redactorForHeaders, Redactor } from '../../../main/core/capture/redaction';
 import { TraceBus } from '../../../main/core/capture/trace-bus';
@@ -23,13 +23,13 @@ describe('PostBodyLinks', () => {
     expect(links.claim('{"jsonrpc":"2.0","id":1,"method":"ping"}')?.seq).toBe(3);
   });
 
-  it('keeps only the 32 latest offers (one never claimed cannot pile up)', () => {
+  it('keeps only the latest MAX_POST_OFFERS offers (one never claimed cannot pile up)', () => {
     const links = new PostBodyLinks();
-    for (let i = 0; i < 40; i++) links.offer(i, `{"id":${i}}`, { id: i });
+    for (let i = 0; i < MAX_POST_OFFERS + 8; i++) links.offer(i, `{"id":${i}}`, { id: i });
     expect(links.claim('{"id":0}')).toBeUndefined();
     expect(links.claim('{"id":7}')).toBeUndefined();
     expect(links.claim('{"id":8}')?.seq).toBe(8);
-    expect(links.claim('{"id":39}')?.seq).toBe(39);
+    expect(links.claim(`{"id":${MAX_POST_OFFERS + 7}}`)?.seq).toBe(MAX_POST_OFFERS + 7);
   });
 
   it('exist only for a bus with a recording fetch', () => {
