@@ -19,7 +19,8 @@ export interface RequestBody {
 /**
  * Reads the request's method and body, and claims the message entry the body carries (offered by
  * the traced transport as it recorded the message: see PostBodyLinks). Done when fetch is called,
- * not later: the offers are few (the latest 32), and a burst of sends would push them out first.
+ * not with the rest of the description: the offers kept are bounded (MAX_POST_OFFERS), and the
+ * sends of one turn could push this one out before the next turn.
  */
 export function requestBodyOf(input: string | URL | Request, init: RequestInit | undefined, links: PostBodyLinks): RequestBody {
   const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();

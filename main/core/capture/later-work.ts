@@ -1,6 +1,7 @@
 /**
  * Capture's bookkeeping that nothing waits for: describing a request (redacting its headers and
- * body, checking them) and recording a JSON answer's HTTP entry. Queued here, it runs at the next
+ * body, checking them) and recording a JSON answer's HTTP entry. (What an exchange teaches the
+ * masking is learned before the answer goes on: see recording-fetch.ts.) Queued here, it runs at the next
  * turn of the event loop (setImmediate) instead of in the middle of the exchange. With a server
  * in another process or on another machine (the case Periscope exists for), that turn comes
  * while the server works on the request, so capture adds next to nothing to the call's latency.
