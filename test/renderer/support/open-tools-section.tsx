@@ -26,11 +26,9 @@ export function setUpToolsSectionTests(): void {
   });
 }
 
-interface ToolsSectionSetup {
+interface SectionSetup {
   /** The connection's info once open (connections:open). */
   info: ConnectionInfo;
-  /** What tools/list answers (connections:list-tools). */
-  tools: unknown[];
   /** The one saved remote (default: makeRemote()). */
   remote?: Remote;
   /** More channels, or other answers for the ones above. */
@@ -38,23 +36,28 @@ interface ToolsSectionSetup {
 }
 
 /**
- * The whole window on a fake main with one saved remote: Connect, then the Tools section, waited
- * for. Returns the fake (its `calls` record what the window sent) and the bridge's stop (called
- * after the test by setUpToolsSectionTests).
+ * The whole window on a fake main with one saved remote: Connect, then the connection tab's
+ * `section` (its tab's name), waited for until the element with test id `ready` shows. Returns the
+ * fake (its `calls` record what the window sent) and the bridge's stop (called after the test by
+ * setUpToolsSectionTests).
  */
-export async function openToolsSection({ info, tools, remote = makeRemote(), handlers = {} }: ToolsSectionSetup) {
+export async function openConnectionSection(section: string, ready: string, { info, remote = makeRemote(), handlers = {} }: SectionSetup) {
   const fake = installFakePeriscope({
     'connections:list': () => [],
     'remotes:list': () => [remote],
     'connections:open': () => info,
-    'connections:list-tools': () => ({ tools }),
     ...handlers,
   } as Handlers);
   const stopBridge = startBridge();
   stopLast = stopBridge;
   render(<App />);
   fireEvent.click(await screen.findByTestId('connect-button'));
-  fireEvent.click(await screen.findByRole('tab', { name: 'Tools' }));
-  await screen.findByTestId('tool-workbench', {}, { timeout: 5000 });
+  fireEvent.click(await screen.findByRole('tab', { name: section }));
+  await screen.findByTestId(ready, {}, { timeout: 5000 });
   return { fake, stopBridge };
+}
+
+/** openConnectionSection for the Tools section, with what tools/list answers (connections:list-tools). */
+export function openToolsSection({ tools, handlers = {}, ...setup }: SectionSetup & { tools: unknown[] }) {
+  return openConnectionSection('Tools', 'tool-workbench', { ...setup, handlers: { 'connections:list-tools': () => ({ tools }), ...handlers } as Handlers });
 }

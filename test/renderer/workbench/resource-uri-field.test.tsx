@@ -1,12 +1,11 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { ErrorInfo } from '../../../shared/model/error-info';
-import { startBridge } from '../../../renderer/bridge/start-bridge';
-import { App } from '../../../renderer/views/app';
-import { FakeFailure, installFakePeriscope, makeRemote, resetStores } from '../support/fake-periscope';
+import { FakeFailure, resetStores } from '../support/fake-periscope';
 import { installFakeLayout } from '../support/layout';
+import { openConnectionSection } from '../support/open-tools-section';
 
 installFakeLayout();
 let stop: (() => void) | undefined;
@@ -34,24 +33,20 @@ const REFUSED: ErrorInfo = { kind: 'refused', message: 'Nothing answered at 127.
 
 /** The Resources section of a connection whose server lists one resource and serves more. */
 async function openResources(capabilities: Record<string, unknown> = { resources: { subscribe: true } }) {
-  const fake = installFakePeriscope({
-    'connections:list': () => [],
-    'remotes:list': () => [makeRemote()],
-    'connections:open': () => info(capabilities),
-    'connections:list-resources': () => ({ resources: [{ uri: 'notes://readme', name: 'readme', title: 'Readme', description: 'What this is' }] }),
-    'connections:list-resource-templates': () => ({ resourceTemplates: [] }),
-    'connections:read-resource': ({ uri }: { uri: string }) => {
-      if (uri === 'notes://missing') throw new FakeFailure(NOT_FOUND);
-      if (uri === 'notes://unreachable') throw new FakeFailure(REFUSED);
-      return { contents: [{ uri, mimeType: 'text/plain', text: `contents of ${uri}` }] };
+  const { fake, stopBridge } = await openConnectionSection('Resources', 'resource-panel', {
+    info: info(capabilities),
+    handlers: {
+      'connections:list-resources': () => ({ resources: [{ uri: 'notes://readme', name: 'readme', title: 'Readme', description: 'What this is' }] }),
+      'connections:list-resource-templates': () => ({ resourceTemplates: [] }),
+      'connections:read-resource': ({ uri }: { uri: string }) => {
+        if (uri === 'notes://missing') throw new FakeFailure(NOT_FOUND);
+        if (uri === 'notes://unreachable') throw new FakeFailure(REFUSED);
+        return { contents: [{ uri, mimeType: 'text/plain', text: `contents of ${uri}` }] };
+      },
+      'connections:subscribe-resource': () => ({ honored: true }),
     },
-    'connections:subscribe-resource': () => ({ honored: true }),
   });
-  stop = startBridge();
-  render(<App />);
-  fireEvent.click(await screen.findByTestId('connect-button'));
-  fireEvent.click(await screen.findByRole('tab', { name: 'Resources' }));
-  await screen.findByTestId('resource-panel', {}, { timeout: 5000 });
+  stop = stopBridge;
   return fake;
 }
 
