@@ -48,7 +48,11 @@ export function checkEndpointUrl(raw: string, transport: string): string | undef
   if (trimmed === '') return 'URL is empty';
   // Every message below quotes what was typed: never with a password in it.
   const shown = maskUrlPasswords(raw);
-  if (/\s/.test(trimmed)) return `URL "${shown}" contains spaces; encode them as %20`;
+  if (/\s/.test(trimmed)) {
+    // Spaces in a URL with its scheme are a path or query to encode; without one, words are no URL.
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return `"${shown}" is not a URL; write it in full, e.g. https://api.example.com/v1/mcp`;
+    return `URL "${shown}" contains spaces; encode them as %20`;
+  }
   const suggestion = suggestEndpointUrl(raw, transport);
   if (suggestion) return `"${shown}" has no scheme: did you mean ${maskUrlPasswords(suggestion)}?`;
   if (hasUserinfo(trimmed)) {

@@ -70,7 +70,7 @@ describe('a group of instances', () => {
     await others.fill(`${instances[1]!.url}\nnot a url`);
     await form.getByTestId('save-remote').click();
     await expect.poll(() => others.getAttribute('aria-invalid')).toBe('true');
-    expect(await form.getByTestId('field-error').allInnerTexts()).toEqual([expect.stringMatching(/^Line 2: URL "not a url" contains spaces/)]);
+    expect(await form.getByTestId('field-error').allInnerTexts()).toEqual([expect.stringMatching(/^Line 2: "not a url" is not a URL; write it in full/)]);
     await others.fill(`${instances[1]!.url}\n${instances[2]!.url}`);
     await form.getByTestId('save-remote').click();
     await expect.poll(() => remoteItem('Balanced').count(), { timeout: 10_000 }).toBe(1);

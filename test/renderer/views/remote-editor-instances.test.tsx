@@ -28,7 +28,7 @@ describe('Remote editor: other instances', () => {
     fireEvent.change(field, { target: { value: 'http://127.0.0.1:3002/mcp\n\nnot a url\nhttp://127.0.0.1:3002/mcp' } });
     fireEvent.click(screen.getByTestId('save-remote'));
     expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(field).toHaveAccessibleDescription(expect.stringContaining('Line 3: URL "not a url" contains spaces'));
+    expect(field).toHaveAccessibleDescription(expect.stringContaining('Line 3: "not a url" is not a URL; write it in full'));
     expect(field).toHaveAccessibleDescription(expect.stringContaining('Line 4: http://127.0.0.1:3002/mcp is the same as line 1; list each instance once.'));
     expect(fake.calls('remotes:create')).toEqual([]);
   });

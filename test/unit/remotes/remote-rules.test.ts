@@ -54,7 +54,7 @@ describe('remote validation rules', () => {
   it('refuses a missing URL, a non-URL and a URL with spaces', () => {
     expect(issues({ url: undefined })).toEqual(['A streamable remote needs a URL']);
     expect(issues({ transport: 'auto', url: undefined })).toEqual(['A remote needs a URL']);
-    expect(issues({ url: 'not a url at all' })[0]).toContain('contains spaces');
+    expect(issues({ url: 'not a url at all' })[0]).toBe('"not a url at all" is not a URL; write it in full, e.g. https://api.example.com/v1/mcp');
     expect(issues({ url: 'nohost' })[0]).toContain('is not a valid URL');
     expect(issues({ url: 'https://api.example.com/my mcp' })[0]).toContain('contains spaces');
   });
