@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 
 /** Set to 1 to run without the code cache (nothing read, nothing written). */
@@ -36,15 +37,20 @@ const MAX_COMMANDS = 64;
  * Every cache failure (unreadable, unwritable, full disk) falls back to compiling: the cache is
  * only ever a speed-up, so nothing about it reaches the command's output.
  *
- * @param {{ bundlePath: string, cacheDir: string, command: string, env?: NodeJS.ProcessEnv }} options
+ * @param {{ bundlePath: string, cacheDir: string, command: string, v8Flags?: string[], env?: NodeJS.ProcessEnv }} options
  *   `command` is the first command-line word; the cache remembers it when the bundle's exported
- *   `commandNames` list it, and records '' for anything else.
+ *   `commandNames` list it, and records '' for anything else. `v8Flags` (e.g. `--liftoff-only`)
+ *   are set before the bundle is compiled, and set again just before the cache is written: V8
+ *   takes a code cache only under the flags it was made with (it checks a hash of all of them),
+ *   and the command may have changed some while it ran (the launcher turns incremental marking
+ *   back on after start-up).
  * @returns {'accepted' | 'rejected' | 'missing' | 'disabled'} what became of the code cache:
  *   used, refused by V8, not there (or unusable), or turned off with PERISCOPE_DISABLE_COMPILE_CACHE=1.
  * @throws Error when the file does not start as a bundle does; ENOENT when it is missing; and
  *   whatever the bundle throws while it loads.
  */
-export function runWithCompileCache({ bundlePath, cacheDir, command, env = process.env }) {
+export function runWithCompileCache({ bundlePath, cacheDir, command, v8Flags = [], env = process.env }) {
+  for (const flag of v8Flags) setFlagsFromString(flag);
   // ASCII (esbuild escapes everything else; build/build-cli.mjs checks), so Latin-1 reads it exactly.
   const source = readFileSync(bundlePath, 'latin1');
   const start = BUNDLE_START.exec(source);
@@ -71,6 +77,7 @@ export function runWithCompileCache({ bundlePath, cacheDir, command, env = proce
       const known = Array.isArray(module.exports.commandNames) && module.exports.commandNames.includes(command) ? command : '';
       if (status === 'accepted' && cached.commands.includes(known)) return;
       const commands = status === 'accepted' ? [...cached.commands, known].slice(-MAX_COMMANDS) : [known];
+      for (const flag of v8Flags) setFlagsFromString(flag);
       writeCacheFile(cacheFile, buildId, commands, script);
     });
   }

@@ -26,9 +26,9 @@ afterAll(async () => {
   rmSync(cacheHome, { recursive: true, force: true });
 });
 
-function periscope(args: string[], script = 'bin/periscope.js'): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function periscope(args: string[], script = 'bin/periscope.js', cacheRoot = cacheHome): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+    const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, XDG_CACHE_HOME: cacheRoot } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
@@ -94,6 +94,33 @@ describe('the built periscope binary', () => {
     expect(files[0]).toBe(`${buildId}-${process.version}-${process.arch}.v8cache`);
     const header = JSON.parse(readFileSync(join(cacheDir, files[0]!), 'latin1').split('\n')[0]!) as { commands: string[] };
     expect(header.commands).toEqual(expect.arrayContaining(['tools', 'load']));
+  });
+
+  // The launcher turns V8's incremental marking back on once start-up is over, and V8 takes a code
+  // cache only under the flags it was made with: a command that ran past start-up must still
+  // write its cache under the start-up flags. Were it not, the next command would refuse the
+  // cache and write it again holding that command alone.
+  it('leaves a code cache the next command runs from after a command that ran past start-up', async () => {
+    const ownCacheHome = mkdtempSync(join(tmpdir(), 'periscope-cli-cache-long-'));
+    try {
+      const cachedCommands = () => {
+        const dir = join(ownCacheHome, 'mcp-periscope', 'cli-compile-cache');
+        const [file, ...others] = readdirSync(dir);
+        expect(others).toEqual([]);
+        return (JSON.parse(readFileSync(join(dir, file!), 'latin1').split('\n')[0]!) as { commands: string[] }).commands;
+      };
+      const tools = () => periscope(['tools', playground.urls.streamable, '--json'], undefined, ownCacheHome);
+      expect((await tools()).code).toBe(0);
+      const started = performance.now();
+      const slow = await periscope(['call', playground.urls.streamable, 'slow_operation', 'steps=3', 'stepMs=500', '--json'], undefined, ownCacheHome);
+      expect(slow.code, slow.stderr).toBe(0);
+      expect(performance.now() - started).toBeGreaterThan(1500);
+      expect(cachedCommands()).toEqual(['tools', 'call']);
+      expect((await tools()).code).toBe(0);
+      expect(cachedCommands()).toEqual(['tools', 'call']);
+    } finally {
+      rmSync(ownCacheHome, { recursive: true, force: true });
+    }
   });
 
   // `node out/cli/periscope.cjs …` (the bundle itself, without the launcher) runs the same CLI:

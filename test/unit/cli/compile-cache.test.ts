@@ -28,9 +28,9 @@ function writeBundle(buildId: string, body = "process.stdout.write('ran ' + requ
   return path;
 }
 
-async function run(bundlePath: string, command: string, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = []): Promise<{ status: string; stdout: string; stderr: string }> {
+async function run(bundlePath: string, command: string, env: NodeJS.ProcessEnv = {}, nodeArgs: string[] = [], v8Flags: string[] = []): Promise<{ status: string; stdout: string; stderr: string }> {
   const script = `import { runWithCompileCache } from ${JSON.stringify(LOADER)};
-    const status = runWithCompileCache({ bundlePath: ${JSON.stringify(bundlePath)}, cacheDir: ${JSON.stringify(cacheDir)}, command: ${JSON.stringify(command)} });
+    const status = runWithCompileCache({ bundlePath: ${JSON.stringify(bundlePath)}, cacheDir: ${JSON.stringify(cacheDir)}, command: ${JSON.stringify(command)}, v8Flags: ${JSON.stringify(v8Flags)} });
     process.stderr.write('status=' + status + '\\n');`;
   const { stdout, stderr } = await promisify(execFile)(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { env: { ...process.env, PERISCOPE_DISABLE_COMPILE_CACHE: '', ...env } });
   const status = /status=(\w+)/.exec(stderr)?.[1] ?? 'none';
@@ -83,6 +83,18 @@ describe('the CLI launcher code cache', () => {
     await run(bundle, 'tools', {}, ['--no-opt']);
     expect((await run(bundle, 'tools')).status).toBe('rejected');
     expect((await run(bundle, 'tools')).status).toBe('accepted');
+  });
+
+  it('makes the cache under the start-up V8 flags it is read under, also when the command changed a flag while it ran', async () => {
+    // As the launcher does: incremental marking off for start-up, on again later in the run.
+    const startUpFlags = ['--liftoff-only', '--no-incremental-marking'];
+    const bundle = writeBundle(BUILD_A, "require('node:v8').setFlagsFromString('--incremental-marking'); process.stdout.write('ran\\n');");
+    expect((await run(bundle, 'tools', {}, [], startUpFlags)).status).toBe('missing');
+    expect((await run(bundle, 'call', {}, [], startUpFlags)).status).toBe('accepted');
+    expect(header(cacheFiles()[0]!).commands).toEqual(['tools', 'call']);
+    expect((await run(bundle, 'tools', {}, [], startUpFlags)).status).toBe('accepted');
+    // Flags are part of what V8 checks: the same cache read without them is refused.
+    expect((await run(bundle, 'tools')).status).toBe('rejected');
   });
 
   it('treats a cache file that is not in its format (truncated, empty, not JSON) as missing', async () => {
