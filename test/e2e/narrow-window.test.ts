@@ -215,6 +215,10 @@ describe('a 900 px window says what it does not show', () => {
     expect(inside(await boxOf(progress), await boxOf(region))).toBe(false);
     await scrollIntoViewWith(list.getByTestId('timeline-list-columns-right'), progress, region);
     expect(Number(await list.getByTestId('timeline-list-columns-left').getAttribute('data-count'))).toBeGreaterThan(0);
+    // Scrolled to its last column, the table still names each row: the Span column stays in view.
+    const firstName = list.getByTestId('timeline-row').first().getByRole('button', { name: /^Show .+ in the trace$/ });
+    expect(inside(await boxOf(firstName), await boxOf(region)), 'the first span\'s name is in view beside Progress').toBe(true);
+    expect(inside(await boxOf(progress), await boxOf(region))).toBe(true);
     await looksAt(app, page, 'narrow-spans-table', [900], 'once');
   });
 

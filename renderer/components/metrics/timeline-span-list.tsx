@@ -18,10 +18,10 @@ interface TimelineSpanListProps {
 
 /**
  * The spans in view as a table, for screen readers and keyboards (the canvas says nothing by
- * itself): start (clock time), what, duration, outcome, HTTP phases, progress. The name of each
+ * itself): what, start (clock time), duration, outcome, HTTP phases, progress. The name of each
  * is a button that shows the span's entry in the Trace section. Collapsed by default under its
- * summary, which says how many spans are in view. In a narrow pane the table scrolls sideways, and
- * says so (see SidewaysScroll).
+ * summary, which says how many spans are in view. In a narrow pane the table scrolls sideways
+ * under its names, which stay in view, and says so (see SidewaysScroll).
  */
 export function TimelineSpanList({ model, visible, selected, onSelect, barCentre }: TimelineSpanListProps) {
   const shown = visible.slice(0, SPAN_LIST_MAX);
@@ -31,12 +31,12 @@ export function TimelineSpanList({ model, visible, selected, onSelect, barCentre
         Spans in view as a table ({visible.length.toLocaleString('en-US')}
         {visible.length > SPAN_LIST_MAX ? `, the first ${SPAN_LIST_MAX} listed` : ''})
       </summary>
-      <SidewaysScroll label="Spans in view" testId="timeline-list">
+      <SidewaysScroll label="Spans in view" stickyFirstColumn testId="timeline-list">
         <table className="metrics-table timeline-table">
           <thead>
             <tr>
-              <th scope="col">Start</th>
               <th scope="col">Span</th>
+              <th scope="col">Start</th>
               <th scope="col">Duration</th>
               <th scope="col">Outcome</th>
               <th scope="col">Phases</th>
@@ -60,12 +60,12 @@ export function TimelineSpanList({ model, visible, selected, onSelect, barCentre
                   aria-current={i === selected ? 'true' : undefined}
                   className={i === selected ? 'timeline-row-selected' : undefined}
                 >
-                  <td>{formatClock(span.start + model.wallOffset)}</td>
                   <th scope="row">
                     <button type="button" className="link-button" aria-label={`Show ${span.label} in the trace`} onClick={() => onSelect(span.seq)}>
                       {span.label}
                     </button>
                   </th>
+                  <td>{formatClock(span.start + model.wallOffset)}</td>
                   <td>
                     {formatOffset(span.end - span.start)}
                     {span.outcome === 'open' ? ' so far' : ''}

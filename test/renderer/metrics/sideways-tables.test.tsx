@@ -19,14 +19,19 @@ import { installFakeBoxes } from '../support/fake-boxes';
  * Every table of the Latency and Instances sections that a 900 px window can make too wide
  * scrolls sideways in a region of its own and, when some of its columns are out of view, says so
  * over it with the buttons counting them (SidewaysScroll, as the latency table). Every column is
- * 100 px wide; the pane shows `paneWidth` px from x = 0.
+ * 100 px wide; the pane shows `paneWidth` px from x = 0. A table read by its first column (the
+ * spans', by their names) keeps that column in view: it does not scroll.
  */
 let paneWidth = 250;
 installFakeBoxes((el) => {
   const area = el.closest('[role="region"]') as HTMLElement | null;
   if (!area?.classList.contains('sideways-scroll')) return undefined;
   if (el === area) return { left: 0, top: 0, width: paneWidth, height: 200 };
-  if (el.matches('thead th')) return { left: 100 * [...el.parentElement!.children].indexOf(el) - area.scrollLeft, top: 0, width: 100, height: 24 };
+  if (el.matches('thead th')) {
+    const index = [...el.parentElement!.children].indexOf(el);
+    const sticky = index === 0 && area.classList.contains('sticky-first');
+    return { left: 100 * index - (sticky ? 0 : area.scrollLeft), top: 0, width: 100, height: 24 };
+  }
   return undefined;
 });
 
@@ -64,6 +69,9 @@ const TABLES: Array<[string, () => ReactElement, string, number]> = [
   ],
 ];
 
+/** The tables read by their first column, which stays in view (the latency table's own test covers it). */
+const STICKY_FIRST_COLUMN = new Set(['Spans in view']);
+
 describe('the tables of the Latency and Instances sections in a narrow pane', () => {
   it.each(TABLES)('%s: says it scrolls sideways and how many columns are out of view; a click brings the next one in', (_, table, label, columns) => {
     paneWidth = 250;
@@ -80,8 +88,14 @@ describe('the tables of the Latency and Instances sections in a narrow pane', ()
       region.dispatchEvent(new Event('scroll'));
     });
     expect(within(region.parentElement!).getByRole('button', { name: 'Scroll the table left: 1 column out of view' })).toBeInTheDocument();
-    // No sticky column here: the left edge fades instead.
-    expect(region).toHaveClass('more-before');
+    if (STICKY_FIRST_COLUMN.has(label)) {
+      // Its names stay in view, casting a shadow over the column that went under them.
+      expect(region).toHaveClass('sticky-first', 'columns-under');
+    } else {
+      // No sticky column: the left edge fades instead.
+      expect(region).toHaveClass('more-before');
+      expect(region).not.toHaveClass('sticky-first');
+    }
   });
 
   it.each(TABLES)('%s: says nothing when every column fits', (_, table, label) => {
