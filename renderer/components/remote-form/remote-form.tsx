@@ -7,6 +7,7 @@ import { FormFooter } from './form-footer';
 import { formChanged, initialFocusId, withFixRow } from './form-focus';
 import { checkForm, formFromRemote, type RemoteFormState } from './form-model';
 import { EnvSecretsEditor } from './env-secrets-editor';
+import { ErrorSummary } from './error-summary';
 import { HeadersEditor } from './headers-editor';
 import { UrlSuggestion } from './url-suggestion';
 import { OAuthEditor } from './oauth-editor';
@@ -86,17 +87,12 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
     target?.scrollIntoView?.({ block: 'center' });
   }, [refusedSaves]);
   const stdio = state.transport === 'stdio';
-  const errorCount = Object.values(errors).reduce((n, list) => n + list.length, 0);
 
   return (
     <form ref={formRef} className="remote-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate aria-labelledby="remote-form-title" data-testid="remote-form" data-dirty={dirty || undefined}>
       <div className="form-body">
         <h2 id="remote-form-title">{remote ? `Edit ${remote.name}` : 'New remote'}</h2>
-        {errorCount > 0 && (
-          <p className="form-summary" role="alert" data-testid="form-errors" tabIndex={-1}>
-            Fix {errorCount} problem{errorCount === 1 ? '' : 's'} before saving: {errors['']?.join(' ') ?? 'see the marked fields.'}
-          </p>
-        )}
+        <ErrorSummary errors={errors} formRef={formRef} />
         <Field id="remote-name" label="Name" path="name" errors={errors}>
           {(a11y) => <input {...a11y} value={state.name} onChange={(e) => set({ name: e.target.value })} data-testid="remote-name" />}
         </Field>

@@ -42,16 +42,28 @@ describe('Remote editor', () => {
     fireEvent.change(screen.getByLabelText('Header 1 name'), { target: { value: 'Bad Name' } });
     fireEvent.change(screen.getByLabelText('Connect timeout (ms)'), { target: { value: '-5' } });
     fireEvent.click(screen.getByTestId('save-remote'));
-    expect(screen.getByTestId('form-errors')).toHaveTextContent(/Fix \d+ problems/);
+    expect(screen.getByTestId('form-errors')).toHaveTextContent(/^Fix 4 problems before saving:/);
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Name is empty');
     // Save sits at the end of the form: the refusal takes the keyboard focus to the first field to fix.
     expect(screen.getByLabelText('Name')).toHaveFocus();
+    // The summary names each field with its problem, and takes the focus to it (a long form).
+    const summary = within(screen.getByTestId('form-errors'));
+    expect(summary.getAllByTestId('form-error-item').map((item) => item.textContent)).toEqual([
+      'Name: Name is empty',
+      expect.stringMatching(/^URL: .*does not fit transport "streamable"/),
+      expect.stringMatching(/^Header 1 name: Header name "Bad Name" is not a valid HTTP header name/),
+      expect.stringMatching(/^Connect timeout \(ms\): .*whole number/),
+    ]);
+    fireEvent.click(summary.getByRole('button', { name: 'Go to Connect timeout (ms)' }));
+    expect(screen.getByLabelText('Connect timeout (ms)')).toHaveFocus();
+    fireEvent.click(summary.getByRole('button', { name: 'Go to Header 1 name' }));
+    expect(screen.getByLabelText('Header 1 name')).toHaveFocus();
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Named now' } });
     fireEvent.click(screen.getByTestId('save-remote'));
     expect(screen.getByLabelText('URL')).toHaveFocus();
     expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(expect.stringContaining('does not fit transport "streamable"'));
-    expect(screen.getByText(/Header name "Bad Name" is not a valid HTTP header name/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Header 1 name')).toHaveAccessibleDescription(expect.stringContaining('Header name "Bad Name" is not a valid HTTP header name'));
     expect(screen.getByLabelText('Connect timeout (ms)')).toHaveAccessibleDescription(expect.stringContaining('whole number'));
     expect(fake.calls('remotes:create')).toEqual([]);
   });

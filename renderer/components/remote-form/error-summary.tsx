@@ -1,0 +1,69 @@
+import { useLayoutEffect, useState, type RefObject } from 'react';
+
+interface ErrorSummaryProps {
+  /** Messages by field path ("url", "headers.1.name"; "" for the whole remote), as checkForm gives them. */
+  errors: Record<string, string[]>;
+  /** The form: each field's control names its messages with aria-describedby="err-<path>". */
+  formRef: RefObject<HTMLFormElement | null>;
+}
+
+interface Problem {
+  path: string;
+  message: string;
+  /** The field's label as the form shows it; undefined for the whole remote (or a field not shown). */
+  field?: string;
+}
+
+/** The control whose messages are `err-<path>`, and its label (its <label>, else its aria-label). */
+function controlOf(form: HTMLFormElement | null, path: string): { control: HTMLElement; label: string } | undefined {
+  const control = form?.querySelector<HTMLElement>(`[aria-describedby~="err-${CSS.escape(path)}"]`);
+  if (!control) return undefined;
+  const label = (control as HTMLInputElement).labels?.[0]?.textContent ?? control.getAttribute('aria-label') ?? path;
+  return { control, label: label.trim() };
+}
+
+/**
+ * Over a long form, what stops Save: how many problems, then each one under the name of its
+ * field, which is a button that takes the focus there (at 900 px the second problem can be a
+ * screen or two further down). Problems of the whole remote are listed as they are.
+ */
+export function ErrorSummary({ errors, formRef }: ErrorSummaryProps) {
+  const [problems, setProblems] = useState<Problem[]>([]);
+  // The labels are read from the rendered form, so every field (header rows included) is named as
+  // the user sees it; before paint, so the summary never shows without them.
+  // Listed in the form's order (the check finds them in its own), the whole remote's first.
+  useLayoutEffect(() => {
+    const found = Object.entries(errors).map(([path, messages]) => ({ path, messages, ...(path === '' ? {} : controlOf(formRef.current, path)) }));
+    found.sort((a, b) => (!a.control ? -1 : !b.control ? 1 : a.control.compareDocumentPosition(b.control) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    setProblems(found.flatMap(({ path, messages, label }) => messages.map((message) => ({ path, message, ...(label ? { field: label } : {}) }))));
+  }, [errors, formRef]);
+  if (problems.length === 0) return null;
+  const goTo = (path: string) => {
+    const target = controlOf(formRef.current, path)?.control;
+    target?.focus();
+    target?.scrollIntoView?.({ block: 'center' });
+  };
+  return (
+    <div className="form-summary" role="alert" data-testid="form-errors" tabIndex={-1}>
+      <p>
+        Fix {problems.length} problem{problems.length === 1 ? '' : 's'} before saving:
+      </p>
+      <ul>
+        {problems.map((problem, index) => (
+          <li key={`${problem.path}-${index}`} data-testid="form-error-item">
+            {problem.field ? (
+              <>
+                <button type="button" className="link-button" aria-label={`Go to ${problem.field}`} onClick={() => goTo(problem.path)}>
+                  {problem.field}
+                </button>
+                : {problem.message}
+              </>
+            ) : (
+              problem.message
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
