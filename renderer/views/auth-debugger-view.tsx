@@ -19,7 +19,8 @@ import { useRemotesStore } from '../stores/remotes-store';
  * The toolbar (Next step, the count) stays at the top of the pane while it scrolls. Each new step
  * is brought into view under it and said by the status line; the focus stays on Next step for
  * the next one, or goes to the new step's heading when the run is over (Next step is disabled
- * then). Narrower than 1500 px the diagram is under the steps, and "Show the diagram" goes there.
+ * then). Narrower than 1500 px the diagram is under the steps: "Show the diagram" goes there,
+ * and "Back to step N", in the diagram's caption, comes back to the last step.
  */
 export function AuthDebuggerView() {
   const { target, run, runId, nextStep, busy, error } = useAuthDebugStore();
@@ -60,6 +61,15 @@ export function AuthDebuggerView() {
     if (!pane || !figure) return;
     bringUnderToolbar(pane, toolbarRef.current, figure, true);
     figure.focus({ preventScroll: true });
+  };
+  // The way back from the diagram (under every step when narrow): the last step, under the
+  // toolbar, with the focus on its heading (read out, and Tab goes on into the step).
+  const showLastStep = () => {
+    const pane = paneRef.current;
+    const heading = pane?.querySelector<HTMLElement>(`#${stepHeadingId(stepCount - 1)}`);
+    if (!pane || !heading) return;
+    bringUnderToolbar(pane, toolbarRef.current, heading.closest('section') ?? heading, true);
+    heading.focus({ preventScroll: true });
   };
   const last = run?.steps.at(-1);
   // The saved remote's URL is said too: it is what the first step will be sent to.
@@ -114,7 +124,8 @@ export function AuthDebuggerView() {
       {run && (
         <>
           <div className="auth-debugger-toolbar" ref={toolbarRef} data-testid="auth-debug-toolbar">
-            <button type="button" className="primary" ref={nextRef} disabled={!nextStep || busy} onClick={() => void nextAuthDebugStep()} data-testid="auth-debug-next">
+            {/* A finished run has no next step: the button stays (the focus order keeps its place) but is no longer the main one. */}
+            <button type="button" className={nextStep ? 'primary' : ''} ref={nextRef} disabled={!nextStep || busy} onClick={() => void nextAuthDebugStep()} data-testid="auth-debug-next">
               {busy ? 'Running…' : nextStep ? `Next step: ${AUTH_DEBUG_STEP_TITLES[nextStep]}` : 'Run finished'}
             </button>
             <button type="button" disabled={busy || stepCount === 0} onClick={() => void exportAuthDebugRun()} data-testid="auth-debug-export">
@@ -156,6 +167,9 @@ export function AuthDebuggerView() {
                   <span id="auth-debug-diagram-title">Sequence so far</span>
                   {/* The same diagram as monospace text (as the command line prints it), for a ticket. */}
                   <CopyButton label="Copy as text" text={() => authSequenceDiagram(run.steps)} copy={copyText} testId="copy-auth-diagram" />
+                  <button type="button" className="link-button auth-debug-show-last-step" onClick={showLastStep} data-testid="auth-debug-show-last-step">
+                    Back to step {stepCount}
+                  </button>
                 </figcaption>
                 <SequenceDiagram steps={run.steps} />
               </figure>

@@ -132,9 +132,16 @@ describe('the auth debugger', () => {
     // Scrolled further, its lanes stay in view just under the toolbar.
     await debuggerView().evaluate((pane) => (pane.scrollTop += 300));
     expect(await underToolbar(figure.locator('.sequence-lanes'))).toBe(true);
+    // "Back to step N", in its caption, brings the last step back under the toolbar, with the focus.
+    const backToStep = shownDiagram.getByRole('button', { name: /^Back to step \d+$/ });
+    const lastStep = steps.last();
+    await backToStep.click();
+    await expect.poll(() => underToolbar(lastStep)).toBe(true);
+    expect(await focused(lastStep.getByRole('heading', { level: 3 }))).toBe(true);
     // At 1600 px it is beside the steps, with no button to go there.
     await resizeViewport(page, { width: 1600, height: 1000 });
     expect(await showDiagram.isVisible()).toBe(false);
+    expect(await backToStep.isVisible()).toBe(false);
     const [column, beside] = [await boxOf(debuggerView().locator('.auth-debugger-steps')), await boxOf(shownDiagram)];
     expect(beside.x).toBeGreaterThanOrEqual(column.x + column.width);
     await resizeViewport(page, { width: 900, height: 700 });

@@ -151,6 +151,28 @@ describe('the auth debugger view', () => {
     // The diagram starts at 260 + 2 × 300 px.
     expect(pane.scrollTop).toBe(860 - 50 - 8);
     expect(document.activeElement).toBe(screen.getByRole('figure', { name: 'Sequence so far' }));
+    // And back: the last step (at 260 + 300 px) just under the toolbar, the focus on its heading.
+    fireEvent.click(within(screen.getByRole('figure', { name: 'Sequence so far' })).getByRole('button', { name: 'Back to step 2' }));
+    expect(pane.scrollTop).toBe(560 - 50 - 8);
+    const last = screen.getByRole('region', { name: /2\. Protected resource metadata/ });
+    expect(document.activeElement).toBe(within(last).getByRole('heading', { level: 3 }));
+  });
+
+  it('a finished run keeps its Next step button in place, disabled and no longer the main button', async () => {
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => ({ runId: 'run-1', run: runWith([challenge, metadata], true) }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    const next = await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' });
+    expect(next).toHaveClass('primary');
+    fireEvent.click(next);
+    const finished = await screen.findByRole('button', { name: 'Run finished' });
+    expect(finished).toBeDisabled();
+    expect(finished).not.toHaveClass('primary');
   });
 
   it('scrolls nothing when it opens on a run already there', () => {
