@@ -16,6 +16,11 @@ const FIGURES: Array<{ key: keyof LatencyFigures; label: string }> = [
 ];
 
 const errorCount = (row: MetricsRow) => Object.values(row.errors).reduce((sum, n) => sum + n, 0);
+/** Under the count, its kinds: one kind by name alone (the count above is its count), several each with theirs. */
+const errorKinds = (row: MetricsRow) => {
+  const kinds = Object.entries(row.errors).filter(([, n]) => n > 0);
+  return kinds.length === 1 ? kinds[0]![0] : kinds.map(([kind, n]) => `${kind} ${n}`).join(', ');
+};
 
 function value(row: MetricsRow, key: SortKey): number | string {
   switch (key) {
@@ -87,7 +92,7 @@ export function MetricsTable({ rows, label }: { rows: MetricsRow[]; label: strin
                 {errorCount(row) > 0 ? (
                   <>
                     {errorCount(row)}
-                    <span className="metrics-error-kinds"> {Object.entries(row.errors).map(([kind, n]) => `${kind} ${n}`).join(', ')}</span>
+                    <span className="metrics-error-kinds"> {errorKinds(row)}</span>
                   </>
                 ) : (
                   0

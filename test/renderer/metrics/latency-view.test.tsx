@@ -23,7 +23,7 @@ const SNAPSHOT: MetricsSnapshot = {
   rows: [
     row('initialize', 1, 9),
     row('tools/call', 6, 3, { errors: { 'tool-error': 1, timeout: 1 } }),
-    row('tools/call', 4, 2, { name: 'echo' }),
+    row('tools/call', 4, 2, { name: 'echo', errors: { cancelled: 1 } }),
     row('tools/call', 2, 40, { name: 'slow_operation', errors: { 'tool-error': 1, timeout: 1 } }),
     row('tools/list', 3, 1),
   ],
@@ -56,6 +56,9 @@ describe('the Latency section', () => {
     const slow = screen.getAllByTestId('metrics-row')[3]!;
     const cells = within(slow).getAllByRole('cell').map((c) => c.textContent);
     expect(cells).toEqual(['2', '2 tool-error 1, timeout 1', '10.0', '20 ms', '40 ms', '60 ms', '80 ms', '120 ms', '160 ms', '200 ms']);
+    // One kind is named alone under its count ("1" then "cancelled", not "cancelled 1" again).
+    const echo = screen.getAllByTestId('metrics-row')[2]!;
+    expect(within(echo).getAllByRole('cell')[1]).toHaveTextContent(/^1 cancelled$/);
   });
 
   it('says an open subscription stream apart from the requests waiting for an answer', async () => {
