@@ -129,22 +129,29 @@ describe('the tools workbench', () => {
     const distribution = panel().getByTestId('latency-distribution');
     expect(await distribution.locator('canvas').count()).toBe(1);
     expect(await distribution.locator('.u-legend').innerText()).toContain('tools/call');
+    // With no pointer over a plot, its legend names the methods only: no dash for each value.
+    for (const legend of [chart.locator('.u-legend'), distribution.locator('.u-legend')]) expect(await legend.innerText()).not.toMatch(/—|--|^\s*(time|percentile)/);
     expect(await figuresOf(distribution)).toEqual(await figuresOf(chart));
     // The values under the pointer are read from the legend: tools/call's latency at the percentile pointed at.
     await distribution.scrollIntoViewIfNeeded();
     const plot = (await distribution.locator('.u-over').boundingBox())!;
     await page.mouse.move(plot.x + plot.width * 0.1, plot.y + plot.height / 2);
     expect(await legendOf(distribution).getByRole('row', { name: /tools\/call/ }).getByRole('cell').innerText()).toMatch(/^[\d.]+ ms$/);
+    expect(await distribution.locator('.u-legend').innerText()).toMatch(/^\s*percentile\s*p[\d.]+/);
     // The same distribution as a histogram: drawn anew, a share per latency bucket, and back.
     await distribution.getByRole('button', { name: 'Histogram', exact: true }).click();
     await expect.poll(() => distribution.getAttribute('data-view')).toBe('histogram');
     expect(await distribution.locator('canvas').count()).toBe(1);
     expect(await distribution.getByRole('img').getAttribute('aria-label')).toMatch(/^Latency distribution: the histogram of .*tools\/call/);
-    expect(await distribution.locator('.u-legend').innerText()).toMatch(/latency from[\s\S]*tools\/call/);
-    expect(await legendOf(distribution).getByRole('rowheader', { name: /latency from/ }).count()).toBe(1);
+    // Drawn anew, with no pointer over it: the methods only.
+    expect(await distribution.locator('.u-legend').innerText()).not.toMatch(/latency from/);
+    expect(await distribution.locator('.u-legend').innerText()).toContain('tools/call');
     // The legend names the bucket under the cursor, in its right half too (uPlot's nearest x is the next bucket's edge).
     await distribution.scrollIntoViewIfNeeded();
     const box = (await distribution.locator('.u-over').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await distribution.locator('.u-legend').innerText()).toMatch(/latency from[\s\S]*tools\/call/);
+    expect(await legendOf(distribution).getByRole('rowheader', { name: /latency from/ }).count()).toBe(1);
     const bucketAt = async (fraction: number) => {
       await page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
       const [, value, unit] = /([\d.]+) (µs|ms|s)/.exec(await distribution.locator('.u-legend .u-series').first().innerText())!;

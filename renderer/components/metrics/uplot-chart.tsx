@@ -73,11 +73,19 @@ export function UPlotChart({ data, options, caption, description, legendLabel, f
       };
       // uPlot builds its legend in the plot, then hands it over here (and removes it when destroyed).
       const mountLegend = (_u: uPlot, table: HTMLElement) => legend.current?.append(table);
+      // With no pointer over the plot the legend names the series only: uPlot would show a dash
+      // for every value (latency.css hides them while data-idle is set).
+      const noteCursor = (u: uPlot) => legend.current?.setAttribute('data-idle', String(u.cursor.idx == null));
       plot.current = new uPlot(
-        { ...chosen, legend: { ...chosen.legend, mount: mountLegend }, hooks: { ...chosen.hooks, setScale: [...(chosen.hooks?.setScale ?? []), noteZoom] } },
+        {
+          ...chosen,
+          legend: { ...chosen.legend, mount: mountLegend },
+          hooks: { ...chosen.hooks, setScale: [...(chosen.hooks?.setScale ?? []), noteZoom], setCursor: [...(chosen.hooks?.setCursor ?? []), noteCursor] },
+        },
         data.columns as uPlot.AlignedData,
         element,
       );
+      noteCursor(plot.current);
     } finally {
       settingData.current = false;
     }
