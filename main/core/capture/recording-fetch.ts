@@ -80,17 +80,22 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       const describeWhole = (): ExchangeBase => describeResponse(describe(), response, contentType, redactor);
       if (response.body && response.ok && /^\s*application\/json/i.test(contentType)) {
         redactor.learnFromHeaders(response.headers);
-        return await bufferJsonBody(bus, redactor, response, describeWhole, { sent, headers: headersAt }, { cap: bodyCap, answerLimit }, rawUrl, follow);
+        return await bufferJsonBody(bus, redactor, response, describeWhole, { sent, headers: headersAt }, { cap: bodyCap, answerLimit }, rawUrl, follow, init?.signal);
       }
       const base = describeWhole();
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
         return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow, answerLimit });
       }
-      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow, decoderFor(contentType));
+      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow, decoderFor(contentType), init?.signal);
       // The caller reads the body itself (an error page, another type): it too stops at the limit.
       const headers = response.headers;
       return bodyWithin(response, answerLimit, (error) =>
-        emitSafely(bus, () => ({ ...base, phase: 'failed', timings: { sent, headers: headersAt, done: monoNow() }, error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: headers }) })),
+        emitSafely(bus, () => ({
+          ...base,
+          phase: 'failed',
+          timings: { sent, headers: headersAt, done: monoNow() },
+          error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: headers, abandoned: init?.signal?.aborted === true }),
+        })),
       );
     } catch {
       // Recording must never cost the caller its response.
@@ -119,6 +124,8 @@ function recordBody(
   exchange: { release(): void },
   /** For the charset the response declares (an error page in Latin-1 reads as such). */
   decoder: TextDecoder,
+  /** The caller's signal: a body it stopped is recorded as abandoned, not as a timeout. */
+  callerSignal: AbortSignal | null | undefined,
 ): void {
   if (!copy?.body) {
     exchange.release();
@@ -143,7 +150,7 @@ function recordBody(
       responseBody: capped.text,
       ...(truncated ? { bodyTruncated: true } : {}),
       timings: { ...timings, done },
-      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders }) }),
+      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders, abandoned: callerSignal?.aborted === true }) }),
     }));
   };
   const pump = async (): Promise<void> => {
@@ -186,6 +193,8 @@ async function bufferJsonBody(
   { cap, answerLimit }: { cap: number; answerLimit: number },
   rawUrl: string,
   exchange: { release(): void },
+  /** The caller's signal: a body it stopped is recorded as abandoned, not as a timeout. */
+  callerSignal: AbortSignal | null | undefined,
 ): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   let bytes: Uint8Array;
@@ -194,7 +203,12 @@ async function bufferJsonBody(
   } catch (error) {
     exchange.release();
     const done = monoNow();
-    emitSafely(bus, () => ({ ...describe(), phase: 'failed', timings: { ...timings, done }, error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers }) }));
+    emitSafely(bus, () => ({
+      ...describe(),
+      phase: 'failed',
+      timings: { ...timings, done },
+      error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers, abandoned: callerSignal?.aborted === true }),
+    }));
     return new Response(new ReadableStream({ start: (controller) => controller.error(error) }), init);
   }
   exchange.release();

@@ -284,6 +284,22 @@ describe('recording fetch', () => {
     controller.abort();
   });
 
+  // The caller's own abort (a cancel, a closed connection) is no timeout, however far the
+  // exchange had got: every way a body is read records it as cancelled.
+  it.each([
+    ['a JSON body', '/endless-json'],
+    ['a text body', '/endless-text'],
+    ['an error page', '/endless-page'],
+  ])('%s the caller aborts while it is read is recorded as cancelled, not as a timeout', async (_kind, path) => {
+    const { fetch, http } = recorder({ bodyCapBytes: 64 * 1024 * 1024 });
+    const controller = new AbortController();
+    const answer = fetch(`${base}${path}`, { signal: controller.signal }).then((response) => response.text());
+    setTimeout(() => controller.abort(), 50);
+    await expect(answer).rejects.toThrow();
+    await vi.waitFor(() => expect(http().some((e) => e.phase === 'failed')).toBe(true));
+    for (const failed of http().filter((e) => e.phase === 'failed')) expect(failed.error).toMatchObject({ kind: 'cancelled' });
+  });
+
   it.each([['text', '/drop-text'], ['JSON', '/drop-json']])('a %s body dropped mid-way fails for the caller and is recorded as failed', async (_kind, path) => {
     const { fetch, http } = recorder();
     const response = await fetch(`${base}${path}`);
