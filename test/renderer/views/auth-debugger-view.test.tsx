@@ -135,7 +135,8 @@ describe('the auth debugger view', () => {
     expect(document.activeElement).toBe(within(second).getByRole('heading', { level: 3 }));
   });
 
-  it('"Show the diagram" scrolls the diagram, under every step, just under the toolbar and moves the focus to it', async () => {
+  /** Opens the debugger on a URL and starts a run whose one Next step adds two steps and ends it; resolves to that button. */
+  async function startRunEndingInOneStep(): Promise<HTMLElement> {
     installFakePeriscope({
       'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
       'auth-debug:next': () => ({ runId: 'run-1', run: runWith([challenge, metadata], true) }),
@@ -143,9 +144,14 @@ describe('the auth debugger view', () => {
     act(() => openAuthDebugger());
     render(<AuthDebuggerView />);
     fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
-    expect(screen.queryByRole('button', { name: 'Show the diagram' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' }));
+    return screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' });
+  }
+
+  it('"Show the diagram" scrolls the diagram, under every step, just under the toolbar and moves the focus to it', async () => {
+    const next = await startRunEndingInOneStep();
+    expect(screen.queryByRole('button', { name: 'Show the diagram' })).toBeNull();
+    fireEvent.click(next);
     fireEvent.click(await screen.findByRole('button', { name: 'Show the diagram' }));
     const pane = screen.getByTestId('auth-debugger');
     // The diagram starts at 260 + 2 × 300 px.
@@ -159,15 +165,7 @@ describe('the auth debugger view', () => {
   });
 
   it('a finished run keeps its Next step button in place, disabled and no longer the main button', async () => {
-    installFakePeriscope({
-      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
-      'auth-debug:next': () => ({ runId: 'run-1', run: runWith([challenge, metadata], true) }),
-    });
-    act(() => openAuthDebugger());
-    render(<AuthDebuggerView />);
-    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    const next = await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' });
+    const next = await startRunEndingInOneStep();
     expect(next).toHaveClass('primary');
     fireEvent.click(next);
     const finished = await screen.findByRole('button', { name: 'Run finished' });
