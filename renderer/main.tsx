@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/overflow.css';
 import './styles/remote-list.css';
 import './styles/connection-tab.css';
+import './styles/tab-strip.css';
 import './styles/remote-form.css';
 import './styles/dialogs.css';
 import './styles/export-bundles.css';
