@@ -4,6 +4,11 @@ import { CountBadge } from './section-tabs';
 import { ScrollMoreButton } from './scroll-more-button';
 import { revealHidden, useHiddenItems } from './use-hidden-items';
 
+/** The Close tab button's words, which its accessible name and the × tooltip start with. */
+const CLOSE_TAB = 'Close tab';
+/** What closes `tab`: "Close tab: Playground". */
+const closeLabel = (tab: Tab) => `${CLOSE_TAB}: ${tab.title}`;
+
 interface TabStripProps {
   tabs: Tab[];
   activeTabId: string | undefined;
@@ -51,7 +56,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
   const reveal = (side: 'before' | 'after') => stripRef.current && revealHidden(stripRef.current, '[role="tab"]', 'x', side);
   const overflows = hidden.before + hidden.after > 0;
   // The tablist may own only tabs (ARIA), so the accessible close button sits beside it; the
-  // small × on each tab is a mouse shortcut, and Delete closes the focused tab.
+  // small × on each tab is a mouse shortcut (with a tooltip), and Delete closes the focused tab.
   return (
     <div className="tab-bar">
       {overflows && <ScrollMoreButton side="left" count={hidden.before} noun={['tab', 'tabs']} of="the tabs" onClick={() => reveal('before')} testId="tabs-left" />}
@@ -70,6 +75,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
               tabIndex={selected || (activeTabId === undefined && index === 0) ? 0 : -1}
               data-testid="tab"
               data-tab-id={tab.id}
+              aria-keyshortcuts="Delete"
               onClick={() => onActivate(tab.id)}
               onKeyDown={(e) => onKeyDown(e, index)}
             >
@@ -82,6 +88,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
               <span
                 className="tab-x"
                 aria-hidden="true"
+                title={closeLabel(tab)}
                 onClick={(e) => {
                   e.stopPropagation();
                   onClose(tab.id);
@@ -95,8 +102,9 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
       </div>
       {overflows && <ScrollMoreButton side="right" count={hidden.after} noun={['tab', 'tabs']} of="the tabs" onClick={() => reveal('after')} testId="tabs-right" />}
       {active && (
-        <button type="button" className="close-tab" aria-label={`Close ${active.title}`} data-testid="close-tab" onClick={() => onClose(active.id)}>
-          Close tab
+        // Its name starts with the words it shows (label in name), then says which tab it closes.
+        <button type="button" className="close-tab" aria-label={closeLabel(active)} data-testid="close-tab" onClick={() => onClose(active.id)}>
+          {CLOSE_TAB}
         </button>
       )}
     </div>

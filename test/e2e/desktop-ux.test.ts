@@ -208,10 +208,10 @@ describe('MCP Periscope as a new user meets it', () => {
   it('closing a live connection’s tab asks; a reload brings back exactly the open tabs with their whole trace', async () => {
     await page.getByRole('tab', { name: /Playground/ }).click();
     const rowsBefore = await activePanel().getByTestId('trace-list').getAttribute('data-count');
-    await page.getByRole('button', { name: 'Close Playground' }).click();
+    await page.getByRole('button', { name: 'Close tab: Playground' }).click();
     await page.getByRole('alertdialog', { name: 'Disconnect “Playground”?' }).getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('tab', { name: /Needs a token/ }).click();
-    await page.getByRole('button', { name: 'Close Needs a token' }).click(); // failed: closes at once
+    await page.getByRole('button', { name: 'Close tab: Needs a token' }).click(); // failed: closes at once
     const tabs = await page.getByRole('tab').allInnerTexts();
     await page.reload();
     await expect.poll(() => page.getByRole('tab').allInnerTexts()).toEqual(tabs);

@@ -100,6 +100,10 @@ describe('a 900 px window says what it does not show', () => {
     await tabs.last().focus();
     await page.keyboard.press('Tab');
     expect(await focusedTestId()).toBe('close-tab');
+    // It says which tab it closes, after the words it shows (label in name); so does the ×'s tooltip.
+    expect(await page.getByRole('button', { name: 'Close tab: Broken lists server', exact: true }).count()).toBe(1);
+    expect(await page.getByTestId('close-tab').innerText()).toBe('Close tab');
+    expect(await tabs.last().locator('.tab-x').getAttribute('title')).toBe('Close tab: Broken lists server');
     await page.keyboard.press('Shift+Tab');
     expect(await focusedTestId()).toBe('tab');
     await page.keyboard.press('Shift+Tab');

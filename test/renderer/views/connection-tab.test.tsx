@@ -154,7 +154,7 @@ describe('Connection tab', () => {
     // Not live any more: the way back is offered, and closing the tab does not ask.
     expect(screen.getByTestId('connection-reconnect')).toBeInTheDocument();
     expect(screen.getByTestId('connect-button')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Close Playground' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close tab: Playground' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
@@ -187,7 +187,7 @@ describe('Connection tab', () => {
     fireEvent.keyDown(second, { key: 'ArrowRight' });
     expect(first).toHaveAttribute('aria-selected', 'true');
     expect(screen.getAllByRole('tabpanel')[0]).toHaveTextContent('Playground');
-    fireEvent.click(screen.getByRole('button', { name: 'Close Playground' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close tab: Playground' }));
     // A live connection: closing its tab ends it, so the window asks first.
     fireEvent.click(within(screen.getByRole('alertdialog', { name: 'Disconnect “Playground”?' })).getByRole('button', { name: 'Disconnect and close' }));
     await waitFor(() => expect(connectionTabs()).toHaveLength(1));

@@ -45,7 +45,7 @@ describe('Session files and first launch', () => {
     expect(within(panel).getAllByTestId('trace-row')).toHaveLength(12);
     expect(within(panel).queryByTestId('connection-disconnect')).toBeNull();
     expect(within(panel).queryByTestId('save-session')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Close bug-123.periscope.ndjson' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close tab: bug-123.periscope.ndjson' }));
     expect(screen.queryByRole('tab')).toBeNull();
   });
 

@@ -47,7 +47,7 @@ async function openThree() {
 describe('Tabs', () => {
   it('asks before closing a live connection’s tab: Cancel and Esc keep it, confirming disconnects', async () => {
     const fake = await openThree();
-    fireEvent.click(screen.getByRole('button', { name: 'Close Prod' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close tab: Prod' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Disconnect “Prod”?' });
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
@@ -59,7 +59,7 @@ describe('Tabs', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(fake.calls('connections:close')).toEqual([]);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Close Prod' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close tab: Prod' }));
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect and close' }));
     await waitFor(() => expect(within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab')).toHaveLength(2));
     expect(fake.calls('connections:close')).toEqual([{ connectionId: 'c3' }]);
@@ -68,7 +68,7 @@ describe('Tabs', () => {
   it('closes a failed or ended connection’s tab without asking', async () => {
     const fake = start({ 'connections:open': () => info('c1', 'Playground', { state: 'failed', error: { kind: 'refused', message: 'refused', hint: 'start it' } }) });
     fireEvent.click(await screen.findByRole('button', { name: 'Connect Playground' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Close Playground' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Close tab: Playground' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
     await waitFor(() => expect(screen.queryAllByRole('tab')).toHaveLength(0));
     expect(fake.calls('connections:close')).toEqual([]);
@@ -91,7 +91,7 @@ describe('Tabs', () => {
     await openThree();
     // Close Staging (live: confirm), then pick Playground.
     fireEvent.click(screen.getByRole('tab', { name: /Staging/ }));
-    fireEvent.click(screen.getByRole('button', { name: 'Close Staging' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close tab: Staging' }));
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect and close' }));
     await waitFor(() => expect(within(screen.getByRole('tablist', { name: 'Open connections and sessions' })).getAllByRole('tab')).toHaveLength(2));
     fireEvent.click(screen.getByRole('tab', { name: /Playground/ }));
