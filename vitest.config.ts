@@ -26,6 +26,9 @@ export default defineConfig({
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['test/renderer/setup.ts'],
+          // A style sheet imported with ?raw is its text (test/renderer/support/style-sheets.ts);
+          // Vitest makes every other CSS import empty, as before.
+          css: { include: [/\/renderer\/styles\/[\w-]+\.css\?raw$/] },
           maxWorkers: 2,
         },
       },

@@ -9,7 +9,7 @@ import { useE2eApp } from './support/e2e-lifecycle';
 import { boxOf, layoutSettled, looksAt, resizeViewport, type Box } from './support/layout-checks';
 
 // Page-side code in evaluate() runs in Chromium; the Node project has no DOM types.
-declare function getComputedStyle(element: unknown): { listStyleType: string };
+declare function getComputedStyle(element: unknown): { listStyleType: string; outlineOffset: string; outlineWidth: string; outlineStyle: string; getPropertyValue(name: string): string };
 
 /**
  * What a 900 px window hides, and how the app says so, in Chromium (whose scrollbars here, like
@@ -64,6 +64,14 @@ function besideColumn(area: Box, sticky: Box): Box {
   return { ...area, x: left, width: area.x + area.width - left };
 }
 
+/** The width of the tab strip's fade on each side (overflow.css: 24 px on a side with more, else 0). */
+async function stripFades(): Promise<{ before: number; after: number }> {
+  return tabList().evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { before: parseFloat(style.getPropertyValue('--fade-before')) || 0, after: parseFloat(style.getPropertyValue('--fade-after')) || 0 };
+  });
+}
+
 /** Clicks a "more on this side" button until `target` is wholly in `area`'s view (at most 10 clicks). */
 async function scrollIntoViewWith(button: Locator, target: Locator, area: Locator): Promise<void> {
   for (let i = 0; i < 10 && !inside(await boxOf(target), await boxOf(area)); i++) {
@@ -76,7 +84,7 @@ async function scrollIntoViewWith(button: Locator, target: Locator, area: Locato
 }
 
 describe('a 900 px window says what it does not show', () => {
-  it('the open tabs: those out of view are counted at the strip\'s ends and brought in by a click; every section stays in view', async () => {
+  it('the open tabs: those out of view are counted at the strip\'s ends and brought in by a click, the focus ring shows whole; every section stays in view', async () => {
     await resizeViewport(page, { width: 900, height: 700 });
     await expect.poll(() => remoteItem('Playground').count()).toBe(1);
     await createRemote({ name: LONG_NAME, transport: 'streamable', url: sessionOnModern.url });
@@ -119,6 +127,25 @@ describe('a 900 px window says what it does not show', () => {
     await expect.poll(async () => inside(await boxOf(tabs.first()), await boxOf(tabList()))).toBe(true);
     expect(await tabs.first().getAttribute('aria-selected')).toBe('true');
     await looksAt(app, page, 'narrow-tab-strip');
+
+    // → again: the next tab comes into view clear of the fades, its focus ring drawn inside it (the
+    // strip clips what lies outside a tab).
+    await page.keyboard.press('ArrowRight');
+    await layoutSettled(page);
+    const picked = tabs.nth(1);
+    expect(await picked.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    const ring = await picked.evaluate((el) => {
+      const style = getComputedStyle(el);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), offset: parseFloat(style.outlineOffset) };
+    });
+    expect(ring.style).toBe('solid');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    expect(ring.offset + ring.width, 'the ring lies inside the tab').toBeLessThanOrEqual(0);
+    const [strip, fades, pickedBox] = [await boxOf(tabList()), await stripFades(), await boxOf(picked)];
+    expect(fades.after, 'more tabs after it').toBeGreaterThan(0);
+    expect(inside(pickedBox, { ...strip, x: strip.x + fades.before, width: strip.width - fades.before - fades.after }), 'the picked tab clear of the fades').toBe(true);
+    await looksAt(app, page, 'narrow-tab-strip-focus', [900], 'once');
+    await page.keyboard.press('ArrowLeft');
 
     // A connection's sections wrap rather than scroll: the first and the last are whole, on screen.
     const sections = activePanel().getByRole('tablist', { name: /^Sections of / });
