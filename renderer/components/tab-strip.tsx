@@ -3,6 +3,7 @@ import type { Tab } from '../stores/ui-store';
 import { CountBadge } from './section-tabs';
 import { ScrollMoreButton } from './scroll-more-button';
 import { revealHidden, useHiddenItems } from './use-hidden-items';
+import { useTabNamesInView } from './use-tab-names-in-view';
 
 /** The Close tab button's words, which its accessible name and the × tooltip start with. */
 const CLOSE_TAB = 'Close tab';
@@ -55,6 +56,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
   const hidden = useHiddenItems(stripRef, '[role="tab"]', 'x');
   const reveal = (side: 'before' | 'after') => stripRef.current && revealHidden(stripRef.current, '[role="tab"]', 'x', side);
   const overflows = hidden.before + hidden.after > 0;
+  useTabNamesInView(stripRef);
   // The tablist may own only tabs (ARIA), so the accessible close button sits beside it; the
   // small × on each tab is a mouse shortcut (with a tooltip), and Delete closes the focused tab.
   return (
@@ -79,7 +81,8 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
               onClick={() => onActivate(tab.id)}
               onKeyDown={(e) => onKeyDown(e, index)}
             >
-              {/* A long title is cut (whole in the tooltip and the tab's name) so one tab never fills the strip. */}
+              {/* A long title is cut (whole in the tooltip and the tab's name) so one tab never fills the
+                  strip. Its title attribute is also what shows when the tab is cut at the strip's start. */}
               <span className="tab-title" title={tab.title}>
                 {tab.title}
               </span>

@@ -9,7 +9,10 @@ import { useE2eApp } from './support/e2e-lifecycle';
 import { boxOf, layoutSettled, looksAt, resizeViewport, type Box } from './support/layout-checks';
 
 // Page-side code in evaluate() runs in Chromium; the Node project has no DOM types.
-declare function getComputedStyle(element: unknown): { listStyleType: string; outlineOffset: string; outlineWidth: string; outlineStyle: string; getPropertyValue(name: string): string };
+declare function getComputedStyle(
+  element: unknown,
+  pseudo?: string,
+): { listStyleType: string; outlineOffset: string; outlineWidth: string; outlineStyle: string; color: string; left: string; width: string; content: string; getPropertyValue(name: string): string };
 
 /**
  * What a 900 px window hides, and how the app says so, in Chromium (whose scrollbars here, like
@@ -72,6 +75,30 @@ async function stripFades(): Promise<{ before: number; after: number }> {
   });
 }
 
+/**
+ * `tab` is cut at the tab strip's start, and what shows of it starts with its name: the name drawn
+ * again past the fade (its title's ::after), with the room up to its × (at least `room` px), over
+ * its state, whose words go clear; the tab's accessible name still says them.
+ */
+async function nameShowsPastTheFade(tab: Locator, title: string, room: number): Promise<void> {
+  const strip = await boxOf(tabList());
+  const fade = (await stripFades()).before;
+  expect(fade, 'a fade over the strip\'s start').toBeGreaterThan(0);
+  expect((await boxOf(tab)).x, `${title}: cut at the strip's start`).toBeLessThan(strip.x - 1);
+  const drawn = await tab.evaluate((el) => {
+    const style = getComputedStyle(el.querySelector('.tab-title'), '::after');
+    return { x: el.getBoundingClientRect().left + el.clientLeft + parseFloat(style.left), width: parseFloat(style.width), content: style.content, state: getComputedStyle(el.querySelector('.tab-state')).color };
+  });
+  // The whole title, cut by its box; nothing of its own for screen readers (the empty alternative).
+  expect(drawn.content).toBe(`"${title}" / ""`);
+  expect(Math.abs(drawn.x - (strip.x + fade)), `${title}: its name starts where the fade ends`).toBeLessThan(1);
+  const x = await boxOf(tab.locator('.tab-x'));
+  expect(drawn.width, `${title}: room for the start of its name`).toBeGreaterThanOrEqual(room);
+  expect(Math.abs(drawn.x + drawn.width + 4 - x.x), `${title}: its name ends 4 px before its ×`).toBeLessThan(1);
+  expect(drawn.state, `${title}: the words of its state clear`).toBe('rgba(0, 0, 0, 0)');
+  expect(await tabList().getByRole('tab', { name: `${title} (connected)`, exact: true }).count()).toBe(1);
+}
+
 /** Clicks a "more on this side" button until `target` is wholly in `area`'s view (at most 10 clicks). */
 async function scrollIntoViewWith(button: Locator, target: Locator, area: Locator): Promise<void> {
   for (let i = 0; i < 10 && !inside(await boxOf(target), await boxOf(area)); i++) {
@@ -84,7 +111,7 @@ async function scrollIntoViewWith(button: Locator, target: Locator, area: Locato
 }
 
 describe('a 900 px window says what it does not show', () => {
-  it('the open tabs: those out of view are counted at the strip\'s ends and brought in by a click, the focus ring shows whole; every section stays in view', async () => {
+  it('the open tabs: those out of view are counted at the strip\'s ends and brought in by a click, one cut at the start shows its name, the focus ring shows whole; every section stays in view', async () => {
     await resizeViewport(page, { width: 900, height: 700 });
     await expect.poll(() => remoteItem('Playground').count()).toBe(1);
     await createRemote({ name: LONG_NAME, transport: 'streamable', url: sessionOnModern.url });
@@ -97,6 +124,9 @@ describe('a 900 px window says what it does not show', () => {
     // The last one opened is in front and in view; the first is out of view on the left, and the strip says so.
     await expect.poll(async () => inside(await boxOf(tabs.last()), await boxOf(tabList()))).toBe(true);
     expect(inside(await boxOf(tabs.first()), await boxOf(tabList()))).toBe(false);
+    // The one between is cut at the strip's start: it used to show only "(connected) ×" there.
+    await nameShowsPastTheFade(tabs.nth(1), LONG_NAME, 80);
+    await looksAt(app, page, 'narrow-tab-strip-cut', [900], 'once');
     await scrollIntoViewWith(page.getByTestId('tabs-left'), tabs.first(), tabList());
     await scrollIntoViewWith(page.getByTestId('tabs-right'), tabs.last(), tabList());
     // Nothing more on the right: that button stays in place but is no Tab stop. From the tab in
@@ -129,7 +159,8 @@ describe('a 900 px window says what it does not show', () => {
     await looksAt(app, page, 'narrow-tab-strip');
 
     // → again: the next tab comes into view clear of the fades, its focus ring drawn inside it (the
-    // strip clips what lies outside a tab).
+    // strip clips what lies outside a tab); Playground, now cut at the strip's start, shows the start
+    // of its name in what is left of it.
     await page.keyboard.press('ArrowRight');
     await layoutSettled(page);
     const picked = tabs.nth(1);
@@ -144,6 +175,7 @@ describe('a 900 px window says what it does not show', () => {
     const [strip, fades, pickedBox] = [await boxOf(tabList()), await stripFades(), await boxOf(picked)];
     expect(fades.after, 'more tabs after it').toBeGreaterThan(0);
     expect(inside(pickedBox, { ...strip, x: strip.x + fades.before, width: strip.width - fades.before - fades.after }), 'the picked tab clear of the fades').toBe(true);
+    await nameShowsPastTheFade(tabs.first(), 'Playground', 10);
     await looksAt(app, page, 'narrow-tab-strip-focus', [900], 'once');
     await page.keyboard.press('ArrowLeft');
 

@@ -2,21 +2,31 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { TabStrip } from '../../../renderer/components/tab-strip';
 import type { Tab } from '../../../renderer/stores/ui-store';
+import theme from '../../../renderer/styles/theme.css?raw';
+import overflow from '../../../renderer/styles/overflow.css?raw';
+import tabStrip from '../../../renderer/styles/tab-strip.css?raw';
 import { installFakeBoxes } from '../support/fake-boxes';
+import { installStyleSheets } from '../support/style-sheets';
 
 /**
  * More open tabs than the strip fits: they scroll sideways, and a button at each end of the strip
  * counts the tabs out of view there (overlay scrollbars show nothing), a click bringing the next
- * one in. Each tab is 100 px wide; the strip shows `stripWidth` of them from x = 0.
+ * one in. Each tab is 100 px wide, its × 14 px wide from 80 px in; the strip shows `stripWidth` of
+ * them from x = 0.
  */
 let stripWidth = 150;
 installFakeBoxes((el) => {
   const strip = el.closest('[role="tablist"]') as HTMLElement | null;
   if (!strip) return undefined;
   if (el === strip) return { left: 0, top: 0, width: stripWidth, height: 30 };
-  if (el.getAttribute('role') === 'tab') return { left: 100 * [...strip.children].indexOf(el) - strip.scrollLeft, top: 0, width: 100, height: 30 };
+  const tab = el.closest('[role="tab"]');
+  const tabLeft = tab ? 100 * [...strip.children].indexOf(tab) - strip.scrollLeft : 0;
+  if (el === tab) return { left: tabLeft, top: 0, width: 100, height: 30 };
+  if (el.classList.contains('tab-x')) return { left: tabLeft + 80, top: 5, width: 14, height: 20 };
   return undefined;
 });
+
+installStyleSheets(theme, overflow, tabStrip);
 
 const tabs: Tab[] = [
   { id: 'c1', kind: 'connection', title: 'Playground' },
@@ -77,5 +87,35 @@ describe('the tab strip when its tabs do not fit', () => {
     const list = strip('c3');
     const tab = within(list).getByRole('tab', { name: 'Production in the EU west region behind the proxy (connected)' });
     expect(tab.querySelector('.tab-title')).toHaveAttribute('title', 'Production in the EU west region behind the proxy');
+  });
+
+  it('a tab cut at the strip\'s start shows the start of its name where its state was, not "(connected) ×"', () => {
+    stripWidth = 150;
+    const list = strip();
+    const scrollTo = (left: number) =>
+      act(() => {
+        list.scrollLeft = left;
+        list.dispatchEvent(new Event('scroll'));
+      });
+    // Staging (100 to 200 px) scrolled 30 px past the strip's start; Playground wholly out of view.
+    scrollTo(130);
+    const [playground, staging, production] = within(list).getAllByRole('tab');
+    expect(staging).toHaveAttribute('data-cut-start');
+    // Its name is drawn from the strip's start (30 px into the tab; the style sheet adds the
+    // fade's width) up to its × (50 px further on).
+    expect(staging.style.getPropertyValue('--name-start')).toBe('30px');
+    expect(staging.style.getPropertyValue('--name-room')).toBe('50px');
+    expect(playground).not.toHaveAttribute('data-cut-start');
+    expect(production).not.toHaveAttribute('data-cut-start');
+    // The words under the drawn name go clear, by colour: the tab's name still says its state.
+    expect(getComputedStyle(staging.querySelector('.tab-state')!).color).toBe('transparent');
+    expect(getComputedStyle(staging.querySelector('.tab-title')!).color).toBe('transparent');
+    expect(staging).toHaveAccessibleName('Staging (connected)');
+    expect(getComputedStyle(production.querySelector('.tab-state')!).color).not.toBe('transparent');
+
+    // Scrolled back, it shows whole again: its own title and state.
+    scrollTo(0);
+    expect(staging).not.toHaveAttribute('data-cut-start');
+    expect(staging.style.getPropertyValue('--name-start')).toBe('');
   });
 });
