@@ -13,6 +13,19 @@ describe('linking an SSE event to the message it carried', () => {
     expect(links.claim('{"jsonrpc":"2.0","method":"n"}')).toBe(10);
   });
 
+  it('links each of many waiting answers of one length (one call at 32 in flight) to its own event, in any order', () => {
+    const links = new SsePayloadLinks();
+    const wire = (id: number) => `{"result":{"content":[{"type":"text","text":"load"}]},"jsonrpc":"2.0","id":${id}}`;
+    const parsed = (id: number) => `{"jsonrpc":"2.0","id":${id},"result":{"content":[{"type":"text","text":"load"}]}}`;
+    for (let id = 10; id < 41; id++) links.offer(id + 100, wire(id));
+    // A notification has no id: reordered, it is still told apart from the answers and found.
+    links.offer(7, '{"params":{"x":1},"jsonrpc":"2.0","method":"n"}');
+    for (const id of [40, 10, 25, 33, 11]) expect(links.claim(parsed(id))).toBe(id + 100);
+    expect(links.claim('{"jsonrpc":"2.0","method":"n","params":{"x":1}}')).toBe(7);
+    expect(links.claim(parsed(25))).toBeUndefined();
+    expect(links.claim(parsed(41))).toBeUndefined();
+  });
+
   it('never links text that differs in anything but key order (nothing can be lost)', () => {
     const links = new SsePayloadLinks();
     const parsed = '{"jsonrpc":"2.0","id":1,"result":{"v":[1,2]}}';
