@@ -53,7 +53,9 @@ export function ErrorSummary({ errors, formRef }: ErrorSummaryProps) {
           <li key={`${problem.path}-${index}`} data-testid="form-error-item">
             {problem.field ? (
               <>
-                <button type="button" className="link-button" aria-label={`Go to ${problem.field}`} onClick={() => goTo(problem.path)}>
+                {/* Named by the field's label alone: an aria-label would be taken for the field's own
+                    label by anything that finds fields by label (assistive tools, test drivers). */}
+                <button type="button" className="link-button" onClick={() => goTo(problem.path)}>
                   {problem.field}
                 </button>
                 : {problem.message}
