@@ -34,7 +34,10 @@ export function ErrorSummary({ errors, formRef }: ErrorSummaryProps) {
   // Listed in the form's order (the check finds them in its own), the whole remote's first.
   useLayoutEffect(() => {
     const found = Object.entries(errors).map(([path, messages]) => ({ path, messages, ...(path === '' ? {} : controlOf(formRef.current, path)) }));
-    found.sort((a, b) => (!a.control ? -1 : !b.control ? 1 : a.control.compareDocumentPosition(b.control) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    found.sort((a, b) => {
+      if (!a.control || !b.control) return (a.control ? 1 : 0) - (b.control ? 1 : 0);
+      return a.control.compareDocumentPosition(b.control) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
     setProblems(found.flatMap(({ path, messages, label }) => messages.map((message) => ({ path, message, ...(label ? { field: label } : {}) }))));
   }, [errors, formRef]);
   if (problems.length === 0) return null;
