@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
+import { useScrollAndResize } from './use-scroll-and-resize';
 
 /** How many of a scroll area's items are not wholly in view, before and after what it shows. */
 export interface HiddenItems {
@@ -83,16 +84,6 @@ export function useHiddenItems(ref: RefObject<HTMLElement | null>, selector: str
     setHidden((now) => (now.before === next.before && now.after === next.after ? now : next));
   }, [ref, selector, axis, inset]);
   useLayoutEffect(update);
-  useEffect(() => {
-    const area = ref.current;
-    if (!area) return;
-    area.addEventListener('scroll', update, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(update);
-    observer?.observe(area);
-    return () => {
-      area.removeEventListener('scroll', update);
-      observer?.disconnect();
-    };
-  }, [ref, update]);
+  useScrollAndResize(ref, update);
   return hidden;
 }

@@ -1,4 +1,5 @@
-import { useEffect, useLayoutEffect, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, type RefObject } from 'react';
+import { useScrollAndResize } from './use-scroll-and-resize';
 
 /**
  * A tab scrolled partly out of view at the start of the tab strip showed only its end,
@@ -9,21 +10,11 @@ import { useEffect, useLayoutEffect, type RefObject } from 'react';
  * after every render (a title changes, a tab opens or closes).
  */
 export function useTabNamesInView(ref: RefObject<HTMLElement | null>): void {
-  useLayoutEffect(() => {
+  const update = useCallback(() => {
     if (ref.current) markCutTabs(ref.current);
-  });
-  useEffect(() => {
-    const strip = ref.current;
-    if (!strip) return;
-    const update = () => markCutTabs(strip);
-    strip.addEventListener('scroll', update, { passive: true });
-    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(update);
-    observer?.observe(strip);
-    return () => {
-      strip.removeEventListener('scroll', update);
-      observer?.disconnect();
-    };
   }, [ref]);
+  useLayoutEffect(update);
+  useScrollAndResize(ref, update);
 }
 
 /**
