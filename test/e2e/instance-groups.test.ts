@@ -71,6 +71,12 @@ describe('a group of instances', () => {
     await form.getByTestId('save-remote').click();
     await expect.poll(() => others.getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByTestId('field-error').allInnerTexts()).toEqual([expect.stringMatching(/^Line 2: "not a url" is not a URL; write it in full/)]);
+    // The summary at the top names the field, as a button that goes back to it.
+    expect(await form.getByTestId('form-error-item').allInnerTexts()).toEqual([expect.stringMatching(/^Other instances \(one URL per line\): Line 2: "not a url"/)]);
+    await form.getByTestId('form-errors').scrollIntoViewIfNeeded();
+    await looksAt(app, page, 'remote-form-errors', [900], 'once');
+    await form.getByTestId('form-errors').getByRole('button', { name: 'Other instances (one URL per line)' }).click();
+    expect(await others.evaluate((el) => el.matches(':focus'))).toBe(true);
     await others.fill(`${instances[1]!.url}\n${instances[2]!.url}`);
     await form.getByTestId('save-remote').click();
     await expect.poll(() => remoteItem('Balanced').count(), { timeout: 10_000 }).toBe(1);

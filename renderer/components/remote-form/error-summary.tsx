@@ -30,16 +30,20 @@ function controlOf(form: HTMLFormElement | null, path: string): { control: HTMLE
 export function ErrorSummary({ errors, formRef }: ErrorSummaryProps) {
   const [problems, setProblems] = useState<Problem[]>([]);
   // The labels are read from the rendered form, so every field (header rows included) is named as
-  // the user sees it; before paint, so the summary never shows without them.
+  // the user sees it; before paint, so the summary never shows without them; after every render,
+  // so a field the form no longer shows (another transport chosen) loses its button.
   // Listed in the form's order (the check finds them in its own), the whole remote's first.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- after every render on purpose; an unchanged list sets no state, so it settles
   useLayoutEffect(() => {
     const found = Object.entries(errors).map(([path, messages]) => ({ path, messages, ...(path === '' ? {} : controlOf(formRef.current, path)) }));
     found.sort((a, b) => {
       if (!a.control || !b.control) return (a.control ? 1 : 0) - (b.control ? 1 : 0);
       return a.control.compareDocumentPosition(b.control) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
     });
-    setProblems(found.flatMap(({ path, messages, label }) => messages.map((message) => ({ path, message, ...(label ? { field: label } : {}) }))));
-  }, [errors, formRef]);
+    const next = found.flatMap(({ path, messages, label }) => messages.map((message) => ({ path, message, ...(label ? { field: label } : {}) })));
+    // The same list keeps the same state: no render of its own.
+    setProblems((now) => (JSON.stringify(now) === JSON.stringify(next) ? now : next));
+  });
   if (problems.length === 0) return null;
   const goTo = (path: string) => {
     const target = controlOf(formRef.current, path)?.control;

@@ -178,7 +178,9 @@ export function checkForm(state: RemoteFormState): FormCheck {
     // OAuth applies to HTTP remotes only (a stdio or WebSocket remote keeps none).
     ...(stdio || state.transport === 'websocket' ? {} : oauthDraft(state.oauth, add)),
     notes: state.notes,
-    headers: state.headers.map((h) => ({
+    // HTTP headers mean nothing to a local process, and its form does not show them: a row left
+    // from another transport must not block Save with a problem no field can fix.
+    headers: (stdio ? [] : state.headers).map((h) => ({
       name: h.name.trim(),
       // Secret left blank with a stored value: send nothing, so the keychain keeps it.
       value: headerIsSecret(h) && h.value === '' && h.hasStoredValue ? undefined : h.value,

@@ -129,12 +129,31 @@ describe('Remote editor', () => {
     expect((fake.calls('remotes:update')[1] as { draft: RemoteInput }).draft.headers![0]).toMatchObject({ clearValue: true });
   });
 
+  it('the error summary follows the form: a field it no longer shows loses its button', async () => {
+    await start({}, []);
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Named' } });
+    fireEvent.change(screen.getByLabelText('Transport'), { target: { value: 'streamable' } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'ftp://x.example' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    const summary = () => within(screen.getByTestId('form-errors'));
+    expect(summary().getByRole('button', { name: 'URL' })).toBeInTheDocument();
+    fireEvent.change(screen.getByLabelText('Transport'), { target: { value: 'stdio' } });
+    // Still listed until the next Save checks again, but no longer a way to a field that is gone.
+    expect(summary().queryByRole('button', { name: 'URL' })).toBeNull();
+    expect(summary().getAllByTestId('form-error-item')[0]).toHaveTextContent(/does not fit transport "streamable"/);
+  });
+
   it('edits a stdio remote: command, arguments, environment', async () => {
     const fake = await start({ 'remotes:create': () => ({ remote: makeRemote({ id: 'x' }), warnings: [] }) }, []);
     fireEvent.click(screen.getByTestId('new-remote'));
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Local' } });
+    // A header row left empty from an HTTP transport: hidden for stdio, it must not block Save.
+    fireEvent.change(screen.getByLabelText('Transport'), { target: { value: 'streamable' } });
+    fireEvent.click(screen.getByTestId('add-header'));
     fireEvent.change(screen.getByLabelText('Transport'), { target: { value: 'stdio' } });
     expect(screen.queryByLabelText('URL')).toBeNull();
+    expect(screen.queryByLabelText('Header 1 name')).toBeNull();
     fireEvent.change(screen.getByLabelText('Command'), { target: { value: 'npx' } });
     fireEvent.change(screen.getByLabelText('Arguments'), { target: { value: '-y\n@acme/mcp-server\n' } });
     fireEvent.change(screen.getByLabelText('Environment'), { target: { value: 'NODE_ENV=production\nnot-a-pair' } });
@@ -148,7 +167,9 @@ describe('Remote editor', () => {
       command: 'npx',
       args: ['-y', '@acme/mcp-server'],
       env: { NODE_ENV: 'production' },
+      headers: [],
     });
+    expect(screen.queryByTestId('form-errors')).toBeNull();
   });
 
   it('shows stdio env credentials only as "set", keeps them unless replaced or removed, and never puts them in the text field', async () => {
