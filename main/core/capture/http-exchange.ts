@@ -26,11 +26,18 @@ export function emitSafely(bus: TraceBus, build: () => Omit<HttpEntry, 'seq' | '
 }
 
 /**
- * A failure of this exchange in words. `abandoned`: the client's own signal stopped the exchange
- * (closed, cancelled), not a timeout; the response's Content-Encoding names a body that did not decode.
+ * A failure of this exchange in words. `callerSignal`: the signal the client gave the fetch; once
+ * aborted, the client itself stopped the exchange (closed, cancelled), which is no timeout, at
+ * whatever point it failed. The response's Content-Encoding names a body that did not decode.
  */
-export function redactedErrorInfo(redactor: Redactor, error: unknown, url: string, options: { abandoned?: boolean; responseHeaders?: Headers } = {}): HttpEntry['error'] {
+export function redactedErrorInfo(
+  redactor: Redactor,
+  error: unknown,
+  url: string,
+  options: { callerSignal?: AbortSignal | null; responseHeaders?: Headers } = {},
+): HttpEntry['error'] {
   const contentEncoding = options.responseHeaders?.get('content-encoding') ?? undefined;
-  const context = { url, ...(options.abandoned ? { phase: 'request' as const } : {}), ...(contentEncoding ? { contentEncoding } : {}) };
+  const abandoned = options.callerSignal?.aborted === true;
+  const context = { url, ...(abandoned ? { phase: 'request' as const } : {}), ...(contentEncoding ? { contentEncoding } : {}) };
   return redactor.errorInfo(toErrorInfo(error, context));
 }

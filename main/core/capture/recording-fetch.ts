@@ -64,7 +64,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
         ...base,
         phase: 'failed',
         timings: { sent, done: monoNow() },
-        error: redactedErrorInfo(redactor, error, rawUrl, { abandoned: init?.signal?.aborted === true }),
+        error: redactedErrorInfo(redactor, error, rawUrl, { callerSignal: init?.signal }),
       }));
       throw error;
     }
@@ -94,7 +94,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
           ...base,
           phase: 'failed',
           timings: { sent, headers: headersAt, done: monoNow() },
-          error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: headers, abandoned: init?.signal?.aborted === true }),
+          error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: headers, callerSignal: init?.signal }),
         })),
       );
     } catch {
@@ -124,7 +124,7 @@ function recordBody(
   exchange: { release(): void },
   /** For the charset the response declares (an error page in Latin-1 reads as such). */
   decoder: TextDecoder,
-  /** The caller's signal: a body it stopped is recorded as abandoned, not as a timeout. */
+  /** The caller's signal, for a failure's words (redactedErrorInfo): its own stop is no timeout. */
   callerSignal: AbortSignal | null | undefined,
 ): void {
   if (!copy?.body) {
@@ -150,7 +150,7 @@ function recordBody(
       responseBody: capped.text,
       ...(truncated ? { bodyTruncated: true } : {}),
       timings: { ...timings, done },
-      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders, abandoned: callerSignal?.aborted === true }) }),
+      ...(error === undefined ? {} : { error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders, callerSignal }) }),
     }));
   };
   const pump = async (): Promise<void> => {
@@ -193,7 +193,7 @@ async function bufferJsonBody(
   { cap, answerLimit }: { cap: number; answerLimit: number },
   rawUrl: string,
   exchange: { release(): void },
-  /** The caller's signal: a body it stopped is recorded as abandoned, not as a timeout. */
+  /** The caller's signal, for a failure's words (redactedErrorInfo): its own stop is no timeout. */
   callerSignal: AbortSignal | null | undefined,
 ): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
@@ -207,7 +207,7 @@ async function bufferJsonBody(
       ...describe(),
       phase: 'failed',
       timings: { ...timings, done },
-      error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers, abandoned: callerSignal?.aborted === true }),
+      error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers, callerSignal }),
     }));
     return new Response(new ReadableStream({ start: (controller) => controller.error(error) }), init);
   }
