@@ -55,6 +55,16 @@ export function TraceList({ rows, version, selectedSeq, onSelect, label, emptyTe
 
   const selectedRow = selectedSeq === undefined ? -1 : rows.rowOfSeq(selectedSeq);
 
+  // A selection made elsewhere (a span clicked in the Latency section) or found on opening: its
+  // row comes into view, and the list stops following new entries, which would take it away.
+  const shownSelection = useRef<number | undefined>(undefined);
+  useLayoutEffect(() => {
+    if (selectedSeq === shownSelection.current || selectedRow < 0) return;
+    shownSelection.current = selectedSeq;
+    if (selectedRow < count - 1) setFollow(false);
+    virtualizer.scrollToIndex(selectedRow, { align: 'auto' });
+  }, [selectedSeq, selectedRow, count, virtualizer]);
+
   const moveTo = (row: number) => {
     if (count === 0) return;
     const target = Math.max(0, Math.min(count - 1, row));

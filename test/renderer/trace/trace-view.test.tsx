@@ -65,6 +65,20 @@ describe('TraceView', () => {
     expect(screen.queryByTestId('jump-to-latest')).toBeNull();
   });
 
+  // A span clicked in the Latency section selects its entry and opens the Trace section.
+  it('brings an entry selected elsewhere into view, on opening and while open, and stops following for it', async () => {
+    load(makeEntries(1000));
+    act(() => useTraceViewStore.setState({ selectedSeq: { t1: 3 } }));
+    render(<TraceView traceId="t1" title="Playground" />);
+    const list = screen.getByRole('listbox');
+    await waitFor(() => expect(list.querySelector('[data-seq="3"]')).not.toBeNull());
+    expect(screen.getByTestId('jump-to-latest')).toBeInTheDocument();
+    act(() => useTraceStore.getState().appendEntries('t1', makeEntries(5, 'c1', 1001)));
+    expect(list.querySelector('[data-seq="3"]')).not.toBeNull();
+    act(() => useTraceViewStore.setState({ selectedSeq: { t1: 500 } }));
+    await waitFor(() => expect(list.querySelector('[data-seq="500"]')).not.toBeNull());
+  });
+
   it('opens an entry, jumps to its pair, and moves with the keyboard', () => {
     load(makeEntries(10));
     render(<TraceView traceId="t1" title="Playground" />);
