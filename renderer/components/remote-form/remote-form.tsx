@@ -86,6 +86,16 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
   }, [refusedSaves]);
+  // After a refused Save, another transport asks for other fields: they are checked again at once,
+  // so the problems shown are never those of fields the form no longer has.
+  const setTransport = (transport: RemoteFormState['transport']) => {
+    const next = { ...state, transport };
+    setState(next);
+    if (Object.keys(errors).length === 0) return;
+    const check = checkForm(next);
+    setErrors(check.errors);
+    setWarnings(check.warnings);
+  };
   const stdio = state.transport === 'stdio';
 
   return (
@@ -98,7 +108,7 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
         </Field>
         <Field id="remote-transport" label="Transport" path="transport" errors={errors} marked={marked('transport')}>
           {(a11y) => (
-            <select {...a11y} value={state.transport} onChange={(e) => set({ transport: e.target.value as RemoteFormState['transport'] })} data-testid="remote-transport">
+            <select {...a11y} value={state.transport} onChange={(e) => setTransport(e.target.value as RemoteFormState['transport'])} data-testid="remote-transport">
               {TRANSPORTS.map(([value, label]) => (
                 <option key={value} value={value}>
                   {label}

@@ -129,7 +129,7 @@ describe('Remote editor', () => {
     expect((fake.calls('remotes:update')[1] as { draft: RemoteInput }).draft.headers![0]).toMatchObject({ clearValue: true });
   });
 
-  it('the error summary follows the form: a field it no longer shows loses its button', async () => {
+  it('the error summary follows the form: another transport after a refused Save is checked again', async () => {
     await start({}, []);
     fireEvent.click(screen.getByTestId('new-remote'));
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Named' } });
@@ -139,9 +139,11 @@ describe('Remote editor', () => {
     const summary = () => within(screen.getByTestId('form-errors'));
     expect(summary().getByRole('button', { name: 'URL' })).toBeInTheDocument();
     fireEvent.change(screen.getByLabelText('Transport'), { target: { value: 'stdio' } });
-    // Still listed until the next Save checks again, but no longer a way to a field that is gone.
+    // The URL is gone with its problem; what a local process needs is asked for instead.
     expect(summary().queryByRole('button', { name: 'URL' })).toBeNull();
-    expect(summary().getAllByTestId('form-error-item')[0]).toHaveTextContent(/does not fit transport "streamable"/);
+    expect(summary().getAllByTestId('form-error-item').map((item) => item.textContent)).toEqual([expect.stringMatching(/^Command: /)]);
+    fireEvent.click(summary().getByRole('button', { name: 'Command' }));
+    expect(screen.getByLabelText('Command')).toHaveFocus();
   });
 
   it('edits a stdio remote: command, arguments, environment', async () => {
