@@ -2,6 +2,7 @@ import { effectiveEraChoice, ProtocolEraChoice, ProtocolRevision } from './proto
 import { PORT_RANGE_HINT, unreachablePort } from './endpoint-port';
 import { hasUserinfo, maskUrlPasswords } from './url-userinfo';
 import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader } from './header-rules';
+import { transportName } from './transport-names';
 
 // The header and environment rules live in header-rules.ts; importers of this module keep them.
 export { headerValueProblem, isValidHeaderName, looksLikeCredentialEnv, looksLikeCredentialHeader, MAX_HEADER_VALUE_CHARS } from './header-rules';
@@ -67,12 +68,20 @@ export function checkEndpointUrl(raw: string, transport: string): string | undef
     return `"${shown}" is not a valid URL; write it in full, e.g. https://api.example.com/v1/mcp`;
   }
   const allowed = SCHEMES_BY_TRANSPORT[transport];
-  if (allowed && !allowed.includes(url.protocol)) {
-    const wanted = allowed.map((s) => `${s}//`).join(' or ');
-    return `URL scheme "${url.protocol}" does not fit transport "${transport}": use ${wanted}`;
-  }
+  if (allowed && !allowed.includes(url.protocol)) return schemeMismatch(url.protocol, transport, allowed);
   if (!url.hostname) return `URL "${shown}" has no host name`;
   return undefined;
+}
+
+/**
+ * A scheme the transport does not speak, said with the transport's name as the Transport field
+ * shows it, the schemes to use, and which transport the given scheme is for, if any.
+ */
+function schemeMismatch(scheme: string, transport: string, allowed: string[]): string {
+  if (transport === 'auto') return `URL scheme "${scheme}" fits no transport: use http:// or https:// (${transportName('streamable')}, ${transportName('sse')}) or ws:// or wss:// (${transportName('websocket')})`;
+  const others = Object.keys(SCHEMES_BY_TRANSPORT).filter((t) => t !== 'auto' && SCHEMES_BY_TRANSPORT[t]!.includes(scheme));
+  const forOthers = others.length ? `; ${scheme}// is for ${others.map(transportName).join(' or ')}` : '';
+  return `URL scheme "${scheme}" does not fit the ${transportName(transport)} transport: use ${allowed.map((s) => `${s}//`).join(' or ')}${forOthers}`;
 }
 
 /**
@@ -116,7 +125,7 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
       issues.push({ path: ['command'], message: 'A stdio remote needs a command to run' });
     }
   } else if (!remote.url) {
-    issues.push({ path: ['url'], message: `${remote.transport === 'auto' ? 'A' : `A ${remote.transport}`} remote needs a URL` });
+    issues.push({ path: ['url'], message: remote.transport === 'auto' ? 'A remote needs a URL' : `The ${transportName(remote.transport)} transport needs a URL` });
   } else {
     const problem = checkEndpointUrl(remote.url, remote.transport);
     if (problem) issues.push({ path: ['url'], message: problem });

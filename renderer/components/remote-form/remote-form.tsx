@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ErrorInfo, FixField } from '../../../shared/model/error-info';
 import type { Remote, RemoteInput } from '../../../shared/model/remote';
+import { TRANSPORT_LABELS } from '../../../shared/model/transport-names';
 import { WarningList } from '../warning-list';
 import { Field } from './field';
 import { FormFooter } from './form-footer';
@@ -29,13 +30,8 @@ interface RemoteFormProps {
   onDirtyChange?(dirty: boolean): void;
 }
 
-const TRANSPORTS = [
-  ['auto', 'Auto-detect (Streamable HTTP, then SSE)'],
-  ['streamable', 'Streamable HTTP'],
-  ['sse', 'SSE (legacy)'],
-  ['websocket', 'WebSocket'],
-  ['stdio', 'Local process (stdio)'],
-] as const;
+/** The Transport field's choices, named as the rules' messages name them (shared/model/transport-names.ts). */
+const TRANSPORTS = (['auto', 'streamable', 'sse', 'websocket', 'stdio'] as const).map((value) => [value, TRANSPORT_LABELS[value]] as const);
 
 const ERAS = [
   ['auto', 'Auto (ask with server/discover, fall back to the 2025 handshake)'],

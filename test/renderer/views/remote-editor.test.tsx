@@ -51,7 +51,7 @@ describe('Remote editor', () => {
     const summary = within(screen.getByTestId('form-errors'));
     expect(summary.getAllByTestId('form-error-item').map((item) => item.textContent)).toEqual([
       'Name: Name is empty',
-      expect.stringMatching(/^URL: .*does not fit transport "streamable"/),
+      expect.stringMatching(/^URL: .*does not fit the Streamable HTTP transport/),
       expect.stringMatching(/^Header 1 name: Header name "Bad Name" is not a valid HTTP header name/),
       expect.stringMatching(/^Connect timeout \(ms\): .*whole number/),
     ]);
@@ -64,7 +64,7 @@ describe('Remote editor', () => {
     fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Named now' } });
     fireEvent.click(screen.getByTestId('save-remote'));
     expect(screen.getByLabelText('URL')).toHaveFocus();
-    expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(expect.stringContaining('does not fit transport "streamable"'));
+    expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(expect.stringContaining('does not fit the Streamable HTTP transport'));
     expect(screen.getByLabelText('Header 1 name')).toHaveAccessibleDescription(expect.stringContaining('Header name "Bad Name" is not a valid HTTP header name'));
     expect(screen.getByLabelText('Connect timeout (ms)')).toHaveAccessibleDescription(expect.stringContaining('whole number'));
     expect(fake.calls('remotes:create')).toEqual([]);
@@ -144,6 +144,25 @@ describe('Remote editor', () => {
     expect(summary().getAllByTestId('form-error-item').map((item) => item.textContent)).toEqual([expect.stringMatching(/^Command: /)]);
     fireEvent.click(summary().getByRole('button', { name: 'Command' }));
     expect(screen.getByLabelText('Command')).toHaveFocus();
+  });
+
+  it('a URL that does not fit the transport, or none at all, names each transport as the Transport field shows it', async () => {
+    await start({}, []);
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Named' } });
+    const transport = screen.getByLabelText('Transport') as HTMLSelectElement;
+    const url = screen.getByLabelText('URL');
+    for (const [value, wrongUrl] of [['streamable', 'ws://x.example/mcp'], ['sse', 'wss://x.example/sse'], ['websocket', 'https://x.example/ws']]) {
+      fireEvent.change(transport, { target: { value } });
+      const shown = [...transport.options].find((option) => option.value === value)!.textContent!;
+      fireEvent.change(url, { target: { value: wrongUrl } });
+      fireEvent.click(screen.getByTestId('save-remote'));
+      expect(url).toHaveAccessibleDescription(expect.stringContaining(`does not fit the ${shown} transport`));
+      expect(url).not.toHaveAccessibleDescription(expect.stringContaining(`"${value}"`));
+      fireEvent.change(url, { target: { value: '' } });
+      fireEvent.click(screen.getByTestId('save-remote'));
+      expect(url).toHaveAccessibleDescription(expect.stringContaining(`The ${shown} transport needs a URL`));
+    }
   });
 
   it('edits a stdio remote: command, arguments, environment', async () => {

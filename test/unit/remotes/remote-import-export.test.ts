@@ -92,7 +92,7 @@ describe('import and export', () => {
       ['entry 6', 'skipped'],
     ]);
     expect(report.entries[2].reason).toBe('unknown transport_type "pigeon" (expected streamable, sse or websocket)');
-    expect(report.entries[3].reason).toContain('does not fit transport "websocket"');
+    expect(report.entries[3].reason).toContain('does not fit the WebSocket transport');
     expect(report.entries[4].reason).toContain('"X A" is not a valid HTTP header name');
     expect(report.entries[5].reason).toContain('not a remote configuration');
     expect(report).toMatchObject({ imported: 2, skipped: 4 });
@@ -144,7 +144,7 @@ describe('import and export', () => {
       guessing: 'imported',
       'broken-type': 'unknown transport type "carrier-pigeon"',
       'no-endpoint': 'has neither url nor command',
-      'bad-scheme': expect.stringContaining('URL scheme "ftp:" does not fit transport "sse"'),
+      'bad-scheme': expect.stringContaining('URL scheme "ftp:" does not fit the SSE (legacy) transport'),
     });
     const byName = Object.fromEntries((await service.list()).map((r) => [r.name, r]));
     expect(byName['staging-api']).toMatchObject({ transport: 'streamable', url: 'https://staging.example.com/mcp' });

@@ -30,15 +30,29 @@ describe('remote validation rules', () => {
     expect(warnings({})).toEqual([]);
   });
 
+  // Every transport and every scheme that does not fit it: the transport said by its name in the
+  // Transport field (never its id), the schemes it takes, and the transport the given one is for.
   it.each([
-    ['streamable', 'ws://h/mcp', 'use http:// or https://'],
-    ['sse', 'wss://h/sse', 'use http:// or https://'],
-    ['websocket', 'https://h/ws', 'use ws:// or wss://'],
-    ['auto', 'ftp://h/x', 'use http:// or https:// or ws:// or wss://'],
-  ] as const)('refuses a URL scheme that does not fit transport %s', (transport, url, advice) => {
-    const [message] = issues({ transport, url });
-    expect(message).toContain(`does not fit transport "${transport}"`);
-    expect(message).toContain(advice);
+    ['streamable', 'ws://h/mcp', 'URL scheme "ws:" does not fit the Streamable HTTP transport: use http:// or https://; ws:// is for WebSocket'],
+    ['streamable', 'wss://h/mcp', 'URL scheme "wss:" does not fit the Streamable HTTP transport: use http:// or https://; wss:// is for WebSocket'],
+    ['streamable', 'ftp://h/mcp', 'URL scheme "ftp:" does not fit the Streamable HTTP transport: use http:// or https://'],
+    ['sse', 'ws://h/sse', 'URL scheme "ws:" does not fit the SSE (legacy) transport: use http:// or https://; ws:// is for WebSocket'],
+    ['sse', 'wss://h/sse', 'URL scheme "wss:" does not fit the SSE (legacy) transport: use http:// or https://; wss:// is for WebSocket'],
+    ['sse', 'ftp://h/sse', 'URL scheme "ftp:" does not fit the SSE (legacy) transport: use http:// or https://'],
+    ['websocket', 'http://h/ws', 'URL scheme "http:" does not fit the WebSocket transport: use ws:// or wss://; http:// is for Streamable HTTP or SSE (legacy)'],
+    ['websocket', 'https://h/ws', 'URL scheme "https:" does not fit the WebSocket transport: use ws:// or wss://; https:// is for Streamable HTTP or SSE (legacy)'],
+    ['websocket', 'ftp://h/ws', 'URL scheme "ftp:" does not fit the WebSocket transport: use ws:// or wss://'],
+    ['auto', 'ftp://h/x', 'URL scheme "ftp:" fits no transport: use http:// or https:// (Streamable HTTP, SSE (legacy)) or ws:// or wss:// (WebSocket)'],
+  ] as const)('refuses a URL scheme that does not fit transport %s (%s), naming the transport as the form does', (transport, url, message) => {
+    expect(issues({ transport, url })).toEqual([message]);
+  });
+
+  it('names no transport by its id in any URL message', () => {
+    for (const transport of ['auto', 'streamable', 'sse', 'websocket'] as const) {
+      for (const url of [undefined, 'http://h/x', 'https://h/x', 'ws://h/x', 'wss://h/x', 'ftp://h/x']) {
+        for (const message of issues({ transport, url })) expect(message, message).not.toMatch(/"(auto|streamable|sse|websocket)"|\b(a|an) (streamable|sse|websocket) remote/);
+      }
+    }
   });
 
   it.each([
@@ -52,7 +66,9 @@ describe('remote validation rules', () => {
   });
 
   it('refuses a missing URL, a non-URL and a URL with spaces', () => {
-    expect(issues({ url: undefined })).toEqual(['A streamable remote needs a URL']);
+    expect(issues({ url: undefined })).toEqual(['The Streamable HTTP transport needs a URL']);
+    expect(issues({ transport: 'sse', url: undefined })).toEqual(['The SSE (legacy) transport needs a URL']);
+    expect(issues({ transport: 'websocket', url: undefined })).toEqual(['The WebSocket transport needs a URL']);
     expect(issues({ transport: 'auto', url: undefined })).toEqual(['A remote needs a URL']);
     expect(issues({ url: 'not a url at all' })[0]).toBe('"not a url at all" is not a URL; write it in full, e.g. https://api.example.com/v1/mcp');
     expect(issues({ url: 'nohost' })[0]).toContain('is not a valid URL');

@@ -86,7 +86,7 @@ describe('RemoteStore', () => {
     const store = open();
     const info = await errorOf(store.create(fields('x', { transport: 'websocket' })));
     expect(info.kind).toBe('invalid-input');
-    expect(info.message).toContain('does not fit transport "websocket"');
+    expect(info.message).toContain('does not fit the WebSocket transport');
     await expect(readdir(dir)).resolves.toEqual([]);
   });
 
