@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { startPlayground } from '../main/core/playground/start-playground';
+import { median } from './median';
 
 const RUNS = 9;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -92,10 +93,4 @@ function timedRun(args: string[]): Promise<number> {
       else reject(new Error(`node ${args.slice(0, 2).join(' ')} exited ${code}: ${stderr.trim().slice(0, 300)}`));
     });
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
