@@ -34,7 +34,13 @@ export const AUTH_DEBUG_STEP_TITLES: Record<AuthDebugStepName, string> = {
   'authenticated-request': 'Authenticated request',
 };
 
-export const AuthDebugVerdict = z.enum(['pass', 'warn', 'fail']);
+/**
+ * What a finding, a step or a run comes to. `info` judges nothing: it says what was seen where no
+ * rule applies, such as a server that answers without asking for authorization (authorization is
+ * optional: MCP Authorization, "Protocol Requirements"). It ranks below pass, so a step or run
+ * that has checks is judged by them.
+ */
+export const AuthDebugVerdict = z.enum(['info', 'pass', 'warn', 'fail']);
 export type AuthDebugVerdict = z.infer<typeof AuthDebugVerdict>;
 
 /** One thing checked, in plain words. `problem` is what is wrong (warn, fail); `message` says what was seen. */
@@ -76,7 +82,7 @@ export const AuthDebugStepResult = z.object({
   /** Every HTTP exchange the step made, as the trace records them (masked). */
   exchanges: z.array(HttpEntry),
   expectation: AuthDebugExpectation,
-  /** The worst verdict of the findings (pass when there are none). */
+  /** The worst verdict of the findings (pass when there are none; info when they only inform). */
   verdict: AuthDebugVerdict,
   findings: z.array(AuthDebugFinding),
   /** What the step learned, masked: e.g. the metadata's issuer, the client id, the PKCE values. */
@@ -99,16 +105,16 @@ export const AuthDebugRun = z.object({
   steps: z.array(AuthDebugStepResult),
   /** True when no step is left to run (every step ran, or one stopped the run). */
   finished: z.boolean(),
-  /** The worst verdict so far. */
+  /** The worst verdict so far (info: the steps judged nothing, e.g. a server that asks for no authorization). */
   verdict: AuthDebugVerdict,
 });
 export type AuthDebugRun = z.infer<typeof AuthDebugRun>;
 
-const RANK: Record<AuthDebugVerdict, number> = { pass: 0, warn: 1, fail: 2 };
+const RANK: Record<AuthDebugVerdict, number> = { info: 0, pass: 1, warn: 2, fail: 3 };
 
-/** The worst of some verdicts (pass for none). */
+/** The worst of some verdicts: info only when all are info, pass for none. */
 export function worstVerdict(verdicts: Iterable<AuthDebugVerdict>): AuthDebugVerdict {
-  let worst: AuthDebugVerdict = 'pass';
-  for (const v of verdicts) if (RANK[v] > RANK[worst]) worst = v;
-  return worst;
+  let worst: AuthDebugVerdict | undefined;
+  for (const v of verdicts) if (worst === undefined || RANK[v] > RANK[worst]) worst = v;
+  return worst ?? 'pass';
 }

@@ -9,7 +9,7 @@ export const SEQUENCE_LANES: { party: AuthDebugParty; label: string }[] = [
 ];
 
 const LANE_WIDTH = 22;
-const MARK: Record<AuthDebugStepResult['verdict'], string> = { pass: 'ok', warn: 'warn', fail: 'FAIL' };
+const MARK: Record<AuthDebugStepResult['verdict'], string> = { info: 'info', pass: 'ok', warn: 'warn', fail: 'FAIL' };
 
 /**
  * The steps so far as a text sequence diagram (one lifeline per party: client, browser, MCP

@@ -179,4 +179,29 @@ describe('the auth debugger', () => {
     await expect.poll(() => debuggerView().count()).toBe(0);
     expect(await page.getByTestId('open-auth-debugger').getAttribute('aria-current')).toBeNull();
   });
+
+  it('on the playground, which asks for no authorization, the run ends neutrally after two steps, each verdict shown once', async () => {
+    await remoteItem('Playground').getByTestId('more-actions').click();
+    await remoteItem('Playground').getByRole('button', { name: 'Debug the authorization of Playground' }).click();
+    await expect.poll(() => debuggerView().isVisible()).toBe(true);
+    await debuggerView().getByTestId('auth-debug-start').click();
+    const next = debuggerView().getByTestId('auth-debug-next');
+    const steps = debuggerView().getByTestId('auth-debug-step');
+    for (let n = 1; n <= 2; n++) {
+      await expect.poll(() => next.isEnabled(), { timeout: 20_000 }).toBe(true);
+      await next.click();
+      await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(n);
+    }
+    await expect.poll(() => next.innerText()).toBe('Run finished');
+    expect(await steps.evaluateAll((sections) => sections.map((s) => [s.getAttribute('data-step'), s.getAttribute('data-verdict')]))).toEqual([
+      ['challenge', 'info'],
+      ['resource-metadata', 'info'],
+    ]);
+    expect(await debuggerView().getByTestId('auth-debug-stopped').innerText()).toBe('The run stops here: This server does not ask for authorization: no OAuth flow to debug.');
+    expect(await debuggerView().getByTestId('auth-debug-status').innerText()).toMatch(/^2 of 8 steps · result Info/);
+    // Nothing says it failed, and each step shows its verdict once: the badge in its heading.
+    expect(await debuggerView().locator('.auth-debugger-steps').innerText()).not.toMatch(/\bFail\b/);
+    for (const step of await steps.all()) expect(await step.locator('.verdict-badge').allInnerTexts()).toEqual(['Info']);
+    await looksAt(app, page, 'auth-debugger-playground');
+  });
 });

@@ -1,8 +1,8 @@
 import type { AuthDebugRun, AuthDebugStepResult, AuthDebugVerdict } from '../../../shared/model/auth-debug';
 import { AUTH_DEBUG_STEPS } from '../../../shared/model/auth-debug';
 
-const VERDICT: Record<AuthDebugVerdict, string> = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
-const MARK: Record<AuthDebugVerdict, string> = { pass: 'ok  ', warn: 'warn', fail: 'FAIL' };
+const VERDICT: Record<AuthDebugVerdict, string> = { info: 'INFO', pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
+const MARK: Record<AuthDebugVerdict, string> = { info: 'info', pass: 'ok  ', warn: 'warn', fail: 'FAIL' };
 
 /**
  * One step of `periscope auth debug` in lines: a heading with its number, verdict and time; each
@@ -30,10 +30,13 @@ export function formatAuthDebugStep(result: AuthDebugStepResult, index: number):
   return lines;
 }
 
-/** The closing line: all passed, warnings, or the first failing step. */
+/** The closing line: the first failing step, warnings, all passed, or (nothing judged) why the run ended. */
 export function authDebugSummary(run: AuthDebugRun): string {
   const failed = run.steps.find((s) => s.verdict === 'fail');
   if (failed) return `Result: FAIL at step ${run.steps.indexOf(failed) + 1} (${failed.title}); ${run.steps.length} of ${AUTH_DEBUG_STEPS.length} steps ran.`;
+  // Only information (a server that asks for no authorization): no pass to claim, the reason instead.
+  const stopped = run.steps.at(-1)?.stopped;
+  if (run.verdict === 'info' && stopped) return `Result: ${stopped.replace(/\.$/, '')} (${run.steps.length} of ${AUTH_DEBUG_STEPS.length} steps ran).`;
   const warned = run.steps.filter((s) => s.verdict === 'warn').length;
   return warned ? `Result: passed with ${warned} warning${warned > 1 ? 's' : ''}; ${run.steps.length} of ${AUTH_DEBUG_STEPS.length} steps ran.` : `Result: every step passed (${run.steps.length} of ${AUTH_DEBUG_STEPS.length}).`;
 }

@@ -16,7 +16,9 @@ export interface ChallengeFacts {
  */
 export function checkChallenge(facts: ChallengeFacts): AuthDebugFinding[] {
   if (facts.status >= 200 && facts.status < 300) {
-    return [{ id: 'no-challenge', verdict: 'warn', message: `The server answered ${facts.status} without a token: it does not ask for authorization. The next steps look at its metadata all the same.`, source: 'MCP Authorization, "Authorization Flow Steps"' }];
+    // Authorization is optional in MCP: answering without a token is no fault. The next step still
+    // looks for metadata, since a server may offer authorization without requiring it.
+    return [{ id: 'no-challenge', verdict: 'info', message: `The server answered ${facts.status} without a token: it does not ask for authorization. The next step looks for its protected resource metadata all the same, in case it offers authorization without requiring it.`, source: AUTHORIZATION_IS_OPTIONAL }];
   }
   if (facts.status !== 401) {
     return [{ id: 'not-401', verdict: 'fail', message: `The server answered ${facts.status}, not 401 Unauthorized: a client cannot tell that it needs to authorize.`, source: 'RFC 6750 section 3; MCP Authorization, "Error Handling"' }];
@@ -42,9 +44,20 @@ export function checkChallenge(facts: ChallengeFacts): AuthDebugFinding[] {
   return findings;
 }
 
+/** Where the MCP specification says that a server need not ask for authorization at all. */
+const AUTHORIZATION_IS_OPTIONAL = 'MCP Authorization, "Protocol Requirements": authorization is optional';
+
+/** How a run on a server that asks for no authorization ends: neutrally, with nothing to judge. */
+export const NO_OAUTH_FLOW = 'This server does not ask for authorization: no OAuth flow to debug.';
+
 /** The protected resource metadata as found (RFC 9728 section 2), or why it was not. */
 export interface ResourceMetadataFacts {
   serverUrl: string;
+  /**
+   * Whether the request without a token was refused with 401 (default true). A server that
+   * answered it needs no metadata: MCP asks for it where authorization is supported.
+   */
+  authorizationAsked?: boolean;
   metadata?: { resource?: unknown; authorization_servers?: unknown; scopes_supported?: unknown };
   /** Why the metadata could not be read (HTTP status, not JSON, invalid). */
   problem?: string;
@@ -52,8 +65,11 @@ export interface ResourceMetadataFacts {
 
 /** Findings on the protected resource metadata (RFC 9728 sections 3.3 and 7.3; MCP Authorization, "Authorization Server Location"). */
 export function checkResourceMetadata(facts: ResourceMetadataFacts): AuthDebugFinding[] {
+  if (!facts.metadata && facts.authorizationAsked === false) {
+    return [{ id: 'no-authorization', verdict: 'info', message: `No protected resource metadata (${facts.problem ?? 'not found'}), and none is needed: the server answered the request without a token.`, source: AUTHORIZATION_IS_OPTIONAL }];
+  }
   if (!facts.metadata) {
-    return [{ id: 'resource-metadata-missing', verdict: 'fail', message: `No protected resource metadata: ${facts.problem ?? 'not found'}. MCP servers must publish it so clients can find their authorization server.`, source: 'MCP Authorization, "Authorization Server Location"; RFC 9728 section 3' }];
+    return [{ id: 'resource-metadata-missing', verdict: 'fail', message: `No protected resource metadata: ${facts.problem ?? 'not found'}. The server asks for authorization (401), so it must publish this metadata: it is how clients find its authorization server.`, source: 'MCP Authorization, "Authorization Server Location"; RFC 9728 section 3' }];
   }
   const findings: AuthDebugFinding[] = [];
   const { resource, authorization_servers: servers } = facts.metadata;

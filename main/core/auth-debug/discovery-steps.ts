@@ -1,5 +1,6 @@
 import { discoverAuthorizationServerMetadata, discoverOAuthProtectedResourceMetadata, extractWWWAuthenticateParams } from '@modelcontextprotocol/client';
-import { checkAuthorizationServerMetadata, checkChallenge, checkResourceMetadata } from './discovery-checks';
+import type { AuthDebugFinding } from '../../../shared/model/auth-debug';
+import { checkAuthorizationServerMetadata, checkChallenge, checkResourceMetadata, NO_OAUTH_FLOW } from './discovery-checks';
 import { messageOf, stopIfFailed, type AuthDebugOptions, type StepContext, type StepOutcome } from './step-context';
 
 /**
@@ -36,6 +37,7 @@ export async function challengeStep(ctx: StepContext): Promise<StepOutcome> {
   await drain(response);
   const params = extractWWWAuthenticateParams(response);
   const wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;
+  ctx.state.authorizationAsked = response.status === 401;
   if (params.resourceMetadataUrl) ctx.state.resourceMetadataUrl = params.resourceMetadataUrl.href;
   if (params.scope) ctx.state.challengeScope = params.scope;
   const findings = checkChallenge({
@@ -68,7 +70,8 @@ export async function resourceMetadataStep(ctx: StepContext): Promise<StepOutcom
     problem = ctx.redactor.text(messageOf(error));
   }
   const metadata = ctx.state.resourceMetadata;
-  const findings = checkResourceMetadata({ serverUrl, ...(metadata ? { metadata } : {}), ...(problem ? { problem } : {}) });
+  const authorizationAsked = ctx.state.authorizationAsked !== false;
+  const findings = checkResourceMetadata({ serverUrl, authorizationAsked, ...(metadata ? { metadata } : {}), ...(problem ? { problem } : {}) });
   const firstServer = metadata?.authorization_servers?.[0];
   if (firstServer) ctx.state.authorizationServerUrl = firstServer;
   if (metadata?.resource) ctx.state.resource = metadata.resource;
@@ -83,8 +86,19 @@ export async function resourceMetadataStep(ctx: StepContext): Promise<StepOutcom
       { from: 'client', to: 'mcp-server', label: 'GET protected resource metadata' },
       { from: 'mcp-server', to: 'client', label: metadata ? 'resource, authorization_servers' : 'no metadata' },
     ],
-    ...(firstServer && !findings.some((f) => f.id === 'resource-mismatch') ? {} : { stopped: 'Without valid protected resource metadata there is no authorization server to go to.' }),
+    ...resourceMetadataStop(findings, firstServer !== undefined),
   };
+}
+
+/**
+ * Why the run ends after the protected resource metadata, if it does: a server that answered
+ * without a token and publishes none offers no OAuth flow at all (authorization is optional),
+ * which is no failure; otherwise, without valid metadata there is no authorization server.
+ */
+function resourceMetadataStop(findings: AuthDebugFinding[], hasAuthorizationServer: boolean): { stopped?: string } {
+  if (findings.some((f) => f.id === 'no-authorization')) return { stopped: NO_OAUTH_FLOW };
+  if (hasAuthorizationServer && !findings.some((f) => f.id === 'resource-mismatch')) return {};
+  return { stopped: 'Without valid protected resource metadata there is no authorization server to go to.' };
 }
 
 /**

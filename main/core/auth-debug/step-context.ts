@@ -42,6 +42,11 @@ export interface AuthDebugOptions {
 
 /** What the steps learn and hand on. Secret values here are never recorded unmasked. */
 export interface AuthDebugState {
+  /**
+   * Whether the request without a token was refused with 401 (the server asks for authorization);
+   * false when it was answered (2xx): the server does not, and no OAuth flow may follow.
+   */
+  authorizationAsked?: boolean;
   challengeScope?: string;
   resourceMetadataUrl?: string;
   resourceMetadata?: OAuthProtectedResourceMetadata;

@@ -10,12 +10,12 @@ const MCP_AUTH = 'MCP Authorization (2025-11-25, 2026-07-28)';
 export const STEP_EXPECTATIONS: Record<AuthDebugStepName, AuthDebugExpectation> = {
   challenge: {
     summary:
-      'A request without a token is answered 401 Unauthorized with a WWW-Authenticate: Bearer challenge. The challenge should name the protected resource metadata (resource_metadata) and may name the scope the request needs (scope); without resource_metadata the client looks at the well-known URIs instead.',
-    sources: [`${MCP_AUTH}, "Protected Resource Metadata Discovery Requirements"`, 'RFC 9728 section 5.1', 'RFC 6750 section 3'],
+      'A request without a token is answered 401 Unauthorized with a WWW-Authenticate: Bearer challenge. The challenge should name the protected resource metadata (resource_metadata) and may name the scope the request needs (scope); without resource_metadata the client looks at the well-known URIs instead. Authorization is optional: a server that answers the request asks for none.',
+    sources: [`${MCP_AUTH}, "Protected Resource Metadata Discovery Requirements" and "Protocol Requirements"`, 'RFC 9728 section 5.1', 'RFC 6750 section 3'],
   },
   'resource-metadata': {
     summary:
-      'The protected resource metadata is JSON at the URL from the challenge or at /.well-known/oauth-protected-resource (with the server\'s path appended). Its `resource` is the MCP server\'s URL, and `authorization_servers` lists at least one authorization server.',
+      'The protected resource metadata is JSON at the URL from the challenge or at /.well-known/oauth-protected-resource (with the server\'s path appended). Its `resource` is the MCP server\'s URL, and `authorization_servers` lists at least one authorization server. A server that asks for authorization must publish it; one that answered without a token need not.',
     sources: ['RFC 9728 sections 2, 3.1 and 3.3', `${MCP_AUTH}, "Authorization Server Location"`],
   },
   'authorization-server-metadata': {

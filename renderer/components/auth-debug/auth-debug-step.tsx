@@ -2,7 +2,10 @@ import { FactList } from '../fact-list';
 import type { AuthDebugStepResult, AuthDebugVerdict } from '../../../shared/model/auth-debug';
 import type { HttpEntry } from '../../../shared/model/trace';
 
-export const VERDICT_LABEL: Record<AuthDebugVerdict, string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail' };
+export const VERDICT_LABEL: Record<AuthDebugVerdict, string> = { info: 'Info', pass: 'Pass', warn: 'Warning', fail: 'Fail' };
+
+/** A finding's sign: its step's heading carries the badge, so each line only needs a mark. */
+const FINDING_MARK: Record<AuthDebugVerdict, string> = { info: 'i', pass: '✓', warn: '!', fail: '✗' };
 
 /** The id of step `index`'s heading (0-based), which the view focuses when the run is over. */
 export const stepHeadingId = (index: number) => `auth-debug-step-${index}`;
@@ -38,8 +41,24 @@ function Exchange({ exchange }: { exchange: HttpEntry }) {
 }
 
 /**
- * One step of the auth debugger: its verdict and time, the findings in plain words (with the
- * spec section each rests on), what the spec expects, each exchange (masked), and what it learned.
+ * A finding's verdict as a sign before its words (✓, !, ✗, i), the verdict's word said to screen
+ * readers: the step's badge already shows the word, and a step with one finding showed it twice.
+ */
+function FindingMark({ verdict }: { verdict: AuthDebugVerdict }) {
+  return (
+    <>
+      <span className={`finding-mark finding-mark-${verdict}`} aria-hidden="true">
+        {FINDING_MARK[verdict]}
+      </span>
+      <span className="visually-hidden">{VERDICT_LABEL[verdict]}: </span>
+    </>
+  );
+}
+
+/**
+ * One step of the auth debugger: its verdict (the one badge) and time, the findings in plain
+ * words, each after its sign (with the spec section each rests on), what the spec expects, each
+ * exchange (masked), and what it learned.
  */
 export function AuthDebugStep({ result, index }: { result: AuthDebugStepResult; index: number }) {
   const headingId = stepHeadingId(index);
@@ -56,8 +75,11 @@ export function AuthDebugStep({ result, index }: { result: AuthDebugStepResult; 
       <ul className="auth-debug-findings" aria-label="Findings">
         {result.findings.map((finding) => (
           <li key={finding.id} className={`finding-${finding.verdict}`} data-testid="auth-debug-finding" data-finding={finding.id}>
-            <VerdictBadge verdict={finding.verdict} /> {finding.message}
-            {finding.source && finding.verdict !== 'pass' && <span className="muted auth-debug-source"> ({finding.source})</span>}
+            <FindingMark verdict={finding.verdict} />
+            <span>
+              {finding.message}
+              {finding.source && finding.verdict !== 'pass' && <span className="muted auth-debug-source"> ({finding.source})</span>}
+            </span>
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ import type { AuthDebugRun } from '../../../shared/model/auth-debug';
 import { readAuthDebugRun } from '../../../main/core/auth-debug/run-file';
 import { FIXED_REDIRECT_CLIENT, startOAuthFixture, type OAuthFixture } from '../../fixtures/oauth/oauth-fixture';
 import { startHttpsFixture, type HttpsFixture } from '../../fixtures/tls/https-fixture';
+import { startPlayground } from '../../../main/core/playground/playground-server';
 import { cli, json, removeTestDataDir } from './cli-harness';
 import { buildCli, periscope } from './support/bundled-cli';
 
@@ -18,20 +19,22 @@ let fixture: OAuthFixture;
 let broken: OAuthFixture;
 let gated: OAuthFixture;
 let https: HttpsFixture;
+let playground: Awaited<ReturnType<typeof startPlayground>>;
 let dir: string;
 const GATEWAY = { name: 'X-Gateway-Key', value: 'gk-4Rt7Yu9Io2Pa5Sd8' } as const;
 
 beforeAll(async () => {
-  [fixture, broken, gated, https] = await Promise.all([
+  [fixture, broken, gated, https, playground] = await Promise.all([
     startOAuthFixture(),
     startOAuthFixture({ metadata: ({ code_challenge_methods_supported: _omitted, ...rest }) => rest }),
     startOAuthFixture({ requiredHeader: GATEWAY }),
     startHttpsFixture('ca-signed'),
+    startPlayground(),
   ]);
   dir = mkdtempSync(join(tmpdir(), 'periscope-cli-auth-debug-'));
 });
 afterAll(async () => {
-  await Promise.all([fixture?.close(), broken?.close(), gated?.close(), https?.close()]);
+  await Promise.all([fixture?.close(), broken?.close(), gated?.close(), https?.close(), playground?.close()]);
   rmSync(dir, { recursive: true, force: true });
   removeTestDataDir();
 });
@@ -74,6 +77,16 @@ describe('periscope auth debug', () => {
     expect(body.steps.map((s) => s.step)).toEqual(['challenge', 'resource-metadata', 'authorization-server-metadata']);
     expect(body.steps[2]!.findings.map((f) => f.id)).toContain('pkce-not-advertised');
     expect(run.stderr).toMatch(/error: The authorization fails at "Authorization server metadata": The metadata has no code_challenge_methods_supported/);
+  });
+
+  it('a server that asks for no authorization (the playground): notes, no failure, exit 0, and the reason as the result', async () => {
+    const run = await cli(['auth', 'debug', playground.urls.streamable, '--authorize', 'follow']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Step 1/8  Unauthenticated request and its challenge  INFO');
+    expect(run.stdout).toContain('[info] The server answered 200 without a token: it does not ask for authorization.');
+    expect(run.stdout).toContain('Step 2/8  Protected resource metadata  INFO');
+    expect(run.stdout).not.toMatch(/\[(FAIL|warn)\]|Result: (FAIL|every step passed)/);
+    expect(run.stdout).toContain('Result: This server does not ask for authorization: no OAuth flow to debug (2 of 8 steps ran).');
   });
 
   it('--step-by-step on a terminal waits for Enter before each step after the first', async () => {

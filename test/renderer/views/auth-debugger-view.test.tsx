@@ -8,7 +8,7 @@ import { useRemotesStore } from '../../../renderer/stores/remotes-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
 import type { ConnectionInfo } from '../../../shared/model/connection';
 import type { Remote } from '../../../shared/model/remote';
-import type { AuthDebugRun, AuthDebugStepResult } from '../../../shared/model/auth-debug';
+import { worstVerdict, type AuthDebugRun, type AuthDebugStepResult } from '../../../shared/model/auth-debug';
 import { authSequenceDiagram } from '../../../shared/text/auth-sequence-diagram';
 import { FakeFailure, installFakePeriscope } from '../support/fake-periscope';
 import { installFakeBoxes } from '../support/fake-boxes';
@@ -69,7 +69,7 @@ const metadata: AuthDebugStepResult = {
   facts: {},
   stopped: 'Without valid protected resource metadata there is no authorization server to go to.',
 };
-const runWith = (steps: AuthDebugStepResult[], finished = false): AuthDebugRun => ({ kind: 'periscope-auth-debug-run', version: 1, serverUrl: 'https://mcp.example/mcp', startedAt: 1, steps, finished, verdict: steps.some((s) => s.verdict === 'fail') ? 'fail' : 'pass' });
+const runWith = (steps: AuthDebugStepResult[], finished = false): AuthDebugRun => ({ kind: 'periscope-auth-debug-run', version: 1, serverUrl: 'https://mcp.example/mcp', startedAt: 1, steps, finished, verdict: worstVerdict(steps.map((s) => s.verdict)) });
 
 beforeEach(() => useAuthDebugStore.getState().hide());
 
@@ -89,7 +89,7 @@ describe('the auth debugger view', () => {
     expect(fake.calls('auth-debug:start')).toEqual([{ url: 'https://mcp.example/mcp', scope: 'mcp:tools' }]);
     fireEvent.click(next);
     const first = await screen.findByRole('region', { name: /1\. Unauthenticated request and its challenge/ });
-    expect(within(first).getByRole('list', { name: 'Findings' })).toHaveTextContent('Pass The server answered 401 Unauthorized.');
+    expect(within(first).getByRole('list', { name: 'Findings' })).toHaveTextContent('Pass: The server answered 401 Unauthorized.');
     expect(within(first).getByTestId('auth-debug-exchange')).toHaveTextContent('www-authenticate: Bearer resource_metadata=');
     // The diagram: four lanes, each step with its verdict, each arrow said in words for screen readers.
     const diagram = screen.getByTestId('auth-debug-diagram');
@@ -100,10 +100,76 @@ describe('the auth debugger view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next step: Protected resource metadata' }));
     const second = await screen.findByRole('region', { name: /2\. Protected resource metadata/ });
     expect(second).toHaveAttribute('data-verdict', 'fail');
-    expect(within(second).getByTestId('auth-debug-finding')).toHaveTextContent('Fail The metadata\'s resource "https://other.example/mcp" is not the MCP server\'s URL. (RFC 9728 sections 3.3 and 7.3)');
+    expect(within(second).getByTestId('auth-debug-finding')).toHaveTextContent('Fail: The metadata\'s resource "https://other.example/mcp" is not the MCP server\'s URL. (RFC 9728 sections 3.3 and 7.3)');
     expect(within(second).getByTestId('auth-debug-stopped')).toHaveTextContent('The run stops here');
     expect(screen.getByRole('button', { name: 'Run finished' })).toBeDisabled();
     expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail');
+  });
+
+  it('shows each step\'s verdict once, as the badge in its heading; each finding has a sign, its verdict said to screen readers', async () => {
+    const mixed: AuthDebugStepResult = {
+      ...challenge,
+      verdict: 'warn',
+      findings: [
+        { id: 'status-401', verdict: 'pass', message: 'The server answered 401 Unauthorized.' },
+        { id: 'resource-metadata-not-named', verdict: 'warn', message: 'The challenge has no resource_metadata parameter.', source: 'RFC 9728 section 5.1' },
+      ],
+    };
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => ({ runId: 'run-1', run: runWith([mixed, metadata], true) }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' }));
+    const steps = await screen.findAllByTestId('auth-debug-step');
+    for (const [step, word] of [[steps[0]!, 'Warning'], [steps[1]!, 'Fail']] as const) {
+      // One badge in the step, in its heading.
+      const badges = step.querySelectorAll('.verdict-badge');
+      expect([...badges].map((b) => b.textContent)).toEqual([word]);
+      expect(within(step).getByRole('heading', { level: 3 })).toContainElement(badges[0] as HTMLElement);
+    }
+    // Each finding: a sign (hidden from screen readers, who hear the verdict's word instead).
+    const findings = within(steps[0]!).getAllByTestId('auth-debug-finding');
+    expect(findings.map((f) => f.querySelector('[aria-hidden="true"]')?.textContent)).toEqual(['✓', '!']);
+    expect(findings.map((f) => f.textContent!.replace(/^[✓!✗i]/, ''))).toEqual([
+      'Pass: The server answered 401 Unauthorized.',
+      'Warning: The challenge has no resource_metadata parameter. (RFC 9728 section 5.1)',
+    ]);
+  });
+
+  it('a server that asks for no authorization: the run ends neutrally, with its reason, and nothing says Fail', async () => {
+    const answered: AuthDebugStepResult = {
+      ...challenge,
+      verdict: 'info',
+      findings: [{ id: 'no-challenge', verdict: 'info', message: 'The server answered 200 without a token: it does not ask for authorization.', source: 'MCP Authorization, "Protocol Requirements": authorization is optional' }],
+      facts: { status: '200' },
+    };
+    const none: AuthDebugStepResult = {
+      ...metadata,
+      verdict: 'info',
+      findings: [{ id: 'no-authorization', verdict: 'info', message: 'No protected resource metadata, and none is needed: the server answered the request without a token.' }],
+      stopped: 'This server does not ask for authorization: no OAuth flow to debug.',
+    };
+    let steps = 0;
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => (++steps === 1 ? { runId: 'run-1', run: runWith([answered]), nextStep: 'resource-metadata' } : { runId: 'run-1', run: runWith([answered, none], true) }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'http://127.0.0.1:3000/mcp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next step: Protected resource metadata' }));
+    const last = await screen.findByRole('region', { name: /2\. Protected resource metadata/ });
+    expect(last).toHaveAttribute('data-verdict', 'info');
+    expect(within(last).getByRole('heading', { level: 3 })).toHaveTextContent(/Protected resource metadata\s*Info/);
+    expect(within(last).getByTestId('auth-debug-stopped')).toHaveTextContent('The run stops here: This server does not ask for authorization: no OAuth flow to debug.');
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Info');
+    expect(screen.getByTestId('auth-debugger')).not.toHaveTextContent(/\b(Fail|Warning)\b/);
   });
 
   it('brings each new step into view under the toolbar and says it; the focus stays on Next step, then goes to the last step', async () => {

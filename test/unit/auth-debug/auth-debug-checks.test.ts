@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAuthorizationResponse, checkGrantedScope, checkRegistration, refusalFinding } from '../../../main/core/auth-debug/authorization-checks';
 import { checkAuthorizationServerMetadata, checkChallenge, checkResourceMetadata } from '../../../main/core/auth-debug/discovery-checks';
 import { authSequenceDiagram } from '../../../shared/text/auth-sequence-diagram';
+import { worstVerdict } from '../../../shared/model/auth-debug';
 
 const goodMetadata = {
   issuer: 'https://as.example',
@@ -18,6 +19,29 @@ describe('the auth debugger\'s checks', () => {
     expect(ids(checkChallenge({ status: 401, wwwAuthenticate: 'Bearer resource_metadata="x"', resourceMetadataUrl: 'https://mcp.example/.well-known/oauth-protected-resource' }))).toEqual(['status-401', 'resource-metadata-named', 'challenge-no-scope']);
     expect(checkChallenge({ status: 401 }).find((f) => f.id === 'www-authenticate-missing')?.verdict).toBe('warn');
     expect(checkChallenge({ status: 500 })[0]).toMatchObject({ id: 'not-401', verdict: 'fail' });
+  });
+
+  it('a server that answers without a token asks for no authorization: a note, never a warning or a failure, with or without metadata', () => {
+    for (const status of [200, 202]) expect(checkChallenge({ status })).toEqual([expect.objectContaining({ id: 'no-challenge', verdict: 'info' })]);
+    const serverUrl = 'https://mcp.example/mcp';
+    expect(checkResourceMetadata({ serverUrl, authorizationAsked: false, problem: 'Resource server does not implement OAuth 2.0 Protected Resource Metadata' })).toEqual([
+      expect.objectContaining({ id: 'no-authorization', verdict: 'info', message: expect.stringContaining('none is needed') }),
+    ]);
+    // Asked for (401), or not said: the metadata is required, and its absence fails.
+    for (const authorizationAsked of [true, undefined]) {
+      expect(checkResourceMetadata({ serverUrl, ...(authorizationAsked === undefined ? {} : { authorizationAsked }), problem: 'HTTP 404' })[0]).toMatchObject({ id: 'resource-metadata-missing', verdict: 'fail' });
+    }
+    // Offered without being required: metadata that is there is checked as ever.
+    expect(ids(checkResourceMetadata({ serverUrl, authorizationAsked: false, metadata: { resource: serverUrl, authorization_servers: ['https://as.example'] } }))).toEqual(['resource-matches', 'authorization-servers']);
+  });
+
+  it('a note ranks below every judgement: a step or run is info only when nothing in it was judged', () => {
+    expect(worstVerdict(['info'])).toBe('info');
+    expect(worstVerdict(['info', 'info'])).toBe('info');
+    expect(worstVerdict(['info', 'pass'])).toBe('pass');
+    expect(worstVerdict(['pass', 'info', 'warn'])).toBe('warn');
+    expect(worstVerdict(['fail', 'info'])).toBe('fail');
+    expect(worstVerdict([])).toBe('pass');
   });
 
   it('the resource metadata: its resource must be the server\'s URL (same origin, a path prefix)', () => {
