@@ -32,20 +32,25 @@ export function chartData(samples: LatencySamples): ChartData {
 }
 
 /** The percentile curve's x axis: "nines", -log10(1 - p): 0 is p0, 1 is p90, 2 is p99, 3 is p99.9. */
-export const CURVE_POINTS = 121;
 export const CURVE_MAX_NINES = 4;
+/** Points of the curve per nine (121 from p0 to p99.99), besides each method's end. */
+export const CURVE_POINTS_PER_NINE = 30;
 
-/** "p99.9" for 3 nines, "p50" for 0.301…: the percentile an x position stands for. */
+/** "p99.9" for 3 nines, "p50" for 0.301…, "p87.5" for 0.903…: the percentile an x position stands for. */
 export function ninesLabel(nines: number): string {
   const p = (1 - 10 ** -nines) * 100;
-  return `p${Number(p.toFixed(p >= 99 ? Math.min(4, Math.max(1, Math.ceil(nines) - 2)) : 0))}`;
+  return `p${Number(p.toFixed(p >= 99 ? Math.min(4, Math.max(1, Math.ceil(nines) - 2)) : 1))}`;
 }
 
 /**
  * Each method's latency distribution as a percentile curve (the HDR "percentile distribution"
- * plot): x in nines from p0 to p99.99, y the latency at that percentile (nearest rank) of the
- * method's samples. A point a method has too few samples to resolve (1/(1 - p) above its count)
- * is null, so a thin method's curve stops where its data does instead of inventing a tail.
+ * plot): x in nines from p0 to p99.99 (further when a method has more than 10,000 answers), y the
+ * latency at that percentile (nearest rank) of the method's samples. With n samples, every
+ * percentile past 1 - 1/n (log10(n) nines) is the slowest answer: the curve ends there, on its
+ * max (the table's max), rather than stopping at the last grid point before it (with 8 answers,
+ * p87 and the 7th slowest) or inventing a flat tail beyond it. Further right the method is null. A
+ * method with one answer is that one point, at p0. Each end is an x of its own (the
+ * grid's x when one falls there, which then appears twice: the step up to the max is vertical).
  */
 export function percentileCurves(samples: LatencySamples): ChartData {
   const byMethod = new Map<number, number[]>();
@@ -55,17 +60,30 @@ export function percentileCurves(samples: LatencySamples): ChartData {
     byMethod.set(id, list);
   });
   const ids = [...byMethod.keys()].sort((a, b) => a - b);
-  const xs = Array.from({ length: CURVE_POINTS }, (_, i) => (i * CURVE_MAX_NINES) / (CURVE_POINTS - 1));
-  const columns = ids.map((id) => {
-    const sorted = byMethod.get(id)!.sort((a, b) => a - b);
-    return xs.map((nines) => {
-      const tail = 10 ** -nines;
-      if (1 / tail > sorted.length && nines > 0) return null;
-      const rank = Math.min(sorted.length, Math.max(1, Math.ceil((1 - tail) * sorted.length)));
+  const sortedOf = ids.map((id) => byMethod.get(id)!.sort((a, b) => a - b));
+  const ends = sortedOf.map((sorted) => Math.log10(sorted.length));
+  const top = Math.max(CURVE_MAX_NINES, ...ends);
+  const grid = Array.from({ length: Math.floor(top * CURVE_POINTS_PER_NINE + 1e-9) + 1 }, (_, i) => i / CURVE_POINTS_PER_NINE);
+  // A one-answer method's end is p0, already a grid point with its one value.
+  const endXs = [...new Set(ends.filter((end) => end > 0))];
+  const points = [...grid.map((x) => ({ x, end: false })), ...endXs.map((x) => ({ x, end: true }))].sort((a, b) => a.x - b.x || Number(a.end) - Number(b.end));
+  const columns = sortedOf.map((sorted, c) => {
+    const end = ends[c]!;
+    return points.map(({ x, end: isEnd }) => {
+      // Each method's own end (no other method's end falls on the same x: the ends are distinct).
+      if (isEnd && x === end) return sorted[sorted.length - 1]!;
+      if (x > end) return null;
+      const rank = Math.min(sorted.length, Math.max(1, Math.ceil((1 - 10 ** -x) * sorted.length)));
       return sorted[rank - 1]!;
     });
   });
-  return { methods: ids.map((id) => samples.methods[id] ?? `method ${id}`), columns: [xs, ...columns] };
+  return { methods: ids.map((id) => samples.methods[id] ?? `method ${id}`), columns: [points.map((p) => p.x), ...columns] };
+}
+
+/** The index of a column's last value (-1 if it has none): where a percentile curve ends, on its max. */
+export function lastValueIndex(column: ArrayLike<number | null | undefined>): number {
+  for (let i = column.length - 1; i >= 0; i--) if (column[i] != null) return i;
+  return -1;
 }
 
 /**

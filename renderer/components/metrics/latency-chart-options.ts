@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
-import { CURVE_MAX_NINES, ninesLabel, SERIES_COLOURS } from '../../workbench/latency-chart-data';
+import { CURVE_MAX_NINES, lastValueIndex, ninesLabel, SERIES_COLOURS } from '../../workbench/latency-chart-data';
 import { bucketEdgeLabel, bucketUnder } from '../../workbench/latency-histogram';
+import { timeAxisLabels, timeLegendLabel } from '../../workbench/chart-time-labels';
 
 /** Axis and grid colours of the theme in force. */
 export interface ChartTheme {
@@ -21,6 +22,15 @@ export function coloursInOrder(methods: string[]): SeriesColour {
 }
 
 /**
+ * Every chart's legend markers filled with the series' own colour: uPlot fills a marker with the
+ * series' fill, so a line (the percentile curves) had a hollow one and a lightly filled bar (the
+ * histogram) a faint one, beside the time chart's solid ones.
+ */
+function filledMarkers(methods: string[], colourOf: SeriesColour): uPlot.Legend.Markers {
+  return { fill: (_u: uPlot, seriesIdx: number) => (seriesIdx > 0 ? colourOf(methods[seriesIdx - 1]!) : 'transparent') };
+}
+
+/**
  * The latency-over-time chart's uPlot options: time on x, ms on y from 0, one point series per
  * method (no lines), drag to zoom on x. `theme` gives the axis and grid colours (the canvas cannot
  * read CSS variables); `colourOf` each series' colour. Shared by the chart and its benchmark, so
@@ -32,9 +42,10 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
     width,
     height: CHART_HEIGHT,
     scales: { x: { time: true, range: timeRange }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
-    axes: [axis, { ...axis, label: 'ms', size: 60 }],
+    // Each tick a whole time of day ("18:36:15.25" is about 75 px at the axis' 12 px): ticks at least 90 px apart.
+    axes: [{ ...axis, space: 90, values: (_u, splits, _axis, _space, step) => timeAxisLabels(splits, step) }, { ...axis, label: 'ms', size: 60 }],
     series: [
-      { label: 'time' },
+      { label: 'time', value: (_u, v) => (v == null ? '—' : timeLegendLabel(v)) },
       ...methods.map((method) => {
         const colour = colourOf(method);
         return {
@@ -48,7 +59,7 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
       }),
     ],
     cursor: { drag: { x: true, y: false } },
-    legend: { live: true },
+    legend: { live: true, markers: filledMarkers(methods, colourOf) },
     ...(hooks ? { hooks } : {}),
   };
 }
@@ -76,26 +87,47 @@ export function timeRange(u: uPlot, min: number | null, max: number | null): uPl
 }
 
 /**
- * The percentile curve's options: x in nines (0 = p0 … 4 = p99.99) labelled as percentiles, ms on
- * y from 0, one line per method in its colour of the time chart (`colourOf`).
+ * The percentile curve's options: x in nines (0 = p0 … 4 = p99.99, further when the data goes
+ * further) labelled as percentiles, ms on y from 0, one line per method in its colour of the time
+ * chart (`colourOf`). Each curve ends on its method's max with a dot (see percentileCurves), the
+ * legend saying "(max)" there; a method with one answer is that dot alone.
  */
 export function distributionChartOptions(methods: string[], width: number, theme: ChartTheme, colourOf: SeriesColour = coloursInOrder(methods)): uPlot.Options {
   const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
   return {
     width,
     height: CHART_HEIGHT,
-    scales: { x: { time: false, range: [0, CURVE_MAX_NINES] }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
+    // The data's own extent (p0 to p99.99 or further), and a zoom as dragged.
+    scales: { x: { time: false, range: (_u, min, max) => [min, max] }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
     axes: [
-      { ...axis, splits: () => [0, Math.log10(2), 1, 2, 3, 4], values: (_u, splits) => splits.map(ninesLabel) },
+      { ...axis, splits: (_u, _axis, min, max) => [0, Math.log10(2), ...Array.from({ length: Math.max(CURVE_MAX_NINES, Math.floor(max)) }, (_, i) => i + 1)].filter((x) => x >= min - 1e-9 && x <= max + 1e-9), values: (_u, splits) => splits.map(ninesLabel) },
       { ...axis, label: 'ms', size: 60 },
     ],
     series: [
       { label: 'percentile', value: (_u, v) => (v == null ? '—' : ninesLabel(v)) },
-      ...methods.map((method) => ({ label: method, stroke: colourOf(method), width: 2, points: { show: false }, value: msValue })),
+      ...methods.map((method) => {
+        const colour = colourOf(method);
+        return {
+          label: method,
+          stroke: colour,
+          width: 2,
+          // uPlot joins values with lines and draws no points: the end's dot is asked for by its index.
+          points: { show: false, size: 8, width: 0, fill: colour, filter: curveEnd },
+          value: (u: uPlot, v: number | null, seriesIdx: number, dataIdx: number | null) => (v == null ? '—' : `${msValue(u, v)}${dataIdx != null && dataIdx === lastValueIndex(u.data[seriesIdx]!) ? ' (max)' : ''}`),
+        };
+      }),
     ],
     cursor: { drag: { x: true, y: false } },
-    legend: { live: true },
+    legend: { live: true, markers: filledMarkers(methods, colourOf) },
   };
+}
+
+/** The index of a curve's end (its max), while it is in the x range shown (a zoom may leave it out). */
+function curveEnd(u: uPlot, seriesIdx: number): number[] | null {
+  const end = lastValueIndex(u.data[seriesIdx]!);
+  const x = u.data[0][end];
+  const { min, max } = u.scales.x!;
+  return end >= 0 && x != null && (min == null || x >= min) && (max == null || x <= max) ? [end] : null;
 }
 
 /** One bar per bucket, from its lower edge (the data's x) to the next, touching its neighbours. */
@@ -128,7 +160,7 @@ export function histogramChartOptions(methods: string[], width: number, theme: C
       }),
     ],
     cursor: { drag: { x: true, y: false }, dataIdx: (u, _series, closest, xValue) => (u.data[0].length > 1 ? bucketUnder(u.data[0], xValue) : closest) },
-    legend: { live: true },
+    legend: { live: true, markers: filledMarkers(methods, colourOf) },
   };
 }
 

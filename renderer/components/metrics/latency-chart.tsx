@@ -62,8 +62,8 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
     const chosen = view === 'histogram' ? histogramChartOptions : distributionChartOptions;
     return (methods: string[], width: number, theme: ChartTheme) => chosen(methods, width, theme, colours);
   }, [samples, colourOf, view]);
-  // A curve needs two points: with one answer per method the chart would be empty without a word.
-  const noCurveYet = view === 'percentiles' && data.columns.slice(1).every((column) => column.filter((value) => value !== null).length < 2);
+  // One answer per method draws a dot each at p0, no line: the caption says why there is no curve.
+  const noCurveYet = view === 'percentiles' && samples.method.length > 0 && new Set(samples.method).size === samples.method.length;
   return (
     <UPlotChart
       data={data}
@@ -80,7 +80,7 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
           {noCurveYet && (
             <span className="muted" data-testid="distribution-too-few">
               {' '}
-              · a curve needs 2 answers or more per {what}
+              · one answer per {what} so far: a dot each, a curve from 2 answers
             </span>
           )}
           {data.leftOut.length > 0 && (

@@ -25,9 +25,9 @@ function samples(methods: string[], perMethod: number): LatencySamples {
 }
 
 describe('the latency distribution chart', () => {
-  it('says a curve needs two answers while every method has one (the chart would be empty without a word)', () => {
+  it('says why there is no curve while every method has one answer (each is a dot)', () => {
     render(<LatencyDistributionChart samples={samples(['server/discover', 'tools/list', 'tools/call'], 1)} />);
-    expect(screen.getByTestId('distribution-too-few')).toHaveTextContent('a curve needs 2 answers or more per method');
+    expect(screen.getByTestId('distribution-too-few')).toHaveTextContent('one answer per method so far: a dot each, a curve from 2 answers');
   });
 
   it('says nothing once a method has a curve', () => {

@@ -48,26 +48,29 @@ describe('the samples behind the latency charts', () => {
 });
 
 describe('the percentile curve', () => {
-  it('gives each method its latency at each percentile, and stops where its samples cannot resolve', async () => {
-    const { percentileCurves, ninesLabel, CURVE_POINTS } = await import('../../../renderer/workbench/latency-chart-data');
+  it('gives each method its latency at each percentile, up to the percentile its samples resolve, and ends on its max', async () => {
+    const { percentileCurves, ninesLabel, CURVE_MAX_NINES } = await import('../../../renderer/workbench/latency-chart-data');
     // 1,000 samples 1..1000 ms for tools/call, 5 for ping.
     const at = Array.from({ length: 1005 }, (_, i) => i);
-    const latencyMs = [...Array.from({ length: 1000 }, (_, i) => i + 1), 7, 7, 7, 7, 7];
+    const latencyMs = [...Array.from({ length: 1000 }, (_, i) => i + 1), 7, 7, 7, 7, 9];
     const method = [...Array<number>(1000).fill(0), ...Array<number>(5).fill(1)];
     const curves = percentileCurves({ methods: ['tools/call', 'ping'], from: 0, next: 1005, at, latencyMs, method });
     expect(curves.methods).toEqual(['tools/call', 'ping']);
     const [xs, call, ping] = curves.columns;
-    expect(xs).toHaveLength(CURVE_POINTS);
+    expect(xs[0]).toBe(0);
+    expect(xs.at(-1)).toBe(CURVE_MAX_NINES);
     const at_ = (nines: number, column: Array<number | null>) => column[xs.findIndex((x) => Math.abs(x - nines) < 1e-9)];
     expect(at_(0, call!)).toBe(1);
     expect(at_(1, call!)).toBe(900);
     expect(at_(2, call!)).toBe(990);
     expect(at_(3, call!)).toBe(999);
-    // 1,000 samples cannot resolve p99.99.
+    // Past p99.9 every percentile of 1,000 samples is the max: the curve steps up to it at p99.9 and ends.
+    expect(call![xs.lastIndexOf(3)]).toBe(1000);
     expect(at_(4, call!)).toBeNull();
-    // 5 samples: p0 only... and nothing from p90 on.
+    // 5 samples: p0 is the fastest; the curve ends at p80 (log10 5 nines) on the max, nothing from there on.
     expect(at_(0, ping!)).toBe(7);
+    expect(at_(Math.log10(5), ping!)).toBe(9);
     expect(at_(1, ping!)).toBeNull();
-    expect([ninesLabel(0), ninesLabel(1), ninesLabel(2), ninesLabel(3), ninesLabel(Math.log10(2))]).toEqual(['p0', 'p90', 'p99', 'p99.9', 'p50']);
+    expect([ninesLabel(0), ninesLabel(1), ninesLabel(2), ninesLabel(3), ninesLabel(Math.log10(2)), ninesLabel(Math.log10(8))]).toEqual(['p0', 'p90', 'p99', 'p99.9', 'p50', 'p87.5']);
   });
 });
