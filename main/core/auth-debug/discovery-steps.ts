@@ -1,60 +1,34 @@
 import { discoverAuthorizationServerMetadata, discoverOAuthProtectedResourceMetadata, extractWWWAuthenticateParams } from '@modelcontextprotocol/client';
 import type { AuthDebugFinding } from '../../../shared/model/auth-debug';
 import { checkAuthorizationServerMetadata, checkChallenge, checkResourceMetadata, NO_OAUTH_FLOW } from './discovery-checks';
-import { messageOf, stopIfFailed, type AuthDebugOptions, type StepContext, type StepOutcome } from './step-context';
+import { sendMcpRequest } from './mcp-request';
+import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
 
 /**
- * The MCP request every debugger run sends, with and without a token: an initialize (it needs no
- * session), with the run's extra headers (AuthDebugOptions.headers, Authorization excepted) and
- * `authorization` when given.
+ * Step 1: the request without a token, and the challenge it gets (RFC 9728 section 5.1). A URL
+ * that refuses the POST as a legacy HTTP+SSE endpoint is asked with that transport's GET.
  */
-export function initializeRequest(extraHeaders: AuthDebugOptions['headers'] = [], authorization?: string): RequestInit {
-  const headers: Record<string, string> = {};
-  for (const { name, value } of extraHeaders) if (name.toLowerCase() !== 'authorization') headers[name] = value;
-  Object.assign(headers, { 'content-type': 'application/json', accept: 'application/json, text/event-stream' }, authorization ? { authorization } : {});
-  return {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: 'initialize',
-      params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'MCP Periscope auth debugger', version: '1' } },
-    }),
-    signal: AbortSignal.timeout(30_000),
-  };
-}
-
-/** Reads (or drops, for an event stream) a response body, so the exchange ends and is recorded whole. */
-export async function drain(response: Response): Promise<void> {
-  if (/text\/event-stream/i.test(response.headers.get('content-type') ?? '')) await response.body?.cancel().catch(() => undefined);
-  else await response.text().catch(() => undefined);
-}
-
-/** Step 1: the request without a token, and the challenge it gets (RFC 9728 section 5.1). */
 export async function challengeStep(ctx: StepContext): Promise<StepOutcome> {
-  const response = await ctx.fetch(ctx.options.serverUrl, initializeRequest(ctx.options.headers));
-  await drain(response);
+  const { response, legacySse, refusedPost, arrows } = await sendMcpRequest(ctx);
+  ctx.state.legacySse = legacySse;
   const params = extractWWWAuthenticateParams(response);
   const wwwAuthenticate = response.headers.get('www-authenticate') ?? undefined;
   ctx.state.authorizationAsked = response.status === 401;
   if (params.resourceMetadataUrl) ctx.state.resourceMetadataUrl = params.resourceMetadataUrl.href;
   if (params.scope) ctx.state.challengeScope = params.scope;
-  const findings = checkChallenge({
+  const findings: AuthDebugFinding[] = refusedPost === undefined ? [] : [{ id: 'legacy-sse', verdict: 'info', message: `The POST answered ${refusedPost}: this URL speaks the legacy HTTP+SSE transport, so the GET of its event stream was sent instead, as its clients do.`, source: 'MCP Transports, "Backwards Compatibility"' }];
+  findings.push(...checkChallenge({
     status: response.status,
     ...(wwwAuthenticate ? { wwwAuthenticate } : {}),
     ...(params.resourceMetadataUrl ? { resourceMetadataUrl: params.resourceMetadataUrl.href } : {}),
     ...(params.scope ? { scope: params.scope } : {}),
-  });
+  }));
   const facts: Record<string, string> = { status: String(response.status) };
   if (wwwAuthenticate) facts['WWW-Authenticate'] = wwwAuthenticate;
   return {
     findings,
     facts,
-    arrows: [
-      { from: 'client', to: 'mcp-server', label: 'POST initialize (no token)' },
-      { from: 'mcp-server', to: 'client', label: `${response.status}${wwwAuthenticate ? ' + WWW-Authenticate' : ''}` },
-    ],
+    arrows,
     ...(response.status !== 401 && (response.status < 200 || response.status >= 300) ? { stopped: 'The server did not answer with a 401 challenge.' } : {}),
   };
 }

@@ -47,6 +47,8 @@ export interface AuthDebugState {
    * false when it was answered (2xx): the server does not, and no OAuth flow may follow.
    */
   authorizationAsked?: boolean;
+  /** The URL speaks the legacy HTTP+SSE transport: the requests to it are the GET of its event stream. */
+  legacySse?: boolean;
   challengeScope?: string;
   resourceMetadataUrl?: string;
   resourceMetadata?: OAuthProtectedResourceMetadata;

@@ -2,7 +2,7 @@ import { exchangeAuthorization, extractWWWAuthenticateParams } from '@modelconte
 import type { AuthDebugArrow, AuthDebugFinding } from '../../../shared/model/auth-debug';
 import { describeBearerToken } from '../diagnostics/token-claims';
 import { checkAuthenticatedRequest, checkGrantedScope, tokenErrorFinding } from './authorization-checks';
-import { drain, initializeRequest } from './discovery-steps';
+import { sendMcpRequest } from './mcp-request';
 import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
 
 /**
@@ -60,8 +60,7 @@ export async function tokenRequestStep(ctx: StepContext): Promise<StepOutcome> {
 /** Step 8: the first request again, with Authorization: Bearer (RFC 6750 section 2.1). */
 export async function authenticatedRequestStep(ctx: StepContext): Promise<StepOutcome> {
   const tokens = ctx.state.tokens!;
-  const response = await ctx.fetch(ctx.options.serverUrl, initializeRequest(ctx.options.headers, `Bearer ${tokens.access_token}`));
-  await drain(response);
+  const { response, arrows } = await sendMcpRequest(ctx, { authorization: `Bearer ${tokens.access_token}`, legacySse: ctx.state.legacySse === true });
   const challenge = extractWWWAuthenticateParams(response);
   const findings = checkAuthenticatedRequest(response.status, {
     ...(challenge.error ? { error: challenge.error } : {}),
@@ -74,10 +73,7 @@ export async function authenticatedRequestStep(ctx: StepContext): Promise<StepOu
   return {
     findings,
     facts,
-    arrows: [
-      { from: 'client', to: 'mcp-server', label: 'POST initialize (Authorization: Bearer)' },
-      { from: 'mcp-server', to: 'client', label: String(response.status) },
-    ],
+    arrows,
   };
 }
 
