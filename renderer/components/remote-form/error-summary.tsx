@@ -65,7 +65,7 @@ export function ErrorSummary({ errors, formRef }: ErrorSummaryProps) {
                 <button type="button" className="link-button" onClick={() => goTo(problem.path)}>
                   {problem.field}
                 </button>
-                : {problem.message}
+                {afterFieldName(problem.message, problem.field)}
               </>
             ) : (
               problem.message
@@ -75,4 +75,13 @@ export function ErrorSummary({ errors, formRef }: ErrorSummaryProps) {
       </ul>
     </div>
   );
+}
+
+/**
+ * The words after the field's name: the rest of a message that starts with that name ("Name is
+ * empty" under Name reads "Name is empty", not "Name: Name is empty"), else ": " and the message.
+ */
+export function afterFieldName(message: string, field: string): string {
+  const startsWithName = message.length > field.length && message.slice(0, field.length).toLowerCase() === field.toLowerCase() && message[field.length] === ' ';
+  return startsWithName ? message.slice(field.length) : `: ${message}`;
 }

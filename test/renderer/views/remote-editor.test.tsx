@@ -50,11 +50,13 @@ describe('Remote editor', () => {
     // The summary names each field with its problem, and takes the focus to it (a long form).
     const summary = within(screen.getByTestId('form-errors'));
     expect(summary.getAllByTestId('form-error-item').map((item) => item.textContent)).toEqual([
-      'Name: Name is empty',
-      expect.stringMatching(/^URL: .*does not fit the Streamable HTTP transport/),
+      // A message that starts with its field's name is not headed by that name again.
+      'Name is empty',
+      expect.stringMatching(/^URL scheme "ftp:" does not fit the Streamable HTTP transport/),
       expect.stringMatching(/^Header 1 name: Header name "Bad Name" is not a valid HTTP header name/),
       expect.stringMatching(/^Connect timeout \(ms\): .*whole number/),
     ]);
+    expect(summary.getByRole('button', { name: 'Name' })).toBeInTheDocument();
     fireEvent.click(summary.getByRole('button', { name: 'Connect timeout (ms)' }));
     expect(screen.getByLabelText('Connect timeout (ms)')).toHaveFocus();
     fireEvent.click(summary.getByRole('button', { name: 'Header 1 name' }));
