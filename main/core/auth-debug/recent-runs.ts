@@ -1,4 +1,5 @@
 import type { AuthDebugRun } from '../../../shared/model/auth-debug';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 /** Servers remembered at once; the one started longest ago is forgotten first. */
 const MAX_SERVERS = 16;
@@ -15,7 +16,7 @@ export class RecentAuthDebugRuns {
     const key = serverKey(serverUrl);
     this.byServer.delete(key);
     this.byServer.set(key, owner);
-    if (this.byServer.size > MAX_SERVERS) this.byServer.delete(this.byServer.keys().next().value!);
+    keepNewest(this.byServer, MAX_SERVERS);
   }
 
   /** The latest run against this server (the same URL, written either way), or undefined. */

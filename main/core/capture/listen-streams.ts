@@ -1,5 +1,6 @@
 import type { MessageEntry } from '../../../shared/model/trace';
 import { isObject } from './envelope';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 type Listen = NonNullable<MessageEntry['listen']>;
 
@@ -22,7 +23,7 @@ export class ListenStreams {
     const params = isObject(message.params) ? message.params : {};
     const requested = isObject(params.notifications) ? params.notifications : {};
     this.open.set(String(id), { seq, requested });
-    if (this.open.size > MAX_OPEN) this.open.delete(this.open.keys().next().value!);
+    keepNewest(this.open, MAX_OPEN);
     return { requested };
   }
 

@@ -1,4 +1,5 @@
 import type { Direction, MessageEntry } from '../../../shared/model/trace';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 export type RpcId = string | number;
 
@@ -58,7 +59,7 @@ export class OpenRequests {
     request.streamStop?.stop();
     request.streamStop = undefined;
     this.ended.set(endedKey(direction, id), request);
-    if (this.ended.size > MAX_ENDED_REMEMBERED) this.ended.delete(this.ended.keys().next().value!);
+    keepNewest(this.ended, MAX_ENDED_REMEMBERED);
   }
 
   /** The request is given up on, if it is still open; returns it (undefined when it was not open). */

@@ -1,6 +1,7 @@
 import { decodeOnce, needsDecoding, type DecodedView } from './decoded-view';
 import { PatternFilter } from './pattern-filter';
 import { formsOf, type SecretForms } from './secret-forms';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 export const REDACTED = '[redacted]';
 
@@ -113,7 +114,7 @@ export class SecretScanner {
     if (ranges.length > 0) return replaceRanges(text, ranges);
     if (rememberable) {
       this.recentClean.add(text);
-      if (this.recentClean.size > RECENT_CLEAN_KEPT) this.recentClean.delete(this.recentClean.values().next().value!);
+      keepNewest(this.recentClean, RECENT_CLEAN_KEPT);
     }
     return text;
   }

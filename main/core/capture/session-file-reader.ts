@@ -8,6 +8,7 @@ import { heldCopy, sizeNote } from './held-copy';
 import { notASession, parseSessionHeader, sessionIsAFolder, sessionNotFound, sessionReadError, type SessionHeader } from './session-header';
 import { TraceBuffer } from './trace-buffer';
 import { cutUtf8 } from './utf8-cut';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 /**
  * The longest line the reader takes by default (256 MiB): far above any entry Periscope writes
@@ -160,7 +161,7 @@ class EntryCollector {
   private keep(entry: TraceEntry, text: string): void {
     if (entry.type === 'sse-event') {
       this.linkedData.set(entry.seq, entry.data);
-      if (this.linkedData.size > LINKED_DATA_KEPT) this.linkedData.delete(this.linkedData.keys().next().value!);
+      keepNewest(this.linkedData, LINKED_DATA_KEPT);
     }
     let kept = entry.type === 'message' && entry.sseEventSeq !== undefined && entry.message === undefined ? this.restoreLinked(entry) : entry;
     this.onEntry?.(kept);

@@ -6,6 +6,7 @@ import { jsonText } from '../../../shared/json/json-text';
 import type { TraceEntry } from '../../../shared/model/trace';
 import type { PeriscopeError } from '../diagnostics/periscope-error';
 import { SESSION_FORMAT, SESSION_VERSION, storageError, type SessionHeader } from './session-header';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 export { SESSION_FORMAT, SESSION_VERSION, SessionHeader } from './session-header';
 export { readSessionFile, DEFAULT_MAX_LINE_BYTES, type ReadSessionOptions, type SessionRead } from './session-file-reader';
@@ -109,7 +110,7 @@ export class SessionFileWriter {
     let line: TraceEntry = entry;
     if (entry.type === 'sse-event') {
       this.writtenEvents.add(entry.seq);
-      if (this.writtenEvents.size > WRITTEN_EVENTS_KEPT) this.writtenEvents.delete(this.writtenEvents.values().next().value!);
+      keepNewest(this.writtenEvents, WRITTEN_EVENTS_KEPT);
     } else if (entry.type === 'message' && entry.sseEventSeq !== undefined && this.writtenEvents.delete(entry.sseEventSeq)) {
       line = { ...entry, message: undefined };
     } else if (entry.type === 'message' && messageJson !== undefined) {

@@ -4,6 +4,7 @@ import type { OrphanResponse } from '../capture/traced-transport';
 import type { ErrorContext } from '../diagnostics/classify-error';
 import type { StalledAcknowledgement } from '../diagnostics/classify-stalled-acknowledgement';
 import type { UnansweredStream } from '../diagnostics/classify-unanswered-stream';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 const STDERR_TAIL_LINES = 20;
 const MAX_ORPHANS = 5;
@@ -182,5 +183,5 @@ function isBenign(entry: HttpEntry): boolean {
 
 /** Drops the oldest entries of a Map or Set (insertion order) beyond RECENT_REQUESTS. */
 function keepRecent(recent: Map<number, unknown> | Set<number>): void {
-  while (recent.size > RECENT_REQUESTS) recent.delete(recent.keys().next().value!);
+  keepNewest(recent, RECENT_REQUESTS);
 }

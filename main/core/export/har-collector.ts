@@ -1,5 +1,6 @@
 import type { HttpEntry, TraceEntry } from '../../../shared/model/trace';
 import { DEFAULT_BODY_CAP_BYTES } from '../capture/recording-fetch';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 /** One HTTP exchange as the trace told it, gathered for a HAR entry. */
 export interface CollectedExchange {
@@ -80,7 +81,7 @@ export class HarCollector {
   private message(entry: Extract<TraceEntry, { type: 'message' }>): void {
     if (entry.direction === 'outgoing' && entry.messageKind === 'request') {
       this.requests.set(entry.seq, { method: entry.method, id: entry.rpcId, sentMono: entry.monoTime });
-      if (this.requests.size > this.limit) this.requests.delete(this.requests.keys().next().value!);
+      keepNewest(this.requests, this.limit);
       return;
     }
     if (entry.direction !== 'incoming' || entry.requestSeq === undefined) return;
@@ -91,7 +92,7 @@ export class HarCollector {
     } else if (this.requests.has(entry.requestSeq)) {
       this.answeredEarly.set(entry.requestSeq, entry.monoTime);
       // stdio and WebSocket answers never get an exchange: keep only the latest.
-      if (this.answeredEarly.size > ANSWERED_EARLY_KEPT) this.answeredEarly.delete(this.answeredEarly.keys().next().value!);
+      keepNewest(this.answeredEarly, ANSWERED_EARLY_KEPT);
     }
   }
 

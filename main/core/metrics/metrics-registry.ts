@@ -1,6 +1,7 @@
 import type { LatencySamples, MetricsSnapshot } from '../../../shared/model/metrics';
 import type { TraceEntry } from '../../../shared/model/trace';
 import { RequestMetrics } from './request-metrics';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 /** Connections whose analytics are kept; the one with the oldest traffic gives way past this. */
 export const METRICS_CONNECTIONS_KEPT = 64;
@@ -28,7 +29,7 @@ export class MetricsRegistry {
     }
     this.byConnection.set(entry.connectionId, metrics);
     metrics.ingest(entry);
-    if (this.byConnection.size > this.keep) this.byConnection.delete(this.byConnection.keys().next().value!);
+    keepNewest(this.byConnection, this.keep);
   }
 
   /** The connection's answered requests from sequence number `since` on, for the charts. */

@@ -4,6 +4,7 @@ import { RequestPhaseTracker, type RequestPhases } from '../../../shared/trace/r
 import { MCP_ERROR_CODES } from '../diagnostics/classify-protocol-error';
 import { LatencyHistogram } from './latency-histogram';
 import { LatencySampleRing } from './latency-samples';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 /** Requests waiting for an answer that are remembered; past this the oldest is forgotten (a server that never answers). */
 export const MAX_PENDING = 100_000;
@@ -148,7 +149,7 @@ export class RequestMetrics {
     for (const row of rows) row.sent(entry.monoTime);
     this.pending.set(entry.seq, { rows });
     this.phases.ingest(entry);
-    if (this.pending.size > MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
+    keepNewest(this.pending, MAX_PENDING);
   }
 
   private answered(entry: MessageEntry): void {

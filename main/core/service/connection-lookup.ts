@@ -1,6 +1,7 @@
 import type { TraceEntry } from '../../../shared/model';
 import type { ConnectionManagerPort, ConnectionPort, SessionFilesPort } from './ports';
 import { unknownConnection } from './service-errors';
+import { keepNewest } from '../../../shared/collections/keep-newest';
 
 /**
  * Finds connections for the handlers. The manager forgets a connection once it is closed, but
@@ -48,6 +49,6 @@ export class ConnectionLookup {
     // The session file has every entry: the heap need not keep them too.
     if (this.sessions) connection.trace?.release();
     this.closed.set(connectionId, connection);
-    while (this.closed.size > this.keepClosed) this.closed.delete(this.closed.keys().next().value!);
+    keepNewest(this.closed, this.keepClosed);
   }
 }

@@ -1,5 +1,6 @@
 import type { MessageEntry, TraceEntry } from '../../../../shared/model/trace';
 import type { RequestRound } from '../../../../shared/model/server-request';
+import { keepNewest } from '../../../../shared/collections/keep-newest';
 
 /** How many requests and rounds are remembered (a server that never finishes a call must not leak). */
 const MAX_REMEMBERED = 256;
@@ -36,7 +37,7 @@ export class InputRounds {
     if (entry.direction === 'outgoing' && entry.messageKind === 'request' && entry.method) {
       if (entry.call) return; // a retry: its call was remembered at its first request
       this.requests.set(entry.seq, { method: entry.method, ...nameOf(entry.message) });
-      if (this.requests.size > MAX_REMEMBERED) this.requests.delete(this.requests.keys().next().value!);
+      keepNewest(this.requests, MAX_REMEMBERED);
       return;
     }
     if (entry.direction !== 'incoming') return;
@@ -58,7 +59,7 @@ export class InputRounds {
     if (typeof taskId !== 'string' || rootSeq === undefined) return;
     const first = this.requests.get(rootSeq);
     this.tasks.set(taskId, { rootSeq, method: first?.method ?? entry.method ?? 'tools/call', ...(first?.name ? { name: first.name } : {}), rounds: 0, keys: new Set() });
-    if (this.tasks.size > MAX_REMEMBERED) this.tasks.delete(this.tasks.keys().next().value!);
+    keepNewest(this.tasks, MAX_REMEMBERED);
   }
 
   /** A task repeats its outstanding requests on every poll: only keys not seen before are new. */

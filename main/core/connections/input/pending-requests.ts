@@ -9,6 +9,7 @@ import {
   type SettledServerRequest,
 } from '../../../../shared/model/server-request';
 import { PeriscopeError } from '../../diagnostics/periscope-error';
+import { keepNewest } from '../../../../shared/collections/keep-newest';
 
 /** What the registry tells its listener: a question arrived, or one was settled. */
 export type PendingRequestEvent = { type: 'pending'; request: PendingServerRequest } | { type: 'settled'; record: SettledServerRequest };
@@ -159,7 +160,7 @@ export class PendingRequests {
     this.settled.delete(request.connectionId);
     this.settled.set(request.connectionId, list);
     // Map order is insertion order: re-inserting keeps the most recently active connections last.
-    while (this.settled.size > HISTORY_CONNECTIONS) this.settled.delete(this.settled.keys().next().value!);
+    keepNewest(this.settled, HISTORY_CONNECTIONS);
     this.emit({ type: 'settled', record });
     return record;
   }
