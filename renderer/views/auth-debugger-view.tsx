@@ -164,7 +164,8 @@ export function AuthDebuggerView() {
             {stepCount > 0 && (
               <figure className="auth-debugger-diagram" aria-labelledby="auth-debug-diagram-title" tabIndex={-1} ref={diagramRef} data-testid="auth-debug-figure">
                 <figcaption>
-                  <span id="auth-debug-diagram-title">Sequence so far</span>
+                  {/* "so far" while steps are still to come; a finished run's diagram is the whole of it. */}
+                  <span id="auth-debug-diagram-title">{run.finished ? 'Sequence of the run' : 'Sequence so far'}</span>
                   {/* The same diagram as monospace text (as the command line prints it), for a ticket. */}
                   <CopyButton label="Copy as text" text={() => authSequenceDiagram(run.steps)} copy={copyText} testId="copy-auth-diagram" />
                   <button type="button" className="link-button auth-debug-show-last-step" onClick={showLastStep} data-testid="auth-debug-show-last-step">

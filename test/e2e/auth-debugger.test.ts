@@ -122,7 +122,7 @@ describe('the auth debugger', () => {
     }
     // At 900 px the diagram is under every step: "Show the diagram", in the toolbar, brings it in
     // under the toolbar and moves the focus to it.
-    const shownDiagram = debuggerView().getByRole('figure', { name: 'Sequence so far' });
+    const shownDiagram = debuggerView().getByRole('figure', { name: 'Sequence of the run' });
     const showDiagram = debuggerView().getByRole('button', { name: 'Show the diagram' });
     await debuggerView().evaluate((pane) => (pane.scrollTop = 0));
     expect(await underToolbar(shownDiagram.locator('figcaption'))).toBe(false);

@@ -192,6 +192,8 @@ describe('the auth debugger view', () => {
     expect(pane.scrollTop).toBe(260 - 50 - 8);
     expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('1 of 8 steps · step 1 added: Unauthenticated request and its challenge (Pass)');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Next step: Protected resource metadata' }));
+    // Steps still to come: the diagram is the sequence so far.
+    expect(screen.getByRole('figure', { name: 'Sequence so far' })).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('button', { name: 'Next step: Protected resource metadata' }));
     const second = await screen.findByRole('region', { name: /2\. Protected resource metadata/ });
@@ -199,6 +201,9 @@ describe('the auth debugger view', () => {
     expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail · step 2 added: Protected resource metadata (Fail)');
     // Next step is disabled now: the focus goes to the step it added, not to the page.
     expect(document.activeElement).toBe(within(second).getByRole('heading', { level: 3 }));
+    // The run is over: its diagram is the whole sequence, not "so far".
+    expect(screen.getByRole('figure', { name: 'Sequence of the run' })).toBeInTheDocument();
+    expect(screen.queryByRole('figure', { name: 'Sequence so far' })).toBeNull();
   });
 
   /** Opens the debugger on a URL and starts a run whose one Next step adds two steps and ends it; resolves to that button. */
@@ -222,9 +227,9 @@ describe('the auth debugger view', () => {
     const pane = screen.getByTestId('auth-debugger');
     // The diagram starts at 260 + 2 × 300 px.
     expect(pane.scrollTop).toBe(860 - 50 - 8);
-    expect(document.activeElement).toBe(screen.getByRole('figure', { name: 'Sequence so far' }));
+    expect(document.activeElement).toBe(screen.getByRole('figure', { name: 'Sequence of the run' }));
     // And back: the last step (at 260 + 300 px) just under the toolbar, the focus on its heading.
-    fireEvent.click(within(screen.getByRole('figure', { name: 'Sequence so far' })).getByRole('button', { name: 'Back to step 2' }));
+    fireEvent.click(within(screen.getByRole('figure', { name: 'Sequence of the run' })).getByRole('button', { name: 'Back to step 2' }));
     expect(pane.scrollTop).toBe(560 - 50 - 8);
     const last = screen.getByRole('region', { name: /2\. Protected resource metadata/ });
     expect(document.activeElement).toBe(within(last).getByRole('heading', { level: 3 }));
