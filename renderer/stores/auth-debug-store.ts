@@ -7,6 +7,8 @@ export interface AuthDebugTarget {
   remoteId?: string;
   remoteName?: string;
   url?: string;
+  /** Opened to type another URL: the focus goes to the Server URL field, not the heading. */
+  focusUrl?: boolean;
 }
 
 interface AuthDebugState {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { AUTH_DEBUG_STEP_TITLES, AUTH_DEBUG_STEPS } from '../../shared/model/auth-debug';
 import { authSequenceDiagram } from '../../shared/text/auth-sequence-diagram';
-import { closeAuthDebugger, exportAuthDebugRun, nextAuthDebugStep, startAuthDebug } from '../bridge/auth-debug-actions';
+import { closeAuthDebugger, exportAuthDebugRun, nextAuthDebugStep, openAuthDebugger, startAuthDebug } from '../bridge/auth-debug-actions';
 import { AuthDebugStep, stepHeadingId, VERDICT_LABEL, VerdictBadge } from '../components/auth-debug/auth-debug-step';
 import { bringUnderToolbar, useRevealNewStep, useToolbarHeight } from '../components/auth-debug/pane-scroll';
 import { SequenceDiagram } from '../components/auth-debug/sequence-diagram';
@@ -32,6 +32,7 @@ export function AuthDebuggerView() {
   const paneRef = useRef<HTMLElement>(null);
   const toolbarRef = useRef<HTMLDivElement>(null);
   const diagramRef = useRef<HTMLElement>(null);
+  const urlRef = useRef<HTMLInputElement>(null);
   const remoteUrl = useRemotesStore((s) => s.remotes.find((r) => r.id === target?.remoteId)?.url);
   const stepCount = run?.steps.length ?? 0;
   useRevealNewStep(paneRef, toolbarRef, runId, stepCount);
@@ -47,10 +48,12 @@ export function AuthDebuggerView() {
     // Opening moves the focus here (the heading: read out, then Tab reaches the fields); closing
     // gives it back to the button that opened the debugger, when that is still on screen.
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
-    headingRef.current?.focus();
+    if (target?.focusUrl) urlRef.current?.focus();
+    else headingRef.current?.focus();
     return () => {
       if (opener?.isConnected && opener.getClientRects().length > 0) opener.focus();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on opening only (another target is another view: app.tsx keys it)
   }, []);
   if (!target) return null;
   // Narrower than 1500 px the diagram is under every step: this goes there, and so does the focus
@@ -88,7 +91,18 @@ export function AuthDebuggerView() {
         <h2 id="auth-debugger-title" tabIndex={-1} ref={headingRef}>
           Auth debugger
         </h2>
-        <p className="muted">Walks through the server's OAuth authorization one step at a time, for {where}. No connection is needed; tokens stay in memory and are masked everywhere.</p>
+        <p className="muted">Walks through the server's OAuth authorization one step at a time, for {where}. No connection is needed; tokens stay in memory and are masked everywhere.
+          {target.remoteId && (
+            // Opened from the header, the debugger takes the remote of the tab in front: this is the
+            // way to any other server (the remote's URL to start from, without its headers).
+            <>
+              {' '}
+              <button type="button" className="link-button" onClick={() => openAuthDebugger({ ...(remoteUrl ? { url: remoteUrl } : {}), focusUrl: true })} data-testid="auth-debug-other-url">
+                Use another URL
+              </button>
+            </>
+          )}
+        </p>
       </header>
       <form
         className="auth-debugger-form"
@@ -100,9 +114,10 @@ export function AuthDebuggerView() {
         {!target.remoteId && (
           <label>
             Server URL
-            <input type="url" required value={url} placeholder="https://mcp.example.com/mcp" onChange={(e) => setUrl(e.target.value)} data-testid="auth-debug-url" />
+            <input ref={urlRef} type="url" required value={url} placeholder="https://mcp.example.com/mcp" onChange={(e) => setUrl(e.target.value)} data-testid="auth-debug-url" />
           </label>
         )}
+
         <label>
           Client id (optional)
           <input value={clientId} placeholder="a pre-registered client" onChange={(e) => setClientId(e.target.value)} data-testid="auth-debug-client-id" />

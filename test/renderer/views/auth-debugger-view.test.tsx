@@ -337,6 +337,27 @@ describe('the auth debugger view', () => {
       expect(screen.queryByLabelText('Server URL')).toBeNull();
     });
 
+    it('"Use another URL" turns it to a URL typed in, starting from the remote\'s, with the focus there', async () => {
+      const fake = installFakePeriscope({ 'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }) });
+      showTab('connection', 'https://mcp.example/mcp', 'r1');
+      act(() => openAuthDebugger(authDebugTargetOfActiveTab()));
+      /** As the app shows it: one view per target, a new one when the target changes. */
+      function Shown() {
+        const target = useAuthDebugStore((state) => state.target);
+        return target ? <AuthDebuggerView key={target.remoteId ?? 'url'} /> : null;
+      }
+      render(<Shown />);
+      fireEvent.click(screen.getByRole('button', { name: 'Use another URL' }));
+      const field = screen.getByLabelText('Server URL');
+      expect(field).toHaveValue('https://team.example/mcp');
+      expect(field).toHaveFocus();
+      expect(screen.getByText(/for a server URL/)).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Use another URL' })).toBeNull();
+      fireEvent.change(field, { target: { value: 'https://other.example/mcp' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+      await waitFor(() => expect(fake.calls('auth-debug:start')).toEqual([{ url: 'https://other.example/mcp' }]));
+    });
+
     it('starts empty in front of a session tab, a stdio connection or no tab at all', () => {
       showTab('session', 'https://mcp.example/mcp');
       expect(authDebugTargetOfActiveTab()).toEqual({});
