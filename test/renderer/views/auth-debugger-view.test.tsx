@@ -106,6 +106,22 @@ describe('the auth debugger view', () => {
     expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail');
   });
 
+  /**
+   * Opens the debugger on a URL and starts a run whose one Next step adds `steps` (the challenge
+   * and the metadata unless told) and ends it; resolves to that button.
+   */
+  async function startRunEndingInOneStep(steps: AuthDebugStepResult[] = [challenge, metadata]): Promise<HTMLElement> {
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => ({ runId: 'run-1', run: runWith(steps, true) }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    return screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' });
+  }
+
   it('shows each step\'s verdict once, as the badge in its heading; each finding has a sign, its verdict said to screen readers', async () => {
     const mixed: AuthDebugStepResult = {
       ...challenge,
@@ -115,15 +131,7 @@ describe('the auth debugger view', () => {
         { id: 'resource-metadata-not-named', verdict: 'warn', message: 'The challenge has no resource_metadata parameter.', source: 'RFC 9728 section 5.1' },
       ],
     };
-    installFakePeriscope({
-      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
-      'auth-debug:next': () => ({ runId: 'run-1', run: runWith([mixed, metadata], true) }),
-    });
-    act(() => openAuthDebugger());
-    render(<AuthDebuggerView />);
-    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' }));
+    fireEvent.click(await startRunEndingInOneStep([mixed, metadata]));
     const steps = await screen.findAllByTestId('auth-debug-step');
     for (const [step, word] of [[steps[0]!, 'Warning'], [steps[1]!, 'Fail']] as const) {
       // One badge in the step, in its heading.
@@ -205,19 +213,6 @@ describe('the auth debugger view', () => {
     expect(screen.getByRole('figure', { name: 'Sequence of the run' })).toBeInTheDocument();
     expect(screen.queryByRole('figure', { name: 'Sequence so far' })).toBeNull();
   });
-
-  /** Opens the debugger on a URL and starts a run whose one Next step adds two steps and ends it; resolves to that button. */
-  async function startRunEndingInOneStep(): Promise<HTMLElement> {
-    installFakePeriscope({
-      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
-      'auth-debug:next': () => ({ runId: 'run-1', run: runWith([challenge, metadata], true) }),
-    });
-    act(() => openAuthDebugger());
-    render(<AuthDebuggerView />);
-    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    return screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' });
-  }
 
   it('"Show the diagram" scrolls the diagram, under every step, just under the toolbar and moves the focus to it', async () => {
     const next = await startRunEndingInOneStep();
