@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { ConnectionManager } from '../main/core/connections/connection-manager';
 import { clientCapabilities } from '../main/core/connections/input/client-input';
@@ -23,14 +25,15 @@ const WARM_UP_REQUESTS = 1_000;
  * order alternating (bare first, then engine first), so what a run leaves behind weighs on both
  * sides alike.
  *
- * Each run is REQUESTS long because the bare client's speed saw-tooths. Its transport passes one
- * long-lived AbortSignal to every fetch, and undici leaves an abort listener on it per request
- * until a garbage collection drops the Request (nodejs/undici#1926). Here the listeners climbed
- * to about 1,700 over 6,000 requests before a full collection dropped them, and every request
- * walks them. A short run samples one part of that cycle: runs of 1,500 requests gave ratios of
- * 0.84 to 0.86, runs of 6,000 (a whole cycle) 0.96. The
- * engine gives undici a signal per request (request-signal.ts), so it has no such cycle; it is
- * measured against the bare client as that client runs, cycle included.
+ * Each run starts from a full garbage collection, because the bare client's speed depends on the
+ * time since the last one. Its transport passes one long-lived AbortSignal to every fetch, and
+ * undici leaves an abort listener on it per request until a collection drops the Request
+ * (nodejs/undici#1926); every request walks them. Left to chance, what ran before decided: a bare
+ * run right after an engine run (whose allocations bring full collections on) was up to 15 %
+ * faster than one after a bare run, and in the whole bench (a bigger heap, rarer full
+ * collections) the listeners reached 5,000 and the ratio 0.975. From a collection, each run
+ * counts the listeners its own REQUESTS leave (about 1,700), as a fresh process would: 0.91 to
+ * 0.94 here. The engine gives undici a signal per request (request-signal.ts), so it keeps none.
  *
  * Past 1,500 listeners Node warns (MaxListenersExceededWarning) on every further request: over
  * 15,000 lines on stderr in one bench run. Writing them cost the bare side about 5 % of its rate,
@@ -56,8 +59,13 @@ async function measure(): Promise<Record<string, number>> {
     await bare.connect(new StreamableHTTPClientTransport(new URL(playground.urls.streamable)));
     const engine = await manager.open({ transport: 'streamable', url: playground.urls.streamable, protocolEra: 'legacy' });
     const args = { message: 'load' };
-    const bareRun = () => closedLoop(() => bare.callTool({ name: 'echo', arguments: args }));
+    const collectGarbage = garbageCollector();
+    const bareRun = () => {
+      collectGarbage();
+      return closedLoop(() => bare.callTool({ name: 'echo', arguments: args }));
+    };
     const engineRun = async () => {
+      collectGarbage();
       const run = await runLoad(() => engine.callTool('echo', args), { count: REQUESTS, concurrency: CONCURRENCY });
       if (run.ok !== REQUESTS) throw new Error(`load-throughput: ${REQUESTS - run.ok} engine requests failed`);
       return run.throughputPerS;
@@ -100,4 +108,10 @@ async function closedLoop(call: () => Promise<unknown>): Promise<number> {
     }),
   );
   return (REQUESTS * 1000) / (performance.now() - started);
+}
+
+/** V8's full garbage collection, as `--expose-gc` gives it, without starting the process with that flag. */
+function garbageCollector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
