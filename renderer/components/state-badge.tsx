@@ -9,6 +9,11 @@ const LABELS: Record<RemoteConnectionState, string> = {
   closed: 'Disconnected',
 };
 
+/** A connection state in the words the app shows it in, for a sentence or a tab: "disconnected". */
+export function connectionStateWords(state: RemoteConnectionState): string {
+  return LABELS[state].toLowerCase();
+}
+
 /** The connection state in words (never by colour alone). */
 export function StateBadge({ state, testId }: { state: RemoteConnectionState; testId?: string }) {
   return (

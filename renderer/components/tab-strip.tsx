@@ -33,7 +33,9 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
       onClose(tabs[index].id);
       return;
     }
-    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : undefined;
+    // The ARIA tabs pattern's keys: arrows wrap around, Home and End go to the first and last tab.
+    const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 };
+    const next = moves[event.key];
     if (next === undefined || tabs.length === 0) return;
     event.preventDefault();
     const target = tabs[(next + tabs.length) % tabs.length];

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Group, Panel, Separator, useDefaultLayout, usePanelRef } from 'react-resizable-panels';
 import { Notices } from '../components/notices';
+import { connectionStateWords } from '../components/state-badge';
 import { panelDomId, TabStrip, tabDomId } from '../components/tab-strip';
 import { closeConnectionTab } from '../bridge/connection-actions';
 import { closeSessionTab, openBundleFile, openSessionFile } from '../bridge/session-actions';
@@ -45,7 +46,8 @@ export function App() {
   const requests = useServerRequestsStore((s) => s.slots);
   const doctors = useDoctorStore((s) => s.slots);
   const waitingOf = (tab: Tab) => (tab.kind === 'connection' ? pendingCount({ slots: requests }, tab.id) : 0);
-  const stateOf = (tab: Tab) => (tab.kind === 'session' ? 'read-only' : tab.kind === 'doctor' ? doctorState(doctors[tab.id]) : (infos[tab.id]?.state ?? 'connecting'));
+  // A connection tab's state in the words of the remote's card ("disconnected", not "closed").
+  const stateOf = (tab: Tab) => (tab.kind === 'session' ? 'read-only' : tab.kind === 'doctor' ? doctorState(doctors[tab.id]) : connectionStateWords(infos[tab.id]?.state ?? 'connecting'));
   const closeTab = (tabId: string) => {
     const tab = tabs.find((t) => t.id === tabId);
     if (tab?.kind === 'session') return closeSessionTab(tabId);

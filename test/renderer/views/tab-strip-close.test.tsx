@@ -53,4 +53,19 @@ describe('closing a tab', () => {
     fireEvent.keyDown(tab, { key: 'Delete' });
     expect(onClose).toHaveBeenCalledWith('c1');
   });
+
+  it('Home and End go to the first and the last tab, arrows wrap around (ARIA tabs pattern)', () => {
+    const onActivate = vi.fn();
+    const three: Tab[] = [...tabs, { id: 'c3', kind: 'connection', title: 'Production' }];
+    render(<TabStrip tabs={three} activeTabId="c2" stateOf={() => 'connected'} onActivate={onActivate} onClose={() => undefined} />);
+    const staging = screen.getByRole('tab', { name: 'Staging (connected)' });
+    fireEvent.keyDown(staging, { key: 'End' });
+    expect(onActivate).toHaveBeenLastCalledWith('c3');
+    expect(screen.getByRole('tab', { name: 'Production (connected)' })).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Production (connected)' }), { key: 'Home' });
+    expect(onActivate).toHaveBeenLastCalledWith('c1');
+    expect(screen.getByRole('tab', { name: 'Playground (connected)' })).toHaveFocus();
+    fireEvent.keyDown(screen.getByRole('tab', { name: 'Playground (connected)' }), { key: 'ArrowLeft' });
+    expect(onActivate).toHaveBeenLastCalledWith('c3');
+  });
 });
