@@ -21,7 +21,7 @@ export function AppDialogs() {
     return (
       <ConfirmDialog
         title="Discard unsaved changes?"
-        message={<p>{name ? `Your changes to “${name}” are not saved.` : 'The new remote is not saved.'} If you go on, they are lost.</p>}
+        message={<p>{name ? `Your changes to “${name}” are not saved. If you go on, they are lost.` : 'The new remote is not saved. If you go on, what you typed is lost.'}</p>}
         confirmLabel="Discard changes"
         cancelLabel="Keep editing"
         testId="discard-dialog"

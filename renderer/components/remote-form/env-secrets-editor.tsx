@@ -27,7 +27,7 @@ export function EnvSecretsEditor({ rows, onChange }: EnvSecretsEditorProps) {
                   type="password"
                   autoComplete="off"
                   value={row.value}
-                  placeholder={row.hasStoredValue ? 'set (type to replace)' : 'not set'}
+                  placeholder={row.hasStoredValue ? 'set (type to replace)' : 'type to set'}
                   onChange={(e) => update(row.key, { value: e.target.value })}
                 />
                 <span className="secret-state" data-testid="env-secret-state">

@@ -59,7 +59,7 @@ export function OAuthEditor({ state, errors, onChange, focusField }: OAuthEditor
             autoComplete="off"
             value={state.clientSecret}
             disabled={off}
-            placeholder={state.hasStoredSecret && !state.clearSecret ? 'set (type to replace)' : 'not set'}
+            placeholder={state.hasStoredSecret && !state.clearSecret ? 'set (type to replace)' : 'type to set'}
             aria-describedby={errors.oauthClientSecret ? 'err-oauthClientSecret remote-oauth-client-secret-help' : 'remote-oauth-client-secret-help'}
             aria-invalid={errors.oauthClientSecret ? true : undefined}
             onChange={(e) => onChange({ clientSecret: e.target.value, clearSecret: false })}

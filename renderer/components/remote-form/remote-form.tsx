@@ -137,13 +137,13 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
             </Field>
           </>
         ) : (
-          <Field id="remote-url" label="URL" path="url" errors={errors} marked={marked('url')} help="e.g. https://api.example.com/v1/mcp or wss://host/mcp">
+          <Field id="remote-url" label="URL" path="url" errors={errors} marked={marked('url')} help={urlExample(state.transport)}>
             {(a11y) => (
               <>
                 <input {...a11y} type="url" value={state.url} onChange={(e) => set({ url: e.target.value })} data-testid="remote-url" />
                 {/* Shown as the URL is typed, never on blur: appearing at blur would move the form
                     under the pointer between mousedown and mouseup, and eat the click on Cancel or Save. */}
-                <UrlSuggestion url={state.url} transport={state.transport} onUse={(url) => set({ url })} />
+                <UrlSuggestion url={state.url} transport={state.transport} asked={(errors.url?.length ?? 0) > 0} onUse={(url) => set({ url })} />
               </>
             )}
           </Field>
@@ -226,4 +226,11 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
       <FormFooter saving={saving} saveError={saveError} onCancel={onCancel} />
     </form>
   );
+}
+
+/** The URL field's example, in the schemes the chosen transport takes (Auto-detect takes both kinds). */
+export function urlExample(transport: string): string {
+  if (transport === 'websocket') return 'e.g. wss://host/mcp';
+  if (transport === 'auto') return 'e.g. https://api.example.com/v1/mcp or wss://host/mcp';
+  return 'e.g. https://api.example.com/v1/mcp';
 }

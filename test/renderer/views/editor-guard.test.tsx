@@ -66,6 +66,31 @@ describe('Remote editor: focus, Esc and unsaved edits', () => {
     expect(screen.queryByTestId('remote-form')).toBeNull();
   });
 
+  it('a new remote: the question says what is lost', async () => {
+    await start();
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Half typed' } });
+    fireEvent.click(screen.getByTestId('cancel-remote'));
+    expect(screen.getByRole('alertdialog', { name: 'Discard unsaved changes?' })).toHaveTextContent('The new remote is not saved. If you go on, what you typed is lost.');
+  });
+
+  it('the URL field\'s example is in the schemes the chosen transport takes', async () => {
+    await start();
+    fireEvent.click(screen.getByTestId('new-remote'));
+    const examples: Array<[string, RegExp, RegExp | undefined]> = [
+      ['streamable', /e\.g\. https:\/\//, /wss:/],
+      ['sse', /e\.g\. https:\/\//, /wss:/],
+      ['websocket', /e\.g\. wss:\/\//, /https:/],
+      ['auto', /https:\/\/.* or wss:\/\//, undefined],
+    ];
+    for (const [transport, shown, notShown] of examples) {
+      fireEvent.change(screen.getByLabelText('Transport'), { target: { value: transport } });
+      const description = screen.getByLabelText('URL').getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+      expect(description, transport).toMatch(shown);
+      if (notShown) expect(description, transport).not.toMatch(notShown);
+    }
+  });
+
   it('switches remotes at once when nothing was changed, and after discarding', async () => {
     await start();
     edit('Prod');
@@ -88,6 +113,9 @@ describe('Remote editor: focus, Esc and unsaved edits', () => {
     expect(screen.getByTestId('url-suggestion')).toHaveTextContent('Did you mean http://localhost:3000/mcp?');
     fireEvent.click(screen.getByTestId('save-remote'));
     expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(expect.stringContaining('did you mean http://localhost:3000/mcp?'));
+    // The field's message asks now: the line beside it keeps only its button, not the question again.
+    expect(screen.getByTestId('url-suggestion')).toHaveTextContent(/^Use http:\/\/localhost:3000\/mcp$/);
+    expect(screen.getAllByText(/did you mean/i)).toHaveLength(2);
     expect(fake.calls('remotes:create')).toEqual([]);
     fireEvent.click(screen.getByRole('button', { name: 'Use http://localhost:3000/mcp' }));
     expect(screen.getByLabelText('URL')).toHaveValue('http://localhost:3000/mcp');
