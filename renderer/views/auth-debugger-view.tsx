@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { AUTH_DEBUG_STEP_TITLES, AUTH_DEBUG_STEPS } from '../../shared/model/auth-debug';
+import { AUTH_DEBUG_STEP_TITLES } from '../../shared/model/auth-debug';
 import { authSequenceDiagram } from '../../shared/text/auth-sequence-diagram';
 import { closeAuthDebugger, exportAuthDebugRun, nextAuthDebugStep, openAuthDebugger, startAuthDebug } from '../bridge/auth-debug-actions';
-import { AuthDebugStep, stepHeadingId, VERDICT_LABEL, VerdictBadge } from '../components/auth-debug/auth-debug-step';
+import { AuthDebugStep, stepHeadingId } from '../components/auth-debug/auth-debug-step';
+import { RunStatus } from '../components/auth-debug/run-status';
 import { bringUnderToolbar, useRevealNewStep, useToolbarHeight } from '../components/auth-debug/pane-scroll';
 import { SequenceDiagram } from '../components/auth-debug/sequence-diagram';
 import { copyText } from '../bridge/clipboard';
@@ -16,7 +17,7 @@ import { useRemotesStore } from '../stores/remotes-store';
  * URL), then one step per "Next step": each step's findings, what the spec expects and its
  * exchanges (masked), the sequence diagram so far, and "Export run…" for the whole run.
  *
- * The toolbar (Next step, the count) stays at the top of the pane while it scrolls. Each new step
+ * The toolbar (Next step, the count; once a run ends early, why) stays at the top of the pane while it scrolls. Each new step
  * is brought into view under it and said by the status line; the focus stays on Next step for
  * the next one, or goes to the new step's heading when the run is over (Next step is disabled
  * then). Narrower than 1500 px the diagram is under the steps: "Show the diagram" goes there,
@@ -74,7 +75,6 @@ export function AuthDebuggerView() {
     bringUnderToolbar(pane, toolbarRef.current, heading.closest('section') ?? heading, true);
     heading.focus({ preventScroll: true });
   };
-  const last = run?.steps.at(-1);
   // The saved remote's URL is said too: it is what the first step will be sent to.
   const where = target.remoteName ? `the saved remote “${target.remoteName}”${remoteUrl ? ` (${remoteUrl})` : ''}` : 'a server URL';
   return (
@@ -151,24 +151,7 @@ export function AuthDebuggerView() {
                 Show the diagram
               </button>
             )}
-            <span className="muted" role="status" data-testid="auth-debug-status">
-              {stepCount} of {AUTH_DEBUG_STEPS.length} steps
-              {run.finished ? (
-                <>
-                  {' '}
-                  · result <VerdictBadge verdict={run.verdict} />
-                </>
-              ) : busy && nextStep === 'authorization-response' ? (
-                ' · waiting for the browser to come back'
-              ) : null}
-              {/* Read out with the count: what Next step just added (the card itself may be far below). */}
-              {last && (
-                <span className="visually-hidden">
-                  {' '}
-                  · step {stepCount} added: {last.title} ({VERDICT_LABEL[last.verdict]})
-                </span>
-              )}
-            </span>
+            <RunStatus run={run} nextStep={nextStep} busy={busy} onShowLastStep={showLastStep} />
           </div>
           <div className="auth-debugger-body">
             <div className="auth-debugger-steps">

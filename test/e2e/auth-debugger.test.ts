@@ -98,7 +98,7 @@ describe('the auth debugger', () => {
     ]);
     expect(await next.innerText()).toBe('Run finished');
     expect(await next.isDisabled()).toBe(true);
-    expect(await debuggerView().getByTestId('auth-debug-status').innerText()).toMatch(/8 of 8 steps · result Pass/);
+    expect((await debuggerView().getByTestId('auth-debug-status').textContent())!.replace(/\s+/g, ' ')).toMatch(/^8 of 8 steps · result Pass · step 8/);
     const diagram = await debuggerView().getByTestId('auth-debug-diagram').innerText();
     expect(diagram).toMatch(/Client\s+Browser\s+MCP server\s+Auth server/);
     expect(diagram).toMatch(/8\. Authenticated request\s+Pass/);
@@ -198,7 +198,12 @@ describe('the auth debugger', () => {
       ['resource-metadata', 'info'],
     ]);
     expect(await debuggerView().getByTestId('auth-debug-stopped').innerText()).toBe('The run stops here: This server does not ask for authorization: no OAuth flow to debug.');
-    expect(await debuggerView().getByTestId('auth-debug-status').innerText()).toMatch(/^2 of 8 steps · result Info/);
+    // The toolbar says why the run ended at 2 of 8, whole on screen at 900 px.
+    await resizeViewport(page, { width: 900, height: 700 });
+    const status = debuggerView().getByTestId('auth-debug-status');
+    expect((await status.textContent())!.replace(/\s+/g, ' ')).toMatch(/^2 of 8 steps · result Info · stopped: This server does not ask for authorization: no OAuth flow to debug · step 2 added/);
+    const reason = status.getByTestId('auth-debug-stop-reason');
+    expect(await reason.evaluate((button) => button.scrollHeight <= button.clientHeight && button.scrollWidth <= button.clientWidth)).toBe(true);
     // Nothing says it failed, and each step shows its verdict once: the badge in its heading.
     expect(await debuggerView().locator('.auth-debugger-steps').innerText()).not.toMatch(/\bFail\b/);
     for (const step of await steps.all()) expect(await step.locator('.verdict-badge').allInnerTexts()).toEqual(['Info']);

@@ -30,13 +30,16 @@ export function formatAuthDebugStep(result: AuthDebugStepResult, index: number):
   return lines;
 }
 
-/** The closing line: the first failing step, warnings, all passed, or (nothing judged) why the run ended. */
+/**
+ * The closing line: the first failing step, warnings, all passed, or (nothing judged) why the run
+ * ended. A run that stopped before the last step says why, so "2 of 8" never reads as broken off.
+ */
 export function authDebugSummary(run: AuthDebugRun): string {
   const failed = run.steps.find((s) => s.verdict === 'fail');
-  if (failed) return `Result: FAIL at step ${run.steps.indexOf(failed) + 1} (${failed.title}); ${run.steps.length} of ${AUTH_DEBUG_STEPS.length} steps ran.`;
+  const stopped = run.steps.at(-1)?.stopped?.replace(/\.$/, '');
+  if (failed) return `Result: FAIL at step ${run.steps.indexOf(failed) + 1} (${failed.title})${stopped ? `; stopped: ${stopped}` : ''}; ${run.steps.length} of ${AUTH_DEBUG_STEPS.length} steps ran.`;
   // Only information (a server that asks for no authorization): no pass to claim, the reason instead.
-  const stopped = run.steps.at(-1)?.stopped;
-  if (run.verdict === 'info' && stopped) return `Result: ${stopped.replace(/\.$/, '')} (${run.steps.length} of ${AUTH_DEBUG_STEPS.length} steps ran).`;
+  if (run.verdict === 'info' && stopped) return `Result: ${stopped} (${run.steps.length} of ${AUTH_DEBUG_STEPS.length} steps ran).`;
   const warned = run.steps.filter((s) => s.verdict === 'warn').length;
   return warned ? `Result: passed with ${warned} warning${warned > 1 ? 's' : ''}; ${run.steps.length} of ${AUTH_DEBUG_STEPS.length} steps ran.` : `Result: every step passed (${run.steps.length} of ${AUTH_DEBUG_STEPS.length}).`;
 }

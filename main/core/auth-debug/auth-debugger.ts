@@ -1,4 +1,5 @@
-import { AUTH_DEBUG_RUN_VERSION, AUTH_DEBUG_STEP_TITLES, AUTH_DEBUG_STEPS, worstVerdict, type AuthDebugRun, type AuthDebugStepName, type AuthDebugStepResult } from '../../../shared/model/auth-debug';
+import { AUTH_DEBUG_RUN_VERSION, AUTH_DEBUG_STEP_TITLES, AUTH_DEBUG_STEPS, worstVerdict, type AuthDebugParty, type AuthDebugRun, type AuthDebugStepName, type AuthDebugStepResult } from '../../../shared/model/auth-debug';
+import type { HttpEntry } from '../../../shared/model/trace';
 import { Redactor } from '../capture/redaction';
 import { authorizationRequestStep, clientRegistrationStep } from './authorization-steps';
 import { authorizationServerMetadataStep, challengeStep, resourceMetadataStep } from './discovery-steps';
@@ -7,6 +8,7 @@ import { messageOf, type AuthDebugOptions, type AuthDebugState, type StepContext
 import { STEP_EXPECTATIONS } from './step-expectations';
 import { StepRecorder } from './step-recorder';
 import { authenticatedRequestStep, tokenRequestStep } from './token-steps';
+import { noAnswerLabel, noAnswerStop, noAnswerWords, UnansweredRequest, unansweredOf } from './unanswered-request';
 
 export type { AuthDebugOptions } from './step-context';
 
@@ -19,6 +21,18 @@ const RUNNERS: Record<AuthDebugStepName, (ctx: StepContext) => Promise<StepOutco
   'authorization-response': authorizationResponseStep,
   'token-request': tokenRequestStep,
   'authenticated-request': authenticatedRequestStep,
+};
+
+/** Whom each step's requests go to: the lane of a request that got no answer, when the step did not say. */
+const STEP_PARTY: Record<AuthDebugStepName, AuthDebugParty> = {
+  challenge: 'mcp-server',
+  'resource-metadata': 'mcp-server',
+  'authorization-server-metadata': 'authorization-server',
+  'client-registration': 'authorization-server',
+  'authorization-request': 'authorization-server',
+  'authorization-response': 'authorization-server',
+  'token-request': 'authorization-server',
+  'authenticated-request': 'mcp-server',
 };
 
 /**
@@ -93,12 +107,7 @@ export class AuthDebugger {
     try {
       outcome = await RUNNERS[step](ctx);
     } catch (error) {
-      outcome = {
-        findings: [{ id: 'step-error', verdict: 'fail', message: `The step could not be completed: ${this.redactor.text(messageOf(error))}.` }],
-        facts: {},
-        arrows: [],
-        stopped: 'The step could not be completed.',
-      };
+      outcome = this.failedOutcome(step, error, await this.recorder.settled());
     }
     const exchanges = await this.recorder.take();
     const result: AuthDebugStepResult = this.redactor.value({
@@ -118,6 +127,41 @@ export class AuthDebugger {
     if (outcome.stopped) this.stoppedEarly = true;
     if (this.done) await this.close();
     return result;
+  }
+
+  /**
+   * A step that threw. When one of its requests got no answer, that is the cause (fetch itself
+   * only says "fetch failed"): said as the app says a failed connection, with what to try, and
+   * drawn as the request sent and its missing answer.
+   */
+  private failedOutcome(step: AuthDebugStepName, error: unknown, exchanges: HttpEntry[]): StepOutcome {
+    const sent = error instanceof UnansweredRequest ? error.arrows : [];
+    const unanswered = unansweredOf(exchanges);
+    if (!unanswered) {
+      return {
+        findings: [{ id: 'step-error', verdict: 'fail', message: `The step could not be completed: ${this.redactor.text(messageOf(error))}.` }],
+        facts: {},
+        arrows: sent,
+        stopped: 'The step could not be completed.',
+      };
+    }
+    const party = sent.at(-1)?.to ?? STEP_PARTY[step];
+    const request = sent.length ? sent : [{ from: 'client' as const, to: party, label: `${unanswered.method} ${pathOf(unanswered.url)}` }];
+    return {
+      findings: [{ id: 'no-answer', verdict: 'fail', message: `The request got no answer: ${noAnswerWords(unanswered.error)}` }],
+      facts: {},
+      arrows: [...request, { from: party, to: 'client', label: noAnswerLabel(unanswered.error) }],
+      stopped: noAnswerStop(party, unanswered.error),
+    };
+  }
+}
+
+/** A URL's path, for an arrow's label (the host is the lane's). */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
   }
 }
 

@@ -6,6 +6,7 @@ import { LoopbackRedirect } from '../auth/loopback-redirect';
 import { checkRegistration, noClientIdFinding } from './authorization-checks';
 import { checkClientMetadataDocument } from './client-metadata-document';
 import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
+import { noAnswerLabel, noAnswerOf, noAnswerStop, noAnswerWords, type NoAnswer } from './unanswered-request';
 
 /**
  * Step 4: a client id (MCP Authorization, "Client Registration Approaches"): the one given;
@@ -51,6 +52,7 @@ export async function clientRegistrationStep(ctx: StepContext): Promise<StepOutc
   } as OAuthClientMetadata;
   const scope = options.scope ?? state.challengeScope;
   let findings: AuthDebugFinding[];
+  let noAnswer: NoAnswer | undefined;
   try {
     const registered = await registerClient(state.authorizationServerUrl!, { metadata, clientMetadata, ...(scope ? { scope } : {}), fetchFn: ctx.fetch });
     for (const secret of [registered.client_secret, (registered as Record<string, unknown>).registration_access_token]) if (typeof secret === 'string' && secret) ctx.redactor.addSecretValue(secret);
@@ -60,16 +62,18 @@ export async function clientRegistrationStep(ctx: StepContext): Promise<StepOutc
     facts['client id from'] = 'dynamic client registration';
     findings = checkRegistration(state.redirectUri, registered);
   } catch (error) {
-    findings = [{ id: 'registration-failed', verdict: 'fail', message: `Dynamic client registration failed: ${ctx.redactor.text(messageOf(error))}.`, source: 'RFC 7591 section 3.2.2' }];
+    noAnswer = noAnswerOf(await ctx.recorded());
+    const why = noAnswer ? `no answer: ${noAnswerWords(noAnswer)}` : `${ctx.redactor.text(messageOf(error))}.`;
+    findings = [{ id: 'registration-failed', verdict: 'fail', message: `Dynamic client registration failed: ${why}`, source: 'RFC 7591 section 3.2.2' }];
   }
   return {
     findings,
     facts,
     arrows: [
       { from: 'client', to: 'authorization-server', label: 'POST registration (RFC 7591)' },
-      { from: 'authorization-server', to: 'client', label: state.client ? 'client_id' : 'registration refused' },
+      { from: 'authorization-server', to: 'client', label: state.client ? 'client_id' : noAnswer ? noAnswerLabel(noAnswer) : 'registration refused' },
     ],
-    ...(state.client ? {} : { stopped: 'There is no client id to authorize with.' }),
+    ...(state.client ? {} : { stopped: noAnswer ? noAnswerStop('authorization-server', noAnswer) : 'There is no client id to authorize with.' }),
   };
 }
 

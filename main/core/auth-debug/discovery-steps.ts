@@ -3,6 +3,7 @@ import type { AuthDebugFinding } from '../../../shared/model/auth-debug';
 import { checkAuthorizationServerMetadata, checkChallenge, checkResourceMetadata, NO_OAUTH_FLOW } from './discovery-checks';
 import { sendMcpRequest } from './mcp-request';
 import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
+import { noAnswerLabel, noAnswerOf, noAnswerStop, noAnswerWords } from './unanswered-request';
 
 /**
  * Step 1: the request without a token, and the challenge it gets (RFC 9728 section 5.1). A URL
@@ -44,6 +45,9 @@ export async function resourceMetadataStep(ctx: StepContext): Promise<StepOutcom
     problem = ctx.redactor.text(messageOf(error));
   }
   const metadata = ctx.state.resourceMetadata;
+  // The SDK takes a request with no answer for a CORS refusal and tries the next URL: the cause is in the exchange.
+  const noAnswer = metadata ? undefined : noAnswerOf(await ctx.recorded());
+  if (noAnswer) problem = `no answer: ${noAnswerWords(noAnswer).replace(/\.$/, '')}`;
   const authorizationAsked = ctx.state.authorizationAsked !== false;
   const findings = checkResourceMetadata({ serverUrl, authorizationAsked, ...(metadata ? { metadata } : {}), ...(problem ? { problem } : {}) });
   const firstServer = metadata?.authorization_servers?.[0];
@@ -58,9 +62,9 @@ export async function resourceMetadataStep(ctx: StepContext): Promise<StepOutcom
     facts,
     arrows: [
       { from: 'client', to: 'mcp-server', label: 'GET protected resource metadata' },
-      { from: 'mcp-server', to: 'client', label: metadata ? 'resource, authorization_servers' : 'no metadata' },
+      { from: 'mcp-server', to: 'client', label: metadata ? 'resource, authorization_servers' : noAnswer ? noAnswerLabel(noAnswer) : 'no metadata' },
     ],
-    ...resourceMetadataStop(findings, firstServer !== undefined),
+    ...(noAnswer && ctx.state.authorizationAsked !== false ? { stopped: noAnswerStop('mcp-server', noAnswer) } : resourceMetadataStop(findings, firstServer !== undefined)),
   };
 }
 
@@ -89,6 +93,8 @@ export async function authorizationServerMetadataStep(ctx: StepContext): Promise
     problem = ctx.redactor.text(messageOf(error));
   }
   const metadata = ctx.state.authorizationServerMetadata;
+  const noAnswer = metadata ? undefined : noAnswerOf(await ctx.recorded());
+  if (noAnswer) problem = `no answer: ${noAnswerWords(noAnswer).replace(/\.$/, '')}`;
   const findings = checkAuthorizationServerMetadata({ authorizationServerUrl, ...(metadata ? { metadata: metadata as Record<string, unknown> } : {}), ...(problem ? { problem } : {}) });
   const facts: Record<string, string> = {};
   if (metadata) {
@@ -104,8 +110,10 @@ export async function authorizationServerMetadataStep(ctx: StepContext): Promise
     facts,
     arrows: [
       { from: 'client', to: 'authorization-server', label: 'GET authorization server metadata' },
-      { from: 'authorization-server', to: 'client', label: metadata ? 'issuer, endpoints, PKCE methods' : 'no metadata' },
+      { from: 'authorization-server', to: 'client', label: metadata ? 'issuer, endpoints, PKCE methods' : noAnswer ? noAnswerLabel(noAnswer) : 'no metadata' },
     ],
-    ...(metadata ? stopIfFailed(findings, 'A client must not go on with this authorization server\'s metadata.') : { stopped: 'Without authorization server metadata there are no endpoints to use.' }),
+    ...(metadata
+      ? stopIfFailed(findings, 'A client must not go on with this authorization server\'s metadata.')
+      : { stopped: noAnswer ? noAnswerStop('authorization-server', noAnswer) : 'Without authorization server metadata there are no endpoints to use.' }),
   };
 }

@@ -1,5 +1,9 @@
 import type { AuthDebugArrow } from '../../../shared/model/auth-debug';
 import type { AuthDebugOptions, StepContext } from './step-context';
+import { UnansweredRequest } from './unanswered-request';
+
+/** How long the debugger waits for the MCP server's answer, in ms, unless told (AuthDebugOptions.requestTimeoutMs). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * The request to the MCP server that the debugger sends twice, without a token (step 1) and with
@@ -24,17 +28,27 @@ export interface McpRequestAnswer {
  * when it is one a client acts on (2xx, or 401 with its challenge); else the POST's answer stands.
  */
 export async function sendMcpRequest(ctx: StepContext, options: { authorization?: string; legacySse?: boolean } = {}): Promise<McpRequestAnswer> {
-  const { serverUrl, headers } = ctx.options;
+  const { serverUrl, headers, requestTimeoutMs = REQUEST_TIMEOUT_MS } = ctx.options;
   const tokenNote = options.authorization ? 'Authorization: Bearer' : 'no token';
+  // A request that gets no answer still is an arrow of the diagram (its failure is the answer's).
+  const send = async (init: RequestInit, label: string, arrows: AuthDebugArrow[]): Promise<Response> => {
+    try {
+      return await ctx.fetch(serverUrl, { ...init, signal: AbortSignal.timeout(requestTimeoutMs) });
+    } catch (error) {
+      throw new UnansweredRequest(error, [...arrows, { from: 'client', to: 'mcp-server', label }]);
+    }
+  };
   const get = async (arrows: AuthDebugArrow[]): Promise<McpRequestAnswer> => {
-    const response = await ctx.fetch(serverUrl, eventStreamRequest(headers, options.authorization));
+    const label = `GET event stream, legacy SSE (${tokenNote})`;
+    const response = await send(eventStreamRequest(headers, options.authorization), label, arrows);
     await drain(response);
-    return { response, legacySse: true, arrows: [...arrows, ...pair(`GET event stream, legacy SSE (${tokenNote})`, response)] };
+    return { response, legacySse: true, arrows: [...arrows, ...pair(label, response)] };
   };
   if (options.legacySse) return get([]);
-  const posted = await ctx.fetch(serverUrl, initializeRequest(headers, options.authorization));
+  const label = `POST initialize (${tokenNote})`;
+  const posted = await send(initializeRequest(headers, options.authorization), label, []);
   await drain(posted);
-  const answer: McpRequestAnswer = { response: posted, legacySse: false, arrows: pair(`POST initialize (${tokenNote})`, posted) };
+  const answer: McpRequestAnswer = { response: posted, legacySse: false, arrows: pair(label, posted) };
   if (posted.status < 400 || posted.status >= 500 || posted.status === 401 || posted.status === 403) return answer;
   const viaSse = await get(answer.arrows);
   const counts = (viaSse.response.status >= 200 && viaSse.response.status < 300) || viaSse.response.status === 401;
@@ -68,13 +82,12 @@ function initializeRequest(extraHeaders: AuthDebugOptions['headers'], authorizat
       method: 'initialize',
       params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'MCP Periscope auth debugger', version: '1' } },
     }),
-    signal: AbortSignal.timeout(30_000),
   };
 }
 
 /** The legacy HTTP+SSE transport's GET of its event stream (dropped as soon as it answers). */
 function eventStreamRequest(extraHeaders: AuthDebugOptions['headers'], authorization?: string): RequestInit {
-  return { method: 'GET', headers: { ...extraHeadersOf(extraHeaders), accept: 'text/event-stream', ...(authorization ? { authorization } : {}) }, signal: AbortSignal.timeout(30_000) };
+  return { method: 'GET', headers: { ...extraHeadersOf(extraHeaders), accept: 'text/event-stream', ...(authorization ? { authorization } : {}) } };
 }
 
 /** Reads (or drops, for an event stream) a response body, so the exchange ends and is recorded whole. */

@@ -26,6 +26,8 @@ export interface AuthDebugOptions {
   openAuthorizationUrl?: AuthorizationOpener;
   /** Messages for the user (the CLI: stderr). Never given a secret. */
   note?: (line: string) => void;
+  /** How long to wait for the MCP server's answer to the first and last steps' request, in ms (default 30 s). */
+  requestTimeoutMs?: number;
   /** How long to wait for the redirect back, in ms (default 5 minutes). */
   callbackTimeoutMs?: number;
   /** The fetch under the recorder (default: globalThis.fetch); a saved remote's TLS settings come in here. */

@@ -4,6 +4,7 @@ import { describeBearerToken } from '../diagnostics/token-claims';
 import { checkAuthenticatedRequest, checkGrantedScope, tokenErrorFinding } from './authorization-checks';
 import { sendMcpRequest } from './mcp-request';
 import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
+import { noAnswerLabel, noAnswerOf, noAnswerStop, noAnswerWords } from './unanswered-request';
 
 /**
  * Step 7: the code is redeemed at the token endpoint with the SDK's exchangeAuthorization (OAuth
@@ -26,12 +27,16 @@ export async function tokenRequestStep(ctx: StepContext): Promise<StepOutcome> {
       fetchFn: ctx.fetch,
     });
   } catch (error) {
-    const response = (await ctx.recorded()).at(-1);
+    const recorded = await ctx.recorded();
+    const response = recorded.at(-1);
     const body = parseJson(response?.responseBody);
+    const noAnswer = noAnswerOf(recorded);
+    const why = noAnswer ? `no answer: ${noAnswerWords(noAnswer)}` : `${redactor.text(messageOf(error))}.`;
     const finding = response?.status && response.status >= 400
       ? tokenErrorFinding(response.status, stringOf(body?.error), stringOf(body?.error_description), state.resource)
-      : { id: 'token-error', verdict: 'fail' as const, message: `The token request failed: ${redactor.text(messageOf(error))}.`, source: 'OAuth 2.1 section 3.2.4' };
-    return { findings: [finding], facts: {}, arrows: [...arrows, { from: 'authorization-server', to: 'client', label: `error${response?.status ? ` ${response.status}` : ''}` }], stopped: 'There is no access token.' };
+      : { id: 'token-error', verdict: 'fail' as const, message: `The token request failed: ${why}`, source: 'OAuth 2.1 section 3.2.4' };
+    const answer = noAnswer && !response?.status ? noAnswerLabel(noAnswer) : `error${response?.status ? ` ${response.status}` : ''}`;
+    return { findings: [finding], facts: {}, arrows: [...arrows, { from: 'authorization-server', to: 'client', label: answer }], stopped: noAnswer && !response?.status ? noAnswerStop('authorization-server', noAnswer) : 'There is no access token.' };
   }
   const tokens = state.tokens;
   for (const secret of [tokens.access_token, tokens.refresh_token, tokens.id_token]) if (secret) redactor.addSecretValue(secret);

@@ -7,6 +7,7 @@ import { readAuthDebugRun } from '../../../main/core/auth-debug/run-file';
 import { FIXED_REDIRECT_CLIENT, startOAuthFixture, type OAuthFixture } from '../../fixtures/oauth/oauth-fixture';
 import { startHttpsFixture, type HttpsFixture } from '../../fixtures/tls/https-fixture';
 import { startPlayground } from '../../../main/core/playground/playground-server';
+import { refusedUrl } from '../../support/refused-port';
 import { cli, json, removeTestDataDir } from './cli-harness';
 import { buildCli, periscope } from './support/bundled-cli';
 
@@ -87,6 +88,19 @@ describe('periscope auth debug', () => {
     expect(run.stdout).toContain('Step 2/8  Protected resource metadata  INFO');
     expect(run.stdout).not.toMatch(/\[(FAIL|warn)\]|Result: (FAIL|every step passed)/);
     expect(run.stdout).toContain('Result: This server does not ask for authorization: no OAuth flow to debug (2 of 8 steps ran).');
+  });
+
+  it('a closed port: the step, the diagram and the result name the refused connection, never a bare "fetch failed"', async () => {
+    const url = await refusedUrl();
+    const { host } = new URL(url);
+    const run = await cli(['auth', 'debug', url, '--authorize', 'follow']);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain(`[FAIL] The request got no answer: Connection refused by ${host}: nothing is listening on that port. Try: is the server running? check the port (and http vs https) in the URL.`);
+    expect(run.stdout).toContain(`The run stops here: The MCP server did not answer: Connection refused by ${host}: nothing is listening on that port.`);
+    // The text diagram has the request that was sent and its missing answer under the step.
+    expect(run.stdout).toMatch(/1\. Unauthenticated request and its challenge \[FAIL\]\n +\| POST initialize \(no token\) +\| +\|\n +\|-+>\| +\|\n +\| no answer: connection refused +\| +\|\n +\|<-+\|/);
+    expect(run.stdout).toContain(`Result: FAIL at step 1 (Unauthenticated request and its challenge); stopped: The MCP server did not answer: Connection refused by ${host}: nothing is listening on that port; 1 of 8 steps ran.`);
+    expect(run.stdout + run.stderr).not.toContain('fetch failed');
   });
 
   it('--step-by-step on a terminal waits for Enter before each step after the first', async () => {

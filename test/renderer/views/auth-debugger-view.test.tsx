@@ -103,7 +103,7 @@ describe('the auth debugger view', () => {
     expect(within(second).getByTestId('auth-debug-finding')).toHaveTextContent('Fail: The metadata\'s resource "https://other.example/mcp" is not the MCP server\'s URL. (RFC 9728 sections 3.3 and 7.3)');
     expect(within(second).getByTestId('auth-debug-stopped')).toHaveTextContent('The run stops here');
     expect(screen.getByRole('button', { name: 'Run finished' })).toBeDisabled();
-    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail');
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail · stopped: Without valid protected resource metadata there is no authorization server to go to');
   });
 
   /**
@@ -176,8 +176,36 @@ describe('the auth debugger view', () => {
     expect(last).toHaveAttribute('data-verdict', 'info');
     expect(within(last).getByRole('heading', { level: 3 })).toHaveTextContent(/Protected resource metadata\s*Info/);
     expect(within(last).getByTestId('auth-debug-stopped')).toHaveTextContent('The run stops here: This server does not ask for authorization: no OAuth flow to debug.');
-    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Info');
+    // The toolbar's status line says why the run ended at step 2 of 8: it did not break off.
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Info · stopped: This server does not ask for authorization: no OAuth flow to debug');
     expect(screen.getByTestId('auth-debugger')).not.toHaveTextContent(/\b(Fail|Warning)\b/);
+  });
+
+  it('a run stopped early: its reason in the status line is a button to the step that stopped it, the whole reason in its tooltip', async () => {
+    const refused: AuthDebugStepResult = {
+      ...challenge,
+      verdict: 'fail',
+      findings: [{ id: 'no-answer', verdict: 'fail', message: 'The request got no answer: Connection refused by 127.0.0.1:1: nothing is listening on that port. Try: is the server running? check the port (and http vs https) in the URL.' }],
+      facts: {},
+      arrows: [
+        { from: 'client', to: 'mcp-server', label: 'POST initialize (no token)' },
+        { from: 'mcp-server', to: 'client', label: 'no answer: connection refused' },
+      ],
+      stopped: 'The MCP server did not answer: Connection refused by 127.0.0.1:1: nothing is listening on that port.',
+    };
+    fireEvent.click(await startRunEndingInOneStep([refused]));
+    const step = await screen.findByRole('region', { name: /1\. Unauthenticated request and its challenge/ });
+    const reason = within(screen.getByTestId('auth-debug-status')).getByRole('button', { name: 'stopped: The MCP server did not answer: Connection refused by 127.0.0.1:1: nothing is listening on that port' });
+    expect(reason).toHaveAttribute('title', 'The MCP server did not answer: Connection refused by 127.0.0.1:1: nothing is listening on that port (step 1)');
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent(/^1 of 8 steps · result Fail · stopped: The MCP server did not answer: Connection refused by 127\.0\.0\.1:1: nothing is listening on that port · step 1 added/);
+    // The diagram draws the request that was sent and its missing answer.
+    expect(within(screen.getByTestId('auth-debug-diagram')).getAllByTestId('sequence-arrow').map((a) => a.textContent)).toEqual([
+      'Client to MCP server: POST initialize (no token)',
+      'MCP server to Client: no answer: connection refused',
+    ]);
+    act(() => screen.getByRole('button', { name: 'Copy as text' }).focus());
+    fireEvent.click(reason);
+    expect(document.activeElement).toBe(within(step).getByRole('heading', { level: 3 }));
   });
 
   it('brings each new step into view under the toolbar and says it; the focus stays on Next step, then goes to the last step', async () => {
@@ -206,7 +234,7 @@ describe('the auth debugger view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Next step: Protected resource metadata' }));
     const second = await screen.findByRole('region', { name: /2\. Protected resource metadata/ });
     expect(pane.scrollTop).toBe(560 - 50 - 8);
-    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail · step 2 added: Protected resource metadata (Fail)');
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent('2 of 8 steps · result Fail · stopped: Without valid protected resource metadata there is no authorization server to go to · step 2 added: Protected resource metadata (Fail)');
     // Next step is disabled now: the focus goes to the step it added, not to the page.
     expect(document.activeElement).toBe(within(second).getByRole('heading', { level: 3 }));
     // The run is over: its diagram is the whole sequence, not "so far".
