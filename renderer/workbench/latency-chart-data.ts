@@ -45,11 +45,12 @@ export function ninesLabel(nines: number): string {
 /**
  * Each method's latency distribution as a percentile curve (the HDR "percentile distribution"
  * plot): x in nines from p0 to p99.99 (further when a method has more than 10,000 answers), y the
- * latency at that percentile (nearest rank) of the method's samples. With n samples, every
- * percentile past 1 - 1/n (log10(n) nines) is the slowest answer: the curve ends there, on its
- * max (the table's max), rather than stopping at the last grid point before it (with 8 answers,
- * p87 and the 7th slowest) or inventing a flat tail beyond it. Further right the method is null. A
- * method with one answer is that one point, at p0. Each end is an x of its own (the
+ * latency at that percentile (nearest rank) of the method's samples, as the table beside the chart
+ * gives it. With n samples, every percentile past 1 - 1/n (log10(n) nines) is the slowest answer:
+ * the curve reaches its max (the table's max) exactly there, on an x of its own, rather than at
+ * the next grid point (with 8 answers, p87 is still the 7th slowest), then runs flat at the max to
+ * the axis' right edge, so every percentile, p99 included, has its value under the cursor. A
+ * method with one answer is flat at that answer from p0 on. Each end is an x of its own (the
  * grid's x when one falls there, which then appears twice: the step up to the max is vertical).
  */
 export function percentileCurves(samples: LatencySamples): ChartData {
@@ -69,10 +70,11 @@ export function percentileCurves(samples: LatencySamples): ChartData {
   const points = [...grid.map((x) => ({ x, end: false })), ...endXs.map((x) => ({ x, end: true }))].sort((a, b) => a.x - b.x || Number(a.end) - Number(b.end));
   const columns = sortedOf.map((sorted, c) => {
     const end = ends[c]!;
+    const max = sorted[sorted.length - 1]!;
     return points.map(({ x, end: isEnd }) => {
-      // Each method's own end (no other method's end falls on the same x: the ends are distinct).
-      if (isEnd && x === end) return sorted[sorted.length - 1]!;
-      if (x > end) return null;
+      // At and past its own end every percentile is the max (named so: the rank's arithmetic
+      // at exactly 1 - 1/n may land on the answer below it).
+      if (x > end || (isEnd && x === end)) return max;
       const rank = Math.min(sorted.length, Math.max(1, Math.ceil((1 - 10 ** -x) * sorted.length)));
       return sorted[rank - 1]!;
     });
@@ -80,10 +82,19 @@ export function percentileCurves(samples: LatencySamples): ChartData {
   return { methods: ids.map((id) => samples.methods[id] ?? `method ${id}`), columns: [points.map((p) => p.x), ...columns] };
 }
 
-/** The index of a column's last value (-1 if it has none): where a percentile curve ends, on its max. */
-export function lastValueIndex(column: ArrayLike<number | null | undefined>): number {
-  for (let i = column.length - 1; i >= 0; i--) if (column[i] != null) return i;
-  return -1;
+/**
+ * The index where a percentile curve first reaches its max (-1 if it has no value): where its dot
+ * sits, and from where on the legend says "(max)". With ties at the top (1008, 1008) that is
+ * before the method's end; with one answer, p0.
+ */
+export function maxReachedIndex(column: ArrayLike<number | null | undefined>): number {
+  let max = -Infinity;
+  let index = -1;
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i];
+    if (v != null && v > max) [max, index] = [v, i];
+  }
+  return index;
 }
 
 /**

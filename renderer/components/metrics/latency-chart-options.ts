@@ -1,7 +1,8 @@
 import uPlot from 'uplot';
-import { CURVE_MAX_NINES, lastValueIndex, ninesLabel, SERIES_COLOURS } from '../../workbench/latency-chart-data';
+import { CURVE_MAX_NINES, maxReachedIndex, ninesLabel, SERIES_COLOURS } from '../../workbench/latency-chart-data';
 import { bucketEdgeLabel, bucketUnder } from '../../workbench/latency-histogram';
 import { timeAxisLabels, timeLegendLabel } from '../../workbench/chart-time-labels';
+import { logAxisTicks } from '../../workbench/log-axis-ticks';
 
 /** Axis and grid colours of the theme in force. */
 export interface ChartTheme {
@@ -89,8 +90,9 @@ export function timeRange(u: uPlot, min: number | null, max: number | null): uPl
 /**
  * The percentile curve's options: x in nines (0 = p0 … 4 = p99.99, further when the data goes
  * further) labelled as percentiles, ms on y from 0, one line per method in its colour of the time
- * chart (`colourOf`). Each curve ends on its method's max with a dot (see percentileCurves), the
- * legend saying "(max)" there; a method with one answer is that dot alone.
+ * chart (`colourOf`). A dot marks where each curve first reaches its method's max (see
+ * percentileCurves), from where it runs flat to the right edge, the legend saying "(max)"; a
+ * method with one answer is flat from p0, its dot there.
  */
 export function distributionChartOptions(methods: string[], width: number, theme: ChartTheme, colourOf: SeriesColour = coloursInOrder(methods)): uPlot.Options {
   const axis = { stroke: theme.text, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid } };
@@ -111,9 +113,9 @@ export function distributionChartOptions(methods: string[], width: number, theme
           label: method,
           stroke: colour,
           width: 2,
-          // uPlot joins values with lines and draws no points: the end's dot is asked for by its index.
-          points: { show: false, size: 8, width: 0, fill: colour, filter: curveEnd },
-          value: (u: uPlot, v: number | null, seriesIdx: number, dataIdx: number | null) => (v == null ? '—' : `${msValue(u, v)}${dataIdx != null && dataIdx === lastValueIndex(u.data[seriesIdx]!) ? ' (max)' : ''}`),
+          // uPlot joins values with lines and draws no points: the max's dot is asked for by its index.
+          points: { show: false, size: 8, width: 0, fill: colour, filter: maxDot },
+          value: (u: uPlot, v: number | null, seriesIdx: number, dataIdx: number | null) => (v == null ? '—' : `${msValue(u, v)}${dataIdx != null && dataIdx >= maxReachedIndex(u.data[seriesIdx]!) ? ' (max)' : ''}`),
         };
       }),
     ],
@@ -122,9 +124,9 @@ export function distributionChartOptions(methods: string[], width: number, theme
   };
 }
 
-/** The index of a curve's end (its max), while it is in the x range shown (a zoom may leave it out). */
-function curveEnd(u: uPlot, seriesIdx: number): number[] | null {
-  const end = lastValueIndex(u.data[seriesIdx]!);
+/** The index where a curve first reaches its max, while it is in the x range shown (a zoom may leave it out). */
+function maxDot(u: uPlot, seriesIdx: number): number[] | null {
+  const end = maxReachedIndex(u.data[seriesIdx]!);
   const x = u.data[0][end];
   const { min, max } = u.scales.x!;
   return end >= 0 && x != null && (min == null || x >= min) && (max == null || x <= max) ? [end] : null;
@@ -135,7 +137,7 @@ const bucketBars = uPlot.paths.bars!({ align: 1, size: [1, Infinity] });
 
 /**
  * The histogram's options (see latencyHistogram): x the latency on a log scale, labelled at 1, 2
- * and 5 of each decade; y the share of a method's answers in percent; one bar series per method in
+ * and 5 of each decade, or fewer when the plot is too narrow for their labels (logAxisTicks); y the share of a method's answers in percent; one bar series per method in
  * its colour in the other charts (`colourOf`: the histogram leaves some methods out, so its own
  * order would give the rest other colours), lightly filled so overlapping methods stay readable. The cursor
  * (and so the legend) names the bucket under it; a drag zooms to exactly the range dragged
@@ -148,8 +150,9 @@ export function histogramChartOptions(methods: string[], width: number, theme: C
     height: CHART_HEIGHT,
     scales: { x: { time: false, distr: 3, log: 10, range: (_u, min, max) => [min, max] }, y: { range: (_u, _min, max) => [0, Math.max(1, max ?? 1) * 1.05] } },
     axes: [
-      // Every split labelled (uPlot's log axes label the powers of ten only).
-      { ...axis, splits: (_u, _axis, min, max) => oneTwoFive(min, max), filter: (_u, splits) => splits, values: (_u, splits) => splits.map((v) => (v == null ? '' : bucketEdgeLabel(v))) },
+      // Every split labelled (uPlot's log axes label the powers of ten only), so the splits are
+      // only as many as the plot's width (in CSS px: the bbox is in the canvas') has room to label.
+      { ...axis, splits: (u, _axis, min, max) => logAxisTicks(min, max, u.bbox.width / (uPlot.pxRatio || 1), bucketEdgeLabel), filter: (_u, splits) => splits, values: (_u, splits) => splits.map((v) => (v == null ? '' : bucketEdgeLabel(v))) },
       { ...axis, label: '% of answers', size: 60 },
     ],
     series: [
@@ -162,16 +165,4 @@ export function histogramChartOptions(methods: string[], width: number, theme: C
     cursor: { drag: { x: true, y: false }, dataIdx: (u, _series, closest, xValue) => (u.data[0].length > 1 ? bucketUnder(u.data[0], xValue) : closest) },
     legend: { live: true, markers: filledMarkers(methods, colourOf) },
   };
-}
-
-/** Ticks at 1, 2 and 5 times each power of ten within [min, max]: a one-decade range still reads. */
-export function oneTwoFive(min: number, max: number): number[] {
-  const ticks: number[] = [];
-  for (let decade = Math.floor(Math.log10(min)); 10 ** decade <= max; decade++) {
-    for (const step of [1, 2, 5]) {
-      const tick = Number((step * 10 ** decade).toPrecision(12));
-      if (tick >= min * (1 - 1e-9) && tick <= max * (1 + 1e-9)) ticks.push(tick);
-    }
-  }
-  return ticks;
 }

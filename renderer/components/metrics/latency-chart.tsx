@@ -62,7 +62,7 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
     const chosen = view === 'histogram' ? histogramChartOptions : distributionChartOptions;
     return (methods: string[], width: number, theme: ChartTheme) => chosen(methods, width, theme, colours);
   }, [samples, colourOf, view]);
-  // One answer per method draws a dot each at p0, no line: the caption says why there is no curve.
+  // One answer per method draws each as a flat line (every percentile is that answer): the caption says why there is no curve.
   const noCurveYet = view === 'percentiles' && samples.method.length > 0 && new Set(samples.method).size === samples.method.length;
   return (
     <UPlotChart
@@ -80,7 +80,7 @@ export function LatencyDistributionChart({ samples, label = 'Latency distributio
           {noCurveYet && (
             <span className="muted" data-testid="distribution-too-few">
               {' '}
-              · one answer per {what} so far: a dot each, a curve from 2 answers
+              · one answer per {what} so far: each line flat at its answer, a curve from 2 answers
             </span>
           )}
           {data.leftOut.length > 0 && (

@@ -4,18 +4,24 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LatencyDistributionChart } from '../../../renderer/components/metrics/latency-chart';
 import type { LatencySamples } from '../../../shared/model/metrics';
+import type { ChartData } from '../../../renderer/workbench/latency-chart-data';
 import { useChartViewStore } from '../../../renderer/stores/chart-view-store';
 
 beforeEach(() => useChartViewStore.setState({ views: {} }));
 
-// uPlot needs a canvas happy-dom lacks: the stand-in shows the caption the chart would have.
+// uPlot needs a canvas happy-dom lacks: the stand-in shows the caption the chart would have, and
+// keeps the data it would draw.
+const drawn = vi.hoisted(() => ({ data: undefined as ChartData | undefined }));
 vi.mock('../../../renderer/components/metrics/uplot-chart', () => ({
-  UPlotChart: ({ caption, controls, testId, view }: { caption: ReactNode; controls?: ReactNode; testId: string; view?: string }) => (
-    <figure data-testid={testId} data-view={view}>
-      <figcaption>{caption}</figcaption>
-      {controls}
-    </figure>
-  ),
+  UPlotChart: ({ caption, controls, testId, view, data }: { caption: ReactNode; controls?: ReactNode; testId: string; view?: string; data: ChartData }) => {
+    drawn.data = data;
+    return (
+      <figure data-testid={testId} data-view={view}>
+        <figcaption>{caption}</figcaption>
+        {controls}
+      </figure>
+    );
+  },
 }));
 
 /** `perMethod` answers of each of the methods, 10 ms apart. */
@@ -25,9 +31,12 @@ function samples(methods: string[], perMethod: number): LatencySamples {
 }
 
 describe('the latency distribution chart', () => {
-  it('says why there is no curve while every method has one answer (each is a dot)', () => {
+  it('says why there is no curve while every method has one answer (each a flat line at it, across the axis)', () => {
     render(<LatencyDistributionChart samples={samples(['server/discover', 'tools/list', 'tools/call'], 1)} />);
-    expect(screen.getByTestId('distribution-too-few')).toHaveTextContent('one answer per method so far: a dot each, a curve from 2 answers');
+    expect(screen.getByTestId('distribution-too-few')).toHaveTextContent('one answer per method so far: each line flat at its answer, a curve from 2 answers');
+    const [xs, ...lines] = drawn.data!.columns;
+    expect(xs.at(-1)).toBeGreaterThanOrEqual(4);
+    expect(lines.map((line) => [...new Set(line)])).toEqual([[10], [11], [12]]);
   });
 
   it('says nothing once a method has a curve', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LatencySamples } from '../../../shared/model/metrics';
 import { BUCKETS_PER_DECADE, bucketEdgeLabel, bucketUnder, HISTOGRAM_MIN_ANSWERS, latencyHistogram } from '../../../renderer/workbench/latency-histogram';
-import { histogramChartOptions, oneTwoFive } from '../../../renderer/components/metrics/latency-chart-options';
+import { histogramChartOptions } from '../../../renderer/components/metrics/latency-chart-options';
+import { oneTwoFive } from '../../../renderer/workbench/log-axis-ticks';
 import { methodColours } from '../../../renderer/workbench/latency-chart-data';
 
 function samples(byMethod: Record<string, number[]>): LatencySamples {

@@ -48,7 +48,7 @@ describe('the samples behind the latency charts', () => {
 });
 
 describe('the percentile curve', () => {
-  it('gives each method its latency at each percentile, up to the percentile its samples resolve, and ends on its max', async () => {
+  it('gives each method its latency at every percentile of the axis: its max from the percentile its samples resolve, flat to the right edge', async () => {
     const { percentileCurves, ninesLabel, CURVE_MAX_NINES } = await import('../../../renderer/workbench/latency-chart-data');
     // 1,000 samples 1..1000 ms for tools/call, 5 for ping.
     const at = Array.from({ length: 1005 }, (_, i) => i);
@@ -64,13 +64,17 @@ describe('the percentile curve', () => {
     expect(at_(1, call!)).toBe(900);
     expect(at_(2, call!)).toBe(990);
     expect(at_(3, call!)).toBe(999);
-    // Past p99.9 every percentile of 1,000 samples is the max: the curve steps up to it at p99.9 and ends.
+    // Past p99.9 every percentile of 1,000 samples is the max: the curve steps up to it at p99.9 and runs flat at it.
     expect(call![xs.lastIndexOf(3)]).toBe(1000);
-    expect(at_(4, call!)).toBeNull();
-    // 5 samples: p0 is the fastest; the curve ends at p80 (log10 5 nines) on the max, nothing from there on.
+    expect(at_(3.5, call!)).toBe(1000);
+    expect(at_(4, call!)).toBe(1000);
+    // 5 samples: p0 is the fastest; the max from p80 (log10 5 nines) to the right edge.
     expect(at_(0, ping!)).toBe(7);
     expect(at_(Math.log10(5), ping!)).toBe(9);
-    expect(at_(1, ping!)).toBeNull();
+    expect(at_(1, ping!)).toBe(9);
+    expect(at_(2, ping!)).toBe(9);
+    expect(at_(4, ping!)).toBe(9);
+    expect([call, ping].every((column) => column!.every((v) => v !== null))).toBe(true);
     expect([ninesLabel(0), ninesLabel(1), ninesLabel(2), ninesLabel(3), ninesLabel(Math.log10(2)), ninesLabel(Math.log10(8))]).toEqual(['p0', 'p90', 'p99', 'p99.9', 'p50', 'p87.5']);
   });
 });
