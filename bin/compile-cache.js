@@ -6,6 +6,7 @@ import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
+import { builtinsLoadedSince, loadBuiltins, loadedBuiltins } from './early-builtins.js';
 
 /** Set to 1 to run without the code cache (nothing read, nothing written). */
 export const DISABLE_ENV = 'PERISCOPE_DISABLE_COMPILE_CACHE';
@@ -14,12 +15,13 @@ export const DISABLE_ENV = 'PERISCOPE_DISABLE_COMPILE_CACHE';
 // the wrapper back here: see RUN_DIRECTLY in build/build-cli.mjs; a bare wrapper works the same),
 // then the start of the module wrapper it carries itself.
 const BUNDLE_START = /^\/\* periscope-build ([0-9a-f]{32}) \*\/(?:\(\(wrapper\) => [^\n]*?)?\(function \(exports, require, module, __filename, __dirname\) \{\n/;
-// A cache file is one JSON line (the commands it has run, the SHA-256 of the data) and then V8's
-// data. The hash is checked before V8 sees the data: V8 checks only a few header fields, and
-// damaged bytecode in a cache stops the process with a fatal error. Commands are remembered so a
-// command the cache has not seen yet adds its code: the cache is written again after it, holding
-// everything compiled by then (what was loaded from the cache and what the command compiled),
-// until each command in use has been run once.
+// A cache file is one JSON line (the commands it has run, the built-in modules each of them
+// loaded, the SHA-256 of the data) and then V8's data. The hash is checked before V8 sees the
+// data: V8 checks only a few header fields, and damaged bytecode in a cache stops the process with
+// a fatal error. Commands are remembered so a command the cache has not seen yet adds its code:
+// the cache is written again after it, holding everything compiled by then (what was loaded from
+// the cache and what the command compiled), until each command in use has been run once. Its
+// built-ins are loaded at the next start before the V8 flags are set (why: early-builtins.js).
 const MAX_COMMANDS = 64;
 
 /**
@@ -39,18 +41,19 @@ const MAX_COMMANDS = 64;
  *
  * @param {{ bundlePath: string, cacheDir: string, command: string, v8Flags?: string[], env?: NodeJS.ProcessEnv }} options
  *   `command` is the first command-line word; the cache remembers it when the bundle's exported
- *   `commandNames` list it, and records '' for anything else. `v8Flags` (e.g. `--liftoff-only`)
- *   are set before the bundle is compiled, and set again just before the cache is written: V8
- *   takes a code cache only under the flags it was made with (it checks a hash of all of them),
- *   and the command may have changed some while it ran (the launcher turns incremental marking
- *   back on after start-up).
+ *   `commandNames` list it, and records '' for anything else, each with the built-in modules it
+ *   loaded, which are loaded first at the command's next start. `v8Flags` (e.g. `--liftoff-only`)
+ *   are set after those built-ins and before the bundle is compiled, and set again just before
+ *   the cache is written: V8 takes a code cache only under the flags it was made with (it checks
+ *   a hash of all of them), and the command may have changed some while it ran (the launcher
+ *   turns incremental marking back on after start-up).
  * @returns {'accepted' | 'rejected' | 'missing' | 'disabled'} what became of the code cache:
  *   used, refused by V8, not there (or unusable), or turned off with PERISCOPE_DISABLE_COMPILE_CACHE=1.
  * @throws Error when the file does not start as a bundle does; ENOENT when it is missing; and
  *   whatever the bundle throws while it loads.
  */
 export function runWithCompileCache({ bundlePath, cacheDir, command, v8Flags = [], env = process.env }) {
-  for (const flag of v8Flags) setFlagsFromString(flag);
+  const builtinsBefore = loadedBuiltins();
   // ASCII (esbuild escapes everything else; build/build-cli.mjs checks), so Latin-1 reads it exactly.
   const source = readFileSync(bundlePath, 'latin1');
   const start = BUNDLE_START.exec(source);
@@ -59,6 +62,8 @@ export function runWithCompileCache({ bundlePath, cacheDir, command, v8Flags = [
   const enabled = env[DISABLE_ENV] !== '1';
   const cacheFile = enabled ? join(cacheDir, `${buildId}-${process.version}-${process.arch}.v8cache`) : undefined;
   const cached = cacheFile ? readCacheFile(cacheFile) : undefined;
+  if (cached && Object.hasOwn(cached.builtins, command)) loadBuiltins(cached.builtins[command]);
+  for (const flag of v8Flags) setFlagsFromString(flag);
 
   // The text as read, not wrapped here: see the banner in build/build-cli.mjs.
   const script = new vm.Script(source, {
@@ -77,8 +82,10 @@ export function runWithCompileCache({ bundlePath, cacheDir, command, v8Flags = [
       const known = Array.isArray(module.exports.commandNames) && module.exports.commandNames.includes(command) ? command : '';
       if (status === 'accepted' && cached.commands.includes(known)) return;
       const commands = status === 'accepted' ? [...cached.commands, known].slice(-MAX_COMMANDS) : [known];
+      const learned = status === 'accepted' ? cached.builtins : Object.create(null);
+      const builtins = Object.fromEntries(commands.map((name) => [name, name === known ? builtinsLoadedSince(builtinsBefore) : (learned[name] ?? [])]));
       for (const flag of v8Flags) setFlagsFromString(flag);
-      writeCacheFile(cacheFile, buildId, commands, script);
+      writeCacheFile(cacheFile, buildId, { commands, builtins }, script);
     });
   }
   const wrapper = script.runInThisContext();
@@ -86,7 +93,10 @@ export function runWithCompileCache({ bundlePath, cacheDir, command, v8Flags = [
   return status;
 }
 
-/** The cache file's commands and V8 data; undefined when it is absent or not in our format. */
+/**
+ * The cache file's commands, the built-ins of each (a null-prototype object: command → module
+ * ids) and V8 data; undefined when it is absent or not in our format.
+ */
 function readCacheFile(file) {
   try {
     const bytes = readFileSync(file);
@@ -95,20 +105,24 @@ function readCacheFile(file) {
     const header = JSON.parse(bytes.subarray(0, newline).toString('utf8'));
     const data = bytes.subarray(newline + 1);
     if (!Array.isArray(header.commands) || header.sha256 !== sha256(data)) return undefined;
-    return { commands: header.commands.filter((name) => typeof name === 'string'), data };
+    const commands = header.commands.filter((name) => typeof name === 'string');
+    const builtins = Object.create(null);
+    // A file from before the lists were kept, or a list that is not one, loads nothing early.
+    for (const name of commands) builtins[name] = Array.isArray(header.builtins?.[name]) ? header.builtins[name] : [];
+    return { commands, builtins, data };
   } catch {
     return undefined;
   }
 }
 
-function writeCacheFile(file, buildId, commands, script) {
+function writeCacheFile(file, buildId, { commands, builtins }, script) {
   const dir = dirname(file);
   const partial = `${file}.${process.pid}.partial`;
   try {
     // Private to the user: code read from here runs as the CLI.
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const data = script.createCachedData();
-    writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify({ commands, sha256: sha256(data) })}\n`), data]), { mode: 0o600 });
+    writeFileSync(partial, Buffer.concat([Buffer.from(`${JSON.stringify({ commands, builtins, sha256: sha256(data) })}\n`), data]), { mode: 0o600 });
     // Renamed into place: two commands finishing at once each leave a whole file.
     renameSync(partial, file);
     // Other builds' caches will never be read again (another Node's, for this build, may be).

@@ -92,8 +92,10 @@ describe('the built periscope binary', () => {
     expect(files).toHaveLength(1);
     const buildId = /^\/\* periscope-build ([0-9a-f]{32}) \*\//.exec(readFileSync('out/cli/periscope.cjs', 'latin1'))?.[1];
     expect(files[0]).toBe(`${buildId}-${process.version}-${process.arch}.v8cache`);
-    const header = JSON.parse(readFileSync(join(cacheDir, files[0]!), 'latin1').split('\n')[0]!) as { commands: string[] };
+    const header = JSON.parse(readFileSync(join(cacheDir, files[0]!), 'latin1').split('\n')[0]!) as { commands: string[]; builtins: Record<string, string[]> };
     expect(header.commands).toEqual(expect.arrayContaining(['tools', 'load']));
+    // What `tools` loads of Node's own, loaded first at its next start (bin/early-builtins.js).
+    expect(header.builtins['tools']).toEqual(expect.arrayContaining(['http', 'fetch']));
   });
 
   // The launcher turns V8's incremental marking back on once start-up is over, and V8 takes a code

@@ -38,7 +38,21 @@ async function run(bundlePath: string, command: string, env: NodeJS.ProcessEnv =
 }
 
 const cacheFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache'));
-const header = (name: string) => JSON.parse(readFileSync(join(cacheDir, name)).toString('latin1').split('\n')[0]!) as { commands: string[] };
+type Header = { commands: string[]; builtins: Record<string, string[]>; sha256: string };
+const header = (name: string) => JSON.parse(readFileSync(join(cacheDir, name)).toString('latin1').split('\n')[0]!) as Header;
+/** Rewrites the cache file's header line, its V8 data left as it is (the SHA-256 covers only the data). */
+function editHeader(name: string, edit: (header: Header) => unknown): void {
+  const path = join(cacheDir, name);
+  const bytes = readFileSync(path);
+  const newline = bytes.indexOf(10);
+  writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(edit(header(name)))}\n`), bytes.subarray(newline + 1)]));
+}
+
+// Loaded ahead of the launcher: reports, when the launcher first sets a V8 flag, which of the
+// built-in modules the stand-in bundle uses are loaded by then.
+const FLAG_WATCH = join(resolve('test/unit/cli'), 'fixtures', 'report-builtins-at-first-flag.mjs');
+/** A bundle body that loads zlib and Node's fetch, as a real command loads http and fetch. */
+const USES_BUILTINS = "require('node:zlib'); void Headers; process.stdout.write('ran\\n');";
 
 describe('the CLI launcher code cache', () => {
   it('compiles and writes a private cache on the first run, then runs from it', async () => {
@@ -95,6 +109,40 @@ describe('the CLI launcher code cache', () => {
     expect((await run(bundle, 'tools', {}, [], startUpFlags)).status).toBe('accepted');
     // Flags are part of what V8 checks: the same cache read without them is refused.
     expect((await run(bundle, 'tools')).status).toBe('rejected');
+  });
+
+  it('records the built-in modules each command loads, and loads them at its next start before setting the V8 flags', async () => {
+    const bundle = writeBundle(BUILD_A, USES_BUILTINS);
+    const flags = ['--liftoff-only'];
+    const first = await run(bundle, 'tools', {}, ['--import', FLAG_WATCH], flags);
+    expect(first.stderr).toBe('at the first flag: zlib no, fetch no\n');
+    expect(header(cacheFiles()[0]!).builtins).toEqual({ tools: expect.arrayContaining(['zlib', 'fetch']) });
+    const second = await run(bundle, 'tools', {}, ['--import', FLAG_WATCH], flags);
+    expect(second).toEqual({ status: 'accepted', stdout: 'ran\n', stderr: 'at the first flag: zlib yes, fetch yes\n' });
+    // Another command has its own list: nothing of tools' is loaded for it.
+    const other = await run(bundle, 'call', {}, ['--import', FLAG_WATCH], flags);
+    expect(other.stderr).toBe('at the first flag: zlib no, fetch no\n');
+    expect(Object.keys(header(cacheFiles()[0]!).builtins)).toEqual(['tools', 'call']);
+  });
+
+  it('loads nothing early that is not a public built-in module, from a header someone edited or an older launcher wrote', async () => {
+    const bundle = writeBundle(BUILD_A, USES_BUILTINS);
+    await run(bundle, 'tools', {}, [], ['--liftoff-only']);
+    const planted = join(dir, 'planted.cjs');
+    writeFileSync(planted, "process.stdout.write('PLANTED CODE RAN\\n');");
+    const file = cacheFiles()[0]!;
+    const lists: unknown[] = [[planted, './planted.cjs', 'internal/deps/undici/undici', '__proto__', 42, null], 'zlib', { 0: 'zlib' }, undefined];
+    for (const tools of lists) {
+      editHeader(file, (h) => ({ ...h, builtins: tools === undefined ? undefined : { tools } }));
+      const result = await run(bundle, 'tools', {}, ['--import', FLAG_WATCH], ['--liftoff-only']);
+      expect(result).toEqual({ status: 'accepted', stdout: 'ran\n', stderr: 'at the first flag: zlib no, fetch no\n' });
+    }
+    editHeader(file, (h) => ({ ...h, builtins: JSON.parse('{"__proto__": ["zlib"], "constructor": ["zlib"]}') as unknown }));
+    expect((await run(bundle, 'constructor', {}, ['--import', FLAG_WATCH], ['--liftoff-only'])).stderr).toBe('at the first flag: zlib no, fetch no\n');
+    // A new command ('constructor' is none: it was recorded as '') writes the header again, every command with a list.
+    await run(bundle, 'call', {}, [], ['--liftoff-only']);
+    const learned = expect.arrayContaining(['zlib', 'fetch']);
+    expect(header(file).builtins).toEqual({ tools: [], '': learned, call: learned });
   });
 
   it('treats a cache file that is not in its format (truncated, empty, not JSON) as missing', async () => {
