@@ -6,6 +6,7 @@ import { AuthDebugStep, stepHeadingId } from '../components/auth-debug/auth-debu
 import { RunStatus } from '../components/auth-debug/run-status';
 import { bringUnderToolbar, useRevealNewStep, useToolbarHeight } from '../components/auth-debug/pane-scroll';
 import { SequenceDiagram } from '../components/auth-debug/sequence-diagram';
+import { checkAuthDebugUrl, ServerUrlField } from '../components/auth-debug/server-url-field';
 import { copyText } from '../bridge/clipboard';
 import { CopyButton } from '../components/copy-button';
 import { ErrorNotice } from '../components/error-notice';
@@ -26,6 +27,7 @@ import { useRemotesStore } from '../stores/remotes-store';
 export function AuthDebuggerView() {
   const { target, run, runId, nextStep, busy, error } = useAuthDebugStore();
   const [url, setUrl] = useState(target?.url ?? '');
+  const [urlProblem, setUrlProblem] = useState<string | undefined>(undefined);
   const [clientId, setClientId] = useState('');
   const [scope, setScope] = useState('');
   const nextRef = useRef<HTMLButtonElement>(null);
@@ -106,16 +108,27 @@ export function AuthDebuggerView() {
       </header>
       <form
         className="auth-debugger-form"
+        // The app checks the URL itself, in its own words and with its suggestion.
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          void startAuthDebug({ url, clientId, scope });
+          const problem = target.remoteId ? undefined : checkAuthDebugUrl(url);
+          setUrlProblem(problem);
+          if (problem) return urlRef.current?.focus();
+          void startAuthDebug({ url: url.trim(), clientId, scope });
         }}
       >
         {!target.remoteId && (
-          <label>
-            Server URL
-            <input ref={urlRef} type="url" required value={url} placeholder="https://mcp.example.com/mcp" onChange={(e) => setUrl(e.target.value)} data-testid="auth-debug-url" />
-          </label>
+          <ServerUrlField
+            url={url}
+            inputRef={urlRef}
+            problem={urlProblem}
+            onChange={(next) => {
+              setUrl(next);
+              // Once shown, the problem follows what is typed (and goes when it is fixed).
+              if (urlProblem !== undefined) setUrlProblem(checkAuthDebugUrl(next));
+            }}
+          />
         )}
 
         <label>

@@ -165,16 +165,26 @@ describe('the auth debugger', () => {
     for (const secret of fixture.issued.filter((s) => s.length >= 8)) expect(text.includes(secret)).toBe(false);
   });
 
-  it('a URL that is not one is refused in words; Close goes back', async () => {
+  it('a URL that does not fit is refused in words under the field, a missing scheme with a one-click fix; Close goes back', async () => {
     await debuggerView().getByTestId('auth-debug-close').click();
     expect(await page.getByTestId('open-auth-debugger').getAttribute('aria-current')).toBeNull();
     await page.getByTestId('open-auth-debugger').click();
     // The header's button says which view is shown, as a selected tab would.
     expect(await page.getByTestId('open-auth-debugger').getAttribute('aria-current')).toBe('page');
-    await debuggerView().getByTestId('auth-debug-url').fill('ftp://example.com/mcp');
+    const field = debuggerView().getByTestId('auth-debug-url');
+    await field.fill('ftp://example.com/mcp');
     await debuggerView().getByTestId('auth-debug-start').click();
-    await expect.poll(() => debuggerView().getByTestId('error-message').count()).toBe(1);
-    expect(await debuggerView().getByTestId('error-message').innerText()).toMatch(/ftp/);
+    // Said by the app under the field (not the browser's own bubble), and nothing is started.
+    expect(await debuggerView().getByTestId('auth-debug-url-problem').innerText()).toMatch(/works with HTTP servers .* not ftp:\/\//);
+    expect(await field.evaluate((el) => el.matches(':focus'))).toBe(true);
+    expect(await debuggerView().getByTestId('auth-debug-status').count()).toBe(0);
+    await field.fill('localhost:3000/mcp');
+    await debuggerView().getByTestId('auth-debug-start').click();
+    expect(await debuggerView().getByTestId('auth-debug-url-problem').innerText()).toMatch(/did you mean http:\/\/localhost:3000\/mcp\?/);
+    await looksAt(app, page, 'auth-debugger-url-problem');
+    await debuggerView().getByRole('button', { name: 'Use http://localhost:3000/mcp' }).click();
+    expect(await field.inputValue()).toBe('http://localhost:3000/mcp');
+    expect(await debuggerView().getByTestId('auth-debug-url-problem').count()).toBe(0);
     await debuggerView().getByTestId('auth-debug-close').click();
     await expect.poll(() => debuggerView().count()).toBe(0);
     expect(await page.getByTestId('open-auth-debugger').getAttribute('aria-current')).toBeNull();

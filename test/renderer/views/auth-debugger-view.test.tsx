@@ -295,6 +295,36 @@ describe('the auth debugger view', () => {
     expect(authSequenceDiagram([challenge])).toMatch(/Client +Browser +MCP server +Auth server[\s\S]*1\. Unauthenticated request and its challenge \[ok\]/);
   });
 
+  it('checks the Server URL as the remote editor does: a suggestion for a missing scheme, HTTP only, nothing sent until it fits', async () => {
+    const fake = installFakePeriscope({ 'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }) });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    const field = screen.getByLabelText('Server URL');
+    const refused: Array<[string, RegExp]> = [
+      ['', /URL is empty/],
+      ['localhost:3000/mcp', /has no scheme: did you mean http:\/\/localhost:3000\/mcp\?/],
+      ['ws://127.0.0.1:3000/mcp', /works with HTTP servers \(Streamable HTTP or SSE\): use http:\/\/ or https:\/\/, not ws:\/\//],
+      ['ftp://files.example/mcp', /not ftp:\/\//],
+      ['https://mcp example/mcp', /contains spaces/],
+    ];
+    for (const [typed, problem] of refused) {
+      fireEvent.change(field, { target: { value: typed } });
+      fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+      expect(field, typed).toHaveAttribute('aria-invalid', 'true');
+      expect(field, typed).toHaveAccessibleDescription(problem);
+      expect(field, typed).toHaveFocus();
+    }
+    fireEvent.change(field, { target: { value: 'localhost:3000/mcp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    // The message asks; the suggestion's button puts the URL in, and the problem goes with it.
+    fireEvent.click(screen.getByRole('button', { name: 'Use http://localhost:3000/mcp' }));
+    expect(field).toHaveValue('http://localhost:3000/mcp');
+    expect(field).not.toHaveAttribute('aria-invalid');
+    expect(fake.calls('auth-debug:start')).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await waitFor(() => expect(fake.calls('auth-debug:start')).toEqual([{ url: 'http://localhost:3000/mcp' }]));
+  });
+
   it('for a saved remote asks for no URL, and shows a refusal from main in words', async () => {
     const fake = installFakePeriscope({
       'auth-debug:start': () => {
