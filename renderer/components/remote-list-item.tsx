@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ErrorFix, ErrorInfo } from '../../shared/model/error-info';
 import type { Remote } from '../../shared/model/remote';
+import { TRANSPORT_SHORT_LABELS, transportName } from '../../shared/model/transport-names';
 import { isLive, type RemoteConnectionState } from '../stores/connections-store';
 import type { SignInStatus, SignInWaiting as Waiting } from '../../shared/model/remote-oauth';
 import { ErrorNotice } from './error-notice';
@@ -94,7 +95,9 @@ export function RemoteListItem(props: RemoteListItemProps) {
       </div>
       <div className="remote-where" title={where}>
         <StateBadge state={state} testId="remote-state" />
-        <span className="transport-tag">{remote.transport}</span>
+        <span className="transport-tag" data-testid="remote-transport" title={`Transport: ${transportName(remote.transport)}`}>
+          {TRANSPORT_SHORT_LABELS[remote.transport] ?? remote.transport}
+        </span>
         {(remote.instances ?? []).length > 0 && (
           <span className="transport-tag" data-testid="remote-instance-count" title="A group: the same server at several URLs">
             {(remote.instances ?? []).length + 1} instances

@@ -47,6 +47,14 @@ describe('Remotes sidebar', () => {
     expect(within(item).getByRole('button', { name: 'Connect Playground' })).toBeEnabled();
   });
 
+  it('names each remote\'s transport as the editor\'s Transport field does, not by its id', async () => {
+    const transports = ['streamable', 'sse', 'websocket', 'auto'] as const;
+    start({ 'remotes:list': () => transports.map((transport) => makeRemote({ id: `r-${transport}`, name: transport, transport })) });
+    const shown = await Promise.all(transports.map(async (transport) => within(await screen.findByRole('listitem', { name: transport })).getByTestId('remote-transport')));
+    expect(shown.map((tag) => tag.textContent)).toEqual(['Streamable HTTP', 'SSE (legacy)', 'WebSocket', 'Auto-detect']);
+    expect(shown[3]).toHaveAttribute('title', 'Transport: Auto-detect (Streamable HTTP, then SSE)');
+  });
+
   it('More actions: Escape closes them, from the button or any action, and gives the focus back to the button', async () => {
     start({ 'remotes:list': () => [makeRemote()] });
     const more = await screen.findByRole('button', { name: 'More actions for Playground' });
