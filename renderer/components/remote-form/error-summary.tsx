@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useId, useLayoutEffect, useState, type RefObject } from 'react';
 
 interface ErrorSummaryProps {
   /** Messages by field path ("url", "headers.1.name"; "" for the whole remote), as checkForm gives them. */
@@ -29,6 +29,7 @@ function controlOf(form: HTMLFormElement | null, path: string): { control: HTMLE
  */
 export function ErrorSummary({ errors, formRef }: ErrorSummaryProps) {
   const [problems, setProblems] = useState<Problem[]>([]);
+  const countId = useId();
   // The labels are read from the rendered form, so every field (header rows included) is named as
   // the user sees it; before paint, so the summary never shows without them; after every render,
   // so a field the form no longer shows (another transport chosen) loses its button.
@@ -51,8 +52,11 @@ export function ErrorSummary({ errors, formRef }: ErrorSummaryProps) {
     target?.scrollIntoView?.({ block: 'center' });
   };
   return (
-    <div className="form-summary" role="alert" data-testid="form-errors" tabIndex={-1}>
-      <p>
+    // Only the count is announced (role="alert"): a refused Save moves the focus to the first field
+    // to fix, which is heard with its problem; the whole list announced too said that one twice.
+    // The summary takes the focus itself when no field is marked, named by its count.
+    <div className="form-summary" data-testid="form-errors" tabIndex={-1} role="group" aria-labelledby={countId}>
+      <p id={countId} role="alert">
         Fix {problems.length} problem{problems.length === 1 ? '' : 's'} before saving:
       </p>
       <ul>

@@ -43,6 +43,9 @@ describe('Remote editor', () => {
     fireEvent.change(screen.getByLabelText('Connect timeout (ms)'), { target: { value: '-5' } });
     fireEvent.click(screen.getByTestId('save-remote'));
     expect(screen.getByTestId('form-errors')).toHaveTextContent(/^Fix 4 problems before saving:/);
+    // Announced: the count alone (the focused field is heard with its own problem, once).
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Fix 4 problems before saving:$/);
+    expect(screen.getByRole('group', { name: 'Fix 4 problems before saving:' })).toBe(screen.getByTestId('form-errors'));
     expect(screen.getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Name')).toHaveAccessibleDescription('Name is empty');
     // Save sits at the end of the form: the refusal takes the keyboard focus to the first field to fix.
