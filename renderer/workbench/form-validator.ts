@@ -63,7 +63,8 @@ function toRjsfError(violation: Violation): RJSFValidationError {
     if (missing !== undefined) segments.push(missing);
   }
   const property = segments.length > 0 ? `.${segments.join('.')}` : '';
-  const message = violation.keyword === 'required' ? 'is required' : violation.message;
+  // Shown under the field itself (its name is just above): a sentence, not "is required".
+  const message = violation.keyword === 'required' ? 'A value is required' : violation.message;
   return { name: violation.keyword, property, message, stack: `${property || 'arguments'} ${message}`.trim(), schemaPath: violation.schemaPath };
 }
 

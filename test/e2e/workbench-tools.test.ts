@@ -60,7 +60,7 @@ describe('the tools workbench', () => {
     await workbench().getByTestId('call-tool').click();
     const field = workbench().locator('.form-group.has-error');
     await expect.poll(() => field.count()).toBe(1);
-    expect(await field.innerText()).toMatch(/b[\s\S]*is required/);
+    expect(await field.innerText()).toMatch(/b[\s\S]*A value is required/);
     expect(await workbench().getByTestId('history-entry').count()).toBe(before);
     await app.screenshot('workbench-validation');
     expect(await seriousA11yViolations(page)).toEqual([]);

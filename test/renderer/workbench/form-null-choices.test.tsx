@@ -70,7 +70,7 @@ describe('nullable parameters and single-value choices in the tool form', () => 
     // Nothing chosen for the required ones yet: refused, as the schema says (next to the fields,
     // not in the console).
     await form.call(0);
-    expect(screen.getAllByText('is required').length).toBeGreaterThan(0);
+    expect(screen.getAllByText('A value is required').length).toBeGreaterThan(0);
     expect(consoleError).not.toHaveBeenCalled();
     consoleError.mockRestore();
     form.choose('note', 'null');
@@ -117,7 +117,7 @@ describe('nullable parameters and single-value choices in the tool form', () => 
     form.choose('size', 'null');
     // A required one says so; an optional one is left out.
     await form.call(0);
-    expect(document.querySelector('#args-c1-search_level')?.closest('.form-group')?.textContent).toContain('is required');
+    expect(document.querySelector('#args-c1-search_level')?.closest('.form-group')?.textContent).toContain('A value is required');
     chooseValue('level', 'low');
     await form.call(1);
     expect(form.sent()[0]).toEqual({ note: null, size: null, limit: null, level: 1 });

@@ -46,7 +46,7 @@ describe('Tools section', () => {
     fireEvent.change(screen.getByLabelText(/^a/), { target: { value: '2' } });
     fireEvent.click(screen.getByTestId('call-tool'));
     // b is required and empty: nothing is sent, the error sits by the field.
-    await waitFor(() => expect(screen.getByTestId('tool-workbench')).toHaveTextContent('is required'));
+    await waitFor(() => expect(screen.getByTestId('tool-workbench')).toHaveTextContent('A value is required'));
     expect(fake.calls('connections:call-tool')).toEqual([]);
     fireEvent.change(screen.getByLabelText(/^b/), { target: { value: '3' } });
     fireEvent.click(screen.getByTestId('call-tool'));
