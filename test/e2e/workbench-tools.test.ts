@@ -132,6 +132,24 @@ describe('the tools workbench', () => {
     // With no pointer over a plot, its legend names the methods only: no dash for each value.
     for (const legend of [chart.locator('.u-legend'), distribution.locator('.u-legend')]) expect(await legend.innerText()).not.toMatch(/—|--|^\s*(time|percentile)/);
     expect(await figuresOf(distribution)).toEqual(await figuresOf(chart));
+    // Over time, the legend shows the points near the pointer only: on a point, its value; zoomed
+    // into the empty margin after the last point, nothing (it showed that point, however far).
+    await chart.scrollIntoViewIfNeeded();
+    const overTime = (await chart.locator('.u-over').boundingBox())!;
+    const chartLegend = chart.locator('.chart-legend');
+    await page.mouse.move(overTime.x + overTime.width * 0.985, overTime.y + overTime.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(overTime.x + overTime.width * 0.999, overTime.y + overTime.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await page.mouse.move(overTime.x + overTime.width * 0.5, overTime.y + overTime.height / 2);
+    expect(await chartLegend.getAttribute('data-idle')).toBe('true');
+    expect(await chartLegend.innerText()).not.toMatch(/\d ms/);
+    await page.mouse.dblclick(overTime.x + overTime.width * 0.5, overTime.y + overTime.height / 2);
+    // The last point sits 2 % of the span before the right edge (timeRange's margin).
+    await page.mouse.move(overTime.x + overTime.width * (1 - 0.02 / 1.04), overTime.y + overTime.height / 2);
+    expect(await chartLegend.getAttribute('data-idle')).toBe('false');
+    expect(await chartLegend.innerText()).toMatch(/[\d.]+ ms/);
+    await page.mouse.move(0, 0);
     // The values under the pointer are read from the legend: tools/call's latency at the percentile pointed at.
     await distribution.scrollIntoViewIfNeeded();
     const plot = (await distribution.locator('.u-over').boundingBox())!;
@@ -179,6 +197,18 @@ describe('the tools workbench', () => {
     expect(await bucketAt(0.5)).toBe(zoomedCentre);
     await page.mouse.dblclick(box.x + box.width * 0.5, box.y + box.height / 2);
     expect(await bucketAt(0.5)).toBe(centre);
+    // The same from the keyboard, on the focused chart: → pans, + zooms around the middle, 0 and Home show all.
+    const nearEnd = await bucketAt(0.95);
+    await distribution.getByRole('img').focus();
+    expect(await distribution.getByRole('img').getAttribute('aria-label')).toContain('Arrow keys pan, + and − zoom, 0 shows all.');
+    await page.keyboard.press('ArrowRight');
+    expect(await bucketAt(0.5)).toBeGreaterThan(centre);
+    await page.keyboard.press('0');
+    expect(await bucketAt(0.5)).toBe(centre);
+    await page.keyboard.press('+');
+    expect(await bucketAt(0.95)).toBeLessThan(nearEnd);
+    await page.keyboard.press('Home');
+    expect(await bucketAt(0.95)).toBe(nearEnd);
     for (const width of [900, 1600]) {
       await resizeViewport(page, { width, height: width <= 900 ? 700 : 1000 });
       await distribution.scrollIntoViewIfNeeded();

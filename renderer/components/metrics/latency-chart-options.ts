@@ -3,6 +3,7 @@ import { CURVE_MAX_NINES, maxReachedIndex, ninesLabel, SERIES_COLOURS } from '..
 import { bucketEdgeLabel, bucketUnder } from '../../workbench/latency-histogram';
 import { timeAxisLabels, timeLegendLabel } from '../../workbench/chart-time-labels';
 import { logAxisTicks } from '../../workbench/log-axis-ticks';
+import { pointWithinReach } from './chart-hover';
 
 /** Axis and grid colours of the theme in force. */
 export interface ChartTheme {
@@ -33,7 +34,8 @@ function filledMarkers(methods: string[], colourOf: SeriesColour): uPlot.Legend.
 
 /**
  * The latency-over-time chart's uPlot options: time on x, ms on y from 0, one point series per
- * method (no lines), drag to zoom on x. `theme` gives the axis and grid colours (the canvas cannot
+ * method (no lines), drag to zoom on x; hovering shows the values of the points within
+ * HOVER_REACH_PX of the pointer (none farther off). `theme` gives the axis and grid colours (the canvas cannot
  * read CSS variables); `colourOf` each series' colour. Shared by the chart and its benchmark, so
  * both draw the same thing.
  */
@@ -59,7 +61,8 @@ export function latencyChartOptions(methods: string[], width: number, theme: Cha
         };
       }),
     ],
-    cursor: { drag: { x: true, y: false } },
+    // The legend shows the points near the pointer, not the nearest whatever its distance.
+    cursor: { drag: { x: true, y: false }, dataIdx: pointWithinReach() },
     legend: { live: true, markers: filledMarkers(methods, colourOf) },
     ...(hooks ? { hooks } : {}),
   };

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartData } from '../../workbench/latency-chart-data';
+import { legendIdle } from './chart-hover';
+import { CHART_KEYS_HINT, chartKeyAction } from './chart-keys';
 import { CHART_HEIGHT, type ChartTheme } from './latency-chart-options';
 
 /** A CSS variable of the theme now in force (light or dark), for the canvas, which cannot read CSS. */
@@ -31,7 +33,8 @@ interface UPlotChartProps {
 /**
  * One uPlot canvas chart in the app's theme: drawn anew when the methods, the view or the colour
  * scheme change, given new data in place otherwise (keeping a range the user zoomed into until a
- * double-click zooms out), and resized with its pane. The legend is put beside the canvas rather
+ * double-click, or 0 on the focused chart, zooms out), and resized with its pane. A drag zooms;
+ * so do + and − on the focused chart, and the arrow keys pan (chart-keys.ts). The legend is put beside the canvas rather
  * than in it: inside the element with role="img" a screen reader would hear the chart's name and
  * none of the names and values the legend holds.
  */
@@ -73,9 +76,9 @@ export function UPlotChart({ data, options, caption, description, legendLabel, f
       };
       // uPlot builds its legend in the plot, then hands it over here (and removes it when destroyed).
       const mountLegend = (_u: uPlot, table: HTMLElement) => legend.current?.append(table);
-      // With no pointer over the plot the legend names the series only: uPlot would show a dash
-      // for every value (latency.css hides them while data-idle is set).
-      const noteCursor = (u: uPlot) => legend.current?.setAttribute('data-idle', String(u.cursor.idx == null));
+      // With no pointer over the plot, or no point near it, the legend names the series only:
+      // uPlot would show a dash for every value (latency.css hides them while data-idle is set).
+      const noteCursor = (u: uPlot) => legend.current?.setAttribute('data-idle', String(legendIdle(u)));
       plot.current = new uPlot(
         {
           ...chosen,
@@ -102,6 +105,27 @@ export function UPlotChart({ data, options, caption, description, legendLabel, f
     return () => element.removeEventListener('dblclick', zoomOut);
   }, []);
 
+  // The keyboard's zoom and pan (chart-keys.ts); show all is what a double-click does.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const u = plot.current;
+    const { min, max, distr } = u?.scales['x'] ?? {};
+    if (!u || min == null || max == null || event.altKey || event.ctrlKey || event.metaKey) return;
+    const action = chartKeyAction(event.key, min, max, distr === 3);
+    if (!action) return;
+    event.preventDefault();
+    if (action === 'show-all') {
+      zoomed.current = false;
+      settingData.current = true;
+      try {
+        u.setData(u.data, true);
+      } finally {
+        settingData.current = false;
+      }
+    } else {
+      u.setScale('x', { min: action.range[0], max: action.range[1] });
+    }
+  };
+
   // Follows the pane's width (the window, the split between panes).
   useEffect(() => {
     const element = host.current;
@@ -120,7 +144,8 @@ export function UPlotChart({ data, options, caption, description, legendLabel, f
     <figure className="latency-chart" data-testid={testId} data-points={points} {...(view ? { 'data-view': view } : {})}>
       <figcaption>{caption}</figcaption>
       {controls && <div className="chart-controls">{controls}</div>}
-      <div ref={host} className="chart-plot" role="img" aria-label={description} />
+      {/* Focusable for its keys: the chart is a picture to a screen reader, which hears the keys with it. */}
+      <div ref={host} className="chart-plot" role="img" aria-label={`${description} ${CHART_KEYS_HINT}`} tabIndex={0} onKeyDown={onKeyDown} />
       <div ref={legend} className="chart-legend" role="group" aria-label={legendLabel} />
       {figures}
     </figure>
