@@ -10,6 +10,11 @@ interface ScrollMoreButtonProps {
   of: string;
   /** Says the noun on the button too ("2 columns ›"); otherwise the number alone ("2 ›"), for tight spots. */
   wordy?: boolean;
+  /**
+   * How many of those out of view need attention (a tab whose connection failed): a "!" on the
+   * button, and said in its name ("…: 3 tabs out of view, 1 needs attention").
+   */
+  flagged?: number;
   onClick(): void;
   testId: string;
 }
@@ -22,11 +27,17 @@ interface ScrollMoreButtonProps {
  * not disabled: the last click on it must not drop the keyboard focus to the page. Disabled, it
  * leaves the Tab order (a stop that does nothing), yet keeps the focus it has until it moves on.
  */
-export function ScrollMoreButton({ side, count, noun, of, wordy, onClick, testId }: ScrollMoreButtonProps) {
+export function ScrollMoreButton({ side, count, noun, of, wordy, flagged = 0, onClick, testId }: ScrollMoreButtonProps) {
   const none = count <= 0;
   const what = countNoun(count, noun[0], noun[1]);
-  const label = none ? `Nothing more on the ${side} of ${of}` : `Scroll ${of} ${side}: ${what} out of view`;
+  const attention = !none && flagged > 0 ? `, ${flagged} ${flagged === 1 ? 'needs' : 'need'} attention` : '';
+  const label = none ? `Nothing more on the ${side} of ${of}` : `Scroll ${of} ${side}: ${what} out of view${attention}`;
   const text = none ? '' : wordy ? what : String(count);
+  const flag = attention ? (
+    <span className="scroll-more-flag" aria-hidden="true">
+      !
+    </span>
+  ) : null;
   return (
     <button
       type="button"
@@ -38,8 +49,11 @@ export function ScrollMoreButton({ side, count, noun, of, wordy, onClick, testId
       onClick={() => !none && onClick()}
       data-testid={testId}
       data-count={count}
+      data-flagged={attention ? flagged : undefined}
     >
-      {side === 'left' ? `‹ ${text}`.trim() : `${text} ›`.trim()}
+      {side === 'left' ? `‹ ${text}`.trim() : text}
+      {flag}
+      {side === 'right' && (text ? ' ›' : '›')}
     </button>
   );
 }

@@ -17,6 +17,8 @@ interface TabStripProps {
   stateOf(tab: Tab): string;
   /** Requests from the server waiting for an answer on this tab's connection (a badge when above 0). */
   waitingOf?(tab: Tab): number;
+  /** Whether the tab needs attention (its connection failed or was lost): flagged on the ‹ › counts while out of view. */
+  needsAttention?(tab: Tab): boolean;
   onActivate(tabId: string): void;
   onClose(tabId: string): void;
 }
@@ -24,9 +26,10 @@ interface TabStripProps {
 /**
  * Open connections and session files. Left/right arrows move between tabs (ARIA tabs pattern).
  * More tabs than fit scroll sideways, and a button at each end says how many are out of view
- * there (overlay scrollbars show nothing): a click brings the next one into view.
+ * there (overlay scrollbars show nothing), with a "!" when one of them failed or lost its
+ * connection: a click brings the next one into view.
  */
-export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, onClose }: TabStripProps) {
+export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, needsAttention, onActivate, onClose }: TabStripProps) {
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     if (event.key === 'Delete') {
       event.preventDefault();
@@ -56,6 +59,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
     return () => observer.disconnect();
   }, [activeTabId, tabs.length]);
   const hidden = useHiddenItems(stripRef, '[role="tab"]', 'x');
+  const hiddenFlagged = useHiddenItems(stripRef, '[role="tab"][data-attention]', 'x');
   const reveal = (side: 'before' | 'after') => stripRef.current && revealHidden(stripRef.current, '[role="tab"]', 'x', side);
   const overflows = hidden.before + hidden.after > 0;
   useTabNamesInView(stripRef);
@@ -63,7 +67,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
   // small × on each tab is a mouse shortcut (with a tooltip), and Delete closes the focused tab.
   return (
     <div className="tab-bar">
-      {overflows && <ScrollMoreButton side="left" count={hidden.before} noun={['tab', 'tabs']} of="the tabs" onClick={() => reveal('before')} testId="tabs-left" />}
+      {overflows && <ScrollMoreButton side="left" count={hidden.before} flagged={hiddenFlagged.before} noun={['tab', 'tabs']} of="the tabs" onClick={() => reveal('before')} testId="tabs-left" />}
       <div className={`tab-strip fades-x${hidden.before ? ' more-before' : ''}${hidden.after ? ' more-after' : ''}`} role="tablist" aria-label="Open connections and sessions" ref={stripRef}>
         {tabs.map((tab, index) => {
           const selected = tab.id === activeTabId;
@@ -79,6 +83,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
               tabIndex={selected || (activeTabId === undefined && index === 0) ? 0 : -1}
               data-testid="tab"
               data-tab-id={tab.id}
+              data-attention={needsAttention?.(tab) || undefined}
               aria-keyshortcuts="Delete"
               onClick={() => onActivate(tab.id)}
               onKeyDown={(e) => onKeyDown(e, index)}
@@ -105,7 +110,7 @@ export function TabStrip({ tabs, activeTabId, stateOf, waitingOf, onActivate, on
           );
         })}
       </div>
-      {overflows && <ScrollMoreButton side="right" count={hidden.after} noun={['tab', 'tabs']} of="the tabs" onClick={() => reveal('after')} testId="tabs-right" />}
+      {overflows && <ScrollMoreButton side="right" count={hidden.after} flagged={hiddenFlagged.after} noun={['tab', 'tabs']} of="the tabs" onClick={() => reveal('after')} testId="tabs-right" />}
       {active && (
         // Its name starts with the words it shows (label in name), then says which tab it closes.
         <button type="button" className="close-tab" aria-label={closeLabel(active)} data-testid="close-tab" onClick={() => onClose(active.id)}>

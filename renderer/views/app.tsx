@@ -48,6 +48,7 @@ export function App() {
   const waitingOf = (tab: Tab) => (tab.kind === 'connection' ? pendingCount({ slots: requests }, tab.id) : 0);
   // A connection tab's state in the words of the remote's card ("disconnected", not "closed").
   const stateOf = (tab: Tab) => (tab.kind === 'session' ? 'read-only' : tab.kind === 'doctor' ? doctorState(doctors[tab.id]) : connectionStateWords(infos[tab.id]?.state ?? 'connecting'));
+  const needsAttention = (tab: Tab) => tab.kind === 'connection' && (infos[tab.id]?.state === 'failed' || infos[tab.id]?.state === 'lost');
   const closeTab = (tabId: string) => {
     const tab = tabs.find((t) => t.id === tabId);
     if (tab?.kind === 'session') return closeSessionTab(tabId);
@@ -115,7 +116,7 @@ export function App() {
         <Panel id="main-pane" minSize={MAIN_PANE_MIN_PX} className="pane">
           <div className="main-column">
             <main className="main-area">
-              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor || authDebugTarget ? undefined : activeTabId} stateOf={stateOf} waitingOf={waitingOf} onActivate={showTab} onClose={closeTab} />}
+              {tabs.length > 0 && <TabStrip tabs={tabs} activeTabId={editor || authDebugTarget ? undefined : activeTabId} stateOf={stateOf} waitingOf={waitingOf} needsAttention={needsAttention} onActivate={showTab} onClose={closeTab} />}
               {authDebugTarget ? (
                 <AuthDebuggerView key={authDebugTarget.remoteId ?? 'url'} />
               ) : editor ? (

@@ -75,6 +75,23 @@ describe('the tab strip when its tabs do not fit', () => {
     expect(screen.getByTestId('tabs-left')).toHaveAttribute('tabindex', '-1');
   });
 
+  it('flags the counts when a tab out of view on that side failed or lost its connection, in words and with a "!"', () => {
+    stripWidth = 150;
+    const failed = new Set(['c3']);
+    render(<TabStrip tabs={tabs} activeTabId="c1" stateOf={(tab) => (failed.has(tab.id) ? 'failed' : 'connected')} needsAttention={(tab) => failed.has(tab.id)} onActivate={() => undefined} onClose={() => undefined} />);
+    const right = screen.getByRole('button', { name: 'Scroll the tabs right: 2 tabs out of view, 1 needs attention' });
+    expect(right).toHaveTextContent(/^2! ›$/);
+    expect(right.querySelector('.scroll-more-flag')).toHaveAttribute('aria-hidden', 'true');
+    // Scrolled to the end: the failed tab is in view, and the left count (Playground) has nothing to flag.
+    const list = screen.getByRole('tablist');
+    list.scrollLeft = 150;
+    act(() => {
+      list.dispatchEvent(new Event('scroll'));
+    });
+    expect(screen.getByRole('button', { name: 'Scroll the tabs left: 2 tabs out of view' })).toHaveTextContent(/^‹ 2$/);
+    expect(screen.getByTestId('tabs-right')).toHaveAccessibleName('Nothing more on the right of the tabs');
+  });
+
   it('shows no scroll buttons when every tab fits', () => {
     stripWidth = 400;
     strip();
