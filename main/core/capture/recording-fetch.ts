@@ -69,6 +69,7 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       throw error;
     }
     const headersAt = monoNow();
+    const recording = (): ExchangeRecording => ({ bus, redactor, timings: { sent, headers: headersAt }, rawUrl, responseHeaders: response.headers, exchange: follow, callerSignal: init?.signal });
     try {
       // Before anyone sees the answer, the redactor learns what the exchange carries (a token in a
       // request header, a Set-Cookie): the answer must be masked with it. Describing the request
@@ -80,13 +81,13 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
       const describeWhole = (): ExchangeBase => describeResponse(describe(), response, contentType, redactor);
       if (response.body && response.ok && /^\s*application\/json/i.test(contentType)) {
         redactor.learnFromHeaders(response.headers);
-        return await bufferJsonBody(bus, redactor, response, describeWhole, { sent, headers: headersAt }, { cap: bodyCap, answerLimit }, rawUrl, follow, init?.signal);
+        return await bufferJsonBody(recording(), response, describeWhole, { cap: bodyCap, answerLimit });
       }
       const base = describeWhole();
       if (response.body && /^\s*text\/event-stream/i.test(contentType)) {
         return observeEventStream(response, { bus, redactor, base, timings: { sent, headers: headersAt }, rawUrl, callerSignal: init?.signal, exchange: follow, answerLimit });
       }
-      recordBody(bus, redactor, response.body ? response.clone() : undefined, base, { sent, headers: headersAt }, bodyCap, rawUrl, response.headers, follow, decoderFor(contentType), init?.signal);
+      recordBody(recording(), response.body ? response.clone() : undefined, base, { cap: bodyCap, decoder: decoderFor(contentType) });
       // The caller reads the body itself (an error page, another type): it too stops at the limit.
       const headers = response.headers;
       return bodyWithin(response, answerLimit, (error) =>
@@ -106,26 +107,31 @@ export function createRecordingFetch(bus: TraceBus, redactor: Redactor, opts: Re
   return recordingFetch as typeof fetch;
 }
 
+/** What recording an answered exchange's body needs, whichever way the body is read. */
+interface ExchangeRecording {
+  bus: TraceBus;
+  redactor: Redactor;
+  timings: { sent: number; headers: number };
+  /** The URL as the caller gave it, for a failure's words. */
+  rawUrl: string;
+  responseHeaders: Headers;
+  /** Told once the body has been read to its end (or failed): the exchange is over. */
+  exchange: { release(): void };
+  /** The caller's signal, for a failure's words (redactedErrorInfo): its own stop is no timeout. */
+  callerSignal: AbortSignal | null | undefined;
+}
+
 /**
  * Reads a clone of a non-stream body in the background, up to the cap, then emits the complete
  * exchange. A clone, so the SDK reads (or cancels) its own copy undisturbed; past the cap our
  * copy is cancelled, so a huge body is never held twice.
  */
 function recordBody(
-  bus: TraceBus,
-  redactor: Redactor,
+  { bus, redactor, timings, rawUrl, responseHeaders, exchange, callerSignal }: ExchangeRecording,
   copy: Response | undefined,
   base: ExchangeBase,
-  timings: { sent: number; headers: number },
-  cap: number,
-  rawUrl: string,
-  responseHeaders: Headers,
-  /** Told once the body has been read to its end (or failed): the exchange is over. */
-  exchange: { release(): void },
-  /** For the charset the response declares (an error page in Latin-1 reads as such). */
-  decoder: TextDecoder,
-  /** The caller's signal, for a failure's words (redactedErrorInfo): its own stop is no timeout. */
-  callerSignal: AbortSignal | null | undefined,
+  /** `decoder`: for the charset the response declares (an error page in Latin-1 reads as such). */
+  { cap, decoder }: { cap: number; decoder: TextDecoder },
 ): void {
   if (!copy?.body) {
     exchange.release();
@@ -184,17 +190,11 @@ function recordBody(
  * A body that fails mid-way reaches the SDK as a body that fails with the same error.
  */
 async function bufferJsonBody(
-  bus: TraceBus,
-  redactor: Redactor,
+  { bus, redactor, timings, rawUrl, responseHeaders, exchange, callerSignal }: ExchangeRecording,
   response: Response,
   /** The entry's request and response head (exchange-description.ts), made once, when the entry is. */
   describe: () => ExchangeBase,
-  timings: { sent: number; headers: number },
   { cap, answerLimit }: { cap: number; answerLimit: number },
-  rawUrl: string,
-  exchange: { release(): void },
-  /** The caller's signal, for a failure's words (redactedErrorInfo): its own stop is no timeout. */
-  callerSignal: AbortSignal | null | undefined,
 ): Promise<Response> {
   const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   let bytes: Uint8Array;
@@ -207,7 +207,7 @@ async function bufferJsonBody(
       ...describe(),
       phase: 'failed',
       timings: { ...timings, done },
-      error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders: response.headers, callerSignal }),
+      error: redactedErrorInfo(redactor, error, rawUrl, { responseHeaders, callerSignal }),
     }));
     return new Response(new ReadableStream({ start: (controller) => controller.error(error) }), init);
   }
