@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startPlayground } from '../main/core/playground/start-playground';
+import { spawnTsx } from './tsx-process';
 import type { PlaygroundUrls } from '../main/core/playground/playground-options';
 
 /** The playground serving from a child process; close() ends the process. */
@@ -16,12 +16,8 @@ export interface PlaygroundProcess {
  * own thread. Resolves once it serves; rejects when the process ends before that.
  */
 export function startPlaygroundProcess(): Promise<PlaygroundProcess> {
-  // From the repository's folder, where `--import tsx` resolves whatever the bench was started from.
   // Its stdin is a pipe from us: when we end, however we end, it closes and the child ends too.
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    cwd: fileURLToPath(new URL('..', import.meta.url)),
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child = spawnTsx(fileURLToPath(import.meta.url), [], 'pipe');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise<PlaygroundProcess>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });

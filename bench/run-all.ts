@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { spawnTsx } from './tsx-process';
 
 type BenchFn = () => Promise<Record<string, number>>;
 
@@ -78,10 +78,7 @@ async function main(): Promise<void> {
  * prints passes through; it fails with the process's exit code or signal.
  */
 function runInOwnProcess(path: string, fn: string): Promise<Record<string, number>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', path, fn], {
-    cwd: join(dirname(fileURLToPath(import.meta.url)), '..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawnTsx(fileURLToPath(import.meta.url), ['--one', path, fn], 'ignore');
   let figures: Record<string, number> | undefined;
   createInterface({ input: child.stdout }).on('line', (line) => {
     if (line.startsWith(FIGURES_MARK)) figures = JSON.parse(line.slice(FIGURES_MARK.length)) as Record<string, number>;
