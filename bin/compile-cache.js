@@ -80,8 +80,9 @@ export function runWithCompileCache({ bundlePath, cacheDir, command, v8Flags = [
     process.once('exit', () => {
       // Only a name the bundle lists as a command is written down, never what else was typed first.
       const known = Array.isArray(module.exports.commandNames) && module.exports.commandNames.includes(command) ? command : '';
-      if (status === 'accepted' && cached.commands.includes(known)) return;
-      const commands = status === 'accepted' ? [...cached.commands, known].slice(-MAX_COMMANDS) : [known];
+      // Written again for a new command, and for one whose built-ins an older launcher did not list.
+      if (status === 'accepted' && cached.commands.includes(known) && Object.hasOwn(cached.builtins, known)) return;
+      const commands = status !== 'accepted' ? [known] : cached.commands.includes(known) ? cached.commands : [...cached.commands, known].slice(-MAX_COMMANDS);
       const learned = status === 'accepted' ? cached.builtins : Object.create(null);
       const builtins = Object.fromEntries(commands.map((name) => [name, name === known ? builtinsLoadedSince(builtinsBefore) : (learned[name] ?? [])]));
       for (const flag of v8Flags) setFlagsFromString(flag);
@@ -107,8 +108,9 @@ function readCacheFile(file) {
     if (!Array.isArray(header.commands) || header.sha256 !== sha256(data)) return undefined;
     const commands = header.commands.filter((name) => typeof name === 'string');
     const builtins = Object.create(null);
-    // A file from before the lists were kept, or a list that is not one, loads nothing early.
-    for (const name of commands) builtins[name] = Array.isArray(header.builtins?.[name]) ? header.builtins[name] : [];
+    // A file from before the lists were kept, or a list that is not one, loads nothing early (and
+    // the command's list is learned again).
+    for (const name of commands) if (Array.isArray(header.builtins?.[name])) builtins[name] = header.builtins[name];
     return { commands, builtins, data };
   } catch {
     return undefined;

@@ -125,24 +125,35 @@ describe('the CLI launcher code cache', () => {
     expect(Object.keys(header(cacheFiles()[0]!).builtins)).toEqual(['tools', 'call']);
   });
 
-  it('loads nothing early that is not a public built-in module, from a header someone edited or an older launcher wrote', async () => {
+  it('loads nothing early that is not a public built-in module, from a header someone edited', async () => {
     const bundle = writeBundle(BUILD_A, USES_BUILTINS);
     await run(bundle, 'tools', {}, [], ['--liftoff-only']);
     const planted = join(dir, 'planted.cjs');
     writeFileSync(planted, "process.stdout.write('PLANTED CODE RAN\\n');");
     const file = cacheFiles()[0]!;
-    const lists: unknown[] = [[planted, './planted.cjs', 'internal/deps/undici/undici', '__proto__', 42, null], 'zlib', { 0: 'zlib' }, undefined];
+    const lists: unknown[] = [[planted, './planted.cjs', 'internal/deps/undici/undici', '__proto__', 42, null], 'zlib', { 0: 'zlib' }];
     for (const tools of lists) {
-      editHeader(file, (h) => ({ ...h, builtins: tools === undefined ? undefined : { tools } }));
+      editHeader(file, (h) => ({ ...h, builtins: { tools } }));
       const result = await run(bundle, 'tools', {}, ['--import', FLAG_WATCH], ['--liftoff-only']);
       expect(result).toEqual({ status: 'accepted', stdout: 'ran\n', stderr: 'at the first flag: zlib no, fetch no\n' });
     }
-    editHeader(file, (h) => ({ ...h, builtins: JSON.parse('{"__proto__": ["zlib"], "constructor": ["zlib"]}') as unknown }));
+    // Not a command's own property: 'constructor' is no command (it is recorded as '').
+    editHeader(file, (h) => ({ ...h, builtins: JSON.parse('{"tools": [], "__proto__": ["zlib"], "constructor": ["zlib"]}') as unknown }));
     expect((await run(bundle, 'constructor', {}, ['--import', FLAG_WATCH], ['--liftoff-only'])).stderr).toBe('at the first flag: zlib no, fetch no\n');
-    // A new command ('constructor' is none: it was recorded as '') writes the header again, every command with a list.
-    await run(bundle, 'call', {}, [], ['--liftoff-only']);
+    // A new command writes the header again, every command with a list.
     const learned = expect.arrayContaining(['zlib', 'fetch']);
-    expect(header(file).builtins).toEqual({ tools: [], '': learned, call: learned });
+    expect(header(file).builtins).toEqual({ tools: [], '': learned });
+  });
+
+  it('learns the built-ins of a command that a file written by an older launcher lists without them', async () => {
+    const bundle = writeBundle(BUILD_A, USES_BUILTINS);
+    await run(bundle, 'tools', {}, [], ['--liftoff-only']);
+    const file = cacheFiles()[0]!;
+    editHeader(file, ({ builtins: _dropped, ...older }) => older);
+    const first = await run(bundle, 'tools', {}, ['--import', FLAG_WATCH], ['--liftoff-only']);
+    expect(first).toEqual({ status: 'accepted', stdout: 'ran\n', stderr: 'at the first flag: zlib no, fetch no\n' });
+    expect(header(file)).toEqual({ commands: ['tools'], builtins: { tools: expect.arrayContaining(['zlib', 'fetch']) }, sha256: expect.any(String) });
+    expect((await run(bundle, 'tools', {}, ['--import', FLAG_WATCH], ['--liftoff-only'])).stderr).toBe('at the first flag: zlib yes, fetch yes\n');
   });
 
   it('treats a cache file that is not in its format (truncated, empty, not JSON) as missing', async () => {
