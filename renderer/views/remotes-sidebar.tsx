@@ -8,6 +8,7 @@ import { connectRemote, disconnect } from '../bridge/connection-actions';
 import { runDoctor } from '../bridge/doctor-actions';
 import { deleteRemote, duplicateRemote, exportRemotes, importRemotes, refreshRemotes } from '../bridge/remote-actions';
 import { remoteConnectionState, useConnectionsStore } from '../stores/connections-store';
+import { useAuthDebugStore } from '../stores/auth-debug-store';
 import { useRemotesStore } from '../stores/remotes-store';
 import { useSignInStore } from '../stores/sign-in-store';
 import { NEW_REMOTE_FOCUS, useUiStore } from '../stores/ui-store';
@@ -19,6 +20,15 @@ export function RemotesSidebar() {
   const signIns = useSignInStore((s) => s.byRemote);
   const editor = useUiStore((s) => s.editor);
   const activeTabId = useUiStore((s) => s.activeTabId);
+  const authDebugTarget = useAuthDebugStore((s) => s.target);
+  // The remote whose view fills the main area, marked in the list: the one in the editor, else the
+  // one the auth debugger runs on (none for a typed URL; it is drawn over the tabs), else the
+  // remote of the tab in front.
+  const shownRemoteId = editor
+    ? editor.remoteId
+    : authDebugTarget
+      ? authDebugTarget.remoteId
+      : Object.keys(connections.currentByRemote).find((remoteId) => activeTabId !== undefined && connections.currentByRemote[remoteId] === activeTabId);
   const openEditor = useUiStore((s) => s.openEditor);
   const activateTab = useUiStore((s) => s.activateTab);
   const focusCard = useUiStore((s) => s.focusCard);
@@ -117,7 +127,7 @@ export function RemotesSidebar() {
               remote={remote}
               state={remoteConnectionState(connections, remote.id)}
               openError={connections.openErrors[remote.id]}
-              selected={editor?.remoteId === remote.id || (!editor && connectionId !== undefined && activeTabId === connectionId)}
+              selected={shownRemoteId === remote.id}
               canDisconnect={connectionId !== undefined}
               onConnect={() => void connectRemote(remote.id)}
               onDisconnect={() => connectionId && void disconnect(connectionId)}

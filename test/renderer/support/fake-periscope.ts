@@ -17,6 +17,7 @@ import { useTraceStore } from '../../../renderer/stores/trace-store';
 import { useTraceViewStore } from '../../../renderer/stores/trace-view-store';
 import { useTimelineStore } from '../../../renderer/stores/timeline-store';
 import { useUiStore } from '../../../renderer/stores/ui-store';
+import { useAuthDebugStore } from '../../../renderer/stores/auth-debug-store';
 import { useMetricsStore } from '../../../renderer/stores/metrics-store';
 import { useLoadRunsStore } from '../../../renderer/stores/load-runs-store';
 import { useInstancesStore } from '../../../renderer/stores/instances-store';
@@ -84,6 +85,7 @@ export function resetStores(): void {
   useSignInStore.setState({ byRemote: {}, signingOut: {} });
   useServerRequestsStore.setState({ slots: {}, loaded: {} });
   useUiStore.setState({ tabs: [], activeTabId: undefined, editor: undefined, editorDirty: false, pendingDiscard: undefined, focusCard: undefined, notices: [], modal: undefined });
+  useAuthDebugStore.getState().hide();
   // Remembered tabs and pane sizes belong to one window: each test starts as a fresh one.
   sessionStorage.clear();
   localStorage.clear();

@@ -168,6 +168,25 @@ describe('Remotes sidebar', () => {
     expect(screen.getByTestId('remote-form')).toBeInTheDocument();
   });
 
+  it('marks the remote whose view is in front: the tab\'s, the auth debugger\'s, none for a typed URL', async () => {
+    start({ 'remotes:list': () => [makeRemote(), makeRemote({ id: 'r-staging', name: 'Staging', url: 'https://staging.example/mcp' })], 'connections:open': () => connected() });
+    await screen.findAllByTestId('connect-button');
+    const marked = () => screen.getAllByRole('button', { name: /^Show / }).filter((b) => b.getAttribute('aria-current') === 'true').map((b) => b.textContent);
+    fireEvent.click(screen.getByRole('button', { name: 'Connect Playground' }));
+    await waitFor(() => expect(screen.getByTestId('server-info')).toBeInTheDocument());
+    expect(marked()).toEqual(['Playground']);
+    // The debugger of the tab in front runs on its remote: still that one.
+    fireEvent.click(screen.getByTestId('open-auth-debugger'));
+    expect(marked()).toEqual(['Playground']);
+    // Another URL typed: no saved remote is in front (the tab is not either).
+    fireEvent.click(screen.getByTestId('auth-debug-other-url'));
+    expect(marked()).toEqual([]);
+    // Debug auth under Staging's ⋯: Staging.
+    moreActions('Staging');
+    fireEvent.click(screen.getByRole('button', { name: 'Debug the authorization of Staging' }));
+    expect(marked()).toEqual(['Staging']);
+  });
+
   it('keeps the keyboard focus on the button while Connect turns into a Disconnect that waits for the connection', async () => {
     const open = deferred<ConnectionInfo>();
     const fake = start({ 'remotes:list': () => [makeRemote()], 'connections:open': () => open.promise, 'connections:close': () => undefined });
