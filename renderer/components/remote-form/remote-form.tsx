@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ErrorInfo, FixField } from '../../../shared/model/error-info';
 import type { Remote, RemoteInput } from '../../../shared/model/remote';
 import { TRANSPORT_LABELS } from '../../../shared/model/transport-names';
@@ -39,12 +39,20 @@ const ERAS = [
   ['legacy', 'Legacy: 2025 initialize handshake only'],
 ] as const;
 
+const NO_ERRORS: Record<string, string[]> = {};
+const NO_WARNINGS: string[] = [];
+
 /** Create or edit a remote. Checks with the shared model before anything is sent to main. */
 export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusField, fixValue, onDirtyChange }: RemoteFormProps) {
   const [initial] = useState<RemoteFormState>(() => formFromRemote(remote));
   const [state, setState] = useState<RemoteFormState>(() => withFixRow(initial, focusField, fixValue));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [warnings, setWarnings] = useState<string[]>([]);
+  // Once Save was pressed, the problems shown follow the form as it is edited: a fixed field loses
+  // its message (and the summary its line) at once, another transport's fields are checked as
+  // they appear. The focus stays where the user types; before the first Save nothing is said.
+  const [checked, setChecked] = useState(false);
+  const check = useMemo(() => (checked ? checkForm(state) : undefined), [checked, state]);
+  const errors = check?.errors ?? NO_ERRORS;
+  const warnings = check?.warnings ?? NO_WARNINGS;
   const set = (patch: Partial<RemoteFormState>) => setState((s) => ({ ...s, ...patch }));
   const dirty = formChanged(state, initial);
   useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
@@ -67,10 +75,9 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (saving) return; // Save is only aria-disabled while main works (it keeps the focus)
-    const check = checkForm(state);
-    setErrors(check.errors);
-    setWarnings(check.warnings);
-    if (check.input) onSave(check.input);
+    setChecked(true);
+    const result = checkForm(state);
+    if (result.input) onSave(result.input);
     else setRefusedSaves((n) => n + 1);
   };
   // A refused Save takes the user to the first field to fix (or the summary, when no one field
@@ -82,16 +89,7 @@ export function RemoteForm({ remote, saving, saveError, onSave, onCancel, focusF
     target?.focus();
     target?.scrollIntoView?.({ block: 'center' });
   }, [refusedSaves]);
-  // After a refused Save, another transport asks for other fields: they are checked again at once,
-  // so the problems shown are never those of fields the form no longer has.
-  const setTransport = (transport: RemoteFormState['transport']) => {
-    const next = { ...state, transport };
-    setState(next);
-    if (Object.keys(errors).length === 0) return;
-    const check = checkForm(next);
-    setErrors(check.errors);
-    setWarnings(check.warnings);
-  };
+  const setTransport = (transport: RemoteFormState['transport']) => set({ transport });
   const stdio = state.transport === 'stdio';
 
   return (

@@ -151,6 +151,26 @@ describe('Remote editor', () => {
     expect(screen.getByLabelText('Command')).toHaveFocus();
   });
 
+  it('the error summary follows the form as it is typed in after a refused Save: a fixed field loses its problem at once, the focus stays', async () => {
+    await start({}, []);
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.click(screen.getByTestId('save-remote'));
+    const items = () => screen.queryAllByTestId('form-error-item').map((item) => item.textContent);
+    expect(items()).toEqual(['Name is empty', expect.stringMatching(/^URL: /)]);
+    const name = screen.getByLabelText('Name');
+    name.focus();
+    fireEvent.change(name, { target: { value: 'My server' } });
+    expect(name).not.toHaveAttribute('aria-invalid', 'true');
+    expect(name).not.toHaveAccessibleDescription(/empty/);
+    expect(name).toHaveFocus();
+    expect(items()).toEqual([expect.stringMatching(/^URL: /)]);
+    // A new problem while typing shows too: the URL without a scheme, with its suggestion.
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'localhost:3000/mcp' } });
+    expect(items()).toEqual([expect.stringMatching(/^URL: .*did you mean http:\/\/localhost:3000\/mcp\?/)]);
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'http://localhost:3000/mcp' } });
+    expect(screen.queryByTestId('form-errors')).toBeNull();
+  });
+
   it('a URL that does not fit the transport, or none at all, names each transport as the Transport field shows it', async () => {
     await start({}, []);
     fireEvent.click(screen.getByTestId('new-remote'));
