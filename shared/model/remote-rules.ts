@@ -1,5 +1,5 @@
 import { effectiveEraChoice, ProtocolEraChoice, ProtocolRevision } from './protocol-era';
-import { PORT_RANGE_HINT, unreachablePort } from './endpoint-port';
+import { BLOCKED_PORT_HINT, fetchBlockedPort, PORT_RANGE_HINT, unreachablePort } from './endpoint-port';
 import { hasUserinfo, maskUrlPasswords } from './url-userinfo';
 import { headerValueProblem, isValidHeaderName, looksLikeCredentialHeader } from './header-rules';
 import { transportName } from './transport-names';
@@ -52,6 +52,8 @@ export function checkEndpointUrl(raw: string, transport: string): string | undef
   if (/\s/.test(trimmed)) {
     // Spaces in a URL with its scheme are a path or query to encode; without one, words are no URL.
     if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) return `"${shown}" is not a URL; write it in full, e.g. https://api.example.com/v1/mcp`;
+    // In the host no encoding helps: a host name has no spaces.
+    if (/\s/.test(/^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(trimmed)?.[1] ?? '')) return `URL "${shown}" has a space in its host name, which cannot have one: remove it`;
     return `URL "${shown}" contains spaces; encode them as %20`;
   }
   const suggestion = suggestEndpointUrl(raw, transport);
@@ -70,6 +72,8 @@ export function checkEndpointUrl(raw: string, transport: string): string | undef
   const allowed = SCHEMES_BY_TRANSPORT[transport];
   if (allowed && !allowed.includes(url.protocol)) return schemeMismatch(url.protocol, transport, allowed);
   if (!url.hostname) return `URL "${shown}" has no host name`;
+  const blocked = fetchBlockedPort(url);
+  if (blocked !== undefined) return `Port ${blocked} is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it: ${BLOCKED_PORT_HINT}`;
   return undefined;
 }
 

@@ -114,10 +114,14 @@ describe('connection errors', () => {
       const remote = await cli(['remotes', 'add', 'port-out-of-range', url!]);
       expect(remote.code).toBe(11);
       expect(remote.stderr).toContain(`The port ${port} in "${url}" is out of range: ports go from 1 to 65535`);
-      const group = await cli(['remotes', 'add', 'port-out-of-range', 'http://127.0.0.1:1/mcp', '--instance', url!]);
+      const group = await cli(['remotes', 'add', 'port-out-of-range', 'http://127.0.0.1:3000/mcp', '--instance', url!]);
       expect(group.code).toBe(11);
       expect(group.stderr).toContain(`Instance 1: The port ${port} in "${url}" is out of range: ports go from 1 to 65535`);
     }
+    // A port HTTP clients refuse (the Fetch standard's blocked ports) is no remote's either.
+    const blocked = await cli(['remotes', 'add', 'blocked-port', 'http://127.0.0.1:6000/mcp']);
+    expect(blocked.code).toBe(11);
+    expect(blocked.stderr).toContain("Port 6000 is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it: run the server on another port");
   });
 
   it('usage errors exit 1 and help topics document the exit codes', async () => {

@@ -305,7 +305,7 @@ describe('the auth debugger view', () => {
       ['localhost:3000/mcp', /has no scheme: did you mean http:\/\/localhost:3000\/mcp\?/],
       ['ws://127.0.0.1:3000/mcp', /works with HTTP servers \(Streamable HTTP or SSE\): use http:\/\/ or https:\/\/, not ws:\/\//],
       ['ftp://files.example/mcp', /not ftp:\/\//],
-      ['https://mcp example/mcp', /contains spaces/],
+      ['https://mcp example/mcp', /has a space in its host name/],
     ];
     for (const [typed, problem] of refused) {
       fireEvent.change(field, { target: { value: typed } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkRemoteDraft } from '../../../shared/model/remote';
-import { unreachablePort } from '../../../shared/model/endpoint-port';
+import { createRequire } from 'node:module';
+import { FETCH_BLOCKED_PORTS, unreachablePort } from '../../../shared/model/endpoint-port';
 import { isPeriscopeError } from '../../../main/core/diagnostics/periscope-error';
 import { parseEndpointUrl } from '../../../main/core/diagnostics/url';
 
@@ -52,10 +53,47 @@ describe('an endpoint URL\'s port', () => {
   });
 
   it('usable ports pass every check', () => {
-    // A URL with user:password@ is refused for that, whatever its port (url-credentials.test.ts).
-    for (const url of USABLE.filter((u) => !u.includes('@'))) {
+    // A URL with user:password@ is refused for that, whatever its port (url-credentials.test.ts);
+    // port 1 is in range but blocked for HTTP (below).
+    for (const url of USABLE.filter((u) => !u.includes('@') && !u.includes(':1/'))) {
       expect(parseEndpointUrl(url, 'auto').href).toBeTruthy();
       expect(checkRemoteDraft({ name: 'r', transport: 'streamable', url, headers: [] }).ok, url).toBe(true);
     }
+  });
+});
+
+/** The Fetch standard's blocked ports: HTTP clients refuse them, so a saved remote's URL may not use one. */
+describe('an endpoint URL on a port HTTP clients refuse', () => {
+  const issues = (draft: Parameters<typeof checkRemoteDraft>[0]) => {
+    const checked = checkRemoteDraft(draft);
+    return checked.ok ? [] : checked.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+  const words = (port: number) => `Port ${port} is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it: run the server on another port (for example 3000 or 8080)`;
+
+  it('is the same list undici, the HTTP client of fetch, refuses', () => {
+    const undici = createRequire(import.meta.url)('undici/lib/web/fetch/constants.js') as { badPorts: string[] };
+    expect([...FETCH_BLOCKED_PORTS].sort((a, b) => a - b)).toEqual(undici.badPorts.map(Number).sort((a, b) => a - b));
+  });
+
+  it('is refused by Node\'s fetch before connecting, every port of the list', async () => {
+    for (const port of FETCH_BLOCKED_PORTS) {
+      const cause = await fetch(`http://127.0.0.1:${port}/mcp`).then(
+        () => undefined,
+        (error: Error) => (error.cause as Error | undefined)?.message,
+      );
+      expect(cause, String(port)).toBe('bad port');
+    }
+  });
+
+  it('refuses it for the HTTP transports, in a saved remote and a group\'s instance, and names the port', () => {
+    for (const [url, port] of [['http://127.0.0.1:9/mcp', 9], ['https://mcp.example.com:6000/v1', 6000], ['http://[::1]:10080/mcp', 10080]] as const) {
+      for (const transport of ['streamable', 'sse', 'auto']) expect(issues({ name: 'r', transport, url, headers: [] }), `${url} ${transport}`).toEqual([`url: ${words(port)}`]);
+      expect(issues({ name: 'g', transport: 'streamable', url: 'http://127.0.0.1:3000/mcp', instances: [url], headers: [] })).toEqual([`instances.0: Instance 1: ${words(port)}`]);
+    }
+  });
+
+  it('lets WebSocket use those ports (its client blocks none), and leaves other ports and the default ports alone', () => {
+    for (const transport of ['websocket', 'auto']) expect(issues({ name: 'w', transport, url: 'ws://127.0.0.1:6000/ws', headers: [] })).toEqual([]);
+    for (const url of ['http://127.0.0.1:8/mcp', 'http://127.0.0.1:6001/mcp', 'http://mcp.example.com/mcp', 'https://mcp.example.com:443/mcp']) expect(issues({ name: 'r', transport: 'streamable', url, headers: [] }), url).toEqual([]);
   });
 });
