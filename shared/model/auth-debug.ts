@@ -65,11 +65,24 @@ export type AuthDebugExpectation = z.infer<typeof AuthDebugExpectation>;
 export const AuthDebugParty = z.enum(['client', 'user-agent', 'mcp-server', 'authorization-server']);
 export type AuthDebugParty = z.infer<typeof AuthDebugParty>;
 
-/** One arrow of the sequence diagram: who talked to whom, and a short label (no secret). */
+/**
+ * How a message of the sequence diagram failed to happen: `no-answer` is the answer a request
+ * never got (`from` is who was asked, `to` who waited: drawn at `to`, never as a reply);
+ * `not-sent` is a request the client refused to send (an invalid URL, a port on the Fetch
+ * standard's list of blocked ports): drawn as leaving `from` and never reaching `to`.
+ */
+export const AuthDebugMissing = z.enum(['no-answer', 'not-sent']);
+export type AuthDebugMissing = z.infer<typeof AuthDebugMissing>;
+
+/**
+ * One arrow of the sequence diagram: who talked to whom, and a short label (no secret). `missing`
+ * is set when the message did not go from `from` to `to` (absent in runs exported before it).
+ */
 export const AuthDebugArrow = z.object({
   from: AuthDebugParty,
   to: AuthDebugParty,
   label: z.string(),
+  missing: AuthDebugMissing.optional(),
 });
 export type AuthDebugArrow = z.infer<typeof AuthDebugArrow>;
 

@@ -1,18 +1,20 @@
 import type { AuthDebugRun, AuthDebugStepResult, AuthDebugVerdict } from '../../../shared/model/auth-debug';
 import { AUTH_DEBUG_STEPS } from '../../../shared/model/auth-debug';
+import { notSent } from '../../core/auth-debug/unanswered-request';
 
 const VERDICT: Record<AuthDebugVerdict, string> = { info: 'INFO', pass: 'PASS', warn: 'WARN', fail: 'FAIL' };
 const MARK: Record<AuthDebugVerdict, string> = { info: 'info', pass: 'ok  ', warn: 'warn', fail: 'FAIL' };
 
 /**
  * One step of `periscope auth debug` in lines: a heading with its number, verdict and time; each
- * exchange as `METHOD URL -> status`; what the spec expects (with its sources); the findings; the
- * facts learned. Everything here is already masked by the debugger.
+ * exchange as `METHOD URL -> status` (`-> failed: …` without one; `-> not sent: …` for a request
+ * fetch refused to send); what the spec expects (with its sources); the findings; the facts
+ * learned. Everything here is already masked by the debugger.
  */
 export function formatAuthDebugStep(result: AuthDebugStepResult, index: number): string[] {
   const lines = [`Step ${index + 1}/${AUTH_DEBUG_STEPS.length}  ${result.title}  ${VERDICT[result.verdict]}  (${Math.round(result.durationMs)} ms)`];
   for (const exchange of result.exchanges) {
-    const status = exchange.status !== undefined ? `${exchange.status}${exchange.statusText ? ` ${exchange.statusText}` : ''}` : exchange.error ? `failed: ${exchange.error.message}` : 'no answer';
+    const status = exchange.status !== undefined ? `${exchange.status}${exchange.statusText ? ` ${exchange.statusText}` : ''}` : exchange.error ? `${notSent(exchange.error) ? 'not sent' : 'failed'}: ${exchange.error.message}` : 'no answer';
     lines.push(`  ${exchange.method} ${exchange.url}  ->  ${status}`);
     const challenge = exchange.responseHeaders?.['www-authenticate'];
     if (challenge) lines.push(`      WWW-Authenticate: ${challenge}`);

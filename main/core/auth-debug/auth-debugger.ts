@@ -8,7 +8,7 @@ import { messageOf, type AuthDebugOptions, type AuthDebugState, type StepContext
 import { STEP_EXPECTATIONS } from './step-expectations';
 import { StepRecorder } from './step-recorder';
 import { authenticatedRequestStep, tokenRequestStep } from './token-steps';
-import { noAnswerLabel, noAnswerStop, noAnswerWords, UnansweredRequest, unansweredOf } from './unanswered-request';
+import { noAnswerStop, noAnswerWords, notSent, UnansweredRequest, unansweredArrows, unansweredOf } from './unanswered-request';
 
 export type { AuthDebugOptions } from './step-context';
 
@@ -132,7 +132,8 @@ export class AuthDebugger {
   /**
    * A step that threw. When one of its requests got no answer, that is the cause (fetch itself
    * only says "fetch failed"): said as the app says a failed connection, with what to try, and
-   * drawn as the request sent and its missing answer.
+   * drawn as the request and its missing answer, or, for a request fetch refused to send (a
+   * blocked port), as a request that never reached the server (unansweredArrows).
    */
   private failedOutcome(step: AuthDebugStepName, error: unknown, exchanges: HttpEntry[]): StepOutcome {
     const sent = error instanceof UnansweredRequest ? error.arrows : [];
@@ -146,11 +147,12 @@ export class AuthDebugger {
       };
     }
     const party = sent.at(-1)?.to ?? STEP_PARTY[step];
-    const request = sent.length ? sent : [{ from: 'client' as const, to: party, label: `${unanswered.method} ${pathOf(unanswered.url)}` }];
+    const request = sent.at(-1) ?? { from: 'client' as const, to: party, label: `${unanswered.method} ${pathOf(unanswered.url)}` };
+    const unsent = notSent(unanswered.error);
     return {
-      findings: [{ id: 'no-answer', verdict: 'fail', message: `The request got no answer: ${noAnswerWords(unanswered.error)}` }],
+      findings: [{ id: unsent ? 'not-sent' : 'no-answer', verdict: 'fail', message: `The request ${unsent ? 'was not sent' : 'got no answer'}: ${noAnswerWords(unanswered.error)}` }],
       facts: {},
-      arrows: [...request, { from: party, to: 'client', label: noAnswerLabel(unanswered.error) }],
+      arrows: [...sent.slice(0, -1), ...unansweredArrows(request, unanswered.error)],
       stopped: noAnswerStop(party, unanswered.error),
     };
   }

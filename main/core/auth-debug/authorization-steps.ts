@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { registerClient, startAuthorization, type OAuthClientMetadata } from '@modelcontextprotocol/client';
-import type { AuthDebugFinding } from '../../../shared/model/auth-debug';
+import type { AuthDebugArrow, AuthDebugFinding } from '../../../shared/model/auth-debug';
 import { CLIENT_NAME } from '../auth/oauth-settings';
 import { LoopbackRedirect } from '../auth/loopback-redirect';
 import { checkRegistration, noClientIdFinding } from './authorization-checks';
 import { checkClientMetadataDocument } from './client-metadata-document';
 import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
-import { noAnswerLabel, noAnswerOf, noAnswerStop, noAnswerWords, type NoAnswer } from './unanswered-request';
+import { noAnswerOf, noAnswerStop, noAnswerWhy, unansweredArrows, type NoAnswer } from './unanswered-request';
 
 /**
  * Step 4: a client id (MCP Authorization, "Client Registration Approaches"): the one given;
@@ -63,16 +63,14 @@ export async function clientRegistrationStep(ctx: StepContext): Promise<StepOutc
     findings = checkRegistration(state.redirectUri, registered);
   } catch (error) {
     noAnswer = noAnswerOf(await ctx.recorded());
-    const why = noAnswer ? `no answer: ${noAnswerWords(noAnswer)}` : `${ctx.redactor.text(messageOf(error))}.`;
+    const why = noAnswer ? noAnswerWhy(noAnswer) : `${ctx.redactor.text(messageOf(error))}.`;
     findings = [{ id: 'registration-failed', verdict: 'fail', message: `Dynamic client registration failed: ${why}`, source: 'RFC 7591 section 3.2.2' }];
   }
+  const request: AuthDebugArrow = { from: 'client', to: 'authorization-server', label: 'POST registration (RFC 7591)' };
   return {
     findings,
     facts,
-    arrows: [
-      { from: 'client', to: 'authorization-server', label: 'POST registration (RFC 7591)' },
-      { from: 'authorization-server', to: 'client', label: state.client ? 'client_id' : noAnswer ? noAnswerLabel(noAnswer) : 'registration refused' },
-    ],
+    arrows: noAnswer ? unansweredArrows(request, noAnswer) : [request, { from: 'authorization-server', to: 'client', label: state.client ? 'client_id' : 'registration refused' }],
     ...(state.client ? {} : { stopped: noAnswer ? noAnswerStop('authorization-server', noAnswer) : 'There is no client id to authorize with.' }),
   };
 }

@@ -1,9 +1,9 @@
 import { discoverAuthorizationServerMetadata, discoverOAuthProtectedResourceMetadata, extractWWWAuthenticateParams } from '@modelcontextprotocol/client';
-import type { AuthDebugFinding } from '../../../shared/model/auth-debug';
+import type { AuthDebugArrow, AuthDebugFinding } from '../../../shared/model/auth-debug';
 import { checkAuthorizationServerMetadata, checkChallenge, checkResourceMetadata, NO_OAUTH_FLOW } from './discovery-checks';
 import { sendMcpRequest } from './mcp-request';
 import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
-import { noAnswerLabel, noAnswerOf, noAnswerStop, noAnswerWords } from './unanswered-request';
+import { noAnswerOf, noAnswerStop, noAnswerWhy, unansweredArrows, type NoAnswer } from './unanswered-request';
 
 /**
  * Step 1: the request without a token, and the challenge it gets (RFC 9728 section 5.1). A URL
@@ -47,7 +47,7 @@ export async function resourceMetadataStep(ctx: StepContext): Promise<StepOutcom
   const metadata = ctx.state.resourceMetadata;
   // The SDK takes a request with no answer for a CORS refusal and tries the next URL: the cause is in the exchange.
   const noAnswer = metadata ? undefined : noAnswerOf(await ctx.recorded());
-  if (noAnswer) problem = `no answer: ${noAnswerWords(noAnswer).replace(/\.$/, '')}`;
+  if (noAnswer) problem = noAnswerWhy(noAnswer).replace(/\.$/, '');
   const authorizationAsked = ctx.state.authorizationAsked !== false;
   const findings = checkResourceMetadata({ serverUrl, authorizationAsked, ...(metadata ? { metadata } : {}), ...(problem ? { problem } : {}) });
   const firstServer = metadata?.authorization_servers?.[0];
@@ -60,10 +60,7 @@ export async function resourceMetadataStep(ctx: StepContext): Promise<StepOutcom
   return {
     findings,
     facts,
-    arrows: [
-      { from: 'client', to: 'mcp-server', label: 'GET protected resource metadata' },
-      { from: 'mcp-server', to: 'client', label: metadata ? 'resource, authorization_servers' : noAnswer ? noAnswerLabel(noAnswer) : 'no metadata' },
-    ],
+    arrows: answerArrows({ from: 'client', to: 'mcp-server', label: 'GET protected resource metadata' }, metadata ? 'resource, authorization_servers' : 'no metadata', noAnswer),
     ...(noAnswer && ctx.state.authorizationAsked !== false ? { stopped: noAnswerStop('mcp-server', noAnswer) } : resourceMetadataStop(findings, firstServer !== undefined)),
   };
 }
@@ -94,7 +91,7 @@ export async function authorizationServerMetadataStep(ctx: StepContext): Promise
   }
   const metadata = ctx.state.authorizationServerMetadata;
   const noAnswer = metadata ? undefined : noAnswerOf(await ctx.recorded());
-  if (noAnswer) problem = `no answer: ${noAnswerWords(noAnswer).replace(/\.$/, '')}`;
+  if (noAnswer) problem = noAnswerWhy(noAnswer).replace(/\.$/, '');
   const findings = checkAuthorizationServerMetadata({ authorizationServerUrl, ...(metadata ? { metadata: metadata as Record<string, unknown> } : {}), ...(problem ? { problem } : {}) });
   const facts: Record<string, string> = {};
   if (metadata) {
@@ -108,12 +105,14 @@ export async function authorizationServerMetadataStep(ctx: StepContext): Promise
   return {
     findings,
     facts,
-    arrows: [
-      { from: 'client', to: 'authorization-server', label: 'GET authorization server metadata' },
-      { from: 'authorization-server', to: 'client', label: metadata ? 'issuer, endpoints, PKCE methods' : noAnswer ? noAnswerLabel(noAnswer) : 'no metadata' },
-    ],
+    arrows: answerArrows({ from: 'client', to: 'authorization-server', label: 'GET authorization server metadata' }, metadata ? 'issuer, endpoints, PKCE methods' : 'no metadata', noAnswer),
     ...(metadata
       ? stopIfFailed(findings, 'A client must not go on with this authorization server\'s metadata.')
       : { stopped: noAnswer ? noAnswerStop('authorization-server', noAnswer) : 'Without authorization server metadata there are no endpoints to use.' }),
   };
+}
+
+/** A request and its answer (`answer`, the reply's label), or, when it got none, what unansweredArrows draws. */
+function answerArrows(request: AuthDebugArrow, answer: string, noAnswer: NoAnswer | undefined): AuthDebugArrow[] {
+  return noAnswer ? unansweredArrows(request, noAnswer) : [request, { from: request.to, to: request.from, label: answer }];
 }

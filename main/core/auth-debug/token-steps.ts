@@ -4,7 +4,7 @@ import { describeBearerToken } from '../diagnostics/token-claims';
 import { checkAuthenticatedRequest, checkGrantedScope, tokenErrorFinding } from './authorization-checks';
 import { sendMcpRequest } from './mcp-request';
 import { messageOf, stopIfFailed, type StepContext, type StepOutcome } from './step-context';
-import { noAnswerLabel, noAnswerOf, noAnswerStop, noAnswerWords } from './unanswered-request';
+import { noAnswerOf, noAnswerStop, noAnswerWhy, unansweredArrows } from './unanswered-request';
 
 /**
  * Step 7: the code is redeemed at the token endpoint with the SDK's exchangeAuthorization (OAuth
@@ -31,12 +31,13 @@ export async function tokenRequestStep(ctx: StepContext): Promise<StepOutcome> {
     const response = recorded.at(-1);
     const body = parseJson(response?.responseBody);
     const noAnswer = noAnswerOf(recorded);
-    const why = noAnswer ? `no answer: ${noAnswerWords(noAnswer)}` : `${redactor.text(messageOf(error))}.`;
+    const why = noAnswer ? noAnswerWhy(noAnswer) : `${redactor.text(messageOf(error))}.`;
     const finding = response?.status && response.status >= 400
       ? tokenErrorFinding(response.status, stringOf(body?.error), stringOf(body?.error_description), state.resource)
       : { id: 'token-error', verdict: 'fail' as const, message: `The token request failed: ${why}`, source: 'OAuth 2.1 section 3.2.4' };
-    const answer = noAnswer && !response?.status ? noAnswerLabel(noAnswer) : `error${response?.status ? ` ${response.status}` : ''}`;
-    return { findings: [finding], facts: {}, arrows: [...arrows, { from: 'authorization-server', to: 'client', label: answer }], stopped: noAnswer && !response?.status ? noAnswerStop('authorization-server', noAnswer) : 'There is no access token.' };
+    const unanswered = noAnswer && !response?.status ? noAnswer : undefined;
+    const drawn = unanswered ? unansweredArrows(arrows[0]!, unanswered) : [...arrows, { from: 'authorization-server' as const, to: 'client' as const, label: `error${response?.status ? ` ${response.status}` : ''}` }];
+    return { findings: [finding], facts: {}, arrows: drawn, stopped: unanswered ? noAnswerStop('authorization-server', unanswered) : 'There is no access token.' };
   }
   const tokens = state.tokens;
   for (const secret of [tokens.access_token, tokens.refresh_token, tokens.id_token]) if (secret) redactor.addSecretValue(secret);

@@ -97,10 +97,23 @@ describe('periscope auth debug', () => {
     expect(run.code).not.toBe(0);
     expect(run.stdout).toContain(`[FAIL] The request got no answer: Connection refused by ${host}: nothing is listening on that port. Try: is the server running? check the port (and http vs https) in the URL.`);
     expect(run.stdout).toContain(`The run stops here: The MCP server did not answer: Connection refused by ${host}: nothing is listening on that port.`);
-    // The text diagram has the request that was sent and its missing answer under the step.
-    expect(run.stdout).toMatch(/1\. Unauthenticated request and its challenge \[FAIL\]\n +\| POST initialize \(no token\) +\| +\|\n +\|-+>\| +\|\n +\| no answer: connection refused +\| +\|\n +\|<-+\|/);
+    // The text diagram has the request that was sent and its missing answer under the step: an
+    // x on the client's lifeline, not an arrow back from the server as a reply would be.
+    expect(run.stdout).toMatch(/1\. Unauthenticated request and its challenge \[FAIL\]\n +\| POST initialize \(no token\) +\| +\|\n +\|-+>\| +\|\n +x no answer: connection refused +\| +\|\n/);
+    expect(run.stdout).not.toContain('|<-');
     expect(run.stdout).toContain(`Result: FAIL at step 1 (Unauthenticated request and its challenge); stopped: The MCP server did not answer: Connection refused by ${host}: nothing is listening on that port; 1 of 8 steps ran.`);
     expect(run.stdout + run.stderr).not.toContain('fetch failed');
+  });
+
+  it('a blocked port (9): the request is said and drawn as not sent, never as one the server did not answer', async () => {
+    const run = await cli(['auth', 'debug', 'http://127.0.0.1:9/mcp', '--authorize', 'follow']);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toContain('POST http://127.0.0.1:9/mcp  ->  not sent: Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard\'s list of blocked ports');
+    expect(run.stdout).toContain('[FAIL] The request was not sent: Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard\'s list of blocked ports, so HTTP clients refuse to connect to it. Try: run the server on another port');
+    expect(run.stdout).toContain('The run stops here: The request to the MCP server was not sent: Port 9 of');
+    // The request leaves the client and stops in an x: no line reaches the MCP server's lifeline.
+    expect(run.stdout).toMatch(/1\. Unauthenticated request and its challenge \[FAIL\]\n +\| POST initialize \(no token\) not sent: port 9 is on the Fetch standard's\n +\| list of blocked ports +\| +\|\n +\|--x +\| +\| +\|\n/);
+    expect(run.stdout).not.toMatch(/did not answer|no answer|->\|/);
   });
 
   it('--step-by-step on a terminal waits for Enter before each step after the first', async () => {
