@@ -118,7 +118,7 @@ describe('MCP Periscope as a new user meets it', () => {
   });
 
   it('the delete confirmation is a real modal: on top of the trace, clickable there, focus kept inside, Esc closes', async () => {
-    await createRemote({ name: 'Scratch', transport: 'streamable', url: 'http://127.0.0.1:9/mcp' });
+    await createRemote({ name: 'Scratch', transport: 'streamable', url: 'http://127.0.0.1:3999/mcp' });
     await remoteItem('Scratch').getByTestId('more-actions').click();
     await remoteItem('Scratch').getByTestId('delete-remote').click();
     const dialog = page.getByRole('alertdialog', { name: 'Delete “Scratch”?' });

@@ -25,7 +25,7 @@ describe('a remote as a group of instances', () => {
   });
 
   it('checks each instance like the main URL, by its position', () => {
-    expect(messages({ ...base, instances: ['http://ok:1/mcp', 'mcp-server-2.example.com/mcp', 'ws://x/mcp'] })).toEqual([
+    expect(messages({ ...base, instances: ['http://ok:3001/mcp', 'mcp-server-2.example.com/mcp', 'ws://x/mcp'] })).toEqual([
       'instances.1: Instance 2: "mcp-server-2.example.com/mcp" has no scheme: did you mean https://mcp-server-2.example.com/mcp?',
       'instances.2: Instance 3: URL scheme "ws:" does not fit the Streamable HTTP transport: use http:// or https://; ws:// is for WebSocket',
     ]);

@@ -20,7 +20,7 @@ function remote(fields: Record<string, unknown>): Record<string, unknown> {
 
 describe('user:password@ in URLs', () => {
   it('splitUserinfo and maskUrlPasswords read the text as written, decoded credentials apart', () => {
-    expect(splitUserinfo(`http://ada:${encoded}@127.0.0.1:1/mcp`)).toEqual({ url: 'http://127.0.0.1:1/mcp', user: 'ada', password });
+    expect(splitUserinfo(`http://ada:${encoded}@127.0.0.1:3001/mcp`)).toEqual({ url: 'http://127.0.0.1:3001/mcp', user: 'ada', password });
     expect(splitUserinfo('https://ada@example.com/mcp')).toEqual({ url: 'https://example.com/mcp', user: 'ada' });
     expect(splitUserinfo('https://example.com/mcp?to=a@b')).toEqual({ url: 'https://example.com/mcp?to=a@b' });
     const text = `tried http://ada:${encoded}@h/mcp, "ws://x:y@h", and ada:secret-9@h, but not https://example.com/a@b`;
@@ -29,10 +29,10 @@ describe('user:password@ in URLs', () => {
 
   it('a remote draft with userinfo in its URL or an instance is refused, without quoting the password', () => {
     for (const draft of [
-      { name: 'a', transport: 'streamable', url: `http://ada:${encoded}@127.0.0.1:1/mcp` },
-      { name: 'a', transport: 'auto', url: 'http://127.0.0.1:1/mcp', instances: [`http://ada:${encoded}@127.0.0.1:2/mcp`] },
-      { name: 'a', transport: 'websocket', url: `ws://ada:${encoded}@127.0.0.1:1/ws` },
-      { name: 'a', transport: 'auto', url: 'http://ada@127.0.0.1:1/mcp' },
+      { name: 'a', transport: 'streamable', url: `http://ada:${encoded}@127.0.0.1:3001/mcp` },
+      { name: 'a', transport: 'auto', url: 'http://127.0.0.1:3001/mcp', instances: [`http://ada:${encoded}@127.0.0.1:3002/mcp`] },
+      { name: 'a', transport: 'websocket', url: `ws://ada:${encoded}@127.0.0.1:3001/ws` },
+      { name: 'a', transport: 'auto', url: 'http://ada@127.0.0.1:3001/mcp' },
     ]) {
       const check = checkRemoteDraft(draft);
       expect(check.ok, JSON.stringify(draft)).toBe(false);
@@ -43,20 +43,20 @@ describe('user:password@ in URLs', () => {
   });
 
   it('two spellings of one instance (a fragment, %6D for m) are the same instance', () => {
-    for (const twin of ['http://127.0.0.1:1/mcp#frag', 'http://127.0.0.1:1/%6dcp', 'HTTP://127.0.0.1:1/%6Dcp']) {
-      const check = checkRemoteDraft({ name: 'a', transport: 'auto', url: 'http://127.0.0.1:1/mcp', instances: [twin] });
+    for (const twin of ['http://127.0.0.1:3001/mcp#frag', 'http://127.0.0.1:3001/%6dcp', 'HTTP://127.0.0.1:3001/%6Dcp']) {
+      const check = checkRemoteDraft({ name: 'a', transport: 'auto', url: 'http://127.0.0.1:3001/mcp', instances: [twin] });
       expect(check.ok, twin).toBe(false);
     }
-    expect(checkRemoteDraft({ name: 'a', transport: 'auto', url: 'http://127.0.0.1:1/mcp', instances: ['http://127.0.0.1:1/mcp%2F'] }).ok).toBe(true);
+    expect(checkRemoteDraft({ name: 'a', transport: 'auto', url: 'http://127.0.0.1:3001/mcp', instances: ['http://127.0.0.1:3001/mcp%2F'] }).ok).toBe(true);
   });
 
   describe('a file written before (v1 and v0)', () => {
     it('v1: the credentials become an Authorization Basic secret, every URL loses its userinfo', () => {
-      const reading = readRemotesFile(v1([remote({ url: `http://ada:${encoded}@127.0.0.1:1/mcp`, instances: [`http://ada:${encoded}@127.0.0.1:2/mcp`] })]), 1);
+      const reading = readRemotesFile(v1([remote({ url: `http://ada:${encoded}@127.0.0.1:3001/mcp`, instances: [`http://ada:${encoded}@127.0.0.1:3002/mcp`] })]), 1);
       if (reading.status !== 'ok') throw new Error(JSON.stringify(reading));
       const [saved] = reading.file.remotes;
-      expect(saved!.url).toBe('http://127.0.0.1:1/mcp');
-      expect(saved!.instances).toEqual(['http://127.0.0.1:2/mcp']);
+      expect(saved!.url).toBe('http://127.0.0.1:3001/mcp');
+      expect(saved!.instances).toEqual(['http://127.0.0.1:3002/mcp']);
       expect(saved!.headers).toEqual([expect.objectContaining({ name: 'Authorization', value: '', is_secret: true })]);
       expect(reading.secrets).toEqual([{ account: 'r1:Authorization', value: `Basic ${Buffer.from(`ada:${password}`).toString('base64')}` }]);
       expect(JSON.stringify(reading.file)).not.toContain(encoded);
@@ -64,7 +64,7 @@ describe('user:password@ in URLs', () => {
 
     it('v1 with an Authorization header already: the URL credentials are dropped, the header kept', () => {
       const headers = [{ name: 'authorization', value: '', description: '', is_required: false, is_secret: true }];
-      const reading = readRemotesFile(v1([remote({ url: `http://ada:${encoded}@127.0.0.1:1/mcp`, headers })]), 1);
+      const reading = readRemotesFile(v1([remote({ url: `http://ada:${encoded}@127.0.0.1:3001/mcp`, headers })]), 1);
       if (reading.status !== 'ok') throw new Error(JSON.stringify(reading));
       expect(reading.file.remotes[0]!.headers).toEqual([expect.objectContaining({ name: 'authorization' })]);
       expect(reading.secrets).toEqual([]);
@@ -91,11 +91,11 @@ describe('user:password@ in URLs', () => {
       ['dropped beside an Authorization header', [{ name: 'Authorization', value: '', description: '', is_required: false, is_secret: true }], 0],
     ] as const) {
       it(`rewrites the file at once without the password (${name})`, async () => {
-        await writeFile(join(dir, 'remotes.json'), JSON.stringify(v1([remote({ url: `http://ada:${encoded}@127.0.0.1:1/mcp`, headers })])));
+        await writeFile(join(dir, 'remotes.json'), JSON.stringify(v1([remote({ url: `http://ada:${encoded}@127.0.0.1:3001/mcp`, headers })])));
         const vault = new Map<string, string>();
         const notices: StoreNotice[] = [];
         const store = new RemoteStore({ dataDir: dir, onNotice: (n) => notices.push(n), onMigratedSecrets: async (secrets) => secrets.forEach((s) => vault.set(s.account, s.value)) });
-        expect((await store.list())[0]!.url).toBe('http://127.0.0.1:1/mcp');
+        expect((await store.list())[0]!.url).toBe('http://127.0.0.1:3001/mcp');
         expect(vault.size).toBe(vaulted);
         const text = await readFile(join(dir, 'remotes.json'), 'utf8');
         expect(text).not.toContain(encoded);
