@@ -3,6 +3,7 @@ import type { ErrorFix } from '../../shared/model/error-info';
 import { ErrorNotice } from './error-notice';
 import { ConnectionSetupBars } from './metrics/connection-setup-bars';
 import { WarningList } from './warning-list';
+import { transportName } from '../../shared/model/transport-names';
 
 interface ConnectionInfoPanelProps {
   info: ConnectionInfo;
@@ -22,7 +23,7 @@ export function ConnectionInfoPanel({ info, onFix }: ConnectionInfoPanelProps) {
         <Field label="Protocol era" value={info.era ? ERA_NAMES[info.era] : undefined} testId="protocol-era" />
         <Field label="Protocol version" value={info.protocolVersion} testId="protocol-version" />
         <Field label="Server offers" value={info.supportedVersions?.join(', ')} testId="supported-versions" />
-        <Field label="Transport" value={info.transport} testId="transport-used" />
+        <Field label="Transport" value={info.transport && transportName(info.transport)} testId="transport-used" />
         <Field label="URL" value={info.url} />
         <Field label="Session id" value={info.sessionId} testId="session-id" />
         <Field label="Capabilities" value={capabilities.length > 0 ? capabilities.join(', ') : undefined} testId="capabilities" />
@@ -31,11 +32,13 @@ export function ConnectionInfoPanel({ info, onFix }: ConnectionInfoPanelProps) {
       {info.setup && info.state === 'connected' && <ConnectionSetupBars setup={info.setup} />}
       {info.detection && (
         <details className="detection" data-testid="detection" open={info.state === 'failed'}>
-          <summary>Auto-detection chose {info.detection.chosen}: {info.detection.explanation}</summary>
+          <summary>
+            Auto-detection chose {transportName(info.detection.chosen)}: {info.detection.explanation}
+          </summary>
           <ol>
             {info.detection.attempts.map((a, i) => (
               <li key={i}>
-                {a.transport}: {a.outcome} — {a.reason}
+                {transportName(a.transport)}: {a.outcome} — {a.reason}
               </li>
             ))}
           </ol>

@@ -70,7 +70,7 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
   it('connects over Streamable HTTP in the 2026-07-28 era and shows server/discover and its response in the trace', async () => {
     await connect('Playground');
     expect(await remoteItem('Playground').getByTestId('remote-state').getAttribute('data-state')).toBe('connected');
-    await expect.poll(() => activePanel().getByTestId('transport-used').innerText()).toContain('streamable');
+    await expect.poll(() => activePanel().getByTestId('transport-used').innerText()).toBe('Streamable HTTP');
     await expect.poll(() => activePanel().getByTestId('protocol-era').innerText()).toContain('2026-07-28');
     await expect.poll(() => activePanel().getByTestId('era-detection').innerText()).toContain('server/discover');
     await expect.poll(traceText).toContain('server/discover');
@@ -117,8 +117,8 @@ describe('MCP Periscope in Chromium, real core behind the test bridge', () => {
     await app.core.handlers['remotes:create']({ draft: { ...base, name: 'Demo over WebSocket', transport: 'websocket', url: 'ws://playground.localhost/ws' } });
     // Legacy SSE is a 2025-only transport (initialize); WebSocket negotiates 2026-07-28 under auto.
     for (const [name, transport, opening] of [
-      ['Demo over SSE', 'sse', 'initialize'],
-      ['Demo over WebSocket', 'websocket', 'server/discover'],
+      ['Demo over SSE', 'SSE (legacy)', 'initialize'],
+      ['Demo over WebSocket', 'WebSocket', 'server/discover'],
     ] as const) {
       await expect.poll(() => remoteItem(name).count()).toBe(1);
       await connect(name);

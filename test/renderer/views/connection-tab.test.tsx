@@ -63,11 +63,11 @@ describe('Connection tab', () => {
     expect(screen.getByTestId('connection-state')).toHaveTextContent('Connected');
     expect(within(panel).getByTestId('server-info')).toHaveTextContent('periscope-playground 0.1.0');
     expect(within(panel).getByTestId('protocol-version')).toHaveTextContent('2025-06-18');
-    expect(within(panel).getByTestId('transport-used')).toHaveTextContent('streamable');
+    expect(within(panel).getByTestId('transport-used')).toHaveTextContent(/^Streamable HTTP$/);
     expect(within(panel).getByTestId('session-id')).toHaveTextContent('sess-42');
     expect(within(panel).getByTestId('capabilities')).toHaveTextContent('tools, resources, logging');
-    expect(within(panel).getByTestId('detection')).toHaveTextContent('Auto-detection chose streamable: the server speaks Streamable HTTP');
-    expect(within(panel).getByTestId('detection')).toHaveTextContent('sse: skipped — not needed');
+    expect(within(panel).getByTestId('detection')).toHaveTextContent('Auto-detection chose Streamable HTTP: the server speaks Streamable HTTP');
+    expect(within(panel).getByTestId('detection')).toHaveTextContent('SSE (legacy): skipped — not needed');
     expect(within(panel).getByTestId('instructions')).toHaveTextContent('Call echo to test round trips.');
     expect(within(panel).getByTestId('connection-warnings')).toHaveTextContent('TLS certificate checks are OFF');
   });
