@@ -148,7 +148,7 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
         message:
           header.name === ''
             ? `Header ${index + 1} has no name`
-            : `Header name "${header.name}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only; no spaces or colons)`,
+            : `"${header.name}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only; no spaces or colons)`,
       });
     }
     const valueProblem = header.value === undefined ? undefined : headerValueProblem(header.value);

@@ -56,7 +56,7 @@ describe('Remote editor', () => {
       // A message that starts with its field's name is not headed by that name again.
       'Name is empty',
       expect.stringMatching(/^URL scheme "ftp:" does not fit the Streamable HTTP transport/),
-      expect.stringMatching(/^Header 1 name: Header name "Bad Name" is not a valid HTTP header name/),
+      expect.stringMatching(/^Header 1 name: "Bad Name" is not a valid HTTP header name/),
       expect.stringMatching(/^Connect timeout \(ms\): .*whole number/),
     ]);
     expect(summary.getByRole('button', { name: 'Name' })).toBeInTheDocument();
@@ -70,7 +70,7 @@ describe('Remote editor', () => {
     fireEvent.click(screen.getByTestId('save-remote'));
     expect(screen.getByLabelText('URL')).toHaveFocus();
     expect(screen.getByLabelText('URL')).toHaveAccessibleDescription(expect.stringContaining('does not fit the Streamable HTTP transport'));
-    expect(screen.getByLabelText('Header 1 name')).toHaveAccessibleDescription(expect.stringContaining('Header name "Bad Name" is not a valid HTTP header name'));
+    expect(screen.getByLabelText('Header 1 name')).toHaveAccessibleDescription(expect.stringContaining('"Bad Name" is not a valid HTTP header name'));
     expect(screen.getByLabelText('Connect timeout (ms)')).toHaveAccessibleDescription(expect.stringContaining('whole number'));
     expect(fake.calls('remotes:create')).toEqual([]);
   });
