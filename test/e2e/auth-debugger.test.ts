@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -8,6 +10,7 @@ import { appLocators } from './support/app-locators';
 import type { E2eApp } from './support/e2e-app';
 import { useE2eApp } from './support/e2e-lifecycle';
 import { boxOf, looksAt, resizeViewport } from './support/layout-checks';
+import { refusedUrl } from '../support/refused-port';
 
 /**
  * The guided auth debugger in Chromium on the production renderer, through the real core, against
@@ -29,9 +32,26 @@ useE2eApp(async (started) => {
   page = started.page;
 });
 
+const servers: Server[] = [];
 afterAll(async () => {
   await fixture?.close();
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
 });
+
+/** An MCP server that asks for authorization and names `authorizationServer` in its metadata; resolves to its URL. */
+async function serverNamingAuthorizationServer(authorizationServer: string): Promise<string> {
+  const server = createServer((request, response) => {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    if (request.url?.startsWith('/.well-known/oauth-protected-resource')) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ resource: `${origin}/mcp`, authorization_servers: [authorizationServer] }));
+    } else {
+      response.writeHead(401, { 'www-authenticate': `Bearer resource_metadata="${origin}/.well-known/oauth-protected-resource/mcp"` }).end();
+    }
+  });
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+}
 
 const { remoteItem } = appLocators(() => page);
 const debuggerView = () => page.getByTestId('auth-debugger');
@@ -43,6 +63,8 @@ async function underToolbar(part: Locator): Promise<boolean> {
   const box = await boxOf(part);
   return bar.y >= pane.y - 0.5 && box.y >= bar.y + bar.height - 0.5 && box.y + box.height <= pane.y + pane.height + 0.5;
 }
+/** The page's own, in the functions given to evaluate (this file is compiled without the DOM's types). */
+declare function getComputedStyle(element: unknown): { color: string; borderTopStyle: string; borderBottomStyle: string; borderBottomColor: string };
 const focused = (part: Locator) => part.evaluate((element) => element.matches(':focus'));
 
 describe('the auth debugger', () => {
@@ -188,6 +210,67 @@ describe('the auth debugger', () => {
     await debuggerView().getByTestId('auth-debug-close').click();
     await expect.poll(() => debuggerView().count()).toBe(0);
     expect(await page.getByTestId('open-auth-debugger').getAttribute('aria-current')).toBeNull();
+  });
+
+  it('a request with no answer is drawn as a dashed note at the client, not a reply; one never sent (port 9) as a stub that stops short of the server', async () => {
+    await page.getByTestId('open-auth-debugger').click();
+    const field = debuggerView().getByTestId('auth-debug-url');
+    const steps = debuggerView().getByTestId('auth-debug-step');
+    const figure = debuggerView().getByTestId('auth-debug-diagram');
+    /** Runs the `count` steps a run on `url` has (its last request fails), and waits for them. */
+    const runSteps = async (url: string, count: number) => {
+      await field.fill(url);
+      await debuggerView().getByTestId('auth-debug-start').click();
+      await expect.poll(() => debuggerView().getByTestId('auth-debug-next').innerText()).toBe('Next step: Unauthenticated request and its challenge');
+      for (let n = 1; n <= count; n++) {
+        await debuggerView().getByTestId('auth-debug-next').click();
+        await expect.poll(() => steps.count(), { timeout: 20_000 }).toBe(n);
+      }
+      await expect.poll(() => debuggerView().getByTestId('auth-debug-next').innerText()).toBe('Run finished');
+    };
+    /** The middle of a lane's heading: where its lifeline runs. */
+    const lifeline = async (n: number) => {
+      const lane = await boxOf(figure.getByTestId('sequence-lane').nth(n));
+      return lane.x + lane.width / 2;
+    };
+    // The failure colour, as the last step's Fail badge has it.
+    const failColour = () => steps.last().locator('.verdict-fail').evaluate((el) => getComputedStyle(el).color);
+
+    await runSteps(await refusedUrl(), 1);
+    const [request, missing] = await figure.getByTestId('sequence-arrow').all();
+    expect(await missing!.getAttribute('data-missing')).toBe('no-answer');
+    // The request is a solid line to the MCP server's lifeline; the missing answer has no line at
+    // all: a dashed note, in the failure colour, that starts at the client's lifeline.
+    const sent = await boxOf(request!.locator('.sequence-line'));
+    expect(Math.abs(sent.x + sent.width - (await lifeline(2)))).toBeLessThan(3);
+    expect(await missing!.locator('.sequence-line').count()).toBe(0);
+    const note = missing!.locator('.sequence-note');
+    const noteStyle = await note.evaluate((el) => ({ border: getComputedStyle(el).borderTopStyle, color: getComputedStyle(el).color }));
+    expect(noteStyle).toEqual({ border: 'dashed', color: await failColour() });
+    expect(Math.abs((await boxOf(note)).x - (await lifeline(0)))).toBeLessThan(3);
+    expect(await note.innerText()).toMatch(/✗ no answer: connection refused$/);
+    await debuggerView().getByTestId('auth-debug-show-diagram').click();
+    await looksAt(app, page, 'auth-debugger-no-answer');
+
+    // The Server URL field refuses port 9 itself (as the remote editor does); a server can still
+    // name an authorization server on it, whose metadata request fetch then refuses to send.
+    await runSteps(await serverNamingAuthorizationServer('http://127.0.0.1:9'), 3);
+    expect(await steps.last().getByTestId('auth-debug-stopped').innerText()).toMatch(/^The run stops here: The request to the authorization server was not sent: Port 9 of http:\/\/127\.0\.0\.1:9\/\S+ is on the Fetch standard's list of blocked ports/);
+    expect(await debuggerView().innerText()).not.toMatch(/did not answer|no answer/);
+    const unsent = figure.locator('[data-missing]');
+    expect(await unsent.count()).toBe(1);
+    expect(await unsent.getAttribute('data-missing')).toBe('not-sent');
+    expect(await unsent.innerText()).toMatch(/GET authorization server metadata not sent: port 9 is on the Fetch standard's list of blocked ports$/);
+    // A dashed stub in the failure colour from the client's lifeline that ends (in ✗) before the
+    // browser's: the request is not drawn reaching the authorization server.
+    const stub = unsent.locator('.sequence-line');
+    const stubBox = await boxOf(stub);
+    expect(Math.abs(stubBox.x - (await lifeline(0)))).toBeLessThan(3);
+    expect(stubBox.x + stubBox.width).toBeLessThan(await lifeline(1));
+    expect(await stub.evaluate((el) => [getComputedStyle(el).borderBottomStyle, getComputedStyle(el).borderBottomColor])).toEqual(['dashed', await failColour()]);
+    await debuggerView().getByTestId('auth-debug-show-diagram').click();
+    await looksAt(app, page, 'auth-debugger-not-sent');
+    await debuggerView().getByTestId('auth-debug-close').click();
   });
 
   it('on the playground, which asks for no authorization, the run ends neutrally after two steps, each verdict shown once', async () => {

@@ -21,9 +21,20 @@ function headerLines(headers: Record<string, string> | undefined): string {
     .join('\n');
 }
 
+/**
+ * What came back: the status, or why nothing did. A request fetch refused before connecting (a
+ * blocked port, an invalid URL: the recorder's `invalid-url`, as the core's notSent says) was
+ * never sent, and says so.
+ */
+function outcomeOf(exchange: HttpEntry): string {
+  if (exchange.status !== undefined) return `${exchange.status}${exchange.statusText ? ` ${exchange.statusText}` : ''}`;
+  if (!exchange.error) return 'no answer';
+  return `${exchange.error.kind === 'invalid-url' ? 'not sent' : 'failed'}: ${exchange.error.message}`;
+}
+
 /** One exchange, request and response as recorded (masked), folded under its request line. */
 function Exchange({ exchange }: { exchange: HttpEntry }) {
-  const status = exchange.status !== undefined ? `${exchange.status}${exchange.statusText ? ` ${exchange.statusText}` : ''}` : exchange.error ? `failed: ${exchange.error.message}` : 'no answer';
+  const status = outcomeOf(exchange);
   return (
     <details className="auth-debug-exchange" data-testid="auth-debug-exchange">
       <summary>

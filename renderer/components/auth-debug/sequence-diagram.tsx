@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { AuthDebugParty, AuthDebugStepResult } from '../../../shared/model/auth-debug';
+import type { AuthDebugArrow, AuthDebugParty, AuthDebugStepResult } from '../../../shared/model/auth-debug';
 import { SEQUENCE_LANES } from '../../../shared/text/auth-sequence-diagram';
 import { VerdictBadge } from './auth-debug-step';
 
@@ -17,6 +17,49 @@ function arrowPlace(from: AuthDebugParty, to: AuthDebugParty): CSSProperties {
   const left = Math.min(laneIndex(from), laneIndex(to));
   const right = Math.max(laneIndex(from), laneIndex(to));
   return { '--start': 2 * left + 2, '--end': 2 * Math.max(right, left + 1) + 2 } as CSSProperties;
+}
+
+/** Where a missing answer's note sits: from the lifeline of whoever waited for it. */
+function notePlace(party: AuthDebugParty): CSSProperties {
+  return { '--start': 2 * laneIndex(party) + 2 } as CSSProperties;
+}
+
+/**
+ * One arrow. A message that did not happen is never drawn as one that did, and is in the failure
+ * colour: an answer that never came (`missing: 'no-answer'`) is a dashed note on the lifeline of
+ * who waited (no line from the server, so it cannot read as a reply); a request never sent
+ * (`missing: 'not-sent'`) is a dashed stub that leaves its sender and ends in ✗ short of the next
+ * lifeline. Screen readers hear who waited on whom, or who sent to whom, before the label.
+ */
+function Arrow({ arrow }: { arrow: AuthDebugArrow }) {
+  if (arrow.missing === 'no-answer') {
+    return (
+      <li className="sequence-arrow sequence-no-answer" style={notePlace(arrow.to)} data-testid="sequence-arrow" data-missing="no-answer">
+        <span className="sequence-note">
+          <span className="visually-hidden">
+            {laneLabel(arrow.to)}, waiting on {laneLabel(arrow.from)}:{' '}
+          </span>
+          <span className="sequence-note-mark" aria-hidden="true">
+            ✗
+          </span>{' '}
+          {arrow.label}
+        </span>
+      </li>
+    );
+  }
+  const leftward = laneIndex(arrow.to) < laneIndex(arrow.from);
+  const missing = arrow.missing === 'not-sent' ? ' sequence-not-sent' : '';
+  return (
+    <li className={`sequence-arrow ${leftward ? 'to-left' : 'to-right'}${missing}`} style={arrowPlace(arrow.from, arrow.to)} data-testid="sequence-arrow" {...(arrow.missing ? { 'data-missing': arrow.missing } : {})}>
+      <span className="sequence-label">
+        <span className="visually-hidden">
+          {laneLabel(arrow.from)} to {laneLabel(arrow.to)}:{' '}
+        </span>
+        {arrow.label}
+      </span>
+      <span className="sequence-line" aria-hidden="true" />
+    </li>
+  );
 }
 
 /**
@@ -47,20 +90,9 @@ export function SequenceDiagram({ steps }: { steps: DiagramStep[] }) {
             </p>
             {step.arrows.length > 0 && (
               <ul className="sequence-arrows">
-                {step.arrows.map((arrow, n) => {
-                  const leftward = laneIndex(arrow.to) < laneIndex(arrow.from);
-                  return (
-                    <li key={n} className={`sequence-arrow ${leftward ? 'to-left' : 'to-right'}`} style={arrowPlace(arrow.from, arrow.to)} data-testid="sequence-arrow">
-                      <span className="sequence-label">
-                        <span className="visually-hidden">
-                          {laneLabel(arrow.from)} to {laneLabel(arrow.to)}:{' '}
-                        </span>
-                        {arrow.label}
-                      </span>
-                      <span className="sequence-line" aria-hidden="true" />
-                    </li>
-                  );
-                })}
+                {step.arrows.map((arrow, n) => (
+                  <Arrow key={n} arrow={arrow} />
+                ))}
               </ul>
             )}
           </li>

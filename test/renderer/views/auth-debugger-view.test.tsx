@@ -189,7 +189,7 @@ describe('the auth debugger view', () => {
       facts: {},
       arrows: [
         { from: 'client', to: 'mcp-server', label: 'POST initialize (no token)' },
-        { from: 'mcp-server', to: 'client', label: 'no answer: connection refused' },
+        { from: 'mcp-server', to: 'client', label: 'no answer: connection refused', missing: 'no-answer' },
       ],
       stopped: 'The MCP server did not answer: Connection refused by 127.0.0.1:1: nothing is listening on that port.',
     };
@@ -198,14 +198,39 @@ describe('the auth debugger view', () => {
     const reason = within(screen.getByTestId('auth-debug-status')).getByRole('button', { name: 'stopped: The MCP server did not answer: Connection refused by 127.0.0.1:1: nothing is listening on that port' });
     expect(reason).toHaveAttribute('title', 'The MCP server did not answer: Connection refused by 127.0.0.1:1: nothing is listening on that port (step 1)');
     expect(screen.getByTestId('auth-debug-status')).toHaveTextContent(/^1 of 8 steps · result Fail · stopped: The MCP server did not answer: Connection refused by 127\.0\.0\.1:1: nothing is listening on that port · step 1 added/);
-    // The diagram draws the request that was sent and its missing answer.
-    expect(within(screen.getByTestId('auth-debug-diagram')).getAllByTestId('sequence-arrow').map((a) => a.textContent)).toEqual([
-      'Client to MCP server: POST initialize (no token)',
-      'MCP server to Client: no answer: connection refused',
-    ]);
+    // The diagram draws the request that was sent, then its missing answer: not as an arrow from
+    // the server (a reply), but as a note on the client's lifeline, said as the client waiting.
+    const arrows = within(screen.getByTestId('auth-debug-diagram')).getAllByTestId('sequence-arrow');
+    expect(arrows.map((a) => a.textContent)).toEqual(['Client to MCP server: POST initialize (no token)', 'Client, waiting on MCP server: ✗ no answer: connection refused']);
+    expect(arrows[1]).toHaveAttribute('data-missing', 'no-answer');
+    expect(arrows[1]!.querySelector('.sequence-line')).toBeNull();
+    expect(arrows[1]).not.toHaveClass('to-left');
+    expect(arrows[1]!.style.getPropertyValue('--start')).toBe('2');
     act(() => screen.getByRole('button', { name: 'Copy as text' }).focus());
     fireEvent.click(reason);
     expect(document.activeElement).toBe(within(step).getByRole('heading', { level: 3 }));
+  });
+
+  it('a request never sent (a blocked port): the step and its exchange say "not sent", and the diagram draws it leaving the client and never reaching the server', async () => {
+    const blocked: AuthDebugStepResult = {
+      ...challenge,
+      exchanges: [{ ...challenge.exchanges[0]!, url: 'http://127.0.0.1:9/mcp', status: undefined, responseHeaders: undefined, phase: 'failed', error: { kind: 'invalid-url', message: "Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it", detail: { url: 'http://127.0.0.1:9/mcp', port: '9' } } }],
+      verdict: 'fail',
+      findings: [{ id: 'not-sent', verdict: 'fail', message: "The request was not sent: Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it. Try: run the server on another port (for example 3000 or 8080)." }],
+      facts: {},
+      arrows: [{ from: 'client', to: 'mcp-server', label: "POST initialize (no token) not sent: port 9 is on the Fetch standard's list of blocked ports", missing: 'not-sent' }],
+      stopped: "The request to the MCP server was not sent: Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it.",
+    };
+    fireEvent.click(await startRunEndingInOneStep([blocked]));
+    const step = await screen.findByRole('region', { name: /1\. Unauthenticated request and its challenge/ });
+    expect(within(step).getByTestId('auth-debug-exchange').querySelector('summary')).toHaveTextContent("POST http://127.0.0.1:9/mcp → not sent: Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard's list of blocked ports");
+    expect(screen.getByTestId('auth-debugger')).not.toHaveTextContent(/did not answer|no answer/);
+    const [arrow, ...more] = within(screen.getByTestId('auth-debug-diagram')).getAllByTestId('sequence-arrow');
+    expect(more).toEqual([]);
+    expect(arrow).toHaveTextContent("Client to MCP server: POST initialize (no token) not sent: port 9 is on the Fetch standard's list of blocked ports");
+    expect(arrow).toHaveAttribute('data-missing', 'not-sent');
+    // Drawn as a stub that stops short (auth-sequence.css): the class says which.
+    expect(arrow).toHaveClass('sequence-not-sent');
   });
 
   it('brings each new step into view under the toolbar and says it; the focus stays on Next step, then goes to the last step', async () => {
