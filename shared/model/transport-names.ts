@@ -5,7 +5,7 @@ import type { TransportChoice } from './connection';
  * these words, not the ids ("streamable") that remote files and the CLI's --transport take.
  */
 export const TRANSPORT_LABELS: Record<TransportChoice, string> = {
-  auto: 'Auto-detect (Streamable HTTP, then SSE)',
+  auto: 'Auto-detect (Streamable HTTP, then SSE; WebSocket for ws://)',
   streamable: 'Streamable HTTP',
   sse: 'SSE (legacy)',
   websocket: 'WebSocket',

@@ -52,7 +52,7 @@ describe('Remotes sidebar', () => {
     start({ 'remotes:list': () => transports.map((transport) => makeRemote({ id: `r-${transport}`, name: transport, transport })) });
     const shown = await Promise.all(transports.map(async (transport) => within(await screen.findByRole('listitem', { name: transport })).getByTestId('remote-transport')));
     expect(shown.map((tag) => tag.textContent)).toEqual(['Streamable HTTP', 'SSE (legacy)', 'WebSocket', 'Auto-detect']);
-    expect(shown[3]).toHaveAttribute('title', 'Transport: Auto-detect (Streamable HTTP, then SSE)');
+    expect(shown[3]).toHaveAttribute('title', 'Transport: Auto-detect (Streamable HTTP, then SSE; WebSocket for ws://)');
   });
 
   it('More actions: Escape closes them, from the button or any action, and gives the focus back to the button', async () => {
