@@ -4,6 +4,7 @@ import { fitRange, formatClock, formatOffset, panRange, zoomRange, type TimeRang
 import { outcomeText, phasesText, progressText } from '../../timeline/span-text';
 import { drawTimeline, spanAt, timelineLayout, type TimelineTheme } from './timeline-canvas';
 import { TimelineSpanList } from './timeline-span-list';
+import { countNoun } from '../../../shared/text/count-noun';
 
 interface LatencyTimelineProps {
   model: TimelineModel;
@@ -165,7 +166,10 @@ export function LatencyTimeline({ model, range, onRangeChange, colourOf, selecte
     return { x: ((middle - view.from) / (view.to - view.from)) * layout.width, y: layout.top[span.group] + span.lane * h + h / 2 };
   };
   const calls = model.spans.length;
-  const description = `Timeline of ${calls.toLocaleString('en-US')} spans (${model.lanes.calls} lanes of calls, ${model.lanes.streams} of streams and connects), ${visible.length.toLocaleString('en-US')} in view from ${formatOffset(view.from - model.start)} to ${formatOffset(view.to - model.start)}. The table below lists the spans in view.`;
+  // The part of the recording in view, as the axis counts it from the first span (0 ms): the
+  // margin "Fit all" leaves before it is no time of the recording ("from −217 ms" was read).
+  const inRecording = (t: number) => formatOffset(Math.min(model.end, Math.max(model.start, t)) - model.start);
+  const description = `Timeline of ${countNoun(calls, 'span')} (${countNoun(model.lanes.calls, 'lane')} of calls, ${model.lanes.streams} of streams and connects), ${visible.length.toLocaleString('en-US')} in view from ${inRecording(view.from)} to ${inRecording(view.to)}. The table below lists the spans in view.`;
   const hovered = hover ? model.spans[hover.index] : undefined;
   const chosen = selected === undefined ? undefined : model.spans[selected];
   return (
