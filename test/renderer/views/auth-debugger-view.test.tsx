@@ -214,7 +214,7 @@ describe('the auth debugger view', () => {
   it('a request never sent (a blocked port): the step and its exchange say "not sent", and the diagram draws it leaving the client and never reaching the server', async () => {
     const blocked: AuthDebugStepResult = {
       ...challenge,
-      exchanges: [{ ...challenge.exchanges[0]!, url: 'http://127.0.0.1:9/mcp', status: undefined, responseHeaders: undefined, phase: 'failed', error: { kind: 'invalid-url', message: "Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it", detail: { url: 'http://127.0.0.1:9/mcp', port: '9' } } }],
+      exchanges: [{ ...challenge.exchanges[0]!, url: 'http://127.0.0.1:9/mcp', status: undefined, responseHeaders: undefined, phase: 'failed', error: { kind: 'invalid-url', message: "Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it", hint: 'run the server on another port (for example 3000 or 8080)', detail: { url: 'http://127.0.0.1:9/mcp', port: '9' } } }],
       verdict: 'fail',
       findings: [{ id: 'not-sent', verdict: 'fail', message: "The request was not sent: Port 9 of http://127.0.0.1:9/mcp is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it. Try: run the server on another port (for example 3000 or 8080)." }],
       facts: {},
