@@ -3,6 +3,7 @@ import { CURVE_MAX_NINES, maxReachedIndex, ninesLabel, SERIES_COLOURS } from '..
 import { bucketEdgeLabel, bucketUnder } from '../../workbench/latency-histogram';
 import { timeAxisLabels, timeLegendLabel } from '../../workbench/chart-time-labels';
 import { logAxisTicks } from '../../workbench/log-axis-ticks';
+import { percentileAxisSplits } from '../../workbench/percentile-axis';
 import { pointWithinReach } from './chart-hover';
 
 /** Axis and grid colours of the theme in force. */
@@ -105,7 +106,7 @@ export function distributionChartOptions(methods: string[], width: number, theme
     // The data's own extent (p0 to p99.99 or further), and a zoom as dragged.
     scales: { x: { time: false, range: (_u, min, max) => [min, max] }, y: { range: (_u, min, max) => [0, Math.max(1, max ?? min ?? 1) * 1.05] } },
     axes: [
-      { ...axis, splits: (_u, _axis, min, max) => [0, Math.log10(2), ...Array.from({ length: Math.max(CURVE_MAX_NINES, Math.floor(max)) }, (_, i) => i + 1)].filter((x) => x >= min - 1e-9 && x <= max + 1e-9), values: (_u, splits) => splits.map(ninesLabel) },
+      { ...axis, splits: (_u, _axis, min, max) => percentileAxisSplits(min, max, Math.max(CURVE_MAX_NINES, Math.floor(max))), values: (_u, splits) => splits.map(ninesLabel) },
       { ...axis, label: 'ms', size: 60 },
     ],
     series: [
