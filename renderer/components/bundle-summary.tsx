@@ -1,4 +1,5 @@
 import type { BundleSummary } from '../../shared/ipc/contract';
+import { dateTimeLabel } from '../workbench/chart-time-labels';
 
 /**
  * The parts of an opened repro bundle that are not its trace: what was connected to (secrets
@@ -45,7 +46,7 @@ export function BundleSummaryPanel({ bundle }: { bundle: BundleSummary }) {
             {sdk.length > 0 && <span> · {sdk.map(([name, version]) => `${name.replace('@modelcontextprotocol/', 'SDK ')} ${version}`).join(', ')}</span>}
           </dd>
           <dt>Created</dt>
-          <dd>{new Date(bundle.createdAt).toLocaleString()}</dd>
+          <dd>{dateTimeLabel(bundle.createdAt)}</dd>
         </dl>
         {bundle.parts.map((part) => (
           <details key={part.name} className="bundle-part" data-testid={`bundle-part-${part.name}`}>

@@ -4,6 +4,7 @@ import { ErrorNotice } from './error-notice';
 import { ConnectionSetupBars } from './metrics/connection-setup-bars';
 import { WarningList } from './warning-list';
 import { transportName } from '../../shared/model/transport-names';
+import { dateTimeLabel } from '../workbench/chart-time-labels';
 
 interface ConnectionInfoPanelProps {
   info: ConnectionInfo;
@@ -27,7 +28,7 @@ export function ConnectionInfoPanel({ info, onFix }: ConnectionInfoPanelProps) {
         <Field label="URL" value={info.url} />
         <Field label="Session id" value={info.sessionId} testId="session-id" />
         <Field label="Capabilities" value={capabilities.length > 0 ? capabilities.join(', ') : undefined} testId="capabilities" />
-        <Field label="Connected at" value={info.connectedAt ? new Date(info.connectedAt).toLocaleString() : undefined} />
+        <Field label="Connected at" value={info.connectedAt ? dateTimeLabel(info.connectedAt) : undefined} />
       </dl>
       {info.setup && info.state === 'connected' && <ConnectionSetupBars setup={info.setup} />}
       {info.detection && (

@@ -6,6 +6,7 @@ import { useMetricsStore } from '../stores/metrics-store';
 import { useTraceStore } from '../stores/trace-store';
 import { LatencyView } from './latency-view';
 import { TraceView } from './trace-view';
+import { dateTimeLabel } from '../workbench/chart-time-labels';
 
 type SessionSection = 'trace' | 'latency';
 const SECTIONS: Array<{ id: SessionSection; label: string }> = [
@@ -24,7 +25,7 @@ export function SessionTab({ tabId }: { tabId: string }) {
       <div className="session-banner" role="note">
         <span className="session-banner-text">
           <strong>{source?.bundle ? 'Read-only repro bundle' : 'Read-only session file'}</strong> {source?.path ?? ''}
-          {source?.createdAt !== undefined && <span className="muted"> · saved {new Date(source.createdAt).toLocaleString()}</span>}
+          {source?.createdAt !== undefined && <span className="muted"> · saved {dateTimeLabel(source.createdAt)}</span>}
         </span>
         {source?.path && (
           <button type="button" data-testid="session-export-har" onClick={() => void exportSessionHar(source.path!)}>

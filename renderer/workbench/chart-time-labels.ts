@@ -1,6 +1,7 @@
 /**
  * How the latency-over-time chart writes times, on its axis and in its legend: local time (the
- * trace list's clock), 24-hour, and one way of writing a date ("2026-07-28") wherever one shows.
+ * trace list's clock), 24-hour, and one way of writing a date ("2026-07-28") wherever one shows;
+ * the rest of the app writes a date and time the same way (dateTimeLabel).
  * uPlot's own labels wrote a half second as ":15.500" (the rest of the time only at a minute's
  * first tick), the legend to the minute with am/pm, and the date once as 7/28/26, once as
  * 2026-07-28.
@@ -65,4 +66,14 @@ export function timeAxisLabels(splits: number[], stepSeconds: number): string[] 
 export function timeLegendLabel(seconds: number): string {
   const d = dateOf(seconds);
   return `${chartDate(d)} ${clock(d, 3)}`;
+}
+
+/**
+ * A moment as the app writes one beside its charts: "2026-07-28 18:36:15", local time, 24-hour
+ * (the Overview's "Connected at", a saved session's date). `moment`: milliseconds since the epoch,
+ * or a date string (ISO 8601, as files store it); one that is no date is given back as it is.
+ */
+export function dateTimeLabel(moment: number | string): string {
+  const d = new Date(moment);
+  return Number.isNaN(d.getTime()) ? String(moment) : `${chartDate(d)} ${clock(d, 0)}`;
 }

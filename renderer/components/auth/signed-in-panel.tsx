@@ -1,5 +1,6 @@
 import type { SignInStatus } from '../../../shared/model/remote-oauth';
 import { expiryInWords } from '../../../shared/text/time-left';
+import { dateTimeLabel } from '../../workbench/chart-time-labels';
 
 interface SignedInPanelProps {
   status: SignInStatus;
@@ -46,7 +47,7 @@ export function SignedInPanel({ status, now, signingOut, onSignOut }: SignedInPa
         {expiry && (
           <>
             <dt>Access token</dt>
-            <dd data-testid="signed-in-expiry" title={new Date(status.expiresAt!).toLocaleString()}>
+            <dd data-testid="signed-in-expiry" title={dateTimeLabel(status.expiresAt!)}>
               {expiry}
             </dd>
           </>

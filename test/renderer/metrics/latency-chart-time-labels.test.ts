@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type uPlot from 'uplot';
 import { latencyChartOptions } from '../../../renderer/components/metrics/latency-chart-options';
+import { dateTimeLabel } from '../../../renderer/workbench/chart-time-labels';
 
 /**
  * How the latency-over-time chart writes times: its axis at every zoom, and its legend under the
@@ -69,5 +70,18 @@ describe('latency over time: the legend', () => {
     expect(legendTime(u, at(9, 5, 7, 3), 0, 0)).toBe('2026-07-28 09:05:07.003');
     // uPlot's x in seconds is a float: 15.5 s is not written as 15.499.
     expect(legendTime(u, at(18, 36, 15) + 0.4999999, 0, 0)).toBe('2026-07-28 18:36:15.500');
+  });
+});
+
+describe('a date and time elsewhere in the app', () => {
+  it('is written as the charts write one (local time, 24-hour), from epoch ms or an ISO string', () => {
+    const moment = new Date(2026, 6, 28, 18, 36, 15, 500);
+    expect(dateTimeLabel(moment.getTime())).toBe('2026-07-28 18:36:15');
+    expect(dateTimeLabel(moment.toISOString())).toBe('2026-07-28 18:36:15');
+    expect(dateTimeLabel(new Date(2026, 0, 2, 3, 4, 5).getTime())).toBe('2026-01-02 03:04:05');
+  });
+
+  it('gives back what is no date as it is', () => {
+    expect(dateTimeLabel('yesterday-ish')).toBe('yesterday-ish');
   });
 });

@@ -41,7 +41,10 @@ describe('Session files and first launch', () => {
     expect(tab).toHaveAttribute('aria-selected', 'true');
     const panel = screen.getByRole('tabpanel');
     expect(within(panel).getByRole('note')).toHaveTextContent('Read-only session file /home/u/bug-123.periscope.ndjson');
-    expect(within(panel).getByRole('note')).toHaveTextContent(`saved ${new Date(Date.UTC(2026, 0, 2, 3, 4, 5)).toLocaleString()}`);
+    // Written as the charts write a date and time: "2026-01-02 03:04:05" in local time.
+    const saved = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    const two = (n: number) => String(n).padStart(2, '0');
+    expect(within(panel).getByRole('note')).toHaveTextContent(`saved ${saved.getFullYear()}-${two(saved.getMonth() + 1)}-${two(saved.getDate())} ${two(saved.getHours())}:${two(saved.getMinutes())}:${two(saved.getSeconds())}`);
     expect(within(panel).getAllByTestId('trace-row')).toHaveLength(12);
     expect(within(panel).queryByTestId('connection-disconnect')).toBeNull();
     expect(within(panel).queryByTestId('save-session')).toBeNull();
