@@ -62,6 +62,17 @@ export async function nextAuthDebugStep(): Promise<void> {
   useAuthDebugStore.getState().setProgress(result.value);
 }
 
+/**
+ * Ends the run under way before its last step, as the user asked: no Next step any more, its
+ * steps stay on screen (the status says it was ended), and main keeps it for Export run… until
+ * the next start or Close, as it keeps a finished run.
+ */
+export function endAuthDebugRun(): void {
+  const { runId, run, busy } = useAuthDebugStore.getState();
+  if (!runId || !run || run.finished || busy) return;
+  useAuthDebugStore.getState().setProgress({ runId, run: { ...run, finished: true } });
+}
+
 /** Main shows the save dialog and writes the run (secrets masked). */
 export async function exportAuthDebugRun(): Promise<void> {
   const { runId } = useAuthDebugStore.getState();

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { AUTH_DEBUG_STEP_TITLES } from '../../shared/model/auth-debug';
 import { authSequenceDiagram } from '../../shared/text/auth-sequence-diagram';
-import { closeAuthDebugger, exportAuthDebugRun, nextAuthDebugStep, openAuthDebugger, startAuthDebug } from '../bridge/auth-debug-actions';
+import { closeAuthDebugger, endAuthDebugRun, exportAuthDebugRun, nextAuthDebugStep, openAuthDebugger, startAuthDebug } from '../bridge/auth-debug-actions';
 import { AuthDebugStep, stepHeadingId } from '../components/auth-debug/auth-debug-step';
-import { RunStatus } from '../components/auth-debug/run-status';
+import { endedByUser, RunStatus } from '../components/auth-debug/run-status';
+import { RunSettingsForm } from '../components/auth-debug/run-settings-form';
 import { bringUnderToolbar, useRevealNewStep, useToolbarHeight } from '../components/auth-debug/pane-scroll';
 import { SequenceDiagram } from '../components/auth-debug/sequence-diagram';
-import { checkAuthDebugUrl, ServerUrlField } from '../components/auth-debug/server-url-field';
 import { copyText } from '../bridge/clipboard';
 import { CopyButton } from '../components/copy-button';
 import { ErrorNotice } from '../components/error-notice';
@@ -18,6 +18,9 @@ import { useRemotesStore } from '../stores/remotes-store';
  * URL), then one step per "Next step": each step's findings, what the spec expects and its
  * exchanges (masked), the sequence diagram so far, and "Export run…" for the whole run.
  *
+ * The settings (RunSettingsForm) are read-only while a run is under way, and the status line
+ * names the URL the run is on, so what is shown is what runs.
+ *
  * The toolbar (Next step, the count; once a run ends early, why) stays at the top of the pane while it scrolls. Each new step
  * is brought into view under it and said by the status line; the focus stays on Next step for
  * the next one, or goes to the new step's heading when the run is over (Next step is disabled
@@ -26,10 +29,6 @@ import { useRemotesStore } from '../stores/remotes-store';
  */
 export function AuthDebuggerView() {
   const { target, run, runId, nextStep, busy, error } = useAuthDebugStore();
-  const [url, setUrl] = useState(target?.url ?? '');
-  const [urlProblem, setUrlProblem] = useState<string | undefined>(undefined);
-  const [clientId, setClientId] = useState('');
-  const [scope, setScope] = useState('');
   const nextRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const paneRef = useRef<HTMLElement>(null);
@@ -106,55 +105,23 @@ export function AuthDebuggerView() {
           )}
         </p>
       </header>
-      <form
-        className="auth-debugger-form"
-        // The app checks the URL itself, in its own words and with its suggestion.
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          const problem = target.remoteId ? undefined : checkAuthDebugUrl(url);
-          setUrlProblem(problem);
-          if (problem) return urlRef.current?.focus();
-          void startAuthDebug({ url: url.trim(), clientId, scope });
-        }}
-      >
-        {!target.remoteId && (
-          <ServerUrlField
-            url={url}
-            inputRef={urlRef}
-            problem={urlProblem}
-            onChange={(next) => {
-              setUrl(next);
-              // Once shown, the problem follows what is typed (and goes when it is fixed).
-              if (urlProblem !== undefined) setUrlProblem(checkAuthDebugUrl(next));
-            }}
-          />
-        )}
-
-        <label>
-          Client id (optional)
-          <input value={clientId} placeholder="a pre-registered client" onChange={(e) => setClientId(e.target.value)} data-testid="auth-debug-client-id" />
-        </label>
-        <label>
-          Scopes (optional)
-          <input value={scope} placeholder="what the server asks for" onChange={(e) => setScope(e.target.value)} data-testid="auth-debug-scope" />
-        </label>
-        <div className="auth-debugger-buttons">
-          <button type="submit" className={runId ? '' : 'primary'} disabled={busy} data-testid="auth-debug-start">
-            {runId ? 'Start over' : 'Start'}
-          </button>
-          <button type="button" onClick={closeAuthDebugger} data-testid="auth-debug-close">
-            Close
-          </button>
-        </div>
-      </form>
+      <RunSettingsForm
+        target={target}
+        hasRun={runId !== undefined}
+        underWay={run !== undefined && !run.finished}
+        busy={busy}
+        urlRef={urlRef}
+        onStart={(settings) => void startAuthDebug(settings)}
+        onEndRun={endAuthDebugRun}
+        onClose={closeAuthDebugger}
+      />
       {error && <ErrorNotice error={error} title="The auth debugger could not go on" announce />}
       {run && (
         <>
           <div className="auth-debugger-toolbar" ref={toolbarRef} data-testid="auth-debug-toolbar">
             {/* A finished run has no next step: the button stays (the focus order keeps its place) but is no longer the main one. */}
             <button type="button" className={nextStep ? 'primary' : ''} ref={nextRef} disabled={!nextStep || busy} onClick={() => void nextAuthDebugStep()} data-testid="auth-debug-next">
-              {busy ? 'Running…' : nextStep ? `Next step: ${AUTH_DEBUG_STEP_TITLES[nextStep]}` : 'Run finished'}
+              {busy ? 'Running…' : nextStep ? `Next step: ${AUTH_DEBUG_STEP_TITLES[nextStep]}` : endedByUser(run) ? 'Run ended' : 'Run finished'}
             </button>
             <button type="button" disabled={busy || stepCount === 0} onClick={() => void exportAuthDebugRun()} data-testid="auth-debug-export">
               Export run…

@@ -99,7 +99,7 @@ describe('the auth debugger', () => {
       const [pane, button] = [await boxOf(debuggerView()), await boxOf(next)];
       expect(button.y >= pane.y - 0.5 && button.y + button.height <= pane.y + pane.height, 'Next step in view').toBe(true);
       const title = (await heading.locator('span').first().innerText()).replace(/^\d+\.\s*/, '');
-      expect(await status.textContent()).toMatch(new RegExp(`^${n} of 8 steps.* · step ${n} added: ${title.replace(/[()]/g, '\\$&')} \\(Pass\\)$`));
+      expect(await status.textContent()).toMatch(new RegExp(`^Run on http://127\\.0\\.0\\.1:\\d+/mcp: ${n} of 8 steps.* · step ${n} added: ${title.replace(/[()]/g, '\\$&')} \\(Pass\\)$`));
       await expect.poll(() => focused(n < 8 ? next : heading)).toBe(true);
       if (n === 1) {
         expect(await steps.nth(0).getAttribute('data-verdict')).toBe('pass');
@@ -120,7 +120,7 @@ describe('the auth debugger', () => {
     ]);
     expect(await next.innerText()).toBe('Run finished');
     expect(await next.isDisabled()).toBe(true);
-    expect((await debuggerView().getByTestId('auth-debug-status').textContent())!.replace(/\s+/g, ' ')).toMatch(/^8 of 8 steps · result Pass · step 8/);
+    expect((await debuggerView().getByTestId('auth-debug-status').textContent())!.replace(/\s+/g, ' ')).toMatch(/^Run on http:\/\/127\.0\.0\.1:\d+\/mcp: 8 of 8 steps · result Pass · step 8/);
     const diagram = await debuggerView().getByTestId('auth-debug-diagram').innerText();
     expect(diagram).toMatch(/Client\s+Browser\s+MCP server\s+Auth server/);
     expect(diagram).toMatch(/8\. Authenticated request\s+Pass/);
@@ -294,12 +294,48 @@ describe('the auth debugger', () => {
     // The toolbar says why the run ended at 2 of 8, whole on screen at 900 px.
     await resizeViewport(page, { width: 900, height: 700 });
     const status = debuggerView().getByTestId('auth-debug-status');
-    expect((await status.textContent())!.replace(/\s+/g, ' ')).toMatch(/^2 of 8 steps · result Info · stopped: This server does not ask for authorization: no OAuth flow to debug · step 2 added/);
+    expect((await status.textContent())!.replace(/\s+/g, ' ')).toMatch(/^Run on http:\/\/127\.0\.0\.1:\d+\/mcp: 2 of 8 steps · result Info · stopped: This server does not ask for authorization: no OAuth flow to debug · step 2 added/);
     const reason = status.getByTestId('auth-debug-stop-reason');
     expect(await reason.evaluate((button) => button.scrollHeight <= button.clientHeight && button.scrollWidth <= button.clientWidth)).toBe(true);
     // Nothing says it failed, and each step shows its verdict once: the badge in its heading.
     expect(await debuggerView().locator('.auth-debugger-steps').innerText()).not.toMatch(/\bFail\b/);
     for (const step of await steps.all()) expect(await step.locator('.verdict-badge').allInnerTexts()).toEqual(['Info']);
     await looksAt(app, page, 'auth-debugger-playground');
+  });
+
+  it('while a run is under way the Server URL shows the URL it runs and cannot be changed under it; the status line names it; End run opens the fields', async () => {
+    await page.getByTestId('open-auth-debugger').click();
+    await expect.poll(() => debuggerView().isVisible()).toBe(true);
+    await resizeViewport(page, { width: 900, height: 700 });
+    const field = debuggerView().getByTestId('auth-debug-url');
+    const next = debuggerView().getByTestId('auth-debug-next');
+    const status = debuggerView().getByTestId('auth-debug-status');
+    await field.fill(fixture.mcpUrl);
+    await debuggerView().getByTestId('auth-debug-start').click();
+    await next.click();
+    await expect.poll(() => debuggerView().getByTestId('auth-debug-step').count(), { timeout: 20_000 }).toBe(1);
+    expect((await status.textContent())!.replace(/\s+/g, ' ')).toMatch(new RegExp(`^Run on ${fixture.mcpUrl.replace(/[./]/g, '\\$&')}: 1 of 8 steps`));
+    // The whole URL is on screen at 900 px, not cut.
+    const runUrl = status.getByTestId('auth-debug-run-url');
+    expect(await runUrl.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    // As the tester did: another URL typed in mid-run. The field keeps the run's URL.
+    await field.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('/other');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('https://other.example.com/mcp');
+    expect(await field.inputValue()).toBe(fixture.mcpUrl);
+    expect(await debuggerView().getByTestId('auth-debug-locked-note').innerText()).toBe('The run under way uses these settings: End run to change them.');
+    expect(await next.innerText()).toBe('Next step: Protected resource metadata');
+    await looksAt(app, page, 'auth-debugger-run-under-way');
+    // End run: nothing comes next, the steps stay, and the focus is in the field, which now changes.
+    await debuggerView().getByTestId('auth-debug-end-run').click();
+    expect(await focused(field)).toBe(true);
+    expect(await next.innerText()).toBe('Run ended');
+    expect((await status.textContent())!.replace(/\s+/g, ' ')).toMatch(/: 1 of 8 steps · result Pass · ended by you before step 2 \(Protected resource metadata\)/);
+    await field.fill('https://other.example.com/mcp');
+    expect(await debuggerView().getByTestId('auth-debug-start').innerText()).toBe('Start a new run');
+    await looksAt(app, page, 'auth-debugger-run-ended');
+    await debuggerView().getByTestId('auth-debug-close').click();
   });
 });

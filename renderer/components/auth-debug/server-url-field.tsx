@@ -1,25 +1,5 @@
 import type { RefObject } from 'react';
-import { checkEndpointUrl } from '../../../shared/model/remote-rules';
 import { UrlSuggestion } from '../remote-form/url-suggestion';
-
-/** A scheme written out ("ftp://", "ws://"), as opposed to a URL typed without one. */
-const WRITTEN_SCHEME = /^\s*([a-z][a-z0-9+.-]*:)\/\//i;
-
-/**
- * What is wrong with a URL for the auth debugger, in the remote editor's words (no scheme: a
- * suggestion; spaces; no host; a port out of range), or undefined when it will do. OAuth for MCP
- * is defined for HTTP servers (MCP Authorization, "Protocol Requirements": HTTP-based
- * transports), so a ws:// or any other scheme is refused with that said.
- */
-export function checkAuthDebugUrl(raw: string): string | undefined {
-  const scheme = WRITTEN_SCHEME.exec(raw)?.[1]?.toLowerCase();
-  if (scheme !== undefined && scheme !== 'http:' && scheme !== 'https:') {
-    return `The auth debugger works with HTTP servers (Streamable HTTP or SSE): use http:// or https://, not ${scheme}//`;
-  }
-  // Streamable HTTP takes exactly http and https, and its suggestion for a URL without a scheme
-  // is the one wanted here (http:// for this computer, https:// elsewhere).
-  return checkEndpointUrl(raw, 'streamable');
-}
 
 interface ServerUrlFieldProps {
   url: string;
@@ -27,13 +7,18 @@ interface ServerUrlFieldProps {
   /** The problem found when Start was pressed (checkAuthDebugUrl), shown under the field. */
   problem: string | undefined;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** Read-only while a run is under way: the field then shows the URL the run uses. */
+  readOnly?: boolean;
+  /** The id of the words that say why the field is read-only, when they are shown. */
+  lockedNoteId?: string | undefined;
 }
 
 /**
  * The Server URL field, checked as the remote editor checks a URL (not by the browser's own
  * "Please enter a URL" bubble), with the same one-click suggestion for a URL without a scheme.
  */
-export function ServerUrlField({ url, onChange, problem, inputRef }: ServerUrlFieldProps) {
+export function ServerUrlField({ url, onChange, problem, inputRef, readOnly = false, lockedNoteId }: ServerUrlFieldProps) {
+  const describedBy = [problem ? 'auth-debug-url-problem' : undefined, lockedNoteId].filter(Boolean).join(' ');
   return (
     // The suggestion's button and the problem sit beside the label, not in it: a button inside a
     // label would be part of the field's name.
@@ -41,14 +26,15 @@ export function ServerUrlField({ url, onChange, problem, inputRef }: ServerUrlFi
       <label>
         Server URL
         <input
-        ref={inputRef}
-        type="url"
-        value={url}
-        placeholder="https://mcp.example.com/mcp"
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? 'auth-debug-url-problem' : undefined}
-        onChange={(e) => onChange(e.target.value)}
-        data-testid="auth-debug-url"
+          ref={inputRef}
+          type="url"
+          value={url}
+          readOnly={readOnly}
+          placeholder="https://mcp.example.com/mcp"
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={describedBy || undefined}
+          onChange={(e) => onChange(e.target.value)}
+          data-testid="auth-debug-url"
         />
       </label>
       {problem && (
@@ -56,7 +42,7 @@ export function ServerUrlField({ url, onChange, problem, inputRef }: ServerUrlFi
           {problem}
         </span>
       )}
-      <UrlSuggestion url={url} transport="streamable" asked={problem !== undefined} onUse={onChange} />
+      {!readOnly && <UrlSuggestion url={url} transport="streamable" asked={problem !== undefined} onUse={onChange} />}
     </div>
   );
 }

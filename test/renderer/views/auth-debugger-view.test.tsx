@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthDebuggerView } from '../../../renderer/views/auth-debugger-view';
 import { authDebugTargetOfActiveTab, openAuthDebugger } from '../../../renderer/bridge/auth-debug-actions';
@@ -197,7 +198,7 @@ describe('the auth debugger view', () => {
     const step = await screen.findByRole('region', { name: /1\. Unauthenticated request and its challenge/ });
     const reason = within(screen.getByTestId('auth-debug-status')).getByRole('button', { name: 'stopped: The MCP server did not answer: Connection refused by 127.0.0.1:1: nothing is listening on that port' });
     expect(reason).toHaveAttribute('title', 'The MCP server did not answer: Connection refused by 127.0.0.1:1: nothing is listening on that port (step 1)');
-    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent(/^1 of 8 steps · result Fail · stopped: The MCP server did not answer: Connection refused by 127\.0\.0\.1:1: nothing is listening on that port · step 1 added/);
+    expect(screen.getByTestId('auth-debug-status')).toHaveTextContent(/^Run on https:\/\/mcp\.example\/mcp: 1 of 8 steps · result Fail · stopped: The MCP server did not answer: Connection refused by 127\.0\.0\.1:1: nothing is listening on that port · step 1 added/);
     // The diagram draws the request that was sent, then its missing answer: not as an arrow from
     // the server (a reply), but as a note on the client's lifeline, said as the client waiting.
     const arrows = within(screen.getByTestId('auth-debug-diagram')).getAllByTestId('sequence-arrow');
@@ -363,6 +364,66 @@ describe('the auth debugger view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('this remote has no http(s) URL'));
     expect(fake.calls('auth-debug:start')).toEqual([{ remoteId: 'r1' }]);
+  });
+
+  it('while a run is under way its settings are read-only and the status line names its URL; End run opens them, and a changed URL is started as a new run', async () => {
+    const user = userEvent.setup();
+    const fake = installFakePeriscope({
+      'auth-debug:start': ({ url }: { url: string }) => ({ runId: `run-${url}`, run: { ...runWith([]), serverUrl: url }, nextStep: 'challenge' }),
+      'auth-debug:next': () => ({ runId: 'run-https://mcp.example/mcp', run: runWith([challenge]), nextStep: 'resource-metadata' }),
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    const field = screen.getByLabelText('Server URL');
+    await user.type(field, 'https://mcp.example/mcp');
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    await user.click(await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' }));
+    await screen.findByRole('region', { name: /1\. Unauthenticated request/ });
+    const status = screen.getByTestId('auth-debug-status');
+    expect(status).toHaveTextContent(/^Run on https:\/\/mcp\.example\/mcp: 1 of 8 steps/);
+    // The fields show what the run uses, and cannot be changed under it.
+    for (const name of ['Server URL', 'Client id (optional)', 'Scopes (optional)']) {
+      const input = screen.getByLabelText(name);
+      expect(input, name).toHaveAttribute('readonly');
+      expect(input, name).toHaveAccessibleDescription('The run under way uses these settings: End run to change them.');
+    }
+    await user.type(field, '{Backspace}{Backspace}other');
+    expect(field).toHaveValue('https://mcp.example/mcp');
+    expect(screen.getByRole('button', { name: 'Next step: Protected resource metadata' })).toBeEnabled();
+    // Start over runs the same settings again.
+    expect(screen.getByRole('button', { name: 'Start over' })).toBeEnabled();
+
+    // End run: the steps stay, nothing comes next, and the focus is in the field, now editable.
+    await user.click(screen.getByRole('button', { name: 'End run' }));
+    expect(field).toHaveFocus();
+    expect(field).not.toHaveAttribute('readonly');
+    expect(screen.queryByRole('button', { name: 'End run' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Run ended' })).toBeDisabled();
+    expect(screen.getAllByTestId('auth-debug-step')).toHaveLength(1);
+    expect(status).toHaveTextContent(/^Run on https:\/\/mcp\.example\/mcp: 1 of 8 steps · result Pass · ended by you before step 2 \(Protected resource metadata\)/);
+    expect(screen.queryByTestId('auth-debug-locked-note')).toBeNull();
+    // Another URL: the button says it starts a new run (not "over"), and that is what it does.
+    await user.clear(field);
+    await user.type(field, 'https://other.example/mcp');
+    expect(screen.queryByRole('button', { name: 'Start over' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start a new run' }));
+    await waitFor(() => expect(status).toHaveTextContent(/^Run on https:\/\/other\.example\/mcp: 0 of 8 steps/));
+    expect(fake.calls('auth-debug:start')).toEqual([{ url: 'https://mcp.example/mcp' }, { url: 'https://other.example/mcp' }]);
+    expect(field).toHaveAttribute('readonly');
+    expect(screen.getByRole('button', { name: 'Start over' })).toBeEnabled();
+  });
+
+  it('a run that finished leaves the settings editable, and Start over repeats it while they are unchanged', async () => {
+    fireEvent.click(await startRunEndingInOneStep());
+    await screen.findByRole('button', { name: 'Run finished' });
+    const field = screen.getByLabelText('Server URL');
+    expect(field).not.toHaveAttribute('readonly');
+    expect(screen.queryByRole('button', { name: 'End run' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Start over' })).toBeEnabled();
+    fireEvent.change(field, { target: { value: 'https://other.example/mcp' } });
+    expect(screen.getByRole('button', { name: 'Start a new run' })).toBeEnabled();
+    fireEvent.change(field, { target: { value: 'https://mcp.example/mcp' } });
+    expect(screen.getByRole('button', { name: 'Start over' })).toBeEnabled();
   });
 
   it('takes the focus when it opens, closes on Esc, and gives the focus back to the button that opened it', async () => {
