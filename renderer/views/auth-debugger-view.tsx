@@ -7,6 +7,7 @@ import { endedByUser, RunStatus } from '../components/auth-debug/run-status';
 import { RunSettingsForm } from '../components/auth-debug/run-settings-form';
 import { bringUnderToolbar, useRevealNewStep, useToolbarHeight } from '../components/auth-debug/pane-scroll';
 import { SequenceDiagram } from '../components/auth-debug/sequence-diagram';
+import { checkAuthDebugRemote } from '../components/auth-debug/url-check';
 import { copyText } from '../bridge/clipboard';
 import { CopyButton } from '../components/copy-button';
 import { ErrorNotice } from '../components/error-notice';
@@ -19,7 +20,8 @@ import { useRemotesStore } from '../stores/remotes-store';
  * exchanges (masked), the sequence diagram so far, and "Export run…" for the whole run.
  *
  * The settings (RunSettingsForm) are read-only while a run is under way, and the status line
- * names the URL the run is on, so what is shown is what runs.
+ * names the URL the run is on, so what is shown is what runs. A refusal from main (Start, Next
+ * step) takes the focus to its notice: the pressed button was disabled meanwhile.
  *
  * The toolbar (Next step, the count; once a run ends early, why) stays at the top of the pane while it scrolls. Each new step
  * is brought into view under it and said by the status line; the focus stays on Next step for
@@ -35,7 +37,9 @@ export function AuthDebuggerView() {
   const toolbarRef = useRef<HTMLDivElement>(null);
   const diagramRef = useRef<HTMLElement>(null);
   const urlRef = useRef<HTMLInputElement>(null);
-  const remoteUrl = useRemotesStore((s) => s.remotes.find((r) => r.id === target?.remoteId)?.url);
+  const errorRef = useRef<HTMLDivElement>(null);
+  const remote = useRemotesStore((s) => s.remotes.find((r) => r.id === target?.remoteId));
+  const remoteUrl = remote?.url;
   const stepCount = run?.steps.length ?? 0;
   useRevealNewStep(paneRef, toolbarRef, runId, stepCount);
   useToolbarHeight(paneRef, toolbarRef, run !== undefined);
@@ -46,6 +50,11 @@ export function AuthDebuggerView() {
     else paneRef.current?.querySelector<HTMLElement>(`#${stepHeadingId(stepCount - 1)}`)?.focus({ preventScroll: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on a new run or a new step only
   }, [runId, stepCount]);
+  // A refusal from main (Start, Next step): the button pressed was disabled while main answered,
+  // and the focus fell to the page; it goes to the problem, which is read out from there.
+  useEffect(() => {
+    if (error) errorRef.current?.focus();
+  }, [error]);
   useEffect(() => {
     // Opening moves the focus here (the heading: read out, then Tab reaches the fields); closing
     // gives it back to the button that opened the debugger, when that is still on screen.
@@ -107,6 +116,7 @@ export function AuthDebuggerView() {
       </header>
       <RunSettingsForm
         target={target}
+        remoteProblem={remote ? checkAuthDebugRemote(remote) : undefined}
         hasRun={runId !== undefined}
         underWay={run !== undefined && !run.finished}
         busy={busy}
@@ -115,7 +125,11 @@ export function AuthDebuggerView() {
         onEndRun={endAuthDebugRun}
         onClose={closeAuthDebugger}
       />
-      {error && <ErrorNotice error={error} title="The auth debugger could not go on" announce />}
+      {error && (
+        <div className="auth-debug-error" tabIndex={-1} ref={errorRef} data-testid="auth-debug-error">
+          <ErrorNotice error={error} title="The auth debugger could not go on" announce />
+        </div>
+      )}
       {run && (
         <>
           <div className="auth-debugger-toolbar" ref={toolbarRef} data-testid="auth-debug-toolbar">

@@ -338,4 +338,51 @@ describe('the auth debugger', () => {
     await looksAt(app, page, 'auth-debugger-run-ended');
     await debuggerView().getByTestId('auth-debug-close').click();
   });
+
+  it('a saved WebSocket remote is said to be out of reach before Start, which is disabled; a refusal from main puts the focus on the problem', async () => {
+    await page.getByTestId('new-remote').click();
+    const form = page.getByTestId('remote-form');
+    await form.getByLabel('Name', { exact: true }).fill('Sockets');
+    // Auto-detect with a ws:// URL: the card offers Debug auth (it hides it for the WebSocket transport only).
+    await form.getByLabel('Transport').selectOption('auto');
+    await form.getByLabel('URL', { exact: true }).fill('ws://127.0.0.1:3999/mcp');
+    await form.getByTestId('save-remote').click();
+    await expect.poll(() => remoteItem('Sockets').count(), { timeout: 10_000 }).toBe(1);
+    await remoteItem('Sockets').getByTestId('more-actions').click();
+    await remoteItem('Sockets').getByRole('button', { name: 'Debug the authorization of Sockets' }).click();
+    await expect.poll(() => debuggerView().isVisible()).toBe(true);
+    const problem = debuggerView().getByTestId('auth-debug-remote-problem');
+    expect(await problem.innerText()).toBe('The auth debugger works with HTTP servers (Streamable HTTP or SSE): this remote uses WebSocket (ws://127.0.0.1:3999/mcp). To debug a server over HTTP, use another URL.');
+    const start = debuggerView().getByTestId('auth-debug-start');
+    expect(await start.isDisabled()).toBe(true);
+    // From the fields, Tab passes the disabled Start for Close: the focus never falls to the page.
+    await debuggerView().getByTestId('auth-debug-scope').focus();
+    await page.keyboard.press('Tab');
+    expect(await focused(debuggerView().getByTestId('auth-debug-close'))).toBe(true);
+    await looksAt(app, page, 'auth-debugger-websocket-remote');
+    await debuggerView().getByTestId('auth-debug-close').click();
+
+    // A remote main no longer has (deleted while the debugger was open): main refuses the Start,
+    // and the focus goes from the disabled Start to the problem, not to the page.
+    await page.getByTestId('new-remote').click();
+    await form.getByLabel('Name', { exact: true }).fill('Gone');
+    await form.getByLabel('Transport').selectOption('streamable');
+    await form.getByLabel('URL', { exact: true }).fill(fixture.mcpUrl);
+    await form.getByTestId('save-remote').click();
+    await expect.poll(() => remoteItem('Gone').count(), { timeout: 10_000 }).toBe(1);
+    await remoteItem('Gone').getByTestId('more-actions').click();
+    await remoteItem('Gone').getByRole('button', { name: 'Debug the authorization of Gone' }).click();
+    await expect.poll(() => debuggerView().isVisible()).toBe(true);
+    // The card's actions are still open from Debug auth.
+    await remoteItem('Gone').getByTestId('delete-remote').click();
+    await page.getByTestId('confirm-accept').click();
+    await expect.poll(() => remoteItem('Gone').count()).toBe(0);
+    await start.focus();
+    await page.keyboard.press('Enter');
+    const notice = debuggerView().getByTestId('auth-debug-error');
+    await expect.poll(() => notice.count()).toBe(1);
+    await expect.poll(() => focused(notice)).toBe(true);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string } } }).document.activeElement.tagName)).not.toBe('BODY');
+    await debuggerView().getByTestId('auth-debug-close').click();
+  });
 });

@@ -12,6 +12,8 @@ export interface RunSettings {
 
 interface RunSettingsFormProps {
   target: AuthDebugTarget;
+  /** Why the saved remote cannot be debugged (checkAuthDebugRemote): said up front, and Start is disabled. */
+  remoteProblem: string | undefined;
   /** A run is on screen: Start then starts over. */
   hasRun: boolean;
   /** That run is under way (started, a step still to come): its settings are shown read-only. */
@@ -25,6 +27,7 @@ interface RunSettingsFormProps {
 }
 
 const LOCKED_NOTE_ID = 'auth-debug-locked-note';
+const REMOTE_PROBLEM_ID = 'auth-debug-remote-problem';
 
 /**
  * The auth debugger's settings (Server URL for a typed-in server, client id, scopes) and its
@@ -37,9 +40,10 @@ const LOCKED_NOTE_ID = 'auth-debug-locked-note';
  * the first. Once the run is over, a change to the fields turns "Start over" into "Start a new
  * run", so the button never claims to repeat a run it will not.
  *
- * The URL is checked as the remote editor checks one before anything is sent.
+ * The URL is checked as the remote editor checks one before anything is sent; a saved remote the
+ * debugger cannot take (WebSocket, stdio) is said before Start, which is then disabled.
  */
-export function RunSettingsForm({ target, hasRun, underWay, busy, urlRef, onStart, onEndRun, onClose }: RunSettingsFormProps) {
+export function RunSettingsForm({ target, remoteProblem, hasRun, underWay, busy, urlRef, onStart, onEndRun, onClose }: RunSettingsFormProps) {
   const [url, setUrl] = useState(target.url ?? '');
   const [urlProblem, setUrlProblem] = useState<string | undefined>(undefined);
   const [clientId, setClientId] = useState('');
@@ -60,6 +64,7 @@ export function RunSettingsForm({ target, hasRun, underWay, busy, urlRef, onStar
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
+        if (remoteProblem) return;
         const problem = forUrl ? checkAuthDebugUrl(url) : undefined;
         setUrlProblem(problem);
         if (problem) return urlRef.current?.focus();
@@ -68,6 +73,11 @@ export function RunSettingsForm({ target, hasRun, underWay, busy, urlRef, onStar
         onStart(settings);
       }}
     >
+      {remoteProblem && (
+        <p className="field-error auth-debug-remote-problem" id={REMOTE_PROBLEM_ID} data-testid="auth-debug-remote-problem">
+          {remoteProblem} To debug a server over HTTP, use another URL.
+        </p>
+      )}
       {forUrl && (
         <ServerUrlField
           url={url}
@@ -91,7 +101,7 @@ export function RunSettingsForm({ target, hasRun, underWay, busy, urlRef, onStar
         <input value={scope} readOnly={locked} aria-describedby={lockedDescription} placeholder="what the server asks for" onChange={(e) => setScope(e.target.value)} data-testid="auth-debug-scope" />
       </label>
       <div className="auth-debugger-buttons">
-        <button type="submit" className={hasRun ? '' : 'primary'} disabled={busy} data-testid="auth-debug-start">
+        <button type="submit" className={hasRun ? '' : 'primary'} disabled={busy || remoteProblem !== undefined} aria-describedby={remoteProblem ? REMOTE_PROBLEM_ID : undefined} data-testid="auth-debug-start">
           {startLabel}
         </button>
         {underWay && (

@@ -1,4 +1,5 @@
 import { checkEndpointUrl } from '../../../shared/model/remote-rules';
+import type { Remote } from '../../../shared/model/remote';
 
 /** A scheme written out ("ftp://", "ws://"), as opposed to a URL typed without one. */
 const WRITTEN_SCHEME = /^\s*([a-z][a-z0-9+.-]*:)\/\//i;
@@ -22,3 +23,16 @@ export function checkAuthDebugUrl(raw: string): string | undefined {
   return checkEndpointUrl(raw, 'streamable');
 }
 
+/**
+ * Why a saved remote cannot be debugged, said before Start is pressed, or undefined when it can
+ * (as far as the window knows it: main checks again on Start). Main refuses a stdio or WebSocket
+ * remote, or one without an http(s) URL; a remote set to auto-detect with a ws:// URL is a
+ * WebSocket one too.
+ */
+export function checkAuthDebugRemote(remote: Pick<Remote, 'transport' | 'url'>): string | undefined {
+  const url = remote.url?.trim();
+  if (remote.transport === 'stdio') return `${HTTP_ONLY}: this remote runs a local process (stdio), which has no URL to authorize.`;
+  if (remote.transport === 'websocket' || /^wss?:/i.test(url ?? '')) return `${HTTP_ONLY}: this remote uses WebSocket${url ? ` (${url})` : ''}.`;
+  if (!url || !/^https?:\/\//i.test(url)) return `${HTTP_ONLY}: this remote has no http(s) URL.`;
+  return undefined;
+}

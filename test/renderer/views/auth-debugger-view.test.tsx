@@ -351,19 +351,75 @@ describe('the auth debugger view', () => {
     await waitFor(() => expect(fake.calls('auth-debug:start')).toEqual([{ url: 'http://localhost:3000/mcp' }]));
   });
 
-  it('for a saved remote asks for no URL, and shows a refusal from main in words', async () => {
+  it('for a saved remote asks for no URL, and shows a refusal from main in words, with the focus on it (not dropped to the page)', async () => {
     const fake = installFakePeriscope({
       'auth-debug:start': () => {
-        throw new FakeFailure({ kind: 'invalid-input', message: 'The auth debugger works with HTTP servers (Streamable HTTP or SSE): this remote has no http(s) URL.', hint: 'Pick a remote with an http:// or https:// URL.' });
+        throw new FakeFailure({ kind: 'not-found', message: 'There is no saved remote with the id "r1".', hint: 'Pick the remote again in the sidebar.' });
       },
     });
     act(() => openAuthDebugger({ remoteId: 'r1', remoteName: 'Local tools' }));
     render(<AuthDebuggerView />);
     expect(screen.queryByLabelText('Server URL')).not.toBeInTheDocument();
     expect(screen.getByText(/for the saved remote “Local tools”/)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
-    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('this remote has no http(s) URL'));
+    const start = screen.getByRole('button', { name: 'Start' });
+    act(() => start.focus());
+    fireEvent.click(start);
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('There is no saved remote with the id "r1".'));
     expect(fake.calls('auth-debug:start')).toEqual([{ remoteId: 'r1' }]);
+    // Start was disabled while main answered: the focus goes to the problem, which is read out.
+    expect(document.activeElement).toBe(screen.getByTestId('auth-debug-error'));
+    expect(document.activeElement).toContainElement(screen.getByRole('alert'));
+  });
+
+  it('a refused Next step takes the focus to the problem too', async () => {
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: runWith([]), nextStep: 'challenge' }),
+      'auth-debug:next': () => {
+        throw new FakeFailure({ kind: 'not-found', message: 'This auth debugger run is over.', hint: 'Start the auth debugger again.' });
+      },
+    });
+    act(() => openAuthDebugger());
+    render(<AuthDebuggerView />);
+    fireEvent.change(screen.getByLabelText('Server URL'), { target: { value: 'https://mcp.example/mcp' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Start' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Next step: Unauthenticated request and its challenge' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('This auth debugger run is over.'));
+    expect(document.activeElement).toBe(screen.getByTestId('auth-debug-error'));
+  });
+
+  describe('a saved remote the debugger cannot take', () => {
+    const cases: Array<[string, Partial<Remote>, RegExp]> = [
+      ['WebSocket', { transport: 'websocket', url: 'ws://127.0.0.1:3000/mcp' }, /this remote uses WebSocket \(ws:\/\/127\.0\.0\.1:3000\/mcp\)\./],
+      ['auto-detect with a ws:// URL', { transport: 'auto', url: 'wss://mcp.example/ws' }, /this remote uses WebSocket \(wss:\/\/mcp\.example\/ws\)\./],
+      ['stdio', { transport: 'stdio', command: 'node' } as Partial<Remote>, /this remote runs a local process \(stdio\), which has no URL to authorize\./],
+    ];
+    for (const [what, fields, words] of cases) {
+      it(`${what}: says so before Start, which is disabled, and offers another URL`, () => {
+        const fake = installFakePeriscope({});
+        useRemotesStore.setState({ remotes: [{ id: 'w1', name: 'Sockets', ...fields } as Remote] });
+        act(() => openAuthDebugger({ remoteId: 'w1', remoteName: 'Sockets' }));
+        render(<AuthDebuggerView />);
+        const problem = screen.getByTestId('auth-debug-remote-problem');
+        expect(problem).toHaveTextContent(/^The auth debugger works with HTTP servers \(Streamable HTTP or SSE\): /);
+        expect(problem).toHaveTextContent(words);
+        expect(problem).toHaveTextContent('To debug a server over HTTP, use another URL.');
+        const start = screen.getByRole('button', { name: 'Start' });
+        expect(start).toBeDisabled();
+        expect(start).toHaveAccessibleDescription(words);
+        expect(screen.getByRole('button', { name: 'Use another URL' })).toBeEnabled();
+        fireEvent.submit(start.closest('form')!);
+        expect(fake.calls('auth-debug:start')).toEqual([]);
+      });
+    }
+
+    it('an http(s) remote is offered as before', () => {
+      installFakePeriscope({});
+      useRemotesStore.setState({ remotes: [{ id: 'h1', name: 'Team', transport: 'streamable', url: 'https://team.example/mcp' } as Remote] });
+      act(() => openAuthDebugger({ remoteId: 'h1', remoteName: 'Team' }));
+      render(<AuthDebuggerView />);
+      expect(screen.queryByTestId('auth-debug-remote-problem')).toBeNull();
+      expect(screen.getByRole('button', { name: 'Start' })).toBeEnabled();
+    });
   });
 
   it('while a run is under way its settings are read-only and the status line names its URL; End run opens them, and a changed URL is started as a new run', async () => {
