@@ -123,7 +123,8 @@ export function RemoteListItem(props: RemoteListItemProps) {
             Run doctor
           </button>
         )}
-        {remote.transport !== 'stdio' && remote.transport !== 'websocket' && remote.url && (
+        {/* OAuth for MCP is for HTTP servers: not a WebSocket remote, nor Auto-detect on a ws:// URL. */}
+        {remote.transport !== 'stdio' && remote.transport !== 'websocket' && remote.url && /^https?:\/\//i.test(remote.url.trim()) && (
           <button type="button" className="small" data-testid="debug-auth-remote" aria-label={`Debug the authorization of ${remote.name}`} onClick={props.onDebugAuth}>
             Debug auth
           </button>

@@ -55,6 +55,18 @@ describe('Remotes sidebar', () => {
     expect(shown[3]).toHaveAttribute('title', 'Transport: Auto-detect (Streamable HTTP, then SSE; WebSocket for ws://)');
   });
 
+  it('offers Debug auth under ⋯ for HTTP remotes only: not WebSocket, nor Auto-detect on a ws:// URL', async () => {
+    const remotes = [
+      makeRemote({ id: 'r-http', name: 'Over HTTP', transport: 'auto', url: 'https://mcp.example.com/mcp' }),
+      makeRemote({ id: 'r-ws', name: 'Over WS', transport: 'websocket', url: 'ws://127.0.0.1:3000/ws' }),
+      makeRemote({ id: 'r-auto-ws', name: 'Auto on ws', transport: 'auto', url: 'wss://mcp.example.com/ws' }),
+    ];
+    start({ 'remotes:list': () => remotes });
+    await screen.findByRole('listitem', { name: 'Over HTTP' });
+    for (const { name } of remotes) moreActions(name);
+    expect(screen.getAllByRole('button', { name: /^Debug the authorization of / }).map((b) => b.getAttribute('aria-label'))).toEqual(['Debug the authorization of Over HTTP']);
+  });
+
   it('More actions: Escape closes them, from the button or any action, and gives the focus back to the button', async () => {
     start({ 'remotes:list': () => [makeRemote()] });
     const more = await screen.findByRole('button', { name: 'More actions for Playground' });
