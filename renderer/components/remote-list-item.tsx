@@ -8,6 +8,7 @@ import { ErrorNotice } from './error-notice';
 import { SignInWaiting } from './auth/sign-in-waiting';
 import { signedInAs } from './auth/signed-in-panel';
 import { StateBadge } from './state-badge';
+import { checkAuthDebugRemote } from './auth-debug/url-check';
 
 interface RemoteListItemProps {
   remote: Remote;
@@ -123,8 +124,8 @@ export function RemoteListItem(props: RemoteListItemProps) {
             Run doctor
           </button>
         )}
-        {/* OAuth for MCP is for HTTP servers: not a WebSocket remote, nor Auto-detect on a ws:// URL. */}
-        {remote.transport !== 'stdio' && remote.transport !== 'websocket' && remote.url && /^https?:\/\//i.test(remote.url.trim()) && (
+        {/* Only where the auth debugger can run: an HTTP server (not WebSocket, nor Auto-detect on a ws:// URL, nor stdio). */}
+        {checkAuthDebugRemote(remote) === undefined && (
           <button type="button" className="small" data-testid="debug-auth-remote" aria-label={`Debug the authorization of ${remote.name}`} onClick={props.onDebugAuth}>
             Debug auth
           </button>
