@@ -343,13 +343,17 @@ describe('the auth debugger', () => {
     await page.getByTestId('new-remote').click();
     const form = page.getByTestId('remote-form');
     await form.getByLabel('Name', { exact: true }).fill('Sockets');
-    // Auto-detect with a ws:// URL: the card offers Debug auth (it hides it for the WebSocket transport only).
+    // Auto-detect with a ws:// URL connects over WebSocket: its card offers no Debug auth, but the
+    // header's button opens the debugger on the remote of the tab in front, whatever it is.
     await form.getByLabel('Transport').selectOption('auto');
     await form.getByLabel('URL', { exact: true }).fill('ws://127.0.0.1:3999/mcp');
     await form.getByTestId('save-remote').click();
     await expect.poll(() => remoteItem('Sockets').count(), { timeout: 10_000 }).toBe(1);
     await remoteItem('Sockets').getByTestId('more-actions').click();
-    await remoteItem('Sockets').getByRole('button', { name: 'Debug the authorization of Sockets' }).click();
+    expect(await remoteItem('Sockets').getByRole('button', { name: 'Debug the authorization of Sockets' }).count()).toBe(0);
+    await remoteItem('Sockets').getByTestId('connect-button').click();
+    await expect.poll(() => remoteItem('Sockets').getByTestId('remote-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('failed');
+    await page.getByTestId('open-auth-debugger').click();
     await expect.poll(() => debuggerView().isVisible()).toBe(true);
     const problem = debuggerView().getByTestId('auth-debug-remote-problem');
     expect(await problem.innerText()).toBe('The auth debugger works with HTTP servers (Streamable HTTP or SSE): this remote uses WebSocket (ws://127.0.0.1:3999/mcp). To debug a server over HTTP, use another URL.');
