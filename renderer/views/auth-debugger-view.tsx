@@ -31,6 +31,7 @@ import { useRemotesStore } from '../stores/remotes-store';
  */
 export function AuthDebuggerView() {
   const { target, run, runId, nextStep, busy, error } = useAuthDebugStore();
+  const underWay = run !== undefined && !run.finished;
   const nextRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const paneRef = useRef<HTMLElement>(null);
@@ -102,9 +103,10 @@ export function AuthDebuggerView() {
           Auth debugger
         </h2>
         <p className="muted">Walks through the server's OAuth authorization one step at a time, for {where}. No connection is needed; tokens stay in memory and are masked everywhere.
-          {target.remoteId && (
+          {target.remoteId && !underWay && (
             // Opened from the header, the debugger takes the remote of the tab in front: this is the
-            // way to any other server (the remote's URL to start from, without its headers).
+            // way to any other server (the remote's URL to start from, without its headers). Not
+            // while a run is under way: its settings are fixed until End run, and this dropped the run.
             <>
               {' '}
               <button type="button" className="link-button" onClick={() => openAuthDebugger({ ...(remoteUrl ? { url: remoteUrl } : {}), focusUrl: true })} data-testid="auth-debug-other-url">
@@ -118,7 +120,7 @@ export function AuthDebuggerView() {
         target={target}
         remoteProblem={remote ? checkAuthDebugRemote(remote) : undefined}
         hasRun={runId !== undefined}
-        underWay={run !== undefined && !run.finished}
+        underWay={underWay}
         busy={busy}
         urlRef={urlRef}
         onStart={(settings) => void startAuthDebug(settings)}

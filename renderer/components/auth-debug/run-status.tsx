@@ -35,10 +35,15 @@ export function RunStatus({ run, nextStep, busy, onShowLastStep }: { run: AuthDe
         </span>
         {run.finished ? (
           <>
-            {' '}
-            <span>
-              · result <VerdictBadge verdict={run.verdict} />
-            </span>
+            {/* No result for a run ended before any step: nothing was judged, and "Pass" said otherwise. */}
+            {stepCount > 0 && (
+              <>
+                {' '}
+                <span>
+                  · result <VerdictBadge verdict={run.verdict} />
+                </span>
+              </>
+            )}
             {stopReason && (
               <>
                 {' '}

@@ -467,6 +467,26 @@ describe('the auth debugger view', () => {
     expect(fake.calls('auth-debug:start')).toEqual([{ url: 'https://mcp.example/mcp' }, { url: 'https://other.example/mcp' }]);
     expect(field).toHaveAttribute('readonly');
     expect(screen.getByRole('button', { name: 'Start over' })).toBeEnabled();
+    // Ended before any step: no result is claimed (nothing was judged).
+    await user.click(screen.getByRole('button', { name: 'End run' }));
+    expect(status).toHaveTextContent(/^Run on https:\/\/other\.example\/mcp: 0 of 8 steps · ended by you before step 1 /);
+    expect(status).not.toHaveTextContent(/result/);
+  });
+
+  it('offers "Use another URL" for a saved remote\'s run only while no run is under way (it would drop the run)', async () => {
+    const user = userEvent.setup();
+    installFakePeriscope({
+      'auth-debug:start': () => ({ runId: 'run-1', run: { ...runWith([]), serverUrl: 'https://mcp.example/mcp' }, nextStep: 'challenge' }),
+    });
+    act(() => useRemotesStore.setState({ remotes: [{ id: 'r-prod', name: 'Prod', transport: 'streamable', url: 'https://mcp.example/mcp' } as Remote] }));
+    act(() => openAuthDebugger({ remoteId: 'r-prod', remoteName: 'Prod' }));
+    render(<AuthDebuggerView />);
+    expect(screen.getByRole('button', { name: 'Use another URL' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Start' }));
+    await screen.findByRole('button', { name: 'End run' });
+    expect(screen.queryByRole('button', { name: 'Use another URL' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'End run' }));
+    expect(screen.getByRole('button', { name: 'Use another URL' })).toBeInTheDocument();
   });
 
   it('a run that finished leaves the settings editable, and Start over repeats it while they are unchanged', async () => {
