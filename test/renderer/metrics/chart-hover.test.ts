@@ -20,20 +20,29 @@ describe('latency over time: what the pointer points at', () => {
   const at = (left: number, top: number) => [0, 1, 2].map((series) => nearest(plotAt({ left, top }, data), series, closest(left)));
 
   it('gives each series its own nearest point when within reach, on either side of uPlot\'s nearest x', () => {
-    expect(at(104, 55)).toEqual([0, 0, 1]);
-    // Nearest x is 110 (method 2's); method 1's nearest is at 100, still within reach.
-    expect(at(109, 55)).toEqual([1, 0, 1]);
+    // The time shown (index 0) is that of the nearest point of any method: here method 1's at 100.
+    expect(at(104, 52)).toEqual([0, 0, 1]);
+    // Method 2's at 110 is nearer: its time.
+    expect(at(109, 58)).toEqual([1, 0, 1]);
     expect(at(405, 90)).toEqual([2, 2, null]);
   });
 
   it('shows nothing for a series whose points are farther than the reach, along x or above and below', () => {
+    // Beside a point, the time is that point's, not the nearest x's (another method's point above).
+    expect(at(405, 90)).toEqual([2, 2, null]);
     expect(at(400 + HOVER_REACH_PX + 1, 90)).toEqual([null, null, null]);
     expect(at(550, 60)).toEqual([null, null, null]);
     expect(at(700 - HOVER_REACH_PX, 30)).toEqual([3, null, 3]);
-    // On a point's column, but far below it: no value (the x series still names the time there).
-    expect(at(400, 90 + HOVER_REACH_PX + 20)).toEqual([2, null, null]);
+    // On a point's column, but far below it: no value, and no time either.
+    expect(at(400, 90 + HOVER_REACH_PX + 20)).toEqual([null, null, null]);
     // Within reach along x and y apart, but not in a straight line.
-    expect(at(400 + 20, 90 + 20)).toEqual([2, null, null]);
+    expect(at(400 + 20, 90 + 20)).toEqual([null, null, null]);
+  });
+
+  it('names the time of the point whose value it shows, when uPlot\'s nearest x is another method\'s point far below', () => {
+    // A slow call at (100, 50); a fast one just after it, at (106, 200). The pointer 8 px right of the slow one.
+    const slowThenFast = [[100, 106], [50, null], [null, 200]];
+    expect([0, 1, 2].map((series) => nearest(plotAt({ left: 108, top: 50 }, slowThenFast), series, 1))).toEqual([0, 0, null]);
   });
 
   it('shows nothing without a pointer over the plot', () => {
