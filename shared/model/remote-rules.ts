@@ -147,20 +147,21 @@ export function remoteRuleIssues(remote: RemoteLike): RuleIssue[] {
         path: ['headers', index, 'name'],
         message:
           header.name === ''
-            ? `Header ${index + 1} has no name`
+            ? `Header ${index + 1} name is empty`
             : `"${header.name}" is not a valid HTTP header name (letters, digits and !#$%&'*+-.^_\`|~ only; no spaces or colons)`,
       });
     }
     const valueProblem = header.value === undefined ? undefined : headerValueProblem(header.value);
     if (valueProblem) issues.push({ path: ['headers', index, 'value'], message: `Value of header "${header.name}" ${valueProblem}` });
     const key = header.name.toLowerCase();
-    const first = seen.get(key);
+    // An empty name is said once, as empty: two empty rows are not "the same header twice".
+    const first = header.name === '' ? undefined : seen.get(key);
     if (first !== undefined) {
       issues.push({
         path: ['headers', index, 'name'],
         message: `Header "${header.name}" appears twice (also as header ${first + 1}); header names are case-insensitive`,
       });
-    } else {
+    } else if (header.name !== '') {
       seen.set(key, index);
     }
   });

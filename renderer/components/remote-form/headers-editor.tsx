@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { FieldErrors } from './field';
 import { headerValueId } from './form-focus';
 import { headerSecretByName, newHeaderRow, type HeaderRow } from './form-model';
@@ -19,6 +19,19 @@ interface HeadersEditorProps {
  */
 export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersEditorProps) {
   const update = (key: number, patch: Partial<HeaderRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  // Add header puts the focus in the new row's name: left on the button, the first space typed
+  // pressed it again (a second empty row) and the name went nowhere.
+  const focusNameOf = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (focusNameOf.current === undefined) return;
+    document.getElementById(headerNameId(focusNameOf.current))?.focus();
+    focusNameOf.current = undefined;
+  }, [rows]);
+  const addRow = () => {
+    const row = newHeaderRow();
+    focusNameOf.current = row.key;
+    onChange([...rows, row]);
+  };
   return (
     <fieldset className="headers-editor" data-testid="headers-editor">
       <legend>Headers</legend>
@@ -52,6 +65,7 @@ export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersE
                   <tr data-testid="header-row" className={markedHeader && row.name.toLowerCase() === markedHeader.toLowerCase() ? 'is-fix-target' : undefined}>
                     <td data-label="Name">
                       <input
+                        id={headerNameId(row.key)}
                         aria-label={`Header ${n} name`}
                         value={row.name}
                         aria-invalid={errors[nameErrors] ? true : undefined}
@@ -125,9 +139,14 @@ export function HeadersEditor({ rows, errors, markedHeader, onChange }: HeadersE
           </tbody>
         </table>
       )}
-      <button type="button" id="add-header" data-testid="add-header" onClick={() => onChange([...rows, newHeaderRow()])}>
+      <button type="button" id="add-header" data-testid="add-header" onClick={addRow}>
         Add header
       </button>
     </fieldset>
   );
+}
+
+/** The id of a header row's name field (`rowKey`: the row's HeaderRow.key). */
+function headerNameId(rowKey: number): string {
+  return `header-${rowKey}-name`;
 }

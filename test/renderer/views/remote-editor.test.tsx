@@ -171,6 +171,19 @@ describe('Remote editor', () => {
     expect(screen.queryByTestId('form-errors')).toBeNull();
   });
 
+  it('Add header puts the focus in the new row\'s name; empty names are said to be empty, once each, not duplicates', async () => {
+    await start({}, []);
+    fireEvent.click(screen.getByTestId('new-remote'));
+    fireEvent.click(screen.getByTestId('add-header'));
+    await waitFor(() => expect(screen.getByLabelText('Header 1 name')).toHaveFocus());
+    fireEvent.click(screen.getByTestId('add-header'));
+    await waitFor(() => expect(screen.getByLabelText('Header 2 name')).toHaveFocus());
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'Two empty headers' } });
+    fireEvent.change(screen.getByLabelText('URL'), { target: { value: 'https://mcp.example.com/mcp' } });
+    fireEvent.click(screen.getByTestId('save-remote'));
+    expect(screen.getAllByTestId('form-error-item').map((item) => item.textContent)).toEqual(['Header 1 name is empty', 'Header 2 name is empty']);
+  });
+
   it('a URL that does not fit the transport, or none at all, names each transport as the Transport field shows it', async () => {
     await start({}, []);
     fireEvent.click(screen.getByTestId('new-remote'));
