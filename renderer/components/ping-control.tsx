@@ -1,4 +1,5 @@
 import type { LogsSlot } from '../stores/logs-store';
+import { timeOfDayLabel } from '../workbench/chart-time-labels';
 
 interface PingControlProps {
   era?: 'legacy' | 'modern';
@@ -25,7 +26,7 @@ export function PingControl({ era, live, ping, onPing }: PingControlProps) {
           : ping?.status === 'pinging'
             ? 'Pinging…'
             : ping?.status === 'done'
-              ? `Round trip ${ping.latencyMs.toFixed(2)} ms (${ping.method ?? 'ping'}) at ${new Date(ping.at).toLocaleTimeString()}.`
+              ? `Round trip ${ping.latencyMs.toFixed(2)} ms (${ping.method ?? 'ping'}) at ${timeOfDayLabel(ping.at)}.`
               : ping?.status === 'failed'
                 ? `Ping failed: ${ping.error.message}`
                 : live

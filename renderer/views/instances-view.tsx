@@ -6,6 +6,7 @@ import { checkInstances, sendToAllInstances } from '../bridge/instance-actions';
 import { loadTools } from '../bridge/tool-actions';
 import { emptyInstancesSlot, useInstancesStore } from '../stores/instances-store';
 import { useToolsStore } from '../stores/tools-store';
+import { timeOfDayLabel } from '../workbench/chart-time-labels';
 
 /**
  * A group connection's Instances section: the same server at several URLs. Each instance's
@@ -50,7 +51,7 @@ export function InstancesView({ connectionId, remoteId, instances, live }: { con
         )}
         {slot.checkedAt && (
           <p className="muted field-help">
-            Checked at {new Date(slot.checkedAt).toLocaleTimeString()}: GET /health and /ready on each instance’s origin, and one ping (server/discover in the 2026-07-28 era) after connecting.
+            Checked at {timeOfDayLabel(slot.checkedAt)}: GET /health and /ready on each instance’s origin, and one ping (server/discover in the 2026-07-28 era) after connecting.
           </p>
         )}
       </section>

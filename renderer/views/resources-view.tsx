@@ -9,6 +9,7 @@ import { loadResources, readResource, saveResourceContents, subscribeResource, u
 import { resourcesSlot, useResourcesStore, type ResourceRead } from '../stores/resources-store';
 import { ServerText } from '../components/server-text';
 import { revealInvisible } from '../../shared/text/reveal-invisible';
+import { timeOfDayLabel } from '../workbench/chart-time-labels';
 
 interface ResourcesViewProps {
   connectionId: string;
@@ -182,7 +183,7 @@ function ReadOutcome({ read, onSave }: { read?: ResourceRead; onSave?: (blob: Sa
   return (
     <div className="read-outcome" aria-live="polite">
       {/* A failed read says so itself (the error below); "Read at" would read as a success. */}
-      <p className="muted">{read.error ? 'Tried at' : 'Read at'} {new Date(read.at).toLocaleTimeString()}</p>
+      <p className="muted">{read.error ? 'Tried at' : 'Read at'} {timeOfDayLabel(read.at)}</p>
       <ResourceContents contents={read.contents} error={read.error} onSave={onSave} />
     </div>
   );

@@ -77,3 +77,8 @@ export function dateTimeLabel(moment: number | string): string {
   const d = new Date(moment);
   return Number.isNaN(d.getTime()) ? String(moment) : `${chartDate(d)} ${clock(d, 0)}`;
 }
+
+/** A time of day as the app writes one: "18:36:15", local time, 24-hour (a call's start, a ping's, a log line's). */
+export function timeOfDayLabel(epochMs: number): string {
+  return clock(new Date(epochMs), 0);
+}

@@ -1,6 +1,7 @@
 import type { LoadRunRecord } from '../../stores/load-runs-store';
 import { describeRun } from '../../workbench/load-form';
 import { SidewaysScroll } from '../sideways-scroll';
+import { timeOfDayLabel } from '../../workbench/chart-time-labels';
 
 interface LoadRunsListProps {
   runs: LoadRunRecord[];
@@ -48,7 +49,7 @@ export function LoadRunsList({ runs, shown, compared, onShow, onToggleCompare }:
                     {run.runId === shown && <span className="visually-hidden"> (shown)</span>}
                   </button>
                 </th>
-                <td>{new Date(run.startedAt).toLocaleTimeString('en-GB')}</td>
+                <td>{timeOfDayLabel(run.startedAt)}</td>
                 <td className="load-run-plan">{describeRun(run.request, run.plan)}</td>
                 <td className="load-run-outcome">
                   {STATUS[run.status]}

@@ -1,4 +1,5 @@
 import type { ResourceSubscription } from '../../stores/resources-store';
+import { timeOfDayLabel } from '../../workbench/chart-time-labels';
 
 interface SubscriptionBarProps {
   uri: string;
@@ -40,7 +41,7 @@ export function SubscriptionBar({ uri, offered, era, subscription, live, readAt,
         {subscription?.status === 'subscribed' &&
           (subscription.updates === 0
             ? `Subscribed (${how}); no update yet.`
-            : `${updates}, the last at ${new Date(subscription.lastUpdateAt ?? 0).toLocaleTimeString()}.${
+            : `${updates}, the last at ${timeOfDayLabel(subscription.lastUpdateAt ?? 0)}.${
                 readAt !== undefined && (subscription.lastUpdateAt ?? 0) > readAt ? ' Changed since it was read: Read again to see it.' : ''
               }`)}
         {subscription?.status === 'declined' && 'The server declined to send updates for this resource.'}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { PendingServerRequest } from '../../../shared/model/server-request';
+import { timeOfDayLabel } from '../../workbench/chart-time-labels';
 
 const TITLES: Record<PendingServerRequest['method'], string> = {
   'elicitation/create': 'Question (elicitation)',
@@ -32,7 +33,7 @@ export function RequestHeading({ request, headingId }: { request: PendingServerR
       <code className="request-method">{request.method}</code>
       <span className="muted request-origin">{requestOrigin(request)}</span>
       <span className="muted request-waiting" data-testid="request-waiting">
-        arrived {new Date(request.arrivedAt).toLocaleTimeString()}, waiting {formatWait(waited)}
+        arrived {timeOfDayLabel(request.arrivedAt)}, waiting {formatWait(waited)}
       </span>
     </header>
   );

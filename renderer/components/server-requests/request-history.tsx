@@ -1,5 +1,6 @@
 import type { SettledServerRequest } from '../../../shared/model/server-request';
 import { formatWait, requestOrigin, requestTitle } from './request-heading';
+import { timeOfDayLabel } from '../../workbench/chart-time-labels';
 
 /** An outcome in words, for the history and the earlier rounds of a call. */
 export const OUTCOMES: Record<SettledServerRequest['outcome'], string> = {
@@ -27,7 +28,7 @@ export function RequestHistory({ settled }: { settled: SettledServerRequest[] })
             <span className={`outcome-badge outcome-${r.outcome}`}>{OUTCOMES[r.outcome]}</span>
             <strong>{requestTitle(r)}</strong>
             <span className="muted">
-              by {BY[r.answeredBy]} · waited {formatWait(r.settledAt - r.arrivedAt)} · {new Date(r.settledAt).toLocaleTimeString()}
+              by {BY[r.answeredBy]} · waited {formatWait(r.settledAt - r.arrivedAt)} · {timeOfDayLabel(r.settledAt)}
             </span>
           </div>
           {summary(r) && <p className="history-asked">{summary(r)}</p>}

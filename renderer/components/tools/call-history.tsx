@@ -1,6 +1,7 @@
 import { revealInvisible } from '../../../shared/text/reveal-invisible';
 import type { ToolCall } from '../../stores/tool-calls-store';
 import { formatLatency } from '../../trace/entry-fields';
+import { timeOfDayLabel } from '../../workbench/chart-time-labels';
 
 interface CallHistoryProps {
   calls: ToolCall[];
@@ -28,7 +29,7 @@ export function CallHistory({ calls, shownId, live, commandFor, onShow, onRerun,
       <ol>
         {ordered.map((call) => {
           const command = commandFor(call);
-          const when = new Date(call.startedAt).toLocaleTimeString();
+          const when = timeOfDayLabel(call.startedAt);
           return (
             <li key={call.id} className={[call.id === shownId ? 'is-shown' : '', call.pinned ? 'is-pinned' : ''].join(' ').trim() || undefined} data-testid="history-entry">
               <button type="button" className="link-button history-show" onClick={() => onShow(call)} aria-current={call.id === shownId ? 'true' : undefined}>

@@ -1,4 +1,5 @@
 import type { TaskStatusUpdate } from '../../../shared/model/task';
+import { timeOfDayLabel } from '../../workbench/chart-time-labels';
 
 /** A task's latest status as one line: "Task 1a2b…: working, step 2 of 3 (the server suggests polling every 100 ms)". */
 export function TaskStatusLine({ update }: { update: TaskStatusUpdate }) {
@@ -19,7 +20,7 @@ export function TaskHistory({ history }: { history: readonly TaskStatusUpdate[] 
       <ol>
         {history.map((h, i) => (
           <li key={i}>
-            <time dateTime={new Date(h.at).toISOString()}>{new Date(h.at).toLocaleTimeString(undefined, { hour12: false })}</time> {h.status.replace('_', ' ')}
+            <time dateTime={new Date(h.at).toISOString()}>{timeOfDayLabel(h.at)}</time> {h.status.replace('_', ' ')}
             {h.statusMessage && `, ${h.statusMessage}`}
           </li>
         ))}

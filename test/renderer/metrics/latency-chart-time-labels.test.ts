@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type uPlot from 'uplot';
 import { latencyChartOptions } from '../../../renderer/components/metrics/latency-chart-options';
-import { dateTimeLabel } from '../../../renderer/workbench/chart-time-labels';
+import { dateTimeLabel, timeOfDayLabel } from '../../../renderer/workbench/chart-time-labels';
 
 /**
  * How the latency-over-time chart writes times: its axis at every zoom, and its legend under the
@@ -83,5 +83,12 @@ describe('a date and time elsewhere in the app', () => {
 
   it('gives back what is no date as it is', () => {
     expect(dateTimeLabel('yesterday-ish')).toBe('yesterday-ish');
+  });
+});
+
+describe('a time of day elsewhere in the app', () => {
+  it('is written 24-hour, local time, to the second (a call in the history, a ping, a log line)', () => {
+    expect(timeOfDayLabel(new Date(2026, 6, 28, 0, 35, 12, 900).getTime())).toBe('00:35:12');
+    expect(timeOfDayLabel(new Date(2026, 6, 28, 18, 5, 7).getTime())).toBe('18:05:07');
   });
 });

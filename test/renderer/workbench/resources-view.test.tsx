@@ -177,7 +177,7 @@ describe('Resources section', () => {
     act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at }));
     act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://other', at }));
     act(() => fake.emit({ type: 'resource-updated', connectionId: 'c1', uri: 'notes://readme', at }));
-    expect(screen.getByTestId('subscription-status')).toHaveTextContent(`2 updates, the last at ${new Date(at).toLocaleTimeString()}. Changed since it was read: Read again to see it.`);
+    expect(screen.getByTestId('subscription-status')).toHaveTextContent(`2 updates, the last at ${[new Date(at).getHours(), new Date(at).getMinutes(), new Date(at).getSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}. Changed since it was read: Read again to see it.`);
     await new Promise((resolve) => setTimeout(resolve, 20));
     fireEvent.click(screen.getByTestId('read-resource'));
     await waitFor(() => expect(screen.getByTestId('read-resource')).toBeEnabled());
