@@ -28,7 +28,7 @@ export function RemotesSidebar() {
     ? editor.remoteId
     : authDebugTarget
       ? authDebugTarget.remoteId
-      : Object.keys(connections.currentByRemote).find((remoteId) => activeTabId !== undefined && connections.currentByRemote[remoteId] === activeTabId);
+      : remoteOfCurrentTab(connections, activeTabId);
   const openEditor = useUiStore((s) => s.openEditor);
   const activateTab = useUiStore((s) => s.activateTab);
   const focusCard = useUiStore((s) => s.focusCard);
@@ -162,4 +162,10 @@ export function RemotesSidebar() {
       )}
     </nav>
   );
+}
+
+/** The remote whose current connection is the tab `tabId` (an older connection's tab is none's). */
+function remoteOfCurrentTab(connections: { remoteOf: Record<string, string>; currentByRemote: Record<string, string> }, tabId: string | undefined): string | undefined {
+  const remoteId = tabId === undefined ? undefined : connections.remoteOf[tabId];
+  return remoteId !== undefined && connections.currentByRemote[remoteId] === tabId ? remoteId : undefined;
 }

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../../../shared/model/error-info';
+import { BLOCKED_PORT_HINT } from '../../../shared/model/endpoint-port';
 import type { HttpEntry } from '../../../shared/model/trace';
 import { hostPortOf, messageOf } from './error-text';
 import { failedRequestUrl } from './failed-request';
@@ -21,7 +22,7 @@ export function blockedPortError(chain: readonly unknown[], connectionUrl: strin
     message: `Port ${port ?? 'in the URL'}${url ? ` of ${url}` : ''} is on the Fetch standard's list of blocked ports, so HTTP clients refuse to connect to it`,
     hint: elsewhere
       ? 'the server sent this URL (in its OAuth metadata, its challenge or a link): whoever runs it must serve it on another port (for example 3000 or 8080)'
-      : 'run the server on another port (for example 3000 or 8080)',
+      : BLOCKED_PORT_HINT,
     detail: { url, port, ...(elsewhere ? { connectionUrl } : {}) },
   };
 }

@@ -1,6 +1,6 @@
 import type { LogMessage } from '../../../shared/model/log-message';
 import { dataText } from '../../logs/log-filter';
-import { timeOfDayLabel } from '../../workbench/chart-time-labels';
+import { formatClock } from '../../timeline/timeline-range';
 
 interface LogListProps {
   messages: readonly LogMessage[];
@@ -14,7 +14,7 @@ export function LogList({ messages }: LogListProps) {
         <li key={m.seq} className={`log-row log-${levelClass(m.level)}`} data-testid="log-row">
           <div className="log-head">
             <time dateTime={new Date(m.at).toISOString()} className="log-time">
-              {timeOfDayLabel(m.at)}.{String(m.at % 1000).padStart(3, '0')}
+              {formatClock(m.at)}
             </time>
             <span className="log-level" data-testid="log-level">
               {m.level}
